@@ -1,0 +1,112 @@
+/**
+ * Ärendenummer (case numbers) like `2022/20-2.4.0.2` and handling ids (Hid) like `2022.14`.
+ */
+import { refuse } from './domain-error.js';
+
+/** An ärendenummer: year / running number within the year - classification code. */
+export interface CaseNumber {
+  readonly year: number;
+  readonly runningNumber: number;
+  /** Code from the municipal classification scheme: dot-separated digits, e.g. `2.4.0.2`. */
+  readonly classificationCode: string;
+}
+
+/** A document's registry id (Hid): year . running number within the year. */
+export interface HandlingId {
+  readonly year: number;
+  readonly number: number;
+}
+
+const CASE_PATTERN = /^(\d{4})\/([1-9]\d*)-(\d+(?:\.\d+)*)$/;
+// Seed § 19 writes "Hid: 2022.2022.9": the year repeated; accepted when both years agree.
+const HANDLING_PATTERN = /^(\d{4})\.(?:(\d{4})\.)?([1-9]\d*)$/;
+const CLASSIFICATION_PATTERN = /^\d+(?:\.\d+)*$/;
+
+function requireYear(year: number, code: 'invalid-case-number' | 'invalid-handling-id'): void {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    refuse(code, `the year must have four digits, got ${String(year)}`, `året måste ha fyra siffror, fick ${String(year)}`);
+  }
+}
+
+function requireRunning(value: number, code: 'invalid-case-number' | 'invalid-handling-id'): void {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    refuse(code, `the running number must be 1 or more, got ${String(value)}`, `löpnumret måste vara 1 eller mer, fick ${String(value)}`);
+  }
+}
+
+/**
+ * Parses an ärendenummer `YYYY/N-C.C.C`; refuses anything else with a message naming the form.
+ * Seed § 19 ("Ärendenr 2022/20-2.4.0.2"); offentlighets- och sekretesslagen 5:2 (registration number).
+ */
+export function parseCaseNumber(text: string): CaseNumber {
+  const match = CASE_PATTERN.exec(text.trim());
+  if (match === null) {
+    return refuse(
+      'invalid-case-number',
+      `"${text}" is not a case number like 2022/20-2.4.0.2 (year/running number-classification code)`,
+      `"${text}" är inte ett ärendenummer som 2022/20-2.4.0.2 (år/löpnummer-klassificeringskod)`,
+    );
+  }
+  const runningNumber = Number(match[2]);
+  requireRunning(runningNumber, 'invalid-case-number');
+  return { year: Number(match[1]), runningNumber, classificationCode: match[3] ?? '' };
+}
+
+/**
+ * Writes a case number as `YYYY/N-C.C.C`, refusing parts that would not parse back.
+ * Seed § 19 ("Ärendenr 2022/20-2.4.0.2").
+ */
+export function formatCaseNumber(caseNumber: CaseNumber): string {
+  requireYear(caseNumber.year, 'invalid-case-number');
+  requireRunning(caseNumber.runningNumber, 'invalid-case-number');
+  if (!CLASSIFICATION_PATTERN.test(caseNumber.classificationCode)) {
+    refuse(
+      'invalid-case-number',
+      `"${caseNumber.classificationCode}" is not a classification code like 2.4.0.2`,
+      `"${caseNumber.classificationCode}" är inte en klassificeringskod som 2.4.0.2`,
+    );
+  }
+  return `${caseNumber.year}/${caseNumber.runningNumber}-${caseNumber.classificationCode}`;
+}
+
+/**
+ * Parses a handling id `YYYY.N`; also the seed's `YYYY.YYYY.N` when both years agree.
+ * Seed § 19–25 ("Hid: 2022.14"); offentlighets- och sekretesslagen 5:2.
+ */
+export function parseHandlingId(text: string): HandlingId {
+  const match = HANDLING_PATTERN.exec(text.trim());
+  const year = Number(match?.[1]);
+  if (match === null || (match[2] !== undefined && Number(match[2]) !== year)) {
+    return refuse(
+      'invalid-handling-id',
+      `"${text}" is not a document id like 2022.14 (year.running number)`,
+      `"${text}" är inte ett handlings-id som 2022.14 (år.löpnummer)`,
+    );
+  }
+  const number = Number(match[3]);
+  requireRunning(number, 'invalid-handling-id');
+  return { year, number };
+}
+
+/**
+ * Writes a handling id as `YYYY.N`. Seed § 19–25 ("Hid: 2022.14").
+ */
+export function formatHandlingId(id: HandlingId): string {
+  requireYear(id.year, 'invalid-handling-id');
+  requireRunning(id.number, 'invalid-handling-id');
+  return `${id.year}.${id.number}`;
+}
+
+/**
+ * The next running number in a year: one more than the highest in use, 1 for a new year.
+ * Gaps are never refilled, so a number once given is never given again.
+ * OSL 5:2 (each registration has its own number); seed § 19 (running number within the year).
+ */
+export function nextRunningNumber(existingForYear: readonly number[]): number {
+  let highest = 0;
+  for (const value of existingForYear) {
+    requireRunning(value, 'invalid-case-number');
+    if (value > highest) highest = value;
+  }
+  return highest + 1;
+}

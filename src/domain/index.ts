@@ -1,0 +1,44 @@
+/** The public API of the pure domain layer. Nothing here reads a clock, a database or a network. */
+export { DomainError, type DomainErrorCode, type UserMessage } from './domain-error.js';
+export {
+  addDays, compareDates, dayOfWeek, daysBetween, formatIsoDate, isIsoDate, latestDate, parseIsoDate, yearOf,
+  type CalendarDate, type IsoDate, type Weekday,
+} from './calendar-date.js';
+export {
+  FIRST_SUPPORTED_HOLIDAY_YEAR, easterSunday, findSwedishHoliday, isNonWorkingDayForDeadlines, listSwedishHolidays,
+  type HolidayKind, type SwedishHoliday,
+} from './swedish-holidays.js';
+export { endOfStatutoryPeriod } from './statutory-period.js';
+export {
+  APPEAL_PERIOD_DAYS, POSTING_DAYS_AFTER_JUSTERING, computeAppealPeriod, isPostingLate, latestPostingDate,
+  type AppealPeriod,
+} from './appeal.js';
+export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
+export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate } from './notice.js';
+export { isQuorate, type QuorumResult } from './quorum.js';
+export {
+  countServing, decideServing,
+  type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,
+} from './substitution.js';
+export {
+  countOpenVote, countVoteBetweenProposals, decideByLottery,
+  type OpenVoteBallot, type OpenVoteChoice, type OpenVoteResult, type ProposalBallot, type ProposalVoteOutcome,
+  type ProposalVoteResult,
+} from './voting.js';
+export {
+  formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,
+  type CaseNumber, type HandlingId,
+} from './case-number.js';
+export {
+  assignParagraphNumbers, nextParagraphNumbers, type MeetingItems, type NumberedMeeting,
+} from './paragraph-numbering.js';
+export { apportionByWeights, type AmountUnit, type PartyWeight, type Share } from './largest-remainder.js';
+export { allocateCost, type AllocationInput, type AllocationKey, type AllocationParty } from './allocation.js';
+export {
+  carryOver, indexAmount, indexEqualShare, type CarryOver, type Indexation, type IndexationStep,
+} from './pkv.js';
+export {
+  CONSEQUENCE_LABELS, PROBABILITY_LABELS, classifyRiskValue, computeRiskValue, isStatedRiskValueConsistent,
+  suggestRiskDecision, type RiskBand, type RiskDecision, type RiskScore,
+} from './risk.js';
+export { formatKronor, parseKronor } from './money-format.js';

@@ -1,0 +1,24 @@
+/** Kallelse: the written notice of a meeting to every member and substitute. */
+import { addDays, compareDates, type IsoDate } from './calendar-date.js';
+import { requireInteger } from './domain-error.js';
+
+/** The seed's reglemente says five days; keep it a setting (DOMAIN.md). */
+export const DEFAULT_NOTICE_DAYS = 5;
+
+/**
+ * Last day the notice may be sent: `noticeDays` days before the meeting day ("senast fem dagar
+ * före sammanträdesdagen"). Not moved for holidays: lag (1930:173) covers only statutes, and
+ * moving a "before" deadline later would shorten the notice.
+ * Reglemente 10 §; KL 6:17.
+ */
+export function latestNoticeDate(options: { meetingDate: IsoDate; noticeDays: number }): IsoDate {
+  requireInteger(options.noticeDays, { name: 'noticeDays', min: 0 });
+  return addDays(options.meetingDate, -options.noticeDays);
+}
+
+/**
+ * True when the notice was sent after the latest notice date. Reglemente 10 §.
+ */
+export function isNoticeLate(options: { meetingDate: IsoDate; noticeDays: number; sentOn: IsoDate }): boolean {
+  return compareDates(options.sentOn, latestNoticeDate(options)) > 0;
+}

@@ -1,0 +1,29 @@
+import { refuse, requireInteger } from './domain-error.js';
+
+/** Whether a committee may handle matters, with the numbers behind the answer. */
+export interface QuorumResult {
+  readonly quorate: boolean;
+  /** Serving persons needed: more than half of the member seats. */
+  readonly required: number;
+  readonly present: number;
+}
+
+/**
+ * A committee may handle matters only when more than half of its members are present.
+ * `seats` is the number of member seats; `present` counts those serving, members and serving
+ * substitutes alike (a member stepping out for jäv does not count: jäv gives no relief).
+ * KL 6:27.
+ */
+export function isQuorate(options: { seats: number; present: number }): QuorumResult {
+  requireInteger(options.seats, { name: 'seats', min: 1, code: 'invalid-attendance' });
+  requireInteger(options.present, { name: 'present', min: 0, code: 'invalid-attendance' });
+  if (options.present > options.seats) {
+    refuse(
+      'invalid-attendance',
+      `${options.present} serving is more than the ${options.seats} seats`,
+      `${options.present} tjänstgörande är fler än de ${options.seats} platserna`,
+    );
+  }
+  const required = Math.floor(options.seats / 2) + 1;
+  return { quorate: options.present >= required, required, present: options.present };
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { setFlash } from '../../platform/http/app.js';
+import { formBody, handleForm } from '../../platform/http/forms.js';
+import { emptyForm } from '../../platform/views/forms.js';
+import { notFound } from '../../platform/errors.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan } from '../auth/policy.js';
+import { AuditPage, NewUserPage, UserPage, UsersPage } from './admin.pages.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function idParam(request: FastifyRequest): string {
+  const { id } = request.params as { id: string };
+  if (!UUID.test(id)) throw notFound();
+  return id;
+}
+
+export function registerAdminRoutes(app: FastifyInstance, services: Services): void {
+  const { admin, organisation, auth } = services;
+  const manage = { config: { action: 'user.manage' as const } };
+
+  const orgOptions = async (request: FastifyRequest) => (await organisation.listAll(request.principal)).map((o) => ({ id: o.id, name: o.name }));
+  const peopleOptions = async (request: FastifyRequest) => (await organisation.listPeople(request.principal)).people.map((p) => ({ id: p.id, name: p.name }));
+
+  app.get('/admin/anvandare', manage, async (request, reply) => {
+    const users = await admin.listUsers(request.principal);
+    return reply.page(<UsersPage ctx={request.viewContext()} users={users} orgs={await orgOptions(request)} />);
+  });
+
+  app.get('/admin/anvandare/ny', manage, async (request, reply) => {
+    return reply.page(<NewUserPage ctx={request.viewContext()} state={emptyForm({ role: 'member' })} orgs={await orgOptions(request)} people={await peopleOptions(request)} />);
+  });
+
+  app.post('/admin/anvandare/ny', manage, async (request, reply) => {
+    const values = formBody(request);
+    const orgs = await orgOptions(request);
+    const people = await peopleOptions(request);
+    let id = '';
+    const ok = await handleForm(
+      reply,
+      values,
+      async () => {
+        const principal = request.principal;
+        assertCan(principal, 'user.manage');
+        id = await auth.createUser(
+          {
+            name: values.name,
+            email: values.email,
+            password: values.password,
+            personId: values.personId || undefined,
+            grants: [{ role: values.role, organisationId: values.organisationId }],
+          },
+          actorOf(principal),
+        );
+      },
+      (state) => <NewUserPage ctx={request.viewContext()} state={state} orgs={orgs} people={people} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('users.created'));
+    return reply.redirect(`/admin/anvandare/${id}`);
+  });
+
+  app.get('/admin/anvandare/:id', manage, async (request, reply) => {
+    const user = await admin.getUser(request.principal, idParam(request));
+    return reply.page(<UserPage ctx={request.viewContext()} user={user} orgs={await orgOptions(request)} state={emptyForm()} />);
+  });
+
+  for (const [path, run] of [
+    ['roller', (r: FastifyRequest, id: string) => admin.addGrant(r.principal, id, formBody(r))],
+    ['roller/ta-bort', (r: FastifyRequest, id: string) => admin.removeGrant(r.principal, id, formBody(r))],
+    ['stang-av', (r: FastifyRequest, id: string) => admin.setDisabled(r.principal, id, true)],
+    ['aktivera', (r: FastifyRequest, id: string) => admin.setDisabled(r.principal, id, false)],
+  ] as const) {
+    app.post(`/admin/anvandare/:id/${path}`, manage, async (request, reply) => {
+      const id = idParam(request);
+      const user = await admin.getUser(request.principal, id);
+      const orgs = await orgOptions(request);
+      const ok = await handleForm(reply, formBody(request), () => run(request, id), (state) => <UserPage ctx={request.viewContext()} user={user} orgs={orgs} state={state} />);
+      if (!ok) return reply;
+      setFlash(reply, request, services, request.viewContext().t('common.saved'));
+      return reply.redirect(`/admin/anvandare/${id}`);
+    });
+  }
+
+  app.get('/admin/granskningslogg', { config: { action: 'audit.read' } }, async (request, reply) => {
+    const before = Number((request.query as Record<string, unknown>).fore);
+    const olderThan = Number.isInteger(before) && before > 0 ? before : undefined;
+    const rows = await admin.auditPage(request.principal, { before: olderThan });
+    const verification = await admin.verifyAudit(request.principal);
+    return reply.page(<AuditPage ctx={request.viewContext()} rows={rows} verification={verification} olderThan={olderThan} />);
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { isoDate, msg, optionalText, requiredText } from '../../platform/validation.js';
+import { ZSlug } from '../auth/auth.schema.js';
+
+const intField = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? (v.replace(/[\s\u00a0]/g, '') === '' ? undefined : Number(v.replace(/[\s\u00a0]/g, ''))) : v), z.number().int().min(min).max(max));
+
+const checkbox = () => z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+export const ZOrganisationInput = z.object({
+  name: requiredText(200),
+  slug: ZSlug,
+  orgNumber: optionalText(20).pipe(
+    z.string().regex(/^\d{6}-\d{4}$/, msg('Organisationsnummer skrivs 212000-2494.', 'Write the organisation number as 212000-2494.')).optional(),
+  ),
+  isHost: checkbox(),
+});
+export type TOrganisationInput = z.infer<typeof ZOrganisationInput>;
+
+export const ZPopulationInput = z.object({
+  year: intField(1900, 2100),
+  population: intField(0, 20_000_000),
+  source: requiredText(300),
+});
+export type TPopulationInput = z.infer<typeof ZPopulationInput>;
+
+export const ZPersonInput = z.object({
+  name: requiredText(200),
+  email: optionalText(320).pipe(z.email().optional()),
+  phone: optionalText(40),
+  title: optionalText(200),
+  organisationId: optionalText(36).pipe(z.uuid().optional()),
+});
+export type TPersonInput = z.infer<typeof ZPersonInput>;
+
+export const ZMandateInput = z
+  .object({
+    personId: z.uuid(msg('Välj en person.', 'Choose a person.')),
+    bodyId: z.uuid(msg('Välj ett organ.', 'Choose a body.')),
+    municipalityId: z.uuid(msg('Välj en kommun.', 'Choose a municipality.')),
+    role: z.enum(['member', 'substitute', 'official'], msg('Välj roll.', 'Choose a role.')),
+    position: optionalText(20).pipe(z.enum(['chair', 'vice_chair']).optional()),
+    termFrom: isoDate(),
+    termTo: optionalText(10).pipe(isoDate().optional()),
+  })
+  .refine((m) => !m.termTo || m.termTo >= m.termFrom, {
+    path: ['termTo'],
+    ...msg('Mandattiden kan inte sluta före den börjar.', 'The term cannot end before it begins.'),
+  })
+  .refine((m) => !m.position || m.role === 'member', {
+    path: ['position'],
+    ...msg('Ordförande och vice ordförande måste vara ledamöter.', 'The chair and vice chair must be members.'),
+  });
+export type TMandateInput = z.infer<typeof ZMandateInput>;
+
+export const ZBodyInput = z.object({
+  name: requiredText(200),
+  noticeDays: intField(0, 60),
+  isPublic: checkbox(),
+});
+export type TBodyInput = z.infer<typeof ZBodyInput>;

@@ -1,0 +1,269 @@
+import { and, eq } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Database, Db } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import { bodies, mandates, organisations, people, populations } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, type Principal } from '../auth/policy.js';
+import * as repo from './organisation.repository.js';
+import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
+
+const collator = new Intl.Collator('sv');
+const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };
+
+/** The committee an organisation belongs to (itself for a committee): admin grants there count. */
+function scopeOf(org: repo.OrganisationRow): string[] {
+  return org.committeeId ? [org.id, org.committeeId] : [org.id];
+}
+
+export function createOrganisationService(deps: { database: Database; config: Config; clock: Clock }) {
+  const db = deps.database.db;
+  const { clock } = deps;
+
+  async function requireOrg(tx: Db, slug: string) {
+    const org = await repo.findOrganisationBySlug(tx, slug);
+    if (!org) throw notFound(NOT_FOUND);
+    return org;
+  }
+
+  async function requireBody(tx: Db, id: string) {
+    const body = await repo.findBody(tx, id);
+    if (!body) throw notFound({ sv: 'Organet finns inte.', en: 'The body does not exist.' });
+    return body;
+  }
+
+  async function requirePerson(tx: Db, id: string) {
+    const person = await repo.findPerson(tx, id);
+    if (!person) throw notFound({ sv: 'Personen finns inte.', en: 'The person does not exist.' });
+    return person;
+  }
+
+  async function assertSlugFree(tx: Db, slug: string, exceptId?: string) {
+    const other = await repo.findOrganisationBySlug(tx, slug);
+    if (other && other.id !== exceptId) throw conflict({ sv: `Kortnamnet ${slug} används redan.`, en: `The short name ${slug} is already used.` });
+  }
+
+  return {
+    async namesById(ids: string[]): Promise<Map<string, string>> {
+      const rows = await repo.listOrganisationsByIds(db, [...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** Every committee with its member municipalities and their populations. */
+    async overview(principal: Principal | null) {
+      assertCan(principal, 'organisation.read');
+      const all = await repo.listOrganisations(db);
+      const pops = await repo.listPopulations(db);
+      const allBodies = await repo.listBodies(db);
+      return all
+        .filter((o) => o.kind === 'committee')
+        .map((committee) => ({
+          committee,
+          bodies: allBodies.filter((b) => b.organisationId === committee.id),
+          members: all
+            .filter((o) => o.committeeId === committee.id)
+            .sort((a, b) => collator.compare(a.name, b.name))
+            .map((m) => ({ ...m, populations: pops.filter((p) => p.organisationId === m.id) })),
+        }));
+    },
+
+    async listAll(principal: Principal | null) {
+      assertCan(principal, 'organisation.read');
+      return repo.listOrganisations(db);
+    },
+
+    async detail(principal: Principal | null, slug: string) {
+      assertCan(principal, 'organisation.read');
+      const org = await requireOrg(db, slug);
+      const [pops, orgBodies, orgPeople, orgMandates, all] = await Promise.all([
+        repo.listPopulations(db, [org.id]),
+        repo.listBodies(db, org.kind === 'committee' ? org.id : org.committeeId ?? org.id),
+        repo.listPeople(db),
+        repo.listMandates(db, org.kind === 'municipality' ? { municipalityId: org.id } : {}),
+        repo.listOrganisations(db),
+      ]);
+      const committee = org.committeeId ? all.find((o) => o.id === org.committeeId) : undefined;
+      const members = all.filter((o) => o.committeeId === org.id);
+      const bodyIds = new Set(orgBodies.map((b) => b.id));
+      return {
+        org,
+        committee,
+        members,
+        populations: pops,
+        bodies: orgBodies,
+        people: orgPeople.filter((p) => p.organisationId === org.id),
+        mandates: orgMandates.filter((m) => bodyIds.has(m.bodyId)),
+        allPeople: orgPeople,
+        allOrganisations: all,
+        canEdit: principal ? canEdit(principal, org) : false,
+      };
+    },
+
+    async update(principal: Principal | null, slug: string, raw: unknown) {
+      const org = await requireOrg(db, slug);
+      assertCan(principal, 'organisation.edit', scopeOf(org));
+      const input = parseInput(ZOrganisationInput, raw);
+      return db.transaction(async (tx) => {
+        await assertSlugFree(tx, input.slug, org.id);
+        const after = { name: input.name, slug: input.slug, orgNumber: input.orgNumber ?? null, isHost: input.isHost };
+        await tx.update(organisations).set({ ...after, updatedAt: clock() }).where(eq(organisations.id, org.id));
+        await recordAudit(tx, actorOf(principal), { action: 'organisation.update', entity: 'organisation', entityId: org.id, before: pick(org, after), after }, clock());
+        return input.slug;
+      });
+    },
+
+    async createMunicipality(principal: Principal | null, committeeSlug: string, raw: unknown) {
+      const committee = await requireOrg(db, committeeSlug);
+      assertCan(principal, 'organisation.edit', scopeOf(committee));
+      const input = parseInput(ZOrganisationInput, raw);
+      return db.transaction(async (tx) => {
+        await assertSlugFree(tx, input.slug);
+        const values = { kind: 'municipality' as const, name: input.name, slug: input.slug, orgNumber: input.orgNumber ?? null, isHost: input.isHost, committeeId: committee.id };
+        const [row] = await tx.insert(organisations).values(values).returning({ id: organisations.id });
+        await recordAudit(tx, actorOf(principal), { action: 'organisation.create', entity: 'organisation', entityId: row?.id, after: values }, clock());
+        return input.slug;
+      });
+    },
+
+    /** Record or correct the population of a year (upsert). */
+    async setPopulation(principal: Principal | null, slug: string, raw: unknown) {
+      const org = await requireOrg(db, slug);
+      assertCan(principal, 'organisation.edit', scopeOf(org));
+      const input = parseInput(ZPopulationInput, raw);
+      await db.transaction(async (tx) => {
+        const [before] = await tx.select().from(populations).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
+        if (before) {
+          await tx.update(populations).set({ population: input.population, source: input.source }).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
+        } else {
+          await tx.insert(populations).values({ organisationId: org.id, ...input });
+        }
+        await recordAudit(tx, actorOf(principal), { action: 'population.set', entity: 'organisation', entityId: org.id, before: before ?? null, after: input }, clock());
+      });
+    },
+
+    async bodyDetail(principal: Principal | null, id: string) {
+      assertCan(principal, 'organisation.read');
+      const body = await requireBody(db, id);
+      const [owner, bodyMandates, allPeople, all] = await Promise.all([
+        repo.findOrganisationById(db, body.organisationId),
+        repo.listMandates(db, { bodyId: id }),
+        repo.listPeople(db),
+        repo.listOrganisations(db),
+      ]);
+      return { body, owner, mandates: bodyMandates, allPeople, allOrganisations: all, canEdit: principal && owner ? canEdit(principal, owner) : false };
+    },
+
+    async updateBody(principal: Principal | null, id: string, raw: unknown) {
+      const body = await requireBody(db, id);
+      assertCan(principal, 'organisation.edit', [body.organisationId]);
+      const input = parseInput(ZBodyInput, raw);
+      await db.transaction(async (tx) => {
+        await tx.update(bodies).set({ ...input, updatedAt: clock() }).where(eq(bodies.id, id));
+        await recordAudit(tx, actorOf(principal), { action: 'body.update', entity: 'body', entityId: id, before: pick(body, input), after: input }, clock());
+      });
+    },
+
+    async listPeople(principal: Principal | null) {
+      assertCan(principal, 'organisation.read');
+      const [rows, all, allMandates, allBodies] = await Promise.all([repo.listPeople(db), repo.listOrganisations(db), repo.listMandates(db), repo.listBodies(db)]);
+      return { people: rows, organisations: all, mandates: allMandates, bodies: allBodies };
+    },
+
+    async personDetail(principal: Principal | null, id: string) {
+      assertCan(principal, 'organisation.read');
+      const person = await requirePerson(db, id);
+      const [personMandates, all, allBodies] = await Promise.all([repo.listMandates(db, { personId: id }), repo.listOrganisations(db), repo.listBodies(db)]);
+      return { person, mandates: personMandates, organisations: all, bodies: allBodies, canEdit: principal ? canEditAny(principal) : false };
+    },
+
+    async createPerson(principal: Principal | null, raw: unknown): Promise<string> {
+      assertCan(principal, 'organisation.edit');
+      const input = parseInput(ZPersonInput, raw);
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(people).values(nullify(input)).returning({ id: people.id });
+        if (!row) throw new Error('insert returned no row');
+        await recordAudit(tx, actorOf(principal), { action: 'person.create', entity: 'person', entityId: row.id, after: input }, clock());
+        return row.id;
+      });
+    },
+
+    async updatePerson(principal: Principal | null, id: string, raw: unknown): Promise<void> {
+      assertCan(principal, 'organisation.edit');
+      const person = await requirePerson(db, id);
+      const input = parseInput(ZPersonInput, raw);
+      await db.transaction(async (tx) => {
+        await tx.update(people).set({ ...nullify(input), updatedAt: clock() }).where(eq(people.id, id));
+        await recordAudit(tx, actorOf(principal), { action: 'person.update', entity: 'person', entityId: id, before: pick(person, input), after: input }, clock());
+      });
+    },
+
+    async createMandate(principal: Principal | null, raw: unknown): Promise<string> {
+      const input = parseInput(ZMandateInput, raw);
+      const body = await requireBody(db, input.bodyId);
+      assertCan(principal, 'organisation.edit', [body.organisationId]);
+      return db.transaction(async (tx) => {
+        await requirePerson(tx, input.personId);
+        const [row] = await tx.insert(mandates).values(nullify(input)).returning({ id: mandates.id });
+        if (!row) throw new Error('insert returned no row');
+        await recordAudit(tx, actorOf(principal), { action: 'mandate.create', entity: 'mandate', entityId: row.id, after: input }, clock());
+        return row.id;
+      });
+    },
+
+    async findMandate(principal: Principal | null, id: string) {
+      assertCan(principal, 'organisation.read');
+      const mandate = await repo.findMandate(db, id);
+      if (!mandate) throw notFound({ sv: 'Uppdraget finns inte.', en: 'The mandate does not exist.' });
+      return mandate;
+    },
+
+    async updateMandate(principal: Principal | null, id: string, raw: unknown): Promise<void> {
+      const before = await repo.findMandate(db, id);
+      if (!before) throw notFound({ sv: 'Uppdraget finns inte.', en: 'The mandate does not exist.' });
+      const input = parseInput(ZMandateInput, raw);
+      const body = await requireBody(db, input.bodyId);
+      assertCan(principal, 'organisation.edit', [body.organisationId]);
+      await db.transaction(async (tx) => {
+        await tx.update(mandates).set({ ...nullify(input), updatedAt: clock() }).where(eq(mandates.id, id));
+        await recordAudit(tx, actorOf(principal), { action: 'mandate.update', entity: 'mandate', entityId: id, before: pick(before, input), after: input }, clock());
+      });
+    },
+
+    async deleteMandate(principal: Principal | null, id: string): Promise<string> {
+      const before = await repo.findMandate(db, id);
+      if (!before) throw notFound({ sv: 'Uppdraget finns inte.', en: 'The mandate does not exist.' });
+      const body = await requireBody(db, before.bodyId);
+      assertCan(principal, 'organisation.edit', [body.organisationId]);
+      await db.transaction(async (tx) => {
+        await tx.delete(mandates).where(eq(mandates.id, id));
+        await recordAudit(tx, actorOf(principal), { action: 'mandate.delete', entity: 'mandate', entityId: id, before }, clock());
+      });
+      return before.bodyId;
+    },
+  };
+}
+
+export type OrganisationService = ReturnType<typeof createOrganisationService>;
+
+function canEdit(principal: Principal, org: repo.OrganisationRow): boolean {
+  const scope = scopeOf(org);
+  return principal.grants.some((g) => g.role === 'admin' && scope.includes(g.organisationId));
+}
+
+function canEditAny(principal: Principal): boolean {
+  return principal.grants.some((g) => g.role === 'admin');
+}
+
+/** Optional fields not given are stored as NULL (so that clearing a field clears it). */
+type Nullified<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
+function nullify<T extends Record<string, unknown>>(input: T): Nullified<T> {
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === undefined ? null : v])) as Nullified<T>;
+}
+
+/** The same keys from the row, for the audit log's "before". */
+function pick(row: Record<string, unknown>, keysFrom: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(keysFrom).map((k) => [k, row[k] ?? null]));
+}

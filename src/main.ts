@@ -1,0 +1,37 @@
+import { loadConfig, ConfigError } from './platform/config/config.js';
+import { openDatabase } from './platform/db/open.js';
+import { buildApp } from './platform/http/app.js';
+import { ALL_ROUTES } from './routes.js';
+import { createServices } from './services.js';
+import { DirectoryLockedError } from './platform/db/lock.js';
+import { MigrationError } from './platform/db/migrate.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const app = buildApp(createServices(database, config), ALL_ROUTES);
+  const stop = async (signal: string) => {
+    app.log.info(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
+  console.log(`Kansli körs på http://${config.host}:${config.port} (${where})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  if (error instanceof DirectoryLockedError || error instanceof MigrationError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Kansli reads from the environment, with its default. README's table lists the same. */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  KANSLI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  KANSLI_PUBLIC_URL: z.url().optional(),
+  KANSLI_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  KANSLI_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  KANSLI_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  KANSLI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  KANSLI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  secureCookies: 'auto' | boolean;
+  sessionDays: number;
+  loginMaxAttempts: number;
+  loginWindowMinutes: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Ogiltig inställning / invalid setting ${variable}: ${problem}`);
+  }
+}
+
+/** Parse the environment; a wrong value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid');
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.KANSLI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.KANSLI_PUBLIC_URL,
+    secureCookies: e.KANSLI_SECURE_COOKIES === 'auto' ? 'auto' : e.KANSLI_SECURE_COOKIES === 'true',
+    sessionDays: e.KANSLI_SESSION_DAYS,
+    loginMaxAttempts: e.KANSLI_LOGIN_MAX_ATTEMPTS,
+    loginWindowMinutes: e.KANSLI_LOGIN_WINDOW_MINUTES,
+    trustProxy: e.KANSLI_TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** For tests: a config with overrides and no environment. */
+export function buildConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}

@@ -1,0 +1,188 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { Services } from '../../services.js';
+import { can, isAction, type Action, type Principal } from '../../features/auth/policy.js';
+import { SESSION_COOKIE } from '../../features/auth/auth.service.js';
+import { pickLocale, translator, type Locale } from '../i18n/i18n.js';
+import type { ViewContext } from '../views/context.js';
+import { handleError, renderNotFound } from './error-handler.js';
+import { navigationFor } from './navigation.js';
+import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs; every route must name one. */
+    action?: Action;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** True when the request authenticated with an API token (no cookies, no CSRF). */
+    viaApiToken: boolean;
+    sessionToken: string | undefined;
+    locale: Locale;
+    csrfToken: string;
+    flash: string | undefined;
+    viewContext(): ViewContext;
+  }
+  interface FastifyReply {
+    page(vnode: VNode): FastifyReply;
+  }
+}
+
+const CSRF_COOKIE = 'kansli_csrf';
+const LANG_COOKIE = 'kansli_lang';
+const FLASH_COOKIE = 'kansli_flash';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
+
+export type RegisterRoutes = (app: FastifyInstance, services: Services) => void;
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+export function cookieOptions(request: FastifyRequest, services: Services, maxAgeSeconds?: number) {
+  const secure = services.config.secureCookies === 'auto' ? request.protocol === 'https' : services.config.secureCookies;
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+/** Show a one-time message on the next page (after a redirect). */
+export function setFlash(reply: FastifyReply, request: FastifyRequest, services: Services, message: string): void {
+  reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), cookieOptions(request, services, 60));
+}
+
+/** Build the Fastify app from the services; production and tests use this same function. */
+export function buildApp(services: Services, registerRoutes: readonly RegisterRoutes[]): FastifyInstance {
+  const app = Fastify({
+    logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
+    trustProxy: services.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => randomBytes(6).toString('hex'),
+  });
+
+  app.register(cookie);
+  app.register(formbody);
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('viaApiToken', false);
+  app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('locale', 'sv');
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('flash', undefined);
+  app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
+    const t = translator(this.locale);
+    const [path = '/', search = ''] = this.url.split('?');
+    return {
+      locale: this.locale,
+      t,
+      principal: this.principal,
+      csrfToken: this.csrfToken,
+      path,
+      query: Object.fromEntries(new URLSearchParams(search)),
+      flash: this.flash,
+      nav: navigationFor(this.principal, t),
+    };
+  });
+  app.decorateReply('page', function (this: FastifyReply, vnode: VNode) {
+    return this.type('text/html; charset=utf-8').send(`<!doctype html>${render(vnode)}`);
+  });
+
+  // Every route names its policy action, so the route × role test can walk them all.
+  app.addHook('onRoute', (route) => {
+    const action = route.config?.action;
+    if (!action || !isAction(action)) throw new Error(`Route ${route.method} ${route.url} names no policy action`);
+  });
+
+  let setupDone = false;
+  app.addHook('preHandler', async (request, reply) => {
+    const { auth } = services;
+    // Language: ?lang= sets it; then the cookie; then the user's choice; then the browser's.
+    const query = request.query as Record<string, unknown>;
+    const chosen = pickLocale(query.lang);
+    if (chosen) reply.setCookie(LANG_COOKIE, chosen, cookieOptions(request, services, 365 * 86400));
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      request.principal = await auth.resolveApiToken(header.slice(7).trim());
+      request.viaApiToken = true;
+      if (!request.principal) {
+        return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: { sv: 'Ogiltig API-nyckel.', en: 'Invalid API token.' } } });
+      }
+    } else {
+      request.sessionToken = request.cookies[SESSION_COOKIE];
+      const session = await auth.resolveSession(request.sessionToken);
+      if (session?.verified) request.principal = session.principal;
+      request.locale = chosen ?? pickLocale(request.cookies[LANG_COOKIE]) ?? session?.locale ?? acceptLanguage(request);
+    }
+    if (chosen) request.locale = chosen;
+
+    if (!request.viaApiToken) {
+      let csrf = request.cookies[CSRF_COOKIE];
+      if (!csrf) {
+        csrf = randomBytes(24).toString('base64url');
+        reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(request, services));
+      }
+      request.csrfToken = csrf;
+      const flash = request.cookies[FLASH_COOKIE];
+      if (flash && request.method === 'GET') {
+        request.flash = decodeURIComponent(flash);
+        reply.clearCookie(FLASH_COOKIE, { path: '/' });
+      }
+      if (UNSAFE.has(request.method)) {
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const sent = typeof body._csrf === 'string' ? body._csrf : request.headers['x-csrf-token'];
+        if (!sameToken(typeof sent === 'string' ? sent : undefined, request.cookies[CSRF_COOKIE])) {
+          return isApiRequest(request)
+            ? reply.code(403).send({ error: { code: 'CSRF', message: CSRF_MESSAGE } })
+            : reply.code(403).page(csrfPage(request.viewContext()));
+        }
+      }
+    }
+
+    const action = request.routeOptions.config.action ?? 'public';
+    if (!setupDone && !request.url.startsWith('/static/') && action !== 'public') {
+      setupDone = !(await auth.isSetupNeeded());
+      if (!setupDone) return isApiRequest(request) ? reply.code(503).send({ error: { code: 'SETUP_REQUIRED' } }) : reply.redirect('/installera');
+    }
+    if (can(request.principal, action)) return;
+    if (!request.principal) {
+      if (isApiRequest(request)) {
+        return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: { sv: 'Logga in först.', en: 'Sign in first.' } } });
+      }
+      return reply.redirect(`/logga-in?next=${encodeURIComponent(request.url)}`);
+    }
+    return reply.code(403).send(await handleForbidden(request, reply));
+  });
+
+  app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));
+
+  app.get('/static/app.css', { config: { action: 'public' } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
+  );
+
+  for (const register of registerRoutes) register(app, services);
+  return app;
+}
+
+function acceptLanguage(request: FastifyRequest): Locale {
+  const header = request.headers['accept-language'] ?? '';
+  return /^\s*en\b/i.test(header) ? 'en' : 'sv';
+}
+
+async function handleForbidden(request: FastifyRequest, reply: FastifyReply) {
+  if (isApiRequest(request)) {
+    return { error: { code: 'FORBIDDEN', message: { sv: 'Du har inte behörighet till det här.', en: 'You are not allowed to do this.' } } };
+  }
+  reply.type('text/html; charset=utf-8');
+  return `<!doctype html>${render(forbiddenPage(request.viewContext()))}`;
+}

@@ -1,0 +1,15 @@
+import { can, type Action, type Principal } from '../../features/auth/policy.js';
+import type { MessageKey, Translate } from '../i18n/i18n.js';
+
+/** The main menu, in order; an item shows only to those its action allows. */
+const ITEMS: { href: string; label: MessageKey; action: Action }[] = [
+  { href: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
+  { href: '/personer', label: 'nav.people', action: 'organisation.read' },
+  { href: '/admin/anvandare', label: 'nav.users', action: 'user.manage' },
+  { href: '/admin/granskningslogg', label: 'nav.audit', action: 'audit.read' },
+];
+
+export function navigationFor(principal: Principal | null, t: Translate): { href: string; label: string }[] {
+  if (!principal) return [];
+  return ITEMS.filter((i) => can(principal, i.action)).map((i) => ({ href: i.href, label: t(i.label) }));
+}

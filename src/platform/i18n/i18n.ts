@@ -1,0 +1,37 @@
+import { commonMessages } from './common.messages.js';
+import { authMessages } from '../../features/auth/auth.messages.js';
+import { organisationMessages } from '../../features/organisation/organisation.messages.js';
+import { adminMessages } from '../../features/admin/admin.messages.js';
+
+export type { Locale } from './define.js';
+import type { Locale } from './define.js';
+export const LOCALES: readonly Locale[] = ['sv', 'en'];
+
+
+const catalogue = {
+  ...commonMessages,
+  ...authMessages,
+  ...organisationMessages,
+  ...adminMessages,
+};
+
+export type MessageKey = keyof typeof catalogue;
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** A translate function for one locale; `{name}` in a message is replaced from `vars`. */
+export function translator(locale: Locale): Translate {
+  return (key, vars) => {
+    const text = catalogue[key][locale];
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in vars ? String(vars[name]) : whole));
+  };
+}
+
+export function allMessageKeys(): MessageKey[] {
+  return Object.keys(catalogue) as MessageKey[];
+}
+
+export function pickLocale(value: unknown): Locale | undefined {
+  return value === 'sv' || value === 'en' ? value : undefined;
+}

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../errors.js';
+import type { ViewContext } from './context.js';
+import { CsrfField } from './layout.js';
+
+/** Field values and errors of a form being shown again after bad input. */
+export interface FormState {
+  values: Record<string, string>;
+  errors: readonly FieldError[];
+}
+
+export const emptyForm = (values: Record<string, string> = {}): FormState => ({ values, errors: [] });
+
+function errorFor(state: FormState, name: string, ctx: ViewContext): string | undefined {
+  const e = state.errors.find((x) => x.field === name);
+  return e ? e.message[ctx.locale] : undefined;
+}
+
+export function ErrorSummary({ ctx, state }: { ctx: ViewContext; state: FormState }) {
+  if (state.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <p>{ctx.t('common.formErrors')}</p>
+      <ul>
+        {state.errors.map((e) => (
+          <li>
+            {e.field !== '_' ? <a href={`#f-${e.field}`}>{e.message[ctx.locale]}</a> : e.message[ctx.locale]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  ctx: ViewContext;
+  state: FormState;
+  name: string;
+  label: string;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'email' | 'tel' | 'text';
+}
+
+export function TextField(p: FieldProps) {
+  const error = errorFor(p.state, p.name, p.ctx);
+  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`f-${p.name}`}>
+        {p.label}
+        {p.required && <span class="req"> ({p.ctx.t('common.required')})</span>}
+      </label>
+      {p.hint && (
+        <p class="hint" id={`h-${p.name}`}>
+          {p.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`e-${p.name}`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={`f-${p.name}`}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? '' : (p.state.values[p.name] ?? '')}
+        required={p.required}
+        autoComplete={p.autocomplete}
+        inputMode={p.inputMode}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function SelectField(p: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
+  const error = errorFor(p.state, p.name, p.ctx);
+  const current = p.state.values[p.name] ?? '';
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`f-${p.name}`}>
+        {p.label}
+        {p.required && <span class="req"> ({p.ctx.t('common.required')})</span>}
+      </label>
+      {error && (
+        <p class="field-error" id={`e-${p.name}`}>
+          {error}
+        </p>
+      )}
+      <select id={`f-${p.name}`} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `e-${p.name}` : undefined}>
+        {p.empty !== undefined && <option value="">{p.empty}</option>}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxField(p: { ctx: ViewContext; state: FormState; name: string; label: string }) {
+  const checked = ['on', 'true', '1'].includes(p.state.values[p.name] ?? '');
+  return (
+    <div class="field field--checkbox">
+      <input type="checkbox" id={`f-${p.name}`} name={p.name} value="on" checked={checked} />
+      <label for={`f-${p.name}`}>{p.label}</label>
+    </div>
+  );
+}
+
+export function PostForm(props: { ctx: ViewContext; action: string; children: ComponentChildren; class?: string }) {
+  return (
+    <form method="post" action={props.action} class={props.class} novalidate>
+      <CsrfField ctx={props.ctx} />
+      {props.children}
+    </form>
+  );
+}
