@@ -14,6 +14,7 @@ import { can, type Principal, type Role } from './policy.js';
 import { ZCreateUser, ZSetup, type TCreateUser, type TSetup } from './auth.schema.js';
 
 export const SESSION_COOKIE = 'kansli_session';
+export const IP_LIMIT_FACTOR = 10;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -69,10 +70,13 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     return token;
   }
 
+  /** An address may fail more often than one account: many users share an office's address. */
+  const limitFor = (key: string) => (key.startsWith('ip:') ? config.loginMaxAttempts * IP_LIMIT_FACTOR : config.loginMaxAttempts);
+
   async function assertNotRateLimited(keys: string[]): Promise<void> {
     const since = new Date(clock().getTime() - config.loginWindowMinutes * 60_000);
     for (const key of keys) {
-      if ((await repo.countRecentAttempts(db, key, since)) >= config.loginMaxAttempts) {
+      if ((await repo.countRecentAttempts(db, key, since)) >= limitFor(key)) {
         throw new DomainError('RATE_LIMITED', {
           userMessage: {
             sv: `För många misslyckade inloggningsförsök. Vänta ${config.loginWindowMinutes} minuter och försök igen.`,

@@ -32,6 +32,16 @@ declare module 'fastify' {
   interface FastifyReply {
     page(vnode: VNode): FastifyReply;
   }
+  interface FastifyInstance {
+    /** Every route with its policy action, for the route × role test. */
+    kansliRoutes: RouteEntry[];
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  action: Action;
 }
 
 const CSRF_COOKIE = 'kansli_csrf';
@@ -98,9 +108,12 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
   });
 
   // Every route names its policy action, so the route × role test can walk them all.
+  const routes: RouteEntry[] = [];
+  app.decorate('kansliRoutes', routes);
   app.addHook('onRoute', (route) => {
     const action = route.config?.action;
     if (!action || !isAction(action)) throw new Error(`Route ${route.method} ${route.url} names no policy action`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, action });
   });
 
   let setupDone = false;

@@ -1,0 +1,76 @@
+/**
+ * `npm test`: every test that needs no browser, on PGlite, then again on PostgreSQL when
+ * TEST_DATABASE_URL is set. One migrated template database per run; each test copies it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { fromPgliteClient, openPostgres } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = path.join(root, '.kansli-test');
+
+function findTests(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'node_modules' && name !== 'browser') findTests(full, out);
+    } else if (/\.test\.tsx?$/.test(name)) out.push(path.relative(root, full));
+  }
+  return out;
+}
+
+const filter = process.argv.slice(2);
+const all = [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))].sort();
+const files = filter.length ? all.filter((f) => filter.some((x) => f.includes(x))) : all;
+
+function runNodeTests(label: string, testFiles: string[], env: Record<string, string>): number {
+  console.log(`\n=== ${label}: ${testFiles.length} test files ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=300000', ...testFiles], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  return result.status ?? 1;
+}
+
+async function main(): Promise<number> {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const pgliteTemplate = path.join(work, 'pglite-template.tar.gz');
+  const client = await PGlite.create();
+  await migrate(fromPgliteClient(client));
+  writeFileSync(pgliteTemplate, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
+  await client.close();
+
+  let status = runNodeTests('PGlite', files, { KANSLI_TEST_DB: 'pglite', KANSLI_TEST_PGLITE_TEMPLATE: pgliteTemplate });
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const template = `kansli_tpl_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+    const target = new URL(url);
+    target.pathname = `/${template}`;
+    const database = openPostgres(target.toString(), { max: 1 });
+    await migrate(database);
+    await database.close();
+    // The domain is pure: its tests say nothing new on another database.
+    const dbFiles = files.filter((f) => !f.startsWith('src/domain/'));
+    const pgStatus = runNodeTests('PostgreSQL', dbFiles, { KANSLI_TEST_DB: 'postgres', KANSLI_TEST_PG_TEMPLATE: template });
+    await admin.query(`drop database if exists ${template} with (force)`);
+    await admin.end();
+    status = status || pgStatus;
+  } else {
+    console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL pass is skipped.');
+  }
+  rmSync(work, { recursive: true, force: true });
+  return status;
+}
+
+process.exit(await main());

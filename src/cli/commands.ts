@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import type { Services } from '../services.js';
+import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/audit.js';
+import { organisations } from '../platform/db/schema.js';
+import { findUserByEmail } from '../features/auth/auth.repository.js';
+import { isRole, ROLES } from '../features/auth/policy.js';
+import { loadDemo } from '../features/demo/demo.js';
+import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
+
+export class UsageError extends Error {}
+
+export interface CommandInput {
+  services: Services;
+  args: string[];
+  options: Record<string, string | undefined>;
+}
+
+export interface Command {
+  /** How many words name the command ("user add" = 2). */
+  words: number;
+  run(input: CommandInput): Promise<number>;
+}
+
+const CLI_ACTOR = { userId: null, label: 'cli' };
+
+function required(options: Record<string, string | undefined>, name: string): string {
+  const value = options[name];
+  if (!value) throw new UsageError(`Ange --${name}. / Give --${name}.`);
+  return value;
+}
+
+function readPassword(): string {
+  const fromEnv = process.env.KANSLI_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) throw new UsageError('Ange lösenordet i KANSLI_PASSWORD eller på standard in. / Give the password in KANSLI_PASSWORD or on standard input.');
+  return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+}
+
+export const COMMANDS: Record<string, Command> = {
+  demo: {
+    words: 1,
+    async run({ services }) {
+      const result = await loadDemo(services);
+      console.log(result.created ? 'Demonämnden är inläst. / The demo committee is loaded.' : 'Demonämnden fanns redan; inget dubblerades. / The demo committee was already there; nothing was duplicated.');
+      console.log('\nDemoinloggningar / demo sign-ins (lösenord / password: ' + result.password + '):');
+      for (const login of result.logins) console.log(`  ${login.role.padEnd(22)} ${login.email}`);
+      return 0;
+    },
+  },
+
+  'user add': {
+    words: 2,
+    async run({ services, options }) {
+      const email = required(options, 'email');
+      const name = required(options, 'name');
+      const role = required(options, 'role');
+      if (!isRole(role)) throw new UsageError(`Okänd roll ${role}. Tillåtna / allowed: ${ROLES.join(', ')}`);
+      const db = services.database.db;
+      const org = options.org
+        ? (await db.select().from(organisations).where(eq(organisations.slug, options.org)))[0]
+        : (await db.select().from(organisations).where(eq(organisations.kind, 'committee')))[0];
+      if (!org) throw new UsageError(options.org ? `Organisationen ${options.org} finns inte. / No organisation ${options.org}.` : 'Det finns ingen nämnd ännu; kör kansli demo eller installera först. / No committee yet.');
+      const id = await services.auth.createUser({ email, name, password: readPassword(), grants: [{ organisationId: org.id, role }] }, CLI_ACTOR);
+      console.log(`Användaren ${email} är skapad (${id}) med rollen ${role} i ${org.name}.`);
+      return 0;
+    },
+  },
+
+  'token create': {
+    words: 2,
+    async run({ services, options }) {
+      const email = required(options, 'email');
+      const user = await findUserByEmail(services.database.db, email);
+      if (!user) throw new UsageError(`Ingen användare med e-postadressen ${email}. / No user with e-mail ${email}.`);
+      const principal = { userId: user.id, email: user.email, name: user.name, grants: [] };
+      console.log(await services.auth.createApiToken(principal, options.label ?? 'CLI'));
+      return 0;
+    },
+  },
+
+  'audit verify': {
+    words: 2,
+    async run({ services }) {
+      const result = await verifyAuditChain(services.database.db);
+      if (result.ok) {
+        console.log(`Granskningsloggen är hel: ${result.count} poster. / The audit log is intact: ${result.count} entries.`);
+        return 0;
+      }
+      console.error(`Granskningsloggen är bruten vid post ${result.firstBrokenSeq}: ${result.reason}. / The audit log is broken at entry ${result.firstBrokenSeq}: ${result.reason}.`);
+      return 1;
+    },
+  },
+
+  backup: {
+    words: 1,
+    async run({ services, args }) {
+      const file = args[0];
+      if (!file) throw new UsageError('Ange filen: kansli backup FIL / Give the file: kansli backup FILE');
+      const summary = await backupToFile(services.database, file);
+      console.log(`Säkerhetskopian är skriven till ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Backup written.`);
+      return 0;
+    },
+  },
+
+  restore: {
+    words: 1,
+    async run({ services, args }) {
+      const file = args[0];
+      if (!file) throw new UsageError('Ange filen: kansli restore FIL / Give the file: kansli restore FILE');
+      const summary = await restoreFromFile(services.database, file, SYSTEM_ACTOR);
+      console.log(`Återställt från ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Restored.`);
+      return 0;
+    },
+  },
+
+  migrate: {
+    words: 1,
+    async run() {
+      console.log('Databasen är migrerad. / The database is migrated.');
+      return 0;
+    },
+  },
+};

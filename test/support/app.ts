@@ -1,0 +1,113 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildConfig, type Config } from '../../src/platform/config/config.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { ALL_ROUTES } from '../../src/routes.js';
+import { createServices, type Services } from '../../src/services.js';
+import { organisations, bodies, roleAssignments } from '../../src/platform/db/schema.js';
+import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
+import type { Role } from '../../src/features/auth/policy.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { createTestDatabase } from './db.js';
+
+export const TEST_PASSWORD = 'rätt häftig häst batteri';
+
+export interface TestContext {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on a private test database, built with the same functions as production. */
+export async function createTestApp(options: { config?: Partial<Config>; clock?: Clock; database?: Database } = {}): Promise<TestContext> {
+  const database = options.database ?? (await createTestDatabase());
+  const services = createServices(database, buildConfig({ logLevel: 'silent', ...options.config }), options.clock);
+  const app = buildApp(services, ALL_ROUTES);
+  await app.ready();
+  return {
+    app,
+    services,
+    database,
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${(counter += 1)}`;
+
+/** A committee with one member municipality and a committee body; every test makes its own. */
+export async function buildCommittee(services: Services, overrides: { name?: string } = {}) {
+  const db = services.database.db;
+  const [committee] = await db
+    .insert(organisations)
+    .values({ kind: 'committee', name: overrides.name ?? 'Testnämnden', slug: unique('namnd') })
+    .returning();
+  if (!committee) throw new Error('no committee');
+  const [municipality] = await db
+    .insert(organisations)
+    .values({ kind: 'municipality', name: 'Testby kommun', slug: unique('testby'), committeeId: committee.id, isHost: true })
+    .returning();
+  const [body] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'committee', name: 'Testnämnden', slug: unique('organ') }).returning();
+  if (!municipality || !body) throw new Error('no municipality');
+  return { committee, municipality, body };
+}
+
+/** A user holding the given roles in the given organisation. */
+export async function buildUser(services: Services, options: { organisationId: string; roles: Role[]; email?: string }) {
+  const email = options.email ?? `${unique('user')}@example.se`;
+  const id = await services.auth.createUser({ email, name: `Test ${email}`, password: TEST_PASSWORD, grants: [] }, SYSTEM_ACTOR);
+  for (const role of options.roles) {
+    await services.database.db.insert(roleAssignments).values({ userId: id, organisationId: options.organisationId, role });
+  }
+  return { id, email, password: TEST_PASSWORD };
+}
+
+/** A browser-like client: keeps cookies, sends the CSRF token with every form. */
+export class TestClient {
+  cookies = new Map<string, string>();
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return response;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** Posts a form; fetches a CSRF cookie first if there is none. */
+  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+    if (!this.cookies.has('kansli_csrf')) await this.get('/healthz');
+    const params = new URLSearchParams();
+    const csrf = options.csrf === undefined ? this.cookies.get('kansli_csrf') : options.csrf;
+    if (csrf !== null && csrf !== undefined) params.append('_csrf', csrf);
+    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: params.toString(),
+      }),
+    );
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
+    const response = await this.post('/logga-in', { email, password });
+    if (response.statusCode !== 302) throw new Error(`sign-in failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
+    return response;
+  }
+}
