@@ -11,7 +11,8 @@ import { fromPgliteClient, openPostgres } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const work = path.join(root, '.kansli-test');
+// One folder per run, so that two runs at once (a developer and CI) do not share a template.
+const work = path.join(root, '.kansli-test', String(process.pid));
 
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

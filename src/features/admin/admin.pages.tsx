@@ -31,7 +31,7 @@ export function UsersPage({ ctx, users, orgs }: { ctx: ViewContext; users: UserI
           {t('users.new')}
         </a>
       </p>
-      <ListTable ctx={ctx} caption={t('users.title')} columns={columns} rows={users} defaultSort="name" />
+      <ListTable ctx={ctx} caption={t('users.title')} hideCaption columns={columns} rows={users} defaultSort="name" />
     </Layout>
   );
 }
@@ -130,7 +130,7 @@ export function AuditPage({ ctx, rows, verification, olderThan }: { ctx: ViewCon
       )}
       <div class="table-scroll">
         <table>
-          <caption>{t('audit.title')}</caption>
+          <caption class="visually-hidden">{t('audit.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('audit.seq')}</th>

@@ -55,7 +55,9 @@ export function MandateTable(props: {
         ]
       : []),
   ];
-  return <ListTable ctx={ctx} caption={t('org.mandates')} columns={columns} rows={props.mandates} defaultSort="municipality" searchId="mandates" />;
+  // Newest term first within each municipality (the sort is stable), so current mandates lead.
+  const rows = [...props.mandates].sort((a, b) => b.termFrom.localeCompare(a.termFrom));
+  return <ListTable ctx={ctx} caption={t('org.mandates')} hideCaption columns={columns} rows={rows} defaultSort="municipality" searchId="mandates" />;
 }
 
 export function BodyPage({ ctx, detail }: { ctx: ViewContext; detail: BodyDetail }) {

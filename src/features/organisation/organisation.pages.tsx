@@ -31,6 +31,7 @@ export function OverviewPage({ ctx, overview, canEdit }: { ctx: ViewContext; ove
             (year): Column<Member> => ({
               key: `pop${year}`,
               label: t('org.populationYear', { year }),
+              numeric: true,
               text: (m) => m.populations.find((p) => p.year === year)?.population ?? 0,
               render: (m) => formatInteger(m.populations.find((p) => p.year === year)?.population),
             }),
@@ -154,7 +155,7 @@ function PopulationTable({ ctx, populations }: { ctx: ViewContext; populations: 
   return (
     <div class="table-scroll">
       <table>
-        <caption>{t('org.population')}</caption>
+        <caption class="visually-hidden">{t('org.population')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('org.year')}</th>
@@ -204,7 +205,7 @@ export function OrganisationFormPage(props: { ctx: ViewContext; title: string; a
       <PostForm ctx={ctx} action={props.action}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required />
         <TextField ctx={ctx} state={state} name="slug" label={t('org.slug')} hint={t('org.slugHint')} required />
-        <TextField ctx={ctx} state={state} name="orgNumber" label={t('org.orgNumber')} hint="212000-2494" />
+        <TextField ctx={ctx} state={state} name="orgNumber" label={t('org.orgNumber')} hint={`${ctx.locale === 'sv' ? 'Till exempel' : 'For example'} 212000-2494`} inputMode="numeric" />
         {props.showHost && <CheckboxField ctx={ctx} state={state} name="isHost" label={t('org.host')} />}
         <div class="actions">
           <button type="submit">{t('common.save')}</button>

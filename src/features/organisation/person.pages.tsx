@@ -12,11 +12,10 @@ type PersonDetail = Awaited<ReturnType<OrganisationService['personDetail']>>;
 export function PeoplePage({ ctx, list, canEdit }: { ctx: ViewContext; list: PeopleList; canEdit: boolean }) {
   const { t } = ctx;
   const orgName = (id: string | null) => list.organisations.find((o) => o.id === id)?.name ?? '';
-  const rolesOf = (p: PersonRow) =>
-    list.mandates
-      .filter((m) => m.personId === p.id)
-      .map((m) => `${roleLabel(ctx, m)} (${list.bodies.find((b) => b.id === m.bodyId)?.name ?? ''})`)
-      .join('; ');
+  // One entry per role and body: the same seat held for several terms is listed once.
+  const rolesOf = (p: PersonRow) => [
+    ...new Set(list.mandates.filter((m) => m.personId === p.id).map((m) => `${roleLabel(ctx, m)} (${list.bodies.find((b) => b.id === m.bodyId)?.name ?? ''})`)),
+  ].join('; ');
   const columns: Column<PersonRow>[] = [
     { key: 'name', label: t('org.name'), rowHeader: true, text: (p) => p.name, render: (p) => <a href={`/personer/${p.id}`}>{p.name}</a> },
     { key: 'organisation', label: t('person.organisation'), text: (p) => orgName(p.organisationId) },
@@ -33,7 +32,7 @@ export function PeoplePage({ ctx, list, canEdit }: { ctx: ViewContext; list: Peo
           </a>
         </p>
       )}
-      <ListTable ctx={ctx} caption={t('person.title')} columns={columns} rows={list.people} defaultSort="name" />
+      <ListTable ctx={ctx} caption={t('person.title')} hideCaption columns={columns} rows={list.people} defaultSort="name" />
     </Layout>
   );
 }

@@ -13,6 +13,8 @@ export interface Column<T> {
   render?: (row: T) => ComponentChildren;
   /** Column is the row's header cell (for screen readers). */
   rowHeader?: boolean;
+  /** Numbers: right-aligned so that digits line up. */
+  numeric?: boolean;
 }
 
 export interface ListQuery {
@@ -51,6 +53,8 @@ export function ListTable<T>(props: {
   rows: readonly T[];
   defaultSort: string;
   searchId?: string;
+  /** The caption repeats the heading just above: keep it for screen readers only. */
+  hideCaption?: boolean;
 }) {
   const { ctx, columns } = props;
   const lq = readListQuery(ctx.query, props.defaultSort);
@@ -71,14 +75,16 @@ export function ListTable<T>(props: {
       </p>
       <div class="table-scroll">
         <table>
-          <caption id={`${id}-caption`}>{props.caption}</caption>
+          <caption id={`${id}-caption`} class={props.hideCaption ? 'visually-hidden' : undefined}>
+            {props.caption}
+          </caption>
           <thead>
             <tr>
               {columns.map((c) => {
                 const active = c.key === lq.sort;
                 const nextDir = active && lq.dir === 'asc' ? 'desc' : 'asc';
                 return (
-                  <th scope="col" aria-sort={active ? (lq.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th scope="col" class={c.numeric ? 'num' : undefined} aria-sort={active ? (lq.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <a href={withQuery(ctx.path, ctx.query, { sort: c.key, dir: nextDir === 'asc' ? undefined : 'desc' })} aria-label={ctx.t('common.sortBy', { column: c.label })}>
                       {c.label}
                       <span aria-hidden="true">{active ? (lq.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -93,7 +99,14 @@ export function ListTable<T>(props: {
               <tr>
                 {columns.map((c) => {
                   const content = c.render ? c.render(row) : String(c.text(row));
-                  return c.rowHeader ? <th scope="row">{content}</th> : <td>{content}</td>;
+                  const cls = c.numeric ? 'num' : undefined;
+                  return c.rowHeader ? (
+                    <th scope="row" class={cls}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td class={cls}>{content}</td>
+                  );
                 })}
               </tr>
             ))}
