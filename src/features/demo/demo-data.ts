@@ -15,14 +15,14 @@ export interface DemoMunicipality {
 }
 
 /**
- * 2020: SCB, folkmängd 31 december 2020. 2021 and 2022: SCB's quarterly figures nearest the year
- * end (30 september of 2021 and 2022) — demo values, to be replaced by the year-end figures
- * from SCB before real use; the source column says which is which.
+ * 2020: SCB, folkmängd 31 december 2020. 2021 and 2022: approximations for the demo (SCB's
+ * quarterly figures of 30 September where known, estimates otherwise), to be replaced by SCB's
+ * year-end figures before real use; the source column says so.
  */
 export const POPULATION_SOURCES: Record<number, string> = {
   2020: 'SCB, folkmängd 31 december 2020',
-  2021: 'SCB, folkmängd 30 september 2021 (demo, närmaste kvartal)',
-  2022: 'SCB, folkmängd 30 september 2022 (demo, närmaste kvartal)',
+  2021: 'Demo: ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
+  2022: 'Demo: ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
 };
 
 export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [

@@ -112,10 +112,24 @@ async function rewriteBackup(from: string, change: (lines: string[]) => string[]
   return to;
 }
 
+/** The table sections of a backup's text, by their `{ table, rows }` lines. */
+function readSections(text: string): { table: string; rows: string[] }[] {
+  const lines = text.split('\n');
+  const sections: { table: string; rows: string[] }[] = [];
+  for (let i = 1; i < lines.length; ) {
+    const head = JSON.parse(lines[i] ?? '{}') as { table?: string; rows?: number };
+    if (head.table === undefined || head.rows === undefined) break;
+    sections.push({ table: head.table, rows: lines.slice(i + 1, i + 1 + head.rows) });
+    i += 1 + head.rows;
+  }
+  return sections;
+}
+
 describe('backup and restore', () => {
   let source: TestContext;
   let sourceSnapshot: Snapshot;
   let file: string;
+  let summary: { rows: number; tables: number };
   const opened: Database[] = [];
   const freshDatabase = async () => {
     const database = await createTestDatabase();
@@ -128,6 +142,7 @@ describe('backup and restore', () => {
     await fillInstallation(source.services);
     sourceSnapshot = await snapshot(source.database);
     file = tempFile();
+    summary = await backupToFile(source.database, file);
   });
   after(async () => {
     await source.close();
@@ -135,7 +150,6 @@ describe('backup and restore', () => {
   });
 
   it('restores every row of every table into a fresh database, and the audit chain still verifies', async () => {
-    const summary = await backupToFile(source.database, file);
     assert.equal(summary.rows, rowCount(sourceSnapshot));
     assert.equal(summary.tables, sourceSnapshot.size);
     const target = await freshDatabase();
@@ -165,6 +179,23 @@ describe('backup and restore', () => {
     assert.deepEqual(ids.map((r) => r.id), [attemptsMax + 1, attemptsMax + 2]);
   });
 
+  it('writes parents before children, so that a restore can insert in file order', async () => {
+    const sections = readSections(gunzipSync(await readFile(file)).toString('utf8'));
+    const position = new Map(sections.map((s, i) => [s.table, i]));
+    const foreignKeys = await source.database.query<{ child: string; parent: string }>(
+      sql`select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint where contype = 'f' and conrelid <> confrelid`,
+    );
+    assert.ok(foreignKeys.length > 5);
+    for (const fk of foreignKeys) assert.ok((position.get(fk.parent) ?? -1) < (position.get(fk.child) ?? -1), `${fk.parent} before ${fk.child}`);
+    const seen = new Set<string>();
+    for (const row of sections.find((s) => s.table === 'organisations')?.rows ?? []) {
+      const org = JSON.parse(row) as { id: string; committee_id: string | null };
+      assert.ok(org.committee_id === null || seen.has(org.committee_id), `${org.id} after its parent`);
+      seen.add(org.id);
+    }
+    assert.equal(seen.size, sourceSnapshot.get('organisations')?.length);
+  });
+
   it('refuses to restore into an installation that has data, and changes nothing', async () => {
     const target = await createTestApp();
     try {
@@ -185,8 +216,8 @@ describe('backup and restore', () => {
     await assert.rejects(restoreFromFile(target, cut, RESTORER), assertDomainError('INVALID_INPUT', /skadad.*damaged/s));
     assert.ok(isEmpty(await snapshot(target)));
 
-    // A complete gzip stream whose last table section is missing: only the end line tells.
-    const missingEnd = await rewriteBackup(file, (lines) => lines.slice(0, -3));
+    // A complete gzip stream cut just before the end line: it must not pass for a whole backup.
+    const missingEnd = await rewriteBackup(file, (lines) => lines.slice(0, -2));
     await assert.rejects(restoreFromFile(target, missingEnd, RESTORER), assertDomainError('INVALID_INPUT', /ofullständig.*incomplete/s));
     assert.ok(isEmpty(await snapshot(target)));
 

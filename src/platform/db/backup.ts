@@ -333,7 +333,7 @@ export async function restoreFromFile(database: Database, file: string, actor: A
       await assertMigrationsApplied(tx, header.migrations);
       const summary = await restoreTables(tx, lines, tables);
       await recordAudit(tx, actor, { action: 'backup.restore', entity: 'installation', after: { file: path.basename(file), backupCreatedAt: header.createdAt, ...summary } });
-
+      await resetSequences(tx, tables);
       return summary;
     });
   } finally {
