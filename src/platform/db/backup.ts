@@ -290,7 +290,10 @@ async function restoreTables(tx: Db, lines: LineReader, tables: BackupTable[]): 
     const section = parseLine(ZSection, await requireLine(lines), damaged);
     if ('end' in section) {
       if (section.rows !== summary.rows || section.tables !== summary.tables) throw damaged('the totals do not match');
-      if ((await lines.next().catch((error: unknown) => Promise.reject(damaged(String(error))))) !== undefined) throw damaged('lines after the end');
+      const extra = await lines.next().catch((error: unknown) => {
+        throw damaged(String(error));
+      });
+      if (extra !== undefined) throw damaged('lines after the end');
       return summary;
     }
     const target = byName.get(section.table);
