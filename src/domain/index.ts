@@ -42,3 +42,4 @@ export {
   suggestRiskDecision, type RiskBand, type RiskDecision, type RiskScore,
 } from './risk.js';
 export { formatKronor, parseKronor } from './money-format.js';
+export { isTermCurrent, type Term } from './mandate-term.js';

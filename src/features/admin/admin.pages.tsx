@@ -44,7 +44,11 @@ export function NewUserPage({ ctx, state, orgs, people }: { ctx: ViewContext; st
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('users.new')} back={{ href: '/admin/anvandare', label: t('users.title') }}>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary
+        ctx={ctx}
+        state={state}
+        labels={{ name: t('auth.name'), email: t('auth.email'), password: t('auth.password'), role: t('users.role'), organisationId: t('users.organisation'), personId: t('users.person') }}
+      />
       <PostForm ctx={ctx} action="/admin/anvandare/ny">
         <TextField ctx={ctx} state={state} name="name" label={t('auth.name')} required autocomplete="off" />
         <TextField ctx={ctx} state={state} name="email" type="email" label={t('auth.email')} required autocomplete="off" />
@@ -66,7 +70,7 @@ export function UserPage({ ctx, user, orgs, state }: { ctx: ViewContext; user: U
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   return (
     <Layout ctx={ctx} title={user.name} back={{ href: '/admin/anvandare', label: t('users.title') }}>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ role: t('users.role'), organisationId: t('users.organisation') }} />
       <dl class="facts">
         <dt>{t('auth.email')}</dt>
         <dd>{user.email}</dd>

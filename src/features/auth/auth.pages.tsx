@@ -8,7 +8,11 @@ export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }
   return (
     <Layout ctx={ctx} title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary
+        ctx={ctx}
+        state={state}
+        labels={{ committeeName: t('setup.committeeName'), committeeSlug: t('setup.committeeSlug'), name: t('auth.name'), email: t('auth.email'), password: t('auth.password') }}
+      />
       <PostForm ctx={ctx} action="/installera">
         <fieldset>
           <legend>{t('setup.committee')}</legend>

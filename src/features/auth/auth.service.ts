@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { Secret, TOTP } from 'otpauth';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { apiTokens, organisations, roleAssignments, users } from '../../platform/db/schema.js';
+import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, forbidden } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -117,6 +118,8 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     async setup(raw: unknown): Promise<{ userId: string; token: string }> {
       const input: TSetup = parseInput(ZSetup, raw);
       const userId = await db.transaction(async (tx) => {
+        // Two first visits at once (two servers, or two tabs) must not both become the first admin.
+        await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.setup})`);
         if ((await repo.countUsers(tx)) > 0) {
           throw conflict({ sv: 'Kansli är redan installerat.', en: 'Kansli is already set up.' });
         }

@@ -39,6 +39,20 @@ describe('first run and setup', () => {
   });
 });
 
+test('two setups at the same moment make exactly one first administrator', async () => {
+  const t = await createTestApp();
+  try {
+    const results = await Promise.allSettled([
+      t.services.auth.setup({ ...SETUP, committeeSlug: 'en' }),
+      t.services.auth.setup({ ...SETUP, committeeSlug: 'tva', email: 'bob@example.se' }),
+    ]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    assert.equal((await t.services.database.db.select().from(users)).length, 1);
+  } finally {
+    await t.close();
+  }
+});
+
 describe('sign-in, sessions and CSRF', () => {
   let t: TestContext;
   let email: string;

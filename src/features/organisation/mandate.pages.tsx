@@ -4,6 +4,8 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import type { BodyRow, MandateRow, OrganisationRow, PersonRow } from './organisation.repository.js';
 import type { OrganisationService } from './organisation.service.js';
+import { isTermCurrent } from '../../domain/mandate-term.js';
+import { withQuery } from '../../platform/views/layout.js';
 
 type BodyDetail = Awaited<ReturnType<OrganisationService['bodyDetail']>>;
 
@@ -55,15 +57,33 @@ export function MandateTable(props: {
         ]
       : []),
   ];
+  // Current mandates only, unless the reader asks for earlier terms too (?alla=1).
+  const showAll = ctx.query.alla === '1';
+  const current = props.mandates.filter((m) => isTermCurrent(m, ctx.today));
+  const shown = showAll ? props.mandates : current;
   // Newest term first within each municipality (the sort is stable), so current mandates lead.
-  const rows = [...props.mandates].sort((a, b) => b.termFrom.localeCompare(a.termFrom));
-  return <ListTable ctx={ctx} caption={t('org.mandates')} hideCaption columns={columns} rows={rows} defaultSort="municipality" searchId="mandates" />;
+  const rows = [...shown].sort((a, b) => b.termFrom.localeCompare(a.termFrom));
+  const earlier = props.mandates.length - current.length;
+  return (
+    <>
+      {earlier > 0 && (
+        <p>
+          {showAll ? (
+            <a href={withQuery(ctx.path, ctx.query, { alla: undefined })}>{t('mandate.showCurrent')}</a>
+          ) : (
+            <a href={withQuery(ctx.path, ctx.query, { alla: '1' })}>{t('mandate.showAll', { n: earlier })}</a>
+          )}
+        </p>
+      )}
+      <ListTable ctx={ctx} caption={showAll ? t('org.mandates') : t('mandate.currentCaption')} hideCaption columns={columns} rows={rows} defaultSort="municipality" searchId="mandates" />
+    </>
+  );
 }
 
 export function BodyPage({ ctx, detail }: { ctx: ViewContext; detail: BodyDetail }) {
   const { t } = ctx;
   const { body, owner } = detail;
-  const seats = detail.mandates.filter((m) => m.role === 'member').length;
+  const seats = detail.mandates.filter((m) => m.role === 'member' && isTermCurrent(m, ctx.today)).length;
   return (
     <Layout ctx={ctx} title={body.name} back={owner ? { href: `/organisation/${owner.slug}`, label: owner.name } : { href: '/organisation' }}>
       <dl class="facts">
@@ -94,7 +114,7 @@ export function BodyFormPage({ ctx, body, state }: { ctx: ViewContext; body: Bod
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('org.editTitle', { name: body.name })} back={{ href: `/organ/${body.id}`, label: body.name }}>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), noticeDays: t('body.noticeDays') }} />
       <PostForm ctx={ctx} action={`/organ/${body.id}/andra`}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required />
         <TextField ctx={ctx} state={state} name="noticeDays" label={t('body.noticeDays')} hint={t('body.noticeDaysHint')} inputMode="numeric" required />
@@ -123,7 +143,19 @@ export function MandateFormPage(props: {
   const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => collator.compare(a.name, b.name));
   return (
     <Layout ctx={ctx} title={props.title} back={{ href: props.back }}>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary
+        ctx={ctx}
+        state={state}
+        labels={{
+          personId: t('mandate.person'),
+          bodyId: t('mandate.body'),
+          municipalityId: t('mandate.municipality'),
+          role: t('mandate.role'),
+          position: t('mandate.position'),
+          termFrom: t('mandate.termFrom'),
+          termTo: t('mandate.termTo'),
+        }}
+      />
       <PostForm ctx={ctx} action={props.action}>
         <SelectField ctx={ctx} state={state} name="personId" label={t('mandate.person')} required empty={t('mandate.choose')} options={byName(props.people).map((p) => ({ value: p.id, label: p.name }))} />
         <SelectField ctx={ctx} state={state} name="bodyId" label={t('mandate.body')} required options={byName(props.bodies).map((b) => ({ value: b.id, label: b.name }))} />

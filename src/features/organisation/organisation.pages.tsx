@@ -185,7 +185,7 @@ function PopulationForm({ ctx, slug, state }: { ctx: ViewContext; slug: string; 
     <section aria-labelledby="pop-form">
       <h3 id="pop-form">{t('org.populationSave')}</h3>
       <p>{t('org.populationIntro')}</p>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ year: t('org.year'), population: t('org.population'), source: t('org.source') }} />
       <PostForm ctx={ctx} action={`/organisation/${slug}/befolkning`}>
         <TextField ctx={ctx} state={state} name="year" label={t('org.year')} inputMode="numeric" required />
         <TextField ctx={ctx} state={state} name="population" label={t('org.population')} inputMode="numeric" required />
@@ -201,11 +201,11 @@ export function OrganisationFormPage(props: { ctx: ViewContext; title: string; a
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={props.title} back={{ href: props.back }}>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), slug: t('org.slug'), orgNumber: t('org.orgNumber') }} />
       <PostForm ctx={ctx} action={props.action}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required />
         <TextField ctx={ctx} state={state} name="slug" label={t('org.slug')} hint={t('org.slugHint')} required />
-        <TextField ctx={ctx} state={state} name="orgNumber" label={t('org.orgNumber')} hint={`${ctx.locale === 'sv' ? 'Till exempel' : 'For example'} 212000-2494`} inputMode="numeric" />
+        <TextField ctx={ctx} state={state} name="orgNumber" label={t('org.orgNumber')} hint={t('org.orgNumberHint')} inputMode="numeric" />
         {props.showHost && <CheckboxField ctx={ctx} state={state} name="isHost" label={t('org.host')} />}
         <div class="actions">
           <button type="submit">{t('common.save')}</button>

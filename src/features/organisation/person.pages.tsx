@@ -75,7 +75,7 @@ export function PersonFormPage(props: { ctx: ViewContext; title: string; action:
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={props.title} back={{ href: props.back }}>
-      <ErrorSummary ctx={ctx} state={state} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), organisationId: t('person.organisation'), title: t('person.jobTitle'), email: t('person.email'), phone: t('person.phone') }} />
       <PostForm ctx={ctx} action={props.action}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required autocomplete="off" />
         <SelectField ctx={ctx} state={state} name="organisationId" label={t('person.organisation')} empty={t('mandate.choose')} options={props.organisations.map((o) => ({ value: o.id, label: o.name }))} />

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
+import { ADVISORY_LOCK } from './advisory-locks.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../drizzle/', import.meta.url));
 
@@ -51,7 +52,7 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
   let current = '';
   try {
     await database.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(7283001)`);
+      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.migrate})`);
       await tx.execute(sql`create table if not exists kansli_migrations (
         tag text primary key, hash text not null, applied_at timestamptz not null default now())`);
       const done = (await tx.execute(sql`select tag from kansli_migrations`)) as unknown as { rows: { tag: string }[] };

@@ -10,6 +10,7 @@ import { can, isAction, type Action, type Principal } from '../../features/auth/
 import { SESSION_COOKIE } from '../../features/auth/auth.service.js';
 import { pickLocale, translator, type Locale } from '../i18n/i18n.js';
 import type { ViewContext } from '../views/context.js';
+import { swedishDate } from '../clock.js';
 import { handleError, renderNotFound } from './error-handler.js';
 import { navigationFor } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
@@ -100,6 +101,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       path,
       query: Object.fromEntries(new URLSearchParams(search)),
       flash: this.flash,
+      today: swedishDate(services.clock()),
       nav: navigationFor(this.principal, t),
     };
   });

@@ -87,6 +87,6 @@ export function renderNotFound(request: FastifyRequest, reply: FastifyReply) {
   }
   const ctx = request.viewContext();
   return reply.code(404).page(
-    ErrorPage({ ctx, title: ctx.t('error.notFound'), message: ctx.locale === 'sv' ? 'Sidan du söker finns inte.' : 'The page you are looking for does not exist.', back: refererPath(request) }),
+    ErrorPage({ ctx, title: ctx.t('error.notFound'), message: ctx.t('error.notFoundText'), back: refererPath(request) }),
   );
 }

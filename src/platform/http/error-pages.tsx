@@ -28,14 +28,4 @@ export function ErrorPage(props: { ctx: ViewContext; title: string; message: str
 
 export const csrfPage = (ctx: ViewContext) => <ErrorPage ctx={ctx} title={ctx.t('error.title')} message={CSRF_MESSAGE[ctx.locale]} />;
 
-export const forbiddenPage = (ctx: ViewContext) => (
-  <ErrorPage
-    ctx={ctx}
-    title={ctx.t('error.forbidden')}
-    message={
-      ctx.locale === 'sv'
-        ? 'Du har inte behörighet till den här sidan. Be en administratör om behörighet om du behöver den.'
-        : 'You are not allowed to see this page. Ask an administrator for access if you need it.'
-    }
-  />
-);
+export const forbiddenPage = (ctx: ViewContext) => <ErrorPage ctx={ctx} title={ctx.t('error.forbidden')} message={ctx.t('error.forbiddenText')} />;

@@ -40,6 +40,8 @@ export const commonMessages = defineMessages({
   'common.required': { sv: 'obligatoriskt', en: 'required' },
   'error.title': { sv: 'Något gick fel', en: 'Something went wrong' },
   'error.notFound': { sv: 'Sidan finns inte', en: 'Page not found' },
+  'error.notFoundText': { sv: 'Sidan du söker finns inte.', en: 'The page you are looking for does not exist.' },
+  'error.forbiddenText': { sv: 'Du har inte behörighet till den här sidan. Be en administratör om behörighet om du behöver den.', en: 'You are not allowed to see this page. Ask an administrator for access if you need it.' },
   'error.forbidden': { sv: 'Ingen behörighet', en: 'Not allowed' },
   'error.server': { sv: 'Ett oväntat fel inträffade. Försök igen om en stund. Felet är loggat med referens {ref}.', en: 'An unexpected error occurred. Try again in a moment. The error is logged with reference {ref}.' },
   'error.unavailable': { sv: 'Databasen svarar inte just nu. Försök igen om en stund.', en: 'The database is not answering right now. Try again in a moment.' },

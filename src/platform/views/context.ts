@@ -11,6 +11,8 @@ export interface ViewContext {
   /** The query string of the current request, for links that keep it. */
   query: Record<string, string>;
   flash?: string | undefined;
+  /** Today in Swedish time (YYYY-MM-DD), from the services' clock. */
+  today: string;
   /** Navigation items the user may see. */
   nav: { href: string; label: string }[];
 }

@@ -16,7 +16,11 @@ function errorFor(state: FormState, name: string, ctx: ViewContext): string | un
   return e ? e.message[ctx.locale] : undefined;
 }
 
-export function ErrorSummary({ ctx, state }: { ctx: ViewContext; state: FormState }) {
+/**
+ * The list of problems at the top of a form; each links to its field. `labels` names the fields
+ * so that "Fältet måste fyllas i" says which field.
+ */
+export function ErrorSummary({ ctx, state, labels = {} }: { ctx: ViewContext; state: FormState; labels?: Record<string, string> }) {
   if (state.errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1}>
@@ -24,7 +28,11 @@ export function ErrorSummary({ ctx, state }: { ctx: ViewContext; state: FormStat
       <ul>
         {state.errors.map((e) => (
           <li>
-            {e.field !== '_' ? <a href={`#f-${e.field}`}>{e.message[ctx.locale]}</a> : e.message[ctx.locale]}
+            {e.field !== '_' ? (
+              <a href={`#f-${e.field}`}>{labels[e.field] ? `${labels[e.field]}: ${e.message[ctx.locale]}` : e.message[ctx.locale]}</a>
+            ) : (
+              e.message[ctx.locale]
+            )}
           </li>
         ))}
       </ul>

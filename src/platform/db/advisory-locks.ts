@@ -1,0 +1,12 @@
+/**
+ * Keys of the PostgreSQL advisory locks Kansli takes (pg_advisory_xact_lock), in one place so
+ * that no two uses share a key by accident. Each is held until its transaction ends.
+ */
+export const ADVISORY_LOCK = {
+  /** Applying migrations: two servers starting at once. */
+  migrate: 7283001,
+  /** Appending to the audit chain: one writer at a time keeps the chain linear. */
+  auditChain: 7283002,
+  /** First-run setup: only one first administrator. */
+  setup: 7283003,
+} as const;
