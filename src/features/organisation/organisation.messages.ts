@@ -17,7 +17,7 @@ export const organisationMessages = defineMessages({
   'org.committee': { sv: 'Nämnd', en: 'Committee' },
   'org.population': { sv: 'Folkmängd', en: 'Population' },
   'org.populationYear': { sv: 'Folkmängd {year}', en: 'Population {year}' },
-  'org.populationTotal': { sv: 'Summa', en: 'Total' },
+  'org.populationSum': { sv: 'Sammanlagd folkmängd {year}: {sum}', en: 'Total population {year}: {sum}' },
   'org.year': { sv: 'År', en: 'Year' },
   'org.source': { sv: 'Källa', en: 'Source' },
   'org.sourceHint': { sv: 'T.ex. SCB, folkmängd 31 december.', en: 'E.g. Statistics Sweden, population on 31 December.' },

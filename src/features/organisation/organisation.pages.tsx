@@ -46,7 +46,7 @@ export function OverviewPage({ ctx, overview, canEdit }: { ctx: ViewContext; ove
             <ListTable ctx={ctx} caption={t('org.members')} columns={columns} rows={members} defaultSort="name" searchId={`m-${committee.slug}`} />
             {years.length > 0 && (
               <p>
-                {years.map((y) => `${t('org.populationYear', { year: y })}: ${formatInteger(sumYear(members, y))}`).join(' · ')} ({t('org.populationTotal').toLowerCase()})
+                {years.map((y) => t('org.populationSum', { year: y, sum: formatInteger(sumYear(members, y)) })).join(' · ')}
               </p>
             )}
             {canEdit(committee) && (
