@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrganisationService } from './features/organisation/organisation.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
+import { createRegistryService } from './features/registry/registry.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -15,6 +16,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     auth: createAuthService(deps),
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
+    registry: createRegistryService(deps),
   };
 }
 

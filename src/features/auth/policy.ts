@@ -37,6 +37,14 @@ export const POLICY = {
   'organisation.edit': ['admin'],
   'user.manage': ['admin'],
   'audit.read': ['admin', 'auditor'],
+  /** Read cases and registered documents that are public or internal (signed-in users). */
+  'registry.read': SIGNED_IN,
+  /** Read secret documents and their files: those who handle the committee's cases. */
+  'registry.readSecret': ['admin', 'secretary', 'coordinator', 'registrar', 'chair'],
+  /** Open cases, register documents, attach files, mark secrecy. */
+  'registry.write': ['secretary', 'coordinator', 'registrar'],
+  /** Import and edit the classification scheme. */
+  'registry.manageScheme': ['admin', 'secretary', 'registrar'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

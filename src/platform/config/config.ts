@@ -16,6 +16,7 @@ const ZEnv = z.object({
   KANSLI_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   KANSLI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   KANSLI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  KANSLI_MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +32,8 @@ export interface Config {
   loginWindowMinutes: number;
   trustProxy: boolean;
   logLevel: string;
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: e.KANSLI_LOGIN_WINDOW_MINUTES,
     trustProxy: e.KANSLI_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    maxFileBytes: e.KANSLI_MAX_FILE_MB * 1024 * 1024,
   };
 }
 

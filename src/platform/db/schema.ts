@@ -18,7 +18,17 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  customType,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL bytea as a Node Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** PostgreSQL tsvector (full-text search); written only by a generated column. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
@@ -209,3 +219,145 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Registry (diarium): classification scheme, cases, registered documents, files, search index.
+
+/** The organisation's classification scheme (klassificeringsstruktur): code, title, retention. */
+export const classificationCodes = pgTable(
+  'classification_codes',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    retention: text('retention').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] })],
+);
+
+/** The last number handed out per organisation, series and year; rows are locked while numbering. */
+export const registryCounters = pgTable(
+  'registry_counters',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    series: text('series', { enum: ['case', 'document'] }).notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.series, t.year] })],
+);
+
+/** Ärende: a case with its case number YEAR/NUMBER-CODE. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    classificationCode: text('classification_code').notNull(),
+    title: text('title').notNull(),
+    responsiblePersonId: uuid('responsible_person_id').references(() => people.id),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    openedOn: date('opened_on').notNull(),
+    closedOn: date('closed_on'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('cases_number_key').on(t.organisationId, t.year, t.number), index('cases_code_idx').on(t.organisationId, t.classificationCode)],
+);
+
+/** Handling: a registered document with its id YEAR.NUMBER and its secrecy state. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    direction: text('direction', { enum: ['incoming', 'outgoing', 'drawn_up'] }).notNull(),
+    documentDate: date('document_date').notNull(),
+    counterpart: text('counterpart'),
+    description: text('description').notNull(),
+    /** public, secret (with provision, date and who marked it) or internal (not yet a public record). */
+    secrecy: text('secrecy', { enum: ['public', 'secret', 'internal'] }).notNull().default('public'),
+    secrecyProvision: text('secrecy_provision'),
+    secrecyMarkedOn: date('secrecy_marked_on'),
+    secrecyMarkedBy: text('secrecy_marked_by'),
+    /** For a secret document: the description the public registry may show (OSL 5:5). */
+    publicDescription: text('public_description'),
+    securityClass: text('security_class').notNull().default('Öppen'),
+    registeredAt: timestamp('registered_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    registeredBy: text('registered_by').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('documents_number_key').on(t.organisationId, t.year, t.number), index('documents_case_idx').on(t.caseId)],
+);
+
+/** File contents, addressed by SHA-256 (the database is the default file storage). */
+export const fileBlobs = pgTable('file_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  content: bytea('content').notNull(),
+});
+
+/** A version of a file attached to a document; a new version keeps the old. */
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    version: integer('version').notNull(),
+    filename: text('filename').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => fileBlobs.sha256),
+    textContent: text('text_content').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('document_files_version_key').on(t.documentId, t.version)],
+);
+
+/**
+ * One row per searchable thing (case, document, file, protocol paragraph), kept by the services
+ * in the same transaction as the thing itself. `visibility` decides who may find it.
+ */
+export const searchEntries = pgTable(
+  'search_entries',
+  {
+    kind: text('kind', { enum: ['case', 'document', 'file', 'paragraph'] }).notNull(),
+    refId: uuid('ref_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    year: integer('year').notNull(),
+    classificationCode: text('classification_code'),
+    bodyId: uuid('body_id'),
+    visibility: text('visibility', { enum: ['public', 'restricted', 'internal'] }).notNull(),
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull().default(''),
+    url: text('url').notNull(),
+    tsv: tsvector('tsv')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('swedish'::regconfig, coalesce(content, '')), 'B')`,
+      ),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('search_entries_tsv_idx').using('gin', t.tsv), index('search_entries_filter_idx').on(t.visibility, t.year)],
+);

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDate, msg, optionalText, requiredText } from '../../platform/validation.js';
+
+export const ZClassificationCode = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)*$/, msg('Klassificeringskoden skrivs med siffror och punkter, t.ex. 2.4.0.2.', 'Write the classification code as digits and dots, e.g. 2.4.0.2.'));
+
+export const ZCreateCase = z.object({
+  title: requiredText(300),
+  classificationCode: ZClassificationCode,
+  responsiblePersonId: optionalText(36).pipe(z.uuid().optional()),
+});
+export type TCreateCase = z.infer<typeof ZCreateCase>;
+
+export const DIRECTIONS = ['incoming', 'outgoing', 'drawn_up'] as const;
+export const SECRECY_STATES = ['public', 'secret', 'internal'] as const;
+export const SECURITY_CLASSES = ['Öppen', 'Internt', 'Internt konfidentiellt', 'Konfidentiellt', 'Strikt konfidentiellt'] as const;
+
+/**
+ * A registered document. OSL 5:2 — date, number, sender or recipient, short description;
+ * OSL 5:5 — a secrecy marking names the provision, the date and who marked it.
+ */
+export const ZCreateDocument = z
+  .object({
+    caseId: z.uuid(msg('Välj ärende.', 'Choose a case.')),
+    direction: z.enum(DIRECTIONS, msg('Välj om handlingen är inkommen, utgående eller upprättad.', 'Choose incoming, outgoing or drawn up.')),
+    documentDate: isoDate(),
+    counterpart: optionalText(300),
+    description: requiredText(500),
+    secrecy: z.enum(SECRECY_STATES).default('public'),
+    secrecyProvision: optionalText(200),
+    secrecyMarkedOn: optionalText(10).pipe(isoDate().optional()),
+    publicDescription: optionalText(500),
+    securityClass: z.enum(SECURITY_CLASSES, msg('Välj informationssäkerhetsklass.', 'Choose an information-security class.')).default('Öppen'),
+  })
+  .refine((d) => d.direction === 'drawn_up' || Boolean(d.counterpart), {
+    path: ['counterpart'],
+    ...msg('Ange avsändare eller mottagare för in- och utgående handlingar.', 'Give the sender or recipient of incoming and outgoing documents.'),
+  })
+  .refine((d) => d.secrecy !== 'secret' || Boolean(d.secrecyProvision), {
+    path: ['secrecyProvision'],
+    ...msg('En sekretessmarkering måste ange bestämmelsen i offentlighets- och sekretesslagen, t.ex. OSL 18 kap. 8 §.', 'A secrecy marking must name the provision of the secrecy act, e.g. OSL 18 kap. 8 §.'),
+  });
+export type TCreateDocument = z.infer<typeof ZCreateDocument>;
+
+export const ZImportedCode = z.object({ code: ZClassificationCode, title: requiredText(300), retention: requiredText(300) });

@@ -1,0 +1,332 @@
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Database, Db } from '../../platform/db/database.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { cases, classificationCodes, documentFiles, documents } from '../../platform/db/schema.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, can, type Principal } from '../auth/policy.js';
+import { upsertSearchEntry } from '../search/search-index.js';
+import * as repo from './registry.repository.js';
+import { ZCreateCase, ZCreateDocument, ZImportedCode, type TCreateDocument } from './registry.schema.js';
+import { takeNextNumber, reserveNumber } from './numbering.js';
+import { databaseFileStorage, type FileStorage } from './file-storage.js';
+import { documentAccessFor, presentDocument, type PresentedDocument } from './secrecy.js';
+import { parseCodesCsv } from './codes-csv.js';
+import { detectFileType, assertFileSize } from './files/file-types.js';
+import { extractText } from './files/text-extraction.js';
+
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+const CASE_NOT_FOUND = { sv: 'Ärendet finns inte.', en: 'The case does not exist.' };
+const DOCUMENT_NOT_FOUND = { sv: 'Handlingen finns inte.', en: 'The document does not exist.' };
+
+export function caseNumberOf(c: Pick<repo.CaseRow, 'year' | 'number' | 'classificationCode'>): string {
+  return formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode });
+}
+
+export function createRegistryService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage }) {
+  const db = deps.database.db;
+  const { clock, config } = deps;
+  const storage = deps.storage ?? databaseFileStorage;
+  const currentYear = () => Number(swedishDate(clock()).slice(0, 4));
+
+  async function orgScope(organisationId: string): Promise<string[]> {
+    const orgs = await repo.organisationSlugs(db);
+    const org = orgs.get(organisationId);
+    return org?.committeeId ? [organisationId, org.committeeId] : [organisationId];
+  }
+
+  async function requireOrgBySlug(slug: string) {
+    const orgs = await repo.organisationSlugs(db);
+    for (const [id, org] of orgs) if (org.slug === slug) return { id, ...org };
+    throw notFound({ sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' });
+  }
+
+  async function requireCase(tx: Db, id: string) {
+    const found = await repo.findCase(tx, id);
+    if (!found) throw notFound(CASE_NOT_FOUND);
+    return found;
+  }
+
+  async function assertKnownCode(tx: Db, organisationId: string, code: string) {
+    if (!(await repo.findCode(tx, organisationId, code))) {
+      throw new DomainError('INVALID_INPUT', {
+        userMessage: { sv: `Klassificeringskoden ${code} finns inte i klassificeringsstrukturen.`, en: `The classification code ${code} is not in the classification scheme.` },
+        fieldErrors: [{ field: 'classificationCode', message: { sv: `Koden ${code} finns inte. Välj en kod ur listan.`, en: `The code ${code} does not exist. Choose one from the list.` } }],
+      });
+    }
+  }
+
+  async function indexCase(tx: Db, row: repo.CaseRow) {
+    await upsertSearchEntry(tx, {
+      kind: 'case',
+      refId: row.id,
+      organisationId: row.organisationId,
+      year: row.year,
+      classificationCode: row.classificationCode,
+      visibility: 'public',
+      reference: caseNumberOf(row),
+      title: row.title,
+      content: '',
+      url: `/arenden/${row.id}`,
+    });
+  }
+
+  const visibilityOf = (secrecy: repo.DocumentRow['secrecy']) => (secrecy === 'public' ? 'public' : secrecy === 'secret' ? 'restricted' : 'internal');
+
+  async function indexDocument(tx: Db, doc: repo.DocumentRow, caseRow: repo.CaseRow) {
+    await upsertSearchEntry(tx, {
+      kind: 'document',
+      refId: doc.id,
+      organisationId: doc.organisationId,
+      year: doc.year,
+      classificationCode: caseRow.classificationCode,
+      visibility: visibilityOf(doc.secrecy),
+      reference: formatHandlingId({ year: doc.year, number: doc.number }),
+      title: doc.description,
+      content: [doc.counterpart ?? '', caseRow.title].join(' '),
+      url: `/handlingar/${doc.id}`,
+    });
+  }
+
+  /** Store a file version: type and size checked first, text extracted for search. */
+  async function attachFile(tx: Db, doc: repo.DocumentRow, caseRow: repo.CaseRow, file: UploadedFile, actor: Actor) {
+    assertFileSize({ size: file.bytes.length, maxBytes: config.maxFileBytes });
+    const type = detectFileType({ filename: file.filename, bytes: file.bytes });
+    const extracted = await extractText({ kind: type.kind, bytes: file.bytes });
+    const existing = await repo.listFiles(tx, [doc.id]);
+    const version = existing.reduce((max, f) => Math.max(max, f.version), 0) + 1;
+    const stored = await storage.put(tx, file.bytes);
+    const [row] = await tx
+      .insert(documentFiles)
+      .values({ documentId: doc.id, version, filename: file.filename, mimeType: type.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await upsertSearchEntry(tx, {
+      kind: 'file',
+      refId: row.id,
+      organisationId: doc.organisationId,
+      year: doc.year,
+      classificationCode: caseRow.classificationCode,
+      visibility: visibilityOf(doc.secrecy),
+      reference: formatHandlingId({ year: doc.year, number: doc.number }),
+      title: `${doc.description} (${file.filename})`,
+      content: extracted.text,
+      url: `/handlingar/${doc.id}`,
+    });
+    await recordAudit(tx, actor, { action: 'file.add', entity: 'document', entityId: doc.id, after: { filename: file.filename, version, sha256: stored.sha256, size: stored.size } }, clock());
+    return row;
+  }
+
+  async function insertDocument(tx: Db, input: TCreateDocument, caseRow: repo.CaseRow, actor: Actor, number?: { year: number; number: number }) {
+    const year = number?.year ?? currentYear();
+    const n = number ? number.number : await takeNextNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year });
+    if (number) await reserveNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year, number: n });
+    const secret = input.secrecy === 'secret';
+    const [doc] = await tx
+      .insert(documents)
+      .values({
+        organisationId: caseRow.organisationId,
+        year,
+        number: n,
+        caseId: caseRow.id,
+        direction: input.direction,
+        documentDate: input.documentDate,
+        counterpart: input.counterpart ?? null,
+        description: input.description,
+        secrecy: input.secrecy,
+        secrecyProvision: secret ? (input.secrecyProvision ?? null) : null,
+        secrecyMarkedOn: secret ? (input.secrecyMarkedOn ?? swedishDate(clock())) : null,
+        secrecyMarkedBy: secret ? actor.label : null,
+        publicDescription: secret ? (input.publicDescription ?? `Sekretessbelagd handling (${input.secrecyProvision ?? ''})`) : null,
+        securityClass: input.securityClass,
+        registeredAt: clock(),
+        registeredBy: actor.label,
+      })
+      .returning();
+    if (!doc) throw new Error('insert returned no row');
+    await indexDocument(tx, doc, caseRow);
+    await recordAudit(tx, actor, { action: 'document.register', entity: 'document', entityId: doc.id, after: { id: formatHandlingId({ year, number: n }), caseId: caseRow.id, secrecy: doc.secrecy } }, clock());
+    return doc;
+  }
+
+  function readerOf(principal: Principal | null, scope: string[]) {
+    return { signedIn: can(principal, 'registry.read'), canReadSecret: can(principal, 'registry.readSecret', scope) };
+  }
+
+  return {
+    caseNumberOf,
+
+    async listCodes(principal: Principal | null, orgSlug: string) {
+      assertCan(principal, 'registry.read');
+      const org = await requireOrgBySlug(orgSlug);
+      return repo.listCodes(db, org.id);
+    },
+
+    /** Import a classification scheme from CSV (code, title, retention); all rows valid or none saved. */
+    async importCodes(principal: Principal | null, orgSlug: string, csvText: string): Promise<number> {
+      const org = await requireOrgBySlug(orgSlug);
+      assertCan(principal, 'registry.manageScheme', await orgScope(org.id));
+      const rows = parseCodesCsv(csvText).map((r) => parseInput(ZImportedCode, r));
+      await db.transaction(async (tx) => {
+        for (const row of rows) {
+          await tx
+            .insert(classificationCodes)
+            .values({ organisationId: org.id, ...row })
+            .onConflictDoUpdate({ target: [classificationCodes.organisationId, classificationCodes.code], set: { title: row.title, retention: row.retention } });
+        }
+        await recordAudit(tx, actorOf(principal), { action: 'classification.import', entity: 'organisation', entityId: org.id, after: { codes: rows.length } }, clock());
+      });
+      return rows.length;
+    },
+
+    /** Open a case: the next running number of this year, gapless under concurrency. */
+    async createCase(principal: Principal | null, orgSlug: string, raw: unknown): Promise<repo.CaseRow> {
+      const org = await requireOrgBySlug(orgSlug);
+      assertCan(principal, 'registry.write', await orgScope(org.id));
+      const input = parseInput(ZCreateCase, raw);
+      return db.transaction(async (tx) => {
+        await assertKnownCode(tx, org.id, input.classificationCode);
+        const year = currentYear();
+        const number = await takeNextNumber(tx, { organisationId: org.id, series: 'case', year });
+        const [row] = await tx
+          .insert(cases)
+          .values({ organisationId: org.id, year, number, classificationCode: input.classificationCode, title: input.title, responsiblePersonId: input.responsiblePersonId ?? null, openedOn: swedishDate(clock()) })
+          .returning();
+        if (!row) throw new Error('insert returned no row');
+        await indexCase(tx, row);
+        await recordAudit(tx, actorOf(principal), { action: 'case.create', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row), title: row.title } }, clock());
+        return row;
+      });
+    },
+
+    async setCaseStatus(principal: Principal | null, caseId: string, status: 'open' | 'closed'): Promise<void> {
+      const row = await requireCase(db, caseId);
+      assertCan(principal, 'registry.write', await orgScope(row.organisationId));
+      await db.transaction(async (tx) => {
+        await tx.update(cases).set({ status, closedOn: status === 'closed' ? swedishDate(clock()) : null, updatedAt: clock() }).where(eq(cases.id, caseId));
+        await recordAudit(tx, actorOf(principal), { action: status === 'closed' ? 'case.close' : 'case.reopen', entity: 'case', entityId: caseId, before: { status: row.status }, after: { status } }, clock());
+      });
+    },
+
+    /** A case with the documents this reader may see (secret ones as registry entries only). */
+    async getCase(principal: Principal | null, caseId: string) {
+      const row = await requireCase(db, caseId);
+      const reader = readerOf(principal, await orgScope(row.organisationId));
+      const docs = await repo.listDocumentsOfCase(db, caseId);
+      const files = await repo.listFiles(db, docs.map((d) => d.id));
+      const presented: PresentedDocument[] = [];
+      for (const doc of docs) {
+        const access = documentAccessFor({ secrecy: doc.secrecy, ...reader });
+        if (access !== 'none') presented.push(presentDocument(doc, access, files));
+      }
+      const org = (await repo.organisationSlugs(db)).get(row.organisationId);
+      return { case: row, caseNumber: caseNumberOf(row), organisation: org, documents: presented, canWrite: can(principal, 'registry.write', await orgScope(row.organisationId)) };
+    },
+
+    async listCases(principal: Principal | null) {
+      const rows = await repo.listCases(db);
+      const orgs = await repo.organisationSlugs(db);
+      return rows.map((row) => ({ ...row, caseNumber: caseNumberOf(row), organisationName: orgs.get(row.organisationId)?.name ?? '', canWrite: can(principal, 'registry.write') }));
+    },
+
+    async registerDocument(principal: Principal | null, raw: unknown, file?: UploadedFile): Promise<repo.DocumentRow> {
+      const input = parseInput(ZCreateDocument, raw);
+      const caseRow = await requireCase(db, input.caseId);
+      assertCan(principal, 'registry.write', await orgScope(caseRow.organisationId));
+      return db.transaction(async (tx) => {
+        const doc = await insertDocument(tx, input, caseRow, actorOf(principal));
+        if (file) await attachFile(tx, doc, caseRow, file, actorOf(principal));
+        return doc;
+      });
+    },
+
+    /** A new version of a document's file; the earlier versions are kept. */
+    async addFileVersion(principal: Principal | null, documentId: string, file: UploadedFile) {
+      const doc = await repo.findDocument(db, documentId);
+      if (!doc) throw notFound(DOCUMENT_NOT_FOUND);
+      assertCan(principal, 'registry.write', await orgScope(doc.organisationId));
+      const caseRow = await requireCase(db, doc.caseId);
+      return db.transaction((tx) => attachFile(tx, doc, caseRow, file, actorOf(principal)));
+    },
+
+    /** A document as this reader may see it; an internal draft does not exist for the public. */
+    async getDocument(principal: Principal | null, documentId: string) {
+      const doc = await repo.findDocument(db, documentId);
+      if (!doc) throw notFound(DOCUMENT_NOT_FOUND);
+      const access = documentAccessFor({ secrecy: doc.secrecy, ...readerOf(principal, await orgScope(doc.organisationId)) });
+      if (access === 'none') throw notFound(DOCUMENT_NOT_FOUND);
+      const caseRow = await requireCase(db, doc.caseId);
+      return { document: presentDocument(doc, access, await repo.listFiles(db, [doc.id])), case: caseRow, caseNumber: caseNumberOf(caseRow), canWrite: can(principal, 'registry.write', await orgScope(doc.organisationId)) };
+    },
+
+    /** The public registry (or the signed-in view of it): every registered document the reader may know of. */
+    async listDocuments(principal: Principal | null) {
+      const docs = principal ? await repo.listAllDocuments(db) : await repo.listRegisteredDocuments(db);
+      const caseRows = new Map((await repo.listCases(db)).map((c) => [c.id, c]));
+      const out: (PresentedDocument & { caseNumber: string; caseTitle: string })[] = [];
+      for (const doc of docs) {
+        const caseRow = caseRows.get(doc.caseId);
+        if (!caseRow) continue;
+        const access = documentAccessFor({ secrecy: doc.secrecy, ...readerOf(principal, await orgScope(doc.organisationId)) });
+        if (access === 'none') continue;
+        out.push({ ...presentDocument(doc, access, []), caseNumber: caseNumberOf(caseRow), caseTitle: caseRow.title });
+      }
+      return out;
+    },
+
+    /** File bytes for download, only when the reader may see the whole document. */
+    async getFile(principal: Principal | null, fileId: string) {
+      const file = await repo.findFile(db, fileId);
+      const doc = file ? await repo.findDocument(db, file.documentId) : undefined;
+      if (!file || !doc) throw notFound({ sv: 'Filen finns inte.', en: 'The file does not exist.' });
+      const access = documentAccessFor({ secrecy: doc.secrecy, ...readerOf(principal, await orgScope(doc.organisationId)) });
+      if (access === 'none') throw notFound({ sv: 'Filen finns inte.', en: 'The file does not exist.' });
+      if (access === 'entry') {
+        throw new DomainError('FORBIDDEN', {
+          userMessage: { sv: 'Handlingen omfattas av sekretess och filen kan inte visas. Begär ut handlingen hos registrator för en sekretessprövning.', en: 'The document is covered by secrecy and the file cannot be shown. Request it from the registrar for a secrecy review.' },
+        });
+      }
+      const bytes = await storage.get(db, file.sha256);
+      if (!bytes) throw notFound({ sv: 'Filens innehåll saknas.', en: 'The file content is missing.' });
+      return { file, bytes };
+    },
+
+    /** For the demo and migrations: a case with its real, historical number. Idempotent. */
+    async importCase(actor: Actor, input: { organisationId: string; year: number; number: number; classificationCode: string; title: string; status: 'open' | 'closed'; openedOn: string }) {
+      return db.transaction(async (tx) => {
+        const existing = await repo.findCaseByNumber(tx, input.organisationId, input.year, input.number);
+        if (existing) return existing;
+        await assertKnownCode(tx, input.organisationId, input.classificationCode);
+        await reserveNumber(tx, { organisationId: input.organisationId, series: 'case', year: input.year, number: input.number });
+        const [row] = await tx.insert(cases).values({ ...input, closedOn: input.status === 'closed' ? input.openedOn : null }).returning();
+        if (!row) throw new Error('insert returned no row');
+        await indexCase(tx, row);
+        await recordAudit(tx, actor, { action: 'case.import', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row) } }, clock());
+        return row;
+      });
+    },
+
+    /** For the demo and migrations: a document with its real id, and optionally a file. Idempotent. */
+    async importDocument(actor: Actor, input: { caseId: string; year: number; number: number; document: unknown; file?: UploadedFile }) {
+      const parsed = parseInput(ZCreateDocument, { ...(input.document as object), caseId: input.caseId });
+      const caseRow = await requireCase(db, input.caseId);
+      return db.transaction(async (tx) => {
+        const existing = await repo.findDocumentByNumber(tx, caseRow.organisationId, input.year, input.number);
+        if (existing) return existing;
+        const doc = await insertDocument(tx, parsed, caseRow, actor, { year: input.year, number: input.number });
+        if (input.file) await attachFile(tx, doc, caseRow, input.file, actor);
+        return doc;
+      });
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
