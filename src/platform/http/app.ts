@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Services } from '../../services.js';
@@ -45,7 +46,7 @@ export interface RouteEntry {
   action: Action;
 }
 
-const CSRF_COOKIE = 'kansli_csrf';
+export const CSRF_COOKIE = 'kansli_csrf';
 const LANG_COOKIE = 'kansli_lang';
 const FLASH_COOKIE = 'kansli_flash';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,7 +58,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
-function sameToken(a: string | undefined, b: string | undefined): boolean {
+export function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
@@ -83,6 +84,8 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
 
   app.register(cookie);
   app.register(formbody);
+  // Files are read as streams by readMultipartForm; the body limit does not apply to them.
+  app.register(multipart, { limits: { fileSize: services.config.maxFileBytes } });
 
   app.decorateRequest('principal', null);
   app.decorateRequest('viaApiToken', false);
@@ -152,7 +155,8 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
         request.flash = decodeURIComponent(flash);
         reply.clearCookie(FLASH_COOKIE, { path: '/' });
       }
-      if (UNSAFE.has(request.method)) {
+      // A multipart form is checked by readMultipartForm, from its first field, before any file is read.
+      if (UNSAFE.has(request.method) && !request.isMultipart()) {
         const body = (request.body ?? {}) as Record<string, unknown>;
         const sent = typeof body._csrf === 'string' ? body._csrf : request.headers['x-csrf-token'];
         if (!sameToken(typeof sent === 'string' ? sent : undefined, request.cookies[CSRF_COOKIE])) {

@@ -122,9 +122,10 @@ export function CheckboxField(p: { ctx: ViewContext; state: FormState; name: str
   );
 }
 
-export function PostForm(props: { ctx: ViewContext; action: string; children: ComponentChildren; class?: string }) {
+export function PostForm(props: { ctx: ViewContext; action: string; children: ComponentChildren; class?: string; multipart?: boolean }) {
   return (
-    <form method="post" action={props.action} class={props.class} novalidate>
+    <form method="post" action={props.action} class={props.class} novalidate encType={props.multipart ? 'multipart/form-data' : undefined}>
+      {/* First in the form: a multipart form's token must arrive before its file. */}
       <CsrfField ctx={props.ctx} />
       {props.children}
     </form>
