@@ -5,7 +5,7 @@ import { createTestApp, TestClient, type TestContext } from '../../../test/suppo
 import { loadDemo } from './demo.js';
 import { DEMO_LOGIN_EMAILS, DEMO_MUNICIPALITIES, DEMO_PASSWORD } from './demo-data.js';
 
-const TABLES = ['organisations', 'populations', 'bodies', 'people', 'mandates', 'users', 'role_assignments', 'audit_log'];
+const TABLES = ['organisations', 'populations', 'bodies', 'people', 'mandates', 'users', 'role_assignments', 'audit_log', 'classification_codes', 'cases', 'documents', 'document_files', 'search_entries'];
 
 describe('the demo committee', () => {
   let t: TestContext;
@@ -46,6 +46,21 @@ describe('the demo committee', () => {
     ]);
     const positions = await t.services.database.query<{ position: string }>(sql`select position from mandates where position is not null and term_from = '2023-01-01' order by position`);
     assert.deepEqual(positions.map((p) => p.position), ['chair', 'vice_chair']);
+  });
+
+  test('the seed’s cases and documents are in the registry with their real numbers and a PDF each', async () => {
+    const caseNumbers = (await t.services.registry.listCases(null)).map((c) => c.caseNumber);
+    for (const n of ['2022/20-2.4.0.2', '2022/21-1.3.2.2', '2022/22-2.2.0.2', '2022/23-1.2.1.3', '2022/24-2.3.4.1', '2022/27-2.2.0.2', '2022/1003-1.3.2.2']) {
+      assert.ok(caseNumbers.includes(n), n);
+    }
+    const publicList = await t.services.registry.listDocuments(null);
+    const economy = publicList.find((d) => d.handlingId === '2022.9');
+    assert.equal(economy?.securityClass, 'Internt konfidentiellt');
+    const full = await t.services.registry.getDocument(null, economy?.id ?? '');
+    assert.equal(full.document.files[0]?.mimeType, 'application/pdf');
+    assert.ok(publicList.some((d) => d.secrecy === 'secret' && d.access === 'entry'));
+    assert.ok(!publicList.some((d) => d.secrecy === 'internal'));
+    assert.ok(!JSON.stringify(publicList).includes('HEMLIG-MARKÖR-7f3a'));
   });
 
   test('a second run adds nothing', async () => {

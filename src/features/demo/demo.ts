@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { bodies, mandates, organisations, people, populations, roleAssignments, users } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../auth/auth.service.js';
+import { loadRegistryDemo } from './demo-registry.js';
 import type { Role } from '../auth/policy.js';
 import { DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
 
@@ -143,5 +144,6 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
     return { created: !before, logins: logins.map((l) => ({ role: l.role, email: DEMO_LOGIN_EMAILS[l.role] })) };
   });
   logins.push(...created.logins);
+  await loadRegistryDemo(services);
   return { created: created.created, password: DEMO_PASSWORD, logins };
 }

@@ -125,7 +125,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     return row;
   }
 
-  async function insertDocument(tx: Db, input: TCreateDocument, caseRow: repo.CaseRow, actor: Actor, number?: { year: number; number: number }) {
+  async function insertDocument(tx: Db, input: TCreateDocument, caseRow: repo.CaseRow, actor: Actor, number?: { year: number; number: number; secrecyMarkedBy?: string }) {
     const year = number?.year ?? currentYear();
     const n = number ? number.number : await takeNextNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year });
     if (number) await reserveNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year, number: n });
@@ -144,7 +144,7 @@ export function createRegistryService(deps: { database: Database; config: Config
         secrecy: input.secrecy,
         secrecyProvision: secret ? (input.secrecyProvision ?? null) : null,
         secrecyMarkedOn: secret ? (input.secrecyMarkedOn ?? swedishDate(clock())) : null,
-        secrecyMarkedBy: secret ? actor.label : null,
+        secrecyMarkedBy: secret ? (number?.secrecyMarkedBy ?? actor.label) : null,
         publicDescription: secret ? (input.publicDescription ?? `Sekretessbelagd handling (${input.secrecyProvision ?? ''})`) : null,
         securityClass: input.securityClass,
         registeredAt: clock(),
@@ -315,13 +315,13 @@ export function createRegistryService(deps: { database: Database; config: Config
     },
 
     /** For the demo and migrations: a document with its real id, and optionally a file. Idempotent. */
-    async importDocument(actor: Actor, input: { caseId: string; year: number; number: number; document: unknown; file?: UploadedFile }) {
+    async importDocument(actor: Actor, input: { caseId: string; year: number; number: number; document: unknown; secrecyMarkedBy?: string; file?: UploadedFile }) {
       const parsed = parseInput(ZCreateDocument, { ...(input.document as object), caseId: input.caseId });
       const caseRow = await requireCase(db, input.caseId);
       return db.transaction(async (tx) => {
         const existing = await repo.findDocumentByNumber(tx, caseRow.organisationId, input.year, input.number);
         if (existing) return existing;
-        const doc = await insertDocument(tx, parsed, caseRow, actor, { year: input.year, number: input.number });
+        const doc = await insertDocument(tx, parsed, caseRow, actor, { year: input.year, number: input.number, ...(input.secrecyMarkedBy ? { secrecyMarkedBy: input.secrecyMarkedBy } : {}) });
         if (input.file) await attachFile(tx, doc, caseRow, input.file, actor);
         return doc;
       });

@@ -21,6 +21,13 @@ describe('extractText', () => {
     assert.equal((await extractText({ kind: 'pdf', bytes })).ok, true);
   });
 
+  it('reads a PDF given as a Node Buffer, as uploads arrive', async () => {
+    const bytes = Buffer.from(await buildPdf(['Redovisningen av utfallet']));
+    const result = await extractText({ kind: 'pdf', bytes });
+    assert.equal(result.ok, true, result.error);
+    assert.match(result.text, /Redovisningen av utfallet/);
+  });
+
   it('reports a damaged PDF as not ok without throwing', async () => {
     const result = await extractText({ kind: 'pdf', bytes: utf8('%PDF-1.7\n1 0 obj << /Type /Catalog trasig') });
     assert.equal(result.ok, false);

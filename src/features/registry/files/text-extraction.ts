@@ -50,7 +50,8 @@ async function extractByKind(kind: FileKind, bytes: Uint8Array): Promise<string>
 
 async function textFromPdf(bytes: Uint8Array): Promise<string> {
   // pdf.js may detach the buffer it is given; verbosity 0 keeps its warnings off stdout.
-  const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+  // A copy as a plain Uint8Array: pdf.js refuses Node Buffers and may detach what it is given.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const pages: string[] = [];
     let length = 0;
