@@ -5,11 +5,14 @@ import { createAuthService } from './features/auth/auth.service.js';
 import { createOrganisationService } from './features/organisation/organisation.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
 import { createRegistryService } from './features/registry/registry.service.js';
+import { createMailer } from './platform/mail/mailer.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
   const deps = { database, config, clock };
+  const mailer = createMailer(deps);
   return {
+    mailer,
     database,
     config,
     clock,

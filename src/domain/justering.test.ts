@@ -12,13 +12,20 @@ describe('justeringDeadline (KL 5:69)', () => {
     ['2023-03-03', '2023-03-17', 'an ordinary Friday'],
     ['2023-10-12', '2023-10-26', 'a Thursday'],
     ['2023-12-22', '2024-01-05', 'trettondagsafton is a working day'],
+    ['2023-01-07', '2023-01-23', 'lag (1930:173): 14 days later is a Saturday'],
+    ['2023-01-08', '2023-01-23', 'lag (1930:173): 14 days later is a Sunday'],
+    ['2023-12-10', '2023-12-27', 'lag (1930:173): julafton, juldagen and annandag jul'],
+    ['2024-02-15', '2024-02-29', 'a leap day'],
   ];
   for (const [meeting, expected, why] of cases) {
-    it(`meeting ${meeting} → ${expected} (${why})`, () => assert.equal(justeringDeadline(meeting), expected));
+    it(`KL 5:69 — meeting ${meeting} → ${expected} (${why})`, () => assert.equal(justeringDeadline({ meetingDate: meeting }), expected));
   }
+  it('KL 5:69 — refuses a meeting date that is not an ISO date', () => {
+    assert.throws(() => justeringDeadline({ meetingDate: '2022-13-01' }), DomainError);
+  });
 });
 
-describe('isJusteringLate', () => {
+describe('isJusteringLate (KL 5:69)', () => {
   const cases: [string, string, boolean][] = [
     ['2022-12-14', '2022-12-14', false],
     ['2022-12-14', '2022-12-19', false],
@@ -28,11 +35,11 @@ describe('isJusteringLate', () => {
     ['2023-06-09', '2023-06-27', true],
   ];
   for (const [meetingDate, justeringDate, late] of cases) {
-    it(`meeting ${meetingDate}, justering ${justeringDate} → late ${String(late)}`, () => {
+    it(`KL 5:69 — meeting ${meetingDate}, justering ${justeringDate} → late ${String(late)}`, () => {
       assert.equal(isJusteringLate({ meetingDate, justeringDate }), late);
     });
   }
-  it('refuses a justering before the meeting', () => {
+  it('KL 5:69 — refuses a justering before the meeting', () => {
     assert.throws(() => isJusteringLate({ meetingDate: '2022-12-14', justeringDate: '2022-12-13' }), DomainError);
   });
 });

@@ -10,12 +10,14 @@ import { endOfStatutoryPeriod } from './statutory-period.js';
 export const JUSTERING_DAYS = 14;
 
 /**
- * Last day to adjust the protocol: 14 days after the meeting, moved to the next weekday when
- * that day is a Saturday, Sunday, holiday or a named eve.
+ * Last day to adjust the protocol: 14 days after the meeting (KL 5:69). When that day is a
+ * Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton the period ends on
+ * the next weekday instead, as lag (1930:173) om beräkning av lagstadgad tid 2 § says for
+ * every statutory period.
  * KL 5:69; lag (1930:173) 2 §.
  */
-export function justeringDeadline(meetingDate: IsoDate): IsoDate {
-  return endOfStatutoryPeriod(addDays(meetingDate, JUSTERING_DAYS));
+export function justeringDeadline(options: { meetingDate: IsoDate }): IsoDate {
+  return endOfStatutoryPeriod(addDays(options.meetingDate, JUSTERING_DAYS));
 }
 
 /**
@@ -30,5 +32,5 @@ export function isJusteringLate(options: { meetingDate: IsoDate; justeringDate: 
       `justeringen ${options.justeringDate} kan inte ske före sammanträdet ${options.meetingDate}`,
     );
   }
-  return compareDates(options.justeringDate, justeringDeadline(options.meetingDate)) > 0;
+  return compareDates(options.justeringDate, justeringDeadline({ meetingDate: options.meetingDate })) > 0;
 }

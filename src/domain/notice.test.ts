@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from './domain-error.js';
-import { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate } from './notice.js';
+import { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
 
-describe('latestNoticeDate (reglemente 10 §)', () => {
+describe('noticeDeadline (reglemente 10 §)', () => {
   const cases: [string, number, string][] = [
     ['2022-12-14', 5, '2022-12-09'],
     ['2023-03-03', 5, '2023-02-26'],
@@ -15,18 +15,21 @@ describe('latestNoticeDate (reglemente 10 §)', () => {
     ['2022-12-14', 10, '2022-12-04'],
   ];
   for (const [meetingDate, noticeDays, expected] of cases) {
-    it(`${noticeDays} days before ${meetingDate} is ${expected}`, () => {
-      assert.equal(latestNoticeDate({ meetingDate, noticeDays }), expected);
+    it(`reglemente 10 § — ${noticeDays} days before ${meetingDate} is ${expected}`, () => {
+      assert.equal(noticeDeadline({ meetingDate, noticeDays }), expected);
     });
   }
-  it('keeps the seed value as the default', () => assert.equal(DEFAULT_NOTICE_DAYS, 5));
-  it('refuses a negative or fractional number of days', () => {
-    assert.throws(() => latestNoticeDate({ meetingDate: '2022-12-14', noticeDays: -1 }), DomainError);
-    assert.throws(() => latestNoticeDate({ meetingDate: '2022-12-14', noticeDays: 2.5 }), DomainError);
+  it('reglemente 10 § — keeps the seed value as the default', () => assert.equal(DEFAULT_NOTICE_DAYS, 5));
+  it('reglemente 10 § — refuses a negative or fractional number of days', () => {
+    assert.throws(() => noticeDeadline({ meetingDate: '2022-12-14', noticeDays: -1 }), DomainError);
+    assert.throws(() => noticeDeadline({ meetingDate: '2022-12-14', noticeDays: 2.5 }), DomainError);
+  });
+  it('reglemente 10 § — the deprecated latestNoticeDate gives the same date', () => {
+    assert.equal(latestNoticeDate({ meetingDate: '2022-12-14', noticeDays: 5 }), noticeDeadline({ meetingDate: '2022-12-14', noticeDays: 5 }));
   });
 });
 
-describe('isNoticeLate', () => {
+describe('isNoticeLate (reglemente 10 §)', () => {
   const cases: [string, string, boolean][] = [
     ['2022-12-14', '2022-12-01', false],
     ['2022-12-14', '2022-12-09', false],
@@ -36,7 +39,7 @@ describe('isNoticeLate', () => {
     ['2023-01-03', '2022-12-30', true],
   ];
   for (const [meetingDate, sentOn, late] of cases) {
-    it(`meeting ${meetingDate}, sent ${sentOn} → late ${String(late)}`, () => {
+    it(`reglemente 10 § — meeting ${meetingDate}, sent ${sentOn} → late ${String(late)}`, () => {
       assert.equal(isNoticeLate({ meetingDate, noticeDays: 5, sentOn }), late);
     });
   }

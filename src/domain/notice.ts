@@ -6,19 +6,26 @@ import { requireInteger } from './domain-error.js';
 export const DEFAULT_NOTICE_DAYS = 5;
 
 /**
- * Last day the notice may be sent: `noticeDays` days before the meeting day ("senast fem dagar
- * före sammanträdesdagen"). Not moved for holidays: lag (1930:173) covers only statutes, and
- * moving a "before" deadline later would shorten the notice.
+ * The date by which the notice must be sent: `noticeDays` days before the meeting day ("senast
+ * fem dagar före sammanträdesdagen"). Not moved for holidays: lag (1930:173) covers only
+ * statutes, and moving a "before" deadline later would shorten the notice. Refuses a negative
+ * or fractional number of days.
  * Reglemente 10 §; KL 6:17.
  */
-export function latestNoticeDate(options: { meetingDate: IsoDate; noticeDays: number }): IsoDate {
+export function noticeDeadline(options: { meetingDate: IsoDate; noticeDays: number }): IsoDate {
   requireInteger(options.noticeDays, { name: 'noticeDays', min: 0 });
   return addDays(options.meetingDate, -options.noticeDays);
 }
 
 /**
- * True when the notice was sent after the latest notice date. Reglemente 10 §.
+ * Former name of `noticeDeadline`. Reglemente 10 §.
+ * @deprecated Use `noticeDeadline`.
+ */
+export const latestNoticeDate: (options: { meetingDate: IsoDate; noticeDays: number }) => IsoDate = noticeDeadline;
+
+/**
+ * True when the notice was sent after the notice deadline. Reglemente 10 §.
  */
 export function isNoticeLate(options: { meetingDate: IsoDate; noticeDays: number; sentOn: IsoDate }): boolean {
-  return compareDates(options.sentOn, latestNoticeDate(options)) > 0;
+  return compareDates(options.sentOn, noticeDeadline(options)) > 0;
 }

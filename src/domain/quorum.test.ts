@@ -2,37 +2,52 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { isQuorate } from './quorum.js';
+import { isQuorate, quorumStatus } from './quorum.js';
 
-describe('isQuorate (KL 6:27)', () => {
-  const cases: [number, number, boolean, number][] = [
-    [14, 8, true, 8],
-    [14, 7, false, 8],
-    [14, 14, true, 8],
-    [14, 0, false, 8],
-    [15, 8, true, 8],
-    [15, 7, false, 8],
-    [1, 1, true, 1],
-    [2, 1, false, 2],
-    [3, 2, true, 2],
-    [4, 2, false, 3],
-  ];
+const cases: [number, number, boolean, number][] = [
+  [14, 8, true, 8],
+  [14, 7, false, 8],
+  [14, 14, true, 8],
+  [14, 0, false, 8],
+  [15, 8, true, 8],
+  [15, 7, false, 8],
+  [1, 1, true, 1],
+  [1, 0, false, 1],
+  [2, 1, false, 2],
+  [3, 2, true, 2],
+  [4, 2, false, 3],
+  [4, 3, true, 3],
+];
+const impossible = [
+  { seats: 14, present: 15 }, { seats: 0, present: 0 }, { seats: 14, present: -1 }, { seats: 14.5, present: 3 },
+  { seats: 14, present: 7.5 }, { seats: Number.NaN, present: 1 },
+];
+const isAttendanceError = (error: unknown): boolean => error instanceof DomainError && error.code === 'invalid-attendance';
+
+describe('quorumStatus (KL 6:27)', () => {
   for (const [seats, present, quorate, required] of cases) {
-    it(`${present} of ${seats} → ${quorate ? 'quorate' : 'not quorate'}, ${required} required`, () => {
-      assert.deepEqual(isQuorate({ seats, present }), { quorate, required, present });
+    it(`KL 6:27 — ${present} of ${seats} → ${quorate ? 'quorate' : 'not quorate'}, ${required} required`, () => {
+      assert.deepEqual(quorumStatus({ seats, present }), { quorate, required, present });
     });
   }
-  it('refuses impossible attendance', () => {
-    for (const input of [{ seats: 14, present: 15 }, { seats: 0, present: 0 }, { seats: 14, present: -1 }, { seats: 14.5, present: 3 }]) {
-      assert.throws(() => isQuorate(input), (error: unknown) => error instanceof DomainError && error.code === 'invalid-attendance');
-    }
+  it('KL 6:27 — refuses impossible attendance', () => {
+    for (const input of impossible) assert.throws(() => quorumStatus(input), isAttendanceError);
   });
-  it('is quorate exactly when present is more than half the seats (property)', () => {
+  it('KL 6:27 — quorate exactly when present is more than half the seats (property)', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 500 }).chain((seats) => fc.tuple(fc.constant(seats), fc.integer({ min: 0, max: seats }))),
       ([seats, present]) => {
-        const result = isQuorate({ seats, present });
+        const result = quorumStatus({ seats, present });
         assert.equal(result.quorate, present > seats / 2);
         assert.ok(result.required > seats / 2 && result.required - 1 <= seats / 2);
       }));
+  });
+});
+
+describe('isQuorate (KL 6:27)', () => {
+  for (const [seats, present, quorate] of cases) {
+    it(`KL 6:27 — ${present} of ${seats} → ${String(quorate)}`, () => assert.equal(isQuorate({ seats, present }), quorate));
+  }
+  it('KL 6:27 — refuses impossible attendance like quorumStatus', () => {
+    for (const input of impossible) assert.throws(() => isQuorate(input), isAttendanceError);
   });
 });

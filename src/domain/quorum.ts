@@ -9,12 +9,14 @@ export interface QuorumResult {
 }
 
 /**
- * A committee may handle matters only when more than half of its members are present.
- * `seats` is the number of member seats; `present` counts those serving, members and serving
- * substitutes alike (a member stepping out for jäv does not count: jäv gives no relief).
+ * Whether a committee may handle matters, with the number required: more than half of its
+ * members present. `seats` is the number of member seats; `present` counts those serving,
+ * members and serving substitutes alike (a member stepping out for jäv does not count: jäv
+ * gives no relief). Refuses seats below 1, a negative or fractional count and more serving
+ * than seats.
  * KL 6:27.
  */
-export function isQuorate(options: { seats: number; present: number }): QuorumResult {
+export function quorumStatus(options: { seats: number; present: number }): QuorumResult {
   requireInteger(options.seats, { name: 'seats', min: 1, code: 'invalid-attendance' });
   requireInteger(options.present, { name: 'present', min: 0, code: 'invalid-attendance' });
   if (options.present > options.seats) {
@@ -26,4 +28,13 @@ export function isQuorate(options: { seats: number; present: number }): QuorumRe
   }
   const required = Math.floor(options.seats / 2) + 1;
   return { quorate: options.present >= required, required, present: options.present };
+}
+
+/**
+ * True when more than half of the members serve, so the committee may handle matters; the
+ * same validation as `quorumStatus`, which also gives the number required.
+ * KL 6:27.
+ */
+export function isQuorate(options: { seats: number; present: number }): boolean {
+  return quorumStatus(options).quorate;
 }

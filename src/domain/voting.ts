@@ -1,7 +1,7 @@
 /**
  * Votering: open votes, the chair's casting vote (utslagsröst) and lottery for elections.
  */
-import { refuse } from './domain-error.js';
+import { refuse, requireInteger } from './domain-error.js';
 
 /** Ja (for the proposition), nej (against) or avstår (abstains, KL 4:25). */
 export type OpenVoteChoice = 'yes' | 'no' | 'abstain';
@@ -19,6 +19,25 @@ export interface OpenVoteResult {
   readonly abstain: number;
   readonly outcome: 'yes' | 'no' | 'chair-must-vote';
   readonly decidedByCastingVote: boolean;
+}
+
+/** Val (election) and anställning (appointment) are decided by lottery on a tie; all else is a decision. */
+export type VoteKind = 'decision' | 'election';
+
+/** The counted votes of a yes/no question, and what the chair voted. */
+export interface VoteCount {
+  readonly yes: number;
+  readonly no: number;
+  readonly abstain: number;
+  /** The chair's own vote, when the chair voted yes or no. */
+  readonly chairVotedWith?: 'yes' | 'no';
+  readonly kind: VoteKind;
+}
+
+/** Outcome of a counted vote; `lottery` means the election or appointment is decided by lot. */
+export interface VoteDecision {
+  readonly outcome: 'yes' | 'no' | 'lottery';
+  readonly tie: boolean;
 }
 
 /** One member's vote between proposals; `null` abstains. */
@@ -50,6 +69,55 @@ function requireUniqueVoters(voterIds: readonly string[]): void {
   }
 }
 
+function requireVoteCount(value: number, name: string): void {
+  requireInteger(value, { name, min: 0, code: 'invalid-vote' });
+}
+
+/** Simple majority, else the chair's casting vote; refuses a tie the chair has not voted in (KL 4:25). */
+function decideByMajorityOrCastingVote(yes: number, no: number, chairVotedWith: 'yes' | 'no' | undefined): { outcome: 'yes' | 'no'; tie: boolean } {
+  if (yes !== no) return { outcome: yes > no ? 'yes' : 'no', tie: false };
+  if (chairVotedWith === undefined) {
+    refuse(
+      'invalid-vote',
+      'the vote is tied and the chair has not voted: the chair must vote (KL 4:25)',
+      'Omröstningen slutade lika och ordföranden har inte röstat. Ordföranden måste rösta (KL 4:25).',
+    );
+  }
+  return { outcome: chairVotedWith, tie: true };
+}
+
+/**
+ * Decides a counted yes/no vote: simple majority of the votes cast (abstentions are not cast).
+ * On a tie in a decision the chair's own vote decides (utslagsröst), so `chairVotedWith` is
+ * required then and a tie without it is refused: the chair must vote (KL 4:25). On a tie in an
+ * election or appointment the outcome is `lottery` and the chair's vote gives no extra weight.
+ * Refuses negative or fractional counts and a chair's vote the counts do not contain.
+ * KL 5:55–56 via KL 6:33; KL 4:24–25.
+ */
+export function decideVote(options: VoteCount): VoteDecision {
+  const { yes, no, abstain, chairVotedWith, kind } = options;
+  requireVoteCount(yes, 'yes');
+  requireVoteCount(no, 'no');
+  requireVoteCount(abstain, 'abstain');
+  if ((chairVotedWith === 'yes' && yes === 0) || (chairVotedWith === 'no' && no === 0)) {
+    refuse('invalid-vote', `the chair voted ${chairVotedWith} but no such vote was counted`, 'ordförandens röst finns inte med i rösterna');
+  }
+  if (kind === 'election' && yes === no) return { outcome: 'lottery', tie: true };
+  return decideByMajorityOrCastingVote(yes, no, chairVotedWith);
+}
+
+/**
+ * Whether an item is tabled (bordläggs): by simple majority of the votes cast for and against
+ * tabling. A tie means the item is not tabled: the rule gives no casting vote here, and without
+ * a majority for moving the item the committee goes on to handle it.
+ * KL 6:33.
+ */
+export function decideTabling(options: { yes: number; no: number }): boolean {
+  requireVoteCount(options.yes, 'yes');
+  requireVoteCount(options.no, 'no');
+  return options.yes > options.no;
+}
+
 /**
  * Counts an open yes/no vote: simple majority of votes cast; on a tie the chair's own vote
  * decides (utslagsröst); if the chair abstained or did not vote, the chair must vote.
@@ -61,12 +129,13 @@ export function countOpenVote(options: { votes: readonly OpenVoteBallot[]; chair
   const yes = count('yes');
   const no = count('no');
   const abstain = count('abstain');
-  if (yes !== no) return { yes, no, abstain, outcome: yes > no ? 'yes' : 'no', decidedByCastingVote: false };
   const chairChoice = options.votes.find((ballot) => ballot.voterId === options.chairId)?.choice;
-  if (chairChoice === 'yes' || chairChoice === 'no') {
-    return { yes, no, abstain, outcome: chairChoice, decidedByCastingVote: true };
+  const chairVotedWith = chairChoice === 'yes' || chairChoice === 'no' ? chairChoice : undefined;
+  if (yes === no && chairVotedWith === undefined) {
+    return { yes, no, abstain, outcome: 'chair-must-vote', decidedByCastingVote: false };
   }
-  return { yes, no, abstain, outcome: 'chair-must-vote', decidedByCastingVote: false };
+  const { outcome, tie } = decideByMajorityOrCastingVote(yes, no, chairVotedWith);
+  return { yes, no, abstain, outcome, decidedByCastingVote: tie };
 }
 
 function decideTie(tied: readonly string[], chairVote: string | null | undefined): ProposalVoteOutcome {

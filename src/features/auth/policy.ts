@@ -45,6 +45,14 @@ export const POLICY = {
   'registry.write': ['secretary', 'coordinator', 'registrar'],
   /** Import and edit the classification scheme. */
   'registry.manageScheme': ['admin', 'secretary', 'registrar'],
+  /** See meetings, agendas and their documents (secret items only to registry.readSecret). */
+  'meeting.read': SIGNED_IN,
+  /** Plan meetings: schedule, annual cycle, agenda, notices. */
+  'meeting.plan': ['secretary', 'coordinator'],
+  /** Run a meeting: attendance, motions, votes, reservations, decisions. */
+  'meeting.run': ['secretary', 'chair'],
+  /** The members' meeting room: report absence, declare jäv, keep private notes. */
+  'meetingRoom.use': ['member', 'substitute', 'chair', 'preparation_official'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -296,7 +296,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       }
       const bytes = await storage.get(db, file.sha256);
       if (!bytes) throw notFound({ sv: 'Filens innehåll saknas.', en: 'The file content is missing.' });
-      return { file, bytes };
+      return { file, bytes, secrecy: doc.secrecy };
     },
 
     /** For the demo and migrations: a case with its real, historical number. Idempotent. */

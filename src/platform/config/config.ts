@@ -16,6 +16,12 @@ const ZEnv = z.object({
   KANSLI_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   KANSLI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   KANSLI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  KANSLI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  KANSLI_MAIL_FROM: z.string().min(3).default('Kansli <kansli@localhost>'),
+  KANSLI_OUTBOX_DIR: z.string().min(1).optional(),
   KANSLI_MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -32,6 +38,10 @@ export interface Config {
   loginWindowMinutes: number;
   trustProxy: boolean;
   logLevel: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where e-mail goes when no SMTP server is configured. */
+  outboxDir: string;
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
 }
@@ -68,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KANSLI_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     maxFileBytes: e.KANSLI_MAX_FILE_MB * 1024 * 1024,
+    smtpUrl: e.KANSLI_SMTP_URL,
+    mailFrom: e.KANSLI_MAIL_FROM,
+    outboxDir: path.resolve(e.KANSLI_OUTBOX_DIR ?? path.join(e.KANSLI_DATA_DIR, 'outbox')),
   };
 }
 

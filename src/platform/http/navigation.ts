@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from '../i18n/i18n.js';
 const ITEMS: { href: string; label: MessageKey; action: Action }[] = [
   { href: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
   { href: '/personer', label: 'nav.people', action: 'organisation.read' },
+  { href: '/arenden', label: 'nav.registry', action: 'registry.read' },
   { href: '/admin/anvandare', label: 'nav.users', action: 'user.manage' },
   { href: '/admin/granskningslogg', label: 'nav.audit', action: 'audit.read' },
 ];

@@ -2,6 +2,7 @@ import { commonMessages } from './common.messages.js';
 import { authMessages } from '../../features/auth/auth.messages.js';
 import { organisationMessages } from '../../features/organisation/organisation.messages.js';
 import { adminMessages } from '../../features/admin/admin.messages.js';
+import { registryMessages } from '../../features/registry/registry.messages.js';
 
 export type { Locale } from './define.js';
 import type { Locale } from './define.js';
@@ -13,6 +14,7 @@ const catalogue = {
   ...authMessages,
   ...organisationMessages,
   ...adminMessages,
+  ...registryMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

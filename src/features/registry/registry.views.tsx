@@ -1,0 +1,182 @@
+import type { ComponentChildren } from 'preact';
+import type { ViewContext } from '../../platform/views/context.js';
+import type { FormState } from '../../platform/views/forms.js';
+import { swedishDate } from '../../platform/clock.js';
+import type { PresentedDocument } from './secrecy.js';
+
+/** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
+
+export const directionLabel = (ctx: ViewContext, direction: PresentedDocument['direction']) => ctx.t(`registry.direction.${direction}`);
+
+/** The secrecy state in words (never colour alone). */
+export function SecrecyBadge({ ctx, secrecy }: { ctx: ViewContext; secrecy: PresentedDocument['secrecy'] }) {
+  return <span class="badge">{ctx.t(`registry.secrecy.${secrecy}`)}</span>;
+}
+
+/** What a registry list shows as a document's description; a secret entry names its provision. */
+export function entryText(ctx: ViewContext, doc: PresentedDocument): string {
+  if (doc.secrecy !== 'secret' || doc.access === 'full') return doc.description;
+  return `${doc.description}. ${ctx.t('registry.doc.secretUnder', { provision: doc.secrecyProvision ?? '' })}`;
+}
+
+export function formatSize(bytes: number, ctx: ViewContext): string {
+  const nf = (n: number) => new Intl.NumberFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${nf(bytes / 1024)} kB`;
+  return `${nf(bytes / (1024 * 1024))} MB`;
+}
+
+export const megabytes = (bytes: number) => Math.floor((bytes / (1024 * 1024)) * 10) / 10;
+
+/**
+ * A registry is read newest first: when the reader has not chosen a sort, sort by `key`
+ * descending. Links in the list then carry the sort explicitly, so that clicking the column
+ * turns it ascending.
+ */
+export function newestFirst(ctx: ViewContext, key: string): ViewContext {
+  return ctx.query.sort ? ctx : { ...ctx, query: { ...ctx.query, sort: key, dir: 'desc' } };
+}
+
+/** The file versions of a document, each with a download link. */
+export function FileTable({ ctx, files }: { ctx: ViewContext; files: PresentedDocument['files'] }) {
+  const { t } = ctx;
+  if (files.length === 0) return <p>{t('registry.doc.noFiles')}</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{t('registry.doc.files')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('registry.doc.filename')}</th>
+            <th scope="col" class="num">
+              {t('registry.doc.version')}
+            </th>
+            <th scope="col" class="num">
+              {t('registry.doc.size')}
+            </th>
+            <th scope="col">{t('registry.doc.uploaded')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...files].reverse().map((f) => (
+            <tr>
+              <th scope="row">
+                <a href={`/filer/${f.id}`}>
+                  {f.filename}
+                </a>
+              </th>
+              <td class="num">{f.version}</td>
+              <td class="num">{formatSize(f.size, ctx)}</td>
+              <td>{swedishDate(new Date(f.createdAt))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Links to each file of a document, newest version first, for a cell of a list. */
+export function FileLinks({ files }: { files: PresentedDocument['files'] }) {
+  const latest = new Map<string, PresentedDocument['files'][number]>();
+  for (const f of files) latest.set(f.filename, f);
+  return (
+    <>
+      {[...latest.values()].map((f, i) => (
+        <>
+          {i > 0 && <br />}
+          <a href={`/filer/${f.id}`}>{f.filename}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** A group of radio buttons with a legend, a hint per option and the field's error. */
+export function RadioGroup(props: { ctx: ViewContext; state: FormState; name: string; legend: string; options: { value: string; label: string; hint?: string }[] }) {
+  const { ctx, state, name } = props;
+  const error = state.errors.find((e) => e.field === name)?.message[ctx.locale];
+  const current = state.values[name] ?? '';
+  return (
+    <fieldset class={error ? 'field field--error' : 'field'} id={`f-${name}`} aria-describedby={error ? `e-${name}` : undefined}>
+      <legend>{props.legend}</legend>
+      {error && (
+        <p class="field-error" id={`e-${name}`}>
+          {error}
+        </p>
+      )}
+      {props.options.map((o) => (
+        <div class="field--checkbox">
+          <input type="radio" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={o.value === current} aria-describedby={o.hint ? `h-${name}-${o.value}` : undefined} />
+          <label for={`f-${name}-${o.value}`}>
+            {o.label}
+            {o.hint && (
+              <span class="hint" id={`h-${name}-${o.value}`}>
+                {' '}
+                – {o.hint}
+              </span>
+            )}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function TextArea(props: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number }) {
+  const { ctx, state, name } = props;
+  const error = state.errors.find((e) => e.field === name)?.message[ctx.locale];
+  const describedBy = [props.hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`f-${name}`}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`h-${name}`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`e-${name}`}>
+          {error}
+        </p>
+      )}
+      <textarea id={`f-${name}`} name={name} rows={props.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {state.values[name] ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/** A file input with label, hint and error, like the other fields. */
+export function FileField(props: { ctx: ViewContext; state: FormState; name: string; label: string; hint: string; accept: string; required?: boolean }) {
+  const { ctx, state, name } = props;
+  const error = state.errors.find((e) => e.field === name)?.message[ctx.locale];
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`f-${name}`}>
+        {props.label}
+        {props.required && <span class="req"> ({ctx.t('common.required')})</span>}
+      </label>
+      <p class="hint" id={`h-${name}`}>
+        {props.hint}
+      </p>
+      {error && (
+        <p class="field-error" id={`e-${name}`}>
+          {error}
+        </p>
+      )}
+      <input type="file" id={`f-${name}`} name={name} accept={props.accept} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `h-${name} e-${name}` : `h-${name}`} />
+    </div>
+  );
+}
+
+/** A definition list row that is left out when there is nothing to show. */
+export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
