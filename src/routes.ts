@@ -4,6 +4,13 @@ import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerOrganisationRoutes } from './features/organisation/organisation.routes.js';
 import { registerAdminRoutes } from './features/admin/admin.routes.js';
 import { registerRegistryRoutes } from './features/registry/registry.routes.js';
+import { registerLiveMeetingRoutes } from './features/meetings/live-meeting.routes.js';
+import { registerSearchRoutes } from './features/search/search.routes.js';
+import { registerRegistryApi } from './features/registry/registry.api.js';
+import { registerAgendaRoutes } from './features/meetings/agenda.routes.js';
+import { registerNoticeRoutes } from './features/meetings/notice.routes.js';
+import { registerMemberRoomRoutes } from './features/meetings/member-room.routes.js';
+import { registerScheduleRoutes } from './features/meetings/schedule.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
-export const ALL_ROUTES: readonly RegisterRoutes[] = [registerHomeRoutes, registerAuthRoutes, registerOrganisationRoutes, registerAdminRoutes, registerRegistryRoutes];
+export const ALL_ROUTES: readonly RegisterRoutes[] = [registerHomeRoutes, registerAuthRoutes, registerOrganisationRoutes, registerAdminRoutes, registerRegistryRoutes, registerAgendaRoutes, registerNoticeRoutes, registerMemberRoomRoutes, registerScheduleRoutes, registerSearchRoutes, registerRegistryApi, registerLiveMeetingRoutes];

@@ -5,7 +5,13 @@ import { createAuthService } from './features/auth/auth.service.js';
 import { createOrganisationService } from './features/organisation/organisation.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
 import { createRegistryService } from './features/registry/registry.service.js';
+import { createSearchService } from './features/search/search.service.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { createLiveMeetingService } from './features/meetings/live-meeting.service.js';
+import { createAgendaService } from './features/meetings/agenda.service.js';
+import { createNoticeService } from './features/meetings/notice.service.js';
+import { createMemberRoomService } from './features/meetings/member-room.service.js';
+import { createScheduleService } from './features/meetings/schedule.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -20,6 +26,12 @@ export function createServices(database: Database, config: Config, clock: Clock 
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
     registry: createRegistryService(deps),
+    liveMeeting: createLiveMeetingService(deps),
+    agenda: createAgendaService(deps),
+    notice: createNoticeService({ ...deps, mailer }),
+    memberRoom: createMemberRoomService({ ...deps, mailer }),
+    search: createSearchService(deps),
+    schedule: createScheduleService(deps),
   };
 }
 

@@ -14,17 +14,24 @@ export {
   type AppealPeriod,
 } from './appeal.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
-export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate } from './notice.js';
-export { isQuorate, type QuorumResult } from './quorum.js';
+export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
+export { isExtraMeetingRequired } from './extra-meeting.js';
+export { isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
 export {
   countServing, decideServing,
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,
 } from './substitution.js';
 export {
-  countOpenVote, countVoteBetweenProposals, decideByLottery,
+  countServingMembers, servingMembers,
+  type AttendanceEvent, type AttendanceEventType, type Mandate, type ServingMember, type ServingMembersInput,
+} from './serving-members.js';
+export { attendanceShare } from './attendance-share.js';
+export {
+  countOpenVote, countVoteBetweenProposals, decideByLottery, decideTabling, decideVote,
   type OpenVoteBallot, type OpenVoteChoice, type OpenVoteResult, type ProposalBallot, type ProposalVoteOutcome,
-  type ProposalVoteResult,
+  type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
 } from './voting.js';
+export { canEnterReservation, reservationReasonsDue } from './reservation.js';
 export {
   formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,
   type CaseNumber, type HandlingId,

@@ -74,7 +74,11 @@ function requireVoteCount(value: number, name: string): void {
 }
 
 /** Simple majority, else the chair's casting vote; refuses a tie the chair has not voted in (KL 4:25). */
-function decideByMajorityOrCastingVote(yes: number, no: number, chairVotedWith: 'yes' | 'no' | undefined): { outcome: 'yes' | 'no'; tie: boolean } {
+function decideByMajorityOrCastingVote(
+  yes: number,
+  no: number,
+  chairVotedWith: 'yes' | 'no' | undefined,
+): { outcome: 'yes' | 'no'; tie: boolean } {
   if (yes !== no) return { outcome: yes > no ? 'yes' : 'no', tie: false };
   if (chairVotedWith === undefined) {
     refuse(
@@ -107,9 +111,10 @@ export function decideVote(options: VoteCount): VoteDecision {
 }
 
 /**
- * Whether an item is tabled (bordläggs): by simple majority of the votes cast for and against
- * tabling. A tie means the item is not tabled: the rule gives no casting vote here, and without
- * a majority for moving the item the committee goes on to handle it.
+ * Whether an item is tabled (bordläggs): tabled when more votes are cast for tabling than
+ * against (simple majority; abstentions are not cast). Kept simple on purpose: a tie is read as
+ * no majority for tabling, so the item is not tabled and is handled now; no casting vote is
+ * applied. Where the chair's casting vote should break such a tie, count it with `decideVote`.
  * KL 6:33.
  */
 export function decideTabling(options: { yes: number; no: number }): boolean {

@@ -29,6 +29,12 @@ describe('route × role', () => {
       .returning();
     const victim = await buildUser(t.services, { organisationId: committee.id, roles: ['member'] });
     Object.assign(params, { slug: municipality.slug, bodyId: body.id, personId: person.id, mandateId: mandate?.id ?? '', userId: victim.id });
+    const registrar: Principal = { userId: victim.id, email: 'r@example.se', name: 'R', grants: [{ organisationId: committee.id, role: 'registrar' }] };
+    await t.services.registry.importCodes(registrar, committee.slug, 'kod;rubrik;gallring\n1.1;Styrning;Bevaras\n');
+    const registryCase = await t.services.registry.createCase(registrar, committee.slug, { title: 'Prov', classificationCode: '1.1' });
+    const doc = await t.services.registry.registerDocument(registrar, { caseId: registryCase.id, direction: 'drawn_up', documentDate: '2026-01-01', description: 'Prov' }, { filename: 'a.txt', bytes: Buffer.from('a') });
+    const fileId = (await t.services.registry.getDocument(registrar, doc.id)).document.files[0]?.id ?? '';
+    Object.assign(params, { caseId: registryCase.id, documentId: doc.id, fileId });
   });
   after(() => t.close());
 
@@ -53,7 +59,10 @@ describe('route × role', () => {
       .replace(/^\/personer\/:id/, `/personer/${params.personId}`)
       .replace(/^\/uppdrag\/:id/, `/uppdrag/${params.mandateId}`)
       .replace(/^\/admin\/anvandare\/:id/, `/admin/anvandare/${params.userId}`)
-      .replace(/^\/konto\/nycklar\/:id/, `/konto/nycklar/${tokenId ?? ''}`);
+      .replace(/^\/konto\/nycklar\/:id/, `/konto/nycklar/${tokenId ?? ''}`)
+      .replace(/^\/(arenden|diarium\/arenden)\/:id/, `/$1/${params.caseId}`)
+      .replace(/^\/(handlingar|diarium)\/:id/, `/$1/${params.documentId}`)
+      .replace(/^\/filer\/:id/, `/filer/${params.fileId}`);
   }
 
   test('every route names a known policy action', () => {

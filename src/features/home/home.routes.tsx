@@ -25,6 +25,7 @@ function HomePage({ ctx }: { ctx: ViewContext }) {
           <a class="button" href="/logga-in">
             {t('layout.signIn')}
           </a>
+          {' '}<a class="button secondary" href="/diarium">{t('nav.publicRegistry')}</a>
         </p>
       )}
     </Layout>

@@ -5,7 +5,7 @@ import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '
 import type { RegistryService } from './registry.service.js';
 import type { CodeRow } from './registry.repository.js';
 import type { PresentedDocument } from './secrecy.js';
-import { directionLabel, entryText, Fact, FileLinks, newestFirst, SecrecyBadge } from './registry.views.js';
+import { directionLabel, entryText, Fact, FileLinks, newestFirst, NoWrap, RefLink, SecrecyBadge } from './registry.views.js';
 
 type CaseListRow = Awaited<ReturnType<RegistryService['listCases']>>[number];
 export type CaseDetail = Awaited<ReturnType<RegistryService['getCase']>>;
@@ -16,11 +16,11 @@ export function CaseListPage(props: { ctx: ViewContext; cases: CaseListRow[]; ca
   const { ctx } = props;
   const { t } = ctx;
   const columns: Column<CaseListRow>[] = [
-    { key: 'number', label: t('registry.case.number'), rowHeader: true, text: (c) => c.caseNumber, render: (c) => <a href={`/arenden/${c.id}`}>{c.caseNumber}</a> },
+    { key: 'number', label: t('registry.case.number'), rowHeader: true, text: (c) => c.caseNumber, render: (c) => <RefLink href={`/arenden/${c.id}`}>{c.caseNumber}</RefLink> },
     { key: 'title', label: t('registry.case.title'), text: (c) => c.title },
     { key: 'organisation', label: t('registry.case.organisation'), text: (c) => c.organisationName },
     { key: 'status', label: t('registry.case.status'), text: (c) => statusLabel(ctx, c.status) },
-    { key: 'opened', label: t('registry.case.opened'), text: (c) => c.openedOn },
+    { key: 'opened', label: t('registry.case.opened'), text: (c) => c.openedOn, render: (c) => <NoWrap>{c.openedOn}</NoWrap> },
   ];
   return (
     <Layout ctx={ctx} title={t('registry.cases.title')} back={{ href: '/' }}>
@@ -113,42 +113,44 @@ export function CaseDocuments(props: { ctx: ViewContext; documents: PresentedDoc
   const { ctx } = props;
   const { t } = ctx;
   const columns: Column<PresentedDocument>[] = [
-    { key: 'hid', label: t('registry.doc.hid'), rowHeader: true, text: (d) => d.handlingId, render: (d) => <a href={props.href(d)}>{d.handlingId}</a> },
-    { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate },
+    { key: 'hid', label: t('registry.doc.hid'), rowHeader: true, text: (d) => d.handlingId, render: (d) => <RefLink href={props.href(d)}>{d.handlingId}</RefLink> },
+    { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate, render: (d) => <NoWrap>{d.documentDate}</NoWrap> },
     { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) },
     ...(props.showCounterpart ? [{ key: 'counterpart', label: t('registry.doc.counterpart'), text: (d: PresentedDocument) => d.counterpart ?? '' }] : []),
     { key: 'description', label: t('registry.doc.description'), text: (d) => entryText(ctx, d) },
-    { key: 'secrecy', label: t('registry.doc.secrecy'), text: (d) => t(`registry.secrecy.${d.secrecy}`), render: (d) => <SecrecyBadge ctx={ctx} secrecy={d.secrecy} /> },
+    { key: 'secrecy', label: t('registry.doc.secrecyColumn'), text: (d) => t(`registry.secrecy.${d.secrecy}`), render: (d) => <SecrecyBadge ctx={ctx} secrecy={d.secrecy} /> },
     { key: 'files', label: t('registry.doc.files'), text: (d) => d.files.map((f) => f.filename).join(' '), render: (d) => <FileLinks files={d.files} /> },
   ];
   return <ListTable ctx={ctx} caption={t('registry.case.documents')} hideCaption columns={columns} rows={props.documents} defaultSort="hid" searchId="documents" />;
 }
 
-export function CaseFacts({ ctx, detail, responsible, schemeLink }: { ctx: ViewContext; detail: CaseDetail; responsible?: string | undefined; schemeLink: boolean }) {
+export function CaseFacts(props: { ctx: ViewContext; detail: CaseDetail; responsible?: string | undefined; codeTitle?: string | undefined; schemeLink: boolean }) {
+  const { ctx, detail } = props;
   const { t } = ctx;
   const c = detail.case;
   const org = detail.organisation;
+  const code = props.codeTitle ? `${c.classificationCode} – ${props.codeTitle}` : c.classificationCode;
   return (
     <dl class="facts">
       <Fact term={t('registry.case.number')}>{detail.caseNumber}</Fact>
       <Fact term={t('registry.case.organisation')}>{org?.name}</Fact>
-      <Fact term={t('registry.case.code')}>{schemeLink && org ? <a href={`/klassificering/${org.slug}`}>{c.classificationCode}</a> : c.classificationCode}</Fact>
+      <Fact term={t('registry.case.code')}>{props.schemeLink && org ? <a href={`/klassificering/${org.slug}`}>{code}</a> : code}</Fact>
       <Fact term={t('registry.case.status')}>
         <span class="badge">{statusLabel(ctx, c.status)}</span>
       </Fact>
       <Fact term={t('registry.case.opened')}>{c.openedOn}</Fact>
       <Fact term={t('registry.case.closedOn')}>{c.closedOn}</Fact>
-      <Fact term={t('registry.case.responsible')}>{responsible}</Fact>
+      <Fact term={t('registry.case.responsible')}>{props.responsible}</Fact>
     </dl>
   );
 }
 
-export function CasePage({ ctx, detail, responsible }: { ctx: ViewContext; detail: CaseDetail; responsible?: string | undefined }) {
+export function CasePage({ ctx, detail, responsible, codeTitle }: { ctx: ViewContext; detail: CaseDetail; responsible?: string | undefined; codeTitle?: string | undefined }) {
   const { t } = ctx;
   const c = detail.case;
   return (
     <Layout ctx={ctx} title={c.title} back={{ href: '/arenden', label: t('registry.cases.title') }}>
-      <CaseFacts ctx={ctx} detail={detail} responsible={responsible} schemeLink />
+      <CaseFacts ctx={ctx} detail={detail} responsible={responsible} codeTitle={codeTitle} schemeLink />
       {detail.canWrite && (
         <div class="actions">
           {c.status === 'open' ? (

@@ -6,7 +6,7 @@ import type { RegistryService } from './registry.service.js';
 import { DIRECTIONS, SECRECY_STATES, SECURITY_CLASSES } from './registry.schema.js';
 import { ACCEPTED_EXTENSIONS } from './files/file-types.js';
 import type { PresentedDocument } from './secrecy.js';
-import { directionLabel, Fact, FileField, FileTable, megabytes, RadioGroup, SecrecyBadge } from './registry.views.js';
+import { directionLabel, Fact, FieldGroup, FileField, FileTable, megabytes, RadioGroup, SecrecyBadge } from './registry.views.js';
 
 export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
 
@@ -46,15 +46,11 @@ export function NewDocumentPage(props: { ctx: ViewContext; caseInfo: { id: strin
           legend={labels.secrecy}
           options={SECRECY_STATES.map((s) => ({ value: s, label: t(`registry.secrecy.${s}`), hint: t(`registry.secrecy.${s}Hint`) }))}
         />
-        <fieldset class="field" aria-describedby="h-secrecy-fields">
-          <legend>{t('registry.doc.secrecyFields')}</legend>
-          <p class="hint" id="h-secrecy-fields">
-            {t('registry.doc.secrecyFieldsHint')}
-          </p>
+        <FieldGroup legend={t('registry.doc.secrecyFields')} hint={t('registry.doc.secrecyFieldsHint')} id="secrecy-fields">
           <TextField ctx={ctx} state={state} name="secrecyProvision" label={labels.secrecyProvision} hint={t('registry.doc.provisionHint')} />
           <TextField ctx={ctx} state={state} name="secrecyMarkedOn" label={labels.secrecyMarkedOn} hint={t('registry.doc.markedOnHint')} type="date" />
           <TextField ctx={ctx} state={state} name="publicDescription" label={labels.publicDescription} hint={t('registry.doc.publicDescriptionHint')} />
-        </fieldset>
+        </FieldGroup>
         <SelectField ctx={ctx} state={state} name="securityClass" label={labels.securityClass} required options={SECURITY_CLASSES.map((c) => ({ value: c, label: c }))} />
         <FileField ctx={ctx} state={state} name="file" label={labels.file} hint={t('registry.doc.fileHint', { mb: megabytes(props.maxFileBytes) })} accept={ACCEPT} />
         <div class="actions">

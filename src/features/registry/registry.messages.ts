@@ -67,6 +67,7 @@ export const registryMessages = defineMessages({
   'registry.doc.description': { sv: 'Beskrivning', en: 'Description' },
   'registry.doc.descriptionHint': { sv: 'Kort om vad handlingen gäller.', en: 'Briefly, what the document is about.' },
   'registry.doc.secrecy': { sv: 'Offentlighet och sekretess', en: 'Public access and secrecy' },
+  'registry.doc.secrecyColumn': { sv: 'Sekretess', en: 'Secrecy' },
   'registry.doc.secrecyFields': { sv: 'Sekretessmarkering', en: 'Secrecy marking' },
   'registry.doc.secrecyFieldsHint': { sv: 'Fyll i vid sekretess. Lämnas tomt för offentliga handlingar och interna arbetshandlingar.', en: 'Fill in if secret. Leave empty for public and internal documents.' },
   'registry.doc.provision': { sv: 'Sekretessbestämmelse', en: 'Secrecy provision' },

@@ -6,6 +6,23 @@ import type { PresentedDocument } from './secrecy.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
 
+/** Inline until the shared app.css has classes for them: reference numbers on one line, legends like labels. */
+const NOWRAP = 'white-space: nowrap';
+/** A link to a case or document by its number, kept on one line. */
+export function RefLink({ href, children }: { href: string; children: string }) {
+  return (
+    <a href={href} style={NOWRAP}>
+      {children}
+    </a>
+  );
+}
+
+/** Text kept on one line (a date in a narrow column). */
+export const NoWrap = ({ children }: { children: string }) => <span style={NOWRAP}>{children}</span>;
+
+const LEGEND = 'font-weight: 600; padding: 0; margin-bottom: .25rem';
+const RADIO = 'width: 1.25rem; height: 1.25rem; margin: .15rem 0 0; flex: none';
+
 export const directionLabel = (ctx: ViewContext, direction: PresentedDocument['direction']) => ctx.t(`registry.direction.${direction}`);
 
 /** The secrecy state in words (never colour alone). */
@@ -98,16 +115,16 @@ export function RadioGroup(props: { ctx: ViewContext; state: FormState; name: st
   const error = state.errors.find((e) => e.field === name)?.message[ctx.locale];
   const current = state.values[name] ?? '';
   return (
-    <fieldset class={error ? 'field field--error' : 'field'} id={`f-${name}`} aria-describedby={error ? `e-${name}` : undefined}>
-      <legend>{props.legend}</legend>
+    <fieldset class={error ? 'field field--error' : 'field'} id={`f-${name}`} aria-describedby={error ? `e-${name}` : undefined} style="border: 0; padding: 0; min-width: 0">
+      <legend style={LEGEND}>{props.legend}</legend>
       {error && (
         <p class="field-error" id={`e-${name}`}>
           {error}
         </p>
       )}
       {props.options.map((o) => (
-        <div class="field--checkbox">
-          <input type="radio" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={o.value === current} aria-describedby={o.hint ? `h-${name}-${o.value}` : undefined} />
+        <div class="field--checkbox" style="align-items: flex-start; margin-bottom: .35rem">
+          <input type="radio" style={RADIO} id={`f-${name}-${o.value}`} name={name} value={o.value} checked={o.value === current} aria-describedby={o.hint ? `h-${name}-${o.value}` : undefined} />
           <label for={`f-${name}-${o.value}`}>
             {o.label}
             {o.hint && (
@@ -167,6 +184,19 @@ export function FileField(props: { ctx: ViewContext; state: FormState; name: str
       )}
       <input type="file" id={`f-${name}`} name={name} accept={props.accept} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `h-${name} e-${name}` : `h-${name}`} />
     </div>
+  );
+}
+
+/** A group of fields under a heading of its own (a bordered fieldset). */
+export function FieldGroup(props: { legend: string; hint: string; id: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="field" aria-describedby={`h-${props.id}`} style="min-width: 0">
+      <legend style={LEGEND}>{props.legend}</legend>
+      <p class="hint" id={`h-${props.id}`}>
+        {props.hint}
+      </p>
+      {props.children}
+    </fieldset>
   );
 }
 

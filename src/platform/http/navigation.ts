@@ -3,9 +3,12 @@ import type { MessageKey, Translate } from '../i18n/i18n.js';
 
 /** The main menu, in order; an item shows only to those its action allows. */
 const ITEMS: { href: string; label: MessageKey; action: Action }[] = [
+  { href: '/mina-moten', label: 'nav.myMeetings', action: 'meetingRoom.use' },
   { href: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
   { href: '/personer', label: 'nav.people', action: 'organisation.read' },
   { href: '/arenden', label: 'nav.registry', action: 'registry.read' },
+  { href: '/sok', label: 'nav.search', action: 'public' },
+  { href: '/moten', label: 'nav.meetings', action: 'meeting.read' },
   { href: '/admin/anvandare', label: 'nav.users', action: 'user.manage' },
   { href: '/admin/granskningslogg', label: 'nav.audit', action: 'audit.read' },
 ];

@@ -3,6 +3,11 @@ import { authMessages } from '../../features/auth/auth.messages.js';
 import { organisationMessages } from '../../features/organisation/organisation.messages.js';
 import { adminMessages } from '../../features/admin/admin.messages.js';
 import { registryMessages } from '../../features/registry/registry.messages.js';
+import { liveMeetingMessages } from '../../features/meetings/live-meeting.messages.js';
+import { searchMessages } from '../../features/search/search.messages.js';
+import { agendaMessages } from '../../features/meetings/agenda.messages.js';
+import { memberRoomMessages } from '../../features/meetings/member-room.messages.js';
+import { scheduleMessages } from '../../features/meetings/schedule.messages.js';
 
 export type { Locale } from './define.js';
 import type { Locale } from './define.js';
@@ -15,6 +20,11 @@ const catalogue = {
   ...organisationMessages,
   ...adminMessages,
   ...registryMessages,
+  ...liveMeetingMessages,
+  ...searchMessages,
+  ...agendaMessages,
+  ...memberRoomMessages,
+  ...scheduleMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -67,6 +67,12 @@ export function ListTable<T>(props: {
         <input id={`${id}-q`} name="q" type="search" value={lq.q} />
         {lq.sort !== props.defaultSort && <input type="hidden" name="sort" value={lq.sort} />}
         {lq.dir === 'desc' && <input type="hidden" name="dir" value="desc" />}
+        {/* Other filters on the page (body, year, …) stay when searching. */}
+        {Object.entries(ctx.query)
+          .filter(([k]) => !['q', 'sort', 'dir', 'lang'].includes(k))
+          .map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
+          ))}
         <button type="submit">{ctx.t('common.search')}</button>
         {lq.q && <a href={withQuery(ctx.path, ctx.query, { q: undefined })}>{ctx.t('common.clear')}</a>}
       </form>

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- search` runs one. Not part of `npm test`:
+ * a benchmark fills large databases and takes minutes. Results go to bench-results/.
+ */
+import { runSearchBench } from './search.bench.js';
+
+const BENCHES: Record<string, (args: readonly string[]) => Promise<boolean>> = {
+  search: runSearchBench,
+};
+
+const args = process.argv.slice(2);
+const names = args.filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !Object.hasOwn(BENCHES, n));
+if (unknown.length > 0) {
+  console.error(`Okänt benchmark: ${unknown.join(', ')}. Kända: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(2);
+}
+
+let allMet = true;
+const started = performance.now();
+for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (bench) allMet = (await bench(args)) && allMet;
+}
+console.log(`\nKlart på ${((performance.now() - started) / 1000).toFixed(0)} s.${allMet ? '' : ' Minst ett mål missades.'}`);
+process.exit(allMet ? 0 : 1);

@@ -1,0 +1,23 @@
+/** Närvaro over time: the business plan's attendance goals of at least 75 %. */
+import { refuse, requireInteger } from './domain-error.js';
+
+/**
+ * Attendance as a percentage with one decimal, rounded half up: 2 of 3 is 66.7. `present` and
+ * `total` are whole counts (e.g. municipalities at a preparation-group meeting and all member
+ * municipalities); refuses a total of 0 and more present than total.
+ * Verksamhetsplan 2023, 2.3.2 Indikatorer (seed § 22): at least 75 % of the municipalities at every
+ * preparation-group meeting; at least 75 % of the members at the committee's meetings.
+ */
+export function attendanceShare(options: { present: number; total: number }): number {
+  requireInteger(options.total, { name: 'total', min: 1, code: 'invalid-attendance' });
+  requireInteger(options.present, { name: 'present', min: 0, code: 'invalid-attendance' });
+  if (options.present > options.total) {
+    refuse(
+      'invalid-attendance',
+      `${options.present} present is more than the total ${options.total}`,
+      `${options.present} närvarande är fler än totalt ${options.total}`,
+    );
+  }
+  // A quotient of whole numbers ending in exactly .5 is exact in binary, so Math.round rounds half up.
+  return Math.round((options.present * 1000) / options.total) / 10;
+}

@@ -1,0 +1,182 @@
+/**
+ * Deciding an item at the meeting: bifall, votering, noting information, the decision text,
+ * reservations, protocol notes, immediate justering and bordläggning.
+ */
+import { and, eq } from 'drizzle-orm';
+import { swedishDate } from '../../platform/clock.js';
+import { agendaItems, motions, reservations } from '../../platform/db/schema.js';
+import { notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { canEnterReservation, reservationReasonsDue } from '../../domain/index.js';
+import type { Principal } from '../auth/policy.js';
+import type { AgendaItemRow, MeetingRow } from './meetings.repository.js';
+import { tableItem } from './tabling.js';
+import { recordVote } from './live-meeting.voting.js';
+import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
+import { anchor, decide, requireItem, requireOpen, requirePending, requireQuorum, requireServing, type Anchor, type WriteContext, type Writer } from './live-meeting.write.js';
+import {
+  ZAcclamationInput, ZDecisionTextInput, ZImmediateJusteringInput, ZItemRef, ZNotesInput, ZReservationInput, ZReservationReason, ZTablingInput, parseVoteInput,
+} from './live-meeting.schema.js';
+
+export function createDecisionUseCases(deps: { writer: Writer; random: () => number }) {
+  const { write } = deps.writer;
+  const { random } = deps;
+
+  return {
+    /** Bifall: the chair finds the committee approves one alternative; it becomes the decision. */
+    async acclaim(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseInput(ZAcclamationInput, raw);
+        const { item, index } = requireItem(w, input.itemId);
+        requirePending(item, index);
+        requireQuorum(w, index);
+        const chosen = await resolveAlternative(w, item, input.alternative);
+        await decide(w, item, { status: 'decided', decisionText: chosen.text, decidedBy: 'acclamation' }, chosen.proposition);
+        return anchor(index);
+      });
+    },
+
+    /** Votering: every serving person votes; decideVote counts; a tied election goes to lottery. */
+    async vote(principal: Principal | null, meetingId: string, raw: Record<string, string>): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseVoteInput(raw);
+        const { item, index } = requireItem(w, input.itemId);
+        requirePending(item, index);
+        requireQuorum(w, index);
+        const yes = await resolveAlternative(w, item, input.yes);
+        const no = await resolveAlternative(w, item, input.no);
+        const result = await recordVote(w, { item, index, yes, no, ballots: input.ballots, random });
+        await decide(w, item, { status: 'decided', decisionText: result.winner.text, decidedBy: result.decidedBy });
+        return anchor(index);
+      });
+    },
+
+    /** An information item: "Informationen läggs till handlingarna" (seed §§ 21, 23). */
+    async noteInformation(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const { itemId } = parseInput(ZItemRef, raw);
+        const { item, index } = requireItem(w, itemId);
+        requirePending(item, index);
+        if (item.kind !== 'information') refuseWith('CONFLICT', M['live.error.notInformation']);
+        requireQuorum(w, index);
+        await decide(w, item, { status: 'noted', decisionText: M['live.stored.noted'].sv, decidedBy: 'acclamation' }, M['live.stored.noteProposition'].sv);
+        return anchor(index);
+      });
+    },
+
+    async editDecisionText(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseInput(ZDecisionTextInput, raw);
+        const { item, index } = requireItem(w, input.itemId);
+        if (item.status === 'pending') refuseWith('CONFLICT', M['live.error.notDecided'], { n: index + 1 });
+        await w.tx.update(agendaItems).set({ decisionText: input.decisionText, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+        await w.audit('item.decisionText', 'agenda_item', item.id, { before: { decisionText: item.decisionText }, after: { decisionText: input.decisionText } });
+        return anchor(index);
+      });
+    },
+
+    /** Undo a decision taken by mistake while the meeting is still open; votes stay on record. */
+    async reopenItem(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const { itemId } = parseInput(ZItemRef, raw);
+        const { item, index } = requireItem(w, itemId);
+        if (item.status === 'tabled') refuseWith('CONFLICT', M['live.error.reopenTabled']);
+        if (item.status === 'pending') refuseWith('CONFLICT', M['live.error.notDecided'], { n: index + 1 });
+        await decide(w, item, { status: 'pending', decisionText: null, decidedBy: null });
+        return anchor(index);
+      });
+    },
+
+    /** Reservation: announced before the meeting ends (KL 4:27), by one who took part in the decision. */
+    async reserve(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(
+        principal,
+        meetingId,
+        async (w) => {
+          if (!canEnterReservation({ meetingClosed: w.meeting.status === 'closed' })) refuseWith('CONFLICT', M['live.error.reservationTooLate']);
+          requireOpen(w.meeting);
+          const input = parseInput(ZReservationInput, raw);
+          const { item, index } = requireItem(w, input.itemId);
+          if (item.status !== 'decided') refuseWith('CONFLICT', M['live.error.reserveUndecided'], { n: index + 1 });
+          requireServing(w, index, input.personId, 'live.error.reserveNotServing');
+          const [existing] = await w.tx.select().from(reservations).where(and(eq(reservations.itemId, item.id), eq(reservations.personId, input.personId)));
+          if (existing) refuseWith('CONFLICT', M['live.error.reservedTwice']);
+          const [row] = await w.tx.insert(reservations).values({ itemId: item.id, personId: input.personId, announcedAt: w.now }).returning();
+          await w.audit('reservation.add', 'reservation', row?.id ?? null, { after: { itemId: item.id, personId: input.personId } });
+          return anchor(index);
+        },
+        { allowClosed: true },
+      );
+    },
+
+    /** Written reasons for a reservation: until justering, also after the meeting (reglemente 21 §). */
+    async reservationReason(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(
+        principal,
+        meetingId,
+        async (w) => {
+          const input = parseInput(ZReservationReason, raw);
+          const [reservation] = await w.tx.select().from(reservations).where(eq(reservations.id, input.reservationId));
+          const { item, index } = requireItem(w, reservation?.itemId ?? '');
+          if (!reservation) throw notFound(M['live.error.noReservation']);
+          if (w.meeting.status !== 'open') requireReasonsOpen(w.meeting, item, swedishDate(w.now));
+          await w.tx.update(reservations).set({ reason: input.reason, reasonSubmittedAt: w.now }).where(eq(reservations.id, reservation.id));
+          await w.audit('reservation.reason', 'reservation', reservation.id, { before: { reason: reservation.reason }, after: { reason: input.reason } });
+          return anchor(index);
+        },
+        { allowClosed: true },
+      );
+    },
+
+    async setProtocolNotes(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseInput(ZNotesInput, raw);
+        const { item, index } = requireItem(w, input.itemId);
+        await w.tx.update(agendaItems).set({ protocolNotes: input.protocolNotes, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+        await w.audit('item.notes', 'agenda_item', item.id, { before: { protocolNotes: item.protocolNotes }, after: { protocolNotes: input.protocolNotes } });
+        return anchor(index);
+      });
+    },
+
+    /** Omedelbar justering: this paragraph is adjusted at the meeting (DOMAIN.md, Protocols). */
+    async setImmediateJustering(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseInput(ZImmediateJusteringInput, raw);
+        const { item, index } = requireItem(w, input.itemId);
+        await w.tx.update(agendaItems).set({ immediateJustering: input.immediateJustering, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+        await w.audit('item.immediateJustering', 'agenda_item', item.id, { before: { immediateJustering: item.immediateJustering }, after: { immediateJustering: input.immediateJustering } });
+        return anchor(index);
+      });
+    },
+
+    /** Bordläggning to a later planned meeting of the same body (KL 6:33; seed § 22). */
+    async table(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseInput(ZTablingInput, raw);
+        const { item, index } = requireItem(w, input.itemId);
+        requirePending(item, index);
+        requireQuorum(w, index);
+        await tableItem(w, { item, targetMeetingId: input.targetMeetingId });
+        return anchor(index);
+      });
+    },
+  };
+}
+
+/** The proposal or a motion not withdrawn, with the proposition text the protocol keeps. */
+async function resolveAlternative(w: WriteContext, item: AgendaItemRow, value: string): Promise<{ text: string; proposition: string }> {
+  if (value === 'proposal') {
+    if (!item.proposal.trim()) refuseWith('INVALID_INPUT', M['live.error.noProposal']);
+    return { text: item.proposal.trim(), proposition: `${M['live.stored.proposal'].sv}: ${item.proposal.trim()}` };
+  }
+  const [motion] = await w.tx.select().from(motions).where(and(eq(motions.id, value.slice('motion:'.length)), eq(motions.itemId, item.id)));
+  if (!motion || motion.withdrawn) refuseWith('INVALID_INPUT', M['live.error.noAlternative']);
+  const name = w.model.people.find((p) => p.personId === motion.personId)?.name ?? '';
+  return { text: motion.text, proposition: `${M['live.stored.motionBy'].sv.replace('{name}', name)}: ${motion.text}` };
+}
+
+/** Written reasons are due at justering; for an item adjusted at once, at the meeting. */
+function requireReasonsOpen(meeting: MeetingRow, item: AgendaItemRow, today: string): void {
+  const late = item.immediateJustering || (meeting.justeringDate !== null && today > reservationReasonsDue({ justeringDate: meeting.justeringDate }));
+  if (late) refuseWith('CONFLICT', M['live.error.reasonTooLate']);
+}

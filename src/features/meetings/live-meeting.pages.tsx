@@ -1,0 +1,197 @@
+/** Sammanträdet: the secretary's live screen, one page per meeting, and the close confirmation. */
+import type { ViewContext } from '../../platform/views/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { PostForm } from '../../platform/views/forms.js';
+import type { LiveMeetingView } from './live-meeting.view.js';
+import { ActionForm, QuorumText, liveBase, type LiveFailure, type LiveProps } from './live-meeting-forms.pages.js';
+import { AttendanceSection } from './live-meeting-attendance.pages.js';
+import { ItemSection } from './live-meeting-item.pages.js';
+
+const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+
+export function liveTitle(ctx: ViewContext, view: LiveMeetingView): string {
+  return ctx.t('live.title', { body: view.body.name, date: view.date });
+}
+
+function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
+  const { live, view } = props;
+  const { t } = live.ctx;
+  const { meeting } = view;
+  return (
+    <section id="sammantradet" aria-labelledby="sammantradet-h">
+      <h2 id="sammantradet-h" class="visually-hidden">
+        {t('live.status.heading')}
+      </h2>
+      <dl class="facts">
+        <dt>{t('live.meeting.when')}</dt>
+        <dd>
+          {view.date} {view.time}
+        </dd>
+        <dt>{t('live.meeting.place')}</dt>
+        <dd>{meeting.place}</dd>
+        <dt>{t('live.meeting.status')}</dt>
+        <dd>
+          <strong>{t(`live.meetingStatus.${meeting.status}`)}</strong>
+          {meeting.openedAt && <> · {t('live.meeting.openedAt', { time: TIME.format(meeting.openedAt) })}</>}
+          {meeting.closedAt && <> · {t('live.meeting.closedAt', { time: TIME.format(meeting.closedAt) })}</>}
+        </dd>
+      </dl>
+      {meeting.status === 'planned' && (
+        <ActionForm live={live} action="oppna">
+          <p>{t('live.meeting.openHint')}</p>
+          <button type="submit">{t('live.meeting.open')}</button>
+        </ActionForm>
+      )}
+      {meeting.status === 'closed' && (
+        <p class="notice">
+          {t('live.meeting.closedNotice')} {view.reasonsOpen ? t('live.meeting.reasonsOpen', { date: meeting.justeringDate ?? t('live.meeting.noJusteringDate') }) : t('live.meeting.reasonsClosed')}
+        </p>
+      )}
+      {meeting.status === 'cancelled' && <p class="warning">{t('live.error.cancelled')}</p>}
+      {view.current && (
+        <p class="notice">
+          <strong>{t('live.current.label')}</strong>{' '}
+          <a href={`#punkt-${view.current.number}`}>
+            {view.current.number}. {view.current.item.heading}
+          </a>
+          <br />
+          <QuorumText ctx={live.ctx} quorum={view.current.quorum} seats={view.seats} />
+        </p>
+      )}
+      <nav aria-label={t('live.jump.label')}>
+        <ul class="actions" style="list-style: none; padding: 0">
+          <li>{t('live.jump.label')}:</li>
+          <li>
+            <a href="#punkter">{t('live.items.heading')}</a>
+          </li>
+          <li>
+            <a href="#narvaro">{t('live.attendance.heading')}</a>
+          </li>
+          {view.current && (
+            <li>
+              <a href={`#punkt-${view.current.number}`}>{t('live.jump.current', { n: view.current.number })}</a>
+            </li>
+          )}
+          {meeting.status === 'open' && (
+            <li>
+              <a href={`${liveBase(meeting.id)}/avsluta`}>{t('live.close.link')}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </section>
+  );
+}
+
+function FailureSummary(props: { ctx: ViewContext; failure: LiveFailure | undefined }) {
+  const { failure } = props;
+  if (!failure) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <p>{props.ctx.t('live.failure.title')}</p>
+      <p>{failure.message}</p>
+      <a href={`#${failure.anchor}`}>{props.ctx.t('live.failure.goto')}</a>
+    </div>
+  );
+}
+
+/** Every item with its status and quorum, linking down to it. */
+function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
+  const { live, view } = props;
+  const { t } = live.ctx;
+  if (view.items.length === 0) return <p>{t('live.items.none')}</p>;
+  return (
+    <section id="punkter" aria-labelledby="punkter-h">
+      <h2 id="punkter-h">{t('live.items.heading')}</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{t('live.items.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('live.items.number')}</th>
+              <th scope="col">{t('live.items.item')}</th>
+              <th scope="col">{t('live.item.status')}</th>
+              <th scope="col">{t('live.item.quorum')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.items.map((i) => (
+              <tr>
+                <td>{i.number}</td>
+                <th scope="row">
+                  <a href={`#punkt-${i.number}`}>{i.item.heading}</a>
+                  {i.isCurrent && <> <span class="badge">{t('live.item.current')}</span></>}
+                </th>
+                <td>{t(`live.status.${i.item.status}`)}</td>
+                <td style="white-space: nowrap">
+                  <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function LiveMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView; failure?: LiveFailure }) {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const live: LiveProps = { ctx, meetingId: view.meeting.id, editable: view.meeting.status === 'open', failure: props.failure };
+  return (
+    <Layout ctx={ctx} title={liveTitle(ctx, view)} back={{ href: `/moten/${view.meeting.id}`, label: t('live.back') }}>
+      <FailureSummary ctx={ctx} failure={props.failure} />
+      <StatusPanel live={live} view={view} />
+      <ItemOverview live={live} view={view} />
+      <AttendanceSection live={live} view={view} />
+      {view.items.map((item) => (
+        <ItemSection live={live} item={item} view={view} />
+      ))}
+      {view.meeting.status === 'open' && (
+        <p class="actions" style="margin-top: 2rem">
+          <a class="button secondary" href={`${liveBase(view.meeting.id)}/avsluta`}>
+            {t('live.close.link')}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** Avsluta: confirm, listing what is still pending; after this nothing changes. */
+export function CloseMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView }) {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const pending = view.items.filter((i) => i.item.status === 'pending');
+  const base = liveBase(view.meeting.id);
+  return (
+    <Layout ctx={ctx} title={t('live.close.title', { date: view.date })} back={{ href: base, label: t('live.close.back') }}>
+      {pending.length === 0 ? (
+        <p>{t('live.close.allHandled')}</p>
+      ) : (
+        <div class="warning">
+          <p>{t('live.close.pending', { n: pending.length })}</p>
+          <ul>
+            {pending.map((i) => (
+              <li>
+                <a href={`${base}#punkt-${i.number}`}>
+                  {i.number}. {i.item.heading}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p>{t('live.close.consequence')}</p>
+      <PostForm ctx={ctx} action={`${base}/avsluta`}>
+        <div class="actions">
+          <button type="submit" class="danger">
+            {t('live.close.submit')}
+          </button>
+          <a href={base}>{t('common.cancel')}</a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { msg, optionalText, parseInput, requiredText } from '../../platform/validation.js';
+
+/** Inputs of the live meeting screen (sammanträdet), one schema per small form. */
+
+const itemId = () => z.uuid(msg('Välj en punkt på dagordningen.', 'Choose an item of the agenda.'));
+const personId = () => z.uuid(msg('Välj en person.', 'Choose a person.'));
+const optionalUuid = () => optionalText(36).pipe(z.uuid().optional());
+
+/** An alternative the chair can put to the committee: the proposal, or one motion (yrkande). */
+export const ZAlternative = z
+  .string(msg('Välj ett förslag eller yrkande.', 'Choose a proposal or motion.'))
+  .regex(/^(proposal|motion:[0-9a-f-]{36})$/, msg('Välj ett förslag eller yrkande.', 'Choose a proposal or motion.'));
+export type TAlternative = z.infer<typeof ZAlternative>;
+
+/** Närvaro: the state at the start (no item) or a change from an item on. */
+export const ZAttendanceInput = z
+  .object({
+    personId: personId(),
+    type: z.enum(['present', 'remote', 'absent', 'arrived', 'left'], msg('Välj närvaro.', 'Choose the attendance.')),
+    itemId: optionalUuid(),
+  })
+  .refine((input) => input.itemId !== undefined || !['arrived', 'left'].includes(input.type), {
+    path: ['itemId'],
+    ...msg('Välj vid vilken punkt.', 'Choose at which item.'),
+  });
+export type TAttendanceInput = z.infer<typeof ZAttendanceInput>;
+
+export const ZEventRef = z.object({ eventId: z.uuid(msg('Händelsen finns inte.', 'The event does not exist.')) });
+
+/** Jäv: a person steps out for one item (KL 6:28, reglemente 18 §). */
+export const ZJavInput = z.object({ itemId: itemId(), personId: personId() });
+
+export const ZMotionInput = z.object({ itemId: itemId(), personId: personId(), text: requiredText(2000) });
+export const ZMotionRef = z.object({ motionId: z.uuid(msg('Yrkandet finns inte.', 'The motion does not exist.')) });
+
+export const ZPropositionInput = z.object({
+  itemId: itemId(),
+  text: requiredText(2000),
+  outcome: z.enum(['approved', 'rejected'], msg('Välj om förslaget bifölls eller avslogs.', 'Choose whether it was approved or rejected.')),
+});
+
+export const ZAcclamationInput = z.object({ itemId: itemId(), alternative: ZAlternative });
+
+const ZChoice = z.enum(['yes', 'no', 'abstain'], msg('Välj ja, nej eller avstår.', 'Choose yes, no or abstain.'));
+export type TChoice = z.infer<typeof ZChoice>;
+
+export const ZVoteInput = z
+  .object({
+    itemId: itemId(),
+    yes: ZAlternative,
+    no: ZAlternative,
+    ballots: z.record(z.uuid(), ZChoice),
+  })
+  .refine((input) => input.yes !== input.no, { path: ['no'], ...msg('Ja och nej måste stå för olika förslag.', 'Yes and no must stand for different proposals.') });
+export type TVoteInput = z.infer<typeof ZVoteInput>;
+
+/** The ballot of a person arrives as the field `ballot-<person id>`. */
+export const BALLOT_PREFIX = 'ballot-';
+
+/** Parse the vote form: the fixed fields plus one `ballot-<id>` field per person who voted. */
+export function parseVoteInput(raw: Record<string, string>): TVoteInput {
+  const ballots = Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key]) => key.startsWith(BALLOT_PREFIX))
+      .map(([key, value]) => [key.slice(BALLOT_PREFIX.length), value]),
+  );
+  return parseInput(ZVoteInput, { itemId: raw.itemId, yes: raw.yes, no: raw.no, ballots });
+}
+
+export const ZDecisionTextInput = z.object({ itemId: itemId(), decisionText: requiredText(5000) });
+export const ZItemRef = z.object({ itemId: itemId() });
+
+export const ZReservationInput = z.object({ itemId: itemId(), personId: personId() });
+export const ZReservationReason = z.object({
+  reservationId: z.uuid(msg('Reservationen finns inte.', 'The reservation does not exist.')),
+  reason: requiredText(5000),
+});
+
+export const ZNotesInput = z.object({
+  itemId: itemId(),
+  protocolNotes: optionalText(5000).transform((text) => text ?? ''),
+});
+
+export const ZImmediateJusteringInput = z.object({
+  itemId: itemId(),
+  immediateJustering: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+});
+
+/** Bordläggning: the later meeting of the same body that the item moves to. */
+export const ZTablingInput = z.object({
+  itemId: itemId(),
+  targetMeetingId: z.uuid(msg('Välj det sammanträde ärendet bordläggs till.', 'Choose the meeting the item is tabled to.')),
+});

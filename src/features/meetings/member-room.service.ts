@@ -1,0 +1,445 @@
+/**
+ * The members' meeting room: a member, substitute or official reads the papers of the meetings
+ * they are called to, reports absence (the substitute of the same municipality is e-mailed at
+ * once), declares jäv on an item and keeps private notes that no one else ever sees.
+ */
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from '../../platform/config/config.js';
+import type { Database, Db } from '../../platform/db/database.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { agendaItems, bodies, cases, documents, mandates, meetings, memberNotes, memberReports, organisations, people, users } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { optionalText, parseInput } from '../../platform/validation.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { isTermCurrent } from '../../domain/mandate-term.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, can, PolicyDenied, type Principal } from '../auth/policy.js';
+import * as registryRepo from '../registry/registry.repository.js';
+import { caseNumberOf } from '../registry/registry.service.js';
+import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
+import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
+import { memberRoomMessages as M } from './member-room.messages.js';
+import { translator, type Locale } from '../../platform/i18n/i18n.js';
+
+/** A member's own report before the meeting: absence, or jäv (conflict of interest, KL 6:28) on one item. */
+export type MemberReportType = 'absence' | 'jav';
+type ReportRow = typeof memberReports.$inferSelect;
+type MandateRole = 'member' | 'substitute' | 'official';
+
+export const MAX_REPORT_NOTE = 2000;
+export const MAX_PRIVATE_NOTE = 20_000;
+const ZReportNote = z.object({ note: optionalText(MAX_REPORT_NOTE) });
+const ZPrivateNote = z.object({ text: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trimEnd() : ''), z.string().max(MAX_PRIVATE_NOTE)) });
+
+/** The part of a mandate that decides who is called in whose place. */
+export interface CalledMandate {
+  personId: string;
+  role: MandateRole;
+  municipalityId: string;
+}
+
+/**
+ * Reglemente 17 §: a substitute serves for an absent member of the SAME municipality. Only a
+ * member's absence calls anyone in; a substitute's or an official's absence calls no one.
+ */
+export function substitutesToCall<T extends CalledMandate>(called: readonly T[], absent: CalledMandate): T[] {
+  if (absent.role !== 'member') return [];
+  return called.filter((m) => m.role === 'substitute' && m.municipalityId === absent.municipalityId && m.personId !== absent.personId);
+}
+
+const MEETING_ZONE = 'Europe/Stockholm';
+
+/** "tisdag 10 mars 2026": the meeting day in Swedish time. */
+export function formatMeetingDay(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: MEETING_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+}
+
+/** "13.00" in Swedish (the Language Council's clock style), "13:00" in English. */
+export function formatClock(at: Date, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: MEETING_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('hour')}${locale === 'sv' ? '.' : ':'}${part('minute')}`;
+}
+
+/** "kl. 13.00–16.00", or "kl. 13.00" without an end time. */
+export function formatMeetingTime(meeting: { startsAt: Date; endsAt: Date | null }, locale: Locale): string {
+  const t = translator(locale);
+  const from = formatClock(meeting.startsAt, locale);
+  return meeting.endsAt ? t('room.timeRange', { from, to: formatClock(meeting.endsAt, locale) }) : t('room.timeFrom', { time: from });
+}
+
+interface MailContext {
+  meeting: MeetingRow;
+  bodyName: string;
+  memberName: string;
+  municipalityName: string;
+  substituteName: string;
+  publicUrl: string | undefined;
+}
+
+/** The call to serve, in Swedish: the absent member's municipality, the day, time and place. Not the member's own note. */
+function composeAbsenceMail(c: MailContext): { subject: string; text: string } {
+  const t = translator('sv');
+  const link = c.publicUrl ? `: ${new URL(`/mina-moten/${c.meeting.id}`, c.publicUrl).toString()}` : '';
+  const vars = { body: c.bodyName, date: swedishDate(c.meeting.startsAt), member: c.memberName, municipality: c.municipalityName, substitute: c.substituteName, place: c.meeting.place, link };
+  return {
+    subject: t('room.mail.absenceSubject', vars),
+    text: t('room.mail.absenceBody', { ...vars, date: formatMeetingDay(c.meeting.startsAt, 'sv'), time: formatMeetingTime(c.meeting, 'sv') }),
+  };
+}
+
+function composeWithdrawnMail(c: MailContext): { subject: string; text: string } {
+  const t = translator('sv');
+  const vars = { body: c.bodyName, date: swedishDate(c.meeting.startsAt), member: c.memberName, municipality: c.municipalityName, substitute: c.substituteName, time: formatMeetingTime(c.meeting, 'sv') };
+  return { subject: t('room.mail.withdrawnSubject', vars), text: t('room.mail.withdrawnBody', vars) };
+}
+
+/** The mandate that calls this person to a meeting: role, presidium position and municipality. */
+export interface MyMandate extends CalledMandate {
+  position: 'chair' | 'vice_chair' | null;
+  municipalityName: string;
+}
+
+/** A member may change their reports only while the meeting is still planned. */
+function assertStillPlanned(status: MeetingRow['status']): void {
+  if (status === 'planned') return;
+  const key = status === 'open' ? 'room.err.started' : status === 'closed' ? 'room.err.closed' : 'room.err.cancelled';
+  throw new DomainError('CONFLICT', { message: `meeting is ${status}`, userMessage: M[key] });
+}
+
+const ROLE_ORDER: Record<MandateRole, number> = { member: 0, substitute: 1, official: 2 };
+
+export function createMemberRoomService(deps: { database: Database; config: Config; clock: Clock; mailer: Mailer }) {
+  const db = deps.database.db;
+  const { clock, config, mailer } = deps;
+
+  async function personIdOf(principal: Principal): Promise<string | null> {
+    const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
+    return row?.personId ?? null;
+  }
+
+  /** Every mandate of the person with the body and municipality names, strongest role first. */
+  async function mandatesOf(personId: string) {
+    const rows = await db
+      .select({ mandate: mandates, municipalityName: organisations.name })
+      .from(mandates)
+      .innerJoin(organisations, eq(organisations.id, mandates.municipalityId))
+      .where(eq(mandates.personId, personId));
+    return rows.sort((a, b) => ROLE_ORDER[a.mandate.role] - ROLE_ORDER[b.mandate.role]);
+  }
+
+  function mandateOn(rows: Awaited<ReturnType<typeof mandatesOf>>, bodyId: string, date: string): MyMandate | undefined {
+    const found = rows.find((r) => r.mandate.bodyId === bodyId && isTermCurrent(r.mandate, date));
+    if (!found) return undefined;
+    const { mandate } = found;
+    return { personId: mandate.personId, role: mandate.role, position: mandate.position, municipalityId: mandate.municipalityId, municipalityName: found.municipalityName };
+  }
+
+  /** The meeting, if this user is called to it (a mandate in its body on the meeting day); otherwise 404. */
+  async function requireRoom(principal: Principal | null, meetingId: string) {
+    assertCan(principal, 'meetingRoom.use');
+    const personId = await personIdOf(principal);
+    if (!personId) throw new DomainError('NOT_FOUND', { message: 'user has no person', userMessage: M['room.err.noPerson'] });
+    const meeting = await findMeeting(db, meetingId);
+    const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+    const date = meeting ? swedishDate(meeting.startsAt) : '';
+    const mine = meeting && body ? mandateOn(await mandatesOf(personId), body.id, date) : undefined;
+    if (!meeting || !body || !mine) throw notFound(M['room.err.notFound']);
+    return { user: principal, meeting, body, date, mine, personId };
+  }
+
+  type Room = Awaited<ReturnType<typeof requireRoom>>;
+
+  /** The decision basis of the items: each item's documents with their files, and the case numbers. */
+  async function loadBasis(items: AgendaItemRow[]) {
+    const links = await listItemDocumentIds(db, items.map((i) => i.id));
+    const docs = links.length ? await db.select().from(documents).where(inArray(documents.id, [...new Set(links.map((l) => l.documentId))])) : [];
+    const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
+    const caseRows = caseIds.length ? await db.select().from(cases).where(inArray(cases.id, caseIds)) : [];
+    return {
+      files: await registryRepo.listFiles(db, docs.map((d) => d.id)),
+      documentsOf: (itemId: string) => links.filter((l) => l.itemId === itemId).flatMap((l) => docs.filter((d) => d.id === l.documentId)),
+      caseNumberOf: (caseId: string | null) => {
+        const row = caseRows.find((c) => c.id === caseId);
+        return row ? caseNumberOf(row) : null;
+      },
+    };
+  }
+
+  /** Whether the user may read secret documents of an organisation: registry.readSecret there or in its committee. */
+  async function secretReader(user: Principal) {
+    const orgs = await registryRepo.organisationSlugs(db);
+    return (orgId: string) => {
+      const committeeId = orgs.get(orgId)?.committeeId;
+      return can(user, 'registry.readSecret', committeeId ? [orgId, committeeId] : [orgId]);
+    };
+  }
+
+  async function requireItem(meetingId: string, itemId: string) {
+    const item = (await listItems(db, meetingId)).find((i) => i.id === itemId);
+    if (!item) throw notFound(M['room.err.itemNotFound']);
+    return item;
+  }
+
+  /** Lock the meeting row for the rest of the transaction: a report and the opening of the meeting never cross. */
+  async function lockPlannedMeeting(tx: Db, meetingId: string): Promise<void> {
+    const [row] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    if (!row) throw notFound(M['room.err.notFound']);
+    assertStillPlanned(row.status);
+  }
+
+  async function findOwnReport(tx: Db, where: { meetingId: string; personId: string; type: MemberReportType; itemId: string | null }) {
+    const rows = await tx
+      .select()
+      .from(memberReports)
+      .where(and(eq(memberReports.meetingId, where.meetingId), eq(memberReports.personId, where.personId), eq(memberReports.type, where.type)));
+    return rows.find((r) => r.itemId === where.itemId);
+  }
+
+  /** The substitutes of the same municipality in the same body on the meeting day (reglemente 17 §). */
+  async function substitutesFor(room: Room) {
+    const called = await listMandatesOn(db, room.body.id, room.date);
+    const ids = new Set(substitutesToCall(called.map((c) => c.mandate), room.mine).map((m) => m.personId));
+    return called.filter((c) => ids.has(c.person.id)).map((c) => c.person);
+  }
+
+  async function writeReport(room: Room, type: MemberReportType, itemId: string | null, note: string | null) {
+    return db.transaction(async (tx) => {
+      await lockPlannedMeeting(tx, room.meeting.id);
+      const key = { meetingId: room.meeting.id, personId: room.personId, type, itemId };
+      const existing = await findOwnReport(tx, key);
+      if (existing) return { report: existing, created: false };
+      const [report] = await tx.insert(memberReports).values({ ...key, note, createdAt: clock() }).returning();
+      if (!report) throw new Error('insert returned no row');
+      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}`, entity: 'meeting', entityId: room.meeting.id, after: { reportId: report.id, personId: room.personId, itemId, note } }, clock());
+      return { report, created: true };
+    });
+  }
+
+  async function withdrawReport(room: Room, type: MemberReportType, itemId: string | null) {
+    return db.transaction(async (tx) => {
+      await lockPlannedMeeting(tx, room.meeting.id);
+      const existing = await findOwnReport(tx, { meetingId: room.meeting.id, personId: room.personId, type, itemId });
+      if (!existing) return undefined;
+      await tx.delete(memberReports).where(eq(memberReports.id, existing.id));
+      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}.withdraw`, entity: 'meeting', entityId: room.meeting.id, before: { reportId: existing.id, personId: room.personId, itemId, note: existing.note } }, clock());
+      return existing;
+    });
+  }
+
+  const mailContext = (room: Room, member: string) => ({
+    meeting: room.meeting,
+    bodyName: room.body.name,
+    memberName: member,
+    municipalityName: room.mine.municipalityName,
+    publicUrl: config.publicUrl,
+  });
+
+  async function personName(personId: string): Promise<string> {
+    const [row] = await db.select({ name: people.name }).from(people).where(eq(people.id, personId));
+    return row?.name ?? '';
+  }
+
+  return {
+    /** The meetings this user is called to: upcoming first, then earlier ones (newest first); null without a linked person. */
+    async listMyMeetings(principal: Principal | null) {
+      assertCan(principal, 'meetingRoom.use');
+      const personId = await personIdOf(principal);
+      if (!personId) return null;
+      const mine = await mandatesOf(personId);
+      const bodyIds = [...new Set(mine.map((m) => m.mandate.bodyId))];
+      if (bodyIds.length === 0) return { upcoming: [], past: [] };
+      const rows = await db.select({ meeting: meetings, bodyName: bodies.name }).from(meetings).innerJoin(bodies, eq(bodies.id, meetings.bodyId)).where(inArray(meetings.bodyId, bodyIds)).orderBy(asc(meetings.startsAt));
+      const reports = await db.select().from(memberReports).where(and(eq(memberReports.personId, personId), eq(memberReports.type, 'absence')));
+      const itemCounts = await itemCountsOf(db, rows.map((r) => r.meeting.id));
+      const today = swedishDate(clock());
+      const listed = rows.flatMap(({ meeting, bodyName }) => {
+        const date = swedishDate(meeting.startsAt);
+        const mandate = mandateOn(mine, meeting.bodyId, date);
+        if (!mandate || meeting.status === 'cancelled') return [];
+        const absent = reports.some((r) => r.meetingId === meeting.id);
+        const upcoming = date >= today && meeting.status !== 'closed';
+        return [{ id: meeting.id, startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, status: meeting.status, bodyName, mandate, absent, items: itemCounts.get(meeting.id) ?? 0, upcoming }];
+      });
+      return { upcoming: listed.filter((m) => m.upcoming), past: listed.filter((m) => !m.upcoming).reverse() };
+    },
+
+    /** The reading view of one meeting, with this user's own reports and notes and nobody else's. */
+    async getRoom(principal: Principal | null, meetingId: string) {
+      const room = await requireRoom(principal, meetingId);
+      const items = await listItems(db, meetingId);
+      const basis = await loadBasis(items);
+      const readsSecret = await secretReader(room.user);
+      const mayReadSecretItems = readsSecret(room.body.organisationId);
+      const reports = await db.select().from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId)));
+      const notes = items.length ? await db.select().from(memberNotes).where(and(eq(memberNotes.userId, room.user.userId), inArray(memberNotes.itemId, items.map((i) => i.id)))) : [];
+      const absence = reports.find((r) => r.type === 'absence');
+      return {
+        meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt, endsAt: room.meeting.endsAt, place: room.meeting.place, status: room.meeting.status },
+        body: { id: room.body.id, name: room.body.name },
+        mine: room.mine,
+        canReport: room.meeting.status === 'planned',
+        absence: absence ? { note: absence.note, at: absence.createdAt, substitutes: await substituteStates(room) } : null,
+        items: items.map((item) => {
+          // A secret item shows only that it exists; its secret documents only as registry entries.
+          const restricted = item.isSecret && !mayReadSecretItems;
+          const jav = reports.find((r) => r.type === 'jav' && r.itemId === item.id);
+          return {
+            id: item.id,
+            position: item.position,
+            kind: item.kind,
+            heading: item.heading,
+            caseNumber: basis.caseNumberOf(item.caseId),
+            restricted,
+            proposal: restricted ? '' : item.proposal,
+            summary: restricted ? '' : item.summary,
+            recipients: restricted ? [] : item.recipients,
+            documents: basis.documentsOf(item.id).map((doc) => {
+              const access = documentAccessFor({ secrecy: doc.secrecy, signedIn: true, canReadSecret: !restricted && readsSecret(doc.organisationId) });
+              return presentRoomDocument(presentDocument(doc, access === 'full' ? 'full' : 'entry', basis.files));
+            }),
+            jav: jav ? { note: jav.note, at: jav.createdAt } : null,
+            note: notes.find((n) => n.itemId === item.id)?.text ?? '',
+          };
+        }),
+      };
+    },
+
+    /** Report absence; a member's substitutes of the same municipality are e-mailed at once. */
+    async reportAbsence(principal: Principal | null, meetingId: string, raw: unknown) {
+      const room = await requireRoom(principal, meetingId);
+      const input = parseInput(ZReportNote, raw);
+      const { created } = await writeReport(room, 'absence', null, input.note ?? null);
+      const substitutes = room.mine.role === 'member' ? await substitutesFor(room) : [];
+      const outcome = { created, isMember: room.mine.role === 'member', municipalityName: room.mine.municipalityName, notified: [] as string[], noEmail: [] as string[], failed: [] as string[] };
+      if (!created || !outcome.isMember) return outcome;
+      const member = await personName(room.personId);
+      for (const sub of substitutes) {
+        if (!sub.email) {
+          outcome.noEmail.push(sub.name);
+          continue;
+        }
+        const mail = composeAbsenceMail({ ...mailContext(room, member), substituteName: sub.name });
+        const sent = await mailer.send({ kind: 'absence', to: sub.email, meetingId, ...mail });
+        (sent.status === 'failed' ? outcome.failed : outcome.notified).push(sub.name);
+      }
+      return outcome;
+    },
+
+    /** Withdraw the absence report; substitutes who were called are told they need not serve. */
+    async withdrawAbsence(principal: Principal | null, meetingId: string) {
+      const room = await requireRoom(principal, meetingId);
+      const withdrawn = await withdrawReport(room, 'absence', null);
+      const told: string[] = [];
+      if (!withdrawn || room.mine.role !== 'member') return { withdrawn: Boolean(withdrawn), told };
+      const states = await substituteStates(room);
+      const member = await personName(room.personId);
+      for (const sub of states.filter((s) => s.state === 'notified' && s.email)) {
+        const mail = composeWithdrawnMail({ ...mailContext(room, member), substituteName: sub.name });
+        const sent = await mailer.send({ kind: 'absence-withdrawn', to: sub.email ?? '', meetingId, ...mail });
+        if (sent.status !== 'failed') told.push(sub.name);
+      }
+      return { withdrawn: true, told };
+    },
+
+    async reportJav(principal: Principal | null, meetingId: string, itemId: string, raw: unknown) {
+      const room = await requireRoom(principal, meetingId);
+      const item = await requireItem(meetingId, itemId);
+      const input = parseInput(ZReportNote, raw);
+      const { created } = await writeReport(room, 'jav', item.id, input.note ?? null);
+      return { created, position: item.position };
+    },
+
+    async withdrawJav(principal: Principal | null, meetingId: string, itemId: string) {
+      const room = await requireRoom(principal, meetingId);
+      const item = await requireItem(meetingId, itemId);
+      const withdrawn = await withdrawReport(room, 'jav', item.id);
+      return { withdrawn: Boolean(withdrawn), position: item.position };
+    },
+
+    /**
+     * Save (or with empty text remove) this user's private note on an item. The audit entry
+     * records that a note changed and its length, never its text: only the author reads it.
+     */
+    async saveNote(principal: Principal | null, meetingId: string, itemId: string, raw: unknown) {
+      const { user } = await requireRoom(principal, meetingId);
+      const item = await requireItem(meetingId, itemId);
+      const { text } = parseInput(ZPrivateNote, raw);
+      const { userId } = user;
+      await db.transaction(async (tx) => {
+        if (text.trim() === '') await tx.delete(memberNotes).where(and(eq(memberNotes.itemId, item.id), eq(memberNotes.userId, userId)));
+        else await tx.insert(memberNotes).values({ itemId: item.id, userId, text, updatedAt: clock() }).onConflictDoUpdate({ target: [memberNotes.itemId, memberNotes.userId], set: { text, updatedAt: clock() } });
+        await recordAudit(tx, actorOf(user), { action: 'member_note.save', entity: 'agenda_item', entityId: item.id, after: { characters: text.trim() === '' ? 0 : text.length } }, clock());
+      });
+      return { cleared: text.trim() === '', position: item.position };
+    },
+
+    /** Every absence and jäv reported for a meeting, for those who plan or run it (the live screen). */
+    async listReports(principal: Principal | null, meetingId: string) {
+      const meeting = await findMeeting(db, meetingId);
+      const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+      if (!meeting || !body) throw notFound(M['room.err.notFound']);
+      if (!can(principal, 'meeting.run', [body.organisationId]) && !can(principal, 'meeting.plan', [body.organisationId])) throw new PolicyDenied('meeting.run');
+      const rows = await db.select().from(memberReports).where(eq(memberReports.meetingId, meetingId)).orderBy(asc(memberReports.createdAt));
+      const called = await listMandatesOn(db, body.id, swedishDate(meeting.startsAt));
+      const items = await listItems(db, meetingId);
+      const names = await municipalityNames(db, called.map((c) => c.mandate.municipalityId));
+      return rows.map((r: ReportRow) => {
+        const mandate = called.find((c) => c.person.id === r.personId);
+        const item = items.find((i) => i.id === r.itemId);
+        return {
+          id: r.id,
+          type: r.type,
+          personId: r.personId,
+          personName: mandate?.person.name ?? '',
+          role: mandate?.mandate.role ?? null,
+          municipalityId: mandate?.mandate.municipalityId ?? null,
+          municipalityName: mandate ? (names.get(mandate.mandate.municipalityId) ?? '') : '',
+          itemId: r.itemId,
+          itemPosition: item?.position ?? null,
+          itemHeading: item?.heading ?? null,
+          note: r.note,
+          reportedAt: r.createdAt,
+        };
+      });
+    },
+  };
+
+  /** Whether each substitute was told of this absence: from the mail log, never guessed. */
+  async function substituteStates(room: Room) {
+    if (room.mine.role !== 'member') return [];
+    const subs = await substitutesFor(room);
+    // Newest first: a report made again after a withdrawal always mails again, so the newest call is this report's.
+    const mails = (await mailer.list({ meetingId: room.meeting.id })).filter((m) => m.kind === 'absence');
+    return subs.map((sub) => {
+      const mail = mails.find((m) => sub.email && m.recipient.toLowerCase() === sub.email.toLowerCase());
+      const state = !sub.email ? 'noEmail' : !mail ? 'pending' : mail.status === 'failed' ? 'failed' : 'notified';
+      return { name: sub.name, email: sub.email, state: state as 'noEmail' | 'pending' | 'failed' | 'notified', at: mail?.sentAt ?? mail?.createdAt ?? null };
+    });
+  }
+}
+
+/** A decision-basis document as the room shows it: files only when the reader may read it fully. */
+function presentRoomDocument(doc: ReturnType<typeof presentDocument>) {
+  const latest = new Map<string, (typeof doc.files)[number]>();
+  for (const f of doc.files) latest.set(f.filename, f);
+  return { id: doc.id, handlingId: doc.handlingId, description: doc.description, access: doc.access, files: [...latest.values()].map((f) => ({ id: f.id, filename: f.filename, size: f.size })) };
+}
+
+async function itemCountsOf(db: Db, meetingIds: string[]): Promise<Map<string, number>> {
+  if (meetingIds.length === 0) return new Map();
+  const rows = await db.select({ meetingId: agendaItems.meetingId, n: count() }).from(agendaItems).where(inArray(agendaItems.meetingId, meetingIds)).groupBy(agendaItems.meetingId);
+  return new Map(rows.map((r) => [r.meetingId, Number(r.n)]));
+}
+
+async function municipalityNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export type MemberRoomService = ReturnType<typeof createMemberRoomService>;
+export type RoomView = Awaited<ReturnType<MemberRoomService['getRoom']>>;
+export type MyMeetings = NonNullable<Awaited<ReturnType<MemberRoomService['listMyMeetings']>>>;

@@ -1,0 +1,148 @@
+import type { ViewContext } from '../../platform/views/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { CheckboxField, ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
+import { TextArea } from '../registry/registry.views.js';
+import type { NoticeRecipient, NoticeService } from './notice.service.js';
+import { agendaPath } from './agenda.pages.js';
+
+type Overview = Awaited<ReturnType<NoticeService['overview']>>;
+
+const dateTime = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
+
+function roles(ctx: ViewContext, r: NoticeRecipient): string {
+  const text = r.roles.map((role) => ctx.t(`notice.role.${role}`)).join(', ');
+  return r.chair ? `${text} (${ctx.t('notice.chair')})` : text;
+}
+
+function RecipientTable({ ctx, recipients }: { ctx: ViewContext; recipients: NoticeRecipient[] }) {
+  const { t } = ctx;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{t('notice.recipients')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('notice.name')}</th>
+            <th scope="col">{t('notice.mandate')}</th>
+            <th scope="col">{t('notice.municipality')}</th>
+            <th scope="col">{t('notice.email')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recipients.map((r) => (
+            <tr>
+              <th scope="row">{r.name}</th>
+              <td>{roles(ctx, r)}</td>
+              <td>{r.municipality}</td>
+              <td>{r.email}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MailLog({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
+  const { t } = ctx;
+  if (overview.log.length === 0) return <p>{t('notice.logEmpty')}</p>;
+  return (
+    <>
+      {overview.log.some((m) => m.status === 'outbox') && <p class="notice">{t('notice.logOutbox', { dir: overview.outboxDir })}</p>}
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{t('notice.log')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('notice.logTime')}</th>
+              <th scope="col">{t('notice.logRecipient')}</th>
+              <th scope="col">{t('notice.logSubject')}</th>
+              <th scope="col">{t('notice.logStatus')}</th>
+              <th scope="col">{t('notice.logError')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.log.map((m) => (
+              <tr>
+                <td>{dateTime(m.at)}</td>
+                <th scope="row">{m.recipient}</th>
+                <td>{m.subject}</td>
+                <td>
+                  <span class="badge">{t(`notice.status.${m.status}`)}</span>
+                </td>
+                <td>{m.error ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overview: Overview; state: FormState }) {
+  const { t } = ctx;
+  const { meeting, body, when } = overview;
+  const sent = meeting.noticeSentAt;
+  const needsReason = !sent && overview.lateNow;
+  const n = overview.recipients.length;
+  return (
+    <Layout ctx={ctx} title={t('notice.pageTitle', { body: body.name, date: when.date })} back={{ href: agendaPath(meeting.id), label: t('agenda.back') }}>
+      <dl class="facts">
+        <dt>{t('agenda.when')}</dt>
+        <dd>{`${when.longDate} ${t('agenda.at')} ${when.time}`}</dd>
+        <dt>{t('agenda.place')}</dt>
+        <dd>{meeting.place}</dd>
+        <dt>{t('notice.period')}</dt>
+        <dd>{t('notice.periodDays', { n: body.noticeDays })}</dd>
+        <dt>{t('notice.deadline')}</dt>
+        <dd>{overview.deadline}</dd>
+        <dt>{t('notice.sentAt')}</dt>
+        <dd>{sent ? `${dateTime(sent)}${overview.sentLate ? ` – ${t('notice.wasLate')}` : ''}` : t('notice.notSent')}</dd>
+        {meeting.noticeLateReason && (
+          <>
+            <dt>{t('notice.lateReason')}</dt>
+            <dd>{meeting.noticeLateReason}</dd>
+          </>
+        )}
+      </dl>
+      {!overview.usesSmtp && <p class="warning">{t('notice.noSmtp', { dir: overview.outboxDir })}</p>}
+      {!sent && (overview.lateNow ? <p class="warning">{t('notice.lateNow', { deadline: overview.deadline })}</p> : <p class="notice">{t('notice.inTime', { deadline: overview.deadline })}</p>)}
+
+      <h2>{t('notice.recipientsCount', { n })}</h2>
+      <p>{t('notice.recipientsHint')}</p>
+      {n > 0 ? <RecipientTable ctx={ctx} recipients={overview.recipients} /> : <p>{t('notice.noRecipients')}</p>}
+      {overview.withoutEmail.length > 0 && (
+        <div class="warning">
+          <p>{t('notice.withoutEmail', { n: overview.withoutEmail.length })}</p>
+          <ul>
+            {overview.withoutEmail.map((r) => (
+              <li>
+                <a href={`/personer/${r.personId}`}>{r.name}</a> ({roles(ctx, r)}, {r.municipality})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <h2>{sent ? t('notice.resendHeading') : t('notice.sendHeading')}</h2>
+      <p>{t('notice.attachmentsHint')}</p>
+      <p>
+        <a href={`/moten/${meeting.id}/kallelse.pdf`}>{t('notice.pdfLink')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} state={state} labels={{ lateReason: t('notice.lateReasonLabel'), confirmResend: t('notice.confirmResendLabel') }} />
+      <PostForm ctx={ctx} action={`/moten/${meeting.id}/kallelse`}>
+        {needsReason && <TextArea ctx={ctx} state={state} name="lateReason" label={`${t('notice.lateReasonLabel')} (${t('common.required')})`} hint={t('notice.lateReasonHint', { deadline: overview.deadline })} rows={3} />}
+        {sent && <CheckboxField ctx={ctx} state={state} name="confirmResend" label={t('notice.confirmResend', { n })} />}
+        <div class="actions">
+          <button type="submit" disabled={n === 0}>
+            {sent ? t('notice.resend') : t('notice.send')}
+          </button>
+        </div>
+      </PostForm>
+
+      <h2>{t('notice.log')}</h2>
+      <MailLog ctx={ctx} overview={overview} />
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Bordläggning (tabling): the item moves to a later meeting of the same body. The item here
+ * keeps its place with status `tabled` and where it went; the later meeting gets a new item at
+ * the end of its agenda that points back, with the same case, heading, proposal and decision
+ * basis (beslutsunderlag). KL 6:33 (simple majority); seed § 22, tabled to 2023-03-03.
+ */
+import { asc, eq, max } from 'drizzle-orm';
+import { agendaItemDocuments, agendaItems, meetings, propositions } from '../../platform/db/schema.js';
+import { swedishDate } from '../../platform/clock.js';
+import { DomainError } from '../../platform/errors.js';
+import type { AgendaItemRow } from './meetings.repository.js';
+import type { WriteContext } from './live-meeting.write.js';
+import { liveMeetingMessages as M, fillMessage } from './live-meeting.messages.js';
+
+/** Refuses a target that is not a planned meeting of the same body after this one. */
+async function lockTarget(w: WriteContext, targetMeetingId: string) {
+  const [target] = await w.tx.select().from(meetings).where(eq(meetings.id, targetMeetingId)).for('update');
+  const valid = target && target.id !== w.meeting.id && target.bodyId === w.meeting.bodyId && target.status === 'planned' && target.startsAt > w.meeting.startsAt;
+  if (!valid) {
+    const message = M['live.error.tablingTarget'];
+    throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'targetMeetingId', message }] });
+  }
+  return target;
+}
+
+/** Appends a copy of `item` to the target meeting's agenda, pointing back to it; returns the new item. */
+async function appendToTarget(w: WriteContext, item: AgendaItemRow, targetId: string): Promise<string> {
+  const [last] = await w.tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, targetId));
+  const [copy] = await w.tx
+    .insert(agendaItems)
+    .values({
+      meetingId: targetId,
+      position: (last?.position ?? 0) + 1,
+      kind: item.kind,
+      caseId: item.caseId,
+      heading: item.heading,
+      proposal: item.proposal,
+      summary: item.summary,
+      recipients: item.recipients,
+      isSecret: item.isSecret,
+      tabledFromItemId: item.id,
+    })
+    .returning({ id: agendaItems.id });
+  if (!copy) throw new Error('insert returned no agenda item');
+  const documents = await w.tx.select().from(agendaItemDocuments).where(eq(agendaItemDocuments.itemId, item.id)).orderBy(asc(agendaItemDocuments.position));
+  if (documents.length > 0) {
+    await w.tx.insert(agendaItemDocuments).values(documents.map((d) => ({ itemId: copy.id, documentId: d.documentId, position: d.position })));
+  }
+  return copy.id;
+}
+
+/** Tables `item` to the target meeting, in the caller's transaction. */
+export async function tableItem(w: WriteContext, options: { item: AgendaItemRow; targetMeetingId: string }): Promise<{ newItemId: string; date: string }> {
+  const { item } = options;
+  const target = await lockTarget(w, options.targetMeetingId);
+  const date = swedishDate(target.startsAt);
+  const newItemId = await appendToTarget(w, item, target.id);
+  const decisionText = fillMessage(M['live.stored.tabled'], { date }).sv;
+  const proposition = fillMessage(M['live.stored.tablingProposition'], { date }).sv;
+  const [last] = await w.tx.select({ position: max(propositions.position) }).from(propositions).where(eq(propositions.itemId, item.id));
+  await w.tx.insert(propositions).values({ itemId: item.id, position: (last?.position ?? 0) + 1, text: proposition, outcome: 'approved' });
+  await w.tx
+    .update(agendaItems)
+    .set({ status: 'tabled', tabledToMeetingId: target.id, decisionText, decidedBy: 'acclamation', updatedAt: w.now })
+    .where(eq(agendaItems.id, item.id));
+  await w.audit('item.table', 'agenda_item', item.id, {
+    before: { status: item.status },
+    after: { status: 'tabled', tabledToMeetingId: target.id, newItemId, decisionText, proposition },
+  });
+  return { newItemId, date };
+}

@@ -1,0 +1,224 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { setFlash } from '../../platform/http/app.js';
+import { formBody, handleForm } from '../../platform/http/forms.js';
+import { emptyForm } from '../../platform/views/forms.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { formatHandlingId } from '../../domain/case-number.js';
+import { can } from '../auth/policy.js';
+import type { CaseRow, DocumentRow } from './registry.repository.js';
+import { CaseListPage, CasePage, CloseCasePage, NewCasePage, type CaseDetail, type NewCaseOptions } from './case.pages.js';
+import { DocumentPage, NewDocumentPage, newDocumentDefaults } from './document.pages.js';
+import { ClassificationPage } from './classification.pages.js';
+import { registryMessages } from './registry.messages.js';
+import { attachmentHeader, fileError, idParam, onFileField, readForm, slugParam } from './registry.http.js';
+import { registerPublicRegistryRoutes } from './public-registry.routes.js';
+import type { MultipartForm } from '../../platform/http/multipart.js';
+
+const collator = new Intl.Collator('sv');
+const scopeOf = (o: { id: string; committeeId: string | null }) => (o.committeeId ? [o.id, o.committeeId] : [o.id]);
+const caseInfo = (d: CaseDetail) => ({ id: d.case.id, caseNumber: d.caseNumber, title: d.case.title });
+
+/** The CSV text of an import form: the uploaded file (UTF-8, as Excel's "CSV UTF-8") or the pasted text. */
+function csvText(form: MultipartForm): string {
+  if (form.file) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(form.file.bytes);
+    } catch {
+      throw fileError(registryMessages['registry.scheme.notUtf8']);
+    }
+  }
+  const pasted = form.fields.csv?.trim() ?? '';
+  if (!pasted) throw new DomainError('INVALID_INPUT', { userMessage: registryMessages['registry.scheme.noInput'] });
+  return pasted;
+}
+
+/** A CSV row's field errors name no form field: show them as messages about the file. */
+async function asFormMessages<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.fieldErrors.length === 0) throw error;
+    throw new DomainError(error.code, { userMessage: error.userMessage, fieldErrors: error.fieldErrors.map((f) => ({ field: '_', message: f.message })) });
+  }
+}
+
+export function registerRegistryRoutes(app: FastifyInstance, services: Services): void {
+  const { registry, organisation } = services;
+  const { maxFileBytes } = services.config;
+  const read = { config: { action: 'registry.read' as const } };
+  const write = { config: { action: 'registry.write' as const } };
+  const manage = { config: { action: 'registry.manageScheme' as const } };
+
+  app.get('/arenden', read, async (request, reply) => {
+    const cases = await registry.listCases(request.principal);
+    const committees = (await organisation.listAll(request.principal)).filter((o) => o.kind === 'committee');
+    const schemes = committees.map((o) => ({ slug: o.slug, name: o.name }));
+    return reply.page(<CaseListPage ctx={request.viewContext()} cases={cases} canWrite={can(request.principal, 'registry.write')} schemes={schemes} />);
+  });
+
+  /** The organisations this user may register cases in (committees first), and the chosen one's codes. */
+  async function newCaseOptions(request: FastifyRequest, slug: string | undefined): Promise<NewCaseOptions> {
+    const { principal } = request;
+    const writable = (await organisation.listAll(principal))
+      .filter((o) => can(principal, 'registry.write', scopeOf(o)))
+      .sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'committee' ? -1 : 1));
+    const selected = writable.find((o) => o.slug === slug) ?? writable[0];
+    if (!selected) throw forbidden();
+    const [codes, people] = await Promise.all([registry.listCodes(principal, selected.slug), organisation.listPeople(principal)]);
+    return {
+      organisations: writable.map((o) => ({ slug: o.slug, name: o.name })),
+      selected: { slug: selected.slug, name: selected.name },
+      codes,
+      people: people.people.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => collator.compare(a.name, b.name)),
+    };
+  }
+
+  app.get('/arenden/nytt', write, async (request, reply) => {
+    const slug = (request.query as Record<string, string | undefined>).organisation;
+    return reply.page(<NewCasePage ctx={request.viewContext()} state={emptyForm()} options={await newCaseOptions(request, slug)} />);
+  });
+
+  app.post('/arenden/nytt', write, async (request, reply) => {
+    const values = formBody(request);
+    const options = await newCaseOptions(request, values.organisation);
+    const created: { row?: CaseRow } = {};
+    const ok = await handleForm(
+      reply,
+      values,
+      async () => {
+        created.row = await registry.createCase(request.principal, values.organisation ?? '', values);
+      },
+      (state) => <NewCasePage ctx={request.viewContext()} state={state} options={options} />,
+    );
+    if (!ok || !created.row) return reply;
+    setFlash(reply, request, services, request.viewContext().t('registry.case.created', { number: registry.caseNumberOf(created.row) }));
+    return reply.redirect(`/arenden/${created.row.id}`);
+  });
+
+  app.get('/arenden/:id', read, async (request, reply) => {
+    const detail = await registry.getCase(request.principal, idParam(request));
+    const personId = detail.case.responsiblePersonId;
+    const responsible = personId ? (await organisation.personDetail(request.principal, personId)).person.name : undefined;
+    const codes = detail.organisation ? await registry.listCodes(request.principal, detail.organisation.slug) : [];
+    const codeTitle = codes.find((c) => c.code === detail.case.classificationCode)?.title;
+    return reply.page(<CasePage ctx={request.viewContext()} detail={detail} responsible={responsible} codeTitle={codeTitle} />);
+  });
+
+  app.get('/arenden/:id/avsluta', write, async (request, reply) => {
+    const detail = await registry.getCase(request.principal, idParam(request));
+    if (!detail.canWrite) throw forbidden();
+    return reply.page(<CloseCasePage ctx={request.viewContext()} detail={detail} />);
+  });
+
+  for (const [path, status, message] of [
+    ['avsluta', 'closed', 'registry.case.closed'],
+    ['ateroppna', 'open', 'registry.case.reopened'],
+  ] as const) {
+    app.post(`/arenden/:id/${path}`, write, async (request, reply) => {
+      const id = idParam(request);
+      await registry.setCaseStatus(request.principal, id, status);
+      setFlash(reply, request, services, request.viewContext().t(message));
+      return reply.redirect(`/arenden/${id}`);
+    });
+  }
+
+  app.get('/arenden/:id/ny-handling', write, async (request, reply) => {
+    const detail = await registry.getCase(request.principal, idParam(request));
+    if (!detail.canWrite) throw forbidden();
+    const ctx = request.viewContext();
+    return reply.page(<NewDocumentPage ctx={ctx} caseInfo={caseInfo(detail)} state={emptyForm(newDocumentDefaults(ctx.today))} maxFileBytes={maxFileBytes} />);
+  });
+
+  app.post('/arenden/:id/ny-handling', write, async (request, reply) => {
+    const id = idParam(request);
+    const detail = await registry.getCase(request.principal, id);
+    const ctx = request.viewContext();
+    // Until the form is read (a file too large stops it), the form is shown with its defaults.
+    let values: Record<string, string> = newDocumentDefaults(ctx.today);
+    const saved: { doc?: DocumentRow } = {};
+    const ok = await handleForm(
+      reply,
+      values,
+      async () => {
+        const form = await readForm(request, maxFileBytes);
+        values = form.fields;
+        saved.doc = await onFileField(() => registry.registerDocument(request.principal, { ...form.fields, caseId: id }, form.file));
+      },
+      (state) => <NewDocumentPage ctx={ctx} caseInfo={caseInfo(detail)} state={{ ...state, values }} maxFileBytes={maxFileBytes} />,
+    );
+    if (!ok || !saved.doc) return reply;
+    setFlash(reply, request, services, ctx.t('registry.doc.registered', { hid: formatHandlingId(saved.doc) }));
+    return reply.redirect(`/arenden/${id}`);
+  });
+
+  app.get('/handlingar/:id', read, async (request, reply) => {
+    const detail = await registry.getDocument(request.principal, idParam(request));
+    return reply.page(<DocumentPage ctx={request.viewContext()} detail={detail} versionState={emptyForm()} maxFileBytes={maxFileBytes} />);
+  });
+
+  app.post('/handlingar/:id/ny-version', write, async (request, reply) => {
+    const id = idParam(request);
+    const detail = await registry.getDocument(request.principal, id);
+    const added: { version?: number } = {};
+    const ok = await handleForm(
+      reply,
+      {},
+      async () => {
+        const { file } = await readForm(request, maxFileBytes);
+        if (!file) throw fileError(registryMessages['registry.doc.noFileChosen']);
+        added.version = (await onFileField(() => registry.addFileVersion(request.principal, id, file))).version;
+      },
+      (state) => <DocumentPage ctx={request.viewContext()} detail={detail} versionState={state} maxFileBytes={maxFileBytes} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('registry.doc.versionAdded', { version: added.version ?? '' }));
+    return reply.redirect(`/handlingar/${id}`);
+  });
+
+  // Public: the service decides (a public document's file for anyone, others only for those who may read them).
+  app.get('/filer/:id', { config: { action: 'public' } }, async (request, reply) => {
+    const { file, bytes, secrecy } = await registry.getFile(request.principal, idParam(request));
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-disposition', attachmentHeader(file.filename))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', secrecy === 'public' ? 'no-cache' : 'private, no-store')
+      .send(bytes);
+  });
+
+  async function schemeOwner(request: FastifyRequest, slug: string) {
+    const org = (await organisation.listAll(request.principal)).find((o) => o.slug === slug);
+    if (!org) throw notFound({ sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' });
+    return { slug: org.slug, name: org.name, canManage: can(request.principal, 'registry.manageScheme', scopeOf(org)) };
+  }
+
+  app.get('/klassificering/:slug', read, async (request, reply) => {
+    const owner = await schemeOwner(request, slugParam(request));
+    const codes = await registry.listCodes(request.principal, owner.slug);
+    return reply.page(<ClassificationPage ctx={request.viewContext()} organisation={owner} codes={codes} canManage={owner.canManage} state={emptyForm()} />);
+  });
+
+  app.post('/klassificering/:slug/import', manage, async (request, reply) => {
+    const owner = await schemeOwner(request, slugParam(request));
+    const codes = await registry.listCodes(request.principal, owner.slug);
+    let values: Record<string, string> = {};
+    const imported = { count: 0 };
+    const ok = await handleForm(
+      reply,
+      values,
+      async () => {
+        const form = await readForm(request, maxFileBytes);
+        values = form.fields;
+        const csv = csvText(form);
+        imported.count = await asFormMessages(() => registry.importCodes(request.principal, owner.slug, csv));
+      },
+      (state) => <ClassificationPage ctx={request.viewContext()} organisation={owner} codes={codes} canManage={owner.canManage} state={{ ...state, values }} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('registry.scheme.imported', { count: imported.count }));
+    return reply.redirect(`/klassificering/${owner.slug}`);
+  });
+
+  registerPublicRegistryRoutes(app, services);
+}

@@ -1,0 +1,135 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { eq } from 'drizzle-orm';
+import { buildConfig } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { mailLog } from '../db/schema.js';
+import { createTestDatabase } from '../../../test/support/db.js';
+import { createMailer } from './mailer.js';
+
+/** A real SMTP server on 127.0.0.1 and a free port, keeping every message it accepts. */
+async function startSmtp(options: Partial<SMTPServerOptions> = {}) {
+  const received: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const FIXED = new Date('2026-03-01T09:00:00Z');
+
+describe('mailer', () => {
+  let database: Database;
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kansli-outbox-'));
+    dirs.push(dir);
+    return dir;
+  };
+  const logRow = async (id: string) => (await database.db.select().from(mailLog).where(eq(mailLog.id, id)))[0];
+
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => {
+    await database.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('with an SMTP server the message is delivered and logged as sent', async () => {
+    const smtp = await startSmtp();
+    const mailer = createMailer({ database, config: buildConfig({ smtpUrl: smtp.url, outboxDir: tempDir(), mailFrom: 'Kansli <kansli@example.se>' }), clock: () => FIXED });
+    try {
+      assert.equal(mailer.usesSmtp, true);
+      const result = await mailer.send({ kind: 'test', to: 'ledamot@example.se', subject: 'Kallelse till nämnden', text: 'Hej på dig', attachments: [{ filename: 'a.txt', content: Buffer.from('bilaga') }] });
+      assert.equal(result.status, 'sent');
+      assert.equal(smtp.received.length, 1);
+      assert.deepEqual(smtp.received[0]?.to, ['ledamot@example.se']);
+      assert.match(smtp.received[0]?.raw ?? '', /From: Kansli <kansli@example\.se>/);
+      const row = await logRow(result.id);
+      assert.equal(row?.status, 'sent');
+      assert.equal(row?.attempts, 1);
+      assert.equal(row?.recipient, 'ledamot@example.se');
+      assert.equal(row?.sentAt?.toISOString(), FIXED.toISOString());
+      assert.equal(row?.outboxFile, null);
+      assert.equal(row?.error, null);
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
+  });
+
+  test('a server that refuses the recipient: logged as failed with the error, and send does not throw', async () => {
+    const smtp = await startSmtp({
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      },
+    });
+    const mailer = createMailer({ database, config: buildConfig({ smtpUrl: smtp.url, outboxDir: tempDir() }), clock: () => FIXED });
+    try {
+      const result = await mailer.send({ kind: 'test', to: 'finns-inte@example.se', subject: 'Ämne', text: 'Text', meetingId: null });
+      assert.equal(result.status, 'failed');
+      assert.match(result.error ?? '', /550|Mailbox unavailable/);
+      const row = await logRow(result.id);
+      assert.equal(row?.status, 'failed');
+      assert.equal(row?.attempts, 1);
+      assert.match(row?.error ?? '', /Mailbox unavailable/);
+      assert.equal(row?.sentAt, null);
+      assert.equal(smtp.received.length, 0);
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
+  });
+
+  test('a server that is not there: logged as failed', async () => {
+    const smtp = await startSmtp();
+    await smtp.close();
+    const mailer = createMailer({ database, config: buildConfig({ smtpUrl: smtp.url, outboxDir: tempDir() }), clock: () => FIXED });
+    try {
+      const result = await mailer.send({ kind: 'test', to: 'x@example.se', subject: 'Ämne', text: 'Text' });
+      assert.equal(result.status, 'failed');
+      assert.match((await logRow(result.id))?.error ?? '', /ECONNREFUSED|connect/i);
+    } finally {
+      mailer.close();
+    }
+  });
+
+  test('without an SMTP server each message is an .eml file in the outbox folder, logged as outbox', async () => {
+    const dir = path.join(tempDir(), 'ny-mapp');
+    const mailer = createMailer({ database, config: buildConfig({ smtpUrl: undefined, outboxDir: dir }), clock: () => FIXED });
+    try {
+      assert.equal(mailer.usesSmtp, false);
+      const result = await mailer.send({ kind: 'test', to: 'ersattare@example.se', subject: 'Utkorg', text: 'Sparad i stället för skickad' });
+      assert.equal(result.status, 'outbox');
+      const row = await logRow(result.id);
+      assert.equal(row?.status, 'outbox');
+      assert.ok(row?.outboxFile?.startsWith(dir), row?.outboxFile ?? 'no file');
+      assert.deepEqual(readdirSync(dir), [path.basename(row?.outboxFile ?? '')]);
+      const eml = readFileSync(row?.outboxFile ?? '', 'utf8');
+      assert.match(eml, /To: ersattare@example\.se/);
+      assert.match(eml, /Subject: Utkorg/);
+      assert.deepEqual((await mailer.list()).filter((m) => m.id === result.id).map((m) => m.status), ['outbox']);
+    } finally {
+      mailer.close();
+    }
+  });
+});
