@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { apiTokens, mandates, people, sessions } from '../../platform/db/schema.js';
+import { agendaItems, apiTokens, mandates, meetings, people, sessions } from '../../platform/db/schema.js';
 import { sha256 } from './auth.service.js';
 import { can, POLICY, ROLES, type Principal, type Role } from './policy.js';
 
@@ -35,6 +35,9 @@ describe('route × role', () => {
     const doc = await t.services.registry.registerDocument(registrar, { caseId: registryCase.id, direction: 'drawn_up', documentDate: '2026-01-01', description: 'Prov' }, { filename: 'a.txt', bytes: Buffer.from('a') });
     const fileId = (await t.services.registry.getDocument(registrar, doc.id)).document.files[0]?.id ?? '';
     Object.assign(params, { caseId: registryCase.id, documentId: doc.id, fileId });
+    const [meeting] = await db.insert(meetings).values({ bodyId: body.id, startsAt: new Date('2030-03-03T09:00:00Z'), place: 'Stadshuset' }).returning();
+    const [item] = await db.insert(agendaItems).values({ meetingId: meeting?.id ?? '', position: 1, heading: 'Prov', caseId: registryCase.id }).returning();
+    Object.assign(params, { meetingId: meeting?.id ?? '', itemId: item?.id ?? '' });
   });
   after(() => t.close());
 
@@ -62,7 +65,12 @@ describe('route × role', () => {
       .replace(/^\/konto\/nycklar\/:id/, `/konto/nycklar/${tokenId ?? ''}`)
       .replace(/^\/(arenden|diarium\/arenden)\/:id/, `/$1/${params.caseId}`)
       .replace(/^\/(handlingar|diarium)\/:id/, `/$1/${params.documentId}`)
-      .replace(/^\/filer\/:id/, `/filer/${params.fileId}`);
+      .replace(/^\/filer\/:id/, `/filer/${params.fileId}`)
+      .replace(/^\/(moten|mina-moten)\/:id/, `/$1/${params.meetingId}`)
+      .replace(/^\/api\/v1\/cases\/:id/, `/api/v1/cases/${params.caseId}`)
+      .replace(/^\/api\/v1\/documents\/:id/, `/api/v1/documents/${params.documentId}`)
+      .replace(':itemId', params.itemId ?? '')
+      .replace(':bodyId', params.bodyId ?? '');
   }
 
   test('every route names a known policy action', () => {

@@ -54,7 +54,7 @@ function ChangeButton(props: { live: LiveProps; view: LiveMeetingView; person: P
       <Hidden name="type" value={type} />
       <Hidden name="itemId" value={item.item.id} />
       {view.requestedNumber !== null && <Hidden name="punkt" value={String(view.requestedNumber)} />}
-      <button type="submit" class="secondary" style="margin-top: .25rem">
+      <button type="submit" class="secondary" style="margin-top: .25rem; padding-left: .7rem; padding-right: .7rem; white-space: nowrap">
         {t(`live.attendance.${type}Button`, { n: item.number })}
         <span class="visually-hidden"> – {person.name}</span>
       </button>
