@@ -10,6 +10,9 @@ const REASONS: Record<string, 'member' | 'absent' | 'jav' | 'withdrawn' | 'vacan
   vakant: 'vacant',
 };
 
+/** Room for two buttons side by side in a table cell on a tablet. */
+const COMPACT = 'padding-left: .7rem; padding-right: .7rem; white-space: nowrap';
+
 function StateText(props: { live: LiveProps; person: PersonPresence }) {
   const { t } = props.live.ctx;
   const { person } = props;
@@ -29,9 +32,9 @@ function StartButtons(props: { live: LiveProps; view: LiveMeetingView; person: P
     <ActionForm live={props.live} action="narvaro">
       <Hidden name="personId" value={person.personId} />
       {props.view.requestedNumber !== null && <Hidden name="punkt" value={String(props.view.requestedNumber)} />}
-      <div class="actions" style="margin: .25rem 0" role="group" aria-label={t('live.attendance.startFor', { name: person.name })}>
+      <div class="actions" style="margin: .25rem 0; gap: .4rem" role="group" aria-label={t('live.attendance.startFor', { name: person.name })}>
         {(['present', 'remote', 'absent'] as const).map((type) => (
-          <button type="submit" name="type" value={type} class={person.start === type ? undefined : 'secondary'} aria-pressed={person.start === type ? 'true' : 'false'}>
+          <button type="submit" name="type" value={type} class="secondary" style={COMPACT}>
             {t(`live.presence.${type}`)}
           </button>
         ))}
@@ -54,7 +57,7 @@ function ChangeButton(props: { live: LiveProps; view: LiveMeetingView; person: P
       <Hidden name="type" value={type} />
       <Hidden name="itemId" value={item.item.id} />
       {view.requestedNumber !== null && <Hidden name="punkt" value={String(view.requestedNumber)} />}
-      <button type="submit" class="secondary" style="margin-top: .25rem; padding-left: .7rem; padding-right: .7rem; white-space: nowrap">
+      <button type="submit" class="secondary" style={`margin-top: .25rem; ${COMPACT}`}>
         {t(`live.attendance.${type}Button`, { n: item.number })}
         <span class="visually-hidden"> – {person.name}</span>
       </button>
@@ -145,7 +148,7 @@ export function AttendanceSection(props: { live: LiveProps; view: LiveMeetingVie
               <th scope="col">{t('live.attendance.municipality')}</th>
               <th scope="col">{t('live.role.member')}</th>
               <th scope="col">{t('live.attendance.substitutes')}</th>
-              <th scope="col">{t('live.attendance.serving', { n: shown?.number ?? 1 })}</th>
+              <th scope="col">{t('live.attendance.serving')}</th>
             </tr>
           </thead>
           <tbody>
