@@ -13,4 +13,17 @@ import { registerMemberRoomRoutes } from './features/meetings/member-room.routes
 import { registerScheduleRoutes } from './features/meetings/schedule.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
-export const ALL_ROUTES: readonly RegisterRoutes[] = [registerHomeRoutes, registerAuthRoutes, registerOrganisationRoutes, registerAdminRoutes, registerRegistryRoutes, registerAgendaRoutes, registerNoticeRoutes, registerMemberRoomRoutes, registerScheduleRoutes, registerSearchRoutes, registerRegistryApi, registerLiveMeetingRoutes];
+export const ALL_ROUTES: readonly RegisterRoutes[] = [
+  registerHomeRoutes,
+  registerAuthRoutes,
+  registerOrganisationRoutes,
+  registerAdminRoutes,
+  registerRegistryRoutes,
+  registerRegistryApi,
+  registerSearchRoutes,
+  registerScheduleRoutes,
+  registerAgendaRoutes,
+  registerNoticeRoutes,
+  registerMemberRoomRoutes,
+  registerLiveMeetingRoutes,
+];
