@@ -145,6 +145,7 @@ describe('registry pages', () => {
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Filen är 0,1 MB\. Största tillåtna storlek är/);
       assert.match(response.body, /<form method="post" action="\/arenden\/[^"]+\/ny-handling"/);
+      assert.match(response.body, new RegExp(`value="${docFields.description}"`), 'what was typed is kept');
       assert.equal(await count('documents'), before);
     } finally {
       await small.app.close();

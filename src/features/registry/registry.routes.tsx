@@ -13,7 +13,7 @@ import { ClassificationPage } from './classification.pages.js';
 import { registryMessages } from './registry.messages.js';
 import { attachmentHeader, fileError, idParam, onFileField, readForm, slugParam } from './registry.http.js';
 import { registerPublicRegistryRoutes } from './public-registry.routes.js';
-import type { MultipartForm } from '../../platform/http/multipart.js';
+import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
 
 const collator = new Intl.Collator('sv');
 const scopeOf = (o: { id: string; committeeId: string | null }) => (o.committeeId ? [o.id, o.committeeId] : [o.id]);
@@ -141,7 +141,11 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       reply,
       values,
       async () => {
-        const form = await readForm(request, maxFileBytes);
+        const form = await readForm(request, maxFileBytes).catch((error: unknown) => {
+          // A file over the limit: show the form again with what was typed.
+          if (error instanceof MultipartFormError) values = error.fields;
+          throw error;
+        });
         values = form.fields;
         saved.doc = await onFileField(() => registry.registerDocument(request.principal, { ...form.fields, caseId: id }, form.file));
       },
@@ -208,7 +212,11 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       reply,
       values,
       async () => {
-        const form = await readForm(request, maxFileBytes);
+        const form = await readForm(request, maxFileBytes).catch((error: unknown) => {
+          // A file over the limit: show the form again with what was typed.
+          if (error instanceof MultipartFormError) values = error.fields;
+          throw error;
+        });
         values = form.fields;
         const csv = csvText(form);
         imported.count = await asFormMessages(() => registry.importCodes(request.principal, owner.slug, csv));

@@ -85,7 +85,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
   app.register(cookie);
   app.register(formbody);
   // Files are read as streams by readMultipartForm; the body limit does not apply to them.
-  app.register(multipart, { limits: { fileSize: services.config.maxFileBytes } });
+  app.register(multipart, { limits: { fileSize: services.config.maxFileBytes }, throwFileSizeLimit: false });
 
   app.decorateRequest('principal', null);
   app.decorateRequest('viaApiToken', false);

@@ -4,6 +4,16 @@ import { DomainError } from '../errors.js';
 import { CSRF_COOKIE, sameToken } from './app.js';
 import { CSRF_MESSAGE } from './error-pages.js';
 
+/** A refused upload that still carries the form's other fields, so that nothing typed is lost. */
+export class MultipartFormError extends DomainError {
+  constructor(
+    cause: DomainError,
+    readonly fields: Record<string, string>,
+  ) {
+    super(cause.code, { message: cause.message, userMessage: cause.userMessage, fieldErrors: [{ field: 'file', message: cause.userMessage }] });
+  }
+}
+
 export interface MultipartForm {
   fields: Record<string, string>;
   file?: { filename: string; bytes: Buffer } | undefined;
@@ -17,6 +27,7 @@ export interface MultipartForm {
 export async function readMultipartForm(request: FastifyRequest, maxBytes: number): Promise<MultipartForm> {
   const fields: Record<string, string> = {};
   let file: MultipartForm['file'];
+  let oversize = 0;
   for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 50 } })) {
     if (part.type === 'file') {
       if (!request.viaApiToken && !csrfOk(request, fields._csrf)) throw new DomainError('CSRF', { userMessage: CSRF_MESSAGE });
@@ -26,14 +37,21 @@ export async function readMultipartForm(request: FastifyRequest, maxBytes: numbe
         chunks.push(chunk as Buffer);
         size += (chunk as Buffer).length;
       }
-      if (part.file.truncated) assertFileSize({ size: size + 1, maxBytes });
-      if (part.filename && size > 0) file = { filename: part.filename, bytes: Buffer.concat(chunks) };
+      if (part.file.truncated) oversize = size + 1;
+      else if (part.filename && size > 0) file = { filename: part.filename, bytes: Buffer.concat(chunks) };
     } else if (typeof part.value === 'string') {
       fields[part.fieldname] = part.value;
     }
   }
   if (!request.viaApiToken && !csrfOk(request, fields._csrf)) throw new DomainError('CSRF', { userMessage: CSRF_MESSAGE });
   delete fields._csrf;
+  if (oversize) {
+    try {
+      assertFileSize({ size: oversize, maxBytes });
+    } catch (error) {
+      throw error instanceof DomainError ? new MultipartFormError(error, fields) : error;
+    }
+  }
   return { fields, file };
 }
 

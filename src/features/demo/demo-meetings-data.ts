@@ -1,0 +1,269 @@
+/**
+ * The demo's meetings (sammanträden): the seed protocol's meeting of 2022-12-14 with §§ 19–25,
+ * the 2023 schedule it decided (§ 25), one coming meeting to try the members' room and the live
+ * screen on, and three preparation-group meetings of 2022. Headings, proposals, decisions and the
+ * "Sammanträdet" texts are the seed's. Where the seed is silent (the time and place of the
+ * meeting, the places in 2023, who was absent, the coming meeting) the values are plausible
+ * inventions, marked as such. Names of real people stay out: the § 22 recipient is given by role.
+ */
+
+/** Wall-clock date and times (Swedish time) and the place of a meeting. */
+export interface DemoMeetingTime {
+  date: string;
+  startTime: string;
+  endTime?: string;
+  place: string;
+}
+
+/** One paragraph of the seed protocol as an agenda item and what the meeting did with it. */
+export interface DemoSeedItem {
+  /** The seed's § number; the item's case is the demo case with this paragraph (DEMO_CASES). */
+  paragraph: number;
+  heading: string;
+  kind: 'decision' | 'information';
+  /** Förslag till beslut; numbered points ("1. …") one per line, as § 24 has them. */
+  proposal: string;
+  summary: string;
+  /** "E-nämndens beslut"; absent for the tabled item. */
+  decision?: string;
+  /** The seed's "Sammanträdet" (and "Beslutsgång") text, kept as the item's protocol notes. */
+  handling: string;
+  /** Beslutsunderlag by Hid, in the seed's order. */
+  hids: string[];
+  /** "Beslutet skickas till". */
+  recipients: string[];
+  /** Bordläggning: the date of the meeting the item is tabled to. */
+  tabledTo?: string;
+}
+
+/** The committee's 2022-12-14 meeting. The seed's pages start at § 19 and give no time or place. */
+export const DEMO_SEED_MEETING = {
+  // Invented: the seed gives neither the time nor the place.
+  time: { date: '2022-12-14', startTime: '13:00', endTime: '15:00', place: 'Stadshuset, Luleå' } satisfies DemoMeetingTime,
+  // Invented: the municipality whose member was absent; its substitute served (reglemente 17 §).
+  absentMemberOf: 'kiruna',
+  // Invented: the member appointed to adjust the protocol with the chair (reglemente 22 §).
+  adjusterOf: 'boden',
+  // The seed's protocol is signed electronically; the date is invented, within 14 days (KL 5:69).
+  justeringPlace: 'Digital justering, Luleå',
+  justeringDate: '2022-12-19',
+} as const;
+
+const NOTED = 'e-nämnden beslutar att lägga informationen till handlingarna.';
+const NOTED_HANDLING = 'Ordföranden föreslår att lägga informationen till handlingarna och finner att e-nämnden bifaller förslaget.';
+
+const ACTIVITIES = `Inom ramen för Norrbottens e-nämnd pågår aktiviteter som utgår från en beslutad verksamhetsplan. Nedan följer en kort status för varje aktivitet.
+
+DCBD (gemensamt datacenter): I drift och förvaltning sedan 2021. Älvsbyn, Boden och Gällivare är inne i plattformen. Migrering av kommuner pågår.
+
+Etablering verksamhetssystem Socialtjänsten Norrbotten: Gällivare kommun först ut i en pilot under slutet av 2022 och början av 2023, sedan finns en införandeplan för alla kommuner. Rekrytering och etablering av gemensam förvaltningsorganisation pågår. Stort fokus på förändringsledning och mellankommunal samverkan.
+
+Utvecklingsprojekt gemensamt system för elevhälsan i Norrbotten: Projektet pågår enligt plan. Planering inför gemensam upphandling påbörjad. Inköpare tillsatt, kravutveckling påbörjad.
+
+Förstudie gemensam e-learning plattform/kursportal: Förstudie genomförd och slutrapporterad. Hittills har 8 kommuner meddelat att man vill gå vidare med ett gemensamt utvecklingsprojekt.
+
+Gemensamt Lönesystem (f.d. HR): Förstudien pågår. Direktivet reviderat till att endast omfatta löneadministration. Avslutas och slutrapporteras Q1 2023.
+
+Etablering av funktion för Digitala signaturer: Funktionen driftsatt, varje kommun beslutar och aktiverar själv för nyttjande.
+
+E-tjänsteplattformen: I drift och förvaltning sedan 2017. Upphandling för ny drift-, support- och utveckling av plattformen sker under 2022/2023.
+
+Verksamhetssystem för räddningstjänsten: I drift och förvaltning sedan 2017.
+
+Gemensam E-arkiv: I drift sedan 2019. Dialog kring gemensamt stöd och förvaltning pågår.
+
+Rekrytering samordnare: Ny samordnare rekryterad, börjar 2/1 2023.
+
+Rekrytering förvaltningsledare verksamhetssystem Socialtjänsten: Omtag, ny annonsering under vecka 49.
+
+Intern struktur: Samverkanshandbok med tillhörande bilagor framtagen, publicerad på www.norrbottensenamnd.se och kommunicerad till alla ingående kommuner. Arbetet med revidering av reglemente och samverkansavtal har fortgått under perioden och beredningsgruppen har fått ta del av utkast på reglemente och samverkansavtal och har haft som uppgift att förankra dessa i den egna kommunen. Förslag till reviderat reglemente och samverkansavtal tas upp i nämnden vid sammanträde 2022-12-14.`;
+
+const SAM = `Årligen genomförs en uppföljning av det systematiska arbetsmiljöarbetet (SAM) inom Luleå kommun för att säkerställa att arbetsmiljöarbetet bedrivs i enlighet med lagstiftningen.
+
+Tjänstepersoner inom Norrbottens e-nämnd är anställda inom avdelningen Innovation & Utveckling Luleå kommun. E-nämndens arbetsmiljöarbete ingår därför i avdelningen Innovation & Utvecklings arbetsmiljöarbete och följer Luleå kommuns övergripande process för detta. Uppföljning och dokumentation hanteras inom värdkommunens process för arbetsmiljöarbete.
+
+Årlig uppföljning av det systematiska arbetsmiljöarbetet (SAM) i Norrbottens e-nämnds tjänstepersonorganisation har genomförts för året 2022. Uppföljningen genomfördes 2022-10-26 (för hela avdelningen Innovation och Utveckling) och är dokumenterat i Stratsys inom ramen för Luleå kommuns arbetsmiljöarbete. Ett av 25 påståenden besvarades med påståendet ”delvis”.
+
+Påstående 11 [Det finns skriftliga instruktioner för arbeten som innebär allvarliga risker.] Besvarades ”delvis” eftersom det finns personal inom Luleå kommun som arbetar med nät och kommunikation med tillgång till utrymmen med starkström som kräver utbildning och/eller instruktioner. Men detta gäller inte personal anställda under Norrbottens e-nämnd då dessa uppgifter inte ingår i Norrbottens e-nämnds arbete.`;
+
+const RULES = `Norrbottens e-nämnd har sedan 2013 ett upprättat reglemente med tillhörande samverkansavtal (samverkansavtal reviderat 2016). I detta regleras nämndens uppgifter och ansvarsområden. Behov av översyn och möjlig revidering av reglemente och samverkansavtal har uppstått utifrån att ingående kommuner anser att nämndens uppdrag och uppgifter kan behöva förtydligas, särskilt vad gäller beslutsfattande och förvaltningsrelaterade uppgifter (för gemensamma lösningar och ramavtal).
+
+Olika förslag har diskuterats med beredningsgruppen och de olika arbetsgrupperna (arbetsgrupp intern struktur, arbetsgrupp upphandling och arbetsgrupp juridik), samt den politiska arbetsgruppen. Ett förslag till revidering av reglemente och samverkansavtal har genom de olika arbetsgrupperna och i samverkan med beredningsgruppen tagits fram. Detta förslag har via beredningsgruppen presenterats i alla medlemskommuner för förankring. Nämnden ombeds fatta beslut att väcka ärende i respektive medlemskommuns fullmäktige för revidering av reglemente och samverkansavtal för Norrbottens e-nämnd i enlighet med bifogade underlag ”Reglemente” och ”samverkansavtal”.
+
+Revidering av reglemente och samverkansavtal innebär ingen utökad budget för Norrbottens e-nämnd eller utökat uppdrag.`;
+
+const RULES_DECISION = `1. Norrbottens e-nämnd beslutar att väcka ärende i respektive medlemskommuns fullmäktige gällande revidering av reglemente och samverkansavtal enligt underlag.
+2. e-nämnden rekommenderar respektive medlemskommuns fullmäktige att anta förslag till reviderat reglemente och samverkansavtal.`;
+
+/** §§ 19–25 in the seed's order. */
+export const DEMO_SEED_ITEMS: DemoSeedItem[] = [
+  {
+    paragraph: 19,
+    heading: 'Ekonomisk rapport, utfall per sista oktober',
+    kind: 'decision',
+    proposal: 'e-nämnden beslutar att godkänna redovisningen och lägga rapporten till handlingarna.',
+    decision: 'e-nämnden beslutar att godkänna redovisningen och lägga rapporten till handlingarna.',
+    summary: 'Samordnare redovisar utfall per sista oktober samt budget och prognos för helåret 2022.',
+    handling: 'Ordföranden föreslår att godkänna redovisningen och lägga rapporten till handlingarna och finner att e-nämnden bifaller förslaget.',
+    // The seed writes "Hid: 2022.2022.9", the year repeated.
+    hids: ['2022.9'],
+    recipients: [],
+  },
+  {
+    paragraph: 20,
+    heading: 'Obligatoriska kontrollmoment',
+    kind: 'decision',
+    proposal: 'e-nämnden beslutar att acceptera riskerna i Luleå kommuns obligatoriska kontrollmoment 2023.',
+    decision: 'e-nämnden beslutar att acceptera riskerna i Luleå kommuns obligatoriska kontrollmoment 2023.',
+    summary: `Luleå kommunstyrelse har pekat ut obligatoriska kontrollmoment som alla ingående nämnder och styrelser ska bedöma och analysera för hantering.
+
+e-nämndens beredningsgrupp har i enlighet med rutin för internkontroll berett förslag till hantering av de av Luleå kommunstyrelse utpekade obligatoriska kontrollmoment. Beredningsgruppen bedömer att kontrollmomenten inte utgör risker på den nivå som kräver särskild kontroll.`,
+    handling: 'Ordföranden ställer e-nämndens beredningsgrupps förslag under proposition och finner att e-nämnden bifaller förslaget.',
+    hids: ['2022.11', '2022.12'],
+    recipients: [],
+  },
+  { paragraph: 21, heading: 'Information om aktuella och pågående aktiviteter', kind: 'information', proposal: NOTED, decision: NOTED, summary: ACTIVITIES, handling: NOTED_HANDLING, hids: [], recipients: [] },
+  {
+    paragraph: 22,
+    heading: 'Verksamhetsplan 2023',
+    kind: 'decision',
+    // "E-nämndens förslag till beslut".
+    proposal: 'e-nämnden beslutar bordlägga ärendet.',
+    summary: `Samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan 2023 för e-nämndens verksamhet.
+
+Nämnden har vid sammanträde 2022-06-22 antagit budget för året 2023. Vid strategidag 2021-10-12 har nämnden fört dialog kring och bearbetat verksamhetsmål, indikatorer, gjort riskanalys samt arbetat med internkontrollmoment för året 2023.
+
+Verksamhetsplanen har genom beredningsgruppen distribuerats till respektive ingående kommun för påseende innan beslut i nämnden.`,
+    handling: `Ordföranden (S) föreslår att bordlägga ärendet till e-nämndens sammanträde 2023-03-03.
+
+Beslutsgång: Ordföranden föreslår att bordlägga ärendet och finner att e-nämnden bifaller förslaget.`,
+    hids: ['2022.14'],
+    // The seed names a person; the demo keeps her role only.
+    recipients: ['Beredskapssamordnare Samhällsskydd, Kommunstaben Luleå kommun'],
+    tabledTo: '2023-03-03',
+  },
+  { paragraph: 23, heading: 'Uppföljning systematiskt arbetsmiljöarbete', kind: 'information', proposal: NOTED, decision: NOTED, summary: SAM, handling: NOTED_HANDLING, hids: ['2022.15'], recipients: [] },
+  {
+    paragraph: 24,
+    heading: 'Revidering reglemente och samverkansavtal',
+    kind: 'decision',
+    proposal: RULES_DECISION,
+    decision: RULES_DECISION,
+    summary: RULES,
+    handling: 'Ordföranden ställer e-nämndens samordnares förslag under proposition och finner att e-nämnden bifaller förslaget.',
+    hids: ['2022.20', '2022.19', '2022.18'],
+    recipients: [],
+  },
+  {
+    paragraph: 25,
+    heading: 'Sammanträdesordning 2023',
+    kind: 'decision',
+    proposal: 'e-nämnden beslutar om sammanträden för året 2023 enligt redovisat förslag.',
+    decision: 'e-nämnden beslutar om sammanträden för året 2023 enligt redovisat förslag.',
+    summary: 'Ordföranden redovisar förslag till sammanträdestider för året 2023.',
+    handling: `E-nämndens samordnare redovisar förslag till sammanträdesordning enligt nedan:
+2023-03-03 kl. 13-17 (information, utbildning, sammanträde)
+2023-06-22 kl. 9-11
+2023-10-12 heldag (strategi, kompetensutveckling, sammanträde)
+2023-12-20 kl. 13-15
+
+Beslutsgång: Ordföranden ställer e-nämndens samordnares förslag under proposition och finner att e-nämnden bifaller förslaget.`,
+    hids: [],
+    recipients: [],
+  },
+];
+
+/**
+ * The proposal of the business plan when it comes back on 2023-03-03. Invented: the seed only
+ * says the item was tabled; the secretary writes the proposal for the next meeting.
+ */
+export const DEMO_TABLED_PROPOSAL = 'e-nämnden beslutar att anta verksamhetsplan 2023.';
+
+// Invented: the seed gives no places for 2023.
+const PLACE_2023 = 'Stadshuset, Luleå';
+
+/**
+ * Sammanträdesordning 2023 (seed § 25): four meetings. "2023-10-12 heldag (strategi,
+ * kompetensutveckling, sammanträde)" is a strategy day in the morning and the meeting in the
+ * afternoon; the hours of that day are invented.
+ */
+export const DEMO_SCHEDULE_2023: (DemoMeetingTime & { kind: 'meeting' | 'strategy_day' })[] = [
+  { kind: 'meeting', date: '2023-03-03', startTime: '13:00', endTime: '17:00', place: PLACE_2023 },
+  { kind: 'meeting', date: '2023-06-22', startTime: '09:00', endTime: '11:00', place: PLACE_2023 },
+  { kind: 'strategy_day', date: '2023-10-12', startTime: '09:00', endTime: '12:00', place: PLACE_2023 },
+  { kind: 'meeting', date: '2023-10-12', startTime: '13:00', endTime: '16:00', place: PLACE_2023 },
+  { kind: 'meeting', date: '2023-12-20', startTime: '13:00', endTime: '15:00', place: PLACE_2023 },
+];
+
+/** An item of the coming meeting; `case` points at a demo case of the committee (year/number). */
+export interface DemoComingItem {
+  kind: 'decision' | 'information';
+  heading: string;
+  case?: { year: number; number: number };
+  proposal: string;
+  summary: string;
+  hids: string[];
+  isSecret?: boolean;
+}
+
+/**
+ * Invented: a coming meeting of the committee, for trying the members' room and the live
+ * screen. It lies within the 2023–2026 term (DEMO_TERMS), since a meeting is called from the
+ * mandates in force on its day; the December agenda follows the annual cycle.
+ */
+export const DEMO_COMING_MEETING: { time: DemoMeetingTime; items: DemoComingItem[] } = {
+  time: { date: '2026-12-16', startTime: '13:00', endTime: '16:00', place: 'Stadshuset, Luleå' },
+  items: [
+    {
+      kind: 'information',
+      heading: 'Information om ekonomi och verksamhet',
+      proposal: NOTED,
+      summary: 'Samordnaren redovisar utfall per sista oktober 2026, prognos för helåret och status för pågående projekt och gemensamma lösningar.',
+      hids: [],
+    },
+    {
+      kind: 'decision',
+      heading: 'Revidering reglemente och samverkansavtal, återrapport',
+      case: { year: 2022, number: 25 },
+      proposal: 'e-nämnden beslutar att lägga återrapporten om medlemskommunernas beslut till handlingarna.',
+      summary: 'Nämnden beslutade 2022-12-14, § 24, att väcka ärende i respektive medlemskommuns fullmäktige om reviderat reglemente och samverkansavtal. Samordnaren redovisar vilka fullmäktige som har antagit förslaget.',
+      hids: ['2022.20', '2022.19', '2022.18'],
+    },
+    {
+      kind: 'decision',
+      heading: 'Säkerhetsgranskning av datacenter',
+      case: { year: 2022, number: 28 },
+      proposal: 'e-nämnden beslutar att lägga granskningsrapporten till handlingarna och ge samordnaren i uppdrag att återrapportera vidtagna åtgärder till nämnden.',
+      summary: 'En extern granskare har granskat säkerheten i det gemensamma datacentret. Rapporten omfattas av sekretess.',
+      hids: ['2022.22'],
+      isSecret: true,
+    },
+    {
+      kind: 'decision',
+      heading: 'Verksamhets- och internkontrollplan 2027',
+      proposal: `1. e-nämnden beslutar att anta verksamhetsplan 2027.
+2. e-nämnden beslutar att anta internkontrollplan 2027.`,
+      summary: 'Samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan och internkontrollplan 2027 utifrån strategidagens riskanalys.',
+      hids: [],
+    },
+  ],
+};
+
+/** A preparation-group meeting: who was absent, and whether the rest took part at a distance. */
+export interface DemoPreparationMeeting {
+  time: DemoMeetingTime;
+  /** Municipalities (slugs) whose official was absent. */
+  absent: string[];
+  /** Teams meetings: everyone present took part at a distance (KL 5:16 counts it as present). */
+  remote: boolean;
+}
+
+/**
+ * Invented: three of the preparation group's 2022 meetings. The business plan's indicator asks
+ * for at least 75 % of the municipalities at every meeting: 12, 11 and 13 of 14 here.
+ */
+export const DEMO_PREPARATION_MEETINGS: DemoPreparationMeeting[] = [
+  { time: { date: '2022-09-13', startTime: '09:00', endTime: '11:00', place: 'Teams' }, absent: ['overkalix', 'pajala'], remote: true },
+  { time: { date: '2022-10-18', startTime: '09:00', endTime: '12:00', place: 'Stadshuset, Luleå' }, absent: ['arjeplog', 'haparanda', 'jokkmokk'], remote: false },
+  { time: { date: '2022-11-22', startTime: '09:00', endTime: '11:00', place: 'Teams' }, absent: ['kalix'], remote: true },
+];
