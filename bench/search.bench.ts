@@ -79,8 +79,14 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 
 /** Fill search_entries unless it already holds this corpus; GIN index built once, after the rows. */
 async function ensureCorpus(raw: RawDb, options: { rows: number; loaders: RawDb[]; maintenanceWorkMem: string }): Promise<number> {
-  const [state] = await raw.query<{ n: number; version: string | null }>(`select (select count(*)::int from search_entries) as n, obj_description('search_entries'::regclass, 'pg_class') as version`);
-  if (state?.n === options.rows && state.version === CORPUS_VERSION) return 0;
+  // The mark names the corpus and the tsv expression: a changed schema fills the table again.
+  const [state] = await raw.query<{ n: number; version: string | null; tsv: string }>(
+    `select (select count(*)::int from search_entries) as n, obj_description('search_entries'::regclass, 'pg_class') as version,
+            (select left(md5(pg_get_expr(d.adbin, d.adrelid)), 12) from pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+              where d.adrelid = 'search_entries'::regclass and a.attname = 'tsv') as tsv`,
+  );
+  const mark = `${CORPUS_VERSION}; tsv ${state?.tsv ?? ''}`;
+  if (state?.n === options.rows && state.version === mark) return 0;
   const start = performance.now();
   const words = readSeedWords();
   await raw.query('truncate search_entries');
@@ -104,7 +110,7 @@ async function ensureCorpus(raw: RawDb, options: { rows: number; loaders: RawDb[
   await raw.query(`set maintenance_work_mem = '${options.maintenanceWorkMem}'`);
   await raw.query('create index search_entries_tsv_idx on search_entries using gin (tsv)');
   await raw.query('vacuum analyze search_entries');
-  await raw.query(`comment on table search_entries is '${CORPUS_VERSION}'`);
+  await raw.query(`comment on table search_entries is '${mark}'`);
   return (performance.now() - start) / 1000;
 }
 

@@ -97,9 +97,9 @@ function Facets({ ctx, result }: { ctx: ViewContext; result: TSearchResult }) {
   );
 }
 
-function Hits({ ctx, hits }: { ctx: ViewContext; hits: TSearchHit[] }) {
+function Hits({ ctx, hits, first }: { ctx: ViewContext; hits: TSearchHit[]; first: number }) {
   return (
-    <ol class="search-hits">
+    <ol class="search-hits" start={first}>
       {hits.map((hit) => (
         <li>
           <h3>
@@ -138,7 +138,7 @@ export function SearchPage(props: { ctx: ViewContext; state: FormState; bodies: 
               <a href={withQuery('/sok', {}, { q })}>{t('search.removeFilters')}</a>
             </p>
           )}
-          <Hits ctx={ctx} hits={result.hits} />
+          <Hits ctx={ctx} hits={result.hits} first={(page - 1) * PAGE_SIZE + 1} />
           <Pagination ctx={ctx} page={page} pages={Math.ceil(result.total / PAGE_SIZE)} />
           <Facets ctx={ctx} result={result} />
         </section>

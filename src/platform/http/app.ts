@@ -156,7 +156,9 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
         reply.clearCookie(FLASH_COOKIE, { path: '/' });
       }
       // A multipart form is checked by readMultipartForm, from its first field, before any file is read.
-      if (UNSAFE.has(request.method) && !request.isMultipart()) {
+      // Without a session cookie an API call has nothing a forged request could ride on: it gets 401 below.
+      const cookieless = isApiRequest(request) && !request.sessionToken;
+      if (UNSAFE.has(request.method) && !request.isMultipart() && !cookieless) {
         const body = (request.body ?? {}) as Record<string, unknown>;
         const sent = typeof body._csrf === 'string' ? body._csrf : request.headers['x-csrf-token'];
         if (!sameToken(typeof sent === 'string' ? sent : undefined, request.cookies[CSRF_COOKIE])) {
