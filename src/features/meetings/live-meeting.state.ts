@@ -60,7 +60,12 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
   const items = await listItems(db, meeting.id);
   const mandates = await listMandatesOn(db, meeting.bodyId, date);
   const rows = await db.select().from(attendanceEvents).where(eq(attendanceEvents.meetingId, meeting.id)).orderBy(asc(attendanceEvents.recordedAt));
-  const called = mandates.filter((m) => m.mandate.role === 'member' || m.mandate.role === 'substitute');
+  // The preparation group has one official per municipality and no elected members: the same
+  // engine then counts each municipality's official as holding its seat (attendance per municipality).
+  const officialsHoldSeats = !mandates.some((m) => m.mandate.role === 'member');
+  const seatRole = (role: string): 'member' | 'substitute' | null =>
+    role === 'member' || (officialsHoldSeats && role === 'official') ? 'member' : role === 'substitute' ? 'substitute' : null;
+  const called = mandates.filter((m) => seatRole(m.mandate.role) !== null);
   const municipalityIds = [...new Set(called.map((m) => m.mandate.municipalityId))];
   const names = new Map(
     municipalityIds.length === 0
@@ -71,7 +76,7 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
   const sorted = [...called].sort(
     (a, b) =>
       collator.compare(names.get(a.mandate.municipalityId) ?? '', names.get(b.mandate.municipalityId) ?? '') ||
-      (a.mandate.role === b.mandate.role ? 0 : a.mandate.role === 'member' ? -1 : 1) ||
+      (seatRole(a.mandate.role) === seatRole(b.mandate.role) ? 0 : seatRole(a.mandate.role) === 'member' ? -1 : 1) ||
       a.mandate.createdAt.getTime() - b.mandate.createdAt.getTime(),
   );
   const seen = new Set<string>();
@@ -84,7 +89,7 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
       name: person.name,
       municipalityId: mandate.municipalityId,
       municipalityName: names.get(mandate.municipalityId) ?? '',
-      role: mandate.role === 'member' ? 'member' : 'substitute',
+      role: seatRole(mandate.role) ?? 'substitute',
       position: mandate.position,
     });
   }
