@@ -334,6 +334,8 @@ export async function restoreFromFile(database: Database, file: string, actor: A
     return await database.db.transaction(async (tx) => {
       await lockEmptyInstallation(tx, tables);
       await assertMigrationsApplied(tx, header.migrations);
+      // Final protocols come back with their paragraphs; the immutability trigger allows that only here.
+      await tx.execute(sql`set local kansli.restoring = 'on'`);
       const summary = await restoreTables(tx, lines, tables);
       await recordAudit(tx, actor, { action: 'backup.restore', entity: 'installation', after: { file: path.basename(file), backupCreatedAt: header.createdAt, ...summary } });
       await resetSequences(tx, tables);

@@ -603,3 +603,140 @@ export const mailLog = pgTable(
   },
   (t) => [index('mail_log_meeting_idx').on(t.meetingId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Protocols: paragraphs numbered through the year, justering with signatures, final and sealed.
+
+/** The last § number used per body and year (paragraphs run continuously through the calendar year). */
+export const paragraphCounters = pgTable(
+  'paragraph_counters',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.year] })],
+);
+
+/** The protocol of one meeting: draft → locked for justering → final (signed, sealed, unchangeable). */
+export const protocols = pgTable(
+  'protocols',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    status: text('status', { enum: ['draft', 'locked', 'final'] }).notNull().default('draft'),
+    /** Editable texts of the header: other people present, the place of justering, and so on. */
+    otherPresent: text('other_present').notNull().default(''),
+    justeringPlace: text('justering_place').notNull().default(''),
+    justeringDate: date('justering_date'),
+    chairPersonId: uuid('chair_person_id').references(() => people.id),
+    adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
+    secretaryName: text('secretary_name').notNull().default(''),
+    lockedAt: timestamp('locked_at', { withTimezone: true, precision: 3 }),
+    /** SHA-256 of the canonical form at locking: what the signers sign. */
+    canonicalSha256: text('canonical_sha256'),
+    finalAt: timestamp('final_at', { withTimezone: true, precision: 3 }),
+    /** The sealed PDF/A of the final protocol and its public version (file_blobs). */
+    sealedPdfSha256: text('sealed_pdf_sha256').references(() => fileBlobs.sha256),
+    publicPdfSha256: text('public_pdf_sha256').references(() => fileBlobs.sha256),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('protocols_meeting_key').on(t.meetingId)],
+);
+
+/** A paragraph (§) of a protocol: its number is fixed when the draft is locked. */
+export const protocolParagraphs = pgTable(
+  'protocol_paragraphs',
+  {
+    id: id(),
+    protocolId: uuid('protocol_id')
+      .notNull()
+      .references(() => protocols.id),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    position: integer('position').notNull(),
+    number: integer('number'),
+    year: integer('year').notNull(),
+    heading: text('heading').notNull(),
+    caseNumber: text('case_number'),
+    decision: text('decision').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    /** "Sammanträdet": the secretary's words; the facts (motions, votes, reservations) come from the meeting record. */
+    handling: text('handling').notNull().default(''),
+    decisionBasis: jsonb('decision_basis').$type<{ documentId: string | null; text: string }[]>().notNull().default([]),
+    recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
+    /** Left out of the public version, with the provision named. */
+    secrecyProvision: text('secrecy_provision'),
+    immediateJustering: boolean('immediate_justering').notNull().default(false),
+    adjustedAt: timestamp('adjusted_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('protocol_paragraphs_position_key').on(t.protocolId, t.position), index('protocol_paragraphs_number_idx').on(t.year, t.number)],
+);
+
+/** A justering signature: the chair's or the adjuster's, over the canonical SHA-256. */
+export const protocolSignatures = pgTable('protocol_signatures', {
+  id: id(),
+  protocolId: uuid('protocol_id')
+    .notNull()
+    .references(() => protocols.id),
+  /** Set when one paragraph was adjusted on its own at the meeting (omedelbar justering). */
+  paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
+  personId: uuid('person_id').references(() => people.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  role: text('role', { enum: ['chair', 'adjuster'] }).notNull(),
+  method: text('method', { enum: ['webauthn', 'password'] }).notNull(),
+  sha256: text('sha256').notNull(),
+  credentialId: text('credential_id'),
+  signedAt: timestamp('signed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  /** KL 5:69: later than 14 days after the meeting. */
+  late: boolean('late').notNull().default(false),
+});
+
+/** Passkeys (WebAuthn credentials) a user has registered for signing. */
+export const webauthnCredentials = pgTable(
+  'webauthn_credentials',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    credentialId: text('credential_id').notNull(),
+    publicKey: bytea('public_key').notNull(),
+    counter: integer('counter').notNull().default(0),
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    label: text('label').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('webauthn_credentials_id_key').on(t.credentialId)],
+);
+
+/** One-time WebAuthn challenges, kept in the database so that any app server can check them. */
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  challenge: text('challenge').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+});
+
+/** A certified extract (protokollsutdrag) of one paragraph. */
+export const protocolExtracts = pgTable('protocol_extracts', {
+  id: id(),
+  paragraphId: uuid('paragraph_id')
+    .notNull()
+    .references(() => protocolParagraphs.id),
+  pdfSha256: text('pdf_sha256')
+    .notNull()
+    .references(() => fileBlobs.sha256),
+  certifiedBy: text('certified_by').notNull(),
+  createdAt: createdAt(),
+});
