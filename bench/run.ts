@@ -3,9 +3,11 @@
  * a benchmark fills large databases and takes minutes. Results go to bench-results/.
  */
 import { runSearchBench } from './search.bench.js';
+import { runProtocolBench } from './protocol.bench.js';
 
 const BENCHES: Record<string, (args: readonly string[]) => Promise<boolean>> = {
   search: runSearchBench,
+  protocol: runProtocolBench,
 };
 
 const args = process.argv.slice(2);

@@ -11,6 +11,9 @@ import { registerAgendaRoutes } from './features/meetings/agenda.routes.js';
 import { registerNoticeRoutes } from './features/meetings/notice.routes.js';
 import { registerMemberRoomRoutes } from './features/meetings/member-room.routes.js';
 import { registerScheduleRoutes } from './features/meetings/schedule.routes.js';
+import { registerVerifyRoutes } from './features/protocols/verify.routes.js';
+import { registerJusteringRoutes } from './features/protocols/justering.routes.js';
+import { registerProtocolRoutes } from './features/protocols/protocol.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
 export const ALL_ROUTES: readonly RegisterRoutes[] = [
@@ -26,4 +29,7 @@ export const ALL_ROUTES: readonly RegisterRoutes[] = [
   registerNoticeRoutes,
   registerMemberRoomRoutes,
   registerLiveMeetingRoutes,
+  registerVerifyRoutes,
+  registerJusteringRoutes,
+  registerProtocolRoutes,
 ];

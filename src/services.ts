@@ -12,6 +12,10 @@ import { createAgendaService } from './features/meetings/agenda.service.js';
 import { createNoticeService } from './features/meetings/notice.service.js';
 import { createMemberRoomService } from './features/meetings/member-room.service.js';
 import { createScheduleService } from './features/meetings/schedule.service.js';
+import { createVerifyService } from './features/protocols/verify.service.js';
+import { createJusteringService } from './features/protocols/justering.service.js';
+import { createExtractService } from './features/protocols/extract.service.js';
+import { createProtocolService } from './features/protocols/protocol.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -32,6 +36,10 @@ export function createServices(database: Database, config: Config, clock: Clock 
     memberRoom: createMemberRoomService({ ...deps, mailer }),
     search: createSearchService(deps),
     schedule: createScheduleService(deps),
+    verify: createVerifyService(deps),
+    justering: createJusteringService(deps),
+    extracts: createExtractService({ ...deps, mailer }),
+    protocols: createProtocolService(deps),
   };
 }
 

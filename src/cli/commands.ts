@@ -7,6 +7,7 @@ import { findUserByEmail } from '../features/auth/auth.repository.js';
 import { isRole, ROLES } from '../features/auth/policy.js';
 import { loadDemo } from '../features/demo/demo.js';
 import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
+import { DEFAULT_SEAL_NAME, writeSealP12 } from '../features/protocols/certificate.js';
 
 export class UsageError extends Error {}
 
@@ -110,6 +111,21 @@ export const COMMANDS: Record<string, Command> = {
       if (!file) throw new UsageError('Ange filen: kansli restore FIL / Give the file: kansli restore FILE');
       const summary = await restoreFromFile(services.database, file, SYSTEM_ACTOR);
       console.log(`Återställt från ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Restored.`);
+      return 0;
+    },
+  },
+
+  'cert create': {
+    words: 2,
+    async run({ services, options }) {
+      const file = options.out ?? services.config.sealP12Path;
+      const name = options.name ?? DEFAULT_SEAL_NAME;
+      try {
+        writeSealP12(file, { name, passphrase: services.config.sealPassphrase, years: 10 });
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
+      console.log(`E-sigillet ”${name}” (självsignerat, RSA-2048, giltigt i 10 år) är skrivet till ${file}. / The self-signed seal is written to ${file}.`);
       return 0;
     },
   },

@@ -21,6 +21,7 @@ const HELP = `Användning / usage: kansli <kommando>
   backup FILE                            säkerhetskopiera hela databasen / back up the whole database
   restore FILE                           återställ till en tom installation / restore into an empty installation
   migrate                                kör databasmigreringar / run database migrations
+  cert create [--out FILE] [--name N]    skapa ett självsignerat e-sigill (KANSLI_SEAL_P12) / create a self-signed seal
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const key = positionals.slice(0, 2).join(' ');
   const command = COMMANDS[key] ?? COMMANDS[positionals[0] ?? ''];

@@ -53,6 +53,10 @@ export const POLICY = {
   'meeting.run': ['secretary', 'chair'],
   /** The members' meeting room: report absence, declare jäv, keep private notes. */
   'meetingRoom.use': ['member', 'substitute', 'chair', 'preparation_official'],
+  /** Adjust (justera) a protocol: only its chair person or appointed adjuster, checked by the service. */
+  'protocol.sign': ['chair', 'member'],
+  /** Certify and send extracts (protokollsutdrag) of final protocols. */
+  'protocol.extract': ['secretary'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

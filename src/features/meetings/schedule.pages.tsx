@@ -170,6 +170,7 @@ export function MeetingPage({ ctx, overview }: { ctx: ViewContext; overview: Ove
               <a href={`/moten/${meeting.id}/sammantrade`}>{t('schedule.link.live')}</a>
             </li>
           )}
+          {meeting.status === 'closed' && <li><a href={`/moten/${meeting.id}/protokoll`}>{t('protocol.link')}</a></li>}
           <li>
             <a href={`/kalender/${body.id}.ics`}>{t('schedule.link.calendar', { body: body.name })}</a>
           </li>

@@ -23,6 +23,8 @@ const ZEnv = z.object({
   KANSLI_MAIL_FROM: z.string().min(3).default('Kansli <kansli@localhost>'),
   KANSLI_OUTBOX_DIR: z.string().min(1).optional(),
   KANSLI_MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(50),
+  KANSLI_SEAL_P12: z.string().min(1).optional(),
+  KANSLI_SEAL_PASSPHRASE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +46,9 @@ export interface Config {
   outboxDir: string;
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
+  /** The electronic seal (PKCS#12) for final protocols; created self-signed on first use if missing. */
+  sealP12Path: string;
+  sealPassphrase: string;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.KANSLI_SMTP_URL,
     mailFrom: e.KANSLI_MAIL_FROM,
     outboxDir: path.resolve(e.KANSLI_OUTBOX_DIR ?? path.join(e.KANSLI_DATA_DIR, 'outbox')),
+    sealP12Path: path.resolve(e.KANSLI_SEAL_P12 ?? path.join(e.KANSLI_DATA_DIR, 'seal.p12')),
+    sealPassphrase: e.KANSLI_SEAL_PASSPHRASE ?? '',
   };
 }
 

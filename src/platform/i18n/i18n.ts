@@ -8,6 +8,9 @@ import { searchMessages } from '../../features/search/search.messages.js';
 import { agendaMessages } from '../../features/meetings/agenda.messages.js';
 import { memberRoomMessages } from '../../features/meetings/member-room.messages.js';
 import { scheduleMessages } from '../../features/meetings/schedule.messages.js';
+import { verifyMessages } from '../../features/protocols/verify.messages.js';
+import { justeringMessages } from '../../features/protocols/justering.messages.js';
+import { protocolMessages } from '../../features/protocols/protocol.messages.js';
 
 export type { Locale } from './define.js';
 import type { Locale } from './define.js';
@@ -25,6 +28,9 @@ const catalogue = {
   ...agendaMessages,
   ...memberRoomMessages,
   ...scheduleMessages,
+  ...verifyMessages,
+  ...justeringMessages,
+  ...protocolMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

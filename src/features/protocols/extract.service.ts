@@ -1,0 +1,164 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import { bodies, mailLog, meetings, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import type { MailResult, Mailer } from '../../platform/mail/mailer.js';
+import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, type Principal } from '../auth/policy.js';
+import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Protokollsutdrag: a certified PDF/A extract of one paragraph of a final protocol
+ * ("Utdragsbestyrkande" by the secretary), e-mailed to the recipients of the decision. The mail
+ * log (kind 'extract', the extract's subject) is the delivery log; failed deliveries can be retried.
+ */
+export function createExtractService(deps: { database: Database; config: Config; clock: Clock; mailer: Mailer; storage?: FileStorage }) {
+  const { database, clock, mailer } = deps;
+  const db = database.db;
+  const storage = deps.storage ?? databaseFileStorage;
+
+  async function paragraphOf(paragraphId: string) {
+    const [row] = await db
+      .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name })
+      .from(protocolParagraphs)
+      .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
+      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(eq(protocolParagraphs.id, paragraphId));
+    if (!row) throw notFound({ sv: 'Paragrafen finns inte.', en: 'The paragraph does not exist.' });
+    if (row.protocol.status !== 'final' && !row.paragraph.adjustedAt) {
+      throw conflict({ sv: 'Utdrag kan bara göras ur ett justerat protokoll.', en: 'Extracts can only be made from an adjusted protocol.' });
+    }
+    return row;
+  }
+
+  type Row = Awaited<ReturnType<typeof paragraphOf>>;
+  const label = (row: Row) => `§ ${row.paragraph.number ?? '–'}`;
+  const subjectOf = (row: Row) => `Protokollsutdrag ${label(row)} ${row.paragraph.heading} – ${row.bodyName} ${swedishDate(row.meeting.startsAt)}`;
+  const filenameOf = (row: Row) => `protokollsutdrag-${swedishDate(row.meeting.startsAt)}-paragraf-${row.paragraph.number ?? 'x'}.pdf`;
+
+  function extractText(row: Row, certifiedBy: string, date: string): string {
+    const p = row.paragraph;
+    const parts = [
+      p.caseNumber ? `Ärendenummer: ${p.caseNumber}` : '',
+      p.summary ? `Sammanfattning\n\n${p.summary}` : '',
+      p.handling ? `Sammanträdet\n\n${p.handling}` : '',
+      `${row.bodyName}s beslut\n\n${p.decision}`,
+      p.decisionBasis.length ? `Beslutsunderlag\n\n${p.decisionBasis.map((b) => b.text).join('\n')}` : '',
+      p.recipients.length ? `Beslutet skickas till\n\n${p.recipients.join('\n')}` : '',
+      `Justerat ${row.protocol.finalAt ? swedishDate(row.protocol.finalAt) : p.adjustedAt ? swedishDate(p.adjustedAt) : ''}`,
+      `Utdragsbestyrkande\n\nUtdraget överensstämmer med protokollet.\n${certifiedBy}, nämndsekreterare, ${date}`,
+    ];
+    return parts.filter(Boolean).join('\n\n');
+  }
+
+  async function latestExtract(paragraphId: string) {
+    const [row] = await db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraphId)).orderBy(desc(protocolExtracts.createdAt)).limit(1);
+    return row;
+  }
+
+  const service = {
+    /** Make and store the certified extract; returns its id and the PDF's SHA-256. */
+    async createExtract(principal: Principal, paragraphId: string): Promise<{ id: string; pdfSha256: string; bytes: Buffer; filename: string }> {
+      assertCan(principal, 'protocol.extract');
+      const row = await paragraphOf(paragraphId);
+      const now = clock();
+      const date = swedishDate(now);
+      const bytes = await renderTextPdf({
+        title: `Protokollsutdrag ${label(row)} ${row.paragraph.heading}`,
+        subtitle: `${row.bodyName}, sammanträde ${swedishDate(row.meeting.startsAt)}`,
+        text: extractText(row, principal.name, date),
+        author: principal.name,
+      });
+      const created = await db.transaction(async (tx) => {
+        const { sha256 } = await storage.put(tx, bytes);
+        const [extract] = await tx.insert(protocolExtracts).values({ paragraphId, pdfSha256: sha256, certifiedBy: principal.name, createdAt: now }).returning({ id: protocolExtracts.id });
+        if (!extract) throw new Error('insert returned no row');
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.extract.create', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId: extract.id, pdfSha256: sha256 } }, now);
+        return { id: extract.id, pdfSha256: sha256 };
+      });
+      return { ...created, bytes, filename: filenameOf(row) };
+    },
+
+    /** E-mail the latest extract (made now if there is none) to each recipient; one mail each. */
+    async sendExtract(principal: Principal, paragraphId: string, recipientEmails: readonly string[]) {
+      assertCan(principal, 'protocol.extract');
+      const row = await paragraphOf(paragraphId);
+      if (row.paragraph.secrecyProvision) {
+        throw conflict({
+          sv: `Paragrafen omfattas av sekretess (${row.paragraph.secrecyProvision}) och skickas inte med e-post.`,
+          en: `The paragraph is covered by secrecy (${row.paragraph.secrecyProvision}) and is not sent by e-mail.`,
+        });
+      }
+      const emails = [...new Set(recipientEmails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+      const bad = emails.filter((e) => !EMAIL.test(e));
+      if (emails.length === 0 || bad.length > 0) {
+        throw new DomainError('INVALID_INPUT', {
+          userMessage: { sv: `Ange giltiga e-postadresser${bad.length ? `: ${bad.join(', ')}` : ''}.`, en: `Enter valid e-mail addresses${bad.length ? `: ${bad.join(', ')}` : ''}.` },
+          fieldErrors: [{ field: 'recipients', message: { sv: 'Ange giltiga e-postadresser.', en: 'Enter valid e-mail addresses.' } }],
+        });
+      }
+      const existing = await latestExtract(paragraphId);
+      let bytes: Buffer;
+      let extractId: string;
+      if (existing) {
+        const stored = await storage.get(db, existing.pdfSha256);
+        if (!stored) throw new Error(`extract blob ${existing.pdfSha256} missing`);
+        bytes = stored;
+        extractId = existing.id;
+      } else {
+        const created = await service.createExtract(principal, paragraphId);
+        bytes = created.bytes;
+        extractId = created.id;
+      }
+      const subject = subjectOf(row);
+      const results: ({ to: string } & MailResult)[] = [];
+      for (const to of emails) {
+        const result = await mailer.send({
+          kind: 'extract',
+          to,
+          subject,
+          meetingId: row.meeting.id,
+          text: `Hej,\n\nBifogat finns ett bestyrkt utdrag ur protokollet från ${row.bodyName}s sammanträde ${swedishDate(row.meeting.startsAt)}, ${label(row)} ${row.paragraph.heading}.\n\nMed vänliga hälsningar\n${principal.name}\nNämndsekreterare`,
+          attachments: [{ filename: filenameOf(row), content: bytes, contentType: 'application/pdf' }],
+        });
+        results.push({ to, ...result });
+      }
+      await db.transaction((tx) =>
+        recordAudit(tx, actorOf(principal), { action: 'protocol.extract.send', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId, results: results.map((r) => ({ to: r.to, status: r.status })) } }, clock()),
+      );
+      return { extractId, sent: results.filter((r) => r.status !== 'failed').length, failed: results.filter((r) => r.status === 'failed').length, results };
+    },
+
+    /** The delivery log: every mail of this paragraph's extract, newest first. */
+    async deliveryLog(principal: Principal, paragraphId: string) {
+      assertCan(principal, 'protocol.extract');
+      const row = await paragraphOf(paragraphId);
+      const rows = await db
+        .select()
+        .from(mailLog)
+        .where(and(eq(mailLog.kind, 'extract'), eq(mailLog.meetingId, row.meeting.id), eq(mailLog.subject, subjectOf(row))))
+        .orderBy(desc(mailLog.createdAt));
+      return rows.map((r) => ({ id: r.id, recipient: r.recipient, status: r.status, error: r.error, at: r.sentAt ?? r.createdAt }));
+    },
+
+    /** Send again to every recipient whose latest delivery failed. */
+    async retryFailed(principal: Principal, paragraphId: string) {
+      const log = await service.deliveryLog(principal, paragraphId);
+      const latest = new Map<string, string>();
+      for (const entry of log) if (!latest.has(entry.recipient)) latest.set(entry.recipient, entry.status);
+      const failed = [...latest].filter(([, status]) => status === 'failed').map(([recipient]) => recipient);
+      if (failed.length === 0) return { extractId: null, sent: 0, failed: 0, results: [] };
+      return service.sendExtract(principal, paragraphId, failed);
+    },
+  };
+  return service;
+}
+
+export type ExtractService = ReturnType<typeof createExtractService>;

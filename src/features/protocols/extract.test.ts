@@ -1,0 +1,128 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { eq } from 'drizzle-orm';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { fileBlobs, mailLog, meetings, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import type { Principal } from '../auth/policy.js';
+
+const NOW = new Date('2026-03-30T08:00:00Z');
+
+/** A local SMTP server that keeps what it accepts, and refuses the addresses in `refuse`. */
+async function startSmtp() {
+  const received: { to: string[]; raw: string }[] = [];
+  const refuse = new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(refuse.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, refuse, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  return text;
+}
+
+describe('protokollsutdrag: certified extract of one paragraph, e-mailed', () => {
+  let t: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let secretary: Principal;
+  let member: Principal;
+  let finalParagraph = '';
+  let draftParagraph = '';
+  const db = () => t.services.database.db;
+
+  async function buildProtocol(final: boolean): Promise<string> {
+    const [meeting] = await db().insert(meetings).values({ bodyId: org.body.id, startsAt: new Date('2026-03-20T09:00:00Z'), place: 'Stadshuset', status: 'closed' }).returning();
+    const [protocol] = await db().insert(protocols).values({ meetingId: meeting?.id ?? '', status: 'locked', secretaryName: 'Sara Sekreterare', canonicalSha256: 'AB'.repeat(32) }).returning();
+    const [paragraph] = await db()
+      .insert(protocolParagraphs)
+      .values({ protocolId: protocol?.id ?? '', position: 1, number: 21, year: 2026, heading: 'Revidering reglemente', caseNumber: 'TN 2026/12', decision: '1. Nämnden antar förslaget till reglemente.', recipients: ['Testby kommun'] })
+      .returning();
+    if (final) await db().update(protocols).set({ status: 'final', finalAt: NOW }).where(eq(protocols.id, protocol?.id ?? ''));
+    return paragraph?.id ?? '';
+  }
+
+  let org: Awaited<ReturnType<typeof buildCommittee>>;
+  before(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ clock: () => NOW, config: { smtpUrl: smtp.url } });
+    org = await buildCommittee(t.services);
+    const s = await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] });
+    secretary = { userId: s.id, email: s.email, name: 'Sara Sekreterare', grants: [{ organisationId: org.committee.id, role: 'secretary' }] };
+    const m = await buildUser(t.services, { organisationId: org.committee.id, roles: ['member'] });
+    member = { userId: m.id, email: m.email, name: 'Ledamot', grants: [{ organisationId: org.committee.id, role: 'member' }] };
+    finalParagraph = await buildProtocol(true);
+    draftParagraph = await buildProtocol(false);
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  test('an extract of a final protocol is a PDF/A of the one paragraph, certified by the secretary', async () => {
+    const extract = await t.services.extracts.createExtract(secretary, finalParagraph);
+    const [row] = await db().select().from(protocolExtracts).where(eq(protocolExtracts.id, extract.id));
+    assert.equal(row?.certifiedBy, 'Sara Sekreterare');
+    assert.equal(row?.pdfSha256, extract.pdfSha256);
+    const [blob] = await db().select().from(fileBlobs).where(eq(fileBlobs.sha256, extract.pdfSha256));
+    assert.ok(blob);
+    assert.equal(blob.content.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(blob.content.toString('latin1'), /pdfaid:part>2</, 'PDF/A-2');
+    const text = await pdfText(blob.content);
+    assert.match(text, /Protokollsutdrag § 21 Revidering reglemente/);
+    assert.match(text, /Nämnden antar förslaget till reglemente/);
+    assert.match(text, /Utdragsbestyrkande/);
+    assert.match(text, /Sara Sekreterare, nämndsekreterare, 2026-03-30/);
+  });
+
+  test('no extract from a protocol that is not final, and only the secretary makes them', async () => {
+    await assert.rejects(t.services.extracts.createExtract(secretary, draftParagraph), { code: 'CONFLICT' });
+    await assert.rejects(t.services.extracts.createExtract(member, finalParagraph), { code: 'FORBIDDEN' });
+  });
+
+  test('the extract is mailed with the PDF to each recipient; the mail log is the delivery log; a failure can be retried', async () => {
+    smtp.refuse.add('nere@example.se');
+    const before = smtp.received.length;
+    const result = await t.services.extracts.sendExtract(secretary, finalParagraph, ['kommunen@example.se', ' Registrator@Example.se ', 'nere@example.se']);
+    assert.equal(result.sent, 2);
+    assert.equal(result.failed, 1);
+    const mails = smtp.received.slice(before);
+    assert.deepEqual(mails.flatMap((m) => m.to).sort(), ['kommunen@example.se', 'registrator@example.se']);
+    for (const mail of mails) {
+      const raw = mail.raw.replace(/\r\n/g, '\n');
+      const part = raw.slice(raw.indexOf('Content-Type: application/pdf'));
+      assert.match(part, /filename=protokollsutdrag-2026-03-20-paragraf-21\.pdf/);
+      const base64 = part.slice(part.indexOf('\n\n') + 2).split('\n--')[0] ?? '';
+      assert.equal(Buffer.from(base64.replace(/\s+/g, ''), 'base64').subarray(0, 5).toString('latin1'), '%PDF-');
+    }
+    let log = await t.services.extracts.deliveryLog(secretary, finalParagraph);
+    assert.deepEqual(log.map((l) => `${l.recipient}:${l.status}`).sort(), ['kommunen@example.se:sent', 'nere@example.se:failed', 'registrator@example.se:sent']);
+    assert.ok((await db().select().from(mailLog).where(eq(mailLog.kind, 'extract'))).length >= 3);
+
+    smtp.refuse.clear();
+    const retried = await t.services.extracts.retryFailed(secretary, finalParagraph);
+    assert.equal(retried.sent, 1);
+    assert.deepEqual(smtp.received.at(-1)?.to, ['nere@example.se']);
+    log = await t.services.extracts.deliveryLog(secretary, finalParagraph);
+    assert.equal(log.filter((l) => l.recipient === 'nere@example.se').length, 2);
+    assert.equal((await t.services.extracts.retryFailed(secretary, finalParagraph)).sent, 0, 'nothing left to retry');
+  });
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { setFlash } from '../../platform/http/app.js';
+import { formBody, handleForm } from '../../platform/http/forms.js';
+import { emptyForm } from '../../platform/views/forms.js';
+import { notFound } from '../../platform/errors.js';
+import { uuidParam } from '../meetings/agenda.routes.js';
+import { JusteringPage, PasskeyPage, justeraPath } from './justering.pages.js';
+import { sealedPdfFrom, type SignInput } from './justering.service.js';
+import { relyingPartyFor } from './webauthn.js';
+
+const SCRIPT = readFileSync(new URL('../../platform/http/assets/webauthn-sign.js', import.meta.url));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function optionalUuid(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string' || !UUID.test(value)) throw notFound();
+  return value;
+}
+
+/** Only a local path may be the way back after registering a passkey. */
+function safeNext(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '';
+}
+
+export function registerJusteringRoutes(app: FastifyInstance, services: Services): void {
+  const { justering } = services;
+  const sign = { config: { action: 'protocol.sign' as const } };
+  const self = { config: { action: 'account.self' as const } };
+  const principal = (request: FastifyRequest) => {
+    if (!request.principal) throw notFound();
+    return request.principal;
+  };
+
+  app.get('/static/webauthn-sign.js', { config: { action: 'public' } }, async (_request, reply) =>
+    reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SCRIPT),
+  );
+
+  app.get('/protokoll/:id/justera', sign, async (request, reply) => {
+    const overview = await justering.overview(principal(request), uuidParam(request));
+    return reply.page(<JusteringPage ctx={request.viewContext()} overview={overview} state={emptyForm()} />);
+  });
+
+  app.post('/protokoll/:id/justera', sign, async (request, reply) => {
+    const protocolId = uuidParam(request);
+    const values = formBody(request);
+    const input: SignInput = values.method === 'webauthn' ? { method: 'webauthn', assertion: values.assertion ?? '' } : { method: 'password', password: values.password ?? '' };
+    const paragraphId = optionalUuid(values.paragraphId);
+    const overview = await justering.overview(principal(request), protocolId);
+    let result: Awaited<ReturnType<typeof justering.sign>> | undefined;
+    const ok = await handleForm(
+      reply,
+      { paragraphId: values.paragraphId ?? '' },
+      async () => {
+        result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config), sealedPdfFrom(services));
+      },
+      (state) => <JusteringPage ctx={request.viewContext()} overview={overview} state={state} />,
+    );
+    if (!ok || !result) return reply;
+    const { t } = request.viewContext();
+    setFlash(reply, request, services, result.final ? t('justering.signedFinal') : paragraphId ? t('justering.signedParagraph') : t('justering.signed'));
+    return reply.redirect(justeraPath(protocolId));
+  });
+
+  /** Signing options (JSON) for the passkey script. */
+  app.post('/protokoll/:id/justera/passkey', sign, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const options = await justering.passkeyOptions(principal(request), uuidParam(request), optionalUuid(body.paragraphId), relyingPartyFor(request, services.config));
+    return reply.header('cache-control', 'no-store').send(options);
+  });
+
+  app.get('/konto/passkey', self, async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    return reply.page(<PasskeyPage ctx={request.viewContext()} passkeys={await justering.passkeys(principal(request))} next={next} />);
+  });
+
+  app.post('/konto/passkey/registrera/alternativ', self, async (request, reply) => {
+    const options = await justering.registrationOptions(principal(request), relyingPartyFor(request, services.config));
+    return reply.header('cache-control', 'no-store').send(options);
+  });
+
+  app.post('/konto/passkey/registrera', self, async (request, reply) => {
+    const values = formBody(request);
+    const next = safeNext(values.next);
+    const passkeys = await justering.passkeys(principal(request));
+    const ok = await handleForm(
+      reply,
+      values,
+      () => justering.registerPasskey(principal(request), values.credential, relyingPartyFor(request, services.config), values.label ?? ''),
+      () => <PasskeyPage ctx={request.viewContext()} passkeys={passkeys} next={next} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('passkey.done'));
+    return reply.redirect(next || '/konto/passkey');
+  });
+}

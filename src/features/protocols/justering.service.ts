@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { verify as argonVerify } from '@node-rs/argon2';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import type { Config } from '../../platform/config/config.js';
+import type { Database, Db } from '../../platform/db/database.js';
+import { bodies, meetings, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
+import { recordAudit, canonicalJson } from '../../platform/audit/audit.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { isJusteringLate, justeringDeadline } from '../../domain/justering.js';
+import { actorOf } from '../auth/auth.service.js';
+import * as authRepo from '../auth/auth.repository.js';
+import { assertCan, type Principal } from '../auth/policy.js';
+import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
+import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
+import { createProtocolSealer } from './seal.js';
+import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
+
+export type SignerRole = 'chair' | 'adjuster';
+
+export type SignInput = { method: 'password'; password: string } | { method: 'webauthn'; assertion: string };
+
+/** The sealed PDF/A of a protocol about to become final, or null when no PDF module is available. */
+export type SealedPdfSource = (protocolId: string, digest: string) => Promise<Buffer | null>;
+
+const notSigner = () =>
+  new DomainError('FORBIDDEN', {
+    userMessage: {
+      sv: 'Bara protokollets ordförande och den utsedda justeraren kan justera protokollet. Du är ingen av dem för det här sammanträdet.',
+      en: 'Only the chair and the appointed adjuster can adjust this protocol. You are neither for this meeting.',
+    },
+  });
+
+const notLocked = () =>
+  conflict({
+    sv: 'Protokollet kan inte justeras: det är inte låst för justering (eller redan justerat).',
+    en: 'The protocol cannot be adjusted: it is not locked for adjustment (or already adjusted).',
+  });
+
+const alreadySigned = () => conflict({ sv: 'Du har redan signerat.', en: 'You have already signed.' });
+
+const wrongPassword = () =>
+  new DomainError('UNAUTHENTICATED', {
+    userMessage: { sv: 'Fel lösenord.', en: 'Wrong password.' },
+    fieldErrors: [{ field: 'password', message: { sv: 'Fel lösenord. Skriv ditt lösenord igen.', en: 'Wrong password. Type your password again.' } }],
+  });
+
+const usePasskey = () =>
+  new DomainError('INVALID_INPUT', {
+    userMessage: {
+      sv: 'Du har en passkey registrerad: signera med den.',
+      en: 'You have a passkey registered: sign with it.',
+    },
+  });
+
+/** Upper-case hex SHA-256 over one paragraph's content, for immediate justering of that paragraph alone. */
+export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): string {
+  const content = {
+    protocolId: row.protocolId,
+    paragraphId: row.id,
+    number: row.number,
+    heading: row.heading,
+    caseNumber: row.caseNumber,
+    decision: row.decision,
+    summary: row.summary,
+    handling: row.handling,
+    decisionBasis: row.decisionBasis,
+    recipients: row.recipients,
+    secrecyProvision: row.secrecyProvision,
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex').toUpperCase();
+}
+
+const sealers = new WeakMap<object, ReturnType<typeof createProtocolSealer>>();
+
+/**
+ * The final step's PDF: services.protocols.load → renderProtocolPdf → sealPdf (the seal module's
+ * sealer). The loaded protocol must still have the digest the signers signed.
+ */
+export function sealedPdfFrom(services: { protocols: { load(id: string): Promise<ProtocolDocument> }; config: Config; clock: Clock }): SealedPdfSource {
+  let sealer = sealers.get(services);
+  if (!sealer) sealers.set(services, (sealer = createProtocolSealer(services.config)));
+  const { seal } = sealer;
+  return async (protocolId, digest) => {
+    const doc = await services.protocols.load(protocolId);
+    if (protocolDigest(doc) !== digest) {
+      throw conflict({ sv: 'Protokollet har ändrats sedan det låstes och kan inte justeras.', en: 'The protocol has changed since it was locked and cannot be adjusted.' });
+    }
+    return seal({ ...doc, status: 'final' }, services.clock());
+  };
+}
+
+export function createJusteringService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage }) {
+  const { database, clock } = deps;
+  const db = database.db;
+  const storage = deps.storage ?? databaseFileStorage;
+  const webauthn = createWebauthn({ db, clock });
+
+  async function protocolRow(protocolId: string) {
+    const [row] = await db
+      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name })
+      .from(protocols)
+      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(eq(protocols.id, protocolId));
+    if (!row) throw notFound({ sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' });
+    return row;
+  }
+
+  /** Which roles the user holds for this protocol, by the person the account is linked to. */
+  async function rolesOf(principal: Principal, row: Awaited<ReturnType<typeof protocolRow>>): Promise<SignerRole[]> {
+    const user = await authRepo.findUserById(db, principal.userId);
+    const personId = user?.personId;
+    if (!personId) return [];
+    const roles: SignerRole[] = [];
+    if (row.protocol.chairPersonId === personId) roles.push('chair');
+    if ((row.protocol.adjusterPersonId ?? row.meeting.adjusterPersonId) === personId) roles.push('adjuster');
+    return roles;
+  }
+
+  const meetingDateOf = (row: Awaited<ReturnType<typeof protocolRow>>) => swedishDate(row.meeting.startsAt);
+
+  async function signaturesOf(tx: Db, protocolId: string, paragraphId: string | null) {
+    return tx
+      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256 })
+      .from(protocolSignatures)
+      .innerJoin(users, eq(users.id, protocolSignatures.userId))
+      .where(and(eq(protocolSignatures.protocolId, protocolId), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
+      .orderBy(asc(protocolSignatures.signedAt));
+  }
+
+  /** What is signed (protocol digest or paragraph digest) and by which role the user signs now. */
+  async function target(principal: Principal, protocolId: string, paragraphId: string | null) {
+    assertCan(principal, 'protocol.sign');
+    const row = await protocolRow(protocolId);
+    const roles = await rolesOf(principal, row);
+    if (roles.length === 0) throw notSigner();
+    const signed = await signaturesOf(db, protocolId, paragraphId);
+    const role = roles.find((r) => !signed.some((s) => s.role === r));
+    if (!role) throw alreadySigned();
+    if (paragraphId) {
+      const [paragraph] = await db.select().from(protocolParagraphs).where(and(eq(protocolParagraphs.id, paragraphId), eq(protocolParagraphs.protocolId, protocolId)));
+      if (!paragraph) throw notFound();
+      if (row.protocol.status === 'final' || !paragraph.immediateJustering || paragraph.adjustedAt) {
+        throw conflict({ sv: 'Paragrafen kan inte justeras omedelbart.', en: 'The paragraph cannot be adjusted immediately.' });
+      }
+      return { row, role, digest: paragraphDigest(paragraph), signed };
+    }
+    if (row.protocol.status !== 'locked' || !row.protocol.canonicalSha256) throw notLocked();
+    return { row, role, digest: row.protocol.canonicalSha256, signed };
+  }
+
+  const purposeOf = (protocolId: string, paragraphId: string | null) => `sign:${protocolId}:${paragraphId ?? 'protocol'}`;
+
+  async function checkPassword(principal: Principal, password: string): Promise<void> {
+    const key = `sign:${principal.userId}`;
+    const since = new Date(clock().getTime() - deps.config.loginWindowMinutes * 60_000);
+    if ((await authRepo.countRecentAttempts(db, key, since)) >= deps.config.loginMaxAttempts) {
+      throw new DomainError('RATE_LIMITED', {
+        userMessage: { sv: 'För många felaktiga lösenord. Vänta en stund och försök igen.', en: 'Too many wrong passwords. Wait a while and try again.' },
+      });
+    }
+    const user = await authRepo.findUserById(db, principal.userId);
+    if (!user || !password || !(await argonVerify(user.passwordHash, password))) {
+      await authRepo.recordAttempt(db, key, clock());
+      throw wrongPassword();
+    }
+    await authRepo.clearAttempts(db, key);
+  }
+
+  return {
+    /** The justering page: digest, deadline, whether today is late, signatures, and what the user may sign. */
+    async overview(principal: Principal, protocolId: string) {
+      assertCan(principal, 'protocol.sign');
+      const row = await protocolRow(protocolId);
+      const roles = await rolesOf(principal, row);
+      if (roles.length === 0) throw notSigner();
+      const meetingDate = meetingDateOf(row);
+      const today = swedishDate(clock());
+      const signatures = await signaturesOf(db, protocolId, null);
+      const paragraphs = await db
+        .select()
+        .from(protocolParagraphs)
+        .where(and(eq(protocolParagraphs.protocolId, protocolId), eq(protocolParagraphs.immediateJustering, true)))
+        .orderBy(asc(protocolParagraphs.position));
+      const immediate = await Promise.all(
+        paragraphs.map(async (p) => {
+          const signed = await signaturesOf(db, protocolId, p.id);
+          return { id: p.id, number: p.number, heading: p.heading, adjustedAt: p.adjustedAt, digest: paragraphDigest(p), signatures: signed, maySign: !p.adjustedAt && row.protocol.status !== 'final' && roles.some((r) => !signed.some((s) => s.role === r)) };
+        }),
+      );
+      const [chair] = row.protocol.chairPersonId ? await db.select({ name: people.name }).from(people).where(eq(people.id, row.protocol.chairPersonId)) : [];
+      const adjusterId = row.protocol.adjusterPersonId ?? row.meeting.adjusterPersonId;
+      const [adjuster] = adjusterId ? await db.select({ name: people.name }).from(people).where(eq(people.id, adjusterId)) : [];
+      return {
+        protocolId,
+        bodyName: row.bodyName,
+        meetingId: row.meeting.id,
+        meetingDate,
+        status: row.protocol.status,
+        digest: row.protocol.canonicalSha256,
+        finalAt: row.protocol.finalAt,
+        deadline: justeringDeadline({ meetingDate }),
+        today,
+        lateToday: today >= meetingDate && isJusteringLate({ meetingDate, justeringDate: today }),
+        chairName: chair?.name ?? null,
+        adjusterName: adjuster?.name ?? null,
+        myRoles: roles,
+        signatures,
+        maySign: row.protocol.status === 'locked' && roles.some((r) => !signatures.some((s) => s.role === r)),
+        hasPasskey: (await listCredentials(db, principal.userId)).length > 0,
+        immediate,
+      };
+    },
+
+    /** WebAuthn options whose challenge carries the digest to sign and a one-time nonce. */
+    async passkeyOptions(principal: Principal, protocolId: string, paragraphId: string | null, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
+      const { digest } = await target(principal, protocolId, paragraphId);
+      if ((await listCredentials(db, principal.userId)).length === 0) {
+        throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Du har ingen passkey registrerad.', en: 'You have no passkey registered.' } });
+      }
+      return webauthn.signingOptions(principal.userId, digest, purposeOf(protocolId, paragraphId), rp);
+    },
+
+    /**
+     * Sign as chair or adjuster. The whole protocol becomes final, with its sealed PDF, in the
+     * transaction that records the second signature; a paragraph signed by both gets adjusted_at.
+     */
+    async sign(
+      principal: Principal,
+      protocolId: string,
+      input: SignInput & { paragraphId?: string | null },
+      rp: RelyingParty,
+      sealedPdf?: SealedPdfSource,
+    ): Promise<{ role: SignerRole; late: boolean; final: boolean; adjusted: boolean }> {
+      const paragraphId = input.paragraphId ?? null;
+      const { row, role, digest, signed } = await target(principal, protocolId, paragraphId);
+      let credentialId: string | null = null;
+      if (input.method === 'webauthn') {
+        credentialId = await webauthn.verifySigning(principal.userId, input.assertion, digest, purposeOf(protocolId, paragraphId), rp);
+      } else {
+        if ((await listCredentials(db, principal.userId)).length > 0) throw usePasskey();
+        await checkPassword(principal, input.password);
+      }
+      const now = clock();
+      const meetingDate = meetingDateOf(row);
+      const late = isJusteringLate({ meetingDate, justeringDate: swedishDate(now) });
+
+      // The PDF is made before the transaction: a final protocol can never be updated afterwards.
+      const completes = (roles: { role: string }[]) => ['chair', 'adjuster'].every((r) => r === role || roles.some((s) => s.role === r));
+      const makePdf = async () => (sealedPdf ? await sealedPdf(protocolId, digest) : null);
+      let pdf: Buffer | null | undefined = !paragraphId && completes(signed) ? await makePdf() : undefined;
+
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await db.transaction(async (tx) => {
+            const [current] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
+            if (!current) throw notFound();
+            if (paragraphId ? current.status === 'final' : current.status !== 'locked' || current.canonicalSha256 !== digest) throw notLocked();
+            const existing = await signaturesOf(tx, protocolId, paragraphId);
+            if (existing.some((s) => s.role === role)) throw alreadySigned();
+            const done = completes(existing);
+            if (done && !paragraphId && pdf === undefined) throw new NeedPdf();
+            await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late });
+            let sealedSha: string | null = null;
+            if (done && paragraphId) {
+              await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
+            } else if (done) {
+              if (pdf) sealedSha = (await storage.put(tx, pdf)).sha256;
+              await tx.update(protocols).set({ status: 'final', finalAt: now, sealedPdfSha256: sealedSha, updatedAt: now }).where(and(eq(protocols.id, protocolId), eq(protocols.status, 'locked')));
+            }
+            await recordAudit(
+              tx,
+              actorOf(principal),
+              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha } },
+              now,
+            );
+            return { role, late, final: done && !paragraphId, adjusted: done && Boolean(paragraphId) };
+          });
+        } catch (error) {
+          if (!(error instanceof NeedPdf) || attempt > 0) throw error;
+          pdf = await makePdf();
+        }
+      }
+    },
+
+    async registrationOptions(principal: Principal, rp: RelyingParty) {
+      return webauthn.registrationOptions(principal, rp);
+    },
+
+    async registerPasskey(principal: Principal, credential: unknown, rp: RelyingParty, label: string): Promise<void> {
+      const id = await webauthn.register(principal.userId, credential, rp, label);
+      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'passkey.register', entity: 'user', entityId: principal.userId, after: { credentialId: id } }, clock()));
+    },
+
+    async passkeys(principal: Principal) {
+      return (await listCredentials(db, principal.userId)).map((c) => ({ id: c.id, label: c.label, createdAt: c.createdAt }));
+    },
+  };
+}
+
+class NeedPdf extends Error {}
+
+export type JusteringService = ReturnType<typeof createJusteringService>;

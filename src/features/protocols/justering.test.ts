@@ -1,0 +1,274 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, generateKeyPairSync, randomBytes, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { fileBlobs, meetings, people, protocolParagraphs, protocols, protocolSignatures, users, webauthnChallenges } from '../../platform/db/schema.js';
+import { protocolDigest } from './protocol.model.js';
+
+// ---------------------------------------------------------------------------------------------
+// A software authenticator: an ES256 key, "none" attestation, assertions signed like a passkey.
+
+function cborHead(major: number, n: number): Buffer {
+  if (n < 24) return Buffer.from([(major << 5) | n]);
+  if (n < 256) return Buffer.from([(major << 5) | 24, n]);
+  if (n < 65536) return Buffer.from([(major << 5) | 25, n >> 8, n & 255]);
+  const b = Buffer.alloc(5);
+  b[0] = (major << 5) | 26;
+  b.writeUInt32BE(n, 1);
+  return b;
+}
+
+type Cbor = number | string | Buffer | Map<number | string, Cbor>;
+function cbor(value: Cbor): Buffer {
+  if (typeof value === 'number') return value >= 0 ? cborHead(0, value) : cborHead(1, -1 - value);
+  if (typeof value === 'string') return Buffer.concat([cborHead(3, Buffer.byteLength(value)), Buffer.from(value)]);
+  if (Buffer.isBuffer(value)) return Buffer.concat([cborHead(2, value.length), value]);
+  const parts = [cborHead(5, value.size)];
+  for (const [k, v] of value) parts.push(cbor(k), cbor(v));
+  return Buffer.concat(parts);
+}
+
+const b64url = (b: Buffer) => b.toString('base64url');
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest();
+
+class SoftAuthenticator {
+  readonly credentialId = randomBytes(16);
+  private readonly key: KeyObject;
+  private readonly publicJwk: { x: string; y: string };
+  private counter = 0;
+
+  constructor(readonly rpID: string, readonly origin: string) {
+    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    this.key = pair.privateKey;
+    this.publicJwk = pair.publicKey.export({ format: 'jwk' }) as { x: string; y: string };
+  }
+
+  private clientData(type: string, challenge: string): Buffer {
+    return Buffer.from(JSON.stringify({ type, challenge, origin: this.origin, crossOrigin: false }));
+  }
+
+  create(options: { challenge: string }) {
+    const cose = cbor(new Map<number, Cbor>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(this.publicJwk.x, 'base64url')], [-3, Buffer.from(this.publicJwk.y, 'base64url')]]));
+    const idLength = Buffer.from([0, this.credentialId.length]);
+    const authData = Buffer.concat([sha(this.rpID), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), idLength, this.credentialId, cose]);
+    const attestationObject = cbor(new Map<string, Cbor>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    return {
+      id: b64url(this.credentialId),
+      rawId: b64url(this.credentialId),
+      type: 'public-key',
+      clientExtensionResults: {},
+      response: { clientDataJSON: b64url(this.clientData('webauthn.create', options.challenge)), attestationObject: b64url(attestationObject), transports: ['internal'] },
+    };
+  }
+
+  get(options: { challenge: string }) {
+    this.counter += 1;
+    const counter = Buffer.alloc(4);
+    counter.writeUInt32BE(this.counter);
+    const authData = Buffer.concat([sha(this.rpID), Buffer.from([0x05]), counter]);
+    const clientDataJSON = this.clientData('webauthn.get', options.challenge);
+    const signature = cryptoSign('sha256', Buffer.concat([authData, sha(clientDataJSON)]), this.key);
+    return {
+      id: b64url(this.credentialId),
+      rawId: b64url(this.credentialId),
+      type: 'public-key',
+      clientExtensionResults: {},
+      response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authData), signature: b64url(signature) },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('justering: signing the protocol with a passkey or the password', () => {
+  let t: TestContext;
+  let now = new Date('2026-03-25T10:00:00Z');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kansli-justering-'));
+  let org: Awaited<ReturnType<typeof buildCommittee>>;
+  const person: Record<'chair' | 'adjuster' | 'other', string> = { chair: '', adjuster: '', other: '' };
+  const login: Record<'chair' | 'adjuster' | 'other', { email: string; id: string }> = {} as never;
+  const db = () => t.services.database.db;
+
+  async function client(who: keyof typeof login): Promise<TestClient> {
+    const c = new TestClient(t.app);
+    await c.signIn(login[who].email);
+    return c;
+  }
+
+  /** A meeting and its protocol, inserted directly; locked ones get the digest of what load() builds. */
+  async function buildProtocol(options: { meetingAt: string; status: 'draft' | 'locked'; immediate?: boolean }) {
+    const [meeting] = await db().insert(meetings).values({ bodyId: org.body.id, startsAt: new Date(options.meetingAt), place: 'Stadshuset', status: 'closed', adjusterPersonId: person.adjuster }).returning();
+    if (!meeting) throw new Error('no meeting');
+    const [protocol] = await db()
+      .insert(protocols)
+      .values({ meetingId: meeting.id, status: options.status, chairPersonId: person.chair, adjusterPersonId: person.adjuster, secretaryName: 'Sara Sekreterare', justeringPlace: 'Kansliet' })
+      .returning();
+    if (!protocol) throw new Error('no protocol');
+    const year = Number(options.meetingAt.slice(0, 4));
+    const [paragraph] = await db()
+      .insert(protocolParagraphs)
+      .values([
+        { protocolId: protocol.id, position: 1, number: options.status === 'locked' ? 19 : null, year, heading: 'Revidering reglemente', decision: '1. Nämnden antar förslaget.', immediateJustering: options.immediate ?? false },
+        { protocolId: protocol.id, position: 2, number: options.status === 'locked' ? 20 : null, year, heading: 'Information', decision: 'Informationen noteras.' },
+      ])
+      .returning();
+    let digest = '';
+    if (options.status === 'locked') {
+      digest = protocolDigest(await t.services.protocols.load(protocol.id));
+      await db().update(protocols).set({ canonicalSha256: digest, lockedAt: now }).where(eq(protocols.id, protocol.id));
+    }
+    return { id: protocol.id, paragraphId: paragraph?.id ?? '', digest };
+  }
+
+  const signaturesOf = (protocolId: string) => db().select().from(protocolSignatures).where(eq(protocolSignatures.protocolId, protocolId));
+  const protocolOf = async (protocolId: string) => (await db().select().from(protocols).where(eq(protocols.id, protocolId)))[0];
+
+  before(async () => {
+    t = await createTestApp({ clock: () => now, config: { sealP12Path: path.join(dataDir, 'seal.p12'), sealPassphrase: 'test' } });
+    org = await buildCommittee(t.services);
+    for (const [who, name, role] of [
+      ['chair', 'Ordf Örjan', 'chair'],
+      ['adjuster', 'Justerare Jenny', 'member'],
+      ['other', 'Annan Anna', 'member'],
+    ] as const) {
+      const [p] = await db().insert(people).values({ name, organisationId: org.municipality.id }).returning();
+      if (!p) throw new Error('no person');
+      person[who] = p.id;
+      const user = await buildUser(t.services, { organisationId: org.committee.id, roles: [role] });
+      await db().update(users).set({ personId: p.id }).where(eq(users.id, user.id));
+      login[who] = { email: user.email, id: user.id };
+    }
+  });
+  after(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('someone who is neither chair nor adjuster gets 403 with a clear message', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const other = await client('other');
+    const page = await other.get(`/protokoll/${protocol.id}/justera`);
+    assert.equal(page.statusCode, 403);
+    assert.match(page.body, /Bara protokollets ordförande och den utsedda justeraren/);
+    const post = await other.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(post.statusCode, 403);
+    assert.equal((await signaturesOf(protocol.id)).length, 0);
+  });
+
+  test('an unlocked protocol cannot be signed', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'draft' });
+    const chair = await client('chair');
+    const response = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(response.statusCode, 409);
+    assert.match(response.body, /inte låst för justering/);
+    assert.equal((await signaturesOf(protocol.id)).length, 0);
+  });
+
+  test('password signing by the chair, then the adjuster, makes the protocol final with a sealed PDF', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const chair = await client('chair');
+    const page = await chair.get(`/protokoll/${protocol.id}/justera`);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(`data-digest="${protocol.digest}"`));
+    assert.match(page.body, /Justeras senast<\/dt><dd>2026-04-07/, "14 days, past Easter (långfredag, annandag påsk)");
+    assert.match(page.body, /Justeras protokollet i dag sker det i tid/);
+
+    const wrong = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'fel' });
+    assert.equal(wrong.statusCode, 401);
+    assert.match(wrong.body, /Fel lösenord/);
+
+    const first = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(first.statusCode, 302, first.body.slice(0, 1000));
+    assert.equal((await protocolOf(protocol.id))?.status, 'locked');
+    const twice = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(twice.statusCode, 409, 'the same signer cannot sign twice');
+
+    const adjuster = await client('adjuster');
+    const second = await adjuster.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(second.statusCode, 302, second.body.slice(0, 1000));
+    const row = await protocolOf(protocol.id);
+    assert.equal(row?.status, 'final');
+    assert.equal(row?.finalAt?.toISOString(), now.toISOString());
+    assert.ok(row?.sealedPdfSha256, 'the sealed PDF is stored');
+    const [blob] = await db().select().from(fileBlobs).where(eq(fileBlobs.sha256, row.sealedPdfSha256));
+    assert.equal(blob?.content.subarray(0, 5).toString('latin1'), '%PDF-');
+    const signatures = await signaturesOf(protocol.id);
+    assert.deepEqual(signatures.map((s) => [s.role, s.method, s.sha256, s.late]).sort(), [
+      ['adjuster', 'password', protocol.digest, false],
+      ['chair', 'password', protocol.digest, false],
+    ]);
+    const after = await adjuster.get(`/protokoll/${protocol.id}/justera`);
+    assert.match(after.body, /Protokollet är justerat och kan inte längre ändras/);
+  });
+
+  test('a signature after the deadline is recorded as late', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-02-02T09:00:00Z', status: 'locked' });
+    const chair = await client('chair');
+    const page = await chair.get(`/protokoll/${protocol.id}/justera`);
+    assert.match(page.body, /Fristen har gått ut/);
+    const response = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(response.statusCode, 302);
+    const [signature] = await signaturesOf(protocol.id);
+    assert.equal(signature?.late, true);
+  });
+
+  test('immediate justering of one paragraph: both sign it, the paragraph gets adjusted_at', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-24T09:00:00Z', status: 'draft', immediate: true });
+    for (const who of ['chair', 'adjuster'] as const) {
+      const c = await client(who);
+      const response = await c.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri', paragraphId: protocol.paragraphId });
+      assert.equal(response.statusCode, 302, response.body.slice(0, 1000));
+    }
+    const [paragraph] = await db().select().from(protocolParagraphs).where(eq(protocolParagraphs.id, protocol.paragraphId));
+    assert.equal(paragraph?.adjustedAt?.toISOString(), now.toISOString());
+    const signatures = await signaturesOf(protocol.id);
+    assert.deepEqual(signatures.map((s) => s.paragraphId), [protocol.paragraphId, protocol.paragraphId]);
+    assert.equal((await protocolOf(protocol.id))?.status, 'draft', 'the protocol itself is not adjusted');
+  });
+
+  test('WebAuthn: register a passkey, sign with it (challenge bound to the digest), one-time challenges', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const chair = await client('chair');
+    const authenticator = new SoftAuthenticator('localhost', 'http://localhost:80');
+
+    const regOptions = (await chair.post('/konto/passkey/registrera/alternativ')).json<{ challenge: string; rp: { id: string } }>();
+    assert.equal(regOptions.rp.id, 'localhost');
+    const registered = await chair.post('/konto/passkey/registrera', { credential: JSON.stringify(authenticator.create(regOptions)), label: 'Testnyckel', next: `/protokoll/${protocol.id}/justera` });
+    assert.equal(registered.statusCode, 302, registered.body.slice(0, 1000));
+    assert.equal(registered.headers.location, `/protokoll/${protocol.id}/justera`);
+
+    const page = await chair.get(`/protokoll/${protocol.id}/justera`);
+    assert.match(page.body, /data-webauthn-sign=/);
+    assert.match(page.body, /webauthn-sign\.js/);
+    const password = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    assert.equal(password.statusCode, 400, 'with a passkey, the passkey signs');
+
+    const options = (await chair.post(`/protokoll/${protocol.id}/justera/passkey`)).json<{ challenge: string }>();
+    const challenge = Buffer.from(options.challenge, 'base64url');
+    assert.equal(challenge.subarray(0, 32).toString('hex').toUpperCase(), protocol.digest, 'the challenge carries the digest');
+    assert.equal(challenge.length, 48, '… and a 16-byte nonce');
+
+    const forged = authenticator.get({ challenge: b64url(Buffer.concat([Buffer.alloc(32), randomBytes(16)])) });
+    const refused = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'webauthn', assertion: JSON.stringify(forged) });
+    assert.equal(refused.statusCode, 401, 'a challenge never issued is refused');
+
+    const assertion = JSON.stringify(authenticator.get(options));
+    const signed = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'webauthn', assertion });
+    assert.equal(signed.statusCode, 302, signed.body.slice(0, 1000));
+    const [signature] = await signaturesOf(protocol.id);
+    assert.equal(signature?.method, 'webauthn');
+    assert.equal(signature?.credentialId, b64url(authenticator.credentialId));
+    assert.equal(signature?.sha256, protocol.digest);
+    const left = await db().select().from(webauthnChallenges).where(and(eq(webauthnChallenges.challenge, options.challenge)));
+    assert.equal(left.length, 0, 'the challenge is used up');
+
+    const adjuster = await client('adjuster');
+    assert.equal((await adjuster.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' })).statusCode, 302);
+    assert.equal((await protocolOf(protocol.id))?.status, 'final');
+    now = new Date(now.getTime() + 1000);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Builds the protocol as one value (ProtocolDocument) from the database: the stored texts of the
+ * protocol and its paragraphs, and the facts of the meeting (KL 5:66–67) read from the meeting
+ * record as they are. Also the prefilled texts of a new draft. Queries run one at a time: inside
+ * a transaction they share one connection.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import {
+  bodies,
+  cases,
+  documents,
+  meetings,
+  motions,
+  organisations,
+  people,
+  propositions,
+  reservations,
+  voteBallots,
+  votes,
+} from '../../platform/db/schema.js';
+import { swedishDate } from '../../platform/clock.js';
+import { formatCaseNumber, formatHandlingId } from '../../domain/index.js';
+import { instantToStockholm } from '../meetings/calendar.js';
+import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.repository.js';
+import { loadAttendanceModel, servingAt, type AttendanceModel } from '../meetings/live-meeting.state.js';
+import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { findProtocol, listParagraphs } from './protocol.repository.js';
+
+/** Items that were handled get a paragraph; pending ones do not. */
+export const HANDLED: ReadonlySet<AgendaItemRow['status']> = new Set(['decided', 'noted', 'tabled']);
+
+/** "E-nämnden" → "E-nämndens": the genitive for "<body>s beslut". */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
+}
+
+async function namesById(db: Db, ids: readonly string[]): Promise<Map<string, { name: string; organisationId: string | null }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: people.id, name: people.name, organisationId: people.organisationId }).from(people).where(inArray(people.id, unique));
+  return new Map(rows.map((r) => [r.id, { name: r.name, organisationId: r.organisationId }]));
+}
+
+async function organisationNames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Who served: each seat's serving member or substitute at the first item, in the attendance table's order. */
+export function servedPersons(model: AttendanceModel): ServedPerson[] {
+  const at = servingAt(model, 0);
+  const byId = new Map(model.people.map((p) => [p.personId, p]));
+  const served: ServedPerson[] = [];
+  for (const person of model.people) {
+    const seat = at.seats.find((s) => s.servingPersonId === person.personId);
+    if (!seat) continue;
+    const role = seat.servingRole === 'substitute' ? 'substitute' : 'member';
+    served.push({
+      name: person.name,
+      municipality: person.municipalityName,
+      role,
+      position: person.position,
+      servingFor: role === 'substitute' ? (byId.get(seat.memberId)?.name ?? null) : null,
+    });
+  }
+  return served;
+}
+
+const EMPTY_RECORD: MeetingRecord = { motions: [], propositions: [], votes: [], reservations: [], jav: [], notes: '' };
+
+/** The facts recorded at the meeting for each item (KL 5:67), by item id. */
+async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[]): Promise<Map<string, MeetingRecord>> {
+  const out = new Map<string, MeetingRecord>();
+  if (itemIds.length === 0) return out;
+  const motionRows = await db.select().from(motions).where(inArray(motions.itemId, itemIds)).orderBy(asc(motions.position));
+  const propositionRows = await db.select().from(propositions).where(inArray(propositions.itemId, itemIds)).orderBy(asc(propositions.position));
+  const voteRows = await db.select().from(votes).where(inArray(votes.itemId, itemIds)).orderBy(asc(votes.createdAt));
+  const reservationRows = await db.select().from(reservations).where(inArray(reservations.itemId, itemIds)).orderBy(asc(reservations.announcedAt));
+  const voteIds = voteRows.map((v) => v.id);
+  const ballotRows = voteIds.length === 0 ? [] : await db.select().from(voteBallots).where(inArray(voteBallots.voteId, voteIds));
+  const javRows = model.rows.filter((r) => r.type === 'jav' && r.itemId !== null);
+  const names = await namesById(db, [...motionRows.map((m) => m.personId), ...reservationRows.map((r) => r.personId), ...ballotRows.map((b) => b.personId), ...javRows.map((r) => r.personId)]);
+  const towns = await organisationNames(db, [...ballotRows.map((b) => b.municipalityId ?? names.get(b.personId)?.organisationId ?? null)]);
+  const nameOf = (id: string) => names.get(id)?.name ?? '';
+  const collator = new Intl.Collator('sv');
+  const items = model.items.filter((i) => itemIds.includes(i.id));
+  for (const item of items) {
+    out.set(item.id, {
+      motions: motionRows.filter((m) => m.itemId === item.id && !m.withdrawn).map((m) => ({ by: nameOf(m.personId), text: m.text })),
+      propositions: propositionRows.filter((p) => p.itemId === item.id).map((p) => ({ text: p.text, outcome: p.outcome })),
+      votes: voteRows
+        .filter((v) => v.itemId === item.id)
+        .map((v) => ({
+          yesMeans: v.yesMeans,
+          noMeans: v.noMeans,
+          yes: v.yes,
+          no: v.no,
+          abstain: v.abstain,
+          outcome: v.outcome,
+          decidedByCastingVote: v.decidedByCastingVote,
+          lotteryResult: v.lotteryResult,
+          ballots: ballotRows
+            .filter((b) => b.voteId === v.id)
+            .map((b) => ({ name: nameOf(b.personId), municipality: towns.get(b.municipalityId ?? names.get(b.personId)?.organisationId ?? '') ?? '', choice: b.choice }))
+            .sort((a, b) => collator.compare(a.municipality, b.municipality) || collator.compare(a.name, b.name)),
+        })),
+      reservations: reservationRows.filter((r) => r.itemId === item.id).map((r) => ({ name: nameOf(r.personId), reason: r.reason })),
+      jav: javRows.filter((r) => r.itemId === item.id).map((r) => nameOf(r.personId)),
+      notes: item.protocolNotes,
+    });
+  }
+  return out;
+}
+
+/** The protocol as one value; § numbers are null until the draft is locked. */
+export async function loadProtocol(db: Db, protocolId: string): Promise<ProtocolDocument | undefined> {
+  const protocol = await findProtocol(db, protocolId);
+  if (!protocol) return undefined;
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, protocol.meetingId));
+  if (!meeting) throw new Error(`protocol ${protocolId} has no meeting`);
+  const [body] = await db.select().from(bodies).where(eq(bodies.id, meeting.bodyId));
+  if (!body) throw new Error(`meeting ${meeting.id} has no body`);
+  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, body.organisationId));
+  const model = await loadAttendanceModel(db, meeting);
+  const paragraphs = await listParagraphs(db, protocolId);
+  const itemIds = paragraphs.flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []));
+  const records = await meetingRecords(db, model, itemIds);
+  const documentIds = paragraphs.flatMap((p) => p.decisionBasis.flatMap((b) => (b.documentId ? [b.documentId] : [])));
+  const docRows = documentIds.length === 0 ? [] : await db.select({ id: documents.id, year: documents.year, number: documents.number }).from(documents).where(inArray(documents.id, documentIds));
+  const hids = new Map(docRows.map((d) => [d.id, formatHandlingId({ year: d.year, number: d.number })]));
+  const persons = await namesById(db, [protocol.chairPersonId, protocol.adjusterPersonId].filter((id): id is string => id !== null));
+  const start = instantToStockholm(meeting.startsAt);
+  const end = meeting.closedAt ?? meeting.endsAt;
+  return {
+    protocolId: protocol.id,
+    status: protocol.status,
+    organisationName: organisation?.name ?? '',
+    bodyName: body.name,
+    meetingDate: start.date,
+    startTime: start.time,
+    endTime: end ? instantToStockholm(end).time : null,
+    place: meeting.place,
+    served: servedPersons(model),
+    otherPresent: protocol.otherPresent,
+    chair: protocol.chairPersonId ? (persons.get(protocol.chairPersonId)?.name ?? null) : null,
+    adjuster: protocol.adjusterPersonId ? (persons.get(protocol.adjusterPersonId)?.name ?? null) : null,
+    secretary: protocol.secretaryName,
+    justeringPlace: protocol.justeringPlace,
+    justeringDate: protocol.justeringDate,
+    paragraphs: paragraphs.map(
+      (p): ProtocolParagraph => ({
+        id: p.id,
+        number: p.number,
+        heading: p.heading,
+        caseNumber: p.caseNumber,
+        decision: p.decision,
+        summary: p.summary,
+        handling: p.handling,
+        record: (p.agendaItemId ? records.get(p.agendaItemId) : undefined) ?? EMPTY_RECORD,
+        decisionBasis: p.decisionBasis.map((b) => ({ hid: b.documentId ? (hids.get(b.documentId) ?? null) : null, text: b.text })),
+        recipients: p.recipients,
+        secrecyProvision: p.secrecyProvision,
+        immediateJustering: p.immediateJustering,
+      }),
+    ),
+  };
+}
+
+/** The texts a new draft's paragraph starts with, taken from the handled item. */
+export interface DraftParagraph {
+  agendaItemId: string;
+  heading: string;
+  caseNumber: string | null;
+  decision: string;
+  summary: string;
+  handling: string;
+  decisionBasis: { documentId: string | null; text: string }[];
+  recipients: string[];
+  secrecyProvision: string | null;
+  immediateJustering: boolean;
+}
+
+export const DEFAULT_SECRECY = 'Sekretess enligt offentlighets- och sekretesslagen (2009:400)';
+
+/** One paragraph per handled item, in agenda order, texts prefilled from the meeting. */
+export async function draftParagraphs(db: Db, items: readonly AgendaItemRow[]): Promise<DraftParagraph[]> {
+  const handled = items.filter((i) => HANDLED.has(i.status));
+  const caseIds = handled.flatMap((i) => (i.caseId ? [i.caseId] : []));
+  const caseRows = caseIds.length === 0 ? [] : await db.select().from(cases).where(inArray(cases.id, caseIds));
+  const caseNumbers = new Map(caseRows.map((c) => [c.id, formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode })]));
+  const links = await listItemDocumentIds(db, handled.map((i) => i.id));
+  const docRows = links.length === 0 ? [] : await db.select().from(documents).where(inArray(documents.id, links.map((l) => l.documentId)));
+  const docs = new Map(docRows.map((d) => [d.id, d]));
+  const tabledTo = handled.flatMap((i) => (i.tabledToMeetingId ? [i.tabledToMeetingId] : []));
+  const laterRows = tabledTo.length === 0 ? [] : await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, tabledTo));
+  const laterDates = new Map(laterRows.map((m) => [m.id, swedishDate(m.startsAt)]));
+  return handled.map((item) => {
+    const basis = links.filter((l) => l.itemId === item.id).flatMap((l) => {
+      const d = docs.get(l.documentId);
+      return d ? [d] : [];
+    });
+    const tabledDate = item.tabledToMeetingId ? laterDates.get(item.tabledToMeetingId) : undefined;
+    const decision =
+      item.status === 'tabled' ? (tabledDate ? `Ärendet bordläggs till sammanträdet ${tabledDate}.` : 'Ärendet bordläggs.') : (item.decisionText ?? item.proposal).trim();
+    return {
+      agendaItemId: item.id,
+      heading: item.heading,
+      caseNumber: item.caseId ? (caseNumbers.get(item.caseId) ?? null) : null,
+      decision,
+      summary: item.summary,
+      handling: item.protocolNotes,
+      decisionBasis: basis.map((d) => ({ documentId: d.id, text: d.description })),
+      recipients: [...item.recipients],
+      secrecyProvision: item.isSecret ? (basis.find((d) => d.secrecyProvision)?.secrecyProvision ?? DEFAULT_SECRECY) : null,
+      immediateJustering: item.immediateJustering,
+    };
+  });
+}

@@ -1,0 +1,79 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderProtocolPdf, genitive, paragraphRange, servedLabel } from './protocol-pdf.js';
+import { sampleProtocol } from './protocol-pdf.sample.js';
+import { protocolDigest, publicVersion } from './protocol.model.js';
+
+function poppler(pdf: Buffer, run: (file: string) => string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-pdf-'));
+  try {
+    const file = path.join(dir, 'p.pdf');
+    writeFileSync(file, pdf);
+    return run(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const info = (pdf: Buffer, ...args: string[]) => poppler(pdf, (f) => execFileSync('pdfinfo', [...args, f], { encoding: 'utf8' }));
+const pagesText = (pdf: Buffer) => poppler(pdf, (f) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' })).split('\f').filter((p) => p.trim());
+
+describe('the protocol as PDF/A', () => {
+  test('a final protocol: PDF/A-2a, tagged, Swedish, with the header facts, every paragraph and a footer with digest and page numbers on every page', async () => {
+    const doc = sampleProtocol(7);
+    const digest = protocolDigest(doc);
+    const pdf = await renderProtocolPdf(doc, { digest });
+    assert.equal(pdf.subarray(0, 8).toString('latin1'), '%PDF-1.7');
+    const meta = info(pdf);
+    assert.match(meta, /Title:\s+Protokoll E-nämnden 2022-12-14/);
+    assert.match(meta, /Tagged:\s+yes/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(meta)?.[1]);
+    assert.ok(pages >= 8, `pages: ${pages}`);
+    const xmp = info(pdf, '-meta');
+    assert.match(xmp, /<pdfaid:part>2<\/pdfaid:part>/);
+    assert.match(xmp, /<pdfaid:conformance>A<\/pdfaid:conformance>/);
+
+    const text = pagesText(pdf);
+    assert.equal(text.length, pages);
+    text.forEach((page, i) => {
+      assert.match(page, /Justerandes signatur/, `page ${i + 1}`);
+      assert.match(page, /Utdragsbestyrkande/, `page ${i + 1}`);
+      assert.match(page, new RegExp(`Sida ${i + 1} av ${pages}`), `page ${i + 1}`);
+      assert.ok(page.includes(`Signerat, SHA-256 ${digest}`), `page ${i + 1}: digest`);
+    });
+    const first = text[0] ?? '';
+    for (const s of ['Sammanträdesprotokoll', 'Beslutande', 'Övriga närvarande', 'Justerare', 'Justeringens plats och tid', 'Paragrafer', '§§ 19–25', 'tjänstgörande ersättare för Ledamot Kalix', 'Åsa Öberg (Kalix kommun)']) {
+      assert.ok(first.includes(s), `first page: ${s}`);
+    }
+    const all = text.join('\n');
+    for (const s of ['§ 19', '§ 25', 'Ärendenr 2022/20-2.4.0.2', 'E-nämndens beslut', '1. godkänna förslaget', 'Sammanfattning av ärendet', 'Sammanträdet', 'Yrkanden', 'Omröstning', 'Resultat: 9 ja, 4 nej, 1 avstår.', 'Reservationer', 'Beslutsunderlag', 'Hid: 2022.10', 'Beslutet skickas till']) {
+      assert.ok(all.includes(s), s);
+    }
+    // Each paragraph starts on a new page, as in the seed protocol.
+    assert.ok(text.some((p) => /^\s*NORRBOTTENS E-NÄMND[^\n]*\n[^\n]*\n\s*§ 20\b/m.test(p)));
+  });
+
+  test('a draft carries no digest; the public version names the secrecy provision instead of the content', async () => {
+    const doc = sampleProtocol(3, 'draft');
+    const secret = doc.paragraphs[1];
+    assert.ok(secret);
+    secret.secrecyProvision = 'OSL 18 kap. 8 §';
+    secret.summary = 'HEMLIG-MARKÖR i sammanfattningen';
+    const pdf = await renderProtocolPdf(publicVersion(doc), {});
+    const all = pagesText(pdf).join('\n');
+    assert.doesNotMatch(all, /Signerat, SHA-256/);
+    assert.doesNotMatch(all, /HEMLIG-MARK/);
+    assert.match(all, /Utkast – inte justerat/);
+    assert.match(all, /omfattas av sekretess enligt OSL 18 kap\. 8 §/);
+  });
+
+  test('labels', () => {
+    assert.equal(genitive('E-nämnden'), 'E-nämndens');
+    assert.equal(genitive('Beredningsgruppens'), 'Beredningsgruppens');
+    assert.equal(paragraphRange(sampleProtocol(7)), '§§ 19–25');
+    assert.equal(servedLabel({ name: 'A', municipality: 'Boden', role: 'substitute', position: null, servingFor: 'B' }), 'A (Boden), tjänstgörande ersättare för B');
+  });
+});

@@ -1,0 +1,351 @@
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
+import { FONTS } from '../../platform/pdf/fonts.js';
+import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+
+/**
+ * The protocol as PDF/A-2a (tagged, Swedish, embedded DejaVu), laid out like the committee's
+ * paper protocols: a first page with the header facts, then one page or more per paragraph (§),
+ * and on every page the boxes "Justerandes signatur" and "Utdragsbestyrkande", the page number
+ * and, for a final protocol, the SHA-256 the signers signed.
+ */
+export interface ProtocolPdfOptions {
+  /** Reserve room for the electronic seal (a PAdES signature placeholder); seal with sealPdf. */
+  sealReserve?: boolean;
+  /** The canonical digest (protocolDigest) of a final protocol: printed on every page. */
+  digest?: string | null;
+  /** The seal's name, reason and location in the placeholder. */
+  sealName?: string;
+  /** Room for the signature (bytes of CMS); 8192 fits an RSA-2048 seal with its certificate. */
+  signatureLength?: number;
+}
+
+// Read once: pdfkit parses fonts from a Buffer as fast as from a path, without the disk.
+let fontCache: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
+function fonts() {
+  fontCache ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) };
+  return fontCache;
+}
+
+const MARGIN = { top: 88, bottom: 118, left: 64, right: 64 };
+const SIZE = { body: 10, small: 7.5, h1: 18, h2: 14, h3: 10.5 };
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+export function protocolTitle(doc: ProtocolDocument): string {
+  return `Protokoll ${doc.bodyName} ${doc.meetingDate}`;
+}
+
+/** "E-nämnden" → "E-nämndens"; a name ending in s keeps it. */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
+}
+
+export function paragraphRange(doc: ProtocolDocument): string {
+  const numbers = doc.paragraphs.map((p) => p.number).filter((n): n is number => n !== null);
+  if (numbers.length === 0) return '–';
+  const first = Math.min(...numbers);
+  const last = Math.max(...numbers);
+  return first === last ? `§ ${first}` : `§§ ${first}–${last}`;
+}
+
+export function servedLabel(person: ServedPerson): string {
+  const parts = [`${person.name} (${person.municipality})`];
+  if (person.position === 'chair') parts.push('ordförande');
+  if (person.position === 'vice_chair') parts.push('vice ordförande');
+  if (person.role === 'substitute') parts.push(person.servingFor ? `tjänstgörande ersättare för ${person.servingFor}` : 'tjänstgörande ersättare');
+  return parts.join(', ');
+}
+
+const CHOICE = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as const;
+
+export function renderProtocolPdf(protocol: ProtocolDocument, options: ProtocolPdfOptions = {}): Promise<Buffer> {
+  const title = protocolTitle(protocol);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: { Title: title, Author: protocol.organisationName, Subject: `Sammanträdesprotokoll ${paragraphRange(protocol)}`, Creator: 'Kansli' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const f = fonts();
+  doc.registerFont('regular', f.regular);
+  doc.registerFont('bold', f.bold);
+  doc.registerFont('italic', f.italic);
+
+  const main = doc.struct('Document');
+  doc.addStructure(main);
+  const w = new Writer(doc, main);
+
+  firstPage(w, protocol);
+  for (const paragraph of protocol.paragraphs) {
+    doc.addPage();
+    paragraphPages(w, protocol, paragraph);
+  }
+  main.end();
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    pageFrame(doc, protocol, i - range.start + 1, range.count, options.digest ?? null);
+  }
+  doc.switchToPage(range.start + range.count - 1);
+  if (options.sealReserve) {
+    const name = options.sealName ?? protocol.organisationName;
+    pdfkitAddPlaceholder({
+      pdf: doc,
+      pdfBuffer: Buffer.alloc(0),
+      reason: `Fastställt protokoll ${protocol.bodyName} ${protocol.meetingDate}`,
+      contactInfo: name,
+      name,
+      location: protocol.place || name,
+      signatureLength: options.signatureLength ?? 8192,
+      appName: 'Kansli',
+    });
+  }
+  doc.end();
+  return done;
+}
+
+/** Text with structure tags, page breaks that keep a heading with what follows. */
+class Writer {
+  constructor(
+    readonly doc: Doc,
+    readonly main: Struct,
+  ) {}
+
+  get width(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  ensure(height: number): void {
+    if (this.doc.y + height > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
+  }
+
+  heading(tag: 'H1' | 'H2' | 'H3', text: string, size: number, gapBefore = 10): void {
+    const doc = this.doc;
+    if (doc.y > MARGIN.top + 1) doc.y += gapBefore;
+    this.ensure(size * 1.4 + SIZE.body * 3);
+    this.main.add(doc.struct(tag, {}, () => void doc.font('bold').fontSize(size).text(text, MARGIN.left, doc.y, { width: this.width })));
+    doc.y += 2;
+  }
+
+  para(text: string, options: { indent?: number; font?: 'regular' | 'bold' | 'italic'; size?: number; gap?: number } = {}): void {
+    const doc = this.doc;
+    const size = options.size ?? SIZE.body;
+    const indent = options.indent ?? 0;
+    this.ensure(size * 1.3);
+    this.main.add(
+      doc.struct('P', {}, () => void doc.font(options.font ?? 'regular').fontSize(size).text(text, MARGIN.left + indent, doc.y, { width: this.width - indent, paragraphGap: options.gap ?? 4, lineGap: 1 })),
+    );
+  }
+
+  /** Blank-line separated paragraphs; lines "1. …" and "- …" keep their own line with a hanging indent. */
+  block(text: string): void {
+    for (const chunk of text.split(/\n\s*\n/)) {
+      const lines = chunk.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+      if (lines.length === 0) continue;
+      const listy = lines.some((l) => /^\s*(\d+[.)]|[-•–o])\s+/.test(l));
+      if (!listy) {
+        this.para(lines.join(' '));
+        continue;
+      }
+      for (const line of lines) {
+        const m = /^\s*(\d+[.)]|[-•–o])\s+(.*)$/.exec(line);
+        if (m) this.listItem(m[1] === '-' || m[1] === 'o' ? '•' : (m[1] ?? ''), m[2] ?? '');
+        else this.para(line.trim(), { gap: 2 });
+      }
+      this.doc.y += 2;
+    }
+  }
+
+  listItem(label: string, text: string): void {
+    const doc = this.doc;
+    this.ensure(SIZE.body * 1.3);
+    const y = doc.y;
+    this.main.add(
+      doc.struct('L', {}, [
+        doc.struct('LI', {}, [
+          doc.struct('Lbl', {}, () => void doc.font('regular').fontSize(SIZE.body).text(label, MARGIN.left + 4, y, { width: 18, lineBreak: false })),
+          doc.struct('LBody', {}, () => void doc.font('regular').fontSize(SIZE.body).text(text, MARGIN.left + 22, y, { width: this.width - 22, paragraphGap: 2, lineGap: 1 })),
+        ]),
+      ]),
+    );
+  }
+
+  /** Label at the left, value at a fixed column (the first page's facts, the votes). */
+  row(label: string, value: string, column = 175, size = SIZE.body, labelFont: 'bold' | 'regular' = 'bold'): void {
+    const doc = this.doc;
+    const labelHeight = doc.font(labelFont).fontSize(size).heightOfString(label, { width: column - 8 });
+    const height = Math.max(doc.font('regular').fontSize(size).heightOfString(value || ' ', { width: this.width - column }), labelHeight, size * 1.2);
+    this.ensure(height);
+    const y = doc.y;
+    this.main.add(
+      doc.struct('P', {}, () => {
+        doc.font(labelFont).fontSize(size).text(label, MARGIN.left, y, { width: column - 8 });
+        doc.font('regular').fontSize(size).text(value, MARGIN.left + column, y, { width: this.width - column, lineGap: 1 });
+      }),
+    );
+    doc.y = y + height + 3;
+  }
+}
+
+function firstPage(w: Writer, p: ProtocolDocument): void {
+  const doc = w.doc;
+  w.main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(SIZE.h1).text('Sammanträdesprotokoll', MARGIN.left, MARGIN.top, { width: w.width })));
+  w.para(`${p.organisationName} · ${p.bodyName}`, { size: 11, gap: 10 });
+  if (p.status !== 'final') w.para(p.status === 'draft' ? 'Utkast – inte justerat' : 'Låst för justering – inte justerat', { font: 'italic', gap: 8 });
+
+  w.row('Datum', p.meetingDate);
+  w.row('Tid', p.endTime ? `${p.startTime}–${p.endTime}` : p.startTime);
+  w.row('Plats', p.place);
+
+  w.heading('H2', 'Beslutande', SIZE.h3 + 1);
+  for (const person of p.served) w.listItem('•', servedLabel(person));
+  if (p.served.length === 0) w.para('–');
+
+  w.heading('H2', 'Övriga närvarande', SIZE.h3 + 1);
+  for (const line of (p.otherPresent || '–').split('\n')) if (line.trim()) w.para(line.trim(), { gap: 1 });
+
+  doc.y += 8;
+  w.row('Justerare', p.adjuster ?? '–');
+  w.row('Justeringens plats och tid', [p.justeringPlace, p.justeringDate].filter(Boolean).join(' ') || '–');
+  w.row('Paragrafer', paragraphRange(p));
+
+  w.heading('H2', 'Underskrifter', SIZE.h3 + 1, 14);
+  const signers: [string, string | null][] = [
+    ['Sekreterare', p.secretary || null],
+    ['Ordförande', p.chair],
+    ['Justerare', p.adjuster],
+  ];
+  for (const [role, name] of signers) {
+    w.ensure(40);
+    const y = doc.y + 22;
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.moveTo(MARGIN.left + 175, y).lineTo(MARGIN.left + 420, y).lineWidth(0.5).strokeColor('#777777').stroke().strokeColor('black');
+    doc.endMarkedContent();
+    doc.y = y + 3;
+    w.row(role, name ?? '');
+  }
+}
+
+function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph): void {
+  const doc = w.doc;
+  doc.y = MARGIN.top;
+  w.main.add(doc.struct('H2', {}, () => void doc.font('bold').fontSize(SIZE.h2).text(`§ ${par.number ?? '–'}`, MARGIN.left, MARGIN.top, { width: w.width })));
+  doc.y += 6;
+  w.main.add(doc.struct('H3', {}, () => void doc.font('bold').fontSize(12).text(par.heading, MARGIN.left, doc.y, { width: w.width })));
+  if (par.caseNumber) w.para(`Ärendenr ${par.caseNumber}`, { size: 9.5 });
+
+  const withheld = par.secrecyProvision !== null && !par.decision && !par.summary && !par.handling;
+  if (withheld) {
+    doc.y += 8;
+    w.para(`Paragrafen innehåller uppgifter som omfattas av sekretess enligt ${par.secrecyProvision ?? ''} och redovisas inte i den offentliga versionen.`, { font: 'italic' });
+    return;
+  }
+  if (par.secrecyProvision) w.para(`Sekretess: ${par.secrecyProvision}`, { font: 'italic', size: 9 });
+
+  w.heading('H3', `${genitive(p.bodyName)} beslut`, SIZE.h3, 12);
+  w.block(par.decision || '–');
+  if (par.immediateJustering) w.para('Paragrafen justeras omedelbart.', { font: 'italic' });
+
+  if (par.summary.trim()) {
+    w.heading('H3', 'Sammanfattning av ärendet', SIZE.h3);
+    w.block(par.summary);
+  }
+
+  if (par.handling.trim() || hasRecord(par.record)) {
+    w.heading('H3', 'Sammanträdet', SIZE.h3);
+    if (par.handling.trim()) w.block(par.handling);
+    meetingRecord(w, par.record);
+  }
+
+  if (par.decisionBasis.length > 0) {
+    w.heading('H3', 'Beslutsunderlag', SIZE.h3);
+    for (const item of par.decisionBasis) w.listItem('•', item.hid ? `${item.text}, Hid: ${item.hid}` : item.text);
+  }
+
+  if (par.recipients.length > 0) {
+    w.heading('H3', 'Beslutet skickas till', SIZE.h3);
+    for (const r of par.recipients) w.para(r, { gap: 1 });
+  }
+}
+
+function hasRecord(r: MeetingRecord): boolean {
+  return r.motions.length + r.propositions.length + r.votes.length + r.reservations.length + r.jav.length > 0 || r.notes.trim() !== '';
+}
+
+function meetingRecord(w: Writer, r: MeetingRecord): void {
+  for (const name of r.jav) w.para(`${name} anmäler jäv och deltar inte i handläggningen av ärendet.`);
+  if (r.motions.length > 0) {
+    w.heading('H3', 'Yrkanden', SIZE.body, 6);
+    for (const m of r.motions) w.listItem('•', `${m.by}: ${m.text}`);
+  }
+  if (r.propositions.length > 0) {
+    w.heading('H3', 'Beslutsgång', SIZE.body, 6);
+    r.propositions.forEach((prop, i) =>
+      w.listItem(`${i + 1}.`, `Ordföranden ställer proposition på ${prop.text} och finner att förslaget ${prop.outcome === 'approved' ? 'bifalls' : 'avslås'}.`),
+    );
+  }
+  for (const [i, v] of r.votes.entries()) {
+    w.heading('H3', r.votes.length > 1 ? `Omröstning ${i + 1}` : 'Omröstning', SIZE.body, 6);
+    w.para(`Ja-röst för ${v.yesMeans}. Nej-röst för ${v.noMeans}.`);
+    w.para(`Resultat: ${v.yes} ja, ${v.no} nej, ${v.abstain} avstår.`, { font: 'bold' });
+    const outcome =
+      v.outcome === 'lottery'
+        ? `Lika röstetal; lotten avgör${v.lotteryResult ? `: ${v.lotteryResult}` : ''}.`
+        : `Nämnden har beslutat enligt ${v.outcome === 'yes' ? v.yesMeans : v.noMeans}${v.decidedByCastingVote ? ' genom ordförandens utslagsröst' : ''}.`;
+    w.para(outcome);
+    if (v.ballots.length > 0) {
+      for (const b of v.ballots) w.row(`${b.name} (${b.municipality})`, CHOICE[b.choice], 300, 9, 'regular');
+    }
+  }
+  if (r.reservations.length > 0) {
+    w.heading('H3', 'Reservationer', SIZE.body, 6);
+    for (const res of r.reservations) w.listItem('•', `${res.name} reserverar sig mot beslutet${res.reason ? `: ${res.reason}` : '.'}`);
+  }
+  if (r.notes.trim()) w.block(r.notes);
+}
+
+/** Header, signature boxes, digest and page number: artifacts, written when the page count is known. */
+function pageFrame(doc: Doc, p: ProtocolDocument, page: number, pages: number, digest: string | null): void {
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  doc.markContent('Artifact', { type: 'Pagination' });
+  doc.font('bold').fontSize(8.5).fillColor('black');
+  doc.text(p.organisationName.toLocaleUpperCase('sv-SE'), MARGIN.left, 34, { width: width / 2, lineBreak: false });
+  doc.text('SAMMANTRÄDESPROTOKOLL', MARGIN.left + width / 2, 34, { width: width / 2, align: 'right', lineBreak: false });
+  doc.font('regular').fontSize(8.5);
+  doc.text(p.bodyName, MARGIN.left, 47, { width: width / 2, lineBreak: false });
+  doc.text(p.meetingDate, MARGIN.left + width / 2, 47, { width: width / 2, align: 'right', lineBreak: false });
+  doc.moveTo(MARGIN.left, 62).lineTo(MARGIN.left + width, 62).lineWidth(0.5).strokeColor('#999999').stroke();
+
+  const boxTop = doc.page.height - 104;
+  const boxWidth = (width - 16) / 2;
+  doc.rect(MARGIN.left, boxTop, boxWidth, 38).rect(MARGIN.left + boxWidth + 16, boxTop, boxWidth, 38).lineWidth(0.6).strokeColor('#555555').stroke();
+  doc.font('regular').fontSize(SIZE.small).fillColor('#333333');
+  doc.text('Justerandes signatur', MARGIN.left + 4, boxTop + 3, { lineBreak: false });
+  doc.text('Utdragsbestyrkande', MARGIN.left + boxWidth + 20, boxTop + 3, { lineBreak: false });
+  doc.fillColor('black');
+  const lineY = boxTop + 46;
+  doc.text(protocolTitle(p), MARGIN.left, lineY, { width: width - 80, lineBreak: false });
+  doc.text(`Sida ${page} av ${pages}`, MARGIN.left, lineY, { width, align: 'right', lineBreak: false });
+  if (digest) doc.text(`Signerat, SHA-256 ${digest}`, MARGIN.left, lineY + 11, { width, lineBreak: false });
+  doc.endMarkedContent();
+  doc.strokeColor('black');
+  doc.page.margins.bottom = bottom;
+}

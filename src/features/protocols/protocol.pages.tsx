@@ -1,0 +1,315 @@
+/** The protocol as HTML, laid out like the committee's protocols (seed 2022-12-14), and its draft forms. */
+import type { ViewContext } from '../../platform/views/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import type { ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import type { ProtocolService } from './protocol.service.js';
+import type { ParagraphRow } from './protocol.repository.js';
+import { genitive } from './protocol-build.js';
+
+type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
+
+function TextArea(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number }) {
+  const error = p.state.errors.find((e) => e.field === p.name);
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`f-${p.name}`}>{p.label}</label>
+      {p.hint && (
+        <p class="hint" id={`h-${p.name}`}>
+          {p.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`e-${p.name}`}>
+          {error.message[p.ctx.locale]}
+        </p>
+      )}
+      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={p.hint ? `h-${p.name}` : undefined}>
+        {p.state.values[p.name] ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+function Lines({ text }: { text: string }) {
+  if (!text.trim()) return null;
+  return <p style="white-space: pre-line">{text}</p>;
+}
+
+function servedLabel(ctx: ViewContext, p: ServedPerson): string {
+  const { t } = ctx;
+  const roles = [p.position ? t(`protocol.role.${p.position}`) : '', p.role === 'substitute' ? (p.servingFor ? t('protocol.role.substituteFor', { name: p.servingFor }) : t('protocol.role.substitute')) : ''].filter(Boolean);
+  return `${p.name}, ${p.municipality}${roles.length ? ` (${roles.join(', ')})` : ''}`;
+}
+
+function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
+  const { t } = ctx;
+  return (
+    <dl class="facts">
+      <dt>{t('protocol.place')}</dt>
+      <dd>
+        {doc.place}, {doc.meetingDate} {doc.endTime ? `${doc.startTime}–${doc.endTime}` : doc.startTime}
+      </dd>
+      <dt>{t('protocol.served')}</dt>
+      <dd>
+        <ul>
+          {doc.served.map((p) => (
+            <li>{servedLabel(ctx, p)}</li>
+          ))}
+        </ul>
+      </dd>
+      {doc.otherPresent.trim() && (
+        <>
+          <dt>{t('protocol.otherPresent')}</dt>
+          <dd style="white-space: pre-line">{doc.otherPresent}</dd>
+        </>
+      )}
+      <dt>{t('protocol.secretary')}</dt>
+      <dd>{doc.secretary}</dd>
+      <dt>{t('protocol.chair')}</dt>
+      <dd>{doc.chair ?? '–'}</dd>
+      <dt>{t('protocol.adjuster')}</dt>
+      <dd>{doc.adjuster ?? '–'}</dd>
+      <dt>{t('protocol.justering')}</dt>
+      <dd>{[doc.justeringPlace, doc.justeringDate].filter(Boolean).join(', ') || '–'}</dd>
+    </dl>
+  );
+}
+
+function Record({ ctx, p }: { ctx: ViewContext; p: ProtocolParagraph }) {
+  const { t } = ctx;
+  const r = p.record;
+  const entries: string[] = [
+    ...r.motions.map((m) => t('protocol.record.motion', { name: m.by, text: m.text })),
+    ...r.propositions.map((x) => t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) })),
+  ];
+  return (
+    <>
+      {r.jav.length > 0 && <p>{t('protocol.record.jav', { names: r.jav.join(', ') })}</p>}
+      {entries.length > 0 && (
+        <ul class="record">
+          {entries.map((e) => (
+            <li>{e}</li>
+          ))}
+        </ul>
+      )}
+      {r.votes.map((v) => (
+        <div class="vote">
+          <p>
+            {t('protocol.record.vote', { yes: v.yesMeans, no: v.noMeans, y: v.yes, n: v.no, a: v.abstain })}
+            {v.decidedByCastingVote && <> {t('protocol.record.casting')}</>}
+            {v.lotteryResult && <> {t('protocol.record.lottery', { result: v.lotteryResult })}</>}
+          </p>
+          {v.ballots.length > 0 && (
+            <ul>
+              {v.ballots.map((b) => (
+                <li>
+                  {b.name}, {b.municipality}: {t(`protocol.record.ballot.${b.choice}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      {r.reservations.map((x) => (
+        <>
+          <p>{t('protocol.record.reservation', { name: x.name })}</p>
+          {x.reason && <p style="white-space: pre-line">{x.reason}</p>}
+        </>
+      ))}
+      {r.notes.trim() && r.notes.trim() !== p.handling.trim() && <Lines text={r.notes} />}
+    </>
+  );
+}
+
+function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null }) {
+  const { ctx, doc, p, editHref } = props;
+  const { t } = ctx;
+  const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
+  const body = ctx.locale === 'sv' ? genitive(doc.bodyName) : doc.bodyName;
+  const hasRecord = p.record.motions.length + p.record.propositions.length + p.record.votes.length + p.record.reservations.length + p.record.jav.length > 0 || p.record.notes.trim() !== '';
+  return (
+    <section class="paragraph" id={`paragraf-${p.id}`} aria-labelledby={`h-${p.id}`}>
+      <p class="paragraph-number">
+        <strong>{number}</strong>
+      </p>
+      <h2 id={`h-${p.id}`}>{p.heading}</h2>
+      {p.caseNumber && <p>{t('protocol.caseNumber', { number: p.caseNumber })}</p>}
+      {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
+      {p.decision.trim() && (
+        <>
+          <h3>{t('protocol.decisionOf', { body })}</h3>
+          <Lines text={p.decision} />
+        </>
+      )}
+      {p.summary.trim() && (
+        <>
+          <h3>{t('protocol.summary')}</h3>
+          <Lines text={p.summary} />
+        </>
+      )}
+      {(p.handling.trim() || hasRecord) && (
+        <>
+          <h3>{t('protocol.handling')}</h3>
+          <Lines text={p.handling} />
+          <Record ctx={ctx} p={p} />
+        </>
+      )}
+      {p.decisionBasis.length > 0 && (
+        <>
+          <h3>{t('protocol.basis')}</h3>
+          <ul>
+            {p.decisionBasis.map((b) => (
+              <li>{b.hid ? `${b.text}, Hid: ${b.hid}` : b.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.recipients.length > 0 && (
+        <>
+          <h3>{t('protocol.recipients')}</h3>
+          <ul>
+            {p.recipients.map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.immediateJustering && <p>{t('protocol.immediate')}</p>}
+      {editHref && (
+        <p class="actions">
+          <a class="button secondary" href={editHref}>
+            {t('protocol.edit')}
+            <span class="visually-hidden"> {p.heading}</span>
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState }) {
+  const { t } = ctx;
+  const base = `/moten/${view.meeting.id}/protokoll`;
+  const title = t('protocol.title', { body: view.body.name, date: view.meeting.date });
+  const back = { href: `/moten/${view.meeting.id}`, label: t('protocol.backToMeeting') };
+  if (!view.protocol) {
+    return (
+      <Layout ctx={ctx} title={title} back={back}>
+        <p>{t('protocol.none')}</p>
+        {view.meeting.status !== 'closed' && <p>{t('protocol.notClosed')}</p>}
+        {view.canCreate && (
+          <PostForm ctx={ctx} action={base} class="actions">
+            <button type="submit">{t('protocol.create')}</button>
+          </PostForm>
+        )}
+      </Layout>
+    );
+  }
+  const { row, document: doc } = view.protocol;
+  const editable = view.canPlan && row.status === 'draft';
+  const counter = counterState ?? { values: { lastNumber: String(view.counter ?? 0) }, errors: [] };
+  return (
+    <Layout ctx={ctx} title={title} back={back}>
+      <p>
+        {t('protocol.status')}: <strong>{t(`protocol.status.${row.status}`)}</strong>
+        {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
+      </p>
+      <p>
+        <strong>{doc.organisationName}</strong> · {doc.bodyName}
+      </p>
+      <Header ctx={ctx} doc={doc} />
+      {editable && (
+        <p class="actions">
+          <a class="button secondary" href={`${base}/andra`}>
+            {t('protocol.editHeader')}
+          </a>
+        </p>
+      )}
+      {doc.paragraphs.length === 0 && <p>{t('protocol.noParagraphs')}</p>}
+      {doc.paragraphs.map((p) => (
+        <Paragraph ctx={ctx} doc={doc} p={p} editHref={editable ? `${base}/paragraf/${p.id}` : null} />
+      ))}
+      {editable && (
+        <>
+          <section aria-labelledby="counter">
+            <h2 id="counter">{t('protocol.counter', { year: view.year })}</h2>
+            <ErrorSummary ctx={ctx} state={counter} />
+            <PostForm ctx={ctx} action={`${base}/paragrafnummer`}>
+              <TextField ctx={ctx} state={counter} name="lastNumber" label={t('protocol.counter', { year: view.year })} hint={t('protocol.counterHint')} inputMode="numeric" />
+              <button type="submit" class="secondary">
+                {t('protocol.counterSave')}
+              </button>
+            </PostForm>
+            <p>{t('protocol.nextNumbers', { next: (view.counter ?? 0) + 1 })}</p>
+          </section>
+          <section aria-labelledby="lock">
+            <h2 id="lock">{t('protocol.lock')}</h2>
+            <p>{t('protocol.lockHint')}</p>
+            <PostForm ctx={ctx} action={`${base}/las`} class="actions">
+              <button type="submit">{t('protocol.lock')}</button>
+            </PostForm>
+          </section>
+        </>
+      )}
+      <p>
+        <a href={`${base}.json`}>{t('protocol.json')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function headerFormValues(view: ProtocolView): Record<string, string> {
+  const row = view.protocol?.row;
+  if (!row) return {};
+  return {
+    otherPresent: row.otherPresent,
+    justeringPlace: row.justeringPlace,
+    justeringDate: row.justeringDate ?? '',
+    chairPersonId: row.chairPersonId ?? '',
+    adjusterPersonId: row.adjusterPersonId ?? '',
+    secretaryName: row.secretaryName,
+  };
+}
+
+export function HeaderFormPage({ ctx, view, state }: { ctx: ViewContext; view: ProtocolView; state: FormState }) {
+  const { t } = ctx;
+  const base = `/moten/${view.meeting.id}/protokoll`;
+  const options = view.people.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <Layout ctx={ctx} title={t('protocol.editHeader')} back={{ href: base, label: t('protocol.backToProtocol') }}>
+      <ErrorSummary ctx={ctx} state={state} />
+      <PostForm ctx={ctx} action={`${base}/andra`}>
+        <SelectField ctx={ctx} state={state} name="chairPersonId" label={t('protocol.chair')} options={options} empty={t('protocol.noPerson')} />
+        <SelectField ctx={ctx} state={state} name="adjusterPersonId" label={t('protocol.adjuster')} options={options} empty={t('protocol.noPerson')} />
+        <TextField ctx={ctx} state={state} name="secretaryName" label={t('protocol.secretary')} />
+        <TextArea ctx={ctx} state={state} name="otherPresent" label={t('protocol.otherPresent')} rows={3} />
+        <TextField ctx={ctx} state={state} name="justeringPlace" label={t('protocol.justeringPlace')} />
+        <TextField ctx={ctx} state={state} name="justeringDate" label={t('protocol.justeringDate')} type="date" />
+        <button type="submit">{t('protocol.save')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+export function paragraphFormValues(p: ParagraphRow): Record<string, string> {
+  return { heading: p.heading, decision: p.decision, summary: p.summary, handling: p.handling, recipients: p.recipients.join('\n') };
+}
+
+export function ParagraphFormPage({ ctx, meetingId, paragraph, state }: { ctx: ViewContext; meetingId: string; paragraph: ParagraphRow; state: FormState }) {
+  const { t } = ctx;
+  const base = `/moten/${meetingId}/protokoll`;
+  return (
+    <Layout ctx={ctx} title={t('protocol.editParagraph', { heading: paragraph.heading })} back={{ href: `${base}#paragraf-${paragraph.id}`, label: t('protocol.backToProtocol') }}>
+      <ErrorSummary ctx={ctx} state={state} />
+      <PostForm ctx={ctx} action={`${base}/paragraf/${paragraph.id}`}>
+        <TextField ctx={ctx} state={state} name="heading" label={t('protocol.heading')} required />
+        <TextArea ctx={ctx} state={state} name="decision" label={t('protocol.decision')} hint={t('protocol.decisionHint')} rows={5} />
+        <TextArea ctx={ctx} state={state} name="summary" label={t('protocol.summary')} rows={8} />
+        <TextArea ctx={ctx} state={state} name="handling" label={t('protocol.handling')} hint={t('protocol.recordHint')} rows={5} />
+        <TextArea ctx={ctx} state={state} name="recipients" label={t('protocol.recipients')} hint={t('protocol.recipientsHint')} rows={3} />
+        <button type="submit">{t('protocol.save')}</button>
+      </PostForm>
+    </Layout>
+  );
+}

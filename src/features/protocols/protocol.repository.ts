@@ -1,0 +1,76 @@
+/** The protocol's own reads and writes; every query takes the transaction it runs in. */
+import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { meetings, paragraphCounters, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+
+export type ProtocolRow = typeof protocols.$inferSelect;
+export type ParagraphRow = typeof protocolParagraphs.$inferSelect;
+
+export async function findProtocol(db: Db, id: string): Promise<ProtocolRow | undefined> {
+  const [row] = await db.select().from(protocols).where(eq(protocols.id, id));
+  return row;
+}
+
+export async function findProtocolByMeeting(db: Db, meetingId: string): Promise<ProtocolRow | undefined> {
+  const [row] = await db.select().from(protocols).where(eq(protocols.meetingId, meetingId));
+  return row;
+}
+
+/** The protocol row, locked until the transaction ends: edits and locking queue behind each other. */
+export async function lockProtocol(tx: Db, id: string): Promise<ProtocolRow | undefined> {
+  const [row] = await tx.select().from(protocols).where(eq(protocols.id, id)).for('update');
+  return row;
+}
+
+export async function listParagraphs(db: Db, protocolId: string): Promise<ParagraphRow[]> {
+  return db.select().from(protocolParagraphs).where(eq(protocolParagraphs.protocolId, protocolId)).orderBy(asc(protocolParagraphs.position));
+}
+
+export async function findParagraph(db: Db, id: string): Promise<ParagraphRow | undefined> {
+  const [row] = await db.select().from(protocolParagraphs).where(eq(protocolParagraphs.id, id));
+  return row;
+}
+
+/**
+ * Takes `count` § numbers of a body's series for a year and returns the first. The counter row
+ * stays locked until the transaction commits, so concurrent locks queue and a rollback gives the
+ * numbers back: no gaps, no repeats (as registry numbering).
+ */
+export async function takeParagraphNumbers(tx: Db, options: { bodyId: string; year: number; count: number }): Promise<number> {
+  const result = (await tx.execute(sql`
+    insert into paragraph_counters (body_id, year, last_number)
+    values (${options.bodyId}, ${options.year}, ${options.count})
+    on conflict (body_id, year) do update set last_number = paragraph_counters.last_number + ${options.count}
+    returning last_number`)) as unknown as { rows: { last_number: number | string }[] };
+  const last = result.rows[0]?.last_number;
+  if (last === undefined) throw new Error('paragraph numbering returned no row');
+  return Number(last) - options.count + 1;
+}
+
+/** The last § number used in a body's series for a year (0 when none). */
+export async function counterValue(db: Db, bodyId: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ lastNumber: paragraphCounters.lastNumber })
+    .from(paragraphCounters)
+    .where(and(eq(paragraphCounters.bodyId, bodyId), eq(paragraphCounters.year, year)));
+  return row?.lastNumber ?? 0;
+}
+
+/** Sets the counter of a body's year, for numbers given before Kansli (history, the demo). */
+export async function setCounter(tx: Db, options: { bodyId: string; year: number; lastNumber: number }): Promise<void> {
+  await tx.execute(sql`
+    insert into paragraph_counters (body_id, year, last_number)
+    values (${options.bodyId}, ${options.year}, ${options.lastNumber})
+    on conflict (body_id, year) do update set last_number = excluded.last_number`);
+}
+
+/** The highest § number a locked protocol of the body has taken in the year. */
+export async function highestUsedNumber(db: Db, bodyId: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: max(protocolParagraphs.number) })
+    .from(protocolParagraphs)
+    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .where(and(eq(protocolParagraphs.year, year), isNotNull(protocolParagraphs.number), eq(meetings.bodyId, bodyId)));
+  return row?.n ?? 0;
+}

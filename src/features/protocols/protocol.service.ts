@@ -1,0 +1,265 @@
+/**
+ * The protocol of a meeting: a draft made from the closed meeting, edited by the secretary, then
+ * locked for justering with its § numbers (continuous through the calendar year per body) and
+ * the SHA-256 the signers sign. The facts of the meeting (KL 5:67) are never edited here: they
+ * are read from the meeting record each time the protocol is built.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from '../../platform/config/config.js';
+import type { Database, Db } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import { meetings, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { isoDate, msg, parseInput } from '../../platform/validation.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, can, type Principal } from '../auth/policy.js';
+import * as meetingsRepo from '../meetings/meetings.repository.js';
+import { instantToStockholm } from '../meetings/calendar.js';
+import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
+import { draftParagraphs, loadProtocol } from './protocol-build.js';
+import * as repo from './protocol.repository.js';
+
+const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
+const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
+const PARAGRAPH_NOT_FOUND = { sv: 'Paragrafen finns inte i protokollet.', en: 'The paragraph is not in the protocol.' };
+const NOT_DRAFT = {
+  sv: 'Protokollet är låst för justering och kan inte längre ändras.',
+  en: 'The protocol is locked for justering and can no longer be changed.',
+};
+
+const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : v ?? ''), z.string().max(max));
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.uuid(msg('Välj en person i listan.', 'Choose a person from the list.')).nullable());
+
+export const ZHeaderInput = z.object({
+  otherPresent: text(2000),
+  justeringPlace: text(200),
+  justeringDate: z.preprocess((v) => (v === '' || v === undefined ? null : v), isoDate().nullable()),
+  chairPersonId: optionalId,
+  adjusterPersonId: optionalId,
+  secretaryName: text(200),
+});
+
+export const ZParagraphInput = z.object({
+  heading: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, msg('Ange en rubrik.', 'Give a heading.')).max(500)),
+  decision: text(20000),
+  summary: text(50000),
+  handling: text(20000),
+  /** One recipient a line. */
+  recipients: text(5000),
+});
+
+export const ZCounterInput = z.object({
+  lastNumber: z.coerce.number(msg('Ange ett heltal.', 'Enter a whole number.')).int(msg('Ange ett heltal.', 'Enter a whole number.')).min(0).max(100000),
+});
+
+const lines = (value: string) => value.split('\n').map((l) => l.trim()).filter(Boolean);
+
+export function createProtocolService(deps: { database: Database; config: Config; clock: Clock }) {
+  const db = deps.database.db;
+  const { clock } = deps;
+
+  async function requireMeeting(tx: Db, id: string) {
+    const meeting = await meetingsRepo.findMeeting(tx, id);
+    if (!meeting) throw notFound(MEETING_NOT_FOUND);
+    const body = await meetingsRepo.findBody(tx, meeting.bodyId);
+    if (!body) throw notFound(MEETING_NOT_FOUND);
+    return { meeting, body };
+  }
+
+  /** Meeting roles count in the body's committee. */
+  const scope = (body: meetingsRepo.BodyRow) => [body.organisationId];
+  const yearOf = (meeting: meetingsRepo.MeetingRow) => Number(instantToStockholm(meeting.startsAt).date.slice(0, 4));
+
+  async function build(tx: Db, protocolId: string): Promise<ProtocolDocument> {
+    const doc = await loadProtocol(tx, protocolId);
+    if (!doc) throw notFound(PROTOCOL_NOT_FOUND);
+    return doc;
+  }
+
+  /** A draft protocol, locked for the transaction, with its meeting; refused once locked. */
+  async function editableDraft(tx: Db, principal: Principal, protocolId: string) {
+    const protocol = await repo.lockProtocol(tx, protocolId);
+    if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
+    const { meeting, body } = await requireMeeting(tx, protocol.meetingId);
+    assertCan(principal, 'meeting.plan', scope(body));
+    if (protocol.status !== 'draft') throw conflict(NOT_DRAFT);
+    return { protocol, meeting, body };
+  }
+
+  /** The public version for readers who may not read secret documents. */
+  const forReader = (principal: Principal | null, body: meetingsRepo.BodyRow, doc: ProtocolDocument) =>
+    can(principal, 'registry.readSecret', scope(body)) ? doc : publicVersion(doc);
+
+  return {
+    /** The protocol as one value (numbers null until locked); for the PDF, signing and extracts. */
+    async load(protocolId: string): Promise<ProtocolDocument> {
+      return build(db, protocolId);
+    },
+
+    /** One draft per closed meeting: a paragraph per handled item, header and texts prefilled. */
+    async createDraft(principal: Principal | null, meetingId: string): Promise<string> {
+      assertCan(principal, 'meeting.plan');
+      return db.transaction(async (tx) => {
+        const { meeting, body } = await requireMeeting(tx, meetingId);
+        assertCan(principal, 'meeting.plan', scope(body));
+        if (meeting.status !== 'closed') {
+          throw conflict({ sv: 'Protokollet kan skrivas först när sammanträdet är avslutat.', en: 'The protocol can be written only once the meeting is closed.' });
+        }
+        // Locks the meeting row, so that two drafts for one meeting queue; the unique index backs this.
+        await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+        if (await repo.findProtocolByMeeting(tx, meetingId)) {
+          throw conflict({ sv: 'Mötet har redan ett protokoll.', en: 'The meeting already has a protocol.' });
+        }
+        const items = await meetingsRepo.listItems(tx, meetingId);
+        const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
+        const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
+        const [row] = await tx
+          .insert(protocols)
+          .values({
+            meetingId,
+            status: 'draft',
+            justeringPlace: meeting.justeringPlace ?? '',
+            justeringDate: meeting.justeringDate,
+            chairPersonId: chair?.person.id ?? null,
+            adjusterPersonId: meeting.adjusterPersonId,
+            secretaryName: principal.name,
+            createdAt: clock(),
+            updatedAt: clock(),
+          })
+          .returning({ id: protocols.id });
+        if (!row) throw new Error('insert returned no row');
+        const year = yearOf(meeting);
+        const drafts = await draftParagraphs(tx, items);
+        for (const [index, p] of drafts.entries()) {
+          await tx.insert(protocolParagraphs).values({ protocolId: row.id, position: index + 1, year, ...p, createdAt: clock(), updatedAt: clock() });
+        }
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.createDraft', entity: 'protocol', entityId: row.id, after: { meetingId, paragraphs: drafts.length } }, clock());
+        return row.id;
+      });
+    },
+
+    /** What the protocol page shows: the meeting, and the protocol if there is one. */
+    async view(principal: Principal | null, meetingId: string) {
+      assertCan(principal, 'meeting.read');
+      const { meeting, body } = await requireMeeting(db, meetingId);
+      const protocol = await repo.findProtocolByMeeting(db, meetingId);
+      const canPlan = can(principal, 'meeting.plan', scope(body));
+      const start = instantToStockholm(meeting.startsAt);
+      const year = yearOf(meeting);
+      const people = canPlan ? (await meetingsRepo.listMandatesOn(db, body.id, start.date)).map((m) => ({ id: m.person.id, name: m.person.name })) : [];
+      return {
+        meeting: { id: meeting.id, date: start.date, status: meeting.status },
+        body,
+        protocol: protocol ? { row: protocol, document: forReader(principal, body, await build(db, protocol.id)) } : null,
+        canPlan,
+        canCreate: canPlan && !protocol && meeting.status === 'closed',
+        year,
+        counter: protocol?.status === 'draft' && canPlan ? await repo.counterValue(db, body.id, year) : null,
+        people: [...new Map(people.map((p) => [p.id, p])).values()],
+      };
+    },
+
+    /** The protocol document as the reader may see it (GET /api/v1/protocols/:id). */
+    async document(principal: Principal | null, protocolId: string): Promise<ProtocolDocument> {
+      assertCan(principal, 'meeting.read');
+      const protocol = await repo.findProtocol(db, protocolId);
+      if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
+      const { body } = await requireMeeting(db, protocol.meetingId);
+      return forReader(principal, body, await build(db, protocolId));
+    },
+
+    async documentForMeeting(principal: Principal | null, meetingId: string): Promise<ProtocolDocument> {
+      assertCan(principal, 'meeting.read');
+      const protocol = await repo.findProtocolByMeeting(db, meetingId);
+      if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
+      const { body } = await requireMeeting(db, meetingId);
+      return forReader(principal, body, await build(db, protocol.id));
+    },
+
+    async findParagraph(principal: Principal | null, meetingId: string, paragraphId: string) {
+      assertCan(principal, 'meeting.plan');
+      const protocol = await repo.findProtocolByMeeting(db, meetingId);
+      const paragraph = await repo.findParagraph(db, paragraphId);
+      if (!protocol || !paragraph || paragraph.protocolId !== protocol.id) throw notFound(PARAGRAPH_NOT_FOUND);
+      return { protocol, paragraph };
+    },
+
+    /** The header's texts: others present, justering place and date, chair, adjuster, secretary. */
+    async updateHeader(principal: Principal | null, protocolId: string, raw: unknown): Promise<void> {
+      assertCan(principal, 'meeting.plan');
+      const input = parseInput(ZHeaderInput, raw);
+      await db.transaction(async (tx) => {
+        const { protocol } = await editableDraft(tx, principal, protocolId);
+        await tx.update(protocols).set({ ...input, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        const before = { otherPresent: protocol.otherPresent, justeringPlace: protocol.justeringPlace, justeringDate: protocol.justeringDate, chairPersonId: protocol.chairPersonId, adjusterPersonId: protocol.adjusterPersonId, secretaryName: protocol.secretaryName };
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.updateHeader', entity: 'protocol', entityId: protocolId, before, after: input }, clock());
+      });
+    },
+
+    /** A paragraph's texts; the meeting's facts (motions, votes, reservations) are not edited here. */
+    async updateParagraph(principal: Principal | null, paragraphId: string, raw: unknown): Promise<void> {
+      assertCan(principal, 'meeting.plan');
+      const input = parseInput(ZParagraphInput, raw);
+      const values = { heading: input.heading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
+      await db.transaction(async (tx) => {
+        const paragraph = await repo.findParagraph(tx, paragraphId);
+        if (!paragraph) throw notFound(PARAGRAPH_NOT_FOUND);
+        await editableDraft(tx, principal, paragraph.protocolId);
+        await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
+        const before = { heading: paragraph.heading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values }, clock());
+      });
+    },
+
+    /**
+     * Locks the draft for justering: § numbers from the body's series of the meeting's year, in
+     * agenda order, then the SHA-256 of the canonical form with those numbers (what is signed).
+     */
+    async lock(principal: Principal | null, protocolId: string): Promise<{ sha256: string; numbers: number[] }> {
+      assertCan(principal, 'meeting.plan');
+      return db.transaction(async (tx) => {
+        const { meeting, body } = await editableDraft(tx, principal, protocolId);
+        const paragraphs = await repo.listParagraphs(tx, protocolId);
+        const year = yearOf(meeting);
+        const first = await repo.takeParagraphNumbers(tx, { bodyId: body.id, year, count: paragraphs.length });
+        const numbers = paragraphs.map((_, index) => first + index);
+        for (const [index, p] of paragraphs.entries()) {
+          await tx.update(protocolParagraphs).set({ number: first + index, year, updatedAt: clock() }).where(eq(protocolParagraphs.id, p.id));
+        }
+        const sha256 = protocolDigest(await build(tx, protocolId));
+        await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256 } }, clock());
+        return { sha256, numbers };
+      });
+    },
+
+    /** History: the last § number a body used in a year before Kansli (the demo: 18 before 2022-12-14). */
+    async setParagraphCounter(bodyId: string, year: number, lastNumber: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        await repo.setCounter(tx, { bodyId, year, lastNumber });
+        await recordAudit(tx, SYSTEM_ACTOR, { action: 'protocol.setCounter', entity: 'body', entityId: bodyId, after: { year, lastNumber } }, clock());
+      });
+    },
+
+    /** The form's version: "senaste paragrafnummer före detta protokoll", while the protocol is a draft. */
+    async setCounterBefore(principal: Principal | null, protocolId: string, raw: unknown): Promise<void> {
+      assertCan(principal, 'meeting.plan');
+      const { lastNumber } = parseInput(ZCounterInput, raw);
+      await db.transaction(async (tx) => {
+        const { meeting, body } = await editableDraft(tx, principal, protocolId);
+        const year = yearOf(meeting);
+        const used = await repo.highestUsedNumber(tx, body.id, year);
+        if (lastNumber < used) {
+          throw conflict({ sv: `§ ${used} är redan använd ${year}. Ange minst ${used}.`, en: `§ ${used} is already used in ${year}. Give at least ${used}.` });
+        }
+        const before = await repo.counterValue(tx, body.id, year);
+        await repo.setCounter(tx, { bodyId: body.id, year, lastNumber });
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.setCounter', entity: 'body', entityId: body.id, before: { year, lastNumber: before }, after: { year, lastNumber } }, clock());
+      });
+    },
+  };
+}
+
+export type ProtocolService = ReturnType<typeof createProtocolService>;

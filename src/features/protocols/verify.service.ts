@@ -1,0 +1,132 @@
+import { and, asc, eq, max, min, or, sql } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
+import { sha256Hex } from '../registry/file-storage.js';
+
+/** How the value matched: the sealed PDF, the public version's PDF, or the digest the signers signed. */
+export type VerifyMatch = 'sealed_pdf' | 'public_pdf' | 'canonical';
+
+export interface VerifiedProtocol {
+  protocolId: string;
+  organisationName: string;
+  bodyName: string;
+  /** YYYY-MM-DD in Swedish time. */
+  meetingDate: string;
+  firstParagraph: number | null;
+  lastParagraph: number | null;
+  finalAt: Date | null;
+  canonicalSha256: string | null;
+  signatures: { name: string; role: 'chair' | 'adjuster'; method: 'webauthn' | 'password'; signedAt: Date; paragraph: number | null; late: boolean }[];
+}
+
+export type VerifyResult =
+  | { found: false; sha256: string; source: 'file' | 'value' }
+  | { found: true; sha256: string; source: 'file' | 'value'; match: VerifyMatch; protocol: VerifiedProtocol };
+
+export class InvalidDigestError extends Error {}
+
+const DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** A pasted SHA-256: 64 hex digits, spaces, colons and a "SHA-256" prefix allowed; upper or lower case. */
+export function normaliseSha256(input: string): string | null {
+  const hex = input
+    .replace(/^\s*\(?\s*(signerat,?\s*)?(sha-?256[:\s]*)?/i, '')
+    .replace(/[\s:)]/g, '')
+    .toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
+/**
+ * `/verifiera`: is this file, or this value, a final protocol? Reads protocols, their signatures,
+ * meetings and bodies directly; only final protocols count (a draft or a locked protocol is no
+ * fastställd handling).
+ */
+export function createVerifyService(deps: { database: Database; config: Config; clock: Clock }) {
+  const { db } = deps.database;
+
+  async function lookup(sha256: string, source: 'file' | 'value'): Promise<VerifyResult> {
+    const lower = sha256.toLowerCase();
+    const [row] = await db
+      .select({
+        id: protocols.id,
+        canonical: protocols.canonicalSha256,
+        sealed: protocols.sealedPdfSha256,
+        public: protocols.publicPdfSha256,
+        finalAt: protocols.finalAt,
+        startsAt: meetings.startsAt,
+        bodyName: bodies.name,
+        organisationName: organisations.name,
+      })
+      .from(protocols)
+      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+      .where(
+        and(
+          eq(protocols.status, 'final'),
+          source === 'file'
+            ? or(sql`lower(${protocols.sealedPdfSha256}) = ${lower}`, sql`lower(${protocols.publicPdfSha256}) = ${lower}`)
+            : or(sql`lower(${protocols.sealedPdfSha256}) = ${lower}`, sql`lower(${protocols.publicPdfSha256}) = ${lower}`, sql`lower(${protocols.canonicalSha256}) = ${lower}`),
+        ),
+      )
+      .limit(1);
+    if (!row) return { found: false, sha256: lower, source };
+    const match: VerifyMatch = row.sealed?.toLowerCase() === lower ? 'sealed_pdf' : row.public?.toLowerCase() === lower ? 'public_pdf' : 'canonical';
+
+    const [range] = await db
+      .select({ first: min(protocolParagraphs.number), last: max(protocolParagraphs.number) })
+      .from(protocolParagraphs)
+      .where(eq(protocolParagraphs.protocolId, row.id));
+    const signatures = await db
+      .select({
+        personName: people.name,
+        userName: users.name,
+        role: protocolSignatures.role,
+        method: protocolSignatures.method,
+        signedAt: protocolSignatures.signedAt,
+        paragraph: protocolParagraphs.number,
+        late: protocolSignatures.late,
+      })
+      .from(protocolSignatures)
+      .innerJoin(users, eq(users.id, protocolSignatures.userId))
+      .leftJoin(people, eq(people.id, protocolSignatures.personId))
+      .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, protocolSignatures.paragraphId))
+      .where(eq(protocolSignatures.protocolId, row.id))
+      .orderBy(asc(protocolSignatures.signedAt));
+
+    return {
+      found: true,
+      sha256: lower,
+      source,
+      match,
+      protocol: {
+        protocolId: row.id,
+        organisationName: row.organisationName,
+        bodyName: row.bodyName,
+        meetingDate: DAY.format(row.startsAt),
+        firstParagraph: range?.first ?? null,
+        lastParagraph: range?.last ?? null,
+        finalAt: row.finalAt,
+        canonicalSha256: row.canonical,
+        signatures: signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: s.method, signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
+      },
+    };
+  }
+
+  return {
+    /** An uploaded file: unchanged if its SHA-256 is that of a final protocol's sealed or public PDF. */
+    verifyFile(bytes: Buffer): Promise<VerifyResult> {
+      return lookup(sha256Hex(bytes), 'file');
+    },
+    /** A pasted value: the digest printed on the protocol, or the SHA-256 of its PDF file. */
+    verifyValue(input: string): Promise<VerifyResult> {
+      const sha256 = normaliseSha256(input);
+      if (!sha256) throw new InvalidDigestError(input);
+      return lookup(sha256, 'value');
+    },
+  };
+}
+
+export type VerifyService = ReturnType<typeof createVerifyService>;
