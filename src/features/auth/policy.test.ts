@@ -11,6 +11,9 @@ import { agendaItems, apiTokens, mandates, meetings, people, sessions } from '..
 import { sha256 } from './auth.service.js';
 import { can, POLICY, ROLES, type Principal, type Role } from './policy.js';
 
+/** An id that exists nowhere: the route must still answer by the policy (403 before 404). */
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
 describe('route × role', () => {
   let t: TestContext;
   const users = new Map<Role, { id: string; email: string }>();
@@ -69,6 +72,9 @@ describe('route × role', () => {
       .replace(/^\/(moten|mina-moten)\/:id/, `/$1/${params.meetingId}`)
       .replace(/^\/api\/v1\/cases\/:id/, `/api/v1/cases/${params.caseId}`)
       .replace(/^\/api\/v1\/documents\/:id/, `/api/v1/documents/${params.documentId}`)
+      .replace(/^\/protokoll\/:id/, `/protokoll/${MISSING}`)
+      .replace(/^\/api\/v1\/protocols\/:id/, `/api/v1/protocols/${MISSING}`)
+      .replace(':paragraphId', MISSING)
       .replace(':itemId', params.itemId ?? '')
       .replace(':bodyId', params.bodyId ?? '');
   }

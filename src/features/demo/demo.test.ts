@@ -5,7 +5,7 @@ import { createTestApp, TestClient, type TestContext } from '../../../test/suppo
 import { loadDemo } from './demo.js';
 import { DEMO_LOGIN_EMAILS, DEMO_MUNICIPALITIES, DEMO_PASSWORD } from './demo-data.js';
 
-const TABLES = ['organisations', 'populations', 'bodies', 'people', 'mandates', 'users', 'role_assignments', 'audit_log', 'classification_codes', 'cases', 'documents', 'document_files', 'search_entries'];
+const TABLES = ['protocols', 'protocol_paragraphs', 'protocol_signatures', 'organisations', 'populations', 'bodies', 'people', 'mandates', 'users', 'role_assignments', 'audit_log', 'classification_codes', 'cases', 'documents', 'document_files', 'search_entries'];
 
 describe('the demo committee', () => {
   let t: TestContext;
@@ -61,6 +61,23 @@ describe('the demo committee', () => {
     assert.ok(publicList.some((d) => d.secrecy === 'secret' && d.access === 'entry'));
     assert.ok(!publicList.some((d) => d.secrecy === 'internal'));
     assert.ok(!JSON.stringify(publicList).includes('HEMLIG-MARKÖR-7f3a'));
+  });
+
+  test('the 2022-12-14 protocol is final: §§ 19–25, signed in time by the chair and the adjuster, sealed', async () => {
+    const [protocol] = await t.services.database.query<{ id: string; status: string; canonical_sha256: string; sealed_pdf_sha256: string | null }>(
+      sql`select id, status, canonical_sha256, sealed_pdf_sha256 from protocols`,
+    );
+    assert.equal(protocol?.status, 'final');
+    assert.ok(protocol?.sealed_pdf_sha256);
+    const doc = await t.services.protocols.load(protocol?.id ?? '');
+    assert.deepEqual(doc.paragraphs.map((p) => p.number), [19, 20, 21, 22, 23, 24, 25]);
+    const { protocolDigest } = await import('../protocols/protocol.model.js');
+    assert.equal(protocolDigest(doc), protocol?.canonical_sha256);
+    const signatures = await t.services.database.query<{ role: string; late: boolean }>(sql`select role, late from protocol_signatures order by role`);
+    assert.deepEqual(signatures, [
+      { role: 'adjuster', late: false },
+      { role: 'chair', late: false },
+    ]);
   });
 
   test('a second run adds nothing', async () => {

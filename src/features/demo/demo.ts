@@ -5,6 +5,7 @@ import { bodies, mandates, organisations, people, populations, roleAssignments, 
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { loadRegistryDemo } from './demo-registry.js';
+import { loadProtocolDemo } from './demo-protocols.js';
 import { loadMeetingsDemo } from './demo-meetings.js';
 import type { Role } from '../auth/policy.js';
 import { DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
@@ -147,5 +148,6 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
   logins.push(...created.logins);
   await loadRegistryDemo(services);
   await loadMeetingsDemo(services);
+  await loadProtocolDemo(services);
   return { created: created.created, password: DEMO_PASSWORD, logins };
 }

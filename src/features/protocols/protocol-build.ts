@@ -115,6 +115,11 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[])
   return out;
 }
 
+/** The meeting's notes prefill the paragraph's handling text: print them once, not twice. */
+function withoutRepeatedNotes(record: MeetingRecord, handling: string): MeetingRecord {
+  return record.notes.trim() === handling.trim() ? { ...record, notes: '' } : record;
+}
+
 /** The protocol as one value; § numbers are null until the draft is locked. */
 export async function loadProtocol(db: Db, protocolId: string): Promise<ProtocolDocument | undefined> {
   const protocol = await findProtocol(db, protocolId);
@@ -159,7 +164,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
         decision: p.decision,
         summary: p.summary,
         handling: p.handling,
-        record: (p.agendaItemId ? records.get(p.agendaItemId) : undefined) ?? EMPTY_RECORD,
+        record: withoutRepeatedNotes((p.agendaItemId ? records.get(p.agendaItemId) : undefined) ?? EMPTY_RECORD, p.handling),
         decisionBasis: p.decisionBasis.map((b) => ({ hid: b.documentId ? (hids.get(b.documentId) ?? null) : null, text: b.text })),
         recipients: p.recipients,
         secrecyProvision: p.secrecyProvision,

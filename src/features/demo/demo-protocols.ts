@@ -1,0 +1,72 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Services } from '../../services.js';
+import { bodies, meetings, organisations, protocols, roleAssignments, users } from '../../platform/db/schema.js';
+import { listGrants } from '../auth/auth.repository.js';
+import { hashPassword } from '../auth/auth.service.js';
+import type { Principal } from '../auth/policy.js';
+import { createJusteringService, sealedPdfFrom } from '../protocols/justering.service.js';
+import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
+import { DEMO_SEED_MEETING } from './demo-meetings-data.js';
+
+/** The demo's adjuster (justerare) of the 2022-12-14 protocol: a member, signing with a password. */
+export const DEMO_ADJUSTER_EMAIL = 'justerare@exempel.se';
+
+/** The seed's protocol was adjusted on 2022-12-19, within the 14 days of KL 5:69. */
+const JUSTERING_TIME = new Date('2022-12-19T14:00:00+01:00');
+
+async function principalByEmail(services: Services, email: string): Promise<Principal> {
+  const [user] = await services.database.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  if (!user) throw new Error(`demo user ${email} is missing`);
+  return { userId: user.id, email: user.email, name: user.name, grants: await listGrants(services.database.db, user.id) };
+}
+
+/**
+ * The 2022-12-14 protocol: drafted from the closed meeting, numbered from § 19 (the committee's
+ * earlier 2022 meetings used §§ 1–18), locked, signed by the chair and the adjuster, final and sealed.
+ * Idempotent: a protocol already final is left alone.
+ */
+export async function loadProtocolDemo(services: Services): Promise<void> {
+  const db = services.database.db;
+  const [committee] = await db.select().from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
+  const [body] = committee ? await db.select().from(bodies).where(and(eq(bodies.organisationId, committee.id), eq(bodies.kind, 'committee'))) : [];
+  if (!committee || !body) return;
+  const day = DEMO_SEED_MEETING.time.date;
+  const [meeting] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, body.id), sql`to_char(${meetings.startsAt} at time zone 'Europe/Stockholm', 'YYYY-MM-DD') = ${day}`));
+  if (!meeting || meeting.status !== 'closed' || !meeting.adjusterPersonId) return;
+
+  const [existing] = await db.select().from(protocols).where(eq(protocols.meetingId, meeting.id));
+  if (existing?.status === 'final') return;
+
+  const secretary = await principalByEmail(services, DEMO_LOGIN_EMAILS.secretary);
+  const protocolId = existing?.id ?? (await services.protocols.createDraft(secretary, meeting.id));
+  if ((existing?.status ?? 'draft') === 'draft') {
+    await services.protocols.setParagraphCounter(body.id, Number(day.slice(0, 4)), 18);
+    await services.protocols.lock(secretary, protocolId);
+  }
+
+  // The adjuster's sign-in, linked to the adjusting member.
+  const [adjusterUser] = await db.select().from(users).where(eq(users.email, DEMO_ADJUSTER_EMAIL));
+  if (!adjusterUser) {
+    const [created] = await db
+      .insert(users)
+      .values({ email: DEMO_ADJUSTER_EMAIL, name: 'Justerande ledamot (demo)', personId: meeting.adjusterPersonId, passwordHash: await hashPassword(DEMO_PASSWORD) })
+      .returning();
+    if (created) await db.insert(roleAssignments).values({ userId: created.id, organisationId: committee.id, role: 'member' }).onConflictDoNothing();
+  }
+
+  // Signed as on the day of justering, so that the demo shows an adjustment in time.
+  const justering = createJusteringService({ database: services.database, config: services.config, clock: () => JUSTERING_TIME });
+  const seal = sealedPdfFrom(services);
+  const rp = { rpID: 'localhost', origin: 'http://localhost' };
+  const signed = await services.database.query<{ role: string }>(sql`select role from protocol_signatures where protocol_id = ${protocolId} and paragraph_id is null`);
+  for (const [email, role] of [
+    [DEMO_LOGIN_EMAILS.chair, 'chair'],
+    [DEMO_ADJUSTER_EMAIL, 'adjuster'],
+  ] as const) {
+    if (signed.some((s) => s.role === role)) continue;
+    await justering.sign(await principalByEmail(services, email), protocolId, { method: 'password', password: DEMO_PASSWORD }, rp, seal);
+  }
+}
