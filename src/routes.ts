@@ -14,6 +14,7 @@ import { registerScheduleRoutes } from './features/meetings/schedule.routes.js';
 import { registerVerifyRoutes } from './features/protocols/verify.routes.js';
 import { registerJusteringRoutes } from './features/protocols/justering.routes.js';
 import { registerProtocolRoutes } from './features/protocols/protocol.routes.js';
+import { registerProtocolFileRoutes } from './features/protocols/protocol-files.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
 export const ALL_ROUTES: readonly RegisterRoutes[] = [
@@ -32,4 +33,5 @@ export const ALL_ROUTES: readonly RegisterRoutes[] = [
   registerVerifyRoutes,
   registerJusteringRoutes,
   registerProtocolRoutes,
+  registerProtocolFileRoutes,
 ];

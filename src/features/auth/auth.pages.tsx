@@ -111,6 +111,9 @@ export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: Acco
       </PostForm>
       <h2>{t('account.totp')}</h2>
       <TotpSection ctx={ctx} view={view} />
+      <p>
+        <a href="/konto/passkey">{t('protocol.passkeys')}</a>
+      </p>
       <h2>{t('account.tokens')}</h2>
       <p>{t('account.tokensIntro')}</p>
       {view.newToken && (

@@ -6,10 +6,11 @@ import type { ProtocolDocument, ProtocolParagraph, ServedPerson } from './protoc
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
+import { can } from '../auth/policy.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
 
-function TextArea(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number }) {
+export function TextArea(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number }) {
   const error = p.state.errors.find((e) => e.field === p.name);
   return (
     <div class={error ? 'field field--error' : 'field'}>
@@ -122,8 +123,8 @@ function Record({ ctx, p }: { ctx: ViewContext; p: ProtocolParagraph }) {
   );
 }
 
-function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null }) {
-  const { ctx, doc, p, editHref } = props;
+function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null; extractBase?: string | null }) {
+  const { ctx, doc, p, editHref, extractBase } = props;
   const { t } = ctx;
   const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
   const body = ctx.locale === 'sv' ? genitive(doc.bodyName) : doc.bodyName;
@@ -176,6 +177,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
         </>
       )}
       {p.immediateJustering && <p>{t('protocol.immediate')}</p>}
+      {extractBase && <ExtractForms ctx={ctx} base={extractBase} />}
       {editHref && (
         <p class="actions">
           <a class="button secondary" href={editHref}>
@@ -185,6 +187,29 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
         </p>
       )}
     </section>
+  );
+}
+
+/** Protokollsutdrag of one paragraph of a final protocol: make one, send it; the log is on …/utdrag. */
+export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext; base: string; recipients?: string }) {
+  const { t } = ctx;
+  return (
+    <div class="extract">
+      <PostForm ctx={ctx} action={base} class="actions">
+        <button type="submit" class="secondary">
+          {t('protocol.extract.create')}
+        </button>
+      </PostForm>
+      <PostForm ctx={ctx} action={`${base}/skicka`}>
+        <TextArea ctx={ctx} state={{ values: { recipients }, errors: [] }} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={3} />
+        <button type="submit" class="secondary">
+          {t('protocol.extract.send')}
+        </button>
+      </PostForm>
+      <p>
+        <a href={base}>{t('protocol.extract.logLink')}</a> · <a href={`${base}.pdf`}>{t('protocol.extract.download')}</a>
+      </p>
+    </div>
   );
 }
 
@@ -208,6 +233,7 @@ export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; vi
   }
   const { row, document: doc } = view.protocol;
   const editable = view.canPlan && row.status === 'draft';
+  const canExtract = row.status === 'final' && can(ctx.principal, 'protocol.extract', [view.body.organisationId]);
   const counter = counterState ?? { values: { lastNumber: String(view.counter ?? 0) }, errors: [] };
   return (
     <Layout ctx={ctx} title={title} back={back}>
@@ -228,7 +254,7 @@ export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; vi
       )}
       {doc.paragraphs.length === 0 && <p>{t('protocol.noParagraphs')}</p>}
       {doc.paragraphs.map((p) => (
-        <Paragraph ctx={ctx} doc={doc} p={p} editHref={editable ? `${base}/paragraf/${p.id}` : null} />
+        <Paragraph ctx={ctx} doc={doc} p={p} editHref={editable ? `${base}/paragraf/${p.id}` : null} extractBase={canExtract ? `${base}/paragraf/${p.id}/utdrag` : null} />
       ))}
       {editable && (
         <>
@@ -253,7 +279,13 @@ export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; vi
         </>
       )}
       <p>
-        <a href={`${base}.json`}>{t('protocol.json')}</a>
+        <a href={`${base}.json`}>{t('protocol.json')}</a> · <a href={`${base}.pdf`}>{t('protocol.pdf')}</a>
+        {row.status === 'final' && row.sealedPdfSha256 && can(ctx.principal, 'registry.readSecret', [view.body.organisationId]) && (
+          <>
+            {' · '}
+            <a href={`${base}.pdf?version=full`}>{t('protocol.pdfFull')}</a>
+          </>
+        )}
       </p>
     </Layout>
   );

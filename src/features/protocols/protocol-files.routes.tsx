@@ -1,0 +1,226 @@
+/**
+ * The protocol as a PDF file (public version for everyone once final, the sealed original for
+ * readers of secret documents, a marked draft for signed-in readers before that) and the
+ * protokollsutdrag of a final protocol's paragraphs: create, send, retry and download.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { desc, eq } from 'drizzle-orm';
+import type { Services } from '../../services.js';
+import { setFlash } from '../../platform/http/app.js';
+import { formBody, handleForm } from '../../platform/http/forms.js';
+import { emptyForm, ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
+import type { ViewContext } from '../../platform/views/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { notFound } from '../../platform/errors.js';
+import { swedishDate } from '../../platform/clock.js';
+import { protocolExtracts } from '../../platform/db/schema.js';
+import { assertCan, can } from '../auth/policy.js';
+import { databaseFileStorage } from '../registry/file-storage.js';
+import { attachmentHeader } from '../registry/registry.http.js';
+import * as meetingsRepo from '../meetings/meetings.repository.js';
+import * as repo from './protocol.repository.js';
+import { protocolDigest, publicVersion } from './protocol.model.js';
+import { renderProtocolPdf } from './protocol-pdf.js';
+import { TextArea } from './protocol.pages.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PROTOCOL_NOT_FOUND = { sv: 'Mötet har inget protokoll ännu.', en: 'The meeting has no protocol yet.' };
+
+function uuidParam(request: FastifyRequest, name: string): string {
+  const value = (request.params as Record<string, string | undefined>)[name] ?? '';
+  if (!UUID.test(value)) throw notFound();
+  return value;
+}
+
+/** The signed-in principal allowed to make extracts (the route's action checks it first). */
+function extractor(request: FastifyRequest) {
+  const principal = request.principal;
+  assertCan(principal, 'protocol.extract');
+  return principal;
+}
+
+function sendPdf(reply: FastifyReply, bytes: Buffer, filename: string, shared: boolean) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', attachmentHeader(filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', shared ? 'no-cache' : 'private, no-store')
+    .send(bytes);
+}
+
+type DeliveryLog = Awaited<ReturnType<Services['extracts']['deliveryLog']>>;
+
+interface ExtractView {
+  meetingId: string;
+  paragraphId: string;
+  label: string;
+  heading: string;
+  hasExtract: boolean;
+  log: DeliveryLog;
+}
+
+function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: ExtractView; state: FormState }) {
+  const { t } = ctx;
+  const protocolHref = `/moten/${view.meetingId}/protokoll`;
+  const base = `${protocolHref}/paragraf/${view.paragraphId}/utdrag`;
+  const latest = new Map<string, string>();
+  for (const entry of view.log) if (!latest.has(entry.recipient)) latest.set(entry.recipient, entry.status);
+  const anyFailed = [...latest.values()].includes('failed');
+  return (
+    <Layout ctx={ctx} title={t('protocol.extract.page', { number: view.label, heading: view.heading })} back={{ href: `${protocolHref}#paragraf-${view.paragraphId}`, label: t('protocol.backToProtocol') }}>
+      <ErrorSummary ctx={ctx} state={state} />
+      {view.hasExtract ? (
+        <p>
+          <a href={`${base}.pdf`}>{t('protocol.extract.download')}</a>
+        </p>
+      ) : (
+        <p>{t('protocol.extract.none')}</p>
+      )}
+      <PostForm ctx={ctx} action={base} class="actions">
+        <button type="submit" class="secondary">
+          {t('protocol.extract.create')}
+        </button>
+      </PostForm>
+      <h2>{t('protocol.extract.send')}</h2>
+      <PostForm ctx={ctx} action={`${base}/skicka`}>
+        <TextArea ctx={ctx} state={state} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={4} />
+        <button type="submit">{t('protocol.extract.send')}</button>
+      </PostForm>
+      <h2>{t('protocol.extract.log')}</h2>
+      {view.log.length === 0 ? (
+        <p>{t('protocol.extract.noLog')}</p>
+      ) : (
+        <table>
+          <caption>{t('protocol.extract.log')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('protocol.extract.recipient')}</th>
+              <th scope="col">{t('protocol.extract.status')}</th>
+              <th scope="col">{t('protocol.extract.error')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.log.map((entry) => (
+              <tr>
+                <td>{entry.recipient}</td>
+                <td>{entry.status}</td>
+                <td>{entry.error ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {anyFailed && (
+        <PostForm ctx={ctx} action={`${base}/forsok-igen`} class="actions">
+          <button type="submit" class="secondary">
+            {t('protocol.extract.retry')}
+          </button>
+        </PostForm>
+      )}
+    </Layout>
+  );
+}
+
+export function registerProtocolFileRoutes(app: FastifyInstance, services: Services): void {
+  const { protocols, extracts } = services;
+  const db = services.database.db;
+  const extract = { config: { action: 'protocol.extract' as const } };
+
+  async function meetingOf(meetingId: string) {
+    const meeting = await meetingsRepo.findMeeting(db, meetingId);
+    const body = meeting ? await meetingsRepo.findBody(db, meeting.bodyId) : undefined;
+    const protocol = meeting ? await repo.findProtocolByMeeting(db, meetingId) : undefined;
+    if (!meeting || !body || !protocol) throw notFound(PROTOCOL_NOT_FOUND);
+    return { meeting, body, protocol };
+  }
+
+  /** The paragraph of the meeting's protocol named in the URL. */
+  async function paragraphOf(request: FastifyRequest) {
+    const meetingId = uuidParam(request, 'id');
+    const { meeting, protocol } = await meetingOf(meetingId);
+    const paragraph = await repo.findParagraph(db, uuidParam(request, 'paragraphId'));
+    if (!paragraph || paragraph.protocolId !== protocol.id) throw notFound({ sv: 'Paragrafen finns inte i protokollet.', en: 'The paragraph is not in the protocol.' });
+    return { meeting, protocol, paragraph, base: `/moten/${meetingId}/protokoll/paragraf/${paragraph.id}/utdrag` };
+  }
+
+  async function extractView(request: FastifyRequest): Promise<ExtractView> {
+    const { meeting, paragraph } = await paragraphOf(request);
+    const [latest] = await db.select({ id: protocolExtracts.id }).from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraph.id)).limit(1);
+    return {
+      meetingId: meeting.id,
+      paragraphId: paragraph.id,
+      label: `§ ${paragraph.number ?? '–'}`,
+      heading: paragraph.heading,
+      hasExtract: Boolean(latest),
+      log: await extracts.deliveryLog(extractor(request), paragraph.id),
+    };
+  }
+
+  app.get('/moten/:id/protokoll.pdf', { config: { action: 'public' } }, async (request, reply) => {
+    const { body, protocol } = await meetingOf(uuidParam(request, 'id'));
+    const scope = [body.organisationId];
+    const full = (request.query as Record<string, unknown>).version === 'full';
+    if (protocol.status === 'final') {
+      const doc = await protocols.load(protocol.id);
+      const name = `protokoll-${body.slug}-${doc.meetingDate}`;
+      if (full) {
+        assertCan(request.principal, 'registry.readSecret', scope);
+        const sealed = protocol.sealedPdfSha256 ? await databaseFileStorage.get(db, protocol.sealedPdfSha256) : undefined;
+        if (!sealed) throw notFound({ sv: 'Det förseglade protokollet finns inte.', en: 'The sealed protocol does not exist.' });
+        return sendPdf(reply, sealed, `${name}-forseglat.pdf`, false);
+      }
+      const pdf = await renderProtocolPdf(publicVersion(doc), { digest: protocol.canonicalSha256 ?? protocolDigest(doc) });
+      return sendPdf(reply, pdf, `${name}.pdf`, true);
+    }
+    assertCan(request.principal, 'meeting.read', scope);
+    const doc = await protocols.load(protocol.id);
+    // Before justering the PDF is a draft (marked so by renderProtocolPdf from the status), without digest.
+    const pdf = await renderProtocolPdf(can(request.principal, 'registry.readSecret', scope) ? doc : publicVersion(doc), { digest: null });
+    return sendPdf(reply, pdf, `protokoll-${body.slug}-${doc.meetingDate}-utkast.pdf`, false);
+  });
+
+  app.get('/moten/:id/protokoll/paragraf/:paragraphId/utdrag', extract, async (request, reply) => {
+    return reply.page(<ExtractPage ctx={request.viewContext()} view={await extractView(request)} state={emptyForm({ recipients: '' })} />);
+  });
+
+  app.post('/moten/:id/protokoll/paragraf/:paragraphId/utdrag', extract, async (request, reply) => {
+    const { paragraph, base } = await paragraphOf(request);
+    await extracts.createExtract(extractor(request), paragraph.id);
+    setFlash(reply, request, services, request.viewContext().t('protocol.extract.created'));
+    return reply.redirect(base);
+  });
+
+  app.post('/moten/:id/protokoll/paragraf/:paragraphId/utdrag/skicka', extract, async (request, reply) => {
+    const ctx = request.viewContext();
+    const { paragraph, base } = await paragraphOf(request);
+    const values = formBody(request);
+    const emails = (values.recipients ?? '').split(/[\n,;]+/);
+    let result: { sent: number; failed: number } = { sent: 0, failed: 0 };
+    const view = await extractView(request);
+    const ok = await handleForm(
+      reply,
+      values,
+      async () => (result = await extracts.sendExtract(extractor(request), paragraph.id, emails)),
+      (state) => <ExtractPage ctx={ctx} view={view} state={state} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, ctx.t('protocol.extract.sent', { sent: result.sent, failed: result.failed }));
+    return reply.redirect(base);
+  });
+
+  app.post('/moten/:id/protokoll/paragraf/:paragraphId/utdrag/forsok-igen', extract, async (request, reply) => {
+    const ctx = request.viewContext();
+    const { paragraph, base } = await paragraphOf(request);
+    const result = await extracts.retryFailed(extractor(request), paragraph.id);
+    setFlash(reply, request, services, ctx.t('protocol.extract.sent', { sent: result.sent, failed: result.failed }));
+    return reply.redirect(base);
+  });
+
+  app.get('/moten/:id/protokoll/paragraf/:paragraphId/utdrag.pdf', extract, async (request, reply) => {
+    const { meeting, paragraph } = await paragraphOf(request);
+    const [latest] = await db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraph.id)).orderBy(desc(protocolExtracts.createdAt)).limit(1);
+    const bytes = latest ? await databaseFileStorage.get(db, latest.pdfSha256) : undefined;
+    if (!bytes) throw notFound({ sv: 'Inget utdrag har skapats ännu.', en: 'No extract has been made yet.' });
+    return sendPdf(reply, bytes, `protokollsutdrag-${swedishDate(meeting.startsAt)}-paragraf-${paragraph.number ?? 'x'}.pdf`, false);
+  });
+}
