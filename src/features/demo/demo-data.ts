@@ -62,10 +62,14 @@ export function demoEmail(name: string, domain = 'exempel.se'): string {
   return `${ascii}@${domain}`;
 }
 
-/** Terms of office: the one that ended with 2022 (the seed's meeting) and the current one. */
+/**
+ * Terms of office: the one that ended with 2022 (the seed's meeting), the current one, and the
+ * next (the same fictional people re-elected), so that the demo keeps members after 2026.
+ */
 export const DEMO_TERMS = [
   { from: '2019-01-01', to: '2022-12-31' },
   { from: '2023-01-01', to: '2026-12-31' },
+  { from: '2027-01-01', to: '2030-12-31' },
 ];
 
 /** Memorable sign-in addresses for the demo users, one per role. */
