@@ -14,12 +14,12 @@ import {
   expectAccessible,
   hasHorizontalOverflow,
   launchBrowser,
-  newContext,
   screenshot,
   screenshotDesktopAndPhone,
   signIn,
   startApp,
   type RunningApp,
+  runJourney,
 } from './support.js';
 
 let browser: Browser;
@@ -31,17 +31,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Run a journey in its own context; fails if any page tried to reach another host. */
-async function journey(app: RunningApp, options: Parameters<typeof newContext>[2], run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page, outbound } = await newContext(browser, app, options);
-  try {
-    await run(page);
-    assert.deepEqual(outbound, [], 'pages must not reach outside the app');
-  } finally {
-    await context.close();
-  }
-}
 
 const memberRows = (page: Page) => page.getByRole('table', { name: 'Medlemskommuner' }).locator('tbody tr');
 
@@ -55,7 +44,7 @@ describe('an empty installation', () => {
   });
 
   it('sends the first visitor to setup, which creates the committee and signs the administrator in', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await page.goto('/');
       assert.equal(new URL(page.url()).pathname, '/installera');
       await page.getByRole('heading', { level: 1, name: 'Installera Kansli' }).waitFor();
@@ -87,7 +76,7 @@ describe('the demo committee', () => {
   });
 
   it('signs in: the form is accessible, a wrong password is refused in Swedish and the e-mail kept', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await page.goto('/logga-in');
       await expectAccessible(page);
       await screenshotDesktopAndPhone(page, 'logga-in');
@@ -108,7 +97,7 @@ describe('the demo committee', () => {
   });
 
   it('shows the secretary the committee, its 14 members with Luleå as host, and every page passes axe', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await signIn(page, DEMO_LOGIN_EMAILS.secretary, DEMO_PASSWORD);
       await page.goto('/organisation');
       await page.getByRole('heading', { level: 2, name: 'Norrbottens e-nämnd' }).waitFor();
@@ -152,7 +141,7 @@ describe('the demo committee', () => {
   });
 
   it('lets the administrator manage users, read the audit log and correct a form with errors', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await signIn(page, DEMO_LOGIN_EMAILS.admin, DEMO_PASSWORD);
       for (const [path, title, shot] of [
         ['/admin/anvandare', 'Användare', 'admin-anvandare'],
@@ -179,7 +168,7 @@ describe('the demo committee', () => {
   });
 
   it('searches and sorts lists without JavaScript', async () => {
-    await journey(app, { javaScript: false }, async (page) => {
+    await runJourney(browser, app, { javaScript: false }, async (page) => {
       await signIn(page, DEMO_LOGIN_EMAILS.secretary, DEMO_PASSWORD);
       await page.goto('/organisation');
       await page.getByRole('searchbox', { name: 'Sök i listan' }).fill('Luleå');
@@ -202,7 +191,7 @@ describe('the demo committee', () => {
   });
 
   it('takes keyboard users past the header: the first Tab reaches the skip link, Enter moves to the content', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await signIn(page, DEMO_LOGIN_EMAILS.secretary, DEMO_PASSWORD);
       await page.goto('/organisation');
       await page.keyboard.press('Tab');
@@ -220,7 +209,7 @@ describe('the demo committee', () => {
     ['tablet', TABLET],
   ] as const) {
     it(`fits a ${device} (${viewport.width}×${viewport.height}) without sideways scrolling`, async () => {
-      await journey(app, { viewport }, async (page) => {
+      await runJourney(browser, app, { viewport }, async (page) => {
         await signIn(page, DEMO_LOGIN_EMAILS.secretary, DEMO_PASSWORD);
         for (const [path, shot] of [
           ['/organisation', 'organisation'],
@@ -237,7 +226,7 @@ describe('the demo committee', () => {
   }
 
   it('speaks English when asked', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await page.goto('/logga-in?lang=en');
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_SECRET_MARKER } from '../../src/features/demo/registry-demo-data.js';
-import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD, expectAccessible, hasHorizontalOverflow, launchBrowser, newContext, PHONE, screenshotDesktopAndPhone, signIn, startApp, type RunningApp } from './support.js';
+import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD, expectAccessible, hasHorizontalOverflow, launchBrowser, PHONE, screenshotDesktopAndPhone, signIn, startApp, runJourney, type RunningApp } from './support.js';
 
 let browser: Browser;
 
@@ -18,16 +18,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function journey(app: RunningApp, options: Parameters<typeof newContext>[2], run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page, outbound } = await newContext(browser, app, options);
-  try {
-    await run(page);
-    assert.deepEqual(outbound, [], 'pages must not reach outside the app');
-  } finally {
-    await context.close();
-  }
-}
 
 describe('the registry', () => {
   let app: RunningApp;
@@ -40,7 +30,7 @@ describe('the registry', () => {
   });
 
   it('lets the secretary open a case and register a document with a file; every page passes axe', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await signIn(page, DEMO_LOGIN_EMAILS.secretary, DEMO_PASSWORD);
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Diariet' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ärenden' }).waitFor();
@@ -106,7 +96,7 @@ describe('the registry', () => {
   });
 
   it('shows the public registry without signing in, and a secret entry reveals nothing', async () => {
-    await journey(app, {}, async (page) => {
+    await runJourney(browser, app, {}, async (page) => {
       await page.goto('/');
       await page.getByRole('link', { name: 'Diariet' }).click();
       await page.getByRole('heading', { level: 1, name: 'Diariet' }).waitFor();
@@ -131,7 +121,7 @@ describe('the registry', () => {
   });
 
   it('searches the public registry without JavaScript', async () => {
-    await journey(app, { javaScript: false }, async (page) => {
+    await runJourney(browser, app, { javaScript: false }, async (page) => {
       await page.goto('/diarium');
       await page.getByRole('searchbox', { name: 'Sök i listan' }).fill('säkerhetsåtgärder');
       await Promise.all([page.waitForURL('**/diarium?q=*'), page.getByRole('button', { name: 'Sök', exact: true }).click()]);

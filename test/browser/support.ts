@@ -108,3 +108,14 @@ export async function screenshotDesktopAndPhone(page: Page, name: string): Promi
   await screenshot(page, `${name}-phone`);
   await page.setViewportSize(size);
 }
+
+/** Run a journey in its own browser context; fails if any page tried to reach another host. */
+export async function runJourney(browser: Browser, app: RunningApp, options: Parameters<typeof newContext>[2], run: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page, outbound } = await newContext(browser, app, options);
+  try {
+    await run(page);
+    assert.deepEqual(outbound, [], 'pages must not reach outside the app');
+  } finally {
+    await context.close();
+  }
+}

@@ -3,18 +3,11 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan } from '../auth/policy.js';
 import { AuditPage, NewUserPage, UserPage, UsersPage } from './admin.pages.js';
+import { idParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function idParam(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!UUID.test(id)) throw notFound();
-  return id;
-}
 
 export function registerAdminRoutes(app: FastifyInstance, services: Services): void {
   const { admin, organisation, auth } = services;

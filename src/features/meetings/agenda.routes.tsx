@@ -4,17 +4,10 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, formList, handleForm } from '../../platform/http/forms.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
-import { notFound } from '../../platform/errors.js';
 import { agendaPath, AgendaPage, ItemFormPage, RemoveItemPage } from './agenda.pages.js';
+import { uuidParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SCRIPT = readFileSync(new URL('../../platform/http/assets/agenda-reorder.js', import.meta.url));
-
-export function uuidParam(request: FastifyRequest, name = 'id'): string {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? '';
-  if (!UUID.test(value)) throw notFound();
-  return value;
-}
 
 /** `?arende=` on the item form: undefined when absent, '' for "no case". */
 function caseQuery(request: FastifyRequest): string | undefined {

@@ -7,21 +7,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody } from '../../platform/http/forms.js';
-import { DomainError, HTTP_STATUS, notFound, type ErrorCode } from '../../platform/errors.js';
+import { DomainError, HTTP_STATUS, type ErrorCode } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { Principal } from '../auth/policy.js';
 import type { Anchor, LiveMeetingService } from './live-meeting.service.js';
 import type { LiveMeetingView } from './live-meeting.view.js';
 import { CloseMeetingPage, LiveMeetingPage } from './live-meeting.pages.js';
 import { liveBase, type LiveFailure } from './live-meeting-forms.pages.js';
+import { idParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function idParam(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!UUID.test(id)) throw notFound();
-  return id;
-}
 
 type Use = (principal: Principal | null, meetingId: string, values: Record<string, string>) => Promise<Anchor>;
 

@@ -3,17 +3,11 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { ErrorPage } from '../../platform/http/error-pages.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 import { MyMeetingsPage, RoomPage, ROOM_CSS, ROOM_CSS_PATH } from './member-room.pages.js';
+import { uuidParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function uuidParam(request: FastifyRequest, name: 'id' | 'itemId'): string {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? '';
-  if (!UUID.test(value)) throw notFound();
-  return value;
-}
 
 type AbsenceOutcome = { created: boolean; isMember: boolean; municipalityName: string; notified: string[]; noEmail: string[]; failed: string[] };
 

@@ -4,7 +4,7 @@ import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { attachmentHeader } from '../registry/registry.http.js';
-import { uuidParam } from './agenda.routes.js';
+import { uuidParam } from '../../platform/http/params.js';
 import { NoticePage } from './notice.pages.js';
 
 export function registerNoticeRoutes(app: FastifyInstance, services: Services): void {

@@ -3,18 +3,10 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { notFound } from '../../platform/errors.js';
 import { meetingFormValues } from './schedule.service.js';
 import { AnnualCycleIndexPage, AnnualCyclePage, CancelMeetingPage, MeetingFormPage, MeetingListPage, MeetingPage } from './schedule.pages.js';
+import { uuidParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A path parameter that must be a UUID; anything else is a page that does not exist. */
-function uuidParam(request: FastifyRequest, name: string): string {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? '';
-  if (!UUID.test(value)) throw notFound();
-  return value;
-}
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 

@@ -3,21 +3,14 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { notFound } from '../../platform/errors.js';
 import { can } from '../auth/policy.js';
 import { OrganisationFormPage, OrganisationPage, OverviewPage } from './organisation.pages.js';
 import { BodyFormPage, BodyPage, DeleteMandatePage, MandateFormPage, roleLabel } from './mandate.pages.js';
 import { PeoplePage, PersonFormPage, PersonPage } from './person.pages.js';
 import type { MandateRow, OrganisationRow } from './organisation.repository.js';
 import { presentOrganisation, presentPerson, presentMandate } from './organisation.presenters.js';
+import { UUID_PATTERN, idParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function idParam(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!UUID.test(id)) throw notFound();
-  return id;
-}
 
 const slugParam = (request: FastifyRequest) => (request.params as { slug: string }).slug;
 
@@ -150,7 +143,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   app.get('/uppdrag/ny', edit, async (request, reply) => {
     const bodyId = String((request.query as Record<string, unknown>).organ ?? '');
     const ctx = request.viewContext();
-    const back = UUID.test(bodyId) ? `/organ/${bodyId}` : '/organisation';
+    const back = UUID_PATTERN.test(bodyId) ? `/organ/${bodyId}` : '/organisation';
     const today = new Date().toISOString().slice(0, 10);
     return reply.page(<MandateFormPage ctx={ctx} title={ctx.t('mandate.add')} action="/uppdrag/ny" back={back} state={emptyForm({ bodyId, role: 'member', termFrom: today })} {...await mandateForm(request)} />);
   });

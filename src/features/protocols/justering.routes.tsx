@@ -5,17 +5,16 @@ import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { notFound } from '../../platform/errors.js';
-import { uuidParam } from '../meetings/agenda.routes.js';
+import { UUID_PATTERN, uuidParam } from '../../platform/http/params.js';
 import { JusteringPage, PasskeyPage, justeraPath } from './justering.pages.js';
 import { sealedPdfFrom, type SignInput } from './justering.service.js';
 import { relyingPartyFor } from './webauthn.js';
 
 const SCRIPT = readFileSync(new URL('../../platform/http/assets/webauthn-sign.js', import.meta.url));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function optionalUuid(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || !UUID.test(value)) throw notFound();
+  if (typeof value !== 'string' || !UUID_PATTERN.test(value)) throw notFound();
   return value;
 }
 

@@ -22,15 +22,9 @@ import * as repo from './protocol.repository.js';
 import { protocolDigest, publicVersion } from './protocol.model.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { TextArea } from './protocol.pages.js';
+import { uuidParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PROTOCOL_NOT_FOUND = { sv: 'Mötet har inget protokoll ännu.', en: 'The meeting has no protocol yet.' };
-
-function uuidParam(request: FastifyRequest, name: string): string {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? '';
-  if (!UUID.test(value)) throw notFound();
-  return value;
-}
 
 /** The signed-in principal allowed to make extracts (the route's action checks it first). */
 function extractor(request: FastifyRequest) {

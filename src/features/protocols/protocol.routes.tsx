@@ -5,14 +5,8 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { notFound } from '../../platform/errors.js';
 import { HeaderFormPage, ParagraphFormPage, ProtocolPage, headerFormValues, paragraphFormValues } from './protocol.pages.js';
+import { uuidParam } from '../../platform/http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function uuidParam(request: FastifyRequest, name: string): string {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? '';
-  if (!UUID.test(value)) throw notFound();
-  return value;
-}
 
 export function registerProtocolRoutes(app: FastifyInstance, services: Services): void {
   const { protocols } = services;

@@ -1,17 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, notFound, type UserMessage } from '../../platform/errors.js';
+import { DomainError, type UserMessage } from '../../platform/errors.js';
 import { formBody } from '../../platform/http/forms.js';
 import { readMultipartForm, type MultipartForm } from '../../platform/http/multipart.js';
+import { idParam } from '../../platform/http/params.js';
+
+export { idParam };
 
 /** HTTP helpers shared by the registry's routes. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function idParam(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!UUID.test(id)) throw notFound();
-  return id;
-}
 
 export const slugParam = (request: FastifyRequest) => (request.params as { slug: string }).slug;
 
