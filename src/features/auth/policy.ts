@@ -57,6 +57,37 @@ export const POLICY = {
   'protocol.sign': ['chair', 'member'],
   /** Certify and send extracts (protokollsutdrag) of final protocols. */
   'protocol.extract': ['secretary'],
+  /** Follow and steer the posting of justering notices on the member municipalities' boards. */
+  'publication.manage': ['secretary', 'coordinator'],
+  /** Record the municipality's own posting date (the service checks the grant is in that municipality). */
+  'publication.recordPosting': ['registrar', 'secretary'],
+  /** Read feedback sent from the accessibility statement. */
+  'accessibility.readFeedback': ['admin', 'secretary'],
+  /** See initiatives, their phases and decision matrices. */
+  'cooperation.read': SIGNED_IN,
+  /** Create initiatives, set budgets and deadlines, close phases, record the committee's own decisions. */
+  'cooperation.manage': ['coordinator', 'secretary'],
+  /**
+   * Record a municipality's own decision on an initiative. Only a grant held in that very
+   * municipality counts (never the committee's): the committee cannot decide for its members.
+   */
+  'cooperation.recordDecision': ['registrar', 'preparation_official'],
+  /** See budgets, outcome, distributions and reports. */
+  'economy.read': ['economist', 'coordinator', 'secretary', 'chair', 'auditor', 'admin'],
+  /** Budgets, allocation keys, PKV, outcome imports and comments. */
+  'economy.manage': ['economist'],
+  /** See the business plan, indicators, internal control, checklists and the portfolio. */
+  'planning.read': SIGNED_IN,
+  /** Edit the business plan, risks, control points, checklists and the portfolio. */
+  'planning.manage': ['coordinator', 'secretary'],
+  /** See the document management plan, deliveries, disposal lists and the processing register. */
+  'archive.read': ['admin', 'secretary', 'registrar', 'auditor'],
+  /** Edit the document management plan, export to the e-archive, propose disposal, place holds. */
+  'archive.manage': ['admin', 'secretary', 'registrar'],
+  /** Approve and execute a disposal list (a named person). */
+  'archive.approveDisposal': ['admin'],
+  /** Export or pseudonymise what is held about one person. */
+  'personalData.manage': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

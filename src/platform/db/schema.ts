@@ -6,12 +6,14 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   date,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -47,6 +49,8 @@ export const organisations = pgTable(
     /** Värdkommun: the host municipality that employs the staff. */
     isHost: boolean('is_host').notNull().default(false),
     orgNumber: text('org_number'),
+    /** Per-organisation settings kept as data (e.g. reminder days, where the protocol is kept). */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -97,6 +101,8 @@ export const people = pgTable(
     title: text('title'),
     /** The municipality or committee the person belongs to. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Set when the person's name and contact details were replaced on request (GDPR). */
+    pseudonymisedAt: timestamp('pseudonymised_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -740,3 +746,718 @@ export const protocolExtracts = pgTable('protocol_extracts', {
   certifiedBy: text('certified_by').notNull(),
   createdAt: createdAt(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Publication: the justering notice on every member municipality's notice board (anslagstavla).
+
+/**
+ * One notice of one final protocol on one member municipality's board. The appeal period of a
+ * joint committee counts from the latest `postedOn` of all rows of the protocol (KL 13:5).
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: id(),
+    protocolId: uuid('protocol_id')
+      .notNull()
+      .references(() => protocols.id),
+    /** The member municipality whose board carries the notice. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** When Kansli posts automatically; null with `postingMethod = 'manual'` until the registrar records it. */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true, precision: 3 }),
+    postingMethod: text('posting_method', { enum: ['automatic', 'manual'] }).notNull().default('automatic'),
+    /** The day the notice was put up (the registrar's date when posted by hand). */
+    postedOn: date('posted_on'),
+    postedAt: timestamp('posted_at', { withTimezone: true, precision: 3 }),
+    postedByUserId: uuid('posted_by_user_id').references(() => users.id),
+    /** Where the municipality posted it by hand (its own site), if it did. */
+    externalUrl: text('external_url'),
+    takenDownOn: date('taken_down_on'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('notices_protocol_org_key').on(t.protocolId, t.organisationId), index('notices_org_idx').on(t.organisationId, t.postedOn)],
+);
+
+/** Feedback from the accessibility statement's form (lag 2018:1937). */
+export const accessibilityFeedback = pgTable('accessibility_feedback', {
+  id: id(),
+  pageUrl: text('page_url').notNull().default(''),
+  message: text('message').notNull(),
+  contact: text('contact').notNull().default(''),
+  createdAt: createdAt(),
+  handledAt: timestamp('handled_at', { withTimezone: true, precision: 3 }),
+});
+
+/**
+ * Tombstones for objects that were deleted, so that open-data readers (OParl `deleted: true`)
+ * and synchronising clients learn of the deletion. `kind` is the OParl type name in lower case.
+ */
+export const deletedObjects = pgTable(
+  'deleted_objects',
+  {
+    kind: text('kind').notNull(),
+    objectId: uuid('object_id').notNull(),
+    /** The body or organisation the object belonged to, for list filtering. */
+    parentId: uuid('parent_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.objectId] }), index('deleted_objects_deleted_idx').on(t.kind, t.deletedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Cooperation: joint initiatives and every member municipality's own decision at each phase.
+
+/** One phase of a process template and the decisions it requires, and by whom. */
+export interface ProcessPhaseTemplate {
+  key: string;
+  label: { sv: string; en: string };
+  decisions: {
+    key: string;
+    label: { sv: string; en: string };
+    by: 'each_municipality' | 'preparation_group' | 'committee' | 'steering_group' | 'procuring_municipality';
+    /** Required for the phase to close. */
+    required: boolean;
+    /** A yes here makes the municipality a participant of the phase. */
+    joins?: boolean;
+  }[];
+}
+
+/** The process as data: phases and required decisions; the seed's diagram is the default template. */
+export const processTemplates = pgTable('process_templates', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  isDefault: boolean('is_default').notNull().default(false),
+  phases: jsonb('phases').$type<ProcessPhaseTemplate[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A joint initiative (e.g. a shared system) moving through the phases of its template. */
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: id(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => processTemplates.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** The key of the current phase in the template. */
+    phaseKey: text('phase_key').notNull(),
+    status: text('status', { enum: ['active', 'stopped', 'completed'] }).notNull().default('active'),
+    /** The municipality that procures on behalf of the participants. */
+    procuringOrganisationId: uuid('procuring_organisation_id').references(() => organisations.id),
+    /** The cost allocation key (default: by population among participants). */
+    allocationKey: jsonb('allocation_key').$type<Record<string, unknown>>().notNull().default({ kind: 'population' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('initiatives_committee_idx').on(t.committeeId)],
+);
+
+/** A phase of an initiative: opened, budgeted, closed with its participants fixed. */
+export const initiativePhases = pgTable(
+  'initiative_phases',
+  {
+    id: id(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    phaseKey: text('phase_key').notNull(),
+    position: integer('position').notNull(),
+    /** Budget of the phase in whole kronor. */
+    budget: bigint('budget', { mode: 'number' }).notNull().default(0),
+    decisionDeadline: date('decision_deadline'),
+    openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    closedByUserId: uuid('closed_by_user_id').references(() => users.id),
+    /** Municipality ids that participated when the phase was closed. */
+    participants: jsonb('participants').$type<string[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('initiative_phases_key').on(t.initiativeId, t.phaseKey)],
+);
+
+/** One cell of the decision matrix: one organisation's decision on one required decision of a phase. */
+export const initiativeDecisions = pgTable(
+  'initiative_decisions',
+  {
+    id: id(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    phaseKey: text('phase_key').notNull(),
+    decisionKey: text('decision_key').notNull(),
+    /** The deciding organisation: a municipality, or the committee for its own and its groups' decisions. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status', { enum: ['pending', 'yes', 'no', 'not_applicable'] }).notNull().default('pending'),
+    /** The municipality's own reference: its body, date, paragraph, and extract (document or link). */
+    decidingBody: text('deciding_body').notNull().default(''),
+    decidedOn: date('decided_on'),
+    paragraph: text('paragraph').notNull().default(''),
+    documentId: uuid('document_id').references(() => documents.id),
+    /** For the committee's own decisions: the protocol paragraph. */
+    protocolParagraphId: uuid('protocol_paragraph_id').references(() => protocolParagraphs.id),
+    link: text('link').notNull().default(''),
+    note: text('note').notNull().default(''),
+    deadline: date('deadline'),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('initiative_decisions_cell_key').on(t.initiativeId, t.phaseKey, t.decisionKey, t.organisationId)],
+);
+
+/** Every change of a decision cell, append-only. */
+export const initiativeDecisionHistory = pgTable(
+  'initiative_decision_history',
+  {
+    id: id(),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => initiativeDecisions.id),
+    status: text('status').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('initiative_decision_history_idx').on(t.decisionId, t.recordedAt)],
+);
+
+/** Fullmakt: a participant's power of attorney to the procuring municipality. */
+export const powersOfAttorney = pgTable(
+  'powers_of_attorney',
+  {
+    id: id(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    procuringOrganisationId: uuid('procuring_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    grantedOn: date('granted_on').notNull(),
+    reference: text('reference').notNull().default(''),
+    documentId: uuid('document_id').references(() => documents.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('powers_of_attorney_key').on(t.initiativeId, t.organisationId)],
+);
+
+/** Reminders sent, so that each is sent once (kind, the thing it concerns, to whom, for which day). */
+export const reminderLog = pgTable(
+  'reminder_log',
+  {
+    kind: text('kind').notNull(),
+    refId: uuid('ref_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    dueOn: date('due_on').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId, t.organisationId, t.dueOn] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Economy: cost objects with budgets and allocation keys, PKV, outcome imports, reports.
+
+/** A cost object of a year: base funding, a management service, a shared service or a project. */
+export const costObjects = pgTable(
+  'cost_objects',
+  {
+    id: id(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['base_funding', 'management', 'shared_service', 'project'] }).notNull(),
+    /** advance: paid in January; arrears: invoiced afterwards; supplier: invoiced by the supplier (shown, not invoiced). */
+    invoicing: text('invoicing', { enum: ['advance', 'arrears', 'supplier'] }).notNull().default('advance'),
+    initiativeId: uuid('initiative_id').references(() => initiatives.id),
+    /** The allocation key as data (equal, population of a year, mixed, fixed amounts, participants). */
+    allocationKey: jsonb('allocation_key').$type<Record<string, unknown>>().notNull().default({ kind: 'equal' }),
+    /** Budget in whole kronor. */
+    budgetIncome: bigint('budget_income', { mode: 'number' }).notNull().default(0),
+    budgetCost: bigint('budget_cost', { mode: 'number' }).notNull().default(0),
+    forecastIncome: bigint('forecast_income', { mode: 'number' }),
+    forecastCost: bigint('forecast_cost', { mode: 'number' }),
+    /** Surplus (+) or deficit (-) carried over from the previous year. */
+    carriedOver: bigint('carried_over', { mode: 'number' }).notNull().default(0),
+    comment: text('comment').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('cost_objects_code_key').on(t.committeeId, t.year, t.code)],
+);
+
+/** SKR's PKV reading (October) used to index the next year's amounts. */
+export const pkvReadings = pgTable(
+  'pkv_readings',
+  {
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The year the reading indexes (the reading of October 2022 indexes 2023). */
+    year: integer('year').notNull(),
+    readOn: date('read_on').notNull(),
+    pkvPercent: numeric('pkv_percent', { precision: 6, scale: 2 }).notNull(),
+    source: text('source').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.year] })],
+);
+
+/** One import (or manual entry) of outcome from the host's ledger. */
+export const outcomeImports = pgTable('outcome_imports', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  year: integer('year').notNull(),
+  format: text('format', { enum: ['sie4', 'csv', 'manual'] }).notNull(),
+  fileName: text('file_name').notNull().default(''),
+  fileSha256: text('file_sha256'),
+  encoding: text('encoding'),
+  /** The outcome is up to and including this date. */
+  periodTo: date('period_to').notNull(),
+  /** What was read: counts, totals, unmapped rows (for the record). */
+  summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
+  importedByUserId: uuid('imported_by_user_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Outcome per cost object, account and cost centre, in öre (signed as in the ledger). */
+export const outcomeEntries = pgTable(
+  'outcome_entries',
+  {
+    id: id(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => outcomeImports.id),
+    costObjectId: uuid('cost_object_id')
+      .notNull()
+      .references(() => costObjects.id),
+    kind: text('kind', { enum: ['income', 'cost'] }).notNull(),
+    account: text('account').notNull().default(''),
+    costCentre: text('cost_centre').notNull().default(''),
+    amountOre: bigint('amount_ore', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('outcome_entries_import_idx').on(t.importId), index('outcome_entries_object_idx').on(t.costObjectId)],
+);
+
+/** How ledger accounts (and optionally cost centres) map to cost objects; remembered across imports. */
+export const accountMappings = pgTable(
+  'account_mappings',
+  {
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    account: text('account').notNull(),
+    /** Empty: any cost centre. */
+    costCentre: text('cost_centre').notNull().default(''),
+    /** The cost object's code (codes persist across years); empty with `ignore`. */
+    costObjectCode: text('cost_object_code').notNull().default(''),
+    kind: text('kind', { enum: ['income', 'cost', 'ignore'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.account, t.costCentre] })],
+);
+
+/** A comment on a cost object's deviation in the report for a date. */
+export const outcomeComments = pgTable(
+  'outcome_comments',
+  {
+    costObjectId: uuid('cost_object_id')
+      .notNull()
+      .references(() => costObjects.id),
+    periodTo: date('period_to').notNull(),
+    comment: text('comment').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.costObjectId, t.periodTo] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Planning and follow-up: business plan, goals and indicators, internal control, checklists, portfolio.
+
+/** Verksamhetsplan of a year as a structured document. */
+export const businessPlans = pgTable(
+  'business_plans',
+  {
+    id: id(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** Sections by key: purpose, strategicDirection, effectGoals, organisation, annualCycle, economy. */
+    sections: jsonb('sections').$type<Record<string, string>>().notNull().default({}),
+    status: text('status', { enum: ['draft', 'tabled', 'adopted'] }).notNull().default('draft'),
+    /** The protocol paragraph that adopted (or tabled) the plan. */
+    paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('business_plans_year_key').on(t.committeeId, t.year)],
+);
+
+/** Utgåvehistorik: edition, date, comment. */
+export const businessPlanEditions = pgTable('business_plan_editions', {
+  id: id(),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => businessPlans.id, { onDelete: 'cascade' }),
+  edition: text('edition').notNull(),
+  editedOn: date('edited_on').notNull(),
+  comment: text('comment').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const goals = pgTable('goals', {
+  id: id(),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => businessPlans.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull().default(0),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** An indicator of a goal: measured from Kansli's data (`measure`) or entered by hand (`manual`). */
+export const indicators = pgTable('indicators', {
+  id: id(),
+  goalId: uuid('goal_id')
+    .notNull()
+    .references(() => goals.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull().default(0),
+  name: text('name').notNull(),
+  measure: text('measure', {
+    enum: ['committee_meetings', 'member_attendance', 'prep_meetings', 'prep_municipality_share', 'followup_dialogues', 'manual'],
+  }).notNull(),
+  /** The target as written ("minst 4", "100 %, minst 75 %") and as numbers. */
+  targetText: text('target_text').notNull().default(''),
+  target: numeric('target', { precision: 12, scale: 2 }),
+  minimum: numeric('minimum', { precision: 12, scale: 2 }),
+  maximum: numeric('maximum', { precision: 12, scale: 2 }),
+  unit: text('unit').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+/** A tertial follow-up of an indicator: value (hand-entered or a snapshot of the measured), status, comment. */
+export const indicatorFollowups = pgTable(
+  'indicator_followups',
+  {
+    id: id(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    tertial: integer('tertial').notNull(),
+    value: numeric('value', { precision: 12, scale: 2 }),
+    status: text('status', { enum: ['met', 'on_track', 'at_risk', 'not_met'] }),
+    comment: text('comment').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('indicator_followups_key').on(t.indicatorId, t.year, t.tertial)],
+);
+
+/** A follow-up dialogue (uppföljningsdialog) held with a member municipality. */
+export const followupDialogues = pgTable('followup_dialogues', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  heldOn: date('held_on').notNull(),
+  note: text('note').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+/** A risk of the internal control plan: probability × consequence (1–4 each). */
+export const risks = pgTable('risks', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  year: integer('year').notNull(),
+  position: integer('position').notNull().default(0),
+  title: text('title').notNull(),
+  responsible: text('responsible').notNull().default(''),
+  method: text('method').notNull().default(''),
+  probability: integer('probability').notNull(),
+  consequence: integer('consequence').notNull(),
+  decision: text('decision', { enum: ['accepted', 'internal_control'] }).notNull(),
+  analysis: text('analysis').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A mandatory control point issued by the host's executive board, and the committee's assessment. */
+export const controlPoints = pgTable('control_points', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  year: integer('year').notNull(),
+  issuedBy: text('issued_by').notNull().default(''),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  assessment: text('assessment').notNull().default(''),
+  riskId: uuid('risk_id').references(() => risks.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A control activity with owner, due date and result. */
+export const controlActivities = pgTable('control_activities', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  year: integer('year').notNull(),
+  riskId: uuid('risk_id').references(() => risks.id),
+  controlPointId: uuid('control_point_id').references(() => controlPoints.id),
+  title: text('title').notNull(),
+  owner: text('owner').notNull().default(''),
+  dueOn: date('due_on'),
+  status: text('status', { enum: ['planned', 'done'] }).notNull().default('planned'),
+  result: text('result').notNull().default(''),
+  completedOn: date('completed_on'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A checklist template (e.g. the 25 statements of the yearly work-environment follow-up). */
+export const checklistTemplates = pgTable('checklist_templates', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  statements: jsonb('statements').$type<{ key: string; text: string; area?: string }[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+/** A yearly checklist from a template. */
+export const checklists = pgTable(
+  'checklists',
+  {
+    id: id(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => checklistTemplates.id),
+    year: integer('year').notNull(),
+    status: text('status', { enum: ['open', 'completed'] }).notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('checklists_year_key').on(t.templateId, t.year)],
+);
+
+export const checklistAnswers = pgTable(
+  'checklist_answers',
+  {
+    checklistId: uuid('checklist_id')
+      .notNull()
+      .references(() => checklists.id, { onDelete: 'cascade' }),
+    statementKey: text('statement_key').notNull(),
+    answer: text('answer', { enum: ['yes', 'partly', 'no', 'not_applicable'] }).notNull(),
+    explanation: text('explanation').notNull().default(''),
+    /** Required for "partly" and "no": an action with owner and date. */
+    action: text('action').notNull().default(''),
+    actionOwner: text('action_owner').notNull().default(''),
+    actionDueOn: date('action_due_on'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.checklistId, t.statementKey] })],
+);
+
+/** Portfolio: a project, managed service or ongoing work with phase, status and time plan. */
+export const portfolioItems = pgTable('portfolio_items', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  kind: text('kind', { enum: ['project', 'managed_service', 'ongoing'] }).notNull(),
+  name: text('name').notNull(),
+  phase: text('phase').notNull().default(''),
+  status: text('status', { enum: ['on_track', 'at_risk', 'delayed', 'paused', 'done'] }).notNull().default('on_track'),
+  timePlan: text('time_plan').notNull().default(''),
+  comment: text('comment').notNull().default(''),
+  initiativeId: uuid('initiative_id').references(() => initiatives.id),
+  participants: jsonb('participants').$type<string[]>().notNull().default([]),
+  position: integer('position').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Archive and data protection: document management plan, deliveries, disposal, personal data.
+
+/** Dokumenthanteringsplan: per classification code (and document type), keep or dispose after N years. */
+export const retentionRules = pgTable(
+  'retention_rules',
+  {
+    id: id(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    classificationCode: text('classification_code').notNull(),
+    /** Empty: every document of the code. */
+    documentType: text('document_type').notNull().default(''),
+    action: text('action', { enum: ['keep', 'dispose'] }).notNull(),
+    retentionYears: integer('retention_years'),
+    format: text('format').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('retention_rules_key').on(t.committeeId, t.classificationCode, t.documentType)],
+);
+
+/** A delivery to the e-archive (one or more SIPs); what was delivered is in `archive_delivery_items`. */
+export const archiveDeliveries = pgTable('archive_deliveries', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  scope: text('scope', { enum: ['year', 'case'] }).notNull(),
+  year: integer('year'),
+  caseId: uuid('case_id').references(() => cases.id),
+  packageId: text('package_id').notNull(),
+  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+  progress: integer('progress').notNull().default(0),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+});
+
+export const archiveDeliveryItems = pgTable(
+  'archive_delivery_items',
+  {
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => archiveDeliveries.id),
+    kind: text('kind', { enum: ['case', 'document', 'file', 'protocol'] }).notNull(),
+    objectId: uuid('object_id').notNull(),
+    path: text('path').notNull().default(''),
+    sha256: text('sha256').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.deliveryId, t.kind, t.objectId] })],
+);
+
+/** A legal hold: nothing in the case (or the document) may be disposed of while it is active. */
+export const legalHolds = pgTable('legal_holds', {
+  id: id(),
+  caseId: uuid('case_id').references(() => cases.id),
+  documentId: uuid('document_id').references(() => documents.id),
+  reason: text('reason').notNull(),
+  placedByUserId: uuid('placed_by_user_id').references(() => users.id),
+  placedAt: timestamp('placed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  releasedAt: timestamp('released_at', { withTimezone: true, precision: 3 }),
+});
+
+/** A disposal list (gallringslista): proposed, approved by a named person, then executed. */
+export const disposalLists = pgTable('disposal_lists', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  status: text('status', { enum: ['proposed', 'approved', 'executed', 'cancelled'] }).notNull().default('proposed'),
+  createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  approvedByUserId: uuid('approved_by_user_id').references(() => users.id),
+  approvedByName: text('approved_by_name'),
+  approvedAt: timestamp('approved_at', { withTimezone: true, precision: 3 }),
+  executedAt: timestamp('executed_at', { withTimezone: true, precision: 3 }),
+  createdAt: createdAt(),
+});
+
+/** What a disposal list holds; kept after execution as the record of what was disposed of. */
+export const disposalItems = pgTable(
+  'disposal_items',
+  {
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => disposalLists.id),
+    /** No foreign key: the document is gone after execution; the record stays. */
+    documentId: uuid('document_id').notNull(),
+    handlingId: text('handling_id').notNull(),
+    caseNumber: text('case_number').notNull(),
+    description: text('description').notNull(),
+    ruleId: uuid('rule_id').references(() => retentionRules.id),
+    ruleText: text('rule_text').notNull(),
+    disposedAt: timestamp('disposed_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.documentId] })],
+);
+
+/** The register of processing of personal data (GDPR art. 30). */
+export const personalDataProcessing = pgTable('personal_data_processing', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  purpose: text('purpose').notNull(),
+  legalBasis: text('legal_basis').notNull(),
+  categoriesOfData: text('categories_of_data').notNull().default(''),
+  categoriesOfPeople: text('categories_of_people').notNull().default(''),
+  recipients: text('recipients').notNull().default(''),
+  retention: text('retention').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A package read back from an e-archive delivery: read-only archive content. */
+export const archivedPackages = pgTable(
+  'archived_packages',
+  {
+    id: id(),
+    packageId: text('package_id').notNull(),
+    label: text('label').notNull(),
+    mets: jsonb('mets').$type<Record<string, unknown>>().notNull().default({}),
+    importedAt: timestamp('imported_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('archived_packages_key').on(t.packageId)],
+);
+
+export const archivedObjects = pgTable(
+  'archived_objects',
+  {
+    id: id(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => archivedPackages.id),
+    kind: text('kind', { enum: ['case', 'document', 'file', 'protocol'] }).notNull(),
+    path: text('path').notNull(),
+    title: text('title').notNull().default(''),
+    sha256: text('sha256').references(() => fileBlobs.sha256),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('archived_objects_package_idx').on(t.packageId)],
+);
