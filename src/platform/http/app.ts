@@ -50,6 +50,10 @@ export const CSRF_COOKIE = 'kansli_csrf';
 const LANG_COOKIE = 'kansli_lang';
 const FLASH_COOKIE = 'kansli_flash';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Scripts only from our own origin (no inline scripts); nobody may frame our pages. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
 
 export type RegisterRoutes = (app: FastifyInstance, services: Services) => void;
@@ -182,6 +186,19 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       return reply.redirect(`/logga-in?next=${encodeURIComponent(request.url)}`);
     }
     return reply.code(403).send(await handleForbidden(request, reply));
+  });
+
+  // Security headers on every answer; a route that must be framed (an embeddable fragment)
+  // sets its own Content-Security-Policy first, and that one is kept.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('x-frame-options', 'DENY');
+    }
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    return payload;
   });
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
