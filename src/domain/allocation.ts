@@ -85,12 +85,12 @@ function fixedShares(total: number, unit: AmountUnit, payers: readonly Allocatio
 }
 
 function payingParties(input: AllocationInput): AllocationParty[] {
-  const ids = input.parties.map((party) => party.id);
-  if (new Set(ids).size !== ids.length) {
+  const ids = new Set(input.parties.map((party) => party.id));
+  if (ids.size !== input.parties.length) {
     refuse('allocation-impossible', 'a party is listed twice', 'en part finns med två gånger');
   }
   if (input.participantIds === undefined) return [...input.parties];
-  const unknown = input.participantIds.find((id) => !ids.includes(id));
+  const unknown = input.participantIds.find((id) => !ids.has(id));
   if (unknown !== undefined) {
     refuse('allocation-impossible', `participant ${unknown} is not a party`, `deltagaren ${unknown} är inte en part`);
   }
@@ -123,8 +123,6 @@ export function allocateCost(input: AllocationInput): Share[] {
           : mixedWeights(payers, key.flatSharePercent);
     shares = apportionByWeights({ total: input.total, unit: input.unit, weights });
   }
-  return input.parties.map((party) => ({
-    partyId: party.id,
-    amount: shares.find((share) => share.partyId === party.id)?.amount ?? 0,
-  }));
+  const amounts = new Map(shares.map((share) => [share.partyId, share.amount]));
+  return input.parties.map((party) => ({ partyId: party.id, amount: amounts.get(party.id) ?? 0 }));
 }

@@ -46,8 +46,8 @@ export function apportionByWeights(options: {
 }): Share[] {
   const { total, unit, weights } = options;
   requireTotalInUnits(total, unit);
-  const ids = weights.map((entry) => entry.partyId);
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  const seen = new Set<string>();
+  const duplicate = weights.find((entry) => seen.size === seen.add(entry.partyId).size)?.partyId;
   if (duplicate !== undefined) {
     refuse('allocation-impossible', `party ${duplicate} is listed twice`, `part ${duplicate} finns med två gånger`);
   }
@@ -59,21 +59,57 @@ export function apportionByWeights(options: {
     refuse('allocation-impossible', 'nothing to split by: every weight is zero', 'inget att fördela efter: alla fördelningstal är noll');
   }
   const sign = total < 0 ? -1 : 1;
-  const units = BigInt(Math.abs(total) / unit);
-  const floors = weights.map((entry) => (units * entry.weight) / weightSum);
-  const remainders = weights.map((entry) => (units * entry.weight) % weightSum);
-  let leftover = Number(units - floors.reduce((sum, value) => sum + value, 0n));
-  const byRemainder = remainders
-    .map((remainder, index) => ({ remainder, index }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  const extra = weights.map(() => 0n);
-  for (const { index } of byRemainder) {
+  const units = Math.abs(total) / unit;
+  const maxWeight = weights.reduce((max, entry) => (entry.weight > max ? entry.weight : max), 0n);
+  // Exact either way: plain numbers while every product fits in 2^53, big integers beyond.
+  const { floors, remainders } =
+    BigInt(units) * maxWeight <= SAFE && weightSum * 2n <= SAFE ? splitSafe(units, weights, Number(weightSum)) : splitBig(BigInt(units), weights, weightSum);
+  let leftover = units - floors.reduce((sum, value) => sum + value, 0);
+  const order = remainders.map((_, index) => index);
+  order.sort((a, b) => {
+    const ra = remainders[a] ?? 0n;
+    const rb = remainders[b] ?? 0n;
+    return ra === rb ? a - b : ra > rb ? -1 : 1;
+  });
+  const extra = new Array<number>(weights.length).fill(0);
+  for (const index of order) {
     if (leftover === 0) break;
-    extra[index] = 1n;
+    extra[index] = 1;
     leftover -= 1;
   }
   return weights.map((entry, index) => ({
     partyId: entry.partyId,
-    amount: sign * Number(((floors[index] ?? 0n) + (extra[index] ?? 0n)) * BigInt(unit)) || 0,
+    amount: sign * ((floors[index] ?? 0) + (extra[index] ?? 0)) * unit || 0,
   }));
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Floors and remainders of units × weight / sum when every product is a safe integer. */
+function splitSafe(units: number, weights: readonly PartyWeight[], sum: number): { floors: number[]; remainders: (number | bigint)[] } {
+  const floors: number[] = [];
+  const remainders: number[] = [];
+  for (const entry of weights) {
+    const product = units * Number(entry.weight);
+    let quotient = Math.floor(product / sum);
+    let remainder = product - quotient * sum;
+    // Floating-point division may land one off when the quotient is near a whole number.
+    if (remainder < 0) {
+      quotient -= 1;
+      remainder += sum;
+    } else if (remainder >= sum) {
+      quotient += 1;
+      remainder -= sum;
+    }
+    floors.push(quotient);
+    remainders.push(remainder);
+  }
+  return { floors, remainders };
+}
+
+function splitBig(units: bigint, weights: readonly PartyWeight[], sum: bigint): { floors: number[]; remainders: (number | bigint)[] } {
+  return {
+    floors: weights.map((entry) => Number((units * entry.weight) / sum)),
+    remainders: weights.map((entry) => (units * entry.weight) % sum),
+  };
 }
