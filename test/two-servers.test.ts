@@ -70,6 +70,20 @@ describe('two app servers against one PostgreSQL behave as one', { skip: TEST_DB
     assert.deepEqual(await verifyAuditChain(database.db), { ok: true, count: before.count + names.length });
   });
 
+  it('hands out gapless case numbers under concurrent requests through both servers', async () => {
+    const [committee] = await database.query<{ id: string }>(sql`select id from organisations where kind = 'committee'`);
+    const [user] = await database.query<{ id: string }>(sql`select id from users where lower(email) = ${ADMIN.email}`);
+    await database.query(sql`insert into role_assignments (user_id, organisation_id, role) values (${user?.id}, ${committee?.id}, 'secretary')`);
+    await database.query(sql`insert into classification_codes (organisation_id, code, title, retention) values (${committee?.id}, '1.1', 'Styrning', 'Bevaras')`);
+    const titles = Array.from({ length: 30 }, (_, i) => `Parallellt ärende ${String(i).padStart(2, '0')}`);
+    const responses = await Promise.all(
+      titles.map((title, i) => admin.request(i % 2 === 0 ? a : b, '/arenden/nytt', { organisation: 'tva', title, classificationCode: '1.1' })),
+    );
+    for (const response of responses) assert.equal(response.status, 302, await response.text());
+    const numbers = await database.query<{ number: number }>(sql`select number from cases where title like 'Parallellt ärende %' order by number`);
+    assert.deepEqual(numbers.map((r) => r.number), titles.map((_, i) => i + 1), 'numbers 1…30, each once, no gap');
+  });
+
   it('signs out everywhere on B, which ends the sessions on A', async () => {
     const other = new Browser();
     await other.signIn(a);
