@@ -4,10 +4,14 @@
  */
 import { runSearchBench } from './search.bench.js';
 import { runProtocolBench } from './protocol.bench.js';
+import { runPublicBench } from './public.js';
+import { runAllocationBench } from './allocation.bench.js';
 
 const BENCHES: Record<string, (args: readonly string[]) => Promise<boolean>> = {
   search: runSearchBench,
   protocol: runProtocolBench,
+  public: runPublicBench,
+  allocation: runAllocationBench,
 };
 
 const args = process.argv.slice(2);

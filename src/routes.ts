@@ -15,6 +15,15 @@ import { registerVerifyRoutes } from './features/protocols/verify.routes.js';
 import { registerJusteringRoutes } from './features/protocols/justering.routes.js';
 import { registerProtocolRoutes } from './features/protocols/protocol.routes.js';
 import { registerProtocolFileRoutes } from './features/protocols/protocol-files.routes.js';
+import { registerPlanningRoutes } from './features/planning/planning.routes.js';
+import { registerCooperationRoutes } from './features/cooperation/cooperation.routes.js';
+import { registerOparlRoutes } from './features/oparl/oparl.routes.js';
+import { registerImportRoutes } from './features/economy/import.routes.js';
+import { registerEconomyRoutes } from './features/economy/economy.routes.js';
+import { registerPublicationRoutes } from './features/publication/publication.routes.js';
+import { registerPortalRoutes } from './features/portal/portal.routes.js';
+import { registerArchiveRoutes } from './features/archive/archive.routes.js';
+import { registerPrivacyRoutes } from './features/privacy/privacy.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
 export const ALL_ROUTES: readonly RegisterRoutes[] = [
@@ -34,4 +43,13 @@ export const ALL_ROUTES: readonly RegisterRoutes[] = [
   registerJusteringRoutes,
   registerProtocolRoutes,
   registerProtocolFileRoutes,
+  registerPlanningRoutes,
+  registerCooperationRoutes,
+  registerOparlRoutes,
+  registerImportRoutes,
+  registerEconomyRoutes,
+  registerPublicationRoutes,
+  registerPortalRoutes,
+  registerArchiveRoutes,
+  registerPrivacyRoutes,
 ];

@@ -16,6 +16,16 @@ import { createVerifyService } from './features/protocols/verify.service.js';
 import { createJusteringService } from './features/protocols/justering.service.js';
 import { createExtractService } from './features/protocols/extract.service.js';
 import { createProtocolService } from './features/protocols/protocol.service.js';
+import { createCooperationService } from './features/cooperation/cooperation.service.js';
+import { createOparlService } from './features/oparl/oparl.service.js';
+import { createImportService } from './features/economy/import.service.js';
+import { createPublicationService } from './features/publication/publication.service.js';
+import { createPortalService } from './features/portal/portal.service.js';
+import { createAccessibilityService } from './features/home/accessibility.service.js';
+import { createPlanningService } from './features/planning/planning.service.js';
+import { createEconomyService } from './features/economy/economy.service.js';
+import { createArchiveService } from './features/archive/archive.service.js';
+import { createPrivacyService } from './features/privacy/privacy.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -40,6 +50,16 @@ export function createServices(database: Database, config: Config, clock: Clock 
     justering: createJusteringService(deps),
     extracts: createExtractService({ ...deps, mailer }),
     protocols: createProtocolService(deps),
+    cooperation: createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) }),
+    archive: createArchiveService(deps),
+    privacy: createPrivacyService(deps),
+    oparl: createOparlService(deps),
+    outcomeImport: createImportService(deps),
+    publication: createPublicationService(deps),
+    portal: createPortalService(deps),
+    accessibility: createAccessibilityService(deps),
+    planning: createPlanningService(deps),
+    economy: createEconomyService(deps),
   };
 }
 

@@ -8,6 +8,8 @@ import { isRole, ROLES } from '../features/auth/policy.js';
 import { loadDemo } from '../features/demo/demo.js';
 import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
 import { DEFAULT_SEAL_NAME, writeSealP12 } from '../features/protocols/certificate.js';
+import { remindersSendCommand } from './reminders.js';
+import { ARCHIVE_COMMANDS } from './archive.js';
 
 export class UsageError extends Error {}
 
@@ -130,6 +132,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
+  'reminders send': remindersSendCommand,
+  ...ARCHIVE_COMMANDS,
   migrate: {
     words: 1,
     async run() {

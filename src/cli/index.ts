@@ -18,9 +18,12 @@ const HELP = `Användning / usage: kansli <kommando>
                                          skapa användare; lösenord från KANSLI_PASSWORD eller stdin
   token create --email E [--label L]     skapa en personlig API-nyckel / create an API token
   audit verify                           kontrollera granskningsloggens kedja / verify the audit chain
+  archive export --year ÅR --out KATALOG leverera årets avslutade ärenden och slutliga protokoll (SIP) / deliver a year to the e-archive
+  archive import KATALOG                 läs in ett arkivpaket som skrivskyddat arkiv / import a package as read-only archive
   backup FILE                            säkerhetskopiera hela databasen / back up the whole database
   restore FILE                           återställ till en tom installation / restore into an empty installation
   migrate                                kör databasmigreringar / run database migrations
+  reminders send                         skicka påminnelser om beslut som ska fattas / send decision reminders
   cert create [--out FILE] [--name N]    skapa ett självsignerat e-sigill (KANSLI_SEAL_P12) / create a self-signed seal
 `;
 
@@ -31,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     strict: false,
     options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
+  if (positionals[0] === 'import') return (await import('./import-sie.js')).runImportCommand(argv);
   const key = positionals.slice(0, 2).join(' ');
   const command = COMMANDS[key] ?? COMMANDS[positionals[0] ?? ''];
   if (!command || values.help) {

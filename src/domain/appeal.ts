@@ -67,3 +67,22 @@ export function isPostingLate(options: { justeringDate: IsoDate; postedOn: IsoDa
   }
   return compareDates(options.postedOn, latestPostingDate(options.justeringDate)) > 0;
 }
+
+/**
+ * The last day to post the justering notice on a board: the second day after justering, moved
+ * to the next weekday by lag (1930:173). KL 8:12.
+ */
+export function noticePostingDeadline(options: { justeredOn: IsoDate }): IsoDate {
+  return latestPostingDate(options.justeredOn);
+}
+
+/**
+ * The appeal period of a joint committee's protocol: it starts on the day the notice has been
+ * posted on the boards of all member municipalities (the latest of `postedOn`) and its last day
+ * is three weeks later, moved to the next weekday when that is a Saturday, Sunday, public
+ * holiday, midsommarafton, julafton or nyårsafton. KL 13:5; lag (1930:173) 2 §.
+ */
+export function appealPeriod(options: { postedOn: readonly IsoDate[] }): { startsOn: IsoDate; lastDay: IsoDate } {
+  const period = computeAppealPeriod({ postingDates: options.postedOn });
+  return { startsOn: period.countsFrom, lastDay: period.lastDayToAppeal };
+}

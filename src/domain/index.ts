@@ -10,9 +10,10 @@ export {
 } from './swedish-holidays.js';
 export { endOfStatutoryPeriod } from './statutory-period.js';
 export {
-  APPEAL_PERIOD_DAYS, POSTING_DAYS_AFTER_JUSTERING, computeAppealPeriod, isPostingLate, latestPostingDate,
-  type AppealPeriod,
+  APPEAL_PERIOD_DAYS, POSTING_DAYS_AFTER_JUSTERING, appealPeriod, computeAppealPeriod, isPostingLate, latestPostingDate,
+  noticePostingDeadline, type AppealPeriod,
 } from './appeal.js';
+export { swedishPublicHolidays } from './public-holidays.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
 export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
 export { isExtraMeetingRequired } from './extra-meeting.js';
@@ -44,9 +45,21 @@ export { allocateCost, type AllocationInput, type AllocationKey, type Allocation
 export {
   carryOver, indexAmount, indexEqualShare, type CarryOver, type Indexation, type IndexationStep,
 } from './pkv.js';
+export { allocateCosts, type AllocateCostsOptions, type CostAllocationKey } from './allocate-costs.js';
+export { indexByPkv } from './index-by-pkv.js';
 export {
   CONSEQUENCE_LABELS, PROBABILITY_LABELS, classifyRiskValue, computeRiskValue, isStatedRiskValueConsistent,
   suggestRiskDecision, type RiskBand, type RiskDecision, type RiskScore,
 } from './risk.js';
 export { formatKronor, parseKronor } from './money-format.js';
 export { isTermCurrent, type Term } from './mandate-term.js';
+export { RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, riskValue } from './risk-value.js';
+export { attendanceRate, attendedSeats, type MeetingAttendance } from './attendance-rate.js';
+export { goalStatus, indicatorStatus, tertialOfMonth, type GoalStatus, type IndicatorKind, type IndicatorReading } from './goal-status.js';
+export {
+  evaluatePhaseGate, phaseParticipants, recorderOf,
+  type DecisionMaker, type DecisionStatus, type GateCell, type GateDecision, type GateInput, type GateResult, type GateShortfall,
+} from './cooperation-gates.js';
+export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
+export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
+export { containsPersonalIdentityNumber, findPersonalIdentityNumbers } from './personnummer.js';

@@ -7,13 +7,13 @@ import { refuse } from './domain-error.js';
 /** 1–4 on the seed's scales. */
 export type RiskScore = 1 | 2 | 3 | 4;
 
-/** Swedish labels. 1–2 and the consequence labels up to 3 are in the seed; 3–4 of probability
- * and 4 of consequence follow the common municipal model (möjlig, sannolik, allvarlig). */
+/** Swedish labels of the scales, as the issue and DOMAIN.md give them (sannolikhet: osannolik,
+ * mindre sannolik, sannolik, mycket sannolik; konsekvens: försumbar, lindrig, kännbar, allvarlig). */
 export const PROBABILITY_LABELS: Readonly<Record<RiskScore, string>> = {
   1: 'osannolik',
   2: 'mindre sannolik',
-  3: 'möjlig',
-  4: 'sannolik',
+  3: 'sannolik',
+  4: 'mycket sannolik',
 };
 export const CONSEQUENCE_LABELS: Readonly<Record<RiskScore, string>> = {
   1: 'försumbar',

@@ -5,8 +5,13 @@ import { bodies, mandates, organisations, people, populations, roleAssignments, 
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { loadRegistryDemo } from './demo-registry.js';
+import { loadPlanningDemo } from './demo-planning.js';
 import { loadProtocolDemo } from './demo-protocols.js';
+import { loadPublicationDemo } from './demo-publication.js';
 import { loadMeetingsDemo } from './demo-meetings.js';
+import { loadCooperationDemo } from './demo-cooperation.js';
+import { loadEconomyDemo } from './demo-economy.js';
+import { loadArchiveDemo } from './demo-archive.js';
 import type { Role } from '../auth/policy.js';
 import { DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
 
@@ -149,5 +154,10 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
   await loadRegistryDemo(services);
   await loadMeetingsDemo(services);
   await loadProtocolDemo(services);
+  await loadCooperationDemo(services);
+  await loadPublicationDemo(services);
+  await loadEconomyDemo(services);
+  await loadPlanningDemo(services);
+  await loadArchiveDemo(services);
   return { created: created.created, password: DEMO_PASSWORD, logins };
 }

@@ -1,54 +1,45 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { pingDatabase } from '../../platform/db/database.js';
-import { Layout } from '../../platform/views/layout.js';
-import type { ViewContext } from '../../platform/views/context.js';
-
-function HomePage({ ctx }: { ctx: ViewContext }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={ctx.principal ? t('home.welcome', { name: ctx.principal.name }) : t('app.name')}>
-      <p>{t('app.tagline')}</p>
-      {ctx.principal ? (
-        <ul class="cards">
-          {ctx.nav.map((item) => (
-            <li>
-              <a href={item.href}>{item.label}</a>
-            </li>
-          ))}
-          <li>
-            <a href="/konto">{t('layout.account')}</a>
-          </li>
-        </ul>
-      ) : (
-        <p>
-          <a class="button" href="/logga-in">
-            {t('layout.signIn')}
-          </a>
-          {' '}<a class="button secondary" href="/diarium">{t('nav.publicRegistry')}</a>
-        </p>
-      )}
-    </Layout>
-  );
-}
-
-function AccessibilityPage({ ctx }: { ctx: ViewContext }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('a11y.title')} back={{ href: '/' }}>
-      <p>{t('a11y.body')}</p>
-      <p>{t('a11y.feedback')}</p>
-    </Layout>
-  );
-}
+import { setFlash } from '../../platform/http/app.js';
+import { formBody, handleForm } from '../../platform/http/forms.js';
+import { uuidParam } from '../../platform/http/params.js';
+import { emptyForm } from '../../platform/views/forms.js';
+import { PortalHomePage } from '../portal/portal.pages.js';
+import { AccessibilityPage, FeedbackListPage, HomePage } from './home.pages.js';
 
 export function registerHomeRoutes(app: FastifyInstance, services: Services): void {
+  /** Anonymous visitors get the public portal; signed-in users their own start page. */
   app.get('/', { config: { action: 'public' } }, async (request, reply) => {
     if (await services.auth.isSetupNeeded()) return reply.redirect('/installera');
-    return reply.page(<HomePage ctx={request.viewContext()} />);
+    const ctx = request.viewContext();
+    if (request.principal) return reply.page(<HomePage ctx={ctx} />);
+    const [start, boards] = await Promise.all([services.portal.start(null), services.publication.boards()]);
+    return reply.page(<PortalHomePage ctx={ctx} start={start} boards={boards} />);
   });
 
-  app.get('/tillganglighet', { config: { action: 'public' } }, async (request, reply) => reply.page(<AccessibilityPage ctx={request.viewContext()} />));
+  app.get('/tillganglighet', { config: { action: 'public' } }, async (request, reply) => {
+    const sent = (request.query as Record<string, unknown>).skickat === '1';
+    return reply.page(<AccessibilityPage ctx={request.viewContext()} state={emptyForm({ pageUrl: '', message: '', contact: '' })} sent={sent} />);
+  });
+
+  app.post('/tillganglighet', { config: { action: 'public' } }, async (request, reply) => {
+    const ctx = request.viewContext();
+    const values = formBody(request);
+    const ok = await handleForm(reply, values, () => services.accessibility.submitFeedback(request.principal, values), (state) => <AccessibilityPage ctx={ctx} state={state} sent={false} />);
+    if (!ok) return reply;
+    return reply.redirect('/tillganglighet?skickat=1#synpunkter');
+  });
+
+  app.get('/tillganglighet/synpunkter', { config: { action: 'accessibility.readFeedback' } }, async (request, reply) => {
+    return reply.page(<FeedbackListPage ctx={request.viewContext()} rows={await services.accessibility.listFeedback(request.principal)} />);
+  });
+
+  app.post('/tillganglighet/synpunkter/:id/hanterad', { config: { action: 'accessibility.readFeedback' } }, async (request, reply) => {
+    await services.accessibility.markHandled(request.principal, uuidParam(request, 'id'));
+    setFlash(reply, request, services, request.viewContext().t('a11y.markedHandled'));
+    return reply.redirect('/tillganglighet/synpunkter');
+  });
 
   app.get('/healthz', { config: { action: 'public' } }, async (_request, reply) => {
     try {

@@ -14,6 +14,7 @@ import { caseNumberOf } from '../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
 import { findBody, findItem, findMeeting, listItemDocumentIds, listItems, type AgendaItemRow, type BodyRow, type MeetingRow } from './meetings.repository.js';
 import { ZAgendaItemInput, ZAgendaOrder, ZMoveItem, type TAgendaItemInput } from './agenda.schema.js';
+import { recordDeletion } from '../oparl/tombstones.js';
 
 const MEETING_NOT_FOUND = { sv: 'Sammanträdet finns inte.', en: 'The meeting does not exist.' };
 const ITEM_NOT_FOUND = { sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' };
@@ -301,6 +302,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
           const item = await requireItem(tx, meetingId, itemId);
           if (item.status !== 'pending') throw conflict(HANDLED);
           await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
+          await recordDeletion(tx, { kind: 'agendaitem', objectId: itemId, parentId: meetingId, createdAt: item.createdAt }, clock()); // OParl tombstone
           await writeOrder(tx, meetingId, (await listItems(tx, meetingId)).map((i) => i.id));
           await recordAudit(tx, actor, { action: 'agenda.item.remove', entity: 'agenda_item', entityId: itemId, before: { meetingId, position: item.position, heading: item.heading } }, clock());
         });

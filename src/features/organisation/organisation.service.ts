@@ -10,6 +10,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
+import { recordMandateDeletion } from '../oparl/tombstones.js';
 
 const collator = new Intl.Collator('sv');
 const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };
@@ -239,6 +240,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       await db.transaction(async (tx) => {
         await tx.delete(mandates).where(eq(mandates.id, id));
+        await recordMandateDeletion(tx, before, clock()); // OParl tombstone
         await recordAudit(tx, actorOf(principal), { action: 'mandate.delete', entity: 'mandate', entityId: id, before }, clock());
       });
       return before.bodyId;

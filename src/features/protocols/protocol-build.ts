@@ -121,6 +121,9 @@ function withoutRepeatedNotes(record: MeetingRecord, handling: string): MeetingR
 }
 
 /** The protocol as one value; § numbers are null until the draft is locked. */
+/** The beslutsunderlag line of a secret document that has no public description. */
+const SECRET_BASIS_TEXT = 'Handling som omfattas av sekretess';
+
 export async function loadProtocol(db: Db, protocolId: string): Promise<ProtocolDocument | undefined> {
   const protocol = await findProtocol(db, protocolId);
   if (!protocol) return undefined;
@@ -217,7 +220,8 @@ export async function draftParagraphs(db: Db, items: readonly AgendaItemRow[]): 
       decision,
       summary: item.summary,
       handling: item.protocolNotes,
-      decisionBasis: basis.map((d) => ({ documentId: d.id, text: d.description })),
+      // A secret document is named in the protocol by its public registry entry (OSL 5:5), never by its content.
+      decisionBasis: basis.map((d) => ({ documentId: d.id, text: d.secrecy === 'secret' ? d.publicDescription || SECRET_BASIS_TEXT : d.description })),
       recipients: [...item.recipients],
       secrecyProvision: item.isSecret ? (basis.find((d) => d.secrecyProvision)?.secrecyProvision ?? DEFAULT_SECRECY) : null,
       immediateJustering: item.immediateJustering,

@@ -280,6 +280,7 @@ export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; vi
       )}
       <p>
         <a href={`${base}.json`}>{t('protocol.json')}</a> · <a href={`${base}.pdf`}>{t('protocol.pdf')}</a>
+        {row.status === 'final' && can(ctx.principal, 'publication.manage', [view.body.organisationId]) && <> · <a href={`/protokoll/${row.id}/anslag`}>{t('notices.link')}</a></>}
         {row.status === 'final' && row.sealedPdfSha256 && can(ctx.principal, 'registry.readSecret', [view.body.organisationId]) && (
           <>
             {' · '}

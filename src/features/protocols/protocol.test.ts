@@ -70,6 +70,18 @@ describe('protocol: draft, editing, locking with § numbers, finality', () => {
     return meeting.id;
   }
 
+  test('OSL 5:5 — a secret document in the beslutsunderlag is named by its public registry entry, never its content', async () => {
+    const f = await handledMeeting();
+    await t.services.database.query(sql`
+      update documents set secrecy = 'secret', secrecy_provision = 'OSL 21 kap. 7 §', secrecy_marked_on = '2022-12-01',
+             public_description = 'Underlag till verksamhetsplan (sekretess)', description = 'Hemlig kalkyl PLANTERAD'
+      where id in (select document_id from agenda_item_documents where item_id = ${f.items.plan})`);
+    const protocolId = await t.services.protocols.createDraft(f.secretaryPrincipal, f.meetingId);
+    const doc = await t.services.protocols.load(protocolId);
+    assert.deepEqual(doc.paragraphs[2]?.decisionBasis, [{ hid: '2022.14', text: 'Underlag till verksamhetsplan (sekretess)' }]);
+    assert.doesNotMatch(JSON.stringify(doc), /PLANTERAD/);
+  });
+
   test('KL 5:66–67 — the draft holds a paragraph per handled item with the meeting record; edits, lock with § 19–21 and the digest', async () => {
     const f = await handledMeeting();
     const service = t.services.protocols;

@@ -9,6 +9,11 @@ const ITEMS: { href: string; label: MessageKey; action: Action }[] = [
   { href: '/arenden', label: 'nav.registry', action: 'registry.read' },
   { href: '/sok', label: 'nav.search', action: 'public' },
   { href: '/moten', label: 'nav.meetings', action: 'meeting.read' },
+  { href: '/anslag', label: 'home.registrarNotices', action: 'publication.recordPosting' },
+  { href: '/planering', label: 'nav.planning', action: 'planning.read' },
+  { href: '/ekonomi', label: 'nav.economy', action: 'economy.read' },
+  { href: '/samverkan', label: 'nav.cooperation', action: 'cooperation.read' },
+  { href: '/arkiv', label: 'nav.archive', action: 'archive.read' },
   { href: '/admin/anvandare', label: 'nav.users', action: 'user.manage' },
   { href: '/admin/granskningslogg', label: 'nav.audit', action: 'audit.read' },
 ];

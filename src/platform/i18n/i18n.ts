@@ -11,6 +11,15 @@ import { scheduleMessages } from '../../features/meetings/schedule.messages.js';
 import { verifyMessages } from '../../features/protocols/verify.messages.js';
 import { justeringMessages } from '../../features/protocols/justering.messages.js';
 import { protocolMessages } from '../../features/protocols/protocol.messages.js';
+import { planningMessages } from '../../features/planning/planning.messages.js';
+import { economyMessages } from '../../features/economy/economy.messages.js';
+import { cooperationMessages } from '../../features/cooperation/cooperation.messages.js';
+import { importMessages } from '../../features/economy/import.messages.js';
+import { publicationMessages } from '../../features/publication/publication.messages.js';
+import { portalMessages } from '../../features/portal/portal.messages.js';
+import { homeMessages } from '../../features/home/home.messages.js';
+import { archiveMessages } from '../../features/archive/archive.messages.js';
+import { privacyMessages } from '../../features/privacy/privacy.messages.js';
 
 export type { Locale } from './define.js';
 import type { Locale } from './define.js';
@@ -31,6 +40,15 @@ const catalogue = {
   ...verifyMessages,
   ...justeringMessages,
   ...protocolMessages,
+  ...planningMessages,
+  ...economyMessages,
+  ...cooperationMessages,
+  ...importMessages,
+  ...publicationMessages,
+  ...portalMessages,
+  ...homeMessages,
+  ...archiveMessages,
+  ...privacyMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

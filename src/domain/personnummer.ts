@@ -1,0 +1,35 @@
+/**
+ * Swedish personal identity numbers (personnummer, folkbokföringslagen 1991:481 18 §) and
+ * co-ordination numbers (samordningsnummer, day + 60): YYMMDD-NNNC or YYYYMMDDNNNC, the last
+ * digit a Luhn check digit over the ten digits YYMMDDNNN.
+ */
+
+const CANDIDATE = /(?<!\d)(?:(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{3})(\d))(?!\d)/g;
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Every personal identity or co-ordination number in a text (valid date part and check digit). */
+export function findPersonalIdentityNumbers(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const [whole, yy = '', mm = '', dd = '', serial = '', check = ''] = m;
+    const month = Number(mm);
+    const day = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    if (luhnValid(`${yy}${mm}${dd}${serial}${check}`)) found.push(whole);
+  }
+  return found;
+}
+
+/** Does the text hold a personal identity number? */
+export function containsPersonalIdentityNumber(text: string): boolean {
+  return findPersonalIdentityNumbers(text).length > 0;
+}

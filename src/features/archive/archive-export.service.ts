@@ -1,0 +1,167 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { zipSync } from 'fflate';
+import type { Database } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import { archiveDeliveries, archiveDeliveryItems } from '../../platform/db/schema.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, type Principal } from '../auth/policy.js';
+import { databaseFileStorage } from '../registry/file-storage.js';
+import { findCommittee, loadArchiveContent, loadBlob, type CommitteeRow } from './archive.repository.js';
+import { buildPackage, type PackageSink } from './sip-package.js';
+import { ZExportYear } from './archive.schema.js';
+
+const require = createRequire(import.meta.url);
+const SOFTWARE = { name: 'Kansli', version: (require('../../../package.json') as { version: string }).version };
+
+export type DeliveryRow = typeof archiveDeliveries.$inferSelect;
+
+/** Where a delivery's package goes: a folder (`npx kansli archive export --out DIR`) or a zip kept in the database (the web). */
+export type DeliveryTarget = { kind: 'folder'; dir: string } | { kind: 'zip' };
+
+const NO_COMMITTEE = { sv: 'Det finns ingen nämnd att leverera från.', en: 'There is no committee to deliver from.' };
+
+function folderSink(root: string): PackageSink {
+  return {
+    async write(relative, bytes) {
+      const file = path.join(root, ...relative.split('/'));
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, bytes);
+    },
+  };
+}
+
+export function createArchiveExportService(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+  const db = database.db;
+
+  async function requireCommittee(slug?: string): Promise<CommitteeRow> {
+    const committee = await findCommittee(db, slug);
+    if (!committee) throw notFound(NO_COMMITTEE);
+    return committee;
+  }
+
+  /** The package is written and the delivery recorded; progress is stored as it goes, for the progress page. */
+  async function run(options: { deliveryId: string; objId: string; committee: CommitteeRow; year: number; actor: Actor; contactName: string; target: DeliveryTarget }) {
+    const { deliveryId, objId, year, actor, target } = options;
+    try {
+      const content = await loadArchiveContent(db, options.committee, year);
+      const zipped: Record<string, Uint8Array> = {};
+      const sink: PackageSink =
+        target.kind === 'folder'
+          ? folderSink(path.join(target.dir, objId))
+          : { write: async (p, bytes) => void (zipped[`${objId}/${p}`] = bytes) };
+      let shown = 0;
+      const built = await buildPackage({
+        content,
+        objId,
+        createdAt: clock().toISOString(),
+        software: SOFTWARE,
+        contactName: options.contactName,
+        loadBlob: (sha) => loadBlob(db, sha),
+        sink,
+        onProgress: async (done, total) => {
+          const progress = Math.floor((done / Math.max(total, 1)) * 90);
+          if (progress >= shown + 5) {
+            shown = progress;
+            await db.update(archiveDeliveries).set({ progress }).where(eq(archiveDeliveries.id, deliveryId));
+          }
+        },
+      });
+      const counts = {
+        cases: content.cases.length,
+        documents: content.cases.reduce((n, c) => n + c.documents.length, 0),
+        files: built.items.filter((i) => i.kind === 'file').length,
+        protocols: content.protocols.length,
+        packageFiles: built.files.length,
+      };
+      await db.transaction(async (tx) => {
+        let zip: { sha256: string; size: number } | undefined;
+        if (target.kind === 'zip') zip = await databaseFileStorage.put(tx, Buffer.from(zipSync(zipped, { level: 0 })));
+        if (built.items.length) await tx.insert(archiveDeliveryItems).values(built.items.map((i) => ({ deliveryId, ...i })));
+        const details = { ...counts, ...(zip ? { zipSha256: zip.sha256, zipSize: zip.size } : { folder: path.join(target.kind === 'folder' ? target.dir : '', objId) }) };
+        await tx.update(archiveDeliveries).set({ status: 'done', progress: 100, details, finishedAt: clock() }).where(eq(archiveDeliveries.id, deliveryId));
+        await recordAudit(tx, actor, { action: 'archive.export', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, ...counts } }, clock());
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await db.transaction(async (tx) => {
+        await tx.update(archiveDeliveries).set({ status: 'failed', details: { error: message }, finishedAt: clock() }).where(eq(archiveDeliveries.id, deliveryId));
+        await recordAudit(tx, actor, { action: 'archive.export.failed', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, error: message } }, clock());
+      });
+      throw error;
+    }
+  }
+
+  /**
+   * Start a delivery of a year: refused when the year has nothing closed or final to deliver.
+   * Returns at once with the delivery's id; `finished` settles when the package is written.
+   */
+  async function start(actor: Actor, options: { year: number; committeeSlug?: string; contactName: string; target: DeliveryTarget }) {
+    const committee = await requireCommittee(options.committeeSlug);
+    const content = await loadArchiveContent(db, committee, options.year);
+    if (content.cases.length === 0 && content.protocols.length === 0) {
+      throw new DomainError('INVALID_INPUT', {
+        userMessage: {
+          sv: `Det finns inget att leverera för ${options.year}: inga avslutade ärenden och inga slutliga protokoll.`,
+          en: `There is nothing to deliver for ${options.year}: no closed cases and no final protocols.`,
+        },
+        fieldErrors: [{ field: 'year', message: { sv: `Inga avslutade ärenden eller slutliga protokoll ${options.year}.`, en: `No closed cases or final protocols in ${options.year}.` } }],
+      });
+    }
+    const objId = `uuid-${randomUUID()}`;
+    const [row] = await db
+      .insert(archiveDeliveries)
+      .values({ committeeId: committee.id, scope: 'year', year: options.year, packageId: objId, status: 'running', progress: 0, createdByUserId: actor.userId, createdAt: clock() })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    const finished = run({ deliveryId: row.id, objId, committee, year: options.year, actor, contactName: options.contactName, target: options.target });
+    return { delivery: row, finished };
+  }
+
+  return {
+    /** The CLI: deliver a year into a folder and wait for it. */
+    async exportYearToFolder(actor: Actor, options: { year: number; dir: string; committeeSlug?: string }) {
+      const started = await start(actor, { ...options, contactName: actor.label, target: { kind: 'folder', dir: options.dir } });
+      await started.finished;
+      return (await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, started.delivery.id)))[0] ?? started.delivery;
+    },
+
+    /** The web: deliver a year into a zip kept with the delivery; the package is written after the answer. */
+    async startYearExport(principal: Principal | null, raw: unknown) {
+      assertCan(principal, 'archive.manage');
+      const { year } = parseInput(ZExportYear, raw);
+      return start(actorOf(principal), { year, contactName: principal.name, target: { kind: 'zip' } });
+    },
+
+    async listDeliveries(principal: Principal | null): Promise<DeliveryRow[]> {
+      assertCan(principal, 'archive.read');
+      return db.select().from(archiveDeliveries).orderBy(desc(archiveDeliveries.createdAt));
+    },
+
+    async getDelivery(principal: Principal | null, id: string) {
+      assertCan(principal, 'archive.read');
+      const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
+      if (!row) throw notFound({ sv: 'Leveransen finns inte.', en: 'The delivery does not exist.' });
+      const items = await db.select().from(archiveDeliveryItems).where(eq(archiveDeliveryItems.deliveryId, id));
+      return { delivery: row, items };
+    },
+
+    /** The zip of a delivery made from the web, for handing over to the e-archive. */
+    async deliveryZip(principal: Principal | null, id: string): Promise<{ filename: string; bytes: Buffer }> {
+      assertCan(principal, 'archive.manage');
+      const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
+      const sha = typeof row?.details.zipSha256 === 'string' ? row.details.zipSha256 : undefined;
+      if (!row || !sha) throw notFound({ sv: 'Paketet finns inte.', en: 'The package does not exist.' });
+      return { filename: `${row.packageId}.zip`, bytes: await loadBlob(db, sha) };
+    },
+  };
+}
+
+export type ArchiveExportService = ReturnType<typeof createArchiveExportService>;

@@ -1,0 +1,95 @@
+import type { ViewContext } from '../../platform/views/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { ListTable, type Column } from '../../platform/views/list-table.js';
+import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { swedishDate } from '../../platform/clock.js';
+import type { DeliveryRow } from './archive-export.service.js';
+import { archiveBack } from './plan.pages.js';
+
+type ItemRow = { kind: 'case' | 'document' | 'file' | 'protocol'; objectId: string; path: string; sha256: string };
+
+const statusText = (ctx: ViewContext, d: DeliveryRow) => ctx.t(`archive.delivery.status.${d.status}`);
+const when = (d: Date) => `${swedishDate(d)} ${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(d)}`;
+
+export function DeliveriesPage({ ctx, deliveries, canManage, state }: { ctx: ViewContext; deliveries: DeliveryRow[]; canManage: boolean; state: FormState }) {
+  const { t } = ctx;
+  const columns: Column<DeliveryRow>[] = [
+    { key: 'created', label: t('archive.delivery.created'), rowHeader: true, text: (d) => d.createdAt.toISOString(), render: (d) => <a href={`/arkiv/leveranser/${d.id}`}>{when(d.createdAt)}</a> },
+    { key: 'year', label: t('archive.delivery.year'), numeric: true, text: (d) => d.year ?? 0 },
+    { key: 'status', label: t('archive.delivery.status'), text: (d) => `${statusText(ctx, d)}${d.status === 'running' ? ` ${d.progress} %` : ''}` },
+    { key: 'package', label: t('archive.delivery.package'), text: (d) => d.packageId, render: (d) => <code>{d.packageId}</code> },
+  ];
+  return (
+    <Layout ctx={ctx} title={t('archive.deliveries.title')} back={archiveBack(ctx)}>
+      <p>{t('archive.deliveries.lead')}</p>
+      {canManage && (
+        <section aria-labelledby="start-heading">
+          <h2 id="start-heading">{t('archive.delivery.start')}</h2>
+          <ErrorSummary ctx={ctx} state={state} labels={{ year: t('archive.delivery.year') }} />
+          <PostForm ctx={ctx} action="/arkiv/leveranser">
+            <TextField ctx={ctx} state={state} name="year" label={t('archive.delivery.year')} hint={t('archive.delivery.yearHint')} inputMode="numeric" required />
+            <button type="submit">{t('archive.delivery.startButton')}</button>
+          </PostForm>
+          <p class="hint">{t('archive.cli')}</p>
+        </section>
+      )}
+      <ListTable ctx={{ ...ctx, query: ctx.query.sort ? ctx.query : { ...ctx.query, sort: 'created', dir: 'desc' } }} caption={t('archive.deliveries.title')} hideCaption columns={columns} rows={deliveries} defaultSort="created" searchId="deliveries" />
+    </Layout>
+  );
+}
+
+/** A delivery with its progress bar; while it runs, the answer carries a Refresh header (no script needed). */
+export function DeliveryPage({ ctx, delivery, items, canDownload }: { ctx: ViewContext; delivery: DeliveryRow; items: ItemRow[]; canDownload: boolean }) {
+  const { t } = ctx;
+  const d = delivery.details as Record<string, string | number | undefined>;
+  // Cases and documents are counted in the summary; the table lists the files with their checksums.
+  const files = items.filter((i) => i.path !== '');
+  const columns: Column<ItemRow>[] = [
+    { key: 'kind', label: t('archive.delivery.kind'), text: (i) => t(`archive.kind.${i.kind}`) },
+    { key: 'path', label: t('archive.delivery.path'), rowHeader: true, text: (i) => i.path, render: (i) => <span style="overflow-wrap: anywhere">{i.path}</span> },
+    { key: 'sha', label: t('archive.checksum'), text: (i) => i.sha256, render: (i) => <code style="word-break: break-all">{i.sha256}</code> },
+  ];
+  return (
+    <Layout ctx={ctx} title={t('archive.delivery.title', { year: delivery.year ?? '' })} back={{ href: '/arkiv/leveranser', label: t('archive.deliveries.title') }}>
+      <dl class="facts">
+        <dt>{t('archive.delivery.package')}</dt>
+        <dd>
+          <code>{delivery.packageId}</code>
+        </dd>
+        <dt>{t('archive.delivery.created')}</dt>
+        <dd>{when(delivery.createdAt)}</dd>
+        <dt>{t('archive.delivery.status')}</dt>
+        <dd>
+          <strong>{statusText(ctx, delivery)}</strong>
+        </dd>
+      </dl>
+      <label for="delivery-progress">{t('archive.delivery.progress')}</label>{' '}
+      <progress id="delivery-progress" max={100} value={delivery.progress}>
+        {delivery.progress} %
+      </progress>{' '}
+      <span>{delivery.progress} %</span>
+      {delivery.status === 'running' && (
+        <p role="status">
+          {t('archive.delivery.refreshing')} <a href={`/arkiv/leveranser/${delivery.id}`}>{t('archive.delivery.refresh')}</a>
+        </p>
+      )}
+      {delivery.status === 'failed' && <p class="error-summary">{t('archive.delivery.error', { error: String(d.error ?? '') })}</p>}
+      {delivery.status === 'done' && (
+        <p>
+          {t('archive.delivery.summary', { cases: d.cases ?? 0, documents: d.documents ?? 0, files: d.files ?? 0, protocols: d.protocols ?? 0, packageFiles: d.packageFiles ?? 0 })}
+        </p>
+      )}
+      {delivery.status === 'done' && canDownload && d.zipSha256 && (
+        <p>
+          <a href={`/arkiv/leveranser/${delivery.id}/paket.zip`}>{t('archive.delivery.download')}</a>
+        </p>
+      )}
+      {files.length > 0 && (
+        <section aria-labelledby="items-heading">
+          <h2 id="items-heading">{t('archive.delivery.items')}</h2>
+          <ListTable ctx={ctx} caption={t('archive.delivery.items')} hideCaption columns={columns} rows={files} defaultSort="path" searchId="items" />
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,267 @@
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../platform/db/database.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { cases, disposalItems, disposalLists, documentFiles, documents, fileBlobs, legalHolds, searchEntries } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
+import { disposalDecision, matchRetentionRule } from '../../domain/retention.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, can, type Principal } from '../auth/policy.js';
+import { findCommittee } from './archive.repository.js';
+import * as repo from './disposal.repository.js';
+import { ZApproveDisposal, ZLegalHold } from './archive.schema.js';
+import type { RetentionRuleRow } from './retention.service.js';
+
+export type DisposalListRow = typeof disposalLists.$inferSelect;
+export type DisposalItemRow = typeof disposalItems.$inferSelect;
+
+/** A document whose retention has run out, with the rule that allows its disposal. */
+export interface DisposalCandidate {
+  documentId: string;
+  handlingId: string;
+  caseNumber: string;
+  description: string;
+  rule: RetentionRuleRow;
+  ruleText: string;
+  dueOn: string;
+}
+
+/** Due by the plan but kept, and why (a protocol or agenda refers to it). */
+export interface KeptDocument {
+  handlingId: string;
+  caseNumber: string;
+  description: string;
+  references: repo.Reference[];
+}
+
+const LIST_NOT_FOUND = { sv: 'Gallringslistan finns inte.', en: 'The disposal list does not exist.' };
+
+export function ruleText(rule: Pick<RetentionRuleRow, 'classificationCode' | 'documentType' | 'retentionYears'>): string {
+  return `${rule.classificationCode}${rule.documentType ? ` (${rule.documentType})` : ''}: gallras efter ${rule.retentionYears ?? 0} år`;
+}
+
+export function createDisposalService(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+  const db = database.db;
+  const today = () => swedishDate(clock());
+
+  async function committeeId(tx: Db): Promise<string> {
+    const c = await findCommittee(tx);
+    if (!c) throw notFound({ sv: 'Det finns ingen nämnd ännu.', en: 'There is no committee yet.' });
+    return c.id;
+  }
+
+  /**
+   * Documents of the committee that the plan lets go today: closed case, dispose rule, period run
+   * out, no active legal hold. Those that a protocol, agenda or decision refers to are kept and named.
+   */
+  async function findDue(tx: Db): Promise<{ candidates: DisposalCandidate[]; kept: KeptDocument[] }> {
+    const id = await committeeId(tx);
+    const [docs, rules, holds] = await Promise.all([repo.documentsOfCommittee(tx, id), repo.rulesOf(tx, id), repo.activeHolds(tx)]);
+    const pending = new Set(
+      (
+        await tx
+          .select({ id: disposalItems.documentId })
+          .from(disposalItems)
+          .innerJoin(disposalLists, eq(disposalLists.id, disposalItems.listId))
+          .where(inArray(disposalLists.status, ['proposed', 'approved']))
+      ).map((r) => r.id),
+    );
+    const due: DisposalCandidate[] = [];
+    for (const { document: d, case: c } of docs) {
+      if (pending.has(d.id)) continue;
+      const caseNumber = formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode });
+      const rule = matchRetentionRule(rules, { classificationCode: c.classificationCode, description: d.description });
+      const decision = disposalDecision({ rule, caseStatus: c.status, caseClosedOn: c.closedOn, documentDate: d.documentDate, underLegalHold: holds.caseIds.has(c.id) || holds.documentIds.has(d.id), today: today() });
+      if (decision.disposable && rule) {
+        due.push({ documentId: d.id, handlingId: formatHandlingId(d), caseNumber, description: d.description, rule, ruleText: ruleText(rule), dueOn: decision.dueOn });
+      }
+    }
+    const references = await repo.referencesTo(tx, due.map((c) => c.documentId));
+    return {
+      candidates: due.filter((c) => !references.has(c.documentId)),
+      kept: due.filter((c) => references.has(c.documentId)).map((c) => ({ handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, references: references.get(c.documentId) ?? [] })),
+    };
+  }
+
+  async function requireList(tx: Db, id: string): Promise<DisposalListRow> {
+    const [row] = await tx.select().from(disposalLists).where(eq(disposalLists.id, id));
+    if (!row) throw notFound(LIST_NOT_FOUND);
+    return row;
+  }
+
+  /** Refuse execution while any item of the list may not go: gone, case reopened, under hold, or referred to. */
+  async function assertStillDisposable(tx: Db, items: DisposalItemRow[]): Promise<void> {
+    const ids = items.map((i) => i.documentId);
+    const { candidates } = await findDueIncludingListed(tx, ids);
+    const allowed = new Set(candidates.map((c) => c.documentId));
+    const blocked = items.filter((i) => !allowed.has(i.documentId)).map((i) => i.handlingId);
+    if (blocked.length) {
+      throw conflict({
+        sv: `Gallringen kan inte verkställas: ${blocked.join(', ')} får inte längre gallras (gallringsspärr, öppnat ärende eller hänvisning från protokoll). Avbryt listan och ta fram en ny.`,
+        en: `The disposal cannot be executed: ${blocked.join(', ')} may no longer be disposed of (legal hold, case reopened or referred to by a protocol). Cancel the list and propose a new one.`,
+      });
+    }
+  }
+
+  /** As findDue, but counting the given documents even though they are on a list. */
+  async function findDueIncludingListed(tx: Db, listed: string[]) {
+    const listedSet = new Set(listed);
+    const id = await committeeId(tx);
+    const [docs, rules, holds] = await Promise.all([repo.documentsOfCommittee(tx, id), repo.rulesOf(tx, id), repo.activeHolds(tx)]);
+    const due: DisposalCandidate[] = [];
+    for (const { document: d, case: c } of docs) {
+      if (!listedSet.has(d.id)) continue;
+      const rule = matchRetentionRule(rules, { classificationCode: c.classificationCode, description: d.description });
+      const decision = disposalDecision({ rule, caseStatus: c.status, caseClosedOn: c.closedOn, documentDate: d.documentDate, underLegalHold: holds.caseIds.has(c.id) || holds.documentIds.has(d.id), today: today() });
+      if (decision.disposable && rule) due.push({ documentId: d.id, handlingId: formatHandlingId(d), caseNumber: '', description: d.description, rule, ruleText: ruleText(rule), dueOn: decision.dueOn });
+    }
+    const references = await repo.referencesTo(tx, due.map((c) => c.documentId));
+    return { candidates: due.filter((c) => !references.has(c.documentId)) };
+  }
+
+  /** Delete a document, its file versions and search entries; its blobs too when nothing else uses them. */
+  async function deleteDocument(tx: Db, documentId: string): Promise<void> {
+    const files = await tx.select({ id: documentFiles.id, sha256: documentFiles.sha256 }).from(documentFiles).where(eq(documentFiles.documentId, documentId));
+    const fileIds = files.map((f) => f.id);
+    await tx
+      .delete(searchEntries)
+      .where(or(and(eq(searchEntries.kind, 'document'), eq(searchEntries.refId, documentId)), fileIds.length ? and(eq(searchEntries.kind, 'file'), inArray(searchEntries.refId, fileIds)) : sql`false`));
+    await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
+    // A released hold's record stays; it no longer points at the document that is gone.
+    await tx.update(legalHolds).set({ documentId: null }).where(eq(legalHolds.documentId, documentId));
+    await tx.delete(documents).where(eq(documents.id, documentId));
+    for (const sha of new Set(files.map((f) => f.sha256))) {
+      const [still] = await tx.select({ id: documentFiles.id }).from(documentFiles).where(eq(documentFiles.sha256, sha)).limit(1);
+      if (still) continue;
+      // Another record (a protocol, an archived package) may hold the same bytes: then they stay.
+      await tx.transaction(async (sp) => sp.delete(fileBlobs).where(eq(fileBlobs.sha256, sha))).catch(() => undefined);
+    }
+  }
+
+  return {
+    async overview(principal: Principal | null) {
+      assertCan(principal, 'archive.read');
+      const due = await findDue(db);
+      const lists = await db.select().from(disposalLists).orderBy(desc(disposalLists.createdAt));
+      return { ...due, lists, canManage: can(principal, 'archive.manage'), canApprove: can(principal, 'archive.approveDisposal') };
+    },
+
+    /** Propose a disposal list of every document due today. */
+    async propose(principal: Principal | null): Promise<DisposalListRow> {
+      assertCan(principal, 'archive.manage');
+      return db.transaction(async (tx) => {
+        const { candidates } = await findDue(tx);
+        if (candidates.length === 0) throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Inga handlingar är mogna för gallring i dag.', en: 'No documents are due for disposal today.' } });
+        const [list] = await tx.insert(disposalLists).values({ committeeId: await committeeId(tx), status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning();
+        if (!list) throw new Error('insert returned no row');
+        await tx.insert(disposalItems).values(candidates.map((c) => ({ listId: list.id, documentId: c.documentId, handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, ruleId: c.rule.id, ruleText: c.ruleText })));
+        await recordAudit(tx, actorOf(principal), { action: 'disposal.propose', entity: 'disposal_list', entityId: list.id, after: { documents: candidates.map((c) => c.handlingId) } }, clock());
+        return list;
+      });
+    },
+
+    async getList(principal: Principal | null, id: string) {
+      assertCan(principal, 'archive.read');
+      const list = await requireList(db, id);
+      const items = await db.select().from(disposalItems).where(eq(disposalItems.listId, id));
+      return { list, items, canManage: can(principal, 'archive.manage'), canApprove: can(principal, 'archive.approveDisposal') };
+    },
+
+    /** A named person approves the list (arkivlagen 10 §: disposal by decision). */
+    async approve(principal: Principal | null, id: string, raw: unknown): Promise<void> {
+      assertCan(principal, 'archive.approveDisposal');
+      const { approvedByName } = parseInput(ZApproveDisposal, raw);
+      await db.transaction(async (tx) => {
+        const list = await requireList(tx, id);
+        if (list.status !== 'proposed') throw conflict({ sv: 'Listan är inte ett förslag och kan inte godkännas.', en: 'The list is not a proposal and cannot be approved.' });
+        await tx.update(disposalLists).set({ status: 'approved', approvedByUserId: principal.userId, approvedByName, approvedAt: clock() }).where(eq(disposalLists.id, id));
+        await recordAudit(tx, actorOf(principal), { action: 'disposal.approve', entity: 'disposal_list', entityId: id, after: { approvedByName } }, clock());
+      });
+    },
+
+    async cancel(principal: Principal | null, id: string): Promise<void> {
+      assertCan(principal, 'archive.manage');
+      await db.transaction(async (tx) => {
+        const list = await requireList(tx, id);
+        if (list.status === 'executed' || list.status === 'cancelled') throw conflict({ sv: 'Listan är redan avslutad.', en: 'The list is already finished.' });
+        await tx.update(disposalLists).set({ status: 'cancelled' }).where(eq(disposalLists.id, id));
+        await recordAudit(tx, actorOf(principal), { action: 'disposal.cancel', entity: 'disposal_list', entityId: id }, clock());
+      });
+    },
+
+    /** Execute an approved list: every document checked again, then deleted; the list stays as the record. */
+    async execute(principal: Principal | null, id: string): Promise<number> {
+      assertCan(principal, 'archive.approveDisposal');
+      return db.transaction(async (tx) => {
+        const list = await requireList(tx, id);
+        if (list.status !== 'approved') throw conflict({ sv: 'Listan måste vara godkänd innan gallringen verkställs.', en: 'The list must be approved before the disposal is executed.' });
+        const items = await tx.select().from(disposalItems).where(eq(disposalItems.listId, id));
+        await assertStillDisposable(tx, items);
+        const now = clock();
+        for (const item of items) await deleteDocument(tx, item.documentId);
+        await tx.update(disposalItems).set({ disposedAt: now }).where(eq(disposalItems.listId, id));
+        await tx.update(disposalLists).set({ status: 'executed', executedAt: now }).where(and(eq(disposalLists.id, id), ne(disposalLists.status, 'executed')));
+        await recordAudit(
+          tx,
+          actorOf(principal),
+          { action: 'disposal.execute', entity: 'disposal_list', entityId: id, after: { approvedByName: list.approvedByName, disposed: items.map((i) => ({ handlingId: i.handlingId, caseNumber: i.caseNumber, rule: i.ruleText })) } },
+          now,
+        );
+        return items.length;
+      });
+    },
+
+    /** Holds, newest first; released ones stay as the record. */
+    async listHolds(principal: Principal | null) {
+      assertCan(principal, 'archive.read');
+      const rows = await db
+        .select({ hold: legalHolds, c: cases, d: documents })
+        .from(legalHolds)
+        .leftJoin(cases, eq(cases.id, legalHolds.caseId))
+        .leftJoin(documents, eq(documents.id, legalHolds.documentId))
+        .orderBy(desc(legalHolds.placedAt));
+      return rows.map(({ hold, c, d }) => ({
+        ...hold,
+        target: d ? formatHandlingId(d) : c ? formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode }) : '–',
+      }));
+    },
+
+    /** Place a hold on a case (2022/20) or a document (2022.14) of the committee. */
+    async placeHold(principal: Principal | null, raw: unknown) {
+      assertCan(principal, 'archive.manage');
+      const input = parseInput(ZLegalHold, raw);
+      return db.transaction(async (tx) => {
+        const orgId = await committeeId(tx);
+        const caseRef = /^(\d{4})\/(\d+)(?:-[\d.]+)?$/.exec(input.reference);
+        const docRef = /^(\d{4})\.(\d+)$/.exec(input.reference);
+        const target = caseRef
+          ? { caseId: (await repo.findCaseByNumber(tx, orgId, Number(caseRef[1]), Number(caseRef[2])))?.id, documentId: undefined }
+          : docRef
+            ? { caseId: undefined, documentId: (await repo.findDocumentByNumber(tx, orgId, Number(docRef[1]), Number(docRef[2])))?.id }
+            : undefined;
+        if (!target || (!target.caseId && !target.documentId)) {
+          const message = { sv: 'Ange ett diarienummer (2022/20) eller ett handlings-id (2022.14) som finns i nämndens diarium.', en: 'Give a case number (2022/20) or a document id (2022.14) in the committee’s registry.' };
+          throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'reference', message }] });
+        }
+        const [hold] = await tx.insert(legalHolds).values({ caseId: target.caseId ?? null, documentId: target.documentId ?? null, reason: input.reason, placedByUserId: principal.userId, placedAt: clock() }).returning();
+        if (!hold) throw new Error('insert returned no row');
+        await recordAudit(tx, actorOf(principal), { action: 'legalHold.place', entity: 'legal_hold', entityId: hold.id, after: { reference: input.reference, reason: input.reason } }, clock());
+        return hold;
+      });
+    },
+
+    async releaseHold(principal: Principal | null, id: string): Promise<void> {
+      assertCan(principal, 'archive.manage');
+      await db.transaction(async (tx) => {
+        const [hold] = await tx.update(legalHolds).set({ releasedAt: clock() }).where(and(eq(legalHolds.id, id), isNull(legalHolds.releasedAt))).returning();
+        if (!hold) throw notFound({ sv: 'Spärren finns inte eller är redan hävd.', en: 'The hold does not exist or is already released.' });
+        await recordAudit(tx, actorOf(principal), { action: 'legalHold.release', entity: 'legal_hold', entityId: id }, clock());
+      });
+    },
+  };
+}
+
+export type DisposalService = ReturnType<typeof createDisposalService>;

@@ -1,0 +1,95 @@
+import { DomainError, type FieldError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { ZRetentionRule, type TRetentionRule } from './archive.schema.js';
+
+/** The columns of the document management plan's CSV, as shown on the plan's page. */
+export const PLAN_COLUMNS = [
+  { key: 'classificationCode', names: ['klassificeringskod', 'kod', 'code', 'classification_code'], required: true },
+  { key: 'documentType', names: ['handlingstyp', 'typ', 'document_type', 'documenttype'], required: false },
+  { key: 'action', names: ['åtgärd', 'atgard', 'bevaras/gallras', 'action'], required: true },
+  { key: 'retentionYears', names: ['gallringsfrist', 'år', 'ar', 'retention_years', 'years'], required: false },
+  { key: 'format', names: ['format', 'bevarandeformat'], required: false },
+  { key: 'note', names: ['anmärkning', 'anmarkning', 'note', 'kommentar'], required: false },
+] as const;
+
+/** Split one CSV line on the separator, honouring "quoted ""fields"" with separators". */
+function splitLine(line: string, separator: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i] ?? '';
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === separator) {
+      out.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  out.push(field.trim());
+  return out;
+}
+
+const ACTIONS: Record<string, 'keep' | 'dispose'> = { bevaras: 'keep', bevara: 'keep', keep: 'keep', gallras: 'dispose', gallra: 'dispose', dispose: 'dispose' };
+
+function invalid(errors: FieldError[]): DomainError {
+  return new DomainError('INVALID_INPUT', { userMessage: { sv: 'Filen har fel; ingenting sparades.', en: 'The file has errors; nothing was saved.' }, fieldErrors: errors });
+}
+
+/**
+ * Read a document management plan from CSV (comma or semicolon separated, as Excel saves it).
+ * Every line is checked; any error refuses the whole file, with a message per line.
+ */
+export function parsePlanCsv(text: string): TRetentionRule[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerIndex = lines.findIndex((l) => l.trim() !== '');
+  const header = lines[headerIndex];
+  if (header === undefined) throw invalid([{ field: '_', message: { sv: 'Filen är tom.', en: 'The file is empty.' } }]);
+  const separator = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const names = splitLine(header, separator).map((h) => h.toLocaleLowerCase('sv'));
+  const index = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, names.findIndex((n) => (c.names as readonly string[]).includes(n))])) as Record<(typeof PLAN_COLUMNS)[number]['key'], number>;
+  if (index.classificationCode < 0 || index.action < 0) {
+    throw invalid([{ field: '_', message: { sv: 'Första raden ska ha minst kolumnerna klassificeringskod och åtgärd.', en: 'The first line must have at least the columns klassificeringskod (code) and åtgärd (action).' } }]);
+  }
+  const rules: TRetentionRule[] = [];
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  lines.forEach((line, i) => {
+    if (i <= headerIndex || line.trim() === '') return;
+    const lineNo = i + 1;
+    const cells = splitLine(line, separator);
+    const cell = (key: keyof typeof index) => (index[key] >= 0 ? (cells[index[key]] ?? '') : '');
+    const action = ACTIONS[cell('action').toLocaleLowerCase('sv')];
+    if (!action) {
+      errors.push({ field: '_', message: { sv: `Rad ${lineNo}: åtgärden ska vara ”bevaras” eller ”gallras”, inte ”${cell('action')}”.`, en: `Line ${lineNo}: the action must be "bevaras" (keep) or "gallras" (dispose), not "${cell('action')}".` } });
+      return;
+    }
+    let rule: TRetentionRule;
+    try {
+      rule = parseInput(ZRetentionRule, { classificationCode: cell('classificationCode'), documentType: cell('documentType'), action, retentionYears: cell('retentionYears'), format: cell('format'), note: cell('note') });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      for (const fe of error.fieldErrors) {
+        const column = PLAN_COLUMNS.find((c) => c.key === fe.field)?.names[0] ?? fe.field;
+        errors.push({ field: '_', message: { sv: `Rad ${lineNo} (${column}): ${fe.message.sv}`, en: `Line ${lineNo} (${column}): ${fe.message.en}` } });
+      }
+      return;
+    }
+    const key = `${rule.classificationCode}|${rule.documentType.toLocaleLowerCase('sv')}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      errors.push({ field: '_', message: { sv: `Rad ${lineNo}: samma kod och handlingstyp som rad ${earlier}.`, en: `Line ${lineNo}: the same code and document type as line ${earlier}.` } });
+      return;
+    }
+    seen.set(key, lineNo);
+    rules.push(rule);
+  });
+  if (errors.length) throw invalid(errors);
+  if (rules.length === 0) throw invalid([{ field: '_', message: { sv: 'Filen har inga regler under rubrikraden.', en: 'The file has no rules below the header line.' } }]);
+  return rules;
+}

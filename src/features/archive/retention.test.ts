@@ -1,0 +1,64 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { DomainError } from '../../platform/errors.js';
+import { parsePlanCsv } from './retention-csv.js';
+
+describe('parsePlanCsv', () => {
+  test('reads the documented columns, semicolon or comma', () => {
+    const rules = parsePlanCsv('klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n1.2.1.3;;bevaras;;PDF/A;Planer\n2.3.4.1;inbjudan;Gallras;2;;\n');
+    assert.deepEqual(rules, [
+      { classificationCode: '1.2.1.3', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Planer' },
+      { classificationCode: '2.3.4.1', documentType: 'inbjudan', action: 'dispose', retentionYears: 2, format: '', note: '' },
+    ]);
+    assert.equal(parsePlanCsv('code,action,years\n2.4,gallras,10\n')[0]?.retentionYears, 10);
+  });
+
+  test('names every bad line in Swedish and English and keeps nothing', () => {
+    try {
+      parsePlanCsv('kod;åtgärd;gallringsfrist\n1.2;bevaras;\n2.x;gallras;2\n3.1;gallras;\n3.2;slängs;1\n1.2;bevaras;\n');
+      assert.fail('should refuse');
+    } catch (error) {
+      assert.ok(error instanceof DomainError);
+      const sv = error.fieldErrors.map((f) => f.message.sv);
+      const en = error.fieldErrors.map((f) => f.message.en);
+      assert.equal(sv.length, 4);
+      assert.match(sv[0] ?? '', /^Rad 3 \(klassificeringskod\)/);
+      assert.match(sv[1] ?? '', /^Rad 4 \(gallringsfrist\): Ange efter hur många år/);
+      assert.match(sv[2] ?? '', /^Rad 5: åtgärden ska vara/);
+      assert.match(sv[3] ?? '', /^Rad 6: samma kod och handlingstyp som rad 2/);
+      assert.match(en[1] ?? '', /^Line 4 \(gallringsfrist\): Give after how many years/);
+    }
+  });
+});
+
+describe('the document management plan page', () => {
+  let t: TestContext;
+  let client: TestClient;
+  before(async () => {
+    t = await createTestApp();
+    const { committee } = await buildCommittee(t.services);
+    const user = await buildUser(t.services, { organisationId: committee.id, roles: ['registrar'] });
+    client = new TestClient(t.app);
+    await client.signIn(user.email);
+  });
+  after(() => t.close());
+
+  test('imports from pasted CSV, refuses a bad file whole, and edits a rule', async () => {
+    const bad = await client.post('/arkiv/dokumenthanteringsplan/import', { csv: 'kod;åtgärd;gallringsfrist\n2.3.4.1;gallras;10\n2.3.4.2;gallras;\n' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Rad 3/);
+    assert.doesNotMatch((await client.get('/arkiv/dokumenthanteringsplan')).body, /<th scope="row">2\.3\.4\.1/);
+    const ok = await client.post('/arkiv/dokumenthanteringsplan/import', { csv: 'kod;åtgärd;gallringsfrist\n2.3.4.1;gallras;10\n2.3.4.2;bevaras;\n' });
+    assert.equal(ok.statusCode, 302);
+    const page = await client.get('/arkiv/dokumenthanteringsplan');
+    assert.match(page.body, /Gallras efter 10 år/);
+    const id = /href="\/arkiv\/dokumenthanteringsplan\/([0-9a-f-]{36})"/.exec(page.body)?.[1] ?? '';
+    const edited = await client.post(`/arkiv/dokumenthanteringsplan/${id}`, { classificationCode: '2.3.4.1', documentType: '', action: 'dispose', retentionYears: '5', format: 'PDF/A', note: '' });
+    assert.equal(edited.statusCode, 302);
+    assert.match((await client.get('/arkiv/dokumenthanteringsplan')).body, /Gallras efter 5 år/);
+    const missingYears = await client.post('/arkiv/dokumenthanteringsplan/ny', { classificationCode: '1.1', action: 'dispose', retentionYears: '' });
+    assert.equal(missingYears.statusCode, 400);
+    assert.match(missingYears.body, /Ange efter hur många år/);
+  });
+});

@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import {
+  auditLog, initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, organisations, populations, powersOfAttorney, processTemplates,
+  protocolParagraphs, protocols, roleAssignments, users, meetings, bodies,
+} from '../../platform/db/schema.js';
+import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
+
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type PhaseRow = typeof initiativePhases.$inferSelect;
+export type CellRow = typeof initiativeDecisions.$inferSelect;
+export type HistoryRow = typeof initiativeDecisionHistory.$inferSelect;
+export type TemplateRow = typeof processTemplates.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type PowerOfAttorneyRow = typeof powersOfAttorney.$inferSelect;
+
+/** The committee's default template; created from the seed's diagram the first time it is needed. */
+export async function ensureDefaultTemplate(tx: Db, committeeId: string): Promise<TemplateRow> {
+  const [found] = await tx.select().from(processTemplates).where(and(eq(processTemplates.committeeId, committeeId), eq(processTemplates.isDefault, true)));
+  if (found) return found;
+  const [row] = await tx.insert(processTemplates).values({ committeeId, name: DEFAULT_TEMPLATE_NAME, isDefault: true, phases: DEFAULT_PROCESS_PHASES }).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function findTemplate(db: Db, id: string): Promise<TemplateRow | undefined> {
+  const [row] = await db.select().from(processTemplates).where(eq(processTemplates.id, id));
+  return row;
+}
+
+export async function findInitiative(db: Db, id: string): Promise<InitiativeRow | undefined> {
+  const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id));
+  return row;
+}
+
+export async function lockInitiative(tx: Db, id: string): Promise<InitiativeRow | undefined> {
+  const [row] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for('update');
+  return row;
+}
+
+export async function listInitiatives(db: Db): Promise<InitiativeRow[]> {
+  return db.select().from(initiatives).orderBy(asc(initiatives.createdAt));
+}
+
+export async function listPhases(db: Db, initiativeIds: string[]): Promise<PhaseRow[]> {
+  if (initiativeIds.length === 0) return [];
+  return db.select().from(initiativePhases).where(inArray(initiativePhases.initiativeId, initiativeIds)).orderBy(asc(initiativePhases.position));
+}
+
+export async function listCells(db: Db, initiativeIds: string[]): Promise<CellRow[]> {
+  if (initiativeIds.length === 0) return [];
+  return db.select().from(initiativeDecisions).where(inArray(initiativeDecisions.initiativeId, initiativeIds));
+}
+
+export async function findCell(db: Db, id: string): Promise<CellRow | undefined> {
+  const [row] = await db.select().from(initiativeDecisions).where(eq(initiativeDecisions.id, id));
+  return row;
+}
+
+export async function listHistory(db: Db, decisionId: string): Promise<(HistoryRow & { recordedByName: string | null })[]> {
+  const rows = await db
+    .select({ history: initiativeDecisionHistory, recordedByName: users.name })
+    .from(initiativeDecisionHistory)
+    .leftJoin(users, eq(users.id, initiativeDecisionHistory.recordedByUserId))
+    .where(eq(initiativeDecisionHistory.decisionId, decisionId))
+    .orderBy(desc(initiativeDecisionHistory.recordedAt));
+  return rows.map((r) => ({ ...r.history, recordedByName: r.recordedByName }));
+}
+
+export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
+  return db.select().from(organisations);
+}
+
+/** Each municipality's population of the latest year on record up to `year`. */
+export async function latestPopulations(db: Db, organisationIds: string[], year: number): Promise<Map<string, { year: number; population: number }>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await db.select().from(populations).where(inArray(populations.organisationId, organisationIds)).orderBy(asc(populations.year));
+  const out = new Map<string, { year: number; population: number }>();
+  for (const r of rows) if (r.year <= year) out.set(r.organisationId, { year: r.year, population: r.population });
+  return out;
+}
+
+export async function listPowersOfAttorney(db: Db, initiativeId: string): Promise<PowerOfAttorneyRow[]> {
+  return db.select().from(powersOfAttorney).where(eq(powersOfAttorney.initiativeId, initiativeId));
+}
+
+/** The latest stop of an initiative as recorded in the audit log (its reason and when). */
+export async function findStopEntry(db: Db, initiativeId: string): Promise<{ at: Date; after: unknown } | undefined> {
+  const [row] = await db
+    .select({ at: auditLog.at, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'initiative'), eq(auditLog.entityId, initiativeId), eq(auditLog.action, 'initiative.stop')))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row;
+}
+
+/** The committee's protocol paragraphs that have a number, newest first, for referencing. */
+export async function listNumberedParagraphs(db: Db, committeeId: string) {
+  const rows = await db
+    .select({ id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, startsAt: meetings.startsAt })
+    .from(protocolParagraphs)
+    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(bodies.organisationId, committeeId));
+  return rows.filter((r) => r.number !== null).sort((a, b) => b.year - a.year || (b.number ?? 0) - (a.number ?? 0));
+}
+
+export async function findParagraph(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, protocolId: protocolParagraphs.protocolId, committeeId: bodies.organisationId })
+    .from(protocolParagraphs)
+    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(protocolParagraphs.id, id));
+  return row;
+}
+
+/** Planned meetings of the committee's own bodies from `from` on, soonest first. */
+export async function listPlannedMeetings(db: Db, committeeId: string, from: Date) {
+  const rows = await db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, place: meetings.place, bodyName: bodies.name, status: meetings.status })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(bodies.organisationId, committeeId), eq(meetings.status, 'planned')))
+    .orderBy(asc(meetings.startsAt));
+  return rows.filter((r) => r.startsAt.getTime() >= from.getTime());
+}
+
+/** Active users holding one of `roles` in the organisation: who gets a municipality's reminders. */
+export async function listRecipients(db: Db, organisationId: string, roles: string[]): Promise<{ email: string; name: string }[]> {
+  const rows = await db
+    .selectDistinct({ email: users.email, name: users.name })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.organisationId, organisationId), inArray(roleAssignments.role, roles), eq(users.disabled, false)));
+  return rows.sort((a, b) => a.email.localeCompare(b.email));
+}
+
+export async function openPhase(tx: Db, initiativeId: string): Promise<PhaseRow | undefined> {
+  const [row] = await tx.select().from(initiativePhases).where(and(eq(initiativePhases.initiativeId, initiativeId), isNull(initiativePhases.closedAt)));
+  return row;
+}

@@ -1,0 +1,109 @@
+/**
+ * E-mail reminders of pending decisions through a real SMTP server on 127.0.0.1: due a set number
+ * of days before the deadline, sent once (reminder_log), only to the municipality's own registrars
+ * and officials; and the status list of all initiatives as an information item on an agenda.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { eq } from 'drizzle-orm';
+import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { agendaItems, meetings, organisations, reminderLog } from '../../platform/db/schema.js';
+import type { Principal } from '../auth/policy.js';
+
+async function startSmtp() {
+  const received: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('decision reminders and the status list', () => {
+  let t: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let coordinator: Principal;
+  let committeeId: string;
+  let municipalityId: string;
+  let registrarEmail: string;
+  let initiativeId: string;
+
+  before(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ clock: () => new Date('2026-11-27T09:00:00Z'), config: { smtpUrl: smtp.url, publicUrl: 'https://kansli.example.se' } });
+    const built = await buildCommittee(t.services);
+    committeeId = built.committee.id;
+    municipalityId = built.municipality.id;
+    const db = t.services.database.db;
+    // The municipality wants its reminders three days ahead.
+    await db.update(organisations).set({ settings: { reminderDaysBefore: 3 } }).where(eq(organisations.id, municipalityId));
+    const user = await buildUser(t.services, { organisationId: committeeId, roles: ['coordinator'] });
+    coordinator = { userId: user.id, email: user.email, name: 'S', grants: [{ organisationId: committeeId, role: 'coordinator' }] };
+    registrarEmail = (await buildUser(t.services, { organisationId: municipalityId, roles: ['registrar'] })).email;
+    await buildUser(t.services, { organisationId: committeeId, roles: ['registrar'] });
+    const created = await t.services.cooperation.createInitiative(coordinator, { name: 'Elevhälsosystem' });
+    initiativeId = created.id;
+    const { cooperation } = t.services;
+    const detail = await cooperation.getInitiative(coordinator, initiativeId);
+    const idea = detail.model.cells[0];
+    await cooperation.recordDecision(coordinator, idea?.id ?? '', { status: 'yes', decidedOn: '2026-11-02' });
+    await cooperation.closePhase(coordinator, initiativeId);
+    await cooperation.planPhase(coordinator, initiativeId, { budget: '0', decisionDeadline: '2026-12-10' });
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  test('nothing is due before the municipality’s reminder days', async () => {
+    const result = await t.services.cooperation.sendDueReminders(new Date('2026-12-06T08:00:00Z'));
+    assert.equal(result.mails, 0);
+    assert.equal(smtp.received.length, 0);
+  });
+
+  test('three days before, the municipality’s registrar gets one mail naming the decision, its deadline and link; only once', async () => {
+    const first = await t.services.cooperation.sendDueReminders(new Date('2026-12-07T08:00:00Z'));
+    assert.deepEqual(first, { mails: 1, decisions: 1, withoutRecipient: 0 });
+    assert.equal(smtp.received.length, 1);
+    const mail = smtp.received[0];
+    assert.deepEqual(mail?.to, [registrarEmail]);
+    const raw = (mail?.raw ?? '').replace(/=\r?\n/g, '');
+    assert.match(raw, /2026-12-10/);
+    assert.match(raw, /https:\/\/kansli\.example\.se\/samverkan\/beslut\/[0-9a-f-]{36}/);
+    const again = await t.services.cooperation.sendDueReminders(new Date('2026-12-08T08:00:00Z'));
+    assert.equal(again.mails, 0);
+    assert.equal(smtp.received.length, 1);
+    const logged = await t.services.database.db.select().from(reminderLog).where(eq(reminderLog.organisationId, municipalityId));
+    assert.equal(logged.length, 1);
+    assert.equal(logged[0]?.dueOn, '2026-12-10');
+  });
+
+  test('after the deadline nothing more is sent', async () => {
+    assert.equal((await t.services.cooperation.sendDueReminders(new Date('2026-12-11T08:00:00Z'))).mails, 0);
+  });
+
+  test('the status list of all initiatives becomes an information item of a planned meeting', async () => {
+    const db = t.services.database.db;
+    const [meeting] = await db.insert(meetings).values({ bodyId: (await buildCommittee(t.services)).body.id, startsAt: new Date('2027-03-03T09:00:00Z'), place: 'Stadshuset' }).returning();
+    await assert.rejects(t.services.cooperation.addStatusListToMeeting(coordinator, { meetingId: meeting?.id ?? '' }), /correct|rättas/, 'another committee’s meeting is refused');
+    const [own] = await db.insert(meetings).values({ bodyId: (await db.query.bodies.findFirst({ where: (b, { eq: e }) => e(b.organisationId, committeeId) }))?.id ?? '', startsAt: new Date('2027-03-03T09:00:00Z'), place: 'Stadshuset' }).returning();
+    const item = await t.services.cooperation.addStatusListToMeeting(coordinator, { meetingId: own?.id ?? '' });
+    const [row] = await db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
+    assert.equal(row?.kind, 'information');
+    assert.equal(row?.heading, 'Information om aktuella och pågående aktiviteter');
+    assert.match(row?.summary ?? '', /• Elevhälsosystem\n {2}Fas: Förstudie \(pågår\)/);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * E-mail reminders of pending decisions: a configurable number of days before a decision's
+ * deadline (the municipality's setting `reminderDaysBefore`, else the committee's, else 7), to
+ * the municipality's registrars and preparation-group officials. Each reminder is recorded in
+ * reminder_log first, so that it is sent once however often the job runs.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Db } from '../../platform/db/database.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { reminderLog } from '../../platform/db/schema.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { addDays, compareDates } from '../../domain/index.js';
+import * as repo from './cooperation.repository.js';
+import { deadlineOf, loadInitiative, templatePhase, type LoadedInitiative } from './cooperation.model.js';
+
+export const REMINDER_KIND = 'cooperation.decision';
+export const DEFAULT_REMINDER_DAYS = 7;
+const RECIPIENT_ROLES = ['registrar', 'preparation_official'];
+
+function reminderDays(org: repo.OrganisationRow | undefined, committee: repo.OrganisationRow): number {
+  for (const settings of [org?.settings, committee.settings]) {
+    const days = settings?.reminderDaysBefore;
+    if (typeof days === 'number' && Number.isSafeInteger(days) && days >= 0) return days;
+  }
+  return DEFAULT_REMINDER_DAYS;
+}
+
+interface DueCell {
+  model: LoadedInitiative;
+  cell: repo.CellRow;
+  deadline: string;
+}
+
+function mailText(org: repo.OrganisationRow, due: DueCell[], publicUrl: string | undefined): string {
+  const lines = due.map(({ model, cell, deadline }) => {
+    const phase = templatePhase(model, cell.phaseKey);
+    const decision = phase?.decisions.find((d) => d.key === cell.decisionKey);
+    const link = `${publicUrl ?? ''}/samverkan/beslut/${cell.id}`;
+    return `• ${model.initiative.name} – ${phase?.label.sv ?? ''}: ${decision?.label.sv ?? cell.decisionKey}\n  Senast ${deadline}. Registrera beslutet: ${link}`;
+  });
+  return [
+    `Hej!`,
+    ``,
+    `${org.name} har beslut att fatta i gemensamma initiativ inom nämnden. Varje kommun beslutar själv; registrera kommunens beslut med organ, datum och paragraf när det är fattat.`,
+    ``,
+    ...lines,
+    ``,
+    `Allt som ${org.name} har att besluta: ${publicUrl ?? ''}/samverkan/kommun/${org.slug}`,
+    ``,
+    `Det här är en automatisk påminnelse från Kansli.`,
+  ].join('\n');
+}
+
+export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; config: Config }) {
+  const { db, mailer, config } = deps;
+
+  async function dueCells(today: string) {
+    const orgs = await repo.listOrganisations(db);
+    const byOrg = new Map<string, DueCell[]>();
+    for (const row of (await repo.listInitiatives(db)).filter((r) => r.status === 'active')) {
+      const model = await loadInitiative(db, row, Number(today.slice(0, 4)));
+      const open = model.phases.find((p) => p.closedAt === null);
+      for (const cell of model.cells) {
+        const deadline = deadlineOf(model, cell);
+        if (cell.phaseKey !== open?.phaseKey || cell.status !== 'pending' || cell.organisationId === model.committee.id || !deadline) continue;
+        const from = addDays(deadline, -reminderDays(orgs.find((o) => o.id === cell.organisationId), model.committee));
+        if (compareDates(today, from) < 0 || compareDates(today, deadline) > 0) continue;
+        byOrg.set(cell.organisationId, [...(byOrg.get(cell.organisationId) ?? []), { model, cell, deadline }]);
+      }
+    }
+    return { orgs, byOrg };
+  }
+
+  return {
+    /** Send the reminders due on `now`'s Swedish date; returns how many mails went out and how many waited for a recipient. */
+    async sendDueReminders(now: Date = deps.clock()): Promise<{ mails: number; decisions: number; withoutRecipient: number }> {
+      const today = swedishDate(now);
+      const { orgs, byOrg } = await dueCells(today);
+      const result = { mails: 0, decisions: 0, withoutRecipient: 0 };
+      for (const [organisationId, cells] of byOrg) {
+        const org = orgs.find((o) => o.id === organisationId);
+        const recipients = await repo.listRecipients(db, organisationId, RECIPIENT_ROLES);
+        if (!org || recipients.length === 0) {
+          result.withoutRecipient += cells.length;
+          continue;
+        }
+        const logged = await db
+          .insert(reminderLog)
+          .values(cells.map((d) => ({ kind: REMINDER_KIND, refId: d.cell.id, organisationId, dueOn: d.deadline, sentAt: now })))
+          .onConflictDoNothing()
+          .returning({ refId: reminderLog.refId });
+        const fresh = cells.filter((d) => logged.some((l) => l.refId === d.cell.id));
+        if (fresh.length === 0) continue;
+        const subject = `Påminnelse: ${fresh.length === 1 ? 'ett beslut' : `${fresh.length} beslut`} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
+        const text = mailText(org, fresh, config.publicUrl);
+        const sent = [];
+        for (const r of recipients) sent.push(await mailer.send({ kind: 'cooperation.reminder', to: r.email, subject, text }));
+        if (sent.every((s) => s.status === 'failed')) {
+          // Nothing left the machine: forget the log rows so that the next run tries again.
+          await db.delete(reminderLog).where(and(eq(reminderLog.kind, REMINDER_KIND), eq(reminderLog.organisationId, organisationId), inArray(reminderLog.refId, fresh.map((d) => d.cell.id))));
+          continue;
+        }
+        result.mails += sent.filter((s) => s.status !== 'failed').length;
+        result.decisions += fresh.length;
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { Services } from '../../services.js';
+import { organisations, personalDataProcessing, retentionRules } from '../../platform/db/schema.js';
+import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
+
+/**
+ * The demo committee's document management plan (following the retention of its classification
+ * codes) and its register of processing of personal data. Idempotent like the rest of the demo.
+ */
+const DEMO_PLAN: { classificationCode: string; documentType: string; action: 'keep' | 'dispose'; retentionYears: number | null; format: string; note: string }[] = [
+  { classificationCode: '1.2.1.3', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Verksamhetsplaner och uppföljningar' },
+  { classificationCode: '1.3.1.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Reglementen och avtal' },
+  { classificationCode: '1.3.2.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Internkontrollplaner' },
+  { classificationCode: '2.2.0.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Kallelser, protokoll och sammanträdesplaner' },
+  { classificationCode: '2.2.0.2', documentType: 'inbjudan', action: 'dispose', retentionYears: 2, format: '', note: 'Inbjudningar av tillfällig betydelse' },
+  { classificationCode: '2.3.4.1', documentType: '', action: 'dispose', retentionYears: 10, format: 'PDF/A', note: 'Systematiskt arbetsmiljöarbete' },
+  { classificationCode: '2.4.0.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Ekonomiska rapporter till nämnden' },
+  { classificationCode: '2.5.1.3', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Säkerhetsgranskningar' },
+];
+
+const DEMO_PROCESSING = [
+  {
+    name: 'Nämndadministration',
+    purpose: 'Kalla till sammanträden, föra protokoll, justera och anslå protokoll.',
+    legalBasis: 'Rättslig förpliktelse och myndighetsutövning (art. 6.1 c och e), kommunallagen 5–6 kap.',
+    categoriesOfData: 'Namn, kommun, uppdrag, e-postadress, närvaro, yrkanden, röster, reservationer, jäv.',
+    categoriesOfPeople: 'Ledamöter, ersättare, tjänstepersoner i beredningsgruppen.',
+    recipients: 'Allmänheten (slutliga protokoll), medlemskommunerna.',
+    retention: 'Protokoll bevaras; kontaktuppgifter tas bort när uppdraget upphört.',
+  },
+  {
+    name: 'Diarium och allmänna handlingar',
+    purpose: 'Registrera allmänna handlingar och handlägga ärenden.',
+    legalBasis: 'Rättslig förpliktelse (art. 6.1 c), offentlighets- och sekretesslagen 5 kap.',
+    categoriesOfData: 'Namn på avsändare och mottagare, uppgifter i handlingar.',
+    categoriesOfPeople: 'Enskilda och företrädare för organisationer som skriver till nämnden.',
+    recipients: 'Allmänheten efter sekretessprövning.',
+    retention: 'Enligt dokumenthanteringsplanen.',
+  },
+  {
+    name: 'Användarkonton i Kansli',
+    purpose: 'Inloggning, behörigheter och granskningslogg.',
+    legalBasis: 'Allmänt intresse (art. 6.1 e); informationssäkerhet.',
+    categoriesOfData: 'Namn, e-postadress, roller, inloggningar, åtgärder i granskningsloggen.',
+    categoriesOfPeople: 'Användare.',
+    recipients: 'Inga.',
+    retention: 'Kontot stängs när uppdraget upphör; granskningsloggen bevaras.',
+  },
+];
+
+export async function loadArchiveDemo(services: Services): Promise<void> {
+  const db = services.database.db;
+  const [committee] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
+  if (!committee) return;
+  for (const rule of DEMO_PLAN) await db.insert(retentionRules).values({ committeeId: committee.id, ...rule }).onConflictDoNothing();
+  const existing = new Set((await db.select({ name: personalDataProcessing.name }).from(personalDataProcessing).where(eq(personalDataProcessing.committeeId, committee.id))).map((r) => r.name));
+  for (const p of DEMO_PROCESSING) if (!existing.has(p.name)) await db.insert(personalDataProcessing).values({ committeeId: committee.id, ...p });
+}

@@ -1,0 +1,298 @@
+import type { ViewContext } from '../../platform/views/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { ListTable, type Column } from '../../platform/views/list-table.js';
+import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { swedishDate } from '../../platform/clock.js';
+import { FileField } from '../registry/registry.views.js';
+import { formatOre, type PreviewRow } from './import.preview.js';
+import type { ImportPreview } from './import.service.js';
+import { IGNORE_CHOICE, type MappingChoice } from './import.schema.js';
+
+const ECONOMY = '/ekonomi';
+const LIST = '/ekonomi/utfall';
+const UPLOAD = '/ekonomi/utfall/importera';
+
+export interface ImportListItem {
+  id: string;
+  year: number;
+  format: 'sie4' | 'csv' | 'manual';
+  fileName: string;
+  periodTo: string;
+  createdAt: Date;
+  importedBy: string | null;
+  entries: number;
+}
+
+const stamp = (date: Date) => `${swedishDate(date)} ${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(date)}`;
+
+export function ImportListPage(props: { ctx: ViewContext; committee: string; imports: ImportListItem[]; canManage: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const columns: Column<ImportListItem>[] = [
+    { key: 'imported', label: t('outcomeImport.col.imported'), rowHeader: true, text: (r) => stamp(r.createdAt), render: (r) => <a href={`${LIST}/${r.id}`}>{stamp(r.createdAt)}</a> },
+    { key: 'year', label: t('outcomeImport.col.year'), text: (r) => r.year, numeric: true },
+    { key: 'periodTo', label: t('outcomeImport.col.periodTo'), text: (r) => r.periodTo },
+    { key: 'format', label: t('outcomeImport.col.format'), text: (r) => t(`outcomeImport.format.${r.format}`) },
+    { key: 'file', label: t('outcomeImport.col.file'), text: (r) => r.fileName },
+    { key: 'entries', label: t('outcomeImport.col.entries'), text: (r) => r.entries, numeric: true },
+    { key: 'by', label: t('outcomeImport.col.by'), text: (r) => r.importedBy ?? '' },
+  ];
+  return (
+    <Layout ctx={ctx} title={t('outcomeImport.listTitle')} back={{ href: ECONOMY, label: t('outcomeImport.economy') }}>
+      <p>{t('outcomeImport.listIntro')}</p>
+      {props.canManage && (
+        <p class="actions">
+          <a class="button" href={UPLOAD}>{t('outcomeImport.newImport')}</a>
+        </p>
+      )}
+      <ListTable ctx={ctx} caption={`${t('outcomeImport.caption')} – ${props.committee}`} columns={columns} rows={props.imports} defaultSort="imported" searchId="imports" />
+    </Layout>
+  );
+}
+
+function FormatHelp({ ctx }: { ctx: ViewContext }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="formats-heading">
+      <h2 id="formats-heading">{t('outcomeImport.formatsTitle')}</h2>
+      <p>{t('outcomeImport.formatsSie')}</p>
+      <p>{t('outcomeImport.formatsCsv')}</p>
+      <ul>
+        <li><code>{t('outcomeImport.csvAccounts')}</code></li>
+        <li><code>{t('outcomeImport.csvObjects')}</code></li>
+      </ul>
+    </section>
+  );
+}
+
+export function UploadPage(props: { ctx: ViewContext; state: FormState; maxFileBytes: number }) {
+  const { ctx, state } = props;
+  const { t } = ctx;
+  const labels = { file: t('outcomeImport.file'), year: t('outcomeImport.year'), periodTo: t('outcomeImport.periodTo') };
+  return (
+    <Layout ctx={ctx} title={t('outcomeImport.uploadTitle')} back={{ href: LIST, label: t('outcomeImport.listTitle') }}>
+      <p>{t('outcomeImport.uploadIntro')}</p>
+      <ErrorSummary ctx={ctx} state={state} labels={labels} />
+      <PostForm ctx={ctx} action={UPLOAD} multipart>
+        <TextField ctx={ctx} state={state} name="year" label={labels.year} required inputMode="numeric" />
+        <TextField ctx={ctx} state={state} name="periodTo" label={labels.periodTo} hint={t('outcomeImport.periodToHint')} />
+        <FileField ctx={ctx} state={state} name="file" label={labels.file} hint={t('outcomeImport.fileHint')} accept=".se,.si,.sie,.csv,.txt,text/csv,text/plain" required />
+        <button type="submit">{t('outcomeImport.readButton')}</button>
+      </PostForm>
+      <FormatHelp ctx={ctx} />
+    </Layout>
+  );
+}
+
+const rowName = (r: PreviewRow) => (r.account ? `${r.account}${r.costCentre ? ` / ${r.costCentre}` : ''}` : r.code);
+
+function ReadFacts({ ctx, preview }: { ctx: ViewContext; preview: ImportPreview }) {
+  const { t } = ctx;
+  const { read, request } = preview;
+  const sie = read.format === 'sie4';
+  return (
+    <section aria-labelledby="read-heading">
+      <h2 id="read-heading">{t('outcomeImport.whatWasRead')}</h2>
+      <dl class="facts">
+        <dt>{t('outcomeImport.col.file')}</dt><dd>{request.fileName || '–'} ({t(`outcomeImport.format.${read.format}`)})</dd>
+        <dt>{t('outcomeImport.encoding')}</dt><dd>{read.encoding}</dd>
+        {read.company && <><dt>{t('outcomeImport.company')}</dt><dd>{read.company}</dd></>}
+        {read.fiscalYear && <><dt>{t('outcomeImport.fiscalYear')}</dt><dd>{read.fiscalYear.start} – {read.fiscalYear.end}</dd></>}
+        {sie && <><dt>{t('outcomeImport.vouchers')}</dt><dd>{read.vouchers}</dd></>}
+        {sie && <><dt>{t('outcomeImport.transactions')}</dt><dd>{read.transactions}</dd></>}
+        {sie && <><dt>{t('outcomeImport.accounts')}</dt><dd>{read.accounts}</dd></>}
+        <dt>{t('outcomeImport.source')}</dt><dd>{t(`outcomeImport.source.${read.source}`)}</dd>
+        <dt>{t('outcomeImport.period')}</dt><dd>{t('outcomeImport.periodValue', { year: request.year, date: request.periodTo })}</dd>
+        {read.source === 'vouchers' && <><dt>{t('outcomeImport.vouchersInPeriod')}</dt><dd>{read.vouchersInPeriod}</dd></>}
+        {read.source === 'vouchers' && <><dt>{t('outcomeImport.balanceRows')}</dt><dd>{read.balanceRowsSkipped}</dd></>}
+      </dl>
+    </section>
+  );
+}
+
+function TotalsCheck({ ctx, preview }: { ctx: ViewContext; preview: ImportPreview }) {
+  const { t } = ctx;
+  const { totals } = preview;
+  const line = (label: string, ore: number) => <tr><th scope="row">{label}</th><td class="num" style="white-space: nowrap">{formatOre(ore)}</td></tr>;
+  return (
+    <section aria-labelledby="check-heading">
+      <h2 id="check-heading">{t('outcomeImport.checkTitle')}</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{t('outcomeImport.checkTitle')}</caption>
+          <thead><tr><th scope="col">{t('outcomeImport.col.kind')}</th><th scope="col" class="num">{t('outcomeImport.col.amount')}</th></tr></thead>
+          <tbody>
+            {line(t('outcomeImport.check.file'), totals.fileOre)}
+            {line(t('outcomeImport.check.mapped'), totals.mappedOre)}
+            {line(t('outcomeImport.check.income'), totals.incomeOre)}
+            {line(t('outcomeImport.check.cost'), totals.costOre)}
+            {line(t('outcomeImport.check.ignored'), totals.ignoredOre)}
+            {line(t('outcomeImport.check.unmapped'), totals.unmappedOre)}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <strong>
+          {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code')
+            ? t('outcomeImport.check.notOk', { amount: formatOre(totals.unmappedOre) })
+            : t('outcomeImport.check.ok')}
+        </strong>
+      </p>
+    </section>
+  );
+}
+
+function MappingFields({ ctx, preview, choices }: { ctx: ViewContext; preview: ImportPreview; choices: readonly MappingChoice[] }) {
+  const { t } = ctx;
+  const open = preview.rows.filter((r) => r.account && (r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen'));
+  if (open.length === 0) return null;
+  const chosen = (r: PreviewRow) => choices.find((c) => c.account === r.account && c.costCentre === r.costCentre)?.choice ?? '';
+  return (
+    <fieldset class="field">
+      <legend>{t('outcomeImport.mappingTitle')}</legend>
+      <p class="hint">{t('outcomeImport.mappingIntro')}</p>
+      {preview.costObjects.length === 0 && <p><strong>{t('outcomeImport.noCostObjects', { year: preview.request.year })}</strong></p>}
+      {open.map((r) => (
+        <div class="field">
+          <input type="hidden" name={`account_${r.index}`} value={r.account} />
+          <input type="hidden" name={`centre_${r.index}`} value={r.costCentre} />
+          <label for={`f-choice_${r.index}`}>
+            {t('outcomeImport.choiceLabel', { row: `${rowName(r)}${r.accountName ? ` ${r.accountName}` : ''}` })} – {formatOre(r.amountOre)} kr
+          </label>
+          <select id={`f-choice_${r.index}`} name={`choice_${r.index}`}>
+            <option value="">{t('outcomeImport.choose')}</option>
+            <option value={IGNORE_CHOICE} selected={chosen(r) === IGNORE_CHOICE}>{t('outcomeImport.ignore')}</option>
+            {preview.costObjects.map((o) => (
+              <option value={o.code} selected={chosen(r) === o.code}>{`${o.code} ${o.name}`}</option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function RowsTable({ ctx, preview }: { ctx: ViewContext; preview: ImportPreview }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="rows-heading">
+      <h2 id="rows-heading">{t('outcomeImport.rowsTitle')}</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{t('outcomeImport.rowsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('outcomeImport.col.account')}</th>
+              <th scope="col">{t('outcomeImport.col.costCentre')}</th>
+              <th scope="col" class="num">{t('outcomeImport.col.amount')}</th>
+              <th scope="col">{t('outcomeImport.col.kind')}</th>
+              <th scope="col">{t('outcomeImport.col.costObject')}</th>
+              <th scope="col">{t('outcomeImport.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r) => (
+              <tr>
+                <th scope="row">{r.account ? `${r.account}${r.accountName ? ` ${r.accountName}` : ''}` : '–'}</th>
+                <td>{r.costCentre || '–'}</td>
+                <td class="num" style="white-space: nowrap">{formatOre(r.amountOre)}</td>
+                <td>{r.status === 'ignored' ? '–' : t(`outcomeImport.kind.${r.kind}`)}</td>
+                <td>{r.costObject ? `${r.costObject.code} ${r.costObject.name}` : r.code || '–'}</td>
+                <td>{t(`outcomeImport.status.${r.status}`)} {r.via && r.status !== 'unknown-code' ? t(`outcomeImport.via.${r.via}`) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function PreviewPage(props: { ctx: ViewContext; preview: ImportPreview; choices: readonly MappingChoice[]; state: FormState }) {
+  const { ctx, preview } = props;
+  const { t } = ctx;
+  const { request, read } = preview;
+  const readable = read.errors.length === 0 && read.unbalanced.length === 0 && read.problems.length === 0;
+  const blocking = props.state.errors.length > 0 ? [] : preview.blocking;
+  return (
+    <Layout ctx={ctx} title={t('outcomeImport.previewTitle')} back={{ href: UPLOAD, label: t('outcomeImport.cancel') }}>
+      {props.state.errors.length > 0 && <p><strong>{t('outcomeImport.notSaved')}</strong></p>}
+      <ErrorSummary ctx={ctx} state={props.state} />
+      {blocking.length > 0 ? (
+        <section aria-labelledby="blocking-heading" class="error-summary">
+          <h2 id="blocking-heading">{t('outcomeImport.blockingTitle')}</h2>
+          <ul>{blocking.map((m) => <li>{m[ctx.locale]}</li>)}</ul>
+        </section>
+      ) : (
+        props.state.errors.length === 0 && <p><strong>{t('outcomeImport.readyTitle')}</strong></p>
+      )}
+      <ReadFacts ctx={ctx} preview={preview} />
+      <TotalsCheck ctx={ctx} preview={preview} />
+      {readable && (
+        <PostForm ctx={ctx} action={`${UPLOAD}/bekrafta`}>
+          <input type="hidden" name="sha256" value={request.sha256} />
+          <input type="hidden" name="fileName" value={request.fileName} />
+          <input type="hidden" name="year" value={String(request.year)} />
+          <input type="hidden" name="periodTo" value={request.periodTo} />
+          <MappingFields ctx={ctx} preview={preview} choices={props.choices} />
+          <div class="actions">
+            <button type="submit">{t('outcomeImport.confirm')}</button>
+            {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen') && (
+              <button type="submit" class="secondary" formAction={`${UPLOAD}/granska`}>{t('outcomeImport.saveMappings')}</button>
+            )}
+            <a href={UPLOAD}>{t('outcomeImport.cancel')}</a>
+          </div>
+        </PostForm>
+      )}
+      <RowsTable ctx={ctx} preview={preview} />
+    </Layout>
+  );
+}
+
+export interface ImportDetail {
+  year: number;
+  periodTo: string;
+  format: 'sie4' | 'csv' | 'manual';
+  fileName: string;
+  fileSha256: string | null;
+  encoding: string | null;
+  createdAt: Date;
+  importedBy: string | null;
+  summary: Record<string, unknown>;
+  sums: { code: string; name: string; kind: 'income' | 'cost'; amountOre: number }[];
+}
+
+export function ImportDetailPage(props: { ctx: ViewContext; detail: ImportDetail }) {
+  const { ctx, detail } = props;
+  const { t } = ctx;
+  const objects = [...new Map(detail.sums.map((s) => [s.code, s.name])).entries()];
+  const sumOf = (code: string, kind: 'income' | 'cost') => detail.sums.filter((s) => s.code === code && s.kind === kind).reduce((a, s) => a + s.amountOre, 0);
+  const ignored = Array.isArray(detail.summary.ignored) ? (detail.summary.ignored as { account: string; costCentre: string; amountOre: number }[]) : [];
+  return (
+    <Layout ctx={ctx} title={t('outcomeImport.detailTitle', { year: detail.year, date: detail.periodTo })} back={{ href: LIST, label: t('outcomeImport.listTitle') }}>
+      <p>{t('outcomeImport.importedBy', { date: stamp(detail.createdAt), name: detail.importedBy ?? '–' })}</p>
+      <dl class="facts">
+        <dt>{t('outcomeImport.col.file')}</dt><dd>{detail.fileName || '–'} ({t(`outcomeImport.format.${detail.format}`)})</dd>
+        {detail.encoding && <><dt>{t('outcomeImport.encoding')}</dt><dd>{detail.encoding}</dd></>}
+        {detail.fileSha256 && <><dt>{t('outcomeImport.sha')}</dt><dd><code>{detail.fileSha256}</code></dd></>}
+      </dl>
+      <div class="table-scroll">
+        <table>
+          <caption>{t('outcomeImport.sumsCaption')}</caption>
+          <thead><tr><th scope="col">{t('outcomeImport.col.costObject')}</th><th scope="col" class="num">{t('outcomeImport.col.income')}</th><th scope="col" class="num">{t('outcomeImport.col.cost')}</th></tr></thead>
+          <tbody>
+            {objects.map(([code, name]) => (
+              <tr><th scope="row">{`${code} ${name}`}</th><td class="num" style="white-space: nowrap">{formatOre(-sumOf(code, 'income'))}</td><td class="num" style="white-space: nowrap">{formatOre(sumOf(code, 'cost'))}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {ignored.length > 0 && (
+        <section aria-labelledby="ignored-heading">
+          <h2 id="ignored-heading">{t('outcomeImport.ignoredRows')}</h2>
+          <ul>{ignored.map((r) => <li>{`${r.account}${r.costCentre ? ` / ${r.costCentre}` : ''}: ${formatOre(r.amountOre)} kr`}</li>)}</ul>
+        </section>
+      )}
+    </Layout>
+  );
+}

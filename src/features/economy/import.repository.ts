@@ -1,0 +1,77 @@
+/** SQL of the outcome import: stored files, remembered mappings, cost objects of a year, imports. */
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { accountMappings, costObjects, outcomeEntries, outcomeImports, organisations, users } from '../../platform/db/schema.js';
+
+export type AccountMappingRow = typeof accountMappings.$inferSelect;
+export type OutcomeImportRow = typeof outcomeImports.$inferSelect;
+
+/** The committees, so that a page can find the one the user works in. */
+export async function listCommittees(db: Db) {
+  return db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.name));
+}
+
+export async function findCommittee(db: Db, slug: string) {
+  const [row] = await db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations)
+    .where(and(eq(organisations.kind, 'committee'), eq(organisations.slug, slug)));
+  return row;
+}
+
+export async function listMappings(db: Db, committeeId: string): Promise<AccountMappingRow[]> {
+  return db.select().from(accountMappings).where(eq(accountMappings.committeeId, committeeId));
+}
+
+/** Remembers a mapping, replacing the one for the same account and cost centre. */
+export async function upsertMapping(tx: Db, row: { committeeId: string; account: string; costCentre: string; costObjectCode: string; kind: 'income' | 'cost' | 'ignore' }) {
+  await tx.insert(accountMappings).values(row).onConflictDoUpdate({
+    target: [accountMappings.committeeId, accountMappings.account, accountMappings.costCentre],
+    set: { costObjectCode: row.costObjectCode, kind: row.kind },
+  });
+}
+
+export async function listCostObjectsOfYear(db: Db, committeeId: string, year: number) {
+  return db.select({ id: costObjects.id, code: costObjects.code, name: costObjects.name, position: costObjects.position }).from(costObjects)
+    .where(and(eq(costObjects.committeeId, committeeId), eq(costObjects.year, year)));
+}
+
+export async function insertImport(tx: Db, row: typeof outcomeImports.$inferInsert): Promise<OutcomeImportRow> {
+  const [created] = await tx.insert(outcomeImports).values(row).returning();
+  if (!created) throw new Error('the import row was not written');
+  return created;
+}
+
+export async function insertEntries(tx: Db, rows: (typeof outcomeEntries.$inferInsert)[]): Promise<void> {
+  // In batches: one statement has at most 65 535 parameters.
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(outcomeEntries).values(rows.slice(i, i + 1000));
+}
+
+/** The committee's imports, newest first, with who imported and how many entries. */
+export async function listImports(db: Db, committeeId: string) {
+  return db
+    .select({
+      id: outcomeImports.id, year: outcomeImports.year, format: outcomeImports.format, fileName: outcomeImports.fileName,
+      encoding: outcomeImports.encoding, periodTo: outcomeImports.periodTo, summary: outcomeImports.summary, createdAt: outcomeImports.createdAt,
+      importedBy: users.name,
+      entries: sql<number>`(select count(*) from ${outcomeEntries} where ${outcomeEntries.importId} = ${outcomeImports.id})`.mapWith(Number),
+    })
+    .from(outcomeImports)
+    .leftJoin(users, eq(users.id, outcomeImports.importedByUserId))
+    .where(eq(outcomeImports.committeeId, committeeId))
+    .orderBy(desc(outcomeImports.createdAt));
+}
+
+export async function findImport(db: Db, id: string) {
+  const [row] = await db.select({ row: outcomeImports, importedBy: users.name }).from(outcomeImports)
+    .leftJoin(users, eq(users.id, outcomeImports.importedByUserId)).where(eq(outcomeImports.id, id));
+  return row;
+}
+
+/** An import's entries summed per cost object and kind. */
+export async function sumEntriesByCostObject(db: Db, importId: string) {
+  return db
+    .select({ code: costObjects.code, name: costObjects.name, position: costObjects.position, kind: outcomeEntries.kind, amountOre: sql<string>`sum(${outcomeEntries.amountOre})`, rows: count() })
+    .from(outcomeEntries)
+    .innerJoin(costObjects, eq(costObjects.id, outcomeEntries.costObjectId))
+    .where(eq(outcomeEntries.importId, importId))
+    .groupBy(costObjects.code, costObjects.name, costObjects.position, outcomeEntries.kind);
+}

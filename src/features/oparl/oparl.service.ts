@@ -1,0 +1,139 @@
+/**
+ * OParl 1.1 for anyone: answers every GET under /oparl/v1 from an in-memory snapshot of the
+ * public data. The snapshot is rebuilt when the data has changed, which the audit log tells
+ * cheaply: every change appends an entry (STYLE.md), so its last sequence number is the version
+ * of the data. Each request asks for the version, so an answer shows every change committed
+ * before it, except under load: when more than BUSY_REQUESTS requests came within
+ * BUSY_WINDOW_MS, a version asked for less than BUSY_WINDOW_MS ago is used again, so an answer
+ * may then miss a change of the last 100 ms. That spares the database a query per request, which
+ * on PGlite costs more than the whole rest of the answer (see docs/PERFORMANCE.md).
+ */
+import type { Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import { DomainError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { assertCan, type Principal } from '../auth/policy.js';
+import { databaseFileStorage } from '../registry/file-storage.js';
+import { loadProtocol } from '../protocols/protocol-build.js';
+import { protocolDigest, publicVersion } from '../protocols/protocol.model.js';
+import { renderProtocolPdf } from '../protocols/protocol-pdf.js';
+import { buildSnapshot } from './oparl.build.js';
+import { dataVersion, findCanonicalDigest, findPublicFile, loadPublicData } from './oparl.repository.js';
+import { pageOf } from './oparl.pages.js';
+import { ZListQuery } from './oparl.schema.js';
+import type { Snapshot } from './oparl.snapshot.js';
+
+/** An answer: the JSON text and its status. */
+export interface OparlAnswer {
+  status: 200 | 404;
+  body: Buffer;
+}
+
+export interface OparlFile {
+  bytes: Buffer;
+  mimeType: string;
+  fileName: string;
+}
+
+/** Host names a snapshot is kept for at once (without KANSLI_PUBLIC_URL the URLs follow the request's host). */
+const MAX_BASES = 4;
+/** Serialised answers kept per snapshot. */
+const MAX_ANSWERS = 2000;
+/** Busy: more than BUSY_REQUESTS requests within BUSY_WINDOW_MS (200 a second). */
+const BUSY_WINDOW_MS = 100;
+const BUSY_REQUESTS = 20;
+
+export const NOT_FOUND_BODY = Buffer.from(JSON.stringify({ error: { code: 'NOT_FOUND', message: { sv: 'Objektet finns inte.', en: 'The object does not exist.' } } }));
+
+export function createOparlService(deps: { database: Database; config: Config; clock: Clock }) {
+  const db = deps.database.db;
+  const snapshots = new Map<string, { version: string; snapshot: Promise<Snapshot> }>();
+  const protocolPdfs = new WeakMap<Snapshot, Map<string, Promise<Buffer>>>();
+  let versionQuery: Promise<string> | undefined;
+  const load = { windowStart: 0, requests: 0, askedAt: -Infinity, version: '' };
+
+  function currentVersion(): Promise<string> {
+    const now = performance.now();
+    if (now - load.windowStart > BUSY_WINDOW_MS) Object.assign(load, { windowStart: now, requests: 0 });
+    load.requests += 1;
+    if (load.requests > BUSY_REQUESTS && now - load.askedAt < BUSY_WINDOW_MS) return Promise.resolve(load.version);
+    versionQuery ??= dataVersion(db)
+      .then((version) => Object.assign(load, { askedAt: now, version }).version)
+      .finally(() => (versionQuery = undefined));
+    return versionQuery;
+  }
+
+  /** The snapshot for `base`, rebuilt in one read-only transaction when the data has changed. */
+  async function snapshotFor(base: string): Promise<Snapshot> {
+    const version = await currentVersion();
+    const kept = snapshots.get(base);
+    if (kept && kept.version === version) return kept.snapshot;
+    const snapshot = db.transaction(async (tx) => buildSnapshot(await loadPublicData(tx), base), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    snapshots.delete(base);
+    if (snapshots.size >= MAX_BASES) snapshots.delete(snapshots.keys().next().value ?? '');
+    snapshots.set(base, { version, snapshot });
+    snapshot.catch(() => snapshots.get(base)?.snapshot === snapshot && snapshots.delete(base));
+    return snapshot;
+  }
+
+  function remember(snapshot: Snapshot, key: string, value: unknown): Buffer {
+    const body = Buffer.from(JSON.stringify(value));
+    if (snapshot.answers.size >= MAX_ANSWERS) snapshot.answers.clear();
+    snapshot.answers.set(key, body);
+    return body;
+  }
+
+  return {
+    /**
+     * The object or external list page at `path` (below `base`, e.g. "/meeting/…").
+     * A list refuses a bad filter or page size with 400 (DomainError INVALID_INPUT).
+     */
+    async answer(principal: Principal | null, options: { base: string; path: string; query: Record<string, unknown> }): Promise<OparlAnswer> {
+      assertCan(principal, 'public');
+      const snapshot = await snapshotFor(options.base);
+      const url = `${options.base}${options.path}`;
+      const key = `${url}?${new URLSearchParams(options.query as Record<string, string>).toString()}`;
+      const known = snapshot.answers.get(key);
+      if (known) return { status: 200, body: known };
+      const object = snapshot.objects.get(url);
+      if (object) return { status: 200, body: remember(snapshot, key, object) };
+      const list = snapshot.lists.get(url);
+      if (!list) return { status: 404, body: NOT_FOUND_BODY };
+      const query = parseInput(ZListQuery, options.query);
+      return { status: 200, body: remember(snapshot, key, pageOf(list, url, query)) };
+    },
+
+    /** The bytes of a published File, or undefined when there is no such file. */
+    async file(principal: Principal | null, options: { base: string; fileUrl: string }): Promise<OparlFile | undefined> {
+      assertCan(principal, 'public');
+      const snapshot = await snapshotFor(options.base);
+      const source = snapshot.files.get(options.fileUrl);
+      if (!source) return undefined;
+      if (source.kind === 'document') {
+        // Asked again at access time: a document marked secret since the snapshot is not served.
+        const row = await findPublicFile(db, source.fileId);
+        const bytes = row ? await databaseFileStorage.get(db, row.sha256) : undefined;
+        return row && bytes ? { bytes, mimeType: row.mimeType, fileName: row.filename } : undefined;
+      }
+      let pdfs = protocolPdfs.get(snapshot);
+      if (!pdfs) protocolPdfs.set(snapshot, (pdfs = new Map()));
+      let pdf = pdfs.get(source.protocolId);
+      if (!pdf) {
+        pdf = renderPublicProtocol(source.protocolId);
+        pdfs.set(source.protocolId, pdf);
+        pdf.catch(() => pdfs.delete(source.protocolId));
+      }
+      return { bytes: await pdf, mimeType: 'application/pdf', fileName: source.fileName };
+    },
+  };
+
+  /** The public version of a final protocol, as /moten/:id/protokoll.pdf gives it. */
+  async function renderPublicProtocol(protocolId: string): Promise<Buffer> {
+    const doc = await loadProtocol(db, protocolId);
+    if (!doc || doc.status !== 'final') throw new DomainError('NOT_FOUND', { userMessage: { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' } });
+    return renderProtocolPdf(publicVersion(doc), { digest: (await findCanonicalDigest(db, protocolId)) ?? protocolDigest(doc) });
+  }
+}
+
+export type OparlService = ReturnType<typeof createOparlService>;

@@ -1,0 +1,223 @@
+/**
+ * The business plan (verksamhetsplan) of a year: sections, edition history, goals and indicators,
+ * and the link to the protocol paragraph that adopted or tabled it (seed § 22).
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { swedishDate } from '../../platform/clock.js';
+import { businessPlanEditions, businessPlans, goals, indicators } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, type Principal } from '../auth/policy.js';
+import * as repo from './planning.repository.js';
+import { assertManage, mayManage, requireOwnCommittee, resolveCommittee, thisYear, type PlanningDeps } from './planning-context.js';
+import { SECTION_KEYS, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';
+
+const PLAN_NOT_FOUND = { sv: 'Verksamhetsplanen finns inte.', en: 'The business plan does not exist.' };
+const GOAL_NOT_FOUND = { sv: 'Målet finns inte.', en: 'The goal does not exist.' };
+const INDICATOR_NOT_FOUND = { sv: 'Indikatorn finns inte.', en: 'The indicator does not exist.' };
+
+/** A protocol paragraph as a link: "§ 22, 2022-12-14: Verksamhetsplan 2023". */
+export interface ParagraphLink {
+  id: string;
+  number: number | null;
+  heading: string;
+  date: string;
+  meetingId: string;
+}
+
+export const numberOrNull = (v: string | null) => (v === null ? null : Number(v));
+
+const indicatorValues = (input: TIndicatorInput) => ({
+  name: input.name,
+  measure: input.measure,
+  targetText: input.targetText ?? '',
+  target: input.target === undefined ? null : String(input.target),
+  minimum: input.minimum === undefined ? null : String(input.minimum),
+  maximum: input.maximum === undefined ? null : String(input.maximum),
+  unit: input.unit ?? '',
+});
+
+export async function paragraphLinks(db: Db, committeeId: string): Promise<ParagraphLink[]> {
+  return (await repo.listParagraphs(db, committeeId))
+    .filter((p) => p.number !== null)
+    .map((p) => ({ id: p.id, number: p.number, heading: p.heading, date: swedishDate(p.startsAt), meetingId: p.meetingId }));
+}
+
+/** The plan with its editions and goals (each with its indicators), or null when the year has none. */
+export async function loadPlan(db: Db, committeeId: string, year: number) {
+  const plan = await repo.findPlan(db, committeeId, year);
+  if (!plan) return null;
+  const [editions, goalRows] = [await repo.listEditions(db, plan.id), await repo.listGoals(db, plan.id)];
+  const indicatorRows = await repo.listIndicators(db, goalRows.map((g) => g.id));
+  const paragraph = plan.paragraphId ? (await paragraphLinks(db, committeeId)).find((p) => p.id === plan.paragraphId) : undefined;
+  return { plan, editions, paragraph, goals: goalRows.map((goal) => ({ goal, indicators: indicatorRows.filter((i) => i.goalId === goal.id) })) };
+}
+
+export type LoadedPlan = NonNullable<Awaited<ReturnType<typeof loadPlan>>>;
+
+export function createPlanService(deps: PlanningDeps) {
+  const db = deps.database.db;
+  const { clock } = deps;
+
+  async function scope(principal: Principal | null, query: unknown) {
+    assertCan(principal, 'planning.read');
+    const q = ZPlanningQuery.parse(query ?? {});
+    const { committee, committees } = await resolveCommittee(db, principal, q.namnd);
+    return { committee, committees, year: q.ar ?? thisYear(clock), q };
+  }
+
+  async function ownPlan(principal: Principal | null, planId: string) {
+    assertCan(principal, 'planning.manage');
+    const plan = await repo.findPlanById(db, planId);
+    if (!plan) throw notFound(PLAN_NOT_FOUND);
+    await requireOwnCommittee(db, principal, plan.committeeId, PLAN_NOT_FOUND);
+    assertManage(principal, plan.committeeId);
+    return plan;
+  }
+
+  async function ownGoal(principal: Principal | null, goalId: string) {
+    assertCan(principal, 'planning.manage');
+    const goal = await repo.findGoal(db, goalId);
+    if (!goal) throw notFound(GOAL_NOT_FOUND);
+    return { goal, plan: await ownPlan(principal, goal.planId) };
+  }
+
+  const service = {
+    scope,
+
+    /** The plan of the year as a document, and what the edit form offers. */
+    async get(principal: Principal | null, query: unknown) {
+      const s = await scope(principal, query);
+      const loaded = await loadPlan(db, s.committee.id, s.year);
+      const canManage = mayManage(principal, s.committee.id);
+      const paragraphs = canManage ? await paragraphLinks(db, s.committee.id) : [];
+      return { ...s, loaded, canManage, paragraphs };
+    },
+
+    /**
+     * A new plan for the year: a copy of the previous year's sections, goals and indicators when
+     * there is one (the seed's plan is revised year by year, edition after edition), else empty.
+     */
+    async create(principal: Principal | null, query: unknown): Promise<string> {
+      const s = await scope(principal, query);
+      assertManage(principal, s.committee.id);
+      return db.transaction(async (tx) => {
+        if (await repo.findPlan(tx, s.committee.id, s.year)) throw conflict({ sv: `Det finns redan en verksamhetsplan för ${s.year}.`, en: `There is already a business plan for ${s.year}.` });
+        const previous = await loadPlan(tx, s.committee.id, s.year - 1);
+        const [plan] = await tx
+          .insert(businessPlans)
+          .values({ committeeId: s.committee.id, year: s.year, title: `Verksamhetsplan ${s.year}`, sections: previous?.plan.sections ?? {}, createdAt: clock(), updatedAt: clock() })
+          .returning();
+        if (!plan) throw new Error('insert returned no row');
+        for (const { goal, indicators: rows } of previous?.goals ?? []) {
+          const [copy] = await tx.insert(goals).values({ planId: plan.id, position: goal.position, title: goal.title, description: goal.description }).returning();
+          for (const i of rows) {
+            await tx.insert(indicators).values({ goalId: copy?.id ?? '', position: i.position, name: i.name, measure: i.measure, targetText: i.targetText, target: i.target, minimum: i.minimum, maximum: i.maximum, unit: i.unit });
+          }
+        }
+        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.create', entity: 'business_plan', entityId: plan.id, after: { year: s.year, copiedFrom: previous?.plan.id ?? null } }, clock());
+        return plan.id;
+      });
+    },
+
+    async update(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
+      assertCan(principal, 'planning.manage');
+      const before = await ownPlan(principal, planId);
+      const input = parseInput(ZPlanInput, raw);
+      if (input.paragraphId && !(await paragraphLinks(db, before.committeeId)).some((p) => p.id === input.paragraphId)) {
+        throw notFound({ sv: 'Paragrafen finns inte i nämndens protokoll.', en: "The paragraph is not in the committee's protocols." });
+      }
+      const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, input[k] ?? '']));
+      const after = { title: input.title, status: input.status, paragraphId: input.paragraphId ?? null, sections };
+      await db.transaction(async (tx) => {
+        await tx.update(businessPlans).set({ ...after, updatedAt: clock() }).where(eq(businessPlans.id, planId));
+        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.update', entity: 'business_plan', entityId: planId, before: { title: before.title, status: before.status, paragraphId: before.paragraphId, sections: before.sections }, after }, clock());
+      });
+      return before;
+    },
+
+    async addEdition(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
+      assertCan(principal, 'planning.manage');
+      const plan = await ownPlan(principal, planId);
+      const input = parseInput(ZEditionInput, raw);
+      await db.transaction(async (tx) => {
+        const [row] = await tx.insert(businessPlanEditions).values({ planId, edition: input.edition, editedOn: input.editedOn, comment: input.comment ?? '' }).returning();
+        await recordAudit(tx, actorOf(principal), { action: 'planning.edition.add', entity: 'business_plan_edition', entityId: row?.id, after: { planId, ...input } }, clock());
+      });
+      return plan;
+    },
+
+    async addGoal(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
+      assertCan(principal, 'planning.manage');
+      const plan = await ownPlan(principal, planId);
+      const input = parseInput(ZGoalInput, raw);
+      await db.transaction(async (tx) => {
+        const position = (await repo.listGoals(tx, planId)).length + 1;
+        const [row] = await tx.insert(goals).values({ planId, position, title: input.title, description: input.description ?? '' }).returning();
+        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.add', entity: 'goal', entityId: row?.id, after: { planId, ...input } }, clock());
+      });
+      return plan;
+    },
+
+    /** The plan's own year and committee as a view, for its edit form. */
+    async forEdit(principal: Principal | null, planId: string) {
+      assertCan(principal, 'planning.manage');
+      const plan = await ownPlan(principal, planId);
+      const committee = await requireOwnCommittee(db, principal, plan.committeeId, PLAN_NOT_FOUND);
+      const view = await service.get(principal, { ar: String(plan.year), namnd: committee.slug });
+      return { plan, view };
+    },
+
+    async findGoal(principal: Principal | null, goalId: string) {
+      return ownGoal(principal, goalId);
+    },
+
+    /** Removes a goal and its indicators with their follow-ups. */
+    async removeGoal(principal: Principal | null, goalId: string): Promise<repo.PlanRow> {
+      assertCan(principal, 'planning.manage');
+      const { goal, plan } = await ownGoal(principal, goalId);
+      await db.transaction(async (tx) => {
+        await tx.delete(goals).where(eq(goals.id, goalId));
+        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.remove', entity: 'goal', entityId: goalId, before: { planId: plan.id, title: goal.title } }, clock());
+      });
+      return plan;
+    },
+
+    async addIndicator(principal: Principal | null, goalId: string, raw: unknown): Promise<repo.PlanRow> {
+      assertCan(principal, 'planning.manage');
+      const { plan } = await ownGoal(principal, goalId);
+      const input = parseInput(ZIndicatorInput, raw);
+      await db.transaction(async (tx) => {
+        const position = (await repo.listIndicators(tx, [goalId])).length + 1;
+        const [row] = await tx.insert(indicators).values({ goalId, position, ...indicatorValues(input) }).returning();
+        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.add', entity: 'indicator', entityId: row?.id, after: { goalId, ...indicatorValues(input) } }, clock());
+      });
+      return plan;
+    },
+
+    async findIndicator(principal: Principal | null, indicatorId: string) {
+      assertCan(principal, 'planning.manage');
+      const indicator = await repo.findIndicator(db, indicatorId);
+      if (!indicator) throw notFound(INDICATOR_NOT_FOUND);
+      return { indicator, ...(await ownGoal(principal, indicator.goalId)) };
+    },
+
+    async removeIndicator(principal: Principal | null, indicatorId: string): Promise<repo.PlanRow> {
+      assertCan(principal, 'planning.manage');
+      const indicator = await repo.findIndicator(db, indicatorId);
+      if (!indicator) throw notFound(INDICATOR_NOT_FOUND);
+      const { plan } = await ownGoal(principal, indicator.goalId);
+      await db.transaction(async (tx) => {
+        await tx.delete(indicators).where(eq(indicators.id, indicatorId));
+        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.remove', entity: 'indicator', entityId: indicatorId, before: { goalId: indicator.goalId, name: indicator.name, measure: indicator.measure } }, clock());
+      });
+      return plan;
+    },
+  };
+  return service;
+}
+
+export type PlanService = ReturnType<typeof createPlanService>;

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/database.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { apiTokens, mandates, organisations, people, personalDataProcessing, sessions, users } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, can, type Principal } from '../auth/policy.js';
+import { findCommittee } from '../archive/archive.repository.js';
+import { collectPersonData, type PersonExport } from './person-export.js';
+import { ZProcessing } from './privacy.schema.js';
+
+export type ProcessingRow = typeof personalDataProcessing.$inferSelect;
+
+const PERSON_NOT_FOUND = { sv: 'Personen finns inte.', en: 'The person does not exist.' };
+
+/** The final protocols a person appears in: signed, chaired or adjusted, or took part in the meeting's record. */
+async function finalProtocolsNaming(database: Database, personId: string): Promise<number> {
+  const [row] = await database.query<{ n: number }>(sql`
+    select count(distinct p.id)::int as n from protocols p
+    where p.status = 'final' and (
+      p.chair_person_id = ${personId} or p.adjuster_person_id = ${personId}
+      or exists (select 1 from protocol_signatures s where s.protocol_id = p.id and s.person_id = ${personId})
+      or exists (select 1 from attendance_events a where a.meeting_id = p.meeting_id and a.person_id = ${personId})
+      or exists (select 1 from agenda_items i join motions m on m.item_id = i.id where i.meeting_id = p.meeting_id and m.person_id = ${personId})
+      or exists (select 1 from agenda_items i join reservations r on r.item_id = i.id where i.meeting_id = p.meeting_id and r.person_id = ${personId})
+      or exists (select 1 from agenda_items i join votes v on v.item_id = i.id join vote_ballots b on b.vote_id = v.id where i.meeting_id = p.meeting_id and b.person_id = ${personId})
+    )`);
+  return row?.n ?? 0;
+}
+
+/** Data protection: the processing register (art. 30), the export for one person (art. 15), pseudonymisation. */
+export function createPrivacyService(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+  const db = database.db;
+
+  async function requirePerson(id: string) {
+    const [row] = await db.select().from(people).where(eq(people.id, id));
+    if (!row) throw notFound(PERSON_NOT_FOUND);
+    return row;
+  }
+
+  return {
+    async listProcessing(principal: Principal | null) {
+      assertCan(principal, 'archive.read');
+      return { rows: await db.select().from(personalDataProcessing).orderBy(asc(personalDataProcessing.name)), canManage: can(principal, 'personalData.manage') };
+    },
+
+    async getProcessing(principal: Principal | null, id: string): Promise<ProcessingRow> {
+      assertCan(principal, 'personalData.manage');
+      const [row] = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
+      if (!row) throw notFound({ sv: 'Behandlingen finns inte.', en: 'The processing does not exist.' });
+      return row;
+    },
+
+    async createProcessing(principal: Principal | null, raw: unknown): Promise<ProcessingRow> {
+      assertCan(principal, 'personalData.manage');
+      const input = parseInput(ZProcessing, raw);
+      const committee = await findCommittee(db);
+      if (!committee) throw notFound({ sv: 'Det finns ingen nämnd ännu.', en: 'There is no committee yet.' });
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(personalDataProcessing).values({ committeeId: committee.id, ...input }).returning();
+        if (!row) throw new Error('insert returned no row');
+        await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input }, clock());
+        return row;
+      });
+    },
+
+    async updateProcessing(principal: Principal | null, id: string, raw: unknown): Promise<ProcessingRow> {
+      assertCan(principal, 'personalData.manage');
+      const input = parseInput(ZProcessing, raw);
+      return db.transaction(async (tx) => {
+        const [before] = await tx.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
+        if (!before) throw notFound({ sv: 'Behandlingen finns inte.', en: 'The processing does not exist.' });
+        const [row] = await tx.update(personalDataProcessing).set({ ...input, updatedAt: clock() }).where(eq(personalDataProcessing.id, id)).returning();
+        if (!row) throw new Error('update returned no row');
+        await recordAudit(tx, actorOf(principal), { action: 'processing.update', entity: 'personal_data_processing', entityId: id, after: input }, clock());
+        return row;
+      });
+    },
+
+    async listPeople(principal: Principal | null) {
+      assertCan(principal, 'personalData.manage');
+      return db
+        .select({ id: people.id, name: people.name, organisation: organisations.name, pseudonymisedAt: people.pseudonymisedAt })
+        .from(people)
+        .leftJoin(organisations, eq(organisations.id, people.organisationId))
+        .orderBy(asc(people.name));
+    },
+
+    /** Everything held about the person; the export itself is recorded in the audit log. */
+    async exportPerson(principal: Principal | null, personId: string): Promise<PersonExport> {
+      assertCan(principal, 'personalData.manage');
+      await requirePerson(personId);
+      const data = await collectPersonData(db, personId, clock());
+      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'person.export', entity: 'person', entityId: personId, after: { tables: data.tables.length } }, clock()));
+      return data;
+    },
+
+    /** The export as a PDF/A document (tagged, embedded fonts). */
+    async exportPersonPdf(principal: Principal | null, personId: string): Promise<Buffer> {
+      const data = await this.exportPerson(principal, personId);
+      const person = data.tables.find((t) => t.table === 'people')?.rows[0];
+      const text = [
+        `Utdraget omfattar varje rad i Kansli som nämner personen, ${data.generatedAt}. / Every row in Kansli that names the person.`,
+        ...data.tables.map((t) => `${t.table} (${t.column}): ${t.rows.length}\n\n${t.rows.map((r) => Object.entries(r).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`).join('\n')).join('\n\n')}`),
+      ].join('\n\n');
+      return renderTextPdf({ title: `Registerutdrag: ${String(person?.name ?? personId)}`, subtitle: 'Dataskyddsförordningen artikel 15 / GDPR article 15', text });
+    },
+
+    async personSummary(principal: Principal | null, personId: string) {
+      assertCan(principal, 'personalData.manage');
+      const person = await requirePerson(personId);
+      const data = await collectPersonData(db, personId, clock());
+      const today = swedishDate(clock());
+      const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
+      return { person, tables: data.tables.map((t) => ({ table: t.table, column: t.column, rows: t.rows.length })), finalProtocols: await finalProtocolsNaming(database, personId), hasActiveMandate: Boolean(active) };
+    },
+
+    /**
+     * Pseudonymise someone who has left, on request. Final protocols are public records and never
+     * change (KL 5:69; they are built from the register of people), so a person named in one keeps
+     * the name there and in the register; contact details and the sign-in go in every case.
+     */
+    async pseudonymise(principal: Principal | null, personId: string): Promise<{ nameReplaced: boolean }> {
+      assertCan(principal, 'personalData.manage');
+      const person = await requirePerson(personId);
+      if (person.pseudonymisedAt) throw conflict({ sv: 'Personen är redan pseudonymiserad.', en: 'The person is already pseudonymised.' });
+      const today = swedishDate(clock());
+      const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
+      if (active) {
+        throw new DomainError('CONFLICT', { userMessage: { sv: 'Personen har ett pågående uppdrag och kan inte pseudonymiseras förrän uppdraget har upphört.', en: 'The person has an ongoing assignment and cannot be pseudonymised until it has ended.' } });
+      }
+      const inFinal = await finalProtocolsNaming(database, personId);
+      const pseudonym = `Pseudonym ${personId.slice(0, 8)}`;
+      return db.transaction(async (tx) => {
+        const now = clock();
+        await tx.update(people).set({ ...(inFinal ? {} : { name: pseudonym }), email: null, phone: null, title: null, pseudonymisedAt: now, updatedAt: now }).where(eq(people.id, personId));
+        const linked = await tx.select({ id: users.id }).from(users).where(eq(users.personId, personId));
+        for (const u of linked) {
+          await tx
+            .update(users)
+            .set({ ...(inFinal ? {} : { name: pseudonym }), email: `pseudonym-${u.id.slice(0, 8)}@pseudonym.invalid`, passwordHash: `!${randomBytes(16).toString('hex')}`, totpSecret: null, totpEnabled: false, disabled: true, updatedAt: now })
+            .where(eq(users.id, u.id));
+          await tx.delete(sessions).where(eq(sessions.userId, u.id));
+          await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, u.id), isNull(apiTokens.revokedAt)));
+        }
+        await recordAudit(tx, actorOf(principal), { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { nameReplaced: !inFinal, finalProtocols: inFinal, users: linked.length } }, now);
+        return { nameReplaced: !inFinal };
+      });
+    },
+  };
+}
+
+export type PrivacyService = ReturnType<typeof createPrivacyService>;

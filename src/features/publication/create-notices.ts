@@ -1,0 +1,65 @@
+/**
+ * The notices of a protocol that has just become final: one for every member municipality of
+ * the committee (KL 9:32 — a joint committee announces the justering on every member's board).
+ * Called by the justering service inside the transaction that makes the protocol final.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { notices } from '../../platform/db/schema.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { swedishDate } from '../../platform/clock.js';
+import { addDays } from '../../domain/index.js';
+import { stockholmToInstant } from '../meetings/calendar.js';
+import { publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
+import * as repo from './publication.repository.js';
+
+/** The first moment at `postingTime` (Swedish time) that is not before `at`. */
+export function nextPostingTime(at: Date, postingTime: string): Date {
+  const today = swedishDate(at);
+  const sameDay = stockholmToInstant(today, postingTime);
+  if (sameDay && sameDay.getTime() >= at.getTime()) return sameDay;
+  return stockholmToInstant(addDays(today, 1), postingTime) ?? new Date(at.getTime() + 86_400_000);
+}
+
+/** How one municipality's notice is posted under the committee's settings. */
+export function postingPlan(settings: TPublicationSettings, municipalitySlug: string, at: Date): Pick<typeof notices.$inferInsert, 'postingMethod' | 'scheduledAt' | 'postedOn' | 'postedAt'> {
+  if (settings.noticePosting === 'manual' || settings.manualMunicipalities.includes(municipalitySlug)) {
+    return { postingMethod: 'manual', scheduledAt: null, postedOn: null, postedAt: null };
+  }
+  if (settings.noticePosting === 'scheduled') {
+    return { postingMethod: 'automatic', scheduledAt: nextPostingTime(at, settings.postingTime), postedOn: null, postedAt: null };
+  }
+  return { postingMethod: 'automatic', scheduledAt: at, postedOn: swedishDate(at), postedAt: at };
+}
+
+/**
+ * One notice per member municipality of the protocol's committee. Only the committee itself
+ * announces its justering; a preparation group's notes are not a nämnd's protocol. Idempotent:
+ * a notice that exists is left as it is. Returns the number created.
+ */
+export async function createNoticesOnFinal(tx: Db, options: { protocolId: string; at: Date; actor: Actor }): Promise<number> {
+  const context = await repo.findProtocolContext(tx, options.protocolId);
+  if (!context || context.protocol.status !== 'final' || context.body.kind !== 'committee') return 0;
+  const settings = publicationSettingsOf(context.committee.settings);
+  const members = await repo.listMembers(tx, context.committee.id);
+  const existing = new Set((await tx.select({ organisationId: notices.organisationId }).from(notices).where(eq(notices.protocolId, options.protocolId))).map((r) => r.organisationId));
+  const created: string[] = [];
+  for (const municipality of members) {
+    if (existing.has(municipality.id)) continue;
+    const plan = postingPlan(settings, municipality.slug, options.at);
+    await tx
+      .insert(notices)
+      .values({ protocolId: options.protocolId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at })
+      .onConflictDoNothing();
+    created.push(municipality.slug);
+  }
+  if (created.length > 0) {
+    await recordAudit(
+      tx,
+      options.actor,
+      { action: 'publication.createNotices', entity: 'protocol', entityId: options.protocolId, after: { municipalities: created, mode: settings.noticePosting } },
+      options.at,
+    );
+  }
+  return created.length;
+}

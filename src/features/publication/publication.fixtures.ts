@@ -1,0 +1,96 @@
+/**
+ * Test factories for publication and the portal: a committee with member municipalities, and a
+ * protocol made final through the real justering service (chair and adjuster signing with their
+ * passwords), so that notices come into being the way they do in production.
+ */
+import { eq } from 'drizzle-orm';
+import { TEST_PASSWORD, buildUser } from '../../../test/support/app.js';
+import type { Services } from '../../services.js';
+import { bodies, meetings, organisations, people, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
+import { listGrants } from '../auth/auth.repository.js';
+import type { Principal, Role } from '../auth/policy.js';
+import { createJusteringService } from '../protocols/justering.service.js';
+import { protocolDigest } from '../protocols/protocol.model.js';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${(counter += 1)}`;
+
+export async function principalOf(services: Services, userId: string): Promise<Principal> {
+  const [user] = await services.database.db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new Error('no user');
+  return { userId: user.id, email: user.email, name: user.name, grants: await listGrants(services.database.db, user.id) };
+}
+
+/** A committee with the named member municipalities (the first is the host) and its committee body. */
+export async function buildJointCommittee(services: Services, options: { municipalities?: string[]; publication?: Record<string, unknown> } = {}) {
+  const db = services.database.db;
+  const [committee] = await db
+    .insert(organisations)
+    .values({ kind: 'committee', name: 'Provnämnden', slug: unique('provnamnd'), settings: options.publication ? { publication: options.publication } : {} })
+    .returning();
+  if (!committee) throw new Error('no committee');
+  const members = [];
+  for (const [index, name] of (options.municipalities ?? ['Alby kommun', 'Bredby kommun', 'Cedby kommun']).entries()) {
+    const [row] = await db
+      .insert(organisations)
+      .values({ kind: 'municipality', name, slug: unique(name.split(' ')[0]?.toLowerCase() ?? 'kommun'), committeeId: committee.id, isHost: index === 0 })
+      .returning();
+    if (!row) throw new Error('no municipality');
+    members.push(row);
+  }
+  const [body] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'committee', name: 'Provnämnden', slug: unique('organ'), isPublic: true }).returning();
+  const [group] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'preparation_group', name: 'Beredningsgruppen', slug: unique('grupp'), isPublic: false }).returning();
+  if (!body || !group) throw new Error('no body');
+  return { committee, members, body, group };
+}
+
+export async function buildRoleUser(services: Services, organisationId: string, role: Role) {
+  const user = await buildUser(services, { organisationId, roles: [role] });
+  return { ...user, principal: await principalOf(services, user.id) };
+}
+
+/**
+ * A closed meeting of `bodyId` with a locked protocol of the given paragraphs, adjusted (made
+ * final) at `justerAt` through the justering service. Returns the meeting and protocol ids.
+ */
+export async function buildFinalProtocol(
+  services: Services,
+  options: {
+    committeeId: string;
+    bodyId: string;
+    municipalityId: string;
+    meetingAt: Date;
+    justerAt: Date;
+    paragraphs?: { heading: string; decision?: string; summary?: string; handling?: string; secrecyProvision?: string | null; decisionBasis?: { documentId: string | null; text: string }[] }[];
+  },
+) {
+  const db = services.database.db;
+  const signers: Record<'chair' | 'adjuster', Principal> = {} as Record<'chair' | 'adjuster', Principal>;
+  const personIds: Record<string, string> = {};
+  for (const [who, role] of [['chair', 'chair'], ['adjuster', 'member']] as const) {
+    const [person] = await db.insert(people).values({ name: who === 'chair' ? 'Ordförande Olsson' : 'Justerare Jansson', organisationId: options.municipalityId }).returning();
+    const user = await buildUser(services, { organisationId: options.committeeId, roles: [role] });
+    await db.update(users).set({ personId: person?.id ?? null }).where(eq(users.id, user.id));
+    personIds[who] = person?.id ?? '';
+    signers[who] = await principalOf(services, user.id);
+  }
+  const [meeting] = await db.insert(meetings).values({ bodyId: options.bodyId, startsAt: options.meetingAt, place: 'Stadshuset', status: 'closed', noticeSentAt: options.meetingAt }).returning();
+  if (!meeting) throw new Error('no meeting');
+  const [protocol] = await db
+    .insert(protocols)
+    .values({ meetingId: meeting.id, status: 'draft', chairPersonId: personIds.chair ?? null, adjusterPersonId: personIds.adjuster ?? null, secretaryName: 'Sekreterare Svensson', justeringPlace: 'Kansliet' })
+    .returning();
+  if (!protocol) throw new Error('no protocol');
+  const year = options.meetingAt.getUTCFullYear();
+  for (const [index, p] of (options.paragraphs ?? [{ heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' }]).entries()) {
+    await db.insert(protocolParagraphs).values({ protocolId: protocol.id, position: index + 1, number: index + 1, year, heading: p.heading, decision: p.decision ?? '', summary: p.summary ?? '', handling: p.handling ?? '', secrecyProvision: p.secrecyProvision ?? null, decisionBasis: p.decisionBasis ?? [] });
+  }
+  const digest = protocolDigest(await services.protocols.load(protocol.id));
+  await db.update(protocols).set({ status: 'locked', canonicalSha256: digest, lockedAt: options.meetingAt }).where(eq(protocols.id, protocol.id));
+  const justering = createJusteringService({ database: services.database, config: services.config, clock: () => options.justerAt });
+  const rp = { rpID: 'localhost', origin: 'http://localhost' };
+  for (const who of ['chair', 'adjuster'] as const) {
+    await justering.sign(signers[who], protocol.id, { method: 'password', password: TEST_PASSWORD }, rp);
+  }
+  return { meetingId: meeting.id, protocolId: protocol.id };
+}

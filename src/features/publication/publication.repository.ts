@@ -1,0 +1,96 @@
+/** SQL of the publication feature: notices, the protocols they announce, and the boards. */
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { bodies, meetings, notices, organisations, protocols, users } from '../../platform/db/schema.js';
+
+export type NoticeRow = typeof notices.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** A protocol with its meeting, body and committee. */
+export async function findProtocolContext(db: Db, protocolId: string) {
+  const [row] = await db
+    .select({ protocol: protocols, meeting: meetings, body: bodies, committee: organisations })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+    .where(eq(protocols.id, protocolId));
+  return row;
+}
+export type ProtocolContext = NonNullable<Awaited<ReturnType<typeof findProtocolContext>>>;
+
+/** The member municipalities of a committee. */
+export async function listMembers(db: Db, committeeId: string): Promise<OrganisationRow[]> {
+  return db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.committeeId, committeeId), eq(organisations.kind, 'municipality')))
+    .orderBy(asc(organisations.name));
+}
+
+export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row;
+}
+
+export async function findMunicipalityBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'municipality')));
+  return row;
+}
+
+/** Every municipality that belongs to a committee: one notice board each. */
+export async function listBoardOrganisations(db: Db) {
+  return db
+    .select({ municipality: organisations })
+    .from(organisations)
+    .where(eq(organisations.kind, 'municipality'))
+    .orderBy(asc(organisations.name));
+}
+
+/** One protocol's notices with the municipality and the user who recorded the posting. */
+export async function listNoticesOfProtocols(db: Db, protocolIds: readonly string[]) {
+  if (protocolIds.length === 0) return [];
+  return db
+    .select({ notice: notices, municipality: { id: organisations.id, name: organisations.name, slug: organisations.slug }, postedBy: users.name })
+    .from(notices)
+    .innerJoin(organisations, eq(organisations.id, notices.organisationId))
+    .leftJoin(users, eq(users.id, notices.postedByUserId))
+    .where(inArray(notices.protocolId, [...protocolIds]));
+}
+
+export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefined> {
+  const [row] = await db.select().from(notices).where(eq(notices.id, id));
+  return row;
+}
+
+/** The notices on one municipality's board, newest justering first, with what they announce. */
+export async function listNoticesOfMunicipality(db: Db, organisationId: string, limit = 200) {
+  return db
+    .select({ notice: notices, protocol: protocols, meeting: meetings, body: bodies, committee: organisations })
+    .from(notices)
+    .innerJoin(protocols, eq(protocols.id, notices.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+    .where(and(eq(notices.organisationId, organisationId), eq(protocols.status, 'final')))
+    .orderBy(desc(protocols.finalAt))
+    .limit(limit);
+}
+
+/** Notices of final protocols of the given committees or municipalities, newest first (the registrar's list). */
+export async function listNoticesForOrganisations(db: Db, organisationIds: readonly string[], committeeIds: readonly string[], limit = 300) {
+  const scopes: SQL[] = [];
+  if (organisationIds.length > 0) scopes.push(inArray(notices.organisationId, [...organisationIds]));
+  if (committeeIds.length > 0) scopes.push(inArray(bodies.organisationId, [...committeeIds]));
+  if (scopes.length === 0) return [];
+  return db
+    .select({ notice: notices, protocol: protocols, meeting: meetings, body: bodies, municipality: organisations })
+    .from(notices)
+    .innerJoin(protocols, eq(protocols.id, notices.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(organisations, eq(organisations.id, notices.organisationId))
+    .where(and(eq(protocols.status, 'final'), or(...scopes)))
+    .orderBy(desc(protocols.finalAt), asc(organisations.name))
+    .limit(limit);
+}

@@ -1,0 +1,118 @@
+/**
+ * Routes of the publication feature: the public notice boards with their Atom feed, JSON list and
+ * embeddable fragment; the committee's status page per protocol; the registrar's posting record.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { setFlash } from '../../platform/http/app.js';
+import { formBody, formList, handleForm } from '../../platform/http/forms.js';
+import { DomainError, HTTP_STATUS } from '../../platform/errors.js';
+import { uuidParam } from '../../platform/http/params.js';
+import { emptyForm } from '../../platform/views/forms.js';
+import { render } from 'preact-render-to-string';
+import { BoardFragment, BoardIndexPage, BoardPage } from './board.pages.js';
+import { boardAtom, boardJson } from './board.feeds.js';
+import { ProtocolNoticesPage, RegistrarPage, SettingsPage, settingsFormValues } from './notices.pages.js';
+
+/** The site's own address for absolute links (feeds, embedding): configured, or as the request came. */
+export function originOf(request: FastifyRequest, services: Services): string {
+  return (services.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
+
+const slugParam = (request: FastifyRequest) => String((request.params as Record<string, string | undefined>).slug ?? '');
+
+/** Open data may be read from any site (a municipality's own web page). */
+const openData = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+
+const NEXT = /^\/(anslag|protokoll\/[0-9a-f-]{36}\/anslag)$/;
+const SHOWN_IN_FORM = new Set(['INVALID_INPUT', 'CONFLICT']);
+
+export function registerPublicationRoutes(app: FastifyInstance, services: Services): void {
+  const { publication } = services;
+  const open = { config: { action: 'public' as const } };
+  const manage = { config: { action: 'publication.manage' as const } };
+  const record = { config: { action: 'publication.recordPosting' as const } };
+
+  app.get('/anslagstavla', open, async (request, reply) => reply.page(<BoardIndexPage ctx={request.viewContext()} boards={await publication.boards()} />));
+
+  app.get('/anslagstavla/:slug', open, async (request, reply) => {
+    const board = await publication.board(slugParam(request));
+    return reply.page(<BoardPage ctx={request.viewContext()} board={board} origin={originOf(request, services)} />);
+  });
+
+  app.get('/anslagstavla/:slug/atom.xml', open, async (request, reply) => {
+    const board = await publication.board(slugParam(request));
+    return openData(reply).type('application/atom+xml; charset=utf-8').send(boardAtom(board, originOf(request, services)));
+  });
+
+  app.get('/api/v1/notice-boards/:slug', open, async (request, reply) => {
+    const board = await publication.board(slugParam(request));
+    return openData(reply).send(boardJson(board, originOf(request, services)));
+  });
+
+  app.get('/anslagstavla/:slug/inbaddning', open, async (request, reply) => {
+    const board = await publication.board(slugParam(request));
+    // Made to be framed by the municipalities' own sites: its own policy replaces the default frame-ancestors 'none'.
+    return openData(reply)
+      .header('content-security-policy', "default-src 'none'; style-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *")
+      .type('text/html; charset=utf-8')
+      .send(render(<BoardFragment ctx={request.viewContext()} board={board} origin={originOf(request, services)} />));
+  });
+
+  app.get('/protokoll/:id/anslag', manage, async (request, reply) => {
+    const status = await publication.protocolStatus(request.principal, uuidParam(request, 'id'));
+    return reply.page(<ProtocolNoticesPage ctx={request.viewContext()} status={status} />);
+  });
+
+  app.get('/anslag', record, async (request, reply) => {
+    return reply.page(<RegistrarPage ctx={request.viewContext()} queue={await publication.registrarQueue(request.principal)} />);
+  });
+
+  app.post('/anslag/:id/anslagen', record, async (request, reply) => {
+    const ctx = request.viewContext();
+    const noticeId = uuidParam(request, 'id');
+    const body = formBody(request);
+    const values = { postedOn: body[`postedOn-${noticeId}`] ?? body.postedOn ?? '', externalUrl: body[`externalUrl-${noticeId}`] ?? body.externalUrl ?? '' };
+    const next = NEXT.test(body.next ?? '') ? (body.next as string) : '/anslag';
+    const fromProtocol = /^\/protokoll\/([0-9a-f-]{36})\/anslag$/.exec(next)?.[1];
+    let protocolId: string;
+    try {
+      ({ protocolId } = await publication.recordPosting(request.principal, noticeId, values));
+    } catch (error) {
+      if (!(error instanceof DomainError) || !SHOWN_IN_FORM.has(error.code)) throw error;
+      // The page the form came from again, with the values kept and the message at the form.
+      const failed = { noticeId, state: { values, errors: error.fieldErrors.length > 0 ? error.fieldErrors : [{ field: '_', message: error.userMessage }] } };
+      const page = fromProtocol ? (
+        <ProtocolNoticesPage ctx={ctx} status={await publication.protocolStatus(request.principal, fromProtocol)} failed={failed} />
+      ) : (
+        <RegistrarPage ctx={ctx} queue={await publication.registrarQueue(request.principal)} failed={failed} />
+      );
+      return reply.code(HTTP_STATUS[error.code]).page(page);
+    }
+    const queue = await publication.registrarQueue(request.principal);
+    const name = queue.find((n) => n.noticeId === noticeId)?.municipality.name ?? '';
+    setFlash(reply, request, services, ctx.t('notices.recorded', { name }));
+    return reply.redirect(fromProtocol ? `/protokoll/${protocolId}/anslag` : '/anslag');
+  });
+
+  app.get('/anslag/installningar/:slug', manage, async (request, reply) => {
+    const view = await publication.settings(request.principal, slugParam(request));
+    return reply.page(<SettingsPage ctx={request.viewContext()} view={view} state={emptyForm(settingsFormValues(view))} manual={view.settings.manualMunicipalities} />);
+  });
+
+  app.post('/anslag/installningar/:slug', manage, async (request, reply) => {
+    const ctx = request.viewContext();
+    const view = await publication.settings(request.principal, slugParam(request));
+    const values = formBody(request);
+    const manual = formList(request, 'manualMunicipalities');
+    const ok = await handleForm(
+      reply,
+      values,
+      () => publication.updateSettings(request.principal, view.committee.slug, { ...values, manualMunicipalities: manual }),
+      (state) => <SettingsPage ctx={ctx} view={view} state={state} manual={manual} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, ctx.t('common.saved'));
+    return reply.redirect(`/anslag/installningar/${view.committee.slug}`);
+  });
+}

@@ -1,0 +1,258 @@
+/**
+ * Publication: the justering notice (anslag) on every member municipality's notice board, the
+ * posting status per municipality for the committee, and the registrar's own posting record.
+ */
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import { notices, organisations } from '../../platform/db/schema.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { compareDates } from '../../domain/index.js';
+import { actorOf } from '../auth/auth.service.js';
+import { assertCan, PolicyDenied, type Principal } from '../auth/policy.js';
+import { ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
+import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
+import * as repo from './publication.repository.js';
+
+const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
+const NOTICE_NOT_FOUND = { sv: 'Anslaget finns inte.', en: 'The notice does not exist.' };
+const BOARD_NOT_FOUND = { sv: 'Det finns ingen anslagstavla med den adressen.', en: 'There is no notice board at that address.' };
+
+/** The justering day: the day the second signature made the protocol final. */
+const justeredOnOf = (protocol: { finalAt: Date | null; justeringDate: string | null }) =>
+  protocol.finalAt ? swedishDate(protocol.finalAt) : (protocol.justeringDate ?? '');
+
+/** KL 8:12: where the protocol is kept; the committee's setting or the host's office. */
+function keptAtOf(settings: TPublicationSettings, host: { name: string } | undefined): string {
+  return settings.protocolKeptAt.trim() || `Kommunledningsförvaltningen, ${host?.name ?? ''}`.replace(/, $/, '');
+}
+
+/** One notice as the public sees it on a board, in the feeds and in the JSON list. */
+export interface PublicNotice {
+  id: string;
+  protocolId: string;
+  meetingId: string;
+  committeeName: string;
+  bodyName: string;
+  municipalityName: string;
+  meetingDate: string;
+  justeredOn: string;
+  postedOn: string;
+  /** Null until every member municipality has posted (KL 13:5). */
+  appealStartsOn: string | null;
+  lastDayToAppeal: string | null;
+  /** The first day the notice may come down; null until the appeal period is known. */
+  takeDownOn: string | null;
+  keptAt: string;
+  protocolPath: string;
+  pdfPath: string;
+  updatedAt: Date;
+}
+
+export function createPublicationService(deps: { database: Database; config: Config; clock: Clock }) {
+  const db = deps.database.db;
+  const { clock } = deps;
+
+  /** A registrar records only for the municipality the role is held in; the committee's secretary for any. */
+  const mayRecordFor = (principal: Principal | null, municipalityId: string, committeeId: string) =>
+    principal !== null &&
+    principal.grants.some((g) => (g.role === 'registrar' && g.organisationId === municipalityId) || (g.role === 'secretary' && g.organisationId === committeeId));
+
+  async function noticesByProtocol(protocolIds: string[]) {
+    const rows = await repo.listNoticesOfProtocols(db, protocolIds);
+    const byProtocol = new Map<string, typeof rows>();
+    for (const row of rows) byProtocol.set(row.notice.protocolId, [...(byProtocol.get(row.notice.protocolId) ?? []), row]);
+    return byProtocol;
+  }
+
+  async function committeeFacts(committeeId: string) {
+    const committee = await repo.findOrganisation(db, committeeId);
+    const members = await repo.listMembers(db, committeeId);
+    const settings = publicationSettingsOf(committee?.settings ?? {});
+    return { committee, members, settings, keptAt: keptAtOf(settings, members.find((m) => m.isHost)) };
+  }
+
+  return {
+    /** The committee's view of one protocol's notices: a row per member municipality. */
+    async protocolStatus(principal: Principal | null, protocolId: string) {
+      assertCan(principal, 'publication.manage');
+      const context = await repo.findProtocolContext(db, protocolId);
+      if (!context) throw notFound(PROTOCOL_NOT_FOUND);
+      assertCan(principal, 'publication.manage', [context.committee.id]);
+      const now = clock();
+      const today = swedishDate(now);
+      const rows = (await repo.listNoticesOfProtocols(db, [protocolId])).sort((a, b) => collator.compare(a.municipality.name, b.municipality.name));
+      const justeredOn = justeredOnOf(context.protocol);
+      const final = context.protocol.status === 'final';
+      const status: ProtocolNoticeStatus | null = final ? protocolNoticeStatus({ justeredOn, notices: rows.map((r) => r.notice), now }) : null;
+      return {
+        protocolId,
+        meetingId: context.meeting.id,
+        committeeName: context.committee.name,
+        bodyName: context.body.name,
+        meetingDate: swedishDate(context.meeting.startsAt),
+        final,
+        today,
+        status,
+        rows: rows.map((r) => {
+          const postedOn = effectivePostedOn(r.notice, now);
+          return {
+            noticeId: r.notice.id,
+            municipality: r.municipality,
+            method: r.notice.postingMethod,
+            scheduledAt: r.notice.scheduledAt,
+            postedOn,
+            postedBy: r.postedBy,
+            externalUrl: r.notice.externalUrl,
+            late: final && isLatePosting({ justeredOn, postedOn, today }),
+            mayRecord: mayRecordFor(principal, r.municipality.id, context.committee.id),
+          };
+        }),
+      };
+    },
+
+    /** The notices a registrar (own municipality) or secretary (the committee's) may record, not yet taken down. */
+    async registrarQueue(principal: Principal | null) {
+      assertCan(principal, 'publication.recordPosting');
+      const municipalityIds = principal.grants.filter((g) => g.role === 'registrar').map((g) => g.organisationId);
+      const committeeIds = principal.grants.filter((g) => g.role === 'secretary').map((g) => g.organisationId);
+      const rows = await repo.listNoticesForOrganisations(db, municipalityIds, committeeIds);
+      const now = clock();
+      const today = swedishDate(now);
+      const all = await noticesByProtocol([...new Set(rows.map((r) => r.protocol.id))]);
+      return rows.flatMap((r) => {
+        const justeredOn = justeredOnOf(r.protocol);
+        const status = protocolNoticeStatus({ justeredOn, notices: (all.get(r.protocol.id) ?? []).map((x) => x.notice), now });
+        const postedOn = effectivePostedOn(r.notice, now);
+        if (boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today }) === 'earlier') return [];
+        return [{
+          noticeId: r.notice.id,
+          protocolId: r.protocol.id,
+          bodyName: r.body.name,
+          meetingDate: swedishDate(r.meeting.startsAt),
+          municipality: { name: r.municipality.name, slug: r.municipality.slug },
+          justeredOn,
+          deadline: status.deadline,
+          method: r.notice.postingMethod,
+          postedOn,
+          externalUrl: r.notice.externalUrl,
+          late: isLatePosting({ justeredOn, postedOn, today }),
+          mayRecord: mayRecordFor(principal, r.municipality.id, r.body.organisationId),
+        }];
+      });
+    },
+
+    /** The municipality's own posting: its date, and the address where it posted the notice. */
+    async recordPosting(principal: Principal | null, noticeId: string, raw: unknown): Promise<{ protocolId: string }> {
+      assertCan(principal, 'publication.recordPosting');
+      const input = parseInput(ZRecordPosting, raw);
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for('update');
+        if (!notice) throw notFound(NOTICE_NOT_FOUND);
+        const context = await repo.findProtocolContext(tx, notice.protocolId);
+        if (!context) throw notFound(PROTOCOL_NOT_FOUND);
+        if (!mayRecordFor(principal, notice.organisationId, context.committee.id)) throw new PolicyDenied('publication.recordPosting');
+        if (context.protocol.status !== 'final') throw conflict({ sv: 'Protokollet är inte justerat.', en: 'The protocol is not adjusted.' });
+        const justeredOn = justeredOnOf(context.protocol);
+        if (compareDates(input.postedOn, justeredOn) < 0) throw dateError(`Anslaget kan inte ha satts upp före justeringen ${justeredOn}.`, `The notice cannot have been posted before the justering on ${justeredOn}.`);
+        if (compareDates(input.postedOn, swedishDate(now)) > 0) throw dateError('Ange dagen då anslaget sattes upp; den kan inte ligga i framtiden.', 'Give the day the notice was posted; it cannot be in the future.');
+        const after = { postedOn: input.postedOn, externalUrl: input.externalUrl ?? null };
+        await tx.update(notices).set({ ...after, postedAt: now, postedByUserId: principal.userId, updatedAt: now }).where(eq(notices.id, noticeId));
+        await recordAudit(tx, actorOf(principal), { action: 'publication.recordPosting', entity: 'notice', entityId: noticeId, before: { postedOn: notice.postedOn, externalUrl: notice.externalUrl }, after }, now);
+        return { protocolId: notice.protocolId };
+      });
+    },
+
+    /** All notice boards: one per member municipality. */
+    async boards() {
+      const rows = await repo.listBoardOrganisations(db);
+      const committees = new Map<string, string>();
+      for (const row of rows) {
+        const id = row.municipality.committeeId;
+        if (id && !committees.has(id)) committees.set(id, (await repo.findOrganisation(db, id))?.name ?? '');
+      }
+      return rows
+        .map((r) => ({ slug: r.municipality.slug, name: r.municipality.name, committeeName: committees.get(r.municipality.committeeId ?? '') ?? '' }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+    },
+
+    /** One municipality's board: the notices up now, and earlier ones taken down after the appeal period. */
+    async board(slug: string) {
+      const municipality = await repo.findMunicipalityBySlug(db, slug);
+      if (!municipality) throw notFound(BOARD_NOT_FOUND);
+      const now = clock();
+      const today = swedishDate(now);
+      const rows = await repo.listNoticesOfMunicipality(db, municipality.id);
+      const all = await noticesByProtocol(rows.map((r) => r.protocol.id));
+      const facts = new Map<string, Awaited<ReturnType<typeof committeeFacts>>>();
+      const current: PublicNotice[] = [];
+      const earlier: PublicNotice[] = [];
+      for (const r of rows) {
+        const justeredOn = justeredOnOf(r.protocol);
+        const status = protocolNoticeStatus({ justeredOn, notices: (all.get(r.protocol.id) ?? []).map((x) => x.notice), now });
+        const postedOn = effectivePostedOn(r.notice, now);
+        const placement = boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today });
+        if (placement === 'pending' || postedOn === null) continue;
+        let committee = facts.get(r.committee.id);
+        if (!committee) facts.set(r.committee.id, (committee = await committeeFacts(r.committee.id)));
+        const view: PublicNotice = {
+          id: r.notice.id,
+          protocolId: r.protocol.id,
+          meetingId: r.meeting.id,
+          committeeName: r.committee.name,
+          bodyName: r.body.name,
+          municipalityName: municipality.name,
+          meetingDate: swedishDate(r.meeting.startsAt),
+          justeredOn,
+          postedOn,
+          appealStartsOn: status.appeal?.startsOn ?? null,
+          lastDayToAppeal: status.appeal?.lastDay ?? null,
+          takeDownOn: status.appeal?.takeDownOn ?? null,
+          keptAt: committee.keptAt,
+          protocolPath: `/sammantraden/${r.meeting.id}/protokoll`,
+          pdfPath: `/moten/${r.meeting.id}/protokoll.pdf`,
+          updatedAt: r.notice.updatedAt,
+        };
+        (placement === 'current' ? current : earlier).push(view);
+      }
+      return { municipality: { slug: municipality.slug, name: municipality.name }, today, current, earlier };
+    },
+
+    /** The committee's publication settings, for the secretary's form. */
+    async settings(principal: Principal | null, committeeSlug: string) {
+      assertCan(principal, 'publication.manage');
+      const [committee] = await db.select().from(organisations).where(eq(organisations.slug, committeeSlug));
+      if (!committee || committee.kind !== 'committee') throw notFound();
+      assertCan(principal, 'publication.manage', [committee.id]);
+      const facts = await committeeFacts(committee.id);
+      return { committee: { slug: committee.slug, name: committee.name }, settings: facts.settings, members: facts.members.map((m) => ({ slug: m.slug, name: m.name })), defaultKeptAt: keptAtOf({ ...facts.settings, protocolKeptAt: '' }, facts.members.find((m) => m.isHost)) };
+    },
+
+    async updateSettings(principal: Principal | null, committeeSlug: string, raw: unknown): Promise<void> {
+      assertCan(principal, 'publication.manage');
+      const input = parseInput(ZSettingsInput, raw);
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const [committee] = await tx.select().from(organisations).where(eq(organisations.slug, committeeSlug)).for('update');
+        if (!committee || committee.kind !== 'committee') throw notFound();
+        assertCan(principal, 'publication.manage', [committee.id]);
+        const members = new Set((await repo.listMembers(tx, committee.id)).map((m) => m.slug));
+        const publication = { ...input, manualMunicipalities: input.manualMunicipalities.filter((s) => members.has(s)) };
+        await tx.update(organisations).set({ settings: { ...committee.settings, publication }, updatedAt: now }).where(eq(organisations.id, committee.id));
+        await recordAudit(tx, actorOf(principal), { action: 'publication.updateSettings', entity: 'organisation', entityId: committee.id, before: { publication: committee.settings.publication ?? null }, after: { publication } }, now);
+      });
+    },
+  };
+}
+
+const collator = new Intl.Collator('sv');
+
+function dateError(sv: string, en: string): DomainError {
+  return new DomainError('INVALID_INPUT', { userMessage: { sv, en }, fieldErrors: [{ field: 'postedOn', message: { sv, en } }] });
+}
+
+export type PublicationService = ReturnType<typeof createPublicationService>;
