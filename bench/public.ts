@@ -4,7 +4,7 @@
  * and the OParl meeting list, for a bounded time each. Beside it, when nginx is installed, nginx
  * serving the very same bytes as a static file, in the same run. Targets: p99 under 20 ms and at
  * least half of nginx's throughput. `--smoke` runs 2 s per URL (for CI); `--seconds=N` sets it;
- * `--only=oparl` (or `anslagstavla`) drives one URL.
+ * `--only=oparl,static` (words of the paths) drives only those URLs.
  * Results go to bench-results/public.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -107,13 +107,13 @@ export async function runPublicBench(args: readonly string[]): Promise<boolean> 
     server = await startServer({ KANSLI_DATA_DIR: path.join(work, 'data'), LOG_LEVEL: 'warn' });
     const probe = await fetch(`${server.url}/oparl/v1/body`).then((r) => r.json() as Promise<{ data: { meeting: string }[] }>);
     const meetingList = new URL(probe.data[0]?.meeting ?? `${server.url}/oparl/v1/body`).pathname;
-    const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+    const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
     const targets: Target[] = [
       { name: 'oparl-meetings.json', path: meetingList },
       { name: 'anslagstavla-lulea.html', path: '/anslagstavla/lulea' },
       // Not a target: the app's own floor, a static file through the same hooks (cookies, CSRF, headers).
       { name: 'app.css', path: '/static/app.css', baseline: true },
-    ].filter((t) => !only || t.path.includes(only));
+    ].filter((t) => !only || only.some((word) => t.path.includes(word)));
     const bodies: Record<string, Buffer> = {};
     for (const target of targets) {
       const response = await fetch(`${server.url}${target.path}`);

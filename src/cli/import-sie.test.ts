@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin', 'kansli.js');
-const samples = path.resolve(root, '../shared/standards/sie');
+const samples = path.resolve(root, 'test/fixtures/standards/sie');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-sie-'));
 
 function kansli(args: string[], env: Record<string, string> = {}) {

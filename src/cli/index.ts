@@ -20,6 +20,8 @@ const HELP = `Användning / usage: kansli <kommando>
   audit verify                           kontrollera granskningsloggens kedja / verify the audit chain
   archive export --year ÅR --out KATALOG leverera årets avslutade ärenden och slutliga protokoll (SIP) / deliver a year to the e-archive
   archive import KATALOG                 läs in ett arkivpaket som skrivskyddat arkiv / import a package as read-only archive
+  import sie FIL [--dry-run] [--json] [--year ÅR --email E]
+                                         läs en SIE 4-fil; utan --dry-run importeras utfallet / read (and import) a SIE 4 ledger
   backup FILE                            säkerhetskopiera hela databasen / back up the whole database
   restore FILE                           återställ till en tom installation / restore into an empty installation
   migrate                                kör databasmigreringar / run database migrations

@@ -3,16 +3,18 @@
  * offentlig service, 10 §): anyone may report a barrier; the administrator and the secretary
  * read the reports and mark them handled.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { accessibilityFeedback } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
-import { notFound } from '../../platform/errors.js';
+import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
+import { countRecentAttempts, recordAttempt } from '../auth/auth.repository.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : (v ?? '')), z.string().max(max));
@@ -31,15 +33,39 @@ export type TFeedback = z.infer<typeof ZFeedback>;
 /** The public sending feedback is not a user; the audit names it so, without the message. */
 const PUBLIC_ACTOR: Actor = { userId: null, label: 'allmänheten' };
 
+/**
+ * At most `max` messages per `windowMinutes` from one client address. Counted in the sign-in
+ * attempts table (key `feedback:<ip>`, through the auth repository) so that every app server
+ * shares the limit.
+ */
+export const FEEDBACK_LIMIT = { max: 5, windowMinutes: 10 } as const;
+
+const feedbackKey = (ip: string) => `feedback:${ip}`;
+
+const TOO_MANY = new DomainError('RATE_LIMITED', {
+  userMessage: {
+    sv: `Du har skickat många synpunkter på kort tid. Vänta upp till ${FEEDBACK_LIMIT.windowMinutes} minuter och skicka sedan igen – texten du skrev finns kvar i formuläret.`,
+    en: `You have sent many messages in a short time. Wait up to ${FEEDBACK_LIMIT.windowMinutes} minutes and then send again – what you wrote is still in the form.`,
+  },
+});
+
 export function createAccessibilityService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
   const { clock } = deps;
   return {
-    async submitFeedback(principal: Principal | null, raw: unknown): Promise<void> {
+    /** Store one message; refused (RATE_LIMITED) when this client address has sent its share of late. */
+    async submitFeedback(principal: Principal | null, raw: unknown, client: { ip: string }): Promise<void> {
       assertCan(principal, 'public');
       const input = parseInput(ZFeedback, raw);
       const now = clock();
+      const key = feedbackKey(client.ip);
       await db.transaction(async (tx) => {
+        // The audit entry below takes this lock anyway; taking it first makes count-then-insert
+        // one step across app servers, so parallel posts cannot slip past the limit.
+        await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.auditChain})`);
+        const since = new Date(now.getTime() - FEEDBACK_LIMIT.windowMinutes * 60_000);
+        if ((await countRecentAttempts(tx, key, since)) >= FEEDBACK_LIMIT.max) throw TOO_MANY;
+        await recordAttempt(tx, key, now);
         const [row] = await tx.insert(accessibilityFeedback).values({ ...input, createdAt: now }).returning({ id: accessibilityFeedback.id });
         await recordAudit(tx, principal ? actorOf(principal) : PUBLIC_ACTOR, { action: 'accessibility.feedback', entity: 'accessibility_feedback', entityId: row?.id ?? null, after: { pageUrl: input.pageUrl } }, now);
       });

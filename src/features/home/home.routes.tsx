@@ -26,7 +26,7 @@ export function registerHomeRoutes(app: FastifyInstance, services: Services): vo
   app.post('/tillganglighet', { config: { action: 'public' } }, async (request, reply) => {
     const ctx = request.viewContext();
     const values = formBody(request);
-    const ok = await handleForm(reply, values, () => services.accessibility.submitFeedback(request.principal, values), (state) => <AccessibilityPage ctx={ctx} state={state} sent={false} />);
+    const ok = await handleForm(reply, values, () => services.accessibility.submitFeedback(request.principal, values, { ip: request.ip }), (state) => <AccessibilityPage ctx={ctx} state={state} sent={false} />);
     if (!ok) return reply;
     return reply.redirect('/tillganglighet?skickat=1#synpunkter');
   });

@@ -51,13 +51,17 @@ export function createOparlService(deps: { database: Database; config: Config; c
   const snapshots = new Map<string, { version: string; snapshot: Promise<Snapshot> }>();
   const protocolPdfs = new WeakMap<Snapshot, Map<string, Promise<Buffer>>>();
   let versionQuery: Promise<string> | undefined;
-  const load = { windowStart: 0, requests: 0, askedAt: -Infinity, version: '' };
+  const load = { windowStart: 0, requests: 0, previous: 0, askedAt: -Infinity, version: '' };
 
   function currentVersion(): Promise<string> {
     const now = performance.now();
-    if (now - load.windowStart > BUSY_WINDOW_MS) Object.assign(load, { windowStart: now, requests: 0 });
+    if (now - load.windowStart > BUSY_WINDOW_MS) {
+      // The window just ended counts too, so that a steady load stays busy across windows.
+      Object.assign(load, { previous: now - load.windowStart > 2 * BUSY_WINDOW_MS ? 0 : load.requests, windowStart: now, requests: 0 });
+    }
     load.requests += 1;
-    if (load.requests > BUSY_REQUESTS && now - load.askedAt < BUSY_WINDOW_MS) return Promise.resolve(load.version);
+    const busy = load.requests > BUSY_REQUESTS || load.previous > BUSY_REQUESTS;
+    if (busy && now - load.askedAt < BUSY_WINDOW_MS) return Promise.resolve(load.version);
     versionQuery ??= dataVersion(db)
       .then((version) => Object.assign(load, { askedAt: now, version }).version)
       .finally(() => (versionQuery = undefined));

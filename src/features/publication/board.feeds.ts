@@ -1,7 +1,18 @@
 /** The board as open data: an Atom feed (the `feed` package) and a JSON list, built from the public notices. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
+import type { Services } from '../../services.js';
 import type { PublicNotice } from './publication.service.js';
+import type { TApiNoticeBoard } from './publication.api.js';
 import { boardPaths } from './board.pages.js';
+
+/** The site's own address for absolute links (feeds, embedding): configured, or as the request came. */
+export function originOf(request: FastifyRequest, services: Services): string {
+  return (services.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
+
+/** Open data may be read from any site (a municipality's own web page). */
+export const openData = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
 
 interface BoardData {
   municipality: { slug: string; name: string };
@@ -46,9 +57,9 @@ export function boardAtom(board: BoardData, origin: string): string {
   return feed.atom1();
 }
 
-/** The JSON list: the notices up now and the earlier ones, with every date as YYYY-MM-DD. */
-export function boardJson(board: BoardData, origin: string) {
-  const present = (n: PublicNotice, current: boolean) => ({
+/** The JSON list: the notices up now and the earlier ones, with every date as YYYY-MM-DD (described by `ZApiNoticeBoard`). */
+export function boardJson(board: BoardData, origin: string): TApiNoticeBoard {
+  const present = (n: PublicNotice, current: boolean): TApiNoticeBoard['notices'][number] => ({
     id: n.id,
     current,
     committee: n.committeeName,

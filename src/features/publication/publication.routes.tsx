@@ -2,7 +2,7 @@
  * Routes of the publication feature: the public notice boards with their Atom feed, JSON list and
  * embeddable fragment; the committee's status page per protocol; the registrar's posting record.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, formList, handleForm } from '../../platform/http/forms.js';
@@ -11,18 +11,13 @@ import { uuidParam } from '../../platform/http/params.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { render } from 'preact-render-to-string';
 import { BoardFragment, BoardIndexPage, BoardPage } from './board.pages.js';
-import { boardAtom, boardJson } from './board.feeds.js';
+import { boardAtom, openData, originOf } from './board.feeds.js';
+import { registerPublicationApi } from './publication.api.js';
 import { ProtocolNoticesPage, RegistrarPage, SettingsPage, settingsFormValues } from './notices.pages.js';
 
-/** The site's own address for absolute links (feeds, embedding): configured, or as the request came. */
-export function originOf(request: FastifyRequest, services: Services): string {
-  return (services.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-}
+export { originOf };
 
 const slugParam = (request: FastifyRequest) => String((request.params as Record<string, string | undefined>).slug ?? '');
-
-/** Open data may be read from any site (a municipality's own web page). */
-const openData = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
 
 const NEXT = /^\/(anslag|protokoll\/[0-9a-f-]{36}\/anslag)$/;
 const SHOWN_IN_FORM = new Set(['INVALID_INPUT', 'CONFLICT']);
@@ -45,10 +40,8 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
     return openData(reply).type('application/atom+xml; charset=utf-8').send(boardAtom(board, originOf(request, services)));
   });
 
-  app.get('/api/v1/notice-boards/:slug', open, async (request, reply) => {
-    const board = await publication.board(slugParam(request));
-    return openData(reply).send(boardJson(board, originOf(request, services)));
-  });
+  // GET /api/v1/notice-boards/:slug, registered from its OpenAPI operation.
+  registerPublicationApi(app, services);
 
   app.get('/anslagstavla/:slug/inbaddning', open, async (request, reply) => {
     const board = await publication.board(slugParam(request));

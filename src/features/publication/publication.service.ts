@@ -16,6 +16,7 @@ import { assertCan, PolicyDenied, type Principal } from '../auth/policy.js';
 import { ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
+import { dataVersion } from '../oparl/oparl.repository.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
 const NOTICE_NOT_FOUND = { sv: 'Anslaget finns inte.', en: 'The notice does not exist.' };
@@ -52,6 +53,14 @@ export interface PublicNotice {
   updatedAt: Date;
 }
 
+/** One municipality's board as the public sees it. */
+export interface BoardView {
+  municipality: { slug: string; name: string };
+  today: string;
+  current: PublicNotice[];
+  earlier: PublicNotice[];
+}
+
 export function createPublicationService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
   const { clock } = deps;
@@ -75,7 +84,9 @@ export function createPublicationService(deps: { database: Database; config: Con
     return { committee, members, settings, keptAt: keptAtOf(settings, members.find((m) => m.isHost)) };
   }
 
-  return {
+  const boardCache = new Map<string, { key: string; value: BoardView }>();
+
+  const service = {
     /** The committee's view of one protocol's notices: a row per member municipality. */
     async protocolStatus(principal: Principal | null, protocolId: string) {
       assertCan(principal, 'publication.manage');
@@ -180,47 +191,65 @@ export function createPublicationService(deps: { database: Database; config: Con
         .sort((a, b) => collator.compare(a.name, b.name));
     },
 
-    /** One municipality's board: the notices up now, and earlier ones taken down after the appeal period. */
-    async board(slug: string) {
-      const municipality = await repo.findMunicipalityBySlug(db, slug);
-      if (!municipality) throw notFound(BOARD_NOT_FOUND);
-      const now = clock();
-      const today = swedishDate(now);
-      const rows = await repo.listNoticesOfMunicipality(db, municipality.id);
-      const all = await noticesByProtocol(rows.map((r) => r.protocol.id));
-      const facts = new Map<string, Awaited<ReturnType<typeof committeeFacts>>>();
-      const current: PublicNotice[] = [];
-      const earlier: PublicNotice[] = [];
-      for (const r of rows) {
-        const justeredOn = justeredOnOf(r.protocol);
-        const status = protocolNoticeStatus({ justeredOn, notices: (all.get(r.protocol.id) ?? []).map((x) => x.notice), now });
-        const postedOn = effectivePostedOn(r.notice, now);
-        const placement = boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today });
-        if (placement === 'pending' || postedOn === null) continue;
-        let committee = facts.get(r.committee.id);
-        if (!committee) facts.set(r.committee.id, (committee = await committeeFacts(r.committee.id)));
-        const view: PublicNotice = {
-          id: r.notice.id,
-          protocolId: r.protocol.id,
-          meetingId: r.meeting.id,
-          committeeName: r.committee.name,
-          bodyName: r.body.name,
-          municipalityName: municipality.name,
-          meetingDate: swedishDate(r.meeting.startsAt),
-          justeredOn,
-          postedOn,
-          appealStartsOn: status.appeal?.startsOn ?? null,
-          lastDayToAppeal: status.appeal?.lastDay ?? null,
-          takeDownOn: status.appeal?.takeDownOn ?? null,
-          keptAt: committee.keptAt,
-          protocolPath: `/sammantraden/${r.meeting.id}/protokoll`,
-          pdfPath: `/moten/${r.meeting.id}/protokoll.pdf`,
-          updatedAt: r.notice.updatedAt,
-        };
-        (placement === 'current' ? current : earlier).push(view);
-      }
-      return { municipality: { slug: municipality.slug, name: municipality.name }, today, current, earlier };
+    /**
+     * One municipality's board: the notices up now, and earlier ones taken down after the appeal
+     * period. Answered from memory while nothing has changed: every change appends an audit
+     * entry, and the board also depends on the time (scheduled postings, take-down), so the key
+     * is the last audit entry and the minute. Many readers cost one small query each.
+     */
+    async board(slug: string): Promise<BoardView> {
+      const key = `${slug}|${await dataVersion(db)}|${clock().toISOString().slice(0, 16)}`;
+      const cached = boardCache.get(slug);
+      if (cached?.key === key) return cached.value;
+      const value = await buildBoard(slug);
+      boardCache.set(slug, { key, value });
+      return value;
     },
+  };
+
+  async function buildBoard(slug: string): Promise<BoardView> {
+    const municipality = await repo.findMunicipalityBySlug(db, slug);
+    if (!municipality) throw notFound(BOARD_NOT_FOUND);
+    const now = clock();
+    const today = swedishDate(now);
+    const rows = await repo.listNoticesOfMunicipality(db, municipality.id);
+    const all = await noticesByProtocol(rows.map((r) => r.protocol.id));
+    const facts = new Map<string, Awaited<ReturnType<typeof committeeFacts>>>();
+    const current: PublicNotice[] = [];
+    const earlier: PublicNotice[] = [];
+    for (const r of rows) {
+      const justeredOn = justeredOnOf(r.protocol);
+      const status = protocolNoticeStatus({ justeredOn, notices: (all.get(r.protocol.id) ?? []).map((x) => x.notice), now });
+      const postedOn = effectivePostedOn(r.notice, now);
+      const placement = boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today });
+      if (placement === 'pending' || postedOn === null) continue;
+      let committee = facts.get(r.committee.id);
+      if (!committee) facts.set(r.committee.id, (committee = await committeeFacts(r.committee.id)));
+      const view: PublicNotice = {
+        id: r.notice.id,
+        protocolId: r.protocol.id,
+        meetingId: r.meeting.id,
+        committeeName: r.committee.name,
+        bodyName: r.body.name,
+        municipalityName: municipality.name,
+        meetingDate: swedishDate(r.meeting.startsAt),
+        justeredOn,
+        postedOn,
+        appealStartsOn: status.appeal?.startsOn ?? null,
+        lastDayToAppeal: status.appeal?.lastDay ?? null,
+        takeDownOn: status.appeal?.takeDownOn ?? null,
+        keptAt: committee.keptAt,
+        protocolPath: `/sammantraden/${r.meeting.id}/protokoll`,
+        pdfPath: `/moten/${r.meeting.id}/protokoll.pdf`,
+        updatedAt: r.notice.updatedAt,
+      };
+      (placement === 'current' ? current : earlier).push(view);
+    }
+    return { municipality: { slug: municipality.slug, name: municipality.name }, today, current, earlier };
+  }
+
+  return {
+    ...service,
 
     /** The committee's publication settings, for the secretary's form. */
     async settings(principal: Principal | null, committeeSlug: string) {

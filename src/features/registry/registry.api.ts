@@ -17,6 +17,7 @@ import type { CaseRow } from './registry.repository.js';
 import type { UploadedFile } from './registry.service.js';
 // Cooperation (issue 7): its operations join the one OpenAPI document.
 import { COOPERATION_API_OPERATIONS } from '../cooperation/cooperation.api.js';
+import { PUBLICATION_API_OPERATIONS } from '../publication/publication.api.js'; // publication: the notice boards
 
 const ZCaseStatus = z.enum(['open', 'closed']);
 const ZId = z.object({ id: z.uuid().describe('The id (UUID)') });
@@ -204,7 +205,7 @@ export function registerRegistryApi(app: FastifyInstance, services: Services): v
 
   const document = buildOpenApiDocument(
     { title: 'Kansli API', version: '1', description: 'The registry (diarium) of a joint municipal committee: cases, documents and search. Authenticate with `Authorization: Bearer <token>`.' },
-    [...API_OPERATIONS, ...COOPERATION_API_OPERATIONS], // cooperation (issue 7)
+    [...API_OPERATIONS, ...COOPERATION_API_OPERATIONS, ...PUBLICATION_API_OPERATIONS], // cooperation (issue 7), publication
   );
   app.get('/api/v1/openapi.json', { config: { action: 'public' } }, async () => document);
 }

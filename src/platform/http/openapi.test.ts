@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { openApiPath } from './openapi.js';
 
 type Json = Record<string, unknown>;
-const OPERATION_IDS = ['createCase', 'createDocument', 'createInitiative', 'getCase', 'getDocument', 'getInitiative', 'listCases', 'listDocuments', 'listInitiativeDecisions', 'listInitiatives', 'recordInitiativeDecision', 'search'];
+const OPERATION_IDS = ['createCase', 'createDocument', 'createInitiative', 'getCase', 'getDocument', 'getInitiative', 'getNoticeBoard', 'listCases', 'listDocuments', 'listInitiativeDecisions', 'listInitiatives', 'recordInitiativeDecision', 'search'];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -12,7 +12,7 @@ import { splitSieFields } from './fields.js';
 import { sieLedger } from './ledger.js';
 import { parseSie, parseSieAmount } from './parse-sie.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../../shared/standards/sie');
+const SAMPLES = path.resolve(import.meta.dirname, '../../../../test/fixtures/standards/sie');
 const REAL_FILES = ['SIEPort__SIE4-sample.SE', 'jsisie__BL0001_typ4.SE'];
 
 const SWEDISH = `#FLAGGA 0
