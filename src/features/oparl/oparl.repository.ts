@@ -4,12 +4,11 @@
  * public (never secret or internal), meetings only of bodies whose calendar is public, and
  * the decision text of a protocol paragraph only when it is final and not under secrecy.
  */
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import {
   agendaItemDocuments,
   agendaItems,
-  auditLog,
   bodies,
   cases,
   deletedObjects,
@@ -24,12 +23,6 @@ import {
   voteBallots,
   votes,
 } from '../../platform/db/schema.js';
-
-/** The version of the published data: every change appends an audit entry (STYLE: one per change). */
-export async function dataVersion(db: Db): Promise<string> {
-  const [row] = await db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  return String(row?.seq ?? 0);
-}
 
 const publicBody = and(eq(bodies.id, meetings.bodyId), eq(bodies.isPublic, true));
 

@@ -1,16 +1,12 @@
 /**
  * OParl 1.1 for anyone: answers every GET under /oparl/v1 from an in-memory snapshot of the
  * public data. The snapshot is rebuilt when the data has changed, which the audit log tells
- * cheaply: every change appends an entry (STYLE.md), so its last sequence number is the version
- * of the data. Each request asks for the version, so an answer shows every change committed
- * before it, except under load: when more than BUSY_REQUESTS requests came within
- * BUSY_WINDOW_MS, a version asked for less than BUSY_WINDOW_MS ago is used again, so an answer
- * may then miss a change of the last 100 ms. That spares the database a query per request, which
- * on PGlite costs more than the whole rest of the answer (see docs/PERFORMANCE.md).
+ * cheaply (platform/db/data-version.ts: at most 100 ms behind, and only under load).
  */
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
+import { createDataVersionReader } from '../../platform/db/data-version.js';
 import { DomainError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { assertCan, type Principal } from '../auth/policy.js';
@@ -19,7 +15,7 @@ import { loadProtocol } from '../protocols/protocol-build.js';
 import { protocolDigest, publicVersion } from '../protocols/protocol.model.js';
 import { renderProtocolPdf } from '../protocols/protocol-pdf.js';
 import { buildSnapshot } from './oparl.build.js';
-import { dataVersion, findCanonicalDigest, findPublicFile, loadPublicData } from './oparl.repository.js';
+import { findCanonicalDigest, findPublicFile, loadPublicData } from './oparl.repository.js';
 import { pageOf } from './oparl.pages.js';
 import { ZListQuery } from './oparl.schema.js';
 import type { Snapshot } from './oparl.snapshot.js';
@@ -40,9 +36,6 @@ export interface OparlFile {
 const MAX_BASES = 4;
 /** Serialised answers kept per snapshot. */
 const MAX_ANSWERS = 2000;
-/** Busy: more than BUSY_REQUESTS requests within BUSY_WINDOW_MS (200 a second). */
-const BUSY_WINDOW_MS = 100;
-const BUSY_REQUESTS = 20;
 
 export const NOT_FOUND_BODY = Buffer.from(JSON.stringify({ error: { code: 'NOT_FOUND', message: { sv: 'Objektet finns inte.', en: 'The object does not exist.' } } }));
 
@@ -50,23 +43,7 @@ export function createOparlService(deps: { database: Database; config: Config; c
   const db = deps.database.db;
   const snapshots = new Map<string, { version: string; snapshot: Promise<Snapshot> }>();
   const protocolPdfs = new WeakMap<Snapshot, Map<string, Promise<Buffer>>>();
-  let versionQuery: Promise<string> | undefined;
-  const load = { windowStart: 0, requests: 0, previous: 0, askedAt: -Infinity, version: '' };
-
-  function currentVersion(): Promise<string> {
-    const now = performance.now();
-    if (now - load.windowStart > BUSY_WINDOW_MS) {
-      // The window just ended counts too, so that a steady load stays busy across windows.
-      Object.assign(load, { previous: now - load.windowStart > 2 * BUSY_WINDOW_MS ? 0 : load.requests, windowStart: now, requests: 0 });
-    }
-    load.requests += 1;
-    const busy = load.requests > BUSY_REQUESTS || load.previous > BUSY_REQUESTS;
-    if (busy && now - load.askedAt < BUSY_WINDOW_MS) return Promise.resolve(load.version);
-    versionQuery ??= dataVersion(db)
-      .then((version) => Object.assign(load, { askedAt: now, version }).version)
-      .finally(() => (versionQuery = undefined));
-    return versionQuery;
-  }
+  const currentVersion = createDataVersionReader(db);
 
   /** The snapshot for `base`, rebuilt in one read-only transaction when the data has changed. */
   async function snapshotFor(base: string): Promise<Snapshot> {

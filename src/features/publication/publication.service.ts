@@ -16,7 +16,7 @@ import { assertCan, PolicyDenied, type Principal } from '../auth/policy.js';
 import { ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
-import { dataVersion } from '../oparl/oparl.repository.js';
+import { createDataVersionReader } from '../../platform/db/data-version.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
 const NOTICE_NOT_FOUND = { sv: 'Anslaget finns inte.', en: 'The notice does not exist.' };
@@ -85,6 +85,7 @@ export function createPublicationService(deps: { database: Database; config: Con
   }
 
   const boardCache = new Map<string, { key: string; value: BoardView }>();
+  const currentVersion = createDataVersionReader(db);
 
   const service = {
     /** The committee's view of one protocol's notices: a row per member municipality. */
@@ -195,10 +196,10 @@ export function createPublicationService(deps: { database: Database; config: Con
      * One municipality's board: the notices up now, and earlier ones taken down after the appeal
      * period. Answered from memory while nothing has changed: every change appends an audit
      * entry, and the board also depends on the time (scheduled postings, take-down), so the key
-     * is the last audit entry and the minute. Many readers cost one small query each.
+     * is the data version (platform/db/data-version.ts) and the minute.
      */
     async board(slug: string): Promise<BoardView> {
-      const key = `${slug}|${await dataVersion(db)}|${clock().toISOString().slice(0, 16)}`;
+      const key = `${slug}|${await currentVersion()}|${clock().toISOString().slice(0, 16)}`;
       const cached = boardCache.get(slug);
       if (cached?.key === key) return cached.value;
       const value = await buildBoard(slug);
