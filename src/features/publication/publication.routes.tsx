@@ -14,6 +14,7 @@ import { BoardFragment, BoardIndexPage, BoardPage } from './board.pages.js';
 import { boardAtom, openData, originOf } from './board.feeds.js';
 import { registerPublicationApi } from './publication.api.js';
 import { ProtocolNoticesPage, RegistrarPage, SettingsPage, settingsFormValues } from './notices.pages.js';
+import type { BoardView } from './publication.service.js';
 
 export { originOf };
 
@@ -30,9 +31,22 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
 
   app.get('/anslagstavla', open, async (request, reply) => reply.page(<BoardIndexPage ctx={request.viewContext()} boards={await publication.boards()} />));
 
+  // The service hands back the same board object while nothing has changed, so the page an
+  // anonymous visitor gets (no session, no one-time message) is rendered once per board, language and address.
+  const renderedBoards = new WeakMap<BoardView, Map<string, string>>();
   app.get('/anslagstavla/:slug', open, async (request, reply) => {
     const board = await publication.board(slugParam(request));
-    return reply.page(<BoardPage ctx={request.viewContext()} board={board} origin={originOf(request, services)} />);
+    const ctx = request.viewContext();
+    if (ctx.principal || ctx.flash) return reply.page(<BoardPage ctx={ctx} board={board} origin={originOf(request, services)} />);
+    const pages = renderedBoards.get(board) ?? new Map<string, string>();
+    renderedBoards.set(board, pages);
+    const key = `${ctx.locale}|${originOf(request, services)}|${request.url}`;
+    let html = pages.get(key);
+    if (html === undefined) {
+      html = `<!doctype html>${render(<BoardPage ctx={ctx} board={board} origin={originOf(request, services)} />)}`;
+      if (pages.size < 50) pages.set(key, html);
+    }
+    return reply.type('text/html; charset=utf-8').send(html);
   });
 
   app.get('/anslagstavla/:slug/atom.xml', open, async (request, reply) => {
