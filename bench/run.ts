@@ -29,4 +29,7 @@ for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
   if (bench) allMet = (await bench(args)) && allMet;
 }
 console.log(`\nKlart på ${((performance.now() - started) / 1000).toFixed(0)} s.${allMet ? '' : ' Minst ett mål missades.'}`);
-process.exit(allMet ? 0 : 1);
+// A smoke run (CI) proves the benchmarks run; their speed is judged on a quiet machine.
+const smoke = args.includes('--smoke');
+if (smoke && !allMet) console.log('Röktest: målen bedöms inte här. / Smoke run: targets are not judged here.');
+process.exit(allMet || smoke ? 0 : 1);
