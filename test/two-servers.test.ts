@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { openPostgres, type Database } from '../src/platform/db/database.js';
 import { verifyAuditChain } from '../src/platform/audit/audit.js';
 import { createPostgresDatabase, TEST_DB_KIND } from './support/db.js';
+import { hashPassword } from '../src/features/auth/auth.service.js';
 import { Browser as ServerBrowser, startServer as start, stopServer, type AppServer } from './support/server.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.se', password: 'rätt häftig häst batteri' };
@@ -82,6 +83,72 @@ describe('two app servers against one PostgreSQL behave as one', { skip: TEST_DB
     for (const response of responses) assert.equal(response.status, 302, await response.text());
     const numbers = await database.query<{ number: number }>(sql`select number from cases where title like 'Parallellt ärende %' order by number`);
     assert.deepEqual(numbers.map((r) => r.number), titles.map((_, i) => i + 1), 'numbers 1…30, each once, no gap');
+  });
+
+  it('numbers paragraphs through the year without gaps when protocols are locked concurrently on both servers', async () => {
+    const [committee] = await database.query<{ id: string }>(sql`select id from organisations where kind = 'committee'`);
+    const [body] = await database.query<{ id: string }>(sql`
+      insert into bodies (organisation_id, kind, name, slug) values (${committee?.id}, 'committee', 'Tvåservernämnden', 'tva-organ') returning id`);
+    const meetingIds: string[] = [];
+    for (let m = 1; m <= 6; m += 1) {
+      const [meeting] = await database.query<{ id: string }>(sql`
+        insert into meetings (body_id, starts_at, place, status) values (${body?.id}, ${`2025-0${m}-10T09:00:00+01:00`}, 'Distans', 'closed') returning id`);
+      for (let i = 1; i <= 3; i += 1) {
+        await database.query(sql`insert into agenda_items (meeting_id, position, heading, status, decision_text) values (${meeting?.id}, ${i}, ${`Ärende ${m}.${i}`}, 'decided', 'Beslut.')`);
+      }
+      meetingIds.push(meeting?.id ?? '');
+    }
+    for (const [i, id] of meetingIds.entries()) assert.equal((await admin.request(i % 2 === 0 ? a : b, `/moten/${id}/protokoll`, {})).status, 302);
+    const locks = await Promise.all(meetingIds.map((id, i) => admin.request(i % 2 === 0 ? b : a, `/moten/${id}/protokoll/las`, {})));
+    for (const response of locks) assert.equal(response.status, 302, await response.text());
+    const numbers = await database.query<{ number: number }>(sql`
+      select p.number from protocol_paragraphs p join protocols r on r.id = p.protocol_id join meetings m on m.id = r.meeting_id
+      where m.body_id = ${body?.id} order by p.number`);
+    assert.deepEqual(numbers.map((r) => r.number), Array.from({ length: 18 }, (_, i) => i + 1), '§ 1–18, each once');
+  });
+
+  it('makes a protocol final exactly once when the chair signs on A and the adjuster on B at the same moment', async () => {
+    const [committee] = await database.query<{ id: string }>(sql`select id from organisations where kind = 'committee'`);
+    const [body] = await database.query<{ id: string }>(sql`select id from bodies where slug = 'tva-organ'`);
+    const [meeting] = await database.query<{ id: string }>(sql`
+      insert into meetings (body_id, starts_at, place, status) values (${body?.id}, '2025-09-10T09:00:00+02:00', 'Distans', 'closed') returning id`);
+    await database.query(sql`insert into agenda_items (meeting_id, position, heading, status, decision_text) values (${meeting?.id}, 1, 'Justeras på två servrar', 'decided', 'Beslut.')`);
+    assert.equal((await admin.request(a, `/moten/${meeting?.id}/protokoll`, {})).status, 302);
+    const [protocol] = await database.query<{ id: string }>(sql`select id from protocols where meeting_id = ${meeting?.id}`);
+    const hash = await hashPassword(ADMIN.password);
+    const signers: { email: string; role: 'chair' | 'member' }[] = [
+      { email: 'ordf@example.se', role: 'chair' },
+      { email: 'just@example.se', role: 'member' },
+    ];
+    const personIds: string[] = [];
+    for (const signer of signers) {
+      const [person] = await database.query<{ id: string }>(sql`insert into people (name, organisation_id) values (${signer.email}, ${committee?.id}) returning id`);
+      const [user] = await database.query<{ id: string }>(sql`
+        insert into users (email, name, password_hash, person_id) values (${signer.email}, ${signer.email}, ${hash}, ${person?.id}) returning id`);
+      await database.query(sql`insert into role_assignments (user_id, organisation_id, role) values (${user?.id}, ${committee?.id}, ${signer.role})`);
+      personIds.push(person?.id ?? '');
+    }
+    await database.query(sql`update protocols set chair_person_id = ${personIds[0]}, adjuster_person_id = ${personIds[1]} where id = ${protocol?.id}`);
+    assert.equal((await admin.request(b, `/moten/${meeting?.id}/protokoll/las`, {})).status, 302);
+    const chair = new ServerBrowser();
+    const adjuster = new ServerBrowser();
+    await chair.signIn(a, 'ordf@example.se', ADMIN.password);
+    await adjuster.signIn(b, 'just@example.se', ADMIN.password);
+    const [first, second] = await Promise.all([
+      chair.request(a, `/protokoll/${protocol?.id}/justera`, { method: 'password', password: ADMIN.password }),
+      adjuster.request(b, `/protokoll/${protocol?.id}/justera`, { method: 'password', password: ADMIN.password }),
+    ]);
+    assert.equal(first?.status, 302, await first?.text());
+    assert.equal(second?.status, 302, await second?.text());
+    const [row] = await database.query<{ status: string; signatures: number; finals: number }>(sql`
+      select r.status,
+             (select count(*)::int from protocol_signatures s where s.protocol_id = r.id) as signatures,
+             (select count(*)::int from audit_log l where l.entity_id = r.id::text and l.action = 'protocol.sign' and (l.after ->> 'final') = 'true') as finals
+      from protocols r where r.id = ${protocol?.id}`);
+    assert.equal(row?.status, 'final');
+    assert.equal(row?.signatures, 2);
+    assert.equal(row?.finals, 1, 'exactly one of the two signatures made the protocol final');
+    await database.query(sql`delete from sessions where user_id in (select id from users where email in ('ordf@example.se', 'just@example.se'))`);
   });
 
   it('signs out everywhere on B, which ends the sessions on A', async () => {
