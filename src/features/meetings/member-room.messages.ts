@@ -28,6 +28,10 @@ export const memberRoomMessages = defineMessages({
   'room.status.open': { sv: 'Pågår', en: 'In progress' },
   'room.status.closed': { sv: 'Avslutat', en: 'Closed' },
   'room.status.cancelled': { sv: 'Inställt', en: 'Cancelled' },
+  'room.calledIn': {
+    sv: 'Du är inkallad att tjänstgöra för {members} ({municipality}), som har anmält frånvaro.',
+    en: 'You are called in to serve for {members} ({municipality}), who has reported absence.',
+  },
   'room.absentBadge': { sv: 'Du har anmält frånvaro', en: 'You have reported absence' },
   'room.backToList': { sv: 'Mina möten', en: 'My meetings' },
   'room.backHome': { sv: 'Startsidan', en: 'Start page' },

@@ -414,6 +414,11 @@ export function RoomPage({ ctx, room, form }: { ctx: ViewContext; room: RoomView
           <dt>{t('room.myRole')}</dt>
           <dd>{mandateText(ctx, room.mine)}</dd>
         </dl>
+        {room.calledInFor.length > 0 && (
+          <p class="room-flag" role="status">
+            {t('room.calledIn', { members: room.calledInFor.join(', '), municipality: room.mine.municipalityName })}
+          </p>
+        )}
         <AbsencePanel ctx={ctx} room={room} form={form} />
         <nav aria-labelledby="toc-h">
           <h2 id="toc-h" tabIndex={-1}>

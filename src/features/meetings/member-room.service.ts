@@ -205,6 +205,23 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
     return called.filter((c) => ids.has(c.person.id)).map((c) => c.person);
   }
 
+  /**
+   * For a substitute: the members of the same municipality who reported absence from this
+   * meeting, for whom the substitute is called in to serve (reglemente 17 §). Empty otherwise.
+   */
+  async function calledInFor(room: Room): Promise<string[]> {
+    if (room.mine.role !== 'substitute') return [];
+    const called = await listMandatesOn(db, room.body.id, room.date);
+    const members = called.filter((c) => substitutesToCall(called.map((x) => x.mandate), c.mandate).some((m) => m.personId === room.personId));
+    if (members.length === 0) return [];
+    const absent = await db
+      .select({ personId: memberReports.personId })
+      .from(memberReports)
+      .where(and(eq(memberReports.meetingId, room.meeting.id), eq(memberReports.type, 'absence'), inArray(memberReports.personId, members.map((m) => m.person.id))));
+    const absentIds = new Set(absent.map((a) => a.personId));
+    return members.filter((m) => absentIds.has(m.person.id)).map((m) => m.person.name);
+  }
+
   async function writeReport(room: Room, type: MemberReportType, itemId: string | null, note: string | null) {
     return db.transaction(async (tx) => {
       await lockPlannedMeeting(tx, room.meeting.id);
@@ -282,6 +299,7 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
         mine: room.mine,
         canReport: room.meeting.status === 'planned',
         absence: absence ? { note: absence.note, at: absence.createdAt, substitutes: await substituteStates(room) } : null,
+        calledInFor: await calledInFor(room),
         items: items.map((item) => {
           // A secret item shows only that it exists; its secret documents only as registry entries.
           const restricted = item.isSecret && !mayReadSecretItems;

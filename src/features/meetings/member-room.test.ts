@@ -184,6 +184,7 @@ describe('members’ meeting room', () => {
     assert.match(room.body, /Du har anmält frånvaro/);
     assert.match(room.body, /Ersättaren Axel Ersättare meddelades/);
     assert.match((await page('memberA', '/mina-moten')).body, /Du har anmält frånvaro/);
+    assert.match((await page('subA', `/mina-moten/${ids.meeting}`)).body, /Du är inkallad att tjänstgöra för Anna Ledamot \(Testby kommun\), som har anmält frånvaro\./);
 
     // Sent twice (a double tap): recorded once, mailed once.
     await post('memberA', `/mina-moten/${ids.meeting}/franvaro`, { note: 'Sjuk' });
@@ -213,6 +214,7 @@ describe('members’ meeting room', () => {
     assert.match(flashOf('memberA'), /Ersättaren Axel Ersättare har fått veta att du kommer/);
     const withdrawn = (await absenceMails()).filter((m) => m.kind === 'absence-withdrawn');
     assert.deepEqual(withdrawn.map((m) => m.recipient), ['axel@testby.se']);
+    assert.doesNotMatch((await page('subA', `/mina-moten/${ids.meeting}`)).body, /Du är inkallad/);
   });
 
   test('jäv on an item is recorded with its note and shown to the secretary’s live screen', async () => {
