@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from '../../platform/errors.js';
+import { splitCsvLine } from '../../platform/csv.js';
 import { parseInput } from '../../platform/validation.js';
 import { ZRetentionRule, type TRetentionRule } from './archive.schema.js';
 
@@ -11,29 +12,6 @@ export const PLAN_COLUMNS = [
   { key: 'format', names: ['format', 'bevarandeformat'], required: false },
   { key: 'note', names: ['anmärkning', 'anmarkning', 'note', 'kommentar'], required: false },
 ] as const;
-
-/** Split one CSV line on the separator, honouring "quoted ""fields"" with separators". */
-function splitLine(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i] ?? '';
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
-      out.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  out.push(field.trim());
-  return out;
-}
 
 const ACTIONS: Record<string, 'keep' | 'dispose'> = { bevaras: 'keep', bevara: 'keep', keep: 'keep', gallras: 'dispose', gallra: 'dispose', dispose: 'dispose' };
 
@@ -51,7 +29,7 @@ export function parsePlanCsv(text: string): TRetentionRule[] {
   const header = lines[headerIndex];
   if (header === undefined) throw invalid([{ field: '_', message: { sv: 'Filen är tom.', en: 'The file is empty.' } }]);
   const separator = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const names = splitLine(header, separator).map((h) => h.toLocaleLowerCase('sv'));
+  const names = splitCsvLine(header, separator).map((h) => h.toLocaleLowerCase('sv'));
   const index = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, names.findIndex((n) => (c.names as readonly string[]).includes(n))])) as Record<(typeof PLAN_COLUMNS)[number]['key'], number>;
   if (index.classificationCode < 0 || index.action < 0) {
     throw invalid([{ field: '_', message: { sv: 'Första raden ska ha minst kolumnerna klassificeringskod och åtgärd.', en: 'The first line must have at least the columns klassificeringskod (code) and åtgärd (action).' } }]);
@@ -62,7 +40,7 @@ export function parsePlanCsv(text: string): TRetentionRule[] {
   lines.forEach((line, i) => {
     if (i <= headerIndex || line.trim() === '') return;
     const lineNo = i + 1;
-    const cells = splitLine(line, separator);
+    const cells = splitCsvLine(line, separator);
     const cell = (key: keyof typeof index) => (index[key] >= 0 ? (cells[index[key]] ?? '') : '');
     const action = ACTIONS[cell('action').toLocaleLowerCase('sv')];
     if (!action) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCsvAmount, parseOutcomeCsv, splitCsvLine } from './outcome-csv.js';
+import { parseCsvAmount, parseOutcomeCsv } from './outcome-csv.js';
+import { splitCsvLine } from '../../platform/csv.js';
 
 describe('outcome CSV', () => {
   it('reads account;cost centre;amount with amounts signed as in the ledger', () => {

@@ -7,6 +7,7 @@
  * Separator `;` (Swedish Excel), `,` or tab; UTF-8 or Windows-1252; amounts like "1 781 235,60".
  */
 import type { SieMessage, SieError } from './sie/parse-sie.js';
+import { splitCsvLine } from '../../platform/csv.js';
 import type { LedgerRow } from './sie/ledger.js';
 
 export type CsvLayout = 'accounts' | 'cost-objects';
@@ -29,29 +30,6 @@ export const CSV_HEADERS = {
 } as const;
 
 const msg = (sv: string, en: string): SieMessage => ({ sv, en });
-
-/** Splits one CSV line; fields in double quotes may hold the separator and "" for a quote. */
-export function splitCsvLine(line: string, separator: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      fields.push(field);
-      field = '';
-    } else field += char;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
-}
 
 /** "1 781 235,60", "-55 958", "1781235.60", "−12" → öre; null when it is not an amount. */
 export function parseCsvAmount(text: string): number | null {

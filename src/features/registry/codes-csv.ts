@@ -1,27 +1,5 @@
 import { DomainError } from '../../platform/errors.js';
-
-/** Split one CSV line on the separator, honouring "quoted ""fields"" with separators". */
-function splitLine(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i] ?? '';
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
-      out.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  out.push(field.trim());
-  return out;
-}
+import { splitCsvLine } from '../../platform/csv.js';
 
 /**
  * Read a classification scheme from CSV with the columns code, title, retention (Swedish headers
@@ -32,7 +10,7 @@ export function parseCodesCsv(text: string): { code: string; title: string; rete
   const header = lines[0];
   if (!header) throw invalid('Filen är tom.', 'The file is empty.');
   const separator = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const names = splitLine(header, separator).map((h) => h.toLowerCase());
+  const names = splitCsvLine(header, separator).map((h) => h.toLowerCase());
   const col = (...candidates: string[]) => names.findIndex((n) => candidates.includes(n));
   const code = col('code', 'kod', 'klassificeringskod');
   const title = col('title', 'rubrik', 'benämning', 'namn');
@@ -41,7 +19,7 @@ export function parseCodesCsv(text: string): { code: string; title: string; rete
     throw invalid('Första raden ska ha kolumnerna kod, rubrik och gallring (code, title, retention).', 'The first line must have the columns code, title and retention.');
   }
   return lines.slice(1).map((line, i) => {
-    const cells = splitLine(line, separator);
+    const cells = splitCsvLine(line, separator);
     const row = { code: cells[code] ?? '', title: cells[title] ?? '', retention: cells[retention] ?? '' };
     if (!row.code || !row.title || !row.retention) throw invalid(`Rad ${i + 2} saknar kod, rubrik eller gallring.`, `Line ${i + 2} lacks code, title or retention.`);
     return row;
