@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
+import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 import { formatKronor } from '../../domain/money-format.js';
 import type { Cell, ReportDoc, ReportTable } from './report-doc.js';
 
@@ -68,23 +69,6 @@ function drawTable(doc: Doc, main: Struct, table: ReportTable): void {
   doc.moveDown(1);
 }
 
-function footers(doc: Doc, title: string): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - 32;
-    const width = doc.page.width - 2 * MARGIN;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('regular').fontSize(8.5).fillColor(GREY);
-    doc.text(title, MARGIN, y, { width, align: 'left', lineBreak: false });
-    doc.text(`Sida ${i - range.start + 1} av ${range.count}`, MARGIN, y, { width, align: 'right', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** Render a report to PDF/A-2a. */
 export function renderReportPdf(report: ReportDoc): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -113,7 +97,7 @@ export function renderReportPdf(report: ReportDoc): Promise<Buffer> {
   for (const table of report.tables) drawTable(doc, main, table);
   for (const note of report.notes) main.add(doc.struct('P', {}, () => void doc.font('regular').fontSize(9).fillColor(GREY).text(note, MARGIN, doc.y, { paragraphGap: 4 })));
   main.end();
-  footers(doc, report.title);
+  drawPageFooters(doc, { text: report.title, margin: MARGIN, fromBottom: 32, color: GREY });
   doc.end();
   return done;
 }

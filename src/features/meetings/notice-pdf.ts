@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
+import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 import { proposalBlocks } from './agenda.schema.js';
 
 /** A decision-basis document as the notice shows it: a secret one by its Hid only. */
@@ -109,24 +110,6 @@ function renderItem(doc: Doc, main: Struct, item: NoticeItem): void {
   section.end();
 }
 
-/** "Sida x av y" and the document's name at the foot of every page, marked as pagination artifacts. */
-function footers(doc: Doc, content: NoticeContent): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - FOOTER_GAP;
-    const width = doc.page.width - 2 * MARGIN;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('regular').fontSize(9).fillColor(GREY);
-    doc.text(`Kallelse, ${content.bodyName} ${content.date}`, MARGIN, y, { width, align: 'left', lineBreak: false });
-    doc.text(`Sida ${i - range.start + 1} av ${range.count}`, MARGIN, y, { width, align: 'right', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /**
  * The notice (kallelse) with its agenda as PDF/A-2a: tagged, Swedish, fonts embedded.
  * Reglemente 10 §: time, place and the agenda. Never holds a secret document's description.
@@ -173,7 +156,7 @@ export function renderNoticePdf(content: NoticeContent): Promise<Buffer> {
   if (content.items.length === 0) paragraph(doc, main, 'Dagordningen är ännu inte klar.');
   for (const item of content.items) renderItem(doc, main, item);
   main.end();
-  footers(doc, content);
+  drawPageFooters(doc, { text: `Kallelse, ${content.bodyName} ${content.date}`, margin: MARGIN, fromBottom: FOOTER_GAP, fontSize: 9, color: GREY });
   doc.end();
   return done;
 }

@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
+import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 
 export type PdfBlock =
   | { kind: 'h2' | 'h3'; text: string }
@@ -82,22 +83,6 @@ function table(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 'table
   doc.moveDown(0.8);
 }
 
-function footers(doc: Doc, footer: string): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - 36;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('regular').fontSize(8.5).fillColor(GREY);
-    doc.text(footer, MARGIN, y, { width: contentWidth(doc), align: 'left', lineBreak: false });
-    doc.text(`Sida ${i - range.start + 1} av ${range.count}`, MARGIN, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** A planning document as PDF/A-2a: the committee's name, a title, a status line, then the blocks. */
 export function renderPlanningPdf(options: { committeeName: string; title: string; subtitle: string; blocks: PdfBlock[]; landscape?: boolean }): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -140,7 +125,7 @@ export function renderPlanningPdf(options: { committeeName: string; title: strin
     }
   }
   main.end();
-  footers(doc, `${options.title}, ${options.committeeName}`);
+  drawPageFooters(doc, { text: `${options.title}, ${options.committeeName}`, margin: MARGIN, fromBottom: 36, color: GREY });
   doc.end();
   return done;
 }
