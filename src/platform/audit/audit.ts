@@ -3,6 +3,7 @@ import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { auditLog } from '../db/schema.js';
 import { ADVISORY_LOCK } from '../db/advisory-locks.js';
+import { noteDataChanged } from '../db/data-version.js';
 
 /** Who did something: a signed-in user, or the command line / system. */
 export interface Actor {
@@ -58,6 +59,7 @@ export function hashAuditEntry(prevHash: string, fields: HashedFields): string {
  * change; the advisory lock orders concurrent writers on every app server.
  */
 export async function recordAudit(tx: Db, actor: Actor, input: AuditInput, now = new Date()): Promise<void> {
+  noteDataChanged();
   await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.auditChain})`);
   const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const seq = (last?.seq ?? 0) + 1;
