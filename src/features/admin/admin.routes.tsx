@@ -4,7 +4,6 @@ import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan } from '../auth/policy.js';
 import { AuditPage, NewUserPage, UserPage, UsersPage } from './admin.pages.js';
 import { idParam } from '../../platform/http/params.js';
 
@@ -34,8 +33,7 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
       reply,
       values,
       async () => {
-        const principal = request.principal;
-        assertCan(principal, 'user.manage');
+        const principal = await admin.assertMayCreate(request.principal, values);
         id = await auth.createUser(
           {
             name: values.name,

@@ -28,7 +28,8 @@ const SIGNED_IN: readonly Role[] = ROLES;
 
 /**
  * `public`: anyone, also anonymous. `signedIn`: any signed-in user (own account pages).
- * Otherwise the roles listed; a role counts when held in the organisation concerned or in its committee.
+ * Otherwise the roles listed; a role counts only when held in an organisation of the action's scope
+ * (see `Scope`): never because it is held somewhere else.
  */
 export const POLICY = {
   public: 'public',
@@ -110,17 +111,56 @@ export interface Principal {
 }
 
 /**
- * May this principal perform the action? `organisationIds`, when given, are the organisation
- * the action concerns and its committee: a grant in any of them counts.
+ * The organisations an action concerns, never empty: the organisation that owns the object acted
+ * on, then any organisation whose grants also count for it (e.g. a municipality's object names
+ * its committee too, so that the committee's administrator may act on it). A grant counts only
+ * when it is held in one of these organisations: a role in Kalix never acts for the committee.
  */
-export function can(principal: Principal | null, action: Action, organisationIds?: readonly string[]): boolean {
+export type Scope = readonly [string, ...string[]];
+
+/** Actions that need a role, and so a scope; `public` and `signedIn` actions need none. */
+export type ScopedAction = { [A in Action]: (typeof POLICY)[A] extends readonly Role[] ? A : never }[Action];
+export type OpenAction = Exclude<Action, ScopedAction>;
+
+/** A scope of exactly the given organisations; refuses an empty list (a programming error). */
+export function scopeOf(organisationIds: readonly (string | null | undefined)[]): Scope {
+  const ids = [...new Set(organisationIds.filter((id): id is string => typeof id === 'string' && id.length > 0))];
+  if (ids.length === 0) throw new Error('A policy scope names at least one organisation');
+  return ids as unknown as Scope;
+}
+
+/**
+ * May this principal perform the action on an object owned within `scope`? The scope is required
+ * for every action that needs a role: there is no unscoped form to forget.
+ */
+export function can(principal: Principal | null, action: OpenAction): boolean;
+export function can(principal: Principal | null, action: ScopedAction, scope: Scope): boolean;
+export function can(principal: Principal | null, action: Action, scope?: Scope): boolean {
   const rule: 'public' | 'signedIn' | readonly Role[] = POLICY[action];
   if (rule === 'public') return true;
   if (!principal) return false;
   if (rule === 'signedIn') return true;
-  return principal.grants.some(
-    (g) => rule.includes(g.role) && (!organisationIds || organisationIds.includes(g.organisationId)),
-  );
+  if (!scope || scope.length === 0) return false;
+  return principal.grants.some((g) => rule.includes(g.role) && scope.includes(g.organisationId));
+}
+
+/**
+ * Does the principal hold a role for this action in some organisation? Only for what is shown
+ * before any object is known — the main menu and the route gate's early 403 — never as the
+ * authorisation of an act: every service checks `assertCan` with the object's scope.
+ */
+export function holdsRoleAnywhere(principal: Principal | null, action: Action): boolean {
+  const rule: 'public' | 'signedIn' | readonly Role[] = POLICY[action];
+  if (rule === 'public') return true;
+  if (!principal) return false;
+  if (rule === 'signedIn') return true;
+  return principal.grants.some((g) => rule.includes(g.role));
+}
+
+/** The organisations in which the principal holds a role for this action (to filter lists). */
+export function organisationsWhere(principal: Principal | null, action: ScopedAction): string[] {
+  const rule = POLICY[action] as readonly Role[];
+  return [...new Set((principal?.grants ?? []).filter((g) => rule.includes(g.role)).map((g) => g.organisationId))];
 }
 
 export const ROLE_LABELS: Record<Role, { sv: string; en: string }> = {
@@ -137,8 +177,11 @@ export const ROLE_LABELS: Record<Role, { sv: string; en: string }> = {
 };
 
 /** The first line of every use case: refuse unless the policy allows. */
-export function assertCan(principal: Principal | null, action: Action, organisationIds?: readonly string[]): asserts principal is Principal {
-  if (!can(principal, action, organisationIds)) throw new PolicyDenied(action);
+export function assertCan(principal: Principal | null, action: OpenAction): asserts principal is Principal;
+export function assertCan(principal: Principal | null, action: ScopedAction, scope: Scope): asserts principal is Principal;
+export function assertCan(principal: Principal | null, action: Action, scope?: Scope): asserts principal is Principal {
+  const allowed = scope ? can(principal, action as ScopedAction, scope) : can(principal, action as OpenAction);
+  if (!allowed) throw new PolicyDenied(action);
 }
 
 export class PolicyDenied extends DomainError {

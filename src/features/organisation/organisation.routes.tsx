@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { can } from '../auth/policy.js';
+import { can, holdsRoleAnywhere, scopeOf } from '../auth/policy.js';
 import { OrganisationFormPage, OrganisationPage, OverviewPage } from './organisation.pages.js';
 import { BodyFormPage, BodyPage, DeleteMandatePage, MandateFormPage, roleLabel } from './mandate.pages.js';
 import { PeoplePage, PersonFormPage, PersonPage } from './person.pages.js';
@@ -39,7 +39,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   app.get('/organisation', read, async (request, reply) => {
     const overview = await organisation.overview(request.principal);
     const p = request.principal;
-    const canEdit = (o: OrganisationRow) => can(p, 'organisation.edit', [o.id]);
+    const canEdit = (o: OrganisationRow) => can(p, 'organisation.edit', scopeOf([o.id, o.kind === 'municipality' ? o.committeeId : null]));
     return reply.page(<OverviewPage ctx={request.viewContext()} overview={overview} canEdit={canEdit} />);
   });
 
@@ -197,7 +197,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
 
   app.get('/personer', read, async (request, reply) => {
     const list = await organisation.listPeople(request.principal);
-    return reply.page(<PeoplePage ctx={request.viewContext()} list={list} canEdit={can(request.principal, 'organisation.edit')} />);
+    return reply.page(<PeoplePage ctx={request.viewContext()} list={list} canEdit={holdsRoleAnywhere(request.principal, 'organisation.edit')} />);
   });
 
   async function orgOptions(request: FastifyRequest) {

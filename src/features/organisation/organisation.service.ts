@@ -7,7 +7,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, can, PolicyDenied, scopeOf as policyScope, type Principal } from '../auth/policy.js';
+import { administeredOrganisationIds, administeredScope, cooperationScope, visibleOrganisationIds } from './scope.js';
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
 import { recordMandateDeletion } from '../oparl/tombstones.js';
@@ -16,8 +17,8 @@ const collator = new Intl.Collator('sv');
 const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };
 
 /** The committee an organisation belongs to (itself for a committee): admin grants there count. */
-function scopeOf(org: repo.OrganisationRow): string[] {
-  return org.committeeId ? [org.id, org.committeeId] : [org.id];
+function scopeOf(org: repo.OrganisationRow) {
+  return policyScope([org.id, org.kind === 'municipality' ? org.committeeId : null]);
 }
 
 export function createOrganisationService(deps: { database: Database; config: Config; clock: Clock }) {
@@ -42,6 +43,20 @@ export function createOrganisationService(deps: { database: Database; config: Co
     return person;
   }
 
+  /**
+   * A person record belongs to an organisation, whose administrators (or its committee's) edit it;
+   * one without an organisation is the committee's: only a committee administrator edits it.
+   */
+  async function requireAdministrator(principal: Principal | null, organisationId: string | null | undefined): Promise<Principal> {
+    if (organisationId) {
+      assertCan(principal, 'organisation.edit', await administeredScope(db, organisationId));
+      return principal;
+    }
+    const committees = (await repo.listOrganisations(db)).filter((o) => o.kind === 'committee').map((o) => o.id);
+    if (!principal || !committees.some((c) => can(principal, 'organisation.edit', policyScope([c])))) throw new PolicyDenied('organisation.edit');
+    return principal;
+  }
+
   async function assertSlugFree(tx: Db, slug: string, exceptId?: string) {
     const other = await repo.findOrganisationBySlug(tx, slug);
     if (other && other.id !== exceptId) throw conflict({ sv: `Kortnamnet ${slug} används redan.`, en: `The short name ${slug} is already used.` });
@@ -55,8 +70,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
 
     /** Every committee with its member municipalities and their populations. */
     async overview(principal: Principal | null) {
-      assertCan(principal, 'organisation.read');
-      const all = await repo.listOrganisations(db);
+      const all = await this.listAll(principal);
       const pops = await repo.listPopulations(db);
       const allBodies = await repo.listBodies(db);
       return all
@@ -71,14 +85,17 @@ export function createOrganisationService(deps: { database: Database; config: Co
         }));
     },
 
+    /** The organisations of the cooperations the principal takes part in (another committee's stay hidden). */
     async listAll(principal: Principal | null) {
-      assertCan(principal, 'organisation.read');
-      return repo.listOrganisations(db);
+      const all = await repo.listOrganisations(db);
+      const visible = visibleOrganisationIds(principal, all);
+      if (!principal || visible.size === 0) throw new PolicyDenied('organisation.read');
+      return all.filter((o) => visible.has(o.id));
     },
 
     async detail(principal: Principal | null, slug: string) {
-      assertCan(principal, 'organisation.read');
       const org = await requireOrg(db, slug);
+      assertCan(principal, 'organisation.read', await cooperationScope(db, org.id));
       const [pops, orgBodies, orgPeople, orgMandates, all] = await Promise.all([
         repo.listPopulations(db, [org.id]),
         repo.listBodies(db, org.kind === 'committee' ? org.id : org.committeeId ?? org.id),
@@ -146,8 +163,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
     },
 
     async bodyDetail(principal: Principal | null, id: string) {
-      assertCan(principal, 'organisation.read');
       const body = await requireBody(db, id);
+      assertCan(principal, 'organisation.read', await cooperationScope(db, body.organisationId));
       const [owner, bodyMandates, allPeople, all] = await Promise.all([
         repo.findOrganisationById(db, body.organisationId),
         repo.listMandates(db, { bodyId: id }),
@@ -167,37 +184,49 @@ export function createOrganisationService(deps: { database: Database; config: Co
       });
     },
 
+    /** People of the cooperations the principal takes part in. */
     async listPeople(principal: Principal | null) {
-      assertCan(principal, 'organisation.read');
-      const [rows, all, allMandates, allBodies] = await Promise.all([repo.listPeople(db), repo.listOrganisations(db), repo.listMandates(db), repo.listBodies(db)]);
-      return { people: rows, organisations: all, mandates: allMandates, bodies: allBodies };
+      const all = await this.listAll(principal);
+      const visible = new Set(all.map((o) => o.id));
+      const [rows, allMandates, allBodies] = await Promise.all([repo.listPeople(db), repo.listMandates(db), repo.listBodies(db)]);
+      const bodiesShown = allBodies.filter((b) => visible.has(b.organisationId));
+      const bodyIds = new Set(bodiesShown.map((b) => b.id));
+      const mandatesShown = allMandates.filter((m) => bodyIds.has(m.bodyId));
+      const withMandate = new Set(mandatesShown.map((m) => m.personId));
+      const peopleShown = rows.filter((p) => (p.organisationId ? visible.has(p.organisationId) : withMandate.has(p.id)));
+      return { people: peopleShown, organisations: all, mandates: mandatesShown, bodies: bodiesShown };
     },
 
     async personDetail(principal: Principal | null, id: string) {
-      assertCan(principal, 'organisation.read');
       const person = await requirePerson(db, id);
       const [personMandates, all, allBodies] = await Promise.all([repo.listMandates(db, { personId: id }), repo.listOrganisations(db), repo.listBodies(db)]);
-      return { person, mandates: personMandates, organisations: all, bodies: allBodies, canEdit: principal ? canEditAny(principal) : false };
+      const owners = person.organisationId
+        ? [person.organisationId]
+        : allBodies.filter((b) => personMandates.some((m) => m.bodyId === b.id)).map((b) => b.organisationId);
+      if (!owners.some((o) => visibleOrganisationIds(principal, all).has(o))) throw notFound({ sv: 'Personen finns inte.', en: 'The person does not exist.' });
+      const administered = administeredOrganisationIds(principal, all);
+      return { person, mandates: personMandates, organisations: all, bodies: allBodies, canEdit: owners.some((o) => administered.has(o)) };
     },
 
     async createPerson(principal: Principal | null, raw: unknown): Promise<string> {
-      assertCan(principal, 'organisation.edit');
       const input = parseInput(ZPersonInput, raw);
+      const actor = await requireAdministrator(principal, input.organisationId);
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(people).values(nullify(input)).returning({ id: people.id });
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'person.create', entity: 'person', entityId: row.id, after: input }, clock());
+        await recordAudit(tx, actorOf(actor), { action: 'person.create', entity: 'person', entityId: row.id, after: input }, clock());
         return row.id;
       });
     },
 
     async updatePerson(principal: Principal | null, id: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'organisation.edit');
       const person = await requirePerson(db, id);
+      const actor = await requireAdministrator(principal, person.organisationId);
       const input = parseInput(ZPersonInput, raw);
+      if (input.organisationId !== person.organisationId) await requireAdministrator(principal, input.organisationId);
       await db.transaction(async (tx) => {
         await tx.update(people).set({ ...nullify(input), updatedAt: clock() }).where(eq(people.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'person.update', entity: 'person', entityId: id, before: pick(person, input), after: input }, clock());
+        await recordAudit(tx, actorOf(actor), { action: 'person.update', entity: 'person', entityId: id, before: pick(person, input), after: input }, clock());
       });
     },
 
@@ -215,9 +244,10 @@ export function createOrganisationService(deps: { database: Database; config: Co
     },
 
     async findMandate(principal: Principal | null, id: string) {
-      assertCan(principal, 'organisation.read');
       const mandate = await repo.findMandate(db, id);
       if (!mandate) throw notFound({ sv: 'Uppdraget finns inte.', en: 'The mandate does not exist.' });
+      const body = await requireBody(db, mandate.bodyId);
+      assertCan(principal, 'organisation.read', await cooperationScope(db, body.organisationId));
       return mandate;
     },
 
@@ -253,10 +283,6 @@ export type OrganisationService = ReturnType<typeof createOrganisationService>;
 function canEdit(principal: Principal, org: repo.OrganisationRow): boolean {
   const scope = scopeOf(org);
   return principal.grants.some((g) => g.role === 'admin' && scope.includes(g.organisationId));
-}
-
-function canEditAny(principal: Principal): boolean {
-  return principal.grants.some((g) => g.role === 'admin');
 }
 
 /** Optional fields not given are stored as NULL (so that clearing a field clears it). */

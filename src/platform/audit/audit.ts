@@ -19,6 +19,10 @@ export interface AuditInput {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The organisation the entry concerns (the owner of the entity); null only for the installation itself. */
+  organisationId?: string | null;
+  /** True when before/after hold secret material (a secret document's description, a secret agenda item's text). */
+  secret?: boolean;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -48,6 +52,9 @@ export interface HashedFields {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  /** Hashed only when set, so that entries written before these columns existed still verify. */
+  organisationId?: string;
+  secret?: true;
 }
 
 export function hashAuditEntry(prevHash: string, fields: HashedFields): string {
@@ -73,6 +80,8 @@ export async function recordAudit(tx: Db, actor: Actor, input: AuditInput, now =
     entityId: input.entityId ?? null,
     before: toJsonValue(input.before),
     after: toJsonValue(input.after),
+    ...(input.organisationId ? { organisationId: input.organisationId } : {}),
+    ...(input.secret ? { secret: true as const } : {}),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.insert(auditLog).values({
@@ -114,6 +123,8 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditV
         entityId: row.entityId,
         before: row.before ?? null,
         after: row.after ?? null,
+        ...(row.organisationId ? { organisationId: row.organisationId } : {}),
+        ...(row.secret ? { secret: true as const } : {}),
       };
       if (hashAuditEntry(prevHash, fields) !== row.hash) return broken('content does not match its hash');
       prevHash = row.hash;

@@ -222,6 +222,10 @@ export const auditLog = pgTable('audit_log', {
   entityId: text('entity_id'),
   before: jsonb('before'),
   after: jsonb('after'),
+  /** The organisation the entry concerns: its readers are that organisation's (or its committee's) admins and auditors. */
+  organisationId: uuid('organisation_id'),
+  /** The before/after hold secret material: shown only to those who may read secrets there. */
+  secret: boolean('secret').notNull().default(false),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });

@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Services } from '../../services.js';
-import { can, isAction, type Action, type Principal } from '../../features/auth/policy.js';
+import { holdsRoleAnywhere, isAction, type Action, type Principal } from '../../features/auth/policy.js';
 import { SESSION_COOKIE } from '../../features/auth/auth.service.js';
 import { pickLocale, translator, type Locale } from '../i18n/i18n.js';
 import type { ViewContext } from '../views/context.js';
@@ -178,7 +178,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       setupDone = !(await auth.isSetupNeeded());
       if (!setupDone) return isApiRequest(request) ? reply.code(503).send({ error: { code: 'SETUP_REQUIRED' } }) : reply.redirect('/installera');
     }
-    if (can(request.principal, action)) return;
+    if (holdsRoleAnywhere(request.principal, action)) return;
     if (!request.principal) {
       if (isApiRequest(request)) {
         return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: { sv: 'Logga in först.', en: 'Sign in first.' } } });

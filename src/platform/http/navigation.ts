@@ -1,4 +1,4 @@
-import { can, type Action, type Principal } from '../../features/auth/policy.js';
+import { holdsRoleAnywhere, type Action, type Principal } from '../../features/auth/policy.js';
 import type { MessageKey, Translate } from '../i18n/i18n.js';
 
 /** The main menu, in order; an item shows only to those its action allows. */
@@ -20,5 +20,5 @@ const ITEMS: { href: string; label: MessageKey; action: Action }[] = [
 
 export function navigationFor(principal: Principal | null, t: Translate): { href: string; label: string }[] {
   if (!principal) return [];
-  return ITEMS.filter((i) => can(principal, i.action)).map((i) => ({ href: i.href, label: t(i.label) }));
+  return ITEMS.filter((i) => holdsRoleAnywhere(principal, i.action)).map((i) => ({ href: i.href, label: t(i.label) }));
 }

@@ -1,0 +1,73 @@
+import { eq, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { organisations } from '../../platform/db/schema.js';
+import { scopeOf, type Principal, type Scope } from '../auth/policy.js';
+
+/**
+ * Whose grants count for an object, resolved from its owning organisation. Every service builds
+ * its policy scope with one of these, so that a role held in one organisation never acts in another:
+ *
+ * - `ownScope`: the owning organisation only (the committee's secrets, its archive, its signatures);
+ * - `administeredScope`: the owner and, for a municipality, its committee (the committee's
+ *   administrator may also manage a member municipality; a municipality's never the committee);
+ * - `cooperationScope`: the committee and its member municipalities, for reading what the committee
+ *   shares with its members (public and internal, never secret, material).
+ */
+export function ownScope(organisationId: string): Scope {
+  return scopeOf([organisationId]);
+}
+
+export interface OrganisationRef {
+  id: string;
+  kind: 'committee' | 'municipality';
+  committeeId: string | null;
+}
+
+async function findRef(db: Db, organisationId: string): Promise<OrganisationRef | undefined> {
+  const [row] = await db
+    .select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row;
+}
+
+/** The committee an organisation belongs to (itself when it is one). */
+export async function committeeIdOf(db: Db, organisationId: string): Promise<string> {
+  const ref = await findRef(db, organisationId);
+  return ref?.kind === 'municipality' && ref.committeeId ? ref.committeeId : organisationId;
+}
+
+export async function administeredScope(db: Db, organisationId: string): Promise<Scope> {
+  const ref = await findRef(db, organisationId);
+  return scopeOf([organisationId, ref?.kind === 'municipality' ? ref.committeeId : null]);
+}
+
+export async function cooperationScope(db: Db, organisationId: string): Promise<Scope> {
+  const committeeId = await committeeIdOf(db, organisationId);
+  const members = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(or(eq(organisations.id, committeeId), eq(organisations.committeeId, committeeId)));
+  return scopeOf([committeeId, ...members.map((m) => m.id)]);
+}
+
+/**
+ * The organisations a principal may see listed: every organisation of each cooperation (a committee
+ * and its member municipalities) in which the principal holds any role. Another committee's stay hidden.
+ */
+export function visibleOrganisationIds(principal: Principal | null, all: readonly OrganisationRef[]): Set<string> {
+  const committeeOf = (o: OrganisationRef) => (o.kind === 'municipality' && o.committeeId ? o.committeeId : o.id);
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const committees = new Set<string>();
+  for (const grant of principal?.grants ?? []) {
+    const org = byId.get(grant.organisationId);
+    if (org) committees.add(committeeOf(org));
+  }
+  return new Set(all.filter((o) => committees.has(committeeOf(o))).map((o) => o.id));
+}
+
+/** The organisations a principal administers: where it is admin, and a committee admin's members too. */
+export function administeredOrganisationIds(principal: Principal | null, all: readonly OrganisationRef[]): Set<string> {
+  const adminIn = new Set((principal?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.organisationId));
+  return new Set(all.filter((o) => adminIn.has(o.id) || (o.kind === 'municipality' && o.committeeId !== null && adminIn.has(o.committeeId))).map((o) => o.id));
+}
