@@ -8,7 +8,8 @@ import { DomainError, conflict, notFound, type UserMessage } from '../../platfor
 import { parseInput } from '../../platform/validation.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal, type Scope } from '../auth/policy.js';
+import { administeredScope, cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
@@ -100,16 +101,16 @@ export async function loadAgenda(db: Db, meetingId: string) {
 export type LoadedAgenda = Awaited<ReturnType<typeof loadAgenda>>;
 
 /** The organisations whose grants count for a body: its owner and the owner's committee. */
-export async function scopeOfBody(db: Db, body: BodyRow): Promise<string[]> {
-  const [org] = await db.select({ committeeId: organisations.committeeId }).from(organisations).where(eq(organisations.id, body.organisationId));
-  return org?.committeeId ? [body.organisationId, org.committeeId] : [body.organisationId];
+export function scopeOfBody(db: Db, body: BodyRow): Promise<Scope> {
+  return administeredScope(db, body.organisationId);
 }
 
-export async function requireMeetingWithBody(db: Db, meetingId: string): Promise<{ meeting: MeetingRow; body: BodyRow; scope: string[] }> {
+/** A meeting with its body, the scope that plans and runs it, and the (wider) scope that reads it. */
+export async function requireMeetingWithBody(db: Db, meetingId: string): Promise<{ meeting: MeetingRow; body: BodyRow; scope: Scope; readScope: Scope }> {
   const meeting = await findMeeting(db, meetingId);
   const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
   if (!meeting || !body) throw notFound(MEETING_NOT_FOUND);
-  return { meeting, body, scope: await scopeOfBody(db, body) };
+  return { meeting, body, scope: await scopeOfBody(db, body), readScope: await cooperationScope(db, body.organisationId) };
 }
 
 function presentDoc(doc: registryRepo.DocumentRow, agenda: LoadedAgenda): AgendaDocument {
@@ -227,8 +228,8 @@ export function createAgendaService(deps: { database: Database; config: Config; 
   return {
     /** The agenda of a meeting for reading; `canEdit` when this user may plan and the meeting is not closed. */
     async getAgenda(principal: Principal | null, meetingId: string) {
-      assertCan(principal, 'meeting.read');
-      const { meeting, body, scope } = await requireMeetingWithBody(db, meetingId);
+      const { meeting, body, scope, readScope } = await requireMeetingWithBody(db, meetingId);
+      assertCan(principal, 'meeting.read', readScope);
       const items = presentAgenda(await loadAgenda(db, meetingId), { canReadSecret: can(principal, 'registry.readSecret', scope) });
       const mayPlan = can(principal, 'meeting.plan', scope);
       return { meeting, body, items, mayPlan, canEdit: mayPlan && meeting.status !== 'closed' };

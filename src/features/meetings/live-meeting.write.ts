@@ -11,7 +11,7 @@ import { agendaItems, meetings, motions, propositions } from '../../platform/db/
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
 import { findBody, findMeeting, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
 import { loadAttendanceModel, servingAt, type AttendanceModel } from './live-meeting.state.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
@@ -43,11 +43,10 @@ export function createWriter(deps: { database: Database; clock: Clock }) {
 
   /** Access first: meeting.run in the committee that owns the meeting's body. */
   async function requireRun(principal: Principal | null, meetingId: string) {
-    assertCan(principal, 'meeting.run');
     const meeting = await findMeeting(db, meetingId);
     const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
     if (!meeting || !body) throw notFound(M['live.error.noMeeting']);
-    assertCan(principal, 'meeting.run', [body.organisationId]);
+    assertCan(principal, 'meeting.run', scopeOf([body.organisationId]));
     return { meeting, body, principal };
   }
 

@@ -15,7 +15,8 @@ import { optionalText, parseInput } from '../../platform/validation.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, PolicyDenied, type Principal } from '../auth/policy.js';
+import { assertCan, can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../auth/policy.js';
+import { cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
@@ -139,11 +140,12 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
 
   /** The meeting, if this user is called to it (a mandate in its body on the meeting day); otherwise 404. */
   async function requireRoom(principal: Principal | null, meetingId: string) {
-    assertCan(principal, 'meetingRoom.use');
+    if (!principal || !holdsRoleAnywhere(principal, 'meetingRoom.use')) throw new PolicyDenied('meetingRoom.use');
     const personId = await personIdOf(principal);
     if (!personId) throw new DomainError('NOT_FOUND', { message: 'user has no person', userMessage: M['room.err.noPerson'] });
     const meeting = await findMeeting(db, meetingId);
     const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+    if (body) assertCan(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId));
     const date = meeting ? swedishDate(meeting.startsAt) : '';
     const mine = meeting && body ? mandateOn(await mandatesOf(personId), body.id, date) : undefined;
     if (!meeting || !body || !mine) throw notFound(M['room.err.notFound']);
@@ -262,7 +264,8 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
   return {
     /** The meetings this user is called to: upcoming first, then earlier ones (newest first); null without a linked person. */
     async listMyMeetings(principal: Principal | null) {
-      assertCan(principal, 'meetingRoom.use');
+      // The user's own meetings, found through the person linked to the account (never anyone else's).
+      if (!principal || !holdsRoleAnywhere(principal, 'meetingRoom.use')) throw new PolicyDenied('meetingRoom.use');
       const personId = await personIdOf(principal);
       if (!personId) return null;
       const mine = await mandatesOf(personId);

@@ -199,8 +199,8 @@ export function createNoticeService(deps: { database: Database; config: Config; 
 
     /** The notice as PDF; anyone who may read the meeting may read it (it holds nothing secret). */
     async pdf(principal: Principal | null, meetingId: string) {
-      assertCan(principal, 'meeting.read');
-      const { meeting, body } = await requireMeetingWithBody(db, meetingId);
+      const { meeting, body, readScope } = await requireMeetingWithBody(db, meetingId);
+      assertCan(principal, 'meeting.read', readScope);
       const { when, content } = await contentOf(meeting, body);
       return { filename: `Kallelse ${body.name} ${when.date}.pdf`, bytes: await renderNoticePdf(content) };
     },

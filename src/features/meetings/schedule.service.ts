@@ -10,7 +10,8 @@ import { compareDates } from '../../domain/calendar-date.js';
 import { formatCaseNumber } from '../../domain/case-number.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/notice.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../auth/policy.js';
+import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import * as shared from './meetings.repository.js';
 import * as repo from './schedule.repository.js';
 import { ZCycleItemInput, ZMeetingInput, ZMeetingListQuery, type TMeetingInput } from './schedule.schema.js';
@@ -76,16 +77,24 @@ export function createScheduleService(deps: { database: Database; config: Config
   }
 
   /** Meeting roles count in the body's committee. */
-  const scope = (body: shared.BodyRow) => [body.organisationId];
+  const scope = (body: shared.BodyRow) => scopeOf([body.organisationId]);
+  /** Meetings are read by those with a role in the body's cooperation (the committee and its members). */
+  const readScope = (body: shared.BodyRow) => cooperationScope(db, body.organisationId);
+  async function readableBodies(principal: Principal | null) {
+    const all = await repo.listBodies(db);
+    const visible = visibleOrganisationIds(principal, await listOrganisationRefs(db));
+    const readable = all.filter((b) => visible.has(b.organisationId));
+    if (!principal || readable.length === 0) throw new PolicyDenied('meeting.read');
+    return readable;
+  }
 
   return {
     /** Meetings of one body (or all) in one year; the current Swedish year unless asked. */
     async list(principal: Principal | null, query: unknown) {
-      assertCan(principal, 'meeting.read');
+      const bodies = await readableBodies(principal);
       const q = ZMeetingListQuery.parse(query);
       const thisYear = Number(swedishDate(clock()).slice(0, 4));
       const year = q.ar ?? thisYear;
-      const bodies = await repo.listBodies(db);
       const body = bodies.find((b) => b.id === q.organ);
       const byId = new Map(bodies.map((b) => [b.id, b]));
       const all = (await shared.listMeetings(db, body ? { bodyId: body.id } : {})).map((m) => presentMeeting(m, byId.get(m.bodyId)));
@@ -96,30 +105,31 @@ export function createScheduleService(deps: { database: Database; config: Config
         year,
         years,
         meetings: all.filter((m) => m.date.startsWith(`${year}-`)),
-        canPlan: body ? can(principal, 'meeting.plan', scope(body)) : can(principal, 'meeting.plan'),
+        canPlan: (body ? [body] : bodies).some((b) => can(principal, 'meeting.plan', scope(b))),
       };
     },
 
     /** The bodies this user may plan meetings for, for the form's choice. */
     async plannableBodies(principal: Principal | null) {
-      assertCan(principal, 'meeting.plan');
-      return (await repo.listBodies(db)).filter((b) => can(principal, 'meeting.plan', scope(b)));
+      const plannable = (await repo.listBodies(db)).filter((b) => can(principal, 'meeting.plan', scope(b)));
+      if (plannable.length === 0) throw new PolicyDenied('meeting.plan');
+      return plannable;
     },
 
     async find(principal: Principal | null, id: string): Promise<ScheduledMeeting> {
-      assertCan(principal, 'meeting.read');
       const meeting = await requireMeeting(db, id);
-      return presentMeeting(meeting, await shared.findBody(db, meeting.bodyId));
+      const body = await requireBody(db, meeting.bodyId);
+      assertCan(principal, 'meeting.read', await readScope(body));
+      return presentMeeting(meeting, body);
     },
 
     async create(principal: Principal | null, raw: unknown): Promise<string> {
-      assertCan(principal, 'meeting.plan');
       const input = parseInput(ZMeetingInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, input.bodyId)));
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(meetings).values({ ...input, status: 'planned', createdAt: clock(), updatedAt: clock() }).returning({ id: meetings.id });
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: scheduleOf(input) }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: scheduleOf(input), organisationId: (await requireBody(tx, input.bodyId)).organisationId }, clock());
         return row.id;
       });
     },
@@ -129,14 +139,13 @@ export function createScheduleService(deps: { database: Database; config: Config
      * whether a notice has already gone out, so that the user can be reminded to send a new one.
      */
     async update(principal: Principal | null, id: string, raw: unknown): Promise<{ noticeAlreadySent: boolean }> {
-      assertCan(principal, 'meeting.plan');
       const input = parseInput(ZMeetingInput, raw);
       const newBody = await requireBody(db, input.bodyId);
+      assertCan(principal, 'meeting.plan', scope(newBody));
       return db.transaction(async (tx) => {
         const before = await repo.lockMeeting(tx, id);
         if (!before) throw notFound(MEETING_NOT_FOUND);
         assertCan(principal, 'meeting.plan', scope(await requireBody(tx, before.bodyId)));
-        assertCan(principal, 'meeting.plan', scope(newBody));
         if (before.status === 'cancelled' || before.status === 'closed') {
           throw conflict({ sv: 'Mötet är inställt eller avslutat och kan inte ändras.', en: 'The meeting is cancelled or closed and cannot be changed.' });
         }
@@ -152,7 +161,7 @@ export function createScheduleService(deps: { database: Database; config: Config
 
     /** Ställ in: the meeting stays, marked cancelled; only a planned meeting can be cancelled. */
     async cancel(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'meeting.plan');
+      if (!principal) throw new PolicyDenied('meeting.plan');
       await db.transaction(async (tx) => {
         const before = await repo.lockMeeting(tx, id);
         if (!before) throw notFound(MEETING_NOT_FOUND);
@@ -166,9 +175,9 @@ export function createScheduleService(deps: { database: Database; config: Config
 
     /** The meeting hub: the meeting, its notice, its agenda read-only and the annual-cycle check. */
     async overview(principal: Principal | null, id: string) {
-      assertCan(principal, 'meeting.read');
       const row = await requireMeeting(db, id);
       const body = await requireBody(db, row.bodyId);
+      assertCan(principal, 'meeting.read', await readScope(body));
       const meeting = presentMeeting(row, body);
       const [items, cycleItems] = await Promise.all([shared.listItems(db, id), repo.listCycleItems(db, body.id)]);
       const caseNumbers = new Map(
@@ -204,18 +213,16 @@ export function createScheduleService(deps: { database: Database; config: Config
     },
 
     async annualCycle(principal: Principal | null, bodyId: string) {
-      assertCan(principal, 'meeting.read');
       const body = await requireBody(db, bodyId);
+      assertCan(principal, 'meeting.read', await readScope(body));
       return { body, items: await repo.listCycleItems(db, bodyId), canPlan: can(principal, 'meeting.plan', scope(body)) };
     },
 
     async listBodies(principal: Principal | null) {
-      assertCan(principal, 'meeting.read');
-      return repo.listBodies(db);
+      return readableBodies(principal);
     },
 
     async addCycleItem(principal: Principal | null, bodyId: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'meeting.plan');
       const input = parseInput(ZCycleItemInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, bodyId)));
       await db.transaction(async (tx) => {
@@ -226,7 +233,6 @@ export function createScheduleService(deps: { database: Database; config: Config
     },
 
     async removeCycleItem(principal: Principal | null, bodyId: string, itemId: string): Promise<void> {
-      assertCan(principal, 'meeting.plan');
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, bodyId)));
       await db.transaction(async (tx) => {
         const before = await repo.findCycleItem(tx, itemId);
@@ -243,7 +249,7 @@ export function createScheduleService(deps: { database: Database; config: Config
     async calendarFeed(principal: Principal | null, bodyId: string, requestOrigin: string): Promise<string> {
       assertCan(principal, 'public');
       const body = await shared.findBody(db, bodyId);
-      if (!body || (!body.isPublic && !can(principal, 'meeting.read'))) throw notFound();
+      if (!body || (!body.isPublic && !can(principal, 'meeting.read', await readScope(body)))) throw notFound();
       const rows = await shared.listMeetings(db, { bodyId });
       return buildMeetingFeed({ bodyName: body.name, meetings: rows, baseUrl: config.publicUrl ?? requestOrigin, now: clock() });
     },

@@ -71,3 +71,13 @@ export function administeredOrganisationIds(principal: Principal | null, all: re
   const adminIn = new Set((principal?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.organisationId));
   return new Set(all.filter((o) => adminIn.has(o.id) || (o.kind === 'municipality' && o.committeeId !== null && adminIn.has(o.committeeId))).map((o) => o.id));
 }
+
+/** `administeredScope` for an organisation row already at hand (a committee has no committeeId). */
+export function administeredScopeOf(org: { id: string; committeeId: string | null }): Scope {
+  return scopeOf([org.id, org.committeeId]);
+}
+
+/** Every organisation as a reference, for the list helpers above. */
+export function listOrganisationRefs(db: Db): Promise<OrganisationRef[]> {
+  return db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
+}

@@ -5,7 +5,8 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { formatHandlingId } from '../../domain/case-number.js';
-import { can } from '../auth/policy.js';
+import { can, holdsRoleAnywhere } from '../auth/policy.js';
+import { administeredScopeOf } from '../organisation/scope.js';
 import type { CaseRow, DocumentRow } from './registry.repository.js';
 import { CaseListPage, CasePage, CloseCasePage, NewCasePage, type CaseDetail, type NewCaseOptions } from './case.pages.js';
 import { DocumentPage, NewDocumentPage, newDocumentDefaults } from './document.pages.js';
@@ -16,7 +17,6 @@ import { registerPublicRegistryRoutes } from './public-registry.routes.js';
 import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
 
 const collator = new Intl.Collator('sv');
-const scopeOf = (o: { id: string; committeeId: string | null }) => (o.committeeId ? [o.id, o.committeeId] : [o.id]);
 const caseInfo = (d: CaseDetail) => ({ id: d.case.id, caseNumber: d.caseNumber, title: d.case.title });
 
 /** The CSV text of an import form: the uploaded file (UTF-8, as Excel's "CSV UTF-8") or the pasted text. */
@@ -54,14 +54,14 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     const cases = await registry.listCases(request.principal);
     const committees = (await organisation.listAll(request.principal)).filter((o) => o.kind === 'committee');
     const schemes = committees.map((o) => ({ slug: o.slug, name: o.name }));
-    return reply.page(<CaseListPage ctx={request.viewContext()} cases={cases} canWrite={can(request.principal, 'registry.write')} schemes={schemes} />);
+    return reply.page(<CaseListPage ctx={request.viewContext()} cases={cases} canWrite={cases.some((c) => c.canWrite) || holdsRoleAnywhere(request.principal, 'registry.write')} schemes={schemes} />);
   });
 
   /** The organisations this user may register cases in (committees first), and the chosen one's codes. */
   async function newCaseOptions(request: FastifyRequest, slug: string | undefined): Promise<NewCaseOptions> {
     const { principal } = request;
     const writable = (await organisation.listAll(principal))
-      .filter((o) => can(principal, 'registry.write', scopeOf(o)))
+      .filter((o) => can(principal, 'registry.write', administeredScopeOf(o)))
       .sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'committee' ? -1 : 1));
     const selected = writable.find((o) => o.slug === slug) ?? writable[0];
     if (!selected) throw forbidden();
@@ -194,7 +194,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   async function schemeOwner(request: FastifyRequest, slug: string) {
     const org = (await organisation.listAll(request.principal)).find((o) => o.slug === slug);
     if (!org) throw notFound({ sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' });
-    return { slug: org.slug, name: org.name, canManage: can(request.principal, 'registry.manageScheme', scopeOf(org)) };
+    return { slug: org.slug, name: org.name, canManage: can(request.principal, 'registry.manageScheme', administeredScopeOf(org)) };
   }
 
   app.get('/klassificering/:slug', read, async (request, reply) => {

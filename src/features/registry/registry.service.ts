@@ -9,6 +9,7 @@ import { parseInput } from '../../platform/validation.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
+import { administeredScope, cooperationScope } from '../organisation/scope.js';
 import { upsertSearchEntry } from '../search/search-index.js';
 import * as repo from './registry.repository.js';
 import { ZCreateCase, ZCreateDocument, ZImportedCode, type TCreateDocument } from './registry.schema.js';
@@ -37,11 +38,8 @@ export function createRegistryService(deps: { database: Database; config: Config
   const storage = deps.storage ?? databaseFileStorage;
   const currentYear = () => Number(swedishDate(clock()).slice(0, 4));
 
-  async function orgScope(organisationId: string): Promise<string[]> {
-    const orgs = await repo.organisationSlugs(db);
-    const org = orgs.get(organisationId);
-    return org?.committeeId ? [organisationId, org.committeeId] : [organisationId];
-  }
+  /** Whose grants count for writing in an organisation's registry: its own, and its committee's for a member. */
+  const orgScope = (organisationId: string) => administeredScope(db, organisationId);
 
   async function requireOrgBySlug(slug: string) {
     const orgs = await repo.organisationSlugs(db);
@@ -121,7 +119,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       content: extracted.text,
       url: `/handlingar/${doc.id}`,
     });
-    await recordAudit(tx, actor, { action: 'file.add', entity: 'document', entityId: doc.id, after: { filename: file.filename, version, sha256: stored.sha256, size: stored.size } }, clock());
+    await recordAudit(tx, actor, { action: 'file.add', entity: 'document', entityId: doc.id, after: { filename: file.filename, version, sha256: stored.sha256, size: stored.size }, organisationId: doc.organisationId, secret: doc.secrecy === 'secret' }, clock());
     return row;
   }
 
@@ -153,20 +151,37 @@ export function createRegistryService(deps: { database: Database; config: Config
       .returning();
     if (!doc) throw new Error('insert returned no row');
     await indexDocument(tx, doc, caseRow);
-    await recordAudit(tx, actor, { action: 'document.register', entity: 'document', entityId: doc.id, after: { id: formatHandlingId({ year, number: n }), caseId: caseRow.id, secrecy: doc.secrecy } }, clock());
+    await recordAudit(tx, actor, { action: 'document.register', entity: 'document', entityId: doc.id, after: { id: formatHandlingId({ year, number: n }), caseId: caseRow.id, secrecy: doc.secrecy }, organisationId: doc.organisationId }, clock());
     return doc;
   }
 
-  function readerOf(principal: Principal | null, scope: string[]) {
-    return { signedIn: can(principal, 'registry.read'), canReadSecret: can(principal, 'registry.readSecret', scope) };
+  /**
+   * What a reader may see of an organisation's registry: its public and internal material when it
+   * holds a role in the cooperation, its secrets only with the right in the owning organisation
+   * itself (a member municipality's role never reads the committee's secrets). Memoised per call.
+   */
+  function readerCache(principal: Principal | null) {
+    const cache = new Map<string, Promise<{ signedIn: boolean; canReadSecret: boolean }>>();
+    return (organisationId: string) => {
+      let found = cache.get(organisationId);
+      if (!found) {
+        found = (async () => ({
+          signedIn: principal ? can(principal, 'registry.read', await cooperationScope(db, organisationId)) : false,
+          canReadSecret: principal ? can(principal, 'registry.readSecret', await orgScope(organisationId)) : false,
+        }))();
+        cache.set(organisationId, found);
+      }
+      return found;
+    };
   }
+  const readerOf = (principal: Principal | null, organisationId: string) => readerCache(principal)(organisationId);
 
   return {
     caseNumberOf,
 
     async listCodes(principal: Principal | null, orgSlug: string) {
-      assertCan(principal, 'registry.read');
       const org = await requireOrgBySlug(orgSlug);
+      assertCan(principal, 'registry.read', await cooperationScope(db, org.id));
       return repo.listCodes(db, org.id);
     },
 
@@ -182,7 +197,7 @@ export function createRegistryService(deps: { database: Database; config: Config
             .values({ organisationId: org.id, ...row })
             .onConflictDoUpdate({ target: [classificationCodes.organisationId, classificationCodes.code], set: { title: row.title, retention: row.retention } });
         }
-        await recordAudit(tx, actorOf(principal), { action: 'classification.import', entity: 'organisation', entityId: org.id, after: { codes: rows.length } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'classification.import', entity: 'organisation', entityId: org.id, after: { codes: rows.length }, organisationId: org.id }, clock());
       });
       return rows.length;
     },
@@ -202,7 +217,7 @@ export function createRegistryService(deps: { database: Database; config: Config
           .returning();
         if (!row) throw new Error('insert returned no row');
         await indexCase(tx, row);
-        await recordAudit(tx, actorOf(principal), { action: 'case.create', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row), title: row.title } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'case.create', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row), title: row.title }, organisationId: row.organisationId }, clock());
         return row;
       });
     },
@@ -212,14 +227,15 @@ export function createRegistryService(deps: { database: Database; config: Config
       assertCan(principal, 'registry.write', await orgScope(row.organisationId));
       await db.transaction(async (tx) => {
         await tx.update(cases).set({ status, closedOn: status === 'closed' ? swedishDate(clock()) : null, updatedAt: clock() }).where(eq(cases.id, caseId));
-        await recordAudit(tx, actorOf(principal), { action: status === 'closed' ? 'case.close' : 'case.reopen', entity: 'case', entityId: caseId, before: { status: row.status }, after: { status } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: status === 'closed' ? 'case.close' : 'case.reopen', entity: 'case', entityId: caseId, before: { status: row.status }, after: { status }, organisationId: row.organisationId }, clock());
       });
     },
 
     /** A case with the documents this reader may see (secret ones as registry entries only). */
     async getCase(principal: Principal | null, caseId: string) {
       const row = await requireCase(db, caseId);
-      const reader = readerOf(principal, await orgScope(row.organisationId));
+      const reader = await readerOf(principal, row.organisationId);
+      if (!reader.signedIn) throw notFound(CASE_NOT_FOUND);
       const docs = await repo.listDocumentsOfCase(db, caseId);
       const files = await repo.listFiles(db, docs.map((d) => d.id));
       const presented: PresentedDocument[] = [];
@@ -231,10 +247,19 @@ export function createRegistryService(deps: { database: Database; config: Config
       return { case: row, caseNumber: caseNumberOf(row), organisation: org, documents: presented, canWrite: can(principal, 'registry.write', await orgScope(row.organisationId)) };
     },
 
+    /** The cases of the cooperations the reader takes part in. */
     async listCases(principal: Principal | null) {
       const rows = await repo.listCases(db);
       const orgs = await repo.organisationSlugs(db);
-      return rows.map((row) => ({ ...row, caseNumber: caseNumberOf(row), organisationName: orgs.get(row.organisationId)?.name ?? '', canWrite: can(principal, 'registry.write') }));
+      const reader = readerCache(principal);
+      const writable = new Map<string, boolean>();
+      const out = [];
+      for (const row of rows) {
+        if (!(await reader(row.organisationId)).signedIn) continue;
+        if (!writable.has(row.organisationId)) writable.set(row.organisationId, can(principal, 'registry.write', await orgScope(row.organisationId)));
+        out.push({ ...row, caseNumber: caseNumberOf(row), organisationName: orgs.get(row.organisationId)?.name ?? '', canWrite: writable.get(row.organisationId) ?? false });
+      }
+      return out;
     },
 
     async registerDocument(principal: Principal | null, raw: unknown, file?: UploadedFile): Promise<repo.DocumentRow> {
@@ -261,7 +286,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     async getDocument(principal: Principal | null, documentId: string) {
       const doc = await repo.findDocument(db, documentId);
       if (!doc) throw notFound(DOCUMENT_NOT_FOUND);
-      const access = documentAccessFor({ secrecy: doc.secrecy, ...readerOf(principal, await orgScope(doc.organisationId)) });
+      const access = documentAccessFor({ secrecy: doc.secrecy, ...(await readerOf(principal, doc.organisationId)) });
       if (access === 'none') throw notFound(DOCUMENT_NOT_FOUND);
       const caseRow = await requireCase(db, doc.caseId);
       return { document: presentDocument(doc, access, await repo.listFiles(db, [doc.id])), case: caseRow, caseNumber: caseNumberOf(caseRow), canWrite: can(principal, 'registry.write', await orgScope(doc.organisationId)) };
@@ -272,10 +297,11 @@ export function createRegistryService(deps: { database: Database; config: Config
       const docs = principal ? await repo.listAllDocuments(db) : await repo.listRegisteredDocuments(db);
       const caseRows = new Map((await repo.listCases(db)).map((c) => [c.id, c]));
       const out: (PresentedDocument & { caseNumber: string; caseTitle: string })[] = [];
+      const reader = readerCache(principal);
       for (const doc of docs) {
         const caseRow = caseRows.get(doc.caseId);
         if (!caseRow) continue;
-        const access = documentAccessFor({ secrecy: doc.secrecy, ...readerOf(principal, await orgScope(doc.organisationId)) });
+        const access = documentAccessFor({ secrecy: doc.secrecy, ...(await reader(doc.organisationId)) });
         if (access === 'none') continue;
         out.push({ ...presentDocument(doc, access, []), caseNumber: caseNumberOf(caseRow), caseTitle: caseRow.title });
       }
@@ -287,7 +313,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       const file = await repo.findFile(db, fileId);
       const doc = file ? await repo.findDocument(db, file.documentId) : undefined;
       if (!file || !doc) throw notFound({ sv: 'Filen finns inte.', en: 'The file does not exist.' });
-      const access = documentAccessFor({ secrecy: doc.secrecy, ...readerOf(principal, await orgScope(doc.organisationId)) });
+      const access = documentAccessFor({ secrecy: doc.secrecy, ...(await readerOf(principal, doc.organisationId)) });
       if (access === 'none') throw notFound({ sv: 'Filen finns inte.', en: 'The file does not exist.' });
       if (access === 'entry') {
         throw new DomainError('FORBIDDEN', {
@@ -309,7 +335,7 @@ export function createRegistryService(deps: { database: Database; config: Config
         const [row] = await tx.insert(cases).values({ ...input, closedOn: input.status === 'closed' ? input.openedOn : null }).returning();
         if (!row) throw new Error('insert returned no row');
         await indexCase(tx, row);
-        await recordAudit(tx, actor, { action: 'case.import', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row) } }, clock());
+        await recordAudit(tx, actor, { action: 'case.import', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row) }, organisationId: row.organisationId }, clock());
         return row;
       });
     },

@@ -6,7 +6,8 @@ export type SearchKind = 'case' | 'document' | 'file' | 'paragraph';
 
 /** Who may find what: the open visibilities, and the organisations whose restricted entries count. */
 export interface VisibilityScope {
-  open: ('public' | 'internal')[];
+  /** Organisations where the reader holds a role: internal entries of their cooperations (committee and members) count. */
+  memberOf: string[];
   /** Organisations where the reader may read secret documents (their municipalities are added in SQL). */
   restrictedIn: string[];
 }
@@ -54,8 +55,15 @@ function whereClause(filter: SearchFilter, match: SQL): SQL {
     ? sql` or (e.visibility = 'restricted' and (e.organisation_id = any(${sql.param(scope.restrictedIn)}::uuid[])
           or e.organisation_id in (select o.id from organisations o where o.committee_id = any(${sql.param(scope.restrictedIn)}::uuid[]))))`
     : sql``;
+  const internal = scope.memberOf.length
+    ? sql` or (e.visibility = 'internal' and e.organisation_id in (
+          select o.id from organisations o
+          where coalesce(case when o.kind = 'municipality' then o.committee_id end, o.id) in (
+            select coalesce(case when g.kind = 'municipality' then g.committee_id end, g.id) from organisations g
+            where g.id = any(${sql.param(scope.memberOf)}::uuid[]))))`
+    : sql``;
   return sql`${match}
-    and (e.visibility = any(${sql.param(scope.open)}::text[])${restricted})
+    and (e.visibility = 'public'${internal}${restricted})
     ${filter.year !== undefined ? sql`and e.year = ${filter.year}` : sql``}
     ${filter.classificationCode ? sql`and e.classification_code = ${filter.classificationCode}` : sql``}
     ${filter.bodyId ? sql`and e.body_id = ${filter.bodyId}` : sql``}

@@ -2,7 +2,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { parseInput } from '../../platform/validation.js';
-import { can, type Principal } from '../auth/policy.js';
+import { holdsRoleAnywhere, organisationsWhere, type Principal } from '../auth/policy.js';
 import * as repo from './search.repository.js';
 import { refineTsquery } from './search-query.js';
 import { MAX_CANDIDATES, SEARCH_KINDS, ZSearchQuery, type TSearchHit, type TSearchResult, type TSnippetPart } from './search.schema.js';
@@ -25,9 +25,7 @@ export const SCAN_SHARE = 0.0125;
  * organisation or, for a grant in the committee, in its municipalities (as registry.service does).
  */
 export function visibilityScope(principal: Principal | null): repo.VisibilityScope {
-  if (!principal || !can(principal, 'registry.read')) return { open: ['public'], restrictedIn: [] };
-  const restrictedIn = principal.grants.filter((g) => can(principal, 'registry.readSecret', [g.organisationId])).map((g) => g.organisationId);
-  return { open: ['public', 'internal'], restrictedIn: [...new Set(restrictedIn)] };
+  return { memberOf: organisationsWhere(principal, 'registry.read'), restrictedIn: organisationsWhere(principal, 'registry.readSecret') };
 }
 
 /** Split ts_headline's output at the sentinels; the text stays text (escaped when rendered). */
@@ -105,7 +103,7 @@ export function createSearchService(deps: { database: Database; config: Config; 
 
     /** The bodies to filter by. */
     async filterOptions(principal: Principal | null) {
-      return { bodies: await repo.listBodies(db, can(principal, 'registry.read')) };
+      return { bodies: await repo.listBodies(db, holdsRoleAnywhere(principal, 'registry.read')) };
     },
   };
 }

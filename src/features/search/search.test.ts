@@ -122,9 +122,9 @@ describe('search', () => {
   });
 
   test('visibility scope follows the policy table', () => {
-    assert.deepEqual(visibilityScope(null), { open: ['public'], restrictedIn: [] });
-    assert.deepEqual(visibilityScope(member), { open: ['public', 'internal'], restrictedIn: [] });
-    assert.deepEqual(visibilityScope(secretary), { open: ['public', 'internal'], restrictedIn: [committee.id] });
+    assert.deepEqual(visibilityScope(null), { memberOf: [], restrictedIn: [] });
+    assert.deepEqual(visibilityScope(member), { memberOf: [committee.id], restrictedIn: [] });
+    assert.deepEqual(visibilityScope(secretary), { memberOf: [committee.id], restrictedIn: [committee.id] });
   });
 
   test('stop words only: an empty answer that says so; bad input is refused', async () => {
