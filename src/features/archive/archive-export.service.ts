@@ -12,6 +12,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, type Principal } from '../auth/policy.js';
+import { archiveScope } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { findCommittee, loadArchiveContent, loadBlob, type CommitteeRow } from './archive.repository.js';
 import { buildPackage, type PackageSink } from './sip-package.js';
@@ -135,18 +136,18 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
 
     /** The web: deliver a year into a zip kept with the delivery; the package is written after the answer. */
     async startYearExport(principal: Principal | null, raw: unknown) {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       const { year } = parseInput(ZExportYear, raw);
       return start(actorOf(principal), { year, contactName: principal.name, target: { kind: 'zip' } });
     },
 
     async listDeliveries(principal: Principal | null): Promise<DeliveryRow[]> {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       return db.select().from(archiveDeliveries).orderBy(desc(archiveDeliveries.createdAt));
     },
 
     async getDelivery(principal: Principal | null, id: string) {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
       if (!row) throw notFound({ sv: 'Leveransen finns inte.', en: 'The delivery does not exist.' });
       const items = await db.select().from(archiveDeliveryItems).where(eq(archiveDeliveryItems.deliveryId, id));
@@ -155,7 +156,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
 
     /** The zip of a delivery made from the web, for handing over to the e-archive. */
     async deliveryZip(principal: Principal | null, id: string): Promise<{ filename: string; bytes: Buffer }> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
       const sha = typeof row?.details.zipSha256 === 'string' ? row.details.zipSha256 : undefined;
       if (!row || !sha) throw notFound({ sv: 'Paketet finns inte.', en: 'The package does not exist.' });

@@ -8,6 +8,7 @@ import { archivedObjects, archivedPackages } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
+import { archiveScope } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';
 import { REPRESENTATION } from './sip-package.js';
@@ -130,25 +131,34 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
     },
 
     async listPackages(principal: Principal | null): Promise<ArchivedPackageRow[]> {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       return db.select().from(archivedPackages).orderBy(desc(archivedPackages.importedAt));
     },
 
     async getPackage(principal: Principal | null, id: string) {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const [pkg] = await db.select().from(archivedPackages).where(eq(archivedPackages.id, id));
       if (!pkg) throw notFound({ sv: 'Paketet finns inte.', en: 'The package does not exist.' });
       const objects = await db.select().from(archivedObjects).where(eq(archivedObjects.packageId, id)).orderBy(asc(archivedObjects.path));
-      return { package: pkg, objects, canReadSecret: can(principal, 'registry.readSecret') };
+      const canReadSecret = can(principal, 'registry.readSecret', await archiveScope(db));
+      // A secret document's description never leaves the service for a reader without the right.
+      const shown = objects.map((o) => {
+        const secrecy = o.metadata.sekretess;
+        const closed = (o.kind === 'document' || o.kind === 'file') && typeof secrecy === 'string' && secrecy !== 'public' && !canReadSecret;
+        if (!closed) return o;
+        const publicText = typeof o.metadata.offentligBeskrivning === 'string' ? o.metadata.offentligBeskrivning : '';
+        return { ...o, title: o.kind === 'document' ? publicText : o.path.split('/').pop() ?? '', metadata: { ...o.metadata, beskrivning: undefined } };
+      });
+      return { package: pkg, objects: shown, canReadSecret };
     },
 
     /** A file of the archive; a secret or internal document's file only for those who may read secret documents. */
     async getArchivedFile(principal: Principal | null, objectId: string): Promise<{ object: ArchivedObjectRow; bytes: Buffer }> {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const [object] = await db.select().from(archivedObjects).where(eq(archivedObjects.id, objectId));
       if (!object?.sha256 || (object.kind !== 'file' && object.kind !== 'protocol')) throw notFound();
       const secrecy = object.metadata.sekretess;
-      if (object.kind === 'file' && typeof secrecy === 'string' && secrecy !== 'public' && !can(principal, 'registry.readSecret')) throw notFound();
+      if (object.kind === 'file' && typeof secrecy === 'string' && secrecy !== 'public' && !can(principal, 'registry.readSecret', await archiveScope(db))) throw notFound();
       const bytes = await databaseFileStorage.get(db, object.sha256);
       if (!bytes) throw notFound();
       return { object, bytes };

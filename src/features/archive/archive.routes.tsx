@@ -8,6 +8,7 @@ import { emptyForm, type FormState } from '../../platform/views/forms.js';
 import { DomainError } from '../../platform/errors.js';
 import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
 import { can } from '../auth/policy.js';
+import { archiveScope } from './archive-scope.js';
 import { attachmentHeader, fileError, readForm } from '../registry/registry.http.js';
 import { archiveMessages } from './archive.messages.js';
 import { ArchiveHomePage, PlanPage, RuleEditPage, ruleValues } from './plan.pages.js';
@@ -38,7 +39,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
   const approve = { config: { action: 'archive.approveDisposal' as const } };
   const flash = (request: FastifyRequest, reply: Parameters<typeof setFlash>[0], text: string) => setFlash(reply, request, services, text);
 
-  app.get('/arkiv', read, async (request, reply) => reply.page(<ArchiveHomePage ctx={request.viewContext()} canManagePersonalData={can(request.principal, 'personalData.manage')} />));
+  app.get('/arkiv', read, async (request, reply) => reply.page(<ArchiveHomePage ctx={request.viewContext()} canManagePersonalData={can(request.principal, 'personalData.manage', await archiveScope(services.database.db))} />));
 
   // Document management plan
   async function planPage(request: FastifyRequest, states: { importState?: FormState; ruleState?: FormState } = {}) {
@@ -94,7 +95,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
 
   // Deliveries to the e-archive
   const deliveriesPage = async (request: FastifyRequest, state: FormState) =>
-    <DeliveriesPage ctx={request.viewContext()} deliveries={await archive.deliveries.listDeliveries(request.principal)} canManage={can(request.principal, 'archive.manage')} state={state} />;
+    <DeliveriesPage ctx={request.viewContext()} deliveries={await archive.deliveries.listDeliveries(request.principal)} canManage={can(request.principal, 'archive.manage', await archiveScope(services.database.db))} state={state} />;
   app.get('/arkiv/leveranser', read, async (request, reply) => reply.page(await deliveriesPage(request, emptyForm({ year: String(Number(request.viewContext().today.slice(0, 4)) - 1) }))));
 
   app.post('/arkiv/leveranser', manage, async (request, reply) => {
@@ -127,7 +128,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
     const { delivery, items } = await archive.deliveries.getDelivery(request.principal, idParam(request));
     // The HTTP Refresh header asks the browser to reload the page while the package is written (no script needed).
     if (delivery.status === 'running') reply.header('refresh', '2');
-    return reply.page(<DeliveryPage ctx={request.viewContext()} delivery={delivery} items={items} canDownload={can(request.principal, 'archive.manage')} />);
+    return reply.page(<DeliveryPage ctx={request.viewContext()} delivery={delivery} items={items} canDownload={can(request.principal, 'archive.manage', await archiveScope(services.database.db))} />);
   });
 
   app.get('/arkiv/leveranser/:id/paket.zip', manage, async (request, reply) => {

@@ -9,6 +9,7 @@ import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js'
 import { disposalDecision, matchRetentionRule } from '../../domain/retention.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
+import { archiveScope } from './archive-scope.js';
 import { findCommittee } from './archive.repository.js';
 import * as repo from './disposal.repository.js';
 import { ZApproveDisposal, ZLegalHold } from './archive.schema.js';
@@ -143,15 +144,15 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
 
   return {
     async overview(principal: Principal | null) {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const due = await findDue(db);
       const lists = await db.select().from(disposalLists).orderBy(desc(disposalLists.createdAt));
-      return { ...due, lists, canManage: can(principal, 'archive.manage'), canApprove: can(principal, 'archive.approveDisposal') };
+      return { ...due, lists, canManage: can(principal, 'archive.manage', await archiveScope(db)), canApprove: can(principal, 'archive.approveDisposal', await archiveScope(db)) };
     },
 
     /** Propose a disposal list of every document due today. */
     async propose(principal: Principal | null): Promise<DisposalListRow> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       return db.transaction(async (tx) => {
         const { candidates } = await findDue(tx);
         if (candidates.length === 0) throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Inga handlingar är mogna för gallring i dag.', en: 'No documents are due for disposal today.' } });
@@ -164,15 +165,15 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     async getList(principal: Principal | null, id: string) {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const list = await requireList(db, id);
       const items = await db.select().from(disposalItems).where(eq(disposalItems.listId, id));
-      return { list, items, canManage: can(principal, 'archive.manage'), canApprove: can(principal, 'archive.approveDisposal') };
+      return { list, items, canManage: can(principal, 'archive.manage', await archiveScope(db)), canApprove: can(principal, 'archive.approveDisposal', await archiveScope(db)) };
     },
 
     /** A named person approves the list (arkivlagen 10 §: disposal by decision). */
     async approve(principal: Principal | null, id: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'archive.approveDisposal');
+      assertCan(principal, 'archive.approveDisposal', await archiveScope(db));
       const { approvedByName } = parseInput(ZApproveDisposal, raw);
       await db.transaction(async (tx) => {
         const list = await requireList(tx, id);
@@ -183,7 +184,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     async cancel(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       await db.transaction(async (tx) => {
         const list = await requireList(tx, id);
         if (list.status === 'executed' || list.status === 'cancelled') throw conflict({ sv: 'Listan är redan avslutad.', en: 'The list is already finished.' });
@@ -194,7 +195,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
 
     /** Execute an approved list: every document checked again, then deleted; the list stays as the record. */
     async execute(principal: Principal | null, id: string): Promise<number> {
-      assertCan(principal, 'archive.approveDisposal');
+      assertCan(principal, 'archive.approveDisposal', await archiveScope(db));
       return db.transaction(async (tx) => {
         const list = await requireList(tx, id);
         if (list.status !== 'approved') throw conflict({ sv: 'Listan måste vara godkänd innan gallringen verkställs.', en: 'The list must be approved before the disposal is executed.' });
@@ -216,7 +217,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
 
     /** Holds, newest first; released ones stay as the record. */
     async listHolds(principal: Principal | null) {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const rows = await db
         .select({ hold: legalHolds, c: cases, d: documents })
         .from(legalHolds)
@@ -231,7 +232,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
 
     /** Place a hold on a case (2022/20) or a document (2022.14) of the committee. */
     async placeHold(principal: Principal | null, raw: unknown) {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       const input = parseInput(ZLegalHold, raw);
       return db.transaction(async (tx) => {
         const orgId = await committeeId(tx);
@@ -254,7 +255,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     async releaseHold(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       await db.transaction(async (tx) => {
         const [hold] = await tx.update(legalHolds).set({ releasedAt: clock() }).where(and(eq(legalHolds.id, id), isNull(legalHolds.releasedAt))).returning();
         if (!hold) throw notFound({ sv: 'Spärren finns inte eller är redan hävd.', en: 'The hold does not exist or is already released.' });

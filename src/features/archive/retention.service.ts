@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
+import { archiveScope } from './archive-scope.js';
 import { findCommittee, type CommitteeRow } from './archive.repository.js';
 import { ZRetentionRule } from './archive.schema.js';
 import { parsePlanCsv } from './retention-csv.js';
@@ -39,14 +40,14 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
 
   return {
     async listRules(principal: Principal | null) {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const c = await findCommittee(db);
       const rules = c ? await db.select().from(retentionRules).where(eq(retentionRules.committeeId, c.id)).orderBy(asc(retentionRules.classificationCode), asc(retentionRules.documentType)) : [];
-      return { rules, canManage: can(principal, 'archive.manage') };
+      return { rules, canManage: can(principal, 'archive.manage', await archiveScope(db)) };
     },
 
     async getRule(principal: Principal | null, id: string): Promise<RetentionRuleRow> {
-      assertCan(principal, 'archive.read');
+      assertCan(principal, 'archive.read', await archiveScope(db));
       const [row] = await db.select().from(retentionRules).where(eq(retentionRules.id, id));
       if (!row) throw notFound(RULE_NOT_FOUND);
       return row;
@@ -54,7 +55,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
 
     /** Import the plan from CSV: every line valid or nothing saved; a rule with the same code and type is replaced. */
     async importPlan(principal: Principal | null, csvText: string): Promise<number> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       const rules = parsePlanCsv(csvText);
       const c = await committee();
       await db.transaction(async (tx) => {
@@ -73,7 +74,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
     },
 
     async createRule(principal: Principal | null, raw: unknown): Promise<RetentionRuleRow> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       const input = parseInput(ZRetentionRule, raw);
       const c = await committee();
       return db.transaction(async (tx) => {
@@ -86,7 +87,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
     },
 
     async updateRule(principal: Principal | null, id: string, raw: unknown): Promise<RetentionRuleRow> {
-      assertCan(principal, 'archive.manage');
+      assertCan(principal, 'archive.manage', await archiveScope(db));
       const input = parseInput(ZRetentionRule, raw);
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(retentionRules).where(eq(retentionRules.id, id));

@@ -195,3 +195,11 @@ export class PolicyDenied extends DomainError {
     });
   }
 }
+
+/**
+ * Narrows to a signed-in principal and authorises nothing: for a use case that checks its scoped
+ * `assertCan` a few lines further on, once the object (and so its organisation) is loaded.
+ */
+export function requirePrincipal(principal: Principal | null, action: Action): asserts principal is Principal {
+  if (!principal) throw new PolicyDenied(action);
+}

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { agendaItemDocuments, agendaItems, cases, documents, meetings, organisations } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, cases, documents, meetings } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound, type UserMessage } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -9,6 +9,7 @@ import { parseInput } from '../../platform/validation.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
+import { archiveScope } from '../archive/archive-scope.js';
 import { findCommittee } from '../archive/archive.repository.js';
 import { collectPersonData, type PersonExport } from './person-export.js';
 import { ZProcessing } from './privacy.schema.js';
@@ -45,19 +46,19 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
 
   return {
     async listProcessing(principal: Principal | null) {
-      assertCan(principal, 'archive.read');
-      return { rows: await db.select().from(personalDataProcessing).orderBy(asc(personalDataProcessing.name)), canManage: can(principal, 'personalData.manage') };
+      assertCan(principal, 'archive.read', await archiveScope(db));
+      return { rows: await db.select().from(personalDataProcessing).orderBy(asc(personalDataProcessing.name)), canManage: can(principal, 'personalData.manage', await archiveScope(db)) };
     },
 
     async getProcessing(principal: Principal | null, id: string): Promise<ProcessingRow> {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       const [row] = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
       if (!row) throw notFound({ sv: 'Behandlingen finns inte.', en: 'The processing does not exist.' });
       return row;
     },
 
     async createProcessing(principal: Principal | null, raw: unknown): Promise<ProcessingRow> {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       const input = parseInput(ZProcessing, raw);
       const committee = await findCommittee(db);
       if (!committee) throw notFound({ sv: 'Det finns ingen nämnd ännu.', en: 'There is no committee yet.' });
@@ -70,7 +71,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     },
 
     async updateProcessing(principal: Principal | null, id: string, raw: unknown): Promise<ProcessingRow> {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
@@ -83,7 +84,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     },
 
     async listPeople(principal: Principal | null) {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       return db
         .select({ id: people.id, name: people.name, organisation: organisations.name, pseudonymisedAt: people.pseudonymisedAt })
         .from(people)
@@ -93,7 +94,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
 
     /** Everything held about the person; the export itself is recorded in the audit log. */
     async exportPerson(principal: Principal | null, personId: string): Promise<PersonExport> {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       await requirePerson(personId);
       const data = await collectPersonData(db, personId, clock());
       await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'person.export', entity: 'person', entityId: personId, after: { tables: data.tables.length } }, clock()));
@@ -112,7 +113,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     },
 
     async personSummary(principal: Principal | null, personId: string) {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       const person = await requirePerson(personId);
       const data = await collectPersonData(db, personId, clock());
       const today = swedishDate(clock());
@@ -126,7 +127,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
      * the name there and in the register; contact details and the sign-in go in every case.
      */
     async pseudonymise(principal: Principal | null, personId: string): Promise<{ nameReplaced: boolean }> {
-      assertCan(principal, 'personalData.manage');
+      assertCan(principal, 'personalData.manage', await archiveScope(db));
       const person = await requirePerson(personId);
       if (person.pseudonymisedAt) throw conflict({ sv: 'Personen är redan pseudonymiserad.', en: 'The person is already pseudonymised.' });
       const today = swedishDate(clock());

@@ -8,7 +8,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { MailResult, Mailer } from '../../platform/mail/mailer.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -25,7 +25,7 @@ export function createExtractService(deps: { database: Database; config: Config;
 
   async function paragraphOf(paragraphId: string) {
     const [row] = await db
-      .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name })
+      .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId })
       .from(protocolParagraphs)
       .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
@@ -35,6 +35,19 @@ export function createExtractService(deps: { database: Database; config: Config;
     if (row.protocol.status !== 'final' && !row.paragraph.adjustedAt) {
       throw conflict({ sv: 'Utdrag kan bara göras ur ett justerat protokoll.', en: 'Extracts can only be made from an adjusted protocol.' });
     }
+    return row;
+  }
+
+  /**
+   * Extracts are made by the secretary of the body's own organisation; a secret paragraph's extract
+   * also needs the right to read secrets there (a municipality's secretary never makes one).
+   */
+  async function authorisedParagraph(principal: Principal | null, paragraphId: string) {
+    requirePrincipal(principal, 'protocol.extract');
+    const row = await paragraphOf(paragraphId);
+    const scope = scopeOf([row.ownerId]);
+    assertCan(principal, 'protocol.extract', scope);
+    if (row.paragraph.secrecyProvision) assertCan(principal, 'registry.readSecret', scope);
     return row;
   }
 
@@ -66,8 +79,7 @@ export function createExtractService(deps: { database: Database; config: Config;
   const service = {
     /** Make and store the certified extract; returns its id and the PDF's SHA-256. */
     async createExtract(principal: Principal, paragraphId: string): Promise<{ id: string; pdfSha256: string; bytes: Buffer; filename: string }> {
-      assertCan(principal, 'protocol.extract');
-      const row = await paragraphOf(paragraphId);
+      const row = await authorisedParagraph(principal, paragraphId);
       const now = clock();
       const date = swedishDate(now);
       const bytes = await renderTextPdf({
@@ -80,7 +92,7 @@ export function createExtractService(deps: { database: Database; config: Config;
         const { sha256 } = await storage.put(tx, bytes);
         const [extract] = await tx.insert(protocolExtracts).values({ paragraphId, pdfSha256: sha256, certifiedBy: principal.name, createdAt: now }).returning({ id: protocolExtracts.id });
         if (!extract) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.extract.create', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId: extract.id, pdfSha256: sha256 } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.extract.create', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId: extract.id, pdfSha256: sha256 }, organisationId: row.ownerId }, now);
         return { id: extract.id, pdfSha256: sha256 };
       });
       return { ...created, bytes, filename: filenameOf(row) };
@@ -88,8 +100,7 @@ export function createExtractService(deps: { database: Database; config: Config;
 
     /** E-mail the latest extract (made now if there is none) to each recipient; one mail each. */
     async sendExtract(principal: Principal, paragraphId: string, recipientEmails: readonly string[]) {
-      assertCan(principal, 'protocol.extract');
-      const row = await paragraphOf(paragraphId);
+      const row = await authorisedParagraph(principal, paragraphId);
       if (row.paragraph.secrecyProvision) {
         throw conflict({
           sv: `Paragrafen omfattas av sekretess (${row.paragraph.secrecyProvision}) och skickas inte med e-post.`,
@@ -131,15 +142,14 @@ export function createExtractService(deps: { database: Database; config: Config;
         results.push({ to, ...result });
       }
       await db.transaction((tx) =>
-        recordAudit(tx, actorOf(principal), { action: 'protocol.extract.send', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId, results: results.map((r) => ({ to: r.to, status: r.status })) } }, clock()),
+        recordAudit(tx, actorOf(principal), { action: 'protocol.extract.send', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId, results: results.map((r) => ({ to: r.to, status: r.status })) }, organisationId: row.ownerId }, clock()),
       );
       return { extractId, sent: results.filter((r) => r.status !== 'failed').length, failed: results.filter((r) => r.status === 'failed').length, results };
     },
 
     /** The delivery log: every mail of this paragraph's extract, newest first. */
     async deliveryLog(principal: Principal, paragraphId: string) {
-      assertCan(principal, 'protocol.extract');
-      const row = await paragraphOf(paragraphId);
+      const row = await authorisedParagraph(principal, paragraphId);
       const rows = await db
         .select()
         .from(mailLog)

@@ -11,7 +11,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { isJusteringLate, justeringDeadline } from '../../domain/justering.js';
 import { actorOf } from '../auth/auth.service.js';
 import * as authRepo from '../auth/auth.repository.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 import { createProtocolSealer } from './seal.js';
@@ -100,7 +100,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   async function protocolRow(protocolId: string) {
     const [row] = await db
-      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name })
+      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId })
       .from(protocols)
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
@@ -133,8 +133,8 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   /** What is signed (protocol digest or paragraph digest) and by which role the user signs now. */
   async function target(principal: Principal, protocolId: string, paragraphId: string | null) {
-    assertCan(principal, 'protocol.sign');
     const row = await protocolRow(protocolId);
+    assertCan(principal, 'protocol.sign', scopeOf([row.ownerId]));
     const roles = await rolesOf(principal, row);
     if (roles.length === 0) throw notSigner();
     const signed = await signaturesOf(db, protocolId, paragraphId);
@@ -173,8 +173,8 @@ export function createJusteringService(deps: { database: Database; config: Confi
   return {
     /** The justering page: digest, deadline, whether today is late, signatures, and what the user may sign. */
     async overview(principal: Principal, protocolId: string) {
-      assertCan(principal, 'protocol.sign');
       const row = await protocolRow(protocolId);
+      assertCan(principal, 'protocol.sign', scopeOf([row.ownerId]));
       const roles = await rolesOf(principal, row);
       if (roles.length === 0) throw notSigner();
       const meetingDate = meetingDateOf(row);

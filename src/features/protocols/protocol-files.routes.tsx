@@ -14,7 +14,8 @@ import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
 import { swedishDate } from '../../platform/clock.js';
 import { protocolExtracts } from '../../platform/db/schema.js';
-import { assertCan, can } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, scopeOf } from '../auth/policy.js';
+import { cooperationScope } from '../organisation/scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { attachmentHeader } from '../registry/registry.http.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
@@ -29,7 +30,7 @@ const PROTOCOL_NOT_FOUND = { sv: 'Mötet har inget protokoll ännu.', en: 'The m
 /** The signed-in principal allowed to make extracts (the route's action checks it first). */
 function extractor(request: FastifyRequest) {
   const principal = request.principal;
-  assertCan(principal, 'protocol.extract');
+  requirePrincipal(principal, 'protocol.extract');
   return principal;
 }
 
@@ -152,7 +153,9 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
 
   app.get('/moten/:id/protokoll.pdf', { config: { action: 'public' } }, async (request, reply) => {
     const { body, protocol } = await meetingOf(uuidParam(request, 'id'));
-    const scope = [body.organisationId];
+    const scope = scopeOf([body.organisationId]);
+    // A body that is not public (the preparation group) keeps its protocols from the public.
+    if (!body.isPublic) assertCan(request.principal, 'meeting.read', await cooperationScope(db, body.organisationId));
     const full = (request.query as Record<string, unknown>).version === 'full';
     if (protocol.status === 'final') {
       const doc = await protocols.load(protocol.id);
@@ -166,7 +169,7 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
       const pdf = await renderProtocolPdf(publicVersion(doc), { digest: protocol.canonicalSha256 ?? protocolDigest(doc) });
       return sendPdf(reply, pdf, `${name}.pdf`, true);
     }
-    assertCan(request.principal, 'meeting.read', scope);
+    assertCan(request.principal, 'meeting.read', await cooperationScope(db, body.organisationId));
     const doc = await protocols.load(protocol.id);
     // Before justering the PDF is a draft (marked so by renderProtocolPdf from the status), without digest.
     const pdf = await renderProtocolPdf(can(request.principal, 'registry.readSecret', scope) ? doc : publicVersion(doc), { digest: null });

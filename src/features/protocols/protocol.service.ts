@@ -14,7 +14,8 @@ import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { isoDate, msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { cooperationScope } from '../organisation/scope.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
@@ -69,7 +70,9 @@ export function createProtocolService(deps: { database: Database; config: Config
   }
 
   /** Meeting roles count in the body's committee. */
-  const scope = (body: meetingsRepo.BodyRow) => [body.organisationId];
+  const scope = (body: meetingsRepo.BodyRow) => scopeOf([body.organisationId]);
+  /** Protocols are read by those with a role in the body's cooperation; secrets need `scope`. */
+  const readScope = (body: meetingsRepo.BodyRow) => cooperationScope(db, body.organisationId);
   const yearOf = (meeting: meetingsRepo.MeetingRow) => Number(instantToStockholm(meeting.startsAt).date.slice(0, 4));
 
   async function build(tx: Db, protocolId: string): Promise<ProtocolDocument> {
@@ -100,7 +103,7 @@ export function createProtocolService(deps: { database: Database; config: Config
 
     /** One draft per closed meeting: a paragraph per handled item, header and texts prefilled. */
     async createDraft(principal: Principal | null, meetingId: string): Promise<string> {
-      assertCan(principal, 'meeting.plan');
+      requirePrincipal(principal, 'meeting.plan');
       return db.transaction(async (tx) => {
         const { meeting, body } = await requireMeeting(tx, meetingId);
         assertCan(principal, 'meeting.plan', scope(body));
@@ -142,8 +145,8 @@ export function createProtocolService(deps: { database: Database; config: Config
 
     /** What the protocol page shows: the meeting, and the protocol if there is one. */
     async view(principal: Principal | null, meetingId: string) {
-      assertCan(principal, 'meeting.read');
       const { meeting, body } = await requireMeeting(db, meetingId);
+      assertCan(principal, 'meeting.read', await readScope(body));
       const protocol = await repo.findProtocolByMeeting(db, meetingId);
       const canPlan = can(principal, 'meeting.plan', scope(body));
       const start = instantToStockholm(meeting.startsAt);
@@ -163,32 +166,33 @@ export function createProtocolService(deps: { database: Database; config: Config
 
     /** The protocol document as the reader may see it (GET /api/v1/protocols/:id). */
     async document(principal: Principal | null, protocolId: string): Promise<ProtocolDocument> {
-      assertCan(principal, 'meeting.read');
       const protocol = await repo.findProtocol(db, protocolId);
       if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
       const { body } = await requireMeeting(db, protocol.meetingId);
+      assertCan(principal, 'meeting.read', await readScope(body));
       return forReader(principal, body, await build(db, protocolId));
     },
 
     async documentForMeeting(principal: Principal | null, meetingId: string): Promise<ProtocolDocument> {
-      assertCan(principal, 'meeting.read');
       const protocol = await repo.findProtocolByMeeting(db, meetingId);
       if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
       const { body } = await requireMeeting(db, meetingId);
+      assertCan(principal, 'meeting.read', await readScope(body));
       return forReader(principal, body, await build(db, protocol.id));
     },
 
     async findParagraph(principal: Principal | null, meetingId: string, paragraphId: string) {
-      assertCan(principal, 'meeting.plan');
+      requirePrincipal(principal, 'meeting.plan');
       const protocol = await repo.findProtocolByMeeting(db, meetingId);
       const paragraph = await repo.findParagraph(db, paragraphId);
       if (!protocol || !paragraph || paragraph.protocolId !== protocol.id) throw notFound(PARAGRAPH_NOT_FOUND);
+      assertCan(principal, 'meeting.plan', scope((await requireMeeting(db, meetingId)).body));
       return { protocol, paragraph };
     },
 
     /** The header's texts: others present, justering place and date, chair, adjuster, secretary. */
     async updateHeader(principal: Principal | null, protocolId: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'meeting.plan');
+      requirePrincipal(principal, 'meeting.plan');
       const input = parseInput(ZHeaderInput, raw);
       await db.transaction(async (tx) => {
         const { protocol } = await editableDraft(tx, principal, protocolId);
@@ -200,7 +204,7 @@ export function createProtocolService(deps: { database: Database; config: Config
 
     /** A paragraph's texts; the meeting's facts (motions, votes, reservations) are not edited here. */
     async updateParagraph(principal: Principal | null, paragraphId: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'meeting.plan');
+      requirePrincipal(principal, 'meeting.plan');
       const input = parseInput(ZParagraphInput, raw);
       const values = { heading: input.heading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
       await db.transaction(async (tx) => {
@@ -218,7 +222,7 @@ export function createProtocolService(deps: { database: Database; config: Config
      * agenda order, then the SHA-256 of the canonical form with those numbers (what is signed).
      */
     async lock(principal: Principal | null, protocolId: string): Promise<{ sha256: string; numbers: number[] }> {
-      assertCan(principal, 'meeting.plan');
+      requirePrincipal(principal, 'meeting.plan');
       return db.transaction(async (tx) => {
         const { meeting, body } = await editableDraft(tx, principal, protocolId);
         const paragraphs = await repo.listParagraphs(tx, protocolId);
@@ -245,7 +249,7 @@ export function createProtocolService(deps: { database: Database; config: Config
 
     /** The form's version: "senaste paragrafnummer före detta protokoll", while the protocol is a draft. */
     async setCounterBefore(principal: Principal | null, protocolId: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'meeting.plan');
+      requirePrincipal(principal, 'meeting.plan');
       const { lastNumber } = parseInput(ZCounterInput, raw);
       await db.transaction(async (tx) => {
         const { meeting, body } = await editableDraft(tx, principal, protocolId);
