@@ -8,7 +8,8 @@ import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { evaluatePhaseGate, recorderOf } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, type Principal } from '../auth/policy.js';
+import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import { findCase, findDocumentByNumber } from '../registry/registry.repository.js';
 import type { AgendaService } from '../meetings/agenda.service.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -75,15 +76,16 @@ export function createCooperationService(deps: { database: Database; config: Con
     sendDueReminders: reminders.sendDueReminders,
 
     async listInitiatives(principal: Principal | null) {
-      assertCan(principal, 'cooperation.read');
-      const rows = await repo.listInitiatives(db);
+      requirePrincipal(principal, 'cooperation.read');
+      const visible = visibleOrganisationIds(principal, await listOrganisationRefs(db));
+      const rows = (await repo.listInitiatives(db)).filter((r) => visible.has(r.committeeId));
       const models = await Promise.all(rows.map((r) => loadInitiative(db, r, year())));
       return models.map((m) => ({ model: m, phases: phaseViews(m), canManage: can(principal, 'cooperation.manage', [m.committee.id]) }));
     },
 
     async getInitiative(principal: Principal | null, id: string) {
-      assertCan(principal, 'cooperation.read');
       const model = await load(id);
+      assertCan(principal, 'cooperation.read', await cooperationScope(db, model.committee.id));
       const stop = model.initiative.status === 'stopped' ? await repo.findStopEntry(db, id) : undefined;
       const stopReason = stop && typeof stop.after === 'object' && stop.after !== null && 'reason' in stop.after ? String((stop.after as { reason: unknown }).reason) : undefined;
       return { model, phases: phaseViews(model), stop: stop ? { at: stop.at, reason: stopReason ?? '' } : undefined, canManage: can(principal, 'cooperation.manage', [model.committee.id]) };
@@ -91,10 +93,10 @@ export function createCooperationService(deps: { database: Database; config: Con
 
     /** One cell with its full history, and whether this user may record it. */
     async getCell(principal: Principal | null, cellId: string) {
-      assertCan(principal, 'cooperation.read');
       const cell = await repo.findCell(db, cellId);
       if (!cell) throw notFound(CELL_NOT_FOUND);
       const model = await load(cell.initiativeId);
+      assertCan(principal, 'cooperation.read', await cooperationScope(db, model.committee.id));
       const paragraphs = mayRecord(principal, model, cell) ? await repo.listNumberedParagraphs(db, model.committee.id) : [];
       const paragraph = cell.protocolParagraphId ? await repo.findParagraph(db, cell.protocolParagraphId) : undefined;
       return { model, cell, history: await repo.listHistory(db, cell.id), canRecord: mayRecord(principal, model, cell) && model.initiative.status !== 'stopped', paragraphs, paragraph };
@@ -102,10 +104,10 @@ export function createCooperationService(deps: { database: Database; config: Con
 
     /** Pending decisions of one municipality in the open phases of active initiatives. */
     async pendingFor(principal: Principal | null, municipalitySlug: string) {
-      assertCan(principal, 'cooperation.read');
       const orgs = await repo.listOrganisations(db);
       const municipality = orgs.find((o) => o.slug === municipalitySlug && o.kind === 'municipality');
       if (!municipality) throw notFound({ sv: 'Kommunen finns inte.', en: 'The municipality does not exist.' });
+      assertCan(principal, 'cooperation.read', await cooperationScope(db, municipality.id));
       const rows = (await repo.listInitiatives(db)).filter((r) => r.status === 'active' && r.committeeId === municipality.committeeId);
       const out: { model: LoadedInitiative; cell: repo.CellRow; canRecord: boolean }[] = [];
       for (const row of rows) {
@@ -120,15 +122,16 @@ export function createCooperationService(deps: { database: Database; config: Con
 
     /** The municipalities this user holds a role in (for "Att besluta"). */
     async municipalitiesOf(principal: Principal | null) {
-      assertCan(principal, 'cooperation.read');
-      const orgs = await repo.listOrganisations(db);
+      requirePrincipal(principal, 'cooperation.read');
+      const visible = visibleOrganisationIds(principal, await listOrganisationRefs(db));
+      const orgs = (await repo.listOrganisations(db)).filter((o) => visible.has(o.id));
       const mine = new Set(principal.grants.map((g) => g.organisationId));
       const municipalities = orgs.filter((o) => o.kind === 'municipality');
       return { mine: municipalities.filter((o) => mine.has(o.id)), all: municipalities.sort((a, b) => new Intl.Collator('sv').compare(a.name, b.name)) };
     },
 
     async formOptions(principal: Principal | null) {
-      assertCan(principal, 'cooperation.read');
+      requirePrincipal(principal, 'cooperation.read');
       const committee = await committeeFor(principal).catch(() => undefined);
       const orgs = await repo.listOrganisations(db);
       return { canManage: Boolean(committee), municipalities: committee ? membersOf(orgs, committee.id) : [], meetings: committee ? await repo.listPlannedMeetings(db, committee.id, clock()) : [] };

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal, requirePrincipal } from '../auth/policy.js';
 import * as repo from './economy.repository.js';
 import { ZOutcomeComment, ZPkvReading } from './economy.schema.js';
 import { costObjectFromForm, manualOutcomeFromForm } from './economy-input.js';
@@ -63,13 +63,13 @@ export function createEconomyService(deps: { database: Database; config: Config;
 
   return {
     async listCommittees(principal: Principal | null) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const committees = (await repo.listCommittees(db)).filter((c) => can(principal, 'economy.read', [c.id]));
       return Promise.all(committees.map(async (c) => ({ slug: c.slug, name: c.name, years: await repo.listYears(db, c.id) })));
     },
 
     async overview(principal: Principal | null, slug: string, year: number) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const committee = await committeeFor(principal, slug, 'economy.read');
       const { rows, objects } = await yearData(committee.id, requireYear(year));
       const [years, imports, pkv] = await Promise.all([repo.listYears(db, committee.id), repo.listImports(db, committee.id, year), repo.findPkvReading(db, committee.id, year)]);
@@ -78,21 +78,21 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async costObjectContext(principal: Principal | null, slug: string, year: number) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const committee = await committeeFor(principal, slug, 'economy.manage');
       const [municipalities, initiatives] = await Promise.all([repo.listMunicipalities(db, committee.id), repo.listInitiatives(db, committee.id)]);
       return { committee, year: requireYear(year), municipalities, initiatives };
     },
 
     async costObject(principal: Principal | null, id: string) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const { row, committee } = await objectFor(principal, id, 'economy.read');
       const [municipalities, initiatives, inUse] = await Promise.all([repo.listMunicipalities(db, committee.id), repo.listInitiatives(db, committee.id), repo.isCostObjectInUse(db, id)]);
       return { row, committee, municipalities, initiatives, inUse, canManage: canManage(principal, committee.id) };
     },
 
     async createCostObject(principal: Principal | null, slug: string, year: number, values: Record<string, string>) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const committee = await committeeFor(principal, slug, 'economy.manage');
       const { form, key } = costObjectFromForm(values, await repo.listMunicipalities(db, committee.id));
       return db.transaction(async (tx) => {
@@ -108,7 +108,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async updateCostObject(principal: Principal | null, id: string, values: Record<string, string>) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const { row: before, committee } = await objectFor(principal, id, 'economy.manage');
       const { form, key } = costObjectFromForm(values, await repo.listMunicipalities(db, committee.id));
       await db.transaction(async (tx) => {
@@ -124,7 +124,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async deleteCostObject(principal: Principal | null, id: string) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const { row, committee } = await objectFor(principal, id, 'economy.manage');
       await db.transaction(async (tx) => {
         if (await repo.isCostObjectInUse(tx, id)) {
@@ -137,7 +137,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async pkv(principal: Principal | null, slug: string, year: number) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const committee = await committeeFor(principal, slug, 'economy.read');
       const { objects, municipalities } = await yearData(committee.id, requireYear(year));
       const reading = await repo.findPkvReading(db, committee.id, year + 1);
@@ -149,7 +149,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
 
     /** Record the October reading and set next year's base funding and carried-over result from it. */
     async recordPkv(principal: Principal | null, slug: string, year: number, values: Record<string, string>) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const committee = await committeeFor(principal, slug, 'economy.manage');
       const input = parseInput(ZPkvReading, values);
       const { objects, municipalities } = await yearData(committee.id, requireYear(year));
@@ -175,7 +175,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async outcome(principal: Principal | null, slug: string, year: number, date?: string) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const committee = await committeeFor(principal, slug, 'economy.read');
       const { objects } = await yearData(committee.id, requireYear(year));
       const imports = await repo.listImports(db, committee.id, year);
@@ -185,7 +185,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async setComment(principal: Principal | null, costObjectId: string, values: Record<string, string>) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const { row, committee } = await objectFor(principal, costObjectId, 'economy.manage');
       const input = parseInput(ZOutcomeComment, values);
       await db.transaction(async (tx) => {
@@ -197,14 +197,14 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async budgetForecast(principal: Principal | null, slug: string, year: number) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const committee = await committeeFor(principal, slug, 'economy.read');
       const { objects } = await yearData(committee.id, requireYear(year));
       return { committee, year, objects, report: computeBudgetForecast({ objects, projectsLabel: PROJECTS_LABEL.sv }), projectsLabel: PROJECTS_LABEL };
     },
 
     async distribution(principal: Principal | null, slug: string, year: number) {
-      assertCan(principal, 'economy.read');
+      requirePrincipal(principal, 'economy.read');
       const committee = await committeeFor(principal, slug, 'economy.read');
       const { objects, municipalities, participantsOf } = await yearData(committee.id, requireYear(year));
       const distribution = computeDistribution({ objects, municipalities, participantsOf });
@@ -212,7 +212,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
     },
 
     async manualOutcomeForm(principal: Principal | null, slug: string, year: number, date: string) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const committee = await committeeFor(principal, slug, 'economy.manage');
       const { objects } = await yearData(committee.id, requireYear(year));
       const snapshot = await repo.findSnapshot(db, committee.id, year, date);
@@ -223,7 +223,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
 
     /** A manual entry is a complete snapshot of the year's outcome up to its date (format 'manual'). */
     async recordManualOutcome(principal: Principal | null, slug: string, year: number, values: Record<string, string>) {
-      assertCan(principal, 'economy.manage');
+      requirePrincipal(principal, 'economy.manage');
       const committee = await committeeFor(principal, slug, 'economy.manage');
       const { objects } = await yearData(committee.id, requireYear(year));
       const { periodTo, amounts } = manualOutcomeFromForm(values, objects, year);

@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Action, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, type Principal } from '../auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import * as repo from './import.repository.js';
 import { ZImportRequest, ZUploadForm, IGNORE_CHOICE, type MappingChoice, type TImportRequest } from './import.schema.js';
@@ -54,8 +54,8 @@ export function createImportService(deps: { database: Database; config: Config; 
 
   return {
     /** The committee whose economy this user may read or manage (the first, when several). */
-    async committeeFor(principal: Principal | null, action: Action): Promise<Committee> {
-      assertCan(principal, action);
+    async committeeFor(principal: Principal | null, action: 'economy.read' | 'economy.manage'): Promise<Committee> {
+      requirePrincipal(principal, action);
       const committee = (await repo.listCommittees(db)).find((c) => can(principal, action, [c.id]));
       if (!committee) throw forbidden();
       return committee;

@@ -16,6 +16,7 @@ import { msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { countRecentAttempts, recordAttempt } from '../auth/auth.repository.js';
 import { assertCan, type Principal } from '../auth/policy.js';
+import { installationCommitteeScope } from '../organisation/scope.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : (v ?? '')), z.string().max(max));
 
@@ -72,19 +73,19 @@ export function createAccessibilityService(deps: { database: Database; config: C
     },
 
     async listFeedback(principal: Principal | null) {
-      assertCan(principal, 'accessibility.readFeedback');
+      assertCan(principal, 'accessibility.readFeedback', await installationCommitteeScope(db));
       return db.select().from(accessibilityFeedback).orderBy(desc(accessibilityFeedback.createdAt)).limit(500);
     },
 
     async markHandled(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'accessibility.readFeedback');
+      assertCan(principal, 'accessibility.readFeedback', await installationCommitteeScope(db));
       const now = clock();
       await db.transaction(async (tx) => {
         const [row] = await tx.select().from(accessibilityFeedback).where(eq(accessibilityFeedback.id, id)).for('update');
         if (!row) throw notFound({ sv: 'Synpunkten finns inte.', en: 'The feedback does not exist.' });
         if (row.handledAt) return;
         await tx.update(accessibilityFeedback).set({ handledAt: now }).where(eq(accessibilityFeedback.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'accessibility.markHandled', entity: 'accessibility_feedback', entityId: id, after: { handledAt: now.toISOString() } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'accessibility.markHandled', entity: 'accessibility_feedback', entityId: id, after: { handledAt: now.toISOString() }, organisationId: (await installationCommitteeScope(tx))[0] }, now);
       });
     },
   };

@@ -3,7 +3,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { can } from '../auth/policy.js';
+import { holdsRoleAnywhere } from '../auth/policy.js';
 import { TextArea } from '../protocols/protocol.pages.js';
 import type { AccessibilityService } from './accessibility.service.js';
 
@@ -54,7 +54,7 @@ export function AccessibilityPage({ ctx, state, sent }: { ctx: ViewContext; stat
       </PostForm>
       <h2>{t('a11y.enforcement')}</h2>
       <p>{t('a11y.feedback')}</p>
-      {can(ctx.principal, 'accessibility.readFeedback') && (
+      {holdsRoleAnywhere(ctx.principal, 'accessibility.readFeedback') && (
         <p>
           <a href="/tillganglighet/synpunkter">{t('a11y.readFeedback')}</a>
         </p>

@@ -1,7 +1,7 @@
-import { eq, or } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations } from '../../platform/db/schema.js';
-import { scopeOf, type Principal, type Scope } from '../auth/policy.js';
+import { PolicyDenied, scopeOf, type Principal, type Scope } from '../auth/policy.js';
 
 /**
  * Whose grants count for an object, resolved from its owning organisation. Every service builds
@@ -80,4 +80,14 @@ export function administeredScopeOf(org: { id: string; committeeId: string | nul
 /** Every organisation as a reference, for the list helpers above. */
 export function listOrganisationRefs(db: Db): Promise<OrganisationRef[]> {
   return db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
+}
+
+/**
+ * The installation's own committee (the first created): the owner of what belongs to the whole
+ * installation rather than to one object — the portal's accessibility feedback, the archive.
+ */
+export async function installationCommitteeScope(db: Db): Promise<Scope> {
+  const [first] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.createdAt)).limit(1);
+  if (!first) throw new PolicyDenied('public');
+  return scopeOf([first.id]);
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal, requirePrincipal } from '../auth/policy.js';
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, type PlanningDeps } from './planning-context.js';
 import type { PlanService } from './plan.service.js';
@@ -23,7 +23,7 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
 
   /** The checklist with its template and answers; only for users of its committee. */
   async function load(principal: Principal | null, id: string) {
-    assertCan(principal, 'planning.read');
+    requirePrincipal(principal, 'planning.read');
     const checklist = await repo.findChecklist(db, id);
     const template = checklist ? await repo.findTemplate(db, checklist.templateId) : undefined;
     if (!checklist || !template) throw notFound(NOT_FOUND);

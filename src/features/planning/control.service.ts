@@ -10,7 +10,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { riskValue } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal, requirePrincipal } from '../auth/policy.js';
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, type PlanningDeps } from './planning-context.js';
 import type { PlanService } from './plan.service.js';
@@ -44,7 +44,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
   const { clock, plans } = deps;
 
   async function own<T extends { committeeId: string }>(principal: Principal | null, row: T | undefined, missing: { sv: string; en: string }): Promise<T> {
-    assertCan(principal, 'planning.manage');
+    requirePrincipal(principal, 'planning.manage');
     if (!row) throw notFound(missing);
     await requireOwnCommittee(db, principal, row.committeeId, missing);
     assertManage(principal, row.committeeId);
@@ -87,7 +87,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
     },
 
     async updateRisk(principal: Principal | null, id: string, raw: unknown): Promise<repo.RiskRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findRisk(db, id), RISK_NOT_FOUND);
       const input = parseInput(ZRiskInput, raw);
       await db.transaction(async (tx) => {
@@ -99,7 +99,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
 
     /** Removes a risk; control points and activities that pointed at it keep their own rows. */
     async removeRisk(principal: Principal | null, id: string): Promise<repo.RiskRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findRisk(db, id), RISK_NOT_FOUND);
       await db.transaction(async (tx) => {
         await tx.update(controlPoints).set({ riskId: null }).where(eq(controlPoints.riskId, id));
@@ -128,7 +128,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
 
     /** The committee's assessment of a mandatory control point, and the risk it is scored as. */
     async assess(principal: Principal | null, id: string, raw: unknown): Promise<repo.ControlPointRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findControlPoint(db, id), POINT_NOT_FOUND);
       const input = parseInput(ZAssessmentInput, raw);
       await checkLinks(before.committeeId, before.year, { riskId: input.riskId });
@@ -159,7 +159,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
 
     /** The result of a control: done on a date, with what was found. */
     async recordResult(principal: Principal | null, id: string, raw: unknown): Promise<repo.ActivityRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findActivity(db, id), ACTIVITY_NOT_FOUND);
       const input = parseInput(ZActivityResult, raw);
       await db.transaction(async (tx) => {

@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal, requirePrincipal } from '../auth/policy.js';
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, resolveCommittee, thisYear, type PlanningDeps } from './planning-context.js';
 import { SECTION_KEYS, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';
@@ -63,14 +63,14 @@ export function createPlanService(deps: PlanningDeps) {
   const { clock } = deps;
 
   async function scope(principal: Principal | null, query: unknown) {
-    assertCan(principal, 'planning.read');
+    requirePrincipal(principal, 'planning.read');
     const q = ZPlanningQuery.parse(query ?? {});
     const { committee, committees } = await resolveCommittee(db, principal, q.namnd);
     return { committee, committees, year: q.ar ?? thisYear(clock), q };
   }
 
   async function ownPlan(principal: Principal | null, planId: string) {
-    assertCan(principal, 'planning.manage');
+    requirePrincipal(principal, 'planning.manage');
     const plan = await repo.findPlanById(db, planId);
     if (!plan) throw notFound(PLAN_NOT_FOUND);
     await requireOwnCommittee(db, principal, plan.committeeId, PLAN_NOT_FOUND);
@@ -79,7 +79,7 @@ export function createPlanService(deps: PlanningDeps) {
   }
 
   async function ownGoal(principal: Principal | null, goalId: string) {
-    assertCan(principal, 'planning.manage');
+    requirePrincipal(principal, 'planning.manage');
     const goal = await repo.findGoal(db, goalId);
     if (!goal) throw notFound(GOAL_NOT_FOUND);
     return { goal, plan: await ownPlan(principal, goal.planId) };
@@ -124,7 +124,7 @@ export function createPlanService(deps: PlanningDeps) {
     },
 
     async update(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await ownPlan(principal, planId);
       const input = parseInput(ZPlanInput, raw);
       if (input.paragraphId && !(await paragraphLinks(db, before.committeeId)).some((p) => p.id === input.paragraphId)) {
@@ -140,7 +140,7 @@ export function createPlanService(deps: PlanningDeps) {
     },
 
     async addEdition(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const plan = await ownPlan(principal, planId);
       const input = parseInput(ZEditionInput, raw);
       await db.transaction(async (tx) => {
@@ -151,7 +151,7 @@ export function createPlanService(deps: PlanningDeps) {
     },
 
     async addGoal(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const plan = await ownPlan(principal, planId);
       const input = parseInput(ZGoalInput, raw);
       await db.transaction(async (tx) => {
@@ -164,7 +164,7 @@ export function createPlanService(deps: PlanningDeps) {
 
     /** The plan's own year and committee as a view, for its edit form. */
     async forEdit(principal: Principal | null, planId: string) {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const plan = await ownPlan(principal, planId);
       const committee = await requireOwnCommittee(db, principal, plan.committeeId, PLAN_NOT_FOUND);
       const view = await service.get(principal, { ar: String(plan.year), namnd: committee.slug });
@@ -177,7 +177,7 @@ export function createPlanService(deps: PlanningDeps) {
 
     /** Removes a goal and its indicators with their follow-ups. */
     async removeGoal(principal: Principal | null, goalId: string): Promise<repo.PlanRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const { goal, plan } = await ownGoal(principal, goalId);
       await db.transaction(async (tx) => {
         await tx.delete(goals).where(eq(goals.id, goalId));
@@ -187,7 +187,7 @@ export function createPlanService(deps: PlanningDeps) {
     },
 
     async addIndicator(principal: Principal | null, goalId: string, raw: unknown): Promise<repo.PlanRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const { plan } = await ownGoal(principal, goalId);
       const input = parseInput(ZIndicatorInput, raw);
       await db.transaction(async (tx) => {
@@ -199,14 +199,14 @@ export function createPlanService(deps: PlanningDeps) {
     },
 
     async findIndicator(principal: Principal | null, indicatorId: string) {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const indicator = await repo.findIndicator(db, indicatorId);
       if (!indicator) throw notFound(INDICATOR_NOT_FOUND);
       return { indicator, ...(await ownGoal(principal, indicator.goalId)) };
     },
 
     async removeIndicator(principal: Principal | null, indicatorId: string): Promise<repo.PlanRow> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const indicator = await repo.findIndicator(db, indicatorId);
       if (!indicator) throw notFound(INDICATOR_NOT_FOUND);
       const { plan } = await ownGoal(principal, indicator.goalId);

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal, requirePrincipal } from '../auth/policy.js';
 import { createAgendaService } from '../meetings/agenda.service.js';
 import { meetingWhen } from '../meetings/agenda.service.js';
 import * as repo from './planning.repository.js';
@@ -49,7 +49,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
   const agenda = createAgendaService(deps);
 
   async function own(principal: Principal | null, id: string) {
-    assertCan(principal, 'planning.manage');
+    requirePrincipal(principal, 'planning.manage');
     const row = await repo.findPortfolioItem(db, id);
     if (!row) throw notFound(NOT_FOUND);
     await requireOwnCommittee(db, principal, row.committeeId, NOT_FOUND);
@@ -104,7 +104,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
     },
 
     async update(principal: Principal | null, id: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, id);
       const input = parseInput(ZPortfolioInput, raw);
       await checkLinks(before.committeeId, input);
@@ -115,7 +115,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
     },
 
     async remove(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'planning.manage');
+      requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, id);
       await db.transaction(async (tx) => {
         await tx.delete(portfolioItems).where(eq(portfolioItems.id, id));

@@ -12,7 +12,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { compareDates } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, PolicyDenied, type Principal } from '../auth/policy.js';
+import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../auth/policy.js';
 import { ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
@@ -90,7 +90,7 @@ export function createPublicationService(deps: { database: Database; config: Con
   const service = {
     /** The committee's view of one protocol's notices: a row per member municipality. */
     async protocolStatus(principal: Principal | null, protocolId: string) {
-      assertCan(principal, 'publication.manage');
+      requirePrincipal(principal, 'publication.manage');
       const context = await repo.findProtocolContext(db, protocolId);
       if (!context) throw notFound(PROTOCOL_NOT_FOUND);
       assertCan(principal, 'publication.manage', [context.committee.id]);
@@ -128,7 +128,7 @@ export function createPublicationService(deps: { database: Database; config: Con
 
     /** The notices a registrar (own municipality) or secretary (the committee's) may record, not yet taken down. */
     async registrarQueue(principal: Principal | null) {
-      assertCan(principal, 'publication.recordPosting');
+      requirePrincipal(principal, 'publication.recordPosting');
       const municipalityIds = principal.grants.filter((g) => g.role === 'registrar').map((g) => g.organisationId);
       const committeeIds = principal.grants.filter((g) => g.role === 'secretary').map((g) => g.organisationId);
       const rows = await repo.listNoticesForOrganisations(db, municipalityIds, committeeIds);
@@ -159,7 +159,7 @@ export function createPublicationService(deps: { database: Database; config: Con
 
     /** The municipality's own posting: its date, and the address where it posted the notice. */
     async recordPosting(principal: Principal | null, noticeId: string, raw: unknown): Promise<{ protocolId: string }> {
-      assertCan(principal, 'publication.recordPosting');
+      requirePrincipal(principal, 'publication.recordPosting');
       const input = parseInput(ZRecordPosting, raw);
       const now = clock();
       return db.transaction(async (tx) => {
@@ -254,7 +254,7 @@ export function createPublicationService(deps: { database: Database; config: Con
 
     /** The committee's publication settings, for the secretary's form. */
     async settings(principal: Principal | null, committeeSlug: string) {
-      assertCan(principal, 'publication.manage');
+      requirePrincipal(principal, 'publication.manage');
       const [committee] = await db.select().from(organisations).where(eq(organisations.slug, committeeSlug));
       if (!committee || committee.kind !== 'committee') throw notFound();
       assertCan(principal, 'publication.manage', [committee.id]);
@@ -263,7 +263,7 @@ export function createPublicationService(deps: { database: Database; config: Con
     },
 
     async updateSettings(principal: Principal | null, committeeSlug: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'publication.manage');
+      requirePrincipal(principal, 'publication.manage');
       const input = parseInput(ZSettingsInput, raw);
       const now = clock();
       await db.transaction(async (tx) => {
