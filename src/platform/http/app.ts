@@ -16,6 +16,7 @@ import { handleError, renderNotFound } from './error-handler.js';
 import { navigationFor } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
 import { registerPublicOutputMask } from './public-output-mask.js';
+import { registerNulGuard } from './nul-guard.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -203,6 +204,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
   });
 
   registerPublicOutputMask(app);
+  registerNulGuard(app);
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));
