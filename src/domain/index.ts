@@ -62,4 +62,4 @@ export {
 } from './cooperation-gates.js';
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
 export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
-export { containsPersonalIdentityNumber, findPersonalIdentityNumbers } from './personnummer.js';
+export { containsPersonalIdentityNumber, findPersonalIdentityNumbers, maskPersonalIdentityNumbers } from './personnummer.js';

@@ -33,3 +33,29 @@ export function findPersonalIdentityNumbers(text: string): string[] {
 export function containsPersonalIdentityNumber(text: string): boolean {
   return findPersonalIdentityNumbers(text).length > 0;
 }
+
+/**
+ * Like CANDIDATE, but a number must stand alone: no letter or digit next to it, and not the last
+ * group of a UUID (`…-1a2b-191212121212`), so that ids and links are never touched.
+ */
+const STANDALONE = /(?<![0-9A-Za-z])(?<![0-9A-Fa-f]{4}-)((?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?)(\d{3})(\d)(?![0-9A-Za-z])/g;
+
+/** A cheap first look: without ten digits in a row (or six and four), there is nothing to mask. */
+const PREFILTER = /\d{6}[-+ ]?\d{4}/;
+
+/**
+ * The text with the last four digits of every valid personal identity or co-ordination number
+ * replaced by `XXXX` (GDPR art. 87, lag 2018:218 3:10: shown only when clearly justified). In JSON, a
+ * bare number value (after `:`, `,` or `[`) is left alone, since masking it would break the JSON.
+ */
+export function maskPersonalIdentityNumbers(text: string, options: { json?: boolean } = {}): string {
+  if (!PREFILTER.test(text)) return text;
+  return text.replace(STANDALONE, (whole: string, datePart: string, yy: string, mm: string, dd: string, serial: string, check: string, offset: number) => {
+    const month = Number(mm);
+    const day = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
+    if (!luhnValid(`${yy}${mm}${dd}${serial}${check}`)) return whole;
+    if (options.json && /[:,[]\s*$/.test(text.slice(Math.max(0, offset - 8), offset))) return whole;
+    return `${datePart}XXXX`;
+  });
+}

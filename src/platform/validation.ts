@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, type FieldError, type UserMessage } from './errors.js';
+import { isIsoDate } from '../domain/calendar-date.js';
 
 const SEPARATOR = '\u241f';
 
@@ -58,5 +59,12 @@ export const optionalText = (max = 500) =>
 export const requiredText = (max = 500) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
 
+/**
+ * The one date schema of every form and API: YYYY-MM-DD and a day that exists (2023-02-30 and
+ * 2023-13-01 are refused here, not by the database with a 500). Years 1900–2200.
+ */
 export const isoDate = () =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('Ange ett datum som ÅÅÅÅ-MM-DD.', 'Enter a date as YYYY-MM-DD.'));
+  z
+    .string()
+    .refine(isIsoDate, msg('Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel 2023-03-03.', 'Enter a real date written YYYY-MM-DD, for example 2023-03-03.'))
+    .refine((text) => Number(text.slice(0, 4)) >= 1900 && Number(text.slice(0, 4)) <= 2200, msg('Ange ett år mellan 1900 och 2200.', 'Enter a year between 1900 and 2200.'));

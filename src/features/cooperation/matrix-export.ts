@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../platform/i18n/i18n.js';
+import { writeCsv } from '../../platform/csv-writer.js';
+import { addSafeRow } from '../../platform/xlsx-cells.js';
 import { cellAt, matrixColumns, referenceText, type LoadedInitiative } from './cooperation.model.js';
 
 const STATUS: Record<Locale, Record<string, string>> = {
@@ -28,10 +30,8 @@ export function matrixTable(model: LoadedInitiative, locale: Locale): string[][]
   return [header, ...rows];
 }
 
-const csvField = (v: string) => (/[";\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-
-export function matrixCsv(model: LoadedInitiative, locale: Locale): string {
-  return `\ufeff${matrixTable(model, locale).map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
+export function matrixCsv(model: LoadedInitiative, locale: Locale): Buffer {
+  return writeCsv(matrixTable(model, locale));
 }
 
 export async function matrixXlsx(model: LoadedInitiative, locale: Locale): Promise<Buffer> {
@@ -39,7 +39,7 @@ export async function matrixXlsx(model: LoadedInitiative, locale: Locale): Promi
   workbook.creator = 'Kansli';
   const sheet = workbook.addWorksheet(locale === 'sv' ? 'Beslutsmatris' : 'Decision matrix', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   const table = matrixTable(model, locale);
-  for (const row of table) sheet.addRow(row);
+  for (const row of table) addSafeRow(sheet, row);
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
   sheet.columns.forEach((column, index) => {

@@ -86,7 +86,7 @@ export function manualOutcomeFromForm(values: Record<string, string>, objects: r
   for (const o of objects) {
     const income = parseOre(values[`income_${o.id}`] ?? '');
     const cost = parseOre(values[`cost_${o.id}`] ?? '');
-    const bad = { sv: `Ange ett belopp i kronor för ${o.name}, t.ex. 1 781 236 eller 1781235,60.`, en: `Give an amount in kronor for ${o.name}, e.g. 1 781 236 or 1781235.60.` };
+    const bad = { sv: `Ange ett belopp i kronor för ${o.name} (högst 10 000 000 000 kr), t.ex. 1 781 236 eller 1781235,60.`, en: `Give an amount in kronor for ${o.name} (at most 10,000,000,000), e.g. 1 781 236 or 1781235.60.` };
     if (income === null) errors.push({ field: `income_${o.id}`, message: bad });
     if (cost === null) errors.push({ field: `cost_${o.id}`, message: bad });
     if (income !== null && cost !== null) amounts.push({ costObjectId: o.id, income, cost });

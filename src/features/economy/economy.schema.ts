@@ -11,6 +11,14 @@ export const KEY_KINDS = ['equal', 'population', 'mixed', 'fixed', 'participants
 export type KeyKind = (typeof KEY_KINDS)[number];
 
 const roundTo = z.union([z.literal(1), z.literal(100)]).default(1);
+/**
+ * The largest amount any money field takes: ten billion kronor, far above a joint committee's
+ * whole budget, so that a slip of the finger (or a fuzzer) is told so instead of overflowing the
+ * sums of a report or the database's bigint.
+ */
+export const MAX_KRONOR = 10_000_000_000;
+const TOO_LARGE = msg('Beloppet är orimligt stort: högst 10 000 000 000 kr.', 'The amount is unreasonably large: at most 10,000,000,000 kronor.');
+
 const populationYear = z.number().int().min(1900).max(2200);
 
 /**
@@ -25,7 +33,7 @@ export const ZAllocationKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('equal'), roundTo }),
   z.object({ kind: z.literal('population'), year: populationYear, roundTo }),
   z.object({ kind: z.literal('mixed'), flatPercent: z.number().min(0).max(100), year: populationYear, roundTo }),
-  z.object({ kind: z.literal('fixed'), amounts: z.record(z.string(), z.number().int().min(0)) }),
+  z.object({ kind: z.literal('fixed'), amounts: z.record(z.string(), z.number().int().min(0).max(MAX_KRONOR, TOO_LARGE)) }),
   z.object({ kind: z.literal('participants'), year: populationYear, roundTo, participants: z.array(z.string()).default([]) }),
   z.object({ kind: z.literal('separate') }),
 ]);
@@ -37,7 +45,8 @@ export function readAllocationKey(value: unknown): TAllocationKey {
   return parsed.success ? parsed.data : { kind: 'equal', roundTo: 1 };
 }
 
-/** Whole kronor as people write them: "1 065 400", "-55 958", "80 500 kr". */
+
+/** Whole kronor as people write them: "1 065 400", "-55 958", "80 500 kr"; at most MAX_KRONOR either way. */
 export const kronor = (options: { min?: number } = {}) =>
   z.preprocess(
     (v) => {
@@ -52,7 +61,8 @@ export const kronor = (options: { min?: number } = {}) =>
     z
       .number(msg('Ange ett belopp i hela kronor, t.ex. 1 065 400.', 'Enter an amount in whole kronor, e.g. 1 065 400.'))
       .int()
-      .min(options.min ?? Number.MIN_SAFE_INTEGER, msg('Beloppet får inte vara negativt.', 'The amount may not be negative.')),
+      .min(options.min ?? -MAX_KRONOR, options.min === undefined ? TOO_LARGE : msg('Beloppet får inte vara negativt.', 'The amount may not be negative.'))
+      .max(MAX_KRONOR, TOO_LARGE),
   );
 
 const optionalKronor = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), kronor({ min: 0 }).optional());
@@ -92,14 +102,14 @@ export type TPkvReading = z.infer<typeof ZPkvReading>;
 /** A comment on a deviation in the outcome report of a date. */
 export const ZOutcomeComment = z.object({ periodTo: isoDate(), comment: optionalText(2000) });
 
-/** Kronor with up to two decimals ("1 781 235,60") to öre; the ledger has öre. */
+/** Kronor with up to two decimals ("1 781 235,60") to öre; the ledger has öre. Null beyond MAX_KRONOR. */
 export function parseOre(text: string): number | null {
   const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace('\u2212', '-');
   if (cleaned === '') return 0;
   const match = /^(-?)(\d+)(?:[,.](\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   const ore = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0') || '0');
-  if (!Number.isSafeInteger(ore)) return null;
+  if (!Number.isSafeInteger(ore) || ore > MAX_KRONOR * 100) return null;
   return match[1] === '-' ? -ore : ore;
 }
 

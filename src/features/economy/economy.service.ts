@@ -6,6 +6,7 @@ import { costObjects, outcomeEntries, outcomeImports } from '../../platform/db/s
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
+import { isIsoDate } from '../../domain/calendar-date.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal, requirePrincipal } from '../auth/policy.js';
 import * as repo from './economy.repository.js';
@@ -179,7 +180,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
       const committee = await committeeFor(principal, slug, 'economy.read');
       const { objects } = await yearData(committee.id, requireYear(year));
       const imports = await repo.listImports(db, committee.id, year);
-      const chosen = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : (imports[0]?.periodTo ?? `${year}-12-31`);
+      const chosen = date && isIsoDate(date) ? date : (imports[0]?.periodTo ?? `${year}-12-31`);
       const { snapshot, report } = await outcomeAt(committee.id, year, objects, chosen);
       return { committee, year, date: chosen, snapshot, report, imports, objects, canManage: canManage(principal, committee.id) };
     },

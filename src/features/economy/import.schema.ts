@@ -1,7 +1,6 @@
 /** zod schemas for the outcome import's forms: the upload and the confirmation with mappings. */
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/calendar-date.js';
-import { msg } from '../../platform/validation.js';
+import { isoDate, msg } from '../../platform/validation.js';
 
 const year = z.preprocess(
   (v) => (typeof v === 'string' ? Number(v.trim()) : v),
@@ -10,7 +9,7 @@ const year = z.preprocess(
 
 const optionalDate = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z.string().refine(isIsoDate, msg('Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2022-10-31.', 'Enter a date as YYYY-MM-DD, e.g. 2022-10-31.')).optional(),
+  isoDate().optional(),
 );
 
 /** The upload form: the year the outcome is for and, optionally, the last day it covers. */

@@ -6,6 +6,7 @@ import { formatKronor } from '../../domain/money-format.js';
 import type { Locale, MessageKey, Translate } from '../../platform/i18n/i18n.js';
 import type { BudgetForecastReport, Distribution, InvoiceBasisRow, OutcomeReport } from './reports.js';
 import { columnTotal, shareOf } from './reports.js';
+import { writeCsv } from '../../platform/csv-writer.js';
 
 export type Cell = string | number | null;
 
@@ -141,16 +142,12 @@ export function invoiceBasisDoc(t: T, options: { committee: string; year: number
 
 /** CSV for Excel: semicolon-separated, UTF-8 with BOM, CRLF; amounts as plain integers. */
 export function renderCsv(doc: ReportDoc): Buffer {
-  const quote = (cell: Cell) => {
-    const text = cell === null ? '' : String(cell);
-    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines: string[] = [];
+  const rows: Cell[][] = [];
   for (const [i, table] of doc.tables.entries()) {
-    if (i > 0) lines.push('');
-    if (doc.tables.length > 1) lines.push(quote(table.caption));
-    lines.push(table.columns.map((c) => quote(c.label)).join(';'));
-    for (const row of table.rows) lines.push(row.cells.map(quote).join(';'));
+    if (i > 0) rows.push([]);
+    if (doc.tables.length > 1) rows.push([table.caption]);
+    rows.push(table.columns.map((c) => c.label));
+    for (const row of table.rows) rows.push(row.cells);
   }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  return writeCsv(rows);
 }

@@ -1,6 +1,7 @@
 /** A report as an Excel workbook (exceljs): one sheet per table, amounts as numbers. */
 import ExcelJS from 'exceljs';
 import type { ReportDoc } from './report-doc.js';
+import { addSafeRow } from '../../platform/xlsx-cells.js';
 
 /** Excel forbids these in sheet names, and allows at most 31 characters. */
 function sheetName(caption: string, used: Set<string>): string {
@@ -18,13 +19,13 @@ export async function renderReportXlsx(report: ReportDoc): Promise<Buffer> {
   const used = new Set<string>();
   for (const table of report.tables) {
     const sheet = workbook.addWorksheet(sheetName(table.caption, used));
-    sheet.addRow([report.title]).font = { bold: true, size: 14 };
-    sheet.addRow([report.subtitle]);
-    sheet.addRow([table.caption]).font = { bold: true };
-    const header = sheet.addRow(table.columns.map((c) => c.label));
+    addSafeRow(sheet, [report.title]).font = { bold: true, size: 14 };
+    addSafeRow(sheet, [report.subtitle]);
+    addSafeRow(sheet, [table.caption]).font = { bold: true };
+    const header = addSafeRow(sheet, table.columns.map((c) => c.label));
     header.font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow(row.cells.map((c) => c ?? ''));
+      const added = addSafeRow(sheet, row.cells);
       if (row.emphasis === 'total') added.font = { bold: true };
     }
     table.columns.forEach((c, i) => {
@@ -33,7 +34,7 @@ export async function renderReportXlsx(report: ReportDoc): Promise<Buffer> {
       if (c.numeric) column.numFmt = '#,##0';
     });
     sheet.views = [{ state: 'frozen', ySplit: 4 }];
-    for (const note of report.notes) sheet.addRow([note]);
+    for (const note of report.notes) addSafeRow(sheet, [note]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,7 +5,9 @@ import {
   type CostObjectData, type MunicipalityData,
 } from './reports.js';
 import { planNextBaseFunding } from './pkv-plan.js';
+import ExcelJS from 'exceljs';
 import { renderCsv, outcomeDoc } from './report-doc.js';
+import { renderReportXlsx } from './report-xlsx.js';
 import { translator } from '../../platform/i18n/i18n.js';
 
 let n = 0;
@@ -144,5 +146,26 @@ describe('CSV for Excel', () => {
     assert.equal(lines[0], 'Kostnadsobjekt;Intäkter;Kostnader;Avvikelse;Kommentar');
     assert.equal(lines[1], '"Projekt LMS; e-utbildning";1000;1200;-200;"Säger ""hej"""');
     assert.equal(lines[2], 'Summa;1000;1200;-200;');
+  });
+});
+
+describe('formula injection in the economy exports', () => {
+  const doc = outcomeDoc(translator('sv'), {
+    committee: '@Nämnd', year: 2022, date: '2022-10-31', basis: null,
+    report: { rows: [{ costObjectId: 'x', code: 'A', name: '=HYPERLINK("http://evil.example";"Klicka")', income: 1000, cost: 1200, deviation: -200, comment: '+cmd|calc' }], totals: { income: 1000, cost: 1200, deviation: -200 } },
+  });
+
+  it('a cost object name or comment that looks like a formula is written as text in the CSV', () => {
+    const lines = renderCsv(doc).subarray(3).toString('utf8').split('\r\n');
+    assert.equal(lines[1], `"'=HYPERLINK(""http://evil.example"";""Klicka"")";1000;1200;-200;'+cmd|calc`);
+  });
+
+  it('and in the XLSX, where amounts stay numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await renderReportXlsx(doc)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const values = (sheet?.getRow(5).values ?? []) as unknown[];
+    assert.deepEqual(values.slice(1), [`'=HYPERLINK("http://evil.example";"Klicka")`, 1000, 1200, -200, `'+cmd|calc`]);
+    assert.equal(sheet?.getRow(2).getCell(1).value, `'@Nämnd`);
   });
 });

@@ -1,6 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildMeetingFeed, instantToStockholm, stockholmToInstant, type FeedMeeting } from './calendar.js';
+import { hasXmlControlChars } from '../../platform/control-chars.js';
 
 describe('Swedish wall-clock times', () => {
   const cases: [date: string, time: string, utc: string | undefined, why: string][] = [
@@ -119,5 +120,18 @@ describe('iCalendar feed', () => {
   test('a strategy day is called so', () => {
     const ics = buildMeetingFeed({ bodyName: 'E-nämnden', meetings: [meeting({ kind: 'strategy_day' })], baseUrl: 'http://localhost:3000', now: new Date() });
     assert.equal(parseEvents(ics)[0]?.get('SUMMARY'), 'E-nämnden: Strategidag');
+  });
+});
+
+describe('buildMeetingFeed and control characters', () => {
+  test('a control character typed into a place or a name never reaches the calendar', () => {
+    const ics = buildMeetingFeed({
+      bodyName: 'E-nämnden\u0001',
+      meetings: [{ id: '00000000-0000-4000-8000-000000000009', kind: 'meeting', startsAt: new Date('2023-03-03T12:00:00Z'), endsAt: null, place: 'Stadshuset\u0000\u0007 sal\u001F 2', status: 'planned', updatedAt: new Date('2023-01-01T00:00:00Z') }],
+      baseUrl: 'https://kansli.example.se',
+      now: new Date('2023-01-10T08:00:00Z'),
+    });
+    assert.equal(hasXmlControlChars(ics), false);
+    assert.match(ics, /LOCATION:Stadshuset sal 2/);
   });
 });

@@ -4,6 +4,7 @@
  * between the two without depending on the server's own time zone.
  */
 import ical from 'ical-generator';
+import { stripXmlControlChars } from '../../platform/control-chars.js';
 import { isIsoDate } from '../../domain/calendar-date.js';
 
 export const MEETING_TIME_ZONE = 'Europe/Stockholm';
@@ -96,5 +97,5 @@ export function buildMeetingFeed(options: { bodyName: string; meetings: readonly
       lastModified: m.updatedAt,
     });
   }
-  return calendar.toString();
+  return stripXmlControlChars(calendar.toString());
 }

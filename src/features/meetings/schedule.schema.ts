@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/calendar-date.js';
-import { msg, requiredText } from '../../platform/validation.js';
+import { isoDate, msg, requiredText } from '../../platform/validation.js';
 import { parseMatchWords } from './annual-cycle.js';
 import { isWallClockTime, stockholmToInstant } from './calendar.js';
 
@@ -25,7 +24,7 @@ export const ZMeetingInput = z
   .object({
     bodyId: z.uuid(msg('Välj ett organ.', 'Choose a body.')),
     kind: z.enum(['meeting', 'strategy_day'], msg('Välj typ av möte.', 'Choose the kind of meeting.')),
-    date: z.string().trim().refine(isIsoDate, msg('Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel 2023-03-03.', 'Enter a real date written YYYY-MM-DD, for example 2023-03-03.')),
+    date: z.string().trim().pipe(isoDate()),
     startTime: z.preprocess(normaliseTime, wallClockTime()),
     endTime: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : normaliseTime(v)), wallClockTime().optional()),
     place: requiredText(200),

@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.js';
 import { createDataVersionReader } from '../../platform/db/data-version.js';
 import { DomainError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
+import { stripControlCharsInJson } from '../../platform/control-chars.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { loadProtocol } from '../protocols/protocol-build.js';
@@ -59,7 +60,7 @@ export function createOparlService(deps: { database: Database; config: Config; c
   }
 
   function remember(snapshot: Snapshot, key: string, value: unknown): Buffer {
-    const body = Buffer.from(JSON.stringify(value));
+    const body = Buffer.from(JSON.stringify(value, stripControlCharsInJson));
     if (snapshot.answers.size >= MAX_ANSWERS) snapshot.answers.clear();
     snapshot.answers.set(key, body);
     return body;

@@ -1,7 +1,6 @@
 /** zod schemas for every input of planning and follow-up (forms arrive as strings). */
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/calendar-date.js';
-import { msg, optionalText, requiredText } from '../../platform/validation.js';
+import { isoDate, msg, optionalText, requiredText } from '../../platform/validation.js';
 
 export const SECTION_KEYS = ['purpose', 'strategicDirection', 'effectGoals', 'organisation', 'annualCycle', 'economy'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
@@ -19,9 +18,8 @@ export type Answer = (typeof ANSWERS)[number];
 export const PORTFOLIO_KINDS = ['project', 'managed_service', 'ongoing'] as const;
 export const PORTFOLIO_STATUSES = ['on_track', 'at_risk', 'delayed', 'paused', 'done'] as const;
 
-const DATE_MESSAGE = msg('Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD.', 'Enter a real date written YYYY-MM-DD.');
-const date = () => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().refine(isIsoDate, DATE_MESSAGE));
-const optionalDate = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().refine(isIsoDate, DATE_MESSAGE).optional());
+const date = () => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), isoDate());
+const optionalDate = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), isoDate().optional());
 const optionalUuid = (sv: string, en: string) => z.preprocess((v) => (v === '' ? undefined : v), z.uuid(msg(sv, en)).optional());
 /** "75", "75,5" or "75 %": Swedish decimal comma accepted; empty is "not given". */
 const optionalNumber = () =>

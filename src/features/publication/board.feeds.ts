@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import type { PublicNotice } from './publication.service.js';
 import type { TApiNoticeBoard } from './publication.api.js';
 import { boardPaths } from './board.pages.js';
+import { stripXmlControlChars } from '../../platform/control-chars.js';
 
 /** The site's own address for absolute links (feeds, embedding): configured, or as the request came. */
 export function originOf(request: FastifyRequest, services: Services): string {
@@ -54,7 +55,7 @@ export function boardAtom(board: BoardData, origin: string): string {
       description: summary(n),
     });
   }
-  return feed.atom1();
+  return stripXmlControlChars(feed.atom1());
 }
 
 /** The JSON list: the notices up now and the earlier ones, with every date as YYYY-MM-DD (described by `ZApiNoticeBoard`). */

@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { DomainError, forbidden, notFound, type UserMessage } from '../../platform/errors.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { can, holdsRoleAnywhere } from '../auth/policy.js';
 import { administeredScopeOf } from '../organisation/scope.js';
@@ -136,7 +136,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     const ctx = request.viewContext();
     // Until the form is read (a file too large stops it), the form is shown with its defaults.
     let values: Record<string, string> = newDocumentDefaults(ctx.today);
-    const saved: { doc?: DocumentRow } = {};
+    const saved: { doc?: DocumentRow & { textNotice?: UserMessage } } = {};
     const ok = await handleForm(
       reply,
       values,
@@ -152,7 +152,8 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       (state) => <NewDocumentPage ctx={ctx} caseInfo={caseInfo(detail)} state={{ ...state, values }} maxFileBytes={maxFileBytes} />,
     );
     if (!ok || !saved.doc) return reply;
-    setFlash(reply, request, services, ctx.t('registry.doc.registered', { hid: formatHandlingId(saved.doc) }));
+    const notice = saved.doc.textNotice;
+    setFlash(reply, request, services, [ctx.t('registry.doc.registered', { hid: formatHandlingId(saved.doc) }), notice?.[ctx.locale]].filter(Boolean).join(' '));
     return reply.redirect(`/arenden/${id}`);
   });
 
@@ -164,19 +165,22 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   app.post('/handlingar/:id/ny-version', write, async (request, reply) => {
     const id = idParam(request);
     const detail = await registry.getDocument(request.principal, id);
-    const added: { version?: number } = {};
+    const added: { version?: number; textNotice?: UserMessage | undefined } = {};
     const ok = await handleForm(
       reply,
       {},
       async () => {
         const { file } = await readForm(request, maxFileBytes);
         if (!file) throw fileError(registryMessages['registry.doc.noFileChosen']);
-        added.version = (await onFileField(() => registry.addFileVersion(request.principal, id, file))).version;
+        const row = await onFileField(() => registry.addFileVersion(request.principal, id, file));
+        added.version = row.version;
+        added.textNotice = row.textNotice;
       },
       (state) => <DocumentPage ctx={request.viewContext()} detail={detail} versionState={state} maxFileBytes={maxFileBytes} />,
     );
     if (!ok) return reply;
-    setFlash(reply, request, services, request.viewContext().t('registry.doc.versionAdded', { version: added.version ?? '' }));
+    const ctx = request.viewContext();
+    setFlash(reply, request, services, [ctx.t('registry.doc.versionAdded', { version: added.version ?? '' }), added.textNotice?.[ctx.locale]].filter(Boolean).join(' '));
     return reply.redirect(`/handlingar/${id}`);
   });
 

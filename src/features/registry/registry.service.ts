@@ -18,11 +18,20 @@ import { databaseFileStorage, type FileStorage } from './file-storage.js';
 import { documentAccessFor, presentDocument, type PresentedDocument } from './secrecy.js';
 import { parseCodesCsv } from './codes-csv.js';
 import { detectFileType, assertFileSize } from './files/file-types.js';
-import { extractText } from './files/text-extraction.js';
+import type { ExtractionResult } from './files/text-extraction.js';
+import { markCut, sharedTextExtractor, type TextExtractor } from './files/extract-isolated.js';
+import { extractionNotice } from './files/extraction-notice.js';
+import type { UserMessage } from '../../platform/errors.js';
 
 export interface UploadedFile {
   filename: string;
   bytes: Buffer;
+}
+
+/** An upload checked and read before the transaction that stores it opens. */
+interface PreparedFile extends UploadedFile {
+  readonly mimeType: string;
+  readonly extracted: ExtractionResult;
 }
 
 const CASE_NOT_FOUND = { sv: 'Ärendet finns inte.', en: 'The case does not exist.' };
@@ -32,10 +41,11 @@ export function caseNumberOf(c: Pick<repo.CaseRow, 'year' | 'number' | 'classifi
   return formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode });
 }
 
-export function createRegistryService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage }) {
+export function createRegistryService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage; extractor?: TextExtractor }) {
   const db = deps.database.db;
   const { clock, config } = deps;
   const storage = deps.storage ?? databaseFileStorage;
+  const extractor = deps.extractor ?? sharedTextExtractor();
   const currentYear = () => Number(swedishDate(clock()).slice(0, 4));
 
   /** Whose grants count for writing in an organisation's registry: its own, and its committee's for a member. */
@@ -94,17 +104,27 @@ export function createRegistryService(deps: { database: Database; config: Config
     });
   }
 
-  /** Store a file version: type and size checked first, text extracted for search. */
-  async function attachFile(tx: Db, doc: repo.DocumentRow, caseRow: repo.CaseRow, file: UploadedFile, actor: Actor) {
+  /**
+   * Type and size checked, text extracted for search in a worker (extract-isolated.ts), all before
+   * any transaction opens. A file whose text is cut short or unreadable is still stored: the
+   * registry keeps what was received (TF 2:9); only its search text is incomplete, and marked so.
+   */
+  async function prepareFile(file: UploadedFile): Promise<PreparedFile> {
     assertFileSize({ size: file.bytes.length, maxBytes: config.maxFileBytes });
     const type = detectFileType({ filename: file.filename, bytes: file.bytes });
-    const extracted = await extractText({ kind: type.kind, bytes: file.bytes });
+    const extracted = await extractor.extract({ kind: type.kind, bytes: file.bytes });
+    return { ...file, mimeType: type.mimeType, extracted: { ...extracted, text: markCut(extracted.text, extracted.cut) } };
+  }
+
+  /** Store a prepared file as the document's next version. */
+  async function attachFile(tx: Db, doc: repo.DocumentRow, caseRow: repo.CaseRow, file: PreparedFile, actor: Actor) {
+    const { extracted } = file;
     const existing = await repo.listFiles(tx, [doc.id]);
     const version = existing.reduce((max, f) => Math.max(max, f.version), 0) + 1;
     const stored = await storage.put(tx, file.bytes);
     const [row] = await tx
       .insert(documentFiles)
-      .values({ documentId: doc.id, version, filename: file.filename, mimeType: type.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
+      .values({ documentId: doc.id, version, filename: file.filename, mimeType: file.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await upsertSearchEntry(tx, {
@@ -262,24 +282,31 @@ export function createRegistryService(deps: { database: Database; config: Config
       return out;
     },
 
-    async registerDocument(principal: Principal | null, raw: unknown, file?: UploadedFile): Promise<repo.DocumentRow> {
+    /** `textNotice` tells the registrar when the file's text could be read only in part, or not at all. */
+    async registerDocument(principal: Principal | null, raw: unknown, file?: UploadedFile): Promise<repo.DocumentRow & { textNotice?: UserMessage }> {
       const input = parseInput(ZCreateDocument, raw);
       const caseRow = await requireCase(db, input.caseId);
       assertCan(principal, 'registry.write', await orgScope(caseRow.organisationId));
-      return db.transaction(async (tx) => {
-        const doc = await insertDocument(tx, input, caseRow, actorOf(principal));
-        if (file) await attachFile(tx, doc, caseRow, file, actorOf(principal));
-        return doc;
+      const prepared = file ? await prepareFile(file) : undefined;
+      const doc = await db.transaction(async (tx) => {
+        const row = await insertDocument(tx, input, caseRow, actorOf(principal));
+        if (prepared) await attachFile(tx, row, caseRow, prepared, actorOf(principal));
+        return row;
       });
+      const textNotice = prepared && extractionNotice(prepared.extracted);
+      return textNotice ? { ...doc, textNotice } : doc;
     },
 
     /** A new version of a document's file; the earlier versions are kept. */
-    async addFileVersion(principal: Principal | null, documentId: string, file: UploadedFile) {
+    async addFileVersion(principal: Principal | null, documentId: string, file: UploadedFile): Promise<typeof documentFiles.$inferSelect & { textNotice?: UserMessage }> {
       const doc = await repo.findDocument(db, documentId);
       if (!doc) throw notFound(DOCUMENT_NOT_FOUND);
       assertCan(principal, 'registry.write', await orgScope(doc.organisationId));
       const caseRow = await requireCase(db, doc.caseId);
-      return db.transaction((tx) => attachFile(tx, doc, caseRow, file, actorOf(principal)));
+      const prepared = await prepareFile(file);
+      const row = await db.transaction((tx) => attachFile(tx, doc, caseRow, prepared, actorOf(principal)));
+      const textNotice = extractionNotice(prepared.extracted);
+      return textNotice ? { ...row, textNotice } : row;
     },
 
     /** A document as this reader may see it; an internal draft does not exist for the public. */
@@ -344,11 +371,12 @@ export function createRegistryService(deps: { database: Database; config: Config
     async importDocument(actor: Actor, input: { caseId: string; year: number; number: number; document: unknown; secrecyMarkedBy?: string; file?: UploadedFile }) {
       const parsed = parseInput(ZCreateDocument, { ...(input.document as object), caseId: input.caseId });
       const caseRow = await requireCase(db, input.caseId);
+      const prepared = input.file && !(await repo.findDocumentByNumber(db, caseRow.organisationId, input.year, input.number)) ? await prepareFile(input.file) : undefined;
       return db.transaction(async (tx) => {
         const existing = await repo.findDocumentByNumber(tx, caseRow.organisationId, input.year, input.number);
         if (existing) return existing;
         const doc = await insertDocument(tx, parsed, caseRow, actor, { year: input.year, number: input.number, ...(input.secrecyMarkedBy ? { secrecyMarkedBy: input.secrecyMarkedBy } : {}) });
-        if (input.file) await attachFile(tx, doc, caseRow, input.file, actor);
+        if (prepared) await attachFile(tx, doc, caseRow, prepared, actor);
         return doc;
       });
     },

@@ -15,6 +15,8 @@ import { swedishDate } from '../clock.js';
 import { handleError, renderNotFound } from './error-handler.js';
 import { navigationFor } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
+import { registerPublicOutputMask } from './public-output-mask.js';
+import { registerNulGuard } from './nul-guard.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -200,6 +202,9 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
+
+  registerPublicOutputMask(app);
+  registerNulGuard(app);
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { assertFileSize } from '../../features/registry/files/file-types.js';
 import { DomainError } from '../errors.js';
 import { CSRF_COOKIE, sameToken } from './app.js';
+import { hasNulByte, NUL_BYTE_ERROR } from './nul-guard.js';
 import { CSRF_MESSAGE } from './error-pages.js';
 
 /** A refused upload that still carries the form's other fields, so that nothing typed is lost. */
@@ -31,6 +32,7 @@ export async function readMultipartForm(request: FastifyRequest, maxBytes: numbe
   for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 50 } })) {
     if (part.type === 'file') {
       if (!request.viaApiToken && !csrfOk(request, fields._csrf)) throw new DomainError('CSRF', { userMessage: CSRF_MESSAGE });
+      if (hasNulByte(part.filename)) throw NUL_BYTE_ERROR();
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of part.file) {
@@ -40,6 +42,7 @@ export async function readMultipartForm(request: FastifyRequest, maxBytes: numbe
       if (part.file.truncated) oversize = size + 1;
       else if (part.filename && size > 0) file = { filename: part.filename, bytes: Buffer.concat(chunks) };
     } else if (typeof part.value === 'string') {
+      if (hasNulByte(part.value) || hasNulByte(part.fieldname)) throw NUL_BYTE_ERROR();
       fields[part.fieldname] = part.value;
     }
   }

@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_EXTRACTED_CHARS, extractText } from './text-extraction.js';
+import { strToU8, zipSync } from 'fflate';
+import { MAX_EXTRACTED_CHARS, MAX_UNCOMPRESSED_BYTES, extractText } from './text-extraction.js';
 import { JPEG_BYTES, PNG_BYTES, buildDocx, buildOdt, buildPdf, buildXlsx, wParagraph } from './test-fixtures.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('extractText', () => {
+  it('refuses a DOCX whose text part unpacks past the limit, without unpacking it', async () => {
+    const bomb = zipSync({ 'word/document.xml': strToU8('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(Math.ceil((MAX_UNCOMPRESSED_BYTES + 1) / 34))) });
+    const result = await extractText({ kind: 'docx', bytes: bomb });
+    assert.equal(result.ok, false);
+    assert.equal(result.cut, 'size');
+    assert.equal(result.text, '');
+  });
+
   it('reads the Swedish text of every page of a PDF', async () => {
     const bytes = await buildPdf(['Redovisningen av utfallet per sista oktober', 'Nämndens överläggning: åtgärder för ÅÄÖ-projektet']);
     const result = await extractText({ kind: 'pdf', bytes });

@@ -3,36 +3,70 @@ import { getDocumentProxy } from 'unpdf';
 import type { FileKind } from './file-types.js';
 import { textFromDocxXml, textFromOdtXml, textFromXlsxStrings } from './office-text.js';
 
-/** The text found for search; `ok` is false when the file could not be read, and `text` is then ''. */
+/**
+ * Why the text of a file is incomplete: more pages or characters than are read (`pages`, `chars`),
+ * parts that unpack to more than the limit (`size`, a zip bomb), or the worker's time or memory
+ * limit (`time`, `memory`; see extract-isolated.ts).
+ */
+export type CutReason = 'pages' | 'chars' | 'size' | 'time' | 'memory';
+
+/**
+ * The text found for search; `ok` is false when the file could not be read, and `text` is then ''
+ * (or what was read before a limit stopped the work). `cut` says why the text is incomplete.
+ */
 export interface ExtractionResult {
   readonly text: string;
   readonly ok: boolean;
   readonly error?: string;
+  readonly cut?: CutReason;
 }
 
 /** Longest text kept for search from one file. */
 export const MAX_EXTRACTED_CHARS = 1_000_000;
 
-/** A zip part larger than this is refused rather than inflated (zip bombs). */
-const MAX_PART_BYTES = 200 * 1024 * 1024;
+/** Pages of a PDF read for search; a longer one is cut short (a 3,000-page PDF would hold the worker for minutes). */
+export const MAX_PDF_PAGES = 500;
+
+/** The parts of an Office file read for text may unpack to at most this much together (zip bombs). */
+export const MAX_UNCOMPRESSED_BYTES = 32 * 1024 * 1024;
+
+class LimitError extends Error {
+  constructor(
+    readonly reason: CutReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Plain text of a file for the search index. Never throws: a damaged file gives
  * `{ text: '', ok: false, error }` so the upload can be kept and the problem shown or logged.
+ * `onPage` hears each page of a PDF as it is read, so a caller that stops the work keeps those.
  */
-export async function extractText(options: { kind: FileKind; bytes: Uint8Array }): Promise<ExtractionResult> {
+export async function extractText(options: { kind: FileKind; bytes: Uint8Array; onPage?: (text: string) => void }): Promise<ExtractionResult> {
   try {
-    const text = await extractByKind(options.kind, options.bytes);
-    return { text: capText(text), ok: true };
+    const { text, cut } = await extractByKind(options.kind, options.bytes, options.onPage);
+    const capped = capText(text);
+    const reason = capped.length < text.length ? 'chars' : cut;
+    return reason ? { text: capped, ok: true, cut: reason } : { text: capped, ok: true };
   } catch (error) {
-    return { text: '', ok: false, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    return error instanceof LimitError ? { text: '', ok: false, error: message, cut: error.reason } : { text: '', ok: false, error: message };
   }
 }
 
-async function extractByKind(kind: FileKind, bytes: Uint8Array): Promise<string> {
+async function extractByKind(kind: FileKind, bytes: Uint8Array, onPage?: (text: string) => void): Promise<{ text: string; cut?: CutReason }> {
   switch (kind) {
     case 'pdf':
-      return textFromPdf(bytes);
+      return textFromPdf(bytes, onPage);
+    default:
+      return { text: extractFromOther(kind, bytes) };
+  }
+}
+
+function extractFromOther(kind: Exclude<FileKind, 'pdf'>, bytes: Uint8Array): string {
+  switch (kind) {
     case 'docx':
       return textFromDocxXml(readZipPart(bytes, 'word/document.xml'));
     case 'xlsx':
@@ -48,14 +82,15 @@ async function extractByKind(kind: FileKind, bytes: Uint8Array): Promise<string>
   }
 }
 
-async function textFromPdf(bytes: Uint8Array): Promise<string> {
+async function textFromPdf(bytes: Uint8Array, onPage?: (text: string) => void): Promise<{ text: string; cut?: CutReason }> {
   // pdf.js may detach the buffer it is given; verbosity 0 keeps its warnings off stdout.
   // A copy as a plain Uint8Array: pdf.js refuses Node Buffers and may detach what it is given.
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const pages: string[] = [];
     let length = 0;
-    for (let pageNumber = 1; pageNumber <= pdf.numPages && length < MAX_EXTRACTED_CHARS; pageNumber += 1) {
+    const lastPage = Math.min(pdf.numPages, MAX_PDF_PAGES);
+    for (let pageNumber = 1; pageNumber <= lastPage && length < MAX_EXTRACTED_CHARS; pageNumber += 1) {
       const page = await pdf.getPage(pageNumber);
       const content = await page.getTextContent();
       const text = content.items
@@ -63,9 +98,10 @@ async function textFromPdf(bytes: Uint8Array): Promise<string> {
         .join('')
         .replace(/[^\S\n]+/g, ' ');
       pages.push(text);
+      onPage?.(text);
       length += text.length + 1;
     }
-    return pages.join('\n');
+    return pdf.numPages > MAX_PDF_PAGES ? { text: pages.join('\n'), cut: 'pages' } : { text: pages.join('\n') };
   } finally {
     await pdf.destroy();
   }
@@ -92,11 +128,17 @@ function readZipPart(bytes: Uint8Array, name: string): string {
   return part;
 }
 
+/**
+ * The wanted parts, refused when their declared sizes add up to more than the limit. A part whose
+ * header understates its size cannot grow past it: fflate inflates into a buffer of the declared size.
+ */
 function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
+  let total = 0;
   const files = unzipSync(bytes, {
     filter: (file) => {
       if (!wanted(file.name)) return false;
-      if (file.originalSize > MAX_PART_BYTES) throw new Error(`${file.name} is too large to read`);
+      total += file.originalSize;
+      if (total > MAX_UNCOMPRESSED_BYTES) throw new LimitError('size', `${file.name} unpacks to more than ${MAX_UNCOMPRESSED_BYTES} bytes`);
       return true;
     },
   });
