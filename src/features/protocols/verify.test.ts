@@ -83,7 +83,7 @@ describe('/verifiera', () => {
       .set({ status: 'final', finalAt: new Date('2022-12-19T10:05:00Z'), sealedPdfSha256: sealedBlob.sha256, publicPdfSha256: publicBlob.sha256 })
       .where(eq(protocols.id, protocol.id));
     client = new TestClient(t.app);
-    await client.get('/healthz');
+    await client.ensureCsrf();
   });
   after(() => t.close());
 

@@ -14,7 +14,7 @@ async function postMultipart(
   fields: Record<string, string>,
   options: { file?: { name: string; bytes: Uint8Array | string; type?: string }; csrf?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
-  if (!client.cookies.has('kansli_csrf')) await client.get('/healthz');
+  await client.ensureCsrf();
   const form = new FormData();
   if (options.csrf !== false) form.append('_csrf', client.cookies.get('kansli_csrf') ?? '');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

@@ -15,6 +15,7 @@ import { swedishDate } from '../clock.js';
 import { handleError, renderNotFound } from './error-handler.js';
 import { navigationFor } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
+import { createHttpCache } from './http-cache.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -27,7 +28,12 @@ declare module 'fastify' {
     viaApiToken: boolean;
     sessionToken: string | undefined;
     locale: Locale;
+    /** The visitor's CSRF token; empty until a form needs one (see `viewContext().csrfToken`). */
     csrfToken: string;
+    /** True once a page showed the token in a form: such a page is never cached for others. */
+    csrfTokenShown: boolean;
+    /** Mints the CSRF cookie if there is none and returns the token, for a form being rendered. */
+    issueCsrfToken: (() => string) | null;
     flash: string | undefined;
     viewContext(): ViewContext;
   }
@@ -96,15 +102,22 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('locale', 'sv');
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfTokenShown', false);
+  app.decorateRequest('issueCsrfToken', null);
   app.decorateRequest('flash', undefined);
   app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
+    const request = this;
     const t = translator(this.locale);
     const [path = '/', search = ''] = this.url.split('?');
     return {
       locale: this.locale,
       t,
       principal: this.principal,
-      csrfToken: this.csrfToken,
+      // Read only by a form: an anonymous page without one sets no cookie and stays cacheable.
+      get csrfToken() {
+        request.csrfTokenShown = true;
+        return request.issueCsrfToken?.() ?? request.csrfToken;
+      },
       path,
       query: Object.fromEntries(new URLSearchParams(search)),
       flash: this.flash,
@@ -148,12 +161,14 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
     if (chosen) request.locale = chosen;
 
     if (!request.viaApiToken) {
-      let csrf = request.cookies[CSRF_COOKIE];
-      if (!csrf) {
-        csrf = randomBytes(24).toString('base64url');
-        reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(request, services));
-      }
-      request.csrfToken = csrf;
+      request.csrfToken = request.cookies[CSRF_COOKIE] ?? '';
+      request.issueCsrfToken = () => {
+        if (!request.csrfToken) {
+          request.csrfToken = randomBytes(24).toString('base64url');
+          reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(request, services));
+        }
+        return request.csrfToken;
+      };
       const flash = request.cookies[FLASH_COOKIE];
       if (flash && request.method === 'GET') {
         request.flash = decodeURIComponent(flash);
@@ -200,6 +215,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
+  app.addHook('onSend', createHttpCache());
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));
