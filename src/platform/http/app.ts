@@ -105,14 +105,13 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
   app.decorateRequest('csrfTokenShown', false);
   app.decorateRequest('issueCsrfToken', null);
   app.decorateRequest('flash', undefined);
-  app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
-    const request = this;
-    const t = translator(this.locale);
-    const [path = '/', search = ''] = this.url.split('?');
+  const viewContextOf = (request: FastifyRequest): ViewContext => {
+    const t = translator(request.locale);
+    const [path = '/', search = ''] = request.url.split('?');
     return {
-      locale: this.locale,
+      locale: request.locale,
       t,
-      principal: this.principal,
+      principal: request.principal,
       // Read only by a form: an anonymous page without one sets no cookie and stays cacheable.
       get csrfToken() {
         request.csrfTokenShown = true;
@@ -120,10 +119,13 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       },
       path,
       query: Object.fromEntries(new URLSearchParams(search)),
-      flash: this.flash,
+      flash: request.flash,
       today: swedishDate(services.clock()),
-      nav: navigationFor(this.principal, t),
+      nav: navigationFor(request.principal, t),
     };
+  };
+  app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
+    return viewContextOf(this);
   });
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode) {
     return this.type('text/html; charset=utf-8').send(`<!doctype html>${render(vnode)}`);
