@@ -55,7 +55,7 @@ async function drive(url: string, seconds: number): Promise<Load> {
 }
 
 /** The demo in a fresh data folder, loaded in-process; the folder is unlocked again afterwards. */
-async function prepareDemo(dataDir: string): Promise<void> {
+export async function prepareDemo(dataDir: string): Promise<void> {
   const config = buildConfig({ dataDir, logLevel: 'silent', outboxDir: path.join(dataDir, 'outbox'), sealP12Path: path.join(dataDir, 'seal.p12') });
   const database = await openDatabase(config);
   try {
