@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'drizzle/', 'data/', 'tmp/', 'bench-results/', 'test-results/', '.kansli-test/'] },
+  { ignores: ['node_modules/', 'dist/', 'drizzle/', 'data/', 'tmp/', 'bench-results/', 'test-results/', '.kansli-test/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

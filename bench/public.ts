@@ -8,7 +8,7 @@
  * Results go to bench-results/public.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -55,7 +55,7 @@ async function drive(url: string, seconds: number): Promise<Load> {
 }
 
 /** The demo in a fresh data folder, loaded in-process; the folder is unlocked again afterwards. */
-async function prepareDemo(dataDir: string): Promise<void> {
+export async function prepareDemo(dataDir: string): Promise<void> {
   const config = buildConfig({ dataDir, logLevel: 'silent', outboxDir: path.join(dataDir, 'outbox'), sealP12Path: path.join(dataDir, 'seal.p12') });
   const database = await openDatabase(config);
   try {
@@ -70,6 +70,9 @@ async function startNginx(root: string, files: Record<string, Buffer>): Promise<
   if (spawnSync('sh', ['-c', 'command -v nginx']).status !== 0) return 'nginx är inte installerat / nginx is not installed: no comparison in this run';
   const port = await freePort();
   mkdirSync(path.join(root, 'html'), { recursive: true });
+  // Run as root, nginx's workers drop to an unprivileged user, which must reach the files
+  // (mkdtemp makes the folder readable by its owner only).
+  chmodSync(root, 0o755);
   for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(root, 'html', name), bytes);
   const conf = path.join(root, 'nginx.conf');
   writeFileSync(
@@ -77,7 +80,7 @@ async function startNginx(root: string, files: Record<string, Buffer>): Promise<
     `daemon off; worker_processes 1; pid ${root}/nginx.pid; error_log ${root}/error.log;
 events { worker_connections 1024; }
 http { access_log off; client_body_temp_path ${root}/tmp; proxy_temp_path ${root}/tmp; fastcgi_temp_path ${root}/tmp; uwsgi_temp_path ${root}/tmp; scgi_temp_path ${root}/tmp;
-  types { text/html html; application/json json; }
+  types { text/html html; application/json json; application/atom+xml atom; }
   server { listen 127.0.0.1:${port}; root ${root}/html; }
 }\n`,
   );
@@ -111,6 +114,8 @@ export async function runPublicBench(args: readonly string[]): Promise<boolean> 
     const targets: Target[] = [
       { name: 'oparl-meetings.json', path: meetingList },
       { name: 'anslagstavla-lulea.html', path: '/anslagstavla/lulea' },
+      { name: 'anslagstavla-lulea.atom', path: '/anslagstavla/lulea/atom.xml' },
+      { name: 'portal.html', path: '/' },
       // Not a target: the app's own floor, a static file through the same hooks (cookies, CSRF, headers).
       { name: 'app.css', path: '/static/app.css', baseline: true },
     ].filter((t) => !only || only.some((word) => t.path.includes(word)));

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx kansli …` works straight from the source tree.
-import { register } from 'tsx/esm/api';
+// `npx kansli …`: the built CLI (dist/, made by `npm ci` or `npm run build`). In a source tree
+// edited since the last build, the TypeScript sources are run through tsx instead, so a command
+// never runs stale code.
+import { isStale } from '../scripts/build.js';
 
-register();
-await import('../src/cli/index.ts');
+if (isStale()) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/index.ts');
+} else {
+  await import('../dist/cli/index.js');
+}

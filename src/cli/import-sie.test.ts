@@ -1,6 +1,7 @@
 /**
- * `kansli import sie FILE --dry-run --json` as a real process: one JSON object, exit 0 when the
- * whole file could be read, 2 (with the line and the reason) when it could not.
+ * `kansli import sie FILE --dry-run --json`: one JSON object, exit 0 when the whole file could be
+ * read, 2 (with the line and the reason) when it could not. The command runs in this process
+ * (its output captured); one smoke test runs it as a real process through bin/kansli.js.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,14 +9,35 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runImportCommand } from './import-sie.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin', 'kansli.js');
 const samples = path.resolve(root, 'test/fixtures/standards/sie');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-sie-'));
 
-function kansli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, KANSLI_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 120_000 });
+const commandEnv = () => ({ KANSLI_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn' });
+
+/** The command in this process, with its environment set and its output captured. */
+async function kansli(args: string[]) {
+  const saved = { env: { ...process.env }, out: process.stdout.write, err: process.stderr.write };
+  const output = { stdout: '', stderr: '' };
+  Object.assign(process.env, commandEnv());
+  process.stdout.write = ((chunk: string | Uint8Array) => ((output.stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((output.stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const status = await runImportCommand(args);
+    return { status, ...output };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    process.env = saved.env;
+  }
+}
+
+/** The command as a real process: what `npx kansli` runs. */
+function spawnKansli(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...commandEnv() }, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,7 +51,7 @@ describe('kansli import sie', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const name of ['SIEPort__SIE4-sample.SE', 'jsisie__BL0001_typ4.SE']) {
-    test(`--dry-run --json reads ${name}: counts as in the file's own lines`, () => {
+    test(`--dry-run --json reads ${name}: counts as in the file's own lines`, async () => {
       const file = path.join(samples, name);
       const lines = readFileSync(file).toString('latin1').split(/\r?\n/);
       const expected = {
@@ -37,7 +59,7 @@ describe('kansli import sie', () => {
         transactions: lines.filter((l) => /^\s*#TRANS\s/.test(l)).length,
         accounts: new Set(lines.map((l) => /^\s*#KONTO\s+(\S+)/.exec(l)?.[1]).filter(Boolean)).size,
       };
-      const result = kansli(['import', 'sie', file, '--dry-run', '--json']);
+      const result = await kansli(['import', 'sie', file, '--dry-run', '--json']);
       assert.equal(result.status, 0, result.stderr);
       const lines2 = result.stdout.trim().split('\n');
       assert.equal(lines2.length, 1, 'one JSON object');
@@ -48,9 +70,16 @@ describe('kansli import sie', () => {
     });
   }
 
-  test('an unbalanced voucher is listed by series and number; the file was read, so exit 0', () => {
+  test('as a real process (bin/kansli.js): the same report and exit status', () => {
+    const file = path.join(samples, 'SIEPort__SIE4-sample.SE');
+    const result = spawnKansli(['import', 'sie', file, '--dry-run', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as { encoding: string }).encoding, 'cp437');
+  });
+
+  test('an unbalanced voucher is listed by series and number; the file was read, so exit 0', async () => {
     const file = write('obalans.se', '#FORMAT PC8\n#KONTO 3010 "Intäkter"\n#VER B 1 20220101 "Fel"\n{\n#TRANS 3010 {} -100\n#TRANS 5410 {} 90\n}\n#VER B 2 20220102\n{\n#TRANS 3010 {} -1\n#TRANS 5410 {} 1\n}\n', 'latin1');
-    const result = kansli(['import', 'sie', file, '--dry-run', '--json']);
+    const result = await kansli(['import', 'sie', file, '--dry-run', '--json']);
     assert.equal(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { encoding: string; unbalancedVouchers: { series: string; number: string }[]; vouchers: number; transactions: number; accounts: number };
     assert.equal(report.encoding, 'iso-8859-15');
@@ -58,26 +87,26 @@ describe('kansli import sie', () => {
     assert.deepEqual([report.vouchers, report.transactions, report.accounts], [2, 4, 1]);
   });
 
-  test('a file that cannot be read whole exits 2 with the line and the reason', () => {
+  test('a file that cannot be read whole exits 2 with the line and the reason', async () => {
     const file = write('trasig.se', '#FLAGGA 0\n#VER A 1 20220101\n{\n#TRANS 3010 {} 12,50\n}\n');
-    const result = kansli(['import', 'sie', file, '--dry-run', '--json']);
+    const result = await kansli(['import', 'sie', file, '--dry-run', '--json']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /line 4: the amount "12,50" is not a number/);
     assert.equal((JSON.parse(result.stdout) as { readable: boolean }).readable, false);
   });
 
-  test('wrong usage exits 2: no file, a file that does not exist, importing without --year and --email', () => {
-    assert.equal(kansli(['import', 'sie']).status, 2);
-    assert.equal(kansli(['import', 'sie', path.join(dir, 'saknas.se'), '--dry-run']).status, 2);
+  test('wrong usage exits 2: no file, a file that does not exist, importing without --year and --email', async () => {
+    assert.equal((await kansli(['import', 'sie'])).status, 2);
+    assert.equal((await kansli(['import', 'sie', path.join(dir, 'saknas.se'), '--dry-run'])).status, 2);
     const file = write('ok.se', '#FLAGGA 0\n');
-    const result = kansli(['import', 'sie', file]);
+    const result = await kansli(['import', 'sie', file]);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /--year/);
   });
 
-  test('importing as an unknown user is refused before anything is saved', () => {
+  test('importing as an unknown user is refused before anything is saved', async () => {
     const file = write('ok2.se', '#FLAGGA 0\n#RAR 0 20220101 20221231\n');
-    const result = kansli(['import', 'sie', file, '--year', '2022', '--email', 'ingen@example.se']);
+    const result = await kansli(['import', 'sie', file, '--year', '2022', '--email', 'ingen@example.se']);
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /ingen@example\.se/);
   });

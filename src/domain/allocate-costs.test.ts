@@ -68,6 +68,14 @@ const keyArb: fc.Arbitrary<CostAllocationKey> = fc.oneof(
   fc.integer({ min: 0, max: 10_000 }).map((bp): CostAllocationKey => ({ kind: 'mixed', flatPercent: bp / 100 })),
 );
 
+/**
+ * A key in which population weighs something. Mixed with a 100 % flat share is the equal key:
+ * every exact share is the same, and the unit left over goes to the party listed first
+ * (allocateCosts' documented tie rule), whatever its population. A property run found exactly
+ * that ([0, 1] inhabitants, flat 100 %, 1 krona) and it is the rule, not a fault.
+ */
+const populationKeyArb = keyArb.filter((key) => key.kind === 'population' || (key.kind === 'mixed' && key.flatPercent < 100));
+
 describe('allocateCosts properties', () => {
   it('every allocation sums exactly to its total, in units of roundTo', () => {
     fc.assert(fc.property(partiesArb, keyArb, fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom<1 | 100>(1, 100), (parties, key, units, roundTo) => {
@@ -86,7 +94,7 @@ describe('allocateCosts properties', () => {
       }));
   });
   it('is monotone in population: a party with more inhabitants never pays less (population, mixed)', () => {
-    fc.assert(fc.property(partiesArb, keyArb.filter((key) => key.kind !== 'equal'), fc.integer({ min: 0, max: 100_000 }), fc.constantFrom<1 | 100>(1, 100), (parties, key, units, roundTo) => {
+    fc.assert(fc.property(partiesArb, populationKeyArb, fc.integer({ min: 0, max: 100_000 }), fc.constantFrom<1 | 100>(1, 100), (parties, key, units, roundTo) => {
       const shares = allocateCosts({ total: units * roundTo, parties, key, roundTo });
       parties.forEach((a, i) => parties.forEach((b, j) => {
         if (a.population > b.population) assert.ok((shares[i]?.amount ?? 0) >= (shares[j]?.amount ?? 0), `${a.id} pays less than ${b.id}`);
@@ -94,7 +102,7 @@ describe('allocateCosts properties', () => {
     }));
   });
   it('is monotone in population: a party whose population grows (others unchanged) never pays less', () => {
-    fc.assert(fc.property(partiesArb, keyArb.filter((key) => key.kind !== 'equal'), fc.nat(), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }),
+    fc.assert(fc.property(partiesArb, populationKeyArb, fc.nat(), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }),
       (parties, key, pick, growth, total) => {
         const index = pick % parties.length;
         const grown = parties.map((party, i) => (i === index ? { ...party, population: party.population + growth } : party));

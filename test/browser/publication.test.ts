@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { notices, organisations } from '../../src/platform/db/schema.js';
 import { TEST_PASSWORD, buildUser } from '../support/app.js';
-import { buildFinalProtocol, buildJointCommittee } from '../../src/features/publication/publication.fixtures.js';
+import { buildFinalProtocol, buildJointCommittee } from '../support/publication-fixtures.js';
 import { expectAccessible, launchBrowser, runJourney, screenshotDesktopAndPhone, signIn, startApp, type RunningApp } from './support.js';
 
 let browser: Browser;

@@ -71,7 +71,7 @@ export class Browser {
   readonly cookies = new Map<string, string>();
 
   async request(server: AppServer, url: string, form?: Record<string, string>): Promise<Response> {
-    if (form && !this.cookies.has('kansli_csrf')) await this.request(server, '/healthz');
+    if (form && !this.cookies.has('kansli_csrf')) await this.request(server, '/logga-in'); // a page with a form sets the cookie
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     let body: string | undefined;
     if (form) {

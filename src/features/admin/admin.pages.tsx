@@ -5,6 +5,7 @@ import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '
 import type { AuditVerification } from '../../platform/audit/audit.js';
 import { ROLE_LABELS, ROLES, type Role } from '../auth/policy.js';
 import type { AdminService } from './admin.service.js';
+import { formatDateTime } from '../../platform/time-format.js';
 
 type UserItem = Awaited<ReturnType<AdminService['listUsers']>>[number];
 type AuditRow = Awaited<ReturnType<AdminService['auditPage']>>[number];
@@ -111,7 +112,7 @@ export function UserPage({ ctx, user, orgs, state }: { ctx: ViewContext; user: U
 }
 
 const time = (ctx: ViewContext, d: Date) =>
-  new Intl.DateTimeFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(d);
+  formatDateTime(d, ctx.locale, { dateStyle: 'short', timeStyle: 'medium' });
 
 function change(row: AuditRow): string {
   const show = (v: unknown) => (v === null || v === undefined ? '–' : JSON.stringify(v));

@@ -2,14 +2,14 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
-import { swedishDate } from '../../platform/clock.js';
+import { swedishStamp } from '../../platform/time-format.js';
 import type { DeliveryRow } from './archive-export.service.js';
 import { archiveBack } from './plan.pages.js';
 
 type ItemRow = { kind: 'case' | 'document' | 'file' | 'protocol'; objectId: string; path: string; sha256: string };
 
 const statusText = (ctx: ViewContext, d: DeliveryRow) => ctx.t(`archive.delivery.status.${d.status}`);
-const when = (d: Date) => `${swedishDate(d)} ${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(d)}`;
+const when = swedishStamp;
 
 export function DeliveriesPage({ ctx, deliveries, canManage, state }: { ctx: ViewContext; deliveries: DeliveryRow[]; canManage: boolean; state: FormState }) {
   const { t } = ctx;

@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { ROLE_LABELS, type Role } from './policy.js';
+import { formatDateTime } from '../../platform/time-format.js';
 
 export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
@@ -68,7 +69,7 @@ export interface AccountView {
 }
 
 const fmt = (d: Date | null, ctx: ViewContext) =>
-  d ? new Intl.DateTimeFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(d) : ctx.t('account.never');
+  d ? formatDateTime(d, ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }) : ctx.t('account.never');
 
 export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: AccountView; state: FormState }) {
   const { t } = ctx;

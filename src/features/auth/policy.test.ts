@@ -47,7 +47,7 @@ describe('route × role', () => {
   /** A fresh session straight in the database, so that sign-out routes cannot spoil later requests. */
   async function clientFor(role: Role | null): Promise<{ client: TestClient; tokenId?: string }> {
     const client = new TestClient(t.app);
-    await client.get('/healthz');
+    await client.ensureCsrf();
     if (!role) return { client };
     const user = users.get(role);
     if (!user) throw new Error(role);

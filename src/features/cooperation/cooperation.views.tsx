@@ -4,6 +4,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { formatKronor } from '../../domain/index.js';
 import type { CellRow, OrganisationRow } from './cooperation.repository.js';
 import { allocationKeyOf, type LoadedInitiative, type TemplateDecision } from './cooperation.model.js';
+import { formatDateTime, swedishDate } from '../../platform/time-format.js';
 
 const ICONS: Record<CellRow['status'], string> = { yes: '✔', no: '✖', pending: '…', not_applicable: '–' };
 
@@ -44,5 +45,5 @@ export function NoWrap({ children }: { children: ComponentChildren }) {
   return <span style="white-space: nowrap">{children}</span>;
 }
 
-export const dateOf = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-export const timeOf = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
+export const dateOf = (d: Date) => swedishDate(d);
+export const timeOf = (d: Date) => formatDateTime(d, 'sv');

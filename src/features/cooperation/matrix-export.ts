@@ -3,7 +3,6 @@
  * Excel reads it) and XLSX (exceljs). Municipalities in Swedish order, then the committee's row
  * with its own and its groups' decisions; each cell is its status in words and its reference.
  */
-import ExcelJS from 'exceljs';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { writeCsv } from '../../platform/csv-writer.js';
 import { addSafeRow } from '../../platform/xlsx-cells.js';
@@ -35,6 +34,8 @@ export function matrixCsv(model: LoadedInitiative, locale: Locale): Buffer {
 }
 
 export async function matrixXlsx(model: LoadedInitiative, locale: Locale): Promise<Buffer> {
+  // Loaded when a workbook is asked for: exceljs is the largest module and rarely needed.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kansli';
   const sheet = workbook.addWorksheet(locale === 'sv' ? 'Beslutsmatris' : 'Decision matrix', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });

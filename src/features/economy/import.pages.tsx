@@ -2,7 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
-import { swedishDate } from '../../platform/clock.js';
+import { swedishStamp } from '../../platform/time-format.js';
 import { FileField } from '../registry/registry.views.js';
 import { formatOre, type PreviewRow } from './import.preview.js';
 import type { ImportPreview } from './import.service.js';
@@ -23,7 +23,7 @@ export interface ImportListItem {
   entries: number;
 }
 
-const stamp = (date: Date) => `${swedishDate(date)} ${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(date)}`;
+const stamp = swedishStamp;
 
 export function ImportListPage(props: { ctx: ViewContext; committee: string; imports: ImportListItem[]; canManage: boolean }) {
   const { ctx } = props;

@@ -11,7 +11,7 @@ import { accountMappings, costObjects } from '../../platform/db/schema.js';
 import { encodeCp437 } from './sie/encoding.js';
 
 async function postMultipart(client: TestClient, url: string, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array }, csrf = true): Promise<LightMyRequestResponse> {
-  if (!client.cookies.has('kansli_csrf')) await client.get('/healthz');
+  await client.ensureCsrf();
   const form = new FormData();
   if (csrf) form.append('_csrf', client.cookies.get('kansli_csrf') ?? '');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

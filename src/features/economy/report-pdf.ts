@@ -2,7 +2,7 @@
  * A report as PDF/A-2a: tagged (Table, TR, TH, TD), Swedish, A4, embedded DejaVu fonts, page
  * numbers as pagination artifacts, amounts in the seed's format ("1 781 236", "-55 958").
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 import { formatKronor } from '../../domain/money-format.js';
@@ -70,7 +70,8 @@ function drawTable(doc: Doc, main: Struct, table: ReportTable): void {
 }
 
 /** Render a report to PDF/A-2a. */
-export function renderReportPdf(report: ReportDoc): Promise<Buffer> {
+export async function renderReportPdf(report: ReportDoc): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 16 },

@@ -1,5 +1,4 @@
 /** A report as an Excel workbook (exceljs): one sheet per table, amounts as numbers. */
-import ExcelJS from 'exceljs';
 import type { ReportDoc } from './report-doc.js';
 import { addSafeRow } from '../../platform/xlsx-cells.js';
 
@@ -13,6 +12,8 @@ function sheetName(caption: string, used: Set<string>): string {
 }
 
 export async function renderReportXlsx(report: ReportDoc): Promise<Buffer> {
+  // Loaded when a workbook is asked for: exceljs is the largest module and rarely needed.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kansli';
   workbook.title = report.title;

@@ -42,6 +42,8 @@ export function registerHomeRoutes(app: FastifyInstance, services: Services): vo
   });
 
   app.get('/healthz', { config: { action: 'public' } }, async (_request, reply) => {
+    // The state of this server now: never from a cache.
+    reply.header('cache-control', 'no-store');
     try {
       await pingDatabase(services.database);
       return { status: 'ok', database: services.database.kind };

@@ -16,6 +16,7 @@ import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
 import { findBody, findItem, findMeeting, listItemDocumentIds, listItems, type AgendaItemRow, type BodyRow, type MeetingRow } from './meetings.repository.js';
 import { ZAgendaItemInput, ZAgendaOrder, ZMoveItem, type TAgendaItemInput } from './agenda.schema.js';
 import { recordDeletion } from '../oparl/tombstones.js';
+import { formatClock, formatLongDate } from '../../platform/time-format.js';
 
 const MEETING_NOT_FOUND = { sv: 'Sammanträdet finns inte.', en: 'The meeting does not exist.' };
 const ITEM_NOT_FOUND = { sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' };
@@ -61,18 +62,12 @@ export interface PresentedAgendaItem {
   hiddenDocuments: number;
 }
 
-const TZ = 'Europe/Stockholm';
-
 /** When a meeting is: its date (YYYY-MM-DD), the date written out, and its time ("09.00–12.00"). */
 export function meetingWhen(meeting: Pick<MeetingRow, 'startsAt' | 'endsAt'>, locale: 'sv' | 'en' = 'sv') {
-  const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
-  const time = (d: Date) => {
-    const text = new Intl.DateTimeFormat(tag, { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-    return locale === 'sv' ? text.replace(':', '.') : text;
-  };
+  const time = (d: Date) => formatClock(d, locale);
   return {
     date: swedishDate(meeting.startsAt),
-    longDate: new Intl.DateTimeFormat(tag, { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(meeting.startsAt),
+    longDate: formatLongDate(meeting.startsAt, locale),
     time: meeting.endsAt ? `${time(meeting.startsAt)}–${time(meeting.endsAt)}` : time(meeting.startsAt),
   };
 }

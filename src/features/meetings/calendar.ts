@@ -6,8 +6,9 @@
 import ical from 'ical-generator';
 import { stripXmlControlChars } from '../../platform/control-chars.js';
 import { isIsoDate } from '../../domain/calendar-date.js';
+import { SWEDISH_TIME_ZONE, swedishWallClockParts } from '../../platform/time-format.js';
 
-export const MEETING_TIME_ZONE = 'Europe/Stockholm';
+export const MEETING_TIME_ZONE = SWEDISH_TIME_ZONE;
 
 /** When no end time is given, a calendar entry lasts three hours. */
 export const DEFAULT_MEETING_HOURS = 3;
@@ -15,21 +16,10 @@ export const DEFAULT_MEETING_HOURS = 3;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DAY_MS = 86_400_000;
 
-const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: MEETING_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** The Swedish wall clock at an instant, as if it were UTC (milliseconds). */
 function wallClockMs(instantMs: number): number {
   const parts: Record<string, number> = {};
-  for (const p of wallClockFormat.formatToParts(new Date(instantMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of swedishWallClockParts(new Date(instantMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 

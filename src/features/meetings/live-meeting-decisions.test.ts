@@ -5,7 +5,7 @@ import { buildConfig } from '../../platform/config/config.js';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, auditLog, motions, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { createLiveMeetingService } from './live-meeting.service.js';
-import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from './live-meeting.fixtures.js';
+import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting: votes, reservations and tabling', () => {
   let t: TestContext;

@@ -6,8 +6,8 @@ import type { LiveMeetingView } from './live-meeting.view.js';
 import { ActionForm, QuorumText, liveBase, type LiveFailure, type LiveProps } from './live-meeting-forms.pages.js';
 import { AttendanceSection } from './live-meeting-attendance.pages.js';
 import { ItemSection } from './live-meeting-item.pages.js';
+import { swedishTime } from '../../platform/time-format.js';
 
-const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
 export function liveTitle(ctx: ViewContext, view: LiveMeetingView): string {
   return ctx.t('live.title', { body: view.body.name, date: view.date });
@@ -32,8 +32,8 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
         <dt>{t('live.meeting.status')}</dt>
         <dd>
           <strong>{t(`live.meetingStatus.${meeting.status}`)}</strong>
-          {meeting.openedAt && <> · {t('live.meeting.openedAt', { time: TIME.format(meeting.openedAt) })}</>}
-          {meeting.closedAt && <> · {t('live.meeting.closedAt', { time: TIME.format(meeting.closedAt) })}</>}
+          {meeting.openedAt && <> · {t('live.meeting.openedAt', { time: swedishTime(meeting.openedAt) })}</>}
+          {meeting.closedAt && <> · {t('live.meeting.closedAt', { time: swedishTime(meeting.closedAt) })}</>}
         </dd>
       </dl>
       {meeting.status === 'planned' && (

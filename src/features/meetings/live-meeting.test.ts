@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { count, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { agendaItems, attendanceEvents, auditLog, meetings, motions, propositions, reservations, votes } from '../../platform/db/schema.js';
-import { buildLiveMeeting, recordStart, servingCell, textOf, type LiveFixture } from './live-meeting.fixtures.js';
+import { buildLiveMeeting, recordStart, servingCell, textOf, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting: attendance, quorum, access and closing', () => {
   let t: TestContext;

@@ -10,6 +10,7 @@ import {
   describeAlternatives, javAt, loadAttendanceModel, presenceAt, servingAt,
   type Alternative, type AttendanceEventRow, type AttendanceModel, type CalledPerson, type PresenceState,
 } from './live-meeting.state.js';
+import { swedishTime } from '../../platform/time-format.js';
 
 export interface PersonPresence extends CalledPerson {
   state: PresenceState;
@@ -82,7 +83,6 @@ export interface LiveMeetingView {
   reasonsOpen: boolean;
 }
 
-const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
 async function loadHandling(db: Db, itemIds: string[]) {
   if (itemIds.length === 0) return { motionRows: [], propositionRows: [], voteRows: [], ballotRows: [], reservationRows: [] };
@@ -219,7 +219,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
     meeting,
     body,
     date: model.date,
-    time: TIME.format(meeting.startsAt),
+    time: swedishTime(meeting.startsAt),
     seats: model.seats,
     people: model.people,
     shownIndex,

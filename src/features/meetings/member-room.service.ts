@@ -23,6 +23,7 @@ import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
 import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
 import { translator, type Locale } from '../../platform/i18n/i18n.js';
+import { formatClock, formatLongDate } from '../../platform/time-format.js';
 
 /** A member's own report before the meeting: absence, or jäv (conflict of interest, KL 6:28) on one item. */
 export type MemberReportType = 'absence' | 'jav';
@@ -50,19 +51,10 @@ export function substitutesToCall<T extends CalledMandate>(called: readonly T[],
   return called.filter((m) => m.role === 'substitute' && m.municipalityId === absent.municipalityId && m.personId !== absent.personId);
 }
 
-const MEETING_ZONE = 'Europe/Stockholm';
-
 /** "tisdag 10 mars 2026": the meeting day in Swedish time. */
-export function formatMeetingDay(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: MEETING_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-}
+export const formatMeetingDay = formatLongDate;
 
-/** "13.00" in Swedish (the Language Council's clock style), "13:00" in English. */
-export function formatClock(at: Date, locale: Locale): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: MEETING_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('hour')}${locale === 'sv' ? '.' : ':'}${part('minute')}`;
-}
+export { formatClock };
 
 /** "kl. 13.00–16.00", or "kl. 13.00" without an end time. */
 export function formatMeetingTime(meeting: { startsAt: Date; endsAt: Date | null }, locale: Locale): string {

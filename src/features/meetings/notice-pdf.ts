@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 import { proposalBlocks } from './agenda.schema.js';
@@ -114,7 +114,8 @@ function renderItem(doc: Doc, main: Struct, item: NoticeItem): void {
  * The notice (kallelse) with its agenda as PDF/A-2a: tagged, Swedish, fonts embedded.
  * Reglemente 10 §: time, place and the agenda. Never holds a secret document's description.
  */
-export function renderNoticePdf(content: NoticeContent): Promise<Buffer> {
+export async function renderNoticePdf(content: NoticeContent): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const title = `Kallelse ${content.bodyName} ${content.date}`;
   const doc = new PDFDocument({
     size: 'A4',

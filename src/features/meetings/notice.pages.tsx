@@ -4,10 +4,11 @@ import { CheckboxField, ErrorSummary, PostForm, type FormState } from '../../pla
 import { TextArea } from '../registry/registry.views.js';
 import type { NoticeRecipient, NoticeService } from './notice.service.js';
 import { agendaPath } from './agenda.pages.js';
+import { formatDateTime } from '../../platform/time-format.js';
 
 type Overview = Awaited<ReturnType<NoticeService['overview']>>;
 
-const dateTime = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
+const dateTime = (d: Date) => formatDateTime(d, 'sv');
 
 function roles(ctx: ViewContext, r: NoticeRecipient): string {
   const text = r.roles.map((role) => ctx.t(`notice.role.${role}`)).join(', ');

@@ -5,18 +5,19 @@ import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '
 import type { BodyRow } from './meetings.repository.js';
 import type { CycleItemRow } from './schedule.repository.js';
 import type { ScheduleService, ScheduledMeeting } from './schedule.service.js';
+import { formatCalendarDay, formatMonthName } from '../../platform/time-format.js';
 
 type MeetingList = Awaited<ReturnType<ScheduleService['list']>>;
 type Overview = Awaited<ReturnType<ScheduleService['overview']>>;
 
 /** The name of a month (1–12) in the page's language: "december". */
 export function monthName(ctx: ViewContext, month: number): string {
-  return new Intl.DateTimeFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+  return formatMonthName(month, ctx.locale);
 }
 
 /** "fredag 3 mars 2023" from '2023-03-03'. */
 function longDate(ctx: ViewContext, date: string): string {
-  return new Intl.DateTimeFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return formatCalendarDay(date, ctx.locale);
 }
 
 const timeSpan = (m: ScheduledMeeting) => (m.endTime ? `${m.startTime}–${m.endTime}` : m.startTime);

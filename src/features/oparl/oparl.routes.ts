@@ -67,7 +67,8 @@ export function registerOparlRoutes(app: FastifyInstance, services: Services): v
           return reply.send(found.bytes);
         }
         const result = await oparl.answer(request.principal, { base, path, query: request.query as Record<string, unknown> });
-        return reply.code(result.status).type(JSON_TYPE).header('cache-control', 'no-cache').send(result.body);
+        // Cache-Control, ETag and 304 as for every public page (platform/http/http-cache.ts).
+        return reply.code(result.status).type(JSON_TYPE).send(result.body);
       };
 
       scope.get('/system', open, (request, reply) => answer(request, reply, '/system'));

@@ -7,7 +7,7 @@ import { agendaItems, bodies, documentFiles, documents, meetings, people, protoc
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_INTERNAL_MARKER, DEMO_SECRET_MARKER } from '../demo/registry-demo-data.js';
-import { crawl, loadValidators, typeName, type Crawled } from './oparl.testkit.js';
+import { crawl, loadValidators, typeName, type Crawled } from '../../../test/support/oparl-testkit.js';
 
 const SITE = 'https://kansli.example.se';
 const PREFIX = `${SITE}/oparl/`;

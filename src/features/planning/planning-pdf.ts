@@ -2,7 +2,7 @@
  * PDF/A-2a documents of planning (tagged, Swedish, fonts embedded): the business plan and the
  * internal control plan, built from headings, paragraphs and tables.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 
@@ -84,7 +84,8 @@ function table(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 'table
 }
 
 /** A planning document as PDF/A-2a: the committee's name, a title, a status line, then the blocks. */
-export function renderPlanningPdf(options: { committeeName: string; title: string; subtitle: string; blocks: PdfBlock[]; landscape?: boolean }): Promise<Buffer> {
+export async function renderPlanningPdf(options: { committeeName: string; title: string; subtitle: string; blocks: PdfBlock[]; landscape?: boolean }): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: options.landscape ? 'landscape' : 'portrait',

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout, withQuery } from '../../platform/views/layout.js';
 import { emptyForm, PostForm, type FormState } from '../../platform/views/forms.js';
 import type { OrganisationRow } from './planning.repository.js';
+import { formatNumber as formatLocaleNumber } from '../../platform/time-format.js';
 
 /** Where the planning pages keep year and committee: `?ar=2023&namnd=slug`. */
 export interface PlanningScope {
@@ -118,7 +119,7 @@ export function ConfirmPage(props: { ctx: ViewContext; title: string; question: 
 /** A number as Swedish text: 78,6 and whole numbers without decimals. */
 export function formatNumber(ctx: ViewContext, value: number | null, unit = ''): string {
   if (value === null) return '–';
-  const text = new Intl.NumberFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+  const text = formatLocaleNumber(value, ctx.locale);
   return unit ? `${text} ${unit}` : text;
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { accessibilityFeedback, agendaItems, meetings } from '../../platform/db/schema.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../publication/publication.fixtures.js';
+import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 
 const now = new Date('2026-11-26T09:00:00Z');
 

@@ -2,11 +2,12 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import type { JusteringService } from './justering.service.js';
+import { formatDateTime } from '../../platform/time-format.js';
 
 type Overview = Awaited<ReturnType<JusteringService['overview']>>;
 type Passkeys = Awaited<ReturnType<JusteringService['passkeys']>>;
 
-const dateTime = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
+const dateTime = (d: Date) => formatDateTime(d, 'sv');
 
 export const justeraPath = (protocolId: string) => `/protokoll/${protocolId}/justera`;
 

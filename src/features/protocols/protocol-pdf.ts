@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
@@ -61,7 +61,8 @@ export function servedLabel(person: ServedPerson): string {
 
 const CHOICE = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as const;
 
-export function renderProtocolPdf(protocol: ProtocolDocument, options: ProtocolPdfOptions = {}): Promise<Buffer> {
+export async function renderProtocolPdf(protocol: ProtocolDocument, options: ProtocolPdfOptions = {}): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const title = protocolTitle(protocol);
   const doc = new PDFDocument({
     size: 'A4',

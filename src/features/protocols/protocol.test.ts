@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { agendaItems, meetings, protocolParagraphs, protocols } from '../../platform/db/schema.js';
-import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../meetings/live-meeting.fixtures.js';
+import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 
 /** Matches a refusal by its Swedish message, or a database error by its own message (drizzle wraps it in `cause`). */

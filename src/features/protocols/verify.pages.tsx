@@ -2,8 +2,8 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
 import type { VerifyResult } from './verify.service.js';
+import { swedishStamp } from '../../platform/time-format.js';
 
-const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 function range(first: number | null, last: number | null): string {
   if (first === null || last === null) return '–';
@@ -49,7 +49,7 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         {p.finalAt && (
           <>
             <dt>{t('verify.finalAt')}</dt>
-            <dd>{TIME.format(p.finalAt)}</dd>
+            <dd>{swedishStamp(p.finalAt)}</dd>
           </>
         )}
         {p.canonicalSha256 && (
@@ -68,7 +68,7 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         <ul>
           {p.signatures.map((s) => (
             <li>
-              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {TIME.format(s.signedAt)} ({t(s.method === 'webauthn' ? 'verify.method.webauthn' : 'verify.method.password')}
+              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({t(s.method === 'webauthn' ? 'verify.method.webauthn' : 'verify.method.password')}
               {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
               {s.late ? `; ${t('verify.late')}` : ''})
             </li>

@@ -1,7 +1,7 @@
 import { and, asc, eq, max, min, or, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import type { Clock } from '../../platform/clock.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
 import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
 import { sha256Hex } from '../registry/file-storage.js';
 
@@ -27,7 +27,6 @@ export type VerifyResult =
 
 export class InvalidDigestError extends Error {}
 
-const DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** A pasted SHA-256: 64 hex digits, spaces, colons and a "SHA-256" prefix allowed; upper or lower case. */
 export function normaliseSha256(input: string): string | null {
@@ -105,7 +104,7 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         protocolId: row.id,
         organisationName: row.organisationName,
         bodyName: row.bodyName,
-        meetingDate: DAY.format(row.startsAt),
+        meetingDate: swedishDate(row.startsAt),
         firstParagraph: range?.first ?? null,
         lastParagraph: range?.last ?? null,
         finalAt: row.finalAt,

@@ -10,7 +10,7 @@ import { meetings, people, protocolParagraphs, protocols, protocolSignatures } f
 import { databaseFileStorage, sha256Hex } from '../registry/file-storage.js';
 import { createSealP12 } from './certificate.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
-import { sampleProtocol } from './protocol-pdf.sample.js';
+import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
 import { protocolDigest, publicVersion } from './protocol.model.js';
 import { renderSealedProtocolPdf } from './seal.js';
 import { normaliseSha256 } from './verify.service.js';
@@ -83,7 +83,7 @@ describe('/verifiera', () => {
       .set({ status: 'final', finalAt: new Date('2022-12-19T10:05:00Z'), sealedPdfSha256: sealedBlob.sha256, publicPdfSha256: publicBlob.sha256 })
       .where(eq(protocols.id, protocol.id));
     client = new TestClient(t.app);
-    await client.get('/healthz');
+    await client.ensureCsrf();
   });
   after(() => t.close());
 

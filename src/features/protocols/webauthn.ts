@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+
+/** @simplewebauthn/server on first use: about a second of a cold start, needed only at justering. */
+const webauthnLibrary = () => import('@simplewebauthn/server');
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
@@ -84,7 +83,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
   return {
     async registrationOptions(user: { userId: string; email: string; name: string }, rp: RelyingParty): Promise<PublicKeyCredentialCreationOptionsJSON> {
       const existing = await listCredentials(db, user.userId);
-      const options = await generateRegistrationOptions({
+      const options = await (await webauthnLibrary()).generateRegistrationOptions({
         rpName: 'Kansli',
         rpID: rp.rpID,
         userName: user.email,
@@ -102,7 +101,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
       const response = parseCredentialJson<RegistrationResponseJSON>(raw);
       const challenge = challengeOf(response);
       await consumeChallenge(db, clock, userId, 'register', challenge);
-      const result = await verifyRegistrationResponse({
+      const result = await (await webauthnLibrary()).verifyRegistrationResponse({
         response,
         expectedChallenge: challenge,
         expectedOrigin: rp.origin,
@@ -129,7 +128,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
     async signingOptions(userId: string, digestHex: string, purpose: string, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
       const credentials = await listCredentials(db, userId);
       const challenge = Buffer.concat([Buffer.from(digestHex, 'hex'), randomBytes(16)]);
-      const options = await generateAuthenticationOptions({
+      const options = await (await webauthnLibrary()).generateAuthenticationOptions({
         rpID: rp.rpID,
         challenge: new Uint8Array(challenge),
         allowCredentials: credentials.map((c) => ({ id: c.credentialId, transports: c.transports as AuthenticatorTransportFuture[] })),
@@ -150,7 +149,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
         .from(webauthnCredentials)
         .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.credentialId, response.id)));
       if (!stored) throw passkeyFailed();
-      const result = await verifyAuthenticationResponse({
+      const result = await (await webauthnLibrary()).verifyAuthenticationResponse({
         response,
         expectedChallenge: challenge,
         expectedOrigin: rp.origin,

@@ -12,8 +12,8 @@ export function originOf(request: FastifyRequest, services: Services): string {
   return (services.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
 }
 
-/** Open data may be read from any site (a municipality's own web page). */
-export const openData = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+/** Open data may be read from any site (a municipality's own web page); caching as every public page (http-cache.ts). */
+export const openData = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*');
 
 interface BoardData {
   municipality: { slug: string; name: string };

@@ -10,7 +10,7 @@ import { TestClient, createTestApp, type TestContext } from '../../../test/suppo
 import { notices } from '../../platform/db/schema.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from './publication.fixtures.js';
+import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 import { ZApiNoticeBoard } from './publication.api.js';
 
 let now = new Date('2026-11-25T14:00:00Z');

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { auditLog, notices } from '../../platform/db/schema.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from './publication.fixtures.js';
+import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 
 /** The clock of the app under test; each test sets it. Wednesday 2026-11-25 10:00 Swedish time. */
 let now = new Date('2026-11-25T09:00:00Z');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { EXE_BYTES } from './files/test-fixtures.js';
+import { EXE_BYTES } from '../../../test/support/file-fixtures.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n1.3.2.2;Intern kontroll;Bevaras\n';
 
@@ -14,7 +14,7 @@ async function postMultipart(
   fields: Record<string, string>,
   options: { file?: { name: string; bytes: Uint8Array | string; type?: string }; csrf?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
-  if (!client.cookies.has('kansli_csrf')) await client.get('/healthz');
+  await client.ensureCsrf();
   const form = new FormData();
   if (options.csrf !== false) form.append('_csrf', client.cookies.get('kansli_csrf') ?? '');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

@@ -3,6 +3,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import type { FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
 import type { PresentedDocument } from './secrecy.js';
+import { formatNumber } from '../../platform/time-format.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
 
@@ -37,7 +38,7 @@ export function entryText(ctx: ViewContext, doc: PresentedDocument): string {
 }
 
 export function formatSize(bytes: number, ctx: ViewContext): string {
-  const nf = (n: number) => new Intl.NumberFormat(ctx.locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  const nf = (n: number) => formatNumber(n, ctx.locale);
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${nf(bytes / 1024)} kB`;
   return `${nf(bytes / (1024 * 1024))} MB`;

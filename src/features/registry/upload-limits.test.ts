@@ -10,7 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { documentFiles } from '../../platform/db/schema.js';
-import { buildPdf } from './files/test-fixtures.js';
+import { buildPdf } from '../../../test/support/file-fixtures.js';
 import { sharedTextExtractor } from './files/extract-isolated.js';
 import { MAX_PDF_PAGES } from './files/text-extraction.js';
 

@@ -33,12 +33,19 @@ function wrap(kind: DatabaseKind, db: Db, close: () => Promise<void>): Database 
   return { kind, db, query: (statement) => queryRows(db, statement), close };
 }
 
+/**
+ * PostgreSQL's buffer cache inside PGlite's WebAssembly memory. The default, 128 MB, made a third
+ * of the server's resident memory; a committee's database is tens of megabytes and the operating
+ * system caches the files too (docs/PERFORMANCE.md, "Start and memory").
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 /** Open the embedded PGlite database in `dataDir`, holding an exclusive lock on the folder. */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const lock: DirectoryLock = acquireDirectoryLock(dataDir);
   try {
-    const client = await PGlite.create(path.join(dataDir, 'pg'));
+    const client = await PGlite.create(path.join(dataDir, 'pg'), { startParams: PGLITE_START_PARAMS });
     return fromPgliteClient(client, async () => lock.release());
   } catch (error) {
     lock.release();

@@ -17,6 +17,7 @@ import { navigationFor } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
 import { registerPublicOutputMask } from './public-output-mask.js';
 import { registerNulGuard } from './nul-guard.js';
+import { createHttpCache } from './http-cache.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +30,12 @@ declare module 'fastify' {
     viaApiToken: boolean;
     sessionToken: string | undefined;
     locale: Locale;
+    /** The visitor's CSRF token; empty until a form needs one (see `viewContext().csrfToken`). */
     csrfToken: string;
+    /** True once a page showed the token in a form: such a page is never cached for others. */
+    csrfTokenShown: boolean;
+    /** Mints the CSRF cookie if there is none and returns the token, for a form being rendered. */
+    issueCsrfToken: (() => string) | null;
     flash: string | undefined;
     viewContext(): ViewContext;
   }
@@ -98,21 +104,30 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('locale', 'sv');
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfTokenShown', false);
+  app.decorateRequest('issueCsrfToken', null);
   app.decorateRequest('flash', undefined);
-  app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
-    const t = translator(this.locale);
-    const [path = '/', search = ''] = this.url.split('?');
+  const viewContextOf = (request: FastifyRequest): ViewContext => {
+    const t = translator(request.locale);
+    const [path = '/', search = ''] = request.url.split('?');
     return {
-      locale: this.locale,
+      locale: request.locale,
       t,
-      principal: this.principal,
-      csrfToken: this.csrfToken,
+      principal: request.principal,
+      // Read only by a form: an anonymous page without one sets no cookie and stays cacheable.
+      get csrfToken() {
+        request.csrfTokenShown = true;
+        return request.issueCsrfToken?.() ?? request.csrfToken;
+      },
       path,
       query: Object.fromEntries(new URLSearchParams(search)),
-      flash: this.flash,
+      flash: request.flash,
       today: swedishDate(services.clock()),
-      nav: navigationFor(this.principal, t),
+      nav: navigationFor(request.principal, t),
     };
+  };
+  app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
+    return viewContextOf(this);
   });
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode) {
     return this.type('text/html; charset=utf-8').send(`<!doctype html>${render(vnode)}`);
@@ -150,12 +165,14 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
     if (chosen) request.locale = chosen;
 
     if (!request.viaApiToken) {
-      let csrf = request.cookies[CSRF_COOKIE];
-      if (!csrf) {
-        csrf = randomBytes(24).toString('base64url');
-        reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(request, services));
-      }
-      request.csrfToken = csrf;
+      request.csrfToken = request.cookies[CSRF_COOKIE] ?? '';
+      request.issueCsrfToken = () => {
+        if (!request.csrfToken) {
+          request.csrfToken = randomBytes(24).toString('base64url');
+          reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(request, services));
+        }
+        return request.csrfToken;
+      };
       const flash = request.cookies[FLASH_COOKIE];
       if (flash && request.method === 'GET') {
         request.flash = decodeURIComponent(flash);
@@ -205,6 +222,8 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
 
   registerPublicOutputMask(app);
   registerNulGuard(app);
+  // After the mask: the ETag is computed over the bytes that are actually sent.
+  app.addHook('onSend', createHttpCache());
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));

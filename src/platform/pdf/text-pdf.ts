@@ -1,11 +1,12 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from './pdfkit.js';
 import { FONTS } from './fonts.js';
 
 /**
  * A simple PDF/A-2a document (tagged, Swedish, embedded DejaVu fonts) with a title and
  * paragraphs of text: for documents made from text, such as the demo's attachments.
  */
-export function renderTextPdf(options: { title: string; subtitle?: string; text: string; author?: string }): Promise<Buffer> {
+export async function renderTextPdf(options: { title: string; subtitle?: string; text: string; author?: string }): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../../../platform/errors.js';
 import { assertFileSize, detectFileType, type FileKind } from './file-types.js';
-import { EXE_BYTES, JPEG_BYTES, PNG_BYTES, buildDocx, buildOdt, buildPdf, buildPlainZip, buildXlsx, wParagraph } from './test-fixtures.js';
+import { EXE_BYTES, JPEG_BYTES, PNG_BYTES, buildDocx, buildOdt, buildPdf, buildPlainZip, buildXlsx, wParagraph } from '../../../../test/support/file-fixtures.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const MB = 1024 * 1024;

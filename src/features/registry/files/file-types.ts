@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { DomainError } from '../../../platform/errors.js';
+import { formatNumber } from '../../../platform/time-format.js';
 
 /** The kinds of file the registry accepts as attachments. */
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'odt' | 'png' | 'jpeg' | 'text';
@@ -93,16 +94,12 @@ export function assertFileSize(options: { size: number; maxBytes: number }): voi
   const limitMb = Math.floor((maxBytes / MEGABYTE) * 10) / 10;
   throw invalid(
     `file of ${size} bytes exceeds the limit of ${maxBytes} bytes`,
-    `Filen är ${formatMb(sizeMb, 'sv-SE')} MB. Största tillåtna storlek är ${formatMb(limitMb, 'sv-SE')} MB. Minska filen eller dela upp den och försök igen.`,
-    `The file is ${formatMb(sizeMb, 'en-GB')} MB. The largest allowed size is ${formatMb(limitMb, 'en-GB')} MB. Make the file smaller or split it up and try again.`,
+    `Filen är ${formatNumber(sizeMb, 'sv')} MB. Största tillåtna storlek är ${formatNumber(limitMb, 'sv')} MB. Minska filen eller dela upp den och försök igen.`,
+    `The file is ${formatNumber(sizeMb, 'en')} MB. The largest allowed size is ${formatNumber(limitMb, 'en')} MB. Make the file smaller or split it up and try again.`,
   );
 }
 
 const MEGABYTE = 1024 * 1024;
-
-function formatMb(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
-}
 
 /** What the content says the file is, or undefined when it is none of the binary kinds. */
 function sniffKind(bytes: Uint8Array): FileKind | undefined {

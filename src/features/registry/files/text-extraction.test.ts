@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { MAX_EXTRACTED_CHARS, MAX_UNCOMPRESSED_BYTES, extractText } from './text-extraction.js';
-import { JPEG_BYTES, PNG_BYTES, buildDocx, buildOdt, buildPdf, buildXlsx, wParagraph } from './test-fixtures.js';
+import { JPEG_BYTES, PNG_BYTES, buildDocx, buildOdt, buildPdf, buildXlsx, wParagraph } from '../../../../test/support/file-fixtures.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

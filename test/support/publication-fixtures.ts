@@ -4,13 +4,13 @@
  * passwords), so that notices come into being the way they do in production.
  */
 import { eq } from 'drizzle-orm';
-import { TEST_PASSWORD, buildUser } from '../../../test/support/app.js';
-import type { Services } from '../../services.js';
-import { bodies, meetings, organisations, people, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
-import { listGrants } from '../auth/auth.repository.js';
-import type { Principal, Role } from '../auth/policy.js';
-import { createJusteringService } from '../protocols/justering.service.js';
-import { protocolDigest } from '../protocols/protocol.model.js';
+import { TEST_PASSWORD, buildUser } from './app.js';
+import type { Services } from '../../src/services.js';
+import { bodies, meetings, organisations, people, protocolParagraphs, protocols, users } from '../../src/platform/db/schema.js';
+import { listGrants } from '../../src/features/auth/auth.repository.js';
+import type { Principal, Role } from '../../src/features/auth/policy.js';
+import { createJusteringService } from '../../src/features/protocols/justering.service.js';
+import { protocolDigest } from '../../src/features/protocols/protocol.model.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${(counter += 1)}`;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
-export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../../test/fixtures/standards/oparl-1.1/draft-07-branch');
+export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../fixtures/standards/oparl-1.1/draft-07-branch');
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

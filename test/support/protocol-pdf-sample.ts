@@ -1,4 +1,4 @@
-import type { ProtocolDocument, ProtocolParagraph } from './protocol.model.js';
+import type { ProtocolDocument, ProtocolParagraph } from '../../src/features/protocols/protocol.model.js';
 
 /**
  * A protocol for tests and the benchmark, written like the e-nämnd's protocol of 2022-12-14:

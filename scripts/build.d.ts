@@ -1,0 +1,4 @@
+/** Types of scripts/build.js (plain JavaScript, so that it runs before anything is built). */
+export declare const STAMP: string;
+export declare function isStale(): boolean;
+export declare function build(): boolean;

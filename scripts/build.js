@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * The build: TypeScript in src/ compiled by TypeScript's compiler to plain JavaScript in dist/ (same folder layout,
+ * so paths such as ../../../drizzle stay right), and the files beside the code that are not
+ * TypeScript (stylesheet, browser scripts, XML schemas) copied over. `npm ci` runs it (prepare);
+ * `npm start` and `npx kansli` run dist/. Plain JavaScript, so it runs before anything is built.
+ *
+ *   node scripts/build.js             build
+ *   node scripts/build.js --if-stale  build only when a file in src/ (or tsconfig) is newer than the last build
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const DIST = path.join(ROOT, 'dist');
+/** Written last: a build that stopped half-way is not taken for a finished one. */
+export const STAMP = path.join(DIST, '.built');
+const CONFIGS = ['tsconfig.json', 'package.json'].map((f) => path.join(ROOT, f));
+const COMPILED = /\.tsx?$/;
+const TEST = /\.test\.tsx?$/;
+
+function* walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else yield full;
+  }
+}
+
+/** True when dist/ is missing or older than a source file or a configuration it was built from. */
+export function isStale() {
+  if (!existsSync(STAMP)) return true;
+  const built = statSync(STAMP).mtimeMs;
+  for (const file of CONFIGS) if (existsSync(file) && statSync(file).mtimeMs > built) return true;
+  for (const file of walk(SRC)) if (!TEST.test(file) && statSync(file).mtimeMs > built) return true;
+  return false;
+}
+
+/**
+ * Each file is transpiled on its own (tsconfig has isolatedModules), which takes seconds where a
+ * whole-program tsc takes minutes on a small machine; type errors are `npm run typecheck`'s job.
+ */
+export function build() {
+  const started = performance.now();
+  rmSync(STAMP, { force: true });
+  let ts;
+  try {
+    ts = createRequire(import.meta.url)('typescript');
+  } catch {
+    console.error('TypeScript saknas (installera med npm ci utan --omit=dev) / TypeScript is missing: install with npm ci (dev dependencies included).');
+    return false;
+  }
+  const { config } = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.convertCompilerOptionsFromJson({ ...config.compilerOptions, noEmit: false, sourceMap: true }, ROOT);
+  // package.json says "type": "module": every file is an ES module (one file alone cannot tell).
+  options.module = ts.ModuleKind.ES2022;
+  options.moduleResolution = ts.ModuleResolutionKind.Bundler;
+  rmSync(DIST, { recursive: true, force: true });
+  let files = 0;
+  for (const file of walk(SRC)) {
+    if (TEST.test(file)) continue;
+    const relative = path.relative(SRC, file);
+    const target = path.join(DIST, COMPILED.test(file) ? relative.replace(COMPILED, '.js') : relative);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (!COMPILED.test(file)) {
+      copyFileSync(file, target);
+      continue;
+    }
+    const output = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file, reportDiagnostics: true });
+    const errors = (output.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+    if (errors.length > 0) {
+      console.error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' }));
+      return false;
+    }
+    const map = `${path.basename(target)}.map`;
+    writeFileSync(target, output.outputText.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${map}`));
+    if (output.sourceMapText) writeFileSync(`${target}.map`, output.sourceMapText);
+    files += 1;
+  }
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+  console.log(`Byggt: ${files} filer till dist/ på ${((performance.now() - started) / 1000).toFixed(1)} s / built to dist/.`);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || isStale()) process.exit(build() ? 0 : 1);
+}
