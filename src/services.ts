@@ -5,6 +5,7 @@ import { createAuthService } from './features/auth/auth.service.js';
 import { createAccountService } from './features/auth/account.service.js';
 import { createOrganisationService } from './features/organisation/organisation.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
+import { createPersonLinkService } from './features/admin/person-link.service.js';
 import { createRegistryService } from './features/registry/registry.service.js';
 import { createSearchService } from './features/search/search.service.js';
 import { createMailer } from './platform/mail/mailer.js';
@@ -41,6 +42,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     account: createAccountService({ ...deps, mailer }),
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
+    personLinks: createPersonLinkService(deps),
     registry: createRegistryService(deps),
     liveMeeting: createLiveMeetingService(deps),
     agenda: createAgendaService(deps),

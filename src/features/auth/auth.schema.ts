@@ -29,7 +29,6 @@ export const ZCreateUser = z.object({
   email: email(),
   name: requiredText(200),
   password: ZPassword,
-  personId: z.uuid().optional(),
   grants: z.array(ZGrant).default([]),
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;

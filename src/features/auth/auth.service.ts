@@ -124,7 +124,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     }
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password), personId: input.personId ?? null })
+      .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
       .returning({ id: users.id });
     if (!user) throw new Error('insert returned no row');
     for (const grant of input.grants) {
