@@ -194,7 +194,8 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       reply.header('x-frame-options', 'DENY');
     }
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    // A page with a one-time token in its address sets a stricter policy of its own.
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
