@@ -143,7 +143,10 @@ describe('the sign-in limit under concurrency', () => {
       const guesses = await Promise.all(Array.from({ length: 80 }, (_, i) => client.post('/logga-in', { email: user.email, password: `gissning nummer ${i}` })));
       const checked = guesses.filter((r) => r.statusCode === 401).length;
       const limited = guesses.filter((r) => r.statusCode === 429).length;
-      assert.equal(checked + limited, 80, `every answer is 401 or 429: ${guesses.map((r) => r.statusCode).join(',')}`);
+      // On PostgreSQL a burst of 80 can outwait the pool (10 connections, 5 s) on a loaded machine: 503, never checked.
+      const busy = guesses.filter((r) => r.statusCode === 503).length;
+      assert.equal(checked + limited + busy, 80, `every answer is 401, 429 or 503: ${guesses.map((r) => r.statusCode).join(',')}`);
+      assert.ok(limited >= 80 - 5 - busy);
       assert.ok(checked <= 5, `${checked} guesses were checked; the limit is 5`);
       assert.equal(checked, 5, 'the limit is used, not less');
       const failures = (await auditActions(t, user.id)).filter((a) => a === 'auth.sign_in_failed').length;
