@@ -1,5 +1,6 @@
 import type { RegisterRoutes } from './platform/http/app.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerAccountRoutes } from './features/auth/account.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerOrganisationRoutes } from './features/organisation/organisation.routes.js';
 import { registerAdminRoutes } from './features/admin/admin.routes.js';
@@ -29,6 +30,7 @@ import { registerPrivacyRoutes } from './features/privacy/privacy.routes.js';
 export const ALL_ROUTES: readonly RegisterRoutes[] = [
   registerHomeRoutes,
   registerAuthRoutes,
+  registerAccountRoutes,
   registerOrganisationRoutes,
   registerAdminRoutes,
   registerRegistryRoutes,

@@ -2,8 +2,10 @@ import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/database.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createAccountService } from './features/auth/account.service.js';
 import { createOrganisationService } from './features/organisation/organisation.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
+import { createPersonLinkService } from './features/admin/person-link.service.js';
 import { createRegistryService } from './features/registry/registry.service.js';
 import { createSearchService } from './features/search/search.service.js';
 import { createMailer } from './platform/mail/mailer.js';
@@ -37,8 +39,10 @@ export function createServices(database: Database, config: Config, clock: Clock 
     config,
     clock,
     auth: createAuthService(deps),
+    account: createAccountService({ ...deps, mailer }),
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
+    personLinks: createPersonLinkService(deps),
     registry: createRegistryService(deps),
     liveMeeting: createLiveMeetingService(deps),
     agenda: createAgendaService(deps),

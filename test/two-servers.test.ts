@@ -3,6 +3,7 @@
  * behave as one (sessions, sign-out everywhere, the audit chain under concurrent writes).
  */
 import { after, before, describe, it } from 'node:test';
+import { generateTotp, newTotpSecret } from '../src/features/auth/totp.js';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { openPostgres, type Database } from '../src/platform/db/database.js';
@@ -134,9 +135,14 @@ describe('two app servers against one PostgreSQL behave as one', { skip: TEST_DB
     const adjuster = new ServerBrowser();
     await chair.signIn(a, 'ordf@example.se', ADMIN.password);
     await adjuster.signIn(b, 'just@example.se', ADMIN.password);
+    // Each signer's own TOTP (issue 15: the password alone does not sign), turned on after sign-in.
+    const secrets = [newTotpSecret(), newTotpSecret()];
+    for (const [i, signer] of signers.entries()) await database.query(sql`update users set totp_secret = ${secrets[i]}, totp_enabled = true where email = ${signer.email}`);
+    const [locked] = await database.query<{ digest: string }>(sql`select canonical_sha256 as digest from protocols where id = ${protocol?.id}`);
+    const totp = (secret: string | undefined) => ({ method: 'totp', code: generateTotp(secret ?? '', new Date()), sha256: locked?.digest ?? '' });
     const [first, second] = await Promise.all([
-      chair.request(a, `/protokoll/${protocol?.id}/justera`, { method: 'password', password: ADMIN.password }),
-      adjuster.request(b, `/protokoll/${protocol?.id}/justera`, { method: 'password', password: ADMIN.password }),
+      chair.request(a, `/protokoll/${protocol?.id}/justera`, totp(secrets[0])),
+      adjuster.request(b, `/protokoll/${protocol?.id}/justera`, totp(secrets[1])),
     ]);
     assert.equal(first?.status, 302, await first?.text());
     assert.equal(second?.status, 302, await second?.text());

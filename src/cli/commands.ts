@@ -40,6 +40,12 @@ function readPassword(): string {
   return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
 }
 
+async function userByEmail(services: Services, email: string) {
+  const user = await findUserByEmail(services.database.db, email);
+  if (!user) throw new UsageError(`Ingen användare med e-postadressen ${email}. / No user with e-mail ${email}.`);
+  return user;
+}
+
 export const COMMANDS: Record<string, Command> = {
   demo: {
     words: 1,
@@ -66,6 +72,28 @@ export const COMMANDS: Record<string, Command> = {
       if (!org) throw new UsageError(options.org ? `Organisationen ${options.org} finns inte. / No organisation ${options.org}.` : 'Det finns ingen nämnd ännu; kör kansli demo eller installera först. / No committee yet.');
       const id = await services.auth.createUser({ email, name, password: readPassword(), grants: [{ organisationId: org.id, role }] }, CLI_ACTOR);
       console.log(`Användaren ${email} är skapad (${id}) med rollen ${role} i ${org.name}.`);
+      return 0;
+    },
+  },
+
+  'user link': {
+    words: 2,
+    async run({ services, options }) {
+      const user = await userByEmail(services, required(options, 'email'));
+      const personId = required(options, 'person');
+      if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new UsageError('--person ska vara personens id (uuid). / --person must be the person’s id (uuid).');
+      await services.personLinks.linkPersonAsOperator(CLI_ACTOR, user.id, personId.toLowerCase());
+      console.log(`Kontot ${user.email} är kopplat till personen ${personId}. / The account is linked to the person.`);
+      return 0;
+    },
+  },
+
+  'user unlink': {
+    words: 2,
+    async run({ services, options }) {
+      const user = await userByEmail(services, required(options, 'email'));
+      await services.personLinks.linkPersonAsOperator(CLI_ACTOR, user.id, null);
+      console.log(`Kontot ${user.email} är inte längre kopplat till någon person. / The account is no longer linked to a person.`);
       return 0;
     },
   },

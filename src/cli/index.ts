@@ -16,6 +16,8 @@ const HELP = `Användning / usage: kansli <kommando>
   demo                                   läs in demonämnden (idempotent) / load the demo committee
   user add --email E --name N --role R [--org SLUG]
                                          skapa användare; lösenord från KANSLI_PASSWORD eller stdin
+  user link --email E --person ID        koppla kontot till en person (loggas) / link the account to a person (audited)
+  user unlink --email E                  ta bort kontots koppling till person / unlink the account from its person
   token create --email E [--label L]     skapa en personlig API-nyckel / create an API token
   audit verify                           kontrollera granskningsloggens kedja / verify the audit chain
   archive export --year ÅR --out KATALOG leverera årets avslutade ärenden och slutliga protokoll (SIP) / deliver a year to the e-archive
@@ -34,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, person: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (positionals[0] === 'import') return (await import('./import-sie.js')).runImportCommand(argv);
   const key = positionals.slice(0, 2).join(' ');

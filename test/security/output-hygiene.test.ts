@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { bodies, cases, classificationCodes, organisations } from '../../src/platform/db/schema.js';
-import { crawl } from '../../src/features/oparl/oparl.testkit.js';
+import { crawl } from '../support/oparl-testkit.js';
 import { hasXmlControlChars } from '../../src/platform/control-chars.js';
 
 const SITE = 'https://kansli.example.se';

@@ -4,7 +4,9 @@ import type { Database } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { ALL_ROUTES } from '../../src/routes.js';
 import { createServices, type Services } from '../../src/services.js';
-import { organisations, bodies, roleAssignments } from '../../src/platform/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { organisations, bodies, roleAssignments, users } from '../../src/platform/db/schema.js';
+import { newTotpSecret } from '../../src/features/auth/totp.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
 import type { Role } from '../../src/features/auth/policy.js';
 import type { Clock } from '../../src/platform/clock.js';
@@ -64,6 +66,16 @@ export async function buildUser(services: Services, options: { organisationId: s
     await services.database.db.insert(roleAssignments).values({ userId: id, organisationId: options.organisationId, role });
   }
   return { id, email, password: TEST_PASSWORD };
+}
+
+/**
+ * Give a test user a working TOTP second factor (as if they had enrolled it themselves) and
+ * return its secret, for signing a protocol with `generateTotp(secret, now)`.
+ */
+export async function giveTotp(services: Services, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await services.database.db.update(users).set({ totpSecret: secret, totpEnabled: true, totpLastStep: null }).where(eq(users.id, userId));
+  return secret;
 }
 
 /** A browser-like client: keeps cookies, sends the CSRF token with every form. */

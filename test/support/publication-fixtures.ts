@@ -1,10 +1,11 @@
 /**
  * Test factories for publication and the portal: a committee with member municipalities, and a
  * protocol made final through the real justering service (chair and adjuster signing with their
- * passwords), so that notices come into being the way they do in production.
+ * own TOTP codes), so that notices come into being the way they do in production.
  */
 import { eq } from 'drizzle-orm';
-import { TEST_PASSWORD, buildUser } from './app.js';
+import { buildUser, giveTotp } from './app.js';
+import { generateTotp } from '../../src/features/auth/totp.js';
 import type { Services } from '../../src/services.js';
 import { bodies, meetings, organisations, people, protocolParagraphs, protocols, users } from '../../src/platform/db/schema.js';
 import { listGrants } from '../../src/features/auth/auth.repository.js';
@@ -66,6 +67,7 @@ export async function buildFinalProtocol(
 ) {
   const db = services.database.db;
   const signers: Record<'chair' | 'adjuster', Principal> = {} as Record<'chair' | 'adjuster', Principal>;
+  const secrets: Record<string, string> = {};
   const personIds: Record<string, string> = {};
   for (const [who, role] of [['chair', 'chair'], ['adjuster', 'member']] as const) {
     const [person] = await db.insert(people).values({ name: who === 'chair' ? 'Ordförande Olsson' : 'Justerare Jansson', organisationId: options.municipalityId }).returning();
@@ -73,6 +75,7 @@ export async function buildFinalProtocol(
     await db.update(users).set({ personId: person?.id ?? null }).where(eq(users.id, user.id));
     personIds[who] = person?.id ?? '';
     signers[who] = await principalOf(services, user.id);
+    secrets[who] = await giveTotp(services, user.id);
   }
   const [meeting] = await db.insert(meetings).values({ bodyId: options.bodyId, startsAt: options.meetingAt, place: 'Stadshuset', status: 'closed', noticeSentAt: options.meetingAt }).returning();
   if (!meeting) throw new Error('no meeting');
@@ -90,7 +93,7 @@ export async function buildFinalProtocol(
   const justering = createJusteringService({ database: services.database, config: services.config, clock: () => options.justerAt });
   const rp = { rpID: 'localhost', origin: 'http://localhost' };
   for (const who of ['chair', 'adjuster'] as const) {
-    await justering.sign(signers[who], protocol.id, { method: 'password', password: TEST_PASSWORD }, rp);
+    await justering.sign(signers[who], protocol.id, { method: 'totp', code: generateTotp(secrets[who] ?? '', options.justerAt), sha256: digest }, rp);
   }
   return { meetingId: meeting.id, protocolId: protocol.id };
 }

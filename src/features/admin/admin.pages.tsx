@@ -41,7 +41,7 @@ function roleOptions(ctx: ViewContext) {
   return ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][ctx.locale] }));
 }
 
-export function NewUserPage({ ctx, state, orgs, people }: { ctx: ViewContext; state: FormState; orgs: OrgOption[]; people: OrgOption[] }) {
+export function NewUserPage({ ctx, state, orgs }: { ctx: ViewContext; state: FormState; orgs: OrgOption[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('users.new')} back={{ href: '/admin/anvandare', label: t('users.title') }}>
@@ -56,7 +56,6 @@ export function NewUserPage({ ctx, state, orgs, people }: { ctx: ViewContext; st
         <TextField ctx={ctx} state={state} name="password" type="password" label={t('auth.password')} hint={`${t('users.initialPasswordHint')} ${t('auth.passwordHint')}`} required autocomplete="new-password" />
         <SelectField ctx={ctx} state={state} name="role" label={t('users.role')} required options={roleOptions(ctx)} />
         <SelectField ctx={ctx} state={state} name="organisationId" label={t('users.organisation')} required options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-        <SelectField ctx={ctx} state={state} name="personId" label={t('users.person')} empty="–" options={people.map((p) => ({ value: p.id, label: p.name }))} />
         <div class="actions">
           <button type="submit">{t('common.save')}</button>
           <a href="/admin/anvandare">{t('common.cancel')}</a>
@@ -66,12 +65,12 @@ export function NewUserPage({ ctx, state, orgs, people }: { ctx: ViewContext; st
   );
 }
 
-export function UserPage({ ctx, user, orgs, state }: { ctx: ViewContext; user: UserItem; orgs: OrgOption[]; state: FormState }) {
+export function UserPage({ ctx, user, orgs, people, state }: { ctx: ViewContext; user: UserItem; orgs: OrgOption[]; people: OrgOption[]; state: FormState }) {
   const { t } = ctx;
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   return (
     <Layout ctx={ctx} title={user.name} back={{ href: '/admin/anvandare', label: t('users.title') }}>
-      <ErrorSummary ctx={ctx} state={state} labels={{ role: t('users.role'), organisationId: t('users.organisation') }} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ role: t('users.role'), organisationId: t('users.organisation'), personId: t('users.person') }} />
       <dl class="facts">
         <dt>{t('auth.email')}</dt>
         <dd>{user.email}</dd>
@@ -100,6 +99,13 @@ export function UserPage({ ctx, user, orgs, state }: { ctx: ViewContext; user: U
         <SelectField ctx={ctx} state={state} name="role" label={t('users.role')} required options={roleOptions(ctx)} />
         <SelectField ctx={ctx} state={state} name="organisationId" label={t('users.organisation')} required options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
         <button type="submit">{t('users.grant')}</button>
+      </PostForm>
+      <h2>{t('users.person')}</h2>
+      <p>{t('users.personIntro')}</p>
+      <p>{user.personId ? t('users.linkedTo', { name: people.find((p) => p.id === user.personId)?.name ?? user.personId }) : t('users.notLinked')}</p>
+      <PostForm ctx={ctx} action={`/admin/anvandare/${user.id}/person`}>
+        <SelectField ctx={ctx} state={{ values: { personId: user.personId ?? '' }, errors: state.errors }} name="personId" label={t('users.person')} empty={t('users.noPerson')} options={people.map((p) => ({ value: p.id, label: p.name }))} />
+        <button type="submit">{t('users.link')}</button>
       </PostForm>
       <h2>{t('users.status')}</h2>
       <PostForm ctx={ctx} action={`/admin/anvandare/${user.id}/${user.disabled ? 'aktivera' : 'stang-av'}`}>

@@ -21,13 +21,12 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.get('/admin/anvandare/ny', manage, async (request, reply) => {
-    return reply.page(<NewUserPage ctx={request.viewContext()} state={emptyForm({ role: 'member' })} orgs={await orgOptions(request)} people={await peopleOptions(request)} />);
+    return reply.page(<NewUserPage ctx={request.viewContext()} state={emptyForm({ role: 'member' })} orgs={await orgOptions(request)} />);
   });
 
   app.post('/admin/anvandare/ny', manage, async (request, reply) => {
     const values = formBody(request);
     const orgs = await orgOptions(request);
-    const people = await peopleOptions(request);
     let id = '';
     const ok = await handleForm(
       reply,
@@ -39,13 +38,12 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
             name: values.name,
             email: values.email,
             password: values.password,
-            personId: values.personId || undefined,
             grants: [{ role: values.role, organisationId: values.organisationId }],
           },
           actorOf(principal),
         );
       },
-      (state) => <NewUserPage ctx={request.viewContext()} state={state} orgs={orgs} people={people} />,
+      (state) => <NewUserPage ctx={request.viewContext()} state={state} orgs={orgs} />,
     );
     if (!ok) return reply;
     setFlash(reply, request, services, request.viewContext().t('users.created'));
@@ -54,7 +52,24 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
 
   app.get('/admin/anvandare/:id', manage, async (request, reply) => {
     const user = await admin.getUser(request.principal, idParam(request));
-    return reply.page(<UserPage ctx={request.viewContext()} user={user} orgs={await orgOptions(request)} state={emptyForm()} />);
+    return reply.page(<UserPage ctx={request.viewContext()} user={user} orgs={await orgOptions(request)} people={await peopleOptions(request)} state={emptyForm()} />);
+  });
+
+  // Linking the account to a person is its own audited step (person-link.service.ts).
+  app.post('/admin/anvandare/:id/person', manage, async (request, reply) => {
+    const id = idParam(request);
+    const user = await admin.getUser(request.principal, id);
+    const [orgs, people] = [await orgOptions(request), await peopleOptions(request)];
+    const personId = formBody(request).personId ?? '';
+    const ok = await handleForm(
+      reply,
+      { personId },
+      () => services.personLinks.linkPerson(request.principal, id, /^[0-9a-f-]{36}$/.test(personId) ? personId : null),
+      (state) => <UserPage ctx={request.viewContext()} user={user} orgs={orgs} people={people} state={state} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('common.saved'));
+    return reply.redirect(`/admin/anvandare/${id}`);
   });
 
   for (const [path, run] of [
@@ -66,8 +81,8 @@ export function registerAdminRoutes(app: FastifyInstance, services: Services): v
     app.post(`/admin/anvandare/:id/${path}`, manage, async (request, reply) => {
       const id = idParam(request);
       const user = await admin.getUser(request.principal, id);
-      const orgs = await orgOptions(request);
-      const ok = await handleForm(reply, formBody(request), () => run(request, id), (state) => <UserPage ctx={request.viewContext()} user={user} orgs={orgs} state={state} />);
+      const [orgs, people] = [await orgOptions(request), await peopleOptions(request)];
+      const ok = await handleForm(reply, formBody(request), () => run(request, id), (state) => <UserPage ctx={request.viewContext()} user={user} orgs={orgs} people={people} state={state} />);
       if (!ok) return reply;
       setFlash(reply, request, services, request.viewContext().t('common.saved'));
       return reply.redirect(`/admin/anvandare/${id}`);

@@ -62,7 +62,7 @@ export function createAdminService(deps: { database: Database; config: Config; c
           return { user: u, grants: shown, managed };
         })
         .filter((r) => r.managed)
-        .map(({ user: u, grants: shown }) => ({ id: u.id, email: u.email, name: u.name, disabled: u.disabled, totpEnabled: u.totpEnabled, grants: shown }));
+        .map(({ user: u, grants: shown }) => ({ id: u.id, email: u.email, name: u.name, disabled: u.disabled, totpEnabled: u.totpEnabled, personId: u.personId, grants: shown }));
     },
 
     /**
@@ -133,6 +133,12 @@ export function createAdminService(deps: { database: Database; config: Config; c
       if (!allowed) throw new PolicyDenied('user.manage');
       if (principal.userId === userId && disabled) throw conflict({ sv: 'Du kan inte stänga av ditt eget konto.', en: 'You cannot disable your own account.' });
       await db.transaction(async (tx) => {
+        // A person links to at most one active account (users_person_active_key): say so, rather than fail.
+        const [user] = await tx.select().from(users).where(eq(users.id, userId));
+        if (!disabled && user?.personId) {
+          const [other] = await tx.select({ id: users.id }).from(users).where(and(eq(users.personId, user.personId), eq(users.disabled, false)));
+          if (other) throw conflict({ sv: 'Kontots person har redan ett annat aktivt konto. Koppla loss personen först.', en: 'The account’s person already has another active account. Unlink the person first.' });
+        }
         await tx.update(users).set({ disabled, updatedAt: clock() }).where(eq(users.id, userId));
         await recordAudit(tx, actorOf(principal), { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId }, clock());
       });

@@ -42,6 +42,9 @@ export function LoginPage({ ctx, state, next }: { ctx: ViewContext; state: FormS
         <TextField ctx={ctx} state={state} name="password" type="password" label={t('auth.password')} required autocomplete="current-password" />
         <button type="submit">{t('login.submit')}</button>
       </PostForm>
+      <p>
+        <a href="/logga-in/glomt">{t('login.forgot')}</a>
+      </p>
     </Layout>
   );
 }
@@ -63,6 +66,8 @@ export function TotpPage({ ctx, state, next }: { ctx: ViewContext; state: FormSt
 export interface AccountView {
   roles: { organisationName: string; role: Role }[];
   totpEnabled: boolean;
+  /** An enrolment started and not yet confirmed. */
+  totpPending: boolean;
   totpEnrolment?: { secret: string; uri: string } | undefined;
   tokens: { id: string; label: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }[];
   newToken?: string | undefined;
@@ -110,10 +115,19 @@ export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: Acco
           {t('account.languageSave')}
         </button>
       </PostForm>
-      <h2>{t('account.totp')}</h2>
+      <h2>{t('account.password')}</h2>
+      <PostForm ctx={ctx} action="/konto/losenord">
+        <TextField ctx={ctx} state={state} name="current" type="password" label={t('account.currentPassword')} required autocomplete="current-password" />
+        <TextField ctx={ctx} state={state} name="password" type="password" label={t('account.newPassword')} hint={t('auth.passwordHint')} required autocomplete="new-password" />
+        <TextField ctx={ctx} state={state} name="repeat" type="password" label={t('account.repeatPassword')} required autocomplete="new-password" />
+        <button type="submit">{t('account.changePassword')}</button>
+      </PostForm>
+      <h2 id="tvastegs">{t('account.totp')}</h2>
+      <p>{t('account.secondFactorIntro')}</p>
       <TotpSection ctx={ctx} view={view} />
+      <h2>{t('passkey.list')}</h2>
       <p>
-        <a href="/konto/passkey">{t('protocol.passkeys')}</a>
+        <a href="/konto/passkey">{t('account.passkeys')}</a>
       </p>
       <h2>{t('account.tokens')}</h2>
       <p>{t('account.tokensIntro')}</p>
@@ -177,32 +191,45 @@ export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: Acco
 function TotpSection({ ctx, view }: { ctx: ViewContext; view: AccountView }) {
   const { t } = ctx;
   const empty = { values: {}, errors: [] };
-  if (view.totpEnabled) {
+  const passwordField = (label: string) => <TextField ctx={ctx} state={empty} name="password" type="password" label={label} required autocomplete="current-password" />;
+  if (view.totpEnrolment || view.totpPending) {
     return (
       <>
-        <p>{t('account.totpOn')}</p>
-        <PostForm ctx={ctx} action="/konto/tvastegs/stang">
-          <TextField ctx={ctx} state={empty} name="password" type="password" label={t('account.totpDisablePassword')} required autocomplete="current-password" />
-          <button type="submit" class="secondary">
-            {t('account.totpDisable')}
-          </button>
+        {view.totpEnrolment ? (
+          <>
+            <p>{t('account.totpSecret')}</p>
+            <p>
+              <code class="secret">{view.totpEnrolment.secret}</code>
+            </p>
+            <p>
+              <a href={view.totpEnrolment.uri}>{t('account.totpLink')}</a>
+            </p>
+          </>
+        ) : (
+          <p>{t('account.totpPending')}</p>
+        )}
+        <PostForm ctx={ctx} action="/konto/tvastegs/bekrafta">
+          <TextField ctx={ctx} state={empty} name="code" label={t('login.totpCode')} required autocomplete="one-time-code" inputMode="numeric" />
+          <button type="submit">{t('account.totpConfirm')}</button>
         </PostForm>
       </>
     );
   }
-  if (view.totpEnrolment) {
+  if (view.totpEnabled) {
     return (
       <>
-        <p>{t('account.totpSecret')}</p>
-        <p>
-          <code class="secret">{view.totpEnrolment.secret}</code>
-        </p>
-        <p>
-          <a href={view.totpEnrolment.uri}>{t('account.totpLink')}</a>
-        </p>
-        <PostForm ctx={ctx} action="/konto/tvastegs/bekrafta">
-          <TextField ctx={ctx} state={empty} name="code" label={t('login.totpCode')} required autocomplete="one-time-code" inputMode="numeric" />
-          <button type="submit">{t('account.totpConfirm')}</button>
+        <p>{t('account.totpOn')}</p>
+        <PostForm ctx={ctx} action="/konto/tvastegs/starta">
+          {passwordField(t('account.totpReplacePassword'))}
+          <button type="submit" class="secondary">
+            {t('account.totpReplace')}
+          </button>
+        </PostForm>
+        <PostForm ctx={ctx} action="/konto/tvastegs/stang">
+          {passwordField(t('account.totpDisablePassword'))}
+          <button type="submit" class="secondary">
+            {t('account.totpDisable')}
+          </button>
         </PostForm>
       </>
     );
@@ -211,6 +238,7 @@ function TotpSection({ ctx, view }: { ctx: ViewContext; view: AccountView }) {
     <>
       <p>{t('account.totpOff')}</p>
       <PostForm ctx={ctx} action="/konto/tvastegs/starta">
+        {passwordField(t('account.totpStartPassword'))}
         <button type="submit">{t('account.totpStart')}</button>
       </PostForm>
     </>

@@ -5,13 +5,14 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { DomainError } from '../../platform/errors.js';
+import { localPath } from '../../platform/http/local-path.js';
 import { SESSION_COOKIE } from './auth.service.js';
 import { AccountPage, LoginPage, SetupPage, TotpPage, type AccountView } from './auth.pages.js';
 import type { Principal } from './policy.js';
 
-/** Only local paths, so a crafted link cannot send a user elsewhere after sign-in. */
+/** Only local paths (localPath), so a crafted link cannot send a user elsewhere after sign-in. */
 export function safeNext(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+  return localPath(value) ?? '/';
 }
 
 function principalOf(request: FastifyRequest): Principal {
@@ -58,7 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     );
     if (!ok) return reply;
     // Rotation: the old session (if any) ends; the new token is the only valid one.
-    if (request.sessionToken) await auth.signOut(request.sessionToken);
+    if (request.sessionToken) await auth.signOut(request.sessionToken, 'rotation');
     setSession(request, reply, result.token);
     return reply.redirect(result.needsSecondFactor ? `/logga-in/tvastegs?next=${encodeURIComponent(next)}` : next);
   });
@@ -92,15 +93,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     return reply.redirect('/');
   });
 
-  async function accountView(principal: Principal, extra: Partial<AccountView> = {}): Promise<AccountView> {
-    const names = await services.organisation.namesById(principal.grants.map((g) => g.organisationId));
-    return {
-      roles: principal.grants.map((g) => ({ role: g.role, organisationName: names.get(g.organisationId) ?? '' })),
-      totpEnabled: (await auth.userStatus(principal)).totpEnabled,
-      tokens: await auth.listApiTokens(principal),
-      ...extra,
-    };
-  }
+  const accountView = (principal: Principal, extra: Partial<AccountView> = {}) => accountViewOf(services, principal, extra);
 
   app.get('/konto', { config: { action: 'account.self' } }, async (request, reply) => {
     const view = await accountView(principalOf(request));
@@ -117,14 +110,20 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
 
   app.post('/konto/tvastegs/starta', { config: { action: 'account.self' } }, async (request, reply) => {
     const principal = principalOf(request);
-    const enrolment = await auth.beginTotp(principal);
-    return reply.page(<AccountPage ctx={request.viewContext()} view={await accountView(principal, { totpEnrolment: enrolment })} state={emptyForm()} />);
+    const view = await accountView(principal);
+    let enrolment: AccountView['totpEnrolment'];
+    const ok = await handleForm(reply, {}, async () => (enrolment = await services.account.beginTotp(principal, formBody(request).password ?? '')), (state) => (
+      <AccountPage ctx={request.viewContext()} view={view} state={state} />
+    ));
+    if (!ok) return reply;
+    // The secret is shown on this response only.
+    return reply.header('cache-control', 'no-store').page(<AccountPage ctx={request.viewContext()} view={{ ...view, totpEnrolment: enrolment }} state={emptyForm()} />);
   });
 
   app.post('/konto/tvastegs/bekrafta', { config: { action: 'account.self' } }, async (request, reply) => {
     const principal = principalOf(request);
     const view = await accountView(principal);
-    const ok = await handleForm(reply, {}, () => auth.confirmTotp(principal, formBody(request).code ?? ''), (state) => (
+    const ok = await handleForm(reply, {}, () => services.account.confirmTotp(principal, formBody(request).code ?? ''), (state) => (
       <AccountPage ctx={request.viewContext()} view={view} state={state} />
     ));
     if (!ok) return reply;
@@ -135,7 +134,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.post('/konto/tvastegs/stang', { config: { action: 'account.self' } }, async (request, reply) => {
     const principal = principalOf(request);
     const view = await accountView(principal);
-    const ok = await handleForm(reply, {}, () => auth.disableTotp(principal, formBody(request).password ?? ''), (state) => (
+    const ok = await handleForm(reply, {}, () => services.account.disableTotp(principal, formBody(request).password ?? ''), (state) => (
       <AccountPage ctx={request.viewContext()} view={view} state={state} />
     ));
     if (!ok) return reply;
@@ -175,4 +174,15 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     return { id: p.userId, email: p.email, name: p.name, roles: p.grants };
   });
 
+}
+
+/** What the account page shows of the signed-in user. */
+export async function accountViewOf(services: Services, principal: Principal, extra: Partial<AccountView> = {}): Promise<AccountView> {
+  const names = await services.organisation.namesById(principal.grants.map((g) => g.organisationId));
+  return {
+    roles: principal.grants.map((g) => ({ role: g.role, organisationName: names.get(g.organisationId) ?? '' })),
+    ...(await services.auth.userStatus(principal)),
+    tokens: await services.auth.listApiTokens(principal),
+    ...extra,
+  };
 }

@@ -29,7 +29,6 @@ export const ZCreateUser = z.object({
   email: email(),
   name: requiredText(200),
   password: ZPassword,
-  personId: z.uuid().optional(),
   grants: z.array(ZGrant).default([]),
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
@@ -38,3 +37,15 @@ export const ZSignIn = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(200),
 });
+
+const ZNewPassword = z.object({
+  password: ZPassword,
+  repeat: z.string().max(200),
+});
+const samePassword = (v: { password: string; repeat: string }) => v.password === v.repeat;
+const mismatch = { path: ['repeat'], ...msg('Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.', 'The passwords differ. Type the new password twice.') };
+
+export const ZChangePassword = ZNewPassword.extend({ current: z.string().max(200) }).refine(samePassword, mismatch);
+export type TChangePassword = z.infer<typeof ZChangePassword>;
+
+export const ZResetPassword = ZNewPassword.refine(samePassword, mismatch);

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
-import { Secret, TOTP } from 'otpauth';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
@@ -13,6 +12,10 @@ import type { Clock } from '../../platform/clock.js';
 import * as repo from './auth.repository.js';
 import { can, type Principal, type Role } from './policy.js';
 import { ZCreateUser, ZSetup, type TCreateUser, type TSetup } from './auth.schema.js';
+import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.js';
+import { consumeTotp } from './totp.js';
+
+export { checkTotp, generateTotp } from './totp.js';
 
 export const SESSION_COOKIE = 'kansli_session';
 export const IP_LIMIT_FACTOR = 10;
@@ -32,6 +35,14 @@ export function hashPassword(password: string): Promise<string> {
 
 // A hash to verify against when the e-mail is unknown, so that timing does not reveal which e-mails exist.
 const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
+
+const signInLimited = (minutes: number) =>
+  new DomainError('RATE_LIMITED', {
+    userMessage: {
+      sv: `För många misslyckade inloggningsförsök. Vänta ${minutes} minuter och försök igen.`,
+      en: `Too many failed sign-in attempts. Wait ${minutes} minutes and try again.`,
+    },
+  });
 
 const INVALID_LOGIN = new DomainError('UNAUTHENTICATED', {
   userMessage: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
@@ -71,22 +82,41 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     return token;
   }
 
-  /** An address may fail more often than one account: many users share an office's address. */
-  const limitFor = (key: string) => (key.startsWith('ip:') ? config.loginMaxAttempts * IP_LIMIT_FACTOR : config.loginMaxAttempts);
-
-  async function assertNotRateLimited(keys: string[]): Promise<void> {
-    const since = new Date(clock().getTime() - config.loginWindowMinutes * 60_000);
-    for (const key of keys) {
-      if ((await repo.countRecentAttempts(db, key, since)) >= limitFor(key)) {
-        throw new DomainError('RATE_LIMITED', {
-          userMessage: {
-            sv: `För många misslyckade inloggningsförsök. Vänta ${config.loginWindowMinutes} minuter och försök igen.`,
-            en: `Too many failed sign-in attempts. Wait ${config.loginWindowMinutes} minutes and try again.`,
-          },
-        });
-      }
+  /**
+   * A session that has neither run out (sessionDays) nor been idle longer than sessionIdleMinutes;
+   * an idle one is ended. Use is noted at most once a minute, so that reading pages writes little.
+   */
+  async function liveSession(tokenHash: string) {
+    const now = clock();
+    const session = await repo.findLiveSession(db, tokenHash, now);
+    if (!session) return undefined;
+    const idle = now.getTime() - session.lastSeenAt.getTime();
+    if (idle > config.sessionIdleMinutes * 60_000) {
+      await repo.deleteSession(db, tokenHash);
+      return undefined;
     }
+    if (idle > 60_000) await repo.touchSession(db, tokenHash, now);
+    return session;
   }
+
+  /** An address may fail more often than one account: many users share an office's address. */
+  const keysFor = (key: string, ip: string): AttemptKey[] => [
+    { key, limit: config.loginMaxAttempts },
+    { key: `ip:${ip}`, limit: config.loginMaxAttempts * IP_LIMIT_FACTOR },
+  ];
+
+  const reserve = async (keys: AttemptKey[]) => {
+    try {
+      return await reserveAttempt(db, { keys, now: clock(), windowMinutes: config.loginWindowMinutes });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'RATE_LIMITED') throw signInLimited(config.loginWindowMinutes);
+      throw error;
+    }
+  };
+
+  /** Sign-ins, failed sign-ins and sign-outs go in the audit log (ASVS 7.1). */
+  const audit = (actor: Actor, action: string, userId: string | null, after?: unknown) =>
+    db.transaction((tx) => recordAudit(tx, actor, { action, entity: 'user', entityId: userId, after }, clock()));
 
   async function createUserInTx(tx: typeof db, input: TCreateUser, actor: Actor): Promise<string> {
     if (await repo.findUserByEmail(tx, input.email)) {
@@ -94,7 +124,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     }
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password), personId: input.personId ?? null })
+      .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
       .returning({ id: users.id });
     if (!user) throw new Error('insert returned no row');
     for (const grant of input.grants) {
@@ -144,42 +174,47 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       return db.transaction((tx) => createUserInTx(tx, input, actor));
     },
 
-    /** Sign in with e-mail and password; always a new session token (rotation). */
+    /**
+     * Sign in with e-mail and password; always a new session token (rotation). The attempt is
+     * counted before the password is checked (login-limit.ts), so parallel guesses cannot pass the limit.
+     */
     async signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
       const email = input.email.trim().toLowerCase();
-      const keys = [`email:${email}`, `ip:${input.ip}`];
-      await assertNotRateLimited(keys);
+      const reservation = await reserve(keysFor(`email:${email}`, input.ip));
       const user = await repo.findUserByEmail(db, email);
       const ok = user && !user.disabled ? await argonVerify(user.passwordHash, input.password) : await argonVerify(await DUMMY_HASH, input.password).then(() => false);
       if (!user || !ok) {
-        for (const key of keys) await repo.recordAttempt(db, key, clock());
+        const reason = !user ? 'unknown_email' : user.disabled ? 'disabled' : 'wrong_password';
+        await audit(user ? { userId: user.id, label: user.email } : { userId: null, label: 'anonymous' }, 'auth.sign_in_failed', user?.id ?? null, { reason, ip: input.ip });
         throw INVALID_LOGIN;
       }
-      await repo.clearAttempts(db, keys[0] as string);
+      await releaseAttempt(db, reservation);
+      await repo.clearAttempts(db, `email:${email}`);
       const needsSecondFactor = user.totpEnabled && Boolean(user.totpSecret);
+      if (!needsSecondFactor) await audit({ userId: user.id, label: user.email }, 'auth.sign_in', user.id, { ip: input.ip, secondFactor: null });
       return { token: await startSession(user.id, !needsSecondFactor), needsSecondFactor };
     },
 
     /** Second step for users with TOTP: the half-open session is replaced by a verified one. */
     async verifySecondFactor(input: { token: string; code: string; ip: string }): Promise<string> {
-      const session = await repo.findLiveSession(db, sha256(input.token), clock());
+      const session = await liveSession(sha256(input.token));
       if (!session) throw new DomainError('UNAUTHENTICATED', { userMessage: { sv: 'Logga in igen.', en: 'Please sign in again.' } });
-      const key = `totp:${session.userId}`;
-      await assertNotRateLimited([key, `ip:${input.ip}`]);
+      const reservation = await reserve(keysFor(`totp:${session.userId}`, input.ip));
       const user = await repo.findUserById(db, session.userId);
-      if (!user?.totpSecret || !checkTotp(user.totpSecret, input.code, clock())) {
-        await repo.recordAttempt(db, key, clock());
-        throw new DomainError('UNAUTHENTICATED', { userMessage: { sv: 'Fel kod. Försök igen.', en: 'Wrong code. Try again.' } });
+      if (!user || user.disabled || !(await consumeTotp(db, user, input.code, clock()))) {
+        if (user) await audit({ userId: user.id, label: user.email }, 'auth.sign_in_failed', user.id, { reason: 'wrong_totp', ip: input.ip });
+        throw new DomainError('UNAUTHENTICATED', { userMessage: { sv: 'Fel kod, eller en kod som redan använts. Försök igen.', en: 'Wrong code, or a code already used. Try again.' } });
       }
-      await repo.clearAttempts(db, key);
+      await releaseAttempt(db, reservation);
       await repo.deleteSession(db, session.tokenHash);
+      await audit({ userId: user.id, label: user.email }, 'auth.sign_in', user.id, { ip: input.ip, secondFactor: 'totp' });
       return startSession(user.id, true);
     },
 
     async resolveSession(token: string | undefined): Promise<SessionInfo | null> {
       if (!token) return null;
       const tokenHash = sha256(token);
-      const session = await repo.findLiveSession(db, tokenHash, clock());
+      const session = await liveSession(tokenHash);
       if (!session) return null;
       const user = await repo.findUserById(db, session.userId);
       if (!user || user.disabled) return null;
@@ -195,8 +230,14 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       return principalFor(user);
     },
 
-    async signOut(token: string): Promise<void> {
-      await repo.deleteSession(db, sha256(token));
+    /** Ends this session; `reason` says why, for the audit log ('sign_out', or 'rotation' at a new sign-in). */
+    async signOut(token: string, reason: 'sign_out' | 'rotation' = 'sign_out'): Promise<void> {
+      const tokenHash = sha256(token);
+      const session = await repo.findLiveSession(db, tokenHash, clock());
+      await repo.deleteSession(db, tokenHash);
+      if (!session || reason !== 'sign_out') return;
+      const user = await repo.findUserById(db, session.userId);
+      await audit({ userId: session.userId, label: user?.email ?? 'unknown' }, 'auth.sign_out', session.userId);
     },
 
     /** Ends every session of the user, on every app server. */
@@ -231,42 +272,13 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       });
     },
 
-    /** Start TOTP enrolment: a new secret, not active until a code from it is confirmed. */
-    async beginTotp(principal: Principal): Promise<{ secret: string; uri: string }> {
-      const secret = new Secret({ size: 20 });
-      await db.update(users).set({ totpSecret: secret.base32, totpEnabled: false }).where(eq(users.id, principal.userId));
-      return { secret: secret.base32, uri: totpFor(secret.base32, principal.email).toString() };
-    },
-
-    async confirmTotp(principal: Principal, code: string): Promise<void> {
-      const user = await repo.findUserById(db, principal.userId);
-      if (!user?.totpSecret || !checkTotp(user.totpSecret, code, clock())) {
-        throw new DomainError('INVALID_INPUT', {
-          userMessage: { sv: 'Koden stämmer inte. Kontrollera klockan i telefonen och försök igen.', en: 'The code does not match. Check the clock on your phone and try again.' },
-        });
-      }
-      await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpEnabled: true }).where(eq(users.id, principal.userId));
-        await recordAudit(tx, actorOf(principal), { action: 'totp.enable', entity: 'user', entityId: principal.userId }, clock());
-      });
-    },
-
-    async disableTotp(principal: Principal, password: string): Promise<void> {
-      const user = await repo.findUserById(db, principal.userId);
-      if (!user || !(await argonVerify(user.passwordHash, password))) throw INVALID_LOGIN;
-      await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, principal.userId));
-        await recordAudit(tx, actorOf(principal), { action: 'totp.disable', entity: 'user', entityId: principal.userId }, clock());
-      });
-    },
-
     async setLocale(principal: Principal, locale: 'sv' | 'en'): Promise<void> {
       await db.update(users).set({ locale }).where(eq(users.id, principal.userId));
     },
 
     async userStatus(principal: Principal) {
       const user = await repo.findUserById(db, principal.userId);
-      return { totpEnabled: user?.totpEnabled ?? false };
+      return { totpEnabled: user?.totpEnabled ?? false, totpPending: Boolean(user?.totpPendingSecret) };
     },
 
     can,
@@ -277,21 +289,6 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function actorOf(principal: Principal): Actor {
   return { userId: principal.userId, label: principal.email };
-}
-
-function totpFor(secret: string, label: string): TOTP {
-  return new TOTP({ issuer: 'Kansli', label, secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-}
-
-/** Accepts the current 30-second code and one step either side, for clock drift. */
-export function checkTotp(secret: string, code: string, now: Date): boolean {
-  const token = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpFor(secret, 'x').validate({ token, timestamp: now.getTime(), window: 1 }) !== null;
-}
-
-export function generateTotp(secret: string, now: Date): string {
-  return totpFor(secret, 'x').generate({ timestamp: now.getTime() });
 }
 
 export type { Role };

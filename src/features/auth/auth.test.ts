@@ -151,7 +151,8 @@ describe('two-step verification (TOTP)', () => {
     const user = await buildUser(t.services, { organisationId: committee.id, roles: ['chair'] });
     const client = new TestClient(t.app);
     await client.signIn(user.email);
-    const enrol = await client.post('/konto/tvastegs/starta');
+    assert.equal((await client.post('/konto/tvastegs/starta', { password: 'fel lösenord här' })).statusCode, 401, 'enrolment needs the password');
+    const enrol = await client.post('/konto/tvastegs/starta', { password: user.password });
     const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(enrol.body)?.[1];
     assert.ok(secret, 'the secret is shown');
     assert.equal((await client.post('/konto/tvastegs/bekrafta', { code: '000000' })).statusCode, 400);

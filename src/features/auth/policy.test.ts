@@ -66,6 +66,8 @@ describe('route × role', () => {
       .replace(/^\/uppdrag\/:id/, `/uppdrag/${params.mandateId}`)
       .replace(/^\/admin\/anvandare\/:id/, `/admin/anvandare/${params.userId}`)
       .replace(/^\/konto\/nycklar\/:id/, `/konto/nycklar/${tokenId ?? ''}`)
+      .replace(/^\/konto\/passkey\/:id/, `/konto/passkey/${MISSING}`)
+      .replace(/^\/logga-in\/nytt-losenord\/:token/, `/logga-in/nytt-losenord/${'x'.repeat(43)}`)
       .replace(/^\/(arenden|diarium\/arenden)\/:id/, `/$1/${params.caseId}`)
       .replace(/^\/(handlingar|diarium)\/:id/, `/$1/${params.documentId}`)
       .replace(/^\/filer\/:id/, `/filer/${params.fileId}`)

@@ -3,16 +3,43 @@ import type { Services } from '../../services.js';
 import { bodies, meetings, organisations, protocols, roleAssignments, users } from '../../platform/db/schema.js';
 import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
+import { generateTotp, newTotpSecret } from '../auth/totp.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../auth/policy.js';
 import { createJusteringService, sealedPdfFrom } from '../protocols/justering.service.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
-/** The demo's adjuster (justerare) of the 2022-12-14 protocol: a member, signing with a password. */
+/** The demo's adjuster (justerare) of the 2022-12-14 protocol: a member. */
 export const DEMO_ADJUSTER_EMAIL = 'justerare@exempel.se';
 
 /** The seed's protocol was adjusted on 2022-12-19, within the 14 days of KL 5:69. */
 const JUSTERING_TIME = new Date('2022-12-19T14:00:00+01:00');
+
+/** The demo acts for the (fictional) signers; its audit entries say so. */
+const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };
+const INVENTED = 'Demodata: ett påhittat TOTP-värde för demons fiktiva justerare. / Demo data: an invented TOTP for the demo’s fictional signer.';
+
+/**
+ * A signature needs the signer's own second factor (issue 15). The demo's signers are fictional,
+ * so the demo registers a TOTP for each, marked as invented in the audit log, signs with a code
+ * from it and turns it off again, so that the demo sign-ins keep working with the password alone.
+ * The justering record then honestly shows 'totp' and the enrolment the day of the signature.
+ */
+async function signWithInventedTotp(services: Services, principal: Principal, sign: (code: string) => Promise<unknown>): Promise<void> {
+  const db = services.database.db;
+  const secret = newTotpSecret();
+  const enrolledAt = new Date(JUSTERING_TIME.getTime() - 10 * 60_000);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpSecret: secret, totpEnabled: true, totpPendingSecret: null, totpLastStep: null }).where(eq(users.id, principal.userId));
+    await recordAudit(tx, DEMO_ACTOR, { action: 'totp.enable', entity: 'user', entityId: principal.userId, after: { invented: true, note: INVENTED } }, enrolledAt);
+  });
+  await sign(generateTotp(secret, JUSTERING_TIME));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpSecret: null, totpEnabled: false }).where(eq(users.id, principal.userId));
+    await recordAudit(tx, DEMO_ACTOR, { action: 'totp.disable', entity: 'user', entityId: principal.userId, after: { invented: true, note: INVENTED } }, new Date(JUSTERING_TIME.getTime() + 60_000));
+  });
+}
 
 async function principalByEmail(services: Services, email: string): Promise<Principal> {
   const [user] = await services.database.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
@@ -67,6 +94,8 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
     [DEMO_ADJUSTER_EMAIL, 'adjuster'],
   ] as const) {
     if (signed.some((s) => s.role === role)) continue;
-    await justering.sign(await principalByEmail(services, email), protocolId, { method: 'password', password: DEMO_PASSWORD }, rp, seal);
+    const [locked] = await db.select({ digest: protocols.canonicalSha256 }).from(protocols).where(eq(protocols.id, protocolId));
+    const principal = await principalByEmail(services, email);
+    await signWithInventedTotp(services, principal, (code) => justering.sign(principal, protocolId, { method: 'totp', code, sha256: locked?.digest ?? '' }, rp, seal));
   }
 }

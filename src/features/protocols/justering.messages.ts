@@ -1,6 +1,6 @@
 import { defineMessages } from '../../platform/i18n/define.js';
 
-/** Justering (KL 5:69): signing the protocol with a passkey or the password, and passkeys on the account. */
+/** Justering (KL 5:69): signing the protocol with the signer's passkey or TOTP code, and passkeys on the account. */
 export const justeringMessages = defineMessages({
   'justering.title': { sv: 'Justera protokoll', en: 'Adjust the protocol' },
   'justering.meeting': { sv: '{body}, sammanträde {date}', en: '{body}, meeting of {date}' },
@@ -26,8 +26,45 @@ export const justeringMessages = defineMessages({
   'justering.signedBy': { sv: 'Signerat av {name} {time} ({method})', en: 'Signed by {name} {time} ({method})' },
   'justering.signedLate': { sv: 'sent', en: 'late' },
   'justering.notSigned': { sv: 'Inte signerat ännu', en: 'Not signed yet' },
-  'justering.method.webauthn': { sv: 'passkey', en: 'passkey' },
-  'justering.method.password': { sv: 'lösenord', en: 'password' },
+  'justering.method.passkey': { sv: 'passkey', en: 'passkey' },
+  'justering.method.totp': { sv: 'engångskod (TOTP)', en: 'one-time code (TOTP)' },
+  'justering.method.password': { sv: 'enbart lösenord, före kravet på andra faktor', en: 'password only, before a second factor was required' },
+  'justering.noAccountChanges': { sv: 'Inga ändringar i kontot de 30 dagarna före signaturen.', en: 'No changes to the account in the 30 days before the signature.' },
+  'justering.accountChanges': {
+    sv: 'Kontot ändrades {count} gång(er) de 30 dagarna före signaturen (ur granskningsloggen):',
+    en: 'The account was changed {count} time(s) in the 30 days before the signature (from the audit log):',
+  },
+  'justering.changeBySigner': { sv: 'av kontots innehavare', en: 'by the account holder' },
+  'justering.changeBy': { sv: 'av {actor}', en: 'by {actor}' },
+  'justering.change.user.create': { sv: 'kontot skapades', en: 'the account was created' },
+  'justering.change.user.enable': { sv: 'kontot aktiverades igen', en: 'the account was enabled again' },
+  'justering.change.user.link_person': { sv: 'kontot kopplades till en person', en: 'the account was linked to a person' },
+  'justering.change.user.unlink_person': { sv: 'kontots koppling till en person togs bort', en: 'the account was unlinked from its person' },
+  'justering.change.role.grant': { sv: 'en roll gavs', en: 'a role was granted' },
+  'justering.change.role.revoke': { sv: 'en roll togs bort', en: 'a role was revoked' },
+  'justering.change.password.change': { sv: 'lösenordet byttes', en: 'the password was changed' },
+  'justering.change.password.reset': { sv: 'lösenordet återställdes via e-postlänk', en: 'the password was reset by e-mail link' },
+  'justering.change.totp.enable': { sv: 'tvåstegsverifiering (TOTP) slogs på', en: 'two-step verification (TOTP) was turned on' },
+  'justering.change.totp.replace': { sv: 'autentiseringsappen (TOTP) byttes', en: 'the authenticator app (TOTP) was changed' },
+  'justering.change.totp.disable': { sv: 'tvåstegsverifiering (TOTP) stängdes av', en: 'two-step verification (TOTP) was turned off' },
+  'justering.change.passkey.register': { sv: 'en passkey registrerades', en: 'a passkey was registered' },
+  'justering.change.passkey.remove': { sv: 'en passkey togs bort', en: 'a passkey was removed' },
+  'justering.needSecondFactor': {
+    sv: 'För att justera behöver du en andra faktor som du själv har registrerat: en passkey eller tvåstegsverifiering (TOTP) med en autentiseringsapp. Lösenordet ensamt räcker inte, och en administratör kan inte registrera den åt dig.',
+    en: 'To adjust you need a second factor you registered yourself: a passkey or two-step verification (TOTP) with an authenticator app. The password alone is not enough, and an administrator cannot register it for you.',
+  },
+  'justering.registerTotp': { sv: 'Slå på tvåstegsverifiering (TOTP) under Mitt konto', en: 'Turn on two-step verification (TOTP) under My account' },
+  'justering.totpCode': { sv: 'Kod från din autentiseringsapp', en: 'Code from your authenticator app' },
+  'justering.totpHint': {
+    sv: 'Sex siffror. En kod kan bara användas en gång; har du just loggat in med den, vänta på nästa.',
+    en: 'Six digits. A code can be used once only; if you just signed in with it, wait for the next one.',
+  },
+  'justering.totpSign': { sv: 'Signera med kod', en: 'Sign with code' },
+  'justering.totpSignParagraph': { sv: 'Signera § {number} med kod', en: 'Sign § {number} with code' },
+  'justering.passkeyNoJsUseTotp': {
+    sv: 'Signering med passkey kräver JavaScript. Signera med kod från autentiseringsappen nedan i stället.',
+    en: 'Signing with a passkey needs JavaScript. Sign with a code from the authenticator app below instead.',
+  },
   'justering.final': { sv: 'Protokollet är justerat och kan inte längre ändras.', en: 'The protocol is adjusted and can no longer be changed.' },
   'justering.notLocked': { sv: 'Protokollet är inte låst för justering ännu.', en: 'The protocol is not locked for adjustment yet.' },
   'justering.youSigned': { sv: 'Du har signerat. Protokollet väntar på den andra justeraren.', en: 'You have signed. The protocol is waiting for the other adjuster.' },
@@ -43,12 +80,6 @@ export const justeringMessages = defineMessages({
   },
   'justering.passkeyBusy': { sv: 'Följ anvisningarna från webbläsaren …', en: 'Follow the instructions from the browser …' },
   'justering.passkeyFailed': { sv: 'Signeringen avbröts eller misslyckades. Försök igen.', en: 'The signing was cancelled or failed. Try again.' },
-  'justering.password': { sv: 'Ditt lösenord', en: 'Your password' },
-  'justering.passwordHint': {
-    sv: 'Du har ingen passkey. Signera genom att skriva ditt lösenord igen.',
-    en: 'You have no passkey. Sign by typing your password again.',
-  },
-  'justering.passwordSign': { sv: 'Signera med lösenord', en: 'Sign with password' },
   'justering.registerPasskey': { sv: 'Registrera en passkey', en: 'Register a passkey' },
   'justering.signed': { sv: 'Din signatur är registrerad.', en: 'Your signature is recorded.' },
   'justering.signedFinal': { sv: 'Din signatur är registrerad. Protokollet är nu justerat och slutligt.', en: 'Your signature is recorded. The protocol is now adjusted and final.' },
@@ -63,8 +94,8 @@ export const justeringMessages = defineMessages({
   'justering.paragraphSign': { sv: 'Signera § {number}', en: 'Sign § {number}' },
   'passkey.title': { sv: 'Passkeys för signering', en: 'Passkeys for signing' },
   'passkey.intro': {
-    sv: 'Med en passkey signerar du protokoll med fingeravtryck, ansikte eller PIN-kod på din enhet i stället för lösenordet.',
-    en: 'With a passkey you sign protocols with a fingerprint, face or PIN on your device instead of your password.',
+    sv: 'Med en passkey signerar du protokoll med fingeravtryck, ansikte eller PIN-kod på din enhet. Bara du kan registrera eller ta bort dina passkeys, och du bekräftar med ditt lösenord.',
+    en: 'With a passkey you sign protocols with a fingerprint, face or PIN on your device. Only you can register or remove your passkeys, and you confirm with your password.',
   },
   'passkey.none': { sv: 'Du har ingen passkey registrerad.', en: 'You have no passkey registered.' },
   'passkey.list': { sv: 'Dina passkeys', en: 'Your passkeys' },
@@ -73,4 +104,8 @@ export const justeringMessages = defineMessages({
   'passkey.register': { sv: 'Registrera passkey', en: 'Register passkey' },
   'passkey.noJs': { sv: 'Att registrera en passkey kräver JavaScript.', en: 'Registering a passkey needs JavaScript.' },
   'passkey.done': { sv: 'Passkeyn är registrerad.', en: 'The passkey is registered.' },
+  'passkey.password': { sv: 'Ditt lösenord, för att bekräfta', en: 'Your password, to confirm' },
+  'passkey.removePassword': { sv: 'Ditt lösenord, för att ta bort {label}', en: 'Your password, to remove {label}' },
+  'passkey.remove': { sv: 'Ta bort', en: 'Remove' },
+  'passkey.removed': { sv: 'Passkeyn är borttagen.', en: 'The passkey is removed.' },
 });

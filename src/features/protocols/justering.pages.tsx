@@ -22,48 +22,92 @@ function Signatures({ ctx, signatures }: { ctx: ViewContext; signatures: Overvie
         <li>
           {t(`justering.role.${s.role}`)}: {t('justering.signedBy', { name: s.name, time: dateTime(s.signedAt), method: t(`justering.method.${s.method}`) })}
           {s.late && <span class="badge"> {t('justering.signedLate')}</span>}
+          <AccountChanges ctx={ctx} changes={s.accountChanges} />
         </li>
       ))}
     </ul>
   );
 }
 
-/** The two ways to sign: a passkey (with JavaScript) or, without a passkey, the password again. */
-function SignForms({ ctx, overview, state, paragraph }: { ctx: ViewContext; overview: Overview; state: FormState; paragraph?: { id: string; number: number | null } }) {
+/** Issue 15: what changed in the signer's account in the 30 days before the signature (from the audit log). */
+function AccountChanges({ ctx, changes }: { ctx: ViewContext; changes: Overview['signatures'][number]['accountChanges'] }) {
+  const { t } = ctx;
+  if (changes.length === 0) return <p class="hint">{t('justering.noAccountChanges')}</p>;
+  return (
+    <div class="warning">
+      <p>{t('justering.accountChanges', { count: changes.length })}</p>
+      <ul>
+        {changes.map((c) => (
+          <li>
+            {dateTime(c.at)}: {t(`justering.change.${c.action}`)} ({c.bySigner ? t('justering.changeBySigner') : t('justering.changeBy', { actor: c.actorLabel })})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The ways to sign, each with the signer's own second factor: a passkey (with JavaScript) or a
+ * code from the authenticator app (TOTP, no script needed). The password alone does not sign.
+ */
+function SignForms({ ctx, overview, state, paragraph }: { ctx: ViewContext; overview: Overview; state: FormState; paragraph?: { id: string; number: number | null; digest: string } }) {
   const { t } = ctx;
   const action = justeraPath(overview.protocolId);
   const suffix = paragraph ? `-${paragraph.id}` : '';
   const label = paragraph ? t('justering.paragraphSign', { number: paragraph.number ?? '–' }) : undefined;
-  if (overview.hasPasskey) {
-    return (
-      <PostForm ctx={ctx} action={action} class="webauthn-sign">
-        <input type="hidden" name="method" value="webauthn" />
-        <input type="hidden" name="assertion" value="" />
-        {paragraph && <input type="hidden" name="paragraphId" value={paragraph.id} />}
-        <p class="hint" data-webauthn-nojs>
-          {t('justering.passkeyNoJs')}
-        </p>
-        <p role="status" aria-live="polite" data-webauthn-status data-busy={t('justering.passkeyBusy')} data-failed={t('justering.passkeyFailed')} />
-        <button type="submit" hidden data-webauthn-sign={`${action}/passkey`} id={`sign-passkey${suffix}`}>
-          {label ?? t('justering.passkeySign')}
-        </button>
-      </PostForm>
-    );
-  }
+  if (!overview.hasPasskey && !overview.hasTotp) return <SecondFactorMissing ctx={ctx} overview={overview} />;
   return (
-    <PostForm ctx={ctx} action={action}>
-      <input type="hidden" name="method" value="password" />
-      {paragraph && <input type="hidden" name="paragraphId" value={paragraph.id} />}
-      {paragraph ? (
-        <div class="field">
-          <label for={`f-password${suffix}`}>{t('justering.password')}</label>
-          <input id={`f-password${suffix}`} name="password" type="password" autoComplete="current-password" required />
-        </div>
-      ) : (
-        <TextField ctx={ctx} state={state} name="password" type="password" label={t('justering.password')} hint={t('justering.passwordHint')} autocomplete="current-password" required />
+    <>
+      {overview.hasPasskey && (
+        <PostForm ctx={ctx} action={action} class="webauthn-sign">
+          <input type="hidden" name="method" value="passkey" />
+          <input type="hidden" name="assertion" value="" />
+          {paragraph && <input type="hidden" name="paragraphId" value={paragraph.id} />}
+          <p class="hint" data-webauthn-nojs>
+            {t(overview.hasTotp ? 'justering.passkeyNoJsUseTotp' : 'justering.passkeyNoJs')}
+          </p>
+          <p role="status" aria-live="polite" data-webauthn-status data-busy={t('justering.passkeyBusy')} data-failed={t('justering.passkeyFailed')} />
+          <button type="submit" hidden data-webauthn-sign={`${action}/passkey`} id={`sign-passkey${suffix}`}>
+            {label ?? t('justering.passkeySign')}
+          </button>
+        </PostForm>
       )}
-      <button type="submit">{label ?? t('justering.passwordSign')}</button>
-    </PostForm>
+      {overview.hasTotp && (
+        <PostForm ctx={ctx} action={action}>
+          <input type="hidden" name="method" value="totp" />
+          <input type="hidden" name="sha256" value={paragraph ? paragraph.digest : (overview.digest ?? '')} />
+          {paragraph && <input type="hidden" name="paragraphId" value={paragraph.id} />}
+          {paragraph ? (
+            <div class="field">
+              <label for={`f-code${suffix}`}>{t('justering.totpCode')}</label>
+              <input id={`f-code${suffix}`} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required />
+            </div>
+          ) : (
+            <TextField ctx={ctx} state={state} name="code" label={t('justering.totpCode')} hint={t('justering.totpHint')} autocomplete="one-time-code" inputMode="numeric" required />
+          )}
+          <button type="submit">{paragraph ? t('justering.totpSignParagraph', { number: paragraph.number ?? '–' }) : t('justering.totpSign')}</button>
+        </PostForm>
+      )}
+    </>
+  );
+}
+
+/** No passkey and no TOTP: say plainly what is needed and where the person registers it. */
+function SecondFactorMissing({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
+  const { t } = ctx;
+  return (
+    <div class="notice">
+      <p>{t('justering.needSecondFactor')}</p>
+      <ul>
+        <li>
+          <a href={`/konto/passkey?next=${encodeURIComponent(justeraPath(overview.protocolId))}`}>{t('justering.registerPasskey')}</a>
+        </li>
+        <li>
+          <a href="/konto#tvastegs">{t('justering.registerTotp')}</a>
+        </li>
+      </ul>
+    </div>
   );
 }
 
@@ -73,7 +117,7 @@ export function JusteringPage({ ctx, overview, state }: { ctx: ViewContext; over
   return (
     <Layout ctx={ctx} title={t('justering.title')}>
       <p>{t('justering.meeting', { body: overview.bodyName, date: overview.meetingDate })}</p>
-      <ErrorSummary ctx={ctx} state={state} labels={{ password: t('justering.password') }} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ code: t('justering.totpCode') }} />
       <dl>
         <dt>{t('justering.status')}</dt>
         <dd>{t(`justering.status.${overview.status}`)}</dd>
@@ -128,21 +172,18 @@ export function JusteringPage({ ctx, overview, state }: { ctx: ViewContext; over
           ))}
         </section>
       )}
-      {!overview.hasPasskey && (overview.maySign || overview.immediate.some((p) => p.maySign)) && (
-        <p>
-          <a href={`/konto/passkey?next=${encodeURIComponent(justeraPath(overview.protocolId))}`}>{t('justering.registerPasskey')}</a>
-        </p>
-      )}
       {hasScript && <script src="/static/webauthn-sign.js" defer />}
     </Layout>
   );
 }
 
-export function PasskeyPage({ ctx, passkeys, next }: { ctx: ViewContext; passkeys: Passkeys; next: string }) {
+export function PasskeyPage({ ctx, passkeys, next, state }: { ctx: ViewContext; passkeys: Passkeys; next: string; state: FormState }) {
   const { t } = ctx;
+  const empty = { values: {}, errors: [] };
   return (
     <Layout ctx={ctx} title={t('passkey.title')} back={{ href: next || '/konto' }}>
       <p>{t('passkey.intro')}</p>
+      <ErrorSummary ctx={ctx} state={state} labels={{ password: t('passkey.password') }} />
       <h2>{t('passkey.list')}</h2>
       {passkeys.length === 0 ? (
         <p>{t('passkey.none')}</p>
@@ -151,17 +192,22 @@ export function PasskeyPage({ ctx, passkeys, next }: { ctx: ViewContext; passkey
           {passkeys.map((p) => (
             <li>
               {p.label || 'Passkey'} – {t('passkey.registered', { date: dateTime(p.createdAt) })}
+              <PostForm ctx={ctx} action={`/konto/passkey/${p.id}/ta-bort`} class="inline-form">
+                <TextField ctx={ctx} state={empty} name="password" type="password" label={t('passkey.removePassword', { label: p.label || 'Passkey' })} required autocomplete="current-password" />
+                <button type="submit" class="secondary">
+                  {t('passkey.remove')}
+                </button>
+              </PostForm>
             </li>
           ))}
         </ul>
       )}
+      <h2>{t('passkey.register')}</h2>
       <PostForm ctx={ctx} action="/konto/passkey/registrera">
         <input type="hidden" name="credential" value="" />
         <input type="hidden" name="next" value={next} />
-        <div class="field">
-          <label for="f-label">{t('passkey.label')}</label>
-          <input id="f-label" name="label" type="text" maxLength={100} />
-        </div>
+        <TextField ctx={ctx} state={state} name="label" label={t('passkey.label')} />
+        <TextField ctx={ctx} state={empty} name="password" type="password" label={t('passkey.password')} required autocomplete="current-password" />
         <p class="hint" data-webauthn-nojs>
           {t('passkey.noJs')}
         </p>

@@ -5,9 +5,10 @@ import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { notFound } from '../../platform/errors.js';
+import { localPath } from '../../platform/http/local-path.js';
 import { UUID_PATTERN, uuidParam } from '../../platform/http/params.js';
 import { JusteringPage, PasskeyPage, justeraPath } from './justering.pages.js';
-import { sealedPdfFrom, type SignInput } from './justering.service.js';
+import { sealedPdfFrom, secondFactorRequired, type SignInput } from './justering.service.js';
 import { relyingPartyFor } from './webauthn.js';
 
 const SCRIPT = readFileSync(new URL('../../platform/http/assets/webauthn-sign.js', import.meta.url));
@@ -20,7 +21,14 @@ function optionalUuid(value: unknown): string | null {
 
 /** Only a local path may be the way back after registering a passkey. */
 function safeNext(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '';
+  return localPath(value) ?? '';
+}
+
+/** The posted way of signing; anything else (a password, as before issue 15) is refused in the service's words. */
+function signInputOf(values: Record<string, string>): SignInput | null {
+  if (values.method === 'passkey') return { method: 'passkey', assertion: values.assertion ?? '' };
+  if (values.method === 'totp') return { method: 'totp', code: values.code ?? '', sha256: values.sha256 ?? '' };
+  return null;
 }
 
 export function registerJusteringRoutes(app: FastifyInstance, services: Services): void {
@@ -44,7 +52,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
   app.post('/protokoll/:id/justera', sign, async (request, reply) => {
     const protocolId = uuidParam(request);
     const values = formBody(request);
-    const input: SignInput = values.method === 'webauthn' ? { method: 'webauthn', assertion: values.assertion ?? '' } : { method: 'password', password: values.password ?? '' };
+    const input = signInputOf(values);
     const paragraphId = optionalUuid(values.paragraphId);
     const overview = await justering.overview(principal(request), protocolId);
     let result: Awaited<ReturnType<typeof justering.sign>> | undefined;
@@ -52,6 +60,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
       reply,
       { paragraphId: values.paragraphId ?? '' },
       async () => {
+        if (!input) throw secondFactorRequired();
         result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config), sealedPdfFrom(services));
       },
       (state) => <JusteringPage ctx={request.viewContext()} overview={overview} state={state} />,
@@ -71,7 +80,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
 
   app.get('/konto/passkey', self, async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
-    return reply.page(<PasskeyPage ctx={request.viewContext()} passkeys={await justering.passkeys(principal(request))} next={next} />);
+    return reply.page(<PasskeyPage ctx={request.viewContext()} passkeys={await justering.passkeys(principal(request))} next={next} state={emptyForm()} />);
   });
 
   app.post('/konto/passkey/registrera/alternativ', self, async (request, reply) => {
@@ -85,12 +94,23 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
     const passkeys = await justering.passkeys(principal(request));
     const ok = await handleForm(
       reply,
-      values,
-      () => justering.registerPasskey(principal(request), values.credential, relyingPartyFor(request, services.config), values.label ?? ''),
-      () => <PasskeyPage ctx={request.viewContext()} passkeys={passkeys} next={next} />,
+      { label: values.label ?? '' },
+      () => justering.registerPasskey(principal(request), { credential: values.credential, label: values.label ?? '', password: values.password ?? '' }, relyingPartyFor(request, services.config)),
+      (state) => <PasskeyPage ctx={request.viewContext()} passkeys={passkeys} next={next} state={state} />,
     );
     if (!ok) return reply;
     setFlash(reply, request, services, request.viewContext().t('passkey.done'));
     return reply.redirect(next || '/konto/passkey');
+  });
+
+  app.post('/konto/passkey/:id/ta-bort', self, async (request, reply) => {
+    const id = uuidParam(request);
+    const passkeys = await justering.passkeys(principal(request));
+    const ok = await handleForm(reply, {}, () => justering.removePasskey(principal(request), id, formBody(request).password ?? ''), (state) => (
+      <PasskeyPage ctx={request.viewContext()} passkeys={passkeys} next="" state={state} />
+    ));
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('passkey.removed'));
+    return reply.redirect('/konto/passkey');
   });
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { verify as argonVerify } from '@node-rs/argon2';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Config } from '../../platform/config/config.js';
@@ -16,11 +15,20 @@ import { databaseFileStorage, type FileStorage } from '../registry/file-storage.
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 import { createProtocolSealer } from './seal.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
+import { createPasskeyAccount } from './passkeys.service.js';
+import { accountChangesBefore } from './signer-changes.js';
+import { signatureMethod } from './signature-method.js';
+import { releaseAttempt, reserveAttempt } from '../auth/login-limit.js';
+import { consumeTotp } from '../auth/totp.js';
 import { createNoticesOnFinal } from '../publication/create-notices.js';
 
 export type SignerRole = 'chair' | 'adjuster';
 
-export type SignInput = { method: 'password'; password: string } | { method: 'webauthn'; assertion: string };
+/**
+ * A signature needs the signer's own second factor (issue 15): a passkey assertion over the
+ * digest, or a TOTP code with the digest the signer saw. A password alone never signs.
+ */
+export type SignInput = { method: 'passkey'; assertion: string } | { method: 'totp'; code: string; sha256: string };
 
 /** The sealed PDF/A of a protocol about to become final, or null when no PDF module is available. */
 export type SealedPdfSource = (protocolId: string, digest: string) => Promise<Buffer | null>;
@@ -41,18 +49,24 @@ const notLocked = () =>
 
 const alreadySigned = () => conflict({ sv: 'Du har redan signerat.', en: 'You have already signed.' });
 
-const wrongPassword = () =>
-  new DomainError('UNAUTHENTICATED', {
-    userMessage: { sv: 'Fel lösenord.', en: 'Wrong password.' },
-    fieldErrors: [{ field: 'password', message: { sv: 'Fel lösenord. Skriv ditt lösenord igen.', en: 'Wrong password. Type your password again.' } }],
-  });
-
-const usePasskey = () =>
+export const secondFactorRequired = () =>
   new DomainError('INVALID_INPUT', {
     userMessage: {
-      sv: 'Du har en passkey registrerad: signera med den.',
-      en: 'You have a passkey registered: sign with it.',
+      sv: 'Lösenordet räcker inte för att justera. Signera med din passkey eller med en kod från din autentiseringsapp (TOTP). Har du ingen av dem, registrera en själv under Mitt konto.',
+      en: 'The password is not enough to adjust. Sign with your passkey or with a code from your authenticator app (TOTP). If you have neither, register one yourself under My account.',
     },
+  });
+
+const wrongCode = () =>
+  new DomainError('UNAUTHENTICATED', {
+    userMessage: { sv: 'Fel kod, eller en kod som redan använts. Vänta på nästa kod och försök igen.', en: 'Wrong code, or a code already used. Wait for the next code and try again.' },
+    fieldErrors: [{ field: 'code', message: { sv: 'Fel kod, eller en kod som redan använts.', en: 'Wrong code, or a code already used.' } }],
+  });
+
+const changedSinceShown = () =>
+  conflict({
+    sv: 'Kontrollsumman du såg stämmer inte med protokollet. Ladda om sidan och kontrollera protokollet igen innan du signerar.',
+    en: 'The checksum you saw does not match the protocol. Reload the page and check the protocol again before signing.',
   });
 
 /** Upper-case hex SHA-256 over one paragraph's content, for immediate justering of that paragraph alone. */
@@ -100,7 +114,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   async function protocolRow(protocolId: string) {
     const [row] = await db
-      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId })
+      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeId: bodies.organisationId })
       .from(protocols)
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
@@ -123,18 +137,25 @@ export function createJusteringService(deps: { database: Database; config: Confi
   const meetingDateOf = (row: Awaited<ReturnType<typeof protocolRow>>) => swedishDate(row.meeting.startsAt);
 
   async function signaturesOf(tx: Db, protocolId: string, paragraphId: string | null) {
-    return tx
+    const rows = await tx
       .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256 })
       .from(protocolSignatures)
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
       .where(and(eq(protocolSignatures.protocolId, protocolId), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
       .orderBy(asc(protocolSignatures.signedAt));
+    return rows.map((r) => ({ ...r, method: signatureMethod(r.method) }));
+  }
+
+  /** Signatures as the justering record shows them: with the changes to each signer's account in the 30 days before. */
+  async function signaturesWithChanges(protocolId: string, paragraphId: string | null) {
+    const rows = await signaturesOf(db, protocolId, paragraphId);
+    return Promise.all(rows.map(async (s) => ({ ...s, accountChanges: await accountChangesBefore(db, s.userId, s.signedAt) })));
   }
 
   /** What is signed (protocol digest or paragraph digest) and by which role the user signs now. */
   async function target(principal: Principal, protocolId: string, paragraphId: string | null) {
     const row = await protocolRow(protocolId);
-    assertCan(principal, 'protocol.sign', scopeOf([row.ownerId]));
+    assertCan(principal, 'protocol.sign', scopeOf([row.committeeId]));
     const roles = await rolesOf(principal, row);
     if (roles.length === 0) throw notSigner();
     const signed = await signaturesOf(db, protocolId, paragraphId);
@@ -154,32 +175,27 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   const purposeOf = (protocolId: string, paragraphId: string | null) => `sign:${protocolId}:${paragraphId ?? 'protocol'}`;
 
-  async function checkPassword(principal: Principal, password: string): Promise<void> {
-    const key = `sign:${principal.userId}`;
-    const since = new Date(clock().getTime() - deps.config.loginWindowMinutes * 60_000);
-    if ((await authRepo.countRecentAttempts(db, key, since)) >= deps.config.loginMaxAttempts) {
-      throw new DomainError('RATE_LIMITED', {
-        userMessage: { sv: 'För många felaktiga lösenord. Vänta en stund och försök igen.', en: 'Too many wrong passwords. Wait a while and try again.' },
-      });
-    }
+  /** The signer's own TOTP code, once, counted like sign-ins; the digest they saw must be the one signed. */
+  async function checkTotpSignature(principal: Principal, input: { code: string; sha256: string }, digest: string): Promise<void> {
+    if (input.sha256.trim().toUpperCase() !== digest) throw changedSinceShown();
     const user = await authRepo.findUserById(db, principal.userId);
-    if (!user || !password || !(await argonVerify(user.passwordHash, password))) {
-      await authRepo.recordAttempt(db, key, clock());
-      throw wrongPassword();
-    }
-    await authRepo.clearAttempts(db, key);
+    if (!user?.totpEnabled) throw secondFactorRequired();
+    const now = clock();
+    const reservation = await reserveAttempt(db, { keys: [{ key: `sign:${principal.userId}`, limit: deps.config.loginMaxAttempts }], now, windowMinutes: deps.config.loginWindowMinutes });
+    if (!(await consumeTotp(db, user, input.code, now))) throw wrongCode();
+    await releaseAttempt(db, reservation);
   }
 
   return {
     /** The justering page: digest, deadline, whether today is late, signatures, and what the user may sign. */
     async overview(principal: Principal, protocolId: string) {
       const row = await protocolRow(protocolId);
-      assertCan(principal, 'protocol.sign', scopeOf([row.ownerId]));
+      assertCan(principal, 'protocol.sign', scopeOf([row.committeeId]));
       const roles = await rolesOf(principal, row);
       if (roles.length === 0) throw notSigner();
       const meetingDate = meetingDateOf(row);
       const today = swedishDate(clock());
-      const signatures = await signaturesOf(db, protocolId, null);
+      const signatures = await signaturesWithChanges(protocolId, null);
       const paragraphs = await db
         .select()
         .from(protocolParagraphs)
@@ -187,7 +203,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
         .orderBy(asc(protocolParagraphs.position));
       const immediate = await Promise.all(
         paragraphs.map(async (p) => {
-          const signed = await signaturesOf(db, protocolId, p.id);
+          const signed = await signaturesWithChanges(protocolId, p.id);
           return { id: p.id, number: p.number, heading: p.heading, adjustedAt: p.adjustedAt, digest: paragraphDigest(p), signatures: signed, maySign: !p.adjustedAt && row.protocol.status !== 'final' && roles.some((r) => !signed.some((s) => s.role === r)) };
         }),
       );
@@ -211,6 +227,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
         signatures,
         maySign: row.protocol.status === 'locked' && roles.some((r) => !signatures.some((s) => s.role === r)),
         hasPasskey: (await listCredentials(db, principal.userId)).length > 0,
+        hasTotp: (await authRepo.findUserById(db, principal.userId))?.totpEnabled ?? false,
         immediate,
       };
     },
@@ -238,11 +255,12 @@ export function createJusteringService(deps: { database: Database; config: Confi
       const paragraphId = input.paragraphId ?? null;
       const { row, role, digest, signed } = await target(principal, protocolId, paragraphId);
       let credentialId: string | null = null;
-      if (input.method === 'webauthn') {
+      if (input.method === 'passkey') {
         credentialId = await webauthn.verifySigning(principal.userId, input.assertion, digest, purposeOf(protocolId, paragraphId), rp);
+      } else if (input.method === 'totp') {
+        await checkTotpSignature(principal, input, digest);
       } else {
-        if ((await listCredentials(db, principal.userId)).length > 0) throw usePasskey();
-        await checkPassword(principal, input.password);
+        throw secondFactorRequired();
       }
       const now = clock();
       const meetingDate = meetingDateOf(row);
@@ -287,18 +305,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
       }
     },
 
-    async registrationOptions(principal: Principal, rp: RelyingParty) {
-      return webauthn.registrationOptions(principal, rp);
-    },
-
-    async registerPasskey(principal: Principal, credential: unknown, rp: RelyingParty, label: string): Promise<void> {
-      const id = await webauthn.register(principal.userId, credential, rp, label);
-      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'passkey.register', entity: 'user', entityId: principal.userId, after: { credentialId: id } }, clock()));
-    },
-
-    async passkeys(principal: Principal) {
-      return (await listCredentials(db, principal.userId)).map((c) => ({ id: c.id, label: c.label, createdAt: c.createdAt }));
-    },
+    ...createPasskeyAccount(deps),
   };
 }
 

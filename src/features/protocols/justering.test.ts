@@ -5,9 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { fileBlobs, meetings, people, protocolParagraphs, protocols, protocolSignatures, users, webauthnChallenges } from '../../platform/db/schema.js';
+import { buildCommittee, buildUser, createTestApp, giveTotp, TEST_PASSWORD, TestClient, type TestContext } from '../../../test/support/app.js';
+import { fileBlobs, meetings, people, protocolParagraphs, protocols, protocolSignatures, roleAssignments, users, webauthnChallenges } from '../../platform/db/schema.js';
+import { generateTotp } from '../auth/totp.js';
 import { protocolDigest } from './protocol.model.js';
+import { paragraphDigest } from './justering.service.js';
 
 // ---------------------------------------------------------------------------------------------
 // A software authenticator: an ES256 key, "none" attestation, assertions signed like a passkey.
@@ -84,18 +86,23 @@ class SoftAuthenticator {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('justering: signing the protocol with a passkey or the password', () => {
+describe('justering: signing the protocol with the signer’s own passkey or TOTP', () => {
   let t: TestContext;
   let now = new Date('2026-03-25T10:00:00Z');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kansli-justering-'));
   let org: Awaited<ReturnType<typeof buildCommittee>>;
   const person: Record<'chair' | 'adjuster' | 'other', string> = { chair: '', adjuster: '', other: '' };
   const login: Record<'chair' | 'adjuster' | 'other', { email: string; id: string }> = {} as never;
+  const secret: Record<string, string> = {};
   const db = () => t.services.database.db;
 
   async function client(who: keyof typeof login): Promise<TestClient> {
     const c = new TestClient(t.app);
-    await c.signIn(login[who].email);
+    const signedIn = await c.signIn(login[who].email);
+    if (String(signedIn.headers.location).startsWith('/logga-in/tvastegs')) {
+      const step = await c.post('/logga-in/tvastegs', { code: code(who as 'chair' | 'adjuster') });
+      assert.equal(step.statusCode, 302, 'the second step of sign-in');
+    }
     return c;
   }
 
@@ -124,6 +131,13 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     return { id: protocol.id, paragraphId: paragraph?.id ?? '', digest };
   }
 
+  /** A fresh code (the clock moves on half a minute: a code is accepted once only). */
+  function code(who: 'chair' | 'adjuster' | 'other'): string {
+    now = new Date(now.getTime() + 31_000);
+    return generateTotp(secret[who] ?? '', now);
+  }
+  const totp = (who: 'chair' | 'adjuster' | 'other', protocol: { digest: string }, extra: Record<string, string> = {}) => ({ method: 'totp', code: code(who), sha256: protocol.digest, ...extra });
+
   const signaturesOf = (protocolId: string) => db().select().from(protocolSignatures).where(eq(protocolSignatures.protocolId, protocolId));
   const protocolOf = async (protocolId: string) => (await db().select().from(protocols).where(eq(protocols.id, protocolId)))[0];
 
@@ -141,6 +155,7 @@ describe('justering: signing the protocol with a passkey or the password', () =>
       const user = await buildUser(t.services, { organisationId: org.committee.id, roles: [role] });
       await db().update(users).set({ personId: p.id }).where(eq(users.id, user.id));
       login[who] = { email: user.email, id: user.id };
+      if (who !== 'other') secret[who] = await giveTotp(t.services, user.id);
     }
   });
   after(async () => {
@@ -154,7 +169,7 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     const page = await other.get(`/protokoll/${protocol.id}/justera`);
     assert.equal(page.statusCode, 403);
     assert.match(page.body, /Bara protokollets ordförande och den utsedda justeraren/);
-    const post = await other.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    const post = await other.post(`/protokoll/${protocol.id}/justera`, totp('other', protocol));
     assert.equal(post.statusCode, 403);
     assert.equal((await signaturesOf(protocol.id)).length, 0);
   });
@@ -162,13 +177,40 @@ describe('justering: signing the protocol with a passkey or the password', () =>
   test('an unlocked protocol cannot be signed', async () => {
     const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'draft' });
     const chair = await client('chair');
-    const response = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    const response = await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', protocol));
     assert.equal(response.statusCode, 409);
     assert.match(response.body, /inte låst för justering/);
     assert.equal((await signaturesOf(protocol.id)).length, 0);
   });
 
-  test('password signing by the chair, then the adjuster, makes the protocol final with a sealed PDF', async () => {
+  test('the password alone does not sign (issue 15): refused with a clear message, nothing recorded', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const chair = await client('chair');
+    const forms: Record<string, string>[] = [{ method: 'password', password: TEST_PASSWORD }, { password: TEST_PASSWORD }, { method: 'webauthn', password: TEST_PASSWORD }];
+    for (const form of forms) {
+      const response = await chair.post(`/protokoll/${protocol.id}/justera`, form);
+      assert.equal(response.statusCode, 400, JSON.stringify(form));
+      assert.match(response.body, /Lösenordet räcker inte för att justera/);
+    }
+    assert.equal((await signaturesOf(protocol.id)).length, 0);
+  });
+
+  test('a signer with neither passkey nor TOTP is told what is needed and where to register it', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    await db().update(users).set({ totpEnabled: false }).where(eq(users.id, login.adjuster.id));
+    try {
+      const page = await (await client('adjuster')).get(`/protokoll/${protocol.id}/justera`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /behöver du en andra faktor som du själv har registrerat/);
+      assert.match(page.body, /href="\/konto\/passkey\?next=/);
+      assert.match(page.body, /href="\/konto#tvastegs"/);
+      assert.doesNotMatch(page.body, /name="password"/, 'no password form to sign with');
+    } finally {
+      await db().update(users).set({ totpEnabled: true }).where(eq(users.id, login.adjuster.id));
+    }
+  });
+
+  test('TOTP signing by the chair, then the adjuster, makes the protocol final with a sealed PDF; the method is recorded', async () => {
     const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const chair = await client('chair');
     const page = await chair.get(`/protokoll/${protocol.id}/justera`);
@@ -176,19 +218,23 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     assert.ok(page.body.includes(`data-digest="${protocol.digest}"`));
     assert.match(page.body, /Justeras senast<\/dt><dd>2026-04-07/, "14 days, past Easter (långfredag, annandag påsk)");
     assert.match(page.body, /Justeras protokollet i dag sker det i tid/);
+    assert.match(page.body, /name="method" value="totp"/);
 
-    const wrong = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'fel' });
+    const wrong = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'totp', code: '000000', sha256: protocol.digest });
     assert.equal(wrong.statusCode, 401);
-    assert.match(wrong.body, /Fel lösenord/);
+    assert.match(wrong.body, /Fel kod/);
+    const stale = await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', { digest: 'A'.repeat(64) }));
+    assert.equal(stale.statusCode, 409, 'a digest other than the protocol’s is refused');
 
-    const first = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    const form = totp('chair', protocol);
+    const first = await chair.post(`/protokoll/${protocol.id}/justera`, form);
     assert.equal(first.statusCode, 302, first.body.slice(0, 1000));
     assert.equal((await protocolOf(protocol.id))?.status, 'locked');
-    const twice = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    const twice = await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', protocol));
     assert.equal(twice.statusCode, 409, 'the same signer cannot sign twice');
 
     const adjuster = await client('adjuster');
-    const second = await adjuster.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    const second = await adjuster.post(`/protokoll/${protocol.id}/justera`, { ...form, code: code('adjuster') });
     assert.equal(second.statusCode, 302, second.body.slice(0, 1000));
     const row = await protocolOf(protocol.id);
     assert.equal(row?.status, 'final');
@@ -198,11 +244,40 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     assert.equal(blob?.content.subarray(0, 5).toString('latin1'), '%PDF-');
     const signatures = await signaturesOf(protocol.id);
     assert.deepEqual(signatures.map((s) => [s.role, s.method, s.sha256, s.late]).sort(), [
-      ['adjuster', 'password', protocol.digest, false],
-      ['chair', 'password', protocol.digest, false],
+      ['adjuster', 'totp', protocol.digest, false],
+      ['chair', 'totp', protocol.digest, false],
     ]);
     const after = await adjuster.get(`/protokoll/${protocol.id}/justera`);
     assert.match(after.body, /Protokollet är justerat och kan inte längre ändras/);
+    assert.match(after.body, /Signerat av [^<]+ \(engångskod \(TOTP\)\)/);
+    const verified = await new TestClient(t.app).get(`/verifiera?sha256=${protocol.digest}`);
+    assert.match(verified.body, /signerat med engångskod från autentiseringsapp \(TOTP\)/, '/verifiera states the method used');
+    assert.doesNotMatch(verified.body, /lösenord och engångskod/);
+  });
+
+  test('a TOTP code is accepted once: the same code cannot sign a second time', async () => {
+    const one = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const two = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const chair = await client('chair');
+    const used = code('chair');
+    assert.equal((await chair.post(`/protokoll/${one.id}/justera`, { method: 'totp', code: used, sha256: one.digest })).statusCode, 302);
+    const again = await chair.post(`/protokoll/${two.id}/justera`, { method: 'totp', code: used, sha256: two.digest });
+    assert.equal(again.statusCode, 401);
+    assert.equal((await signaturesOf(two.id)).length, 0);
+  });
+
+  test('changes to the signer’s account in the 30 days before the signature are shown on the justering record', async () => {
+    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const admin = await buildUser(t.services, { organisationId: org.committee.id, roles: ['admin'] });
+    const adminPrincipal = { userId: admin.id, email: admin.email, name: 'Admin', grants: [{ organisationId: org.committee.id, role: 'admin' as const }] };
+    await t.services.admin.addGrant(adminPrincipal, login.adjuster.id, { organisationId: org.municipality.id, role: 'registrar' });
+    const chair = await client('chair');
+    assert.equal((await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', protocol))).statusCode, 302);
+    const adjuster = await client('adjuster');
+    assert.equal((await adjuster.post(`/protokoll/${protocol.id}/justera`, totp('adjuster', protocol))).statusCode, 302);
+    const record = await chair.get(`/protokoll/${protocol.id}/justera`);
+    assert.match(record.body, new RegExp(`en roll gavs \\(av ${admin.email.replace(/\./g, '\\.')}\\)`), 'the role given by an administrator is shown');
+    await db().delete(roleAssignments).where(and(eq(roleAssignments.userId, login.adjuster.id), eq(roleAssignments.role, 'registrar')));
   });
 
   test('a signature after the deadline is recorded as late', async () => {
@@ -210,7 +285,7 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     const chair = await client('chair');
     const page = await chair.get(`/protokoll/${protocol.id}/justera`);
     assert.match(page.body, /Fristen har gått ut/);
-    const response = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
+    const response = await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', protocol));
     assert.equal(response.statusCode, 302);
     const [signature] = await signaturesOf(protocol.id);
     assert.equal(signature?.late, true);
@@ -220,7 +295,9 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     const protocol = await buildProtocol({ meetingAt: '2026-03-24T09:00:00Z', status: 'draft', immediate: true });
     for (const who of ['chair', 'adjuster'] as const) {
       const c = await client(who);
-      const response = await c.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri', paragraphId: protocol.paragraphId });
+      const [paragraph] = await db().select().from(protocolParagraphs).where(eq(protocolParagraphs.id, protocol.paragraphId));
+      const digest = paragraph ? paragraphDigest(paragraph) : '';
+      const response = await c.post(`/protokoll/${protocol.id}/justera`, totp(who, { digest }, { paragraphId: protocol.paragraphId }));
       assert.equal(response.statusCode, 302, response.body.slice(0, 1000));
     }
     const [paragraph] = await db().select().from(protocolParagraphs).where(eq(protocolParagraphs.id, protocol.paragraphId));
@@ -237,15 +314,18 @@ describe('justering: signing the protocol with a passkey or the password', () =>
 
     const regOptions = (await chair.post('/konto/passkey/registrera/alternativ')).json<{ challenge: string; rp: { id: string } }>();
     assert.equal(regOptions.rp.id, 'localhost');
-    const registered = await chair.post('/konto/passkey/registrera', { credential: JSON.stringify(authenticator.create(regOptions)), label: 'Testnyckel', next: `/protokoll/${protocol.id}/justera` });
+    const credential = JSON.stringify(authenticator.create(regOptions));
+    const noPassword = await chair.post('/konto/passkey/registrera', { credential, label: 'Testnyckel', password: 'inte mitt lösenord' });
+    assert.equal(noPassword.statusCode, 401, 'registering a passkey needs the password');
+    const registered = await chair.post('/konto/passkey/registrera', { credential, label: 'Testnyckel', password: TEST_PASSWORD, next: `/protokoll/${protocol.id}/justera` });
     assert.equal(registered.statusCode, 302, registered.body.slice(0, 1000));
     assert.equal(registered.headers.location, `/protokoll/${protocol.id}/justera`);
 
     const page = await chair.get(`/protokoll/${protocol.id}/justera`);
     assert.match(page.body, /data-webauthn-sign=/);
     assert.match(page.body, /webauthn-sign\.js/);
-    const password = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' });
-    assert.equal(password.statusCode, 400, 'with a passkey, the passkey signs');
+    const password = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: TEST_PASSWORD });
+    assert.equal(password.statusCode, 400, 'never the password');
 
     const options = (await chair.post(`/protokoll/${protocol.id}/justera/passkey`)).json<{ challenge: string }>();
     const challenge = Buffer.from(options.challenge, 'base64url');
@@ -253,22 +333,27 @@ describe('justering: signing the protocol with a passkey or the password', () =>
     assert.equal(challenge.length, 48, '… and a 16-byte nonce');
 
     const forged = authenticator.get({ challenge: b64url(Buffer.concat([Buffer.alloc(32), randomBytes(16)])) });
-    const refused = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'webauthn', assertion: JSON.stringify(forged) });
+    const refused = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'passkey', assertion: JSON.stringify(forged) });
     assert.equal(refused.statusCode, 401, 'a challenge never issued is refused');
 
     const assertion = JSON.stringify(authenticator.get(options));
-    const signed = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'webauthn', assertion });
+    const signed = await chair.post(`/protokoll/${protocol.id}/justera`, { method: 'passkey', assertion });
     assert.equal(signed.statusCode, 302, signed.body.slice(0, 1000));
     const [signature] = await signaturesOf(protocol.id);
-    assert.equal(signature?.method, 'webauthn');
+    assert.equal(signature?.method, 'passkey');
     assert.equal(signature?.credentialId, b64url(authenticator.credentialId));
     assert.equal(signature?.sha256, protocol.digest);
     const left = await db().select().from(webauthnChallenges).where(and(eq(webauthnChallenges.challenge, options.challenge)));
     assert.equal(left.length, 0, 'the challenge is used up');
 
     const adjuster = await client('adjuster');
-    assert.equal((await adjuster.post(`/protokoll/${protocol.id}/justera`, { method: 'password', password: 'rätt häftig häst batteri' })).statusCode, 302);
+    assert.equal((await adjuster.post(`/protokoll/${protocol.id}/justera`, totp('adjuster', protocol))).statusCode, 302);
     assert.equal((await protocolOf(protocol.id))?.status, 'final');
+    const page2 = await chair.get('/konto/passkey');
+    const passkeyId = /\/konto\/passkey\/([0-9a-f-]{36})\/ta-bort/.exec(page2.body)?.[1] ?? '';
+    assert.equal((await chair.post(`/konto/passkey/${passkeyId}/ta-bort`, { password: 'fel lösenord här' })).statusCode, 401, 'removal needs the password');
+    assert.equal((await chair.post(`/konto/passkey/${passkeyId}/ta-bort`, { password: TEST_PASSWORD })).statusCode, 302);
+    assert.match((await chair.get('/konto/passkey')).body, /Du har ingen passkey registrerad/);
     now = new Date(now.getTime() + 1000);
   });
 });

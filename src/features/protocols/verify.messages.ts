@@ -46,8 +46,9 @@ export const verifyMessages = defineMessages({
   'verify.noSignatures': { sv: 'Inga signaturer är registrerade.', en: 'No signatures are recorded.' },
   'verify.role.chair': { sv: 'ordförande', en: 'chair' },
   'verify.role.adjuster': { sv: 'justerare', en: 'adjuster' },
-  'verify.method.webauthn': { sv: 'säkerhetsnyckel (passkey)', en: 'security key (passkey)' },
-  'verify.method.password': { sv: 'lösenord och engångskod', en: 'password and one-time code' },
+  'verify.method.passkey': { sv: 'signerat med passkey', en: 'signed with a passkey' },
+  'verify.method.totp': { sv: 'signerat med engångskod från autentiseringsapp (TOTP)', en: 'signed with a one-time code from an authenticator app (TOTP)' },
+  'verify.method.password': { sv: 'signerat med enbart lösenord, före kravet på andra faktor', en: 'signed with a password only, before a second factor was required' },
   'verify.paragraphOnly': { sv: 'omedelbar justering av § {n}', en: 'immediate approval of § {n}' },
   'verify.late': { sv: 'senare än 14 dagar efter sammanträdet', en: 'later than 14 days after the meeting' },
 });

@@ -68,7 +68,7 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         <ul>
           {p.signatures.map((s) => (
             <li>
-              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({t(s.method === 'webauthn' ? 'verify.method.webauthn' : 'verify.method.password')}
+              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({t(`verify.method.${s.method}`)}
               {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
               {s.late ? `; ${t('verify.late')}` : ''})
             </li>

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
 import { sha256Hex } from '../registry/file-storage.js';
+import { signatureMethod, type SignatureMethod } from './signature-method.js';
 
 /** How the value matched: the sealed PDF, the public version's PDF, or the digest the signers signed. */
 export type VerifyMatch = 'sealed_pdf' | 'public_pdf' | 'canonical';
@@ -18,7 +19,7 @@ export interface VerifiedProtocol {
   lastParagraph: number | null;
   finalAt: Date | null;
   canonicalSha256: string | null;
-  signatures: { name: string; role: 'chair' | 'adjuster'; method: 'webauthn' | 'password'; signedAt: Date; paragraph: number | null; late: boolean }[];
+  signatures: { name: string; role: 'chair' | 'adjuster'; method: SignatureMethod; signedAt: Date; paragraph: number | null; late: boolean }[];
 }
 
 export type VerifyResult =
@@ -109,7 +110,7 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         lastParagraph: range?.last ?? null,
         finalAt: row.finalAt,
         canonicalSha256: row.canonical,
-        signatures: signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: s.method, signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
+        signatures: signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: signatureMethod(s.method), signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
       },
     };
   }

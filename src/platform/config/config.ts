@@ -13,6 +13,7 @@ const ZEnv = z.object({
   KANSLI_PUBLIC_URL: z.url().optional(),
   KANSLI_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   KANSLI_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  KANSLI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   KANSLI_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   KANSLI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   KANSLI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -36,6 +37,8 @@ export interface Config {
   publicUrl: string | undefined;
   secureCookies: 'auto' | boolean;
   sessionDays: number;
+  /** A session unused this long ends, besides the absolute limit of sessionDays. */
+  sessionIdleMinutes: number;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
   trustProxy: boolean;
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.KANSLI_PUBLIC_URL,
     secureCookies: e.KANSLI_SECURE_COOKIES === 'auto' ? 'auto' : e.KANSLI_SECURE_COOKIES === 'true',
     sessionDays: e.KANSLI_SESSION_DAYS,
+    sessionIdleMinutes: e.KANSLI_SESSION_IDLE_MINUTES,
     loginMaxAttempts: e.KANSLI_LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.KANSLI_LOGIN_WINDOW_MINUTES,
     trustProxy: e.KANSLI_TRUST_PROXY === 'true',

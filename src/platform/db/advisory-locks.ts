@@ -9,4 +9,6 @@ export const ADVISORY_LOCK = {
   auditChain: 7283002,
   /** First-run setup: only one first administrator. */
   setup: 7283003,
+  /** Counting failed sign-ins (with a hash of the key as second number): one check-and-count at a time per key. */
+  loginAttempts: 7283004,
 } as const;

@@ -51,7 +51,7 @@ async function fillInstallation(services: Services): Promise<void> {
   await auth.signIn({ email: user.email, password: user.password, ip: '192.0.2.1' });
   await assert.rejects(auth.signIn({ email: user.email, password: 'fel lösenord', ip: '192.0.2.2' }));
   await auth.createApiToken(principal, 'Integration');
-  await auth.beginTotp(principal);
+  await services.account.beginTotp(principal, TEST_PASSWORD);
   const revoked = await auth.createApiToken(principal, 'Återkallad');
   const tokens = await auth.listApiTokens(principal);
   const revokedId = tokens.find((t) => t.label === 'Återkallad')?.id;

@@ -143,12 +143,35 @@ export const users = pgTable(
     personId: uuid('person_id').references(() => people.id),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** A new TOTP secret, not in use until a code from it is confirmed. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** The last accepted TOTP time step: a code is accepted once only. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     locale: text('locale', { enum: ['sv', 'en'] }).notNull().default('sv'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    /** A person links to at most one active account. */
+    uniqueIndex('users_person_active_key').on(t.personId).where(sql`${t.personId} is not null and not ${t.disabled}`),
+  ],
+);
+
+/** One-time password-reset links sent by e-mail; only the token's SHA-256 is kept. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
 );
 
 /** A role a user holds in one organisation (a user may hold roles in several). */
@@ -702,7 +725,8 @@ export const protocolSignatures = pgTable('protocol_signatures', {
     .notNull()
     .references(() => users.id),
   role: text('role', { enum: ['chair', 'adjuster'] }).notNull(),
-  method: text('method', { enum: ['webauthn', 'password'] }).notNull(),
+  /** 'passkey' or 'totp'; signatures made before issue 15 may read 'webauthn' (a passkey) or 'password'. */
+  method: text('method', { enum: ['passkey', 'totp', 'webauthn', 'password'] }).notNull(),
   sha256: text('sha256').notNull(),
   credentialId: text('credential_id'),
   signedAt: timestamp('signed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -18,6 +18,10 @@ import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
 import { registerPublicOutputMask } from './public-output-mask.js';
 import { registerNulGuard } from './nul-guard.js';
 import { createHttpCache } from './http-cache.js';
+import { CSRF_COOKIE, sameToken } from './csrf.js';
+import { multipartCsrfOk } from './multipart.js';
+
+export { CSRF_COOKIE, sameToken };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -54,7 +58,6 @@ export interface RouteEntry {
   action: Action;
 }
 
-export const CSRF_COOKIE = 'kansli_csrf';
 const LANG_COOKIE = 'kansli_lang';
 const FLASH_COOKIE = 'kansli_flash';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -68,11 +71,6 @@ export type RegisterRoutes = (app: FastifyInstance, services: Services) => void;
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
-}
-
-export function sameToken(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 export function cookieOptions(request: FastifyRequest, services: Services, maxAgeSeconds?: number) {
@@ -178,13 +176,13 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
         request.flash = decodeURIComponent(flash);
         reply.clearCookie(FLASH_COOKIE, { path: '/' });
       }
-      // A multipart form is checked by readMultipartForm, from its first field, before any file is read.
+      // Every unsafe request, multipart too: a multipart form's fields before its first file are read
+      // here (multipart.ts), so a route that never reads the form is covered as well.
       // Without a session cookie an API call has nothing a forged request could ride on: it gets 401 below.
       const cookieless = isApiRequest(request) && !request.sessionToken;
-      if (UNSAFE.has(request.method) && !request.isMultipart() && !cookieless) {
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const sent = typeof body._csrf === 'string' ? body._csrf : request.headers['x-csrf-token'];
-        if (!sameToken(typeof sent === 'string' ? sent : undefined, request.cookies[CSRF_COOKIE])) {
+      if (UNSAFE.has(request.method) && !cookieless) {
+        const ok = request.isMultipart() ? await multipartCsrfOk(request, services.config.maxFileBytes) : formCsrfOk(request);
+        if (!ok) {
           return isApiRequest(request)
             ? reply.code(403).send({ error: { code: 'CSRF', message: CSRF_MESSAGE } })
             : reply.code(403).page(csrfPage(request.viewContext()));
@@ -215,7 +213,8 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       reply.header('x-frame-options', 'DENY');
     }
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    // A page with a one-time token in its address sets a stricter policy of its own.
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
@@ -234,6 +233,13 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
 
   for (const register of registerRoutes) register(app, services);
   return app;
+}
+
+/** An urlencoded or JSON body: the token as the `_csrf` field or the X-CSRF-Token header. */
+function formCsrfOk(request: FastifyRequest): boolean {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const sent = typeof body._csrf === 'string' ? body._csrf : request.headers['x-csrf-token'];
+  return sameToken(typeof sent === 'string' ? sent : undefined, request.cookies[CSRF_COOKIE]);
 }
 
 function acceptLanguage(request: FastifyRequest): Locale {
