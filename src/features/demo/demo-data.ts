@@ -6,6 +6,12 @@
 export const DEMO_PASSWORD = 'kansli-demo-2026';
 export const DEMO_COMMITTEE_SLUG = 'norrbottens-e-namnd';
 
+/**
+ * The committee's settings as the seed shows them: the protocol calls the body "E-nämnden"
+ * ("E-nämndens beslut") and its registry "E-NAMND" ("Verksamhetsplan 2023, E-NAMND, Hid: 2022.14").
+ */
+export const DEMO_COMMITTEE_SETTINGS = { shortName: 'E-nämnden', registryCode: 'E-NAMND' };
+
 export interface DemoMunicipality {
   slug: string;
   name: string;

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { bodies, meetings, organisations, protocols, roleAssignments, users } from '../../platform/db/schema.js';
+import { bodies, meetings, organisations, protocolParagraphs, protocols, roleAssignments, users } from '../../platform/db/schema.js';
 import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
 import type { Principal } from '../auth/policy.js';
 import { createJusteringService, sealedPdfFrom } from '../protocols/justering.service.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
-import { DEMO_SEED_MEETING } from './demo-meetings-data.js';
+import { DEMO_SEED_ITEMS, DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
 /** The demo's adjuster (justerare) of the 2022-12-14 protocol: a member, signing with a password. */
 export const DEMO_ADJUSTER_EMAIL = 'justerare@exempel.se';
@@ -18,6 +18,19 @@ async function principalByEmail(services: Services, email: string): Promise<Prin
   const [user] = await services.database.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   if (!user) throw new Error(`demo user ${email} is missing`);
   return { userId: user.id, email: user.email, name: user.name, grants: await listGrants(services.database.db, user.id) };
+}
+
+/**
+ * A tabled item's paragraph says what the committee decided in the seed's words ("e-nämnden
+ * beslutar bordlägga ärendet.") where the draft prefills the date it was tabled to.
+ */
+async function writeTabledDecisions(services: Services, secretary: Principal, protocolId: string): Promise<void> {
+  const rows = await services.database.db.select().from(protocolParagraphs).where(eq(protocolParagraphs.protocolId, protocolId));
+  for (const item of DEMO_SEED_ITEMS.filter((i) => i.tabledTo && i.decision)) {
+    const row = rows.find((r) => r.heading === item.heading);
+    if (!row || row.decision === item.decision) continue;
+    await services.protocols.updateParagraph(secretary, row.id, { heading: row.heading, decision: item.decision, summary: row.summary, handling: row.handling, recipients: row.recipients.join('\n') });
+  }
 }
 
 /**
@@ -43,6 +56,7 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
   const secretary = await principalByEmail(services, DEMO_LOGIN_EMAILS.secretary);
   const protocolId = existing?.id ?? (await services.protocols.createDraft(secretary, meeting.id));
   if ((existing?.status ?? 'draft') === 'draft') {
+    await writeTabledDecisions(services, secretary, protocolId);
     await services.protocols.setParagraphCounter(body.id, Number(day.slice(0, 4)), 18);
     await services.protocols.lock(secretary, protocolId);
   }

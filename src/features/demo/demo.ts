@@ -13,7 +13,7 @@ import { loadCooperationDemo } from './demo-cooperation.js';
 import { loadEconomyDemo } from './demo-economy.js';
 import { loadArchiveDemo } from './demo-archive.js';
 import type { Role } from '../auth/policy.js';
-import { DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
+import { DEMO_COMMITTEE_SETTINGS, DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
 
 export interface DemoResult {
   created: boolean;
@@ -75,7 +75,7 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
   const logins: DemoResult['logins'] = [];
   const created = await services.database.db.transaction(async (tx) => {
     const [before] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
-    const committeeId = await upsertOrganisation(tx, { kind: 'committee', name: 'Norrbottens e-nämnd', slug: DEMO_COMMITTEE_SLUG });
+    const committeeId = await upsertOrganisation(tx, { kind: 'committee', name: 'Norrbottens e-nämnd', slug: DEMO_COMMITTEE_SLUG, settings: DEMO_COMMITTEE_SETTINGS });
     const committeeBody = await upsertBody(tx, { organisationId: committeeId, kind: 'committee', name: 'Norrbottens e-nämnd', slug: 'e-namnden', noticeDays: 5, isPublic: true });
     const prepGroup = await upsertBody(tx, { organisationId: committeeId, kind: 'preparation_group', name: 'Beredningsgruppen', slug: 'beredningsgruppen', noticeDays: 5, isPublic: false });
 
