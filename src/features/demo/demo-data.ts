@@ -27,8 +27,8 @@ export interface DemoMunicipality {
  */
 export const POPULATION_SOURCES: Record<number, string> = {
   2020: 'SCB, folkmängd 31 december 2020',
-  2021: 'Demo: ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
-  2022: 'Demo: ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
+  2021: 'Exempeldata: ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
+  2022: 'Exempeldata: ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
 };
 
 export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
