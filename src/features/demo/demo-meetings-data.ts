@@ -164,18 +164,17 @@ Verksamhetsplanen har genom beredningsgruppen distribuerats till respektive ing�
 export const DEMO_TABLED_PROPOSAL = 'e-nämnden beslutar att anta verksamhetsplan 2023.';
 
 // Invented: the seed gives no places for 2023.
-const PLACE_2023 = 'Stadshuset, Luleå';
+const PLACE_2023 = 'Exempeldata: Stadshuset, Luleå';
 
 /**
- * Sammanträdesordning 2023 (seed § 25): four meetings. "2023-10-12 heldag (strategi,
- * kompetensutveckling, sammanträde)" is a strategy day in the morning and the meeting in the
- * afternoon; the hours of that day are invented.
+ * Sammanträdesordning 2023 (seed § 25): four meetings at the seed's hours. "2023-10-12 heldag
+ * (strategi, kompetensutveckling, sammanträde)" is one full-day meeting; the seed gives no hours,
+ * so the day is shown from 09:00 to 16:00 and its place says it is a full day.
  */
 export const DEMO_SCHEDULE_2023: (DemoMeetingTime & { kind: 'meeting' | 'strategy_day' })[] = [
   { kind: 'meeting', date: '2023-03-03', startTime: '13:00', endTime: '17:00', place: PLACE_2023 },
   { kind: 'meeting', date: '2023-06-22', startTime: '09:00', endTime: '11:00', place: PLACE_2023 },
-  { kind: 'strategy_day', date: '2023-10-12', startTime: '09:00', endTime: '12:00', place: PLACE_2023 },
-  { kind: 'meeting', date: '2023-10-12', startTime: '13:00', endTime: '16:00', place: PLACE_2023 },
+  { kind: 'meeting', date: '2023-10-12', startTime: '09:00', endTime: '16:00', place: `${PLACE_2023} – heldag (strategi, kompetensutveckling, sammanträde)` },
   { kind: 'meeting', date: '2023-12-20', startTime: '13:00', endTime: '15:00', place: PLACE_2023 },
 ];
 
