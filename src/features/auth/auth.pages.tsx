@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { ROLE_LABELS, type Role } from './policy.js';
+import { DemoSetupForm } from './demo-setup.pages.js';
 
 export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
@@ -27,6 +28,7 @@ export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }
         </fieldset>
         <button type="submit">{t('setup.submit')}</button>
       </PostForm>
+      <DemoSetupForm ctx={ctx} />
     </Layout>
   );
 }

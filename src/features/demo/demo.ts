@@ -70,7 +70,12 @@ async function ensureUser(tx: Db, options: { email: string; name: string; person
  * Load the demo committee into the configured database. Idempotent: every row is found by its
  * natural key (slug, e-mail, mandate) before it is created, so a second run adds nothing.
  */
-export async function loadDemo(services: Services): Promise<DemoResult> {
+/** The steps of loadDemo in order, for a progress display. */
+export const DEMO_STEPS = ['people', 'registry', 'meetings', 'protocol', 'cooperation', 'publication', 'economy', 'planning', 'archive'] as const;
+export type DemoStep = (typeof DEMO_STEPS)[number];
+
+export async function loadDemo(services: Services, onStep: (step: DemoStep) => void = () => {}): Promise<DemoResult> {
+  onStep('people');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoResult['logins'] = [];
   const created = await services.database.db.transaction(async (tx) => {
@@ -151,13 +156,19 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
     return { created: !before, logins: logins.map((l) => ({ role: l.role, email: DEMO_LOGIN_EMAILS[l.role] })) };
   });
   logins.push(...created.logins);
-  await loadRegistryDemo(services);
-  await loadMeetingsDemo(services);
-  await loadProtocolDemo(services);
-  await loadCooperationDemo(services);
-  await loadPublicationDemo(services);
-  await loadEconomyDemo(services);
-  await loadPlanningDemo(services);
-  await loadArchiveDemo(services);
+  const rest: [DemoStep, (s: Services) => Promise<unknown>][] = [
+    ['registry', loadRegistryDemo],
+    ['meetings', loadMeetingsDemo],
+    ['protocol', loadProtocolDemo],
+    ['cooperation', loadCooperationDemo],
+    ['publication', loadPublicationDemo],
+    ['economy', loadEconomyDemo],
+    ['planning', loadPlanningDemo],
+    ['archive', loadArchiveDemo],
+  ];
+  for (const [step, load] of rest) {
+    onStep(step);
+    await load(services);
+  }
   return { created: created.created, password: DEMO_PASSWORD, logins };
 }
