@@ -12,7 +12,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { meetings, organisations } from '../../src/platform/db/schema.js';
 import { listMandatesOn } from '../../src/features/meetings/meetings.repository.js';
 import { stockholmToInstant } from '../../src/features/meetings/calendar.js';
-import { DEMO_COMING_MEETING } from '../../src/features/demo/demo-meetings-data.js';
+import { swedishDate } from '../../src/platform/clock.js';
+import { DEMO_COMING_MEETING, comingMeetingDate } from '../../src/features/demo/demo-meetings-data.js';
 import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, screenshot, signIn, startApp, type RunningApp } from './support.js';
 
 interface Called {
@@ -31,7 +32,8 @@ let called: Called[];
 /** The coming demo meeting and who is called to it, read from the database the app runs on. */
 async function findComingMeeting(): Promise<void> {
   const db = app.test.services.database.db;
-  const { date, startTime } = DEMO_COMING_MEETING.time;
+  const { startTime } = DEMO_COMING_MEETING.time;
+  const date = comingMeetingDate(swedishDate(app.test.services.clock()));
   const [meeting] = await db.select().from(meetings).where(and(eq(meetings.kind, 'meeting'), eq(meetings.startsAt, stockholmToInstant(date, startTime) ?? new Date(0))));
   assert.ok(meeting, 'the demo has its coming meeting');
   meetingId = meeting.id;

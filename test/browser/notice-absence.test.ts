@@ -5,7 +5,7 @@
  * the papers under "Mina möten" and reports absence; the Kiruna substitute is e-mailed at once
  * (reglemente 17 §) and finds the meeting in their own room. axe (WCAG 2.1 AA) on every page.
  *
- * The app runs on a clock that says 2026-11-27 (the time of day still ticks), so that the notice
+ * The app runs on a clock that says 2026-11-25 (the time of day still ticks), so that the notice
  * is in time (five days, reglemente 10 §) and the meeting of 2026-12-16 is coming whenever this
  * runs. Mail goes to a fresh outbox folder, and KANSLI_PUBLIC_URL is the app's own address.
  */
@@ -22,13 +22,15 @@ import { listMandatesOn } from '../../src/features/meetings/meetings.repository.
 import { stockholmToInstant } from '../../src/features/meetings/calendar.js';
 import { loadDemo } from '../../src/features/demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../../src/features/demo/demo-data.js';
-import { DEMO_COMING_MEETING } from '../../src/features/demo/demo-meetings-data.js';
+import { DEMO_COMING_MEETING, comingMeetingDate } from '../../src/features/demo/demo-meetings-data.js';
 import { createTestApp } from '../support/app.js';
 import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD, expectAccessible, launchBrowser, runJourney, signIn, type RunningApp } from './support.js';
 
-const TODAY = '2026-11-27T10:00:00+01:00';
+// The demo plans its coming meeting three weeks ahead, on a Wednesday: 2026-12-16.
+const TODAY = '2026-11-25T10:00:00+01:00';
 const BODY = 'Norrbottens e-nämnd';
-const { date: DATE, startTime, place: PLACE } = DEMO_COMING_MEETING.time;
+const { startTime, place: PLACE } = DEMO_COMING_MEETING.time;
+const DATE = comingMeetingDate(TODAY.slice(0, 10));
 const END_TIME = DEMO_COMING_MEETING.time.endTime ?? '';
 /** "kl. 13.00–16.00": the Language Council's clock style. */
 const TIME_TEXT = `kl. ${startTime.replace(':', '.')}–${END_TIME.replace(':', '.')}`;

@@ -29,7 +29,7 @@ export function sampleProtocol(paragraphs = 7, status: ProtocolDocument['status'
     handling: 'Ordföranden föreslår att godkänna redovisningen och finner att e-nämnden bifaller förslaget.',
     record: {
       motions: i % 2 === 0 ? [{ by: 'Ledamot Piteå', text: 'bifall till beredningsgruppens förslag' }, { by: 'Ledamot Boden', text: 'återremiss för vidare beredning' }] : [],
-      propositions: i % 2 === 0 ? [{ text: 'bifall till förslaget', outcome: 'approved' }, { text: 'återremiss', outcome: 'rejected' }] : [],
+      propositions: i % 2 === 0 ? [{ text: 'Yrkande av Ledamot Piteå: bifall till beredningsgruppens förslag', outcome: 'approved' }, { text: 'Att återremittera ärendet', outcome: 'rejected' }] : [],
       votes:
         i % 2 === 0
           ? [
@@ -63,6 +63,7 @@ export function sampleProtocol(paragraphs = 7, status: ProtocolDocument['status'
     status,
     organisationName: 'Norrbottens e-nämnd',
     bodyName: 'E-nämnden',
+    letterhead: { hostName: 'Luleå kommun', shortName: 'E-nämnden', registryCode: 'E-NAMND' },
     meetingDate: '2022-12-14',
     startTime: '09:00',
     endTime: '12:00',

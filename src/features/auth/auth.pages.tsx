@@ -3,6 +3,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { ROLE_LABELS, type Role } from './policy.js';
 import { formatDateTime } from '../../platform/time-format.js';
+import { DemoSetupForm } from './demo-setup.pages.js';
 
 export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
@@ -28,6 +29,7 @@ export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }
         </fieldset>
         <button type="submit">{t('setup.submit')}</button>
       </PostForm>
+      <DemoSetupForm ctx={ctx} />
     </Layout>
   );
 }

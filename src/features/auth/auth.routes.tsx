@@ -8,6 +8,8 @@ import { DomainError } from '../../platform/errors.js';
 import { localPath } from '../../platform/http/local-path.js';
 import { SESSION_COOKIE } from './auth.service.js';
 import { AccountPage, LoginPage, SetupPage, TotpPage, type AccountView } from './auth.pages.js';
+import { DemoLoadPage, type DemoLoadState } from './demo-setup.pages.js';
+import { DEMO_STEPS, loadDemo } from '../demo/demo.js';
 import type { Principal } from './policy.js';
 
 /** Only local paths (localPath), so a crafted link cannot send a user elsewhere after sign-in. */
@@ -37,6 +39,34 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     if (!ok) return reply;
     setSession(request, reply, token);
     return reply.redirect('/organisation');
+  });
+
+  // "Starta med demonämnden": loads the demo in the background on an empty installation; the page
+  // reports its progress by the HTTP Refresh header and then lists the demo's sign-ins.
+  let demo: DemoLoadState | null = null;
+  app.post('/installera/demo', { config: { action: 'public' } }, async (request, reply) => {
+    if (!demo && !(await auth.isSetupNeeded())) return reply.redirect('/');
+    if (!demo) {
+      const state: DemoLoadState = { step: 0, total: DEMO_STEPS.length, stepName: '', done: false, error: null, password: '', logins: [] };
+      demo = state;
+      loadDemo(services, (step) => {
+        state.step = DEMO_STEPS.indexOf(step) + 1;
+        state.stepName = step;
+      }).then(
+        (result) => Object.assign(state, { done: true, password: result.password, logins: result.logins }),
+        (error: unknown) => {
+          request.log.error({ err: error }, 'demo load failed');
+          state.error = error instanceof Error ? error.message : String(error);
+        },
+      );
+    }
+    return reply.redirect('/installera/demo');
+  });
+
+  app.get('/installera/demo', { config: { action: 'public' } }, async (request, reply) => {
+    if (!demo) return reply.redirect('/installera');
+    if (!demo.done && !demo.error) reply.header('refresh', '2');
+    return reply.page(<DemoLoadPage ctx={request.viewContext()} state={demo} />);
   });
 
   app.get('/logga-in', { config: { action: 'public' } }, async (request, reply) => {

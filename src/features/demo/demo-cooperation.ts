@@ -102,6 +102,11 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   },
 ];
 
+/** Every invented decision says so where it is shown and exported (the matrix, its history, XLSX/CSV). */
+const DEMO_CELL_NOTE = 'Exempeldata: beslut, datum och paragraf är påhittade';
+/** The initiative's status is the seed's (§ 21); its decisions, budgets and dates are not. */
+const DEMO_DESCRIPTION_NOTE = 'Exempeldata: beslutsmatrisens beslut, datum, budgetar och tidsfrister är påhittade; statusen är seedens (§ 21).';
+
 const BODY_NAMES: Record<string, string> = { committee: 'Norrbottens e-nämnd', preparation_group: 'Beredningsgruppen', steering_group: 'Projektets styrgrupp' };
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
 
@@ -132,7 +137,7 @@ async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: Te
     else status = decision.joins ? 'no' : 'not_applicable';
     if (status === 'pending') continue;
     const decidedOn = status === 'not_applicable' ? null : spec.decided;
-    recorded.push({ cell, value: { status, decidingBody: slug ? 'Kommunstyrelsen' : (BODY_NAMES[decision.by] ?? ''), decidedOn, paragraph: slug && decidedOn ? `§ ${40 + ALL.indexOf(slug)}` : '', documentId: null, protocolParagraphId: null, link: '', note: '' } });
+    recorded.push({ cell, value: { status, decidingBody: slug ? 'Kommunstyrelsen' : (BODY_NAMES[decision.by] ?? ''), decidedOn, paragraph: slug && decidedOn ? `§ ${40 + ALL.indexOf(slug)}` : '', documentId: null, protocolParagraphId: null, link: '', note: DEMO_CELL_NOTE } });
   }
   const when = at(spec.decided);
   const groups = new Map<string, { value: CellReference; ids: string[] }>();
@@ -175,7 +180,7 @@ export async function loadCooperationDemo(services: Services): Promise<void> {
       if (!first) return;
       const [initiative] = await tx
         .insert(initiatives)
-        .values({ committeeId: committee.id, templateId: template.id, name: spec.name, description: spec.description, phaseKey: first.key, procuringOrganisationId: spec.procuring ? idOf(spec.procuring) : null, createdAt: at(spec.phases[0]?.opened ?? '2022-01-01') })
+        .values({ committeeId: committee.id, templateId: template.id, name: spec.name, description: `${spec.description}\n\n${DEMO_DESCRIPTION_NOTE}`, phaseKey: first.key, procuringOrganisationId: spec.procuring ? idOf(spec.procuring) : null, createdAt: at(spec.phases[0]?.opened ?? '2022-01-01') })
         .returning();
       if (!initiative) throw new Error('insert returned no row');
       let previous: string[] = [];

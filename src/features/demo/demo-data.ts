@@ -6,6 +6,12 @@
 export const DEMO_PASSWORD = 'kansli-demo-2026';
 export const DEMO_COMMITTEE_SLUG = 'norrbottens-e-namnd';
 
+/**
+ * The committee's settings as the seed shows them: the protocol calls the body "E-nämnden"
+ * ("E-nämndens beslut") and its registry "E-NAMND" ("Verksamhetsplan 2023, E-NAMND, Hid: 2022.14").
+ */
+export const DEMO_COMMITTEE_SETTINGS = { shortName: 'E-nämnden', registryCode: 'E-NAMND' };
+
 export interface DemoMunicipality {
   slug: string;
   name: string;
@@ -21,8 +27,8 @@ export interface DemoMunicipality {
  */
 export const POPULATION_SOURCES: Record<number, string> = {
   2020: 'SCB, folkmängd 31 december 2020',
-  2021: 'Demo: ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
-  2022: 'Demo: ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
+  2021: 'Exempeldata: ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
+  2022: 'Exempeldata: ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
 };
 
 export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [

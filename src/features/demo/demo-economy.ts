@@ -54,42 +54,48 @@ interface DemoCostObject {
 export const DEMO_COST_OBJECTS_2022: DemoCostObject[] = [
   {
     code: 'GF', name: 'Grundfinansiering', kind: 'base_funding', invoicing: 'advance', key: { kind: 'equal', roundTo: 100 }, budget: 1_065_400,
-    forecastIncome: 1_065_400, forecastCost: 957_087, comment: 'Kansliets samordnande uppgifter, lika delar, betalas i förskott i januari (samverkansavtal 4).',
+    forecastIncome: 1_065_400, forecastCost: 957_087,
+    comment: 'Kansliets samordnande uppgifter, lika delar, betalas i förskott i januari (samverkansavtal 4). Uppräkning med 2% enligt samverkansavtalet. Prognosen för helåret 2022 visar på ett överskott, 108 tkr. Vakant tjänst e-samordnare.',
     outcome: { income: 178_123_560, cost: 159_738_740, comment: 'Lägre kostnader gällande grundfinansiering och e-kontor på grund av vakant tjänst samordnare.' },
   },
   { code: 'GF.VU', name: 'Verksamhetsutvecklare e-tjänster', kind: 'management', invoicing: 'advance', key: { kind: 'fixed', column: SEED_DEVELOPER_2022 }, budget: 937_200, comment: 'En del rakt fördelat och en del efter invånarantal; beslutade belopp per kommun.' },
-  { code: 'ETJ', name: 'E-tjänsteplattform', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_SERVICES_2022 }, budget: 1_046_900, outcome: { income: 91_071_260, cost: 87_241_700 } },
-  { code: 'RTJ', name: 'Räddningstjänsten verksamhetssystem', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_RESCUE_2022 }, budget: 732_500, outcome: { income: 63_721_200, cost: 61_041_700 } },
-  { code: 'EARK', name: 'E-arkiv', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_ARCHIVE_2022 }, budget: 322_000, forecastIncome: 313_000, forecastCost: 313_000, outcome: { income: 27_228_300, cost: 26_083_300 } },
-  { code: 'SOC', name: 'SOC Ekosystem', kind: 'management', invoicing: 'arrears', key: { kind: 'separate' }, budget: 930_600, forecastIncome: 2_175_800, forecastCost: 2_175_800, comment: 'Förvaltningsledare verksamhetssystem SOC; enligt överenskommelse i respektive medlemskommun.', outcome: { income: 125_250_200, cost: 119_983_300 } },
-  { code: 'PROJ', name: 'Uppdrag och projekt, prognos', kind: 'project', invoicing: 'arrears', key: { kind: 'separate' }, budget: 0, forecastIncome: 1_078_800, forecastCost: 1_078_800, comment: 'Projekten som tillkommit under året, prognosen för helåret samlad (seed § 19).' },
+  { code: 'ETJ', name: 'E-tjänsteplattform', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_SERVICES_2022 }, budget: 1_046_900, comment: 'Gemensamt alternativ (2017). Transaktionskostnader för BankID tillkommer, beräkna 500-1500 kr/år. Förvaltningskostnader för eIDAS tillkommit under 2019.', outcome: { income: 91_071_260, cost: 87_241_700 } },
+  { code: 'RTJ', name: 'Räddningstjänsten verksamhetssystem', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_RESCUE_2022 }, budget: 732_500, comment: 'Gemensamt alternativ (2017). Nya funktioner beställda av verksamheten har tillkommit under 2018, 2019 och 2020.', outcome: { income: 63_721_200, cost: 61_041_700 } },
+  { code: 'EARK', name: 'E-arkiv', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_ARCHIVE_2022 }, budget: 322_000, forecastIncome: 313_000, forecastCost: 313_000, comment: 'Gemensamt alternativ (2018). 40 000 kr i engångskostnad tillkommer vid uppstart. Lagning och backup tillkommer med 84kr/GB/år.', outcome: { income: 27_228_300, cost: 26_083_300 } },
+  { code: 'SOC', name: 'SOC Ekosystem', kind: 'management', invoicing: 'arrears', key: { kind: 'separate' }, budget: 930_600, forecastIncome: 2_175_800, forecastCost: 2_175_800, comment: 'Förvaltningsledare verksamhetssystem SOC; enligt överenskommelse i respektive medlemskommun. SOC Ekosystem har tillkommit under året och noteras som avvikelse jämfört med urspungsbudget.', outcome: { income: 125_250_200, cost: 119_983_300 } },
+  { code: 'PROJ', name: 'Uppdrag och projekt, prognos', kind: 'project', invoicing: 'arrears', key: { kind: 'separate' }, budget: 0, forecastIncome: 1_078_800, forecastCost: 1_078_800, comment: 'Inga projekt budgeterade för 2022. Projekt som tillkommer till budgeten under året rapporteras som en avvikelse. Projekt har tillkommit under året och noteras som avvikelse jämfört med urspungsbudget.' },
   { code: 'PELEV', name: 'Projekt Elevhälsan', kind: 'project', invoicing: 'arrears', key: { kind: 'separate' }, budget: 0, outcome: { income: 42_625_800, cost: 42_147_500, comment: 'Vissa upplupna kostnader gällande projekt.' } },
   { code: 'PHR', name: 'Projekt HR', kind: 'project', invoicing: 'arrears', key: { kind: 'separate' }, budget: 0, outcome: { income: 0, cost: 25_415_000, comment: 'Intäkten faktureras i efterskott, november/december.' } },
   { code: 'PLMS', name: 'Projekt LMS, e-utbildning', kind: 'project', invoicing: 'arrears', key: { kind: 'separate' }, budget: 0, outcome: { income: 19_138_100, cost: 16_675_000, comment: 'Vissa upplupna kostnader gällande projekt.' } },
   { code: 'PDCBD', name: 'Projekt DCBD', kind: 'project', invoicing: 'arrears', key: { kind: 'separate' }, budget: 0, outcome: { income: 0, cost: 14_428_000, comment: 'Intäkten faktureras i efterskott, november/december.' } },
-  { code: 'DC', name: 'Datacenter Norrbotten', kind: 'shared_service', invoicing: 'supplier', key: { kind: 'fixed', column: SEED_DATA_CENTRE_2022 }, budget: 1_208_400, comment: 'Faktureras direkt från leverantören till respektive kommun; ingår inte i nämndens budget.' },
+  { code: 'DC', name: 'Datacenter Norrbotten', kind: 'shared_service', invoicing: 'supplier', key: { kind: 'fixed', column: SEED_DATA_CENTRE_2022 }, budget: 1_208_400, comment: 'Nytt gemensamt alternativ 2020. Kostnaderna faktureras direkt till respektive kommun från leverantören. Delar av kostnaderna baseras på nyttjandet är justeras löpande vilket gör att vi valt att faktureras direkt från leverantörernas system.' },
 ];
 
 export const DEMO_OUTCOME_DATE = '2022-10-31';
+/** The report's date ("Uppdaterad 2022-11-15"), not the day the demo is loaded. */
+export const DEMO_REPORT_DATE = new Date('2022-11-15T12:00:00+01:00');
+/** Seed § 19, "Utfall per sista oktober 2022": the result and why. */
+export const DEMO_OUTCOME_NOTE = 'Nämnden visat ett underskott på -55 958 kr per sista oktober 2022. Underskottet uppstår på grund av upplupna intäkter för vissa projekt.';
 
 /**
  * The October 2022 PKV reading for 2023. Demo value: SKR's published figure is to be entered by
  * the economist; 5.8 % is chosen because it turns the seed's 76 100 into its 80 500.
  */
-export const DEMO_PKV_2023 = { readOn: '2022-10-31', pkvPercent: 5.8, source: 'Demo: vald så att 76 100 kr blir 80 500 kr som i seed (ersätt med SKR:s PKV)' };
+export const DEMO_PKV_2023 = { readOn: '2022-10-31', pkvPercent: 5.8, source: 'Exempeldata: vald så att 76 100 kr blir 80 500 kr som i seed (ersätt med SKR:s PKV)' };
 
 /** 2023 (seed, verksamhetsplan 2023, 8.4) besides the base funding, which is derived by PKV. */
 export const DEMO_COST_OBJECTS_2023: DemoCostObject[] = [
+  // Its own row in 2023 (seed 8.4), not a part of the base funding as in 2022's forecast.
   {
-    code: 'GF.VU', name: 'Verksamhetsutvecklare e-tjänster', kind: 'management', invoicing: 'advance', budget: 991_800,
+    code: 'VU', name: 'Verksamhetsutvecklare e-tjänster', kind: 'management', invoicing: 'advance', budget: 991_800,
     key: { kind: 'mixed', flatPercent: 52.5, year: 2021, roundTo: 100 },
-    comment: 'Demo: blandad nyckel, 52,5 % rakt och resten efter invånarantal 2021. Den beslutade modellens andelar finns inte i underlaget.',
+    comment: 'Exempeldata: blandad nyckel, 52,5 % rakt och resten efter invånarantal 2021. Den beslutade modellens andelar finns inte i underlaget.',
   },
-  { code: 'ETJ', name: 'E-tjänsteplattform', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_SERVICES_2022 }, budget: 1_046_900, comment: 'Samma belopp per kommun som 2022 (oförändrad total).' },
-  { code: 'RTJ', name: 'Räddningstjänsten verksamhetssystem', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_RESCUE_2022 }, budget: 732_500, comment: 'Samma belopp per kommun som 2022 (oförändrad total).' },
-  { code: 'EARK', name: 'E-arkiv', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_ARCHIVE_2022 }, budget: 322_000, comment: 'Samma belopp per kommun som 2022 (oförändrad total).' },
   { code: 'SOC', name: 'Förvaltningsledare verksamhetssystem SOC', kind: 'management', invoicing: 'arrears', key: { kind: 'separate' }, budget: 2_888_700, comment: 'Enligt överenskommelse i respektive medlemskommun.' },
+  { code: 'ETJ', name: 'E-tjänsteplattform', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_SERVICES_2022 }, budget: 1_046_900, comment: 'Exempeldata: samma belopp per kommun som 2022 (oförändrad total).' },
+  { code: 'RTJ', name: 'Räddningstjänsten system', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_RESCUE_2022 }, budget: 732_500, comment: 'Exempeldata: samma belopp per kommun som 2022 (oförändrad total).' },
   { code: 'SOCG', name: 'SOC system, grund', kind: 'management', invoicing: 'arrears', key: { kind: 'separate' }, budget: 509_200, comment: 'Enligt överenskommelse i respektive medlemskommun.' },
+  { code: 'EARK', name: 'E-arkiv', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_ARCHIVE_2022 }, budget: 322_000, comment: 'Exempeldata: samma belopp per kommun som 2022 (oförändrad total).' },
 ];
 
 function keyFor(object: DemoCostObject, ids: readonly string[]): TAllocationKey {
@@ -121,7 +127,7 @@ async function insertOutcome(tx: Db, committeeId: string, codes: Map<string, str
   if (existing) return;
   const [imported] = await tx
     .insert(outcomeImports)
-    .values({ committeeId, year: 2022, format: 'manual', periodTo: DEMO_OUTCOME_DATE, summary: { demo: true, source: 'Seed § 19, Utfall per sista oktober 2022 (uppdaterad 2022-11-15)' } })
+    .values({ committeeId, year: 2022, format: 'manual', periodTo: DEMO_OUTCOME_DATE, summary: { demo: true, source: 'Seed § 19, Utfall per sista oktober 2022 (uppdaterad 2022-11-15)', note: DEMO_OUTCOME_NOTE }, createdAt: DEMO_REPORT_DATE })
     .returning({ id: outcomeImports.id });
   if (!imported) throw new Error('insert returned no row');
   for (const o of DEMO_COST_OBJECTS_2022) {

@@ -4,8 +4,9 @@
  * screen on, and three preparation-group meetings of 2022. Headings, proposals, decisions and the
  * "Sammanträdet" texts are the seed's. Where the seed is silent (the time and place of the
  * meeting, the places in 2023, who was absent, the coming meeting) the values are plausible
- * inventions, marked as such. Names of real people stay out: the § 22 recipient is given by role.
+ * inventions, marked as such. Names of real people stay out: the § 22 recipient is fictional.
  */
+import { SEED_ACTIVITIES, SEED_RULES_SUMMARY } from './seed-paragraphs.js';
 
 /** Wall-clock date and times (Swedish time) and the place of a meeting. */
 export interface DemoMeetingTime {
@@ -26,8 +27,10 @@ export interface DemoSeedItem {
   summary: string;
   /** "E-nämndens beslut"; absent for the tabled item. */
   decision?: string;
-  /** The seed's "Sammanträdet" (and "Beslutsgång") text, kept as the item's protocol notes. */
+  /** The seed's "Sammanträdet" text besides the chair's proposition, kept as the item's protocol notes. */
   handling: string;
+  /** What the chair put (the live meeting's proposition); the protocol words it as the seed does. */
+  proposition: string;
   /** Beslutsunderlag by Hid, in the seed's order. */
   hids: string[];
   /** "Beslutet skickas till". */
@@ -50,33 +53,14 @@ export const DEMO_SEED_MEETING = {
 } as const;
 
 const NOTED = 'e-nämnden beslutar att lägga informationen till handlingarna.';
-const NOTED_HANDLING = 'Ordföranden föreslår att lägga informationen till handlingarna och finner att e-nämnden bifaller förslaget.';
+/** The chair's proposition to note information, in the chair's words (seed §§ 21, 23). */
+const NOTE_PROPOSITION = 'Att lägga informationen till handlingarna';
 
-const ACTIVITIES = `Inom ramen för Norrbottens e-nämnd pågår aktiviteter som utgår från en beslutad verksamhetsplan. Nedan följer en kort status för varje aktivitet.
-
-DCBD (gemensamt datacenter): I drift och förvaltning sedan 2021. Älvsbyn, Boden och Gällivare är inne i plattformen. Migrering av kommuner pågår.
-
-Etablering verksamhetssystem Socialtjänsten Norrbotten: Gällivare kommun först ut i en pilot under slutet av 2022 och början av 2023, sedan finns en införandeplan för alla kommuner. Rekrytering och etablering av gemensam förvaltningsorganisation pågår. Stort fokus på förändringsledning och mellankommunal samverkan.
-
-Utvecklingsprojekt gemensamt system för elevhälsan i Norrbotten: Projektet pågår enligt plan. Planering inför gemensam upphandling påbörjad. Inköpare tillsatt, kravutveckling påbörjad.
-
-Förstudie gemensam e-learning plattform/kursportal: Förstudie genomförd och slutrapporterad. Hittills har 8 kommuner meddelat att man vill gå vidare med ett gemensamt utvecklingsprojekt.
-
-Gemensamt Lönesystem (f.d. HR): Förstudien pågår. Direktivet reviderat till att endast omfatta löneadministration. Avslutas och slutrapporteras Q1 2023.
-
-Etablering av funktion för Digitala signaturer: Funktionen driftsatt, varje kommun beslutar och aktiverar själv för nyttjande.
-
-E-tjänsteplattformen: I drift och förvaltning sedan 2017. Upphandling för ny drift-, support- och utveckling av plattformen sker under 2022/2023.
-
-Verksamhetssystem för räddningstjänsten: I drift och förvaltning sedan 2017.
-
-Gemensam E-arkiv: I drift sedan 2019. Dialog kring gemensamt stöd och förvaltning pågår.
-
-Rekrytering samordnare: Ny samordnare rekryterad, börjar 2/1 2023.
-
-Rekrytering förvaltningsledare verksamhetssystem Socialtjänsten: Omtag, ny annonsering under vecka 49.
-
-Intern struktur: Samverkanshandbok med tillhörande bilagor framtagen, publicerad på www.norrbottensenamnd.se och kommunicerad till alla ingående kommuner. Arbetet med revidering av reglemente och samverkansavtal har fortgått under perioden och beredningsgruppen har fått ta del av utkast på reglemente och samverkansavtal och har haft som uppgift att förankra dessa i den egna kommunen. Förslag till reviderat reglemente och samverkansavtal tas upp i nämnden vid sammanträde 2022-12-14.`;
+/**
+ * Fictional: the seed sends § 22 to a named official; the demo names an invented person in her
+ * place and keeps the seed's title line.
+ */
+export const DEMO_PLAN_RECIPIENT = 'Saga Holmlund';
 
 const SAM = `Årligen genomförs en uppföljning av det systematiska arbetsmiljöarbetet (SAM) inom Luleå kommun för att säkerställa att arbetsmiljöarbetet bedrivs i enlighet med lagstiftningen.
 
@@ -86,16 +70,10 @@ Tjänstepersoner inom Norrbottens e-nämnd är anställda inom avdelningen Innov
 
 Påstående 11 [Det finns skriftliga instruktioner för arbeten som innebär allvarliga risker.] Besvarades ”delvis” eftersom det finns personal inom Luleå kommun som arbetar med nät och kommunikation med tillgång till utrymmen med starkström som kräver utbildning och/eller instruktioner. Men detta gäller inte personal anställda under Norrbottens e-nämnd då dessa uppgifter inte ingår i Norrbottens e-nämnds arbete.`;
 
-const RULES = `Norrbottens e-nämnd har sedan 2013 ett upprättat reglemente med tillhörande samverkansavtal (samverkansavtal reviderat 2016). I detta regleras nämndens uppgifter och ansvarsområden. Behov av översyn och möjlig revidering av reglemente och samverkansavtal har uppstått utifrån att ingående kommuner anser att nämndens uppdrag och uppgifter kan behöva förtydligas, särskilt vad gäller beslutsfattande och förvaltningsrelaterade uppgifter (för gemensamma lösningar och ramavtal).
-
-Olika förslag har diskuterats med beredningsgruppen och de olika arbetsgrupperna (arbetsgrupp intern struktur, arbetsgrupp upphandling och arbetsgrupp juridik), samt den politiska arbetsgruppen. Ett förslag till revidering av reglemente och samverkansavtal har genom de olika arbetsgrupperna och i samverkan med beredningsgruppen tagits fram. Detta förslag har via beredningsgruppen presenterats i alla medlemskommuner för förankring. Nämnden ombeds fatta beslut att väcka ärende i respektive medlemskommuns fullmäktige för revidering av reglemente och samverkansavtal för Norrbottens e-nämnd i enlighet med bifogade underlag ”Reglemente” och ”samverkansavtal”.
-
-Revidering av reglemente och samverkansavtal innebär ingen utökad budget för Norrbottens e-nämnd eller utökat uppdrag.`;
-
 const RULES_DECISION = `1. Norrbottens e-nämnd beslutar att väcka ärende i respektive medlemskommuns fullmäktige gällande revidering av reglemente och samverkansavtal enligt underlag.
 2. e-nämnden rekommenderar respektive medlemskommuns fullmäktige att anta förslag till reviderat reglemente och samverkansavtal.`;
 
-/** §§ 19–25 in the seed's order. */
+/** §§ 19–25 in the seed's order, each text as the seed has it. */
 export const DEMO_SEED_ITEMS: DemoSeedItem[] = [
   {
     paragraph: 19,
@@ -104,7 +82,8 @@ export const DEMO_SEED_ITEMS: DemoSeedItem[] = [
     proposal: 'e-nämnden beslutar att godkänna redovisningen och lägga rapporten till handlingarna.',
     decision: 'e-nämnden beslutar att godkänna redovisningen och lägga rapporten till handlingarna.',
     summary: 'Samordnare redovisar utfall per sista oktober samt budget och prognos för helåret 2022.',
-    handling: 'Ordföranden föreslår att godkänna redovisningen och lägga rapporten till handlingarna och finner att e-nämnden bifaller förslaget.',
+    handling: '',
+    proposition: 'Att godkänna redovisningen och lägga rapporten till handlingarna',
     // The seed writes "Hid: 2022.2022.9", the year repeated.
     hids: ['2022.9'],
     recipients: [],
@@ -118,39 +97,41 @@ export const DEMO_SEED_ITEMS: DemoSeedItem[] = [
     summary: `Luleå kommunstyrelse har pekat ut obligatoriska kontrollmoment som alla ingående nämnder och styrelser ska bedöma och analysera för hantering.
 
 e-nämndens beredningsgrupp har i enlighet med rutin för internkontroll berett förslag till hantering av de av Luleå kommunstyrelse utpekade obligatoriska kontrollmoment. Beredningsgruppen bedömer att kontrollmomenten inte utgör risker på den nivå som kräver särskild kontroll.`,
-    handling: 'Ordföranden ställer e-nämndens beredningsgrupps förslag under proposition och finner att e-nämnden bifaller förslaget.',
+    handling: '',
+    proposition: 'e-nämndens beredningsgrupps förslag',
     hids: ['2022.11', '2022.12'],
     recipients: [],
   },
-  { paragraph: 21, heading: 'Information om aktuella och pågående aktiviteter', kind: 'information', proposal: NOTED, decision: NOTED, summary: ACTIVITIES, handling: NOTED_HANDLING, hids: [], recipients: [] },
+  { paragraph: 21, heading: 'Information om aktuella och pågående aktiviteter', kind: 'information', proposal: NOTED, decision: NOTED, summary: SEED_ACTIVITIES, handling: '', proposition: NOTE_PROPOSITION, hids: [], recipients: [] },
   {
     paragraph: 22,
     heading: 'Verksamhetsplan 2023',
     kind: 'decision',
-    // "E-nämndens förslag till beslut".
+    // "E-nämndens förslag till beslut"; the protocol's decision is this text (demo-protocols.ts).
     proposal: 'e-nämnden beslutar bordlägga ärendet.',
+    decision: 'e-nämnden beslutar bordlägga ärendet.',
     summary: `Samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan 2023 för e-nämndens verksamhet.
 
 Nämnden har vid sammanträde 2022-06-22 antagit budget för året 2023. Vid strategidag 2021-10-12 har nämnden fört dialog kring och bearbetat verksamhetsmål, indikatorer, gjort riskanalys samt arbetat med internkontrollmoment för året 2023.
 
 Verksamhetsplanen har genom beredningsgruppen distribuerats till respektive ingående kommun för påseende innan beslut i nämnden.`,
-    handling: `Ordföranden (S) föreslår att bordlägga ärendet till e-nämndens sammanträde 2023-03-03.
-
-Beslutsgång: Ordföranden föreslår att bordlägga ärendet och finner att e-nämnden bifaller förslaget.`,
+    handling: 'Ordföranden (S) föreslår att bordlägga ärendet till e-nämndens sammanträde 2023-03-03.',
+    // The seed's "Beslutsgång" names no date, as the chair put it.
+    proposition: 'Att bordlägga ärendet',
     hids: ['2022.14'],
-    // The seed names a person; the demo keeps her role only.
-    recipients: ['Beredskapssamordnare Samhällsskydd, Kommunstaben Luleå kommun'],
+    recipients: [DEMO_PLAN_RECIPIENT, 'Beredskapssamordnare Samhällsskydd, Kommunstaben Luleå kommun'],
     tabledTo: '2023-03-03',
   },
-  { paragraph: 23, heading: 'Uppföljning systematiskt arbetsmiljöarbete', kind: 'information', proposal: NOTED, decision: NOTED, summary: SAM, handling: NOTED_HANDLING, hids: ['2022.15'], recipients: [] },
+  { paragraph: 23, heading: 'Uppföljning systematiskt arbetsmiljöarbete', kind: 'information', proposal: NOTED, decision: NOTED, summary: SAM, handling: '', proposition: NOTE_PROPOSITION, hids: ['2022.15'], recipients: [] },
   {
     paragraph: 24,
     heading: 'Revidering reglemente och samverkansavtal',
     kind: 'decision',
     proposal: RULES_DECISION,
     decision: RULES_DECISION,
-    summary: RULES,
-    handling: 'Ordföranden ställer e-nämndens samordnares förslag under proposition och finner att e-nämnden bifaller förslaget.',
+    summary: SEED_RULES_SUMMARY,
+    handling: '',
+    proposition: 'e-nämndens samordnares förslag',
     hids: ['2022.20', '2022.19', '2022.18'],
     recipients: [],
   },
@@ -162,12 +143,15 @@ Beslutsgång: Ordföranden föreslår att bordlägga ärendet och finner att e-n
     decision: 'e-nämnden beslutar om sammanträden för året 2023 enligt redovisat förslag.',
     summary: 'Ordföranden redovisar förslag till sammanträdestider för året 2023.',
     handling: `E-nämndens samordnare redovisar förslag till sammanträdesordning enligt nedan:
-2023-03-03 kl. 13-17 (information, utbildning, sammanträde)
-2023-06-22 kl. 9-11
-2023-10-12 heldag (strategi, kompetensutveckling, sammanträde)
-2023-12-20 kl. 13-15
 
-Beslutsgång: Ordföranden ställer e-nämndens samordnares förslag under proposition och finner att e-nämnden bifaller förslaget.`,
+2023-03-03 kl. 13-17 (information, utbildning, sammanträde)
+
+2023-06-22 kl. 9-11
+
+2023-10-12 heldag (strategi, kompetensutveckling, sammanträde)
+
+2023-12-20 kl. 13-15`,
+    proposition: 'e-nämndens samordnares förslag',
     hids: [],
     recipients: [],
   },
@@ -180,18 +164,17 @@ Beslutsgång: Ordföranden ställer e-nämndens samordnares förslag under propo
 export const DEMO_TABLED_PROPOSAL = 'e-nämnden beslutar att anta verksamhetsplan 2023.';
 
 // Invented: the seed gives no places for 2023.
-const PLACE_2023 = 'Stadshuset, Luleå';
+const PLACE_2023 = 'Exempeldata: Stadshuset, Luleå';
 
 /**
- * Sammanträdesordning 2023 (seed § 25): four meetings. "2023-10-12 heldag (strategi,
- * kompetensutveckling, sammanträde)" is a strategy day in the morning and the meeting in the
- * afternoon; the hours of that day are invented.
+ * Sammanträdesordning 2023 (seed § 25): four meetings at the seed's hours. "2023-10-12 heldag
+ * (strategi, kompetensutveckling, sammanträde)" is one full-day meeting; the seed gives no hours,
+ * so the day is shown from 09:00 to 16:00 and its place says it is a full day.
  */
 export const DEMO_SCHEDULE_2023: (DemoMeetingTime & { kind: 'meeting' | 'strategy_day' })[] = [
   { kind: 'meeting', date: '2023-03-03', startTime: '13:00', endTime: '17:00', place: PLACE_2023 },
   { kind: 'meeting', date: '2023-06-22', startTime: '09:00', endTime: '11:00', place: PLACE_2023 },
-  { kind: 'strategy_day', date: '2023-10-12', startTime: '09:00', endTime: '12:00', place: PLACE_2023 },
-  { kind: 'meeting', date: '2023-10-12', startTime: '13:00', endTime: '16:00', place: PLACE_2023 },
+  { kind: 'meeting', date: '2023-10-12', startTime: '09:00', endTime: '16:00', place: `${PLACE_2023} – heldag (strategi, kompetensutveckling, sammanträde)` },
   { kind: 'meeting', date: '2023-12-20', startTime: '13:00', endTime: '15:00', place: PLACE_2023 },
 ];
 
@@ -208,17 +191,17 @@ export interface DemoComingItem {
 
 /**
  * Invented: a coming meeting of the committee, for trying the members' room and the live
- * screen. It lies within the 2023–2026 term (DEMO_TERMS), since a meeting is called from the
- * mandates in force on its day; the December agenda follows the annual cycle.
+ * screen. Its day is counted from the day the demo is loaded (comingMeetingDate), so that the
+ * demo always has one; the December agenda follows the annual cycle.
  */
-export const DEMO_COMING_MEETING: { time: DemoMeetingTime; items: DemoComingItem[] } = {
-  time: { date: '2026-12-16', startTime: '13:00', endTime: '16:00', place: 'Stadshuset, Luleå' },
+export const DEMO_COMING_MEETING: { time: Omit<DemoMeetingTime, 'date'>; items: DemoComingItem[] } = {
+  time: { startTime: '13:00', endTime: '16:00', place: 'Stadshuset, Luleå' },
   items: [
     {
       kind: 'information',
       heading: 'Information om ekonomi och verksamhet',
       proposal: NOTED,
-      summary: 'Samordnaren redovisar utfall per sista oktober 2026, prognos för helåret och status för pågående projekt och gemensamma lösningar.',
+      summary: 'Exempeldata: samordnaren redovisar utfall, prognos för helåret och status för pågående projekt och gemensamma lösningar.',
       hids: [],
     },
     {
@@ -240,10 +223,10 @@ export const DEMO_COMING_MEETING: { time: DemoMeetingTime; items: DemoComingItem
     },
     {
       kind: 'decision',
-      heading: 'Verksamhets- och internkontrollplan 2027',
-      proposal: `1. e-nämnden beslutar att anta verksamhetsplan 2027.
-2. e-nämnden beslutar att anta internkontrollplan 2027.`,
-      summary: 'Samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan och internkontrollplan 2027 utifrån strategidagens riskanalys.',
+      heading: 'Verksamhets- och internkontrollplan',
+      proposal: `1. e-nämnden beslutar att anta verksamhetsplan för nästa år.
+2. e-nämnden beslutar att anta internkontrollplan för nästa år.`,
+      summary: 'Exempeldata: samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan och internkontrollplan utifrån strategidagens riskanalys.',
       hids: [],
     },
   ],
@@ -266,4 +249,40 @@ export const DEMO_PREPARATION_MEETINGS: DemoPreparationMeeting[] = [
   { time: { date: '2022-09-13', startTime: '09:00', endTime: '11:00', place: 'Teams' }, absent: ['overkalix', 'pajala'], remote: true },
   { time: { date: '2022-10-18', startTime: '09:00', endTime: '12:00', place: 'Stadshuset, Luleå' }, absent: ['arjeplog', 'haparanda', 'jokkmokk'], remote: false },
   { time: { date: '2022-11-22', startTime: '09:00', endTime: '11:00', place: 'Teams' }, absent: ['kalix'], remote: true },
+];
+
+/**
+ * The coming meeting's day: the first Wednesday at least three weeks after `today` (the day the
+ * demo is loaded), so that a notice can still go out in time (reglemente 10 §).
+ */
+export function comingMeetingDate(today: string): string {
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 21);
+  while (day.getUTCDay() !== 3) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** A committee meeting of 2022 before the seed's: the protocol is not in the demo, its §§ are placeholders. */
+export interface DemoEarlierMeeting {
+  time: DemoMeetingTime;
+  /** The § numbers the meeting used, first and last (the seed's December meeting starts at § 19). */
+  paragraphs: [number, number];
+  /** Headings the seed gives for a paragraph of this meeting, by § number. */
+  known: Record<number, { heading: string; decision: string }>;
+}
+
+/**
+ * Invented, except that they were held: the committee's 2022 meetings before 2022-12-14, which
+ * used §§ 1–18 (the seed's meeting starts at § 19). The seed names the meeting of 2022-06-22,
+ * where the committee adopted the budget for 2023 (seed § 22); dates, places and the other
+ * paragraphs are invented and say so ("Exempeldata").
+ */
+export const DEMO_EARLIER_MEETINGS_2022: DemoEarlierMeeting[] = [
+  { time: { date: '2022-03-10', startTime: '13:00', endTime: '16:00', place: 'Exempeldata: Teams' }, paragraphs: [1, 6], known: {} },
+  {
+    time: { date: '2022-06-22', startTime: '09:00', endTime: '11:00', place: 'Exempeldata: Stadshuset, Luleå' },
+    paragraphs: [7, 12],
+    known: { 9: { heading: 'Budget 2023', decision: 'Exempeldata: beslutstexten finns inte i demon. Nämnden har vid sammanträde 2022-06-22 antagit budget för året 2023 (seed § 22).' } },
+  },
+  { time: { date: '2022-10-13', startTime: '13:00', endTime: '16:00', place: 'Exempeldata: Teams' }, paragraphs: [13, 18], known: {} },
 ];

@@ -14,7 +14,7 @@ import { formatHandlingId } from '../../domain/case-number.js';
 import { DEMO_ANNUAL_CYCLE } from '../meetings/annual-cycle.js';
 import { listCycleItems } from '../meetings/schedule.repository.js';
 import { loadDemo } from './demo.js';
-import { DEMO_COMING_MEETING, DEMO_SEED_ITEMS } from './demo-meetings-data.js';
+import { DEMO_COMING_MEETING, DEMO_PLAN_RECIPIENT, DEMO_SEED_ITEMS, comingMeetingDate } from './demo-meetings-data.js';
 
 const TABLES = ['meetings', 'agenda_items', 'agenda_item_documents', 'attendance_events', 'propositions', 'annual_cycle_items', 'audit_log'];
 
@@ -72,8 +72,8 @@ describe('the demo meetings', () => {
     assert.deepEqual(hids, [['2022.9'], ['2022.11', '2022.12'], [], ['2022.14'], ['2022.15'], ['2022.20', '2022.19', '2022.18'], []]);
     const rules = agenda.items[5];
     assert.deepEqual(proposalBlocks(rules?.decisionText ?? '').map((b) => (b.kind === 'point' ? b.number : 'text')), ['1', '2']);
-    assert.deepEqual(agenda.items[3]?.recipients, ['Beredskapssamordnare Samhällsskydd, Kommunstaben Luleå kommun']);
-    assert.match(agenda.items[0]?.protocolNotes ?? '', /finner att e-nämnden bifaller förslaget/);
+    assert.deepEqual(agenda.items[3]?.recipients, [DEMO_PLAN_RECIPIENT, 'Beredskapssamordnare Samhällsskydd, Kommunstaben Luleå kommun']);
+    assert.equal(agenda.items[3]?.protocolNotes, 'Ordföranden (S) föreslår att bordlägga ärendet till e-nämndens sammanträde 2023-03-03.');
   });
 
   test('the notice went out in time and the protocol is adjusted by a member, not the chair, within 14 days', async () => {
@@ -116,24 +116,25 @@ describe('the demo meetings', () => {
     assert.equal(substitute?.mandate.termFrom, '2019-01-01');
   });
 
-  test('the 2023 schedule has the four meetings of § 25 and its strategy day, all planned', async () => {
+  test('the 2023 schedule has the four meetings of § 25, the full day as one, all planned', async () => {
     const listed = (DEMO_SEED_ITEMS.find((i) => i.paragraph === 25)?.handling ?? '').match(/^2023-\d{2}-\d{2}/gm) ?? [];
     const in2023 = (await meetingsOf(committeeBody)).filter((m) => swedishDate(m.startsAt).startsWith('2023-'));
     const dates = (kind: MeetingRow['kind']) => in2023.filter((m) => m.kind === kind).map((m) => swedishDate(m.startsAt));
     assert.equal(listed.length, 4);
     assert.deepEqual(dates('meeting'), listed);
-    assert.deepEqual(dates('strategy_day'), ['2023-10-12']);
+    assert.deepEqual(dates('strategy_day'), []);
     assert.ok(in2023.every((m) => m.status === 'planned'));
   });
 
   test('a coming meeting with an agenda and decision basis, within a term that calls members', async () => {
-    const meeting = await committeeMeetingOn(DEMO_COMING_MEETING.time.date);
+    const date = comingMeetingDate(swedishDate(t.services.clock()));
+    const meeting = await committeeMeetingOn(date);
     assert.equal(meeting.status, 'planned');
     const agenda = await loadAgenda(db(), meeting.id);
     assert.deepEqual(agenda.items.map((i) => i.heading), DEMO_COMING_MEETING.items.map((i) => i.heading));
     assert.ok(agenda.items.filter((i) => i.caseId).length >= 2);
     assert.ok(agenda.items.some((i) => agenda.documentsOf(i.id).length > 0));
-    const called = await listMandatesOn(db(), committeeBody, DEMO_COMING_MEETING.time.date);
+    const called = await listMandatesOn(db(), committeeBody, date);
     assert.equal(called.filter((m) => m.mandate.role === 'member').length, 14);
   });
 

@@ -5,7 +5,7 @@
  * audit entries, since the services stamp today's time on everything a live meeting records.
  * Idempotent like the rest of the demo: every meeting is found by body, kind and start first.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
 import { agendaItemDocuments, agendaItems, attendanceEvents, bodies, meetings, organisations, propositions } from '../../platform/db/schema.js';
@@ -23,11 +23,10 @@ import { listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from '
 import { loadAttendanceModel, servingAt } from '../meetings/live-meeting.state.js';
 import { tableItem } from '../meetings/tabling.js';
 import type { WriteContext } from '../meetings/live-meeting.write.js';
-import { liveMeetingMessages as M } from '../meetings/live-meeting.messages.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS } from './demo-data.js';
 import { DEMO_CASES } from './registry-demo-data.js';
 import {
-  DEMO_COMING_MEETING, DEMO_PREPARATION_MEETINGS, DEMO_SCHEDULE_2023, DEMO_SEED_ITEMS, DEMO_SEED_MEETING, DEMO_TABLED_PROPOSAL,
+  DEMO_COMING_MEETING, DEMO_EARLIER_MEETINGS_2022, DEMO_PREPARATION_MEETINGS, comingMeetingDate, DEMO_SCHEDULE_2023, DEMO_SEED_ITEMS, DEMO_SEED_MEETING, DEMO_TABLED_PROPOSAL,
   type DemoMeetingTime, type DemoSeedItem,
 } from './demo-meetings-data.js';
 
@@ -100,10 +99,15 @@ async function ensurePlanned(c: DemoMeetingContext, kind: MeetingKind, t: DemoMe
   return created;
 }
 
-/** The coming meeting and its agenda; items are added only while the meeting is still planned. */
+/**
+ * The coming meeting and its agenda, counted from today (the clock): a committee meeting still
+ * ahead is kept, else one is planned. Items are added only while the meeting is still planned.
+ */
 async function ensureComingMeeting(c: DemoMeetingContext): Promise<void> {
   const db = c.services.database.db;
-  const meeting = await ensurePlanned(c, 'meeting', DEMO_COMING_MEETING.time);
+  const now = c.services.clock();
+  const ahead = (await db.select().from(meetings).where(and(eq(meetings.bodyId, c.committeeBodyId), eq(meetings.kind, 'meeting'), gt(meetings.startsAt, now)))).find((m) => m.status === 'planned');
+  const meeting = ahead ?? (await ensurePlanned(c, 'meeting', { ...DEMO_COMING_MEETING.time, date: comingMeetingDate(swedishDate(now)) }));
   if (meeting.status !== 'planned') return;
   const headings = new Set((await listItems(db, meeting.id)).map((i) => i.heading));
   for (const item of DEMO_COMING_MEETING.items) {
@@ -168,11 +172,10 @@ async function recordSeedAttendance(tx: Db, c: DemoMeetingContext, meeting: Meet
   }
 }
 
-/** Bifall or noting, as the seed's "Sammanträdet" says; the chair's proposition is kept in order. */
+/** Bifall or noting, as the seed says; the chair's proposition in the chair's words (the protocol words it). */
 async function decideSeedItem(tx: Db, row: AgendaItemRow, item: DemoSeedItem): Promise<void> {
   const noted = item.kind === 'information';
-  const proposition = noted ? M['live.stored.noteProposition'].sv : `${M['live.stored.proposal'].sv}: ${item.proposal}`;
-  await tx.insert(propositions).values({ itemId: row.id, position: 1, text: proposition, outcome: 'approved' });
+  await tx.insert(propositions).values({ itemId: row.id, position: 1, text: item.proposition, outcome: 'approved' });
   await tx
     .update(agendaItems)
     .set({ status: noted ? 'noted' : 'decided', decisionText: item.decision ?? item.proposal, decidedBy: 'acclamation' })
@@ -203,7 +206,7 @@ async function ensureSeedMeeting(c: DemoMeetingContext): Promise<void> {
       if (!row) continue;
       // KL 6:27: the demo's own data must be lawful too.
       if (!servingAt(w.model, index).quorum?.quorate) throw new Error(`demo meeting lacks quorum at § ${item.paragraph}`);
-      if (item.tabledTo) await tableSeedItem(w, c, row, item.tabledTo);
+      if (item.tabledTo) await tableSeedItem(w, c, row, item);
       else await decideSeedItem(tx, row, item);
     }
     const adjuster = w.model.people.find((p) => p.role === 'member' && c.slugOf.get(p.municipalityId) === DEMO_SEED_MEETING.adjusterOf);
@@ -221,12 +224,49 @@ function recordAuditIn(tx: Db, now: Date, action: string, entity: string, entity
  * Bordläggning through the live meeting's own tabling, so that the item on the later meeting
  * points back with its history; the secretary then writes the proposal for that meeting.
  */
-async function tableSeedItem(w: WriteContext, c: DemoMeetingContext, row: AgendaItemRow, date: string): Promise<void> {
+async function tableSeedItem(w: WriteContext, c: DemoMeetingContext, row: AgendaItemRow, item: DemoSeedItem): Promise<void> {
+  const date = item.tabledTo ?? '';
   const later = (await w.tx.select().from(meetings).where(and(eq(meetings.bodyId, c.committeeBodyId), eq(meetings.kind, 'meeting')))).find((m) => swedishDate(m.startsAt) === date);
   if (!later) throw new Error(`demo meeting ${date} is missing`);
   const { newItemId } = await tableItem(w, { item: row, targetMeetingId: later.id });
+  // The seed's chair put it without the date ("föreslår att bordlägga ärendet"); the date is in the notes.
+  await w.tx.update(propositions).set({ text: item.proposition }).where(eq(propositions.itemId, row.id));
   await w.tx.update(agendaItems).set({ proposal: DEMO_TABLED_PROPOSAL, updatedAt: w.now }).where(eq(agendaItems.id, newItemId));
   await recordAudit(w.tx, DEMO_ACTOR, { action: 'agenda.item.update', entity: 'agenda_item', entityId: newItemId, before: { proposal: row.proposal }, after: { proposal: DEMO_TABLED_PROPOSAL } }, w.now);
+}
+
+/**
+ * The committee's earlier 2022 meetings (§§ 1–18): closed, every member present, each paragraph a
+ * placeholder item marked "Exempeldata" (the seed has only the December protocol).
+ */
+async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
+  const db = c.services.database.db;
+  const now = c.services.clock();
+  for (const e of DEMO_EARLIER_MEETINGS_2022) {
+    const startsAt = startOf(e.time);
+    if (await findMeetingAt(db, c.committeeBodyId, 'meeting', startsAt)) continue;
+    await db.transaction(async (tx) => {
+      const closedAt = endOf(e.time);
+      const [meeting] = await tx
+        .insert(meetings)
+        .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: e.time.place, status: 'closed', noticeSentAt: noticeOf(e.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now })
+        .returning();
+      if (!meeting) throw new Error('insert returned no meeting');
+      const [first, last] = e.paragraphs;
+      for (let n = first; n <= last; n += 1) {
+        const known = e.known[n];
+        const heading = known ? `${known.heading} (§ ${n}, exempeldata)` : `§ ${n} – exempeldata, protokollet ingår inte i demon`;
+        const decision = known?.decision ?? 'Exempeldata: paragrafen är en platshållare; protokollet från sammanträdet ingår inte i demon.';
+        await tx.insert(agendaItems).values({ meetingId: meeting.id, position: n - first + 1, kind: 'decision', heading, proposal: decision, summary: '', status: 'decided', decisionText: decision, decidedBy: 'acclamation' });
+      }
+      const called = await listMandatesOn(tx, c.committeeBodyId, e.time.date);
+      for (const { mandate, person } of called) {
+        if (mandate.role !== 'member') continue;
+        await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: 'present', recordedAt: startsAt });
+      }
+      await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: e.time.date, status: 'closed', paragraphs: e.paragraphs, source: 'demo' } }, now);
+    });
+  }
 }
 
 /** The preparation group's 2022 meetings, closed, with each municipality's official present or not. */
@@ -261,6 +301,7 @@ export async function loadMeetingsDemo(services: Services): Promise<void> {
   const c = await loadContext(services);
   await ensureAnnualCycle(c);
   for (const row of DEMO_SCHEDULE_2023) await ensurePlanned(c, row.kind, row);
+  await ensureEarlierMeetings(c);
   await ensureSeedMeeting(c);
   await ensureComingMeeting(c);
   await ensurePreparationMeetings(c);

@@ -73,32 +73,41 @@ export const RISKS_2023: DemoRisk[] = [
   { title: 'Resursbrist på grund av vakant tjänst samordnare e-nämnden', responsible: 'Ansvarig chef', method: 'Uppföljning av rekryteringsprocess', probability: 2, consequence: 3, decision: 'internal_control', analysis: 'Resursbristen innebär en avsevärt minskad utvecklingstakt, försämrad kommunikation och information gentemot ingående kommuner.' },
 ];
 
-/** Luleå kommunstyrelse 2022-09-12 § 227 and the committee's assessment (seed § 20, "Intern kontroll - 2023"). */
+/**
+ * Luleå kommunstyrelse 2022-09-12 § 227 and the committee's assessment (seed § 20, "Intern
+ * kontroll - 2023"): each control point is its own risk, titled and valued as the adopted
+ * document has it. The seed's table names no one responsible, so no one is named. The GDPR row
+ * reads "1 osannolik 2 lindrig 3 kännbar": the adopted risk value is 3, so the register holds
+ * probability 1 and consequence 3 (kännbar), whose product is that value.
+ */
 export const CONTROL_POINTS_2023: { title: string; description: string; assessment: string; risk: DemoRisk }[] = [
   {
     title: 'Kontrollera och säkerställ efterlevnad av dataskyddsförordningen (GDPR)',
-    description: 'Kontrollmetod exempelvis: kontroll av alla eller stickprov. Personuppgiftsbiträdesavtal; rutiner för registrerades rättigheter; information till registrerade; kvalitén i befintliga registreringar i registerförteckning.',
-    assessment: 'Nämnden har personuppgiftsbiträdesavtal, samt följer Luleå kommuns process för registerförteckning. Risken accepteras (§ 20).',
-    risk: { title: 'Bristande efterlevnad av dataskyddsförordningen (GDPR)', responsible: 'Samordnare', method: 'Kontroll av alla eller stickprov', probability: 1, consequence: 2, decision: 'accepted', analysis: 'Nämnden har personuppgiftsbiträdesavtal, samt följer Luleå kommuns process för registerförteckning.' },
+    description: 'Kontrollmetod exempelvis: Kontroll av alla eller stickprov. Personuppgiftsbiträdesavtal; Rutiner för registrerades rättigheter; Information till registrerade; Kvalitén i befintliga registreringar i registerförteckning.',
+    assessment: 'Nämnden har personuppgiftsbiträdesavtal, samt följer Luleå kommuns process för registerförteckning. Risk accepteras (§ 20).',
+    risk: { title: 'Kontrollera och säkerställ efterlevnad av dataskyddsförordningen (GDPR)', responsible: '', method: 'Kontrollmetod exempelvis: Kontroll av alla eller stickprov', probability: 1, consequence: 3, decision: 'accepted', analysis: 'Nämnden har personuppgiftsbiträdesavtal, samt följer Luleå kommuns process för registerförteckning.' },
   },
   {
     title: 'Kontrollera och säkerställ efterlevnad av rutinen för leasingavtal',
-    description: 'Kontrollmetod exempelvis: kontroll av alla eller stickprov. Leasingavtal.',
-    assessment: 'Nämnden innehar inga egna leasingavtal. Risken accepteras (§ 20).',
-    risk: { title: 'Bristande efterlevnad av rutinen för leasingavtal', responsible: 'Samordnare', method: 'Kontroll av alla eller stickprov', probability: 1, consequence: 1, decision: 'accepted', analysis: 'Nämnden innehar inga egna leasingavtal.' },
+    description: 'Kontrollmetod exempelvis: Kontroll av alla eller stickprov. Leasingavtal.',
+    assessment: 'Nämnden innehar inga egna leasingavtal. Risk accepteras (§ 20).',
+    risk: { title: 'Kontrollera och säkerställ efterlevnad av rutinen för leasingavtal', responsible: '', method: 'Kontrollmetod exempelvis: Kontroll av alla eller stickprov', probability: 1, consequence: 1, decision: 'accepted', analysis: 'Nämnden innehar inga egna leasingavtal.' },
   },
   {
     title: 'Kontrollera och säkerställa att gällande regler för informationsförvaltning följs',
-    description: 'Kontrollmetod exempelvis: kontroll av alla eller stickprov. Arkivbeskrivning; dokumenthanteringsplan; kvalitén i dokumenthanteringsplanen; information skyddas mot brand, vatten, stöld och skadegörelse.',
-    assessment: 'Norrbottens e-nämnd följer värdkommunen Luleå kommuns regler och rutiner för dokumenthanteringsplaner och informationsförvaltning. Risken accepteras (§ 20).',
-    risk: { title: 'Gällande regler för informationsförvaltning följs inte', responsible: 'Nämndsekreterare', method: 'Kontroll av alla eller stickprov', probability: 2, consequence: 2, decision: 'accepted', analysis: 'Norrbottens e-nämnd följer värdkommunen Luleå kommuns regler och rutiner för dokumenthanteringsplaner och informationsförvaltning.' },
+    description: 'Kontrollmetod exempelvis: Kontroll av alla eller stickprov. Arkivbeskrivning; Dokumenthanteringsplan; Kvalitén i dokumenthanteringsplanen; Information skyddas mot brand, vatten, stöld och skadegörelse.',
+    assessment: 'Norrbottens e-nämnd följer värdkommunen Luleå kommuns regler och rutiner för dokumenthanteringsplaner och informationsförvaltning. Risk accepteras (§ 20).',
+    risk: { title: 'Kontrollera och säkerställa att gällande regler för informationsförvaltning följs', responsible: '', method: 'Kontrollmetod exempelvis: Kontroll av alla eller stickprov', probability: 2, consequence: 2, decision: 'accepted', analysis: 'Norrbottens e-nämnd följer värdkommunen Luleå kommuns regler och rutiner för dokumenthanteringsplaner och informationsförvaltning.' },
   },
 ];
 
-/** The risks followed up through internal control, with the seed's method as the activity. */
+/**
+ * Invented (the seed has no control activities): the risks followed up through internal control,
+ * with the seed's method as the activity; owner and date are marked as example data.
+ */
 export const ACTIVITIES_2023: { riskTitle: string; title: string; owner: string; dueOn: string }[] = [
-  { riskTitle: 'Nämnden lyckas inte fastställa reviderat reglemente och samverkansavtal', title: 'Uppföljning av beslutsläge i respektive kommun', owner: 'Samordnare', dueOn: '2023-06-22' },
-  { riskTitle: 'Resursbrist på grund av vakant tjänst samordnare e-nämnden', title: 'Uppföljning av rekryteringsprocess', owner: 'Ansvarig chef', dueOn: '2023-03-03' },
+  { riskTitle: 'Nämnden lyckas inte fastställa reviderat reglemente och samverkansavtal', title: 'Uppföljning av beslutsläge i respektive kommun', owner: 'Exempeldata: samordnare', dueOn: '2023-06-22' },
+  { riskTitle: 'Resursbrist på grund av vakant tjänst samordnare e-nämnden', title: 'Uppföljning av rekryteringsprocess', owner: 'Exempeldata: ansvarig chef', dueOn: '2023-03-03' },
 ];
 
 /** Svarsunderlag 2022 (Avdelning Innovation & utveckling), seed § 23. */
@@ -136,8 +145,9 @@ export const SAM_2022_EXCEPTIONS: Record<string, { answer: 'partly' | 'not_appli
   '11': {
     answer: 'partly',
     explanation: 'Det finns personal inom Luleå kommun som arbetar med nät och kommunikation med tillgång till utrymmen med starkström som kräver utbildning och/eller instruktioner. Men detta gäller inte personal anställda under Norrbottens e-nämnd då dessa uppgifter inte ingår i Norrbottens e-nämnds arbete.',
-    action: 'Instruktionerna för arbete i starkströmsutrymmen hanteras i värdkommunens arbetsmiljöprocess för den personal som berörs.',
-    actionOwner: 'Avdelningschef Innovation & Utveckling',
+    // Invented: the seed gives no action for statement 11.
+    action: 'Exempeldata: instruktionerna för arbete i starkströmsutrymmen hanteras i värdkommunens arbetsmiljöprocess för den personal som berörs.',
+    actionOwner: 'Exempeldata: avdelningschef Innovation & Utveckling',
     actionDueOn: '2022-12-31',
   },
 };

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { bodies, meetings, organisations, protocols, roleAssignments, users } from '../../platform/db/schema.js';
+import { bodies, meetings, organisations, protocolParagraphs, protocols, roleAssignments, users } from '../../platform/db/schema.js';
 import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { generateTotp, newTotpSecret } from '../auth/totp.js';
@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../auth/policy.js';
 import { createJusteringService, sealedPdfFrom } from '../protocols/justering.service.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
-import { DEMO_SEED_MEETING } from './demo-meetings-data.js';
+import { DEMO_SEED_ITEMS, DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
 /** The demo's adjuster (justerare) of the 2022-12-14 protocol: a member. */
 export const DEMO_ADJUSTER_EMAIL = 'justerare@exempel.se';
@@ -48,6 +48,19 @@ async function principalByEmail(services: Services, email: string): Promise<Prin
 }
 
 /**
+ * A tabled item's paragraph says what the committee decided in the seed's words ("e-nämnden
+ * beslutar bordlägga ärendet.") where the draft prefills the date it was tabled to.
+ */
+async function writeTabledDecisions(services: Services, secretary: Principal, protocolId: string): Promise<void> {
+  const rows = await services.database.db.select().from(protocolParagraphs).where(eq(protocolParagraphs.protocolId, protocolId));
+  for (const item of DEMO_SEED_ITEMS.filter((i) => i.tabledTo && i.decision)) {
+    const row = rows.find((r) => r.heading === item.heading);
+    if (!row || row.decision === item.decision) continue;
+    await services.protocols.updateParagraph(secretary, row.id, { heading: row.heading, decision: item.decision, summary: row.summary, handling: row.handling, recipients: row.recipients.join('\n') });
+  }
+}
+
+/**
  * The 2022-12-14 protocol: drafted from the closed meeting, numbered from § 19 (the committee's
  * earlier 2022 meetings used §§ 1–18), locked, signed by the chair and the adjuster, final and sealed.
  * Idempotent: a protocol already final is left alone.
@@ -70,6 +83,7 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
   const secretary = await principalByEmail(services, DEMO_LOGIN_EMAILS.secretary);
   const protocolId = existing?.id ?? (await services.protocols.createDraft(secretary, meeting.id));
   if ((existing?.status ?? 'draft') === 'draft') {
+    await writeTabledDecisions(services, secretary, protocolId);
     await services.protocols.setParagraphCounter(body.id, Number(day.slice(0, 4)), 18);
     await services.protocols.lock(secretary, protocolId);
   }

@@ -13,7 +13,7 @@ import { loadCooperationDemo } from './demo-cooperation.js';
 import { loadEconomyDemo } from './demo-economy.js';
 import { loadArchiveDemo } from './demo-archive.js';
 import type { Role } from '../auth/policy.js';
-import { DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
+import { DEMO_COMMITTEE_SETTINGS, DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
 
 export interface DemoResult {
   created: boolean;
@@ -70,12 +70,17 @@ async function ensureUser(tx: Db, options: { email: string; name: string; person
  * Load the demo committee into the configured database. Idempotent: every row is found by its
  * natural key (slug, e-mail, mandate) before it is created, so a second run adds nothing.
  */
-export async function loadDemo(services: Services): Promise<DemoResult> {
+/** The steps of loadDemo in order, for a progress display. */
+export const DEMO_STEPS = ['people', 'registry', 'meetings', 'protocol', 'cooperation', 'publication', 'economy', 'planning', 'archive'] as const;
+export type DemoStep = (typeof DEMO_STEPS)[number];
+
+export async function loadDemo(services: Services, onStep: (step: DemoStep) => void = () => {}): Promise<DemoResult> {
+  onStep('people');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoResult['logins'] = [];
   const created = await services.database.db.transaction(async (tx) => {
     const [before] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
-    const committeeId = await upsertOrganisation(tx, { kind: 'committee', name: 'Norrbottens e-nämnd', slug: DEMO_COMMITTEE_SLUG });
+    const committeeId = await upsertOrganisation(tx, { kind: 'committee', name: 'Norrbottens e-nämnd', slug: DEMO_COMMITTEE_SLUG, settings: DEMO_COMMITTEE_SETTINGS });
     const committeeBody = await upsertBody(tx, { organisationId: committeeId, kind: 'committee', name: 'Norrbottens e-nämnd', slug: 'e-namnden', noticeDays: 5, isPublic: true });
     const prepGroup = await upsertBody(tx, { organisationId: committeeId, kind: 'preparation_group', name: 'Beredningsgruppen', slug: 'beredningsgruppen', noticeDays: 5, isPublic: false });
 
@@ -151,13 +156,19 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
     return { created: !before, logins: logins.map((l) => ({ role: l.role, email: DEMO_LOGIN_EMAILS[l.role] })) };
   });
   logins.push(...created.logins);
-  await loadRegistryDemo(services);
-  await loadMeetingsDemo(services);
-  await loadProtocolDemo(services);
-  await loadCooperationDemo(services);
-  await loadPublicationDemo(services);
-  await loadEconomyDemo(services);
-  await loadPlanningDemo(services);
-  await loadArchiveDemo(services);
+  const rest: [DemoStep, (s: Services) => Promise<unknown>][] = [
+    ['registry', loadRegistryDemo],
+    ['meetings', loadMeetingsDemo],
+    ['protocol', loadProtocolDemo],
+    ['cooperation', loadCooperationDemo],
+    ['publication', loadPublicationDemo],
+    ['economy', loadEconomyDemo],
+    ['planning', loadPlanningDemo],
+    ['archive', loadArchiveDemo],
+  ];
+  for (const [step, load] of rest) {
+    onStep(step);
+    await load(services);
+  }
   return { created: created.created, password: DEMO_PASSWORD, logins };
 }

@@ -94,7 +94,11 @@ export function OutcomePage(props: {
         <button type="submit">{ctx.t('economy.outcome.show')}</button>
       </form>
       {props.snapshot ? (
-        <p>{ctx.t('economy.outcome.basis', { date: props.snapshot.periodTo, format: ctx.t(`economy.format.${props.snapshot.format}` as MessageKey), created: props.snapshot.createdAt.toISOString().slice(0, 10) })}</p>
+        <>
+          <p>{ctx.t('economy.outcome.basis', { date: props.snapshot.periodTo, format: ctx.t(`economy.format.${props.snapshot.format}` as MessageKey), created: props.snapshot.createdAt.toISOString().slice(0, 10) })}</p>
+          {/* The report's own comment on the result, e.g. why there is a deficit (seed § 19). */}
+          {typeof props.snapshot.summary.note === 'string' && <p>{props.snapshot.summary.note}</p>}
+        </>
       ) : (
         <p class="notice">{ctx.t('economy.outcome.none', { date })}</p>
       )}

@@ -129,6 +129,16 @@ describe('the demo economy reproduces the seed', () => {
     const { report } = await t.services.economy.budgetForecast(principal, DEMO_COMMITTEE_SLUG, 2023);
     assert.equal(report.income.total.budget, 7_618_100);
     assert.equal(report.cost.total.budget, 7_618_100);
+    // Verksamhetsplan 2023, 8.4 Budget 2023: seven rows, none merged.
+    assert.deepEqual(report.income.rows.map((r) => [r.name, r.budget]), [
+      ['Grundfinansiering', 1_127_000],
+      ['Verksamhetsutvecklare e-tjänster', 991_800],
+      ['Förvaltningsledare verksamhetssystem SOC', 2_888_700],
+      ['E-tjänsteplattform', 1_046_900],
+      ['Räddningstjänsten system', 732_500],
+      ['SOC system, grund', 509_200],
+      ['E-arkiv', 322_000],
+    ]);
     const pkv = await t.services.economy.pkv(principal, DEMO_COMMITTEE_SLUG, 2022);
     assert.equal(pkv.plans[0]?.nextSharePerMember, 80_500);
     assert.equal(pkv.plans[0]?.sharePerMember, 76_100);

@@ -3,6 +3,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { genitive } from '../protocols/protocol-build.js';
+import { basisLine } from '../protocols/protocol-wording.js';
 import type { ProtocolDocument, ProtocolParagraph } from '../protocols/protocol.model.js';
 import type { PortalService } from './portal.service.js';
 
@@ -205,7 +206,7 @@ function Lines({ text }: { text: string }) {
 function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph }) {
   const { t } = ctx;
   const r = p.record;
-  const body = ctx.locale === 'sv' ? genitive(doc.bodyName) : doc.bodyName;
+  const body = ctx.locale === 'sv' ? genitive(doc.letterhead.shortName) : doc.letterhead.shortName;
   return (
     <section id={`p-${p.id}`} aria-labelledby={`h-${p.id}`}>
       <h2 id={`h-${p.id}`}>
@@ -261,7 +262,7 @@ function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocum
           <h3>{t('protocol.basis')}</h3>
           <ul>
             {p.decisionBasis.map((b) => (
-              <li>{b.hid ? `${b.text}, Hid: ${b.hid}` : b.text}</li>
+              <li>{basisLine(b, doc.letterhead.registryCode)}</li>
             ))}
           </ul>
         </>

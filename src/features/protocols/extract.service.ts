@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { bodies, mailLog, meetings, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { bodies, mailLog, meetings, organisations, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
@@ -10,6 +10,7 @@ import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
+import { decisionHeading, letterheadOf } from './protocol-wording.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -25,11 +26,12 @@ export function createExtractService(deps: { database: Database; config: Config;
 
   async function paragraphOf(paragraphId: string) {
     const [row] = await db
-      .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId })
+      .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId, bodyKind: bodies.kind, settings: organisations.settings })
       .from(protocolParagraphs)
       .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
       .where(eq(protocolParagraphs.id, paragraphId));
     if (!row) throw notFound({ sv: 'Paragrafen finns inte.', en: 'The paragraph does not exist.' });
     if (row.protocol.status !== 'final' && !row.paragraph.adjustedAt) {
@@ -62,7 +64,7 @@ export function createExtractService(deps: { database: Database; config: Config;
       p.caseNumber ? `Ärendenummer: ${p.caseNumber}` : '',
       p.summary ? `Sammanfattning\n\n${p.summary}` : '',
       p.handling ? `Sammanträdet\n\n${p.handling}` : '',
-      `${row.bodyName}s beslut\n\n${p.decision}`,
+      `${decisionHeading(letterheadOf({ settings: row.settings, hostName: null, bodyName: row.bodyName, isCommitteeBody: row.bodyKind === 'committee' }).shortName)}\n\n${p.decision}`,
       p.decisionBasis.length ? `Beslutsunderlag\n\n${p.decisionBasis.map((b) => b.text).join('\n')}` : '',
       p.recipients.length ? `Beslutet skickas till\n\n${p.recipients.join('\n')}` : '',
       `Justerat ${row.protocol.finalAt ? swedishDate(row.protocol.finalAt) : p.adjustedAt ? swedishDate(p.adjustedAt) : ''}`,

@@ -4,7 +4,7 @@
  * record as they are. Also the prefilled texts of a new draft. Queries run one at a time: inside
  * a transaction they share one connection.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import {
   bodies,
@@ -26,14 +26,12 @@ import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.re
 import { loadAttendanceModel, servingAt, type AttendanceModel } from '../meetings/live-meeting.state.js';
 import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
 import { findProtocol, listParagraphs } from './protocol.repository.js';
+import { letterheadOf } from './protocol-wording.js';
 
 /** Items that were handled get a paragraph; pending ones do not. */
 export const HANDLED: ReadonlySet<AgendaItemRow['status']> = new Set(['decided', 'noted', 'tabled']);
 
-/** "E-nämnden" → "E-nämndens": the genitive for "<body>s beslut". */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`;
-}
+export { genitive } from './protocol-wording.js';
 
 async function namesById(db: Db, ids: readonly string[]): Promise<Map<string, { name: string; organisationId: string | null }>> {
   const unique = [...new Set(ids)];
@@ -131,7 +129,8 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
   if (!meeting) throw new Error(`protocol ${protocolId} has no meeting`);
   const [body] = await db.select().from(bodies).where(eq(bodies.id, meeting.bodyId));
   if (!body) throw new Error(`meeting ${meeting.id} has no body`);
-  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, body.organisationId));
+  const [organisation] = await db.select({ name: organisations.name, settings: organisations.settings }).from(organisations).where(eq(organisations.id, body.organisationId));
+  const [host] = await db.select({ name: organisations.name }).from(organisations).where(and(eq(organisations.committeeId, body.organisationId), eq(organisations.isHost, true)));
   const model = await loadAttendanceModel(db, meeting);
   const paragraphs = await listParagraphs(db, protocolId);
   const itemIds = paragraphs.flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []));
@@ -147,6 +146,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
     status: protocol.status,
     organisationName: organisation?.name ?? '',
     bodyName: body.name,
+    letterhead: letterheadOf({ settings: organisation?.settings ?? {}, hostName: host?.name ?? null, bodyName: body.name, isCommitteeBody: body.kind === 'committee' }),
     meetingDate: start.date,
     startTime: start.time,
     endTime: end ? instantToStockholm(end).time : null,

@@ -3,6 +3,7 @@ import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { basisLine, decisionHeading, footerTitle, propositionSentence } from './protocol-wording.js';
 
 /**
  * The protocol as PDF/A-2a (tagged, Swedish, embedded DejaVu), laid out like the committee's
@@ -34,14 +35,12 @@ const SIZE = { body: 10, small: 7.5, h1: 18, h2: 14, h3: 10.5 };
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
+/** "Protokoll sammanträde e-nämnden 2022-12-14", as the seed's page footer. */
 export function protocolTitle(doc: ProtocolDocument): string {
-  return `Protokoll ${doc.bodyName} ${doc.meetingDate}`;
+  return footerTitle(doc.letterhead.shortName, doc.meetingDate);
 }
 
-/** "E-nämnden" → "E-nämndens"; a name ending in s keeps it. */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`;
-}
+export { genitive } from './protocol-wording.js';
 
 export function paragraphRange(doc: ProtocolDocument): string {
   const numbers = doc.paragraphs.map((p) => p.number).filter((n): n is number => n !== null);
@@ -259,7 +258,7 @@ function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph):
   }
   if (par.secrecyProvision) w.para(`Sekretess: ${par.secrecyProvision}`, { font: 'italic', size: 9 });
 
-  w.heading('H3', `${genitive(p.bodyName)} beslut`, SIZE.h3, 12);
+  w.heading('H3', decisionHeading(p.letterhead.shortName), SIZE.h3, 12);
   w.block(par.decision || '–');
   if (par.immediateJustering) w.para('Paragrafen justeras omedelbart.', { font: 'italic' });
 
@@ -271,12 +270,12 @@ function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph):
   if (par.handling.trim() || hasRecord(par.record)) {
     w.heading('H3', 'Sammanträdet', SIZE.h3);
     if (par.handling.trim()) w.block(par.handling);
-    meetingRecord(w, par.record);
+    meetingRecord(w, par.record, { shortName: p.letterhead.shortName, afterHandling: par.handling.trim() !== '' });
   }
 
   if (par.decisionBasis.length > 0) {
     w.heading('H3', 'Beslutsunderlag', SIZE.h3);
-    for (const item of par.decisionBasis) w.listItem('•', item.hid ? `${item.text}, Hid: ${item.hid}` : item.text);
+    for (const item of par.decisionBasis) w.listItem('•', basisLine(item, p.letterhead.registryCode));
   }
 
   if (par.recipients.length > 0) {
@@ -289,17 +288,19 @@ function hasRecord(r: MeetingRecord): boolean {
   return r.motions.length + r.propositions.length + r.votes.length + r.reservations.length + r.jav.length > 0 || r.notes.trim() !== '';
 }
 
-function meetingRecord(w: Writer, r: MeetingRecord): void {
+/**
+ * The facts of the meeting. The chair's propositions read as the seed's sentences: straight under
+ * "Sammanträdet" when nothing else was written there, else under their own "Beslutsgång".
+ */
+function meetingRecord(w: Writer, r: MeetingRecord, options: { shortName: string; afterHandling: boolean }): void {
   for (const name of r.jav) w.para(`${name} anmäler jäv och deltar inte i handläggningen av ärendet.`);
   if (r.motions.length > 0) {
     w.heading('H3', 'Yrkanden', SIZE.body, 6);
     for (const m of r.motions) w.listItem('•', `${m.by}: ${m.text}`);
   }
   if (r.propositions.length > 0) {
-    w.heading('H3', 'Beslutsgång', SIZE.body, 6);
-    r.propositions.forEach((prop, i) =>
-      w.listItem(`${i + 1}.`, `Ordföranden ställer proposition på ${prop.text} och finner att förslaget ${prop.outcome === 'approved' ? 'bifalls' : 'avslås'}.`),
-    );
+    if (options.afterHandling || r.motions.length > 0) w.heading('H3', 'Beslutsgång', SIZE.h3, 6);
+    for (const prop of r.propositions) w.para(propositionSentence(prop, options.shortName));
   }
   for (const [i, v] of r.votes.entries()) {
     w.heading('H3', r.votes.length > 1 ? `Omröstning ${i + 1}` : 'Omröstning', SIZE.body, 6);
@@ -328,10 +329,10 @@ function pageFrame(doc: Doc, p: ProtocolDocument, page: number, pages: number, d
   doc.page.margins.bottom = 0;
   doc.markContent('Artifact', { type: 'Pagination' });
   doc.font('bold').fontSize(8.5).fillColor('black');
-  doc.text(p.organisationName.toLocaleUpperCase('sv-SE'), MARGIN.left, 34, { width: width / 2, lineBreak: false });
+  doc.text((p.letterhead.hostName || p.organisationName).toLocaleUpperCase('sv-SE'), MARGIN.left, 34, { width: width / 2, lineBreak: false });
   doc.text('SAMMANTRÄDESPROTOKOLL', MARGIN.left + width / 2, 34, { width: width / 2, align: 'right', lineBreak: false });
   doc.font('regular').fontSize(8.5);
-  doc.text(p.bodyName, MARGIN.left, 47, { width: width / 2, lineBreak: false });
+  doc.text(p.letterhead.shortName, MARGIN.left, 47, { width: width / 2, lineBreak: false });
   doc.text(p.meetingDate, MARGIN.left + width / 2, 47, { width: width / 2, align: 'right', lineBreak: false });
   doc.moveTo(MARGIN.left, 62).lineTo(MARGIN.left + width, 62).lineWidth(0.5).strokeColor('#999999').stroke();
 
@@ -339,7 +340,7 @@ function pageFrame(doc: Doc, p: ProtocolDocument, page: number, pages: number, d
   const boxWidth = (width - 16) / 2;
   doc.rect(MARGIN.left, boxTop, boxWidth, 38).rect(MARGIN.left + boxWidth + 16, boxTop, boxWidth, 38).lineWidth(0.6).strokeColor('#555555').stroke();
   doc.font('regular').fontSize(SIZE.small).fillColor('#333333');
-  doc.text('Justerandes signatur', MARGIN.left + 4, boxTop + 3, { lineBreak: false });
+  doc.text('Justerandes signatur/Beslutandes underskrift', MARGIN.left + 4, boxTop + 3, { lineBreak: false });
   doc.text('Utdragsbestyrkande', MARGIN.left + boxWidth + 20, boxTop + 3, { lineBreak: false });
   doc.fillColor('black');
   const lineY = boxTop + 46;

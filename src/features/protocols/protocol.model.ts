@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../platform/audit/audit.js';
+import type { Letterhead } from './protocol-wording.js';
 
 /**
  * The protocol as one plain value: built from the database by the protocol service, rendered to
@@ -11,6 +12,8 @@ export interface ProtocolDocument {
   status: 'draft' | 'locked' | 'final';
   organisationName: string;
   bodyName: string;
+  /** The host municipality and the committee's short name on every page, the registry code before a Hid. */
+  letterhead: Letterhead;
   /** YYYY-MM-DD, and HH:MM in Swedish time. */
   meetingDate: string;
   startTime: string;

@@ -6,6 +6,7 @@ import type { ProtocolDocument, ProtocolParagraph, ServedPerson } from './protoc
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
+import { basisLine, propositionSentence } from './protocol-wording.js';
 import { can } from '../auth/policy.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
@@ -77,12 +78,13 @@ function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
   );
 }
 
-function Record({ ctx, p }: { ctx: ViewContext; p: ProtocolParagraph }) {
+function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph; shortName: string }) {
   const { t } = ctx;
   const r = p.record;
   const entries: string[] = [
     ...r.motions.map((m) => t('protocol.record.motion', { name: m.by, text: m.text })),
-    ...r.propositions.map((x) => t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) })),
+    // Swedish: the chair's proposition in the protocol's own sentence (seed 2022-12-14).
+    ...r.propositions.map((x) => (ctx.locale === 'sv' ? propositionSentence(x, shortName) : t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) }))),
   ];
   return (
     <>
@@ -127,7 +129,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
   const { ctx, doc, p, editHref, extractBase } = props;
   const { t } = ctx;
   const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
-  const body = ctx.locale === 'sv' ? genitive(doc.bodyName) : doc.bodyName;
+  const body = ctx.locale === 'sv' ? genitive(doc.letterhead.shortName) : doc.letterhead.shortName;
   const hasRecord = p.record.motions.length + p.record.propositions.length + p.record.votes.length + p.record.reservations.length + p.record.jav.length > 0 || p.record.notes.trim() !== '';
   return (
     <section class="paragraph" id={`paragraf-${p.id}`} aria-labelledby={`h-${p.id}`}>
@@ -153,7 +155,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
         <>
           <h3>{t('protocol.handling')}</h3>
           <Lines text={p.handling} />
-          <Record ctx={ctx} p={p} />
+          <Record ctx={ctx} p={p} shortName={doc.letterhead.shortName} />
         </>
       )}
       {p.decisionBasis.length > 0 && (
@@ -161,7 +163,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
           <h3>{t('protocol.basis')}</h3>
           <ul>
             {p.decisionBasis.map((b) => (
-              <li>{b.hid ? `${b.text}, Hid: ${b.hid}` : b.text}</li>
+              <li>{basisLine(b, doc.letterhead.registryCode)}</li>
             ))}
           </ul>
         </>
