@@ -1,7 +1,8 @@
 /**
  * Justering in a real browser: the chair registers a passkey (Chromium's virtual authenticator
- * through CDP) and signs the locked protocol with it; the adjuster, without a passkey, signs by
- * typing the password again; the protocol becomes final. axe (WCAG 2.1 AA) on the justering page.
+ * through CDP, confirming with the password) and signs the locked protocol with it; the adjuster
+ * signs with a one-time code from the authenticator app (TOTP) she turned on herself — the password
+ * alone never signs; the protocol becomes final. axe (WCAG 2.1 AA) on the justering page.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { buildCommittee, buildUser, TEST_PASSWORD } from '../support/app.js';
+import { buildCommittee, buildUser, giveTotp, TEST_PASSWORD } from '../support/app.js';
+import { generateTotp } from '../../src/features/auth/totp.js';
 import { meetings, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../src/platform/db/schema.js';
 import { protocolDigest } from '../../src/features/protocols/protocol.model.js';
 import { expectAccessible, launchBrowser, newContext, signIn, startApp, type RunningApp } from './support.js';
@@ -21,9 +23,10 @@ let app: RunningApp;
 let local: RunningApp;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kansli-justering-browser-'));
 const login = { chair: '', adjuster: '' };
+let adjusterTotp = '';
 let protocolId = '';
 
-describe('justering with a passkey and with the password', () => {
+describe('justering with a passkey and with a one-time code', () => {
   before(async () => {
     app = await startApp();
     app.test.services.config.sealP12Path = path.join(dataDir, 'seal.p12');
@@ -42,6 +45,7 @@ describe('justering with a passkey and with the password', () => {
       await db.update(users).set({ personId: person?.id ?? null, name }).where(eq(users.id, user.id));
       personIds[who] = person?.id ?? '';
       login[who] = user.email;
+      if (who === 'adjuster') adjusterTotp = await giveTotp(services, user.id);
     }
     const meetingAt = new Date(Date.now() - 3 * 86_400_000);
     const [meeting] = await db.insert(meetings).values({ bodyId: org.body.id, startsAt: meetingAt, place: 'Stadshuset', status: 'closed' }).returning();
@@ -72,24 +76,25 @@ describe('justering with a passkey and with the password', () => {
     await expectAccessible(page, 'justering (no passkey)');
     await Promise.all([page.waitForURL(/\/konto\/passkey/), page.getByRole('link', { name: 'Registrera en passkey' }).click()]);
     await page.getByLabel('Namn på passkeyn').fill('Virtuell nyckel');
+    await page.getByLabel('Ditt lösenord, för att bekräfta').fill(TEST_PASSWORD);
     await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/justera')), page.getByRole('button', { name: 'Registrera passkey' }).click()]);
     await expectAccessible(page, 'justering (with passkey)');
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Signera med passkey' }).click()]);
     await page.getByText('Din signatur är registrerad.').waitFor();
     const [signature] = await app.test.services.database.db.select().from(protocolSignatures).where(eq(protocolSignatures.protocolId, protocolId));
-    assert.equal(signature?.method, 'webauthn');
+    assert.equal(signature?.method, 'passkey');
     assert.equal(signature?.role, 'chair');
     assert.deepEqual(outbound, []);
     await context.close();
   });
 
-  it('the adjuster signs with the password and the protocol becomes final', async () => {
+  it('the adjuster signs with a one-time code and the protocol becomes final', async () => {
     const { context, page } = await newContext(browser, local);
     await signIn(page, login.adjuster, TEST_PASSWORD);
     await page.goto(`/protokoll/${protocolId}/justera`);
-    await expectAccessible(page, 'justering (password)');
-    await page.getByLabel('Ditt lösenord').fill(TEST_PASSWORD);
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Signera med lösenord' }).click()]);
+    await expectAccessible(page, 'justering (one-time code)');
+    await page.getByLabel('Kod från din autentiseringsapp').fill(generateTotp(adjusterTotp, new Date()));
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Signera med kod' }).click()]);
     await page.getByText('Protokollet är nu justerat och slutligt.').waitFor();
     await page.getByText('Protokollet är justerat och kan inte längre ändras.').waitFor();
     await expectAccessible(page, 'justering (final)');
