@@ -49,7 +49,10 @@ describe('the demo committee', () => {
   });
 
   test('the seed’s cases and documents are in the registry with their real numbers and a PDF each', async () => {
-    const caseNumbers = (await t.services.registry.listCases(null)).map((c) => c.caseNumber);
+    const secretary = new TestClient(t.app);
+    await secretary.signIn(DEMO_LOGIN_EMAILS.secretary, DEMO_PASSWORD);
+    const caseList = (await secretary.get('/arenden')).body;
+    const caseNumbers = ['2022/20-2.4.0.2', '2022/21-1.3.2.2', '2022/22-2.2.0.2', '2022/23-1.2.1.3', '2022/24-2.3.4.1', '2022/27-2.2.0.2', '2022/1003-1.3.2.2'].filter((n) => caseList.includes(n));
     for (const n of ['2022/20-2.4.0.2', '2022/21-1.3.2.2', '2022/22-2.2.0.2', '2022/23-1.2.1.3', '2022/24-2.3.4.1', '2022/27-2.2.0.2', '2022/1003-1.3.2.2']) {
       assert.ok(caseNumbers.includes(n), n);
     }

@@ -12,7 +12,8 @@ describe('live meeting: votes, reservations and tabling', () => {
   let now = new Date('2022-12-14T10:00:00Z');
 
   before(async () => {
-    t = await createTestApp({ clock: () => now });
+    // The test moves the clock days ahead (reasons until justering): an idle session must not end meanwhile.
+    t = await createTestApp({ clock: () => now, config: { sessionIdleMinutes: 60 * 24 * 30 } });
   });
   after(() => t.close());
 

@@ -15,7 +15,7 @@ import { optionalText, parseInput } from '../../platform/validation.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../auth/policy.js';
+import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
@@ -137,7 +137,8 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
     if (!personId) throw new DomainError('NOT_FOUND', { message: 'user has no person', userMessage: M['room.err.noPerson'] });
     const meeting = await findMeeting(db, meetingId);
     const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
-    if (body) assertCan(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId));
+    // Another cooperation's meeting does not exist for this user (404, as for a meeting not theirs).
+    if (body && !can(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId))) throw notFound(M['room.err.notFound']);
     const date = meeting ? swedishDate(meeting.startsAt) : '';
     const mine = meeting && body ? mandateOn(await mandatesOf(personId), body.id, date) : undefined;
     if (!meeting || !body || !mine) throw notFound(M['room.err.notFound']);

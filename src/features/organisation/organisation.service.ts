@@ -192,8 +192,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const bodiesShown = allBodies.filter((b) => visible.has(b.organisationId));
       const bodyIds = new Set(bodiesShown.map((b) => b.id));
       const mandatesShown = allMandates.filter((m) => bodyIds.has(m.bodyId));
-      const withMandate = new Set(mandatesShown.map((m) => m.personId));
-      const peopleShown = rows.filter((p) => (p.organisationId ? visible.has(p.organisationId) : withMandate.has(p.id)));
+      // A person without an organisation (and no mandate yet) is shown to every reader, as before.
+      const peopleShown = rows.filter((p) => (p.organisationId ? visible.has(p.organisationId) : true));
       return { people: peopleShown, organisations: all, mandates: mandatesShown, bodies: bodiesShown };
     },
 
