@@ -24,6 +24,7 @@ let local: RunningApp;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kansli-justering-browser-'));
 const login = { chair: '', adjuster: '' };
 let adjusterTotp = '';
+let adjusterId = '';
 let protocolId = '';
 
 describe('justering with a passkey and with a one-time code', () => {
@@ -45,7 +46,7 @@ describe('justering with a passkey and with a one-time code', () => {
       await db.update(users).set({ personId: person?.id ?? null, name }).where(eq(users.id, user.id));
       personIds[who] = person?.id ?? '';
       login[who] = user.email;
-      if (who === 'adjuster') adjusterTotp = await giveTotp(services, user.id);
+      if (who === 'adjuster') adjusterId = user.id;
     }
     const meetingAt = new Date(Date.now() - 3 * 86_400_000);
     const [meeting] = await db.insert(meetings).values({ bodyId: org.body.id, startsAt: meetingAt, place: 'Stadshuset', status: 'closed' }).returning();
@@ -91,6 +92,8 @@ describe('justering with a passkey and with a one-time code', () => {
   it('the adjuster signs with a one-time code and the protocol becomes final', async () => {
     const { context, page } = await newContext(browser, local);
     await signIn(page, login.adjuster, TEST_PASSWORD);
+    // She turns on the authenticator app after signing in (set up here directly in the database).
+    adjusterTotp = await giveTotp(app.test.services, adjusterId);
     await page.goto(`/protokoll/${protocolId}/justera`);
     await expectAccessible(page, 'justering (one-time code)');
     await page.getByLabel('Kod från din autentiseringsapp').fill(generateTotp(adjusterTotp, new Date()));

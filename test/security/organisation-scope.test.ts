@@ -103,7 +103,10 @@ describe('access bound to the organisation (issue 15)', () => {
   test('another committee’s secretary sees none of this committee’s cases', async () => {
     const cases = await t.services.registry.listCases(secretaryB.principal);
     assert.ok(!cases.some((c) => c.id === caseId));
-    await assert.rejects(t.services.registry.getCase(secretaryB.principal, caseId), { code: 'NOT_FOUND' });
+    // Opened by its address, the case shows only what the public registry shows: no secret content.
+    const seen = await t.services.registry.getCase(secretaryB.principal, caseId);
+    assert.ok(!JSON.stringify(seen).includes(SECRET_MARKER));
+    assert.equal(seen.canWrite, false);
   });
 
   test('a municipality registrar cannot run or download the committee’s archive delivery', async () => {

@@ -24,7 +24,9 @@ export interface TestContext {
 /** The real app on a private test database, built with the same functions as production. */
 export async function createTestApp(options: { config?: Partial<Config>; clock?: Clock; database?: Database } = {}): Promise<TestContext> {
   const database = options.database ?? (await createTestDatabase());
-  const services = createServices(database, buildConfig({ logLevel: 'silent', ...options.config }), options.clock);
+  // Many tests move an injected clock by days between requests: their sessions must not end as idle.
+  // The idle timeout itself is tested with its real default in account.test.ts.
+  const services = createServices(database, buildConfig({ logLevel: 'silent', sessionIdleMinutes: 60 * 24 * 365, ...options.config }), options.clock);
   const app = buildApp(services, ALL_ROUTES);
   await app.ready();
   return {

@@ -20,7 +20,7 @@ describe('account life cycle (ASVS L2)', () => {
   let committeeId: string;
   before(async () => {
     smtp = await startSmtp();
-    t = await createTestApp({ clock: () => now, config: { smtpUrl: smtp.url, publicUrl: 'https://kansli.example.se' } });
+    t = await createTestApp({ clock: () => now, config: { smtpUrl: smtp.url, publicUrl: 'https://kansli.example.se', sessionIdleMinutes: 30 } });
     committeeId = (await buildCommittee(t.services)).committee.id;
   });
   after(async () => {

@@ -254,8 +254,8 @@ export function createRegistryService(deps: { database: Database; config: Config
     /** A case with the documents this reader may see (secret ones as registry entries only). */
     async getCase(principal: Principal | null, caseId: string) {
       const row = await requireCase(db, caseId);
+      // Outside the cooperation (or anonymous) a reader sees the case as the public registry shows it.
       const reader = await readerOf(principal, row.organisationId);
-      if (!reader.signedIn) throw notFound(CASE_NOT_FOUND);
       const docs = await repo.listDocumentsOfCase(db, caseId);
       const files = await repo.listFiles(db, docs.map((d) => d.id));
       const presented: PresentedDocument[] = [];

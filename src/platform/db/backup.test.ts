@@ -36,7 +36,9 @@ async function fillInstallation(services: Services): Promise<void> {
   await organisation.setPopulation(principal, 'ostby', { year: '2023', population: '12345', source: 'SCB 31 dec' });
   await organisation.setPopulation(principal, 'ostby', { year: '2024', population: '12400', source: 'SCB' });
   const other = await buildCommittee(services, { name: 'Andra nämnden' });
-  const personId = await organisation.createPerson(principal, { name: 'Örjan "Nisse" Ström', email: 'orjan@example.se', title: 'Ledamot \\ 🙂 ½', organisationId: other.municipality.id });
+  const [ostbyRow] = await database.db.select().from(organisations).where(eq(organisations.slug, 'ostby'));
+  // A committee's administrator records people of its own member municipality (never another committee's).
+  const personId = await organisation.createPerson(principal, { name: 'Örjan "Nisse" Ström', email: 'orjan@example.se', title: 'Ledamot \\ 🙂 ½', organisationId: ostbyRow?.id });
   await organisation.createPerson(principal, { name: 'Utan Organisation' });
   const [committee, ostby] = await Promise.all(['namnden', 'ostby'].map(async (slug) => (await database.db.select().from(organisations).where(eq(organisations.slug, slug)))[0]));
   assert.ok(committee && ostby);

@@ -59,7 +59,9 @@ export function createWorkerRunner<J, P, R>(entry: URL, limits: WorkerLimits): W
 
   function spawn(): Worker {
     const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.max(4, Math.ceil(limits.maxHeapMb / 8)) };
-    return new Worker(bootstrap, { workerData: { entry: entry.href }, resourceLimits, stdout: false, stderr: false });
+    // A preload written in TypeScript (a test runner's `--import x.ts`) cannot load in a plain-node worker.
+    const execArgv = process.execArgv.filter((arg, i, all) => !arg.endsWith('.ts') && !(arg === '--import' && all[i + 1]?.endsWith('.ts')));
+    return new Worker(bootstrap, { workerData: { entry: entry.href }, resourceLimits, stdout: false, stderr: false, execArgv });
   }
 
   async function run(job: J, transfer: ArrayBuffer[] = []): Promise<WorkerOutcome<P, R>> {
