@@ -4,7 +4,7 @@ import { bodies, meetings, organisations, protocols, roleAssignments, users } fr
 import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
 import type { Principal } from '../auth/policy.js';
-import { createJusteringService, sealedPdfFrom } from '../protocols/justering.service.js';
+import { createJusteringService } from '../protocols/justering.service.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
@@ -59,7 +59,6 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
 
   // Signed as on the day of justering, so that the demo shows an adjustment in time.
   const justering = createJusteringService({ database: services.database, config: services.config, clock: () => JUSTERING_TIME });
-  const seal = sealedPdfFrom(services);
   const rp = { rpID: 'localhost', origin: 'http://localhost' };
   const signed = await services.database.query<{ role: string }>(sql`select role from protocol_signatures where protocol_id = ${protocolId} and paragraph_id is null`);
   for (const [email, role] of [
@@ -67,6 +66,6 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
     [DEMO_ADJUSTER_EMAIL, 'adjuster'],
   ] as const) {
     if (signed.some((s) => s.role === role)) continue;
-    await justering.sign(await principalByEmail(services, email), protocolId, { method: 'password', password: DEMO_PASSWORD }, rp, seal);
+    await justering.sign(await principalByEmail(services, email), protocolId, { method: 'password', password: DEMO_PASSWORD }, rp);
   }
 }

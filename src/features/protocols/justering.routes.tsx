@@ -7,7 +7,7 @@ import { emptyForm } from '../../platform/views/forms.js';
 import { notFound } from '../../platform/errors.js';
 import { UUID_PATTERN, uuidParam } from '../../platform/http/params.js';
 import { JusteringPage, PasskeyPage, justeraPath } from './justering.pages.js';
-import { sealedPdfFrom, type SignInput } from './justering.service.js';
+import { type SignInput } from './justering.service.js';
 import { relyingPartyFor } from './webauthn.js';
 
 const SCRIPT = readFileSync(new URL('../../platform/http/assets/webauthn-sign.js', import.meta.url));
@@ -52,7 +52,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
       reply,
       { paragraphId: values.paragraphId ?? '' },
       async () => {
-        result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config), sealedPdfFrom(services));
+        result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config));
       },
       (state) => <JusteringPage ctx={request.viewContext()} overview={overview} state={state} />,
     );

@@ -216,7 +216,8 @@ export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext;
 export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState }) {
   const { t } = ctx;
   const base = `/moten/${view.meeting.id}/protokoll`;
-  const title = t('protocol.title', { body: view.body.name, date: view.meeting.date });
+  // A final protocol is shown as it was adjusted, under the body's name of that day.
+  const title = t('protocol.title', { body: view.protocol?.row.status === 'final' ? view.protocol.document.bodyName : view.body.name, date: view.meeting.date });
   const back = { href: `/moten/${view.meeting.id}`, label: t('protocol.backToMeeting') };
   if (!view.protocol) {
     return (

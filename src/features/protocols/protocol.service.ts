@@ -20,6 +20,7 @@ import { instantToStockholm } from '../meetings/calendar.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { draftParagraphs, loadProtocol } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
+import { createFrozenProtocols } from './protocol-snapshot.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -59,6 +60,7 @@ const lines = (value: string) => value.split('\n').map((l) => l.trim()).filter(B
 export function createProtocolService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
   const { clock } = deps;
+  const frozen = createFrozenProtocols(deps);
 
   async function requireMeeting(tx: Db, id: string) {
     const meeting = await meetingsRepo.findMeeting(tx, id);
@@ -74,6 +76,13 @@ export function createProtocolService(deps: { database: Database; config: Config
 
   async function build(tx: Db, protocolId: string): Promise<ProtocolDocument> {
     const doc = await loadProtocol(tx, protocolId);
+    if (!doc) throw notFound(PROTOCOL_NOT_FOUND);
+    return doc;
+  }
+
+  /** For reading: a final protocol from its snapshot (never the live tables), others built. */
+  async function read(protocolId: string): Promise<ProtocolDocument> {
+    const doc = await frozen.document(protocolId);
     if (!doc) throw notFound(PROTOCOL_NOT_FOUND);
     return doc;
   }
@@ -95,7 +104,17 @@ export function createProtocolService(deps: { database: Database; config: Config
   return {
     /** The protocol as one value (numbers null until locked); for the PDF, signing and extracts. */
     async load(protocolId: string): Promise<ProtocolDocument> {
-      return build(db, protocolId);
+      return read(protocolId);
+    },
+
+    /** A final protocol's snapshot: its document, signatures and sealed files. */
+    async frozen(protocolId: string) {
+      return frozen.frozen(protocolId);
+    },
+
+    /** The stored bytes of a final protocol's full or public PDF. */
+    async frozenPdf(protocolId: string, version: 'full' | 'public') {
+      return frozen.pdf(protocolId, version);
     },
 
     /** One draft per closed meeting: a paragraph per handled item, header and texts prefilled. */
@@ -152,7 +171,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       return {
         meeting: { id: meeting.id, date: start.date, status: meeting.status },
         body,
-        protocol: protocol ? { row: protocol, document: forReader(principal, body, await build(db, protocol.id)) } : null,
+        protocol: protocol ? { row: protocol, document: forReader(principal, body, await read(protocol.id)) } : null,
         canPlan,
         canCreate: canPlan && !protocol && meeting.status === 'closed',
         year,
@@ -167,7 +186,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       const protocol = await repo.findProtocol(db, protocolId);
       if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
       const { body } = await requireMeeting(db, protocol.meetingId);
-      return forReader(principal, body, await build(db, protocolId));
+      return forReader(principal, body, await read(protocolId));
     },
 
     async documentForMeeting(principal: Principal | null, meetingId: string): Promise<ProtocolDocument> {
@@ -175,7 +194,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       const protocol = await repo.findProtocolByMeeting(db, meetingId);
       if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
       const { body } = await requireMeeting(db, meetingId);
-      return forReader(principal, body, await build(db, protocol.id));
+      return forReader(principal, body, await read(protocol.id));
     },
 
     async findParagraph(principal: Principal | null, meetingId: string, paragraphId: string) {
