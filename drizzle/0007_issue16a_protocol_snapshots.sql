@@ -5,6 +5,7 @@ CREATE TABLE "protocol_snapshots" (
 	"document" jsonb NOT NULL,
 	"document_sha256" text NOT NULL,
 	"signatures" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"votes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"full_pdf_sha256" text NOT NULL,
 	"public_pdf_sha256" text NOT NULL,
 	"seal_level" text NOT NULL,

@@ -5,6 +5,7 @@ import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
 import type { Principal } from '../auth/policy.js';
 import { createJusteringService } from '../protocols/justering.service.js';
+import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
@@ -23,7 +24,9 @@ async function principalByEmail(services: Services, email: string): Promise<Prin
 /**
  * The 2022-12-14 protocol: drafted from the closed meeting, numbered from § 19 (the committee's
  * earlier 2022 meetings used §§ 1–18), locked, signed by the chair and the adjuster, final and sealed.
- * Idempotent: a protocol already final is left alone.
+ * Signing it makes it final through the one justering path, which freezes it: its document and
+ * both sealed PDFs are stored (protocol_snapshots). Idempotent: a protocol already final is left
+ * alone, apart from getting its snapshot if it has none.
  */
 export async function loadProtocolDemo(services: Services): Promise<void> {
   const db = services.database.db;
@@ -38,7 +41,11 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
   if (!meeting || meeting.status !== 'closed' || !meeting.adjusterPersonId) return;
 
   const [existing] = await db.select().from(protocols).where(eq(protocols.meetingId, meeting.id));
-  if (existing?.status === 'final') return;
+  // A demo loaded before protocol snapshots existed gets its snapshot now (the same backfill a first read does).
+  if (existing?.status === 'final') {
+    await createFrozenProtocols(services).frozen(existing.id);
+    return;
+  }
 
   const secretary = await principalByEmail(services, DEMO_LOGIN_EMAILS.secretary);
   const protocolId = existing?.id ?? (await services.protocols.createDraft(secretary, meeting.id));

@@ -7,12 +7,13 @@
  * document is built from the tables as they are then, the full PDF is the one sealed at justering,
  * and the public PDF is rendered and sealed once. `origin` says which.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { people, protocolSignatures, protocolSnapshots, users } from '../../platform/db/schema.js';
+import { people, protocolParagraphs, protocolSignatures, protocolSnapshots, users, voteBallots, votes } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
+import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { loadProtocol } from './protocol-build.js';
@@ -32,11 +33,29 @@ export interface FrozenSignature {
   sha256: string;
 }
 
+/** An open vote as the snapshot keeps it for OParl (kansli:votes), with the ballots' names at justering. */
+export interface FrozenVote {
+  id: string;
+  itemId: string;
+  kind: 'decision' | 'election' | 'tabling';
+  yesMeans: string;
+  noMeans: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  outcome: 'yes' | 'no' | 'lottery';
+  decidedByCastingVote: boolean;
+  lotteryResult: string | null;
+  createdAt: string;
+  ballots: { personId: string; name: string; municipalityId: string | null; choice: 'yes' | 'no' | 'abstain' }[];
+}
+
 export interface FrozenProtocol {
   protocolId: string;
   document: ProtocolDocument;
   documentSha256: string;
   signatures: FrozenSignature[];
+  votes: FrozenVote[];
   fullPdfSha256: string;
   publicPdfSha256: string;
   sealLevel: SealLevel;
@@ -52,6 +71,7 @@ function present(row: typeof protocolSnapshots.$inferSelect): FrozenProtocol {
     document: row.document as ProtocolDocument,
     documentSha256: row.documentSha256,
     signatures: row.signatures as FrozenSignature[],
+    votes: row.votes as FrozenVote[],
     fullPdfSha256: row.fullPdfSha256,
     publicPdfSha256: row.publicPdfSha256,
     sealLevel: row.sealLevel as SealLevel,
@@ -85,6 +105,41 @@ export async function currentSignatures(tx: Db, protocolId: string, numbers: Map
   }));
 }
 
+/** The open votes of the protocol's paragraphs not under secrecy, with the ballots' names as they are now. */
+export async function currentVotes(tx: Db, protocolId: string): Promise<FrozenVote[]> {
+  const open = and(eq(protocolParagraphs.protocolId, protocolId), isNull(protocolParagraphs.secrecyProvision));
+  const voteRows = await tx
+    .select({ vote: votes })
+    .from(votes)
+    .innerJoin(protocolParagraphs, and(eq(protocolParagraphs.agendaItemId, votes.itemId), open))
+    .orderBy(asc(votes.createdAt));
+  const ids = voteRows.map((r) => r.vote.id);
+  const ballots =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({ voteId: voteBallots.voteId, personId: voteBallots.personId, name: people.name, municipalityId: voteBallots.municipalityId, choice: voteBallots.choice })
+          .from(voteBallots)
+          .innerJoin(people, eq(people.id, voteBallots.personId))
+          .where(inArray(voteBallots.voteId, ids))
+          .orderBy(asc(people.name));
+  return voteRows.map(({ vote }) => ({
+    id: vote.id,
+    itemId: vote.itemId,
+    kind: vote.kind,
+    yesMeans: vote.yesMeans,
+    noMeans: vote.noMeans,
+    yes: vote.yes,
+    no: vote.no,
+    abstain: vote.abstain,
+    outcome: vote.outcome,
+    decidedByCastingVote: vote.decidedByCastingVote,
+    lotteryResult: vote.lotteryResult,
+    createdAt: vote.createdAt.toISOString(),
+    ballots: ballots.filter((b) => b.voteId === vote.id).map(({ voteId: _voteId, ...b }) => b),
+  }));
+}
+
 /** Store the snapshot (blobs first); inside the transaction that makes the protocol final. */
 export async function storeSnapshot(
   tx: Db,
@@ -101,6 +156,7 @@ export async function storeSnapshot(
       document: options.document,
       documentSha256: protocolDigest(options.document),
       signatures: await currentSignatures(tx, options.protocolId, numbers),
+      votes: await currentVotes(tx, options.protocolId),
       fullPdfSha256: full.sha256,
       publicPdfSha256: pub.sha256,
       sealLevel: options.files.level,
@@ -147,7 +203,14 @@ export function createFrozenProtocols(deps: { database: Database; config: Config
           level: 'adbe.pkcs7.detached',
         }
       : await s.sealProtocol(document, { digest, signingTime });
-    return db.transaction((tx) => storeSnapshot(tx, { protocolId, document, files, origin: 'backfill', at: deps.clock(), storage }));
+    return db.transaction(async (tx) => {
+      const at = deps.clock();
+      const snapshot = await storeSnapshot(tx, { protocolId, document, files, origin: 'backfill', at, storage });
+      if (snapshot.createdAt.getTime() === at.getTime() && snapshot.origin === 'backfill') {
+        await recordAudit(tx, SYSTEM_ACTOR, { action: 'protocol.snapshot.backfill', entity: 'protocol', entityId: protocolId, after: { documentSha256: snapshot.documentSha256, fullPdfSha256: snapshot.fullPdfSha256, publicPdfSha256: snapshot.publicPdfSha256 } }, at);
+      }
+      return snapshot;
+    });
   }
 
   const api = {

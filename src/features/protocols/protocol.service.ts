@@ -30,6 +30,11 @@ const NOT_DRAFT = {
   en: 'The protocol is locked for justering and can no longer be changed.',
 };
 
+const PARAGRAPH_SIGNED = {
+  sv: 'Paragrafen är justerad (eller signerad för justering) och kan inte ändras. Ett uppenbart fel rättas med en rättelse när protokollet är justerat.',
+  en: 'The paragraph is adjusted (or signed for adjustment) and cannot be changed. An obvious error is corrected by a correction once the protocol is adjusted.',
+};
+
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : v ?? ''), z.string().max(max));
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.uuid(msg('Välj en person i listan.', 'Choose a person from the list.')).nullable());
 
@@ -226,6 +231,8 @@ export function createProtocolService(deps: { database: Database; config: Config
         const paragraph = await repo.findParagraph(tx, paragraphId);
         if (!paragraph) throw notFound(PARAGRAPH_NOT_FOUND);
         await editableDraft(tx, principal, paragraph.protocolId);
+        // Nothing after the seal: a paragraph adjusted at the meeting, or signed by one of the two, keeps its text.
+        if (paragraph.adjustedAt || (await repo.hasParagraphSignatures(tx, paragraphId))) throw conflict(PARAGRAPH_SIGNED);
         await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
         const before = { heading: paragraph.heading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values }, clock());

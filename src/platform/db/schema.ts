@@ -761,6 +761,8 @@ export const protocolSnapshots = pgTable('protocol_snapshots', {
   /** protocolDigest(document): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
   documentSha256: text('document_sha256').notNull(),
   signatures: jsonb('signatures').notNull().default([]),
+  /** The open votes of the protocol's public paragraphs with each ballot's person and name, for OParl. */
+  votes: jsonb('votes').notNull().default([]),
   fullPdfSha256: text('full_pdf_sha256')
     .notNull()
     .references(() => fileBlobs.sha256),
