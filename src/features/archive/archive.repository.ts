@@ -1,7 +1,6 @@
 /** Reads for the e-archive delivery: what a year's delivery holds. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { swedishDate } from '../../platform/clock.js';
 import { bodies, cases, classificationCodes, documentFiles, documents, fileBlobs, meetings, organisations, people, protocolSnapshots, protocols } from '../../platform/db/schema.js';
 import type { ProtocolDocument } from '../protocols/protocol.model.js';
 import type { FrozenSignature } from '../protocols/protocol-snapshot.js';

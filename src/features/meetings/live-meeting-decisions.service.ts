@@ -120,8 +120,8 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
           const [reservation] = await w.tx.select().from(reservations).where(eq(reservations.id, input.reservationId));
           const { item, index } = requireItem(w, reservation?.itemId ?? '');
           if (!reservation) throw notFound(M['live.error.noReservation']);
-          if (w.meeting.status !== 'open') requireReasonsOpen(w.meeting, item, swedishDate(w.now));
           await requireReservationsOpen(w, item, index);
+          if (w.meeting.status !== 'open') requireReasonsOpen(w.meeting, item, swedishDate(w.now));
           await w.tx.update(reservations).set({ reason: input.reason, reasonSubmittedAt: w.now }).where(eq(reservations.id, reservation.id));
           await w.audit('reservation.reason', 'reservation', reservation.id, { before: { reason: reservation.reason }, after: { reason: input.reason } });
           return anchor(index);
