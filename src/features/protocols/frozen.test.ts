@@ -3,6 +3,10 @@
  * nothing done to the live tables afterwards changes what anyone gets to see of it.
  */
 import { after, before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
@@ -150,6 +154,36 @@ describe('a final protocol is frozen at justering', () => {
     // The § number may still be given when the protocol is locked.
     await db().update(protocolParagraphs).set({ number: 1 }).where(eq(protocolParagraphs.id, paragraph?.id ?? ''));
     await assert.rejects(db().update(protocolParagraphs).set({ number: 2 }).where(eq(protocolParagraphs.id, paragraph?.id ?? '')), refusedBy(/signed/));
+  });
+
+  test('a rättelse is a new sealed document shown with the protocol; the original bytes are unchanged', async () => {
+    const before = await everything();
+    const doc = (await t.services.protocols.frozen(protocolId)).document;
+    const paragraph = doc.paragraphs.find((p) => !p.secrecyProvision);
+    const form = { paragraphId: paragraph?.id ?? '', correction: 'Står "2 022", ska vara "2022".', reason: 'Skrivfel.' };
+    const res = await secretary.post(`/moten/${meetingId}/protokoll/rattelse`, form);
+    assert.equal(res.statusCode, 302, res.body.slice(0, 300));
+    const bad = await secretary.post(`/moten/${meetingId}/protokoll/rattelse`, { paragraphId: '', correction: '', reason: '' });
+    assert.equal(bad.statusCode, 400);
+    const after = await everything();
+    assert.ok(after.publicPdf.equals(before.publicPdf));
+    assert.ok(after.fullPdf.equals(before.fullPdf));
+    assert.match(after.html, /Rättelse 1/);
+    assert.match(after.portal, /Skrivfel\./);
+    const pdf = await new TestClient(t.app).get(`/moten/${meetingId}/protokoll/rattelse/1.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers.etag, `"${sha256Hex(pdf.rawPayload)}"`);
+    if (spawnSync('pdfsig', ['-v']).status === 0) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-rattelse-'));
+      try {
+        writeFileSync(path.join(dir, 'r.pdf'), pdf.rawPayload);
+        const out = spawnSync('pdfsig', [path.join(dir, 'r.pdf')], { encoding: 'utf8' });
+        assert.match(out.stdout, /Signature is Valid/);
+        assert.match(out.stdout, /ETSI\.CAdES\.detached/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   test('the snapshot itself can be neither changed nor removed', async () => {

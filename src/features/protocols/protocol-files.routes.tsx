@@ -184,6 +184,24 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
     return sendPdf(reply, pdf, `protokoll-${body.slug}-${doc.meetingDate}-utkast.pdf`, false);
   });
 
+  app.post('/moten/:id/protokoll/rattelse', { config: { action: 'meeting.plan' as const } }, async (request, reply) => {
+    const meetingId = uuidParam(request, 'id');
+    const { protocol } = await meetingOf(meetingId);
+    await services.corrections.add(request.principal, protocol.id, formBody(request));
+    setFlash(reply, request, services, request.viewContext().t('correction.added'));
+    return reply.redirect(`/moten/${meetingId}/protokoll#rattelser`);
+  });
+
+  app.get('/moten/:id/protokoll/rattelse/:number', { config: { action: 'public' } }, async (request, reply) => {
+    const meetingId = uuidParam(request, 'id');
+    const match = /^(\d{1,6})\.pdf$/.exec(String((request.params as Record<string, unknown>).number));
+    if (!match) throw notFound({ sv: 'Rättelsen finns inte.', en: 'The correction does not exist.' });
+    const { body, protocol } = await meetingOf(meetingId);
+    const number = Number(match[1]);
+    const { bytes, sha256 } = await services.corrections.pdf(request.principal, protocol.id, number);
+    return sendStoredPdf(request, reply, { bytes, sha256, filename: `protokoll-${body.slug}-rattelse-${number}.pdf`, shared: true });
+  });
+
   app.get('/moten/:id/protokoll/paragraf/:paragraphId/utdrag', extract, async (request, reply) => {
     return reply.page(<ExtractPage ctx={request.viewContext()} view={await extractView(request)} state={emptyForm({ recipients: '' })} />);
   });
