@@ -53,7 +53,7 @@ export async function runProtocolBench(): Promise<boolean> {
     const t0 = performance.now();
     const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest });
     const t1 = performance.now();
-    const sealed = await sealPdf(pdf, p12, passphrase);
+    const sealed = await sealPdf(pdf, { p12, passphrase });
     const t2 = performance.now();
     if (i < WARM_UP) continue;
     render.push(t1 - t0);

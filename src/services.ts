@@ -18,6 +18,7 @@ import { createVerifyService } from './features/protocols/verify.service.js';
 import { createJusteringService } from './features/protocols/justering.service.js';
 import { createExtractService } from './features/protocols/extract.service.js';
 import { createProtocolService } from './features/protocols/protocol.service.js';
+import { createCorrectionService } from './features/protocols/correction.service.js';
 import { createCooperationService } from './features/cooperation/cooperation.service.js';
 import { createOparlService } from './features/oparl/oparl.service.js';
 import { createImportService } from './features/economy/import.service.js';
@@ -54,6 +55,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     justering: createJusteringService(deps),
     extracts: createExtractService({ ...deps, mailer }),
     protocols: createProtocolService(deps),
+    corrections: createCorrectionService(deps),
     cooperation: createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) }),
     archive: createArchiveService(deps),
     privacy: createPrivacyService(deps),

@@ -14,7 +14,9 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 import { archiveScope } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
-import { findCommittee, loadArchiveContent, loadBlob, type CommitteeRow } from './archive.repository.js';
+import { finalProtocolIdsOfYear, findCommittee, loadArchiveContent, loadBlob, type CommitteeRow } from './archive.repository.js';
+import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
+import type { Config } from '../../platform/config/config.js';
 import { buildPackage, type PackageSink } from './sip-package.js';
 import { ZExportYear } from './archive.schema.js';
 
@@ -38,9 +40,16 @@ function folderSink(root: string): PackageSink {
   };
 }
 
-export function createArchiveExportService(deps: { database: Database; clock: Clock }) {
+export function createArchiveExportService(deps: { database: Database; clock: Clock; config: Config }) {
   const { database, clock } = deps;
   const db = database.db;
+  const frozen = createFrozenProtocols(deps);
+
+  /** The year's content; final protocols made final before snapshots existed get theirs first. */
+  async function contentOf(committee: CommitteeRow, year: number) {
+    for (const protocolId of await finalProtocolIdsOfYear(db, committee.id, year)) await frozen.frozen(protocolId);
+    return loadArchiveContent(db, committee, year);
+  }
 
   async function requireCommittee(slug?: string): Promise<CommitteeRow> {
     const committee = await findCommittee(db, slug);
@@ -52,7 +61,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
   async function run(options: { deliveryId: string; objId: string; committee: CommitteeRow; year: number; actor: Actor; contactName: string; target: DeliveryTarget }) {
     const { deliveryId, objId, year, actor, target } = options;
     try {
-      const content = await loadArchiveContent(db, options.committee, year);
+      const content = await contentOf(options.committee, year);
       const zipped: Record<string, Uint8Array> = {};
       const sink: PackageSink =
         target.kind === 'folder'
@@ -106,7 +115,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
    */
   async function start(actor: Actor, options: { year: number; committeeSlug?: string; contactName: string; target: DeliveryTarget }) {
     const committee = await requireCommittee(options.committeeSlug);
-    const content = await loadArchiveContent(db, committee, options.year);
+    const content = await contentOf(committee, options.year);
     if (content.cases.length === 0 && content.protocols.length === 0) {
       throw new DomainError('INVALID_INPUT', {
         userMessage: {

@@ -1,8 +1,9 @@
 /** Reads for the e-archive delivery: what a year's delivery holds. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { swedishDate } from '../../platform/clock.js';
-import { bodies, cases, classificationCodes, documentFiles, documents, fileBlobs, meetings, organisations, people, protocolParagraphs, protocolSignatures, protocols, users } from '../../platform/db/schema.js';
+import { bodies, cases, classificationCodes, documentFiles, documents, fileBlobs, meetings, organisations, people, protocolSnapshots, protocols } from '../../platform/db/schema.js';
+import type { ProtocolDocument } from '../protocols/protocol.model.js';
+import type { FrozenSignature } from '../protocols/protocol-snapshot.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import type { ArchiveContent, ArchivedCaseInfo, ArchivedProtocolInfo } from './archive-content.js';
 
@@ -71,38 +72,50 @@ async function closedCasesOfYear(db: Db, committeeId: string, year: number): Pro
   }));
 }
 
-/** Final protocols of the committee's bodies whose meeting was held in the year (Swedish time), with their sealed PDF. */
-async function finalProtocolsOfYear(db: Db, committeeId: string, year: number): Promise<ArchivedProtocolInfo[]> {
+const ofYear = (committeeId: string, year: number) =>
+  and(eq(bodies.organisationId, committeeId), eq(protocols.status, 'final'), sql`extract(year from ${meetings.startsAt} at time zone 'Europe/Stockholm') = ${year}`);
+
+/** The ids of the final protocols of the committee's bodies whose meeting was held in the year. */
+export async function finalProtocolIdsOfYear(db: Db, committeeId: string, year: number): Promise<string[]> {
   const rows = await db
-    .select({ p: protocols, m: meetings, bodyName: bodies.name, bodySlug: bodies.slug, pdfSize: fileBlobs.size })
+    .select({ id: protocols.id })
     .from(protocols)
     .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(fileBlobs, eq(fileBlobs.sha256, protocols.sealedPdfSha256))
-    .where(and(eq(bodies.organisationId, committeeId), eq(protocols.status, 'final'), sql`extract(year from ${meetings.startsAt} at time zone 'Europe/Stockholm') = ${year}`))
+    .where(ofYear(committeeId, year));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Final protocols of the committee's bodies whose meeting was held in the year (Swedish time), as
+ * frozen at justering: the sealed full PDF, paragraphs and signatures from the snapshot.
+ */
+async function finalProtocolsOfYear(db: Db, committeeId: string, year: number): Promise<ArchivedProtocolInfo[]> {
+  const rows = await db
+    .select({ p: protocols, m: meetings, snapshot: protocolSnapshots, pdfSize: fileBlobs.size })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(protocolSnapshots, eq(protocolSnapshots.protocolId, protocols.id))
+    .innerJoin(fileBlobs, eq(fileBlobs.sha256, protocolSnapshots.fullPdfSha256))
+    .where(ofYear(committeeId, year))
     .orderBy(asc(meetings.startsAt));
   const out: ArchivedProtocolInfo[] = [];
-  for (const { p, m, bodyName, bodySlug, pdfSize } of rows) {
-    const paragraphs = await db.select().from(protocolParagraphs).where(eq(protocolParagraphs.protocolId, p.id)).orderBy(asc(protocolParagraphs.position));
-    const signatures = await db
-      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, person: people.name, user: users.name })
-      .from(protocolSignatures)
-      .innerJoin(users, eq(users.id, protocolSignatures.userId))
-      .leftJoin(people, eq(people.id, protocolSignatures.personId))
-      .where(eq(protocolSignatures.protocolId, p.id))
-      .orderBy(asc(protocolSignatures.signedAt));
+  for (const { p, m, snapshot, pdfSize } of rows) {
+    const doc = snapshot.document as ProtocolDocument;
+    const [body] = await db.select({ slug: bodies.slug }).from(bodies).where(eq(bodies.id, m.bodyId));
     out.push({
       id: p.id,
-      bodyName,
-      bodySlug,
-      meetingDate: swedishDate(m.startsAt),
-      place: m.place,
+      bodyName: doc.bodyName,
+      bodySlug: body?.slug ?? '',
+      meetingDate: doc.meetingDate,
+      place: doc.place,
       justeringDate: p.justeringDate,
       finalAt: iso(p.finalAt) ?? '',
       canonicalSha256: p.canonicalSha256 ?? '',
-      pdf: { sha256: p.sealedPdfSha256 ?? '', size: pdfSize },
-      paragraphs: paragraphs.map((x) => ({ number: x.number, heading: x.heading, caseNumber: x.caseNumber })),
-      signatures: signatures.map((s) => ({ role: s.role, method: s.method, signedAt: s.signedAt.toISOString(), name: s.person ?? s.user })),
+      pdf: { sha256: snapshot.fullPdfSha256, size: pdfSize },
+      paragraphs: doc.paragraphs.map((x) => ({ number: x.number, heading: x.heading, caseNumber: x.caseNumber })),
+      signatures: (snapshot.signatures as FrozenSignature[]).map((s) => ({ role: s.role, method: s.method, signedAt: s.signedAt, name: s.name })),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { createArchiveExportService } from './archive-export.service.js';
@@ -6,7 +7,7 @@ import { createDisposalService } from './disposal.service.js';
 import { createRetentionService } from './retention.service.js';
 
 /** The archive: document management plan, e-archive deliveries and re-import, legal holds and disposal. */
-export function createArchiveService(deps: { database: Database; clock: Clock }) {
+export function createArchiveService(deps: { database: Database; clock: Clock; config: Config }) {
   return {
     plan: createRetentionService(deps),
     deliveries: createArchiveExportService(deps),

@@ -6,7 +6,8 @@ import { hashPassword } from '../auth/auth.service.js';
 import { generateTotp, newTotpSecret } from '../auth/totp.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../auth/policy.js';
-import { createJusteringService, sealedPdfFrom } from '../protocols/justering.service.js';
+import { createJusteringService } from '../protocols/justering.service.js';
+import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_SEED_ITEMS, DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
@@ -63,7 +64,9 @@ async function writeTabledDecisions(services: Services, secretary: Principal, pr
 /**
  * The 2022-12-14 protocol: drafted from the closed meeting, numbered from § 19 (the committee's
  * earlier 2022 meetings used §§ 1–18), locked, signed by the chair and the adjuster, final and sealed.
- * Idempotent: a protocol already final is left alone.
+ * Signing it makes it final through the one justering path, which freezes it: its document and
+ * both sealed PDFs are stored (protocol_snapshots). Idempotent: a protocol already final is left
+ * alone, apart from getting its snapshot if it has none.
  */
 export async function loadProtocolDemo(services: Services): Promise<void> {
   const db = services.database.db;
@@ -78,7 +81,11 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
   if (!meeting || meeting.status !== 'closed' || !meeting.adjusterPersonId) return;
 
   const [existing] = await db.select().from(protocols).where(eq(protocols.meetingId, meeting.id));
-  if (existing?.status === 'final') return;
+  // A demo loaded before protocol snapshots existed gets its snapshot now (the same backfill a first read does).
+  if (existing?.status === 'final') {
+    await createFrozenProtocols(services).frozen(existing.id);
+    return;
+  }
 
   const secretary = await principalByEmail(services, DEMO_LOGIN_EMAILS.secretary);
   const protocolId = existing?.id ?? (await services.protocols.createDraft(secretary, meeting.id));
@@ -100,7 +107,6 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
 
   // Signed as on the day of justering, so that the demo shows an adjustment in time.
   const justering = createJusteringService({ database: services.database, config: services.config, clock: () => JUSTERING_TIME });
-  const seal = sealedPdfFrom(services);
   const rp = { rpID: 'localhost', origin: 'http://localhost' };
   const signed = await services.database.query<{ role: string }>(sql`select role from protocol_signatures where protocol_id = ${protocolId} and paragraph_id is null`);
   for (const [email, role] of [
@@ -110,6 +116,6 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
     if (signed.some((s) => s.role === role)) continue;
     const [locked] = await db.select({ digest: protocols.canonicalSha256 }).from(protocols).where(eq(protocols.id, protocolId));
     const principal = await principalByEmail(services, email);
-    await signWithInventedTotp(services, principal, (code) => justering.sign(principal, protocolId, { method: 'totp', code, sha256: locked?.digest ?? '' }, rp, seal));
+    await signWithInventedTotp(services, principal, (code) => justering.sign(principal, protocolId, { method: 'totp', code, sha256: locked?.digest ?? '' }, rp));
   }
 }

@@ -2,9 +2,9 @@
  * Deciding an item at the meeting: bifall, votering, noting information, the decision text,
  * reservations, protocol notes, immediate justering and bordläggning.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { swedishDate } from '../../platform/clock.js';
-import { agendaItems, motions, reservations } from '../../platform/db/schema.js';
+import { agendaItems, motions, protocolParagraphs, protocols, protocolSignatures, reservations } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { canEnterReservation, reservationReasonsDue } from '../../domain/index.js';
@@ -98,6 +98,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
           const input = parseInput(ZReservationInput, raw);
           const { item, index } = requireItem(w, input.itemId);
           if (item.status !== 'decided') refuseWith('CONFLICT', M['live.error.reserveUndecided'], { n: index + 1 });
+          await requireReservationsOpen(w, item, index);
           requireServing(w, index, input.personId, 'live.error.reserveNotServing');
           const [existing] = await w.tx.select().from(reservations).where(and(eq(reservations.itemId, item.id), eq(reservations.personId, input.personId)));
           if (existing) refuseWith('CONFLICT', M['live.error.reservedTwice']);
@@ -119,6 +120,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
           const [reservation] = await w.tx.select().from(reservations).where(eq(reservations.id, input.reservationId));
           const { item, index } = requireItem(w, reservation?.itemId ?? '');
           if (!reservation) throw notFound(M['live.error.noReservation']);
+          await requireReservationsOpen(w, item, index);
           if (w.meeting.status !== 'open') requireReasonsOpen(w.meeting, item, swedishDate(w.now));
           await w.tx.update(reservations).set({ reason: input.reason, reasonSubmittedAt: w.now }).where(eq(reservations.id, reservation.id));
           await w.audit('reservation.reason', 'reservation', reservation.id, { before: { reason: reservation.reason }, after: { reason: input.reason } });
@@ -173,6 +175,27 @@ async function resolveAlternative(w: WriteContext, item: AgendaItemRow, value: s
   if (!motion || motion.withdrawn) refuseWith('INVALID_INPUT', M['live.error.noAlternative']);
   const name = w.model.people.find((p) => p.personId === motion.personId)?.name ?? '';
   return { text: motion.text, proposition: `${M['live.stored.motionBy'].sv.replace('{name}', name)}: ${motion.text}` };
+}
+
+/**
+ * Reservations and their reasons close at justering (KL 4:27, reglemente 21 §): once the meeting's
+ * protocol is locked for justering or final, or the item's paragraph has been signed on its own.
+ * The database refuses it too (migration 0007).
+ */
+async function requireReservationsOpen(w: WriteContext, item: AgendaItemRow, index: number): Promise<void> {
+  const [locked] = await w.tx
+    .select({ id: protocols.id })
+    .from(protocols)
+    .where(and(eq(protocols.meetingId, item.meetingId), inArray(protocols.status, ['locked', 'final'])));
+  const [signed] = locked
+    ? [locked]
+    : await w.tx
+        .select({ id: protocolSignatures.id })
+        .from(protocolSignatures)
+        .innerJoin(protocolParagraphs, eq(protocolParagraphs.id, protocolSignatures.paragraphId))
+        .where(eq(protocolParagraphs.agendaItemId, item.id))
+        .limit(1);
+  if (signed) refuseWith('CONFLICT', M['live.error.reservationsClosed'], { n: index + 1 });
 }
 
 /** Written reasons are due at justering; for an item adjusted at once, at the meeting. */

@@ -249,6 +249,10 @@ export const liveMeetingMessages = defineMessages({
   'live.error.reserveUndecided': { sv: 'Man reserverar sig mot ett beslut: punkt {n} är inte beslutad.', en: 'A reservation is entered against a decision: item {n} is not decided.' },
   'live.error.reserveNotServing': { sv: '{name} tjänstgjorde inte vid punkt {n} och kan inte reservera sig.', en: '{name} did not serve at item {n} and cannot enter a reservation.' },
   'live.error.reservedTwice': { sv: 'Personen har redan reserverat sig mot beslutet.', en: 'The person has already entered a reservation against the decision.' },
+  'live.error.reservationsClosed': {
+    sv: 'Reservationer och deras motiveringar stängs vid justeringen: protokollet för punkt {n} är låst för justering eller justerat. Kontakta nämndsekreteraren om något behöver rättas.',
+    en: 'Reservations and their reasons close at justering: the protocol of item {n} is locked for justering or adjusted. Contact the secretary if something needs correcting.',
+  },
   'live.error.reasonTooLate': { sv: 'Motiveringen skulle ha lämnats före justeringen (reglemente 21 §). Protokollet kan inte längre ändras.', en: 'The reason was due before justering (reglemente 21 §). The protocol can no longer change.' },
   'live.error.voteNotServing': { sv: '{name} tjänstgör inte vid punkt {n} och får inte rösta. Inget sparades.', en: '{name} does not serve at item {n} and may not vote. Nothing was saved.' },
   'live.error.voteMissing': { sv: 'Ange ja, nej eller avstår för alla som tjänstgör. Saknas: {names}.', en: 'Give yes, no or abstain for everyone serving. Missing: {names}.' },

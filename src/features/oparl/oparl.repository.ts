@@ -20,9 +20,11 @@ import {
   people,
   protocolParagraphs,
   protocols,
+  protocolSnapshots,
   voteBallots,
   votes,
 } from '../../platform/db/schema.js';
+import type { FrozenVote } from '../protocols/protocol-snapshot.js';
 
 const publicBody = and(eq(bodies.id, meetings.bodyId), eq(bodies.isPublic, true));
 
@@ -91,8 +93,9 @@ async function loadProtocols(db: Db) {
     .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
     .innerJoin(bodies, publicBody);
   const finalItem = and(eq(protocolParagraphs.agendaItemId, votes.itemId), isNull(protocolParagraphs.secrecyProvision));
-  const voteRows = await db
+  const liveVoteRows = await db
     .select({
+      protocolId: protocols.id,
       id: votes.id,
       itemId: votes.itemId,
       kind: votes.kind,
@@ -109,13 +112,30 @@ async function loadProtocols(db: Db) {
     .from(votes)
     .innerJoin(protocolParagraphs, finalItem)
     .innerJoin(protocols, finalOnly);
-  const ballotRows = await db
-    .select({ voteId: voteBallots.voteId, personId: voteBallots.personId, name: people.name, municipalityId: voteBallots.municipalityId, choice: voteBallots.choice })
+  const liveBallotRows = await db
+    .select({ protocolId: protocols.id, voteId: voteBallots.voteId, personId: voteBallots.personId, name: people.name, municipalityId: voteBallots.municipalityId, choice: voteBallots.choice })
     .from(voteBallots)
     .innerJoin(votes, eq(votes.id, voteBallots.voteId))
     .innerJoin(people, eq(people.id, voteBallots.personId))
     .innerJoin(protocolParagraphs, finalItem)
     .innerJoin(protocols, finalOnly);
+  // A final protocol's votes and the names in them as they were at justering (issue 16).
+  const frozenRows = await db
+    .select({ protocolId: protocolSnapshots.protocolId, votes: protocolSnapshots.votes })
+    .from(protocolSnapshots)
+    .innerJoin(protocols, eq(protocols.id, protocolSnapshots.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, publicBody);
+  const frozen = new Set(frozenRows.map((r) => r.protocolId));
+  const frozenVotes = frozenRows.flatMap((r) => (r.votes as FrozenVote[]).map((v) => ({ ...v, protocolId: r.protocolId })));
+  const voteRows = [
+    ...liveVoteRows.filter((v) => !frozen.has(v.protocolId)),
+    ...frozenVotes.map(({ ballots: _ballots, ...v }) => ({ ...v, createdAt: new Date(v.createdAt) })),
+  ];
+  const ballotRows = [
+    ...liveBallotRows.filter((b) => !frozen.has(b.protocolId)),
+    ...frozenVotes.flatMap((v) => v.ballots.map((b) => ({ ...b, protocolId: v.protocolId, voteId: v.id }))),
+  ];
   return { protocolRows, paragraphRows, voteRows, ballotRows };
 }
 
@@ -178,7 +198,14 @@ export async function findPublicFile(db: Db, fileId: string) {
 }
 
 /** The SHA-256 the signers of a protocol signed, printed on its PDF. */
-export async function findCanonicalDigest(db: Db, protocolId: string): Promise<string | null> {
-  const [row] = await db.select({ digest: protocols.canonicalSha256 }).from(protocols).where(eq(protocols.id, protocolId));
-  return row?.digest ?? null;
+/** Final protocols of public bodies that have no snapshot yet (made final before snapshots existed). */
+export async function finalProtocolsWithoutSnapshot(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: protocols.id })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, publicBody)
+    .leftJoin(protocolSnapshots, eq(protocolSnapshots.protocolId, protocols.id))
+    .where(and(eq(protocols.status, 'final'), isNull(protocolSnapshots.protocolId)));
+  return rows.map((r) => r.id);
 }

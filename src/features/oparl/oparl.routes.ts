@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { DomainError, HTTP_STATUS } from '../../platform/errors.js';
 import { attachmentHeader } from '../registry/registry.http.js';
+import { sha256Hex } from '../registry/file-storage.js';
 import { NOT_FOUND_BODY } from './oparl.service.js';
 
 export const OPARL_PREFIX = '/oparl/v1';
@@ -60,7 +61,10 @@ export function registerOparlRoutes(app: FastifyInstance, services: Services): v
         if (file) {
           const found = await oparl.file(request.principal, { base, fileUrl: `${base}/file/${file[1]}` });
           if (!found) return reply.code(404).type(JSON_TYPE).send(NOT_FOUND_BODY);
-          reply.header('content-type', found.mimeType).header('cache-control', 'no-cache');
+          // Stored files never change: their SHA-256 is the ETag.
+          const etag = `"${sha256Hex(found.bytes)}"`;
+          reply.header('content-type', found.mimeType).header('cache-control', 'no-cache').header('etag', etag);
+          if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) return reply.code(304).send();
           // OParl "Dateizugriffe": the download URL names the file as an attachment; the access URL must not.
           if (file[2] === 'download') reply.header('content-disposition', attachmentHeader(found.fileName));
           else reply.header('content-security-policy', FILE_CSP);

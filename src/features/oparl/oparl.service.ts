@@ -7,16 +7,13 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { createDataVersionReader } from '../../platform/db/data-version.js';
-import { DomainError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { stripControlCharsInJson } from '../../platform/control-chars.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
-import { loadProtocol } from '../protocols/protocol-build.js';
-import { protocolDigest, publicVersion } from '../protocols/protocol.model.js';
-import { renderProtocolPdf } from '../protocols/protocol-pdf.js';
+import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { buildSnapshot } from './oparl.build.js';
-import { findCanonicalDigest, findPublicFile, loadPublicData } from './oparl.repository.js';
+import { finalProtocolsWithoutSnapshot, findPublicFile, loadPublicData } from './oparl.repository.js';
 import { pageOf } from './oparl.pages.js';
 import { ZListQuery } from './oparl.schema.js';
 import type { Snapshot } from './oparl.snapshot.js';
@@ -43,14 +40,16 @@ export const NOT_FOUND_BODY = Buffer.from(JSON.stringify({ error: { code: 'NOT_F
 export function createOparlService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
   const snapshots = new Map<string, { version: string; snapshot: Promise<Snapshot> }>();
-  const protocolPdfs = new WeakMap<Snapshot, Map<string, Promise<Buffer>>>();
   const currentVersion = createDataVersionReader(db);
+  const frozen = createFrozenProtocols(deps);
 
   /** The snapshot for `base`, rebuilt in one read-only transaction when the data has changed. */
   async function snapshotFor(base: string): Promise<Snapshot> {
     const version = await currentVersion();
     const kept = snapshots.get(base);
     if (kept && kept.version === version) return kept.snapshot;
+    // Final protocols are published as frozen: give any that became final before snapshots existed theirs first.
+    for (const protocolId of await finalProtocolsWithoutSnapshot(db)) await frozen.frozen(protocolId);
     const snapshot = db.transaction(async (tx) => buildSnapshot(await loadPublicData(tx), base), { isolationLevel: 'repeatable read', accessMode: 'read only' });
     snapshots.delete(base);
     if (snapshots.size >= MAX_BASES) snapshots.delete(snapshots.keys().next().value ?? '');
@@ -98,24 +97,11 @@ export function createOparlService(deps: { database: Database; config: Config; c
         const bytes = row ? await databaseFileStorage.get(db, row.sha256) : undefined;
         return row && bytes ? { bytes, mimeType: row.mimeType, fileName: row.filename } : undefined;
       }
-      let pdfs = protocolPdfs.get(snapshot);
-      if (!pdfs) protocolPdfs.set(snapshot, (pdfs = new Map()));
-      let pdf = pdfs.get(source.protocolId);
-      if (!pdf) {
-        pdf = renderPublicProtocol(source.protocolId);
-        pdfs.set(source.protocolId, pdf);
-        pdf.catch(() => pdfs.delete(source.protocolId));
-      }
-      return { bytes: await pdf, mimeType: 'application/pdf', fileName: source.fileName };
+      // The public PDF exactly as sealed and stored at justering.
+      const { bytes } = await frozen.pdf(source.protocolId, 'public');
+      return { bytes, mimeType: 'application/pdf', fileName: source.fileName };
     },
   };
-
-  /** The public version of a final protocol, as /moten/:id/protokoll.pdf gives it. */
-  async function renderPublicProtocol(protocolId: string): Promise<Buffer> {
-    const doc = await loadProtocol(db, protocolId);
-    if (!doc || doc.status !== 'final') throw new DomainError('NOT_FOUND', { userMessage: { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' } });
-    return renderProtocolPdf(publicVersion(doc), { digest: (await findCanonicalDigest(db, protocolId)) ?? protocolDigest(doc) });
-  }
 }
 
 export type OparlService = ReturnType<typeof createOparlService>;

@@ -19,7 +19,8 @@ const DEMO_SECRET_HEADING = 'Säkerhetsgranskning av datacenter';
 
 /**
  * Plant secrets the public must never see: a secret item with a secret paragraph and a vote in
- * the final 2022 protocol (inserted as a restore does, the only way into a final protocol), and
+ * the final 2022 protocol (inserted as a restore of a database from before snapshots does, the
+ * only way into a final protocol), and
  * the demo's coming meeting called, so that its agenda with a secret item is published.
  */
 async function plantSecrets(t: TestContext): Promise<void> {
@@ -30,6 +31,10 @@ async function plantSecrets(t: TestContext): Promise<void> {
   assert.ok(committeeBody && protocol && person);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('kansli.restoring', 'on', true)`);
+    // As a restore of a database from before protocol snapshots: the protocol has none yet, and
+    // gets it (with the planted paragraphs and votes) when OParl first reads it.
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(sql`delete from protocol_snapshots where protocol_id = ${protocol.id}`);
     const [item] = await tx
       .insert(agendaItems)
       .values({ meetingId: protocol.meetingId, position: 99, heading: `${SECRET_ITEM} rubrik`, proposal: SECRET_ITEM, summary: SECRET_ITEM, status: 'decided', decisionText: SECRET_ITEM, isSecret: true })

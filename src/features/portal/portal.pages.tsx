@@ -1,4 +1,6 @@
 /** The public portal's pages: start page, meetings, one meeting, the public protocol and the decisions. */
+import { Corrections } from '../protocols/correction.pages.js';
+import type { CorrectionView } from '../protocols/correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
@@ -281,7 +283,7 @@ function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocum
   );
 }
 
-export function PublicProtocolPage({ ctx, meetingId, doc, digest }: { ctx: ViewContext; meetingId: string; doc: ProtocolDocument; digest: string | null }) {
+export function PublicProtocolPage({ ctx, meetingId, doc, digest, corrections = [] }: { ctx: ViewContext; meetingId: string; doc: ProtocolDocument; digest: string | null; corrections?: CorrectionView[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('portal.protocolTitle', { body: doc.bodyName, date: doc.meetingDate })} back={{ href: meetingPath(meetingId), label: t('portal.backToMeeting') }}>
@@ -328,6 +330,7 @@ export function PublicProtocolPage({ ctx, meetingId, doc, digest }: { ctx: ViewC
       {doc.paragraphs.map((p) => (
         <PublicParagraph ctx={ctx} doc={doc} p={p} />
       ))}
+      <Corrections ctx={ctx} meetingId={meetingId} corrections={corrections} />
     </Layout>
   );
 }

@@ -23,7 +23,9 @@ export function registerPortalRoutes(app: FastifyInstance, services: Services): 
   app.get('/sammantraden/:id/protokoll', open, async (request, reply) => {
     const meetingId = uuidParam(request, 'id');
     const { doc, digest } = await portal.protocol(request.principal, meetingId);
-    return reply.page(<PublicProtocolPage ctx={request.viewContext()} meetingId={meetingId} doc={doc} digest={digest} />);
+    // The public corrections only: the portal shows the public version whoever reads it.
+    const corrections = (await services.corrections.list(null, doc.protocolId)).filter((c) => c.public);
+    return reply.page(<PublicProtocolPage ctx={request.viewContext()} meetingId={meetingId} doc={doc} digest={digest} corrections={corrections} />);
   });
 
   app.get('/beslut', open, async (request, reply) => {

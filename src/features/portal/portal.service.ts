@@ -12,7 +12,7 @@ import { formatHandlingId } from '../../domain/index.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, listItems } from '../meetings/meetings.repository.js';
-import { loadProtocol } from '../protocols/protocol-build.js';
+import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { publicVersion, type ProtocolDocument } from '../protocols/protocol.model.js';
 import { findProtocolByMeeting, listParagraphs } from '../protocols/protocol.repository.js';
 import { SECRET_ENTRY_DESCRIPTION } from '../registry/secrecy.js';
@@ -34,6 +34,7 @@ export function publicDocumentLabel(doc: DocumentFacts): { id: string; hid: stri
 export function createPortalService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
   const { clock } = deps;
+  const frozen = createFrozenProtocols(deps);
 
   const meetingSummary = (row: repo.PublicMeetingRow) => {
     const start = instantToStockholm(row.meeting.startsAt);
@@ -116,8 +117,8 @@ export function createPortalService(deps: { database: Database; config: Config; 
       const row = await repo.findPublicMeeting(db, meetingId);
       const protocol = row ? await findProtocolByMeeting(db, meetingId) : undefined;
       if (!row || !protocol || protocol.status !== 'final') throw notFound(PROTOCOL_NOT_FOUND);
-      const full = await loadProtocol(db, protocol.id);
-      if (!full) throw notFound(PROTOCOL_NOT_FOUND);
+      // As adjusted: the snapshot, never the live tables (issue 16).
+      const full = (await frozen.frozen(protocol.id)).document;
       return { doc: await withPublicBasis(publicVersion(full)), digest: protocol.canonicalSha256, bodyId: row.body.id };
     },
 

@@ -11,6 +11,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { decisionHeading, letterheadOf } from './protocol-wording.js';
+import { createFrozenProtocols } from './protocol-snapshot.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -23,6 +24,7 @@ export function createExtractService(deps: { database: Database; config: Config;
   const { database, clock, mailer } = deps;
   const db = database.db;
   const storage = deps.storage ?? databaseFileStorage;
+  const frozen = createFrozenProtocols(deps);
 
   async function paragraphOf(paragraphId: string) {
     const [row] = await db
@@ -37,7 +39,16 @@ export function createExtractService(deps: { database: Database; config: Config;
     if (row.protocol.status !== 'final' && !row.paragraph.adjustedAt) {
       throw conflict({ sv: 'Utdrag kan bara göras ur ett justerat protokoll.', en: 'Extracts can only be made from an adjusted protocol.' });
     }
-    return row;
+    if (row.protocol.status !== 'final') return row;
+    // A final protocol's extract is taken from the protocol as adjusted (its snapshot).
+    const doc = (await frozen.frozen(row.protocol.id)).document;
+    const p = doc.paragraphs.find((x) => x.id === paragraphId);
+    if (!p) return row;
+    return {
+      ...row,
+      bodyName: doc.bodyName,
+      paragraph: { ...row.paragraph, number: p.number, heading: p.heading, caseNumber: p.caseNumber, summary: p.summary, handling: p.handling, decision: p.decision, recipients: p.recipients, secrecyProvision: p.secrecyProvision, decisionBasis: p.decisionBasis.map((b) => ({ documentId: null, text: b.text })) },
+    };
   }
 
   /**

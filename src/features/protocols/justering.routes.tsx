@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import { localPath } from '../../platform/http/local-path.js';
 import { UUID_PATTERN, uuidParam } from '../../platform/http/params.js';
 import { JusteringPage, PasskeyPage, justeraPath } from './justering.pages.js';
-import { sealedPdfFrom, secondFactorRequired, type SignInput } from './justering.service.js';
+import { secondFactorRequired, type SignInput } from './justering.service.js';
 import { relyingPartyFor } from './webauthn.js';
 
 const SCRIPT = readFileSync(new URL('../../platform/http/assets/webauthn-sign.js', import.meta.url));
@@ -61,7 +61,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
       { paragraphId: values.paragraphId ?? '' },
       async () => {
         if (!input) throw secondFactorRequired();
-        result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config), sealedPdfFrom(services));
+        result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config));
       },
       (state) => <JusteringPage ctx={request.viewContext()} overview={overview} state={state} />,
     );

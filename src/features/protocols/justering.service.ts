@@ -13,7 +13,9 @@ import * as authRepo from '../auth/auth.repository.js';
 import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
-import { createProtocolSealer } from './seal.js';
+import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles } from './seal.js';
+import { loadProtocol } from './protocol-build.js';
+import { storeSnapshot } from './protocol-snapshot.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
 import { createPasskeyAccount } from './passkeys.service.js';
 import { accountChangesBefore } from './signer-changes.js';
@@ -29,9 +31,6 @@ export type SignerRole = 'chair' | 'adjuster';
  * digest, or a TOTP code with the digest the signer saw. A password alone never signs.
  */
 export type SignInput = { method: 'passkey'; assertion: string } | { method: 'totp'; code: string; sha256: string };
-
-/** The sealed PDF/A of a protocol about to become final, or null when no PDF module is available. */
-export type SealedPdfSource = (protocolId: string, digest: string) => Promise<Buffer | null>;
 
 const notSigner = () =>
   new DomainError('FORBIDDEN', {
@@ -87,30 +86,29 @@ export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): st
   return createHash('sha256').update(canonicalJson(content)).digest('hex').toUpperCase();
 }
 
-const sealers = new WeakMap<object, ReturnType<typeof createProtocolSealer>>();
+const changedSinceLocked = () =>
+  conflict({ sv: 'Protokollet har ändrats sedan det låstes och kan inte justeras.', en: 'The protocol has changed since it was locked and cannot be adjusted.' });
 
-/**
- * The final step's PDF: services.protocols.load → renderProtocolPdf → sealPdf (the seal module's
- * sealer). The loaded protocol must still have the digest the signers signed.
- */
-export function sealedPdfFrom(services: { protocols: { load(id: string): Promise<ProtocolDocument> }; config: Config; clock: Clock }): SealedPdfSource {
-  let sealer = sealers.get(services);
-  if (!sealer) sealers.set(services, (sealer = createProtocolSealer(services.config)));
-  const { seal } = sealer;
-  return async (protocolId, digest) => {
-    const doc = await services.protocols.load(protocolId);
-    if (protocolDigest(doc) !== digest) {
-      throw conflict({ sv: 'Protokollet har ändrats sedan det låstes och kan inte justeras.', en: 'The protocol has changed since it was locked and cannot be adjusted.' });
-    }
-    return seal({ ...doc, status: 'final' }, services.clock());
-  };
-}
-
-export function createJusteringService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage }) {
+export function createJusteringService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage; sealer?: ProtocolSealer }) {
   const { database, clock } = deps;
   const db = database.db;
   const storage = deps.storage ?? databaseFileStorage;
   const webauthn = createWebauthn({ db, clock });
+  let sealer = deps.sealer;
+  const sealerOf = () => (sealer ??= createProtocolSealer(deps.config));
+
+  /**
+   * The final protocol's document and both sealed PDFs, rendered once before the transaction
+   * that makes it final (sealing may ask a time-stamping service); the document must still have
+   * the digest the signers signed.
+   */
+  async function prepareFinal(protocolId: string, digest: string, signingTime: Date): Promise<Prepared> {
+    const live = await loadProtocol(db, protocolId);
+    if (!live) throw notFound();
+    const document: ProtocolDocument = { ...live, status: 'final' };
+    if (protocolDigest(document) !== digest) throw changedSinceLocked();
+    return { document, files: await sealerOf().sealProtocol(document, { signingTime, digest }) };
+  }
 
   async function protocolRow(protocolId: string) {
     const [row] = await db
@@ -250,7 +248,6 @@ export function createJusteringService(deps: { database: Database; config: Confi
       protocolId: string,
       input: SignInput & { paragraphId?: string | null },
       rp: RelyingParty,
-      sealedPdf?: SealedPdfSource,
     ): Promise<{ role: SignerRole; late: boolean; final: boolean; adjusted: boolean }> {
       const paragraphId = input.paragraphId ?? null;
       const { row, role, digest, signed } = await target(principal, protocolId, paragraphId);
@@ -266,10 +263,9 @@ export function createJusteringService(deps: { database: Database; config: Confi
       const meetingDate = meetingDateOf(row);
       const late = isJusteringLate({ meetingDate, justeringDate: swedishDate(now) });
 
-      // The PDF is made before the transaction: a final protocol can never be updated afterwards.
+      // The files are made before the transaction: a final protocol can never be updated afterwards.
       const completes = (roles: { role: string }[]) => ['chair', 'adjuster'].every((r) => r === role || roles.some((s) => s.role === r));
-      const makePdf = async () => (sealedPdf ? await sealedPdf(protocolId, digest) : null);
-      let pdf: Buffer | null | undefined = !paragraphId && completes(signed) ? await makePdf() : undefined;
+      let prepared: Prepared | undefined = !paragraphId && completes(signed) ? await prepareFinal(protocolId, digest, now) : undefined;
 
       for (let attempt = 0; ; attempt += 1) {
         try {
@@ -280,14 +276,21 @@ export function createJusteringService(deps: { database: Database; config: Confi
             const existing = await signaturesOf(tx, protocolId, paragraphId);
             if (existing.some((s) => s.role === role)) throw alreadySigned();
             const done = completes(existing);
-            if (done && !paragraphId && pdf === undefined) throw new NeedPdf();
+            if (done && !paragraphId && prepared === undefined) throw new NeedPdf();
             await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late });
             let sealedSha: string | null = null;
             if (done && paragraphId) {
               await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
-            } else if (done) {
-              if (pdf) sealedSha = (await storage.put(tx, pdf)).sha256;
-              await tx.update(protocols).set({ status: 'final', finalAt: now, sealedPdfSha256: sealedSha, updatedAt: now }).where(and(eq(protocols.id, protocolId), eq(protocols.status, 'locked')));
+            } else if (done && prepared) {
+              // Frozen in this transaction: the document as the tables hold it now must be the one sealed.
+              const current = await loadProtocol(tx, protocolId);
+              if (!current || protocolDigest({ ...current, status: 'final' }) !== digest) throw changedSinceLocked();
+              const frozen = await storeSnapshot(tx, { protocolId, document: prepared.document, files: prepared.files, origin: 'justering', at: now, storage });
+              sealedSha = frozen.fullPdfSha256;
+              await tx
+                .update(protocols)
+                .set({ status: 'final', finalAt: now, sealedPdfSha256: frozen.fullPdfSha256, publicPdfSha256: frozen.publicPdfSha256, updatedAt: now })
+                .where(and(eq(protocols.id, protocolId), eq(protocols.status, 'locked')));
               await createNoticesOnFinal(tx, { protocolId, at: now, actor: actorOf(principal) });
             }
             await recordAudit(
@@ -300,7 +303,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
           });
         } catch (error) {
           if (!(error instanceof NeedPdf) || attempt > 0) throw error;
-          pdf = await makePdf();
+          prepared = await prepareFinal(protocolId, digest, now);
         }
       }
     },
@@ -310,5 +313,10 @@ export function createJusteringService(deps: { database: Database; config: Confi
 }
 
 class NeedPdf extends Error {}
+
+interface Prepared {
+  document: ProtocolDocument;
+  files: SealedProtocolFiles;
+}
 
 export type JusteringService = ReturnType<typeof createJusteringService>;

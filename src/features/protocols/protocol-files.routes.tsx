@@ -20,7 +20,7 @@ import { databaseFileStorage } from '../registry/file-storage.js';
 import { attachmentHeader } from '../registry/registry.http.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
 import * as repo from './protocol.repository.js';
-import { protocolDigest, publicVersion } from './protocol.model.js';
+import { publicVersion } from './protocol.model.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { TextArea } from './protocol.pages.js';
 import { uuidParam } from '../../platform/http/params.js';
@@ -41,6 +41,22 @@ function sendPdf(reply: FastifyReply, bytes: Buffer, filename: string, shared: b
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', shared ? 'no-cache' : 'private, no-store')
     .send(bytes);
+}
+
+/**
+ * A stored file that never changes: `ETag` is its SHA-256, and a request that already holds it
+ * (If-None-Match) gets 304 without the bytes.
+ */
+export function sendStoredPdf(request: FastifyRequest, reply: FastifyReply, file: { bytes: Buffer; sha256: string; filename: string; shared: boolean }) {
+  const etag = `"${file.sha256.toLowerCase()}"`;
+  reply.header('etag', etag).header('cache-control', file.shared ? 'public, no-cache' : 'private, no-store');
+  const held = request.headers['if-none-match'];
+  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', attachmentHeader(file.filename))
+    .header('x-content-type-options', 'nosniff')
+    .send(file.bytes);
 }
 
 type DeliveryLog = Awaited<ReturnType<Services['extracts']['deliveryLog']>>;
@@ -158,22 +174,35 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
     if (!body.isPublic) assertCan(request.principal, 'meeting.read', await cooperationScope(db, body.organisationId));
     const full = (request.query as Record<string, unknown>).version === 'full';
     if (protocol.status === 'final') {
-      const doc = await protocols.load(protocol.id);
-      const name = `protokoll-${body.slug}-${doc.meetingDate}`;
-      if (full) {
-        assertCan(request.principal, 'registry.readSecret', scope);
-        const sealed = protocol.sealedPdfSha256 ? await databaseFileStorage.get(db, protocol.sealedPdfSha256) : undefined;
-        if (!sealed) throw notFound({ sv: 'Det förseglade protokollet finns inte.', en: 'The sealed protocol does not exist.' });
-        return sendPdf(reply, sealed, `${name}-forseglat.pdf`, false);
-      }
-      const pdf = await renderProtocolPdf(publicVersion(doc), { digest: protocol.canonicalSha256 ?? protocolDigest(doc) });
-      return sendPdf(reply, pdf, `${name}.pdf`, true);
+      // The stored, sealed bytes: the same file on every download (issue 16).
+      if (full) assertCan(request.principal, 'registry.readSecret', scope);
+      const { bytes, sha256, frozen } = await protocols.frozenPdf(protocol.id, full ? 'full' : 'public');
+      const name = `protokoll-${body.slug}-${frozen.document.meetingDate}`;
+      return sendStoredPdf(request, reply, { bytes, sha256, filename: full ? `${name}-forseglat.pdf` : `${name}.pdf`, shared: !full });
     }
     assertCan(request.principal, 'meeting.read', await cooperationScope(db, body.organisationId));
     const doc = await protocols.load(protocol.id);
     // Before justering the PDF is a draft (marked so by renderProtocolPdf from the status), without digest.
     const pdf = await renderProtocolPdf(can(request.principal, 'registry.readSecret', scope) ? doc : publicVersion(doc), { digest: null });
     return sendPdf(reply, pdf, `protokoll-${body.slug}-${doc.meetingDate}-utkast.pdf`, false);
+  });
+
+  app.post('/moten/:id/protokoll/rattelse', { config: { action: 'meeting.plan' as const } }, async (request, reply) => {
+    const meetingId = uuidParam(request, 'id');
+    const { protocol } = await meetingOf(meetingId);
+    await services.corrections.add(request.principal, protocol.id, formBody(request));
+    setFlash(reply, request, services, request.viewContext().t('correction.added'));
+    return reply.redirect(`/moten/${meetingId}/protokoll#rattelser`);
+  });
+
+  app.get('/moten/:id/protokoll/rattelse/:number', { config: { action: 'public' } }, async (request, reply) => {
+    const meetingId = uuidParam(request, 'id');
+    const match = /^(\d{1,6})\.pdf$/.exec(String((request.params as Record<string, unknown>).number));
+    if (!match) throw notFound({ sv: 'Rättelsen finns inte.', en: 'The correction does not exist.' });
+    const { body, protocol } = await meetingOf(meetingId);
+    const number = Number(match[1]);
+    const { bytes, sha256 } = await services.corrections.pdf(request.principal, protocol.id, number);
+    return sendStoredPdf(request, reply, { bytes, sha256, filename: `protokoll-${body.slug}-rattelse-${number}.pdf`, shared: true });
   });
 
   app.get('/moten/:id/protokoll/paragraf/:paragraphId/utdrag', extract, async (request, reply) => {

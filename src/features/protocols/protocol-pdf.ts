@@ -18,9 +18,16 @@ export interface ProtocolPdfOptions {
   digest?: string | null;
   /** The seal's name, reason and location in the placeholder. */
   sealName?: string;
-  /** Room for the signature (bytes of CMS); 8192 fits an RSA-2048 seal with its certificate. */
+  /** Room for the signature (bytes of CMS); the default fits an RSA-2048 seal, its certificate and a time-stamp token. */
   signatureLength?: number;
+  /** The seal's reason; by default "Fastställt protokoll <body> <date>". */
+  sealReason?: string;
+  /** The claimed signing time, the signature dictionary's /M (PAdES: no signing-time in the CMS). */
+  signingTime?: Date;
 }
+
+/** Bytes reserved for the seal's CMS: an RSA-2048 seal with certificate is some 2 KB, a time-stamp token up to 6 KB more. */
+export const SEAL_SIGNATURE_LENGTH = 16384;
 
 // Read once: pdfkit parses fonts from a Buffer as fast as from a path, without the disk.
 let fontCache: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
@@ -108,11 +115,13 @@ export async function renderProtocolPdf(protocol: ProtocolDocument, options: Pro
     pdfkitAddPlaceholder({
       pdf: doc,
       pdfBuffer: Buffer.alloc(0),
-      reason: `Fastställt protokoll ${protocol.bodyName} ${protocol.meetingDate}`,
+      reason: options.sealReason ?? `Fastställt protokoll ${protocol.bodyName} ${protocol.meetingDate}`,
       contactInfo: name,
       name,
       location: protocol.place || name,
-      signatureLength: options.signatureLength ?? 8192,
+      signatureLength: options.signatureLength ?? SEAL_SIGNATURE_LENGTH,
+      subFilter: 'ETSI.CAdES.detached',
+      ...(options.signingTime ? { signingTime: options.signingTime } : {}),
       appName: 'Kansli',
     });
   }

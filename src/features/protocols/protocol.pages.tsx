@@ -1,4 +1,6 @@
 /** The protocol as HTML, laid out like the committee's protocols (seed 2022-12-14), and its draft forms. */
+import { Corrections } from './correction.pages.js';
+import type { CorrectionView } from './correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
@@ -215,10 +217,11 @@ export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext;
   );
 }
 
-export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState }) {
+export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState; corrections?: CorrectionView[] }) {
   const { t } = ctx;
   const base = `/moten/${view.meeting.id}/protokoll`;
-  const title = t('protocol.title', { body: view.body.name, date: view.meeting.date });
+  // A final protocol is shown as it was adjusted, under the body's name of that day.
+  const title = t('protocol.title', { body: view.protocol?.row.status === 'final' ? view.protocol.document.bodyName : view.body.name, date: view.meeting.date });
   const back = { href: `/moten/${view.meeting.id}`, label: t('protocol.backToMeeting') };
   if (!view.protocol) {
     return (
@@ -280,6 +283,7 @@ export function ProtocolPage({ ctx, view, counterState }: { ctx: ViewContext; vi
           </section>
         </>
       )}
+      {row.status === 'final' && <Corrections ctx={ctx} meetingId={view.meeting.id} corrections={corrections} form={view.canPlan ? doc : null} />}
       <p>
         <a href={`${base}.json`}>{t('protocol.json')}</a> · <a href={`${base}.pdf`}>{t('protocol.pdf')}</a>
         {row.status === 'final' && can(ctx.principal, 'publication.manage', [view.body.organisationId]) && <> · <a href={`/protokoll/${row.id}/anslag`}>{t('notices.link')}</a></>}

@@ -1,7 +1,7 @@
 /** The protocol's own reads and writes; every query takes the transaction it runs in. */
 import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { meetings, paragraphCounters, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { meetings, paragraphCounters, protocolParagraphs, protocols, protocolSignatures } from '../../platform/db/schema.js';
 
 export type ProtocolRow = typeof protocols.$inferSelect;
 export type ParagraphRow = typeof protocolParagraphs.$inferSelect;
@@ -24,6 +24,12 @@ export async function lockProtocol(tx: Db, id: string): Promise<ProtocolRow | un
 
 export async function listParagraphs(db: Db, protocolId: string): Promise<ParagraphRow[]> {
   return db.select().from(protocolParagraphs).where(eq(protocolParagraphs.protocolId, protocolId)).orderBy(asc(protocolParagraphs.position));
+}
+
+/** Whether anyone has signed this paragraph on its own (omedelbar justering). */
+export async function hasParagraphSignatures(db: Db, paragraphId: string): Promise<boolean> {
+  const [row] = await db.select({ id: protocolSignatures.id }).from(protocolSignatures).where(eq(protocolSignatures.paragraphId, paragraphId)).limit(1);
+  return Boolean(row);
 }
 
 export async function findParagraph(db: Db, id: string): Promise<ParagraphRow | undefined> {

@@ -21,7 +21,8 @@ export function registerProtocolRoutes(app: FastifyInstance, services: Services)
 
   app.get('/moten/:id/protokoll', read, async (request, reply) => {
     const view = await protocols.view(request.principal, uuidParam(request, 'id'));
-    return reply.page(<ProtocolPage ctx={request.viewContext()} view={view} />);
+    const corrections = view.protocol?.row.status === 'final' ? await services.corrections.list(request.principal, view.protocol.row.id) : [];
+    return reply.page(<ProtocolPage ctx={request.viewContext()} view={view} corrections={corrections} />);
   });
 
   app.get('/moten/:id/protokoll.json', read, async (request, reply) => {

@@ -21,6 +21,7 @@ import { instantToStockholm } from '../meetings/calendar.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { draftParagraphs, loadProtocol } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
+import { createFrozenProtocols } from './protocol-snapshot.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -28,6 +29,11 @@ const PARAGRAPH_NOT_FOUND = { sv: 'Paragrafen finns inte i protokollet.', en: 'T
 const NOT_DRAFT = {
   sv: 'Protokollet är låst för justering och kan inte längre ändras.',
   en: 'The protocol is locked for justering and can no longer be changed.',
+};
+
+const PARAGRAPH_SIGNED = {
+  sv: 'Paragrafen är justerad (eller signerad för justering) och kan inte ändras. Ett uppenbart fel rättas med en rättelse när protokollet är justerat.',
+  en: 'The paragraph is adjusted (or signed for adjustment) and cannot be changed. An obvious error is corrected by a correction once the protocol is adjusted.',
 };
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : v ?? ''), z.string().max(max));
@@ -60,6 +66,7 @@ const lines = (value: string) => value.split('\n').map((l) => l.trim()).filter(B
 export function createProtocolService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
   const { clock } = deps;
+  const frozen = createFrozenProtocols(deps);
 
   async function requireMeeting(tx: Db, id: string) {
     const meeting = await meetingsRepo.findMeeting(tx, id);
@@ -81,6 +88,13 @@ export function createProtocolService(deps: { database: Database; config: Config
     return doc;
   }
 
+  /** For reading: a final protocol from its snapshot (never the live tables), others built. */
+  async function read(protocolId: string): Promise<ProtocolDocument> {
+    const doc = await frozen.document(protocolId);
+    if (!doc) throw notFound(PROTOCOL_NOT_FOUND);
+    return doc;
+  }
+
   /** A draft protocol, locked for the transaction, with its meeting; refused once locked. */
   async function editableDraft(tx: Db, principal: Principal, protocolId: string) {
     const protocol = await repo.lockProtocol(tx, protocolId);
@@ -98,7 +112,17 @@ export function createProtocolService(deps: { database: Database; config: Config
   return {
     /** The protocol as one value (numbers null until locked); for the PDF, signing and extracts. */
     async load(protocolId: string): Promise<ProtocolDocument> {
-      return build(db, protocolId);
+      return read(protocolId);
+    },
+
+    /** A final protocol's snapshot: its document, signatures and sealed files. */
+    async frozen(protocolId: string) {
+      return frozen.frozen(protocolId);
+    },
+
+    /** The stored bytes of a final protocol's full or public PDF. */
+    async frozenPdf(protocolId: string, version: 'full' | 'public') {
+      return frozen.pdf(protocolId, version);
     },
 
     /** One draft per closed meeting: a paragraph per handled item, header and texts prefilled. */
@@ -155,7 +179,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       return {
         meeting: { id: meeting.id, date: start.date, status: meeting.status },
         body,
-        protocol: protocol ? { row: protocol, document: forReader(principal, body, await build(db, protocol.id)) } : null,
+        protocol: protocol ? { row: protocol, document: forReader(principal, body, await read(protocol.id)) } : null,
         canPlan,
         canCreate: canPlan && !protocol && meeting.status === 'closed',
         year,
@@ -170,7 +194,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
       const { body } = await requireMeeting(db, protocol.meetingId);
       assertCan(principal, 'meeting.read', await readScope(body));
-      return forReader(principal, body, await build(db, protocolId));
+      return forReader(principal, body, await read(protocolId));
     },
 
     async documentForMeeting(principal: Principal | null, meetingId: string): Promise<ProtocolDocument> {
@@ -178,7 +202,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       if (!protocol) throw notFound(PROTOCOL_NOT_FOUND);
       const { body } = await requireMeeting(db, meetingId);
       assertCan(principal, 'meeting.read', await readScope(body));
-      return forReader(principal, body, await build(db, protocol.id));
+      return forReader(principal, body, await read(protocol.id));
     },
 
     async findParagraph(principal: Principal | null, meetingId: string, paragraphId: string) {
@@ -211,6 +235,8 @@ export function createProtocolService(deps: { database: Database; config: Config
         const paragraph = await repo.findParagraph(tx, paragraphId);
         if (!paragraph) throw notFound(PARAGRAPH_NOT_FOUND);
         await editableDraft(tx, principal, paragraph.protocolId);
+        // Nothing after the seal: a paragraph adjusted at the meeting, or signed by one of the two, keeps its text.
+        if (paragraph.adjustedAt || (await repo.hasParagraphSignatures(tx, paragraphId))) throw conflict(PARAGRAPH_SIGNED);
         await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
         const before = { heading: paragraph.heading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values }, clock());

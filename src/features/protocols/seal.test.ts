@@ -1,4 +1,4 @@
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,23 @@ import { renderProtocolPdf } from './protocol-pdf.js';
 import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
 import { protocolDigest } from './protocol.model.js';
 import { renderSealedProtocolPdf, sealPdf } from './seal.js';
+import { OID, readSignerInfo, sha256 } from './cms.js';
+import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
+
+const HAS_PDFSIG = spawnSync('pdfsig', ['-v']).status === 0;
+const NO_PDFSIG = HAS_PDFSIG ? false : 'pdfsig (poppler-utils) is not installed: apt-get install -y poppler-utils';
+const HAS_OPENSSL = spawnSync('openssl', ['version']).status === 0;
+
+/** The CMS signature in a sealed PDF: the /Contents between the two byte ranges, without the zero padding. */
+function embeddedCms(pdf: Buffer): Buffer {
+  const range = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)/.exec(pdf.toString('latin1'));
+  assert.ok(range, 'a ByteRange');
+  const bytes = Buffer.from(pdf.subarray(Number(range[2]) + 1, Number(range[3]) - 1).toString('latin1'), 'hex');
+  // DER: a SEQUENCE with a long-form length.
+  const lengthBytes = (bytes[1] ?? 0) & 0x7f;
+  const length = bytes.subarray(2, 2 + lengthBytes).reduce((n, b) => n * 256 + b, 0);
+  return bytes.subarray(0, 2 + lengthBytes + length);
+}
 
 function run(tool: string, pdf: Buffer, ...args: string[]): { out: string; status: number | null } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-seal-'));
@@ -36,15 +53,20 @@ describe('the electronic seal', () => {
     assert.ok(years > 9.99 && years < 10.01, String(years));
   });
 
-  test('pdfsig finds one valid signature over the whole sealed protocol; pdfinfo sees PDF/A-2a', async () => {
+  test('PAdES B-B: pdfsig finds one valid ETSI.CAdES.detached signature over the whole protocol; pdfinfo sees PDF/A-2a', { skip: NO_PDFSIG }, async () => {
     const doc = sampleProtocol(3);
-    const sealed = await renderSealedProtocolPdf(doc, { p12, passphrase }, new Date('2022-12-19T10:00:00Z'));
+    const sealed = await renderSealedProtocolPdf(doc, { p12, passphrase }, { signingTime: new Date('2022-12-19T10:00:00Z') });
     const sig = run('pdfsig', sealed);
     assert.match(sig.out, /Signature #1/);
     assert.match(sig.out, /Signature Validation: Signature is Valid/);
     assert.match(sig.out, /Total document signed/);
     assert.match(sig.out, /Common Name: Norrbottens e-nämnd/);
-    assert.match(sig.out, /Signature Type: adbe\.pkcs7\.detached/);
+    assert.match(sig.out, /Signature Type: ETSI\.CAdES\.detached/);
+    assert.match(sig.out, /Signing Time: Dec 19 2022/);
+    const signer = readSignerInfo(embeddedCms(sealed));
+    // Baseline B-B: signing-certificate-v2 signed, no signing-time in the CMS, no time-stamp.
+    assert.deepEqual(new Set(signer.signedAttributeTypes), new Set([OID.contentType, OID.messageDigest, OID.signingCertificateV2]));
+    assert.equal(signer.unsignedAttributes.size, 0);
     const info = run('pdfinfo', sealed);
     assert.equal(info.status, 0);
     assert.match(info.out, /PDF version:\s+1\.7/);
@@ -54,7 +76,7 @@ describe('the electronic seal', () => {
     assert.match(spawnSync('pdftotext', ['-', '-'], { input: sealed, encoding: 'utf8' }).stdout, new RegExp(`Signerat, SHA-256 ${protocolDigest(doc)}`));
   });
 
-  test('a changed byte breaks the seal', async () => {
+  test('a changed byte breaks the seal', { skip: NO_PDFSIG }, async () => {
     const sealed = await renderSealedProtocolPdf(sampleProtocol(2), { p12, passphrase });
     const tampered = Buffer.from(sealed);
     // One letter of the document information (inside the signed byte range) is changed.
@@ -67,9 +89,44 @@ describe('the electronic seal', () => {
 
   test('a PDF without a placeholder, or a wrong passphrase, is refused', async () => {
     const plain = await renderProtocolPdf(sampleProtocol(1), {});
-    await assert.rejects(sealPdf(plain, p12, passphrase));
+    await assert.rejects(sealPdf(plain, { p12, passphrase }));
     const reserved = await renderProtocolPdf(sampleProtocol(1), { sealReserve: true });
-    await assert.rejects(sealPdf(reserved, p12, 'fel'));
+    await assert.rejects(sealPdf(reserved, { p12, passphrase: 'fel' }));
+    await assert.rejects(sealPdf(reserved, { p12, passphrase }, { tsaUrl: 'http://127.0.0.1:9/ingen-tsa' }), /did not answer/);
+  });
+
+  describe('PAdES B-T against a local time-stamping authority', () => {
+    let tsa: LocalTsa;
+    before(async () => {
+      tsa = await startLocalTsa();
+    });
+    after(() => tsa.close());
+
+    test('the seal carries an RFC 3161 token over its signature value; pdfsig validates the signature and openssl the token', { skip: NO_PDFSIG }, async () => {
+      const sealed = await renderSealedProtocolPdf(sampleProtocol(2), { p12, passphrase }, { tsaUrl: tsa.url });
+      assert.equal(tsa.issued(), 1);
+      const sig = run('pdfsig', sealed);
+      assert.match(sig.out, /Signature Validation: Signature is Valid/);
+      assert.match(sig.out, /Signature Type: ETSI\.CAdES\.detached/);
+      assert.match(sig.out, /Total document signed/);
+      const signer = readSignerInfo(embeddedCms(sealed));
+      const token = signer.unsignedAttributes.get(OID.signatureTimeStampToken);
+      assert.ok(token, 'a signature-time-stamp unsigned attribute');
+      if (!HAS_OPENSSL) return;
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-tsa-'));
+      try {
+        writeFileSync(path.join(dir, 'token.der'), token);
+        writeFileSync(path.join(dir, 'tsa.pem'), tsa.certificatePem);
+        const digest = sha256(signer.signature).toString('hex');
+        const ok = spawnSync('openssl', ['ts', '-verify', '-digest', digest, '-token_in', '-in', path.join(dir, 'token.der'), '-CAfile', path.join(dir, 'tsa.pem')], { encoding: 'utf8' });
+        assert.match(`${ok.stdout}${ok.stderr}`, /Verification: OK/);
+        const other = sha256(Buffer.from('något annat')).toString('hex');
+        const bad = spawnSync('openssl', ['ts', '-verify', '-digest', other, '-token_in', '-in', path.join(dir, 'token.der'), '-CAfile', path.join(dir, 'tsa.pem')], { encoding: 'utf8' });
+        assert.doesNotMatch(`${bad.stdout}${bad.stderr}`, /Verification: OK/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   test('the configured seal is created on first use, with a log line, and reused after', () => {

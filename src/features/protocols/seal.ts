@@ -1,14 +1,26 @@
-import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import type { Config } from '../../platform/config/config.js';
 import { loadSealKey, type SealKey } from './certificate.js';
-import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
+import { createSignedData, OID, sha256 } from './cms.js';
+import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
+import { requestTimestamp } from './timestamp.js';
 
-// DigestInfo prefix for SHA-256 (RFC 8017 9.2): the RSASSA-PKCS1-v1_5 signature is over prefix ‖ digest.
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
+
+/**
+ * The level of the PAdES signature (ETSI EN 319 142-1): B-B is the seal alone, B-T adds an RFC 3161
+ * time-stamp over the signature from a time-stamping authority. `adbe.pkcs7.detached` marks a
+ * seal made before Kansli wrote PAdES baseline signatures (kept as it was).
+ */
+export type SealLevel = 'PAdES-B-B' | 'PAdES-B-T' | 'adbe.pkcs7.detached';
+
+export interface SealOptions {
+  /** The RFC 3161 time-stamping service (KANSLI_TSA_URL): with it the seal is B-T. */
+  tsaUrl?: string | undefined;
+}
 
 interface ParsedSeal {
   certificates: forge.pki.Certificate[];
@@ -17,17 +29,20 @@ interface ParsedSeal {
 }
 
 /**
- * Like @signpdf/signer-p12's P12Signer (the same CMS: adbe.pkcs7.detached, SHA-256, with
- * contentType, signingTime and messageDigest signed), with two differences: names in UTF-8
- * (a seal "Norrbottens e-nämnd") survive — forge reads a UTF8String raw and encodes it again
- * when it writes the certificate, which breaks the signature — and the RSA operation is Node's,
- * which is some ten times faster than forge's. The PKCS#12 file is read once per key.
+ * The committee's seal as a @signpdf Signer: a detached CAdES signature (cms.ts) over the PDF's
+ * byte ranges, time-stamped when a TSA is configured. Names in UTF-8 (a seal "Norrbottens
+ * e-nämnd") survive: forge reads a UTF8String raw and would encode it again on writing the
+ * certificate. The PKCS#12 file is read once per key.
  */
 export class SealSigner extends Signer {
   private static cache = new WeakMap<Buffer, Map<string, ParsedSeal>>();
   private readonly seal: ParsedSeal;
 
-  constructor(p12: Buffer, passphrase: string) {
+  constructor(
+    p12: Buffer,
+    passphrase: string,
+    private readonly options: SealOptions = {},
+  ) {
     super();
     let byPass = SealSigner.cache.get(p12);
     if (!byPass) SealSigner.cache.set(p12, (byPass = new Map()));
@@ -36,29 +51,16 @@ export class SealSigner extends Signer {
     this.seal = parsed;
   }
 
-  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdf.toString('binary'));
-    for (const cert of this.seal.certificates) p7.addCertificate(cert);
-    const nodeKey = this.seal.key;
-    const key = {
-      sign(md: forge.md.MessageDigest): string {
-        const digest = Buffer.from(md.digest().getBytes(), 'binary');
-        return privateEncrypt({ key: nodeKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary');
-      },
-    };
-    p7.addSigner({
-      key: key as unknown as forge.pki.rsa.PrivateKey,
+  override async sign(pdf: Buffer): Promise<Buffer> {
+    const { tsaUrl } = this.options;
+    return createSignedData({
       certificate: this.seal.certificate,
-      digestAlgorithm: forge.pki.oids.sha256 ?? '2.16.840.1.101.3.4.2.1',
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType ?? '', value: forge.pki.oids.data },
-        { type: forge.pki.oids.signingTime ?? '', value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest ?? '' },
-      ],
+      certificates: this.seal.certificates,
+      key: this.seal.key,
+      contentType: OID.data,
+      contentDigest: sha256(pdf),
+      ...(tsaUrl ? { timestamp: (signature: Buffer) => requestTimestamp(tsaUrl, signature) } : {}),
     });
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
   }
 }
 
@@ -84,26 +86,60 @@ function fixUtf8(attr: forge.pki.CertificateField): void {
   if (attr.valueTagClass === UTF8 && typeof attr.value === 'string') attr.value = forge.util.decodeUtf8(attr.value);
 }
 
+/** The level a seal made with these options has. */
+export const sealLevelOf = (options: SealOptions): SealLevel => (options.tsaUrl ? 'PAdES-B-T' : 'PAdES-B-B');
+
 /**
- * Seal a PDF made with a signature placeholder (renderProtocolPdf with sealReserve): a detached
- * CMS signature (PAdES baseline form adbe.pkcs7.detached) over the whole file with the seal.
+ * Seal a PDF made with a signature placeholder (renderProtocolPdf with sealReserve): PAdES
+ * baseline B-B (SubFilter ETSI.CAdES.detached, signing-certificate-v2), B-T with a TSA.
  */
-export async function sealPdf(pdf: Buffer, p12: Buffer, passphrase: string, signingTime?: Date): Promise<Buffer> {
-  return new SignPdf().sign(pdf, new SealSigner(p12, passphrase), signingTime);
+export async function sealPdf(pdf: Buffer, key: SealKey, options: SealOptions = {}): Promise<Buffer> {
+  return new SignPdf().sign(pdf, new SealSigner(key.p12, key.passphrase, options));
 }
 
 /** Render a final protocol with its digest on every page and seal it. */
-export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKey, signingTime?: Date): Promise<Buffer> {
-  const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest: protocolDigest(doc) });
-  return sealPdf(pdf, key.p12, key.passphrase, signingTime);
+export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKey, options: SealOptions & { signingTime?: Date } = {}): Promise<Buffer> {
+  const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest: protocolDigest(doc), ...(options.signingTime ? { signingTime: options.signingTime } : {}) });
+  return sealPdf(pdf, key, options);
 }
 
-/** For the protocol service: seals with the configured key, read (or created) on first use. */
-export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealPassphrase'>, log?: (message: string) => void) {
+/** Both files of a final protocol, each sealed: the full original and the public version. */
+export interface SealedProtocolFiles {
+  full: Buffer;
+  public: Buffer;
+  level: SealLevel;
+}
+
+/**
+ * Render and seal both files of a final protocol once. The public version prints the digest of
+ * the full protocol (what the signers signed), so a reader of either can check it at /verifiera.
+ */
+export async function renderSealedProtocolFiles(doc: ProtocolDocument, key: SealKey, options: SealOptions & { signingTime?: Date; digest?: string } = {}): Promise<SealedProtocolFiles> {
+  const digest = options.digest ?? protocolDigest(doc);
+  const time = options.signingTime ? { signingTime: options.signingTime } : {};
+  const fullPdf = await renderProtocolPdf(doc, { sealReserve: true, digest, ...time });
+  const publicPdf = await renderProtocolPdf(publicVersion(doc), {
+    sealReserve: true,
+    digest,
+    sealReason: `Fastställt protokoll ${doc.bodyName} ${doc.meetingDate}, offentlig version`,
+    ...time,
+  });
+  return { full: await sealPdf(fullPdf, key, options), public: await sealPdf(publicPdf, key, options), level: sealLevelOf(options) };
+}
+
+/** For the protocol services: seals with the configured key (read or created on first use) and TSA. */
+export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealPassphrase' | 'tsaUrl'>, log?: (message: string) => void) {
   let key: SealKey | undefined;
   const sealKey = (): SealKey => (key ??= loadSealKey(config, log));
+  const options: SealOptions = { tsaUrl: config.tsaUrl };
   return {
     key: sealKey,
-    seal: (doc: ProtocolDocument, signingTime?: Date): Promise<Buffer> => renderSealedProtocolPdf(doc, sealKey(), signingTime),
+    level: sealLevelOf(options),
+    /** Both files of a final protocol. */
+    sealProtocol: (doc: ProtocolDocument, at: { signingTime?: Date; digest?: string } = {}): Promise<SealedProtocolFiles> => renderSealedProtocolFiles(doc, sealKey(), { ...options, ...at }),
+    /** Any PDF made with a seal placeholder (a rättelse). */
+    sealPdf: (pdf: Buffer): Promise<Buffer> => sealPdf(pdf, sealKey(), options),
   };
 }
+
+export type ProtocolSealer = ReturnType<typeof createProtocolSealer>;

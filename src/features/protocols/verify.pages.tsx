@@ -40,6 +40,18 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
       <dl>
         <dt>{t('verify.protocol')}</dt>
         <dd>{p.organisationName}</dd>
+        {result.match !== 'canonical' && (
+          <>
+            <dt>{t('verify.version')}</dt>
+            <dd>{t(result.match === 'public_pdf' ? 'verify.version.public' : 'verify.version.full')}</dd>
+          </>
+        )}
+        {p.sealLevel && (
+          <>
+            <dt>{t('verify.sealLevel')}</dt>
+            <dd>{p.sealLevel}</dd>
+          </>
+        )}
         <dt>{t('verify.body')}</dt>
         <dd>{p.bodyName}</dd>
         <dt>{t('verify.meetingDate')}</dt>

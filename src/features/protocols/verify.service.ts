@@ -2,7 +2,10 @@ import { and, asc, eq, max, min, or, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
+import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, protocolSnapshots, users } from '../../platform/db/schema.js';
+import type { ProtocolDocument } from './protocol.model.js';
+import type { FrozenSignature } from './protocol-snapshot.js';
+import type { SealLevel } from './seal.js';
 import { sha256Hex } from '../registry/file-storage.js';
 import { signatureMethod, type SignatureMethod } from './signature-method.js';
 
@@ -19,6 +22,8 @@ export interface VerifiedProtocol {
   lastParagraph: number | null;
   finalAt: Date | null;
   canonicalSha256: string | null;
+  /** The seal's PAdES level, when the protocol has its snapshot. */
+  sealLevel: SealLevel | null;
   signatures: { name: string; role: 'chair' | 'adjuster'; method: SignatureMethod; signedAt: Date; paragraph: number | null; late: boolean }[];
 }
 
@@ -54,6 +59,11 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         canonical: protocols.canonicalSha256,
         sealed: protocols.sealedPdfSha256,
         public: protocols.publicPdfSha256,
+        frozenFull: protocolSnapshots.fullPdfSha256,
+        frozenPublic: protocolSnapshots.publicPdfSha256,
+        sealLevel: protocolSnapshots.sealLevel,
+        document: protocolSnapshots.document,
+        frozenSignatures: protocolSnapshots.signatures,
         finalAt: protocols.finalAt,
         startsAt: meetings.startsAt,
         bodyName: bodies.name,
@@ -63,17 +73,25 @@ export function createVerifyService(deps: { database: Database; config: Config; 
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
       .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+      .leftJoin(protocolSnapshots, eq(protocolSnapshots.protocolId, protocols.id))
       .where(
         and(
           eq(protocols.status, 'final'),
-          source === 'file'
-            ? or(sql`lower(${protocols.sealedPdfSha256}) = ${lower}`, sql`lower(${protocols.publicPdfSha256}) = ${lower}`)
-            : or(sql`lower(${protocols.sealedPdfSha256}) = ${lower}`, sql`lower(${protocols.publicPdfSha256}) = ${lower}`, sql`lower(${protocols.canonicalSha256}) = ${lower}`),
+          or(
+            sql`lower(${protocols.sealedPdfSha256}) = ${lower}`,
+            sql`lower(${protocols.publicPdfSha256}) = ${lower}`,
+            sql`lower(${protocolSnapshots.fullPdfSha256}) = ${lower}`,
+            sql`lower(${protocolSnapshots.publicPdfSha256}) = ${lower}`,
+            ...(source === 'value' ? [sql`lower(${protocols.canonicalSha256}) = ${lower}`] : []),
+          ),
         ),
       )
       .limit(1);
     if (!row) return { found: false, sha256: lower, source };
-    const match: VerifyMatch = row.sealed?.toLowerCase() === lower ? 'sealed_pdf' : row.public?.toLowerCase() === lower ? 'public_pdf' : 'canonical';
+    const is = (value: string | null) => value?.toLowerCase() === lower;
+    const match: VerifyMatch = is(row.sealed) || is(row.frozenFull) ? 'sealed_pdf' : is(row.public) || is(row.frozenPublic) ? 'public_pdf' : 'canonical';
+    // A frozen protocol is described as it was adjusted: its names and signatures from the snapshot.
+    const frozen = row.document as ProtocolDocument | null;
 
     const [range] = await db
       .select({ first: min(protocolParagraphs.number), last: max(protocolParagraphs.number) })
@@ -103,14 +121,17 @@ export function createVerifyService(deps: { database: Database; config: Config; 
       match,
       protocol: {
         protocolId: row.id,
-        organisationName: row.organisationName,
-        bodyName: row.bodyName,
+        organisationName: frozen?.organisationName ?? row.organisationName,
+        bodyName: frozen?.bodyName ?? row.bodyName,
+        sealLevel: (row.sealLevel as SealLevel | null) ?? null,
         meetingDate: swedishDate(row.startsAt),
         firstParagraph: range?.first ?? null,
         lastParagraph: range?.last ?? null,
         finalAt: row.finalAt,
         canonicalSha256: row.canonical,
-        signatures: signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: signatureMethod(s.method), signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
+        signatures: row.frozenSignatures
+          ? (row.frozenSignatures as FrozenSignature[]).map((s) => ({ name: s.name, role: s.role, method: signatureMethod(s.method), signedAt: new Date(s.signedAt), paragraph: s.paragraph, late: s.late }))
+          : signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: signatureMethod(s.method), signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
       },
     };
   }

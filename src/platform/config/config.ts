@@ -26,6 +26,10 @@ const ZEnv = z.object({
   KANSLI_MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(50),
   KANSLI_SEAL_P12: z.string().min(1).optional(),
   KANSLI_SEAL_PASSPHRASE: z.string().optional(),
+  KANSLI_TSA_URL: z
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +56,8 @@ export interface Config {
   /** The electronic seal (PKCS#12) for final protocols; created self-signed on first use if missing. */
   sealP12Path: string;
   sealPassphrase: string;
+  /** RFC 3161 time-stamping service: seals are PAdES B-T with it, B-B without. */
+  tsaUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: path.resolve(e.KANSLI_OUTBOX_DIR ?? path.join(e.KANSLI_DATA_DIR, 'outbox')),
     sealP12Path: path.resolve(e.KANSLI_SEAL_P12 ?? path.join(e.KANSLI_DATA_DIR, 'seal.p12')),
     sealPassphrase: e.KANSLI_SEAL_PASSPHRASE ?? '',
+    tsaUrl: e.KANSLI_TSA_URL,
   };
 }
 

@@ -775,6 +775,65 @@ export const protocolExtracts = pgTable('protocol_extracts', {
   createdAt: createdAt(),
 });
 
+/**
+ * A final protocol as it was at justering (issue 16): the document (the protocol model as JSON),
+ * the signatures with the names they had, and both sealed PDFs. Written once, in the transaction
+ * that makes the protocol final (or on first read for protocols made final before this table);
+ * every later view of a final protocol reads it. The database refuses updates and deletes.
+ */
+export const protocolSnapshots = pgTable('protocol_snapshots', {
+  protocolId: uuid('protocol_id')
+    .primaryKey()
+    .references(() => protocols.id),
+  document: jsonb('document').notNull(),
+  /** protocolDigest(document): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
+  documentSha256: text('document_sha256').notNull(),
+  signatures: jsonb('signatures').notNull().default([]),
+  /** The open votes of the protocol's public paragraphs with each ballot's person and name, for OParl. */
+  votes: jsonb('votes').notNull().default([]),
+  fullPdfSha256: text('full_pdf_sha256')
+    .notNull()
+    .references(() => fileBlobs.sha256),
+  publicPdfSha256: text('public_pdf_sha256')
+    .notNull()
+    .references(() => fileBlobs.sha256),
+  /** PAdES-B-B, PAdES-B-T, or adbe.pkcs7.detached for a full PDF sealed before PAdES baseline. */
+  sealLevel: text('seal_level').notNull(),
+  /** justering: made when the protocol became final; backfill: made later from the tables. */
+  origin: text('origin', { enum: ['justering', 'backfill'] }).notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * A rättelse (FL 36 §): a correction of an obvious error in a final protocol, as a new sealed
+ * addendum; the protocol itself is never rewritten. Append-only in the database.
+ */
+export const protocolCorrections = pgTable(
+  'protocol_corrections',
+  {
+    id: id(),
+    protocolId: uuid('protocol_id')
+      .notNull()
+      .references(() => protocols.id),
+    /** 1, 2, … within the protocol. */
+    number: integer('number').notNull(),
+    /** The paragraph corrected, or null for the protocol's header. */
+    paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
+    /** What was wrong and what it should read. */
+    correction: text('correction').notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    /** Shown in the public version (not when it corrects a paragraph under secrecy). */
+    public: boolean('public').notNull(),
+    pdfSha256: text('pdf_sha256')
+      .notNull()
+      .references(() => fileBlobs.sha256),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('protocol_corrections_number_key').on(t.protocolId, t.number)],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Publication: the justering notice on every member municipality's notice board (anslagstavla).
 

@@ -65,7 +65,9 @@ export function createHttpCache() {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', PRIVATE_CACHE_CONTROL);
       return payload;
     }
-    const { etag, since } = representation(`${request.locale}|${request.url}`, etagOf(payload as string | Buffer));
+    // A route that knows its representation's identity (a stored file's SHA-256) names it itself.
+    const named = reply.getHeader('etag');
+    const { etag, since } = representation(`${request.locale}|${request.url}`, named ? String(named) : etagOf(payload as string | Buffer));
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', PUBLIC_CACHE_CONTROL);
     reply.header('etag', etag).header('last-modified', since.toUTCString()).header('vary', PUBLIC_VARY);
     const ifNoneMatch = request.headers['if-none-match'];

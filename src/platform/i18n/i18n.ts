@@ -9,6 +9,7 @@ import { agendaMessages } from '../../features/meetings/agenda.messages.js';
 import { memberRoomMessages } from '../../features/meetings/member-room.messages.js';
 import { scheduleMessages } from '../../features/meetings/schedule.messages.js';
 import { verifyMessages } from '../../features/protocols/verify.messages.js';
+import { correctionMessages } from '../../features/protocols/correction.messages.js';
 import { justeringMessages } from '../../features/protocols/justering.messages.js';
 import { protocolMessages } from '../../features/protocols/protocol.messages.js';
 import { planningMessages } from '../../features/planning/planning.messages.js';
@@ -38,6 +39,7 @@ const catalogue = {
   ...memberRoomMessages,
   ...scheduleMessages,
   ...verifyMessages,
+  ...correctionMessages,
   ...justeringMessages,
   ...protocolMessages,
   ...planningMessages,

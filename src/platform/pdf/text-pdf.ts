@@ -1,3 +1,4 @@
+import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { loadPdfKit } from './pdfkit.js';
 import { FONTS } from './fonts.js';
 
@@ -5,7 +6,14 @@ import { FONTS } from './fonts.js';
  * A simple PDF/A-2a document (tagged, Swedish, embedded DejaVu fonts) with a title and
  * paragraphs of text: for documents made from text, such as the demo's attachments.
  */
-export async function renderTextPdf(options: { title: string; subtitle?: string; text: string; author?: string }): Promise<Buffer> {
+export async function renderTextPdf(options: {
+  title: string;
+  subtitle?: string;
+  text: string;
+  author?: string;
+  /** Reserve room for an electronic seal (PAdES, ETSI.CAdES.detached); seal the result afterwards. */
+  sealReserve?: { name: string; reason: string; location: string; signatureLength: number };
+}): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
@@ -35,6 +43,10 @@ export async function renderTextPdf(options: { title: string; subtitle?: string;
     if (text) main.add(doc.struct('P', {}, () => void doc.font('regular').fontSize(11).text(text, { paragraphGap: 6 })));
   }
   main.end();
+  if (options.sealReserve) {
+    const { name, reason, location, signatureLength } = options.sealReserve;
+    pdfkitAddPlaceholder({ pdf: doc, pdfBuffer: Buffer.alloc(0), reason, contactInfo: name, name, location, signatureLength, subFilter: 'ETSI.CAdES.detached', appName: 'Kansli' });
+  }
   doc.end();
   return done;
 }
