@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
-import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { javLine, servedLine, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 
 /**
  * The protocol as PDF/A-2a (tagged, Swedish, embedded DejaVu), laid out like the committee's
@@ -49,14 +49,6 @@ export function paragraphRange(doc: ProtocolDocument): string {
   const first = Math.min(...numbers);
   const last = Math.max(...numbers);
   return first === last ? `§ ${first}` : `§§ ${first}–${last}`;
-}
-
-export function servedLabel(person: ServedPerson): string {
-  const parts = [`${person.name} (${person.municipality})`];
-  if (person.position === 'chair') parts.push('ordförande');
-  if (person.position === 'vice_chair') parts.push('vice ordförande');
-  if (person.role === 'substitute') parts.push(person.servingFor ? `tjänstgörande ersättare för ${person.servingFor}` : 'tjänstgörande ersättare');
-  return parts.join(', ');
 }
 
 const CHOICE = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as const;
@@ -214,7 +206,7 @@ function firstPage(w: Writer, p: ProtocolDocument): void {
   w.row('Plats', p.place);
 
   w.heading('H2', 'Beslutande', SIZE.h3 + 1);
-  for (const person of p.served) w.listItem('•', servedLabel(person));
+  for (const person of p.served) w.listItem('•', servedLine(p, person));
   if (p.served.length === 0) w.para('–');
 
   w.heading('H2', 'Övriga närvarande', SIZE.h3 + 1);
@@ -289,7 +281,7 @@ function hasRecord(r: MeetingRecord): boolean {
 }
 
 function meetingRecord(w: Writer, r: MeetingRecord): void {
-  for (const name of r.jav) w.para(`${name} anmäler jäv och deltar inte i handläggningen av ärendet.`);
+  for (const entry of r.jav) w.para(javLine(entry));
   if (r.motions.length > 0) {
     w.heading('H3', 'Yrkanden', SIZE.body, 6);
     for (const m of r.motions) w.listItem('•', `${m.by}: ${m.text}`);

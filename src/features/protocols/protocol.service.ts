@@ -43,6 +43,8 @@ export const ZHeaderInput = z.object({
 
 export const ZParagraphInput = z.object({
   heading: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, msg('Ange en rubrik.', 'Give a heading.')).max(500)),
+  /** A secret paragraph's public heading (OSL 5:2); empty: the default. */
+  publicHeading: text(500),
   decision: text(20000),
   summary: text(50000),
   handling: text(20000),
@@ -202,13 +204,15 @@ export function createProtocolService(deps: { database: Database; config: Config
     async updateParagraph(principal: Principal | null, paragraphId: string, raw: unknown): Promise<void> {
       assertCan(principal, 'meeting.plan');
       const input = parseInput(ZParagraphInput, raw);
-      const values = { heading: input.heading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
       await db.transaction(async (tx) => {
         const paragraph = await repo.findParagraph(tx, paragraphId);
         if (!paragraph) throw notFound(PARAGRAPH_NOT_FOUND);
+        // Only a secret paragraph has a public heading; an empty one falls back to the default.
+        const publicHeading = paragraph.secrecyProvision ? input.publicHeading || null : null;
+        const values = { heading: input.heading, publicHeading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
         await editableDraft(tx, principal, paragraph.protocolId);
         await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
-        const before = { heading: paragraph.heading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
+        const before = { heading: paragraph.heading, publicHeading: paragraph.publicHeading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values }, clock());
       });
     },
