@@ -115,10 +115,14 @@ export function createPortalService(deps: { database: Database; config: Config; 
       assertCan(principal, 'public');
       const row = await repo.findPublicMeeting(db, meetingId);
       const protocol = row ? await findProtocolByMeeting(db, meetingId) : undefined;
-      if (!row || !protocol || protocol.status !== 'final') throw notFound(PROTOCOL_NOT_FOUND);
+      if (!row || !protocol) throw notFound(PROTOCOL_NOT_FOUND);
+      // Before the protocol is final, the paragraphs adjusted at the meeting are already public (KL 8:12).
+      const adjusted = protocol.status === 'final' ? null : new Set((await listParagraphs(db, protocol.id)).filter((p) => p.adjustedAt !== null).map((p) => p.id));
+      if (adjusted?.size === 0) throw notFound(PROTOCOL_NOT_FOUND);
       const full = await loadProtocol(db, protocol.id);
       if (!full) throw notFound(PROTOCOL_NOT_FOUND);
-      return { doc: await withPublicBasis(publicVersion(full)), digest: protocol.canonicalSha256, bodyId: row.body.id };
+      const shown = adjusted ? { ...full, paragraphs: full.paragraphs.filter((p) => adjusted.has(p.id)) } : full;
+      return { doc: await withPublicBasis(publicVersion(shown)), digest: adjusted ? null : protocol.canonicalSha256, bodyId: row.body.id };
     },
 
     /** Decisions of final protocols, for the searchable list. */

@@ -16,7 +16,7 @@ import { databaseFileStorage, type FileStorage } from '../registry/file-storage.
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 import { createProtocolSealer } from './seal.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
-import { createNoticesOnFinal } from '../publication/create-notices.js';
+import { createNoticesOnFinal, createParagraphNotices } from '../publication/create-notices.js';
 
 export type SignerRole = 'chair' | 'adjuster';
 
@@ -267,6 +267,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
             let sealedSha: string | null = null;
             if (done && paragraphId) {
               await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
+              await createParagraphNotices(tx, { protocolId, paragraphId, at: now, actor: actorOf(principal) });
             } else if (done) {
               if (pdf) sealedSha = (await storage.put(tx, pdf)).sha256;
               await tx.update(protocols).set({ status: 'final', finalAt: now, sealedPdfSha256: sealedSha, updatedAt: now }).where(and(eq(protocols.id, protocolId), eq(protocols.status, 'locked')));

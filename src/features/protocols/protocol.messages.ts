@@ -57,6 +57,7 @@ export const protocolMessages = defineMessages({
   'protocol.edit': { sv: 'Ändra', en: 'Edit' },
   'protocol.editHeader': { sv: 'Ändra protokollets huvud', en: 'Edit the protocol header' },
   'protocol.editParagraph': { sv: 'Ändra paragrafen: {heading}', en: 'Edit the paragraph: {heading}' },
+  'protocol.immediateReserved': { sv: 'Paragrafen har § {number}. Ordföranden och justeraren justerar den nu.', en: 'The paragraph has § {number}. The chair and the adjuster adjust it now.' },
   'protocol.heading': { sv: 'Rubrik', en: 'Heading' },
   'protocol.publicHeading': { sv: 'Offentlig rubrik', en: 'Public heading' },
   'protocol.publicHeadingHint': {
