@@ -23,9 +23,11 @@ export {
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,
 } from './substitution.js';
 export {
-  countServingMembers, servingMembers,
-  type AttendanceEvent, type AttendanceEventType, type Mandate, type ServingMember, type ServingMembersInput,
+  countServingMembers, serviceByParagraph, servingMembers,
+  type AttendanceEvent, type AttendanceEventType, type JavRecord, type Mandate, type ServiceByParagraphInput, type ServiceRecord,
+  type ServingMember, type ServingMembersInput,
 } from './serving-members.js';
+export { SECRET_PARAGRAPH_HEADING, publicHeadingOf } from './public-heading.js';
 export { attendanceShare } from './attendance-share.js';
 export {
   countOpenVote, countVoteBetweenProposals, decideByLottery, decideTabling, decideVote,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
 import { isQuorate } from './quorum.js';
 import {
-  countServingMembers, servingMembers, type AttendanceEvent, type AttendanceEventType, type Mandate,
+  countServingMembers, serviceByParagraph, servingMembers, type AttendanceEvent, type AttendanceEventType, type Mandate,
 } from './serving-members.js';
 
 /** Mandates from 'mA:A member' style words: person, municipality, m(ember) or s(ubstitute). */
@@ -187,5 +187,64 @@ describe('servingMembers (reglemente 17–18 §§, KL 5:16, KL 6:27–28)', () =
         servingMembers({ mandates: people, events: eventList, itemIndex }),
       );
     }), { numRuns: 500 });
+  });
+});
+
+describe('serviceByParagraph (KL 5:66–67, reglemente 17–18 §§)', () => {
+  /** "person:p,p,…@seat" for each record: what the protocol's "Beslutande" list prints. */
+  const summary = (result: ReturnType<typeof serviceByParagraph>) => result.served.map((r) => `${r.personId}:${r.paragraphs.join(',')}@${r.seatOf}`);
+
+  it('KL 5:66 — everyone present throughout: each member serves every paragraph, no substitute is listed', () => {
+    const result = serviceByParagraph({ mandates: ABC, events: events(...ALL_HERE), paragraphItems: [0, 1, 2] });
+    assert.deepEqual(summary(result), ['mA:0,1,2@mA', 'mB:0,1,2@mB', 'mC:0,1,2@mC']);
+    assert.deepEqual(result.jav, []);
+  });
+
+  it('KL 5:66 — a late arrival: the substitute serves the paragraphs before, the member from the arrival on', () => {
+    const result = serviceByParagraph({ mandates: ABC, events: events(...ALL_HERE.slice(1), 'mA arrived 2'), paragraphItems: [0, 1, 2, 3] });
+    assert.deepEqual(summary(result).slice(0, 2), ['mA:2,3@mA', 'sA:0,1@mA']);
+  });
+
+  it('KL 5:66 — a departure: the member serves until leaving, the substitute steps in from there to the end', () => {
+    const result = serviceByParagraph({ mandates: ABC, events: events(...ALL_HERE, 'mB left 2'), paragraphItems: [0, 1, 2, 3] });
+    assert.deepEqual(summary(result), ['mA:0,1,2,3@mA', 'mB:0,1@mB', 'sB:2,3@mB', 'mC:0,1,2,3@mC']);
+  });
+
+  it('KL 5:67 — jäv: the member steps out for that paragraph only and the substitute serves on the seat meanwhile', () => {
+    const result = serviceByParagraph({ mandates: ABC, events: events(...ALL_HERE, 'mC jav 1'), paragraphItems: [0, 1, 2] });
+    assert.deepEqual(summary(result), ['mA:0,1,2@mA', 'mB:0,1,2@mB', 'mC:0,2@mC', 'sC:1@mC']);
+    assert.deepEqual(result.jav, [{ paragraph: 1, personId: 'mC', steppedOut: true, servedInstead: 'sC' }]);
+  });
+
+  it('KL 6:28 — jäv with no substitute present: the seat is vacant meanwhile', () => {
+    const result = serviceByParagraph({ mandates: ABC, events: events('mA present 0', 'mB present 0', 'mC present 0', 'mA jav 0'), paragraphItems: [0, 1] });
+    assert.deepEqual(result.jav, [{ paragraph: 0, personId: 'mA', steppedOut: true, servedInstead: null }]);
+    assert.deepEqual(summary(result)[0], 'mA:1@mA');
+  });
+
+  it('KL 5:67 — jäv of a substitute who does not serve: noted, nobody steps in for them', () => {
+    const result = serviceByParagraph({ mandates: ABC, events: events(...ALL_HERE, 'sB jav 0'), paragraphItems: [0] });
+    assert.deepEqual(result.jav, [{ paragraph: 0, personId: 'sB', steppedOut: false, servedInstead: null }]);
+    assert.ok(!summary(result).some((line) => line.startsWith('sB')));
+  });
+
+  it('KL 5:66 — items that became no paragraph are left out; places follow the printed order', () => {
+    // Items 0..4; item 1 was not handled; the protocol prints item 3 first (its § was reserved at the meeting).
+    const result = serviceByParagraph({ mandates: ABC, events: events(...ALL_HERE.slice(1), 'mA arrived 1'), paragraphItems: [3, 0, 2, 4] });
+    assert.deepEqual(summary(result).slice(0, 2), ['mA:0,2,3@mA', 'sA:1@mA']);
+  });
+
+  it('KL 5:66 — the late arrival, the substitute stepping in and the jäv together, as in one meeting', () => {
+    const result = serviceByParagraph({
+      mandates: ABC,
+      events: events('sA present 0', 'mB present 0', 'sB present 0', 'mC present 0', 'sC present 0', 'mB jav 1', 'mA arrived 2', 'mC left 3'),
+      paragraphItems: [0, 1, 2, 3, 4],
+    });
+    assert.deepEqual(summary(result), ['mA:2,3,4@mA', 'sA:0,1@mA', 'mB:0,2,3,4@mB', 'sB:1@mB', 'mC:0,1,2@mC', 'sC:3,4@mC']);
+    assert.deepEqual(result.jav, [{ paragraph: 1, personId: 'mB', steppedOut: true, servedInstead: 'sB' }]);
+  });
+
+  it('KL 5:66 — refuses a paragraph that points at no item', () => {
+    assert.throws(() => serviceByParagraph({ mandates: ABC, events: [], paragraphItems: [-1] }), DomainError);
   });
 });

@@ -99,13 +99,7 @@ function applyEvent(event: AttendanceEvent, state: ReplayState): void {
   }
 }
 
-/** Items where the outcome can change: each item with events, the item after it (jäv ends), the target. */
-function itemsToReplay(events: readonly AttendanceEvent[], target: number): number[] {
-  const items = new Set([target, ...events.flatMap((event) => [event.itemIndex, event.itemIndex + 1])]);
-  return [...items].filter((item) => item <= target).sort((a, b) => a - b);
-}
-
-function decideItem(input: ServingMembersInput, state: ReplayState, item: number): SeatAssignment[] {
+function decideItem(input: Pick<ServingMembersInput, 'mandates' | 'events'>, state: ReplayState, item: number): SeatAssignment[] {
   const toPerson = (mandate: Mandate): AppointedPerson => ({ id: mandate.personId, municipalityId: mandate.municipalityId });
   const javIds = input.events.filter((event) => event.type === 'jav' && event.itemIndex === item).map((event) => event.personId);
   const seats = decideServing({
@@ -141,19 +135,106 @@ function decideItem(input: ServingMembersInput, state: ReplayState, item: number
  */
 export function servingMembers(input: ServingMembersInput): ServingMember[] {
   validate(input);
+  return replay(input, [input.itemIndex]).get(input.itemIndex) ?? [];
+}
+
+/** Items where the outcome can change: each item with events, the item after it (jäv ends), the targets. */
+function itemsToReplay(events: readonly AttendanceEvent[], targets: readonly number[]): number[] {
+  const last = Math.max(0, ...targets);
+  const items = new Set([0, ...targets, ...events.flatMap((event) => [event.itemIndex, event.itemIndex + 1])]);
+  return [...items].filter((item) => item <= last).sort((a, b) => a - b);
+}
+
+/**
+ * The seats at each of `targets`, replaying the events once from the start of the meeting; the
+ * outcome is decided only where it can change, so a late item index costs nothing extra.
+ */
+function replay(input: Pick<ServingMembersInput, 'mandates' | 'events'>, targets: readonly number[]): Map<number, ServingMember[]> {
   const state: ReplayState = { here: new Set(), withdrawn: new Set(), started: [], inService: new Set() };
-  let seats: SeatAssignment[] = [];
-  for (const item of itemsToReplay(input.events, input.itemIndex)) {
+  const wanted = new Set(targets);
+  const out = new Map<number, ServingMember[]>();
+  const items = itemsToReplay(input.events, targets);
+  let seats: ServingMember[] = [];
+  for (const [position, item] of items.entries()) {
     for (const event of input.events) if (event.itemIndex === item) applyEvent(event, state);
-    seats = decideItem(input, state, item);
+    seats = decideItem(input, state, item).map(toServingMember);
+    const next = items[position + 1] ?? Infinity;
+    for (const target of wanted) if (target >= item && target < next) out.set(target, seats);
   }
-  return seats.map((seat) => ({
+  return out;
+}
+
+function toServingMember(seat: SeatAssignment): ServingMember {
+  return {
     municipalityId: seat.municipalityId,
     memberId: seat.memberId,
     servingPersonId: seat.serving?.personId ?? null,
     servingRole: seat.serving?.role ?? null,
     reason: REASONS[seat.reason],
-  }));
+  };
+}
+
+/** Who served in one capacity at a meeting: the paragraphs, by their place in the protocol. */
+export interface ServiceRecord {
+  readonly personId: string;
+  readonly role: 'member' | 'substitute';
+  /** The member whose seat the person served on; the person themself for a member. */
+  readonly seatOf: string;
+  /** 0-based places in `paragraphItems` at which the person served. */
+  readonly paragraphs: readonly number[];
+}
+
+/** A jäv at one paragraph, and who served on that seat meanwhile. */
+export interface JavRecord {
+  /** 0-based place in `paragraphItems`. */
+  readonly paragraph: number;
+  readonly personId: string;
+  /** True when the person would have served at the paragraph but for the jäv. */
+  readonly steppedOut: boolean;
+  /** Who served on the seat while the person stepped out; null: nobody (vacant) or not stepped out. */
+  readonly servedInstead: string | null;
+}
+
+/** Input of `serviceByParagraph`. */
+export interface ServiceByParagraphInput {
+  readonly mandates: readonly Mandate[];
+  readonly events: readonly AttendanceEvent[];
+  /** The 0-based agenda item of each paragraph, in the order the protocol prints them. */
+  readonly paragraphItems: readonly number[];
+}
+
+/**
+ * Who served at each paragraph of a protocol, replayed from the meeting's attendance events
+ * (arrivals, departures, substitutes stepping in, jäv): one record per person who served at
+ * least one paragraph, in the order of `mandates`, with the paragraphs they served; and each
+ * jäv with who served on that seat meanwhile. Items that became no paragraph are not counted.
+ * KL 5:66 (the protocol names who served), 5:67 (per matter, who took part); reglemente 17–18 §§.
+ */
+export function serviceByParagraph(input: ServiceByParagraphInput): { served: ServiceRecord[]; jav: JavRecord[] } {
+  validate({ mandates: input.mandates, events: input.events, itemIndex: 0 });
+  for (const item of input.paragraphItems) requireInteger(item, { name: 'paragraphItems', min: 0, code: 'invalid-attendance' });
+  const seats = replay(input, input.paragraphItems);
+  const at = (paragraph: number): ServingMember[] => seats.get(input.paragraphItems[paragraph] ?? 0) ?? [];
+  const places = input.paragraphItems.map((_, paragraph) => paragraph);
+  const served = input.mandates.flatMap((mandate): ServiceRecord[] => {
+    const paragraphs = places.filter((paragraph) => at(paragraph).some((seat) => seat.servingPersonId === mandate.personId));
+    if (paragraphs.length === 0) return [];
+    const seatOf = places.map((paragraph) => at(paragraph).find((seat) => seat.servingPersonId === mandate.personId)?.memberId).find((id) => id !== undefined);
+    return [{ personId: mandate.personId, role: mandate.role, seatOf: seatOf ?? mandate.personId, paragraphs }];
+  });
+  const jav = places.flatMap((paragraph) => {
+    const item = input.paragraphItems[paragraph] ?? 0;
+    return input.events
+      .filter((event) => event.type === 'jav' && event.itemIndex === item)
+      .map((event): JavRecord => {
+        const without = replay({ mandates: input.mandates, events: input.events.filter((other) => other !== event) }, [item]).get(item) ?? [];
+        const seat = without.find((s) => s.servingPersonId === event.personId);
+        const steppedOut = seat !== undefined;
+        const instead = steppedOut ? (at(paragraph).find((s) => s.memberId === seat.memberId)?.servingPersonId ?? null) : null;
+        return { paragraph, personId: event.personId, steppedOut, servedInstead: instead };
+      });
+  });
+  return { served, jav };
 }
 
 /**

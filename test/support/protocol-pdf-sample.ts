@@ -12,6 +12,7 @@ export function sampleProtocol(paragraphs = 7, status: ProtocolDocument['status'
     role: i === 3 ? ('substitute' as const) : ('member' as const),
     position: i === 0 ? ('chair' as const) : i === 1 ? ('vice_chair' as const) : null,
     servingFor: i === 3 ? 'Ledamot Kalix' : null,
+    paragraphIds: Array.from({ length: paragraphs }, (_, n) => `p${n}`),
   }));
   const long =
     'Inom ramen för Norrbottens e-nämnd pågår aktiviteter som utgår från en beslutad verksamhetsplan. ' +
@@ -19,6 +20,7 @@ export function sampleProtocol(paragraphs = 7, status: ProtocolDocument['status'
   const make = (i: number): ProtocolParagraph => ({
     id: `p${i}`,
     number: 19 + i,
+    publicHeading: null,
     heading: i % 3 === 0 ? 'Revidering reglemente och samverkansavtal' : i % 3 === 1 ? 'Ekonomisk rapport, utfall per sista oktober' : 'Information om aktuella och pågående aktiviteter',
     caseNumber: `2022/${20 + i}-2.4.0.2`,
     decision:

@@ -67,6 +67,11 @@ export const agendaMessages = defineMessages({
     sv: 'Punkten omfattas av sekretess: bara den som får läsa sekretessbelagda handlingar ser den, och kallelsen nämner bara att den finns',
     en: 'The item is covered by secrecy: only those who may read secret documents see it, and the notice only says that it exists',
   },
+  'agenda.publicHeading': { sv: 'Offentlig rubrik (för en punkt med sekretess)', en: 'Public heading (for an item under secrecy)' },
+  'agenda.publicHeadingHint': {
+    sv: 'Visas i protokollets offentliga version, på anslaget och i utdraget. Tomt: ”Sekretessbelagt ärende” och ärendenumret.',
+    en: 'Shown in the public version of the protocol, on the notice and in the extract. Empty: “Sekretessbelagt ärende” and the case number.',
+  },
   'agenda.addTitle': { sv: 'Ny punkt på dagordningen', en: 'New agenda item' },
   'agenda.editTitle': { sv: 'Ändra punkt på dagordningen', en: 'Edit agenda item' },
   'agenda.removeTitle': { sv: 'Ta bort punkt', en: 'Remove item' },

@@ -229,6 +229,7 @@ export function ItemFormPage(props: { ctx: ViewContext; title: string; action: s
         <TextField ctx={ctx} state={state} name="otherHids" label={labels.otherHids} hint={t('agenda.otherHidsHint')} />
         <TextArea ctx={ctx} state={state} name="recipients" label={labels.recipients} hint={t('agenda.recipientsHint')} rows={3} />
         <CheckboxField ctx={ctx} state={state} name="isSecret" label={t('agenda.isSecret')} />
+        <TextField ctx={ctx} state={state} name="publicHeading" label={t('agenda.publicHeading')} hint={t('agenda.publicHeadingHint')} />
         <div class="actions">
           <button type="submit">{t('common.save')}</button>
           <a href={back}>{t('common.cancel')}</a>

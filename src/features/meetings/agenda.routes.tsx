@@ -79,6 +79,7 @@ export function registerAgendaRoutes(app: FastifyInstance, services: Services): 
       summary: item.summary,
       recipients: item.recipients.join('\n'),
       isSecret: item.isSecret ? 'on' : '',
+      publicHeading: item.publicHeading ?? '',
       documentIds: documents.filter((d) => inCase.has(d.id)).map((d) => d.id).join(','),
       otherHids: documents.filter((d) => !inCase.has(d.id)).map((d) => d.handlingId).join(', '),
     };

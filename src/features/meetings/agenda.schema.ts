@@ -29,6 +29,8 @@ export const ZAgendaItemInput = z.object({
     })
     .transform(splitHids),
   isSecret: checkbox.default(false),
+  /** What a secret item is called in public (OSL 5:2); empty: "Sekretessbelagt ärende" and the case number. */
+  publicHeading: optionalText(500),
 });
 export type TAgendaItemInput = z.output<typeof ZAgendaItemInput>;
 

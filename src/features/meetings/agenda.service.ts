@@ -212,6 +212,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
     summary: input.summary ?? '',
     recipients: input.recipients,
     isSecret: input.isSecret,
+    publicHeading: input.isSecret ? (input.publicHeading ?? null) : null,
   });
 
   async function planning(principal: Principal | null, meetingId: string) {

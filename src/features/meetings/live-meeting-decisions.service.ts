@@ -2,9 +2,9 @@
  * Deciding an item at the meeting: bifall, votering, noting information, the decision text,
  * reservations, protocol notes, immediate justering and bordläggning.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { swedishDate } from '../../platform/clock.js';
-import { agendaItems, motions, protocolParagraphs, protocols, protocolSignatures, reservations } from '../../platform/db/schema.js';
+import { agendaItems, motions, propositions, protocolParagraphs, protocols, protocolSignatures, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { canEnterReservation, reservationReasonsDue } from '../../domain/index.js';
@@ -75,13 +75,19 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
       });
     },
 
-    /** Undo a decision taken by mistake while the meeting is still open; votes stay on record. */
+    /**
+     * Undo a decision taken by mistake while the meeting is still open ("Återuppta punkten"). The
+     * undone decision leaves the record (KL 5:67 records the decisions taken): its vote and
+     * ballots, the proposition that made it and the reservations against it are removed, and
+     * kept, with who did it and when, in the audit log only.
+     */
     async reopenItem(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
         const { itemId } = parseInput(ZItemRef, raw);
         const { item, index } = requireItem(w, itemId);
         if (item.status === 'tabled') refuseWith('CONFLICT', M['live.error.reopenTabled']);
         if (item.status === 'pending') refuseWith('CONFLICT', M['live.error.notDecided'], { n: index + 1 });
+        await removeUndoneDecision(w, item);
         await decide(w, item, { status: 'pending', decisionText: null, decidedBy: null });
         return anchor(index);
       });
@@ -163,6 +169,24 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
       });
     },
   };
+}
+
+/**
+ * The record of a decision being undone. A vote on the item decided it (a tabling vote leaves the
+ * item pending, so it stays); a decision by acclamation added the last proposition, and nothing
+ * can be put after a decision (requirePending), so that one is the decision's own.
+ */
+async function removeUndoneDecision(w: WriteContext, item: AgendaItemRow): Promise<void> {
+  const undoneVotes = await w.tx.select().from(votes).where(and(eq(votes.itemId, item.id), ne(votes.kind, 'tabling')));
+  const ballots = undoneVotes.length === 0 ? [] : await w.tx.select().from(voteBallots).where(inArray(voteBallots.voteId, undoneVotes.map((v) => v.id)));
+  const [lastProposition] = item.decidedBy === 'acclamation' ? await w.tx.select().from(propositions).where(eq(propositions.itemId, item.id)).orderBy(desc(propositions.position)).limit(1) : [];
+  const undoneReservations = await w.tx.select().from(reservations).where(eq(reservations.itemId, item.id));
+  if (undoneVotes.length > 0) await w.tx.delete(votes).where(inArray(votes.id, undoneVotes.map((v) => v.id)));
+  if (lastProposition) await w.tx.delete(propositions).where(eq(propositions.id, lastProposition.id));
+  if (undoneReservations.length > 0) await w.tx.delete(reservations).where(eq(reservations.itemId, item.id));
+  await w.audit('item.undoDecision', 'agenda_item', item.id, {
+    before: { decisionText: item.decisionText, decidedBy: item.decidedBy, votes: undoneVotes, ballots, proposition: lastProposition ?? null, reservations: undoneReservations },
+  });
 }
 
 /** The proposal or a motion not withdrawn, with the proposition text the protocol keeps. */

@@ -1,6 +1,7 @@
 /** The protocol part of an item: reservations with their written reasons, notes and immediate justering. */
 import type { ItemView, LiveMeetingView } from './live-meeting.view.js';
 import { ActionForm, Hidden, typed, type LiveProps } from './live-meeting-forms.pages.js';
+import { PostForm } from '../../platform/views/forms.js';
 
 /** Reservations: announced before the meeting closes; written reasons until justering (reglemente 21 §). */
 export function Reservations(props: { live: LiveProps; item: ItemView; view: LiveMeetingView }) {
@@ -86,6 +87,13 @@ export function ProtocolForms(props: { live: LiveProps; item: ItemView }) {
           </button>
         </p>
       </ActionForm>
+      {item.item.immediateJustering && item.item.status !== 'pending' && (
+        <PostForm ctx={live.ctx} action={`/moten/${live.meetingId}/protokoll/omedelbar`}>
+          <Hidden name="itemId" value={item.item.id} />
+          <p class="hint">{t('live.justering.reserveHint')}</p>
+          <button type="submit">{t('live.justering.reserve')}</button>
+        </PostForm>
+      )}
     </>
   );
 }

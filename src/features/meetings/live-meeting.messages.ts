@@ -183,6 +183,11 @@ export const liveMeetingMessages = defineMessages({
   'live.justering.on': { sv: 'Paragrafen justeras omedelbart.', en: 'The paragraph is adjusted at once.' },
   'live.justering.off': { sv: 'Paragrafen justeras med protokollet.', en: 'The paragraph is adjusted with the protocol.' },
   'live.justering.set': { sv: 'Justera omedelbart', en: 'Adjust at once' },
+  'live.justering.reserve': { sv: 'Skriv paragrafen och justera den nu', en: 'Write the paragraph and adjust it now' },
+  'live.justering.reserveHint': {
+    sv: 'Paragrafen får sitt §-nummer nu. Ordföranden och justeraren signerar den, och den anslås på varje medlemskommuns anslagstavla med egen överklagandetid.',
+    en: 'The paragraph gets its § number now. The chair and the adjuster sign it, and it is posted on every member municipality\'s board with its own appeal period.',
+  },
   'live.justering.unset': { sv: 'Justera med protokollet i stället', en: 'Adjust with the protocol instead' },
   'live.table.heading': { sv: 'Bordlägg ärendet till ett senare sammanträde', en: 'Table the item to a later meeting' },
   'live.table.target': { sv: 'Bordlägg till sammanträdet', en: 'Table to the meeting of' },

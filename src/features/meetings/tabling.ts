@@ -38,6 +38,7 @@ async function appendToTarget(w: WriteContext, item: AgendaItemRow, targetId: st
       summary: item.summary,
       recipients: item.recipients,
       isSecret: item.isSecret,
+      publicHeading: item.publicHeading,
       tabledFromItemId: item.id,
     })
     .returning({ id: agendaItems.id });

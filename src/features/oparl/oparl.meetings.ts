@@ -134,7 +134,7 @@ function presentItem(b: SnapshotBuilder, c: ItemContext, meeting: MeetingRow & {
       meeting: u.meeting(meeting.id),
       number: String(item.position),
       order: item.position,
-      name: item.isSecret ? SECRET_ITEM_NAME : item.heading,
+      name: item.isSecret ? (item.publicHeading?.trim() || SECRET_ITEM_NAME) : item.heading,
       public: !item.isSecret,
       consultation: !item.isSecret && item.caseId && c.papers.has(item.caseId) ? u.consultation(item.id) : undefined,
       result: final && open ? RESULT[item.status] : undefined,

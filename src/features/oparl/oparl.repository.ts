@@ -55,6 +55,7 @@ async function loadMeetingsAndItems(db: Db) {
       status: agendaItems.status,
       tabledToMeetingId: agendaItems.tabledToMeetingId,
       isSecret: agendaItems.isSecret,
+      publicHeading: agendaItems.publicHeading,
       createdAt: agendaItems.createdAt,
       updatedAt: agendaItems.updatedAt,
     })

@@ -6,7 +6,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { genitive } from '../protocols/protocol-build.js';
 import { basisLine } from '../protocols/protocol-wording.js';
-import type { ProtocolDocument, ProtocolParagraph } from '../protocols/protocol.model.js';
+import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from '../protocols/protocol.model.js';
 import type { PortalService } from './portal.service.js';
 
 type Start = Awaited<ReturnType<PortalService['start']>>;
@@ -233,7 +233,9 @@ function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocum
         <>
           <h3>{t('protocol.handling')}</h3>
           <Lines text={p.handling} />
-          {r.jav.length > 0 && <p>{t('protocol.record.jav', { names: r.jav.join(', ') })}</p>}
+          {r.jav.map((entry) => (
+            <p>{javLine(entry)}</p>
+          ))}
           {r.motions.length > 0 && (
             <ul>
               {r.motions.map((m) => (
@@ -295,7 +297,7 @@ export function PublicProtocolPage({ ctx, meetingId, doc, digest, corrections = 
         <dd>
           <ul>
             {doc.served.map((s) => (
-              <li>{`${s.name}, ${s.municipality}${s.role === 'substitute' ? ` (${s.servingFor ? t('protocol.role.substituteFor', { name: s.servingFor }) : t('protocol.role.substitute')})` : ''}`}</li>
+              <li>{servedLine(doc, s)}</li>
             ))}
           </ul>
         </dd>

@@ -12,6 +12,7 @@ import { formatHandlingId } from '../../domain/index.js';
 import { assertCan, type Principal } from '../auth/policy.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, listItems } from '../meetings/meetings.repository.js';
+import { loadProtocol } from '../protocols/protocol-build.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { publicVersion, type ProtocolDocument } from '../protocols/protocol.model.js';
 import { findProtocolByMeeting, listParagraphs } from '../protocols/protocol.repository.js';
@@ -116,10 +117,16 @@ export function createPortalService(deps: { database: Database; config: Config; 
       assertCan(principal, 'public');
       const row = await repo.findPublicMeeting(db, meetingId);
       const protocol = row ? await findProtocolByMeeting(db, meetingId) : undefined;
-      if (!row || !protocol || protocol.status !== 'final') throw notFound(PROTOCOL_NOT_FOUND);
-      // As adjusted: the snapshot, never the live tables (issue 16).
-      const full = (await frozen.frozen(protocol.id)).document;
-      return { doc: await withPublicBasis(publicVersion(full)), digest: protocol.canonicalSha256, bodyId: row.body.id };
+      if (!row || !protocol) throw notFound(PROTOCOL_NOT_FOUND);
+      // Before the protocol is final, the paragraphs adjusted at the meeting are already public (KL 8:12);
+      // a signed paragraph cannot change (a database trigger guards it).
+      const adjusted = protocol.status === 'final' ? null : new Set((await listParagraphs(db, protocol.id)).filter((p) => p.adjustedAt !== null).map((p) => p.id));
+      if (adjusted?.size === 0) throw notFound(PROTOCOL_NOT_FOUND);
+      // A final protocol as adjusted: the snapshot, never the live tables (issue 16).
+      const full = adjusted ? await loadProtocol(db, protocol.id) : (await frozen.frozen(protocol.id)).document;
+      if (!full) throw notFound(PROTOCOL_NOT_FOUND);
+      const shown = adjusted ? { ...full, paragraphs: full.paragraphs.filter((p) => adjusted.has(p.id)) } : full;
+      return { doc: await withPublicBasis(publicVersion(shown)), digest: adjusted ? null : protocol.canonicalSha256, bodyId: row.body.id };
     },
 
     /** Decisions of final protocols, for the searchable list. */

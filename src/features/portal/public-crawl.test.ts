@@ -82,7 +82,8 @@ describe('the public crawl finds no secret material', () => {
       assert.ok(urls.some((u) => pattern.test(u)), `no page matching ${String(pattern)} among ${urls.join(' ')}`);
     }
     const protocolPage = [...seen].find(([u]) => /\/protokoll$/.test(u))?.[1] ?? '';
-    assert.match(protocolPage, /Personalärende/, 'the secret paragraph keeps its heading');
+    // OSL 5:2: the secret paragraph keeps its number and is shown under its public heading, never its own.
+    assert.match(protocolPage, /§ 2 Sekretessbelagt ärende/, 'the secret paragraph is shown under its public heading');
     assert.match(protocolPage, /OSL 39 kap\. 3 §/, 'and names its provision');
     assert.match(protocolPage, /Anbud \(sekretess\)/, 'the secret document is named by its public entry');
     const meetingPage = [...seen].find(([u]) => /^\/sammantraden\/[0-9a-f-]{36}$/.test(u) && seen.get(u)?.includes('Upphandling'))?.[1] ?? '';

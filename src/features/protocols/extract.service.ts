@@ -12,6 +12,7 @@ import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/po
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { decisionHeading, letterheadOf } from './protocol-wording.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
+import { publicHeadingOf } from '../../domain/index.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -66,7 +67,9 @@ export function createExtractService(deps: { database: Database; config: Config;
 
   type Row = Awaited<ReturnType<typeof paragraphOf>>;
   const label = (row: Row) => `§ ${row.paragraph.number ?? '–'}`;
-  const subjectOf = (row: Row) => `Protokollsutdrag ${label(row)} ${row.paragraph.heading} – ${row.bodyName} ${swedishDate(row.meeting.startsAt)}`;
+  /** A paragraph under secrecy is named by its public heading: the real one may reveal the secret (OSL 5:2). */
+  const headingOf = (row: Row) => (row.paragraph.secrecyProvision ? publicHeadingOf({ publicHeading: row.paragraph.publicHeading, caseNumber: row.paragraph.caseNumber }) : row.paragraph.heading);
+  const subjectOf = (row: Row) => `Protokollsutdrag ${label(row)} ${headingOf(row)} – ${row.bodyName} ${swedishDate(row.meeting.startsAt)}`;
   const filenameOf = (row: Row) => `protokollsutdrag-${swedishDate(row.meeting.startsAt)}-paragraf-${row.paragraph.number ?? 'x'}.pdf`;
 
   function extractText(row: Row, certifiedBy: string, date: string): string {
@@ -96,7 +99,7 @@ export function createExtractService(deps: { database: Database; config: Config;
       const now = clock();
       const date = swedishDate(now);
       const bytes = await renderTextPdf({
-        title: `Protokollsutdrag ${label(row)} ${row.paragraph.heading}`,
+        title: `Protokollsutdrag ${label(row)} ${headingOf(row)}`,
         subtitle: `${row.bodyName}, sammanträde ${swedishDate(row.meeting.startsAt)}`,
         text: extractText(row, principal.name, date),
         author: principal.name,
@@ -149,7 +152,7 @@ export function createExtractService(deps: { database: Database; config: Config;
           to,
           subject,
           meetingId: row.meeting.id,
-          text: `Hej,\n\nBifogat finns ett bestyrkt utdrag ur protokollet från ${row.bodyName}s sammanträde ${swedishDate(row.meeting.startsAt)}, ${label(row)} ${row.paragraph.heading}.\n\nMed vänliga hälsningar\n${principal.name}\nNämndsekreterare`,
+          text: `Hej,\n\nBifogat finns ett bestyrkt utdrag ur protokollet från ${row.bodyName}s sammanträde ${swedishDate(row.meeting.startsAt)}, ${label(row)} ${headingOf(row)}.\n\nMed vänliga hälsningar\n${principal.name}\nNämndsekreterare`,
           attachments: [{ filename: filenameOf(row), content: bytes, contentType: 'application/pdf' }],
         });
         results.push({ to, ...result });

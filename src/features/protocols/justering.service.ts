@@ -22,7 +22,7 @@ import { accountChangesBefore } from './signer-changes.js';
 import { signatureMethod } from './signature-method.js';
 import { releaseAttempt, reserveAttempt } from '../auth/login-limit.js';
 import { consumeTotp } from '../auth/totp.js';
-import { createNoticesOnFinal } from '../publication/create-notices.js';
+import { createNoticesOnFinal, createParagraphNotices } from '../publication/create-notices.js';
 
 export type SignerRole = 'chair' | 'adjuster';
 
@@ -281,6 +281,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
             let sealedSha: string | null = null;
             if (done && paragraphId) {
               await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
+              await createParagraphNotices(tx, { protocolId, paragraphId, at: now, actor: actorOf(principal) });
             } else if (done && prepared) {
               // Frozen in this transaction: the document as the tables hold it now must be the one sealed.
               const current = await loadProtocol(tx, protocolId);

@@ -20,12 +20,12 @@ import {
   votes,
 } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
-import { formatCaseNumber, formatHandlingId } from '../../domain/index.js';
+import { formatCaseNumber, formatHandlingId, publicHeadingOf, serviceByParagraph, type JavRecord } from '../../domain/index.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.repository.js';
-import { loadAttendanceModel, servingAt, type AttendanceModel } from '../meetings/live-meeting.state.js';
-import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
-import { findProtocol, listParagraphs } from './protocol.repository.js';
+import { loadAttendanceModel, type AttendanceModel } from '../meetings/live-meeting.state.js';
+import type { JavEntry, MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { findProtocol, listParagraphs, type ParagraphRow } from './protocol.repository.js';
 import { letterheadOf } from './protocol-wording.js';
 
 /** Items that were handled get a paragraph; pending ones do not. */
@@ -47,30 +47,61 @@ async function organisationNames(db: Db, ids: readonly (string | null)[]): Promi
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Who served: each seat's serving member or substitute at the first item, in the attendance table's order. */
-export function servedPersons(model: AttendanceModel): ServedPerson[] {
-  const at = servingAt(model, 0);
+/** Who served and each jäv, paragraph by paragraph (KL 5:66–67), from the meeting's attendance events. */
+export interface Service {
+  served: ServedPerson[];
+  /** Jäv by the agenda item the paragraph came from. */
+  javByItem: Map<string, JavEntry[]>;
+}
+
+/**
+ * Who served at each paragraph — arrivals, departures, substitutes stepping in, jäv — computed by
+ * the domain's serviceByParagraph; `paragraphs` are the protocol's in print order. Without
+ * paragraphs, who served at the first item. People are listed in the attendance table's order.
+ */
+export function serviceOf(model: AttendanceModel, paragraphs: readonly { id: string; agendaItemId: string | null }[]): Service {
+  const indexOf = new Map(model.items.map((item, index) => [item.id, index]));
+  const printed = paragraphs.length > 0 ? paragraphs : [{ id: '', agendaItemId: model.items[0]?.id ?? null }];
+  let previous = 0;
+  const paragraphItems = printed.map((p) => (previous = (p.agendaItemId ? indexOf.get(p.agendaItemId) : undefined) ?? previous));
+  const mandates = model.people.map((p) => ({ personId: p.personId, municipalityId: p.municipalityId, role: p.role }));
+  const result = serviceByParagraph({ mandates, events: model.events, paragraphItems });
   const byId = new Map(model.people.map((p) => [p.personId, p]));
-  const served: ServedPerson[] = [];
-  for (const person of model.people) {
-    const seat = at.seats.find((s) => s.servingPersonId === person.personId);
-    if (!seat) continue;
-    const role = seat.servingRole === 'substitute' ? 'substitute' : 'member';
-    served.push({
+  const served = result.served.flatMap((record): ServedPerson[] => {
+    const person = byId.get(record.personId);
+    if (!person) return [];
+    return [{
       name: person.name,
       municipality: person.municipalityName,
-      role,
+      role: record.role,
       position: person.position,
-      servingFor: role === 'substitute' ? (byId.get(seat.memberId)?.name ?? null) : null,
-    });
+      servingFor: record.role === 'substitute' ? (byId.get(record.seatOf)?.name ?? null) : null,
+      paragraphIds: paragraphs.length > 0 ? record.paragraphs.map((index) => paragraphs[index]?.id ?? '') : [],
+    }];
+  });
+  const javByItem = new Map<string, JavEntry[]>();
+  const toEntry = (jav: JavRecord): JavEntry => ({
+    name: byId.get(jav.personId)?.name ?? '',
+    municipality: byId.get(jav.personId)?.municipalityName ?? '',
+    steppedOut: jav.steppedOut,
+    servedInstead: jav.servedInstead ? (byId.get(jav.servedInstead)?.name ?? null) : null,
+  });
+  for (const jav of result.jav) {
+    const itemId = paragraphs.length > 0 ? paragraphs[jav.paragraph]?.agendaItemId : null;
+    if (itemId) javByItem.set(itemId, [...(javByItem.get(itemId) ?? []), toEntry(jav)]);
   }
-  return served;
+  return { served, javByItem };
+}
+
+/** The print order: by § number (a paragraph adjusted at the meeting has its number before the rest), then agenda order. */
+export function inPrintOrder(rows: readonly ParagraphRow[]): ParagraphRow[] {
+  return [...rows].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.position - b.position);
 }
 
 const EMPTY_RECORD: MeetingRecord = { motions: [], propositions: [], votes: [], reservations: [], jav: [], notes: '' };
 
 /** The facts recorded at the meeting for each item (KL 5:67), by item id. */
-async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[]): Promise<Map<string, MeetingRecord>> {
+async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[], javByItem: Map<string, JavEntry[]>): Promise<Map<string, MeetingRecord>> {
   const out = new Map<string, MeetingRecord>();
   if (itemIds.length === 0) return out;
   const motionRows = await db.select().from(motions).where(inArray(motions.itemId, itemIds)).orderBy(asc(motions.position));
@@ -79,8 +110,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[])
   const reservationRows = await db.select().from(reservations).where(inArray(reservations.itemId, itemIds)).orderBy(asc(reservations.announcedAt));
   const voteIds = voteRows.map((v) => v.id);
   const ballotRows = voteIds.length === 0 ? [] : await db.select().from(voteBallots).where(inArray(voteBallots.voteId, voteIds));
-  const javRows = model.rows.filter((r) => r.type === 'jav' && r.itemId !== null);
-  const names = await namesById(db, [...motionRows.map((m) => m.personId), ...reservationRows.map((r) => r.personId), ...ballotRows.map((b) => b.personId), ...javRows.map((r) => r.personId)]);
+  const names = await namesById(db, [...motionRows.map((m) => m.personId), ...reservationRows.map((r) => r.personId), ...ballotRows.map((b) => b.personId)]);
   const towns = await organisationNames(db, [...ballotRows.map((b) => b.municipalityId ?? names.get(b.personId)?.organisationId ?? null)]);
   const nameOf = (id: string) => names.get(id)?.name ?? '';
   const collator = new Intl.Collator('sv');
@@ -106,7 +136,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[])
             .sort((a, b) => collator.compare(a.municipality, b.municipality) || collator.compare(a.name, b.name)),
         })),
       reservations: reservationRows.filter((r) => r.itemId === item.id).map((r) => ({ name: nameOf(r.personId), reason: r.reason })),
-      jav: javRows.filter((r) => r.itemId === item.id).map((r) => nameOf(r.personId)),
+      jav: javByItem.get(item.id) ?? [],
       notes: item.protocolNotes,
     });
   }
@@ -132,9 +162,10 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
   const [organisation] = await db.select({ name: organisations.name, settings: organisations.settings }).from(organisations).where(eq(organisations.id, body.organisationId));
   const [host] = await db.select({ name: organisations.name }).from(organisations).where(and(eq(organisations.committeeId, body.organisationId), eq(organisations.isHost, true)));
   const model = await loadAttendanceModel(db, meeting);
-  const paragraphs = await listParagraphs(db, protocolId);
+  const paragraphs = inPrintOrder(await listParagraphs(db, protocolId));
   const itemIds = paragraphs.flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []));
-  const records = await meetingRecords(db, model, itemIds);
+  const service = serviceOf(model, paragraphs);
+  const records = await meetingRecords(db, model, itemIds, service.javByItem);
   const documentIds = paragraphs.flatMap((p) => p.decisionBasis.flatMap((b) => (b.documentId ? [b.documentId] : [])));
   const docRows = documentIds.length === 0 ? [] : await db.select({ id: documents.id, year: documents.year, number: documents.number }).from(documents).where(inArray(documents.id, documentIds));
   const hids = new Map(docRows.map((d) => [d.id, formatHandlingId({ year: d.year, number: d.number })]));
@@ -151,7 +182,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
     startTime: start.time,
     endTime: end ? instantToStockholm(end).time : null,
     place: meeting.place,
-    served: servedPersons(model),
+    served: service.served,
     otherPresent: protocol.otherPresent,
     chair: protocol.chairPersonId ? (persons.get(protocol.chairPersonId)?.name ?? null) : null,
     adjuster: protocol.adjusterPersonId ? (persons.get(protocol.adjusterPersonId)?.name ?? null) : null,
@@ -163,6 +194,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
         id: p.id,
         number: p.number,
         heading: p.heading,
+        publicHeading: p.secrecyProvision ? publicHeadingOf({ publicHeading: p.publicHeading, caseNumber: p.caseNumber }) : null,
         caseNumber: p.caseNumber,
         decision: p.decision,
         summary: p.summary,
@@ -188,6 +220,7 @@ export interface DraftParagraph {
   decisionBasis: { documentId: string | null; text: string }[];
   recipients: string[];
   secrecyProvision: string | null;
+  publicHeading: string | null;
   immediateJustering: boolean;
 }
 
@@ -224,6 +257,7 @@ export async function draftParagraphs(db: Db, items: readonly AgendaItemRow[]): 
       decisionBasis: basis.map((d) => ({ documentId: d.id, text: d.secrecy === 'secret' ? d.publicDescription || SECRET_BASIS_TEXT : d.description })),
       recipients: [...item.recipients],
       secrecyProvision: item.isSecret ? (basis.find((d) => d.secrecyProvision)?.secrecyProvision ?? DEFAULT_SECRECY) : null,
+      publicHeading: item.isSecret ? item.publicHeading : null,
       immediateJustering: item.immediateJustering,
     };
   });

@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { renderProtocolPdf, genitive, paragraphRange, servedLabel } from './protocol-pdf.js';
+import { renderProtocolPdf, genitive, paragraphRange } from './protocol-pdf.js';
 import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
-import { protocolDigest, publicVersion } from './protocol.model.js';
+import { protocolDigest, publicVersion, servedLine } from './protocol.model.js';
 
 function poppler(pdf: Buffer, run: (file: string) => string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-pdf-'));
@@ -74,6 +74,12 @@ describe('the protocol as PDF/A', () => {
     assert.equal(genitive('E-nämnden'), 'E-nämndens');
     assert.equal(genitive('Beredningsgruppens'), 'Beredningsgruppens');
     assert.equal(paragraphRange(sampleProtocol(7)), '§§ 19–25');
-    assert.equal(servedLabel({ name: 'A', municipality: 'Boden', role: 'substitute', position: null, servingFor: 'B' }), 'A (Boden), tjänstgörande ersättare för B');
+    const doc = sampleProtocol(4);
+    const ids = doc.paragraphs.map((p) => p.id);
+    assert.equal(servedLine(doc, { name: 'A', municipality: 'Boden', role: 'substitute', position: null, servingFor: 'B', paragraphIds: ids }), 'A (Boden), tjänstgörande ersättare för B');
+    assert.equal(servedLine(doc, { name: 'A', municipality: 'Boden', role: 'substitute', position: null, servingFor: 'B', paragraphIds: ids.slice(2) }), 'Ersättare A (Boden) tjänstgör för B fr.o.m. § 21');
+    assert.equal(servedLine(doc, { name: 'A', municipality: 'Boden', role: 'substitute', position: null, servingFor: 'B', paragraphIds: [ids[1] ?? ''] }), 'Ersättare A (Boden) tjänstgör för B § 20');
+    assert.equal(servedLine(doc, { name: 'C', municipality: 'Luleå', role: 'member', position: 'chair', servingFor: null, paragraphIds: ids.slice(1) }), 'C (Luleå), ordförande, § 20–22');
+    assert.equal(servedLine(doc, { name: 'C', municipality: 'Luleå', role: 'member', position: null, servingFor: null, paragraphIds: [ids[0] ?? '', ids[1] ?? '', ids[3] ?? ''] }), 'C (Luleå), § 19–20, 22');
   });
 });

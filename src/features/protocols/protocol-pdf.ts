@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
-import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { javLine, servedLine, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import { basisLine, decisionHeading, footerTitle, propositionSentence } from './protocol-wording.js';
 
 /**
@@ -55,14 +55,6 @@ export function paragraphRange(doc: ProtocolDocument): string {
   const first = Math.min(...numbers);
   const last = Math.max(...numbers);
   return first === last ? `§ ${first}` : `§§ ${first}–${last}`;
-}
-
-export function servedLabel(person: ServedPerson): string {
-  const parts = [`${person.name} (${person.municipality})`];
-  if (person.position === 'chair') parts.push('ordförande');
-  if (person.position === 'vice_chair') parts.push('vice ordförande');
-  if (person.role === 'substitute') parts.push(person.servingFor ? `tjänstgörande ersättare för ${person.servingFor}` : 'tjänstgörande ersättare');
-  return parts.join(', ');
 }
 
 const CHOICE = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as const;
@@ -223,7 +215,7 @@ function firstPage(w: Writer, p: ProtocolDocument): void {
   w.row('Plats', p.place);
 
   w.heading('H2', 'Beslutande', SIZE.h3 + 1);
-  for (const person of p.served) w.listItem('•', servedLabel(person));
+  for (const person of p.served) w.listItem('•', servedLine(p, person));
   if (p.served.length === 0) w.para('–');
 
   w.heading('H2', 'Övriga närvarande', SIZE.h3 + 1);
@@ -302,7 +294,7 @@ function hasRecord(r: MeetingRecord): boolean {
  * "Sammanträdet" when nothing else was written there, else under their own "Beslutsgång".
  */
 function meetingRecord(w: Writer, r: MeetingRecord, options: { shortName: string; afterHandling: boolean }): void {
-  for (const name of r.jav) w.para(`${name} anmäler jäv och deltar inte i handläggningen av ärendet.`);
+  for (const entry of r.jav) w.para(javLine(entry));
   if (r.motions.length > 0) {
     w.heading('H3', 'Yrkanden', SIZE.body, 6);
     for (const m of r.motions) w.listItem('•', `${m.by}: ${m.text}`);

@@ -57,7 +57,13 @@ export const protocolMessages = defineMessages({
   'protocol.edit': { sv: 'Ändra', en: 'Edit' },
   'protocol.editHeader': { sv: 'Ändra protokollets huvud', en: 'Edit the protocol header' },
   'protocol.editParagraph': { sv: 'Ändra paragrafen: {heading}', en: 'Edit the paragraph: {heading}' },
+  'protocol.immediateReserved': { sv: 'Paragrafen har § {number}. Ordföranden och justeraren justerar den nu.', en: 'The paragraph has § {number}. The chair and the adjuster adjust it now.' },
   'protocol.heading': { sv: 'Rubrik', en: 'Heading' },
+  'protocol.publicHeading': { sv: 'Offentlig rubrik', en: 'Public heading' },
+  'protocol.publicHeadingHint': {
+    sv: 'Visas i den offentliga versionen, på anslaget och i utdraget i stället för rubriken, som kan röja det som är sekretessbelagt. Tomt: ”{fallback}”.',
+    en: 'Shown in the public version, on the notice and in the extract instead of the heading, which may reveal what is secret. Empty: “{fallback}”.',
+  },
   'protocol.decision': { sv: 'Beslut', en: 'Decision' },
   'protocol.decisionHint': { sv: 'Numrerade punkter skrivs som rader "1. …".', en: 'Numbered points are lines "1. …".' },
   'protocol.recipientsHint': { sv: 'En mottagare per rad.', en: 'One recipient a line.' },

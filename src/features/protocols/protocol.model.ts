@@ -38,6 +38,18 @@ export interface ServedPerson {
   position: 'chair' | 'vice_chair' | null;
   /** For a serving substitute: the member served for. */
   servingFor: string | null;
+  /** The paragraphs (ids, in print order) the person served at (KL 5:66); see `servicePeriod`. */
+  paragraphIds: string[];
+}
+
+/** A jäv at a paragraph (KL 6:28) and who served on that seat meanwhile. */
+export interface JavEntry {
+  name: string;
+  municipality: string;
+  /** The person would have served but stepped out for the jäv. */
+  steppedOut: boolean;
+  /** Who served on the seat meanwhile; null with `steppedOut`: the seat was vacant. */
+  servedInstead: string | null;
 }
 
 export interface ProtocolParagraph {
@@ -45,6 +57,8 @@ export interface ProtocolParagraph {
   /** § number; fixed when the draft is locked (null in an unlocked draft). */
   number: number | null;
   heading: string;
+  /** For a paragraph under secrecy: the heading the public version, the notice and the extract show (OSL 5:2). */
+  publicHeading: string | null;
   caseNumber: string | null;
   /** The decision; numbered points are lines "1. …". */
   decision: string;
@@ -76,7 +90,7 @@ export interface MeetingRecord {
     ballots: { name: string; municipality: string; choice: 'yes' | 'no' | 'abstain' }[];
   }[];
   reservations: { name: string; reason: string | null }[];
-  jav: string[];
+  jav: JavEntry[];
   notes: string;
 }
 
@@ -91,7 +105,7 @@ export function protocolDigest(doc: ProtocolDocument): string {
   return createHash('sha256').update(canonicalProtocol(doc)).digest('hex').toUpperCase();
 }
 
-/** The public version: paragraphs under secrecy keep number and heading, and name the provision instead of their content. */
+/** The public version: paragraphs under secrecy keep their number, show their public heading, and name the provision instead of their content. */
 export function publicVersion(doc: ProtocolDocument): ProtocolDocument {
   return {
     ...doc,
@@ -99,6 +113,7 @@ export function publicVersion(doc: ProtocolDocument): ProtocolDocument {
       p.secrecyProvision
         ? {
             ...p,
+            heading: p.publicHeading ?? p.heading,
             decision: '',
             summary: '',
             handling: '',
@@ -109,4 +124,60 @@ export function publicVersion(doc: ProtocolDocument): ProtocolDocument {
         : p,
     ),
   };
+}
+
+/** The heading a reader without access to secrets sees: the public heading of a secret paragraph. */
+export function publicHeadingOfParagraph(p: Pick<ProtocolParagraph, 'heading' | 'publicHeading' | 'secrecyProvision'>): string {
+  return p.secrecyProvision ? (p.publicHeading ?? p.heading) : p.heading;
+}
+
+/**
+ * When a person served, for the "Beslutande" list (KL 5:66): throughout; from a paragraph to the
+ * end (`from` "§ 21", `label` "§ 21–25"); or the paragraphs served ("§ 19–21, 23"). Paragraphs are named by their
+ * § number, or in an unnumbered draft by their place ("punkt 2").
+ */
+export type ServicePeriod = { kind: 'throughout' } | { kind: 'from'; from: string; label: string } | { kind: 'spans'; label: string };
+
+export function servicePeriod(doc: Pick<ProtocolDocument, 'paragraphs'>, person: Pick<ServedPerson, 'paragraphIds'>): ServicePeriod {
+  const places = doc.paragraphs.map((p, index) => (person.paragraphIds.includes(p.id) ? index : -1)).filter((index) => index >= 0);
+  if (places.length === 0 || places.length === doc.paragraphs.length) return { kind: 'throughout' };
+  const numbered = doc.paragraphs.every((p) => p.number !== null);
+  const name = (index: number) => String(numbered ? doc.paragraphs[index]?.number : index + 1);
+  const runs: [number, number][] = [];
+  for (const place of places) {
+    const last = runs.at(-1);
+    if (last && last[1] === place - 1) last[1] = place;
+    else runs.push([place, place]);
+  }
+  const label = `${numbered ? '§' : 'punkt'} ${runs.map(([a, b]) => (a === b ? name(a) : `${name(a)}–${name(b)}`)).join(', ')}`;
+  const [first] = runs;
+  if (runs.length === 1 && first && first[1] === doc.paragraphs.length - 1) return { kind: 'from', from: `${numbered ? '§' : 'punkt'} ${name(first[0])}`, label };
+  return { kind: 'spans', label };
+}
+
+/**
+ * One line of the "Beslutande" list, in Swedish as the protocol prints it (seed 2022-12-14):
+ * "Ersättare N (Boden) tjänstgör för L fr.o.m. § 21"; a member present only part of the meeting
+ * gets the paragraphs "§ 19–22". KL 5:66.
+ */
+export function servedLine(doc: Pick<ProtocolDocument, 'paragraphs'>, person: ServedPerson): string {
+  const period = servicePeriod(doc, person);
+  const position = person.position === 'chair' ? 'ordförande' : person.position === 'vice_chair' ? 'vice ordförande' : null;
+  if (person.role === 'substitute' && period.kind !== 'throughout') {
+    const forWhom = person.servingFor ? ` för ${person.servingFor}` : '';
+    return `Ersättare ${person.name} (${person.municipality}) tjänstgör${forWhom} ${period.kind === 'from' ? `fr.o.m. ${period.from}` : period.label}`;
+  }
+  const parts = [`${person.name} (${person.municipality})`];
+  if (position) parts.push(position);
+  if (person.role === 'substitute') parts.push(person.servingFor ? `tjänstgörande ersättare för ${person.servingFor}` : 'tjänstgörande ersättare');
+  // Arrivals and departures: the paragraphs the member took part in ("§ 21–25").
+  if (period.kind !== 'throughout') parts.push(period.label);
+  return parts.join(', ');
+}
+
+/** The jäv line of a paragraph: who stepped out and who served on the seat meanwhile (KL 6:28, 5:67). */
+export function javLine(entry: JavEntry): string {
+  const out = `${entry.name} (${entry.municipality}) anmäler jäv och deltar inte i handläggningen av ärendet.`;
+  if (!entry.steppedOut) return out;
+  return entry.servedInstead ? `${out} Ersättare ${entry.servedInstead} tjänstgör i hens ställe.` : `${out} Ingen ersättare finns att tillgå; platsen är vakant under paragrafen.`;
 }

@@ -4,12 +4,13 @@ import type { CorrectionView } from './correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
-import type { ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
 import { basisLine, propositionSentence } from './protocol-wording.js';
 import { can } from '../auth/policy.js';
+import { publicHeadingOf } from '../../domain/index.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
 
@@ -40,12 +41,6 @@ function Lines({ text }: { text: string }) {
   return <p style="white-space: pre-line">{text}</p>;
 }
 
-function servedLabel(ctx: ViewContext, p: ServedPerson): string {
-  const { t } = ctx;
-  const roles = [p.position ? t(`protocol.role.${p.position}`) : '', p.role === 'substitute' ? (p.servingFor ? t('protocol.role.substituteFor', { name: p.servingFor }) : t('protocol.role.substitute')) : ''].filter(Boolean);
-  return `${p.name}, ${p.municipality}${roles.length ? ` (${roles.join(', ')})` : ''}`;
-}
-
 function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
   const { t } = ctx;
   return (
@@ -58,7 +53,7 @@ function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
       <dd>
         <ul>
           {doc.served.map((p) => (
-            <li>{servedLabel(ctx, p)}</li>
+            <li>{servedLine(doc, p)}</li>
           ))}
         </ul>
       </dd>
@@ -90,7 +85,9 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
   ];
   return (
     <>
-      {r.jav.length > 0 && <p>{t('protocol.record.jav', { names: r.jav.join(', ') })}</p>}
+      {r.jav.map((entry) => (
+        <p>{javLine(entry)}</p>
+      ))}
       {entries.length > 0 && (
         <ul class="record">
           {entries.map((e) => (
@@ -332,7 +329,7 @@ export function HeaderFormPage({ ctx, view, state }: { ctx: ViewContext; view: P
 }
 
 export function paragraphFormValues(p: ParagraphRow): Record<string, string> {
-  return { heading: p.heading, decision: p.decision, summary: p.summary, handling: p.handling, recipients: p.recipients.join('\n') };
+  return { heading: p.heading, publicHeading: p.publicHeading ?? '', decision: p.decision, summary: p.summary, handling: p.handling, recipients: p.recipients.join('\n') };
 }
 
 export function ParagraphFormPage({ ctx, meetingId, paragraph, state }: { ctx: ViewContext; meetingId: string; paragraph: ParagraphRow; state: FormState }) {
@@ -343,6 +340,15 @@ export function ParagraphFormPage({ ctx, meetingId, paragraph, state }: { ctx: V
       <ErrorSummary ctx={ctx} state={state} />
       <PostForm ctx={ctx} action={`${base}/paragraf/${paragraph.id}`}>
         <TextField ctx={ctx} state={state} name="heading" label={t('protocol.heading')} required />
+        {paragraph.secrecyProvision && (
+          <TextField
+            ctx={ctx}
+            state={state}
+            name="publicHeading"
+            label={t('protocol.publicHeading')}
+            hint={t('protocol.publicHeadingHint', { fallback: publicHeadingOf({ publicHeading: null, caseNumber: paragraph.caseNumber }) })}
+          />
+        )}
         <TextArea ctx={ctx} state={state} name="decision" label={t('protocol.decision')} hint={t('protocol.decisionHint')} rows={5} />
         <TextArea ctx={ctx} state={state} name="summary" label={t('protocol.summary')} rows={8} />
         <TextArea ctx={ctx} state={state} name="handling" label={t('protocol.handling')} hint={t('protocol.recordHint')} rows={5} />

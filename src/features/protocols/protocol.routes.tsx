@@ -40,6 +40,16 @@ export function registerProtocolRoutes(app: FastifyInstance, services: Services)
     return reply.redirect(`/moten/${id}/protokoll`);
   });
 
+  // Omedelbar justering at the meeting: the paragraph is written and its § reserved, then signed on the justering page.
+  app.post('/moten/:id/protokoll/omedelbar', plan, async (request, reply) => {
+    const id = uuidParam(request, 'id');
+    const itemId = formBody(request).itemId ?? '';
+    if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw notFound({ sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' });
+    const { protocolId, number } = await protocols.reserveImmediateParagraph(request.principal, id, itemId);
+    setFlash(reply, request, services, request.viewContext().t('protocol.immediateReserved', { number }));
+    return reply.redirect(`/protokoll/${protocolId}/justera`);
+  });
+
   app.get('/moten/:id/protokoll/andra', plan, async (request, reply) => {
     const { view } = await draftOf(request);
     return reply.page(<HeaderFormPage ctx={request.viewContext()} view={view} state={emptyForm(headerFormValues(view))} />);

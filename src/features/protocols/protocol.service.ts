@@ -19,7 +19,7 @@ import { cooperationScope } from '../organisation/scope.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
-import { draftParagraphs, loadProtocol } from './protocol-build.js';
+import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 
@@ -50,6 +50,8 @@ export const ZHeaderInput = z.object({
 
 export const ZParagraphInput = z.object({
   heading: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, msg('Ange en rubrik.', 'Give a heading.')).max(500)),
+  /** A secret paragraph's public heading (OSL 5:2); empty: the default. */
+  publicHeading: text(500),
   decision: text(20000),
   summary: text(50000),
   handling: text(20000),
@@ -105,6 +107,48 @@ export function createProtocolService(deps: { database: Database; config: Config
     return { protocol, meeting, body };
   }
 
+  /** The protocol row of a meeting, its header prefilled from the meeting. */
+  async function insertProtocol(tx: Db, principal: Principal, meeting: meetingsRepo.MeetingRow, body: meetingsRepo.BodyRow): Promise<string> {
+    const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
+    const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
+    const [row] = await tx
+      .insert(protocols)
+      .values({
+        meetingId: meeting.id,
+        status: 'draft',
+        justeringPlace: meeting.justeringPlace ?? '',
+        justeringDate: meeting.justeringDate,
+        chairPersonId: chair?.person.id ?? null,
+        adjusterPersonId: meeting.adjusterPersonId,
+        secretaryName: principal.name,
+        createdAt: clock(),
+        updatedAt: clock(),
+      })
+      .returning({ id: protocols.id });
+    if (!row) throw new Error('insert returned no row');
+    return row.id;
+  }
+
+  /** Paragraphs in the place of their agenda item; `number` reserves § for an immediate one. */
+  async function insertParagraphs(tx: Db, protocolId: string, meeting: meetingsRepo.MeetingRow, items: readonly meetingsRepo.AgendaItemRow[], drafts: readonly DraftParagraph[], number: number | null = null): Promise<string[]> {
+    const positionOf = new Map(items.map((i) => [i.id, i.position]));
+    const ids: string[] = [];
+    for (const p of drafts) {
+      const [row] = await tx
+        .insert(protocolParagraphs)
+        .values({ protocolId, position: positionOf.get(p.agendaItemId) ?? 0, number, year: yearOf(meeting), ...p, createdAt: clock(), updatedAt: clock() })
+        .returning({ id: protocolParagraphs.id });
+      if (row) ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /** A draft begun at the meeting (immediate justering) still lacks the other handled items' paragraphs. */
+  async function lacksParagraphs(protocolId: string, meetingId: string): Promise<boolean> {
+    const had = new Set((await repo.listParagraphs(db, protocolId)).map((p) => p.agendaItemId));
+    return (await meetingsRepo.listItems(db, meetingId)).some((i) => HANDLED.has(i.status) && !had.has(i.id));
+  }
+
   /** The public version for readers who may not read secret documents. */
   const forReader = (principal: Principal | null, body: meetingsRepo.BodyRow, doc: ProtocolDocument) =>
     can(principal, 'registry.readSecret', scope(body)) ? doc : publicVersion(doc);
@@ -125,7 +169,10 @@ export function createProtocolService(deps: { database: Database; config: Config
       return frozen.pdf(protocolId, version);
     },
 
-    /** One draft per closed meeting: a paragraph per handled item, header and texts prefilled. */
+    /**
+     * One draft per closed meeting: a paragraph per handled item, header and texts prefilled. A
+     * protocol begun at the meeting for an immediately adjusted paragraph gets the other paragraphs.
+     */
     async createDraft(principal: Principal | null, meetingId: string): Promise<string> {
       requirePrincipal(principal, 'meeting.plan');
       return db.transaction(async (tx) => {
@@ -136,34 +183,51 @@ export function createProtocolService(deps: { database: Database; config: Config
         }
         // Locks the meeting row, so that two drafts for one meeting queue; the unique index backs this.
         await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
-        if (await repo.findProtocolByMeeting(tx, meetingId)) {
+        const items = await meetingsRepo.listItems(tx, meetingId);
+        const existing = await repo.findProtocolByMeeting(tx, meetingId);
+        const had = existing ? new Set((await repo.listParagraphs(tx, existing.id)).flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []))) : new Set<string>();
+        const missing = items.filter((i) => !had.has(i.id));
+        if (existing && (existing.status !== 'draft' || !(await draftParagraphs(tx, missing)).length)) {
           throw conflict({ sv: 'Mötet har redan ett protokoll.', en: 'The meeting already has a protocol.' });
         }
-        const items = await meetingsRepo.listItems(tx, meetingId);
-        const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
-        const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
-        const [row] = await tx
-          .insert(protocols)
-          .values({
-            meetingId,
-            status: 'draft',
-            justeringPlace: meeting.justeringPlace ?? '',
-            justeringDate: meeting.justeringDate,
-            chairPersonId: chair?.person.id ?? null,
-            adjusterPersonId: meeting.adjusterPersonId,
-            secretaryName: principal.name,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning({ id: protocols.id });
-        if (!row) throw new Error('insert returned no row');
-        const year = yearOf(meeting);
-        const drafts = await draftParagraphs(tx, items);
-        for (const [index, p] of drafts.entries()) {
-          await tx.insert(protocolParagraphs).values({ protocolId: row.id, position: index + 1, year, ...p, createdAt: clock(), updatedAt: clock() });
+        const protocolId = existing?.id ?? (await insertProtocol(tx, principal, meeting, body));
+        const drafts = await draftParagraphs(tx, missing);
+        await insertParagraphs(tx, protocolId, meeting, items, drafts);
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.createDraft', entity: 'protocol', entityId: protocolId, after: { meetingId, paragraphs: drafts.length } }, clock());
+        return protocolId;
+      });
+    },
+
+    /**
+     * Omedelbar justering (KL 5:70 via 6:35, 8:12): at the meeting, the paragraph of a handled item
+     * marked for immediate justering is written and its § number reserved now, from the body's
+     * series, so that it can be signed, announced and appealed before the rest of the protocol.
+     */
+    async reserveImmediateParagraph(principal: Principal | null, meetingId: string, itemId: string): Promise<{ protocolId: string; paragraphId: string; number: number }> {
+      requirePrincipal(principal, 'meeting.plan');
+      return db.transaction(async (tx) => {
+        const { meeting, body } = await requireMeeting(tx, meetingId);
+        assertCan(principal, 'meeting.plan', scope(body));
+        await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+        if (meeting.status === 'planned' || meeting.status === 'cancelled') {
+          throw conflict({ sv: 'Omedelbar justering görs vid sammanträdet.', en: 'Immediate justering is done at the meeting.' });
         }
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.createDraft', entity: 'protocol', entityId: row.id, after: { meetingId, paragraphs: drafts.length } }, clock());
-        return row.id;
+        const items = await meetingsRepo.listItems(tx, meetingId);
+        const item = items.find((i) => i.id === itemId);
+        if (!item) throw notFound({ sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' });
+        if (!item.immediateJustering) throw conflict({ sv: 'Punkten ska inte justeras omedelbart. Markera den för omedelbar justering först.', en: 'The item is not marked for immediate justering. Mark it first.' });
+        const [draft] = await draftParagraphs(tx, [item]);
+        if (!draft) throw conflict({ sv: 'Punkten är inte avgjord ännu: besluta först, justera sedan.', en: 'The item is not decided yet: decide first, then adjust.' });
+        const existing = await repo.findProtocolByMeeting(tx, meetingId);
+        if (existing && existing.status !== 'draft') throw conflict(NOT_DRAFT);
+        const already = existing ? (await repo.listParagraphs(tx, existing.id)).find((p) => p.agendaItemId === item.id) : undefined;
+        if (already) throw conflict({ sv: `Punkten har redan § ${already.number ?? '–'} i protokollet.`, en: `The item already has § ${already.number ?? '–'} in the protocol.` });
+        const protocolId = existing?.id ?? (await insertProtocol(tx, principal, meeting, body));
+        const number = await repo.takeParagraphNumbers(tx, { bodyId: body.id, year: yearOf(meeting), count: 1 });
+        const [paragraph] = await insertParagraphs(tx, protocolId, meeting, items, [{ ...draft, immediateJustering: true }], number);
+        if (!paragraph) throw new Error('insert returned no paragraph');
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.reserveImmediate', entity: 'protocol_paragraph', entityId: paragraph, after: { protocolId, itemId, number } }, clock());
+        return { protocolId, paragraphId: paragraph, number };
       });
     },
 
@@ -181,7 +245,7 @@ export function createProtocolService(deps: { database: Database; config: Config
         body,
         protocol: protocol ? { row: protocol, document: forReader(principal, body, await read(protocol.id)) } : null,
         canPlan,
-        canCreate: canPlan && !protocol && meeting.status === 'closed',
+        canCreate: canPlan && meeting.status === 'closed' && (!protocol || (protocol.status === 'draft' && (await lacksParagraphs(protocol.id, meetingId)))),
         year,
         counter: protocol?.status === 'draft' && canPlan ? await repo.counterValue(db, body.id, year) : null,
         people: [...new Map(people.map((p) => [p.id, p])).values()],
@@ -230,15 +294,17 @@ export function createProtocolService(deps: { database: Database; config: Config
     async updateParagraph(principal: Principal | null, paragraphId: string, raw: unknown): Promise<void> {
       requirePrincipal(principal, 'meeting.plan');
       const input = parseInput(ZParagraphInput, raw);
-      const values = { heading: input.heading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
       await db.transaction(async (tx) => {
         const paragraph = await repo.findParagraph(tx, paragraphId);
         if (!paragraph) throw notFound(PARAGRAPH_NOT_FOUND);
+        // Only a secret paragraph has a public heading; an empty one falls back to the default.
+        const publicHeading = paragraph.secrecyProvision ? input.publicHeading || null : null;
+        const values = { heading: input.heading, publicHeading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
         await editableDraft(tx, principal, paragraph.protocolId);
         // Nothing after the seal: a paragraph adjusted at the meeting, or signed by one of the two, keeps its text.
         if (paragraph.adjustedAt || (await repo.hasParagraphSignatures(tx, paragraphId))) throw conflict(PARAGRAPH_SIGNED);
         await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
-        const before = { heading: paragraph.heading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
+        const before = { heading: paragraph.heading, publicHeading: paragraph.publicHeading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values }, clock());
       });
     },
@@ -251,7 +317,8 @@ export function createProtocolService(deps: { database: Database; config: Config
       requirePrincipal(principal, 'meeting.plan');
       return db.transaction(async (tx) => {
         const { meeting, body } = await editableDraft(tx, principal, protocolId);
-        const paragraphs = await repo.listParagraphs(tx, protocolId);
+        // A paragraph adjusted at the meeting keeps the § it reserved then; the rest follow in agenda order.
+        const paragraphs = (await repo.listParagraphs(tx, protocolId)).filter((p) => p.number === null);
         const year = yearOf(meeting);
         const first = await repo.takeParagraphNumbers(tx, { bodyId: body.id, year, count: paragraphs.length });
         const numbers = paragraphs.map((_, index) => first + index);

@@ -102,7 +102,7 @@ describe('protocol: draft, editing, locking with § numbers, finality', () => {
     assert.equal(doc.justeringDate, '2022-12-20');
     assert.deepEqual([doc.meetingDate, doc.startTime, doc.endTime], ['2022-12-14', '09:00', '12:30']);
     assert.equal(doc.served.length, 5);
-    assert.deepEqual(doc.served[0], { name: 'Ledamot Arvidsby', municipality: 'Arvidsby', role: 'member', position: 'chair', servingFor: null });
+    assert.deepEqual(doc.served[0], { name: 'Ledamot Arvidsby', municipality: 'Arvidsby', role: 'member', position: 'chair', servingFor: null, paragraphIds: doc.paragraphs.map((p) => p.id) });
     const plan = doc.paragraphs[2];
     assert.ok(plan);
     assert.equal(plan.caseNumber, '2022/23-1.2.1.3');

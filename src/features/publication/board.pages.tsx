@@ -55,7 +55,11 @@ export function NoticeFacts({ ctx, notice, headingLevel = 3 }: { ctx: ViewContex
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article aria-labelledby={`anslag-${notice.id}`}>
-      <Heading id={`anslag-${notice.id}`}>{t('board.noticeHeading', { body: notice.bodyName, date: notice.meetingDate })}</Heading>
+      <Heading id={`anslag-${notice.id}`}>
+        {notice.paragraph
+          ? t('board.paragraphHeading', { number: notice.paragraph.number ?? '–', heading: notice.paragraph.heading, body: notice.bodyName, date: notice.meetingDate })
+          : t('board.noticeHeading', { body: notice.bodyName, date: notice.meetingDate })}
+      </Heading>
       <dl class="facts">
         <dt>{t('board.body')}</dt>
         <dd>{notice.bodyName === notice.committeeName ? notice.bodyName : `${notice.bodyName}, ${notice.committeeName}`}</dd>
@@ -65,6 +69,18 @@ export function NoticeFacts({ ctx, notice, headingLevel = 3 }: { ctx: ViewContex
         <dd>{notice.justeredOn}</dd>
         <dt>{t('board.postedOn')}</dt>
         <dd>{notice.postedOn}</dd>
+        {notice.corrections.length > 0 && (
+          <>
+            <dt>{t('board.corrections')}</dt>
+            <dd>
+              <ul>
+                {notice.corrections.map((c) => (
+                  <li>{t('board.correction', { from: c.previousPostedOn, to: c.correctedPostedOn, on: c.correctedOn, by: c.correctedBy, reason: c.reason })}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t('board.takeDownOn')}</dt>
         <dd>{notice.takeDownOn ?? t('board.notYet')}</dd>
         <dt>{t('board.lastDay')}</dt>
@@ -80,14 +96,18 @@ export function NoticeFacts({ ctx, notice, headingLevel = 3 }: { ctx: ViewContex
               {notice.bodyName} {notice.meetingDate}
             </span>
           </a>
-          {' · '}
-          <a href={notice.pdfPath}>
-            {t('board.pdf')}
-            <span class="visually-hidden">
-              {' '}
-              {notice.bodyName} {notice.meetingDate}
-            </span>
-          </a>
+          {!notice.paragraph && (
+            <>
+              {' · '}
+              <a href={notice.pdfPath}>
+                {t('board.pdf')}
+                <span class="visually-hidden">
+                  {' '}
+                  {notice.bodyName} {notice.meetingDate}
+                </span>
+              </a>
+            </>
+          )}
         </dd>
       </dl>
       {notice.lastDayToAppeal === null && (

@@ -3,9 +3,9 @@
  * the committee (KL 9:32 — a joint committee announces the justering on every member's board).
  * Called by the justering service inside the transaction that makes the protocol final.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { notices } from '../../platform/db/schema.js';
+import { notices, protocolParagraphs } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { addDays } from '../../domain/index.js';
@@ -42,7 +42,9 @@ export async function createNoticesOnFinal(tx: Db, options: { protocolId: string
   if (!context || context.protocol.status !== 'final' || context.body.kind !== 'committee') return 0;
   const settings = publicationSettingsOf(context.committee.settings);
   const members = await repo.listMembers(tx, context.committee.id);
-  const existing = new Set((await tx.select({ organisationId: notices.organisationId }).from(notices).where(eq(notices.protocolId, options.protocolId))).map((r) => r.organisationId));
+  const existing = new Set(
+    (await tx.select({ organisationId: notices.organisationId }).from(notices).where(and(eq(notices.protocolId, options.protocolId), isNull(notices.paragraphId)))).map((r) => r.organisationId),
+  );
   const created: string[] = [];
   for (const municipality of members) {
     if (existing.has(municipality.id)) continue;
@@ -58,6 +60,40 @@ export async function createNoticesOnFinal(tx: Db, options: { protocolId: string
       tx,
       options.actor,
       { action: 'publication.createNotices', entity: 'protocol', entityId: options.protocolId, after: { municipalities: created, mode: settings.noticePosting } },
+      options.at,
+    );
+  }
+  return created.length;
+}
+
+/**
+ * Omedelbar justering: the paragraph adjusted at the meeting gets its own notice on every member
+ * municipality's board, posted by the committee's settings like a protocol's, and its own appeal
+ * period from those postings — before the rest of the protocol is final (KL 8:12, 13:5). Called
+ * in the transaction that records the paragraph's second signature. Idempotent.
+ */
+export async function createParagraphNotices(tx: Db, options: { protocolId: string; paragraphId: string; at: Date; actor: Actor }): Promise<number> {
+  const context = await repo.findProtocolContext(tx, options.protocolId);
+  const [paragraph] = await tx.select({ adjustedAt: protocolParagraphs.adjustedAt }).from(protocolParagraphs).where(eq(protocolParagraphs.id, options.paragraphId));
+  if (!context || !paragraph?.adjustedAt || context.body.kind !== 'committee') return 0;
+  const settings = publicationSettingsOf(context.committee.settings);
+  const members = await repo.listMembers(tx, context.committee.id);
+  const existing = new Set((await tx.select({ organisationId: notices.organisationId }).from(notices).where(eq(notices.paragraphId, options.paragraphId))).map((r) => r.organisationId));
+  const created: string[] = [];
+  for (const municipality of members) {
+    if (existing.has(municipality.id)) continue;
+    const plan = postingPlan(settings, municipality.slug, options.at);
+    await tx
+      .insert(notices)
+      .values({ protocolId: options.protocolId, paragraphId: options.paragraphId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at })
+      .onConflictDoNothing();
+    created.push(municipality.slug);
+  }
+  if (created.length > 0) {
+    await recordAudit(
+      tx,
+      options.actor,
+      { action: 'publication.createParagraphNotices', entity: 'protocol_paragraph', entityId: options.paragraphId, after: { protocolId: options.protocolId, municipalities: created, mode: settings.noticePosting } },
       options.at,
     );
   }

@@ -145,7 +145,36 @@ export function ProtocolNoticesPage(props: { ctx: ViewContext; status: Status; f
   );
 }
 
-export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: { noticeId: string; state: FormState } }) {
+/** A correction of a recorded posting date: the corrected date and the reason, shown on the public board. */
+export function CorrectPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; postedOn: string; state?: FormState }) {
+  const { ctx, noticeId, municipality } = props;
+  const { t } = ctx;
+  const state = props.state ?? emptyForm({ postedOn: props.postedOn, reason: '' });
+  const prefixed: FormState = {
+    values: { [`correctedOn-${noticeId}`]: state.values.postedOn ?? '', [`reason-${noticeId}`]: state.values.reason ?? '' },
+    errors: state.errors.map((e) => (e.field === '_' ? e : { ...e, field: `${e.field === 'postedOn' ? 'correctedOn' : e.field}-${noticeId}` })),
+  };
+  return (
+    <details open={state.errors.length > 0}>
+      <summary>
+        {t('notices.correct')}
+        <span class="visually-hidden"> {municipality}</span>
+      </summary>
+      <p class="hint">{t('notices.correctHint')}</p>
+      <ErrorSummary ctx={ctx} state={prefixed} />
+      <PostForm ctx={ctx} action={`/anslag/${noticeId}/rattelse`}>
+        <TextField ctx={ctx} state={prefixed} name={`correctedOn-${noticeId}`} label={`${t('notices.correctedOn')} (${municipality})`} type="date" required />
+        <TextField ctx={ctx} state={prefixed} name={`reason-${noticeId}`} label={t('notices.correctReason')} required />
+        <button type="submit">
+          {t('notices.correct')}
+          <span class="visually-hidden"> {municipality}</span>
+        </button>
+      </PostForm>
+    </details>
+  );
+}
+
+export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: { noticeId: string; state: FormState }; failedCorrection?: { noticeId: string; state: FormState } }) {
   const { ctx, queue } = props;
   const { t } = ctx;
   return (
@@ -182,6 +211,15 @@ export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: 
               next="/anslag"
               today={ctx.today}
               state={props.failed?.noticeId === n.noticeId ? props.failed.state : emptyForm({ postedOn: n.postedOn ?? ctx.today, externalUrl: n.externalUrl ?? '' })}
+            />
+          )}
+          {n.mayRecord && n.postedOn && (
+            <CorrectPostingForm
+              ctx={ctx}
+              noticeId={n.noticeId}
+              municipality={n.municipality.name}
+              postedOn={n.postedOn}
+              {...(props.failedCorrection?.noticeId === n.noticeId ? { state: props.failedCorrection.state } : {})}
             />
           )}
         </section>

@@ -23,6 +23,23 @@ export const publicationMessages = defineMessages({
   'board.earlier': { sv: 'Tidigare anslag', en: 'Earlier notices' },
   'board.earlierIntro': { sv: 'Anslag som har tagits ned efter att överklagandetiden gått ut.', en: 'Notices taken down after the appeal period ended.' },
   'board.noticeHeading': { sv: 'Justering av protokoll – {body}, sammanträde {date}', en: 'Adjustment of protocol – {body}, meeting {date}' },
+  'notices.correct': { sv: 'Rätta anslagsdatum', en: 'Correct the posting date' },
+  'notices.correctHint': {
+    sv: 'Ett registrerat anslagsdatum skrivs aldrig över. En rättelse visas på anslagstavlan med skälet och ditt namn, och överklagandetiden räknas om från det rättade datumet.',
+    en: 'A recorded posting date is never overwritten. A correction is shown on the notice board with the reason and your name, and the appeal period is recomputed from the corrected date.',
+  },
+  'notices.correctedOn': { sv: 'Rättat anslagsdatum', en: 'Corrected posting date' },
+  'notices.correctReason': { sv: 'Skäl till rättelsen', en: 'Reason for the correction' },
+  'notices.corrected': { sv: 'Anslagsdatumet är rättat.', en: 'The posting date is corrected.' },
+  'board.paragraphHeading': {
+    sv: 'Omedelbar justering av § {number} {heading} – {body}, sammanträde {date}',
+    en: 'Immediate adjustment of § {number} {heading} – {body}, meeting {date}',
+  },
+  'board.corrections': { sv: 'Rättelse av anslagsdatum', en: 'Correction of the posting date' },
+  'board.correction': {
+    sv: 'Anslagsdatumet rättades {on} från {from} till {to} av {by}. Skäl: {reason} Överklagandetiden räknas från det rättade datumet.',
+    en: 'The posting date was corrected on {on} from {from} to {to} by {by}. Reason: {reason} The appeal period counts from the corrected date.',
+  },
   'board.body': { sv: 'Organ', en: 'Body' },
   'board.meetingDate': { sv: 'Sammanträdesdatum', en: 'Date of meeting' },
   'board.justeredOn': { sv: 'Protokollet justerades', en: 'Protocol adjusted' },

@@ -1,7 +1,7 @@
 /** SQL of the publication feature: notices, the protocols they announce, and the boards. */
-import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, meetings, notices, organisations, protocols, users } from '../../platform/db/schema.js';
+import { bodies, meetings, notices, organisations, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -63,17 +63,24 @@ export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefi
   return row;
 }
 
+/**
+ * What a notice announces: the justering of a final protocol, or of one paragraph adjusted at the
+ * meeting (omedelbar justering, KL 8:12), which is announced before the rest of the protocol is final.
+ */
+const announced = or(and(isNull(notices.paragraphId), eq(protocols.status, 'final')), isNotNull(protocolParagraphs.adjustedAt));
+
 /** The notices on one municipality's board, newest justering first, with what they announce. */
 export async function listNoticesOfMunicipality(db: Db, organisationId: string, limit = 200) {
   return db
-    .select({ notice: notices, protocol: protocols, meeting: meetings, body: bodies, committee: organisations })
+    .select({ notice: notices, protocol: protocols, paragraph: protocolParagraphs, meeting: meetings, body: bodies, committee: organisations })
     .from(notices)
     .innerJoin(protocols, eq(protocols.id, notices.protocolId))
+    .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, notices.paragraphId))
     .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-    .where(and(eq(notices.organisationId, organisationId), eq(protocols.status, 'final')))
-    .orderBy(desc(protocols.finalAt))
+    .where(and(eq(notices.organisationId, organisationId), announced))
+    .orderBy(desc(protocols.finalAt), desc(protocolParagraphs.adjustedAt))
     .limit(limit);
 }
 
@@ -84,13 +91,14 @@ export async function listNoticesForOrganisations(db: Db, organisationIds: reado
   if (committeeIds.length > 0) scopes.push(inArray(bodies.organisationId, [...committeeIds]));
   if (scopes.length === 0) return [];
   return db
-    .select({ notice: notices, protocol: protocols, meeting: meetings, body: bodies, municipality: organisations })
+    .select({ notice: notices, protocol: protocols, paragraph: protocolParagraphs, meeting: meetings, body: bodies, municipality: organisations })
     .from(notices)
     .innerJoin(protocols, eq(protocols.id, notices.protocolId))
+    .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, notices.paragraphId))
     .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .innerJoin(organisations, eq(organisations.id, notices.organisationId))
-    .where(and(eq(protocols.status, 'final'), or(...scopes)))
+    .where(and(announced, or(...scopes)))
     .orderBy(desc(protocols.finalAt), asc(organisations.name))
     .limit(limit);
 }

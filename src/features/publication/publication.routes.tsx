@@ -102,6 +102,23 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
     return reply.redirect(fromProtocol ? `/protokoll/${protocolId}/anslag` : '/anslag');
   });
 
+  // A recorded posting date changes only by a correction with a reason; the board shows it (KL 13:5).
+  app.post('/anslag/:id/rattelse', record, async (request, reply) => {
+    const ctx = request.viewContext();
+    const noticeId = uuidParam(request, 'id');
+    const body = formBody(request);
+    const values = { postedOn: body[`correctedOn-${noticeId}`] ?? body.postedOn ?? '', reason: body[`reason-${noticeId}`] ?? body.reason ?? '' };
+    try {
+      await publication.correctPosting(request.principal, noticeId, values);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !SHOWN_IN_FORM.has(error.code)) throw error;
+      const failedCorrection = { noticeId, state: { values, errors: error.fieldErrors.length > 0 ? error.fieldErrors : [{ field: '_', message: error.userMessage }] } };
+      return reply.code(HTTP_STATUS[error.code]).page(<RegistrarPage ctx={ctx} queue={await publication.registrarQueue(request.principal)} failedCorrection={failedCorrection} />);
+    }
+    setFlash(reply, request, services, ctx.t('notices.corrected'));
+    return reply.redirect('/anslag');
+  });
+
   app.get('/anslag/installningar/:slug', manage, async (request, reply) => {
     const view = await publication.settings(request.principal, slugParam(request));
     return reply.page(<SettingsPage ctx={request.viewContext()} view={view} state={emptyForm(settingsFormValues(view))} manual={view.settings.manualMunicipalities} />);

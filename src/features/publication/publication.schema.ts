@@ -49,3 +49,16 @@ export const ZSettingsInput = z.object({
   manualMunicipalities: z.array(z.string().max(100)).max(100),
 });
 export type TSettingsInput = z.infer<typeof ZSettingsInput>;
+
+/** A correction of a recorded posting date: the new date, why, and by whom (the signed-in user). */
+export const ZCorrectPosting = z.object({
+  postedOn: z.preprocess(trimmed, isoDate()),
+  reason: z.preprocess(
+    trimmed,
+    z
+      .string(msg('Ange skälet till rättelsen.', 'Give the reason for the correction.'))
+      .min(5, msg('Ange skälet till rättelsen, med minst fem tecken.', 'Give the reason for the correction, at least five characters.'))
+      .max(1000),
+  ),
+});
+export type TCorrectPosting = z.infer<typeof ZCorrectPosting>;

@@ -2,18 +2,18 @@
  * Publication: the justering notice (anslag) on every member municipality's notice board, the
  * posting status per municipality for the committee, and the registrar's own posting record.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { notices, organisations } from '../../platform/db/schema.js';
+import { noticeCorrections, notices, organisations, protocolParagraphs } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { compareDates } from '../../domain/index.js';
+import { compareDates, publicHeadingOf } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../auth/policy.js';
-import { ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
+import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
 import { createDataVersionReader } from '../../platform/db/data-version.js';
@@ -25,6 +25,15 @@ const BOARD_NOT_FOUND = { sv: 'Det finns ingen anslagstavla med den adressen.', 
 /** The justering day: the day the second signature made the protocol final. */
 const justeredOnOf = (protocol: { finalAt: Date | null; justeringDate: string | null }) =>
   protocol.finalAt ? swedishDate(protocol.finalAt) : (protocol.justeringDate ?? '');
+
+type ParagraphLike = { adjustedAt: Date | null; number: number | null; heading: string; publicHeading: string | null; caseNumber: string | null; secrecyProvision: string | null; id: string };
+
+/** The justering a notice announces: the paragraph's own when adjusted at the meeting (KL 8:12), else the protocol's. */
+const justeredOnOfRow = (row: { protocol: Parameters<typeof justeredOnOf>[0]; paragraph: ParagraphLike | null }) =>
+  row.paragraph?.adjustedAt ? swedishDate(row.paragraph.adjustedAt) : justeredOnOf(row.protocol);
+
+/** The notices announcing the same justering: a protocol's, or one paragraph's (omedelbar justering). */
+const groupOf = (notice: { protocolId: string; paragraphId: string | null }) => `${notice.protocolId}|${notice.paragraphId ?? ''}`;
 
 /** KL 8:12: where the protocol is kept; the committee's setting or the host's office. */
 function keptAtOf(settings: TPublicationSettings, host: { name: string } | undefined): string {
@@ -42,15 +51,28 @@ export interface PublicNotice {
   meetingDate: string;
   justeredOn: string;
   postedOn: string;
+  /** For the notice of one paragraph adjusted at the meeting: its § and public heading. */
+  paragraph: { number: number | null; heading: string } | null;
   /** Null until every member municipality has posted (KL 13:5). */
   appealStartsOn: string | null;
   lastDayToAppeal: string | null;
   /** The first day the notice may come down; null until the appeal period is known. */
   takeDownOn: string | null;
   keptAt: string;
+  /** Corrections of the posting date, oldest first: shown publicly with the recomputed appeal period. */
+  corrections: PostingCorrection[];
   protocolPath: string;
   pdfPath: string;
   updatedAt: Date;
+}
+
+/** A posting date corrected after it was recorded: from, to, why and by whom. */
+export interface PostingCorrection {
+  previousPostedOn: string;
+  correctedPostedOn: string;
+  reason: string;
+  correctedBy: string;
+  correctedOn: string;
 }
 
 /** One municipality's board as the public sees it. */
@@ -73,7 +95,7 @@ export function createPublicationService(deps: { database: Database; config: Con
   async function noticesByProtocol(protocolIds: string[]) {
     const rows = await repo.listNoticesOfProtocols(db, protocolIds);
     const byProtocol = new Map<string, typeof rows>();
-    for (const row of rows) byProtocol.set(row.notice.protocolId, [...(byProtocol.get(row.notice.protocolId) ?? []), row]);
+    for (const row of rows) byProtocol.set(groupOf(row.notice), [...(byProtocol.get(groupOf(row.notice)) ?? []), row]);
     return byProtocol;
   }
 
@@ -96,7 +118,7 @@ export function createPublicationService(deps: { database: Database; config: Con
       assertCan(principal, 'publication.manage', [context.committee.id]);
       const now = clock();
       const today = swedishDate(now);
-      const rows = (await repo.listNoticesOfProtocols(db, [protocolId])).sort((a, b) => collator.compare(a.municipality.name, b.municipality.name));
+      const rows = (await repo.listNoticesOfProtocols(db, [protocolId])).filter((r) => r.notice.paragraphId === null).sort((a, b) => collator.compare(a.municipality.name, b.municipality.name));
       const justeredOn = justeredOnOf(context.protocol);
       const final = context.protocol.status === 'final';
       const status: ProtocolNoticeStatus | null = final ? protocolNoticeStatus({ justeredOn, notices: rows.map((r) => r.notice), now }) : null;
@@ -136,8 +158,8 @@ export function createPublicationService(deps: { database: Database; config: Con
       const today = swedishDate(now);
       const all = await noticesByProtocol([...new Set(rows.map((r) => r.protocol.id))]);
       return rows.flatMap((r) => {
-        const justeredOn = justeredOnOf(r.protocol);
-        const status = protocolNoticeStatus({ justeredOn, notices: (all.get(r.protocol.id) ?? []).map((x) => x.notice), now });
+        const justeredOn = justeredOnOfRow(r);
+        const status = protocolNoticeStatus({ justeredOn, notices: (all.get(groupOf(r.notice)) ?? []).map((x) => x.notice), now });
         const postedOn = effectivePostedOn(r.notice, now);
         if (boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today }) === 'earlier') return [];
         return [{
@@ -168,13 +190,44 @@ export function createPublicationService(deps: { database: Database; config: Con
         const context = await repo.findProtocolContext(tx, notice.protocolId);
         if (!context) throw notFound(PROTOCOL_NOT_FOUND);
         if (!mayRecordFor(principal, notice.organisationId, context.committee.id)) throw new PolicyDenied('publication.recordPosting');
-        if (context.protocol.status !== 'final') throw conflict({ sv: 'Protokollet är inte justerat.', en: 'The protocol is not adjusted.' });
-        const justeredOn = justeredOnOf(context.protocol);
+        const justeredOn = await justeredOnOfNotice(tx, notice, context.protocol);
         if (compareDates(input.postedOn, justeredOn) < 0) throw dateError(`Anslaget kan inte ha satts upp före justeringen ${justeredOn}.`, `The notice cannot have been posted before the justering on ${justeredOn}.`);
         if (compareDates(input.postedOn, swedishDate(now)) > 0) throw dateError('Ange dagen då anslaget sattes upp; den kan inte ligga i framtiden.', 'Give the day the notice was posted; it cannot be in the future.');
+        // KL 13:5: the appeal period counts from the recorded date; once there, it changes only by a correction.
+        const recorded = effectivePostedOn(notice, now);
+        if (recorded !== null && recorded !== input.postedOn) throw postingRecorded(recorded);
         const after = { postedOn: input.postedOn, externalUrl: input.externalUrl ?? null };
         await tx.update(notices).set({ ...after, postedAt: now, postedByUserId: principal.userId, updatedAt: now }).where(eq(notices.id, noticeId));
         await recordAudit(tx, actorOf(principal), { action: 'publication.recordPosting', entity: 'notice', entityId: noticeId, before: { postedOn: notice.postedOn, externalUrl: notice.externalUrl }, after }, now);
+        return { protocolId: notice.protocolId };
+      });
+    },
+
+    /**
+     * A correction of a recorded posting date, with a reason and the name of the person making it.
+     * The correction is kept (never changed), shown on the public board, and the appeal period is
+     * recomputed from the corrected date (KL 13:5; FL 36 § for the correction itself).
+     */
+    async correctPosting(principal: Principal | null, noticeId: string, raw: unknown): Promise<{ protocolId: string }> {
+      requirePrincipal(principal, 'publication.recordPosting');
+      const input = parseInput(ZCorrectPosting, raw);
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for('update');
+        if (!notice) throw notFound(NOTICE_NOT_FOUND);
+        const context = await repo.findProtocolContext(tx, notice.protocolId);
+        if (!context) throw notFound(PROTOCOL_NOT_FOUND);
+        if (!mayRecordFor(principal, notice.organisationId, context.committee.id)) throw new PolicyDenied('publication.recordPosting');
+        const recorded = effectivePostedOn(notice, now);
+        if (recorded === null) throw conflict({ sv: 'Anslaget har inget registrerat datum att rätta. Registrera datumet i stället.', en: 'The notice has no recorded date to correct. Record the date instead.' });
+        if (recorded === input.postedOn) throw dateError(`Anslagsdatumet är redan ${recorded}. Ange det rättade datumet.`, `The posting date already is ${recorded}. Give the corrected date.`);
+        const justeredOn = await justeredOnOfNotice(tx, notice, context.protocol);
+        if (compareDates(input.postedOn, justeredOn) < 0) throw dateError(`Anslaget kan inte ha satts upp före justeringen ${justeredOn}.`, `The notice cannot have been posted before the justering on ${justeredOn}.`);
+        if (compareDates(input.postedOn, swedishDate(now)) > 0) throw dateError('Det rättade datumet kan inte ligga i framtiden.', 'The corrected date cannot be in the future.');
+        const correction = { noticeId, previousPostedOn: recorded, correctedPostedOn: input.postedOn, reason: input.reason, correctedByUserId: principal.userId, correctedByName: principal.name, correctedAt: now };
+        await tx.insert(noticeCorrections).values(correction);
+        await tx.update(notices).set({ postedOn: input.postedOn, updatedAt: now }).where(eq(notices.id, noticeId));
+        await recordAudit(tx, actorOf(principal), { action: 'publication.correctPosting', entity: 'notice', entityId: noticeId, before: { postedOn: recorded }, after: { postedOn: input.postedOn, reason: input.reason } }, now);
         return { protocolId: notice.protocolId };
       });
     },
@@ -215,12 +268,13 @@ export function createPublicationService(deps: { database: Database; config: Con
     const today = swedishDate(now);
     const rows = await repo.listNoticesOfMunicipality(db, municipality.id);
     const all = await noticesByProtocol(rows.map((r) => r.protocol.id));
+    const corrections = await correctionsOf(db, rows.map((r) => r.notice.id));
     const facts = new Map<string, Awaited<ReturnType<typeof committeeFacts>>>();
     const current: PublicNotice[] = [];
     const earlier: PublicNotice[] = [];
     for (const r of rows) {
-      const justeredOn = justeredOnOf(r.protocol);
-      const status = protocolNoticeStatus({ justeredOn, notices: (all.get(r.protocol.id) ?? []).map((x) => x.notice), now });
+      const justeredOn = justeredOnOfRow(r);
+      const status = protocolNoticeStatus({ justeredOn, notices: (all.get(groupOf(r.notice)) ?? []).map((x) => x.notice), now });
       const postedOn = effectivePostedOn(r.notice, now);
       const placement = boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today });
       if (placement === 'pending' || postedOn === null) continue;
@@ -236,12 +290,15 @@ export function createPublicationService(deps: { database: Database; config: Con
         meetingDate: swedishDate(r.meeting.startsAt),
         justeredOn,
         postedOn,
+        paragraph: r.paragraph ? { number: r.paragraph.number, heading: r.paragraph.secrecyProvision ? publicHeadingOf({ publicHeading: r.paragraph.publicHeading, caseNumber: r.paragraph.caseNumber }) : r.paragraph.heading } : null,
         appealStartsOn: status.appeal?.startsOn ?? null,
         lastDayToAppeal: status.appeal?.lastDay ?? null,
         takeDownOn: status.appeal?.takeDownOn ?? null,
         keptAt: committee.keptAt,
-        protocolPath: `/sammantraden/${r.meeting.id}/protokoll`,
-        pdfPath: `/moten/${r.meeting.id}/protokoll.pdf`,
+        corrections: corrections.get(r.notice.id) ?? [],
+        protocolPath: `/sammantraden/${r.meeting.id}/protokoll${r.paragraph ? `#p-${r.paragraph.id}` : ''}`,
+        // A paragraph adjusted at the meeting has no PDF of its own until the protocol is final: its page is the record.
+        pdfPath: r.paragraph ? `/sammantraden/${r.meeting.id}/protokoll#p-${r.paragraph.id}` : `/moten/${r.meeting.id}/protokoll.pdf`,
         updatedAt: r.notice.updatedAt,
       };
       (placement === 'current' ? current : earlier).push(view);
@@ -280,6 +337,38 @@ export function createPublicationService(deps: { database: Database; config: Con
 }
 
 const collator = new Intl.Collator('sv');
+
+/** A plain overwrite of a recorded posting date is refused (409): it changes only by a correction. */
+function postingRecorded(recorded: string): DomainError {
+  const message = {
+    sv: `Anslagsdatumet ${recorded} är redan registrerat och kan inte skrivas över. Gör en rättelse med skäl i stället.`,
+    en: `The posting date ${recorded} is already recorded and cannot be overwritten. Make a correction with a reason instead.`,
+  };
+  return new DomainError('CONFLICT', { userMessage: message, fieldErrors: [{ field: 'postedOn', message }] });
+}
+
+/** The corrections of the given notices, oldest first, by notice. */
+async function correctionsOf(db: Database['db'], noticeIds: readonly string[]): Promise<Map<string, PostingCorrection[]>> {
+  const out = new Map<string, PostingCorrection[]>();
+  if (noticeIds.length === 0) return out;
+  const rows = await db.select().from(noticeCorrections).where(inArray(noticeCorrections.noticeId, [...noticeIds])).orderBy(asc(noticeCorrections.correctedAt));
+  for (const r of rows) {
+    const entry = { previousPostedOn: r.previousPostedOn, correctedPostedOn: r.correctedPostedOn, reason: r.reason, correctedBy: r.correctedByName, correctedOn: swedishDate(r.correctedAt) };
+    out.set(r.noticeId, [...(out.get(r.noticeId) ?? []), entry]);
+  }
+  return out;
+}
+
+/** The justering day of what the notice announces; refused (409) while it is not adjusted. */
+async function justeredOnOfNotice(tx: Database['db'], notice: { paragraphId: string | null }, protocol: { status: string; finalAt: Date | null; justeringDate: string | null }): Promise<string> {
+  if (notice.paragraphId) {
+    const [paragraph] = await tx.select({ adjustedAt: protocolParagraphs.adjustedAt }).from(protocolParagraphs).where(eq(protocolParagraphs.id, notice.paragraphId));
+    if (paragraph?.adjustedAt) return swedishDate(paragraph.adjustedAt);
+  } else if (protocol.status === 'final') {
+    return justeredOnOf(protocol);
+  }
+  throw conflict({ sv: 'Protokollet är inte justerat.', en: 'The protocol is not adjusted.' });
+}
 
 function dateError(sv: string, en: string): DomainError {
   return new DomainError('INVALID_INPUT', { userMessage: { sv, en }, fieldErrors: [{ field: 'postedOn', message: { sv, en } }] });

@@ -452,6 +452,8 @@ export const agendaItems = pgTable(
     protocolNotes: text('protocol_notes').notNull().default(''),
     immediateJustering: boolean('immediate_justering').notNull().default(false),
     isSecret: boolean('is_secret').notNull().default(false),
+    /** What a secret item is called in public (OSL 5:2); null: the default (domain publicHeadingOf). */
+    publicHeading: text('public_heading'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -704,6 +706,8 @@ export const protocolParagraphs = pgTable(
     recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
     /** Left out of the public version, with the provision named. */
     secrecyProvision: text('secrecy_provision'),
+    /** What a secret paragraph is called in the public version, the notice and the extract. */
+    publicHeading: text('public_heading'),
     immediateJustering: boolean('immediate_justering').notNull().default(false),
     adjustedAt: timestamp('adjusted_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
@@ -848,6 +852,8 @@ export const notices = pgTable(
     protocolId: uuid('protocol_id')
       .notNull()
       .references(() => protocols.id),
+    /** Set for the notice of one paragraph adjusted at the meeting (omedelbar justering, KL 8:12). */
+    paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
     /** The member municipality whose board carries the notice. */
     organisationId: uuid('organisation_id')
       .notNull()
@@ -865,7 +871,32 @@ export const notices = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('notices_protocol_org_key').on(t.protocolId, t.organisationId), index('notices_org_idx').on(t.organisationId, t.postedOn)],
+  (t) => [
+    uniqueIndex('notices_protocol_org_key').on(t.protocolId, t.organisationId).where(sql`${t.paragraphId} is null`),
+    uniqueIndex('notices_paragraph_org_key').on(t.paragraphId, t.organisationId).where(sql`${t.paragraphId} is not null`),
+    index('notices_org_idx').on(t.organisationId, t.postedOn),
+  ],
+);
+
+/** A correction of a recorded posting date: the only way it changes (a trigger refuses any other), shown on the board. */
+export const noticeCorrections = pgTable(
+  'notice_corrections',
+  {
+    id: id(),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id),
+    previousPostedOn: date('previous_posted_on').notNull(),
+    correctedPostedOn: date('corrected_posted_on').notNull(),
+    reason: text('reason').notNull(),
+    correctedByUserId: uuid('corrected_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The name shown on the board, as it was when the correction was made. */
+    correctedByName: text('corrected_by_name').notNull(),
+    correctedAt: timestamp('corrected_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('notice_corrections_notice_idx').on(t.noticeId)],
 );
 
 /** Feedback from the accessibility statement's form (lag 2018:1937). */
