@@ -17,7 +17,7 @@ export { swedishPublicHolidays } from './public-holidays.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
 export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
 export { isExtraMeetingRequired } from './extra-meeting.js';
-export { isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
+export { committeeSeats, isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
 export {
   countServing, decideServing,
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,

@@ -217,7 +217,7 @@ export function ItemSection(props: { live: LiveProps; item: ItemView; view: Live
         </dd>
         <dt>{t('live.item.quorum')}</dt>
         <dd>
-          <QuorumText ctx={live.ctx} quorum={item.quorum} seats={view.seats} />
+          <QuorumText ctx={live.ctx} quorum={item.quorum} seats={view.seats} vacancies={view.vacancies} />
         </dd>
         {item.item.decisionText && (
           <>

@@ -37,6 +37,11 @@ export const liveMeetingMessages = defineMessages({
   'live.items.item': { sv: 'Ärende', en: 'Matter' },
   'live.items.none': { sv: 'Dagordningen har inga punkter ännu.', en: 'The agenda has no items yet.' },
   'live.quorum.serving': { sv: '{present} av {seats} tjänstgör', en: '{present} of {seats} serving' },
+  'live.attendance.vacancies': {
+    sv: 'Vakanta platser: {vacancies} (ingen ledamot utsedd; platsen räknas i beslutförheten)',
+    en: 'Vacant seats: {vacancies} (no member appointed; the seat counts towards the quorum)',
+  },
+  'live.quorum.vacancies': { sv: 'varav {vacancies} vakanta', en: 'of which {vacancies} vacant' },
   'live.quorum.yes': { sv: 'beslutför: ja', en: 'quorate: yes' },
   'live.quorum.no': { sv: 'beslutför: nej', en: 'quorate: no' },
   'live.quorum.required': { sv: 'minst {required} krävs', en: 'at least {required} needed' },

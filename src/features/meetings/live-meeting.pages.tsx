@@ -55,7 +55,7 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
             {view.current.number}. {view.current.item.heading}
           </a>
           <br />
-          <QuorumText ctx={live.ctx} quorum={view.current.quorum} seats={view.seats} />
+          <QuorumText ctx={live.ctx} quorum={view.current.quorum} seats={view.seats} vacancies={view.vacancies} />
         </p>
       )}
       <nav aria-label={t('live.jump.label')}>
@@ -124,7 +124,7 @@ function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
                 </th>
                 <td>{t(`live.status.${i.item.status}`)}</td>
                 <td style="white-space: nowrap">
-                  <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} />
+                  <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} vacancies={view.vacancies} />
                 </td>
               </tr>
             ))}

@@ -3,11 +3,12 @@
  * that (by the domain's servingMembers) who serves and whether the committee is quorate at
  * each item. Read by the live screen and by every write that depends on who serves.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { attendanceEvents, organisations } from '../../platform/db/schema.js';
+import { attendanceEvents, bodies, organisations } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
 import {
+  committeeSeats,
   countServingMembers,
   quorumStatus,
   servingMembers,
@@ -39,8 +40,12 @@ export interface AttendanceModel {
   items: AgendaItemRow[];
   /** Members first, then substitutes in precedence, municipality by municipality. */
   people: CalledPerson[];
-  /** Number of member seats: the figure the quorum rule divides (KL 6:27). */
+  /** Number of member seats, vacancies included: the figure the quorum rule divides (KL 6:27, reglemente 13 §). */
   seats: number;
+  /** Seats no member holds a mandate for on the meeting day. */
+  vacancies: number;
+  /** Member municipalities without an appointed member on the meeting day, by name. */
+  vacantMunicipalities: string[];
   rows: AttendanceEventRow[];
   events: AttendanceEvent[];
 }
@@ -93,7 +98,20 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
       position: mandate.position,
     });
   }
-  return { meeting, date, items, people, seats: people.filter((p) => p.role === 'member').length, rows, events: toDomainEvents(rows, items, seen) };
+  const filled = people.filter((p) => p.role === 'member').length;
+  const { seats, members } = filled === 0 ? { seats: 0, members: [] } : await seatsOf(db, meeting.bodyId, filled);
+  const held = new Set(people.filter((p) => p.role === 'member').map((p) => p.municipalityId));
+  const vacantMunicipalities = members.filter((m) => !held.has(m.id)).map((m) => m.name).sort(collator.compare);
+  return { meeting, date, items, people, seats, vacancies: seats - filled, vacantMunicipalities, rows, events: toDomainEvents(rows, items, seen) };
+}
+
+/** The body's configured seats, else one per member municipality of its committee (reglemente 13 §). */
+async function seatsOf(db: Db, bodyId: string, filled: number): Promise<{ seats: number; members: { id: string; name: string }[] }> {
+  const [body] = await db.select({ seats: bodies.seats, committeeId: bodies.organisationId }).from(bodies).where(eq(bodies.id, bodyId));
+  const members = body
+    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.committeeId, body.committeeId), eq(organisations.kind, 'municipality')))
+    : [];
+  return { seats: committeeSeats({ configured: body?.seats ?? null, memberMunicipalities: members.length, filled }), members };
 }
 
 /** Index of an event in meeting order: the start state first, then item by item in recording order. */

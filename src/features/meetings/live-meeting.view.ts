@@ -66,6 +66,9 @@ export interface LiveMeetingView {
   date: string;
   time: string;
   seats: number;
+  /** Seats without an appointed member: counted in the seats, never serving (KL 6:27). */
+  vacancies: number;
+  vacantMunicipalities: string[];
   people: CalledPerson[];
   /** The item the attendance table shows (0-based); the current item unless chosen. */
   shownIndex: number;
@@ -221,6 +224,8 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
     date: model.date,
     time: TIME.format(meeting.startsAt),
     seats: model.seats,
+    vacancies: model.vacancies,
+    vacantMunicipalities: model.vacantMunicipalities,
     people: model.people,
     shownIndex,
     requestedNumber: requested === undefined ? null : requested + 1,

@@ -40,6 +40,12 @@ export const organisationMessages = defineMessages({
   'body.noticeDaysShort': { sv: 'Kallelsetid', en: 'Notice period' },
   'body.days': { sv: '{n} dagar', en: '{n} days' },
   'body.seats': { sv: 'Ledamöter i dag', en: 'Members today' },
+  'body.seatCount': { sv: 'Antal platser (ledamöter)', en: 'Number of seats (members)' },
+  'body.seatCountDefault': { sv: 'en per medlemskommun', en: 'one per member municipality' },
+  'body.seatCountHint': {
+    sv: 'Enligt reglementet (13 §). Lämna tomt för en plats per medlemskommun. Vakanta platser räknas när beslutförheten prövas (KL 6:27).',
+    en: 'As the regulations say (13 §). Leave empty for one seat per member municipality. Vacant seats count when the quorum is tested (KL 6:27).',
+  },
   'mandate.person': { sv: 'Person', en: 'Person' },
   'mandate.body': { sv: 'Organ', en: 'Body' },
   'mandate.municipality': { sv: 'Kommun', en: 'Municipality' },

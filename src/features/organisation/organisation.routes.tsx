@@ -119,7 +119,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
 
   app.get('/organ/:id/andra', edit, async (request, reply) => {
     const { body } = await organisation.bodyDetail(request.principal, idParam(request));
-    const values = { name: body.name, noticeDays: String(body.noticeDays), isPublic: body.isPublic ? 'on' : '' };
+    const values = { name: body.name, noticeDays: String(body.noticeDays), seats: body.seats === null ? '' : String(body.seats), isPublic: body.isPublic ? 'on' : '' };
     return reply.page(<BodyFormPage ctx={request.viewContext()} body={body} state={emptyForm(values)} />);
   });
 

@@ -84,6 +84,8 @@ export const bodies = pgTable(
     slug: text('slug').notNull(),
     /** Reglemente 10 §: days between notice and meeting. */
     noticeDays: integer('notice_days').notNull().default(5),
+    /** KL 6:27, reglemente 13 §: the number of seats, vacancies included; null: one per member municipality. */
+    seats: integer('seats'),
     isPublic: boolean('is_public').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
