@@ -1,3 +1,46 @@
 -- Issue 17: law as the statute reads.
 -- KL 6:27, reglemente 13 §: the committee's number of seats, vacancies included (null: one per member municipality).
 ALTER TABLE "bodies" ADD COLUMN "seats" integer;
+--> statement-breakpoint
+-- KL 5:55–56: an election at a meeting. A closed ballot (sluten omröstning) keeps only the counts.
+CREATE TABLE "elections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"item_id" uuid NOT NULL,
+	"places" integer NOT NULL,
+	"closed_ballot" boolean DEFAULT false NOT NULL,
+	"elected" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"lottery_among" jsonb,
+	"lottery_places" integer,
+	"lottery_drawn" jsonb,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "elections_places_check" CHECK ("places" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "election_candidates" (
+	"election_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"name" text NOT NULL,
+	"votes" integer NOT NULL,
+	CONSTRAINT "election_candidates_pk" PRIMARY KEY("election_id","position"),
+	CONSTRAINT "election_candidates_votes_check" CHECK ("votes" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "election_ballots" (
+	"election_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"municipality_id" uuid,
+	"candidate" text,
+	CONSTRAINT "election_ballots_pk" PRIMARY KEY("election_id","person_id")
+);
+--> statement-breakpoint
+ALTER TABLE "elections" ADD CONSTRAINT "elections_item_id_agenda_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."agenda_items"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "election_candidates" ADD CONSTRAINT "election_candidates_election_id_elections_id_fk" FOREIGN KEY ("election_id") REFERENCES "public"."elections"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "election_ballots" ADD CONSTRAINT "election_ballots_election_id_elections_id_fk" FOREIGN KEY ("election_id") REFERENCES "public"."elections"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "election_ballots" ADD CONSTRAINT "election_ballots_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "election_ballots" ADD CONSTRAINT "election_ballots_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+CREATE INDEX "elections_item_idx" ON "elections" USING btree ("item_id");

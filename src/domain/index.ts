@@ -32,6 +32,7 @@ export {
   type OpenVoteBallot, type OpenVoteChoice, type OpenVoteResult, type ProposalBallot, type ProposalVoteOutcome,
   type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
 } from './voting.js';
+export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
 export { canEnterReservation, reservationReasonsDue } from './reservation.js';
 export {
   formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,

@@ -32,6 +32,7 @@ function actions(live: LiveMeetingService): [string, Use, MessageKey][] {
     ['proposition', (p, id, v) => live.addProposition(p, id, v), 'live.flash.proposition'],
     ['bifall', (p, id, v) => live.acclaim(p, id, v), 'live.flash.decided'],
     ['votering', (p, id, v) => live.vote(p, id, v), 'live.flash.voted'],
+    ['val', (p, id, v) => live.elect(p, id, v), 'live.flash.elected'],
     ['notera', (p, id, v) => live.noteInformation(p, id, v), 'live.flash.noted'],
     ['beslutstext', (p, id, v) => live.editDecisionText(p, id, v), 'live.flash.saved'],
     ['ateruppta', (p, id, v) => live.reopenItem(p, id, v), 'live.flash.reopened'],

@@ -6,6 +6,7 @@ import { swedishDate } from '../../platform/clock.js';
 import { formatCaseNumber, reservationReasonsDue, type QuorumResult } from '../../domain/index.js';
 import type { AgendaItemRow, BodyRow, MeetingRow } from './meetings.repository.js';
 import { findItem } from './meetings.repository.js';
+import { loadElectionRecords, type ElectionRecord } from './live-meeting.election.js';
 import {
   describeAlternatives, javAt, loadAttendanceModel, presenceAt, servingAt,
   type Alternative, type AttendanceEventRow, type AttendanceModel, type CalledPerson, type PresenceState,
@@ -53,6 +54,7 @@ export interface ItemView {
   motions: { id: string; name: string; text: string; withdrawn: boolean }[];
   propositions: { text: string; outcome: 'approved' | 'rejected' }[];
   votes: VoteView[];
+  elections: ElectionRecord[];
   reservations: { id: string; name: string; reason: string | null }[];
   tabledTo: { meetingId: string; date: string } | null;
   tabledFrom: { meetingId: string; date: string } | null;
@@ -167,7 +169,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
   const model = await loadAttendanceModel(db, meeting);
   const { items } = model;
   const itemIds = items.map((i) => i.id);
-  const [handling, history, numbers, reports, later] = await Promise.all([
+  const [handling, history, numbers, reports, later, electionRecords] = await Promise.all([
     loadHandling(db, itemIds),
     tablingHistory(db, items),
     caseNumbers(db, items),
@@ -177,6 +179,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
       .from(meetings)
       .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.status, 'planned'), gt(meetings.startsAt, meeting.startsAt)))
       .orderBy(asc(meetings.startsAt)),
+    loadElectionRecords(db, itemIds),
   ]);
   const names = await namesOf(db, model, [...handling.motionRows.map((m) => m.personId), ...handling.reservationRows.map((r) => r.personId), ...handling.ballotRows.map((b) => b.personId), ...model.rows.map((r) => r.personId)]);
   const person = (id: string) => model.people.find((p) => p.personId === id);
@@ -198,6 +201,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
       reportedJav: reports.filter((r) => r.type === 'jav' && r.itemId === item.id).map((r) => names.get(r.personId) ?? person(r.personId)?.name ?? ''),
       motions: itemMotions.map((m) => ({ id: m.id, name: names.get(m.personId) ?? '', text: m.text, withdrawn: m.withdrawn })),
       propositions: handling.propositionRows.filter((p) => p.itemId === item.id).map((p) => ({ text: p.text, outcome: p.outcome })),
+      elections: electionRecords.get(item.id) ?? [],
       votes: handling.voteRows
         .filter((v) => v.itemId === item.id)
         .map((v) => ({

@@ -24,6 +24,7 @@ import { formatCaseNumber, formatHandlingId } from '../../domain/index.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.repository.js';
 import { loadAttendanceModel, servingAt, type AttendanceModel } from '../meetings/live-meeting.state.js';
+import { loadElectionRecords } from '../meetings/live-meeting.election.js';
 import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
 import { findProtocol, listParagraphs } from './protocol.repository.js';
 
@@ -82,6 +83,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[])
   const voteIds = voteRows.map((v) => v.id);
   const ballotRows = voteIds.length === 0 ? [] : await db.select().from(voteBallots).where(inArray(voteBallots.voteId, voteIds));
   const javRows = model.rows.filter((r) => r.type === 'jav' && r.itemId !== null);
+  const electionRows = await loadElectionRecords(db, itemIds);
   const names = await namesById(db, [...motionRows.map((m) => m.personId), ...reservationRows.map((r) => r.personId), ...ballotRows.map((b) => b.personId), ...javRows.map((r) => r.personId)]);
   const towns = await organisationNames(db, [...ballotRows.map((b) => b.municipalityId ?? names.get(b.personId)?.organisationId ?? null)]);
   const nameOf = (id: string) => names.get(id)?.name ?? '';
@@ -107,6 +109,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[])
             .map((b) => ({ name: nameOf(b.personId), municipality: towns.get(b.municipalityId ?? names.get(b.personId)?.organisationId ?? '') ?? '', choice: b.choice }))
             .sort((a, b) => collator.compare(a.municipality, b.municipality) || collator.compare(a.name, b.name)),
         })),
+      ...(electionRows.has(item.id) ? { elections: electionRows.get(item.id) } : {}),
       reservations: reservationRows.filter((r) => r.itemId === item.id).map((r) => ({ name: nameOf(r.personId), reason: r.reason })),
       jav: javRows.filter((r) => r.itemId === item.id).map((r) => nameOf(r.personId)),
       notes: item.protocolNotes,

@@ -533,6 +533,59 @@ export const voteBallots = pgTable(
   (t) => [primaryKey({ columns: [t.voteId, t.personId] })],
 );
 
+/**
+ * Val (election) at a meeting: places, the candidates' counts, and the lot when candidates tied
+ * across the last place(s) (KL 5:55–56). A closed ballot keeps only the counts: no ballots.
+ */
+export const elections = pgTable(
+  'elections',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    places: integer('places').notNull(),
+    closedBallot: boolean('closed_ballot').notNull().default(false),
+    /** Everyone elected, the lot's winners included. */
+    elected: jsonb('elected').$type<string[]>().notNull().default([]),
+    lotteryAmong: jsonb('lottery_among').$type<string[]>(),
+    lotteryPlaces: integer('lottery_places'),
+    lotteryDrawn: jsonb('lottery_drawn').$type<string[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('elections_item_idx').on(t.itemId)],
+);
+
+export const electionCandidates = pgTable(
+  'election_candidates',
+  {
+    electionId: uuid('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    votes: integer('votes').notNull(),
+  },
+  (t) => [primaryKey({ name: 'election_candidates_pk', columns: [t.electionId, t.position] })],
+);
+
+/** How each member voted in an open election (KL 5:67); never written for a closed ballot. */
+export const electionBallots = pgTable(
+  'election_ballots',
+  {
+    electionId: uuid('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    municipalityId: uuid('municipality_id').references(() => organisations.id),
+    /** Null: abstained. */
+    candidate: text('candidate'),
+  },
+  (t) => [primaryKey({ name: 'election_ballots_pk', columns: [t.electionId, t.personId] })],
+);
+
 /** A reservation: announced before the meeting closes, reasons in writing before justering. */
 export const reservations = pgTable('reservations', {
   id: id(),
