@@ -44,3 +44,15 @@ ALTER TABLE "election_ballots" ADD CONSTRAINT "election_ballots_person_id_people
 ALTER TABLE "election_ballots" ADD CONSTRAINT "election_ballots_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint
 CREATE INDEX "elections_item_idx" ON "elections" USING btree ("item_id");
+--> statement-breakpoint
+-- TF 2:9–10: an incoming or sent document, or a drawn-up one whose case is closed, is a public record.
+UPDATE "search_entries" SET "visibility" = 'public'
+WHERE "visibility" = 'internal' AND (
+  ("kind" = 'document' AND "ref_id" IN (SELECT d."id" FROM "documents" d JOIN "cases" c ON c."id" = d."case_id" WHERE d."secrecy" = 'internal' AND (d."direction" <> 'drawn_up' OR c."status" = 'closed')))
+  OR ("kind" = 'file' AND "ref_id" IN (SELECT f."id" FROM "document_files" f JOIN "documents" d ON d."id" = f."document_id" JOIN "cases" c ON c."id" = d."case_id" WHERE d."secrecy" = 'internal' AND (d."direction" <> 'drawn_up' OR c."status" = 'closed')))
+);
+--> statement-breakpoint
+UPDATE "documents" SET "secrecy" = 'public'
+WHERE "secrecy" = 'internal' AND ("direction" <> 'drawn_up' OR "case_id" IN (SELECT "id" FROM "cases" WHERE "status" = 'closed'));
+--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_internal_drawn_up_check" CHECK ("secrecy" <> 'internal' OR "direction" = 'drawn_up');

@@ -63,4 +63,5 @@ export {
 } from './cooperation-gates.js';
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
 export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
+export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
 export { containsPersonalIdentityNumber, findPersonalIdentityNumbers } from './personnummer.js';

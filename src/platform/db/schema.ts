@@ -299,7 +299,11 @@ export const documents = pgTable(
     documentDate: date('document_date').notNull(),
     counterpart: text('counterpart'),
     description: text('description').notNull(),
-    /** public, secret (with provision, date and who marked it) or internal (not yet a public record). */
+    /**
+     * public, secret (with provision, date and who marked it) or internal: a drawn-up draft in an
+     * open case, not yet a public record (TF 2:10; CHECK documents_internal_drawn_up_check refuses
+     * it for incoming and outgoing documents, and closing the case makes it public).
+     */
     secrecy: text('secrecy', { enum: ['public', 'secret', 'internal'] }).notNull().default('public'),
     secrecyProvision: text('secrecy_provision'),
     secrecyMarkedOn: date('secrecy_marked_on'),
