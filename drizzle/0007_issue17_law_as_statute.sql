@@ -56,3 +56,10 @@ UPDATE "documents" SET "secrecy" = 'public'
 WHERE "secrecy" = 'internal' AND ("direction" <> 'drawn_up' OR "case_id" IN (SELECT "id" FROM "cases" WHERE "status" = 'closed'));
 --> statement-breakpoint
 ALTER TABLE "documents" ADD CONSTRAINT "documents_internal_drawn_up_check" CHECK ("secrecy" <> 'internal' OR "direction" = 'drawn_up');
+--> statement-breakpoint
+-- Reglemente 16 §: when neither chair nor vice chair can serve, the eldest presides until the committee elects a temporary chair.
+ALTER TABLE "people" ADD COLUMN "born_on" date;
+--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "temporary_chair_person_id" uuid;
+--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_temporary_chair_person_id_people_id_fk" FOREIGN KEY ("temporary_chair_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;

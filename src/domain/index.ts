@@ -33,6 +33,7 @@ export {
   type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
 } from './voting.js';
 export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
+export { presidingChair, type PresidingBasis } from './presiding.js';
 export { canEnterReservation, reservationReasonsDue } from './reservation.js';
 export {
   formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,

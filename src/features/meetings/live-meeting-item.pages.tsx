@@ -219,6 +219,8 @@ export function ItemSection(props: { live: LiveProps; item: ItemView; view: Live
         <dd>
           <QuorumText ctx={live.ctx} quorum={item.quorum} seats={view.seats} vacancies={view.vacancies} />
         </dd>
+        <dt>{t('live.item.presiding')}</dt>
+        <dd>{item.presiding ? t(`live.presiding.${item.presiding.basis}`, { name: item.presiding.name }) : t('live.presiding.none')}</dd>
         {item.item.decisionText && (
           <>
             <dt>{t('live.item.decision')}</dt>

@@ -27,6 +27,7 @@ function actions(live: LiveMeetingService): [string, Use, MessageKey][] {
     ['narvaro', (p, id, v) => live.recordAttendance(p, id, v), 'live.flash.attendance'],
     ['narvaro/ta-bort', (p, id, v) => live.removeAttendanceEvent(p, id, v), 'live.flash.removed'],
     ['jav', (p, id, v) => live.declareJav(p, id, v), 'live.flash.jav'],
+    ['ordforande', (p, id, v) => live.setTemporaryChair(p, id, v), 'live.flash.temporaryChair'],
     ['yrkande', (p, id, v) => live.addMotion(p, id, v), 'live.flash.motion'],
     ['yrkande/aterta', (p, id, v) => live.withdrawMotion(p, id, v), 'live.flash.withdrawn'],
     ['proposition', (p, id, v) => live.addProposition(p, id, v), 'live.flash.proposition'],

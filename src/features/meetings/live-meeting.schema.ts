@@ -92,3 +92,6 @@ export const ZTablingInput = z.object({
   itemId: itemId(),
   targetMeetingId: z.uuid(msg('Välj det sammanträde ärendet bordläggs till.', 'Choose the meeting the item is tabled to.')),
 });
+
+/** Reglemente 16 §: the member the committee elected to chair; empty clears the choice. */
+export const ZTemporaryChairInput = z.object({ personId: optionalUuid() });

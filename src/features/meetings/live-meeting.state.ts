@@ -10,10 +10,12 @@ import { swedishDate } from '../../platform/clock.js';
 import {
   committeeSeats,
   countServingMembers,
+  presidingChair,
   quorumStatus,
   servingMembers,
   type AttendanceEvent,
   type Mandate,
+  type PresidingBasis,
   type QuorumResult,
   type ServingMember,
 } from '../../domain/index.js';
@@ -29,6 +31,8 @@ export interface CalledPerson {
   municipalityName: string;
   role: 'member' | 'substitute';
   position: 'chair' | 'vice_chair' | null;
+  /** Reglemente 16 §: who is eldest, when neither chair nor vice chair serves. */
+  bornOn: string | null;
 }
 
 export type AttendanceEventRow = typeof attendanceEvents.$inferSelect;
@@ -55,8 +59,9 @@ export interface ServingAt {
   seats: ServingMember[];
   servingIds: Set<string>;
   quorum: QuorumResult | null;
-  /** The chair, else the vice chair, when serving at the item: whose vote breaks a tie. */
+  /** Who presides at the item (reglemente 16 §): whose vote breaks a tie. */
   chairId: string | null;
+  presidingBasis: PresidingBasis | null;
 }
 
 export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<AttendanceModel> {
@@ -96,6 +101,7 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
       municipalityName: names.get(mandate.municipalityId) ?? '',
       role: seatRole(mandate.role) ?? 'substitute',
       position: mandate.position,
+      bornOn: person.bornOn,
     });
   }
   const filled = people.filter((p) => p.role === 'member').length;
@@ -134,8 +140,15 @@ export function servingAt(model: AttendanceModel, index: number): ServingAt {
   const seats = servingMembers({ mandates, events: model.events, itemIndex: Math.max(0, index) });
   const servingIds = new Set(seats.flatMap((seat) => (seat.servingPersonId === null ? [] : [seat.servingPersonId])));
   const quorum = model.seats > 0 ? quorumStatus({ seats: model.seats, present: countServingMembers(seats) }) : null;
-  const presiding = (position: 'chair' | 'vice_chair') => model.people.find((p) => p.position === position && servingIds.has(p.personId));
-  return { seats, servingIds, quorum, chairId: (presiding('chair') ?? presiding('vice_chair'))?.personId ?? null };
+  const holder = (position: 'chair' | 'vice_chair') => model.people.find((p) => p.position === position)?.personId ?? null;
+  const presiding = presidingChair({
+    servingIds: [...servingIds],
+    chairId: holder('chair'),
+    viceChairId: holder('vice_chair'),
+    electedId: model.meeting.temporaryChairPersonId,
+    bornOn: Object.fromEntries(model.people.map((p) => [p.personId, p.bornOn])),
+  });
+  return { seats, servingIds, quorum, chairId: presiding?.personId ?? null, presidingBasis: presiding?.basis ?? null };
 }
 
 export type PresenceState = 'present' | 'remote' | 'absent' | 'unknown';

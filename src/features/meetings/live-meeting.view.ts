@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { cases, meetings, memberReports, motions, people, propositions, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
-import { formatCaseNumber, reservationReasonsDue, type QuorumResult } from '../../domain/index.js';
+import { formatCaseNumber, reservationReasonsDue, type PresidingBasis, type QuorumResult } from '../../domain/index.js';
 import type { AgendaItemRow, BodyRow, MeetingRow } from './meetings.repository.js';
 import { findItem } from './meetings.repository.js';
 import { loadElectionRecords, type ElectionRecord } from './live-meeting.election.js';
@@ -49,6 +49,8 @@ export interface ItemView {
   quorum: QuorumResult | null;
   serving: CalledPerson[];
   chairId: string | null;
+  /** Who presides at the item and why (reglemente 16 §). */
+  presiding: { name: string; basis: PresidingBasis } | null;
   jav: { eventId: string; person: CalledPerson }[];
   reportedJav: string[];
   motions: { id: string; name: string; text: string; withdrawn: boolean }[];
@@ -194,6 +196,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
       quorum: at.quorum,
       serving: model.people.filter((p) => at.servingIds.has(p.personId)),
       chairId: at.chairId,
+      presiding: at.chairId !== null && at.presidingBasis !== null ? { name: person(at.chairId)?.name ?? '', basis: at.presidingBasis } : null,
       jav: javAt(model, item.id).flatMap((j) => {
         const p = person(j.personId);
         return p ? [{ eventId: j.eventId, person: p }] : [];

@@ -36,6 +36,8 @@ export const ZPersonInput = z.object({
   email: optionalText(320).pipe(z.email().optional()),
   phone: optionalText(40),
   title: optionalText(200),
+  /** Reglemente 16 §: who is eldest presides when neither chair nor vice chair can. */
+  bornOn: optionalText(10).pipe(isoDate().optional()),
   organisationId: optionalText(36).pipe(z.uuid().optional()),
 });
 export type TPersonInput = z.infer<typeof ZPersonInput>;

@@ -101,6 +101,8 @@ export const people = pgTable(
     email: text('email'),
     phone: text('phone'),
     title: text('title'),
+    /** Reglemente 16 §: the eldest member presides when neither chair nor vice chair can. */
+    bornOn: date('born_on'),
     /** The municipality or committee the person belongs to. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
     /** Set when the person's name and contact details were replaced on request (GDPR). */
@@ -399,6 +401,8 @@ export const meetings = pgTable(
     adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
     justeringPlace: text('justering_place'),
     justeringDate: date('justering_date'),
+    /** Reglemente 16 §: the member the committee elected to chair when neither chair nor vice chair can. */
+    temporaryChairPersonId: uuid('temporary_chair_person_id').references(() => people.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
