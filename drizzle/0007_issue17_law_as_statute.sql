@@ -63,3 +63,19 @@ ALTER TABLE "people" ADD COLUMN "born_on" date;
 ALTER TABLE "meetings" ADD COLUMN "temporary_chair_person_id" uuid;
 --> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_temporary_chair_person_id_people_id_fk" FOREIGN KEY ("temporary_chair_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+-- KL 8:9, 8:12, 13:5: a municipality's confirmation that Kansli's board (or its embedding at a stated address) is its official notice board.
+CREATE TABLE "official_board_confirmations" (
+	"municipality_id" uuid PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"embed_url" text,
+	"confirmed_by" text NOT NULL,
+	"confirmed_on" date NOT NULL,
+	"recorded_by_user_id" uuid,
+	"recorded_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "official_board_confirmations_kind_check" CHECK ("kind" IN ('kansli', 'embedded') AND ("kind" = 'kansli' OR "embed_url" IS NOT NULL))
+);
+--> statement-breakpoint
+ALTER TABLE "official_board_confirmations" ADD CONSTRAINT "official_board_confirmations_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "official_board_confirmations" ADD CONSTRAINT "official_board_confirmations_recorded_by_user_id_users_id_fk" FOREIGN KEY ("recorded_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { TEST_PASSWORD, buildUser } from '../../../test/support/app.js';
 import type { Services } from '../../services.js';
-import { bodies, meetings, organisations, people, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
+import { bodies, meetings, officialBoardConfirmations, organisations, people, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
 import { listGrants } from '../auth/auth.repository.js';
 import type { Principal, Role } from '../auth/policy.js';
 import { createJusteringService } from '../protocols/justering.service.js';
@@ -22,7 +22,7 @@ export async function principalOf(services: Services, userId: string): Promise<P
 }
 
 /** A committee with the named member municipalities (the first is the host) and its committee body. */
-export async function buildJointCommittee(services: Services, options: { municipalities?: string[]; publication?: Record<string, unknown> } = {}) {
+export async function buildJointCommittee(services: Services, options: { municipalities?: string[]; publication?: Record<string, unknown>; officialBoards?: boolean } = {}) {
   const db = services.database.db;
   const [committee] = await db
     .insert(organisations)
@@ -37,6 +37,10 @@ export async function buildJointCommittee(services: Services, options: { municip
       .returning();
     if (!row) throw new Error('no municipality');
     members.push(row);
+    // KL 8:9: unless a test says otherwise, each municipality has confirmed Kansli's board as its official one.
+    if (options.officialBoards !== false) {
+      await db.insert(officialBoardConfirmations).values({ municipalityId: row.id, kind: 'kansli', confirmedBy: `Kommunstyrelsen i ${name}`, confirmedOn: '2026-01-15' });
+    }
   }
   const [body] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'committee', name: 'Provnämnden', slug: unique('organ'), isPublic: true }).returning();
   const [group] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'preparation_group', name: 'Beredningsgruppen', slug: unique('grupp'), isPublic: false }).returning();

@@ -844,6 +844,23 @@ export const notices = pgTable(
   (t) => [uniqueIndex('notices_protocol_org_key').on(t.protocolId, t.organisationId), index('notices_org_idx').on(t.organisationId, t.postedOn)],
 );
 
+/**
+ * KL 8:9, 8:12, 13:5: the municipality has confirmed that Kansli's board (`kansli`) or its
+ * embedding at `embedUrl` (`embedded`) is its official notice board; who confirmed and when.
+ * Without this row a posting on Kansli's board is not the municipality's posting.
+ */
+export const officialBoardConfirmations = pgTable('official_board_confirmations', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  kind: text('kind', { enum: ['kansli', 'embedded'] }).notNull(),
+  embedUrl: text('embed_url'),
+  confirmedBy: text('confirmed_by').notNull(),
+  confirmedOn: date('confirmed_on').notNull(),
+  recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
 /** Feedback from the accessibility statement's form (lag 2018:1937). */
 export const accessibilityFeedback = pgTable('accessibility_feedback', {
   id: id(),
