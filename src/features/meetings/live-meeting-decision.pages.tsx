@@ -252,6 +252,17 @@ export function TablingForm(props: { live: LiveProps; item: ItemView; view: Live
           ))}
         </select>
       </div>
+      <p class="hint">{t('live.table.votesHint')}</p>
+      <div class="actions">
+        <div class="field">
+          <label for={`${id}-for`}>{t('live.table.votesFor')}</label>
+          <input id={`${id}-for`} name="votesFor" inputMode="numeric" style="width: 6rem" />
+        </div>
+        <div class="field">
+          <label for={`${id}-against`}>{t('live.table.votesAgainst')}</label>
+          <input id={`${id}-against`} name="votesAgainst" inputMode="numeric" style="width: 6rem" />
+        </div>
+      </div>
       <button type="submit" class="secondary">
         {t('live.table.submit')}
       </button>

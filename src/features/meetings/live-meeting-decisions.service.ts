@@ -7,10 +7,11 @@ import { swedishDate } from '../../platform/clock.js';
 import { agendaItems, motions, reservations } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { canEnterReservation, reservationReasonsDue } from '../../domain/index.js';
+import { canEnterReservation, decideTabling, reservationReasonsDue } from '../../domain/index.js';
+import { servingAt } from './live-meeting.state.js';
 import type { Principal } from '../auth/policy.js';
 import type { AgendaItemRow, MeetingRow } from './meetings.repository.js';
-import { tableItem } from './tabling.js';
+import { recordTablingVote, tableItem } from './tabling.js';
 import { recordVote } from './live-meeting.voting.js';
 import { parseElectionInput, recordElection } from './live-meeting.election.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
@@ -170,6 +171,14 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         const { item, index } = requireItem(w, input.itemId);
         requirePending(item, index);
         requireQuorum(w, index);
+        if (input.votesFor !== undefined && input.votesAgainst !== undefined) {
+          // KL 6:33: the committee tables by simple majority; the domain rule decides, not this screen.
+          const serving = servingAt(w.model, index).servingIds.size;
+          if (input.votesFor + input.votesAgainst > serving) refuseWith('invalid-vote', M['live.error.tablingVotes'], { cast: input.votesFor + input.votesAgainst, serving });
+          const tabled = decideTabling({ yes: input.votesFor, no: input.votesAgainst });
+          await recordTablingVote(w, { itemId: item.id, votesFor: input.votesFor, votesAgainst: input.votesAgainst, tabled });
+          if (!tabled) return anchor(index);
+        }
         await tableItem(w, { item, targetMeetingId: input.targetMeetingId });
         return anchor(index);
       });

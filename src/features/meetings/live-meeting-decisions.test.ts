@@ -88,6 +88,26 @@ describe('live meeting: votes, reservations and tabling', () => {
     assert.equal(refused.statusCode, 422);
   });
 
+  test('KL 6:33 — a vote on tabling is decided by decideTabling: a minority cannot table, a majority can', async () => {
+    const f = await buildLiveMeeting(t);
+    await openWithEveryone(f);
+    const db = t.services.database.db;
+    const minority = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '2', votesAgainst: '3' });
+    assert.equal(minority.statusCode, 302, textOf(minority.body).slice(0, 500));
+    const [pending] = await db.select().from(agendaItems).where(eq(agendaItems.id, f.items.plan));
+    assert.equal(pending?.status, 'pending', 'two of five cannot table the item');
+    const [vote] = await db.select().from(votes).where(eq(votes.itemId, f.items.plan));
+    assert.deepEqual([vote?.kind, vote?.yes, vote?.no, vote?.outcome], ['tabling', 2, 3, 'no']);
+    const tie = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '2', votesAgainst: '2' });
+    assert.equal(tie.statusCode, 302);
+    assert.equal((await db.select().from(agendaItems).where(eq(agendaItems.id, f.items.plan)))[0]?.status, 'pending', 'a tie is no majority for tabling');
+    const tooMany = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '4', votesAgainst: '3' });
+    assert.equal(tooMany.statusCode, 422);
+    const majority = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '3', votesAgainst: '2' });
+    assert.equal(majority.statusCode, 302);
+    assert.equal((await db.select().from(agendaItems).where(eq(agendaItems.id, f.items.plan)))[0]?.status, 'tabled');
+  });
+
   test('KL 4:25 — a tie where the chair abstained is refused: the chair must vote', async () => {
     const f = await buildLiveMeeting(t);
     await openWithEveryone(f);
