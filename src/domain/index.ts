@@ -17,7 +17,7 @@ export { swedishPublicHolidays } from './public-holidays.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
 export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
 export { isExtraMeetingRequired } from './extra-meeting.js';
-export { isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
+export { committeeSeats, isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
 export {
   countServing, decideServing,
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,
@@ -34,6 +34,8 @@ export {
   type OpenVoteBallot, type OpenVoteChoice, type OpenVoteResult, type ProposalBallot, type ProposalVoteOutcome,
   type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
 } from './voting.js';
+export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
+export { presidingChair, type PresidingBasis } from './presiding.js';
 export { canEnterReservation, reservationReasonsDue } from './reservation.js';
 export {
   formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,
@@ -64,4 +66,5 @@ export {
 } from './cooperation-gates.js';
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
 export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
+export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
 export { containsPersonalIdentityNumber, findPersonalIdentityNumbers, maskPersonalIdentityNumbers } from './personnummer.js';

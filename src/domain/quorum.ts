@@ -38,3 +38,16 @@ export function quorumStatus(options: { seats: number; present: number }): Quoru
 export function isQuorate(options: { seats: number; present: number }): boolean {
   return quorumStatus(options).quorate;
 }
+
+/**
+ * The number of member seats the quorum rule divides: the configured number, else one per
+ * member municipality (each appoints one member), vacancies included. Never fewer than the
+ * members holding a mandate, so a configuration left behind a new member cannot hide a seat.
+ * KL 6:27; reglemente 13 §.
+ */
+export function committeeSeats(options: { configured: number | null; memberMunicipalities: number; filled: number }): number {
+  requireInteger(options.memberMunicipalities, { name: 'memberMunicipalities', min: 0, code: 'invalid-attendance' });
+  requireInteger(options.filled, { name: 'filled', min: 0, code: 'invalid-attendance' });
+  if (options.configured !== null) requireInteger(options.configured, { name: 'seats', min: 1, code: 'invalid-attendance' });
+  return Math.max(options.configured ?? options.memberMunicipalities, options.filled);
+}

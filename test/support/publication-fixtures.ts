@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { buildUser, giveTotp } from './app.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
 import type { Services } from '../../src/services.js';
-import { bodies, meetings, organisations, people, protocolParagraphs, protocols, users } from '../../src/platform/db/schema.js';
+import { bodies, meetings, officialBoardConfirmations, organisations, people, protocolParagraphs, protocols, users } from '../../src/platform/db/schema.js';
 import { listGrants } from '../../src/features/auth/auth.repository.js';
 import type { Principal, Role } from '../../src/features/auth/policy.js';
 import { createJusteringService } from '../../src/features/protocols/justering.service.js';
@@ -23,7 +23,7 @@ export async function principalOf(services: Services, userId: string): Promise<P
 }
 
 /** A committee with the named member municipalities (the first is the host) and its committee body. */
-export async function buildJointCommittee(services: Services, options: { municipalities?: string[]; publication?: Record<string, unknown> } = {}) {
+export async function buildJointCommittee(services: Services, options: { municipalities?: string[]; publication?: Record<string, unknown>; officialBoards?: boolean } = {}) {
   const db = services.database.db;
   const [committee] = await db
     .insert(organisations)
@@ -38,6 +38,10 @@ export async function buildJointCommittee(services: Services, options: { municip
       .returning();
     if (!row) throw new Error('no municipality');
     members.push(row);
+    // KL 8:9: unless a test says otherwise, each municipality has confirmed Kansli's board as its official one.
+    if (options.officialBoards !== false) {
+      await db.insert(officialBoardConfirmations).values({ municipalityId: row.id, kind: 'kansli', confirmedBy: `Kommunstyrelsen i ${name}`, confirmedOn: '2026-01-15' });
+    }
   }
   const [body] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'committee', name: 'Provnämnden', slug: unique('organ'), isPublic: true }).returning();
   const [group] = await db.insert(bodies).values({ organisationId: committee.id, kind: 'preparation_group', name: 'Beredningsgruppen', slug: unique('grupp'), isPublic: false }).returning();

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, mandates, organisations, people, populations, roleAssignments, users } from '../../platform/db/schema.js';
+import { bodies, mandates, officialBoardConfirmations, organisations, people, populations, roleAssignments, users } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { loadRegistryDemo } from './demo-registry.js';
@@ -88,6 +88,11 @@ export async function loadDemo(services: Services, onStep: (step: DemoStep) => v
     for (const m of DEMO_MUNICIPALITIES) {
       const id = await upsertOrganisation(tx, { kind: 'municipality', name: m.name, slug: m.slug, committeeId, isHost: m.host ?? false });
       municipalityIds.set(m.slug, id);
+      // KL 8:9: invented demo data — each demo municipality is shown as having confirmed Kansli's board as its official one.
+      await tx
+        .insert(officialBoardConfirmations)
+        .values({ municipalityId: id, kind: 'kansli', confirmedBy: `Kommunstyrelsen i ${m.name} (påhittat demoexempel)`, confirmedOn: '2022-01-10' })
+        .onConflictDoNothing();
       for (const [i, year] of [2020, 2021, 2022].entries()) {
         await tx
           .insert(populations)

@@ -121,8 +121,14 @@ export function AttendanceSection(props: { live: LiveProps; view: LiveMeetingVie
       <InlineError live={live} anchor="narvaro" />
       <p>
         {shown ? t('live.attendance.atItem', { n: shown.number, heading: shown.item.heading }) : t('live.attendance.atStart')}:{' '}
-        <QuorumText ctx={live.ctx} quorum={shown?.quorum ?? null} seats={view.seats} />
+        <QuorumText ctx={live.ctx} quorum={shown?.quorum ?? null} seats={view.seats} vacancies={view.vacancies} />
       </p>
+      {view.vacancies > 0 && (
+        <p>
+          {t('live.attendance.vacancies', { vacancies: view.vacancies })}
+          {view.vacantMunicipalities.length > 0 && <>: {view.vacantMunicipalities.join(', ')}</>}
+        </p>
+      )}
       {live.editable && <p class="hint">{t('live.attendance.hint')}</p>}
       {view.items.length > 1 && (
         <form method="get" action={`${liveBase(live.meetingId)}#narvaro`} class="actions">

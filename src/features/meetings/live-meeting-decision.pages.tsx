@@ -3,6 +3,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import type { ItemView, LiveMeetingView, VoteView } from './live-meeting.view.js';
 import type { Alternative } from './live-meeting.state.js';
 import { BALLOT_PREFIX } from './live-meeting.schema.js';
+import { CANDIDATE_PREFIX, COUNT_PREFIX, ELECTION_BALLOT_PREFIX, type ElectionRecord } from './live-meeting.election.js';
 import { ActionForm, Hidden, Paragraphs, typed, type LiveProps } from './live-meeting-forms.pages.js';
 
 function alternativeLabel(ctx: ViewContext, a: Alternative): string {
@@ -143,6 +144,97 @@ export function VoteResult(props: { ctx: ViewContext; vote: VoteView; number: nu
   );
 }
 
+/** How many candidate rows the election form offers. */
+const CANDIDATE_ROWS = 6;
+
+/**
+ * Val: candidates, the number to elect, and either each serving person's vote (open) or only the
+ * counts per candidate (closed ballot, KL 5:55–56). The most votes win; a tie goes to lot.
+ */
+export function ElectionForm(props: { live: LiveProps; item: ItemView }) {
+  const { live, item } = props;
+  const { t } = live.ctx;
+  const match = { itemId: item.item.id };
+  const value = (name: string, fallback = '') => typed(live, 'val', match, name, fallback);
+  const open = live.failure?.form === 'val' && live.failure.values.itemId === item.item.id;
+  return (
+    <details open={open || item.item.kind === 'election'} style="margin-top: 1rem">
+      <summary>{t('live.election.summary')}</summary>
+      <ActionForm live={live} action="val">
+        <Hidden name="itemId" value={item.item.id} />
+        <p class="hint">{t('live.election.hint')}</p>
+        <div class="field">
+          <label for={`places-${item.number}`}>{t('live.election.places')}</label>
+          <input id={`places-${item.number}`} name="places" inputMode="numeric" value={value('places', '1')} style="width: 6rem" />
+        </div>
+        <div class="field">
+          <label>
+            <input type="checkbox" name="closedBallot" checked={value('closedBallot') === 'on'} /> {t('live.election.closedBallot')}
+          </label>
+        </div>
+        {Array.from({ length: CANDIDATE_ROWS }, (_, i) => i + 1).map((n) => (
+          <div class="actions">
+            <div class="field">
+              <label for={`candidate-${item.number}-${n}`}>{t('live.election.candidate', { n })}</label>
+              <input id={`candidate-${item.number}-${n}`} name={`${CANDIDATE_PREFIX}${n}`} value={value(`${CANDIDATE_PREFIX}${n}`)} />
+            </div>
+            <div class="field">
+              <label for={`count-${item.number}-${n}`}>{t('live.election.count', { n })}</label>
+              <input id={`count-${item.number}-${n}`} name={`${COUNT_PREFIX}${n}`} inputMode="numeric" value={value(`${COUNT_PREFIX}${n}`)} style="width: 6rem" />
+            </div>
+          </div>
+        ))}
+        <fieldset>
+          <legend>{t('live.election.openCaption', { n: item.serving.length })}</legend>
+          <p class="hint">{t('live.election.openHint')}</p>
+          {item.serving.map((p) => (
+            <div class="field">
+              <label for={`elect-${item.number}-${p.personId}`}>
+                {p.name}, {p.municipalityName}
+              </label>
+              <input id={`elect-${item.number}-${p.personId}`} name={`${ELECTION_BALLOT_PREFIX}${p.personId}`} value={value(`${ELECTION_BALLOT_PREFIX}${p.personId}`)} />
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t('live.election.submit')}</button>
+      </ActionForm>
+    </details>
+  );
+}
+
+/** The election's counts, the lot if one was drawn, who was elected, and, for an open election only, how each voted. */
+export function ElectionResultView(props: { ctx: ViewContext; election: ElectionRecord }) {
+  const { ctx, election } = props;
+  const { t } = ctx;
+  return (
+    <div>
+      <h3>{t('live.election.heading')}</h3>
+      {election.closedBallot && <p>{t('live.election.closed')}</p>}
+      <ul>
+        {election.candidates.map((c) => (
+          <li>{t('live.election.votes', { name: c.name, votes: c.votes })}</li>
+        ))}
+      </ul>
+      {election.lottery && (
+        <p>{t('live.election.lottery', { among: election.lottery.among.join(', '), places: election.lottery.places, drawn: election.lottery.drawn.join(', ') })}</p>
+      )}
+      <p>{t('live.election.elected', { names: election.elected.join(', ') })}</p>
+      {election.ballots.length > 0 && (
+        <details>
+          <summary>{t('live.election.ballots')}</summary>
+          <ul>
+            {election.ballots.map((b) => (
+              <li>
+                {b.name}, {b.municipality}: {b.candidate ?? t('live.election.abstained')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
 /** Bordläggning to a planned later meeting of the same body. */
 export function TablingForm(props: { live: LiveProps; item: ItemView; view: LiveMeetingView }) {
   const { live, item, view } = props;
@@ -159,6 +251,17 @@ export function TablingForm(props: { live: LiveProps; item: ItemView; view: Live
             <option value={m.id}>{t('live.table.option', { date: m.date })}</option>
           ))}
         </select>
+      </div>
+      <p class="hint">{t('live.table.votesHint')}</p>
+      <div class="actions">
+        <div class="field">
+          <label for={`${id}-for`}>{t('live.table.votesFor')}</label>
+          <input id={`${id}-for`} name="votesFor" inputMode="numeric" style="width: 6rem" />
+        </div>
+        <div class="field">
+          <label for={`${id}-against`}>{t('live.table.votesAgainst')}</label>
+          <input id={`${id}-against`} name="votesAgainst" inputMode="numeric" style="width: 6rem" />
+        </div>
       </div>
       <button type="submit" class="secondary">
         {t('live.table.submit')}
@@ -185,7 +288,7 @@ export function Decision(props: { live: LiveProps; item: ItemView; view: LiveMee
         ) : (
           <>
             <AcclamationForm live={live} item={item} />
-            <VoteForm live={live} item={item} />
+            {item.item.kind === 'election' ? <ElectionForm live={live} item={item} /> : <VoteForm live={live} item={item} />}
           </>
         )}
         <details open={live.failure?.form === 'bordlagg' && live.failure.values.itemId === item.item.id} style="margin-top: 1rem">

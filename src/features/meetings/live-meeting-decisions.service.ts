@@ -7,11 +7,13 @@ import { swedishDate } from '../../platform/clock.js';
 import { agendaItems, motions, propositions, protocolParagraphs, protocols, protocolSignatures, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { canEnterReservation, reservationReasonsDue } from '../../domain/index.js';
+import { canEnterReservation, decideTabling, reservationReasonsDue } from '../../domain/index.js';
+import { servingAt } from './live-meeting.state.js';
 import type { Principal } from '../auth/policy.js';
 import type { AgendaItemRow, MeetingRow } from './meetings.repository.js';
-import { tableItem } from './tabling.js';
+import { recordTablingVote, tableItem } from './tabling.js';
 import { recordVote } from './live-meeting.voting.js';
+import { parseElectionInput, recordElection } from './live-meeting.election.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 import { anchor, decide, requireItem, requireOpen, requirePending, requireQuorum, requireServing, type Anchor, type WriteContext, type Writer } from './live-meeting.write.js';
 import {
@@ -47,6 +49,19 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         const no = await resolveAlternative(w, item, input.no);
         const result = await recordVote(w, { item, index, yes, no, ballots: input.ballots, random });
         await decide(w, item, { status: 'decided', decisionText: result.winner.text, decidedBy: result.decidedBy });
+        return anchor(index);
+      });
+    },
+
+    /** Val: candidates and counts (or open ballots); the most votes win, a tie for the last place goes to lot (KL 5:55–56). */
+    async elect(principal: Principal | null, meetingId: string, raw: Record<string, string>): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const input = parseElectionInput(raw);
+        const { item, index } = requireItem(w, input.itemId);
+        requirePending(item, index);
+        requireQuorum(w, index);
+        const result = await recordElection(w, { item, index, input, random });
+        await decide(w, item, { status: 'decided', decisionText: result.decisionText, decidedBy: result.decidedBy });
         return anchor(index);
       });
     },
@@ -164,6 +179,14 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         const { item, index } = requireItem(w, input.itemId);
         requirePending(item, index);
         requireQuorum(w, index);
+        if (input.votesFor !== undefined && input.votesAgainst !== undefined) {
+          // KL 6:33: the committee tables by simple majority; the domain rule decides, not this screen.
+          const serving = servingAt(w.model, index).servingIds.size;
+          if (input.votesFor + input.votesAgainst > serving) refuseWith('invalid-vote', M['live.error.tablingVotes'], { cast: input.votesFor + input.votesAgainst, serving });
+          const tabled = decideTabling({ yes: input.votesFor, no: input.votesAgainst });
+          await recordTablingVote(w, { itemId: item.id, votesFor: input.votesFor, votesAgainst: input.votesAgainst, tabled });
+          if (!tabled) return anchor(index);
+        }
         await tableItem(w, { item, targetMeetingId: input.targetMeetingId });
         return anchor(index);
       });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, count, eq, like } from 'drizzle-orm';
 import { buildConfig } from '../../platform/config/config.js';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItemDocuments, agendaItems, auditLog, motions, reservations, voteBallots, votes } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, auditLog, motions, people, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { createLiveMeetingService } from './live-meeting.service.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 
@@ -54,6 +54,59 @@ describe('live meeting: votes, reservations and tabling', () => {
     const auditAfter = await db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'meeting.live.vote%'));
     assert.equal((auditAfter[0]?.n ?? 0) - (auditBefore[0]?.n ?? 0), 1);
     assert.match(textOf((await f.secretary.get(f.base)).body), /2 ja, 2 nej, 1 avstår\. Ja vann\. Avgjort med ordförandens utslagsröst\./);
+  });
+
+  test('reglemente 16 §, KL 5:55 — with the chair absent and no vice chair, the eldest serving member presides and decides a tie; an elected temporary chair takes over', async () => {
+    const f = await buildLiveMeeting(t);
+    const db = t.services.database.db;
+    await db.update(people).set({ bornOn: '1950-05-01' }).where(eq(people.id, f.member.Bergby));
+    await db.update(people).set({ bornOn: '1962-01-15' }).where(eq(people.id, f.member.Dalby));
+    await openWithEveryone(f, [f.member.Arvidsby]);
+    const page = textOf((await f.secretary.get(f.base)).body);
+    assert.match(page, /Ordförande vid punkten Ledamot Bergby \(till åldern äldst, tills en ordförande valts, reglemente 16 §\)/);
+
+    const rejectId = await motion(f, f.items.plan, f.member.Dalby, 'Avslag.');
+    // Arvidsby's substitute serves for the absent chair but does not preside: Bergby, the eldest, does.
+    const ballots = {
+      [`ballot-${f.substitute.Arvidsby}`]: 'yes', [`ballot-${f.member.Bergby}`]: 'yes',
+      [`ballot-${f.member.Dalby}`]: 'no', [`ballot-${f.member.Ekby}`]: 'no', [`ballot-${f.member['Testby kommun']}`]: 'abstain',
+    };
+    const response = await f.secretary.post(`${f.base}/votering`, { itemId: f.items.plan, yes: 'proposal', no: `motion:${rejectId}`, ...ballots });
+    assert.equal(response.statusCode, 302, textOf(response.body).slice(0, 800));
+    const [vote] = await db.select().from(votes).where(eq(votes.itemId, f.items.plan));
+    assert.deepEqual([vote?.yes, vote?.no, vote?.outcome, vote?.decidedByCastingVote], [2, 2, 'yes', true]);
+
+    // The committee elects Dalby to chair: Dalby's vote now decides a tie.
+    assert.equal((await f.secretary.post(`${f.base}/ordforande`, { personId: f.member.Dalby })).statusCode, 302);
+    const second = await motion(f, f.items.economy, f.member.Dalby, 'Återremiss.');
+    const again = await f.secretary.post(`${f.base}/votering`, { itemId: f.items.economy, yes: 'proposal', no: `motion:${second}`, ...ballots });
+    assert.equal(again.statusCode, 302, textOf(again.body).slice(0, 800));
+    const [economyVote] = await db.select().from(votes).where(eq(votes.itemId, f.items.economy));
+    assert.deepEqual([economyVote?.outcome, economyVote?.decidedByCastingVote], ['no', true]);
+    assert.match(textOf((await f.secretary.get(f.base)).body), /Ledamot Dalby \(vald till ordförande för sammanträdet, reglemente 16 §\)/);
+    // Only a serving person can be elected to chair.
+    const refused = await f.secretary.post(`${f.base}/ordforande`, { personId: f.member.Arvidsby });
+    assert.equal(refused.statusCode, 422);
+  });
+
+  test('KL 6:33 — a vote on tabling is decided by decideTabling: a minority cannot table, a majority can', async () => {
+    const f = await buildLiveMeeting(t);
+    await openWithEveryone(f);
+    const db = t.services.database.db;
+    const minority = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '2', votesAgainst: '3' });
+    assert.equal(minority.statusCode, 302, textOf(minority.body).slice(0, 500));
+    const [pending] = await db.select().from(agendaItems).where(eq(agendaItems.id, f.items.plan));
+    assert.equal(pending?.status, 'pending', 'two of five cannot table the item');
+    const [vote] = await db.select().from(votes).where(eq(votes.itemId, f.items.plan));
+    assert.deepEqual([vote?.kind, vote?.yes, vote?.no, vote?.outcome], ['tabling', 2, 3, 'no']);
+    const tie = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '2', votesAgainst: '2' });
+    assert.equal(tie.statusCode, 302);
+    assert.equal((await db.select().from(agendaItems).where(eq(agendaItems.id, f.items.plan)))[0]?.status, 'pending', 'a tie is no majority for tabling');
+    const tooMany = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '4', votesAgainst: '3' });
+    assert.equal(tooMany.statusCode, 422);
+    const majority = await f.secretary.post(`${f.base}/bordlagg`, { itemId: f.items.plan, targetMeetingId: f.laterMeetingId, votesFor: '3', votesAgainst: '2' });
+    assert.equal(majority.statusCode, 302);
+    assert.equal((await db.select().from(agendaItems).where(eq(agendaItems.id, f.items.plan)))[0]?.status, 'tabled');
   });
 
   test('KL 4:25 — a tie where the chair abstained is refused: the chair must vote', async () => {

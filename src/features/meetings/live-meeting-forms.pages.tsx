@@ -64,13 +64,14 @@ export function InlineError(props: { live: LiveProps; anchor: string }) {
 }
 
 /** "9 av 14 tjänstgör – beslutför: ja", in words, never colour alone (KL 6:27). */
-export function QuorumText(props: { ctx: ViewContext; quorum: QuorumResult | null; seats: number }) {
+export function QuorumText(props: { ctx: ViewContext; quorum: QuorumResult | null; seats: number; vacancies: number }) {
   const { t } = props.ctx;
   if (!props.quorum) return <span>{t('live.quorum.noSeats')}</span>;
   const { quorate, present, required } = props.quorum;
   return (
     <span>
-      {t('live.quorum.serving', { present, seats: props.seats })} – <strong>{quorate ? t('live.quorum.yes') : t('live.quorum.no')}</strong>
+      {t('live.quorum.serving', { present, seats: props.seats })}
+      {props.vacancies > 0 && <> ({t('live.quorum.vacancies', { vacancies: props.vacancies })})</>} – <strong>{quorate ? t('live.quorum.yes') : t('live.quorum.no')}</strong>
       {!quorate && <> ({t('live.quorum.required', { required })})</>}
     </span>
   );

@@ -1,7 +1,7 @@
 /** One agenda item on the live screen: what is proposed, jäv, motions, propositions and the decision. */
 import type { ItemView, LiveMeetingView } from './live-meeting.view.js';
 import { ActionForm, Hidden, InlineError, Paragraphs, QuorumText, typed, type LiveProps } from './live-meeting-forms.pages.js';
-import { Decision, VoteResult } from './live-meeting-decision.pages.js';
+import { Decision, ElectionResultView, VoteResult } from './live-meeting-decision.pages.js';
 import { ProtocolForms, Reservations } from './live-meeting-protocol.pages.js';
 
 function statusText(live: LiveProps, item: ItemView): string {
@@ -217,8 +217,10 @@ export function ItemSection(props: { live: LiveProps; item: ItemView; view: Live
         </dd>
         <dt>{t('live.item.quorum')}</dt>
         <dd>
-          <QuorumText ctx={live.ctx} quorum={item.quorum} seats={view.seats} />
+          <QuorumText ctx={live.ctx} quorum={item.quorum} seats={view.seats} vacancies={view.vacancies} />
         </dd>
+        <dt>{t('live.item.presiding')}</dt>
+        <dd>{item.presiding ? t(`live.presiding.${item.presiding.basis}`, { name: item.presiding.name }) : t('live.presiding.none')}</dd>
         {item.item.decisionText && (
           <>
             <dt>{t('live.item.decision')}</dt>
@@ -240,6 +242,9 @@ export function ItemSection(props: { live: LiveProps; item: ItemView; view: Live
         <Propositions live={live} item={item} pending={pending} />
         {item.votes.map((v, i) => (
           <VoteResult ctx={live.ctx} vote={v} number={i + 1} />
+        ))}
+        {item.elections.map((e) => (
+          <ElectionResultView ctx={live.ctx} election={e} />
         ))}
         <Decision live={live} item={item} view={view} />
         <Reservations live={live} item={item} view={view} />

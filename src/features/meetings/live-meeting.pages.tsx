@@ -55,9 +55,10 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
             {view.current.number}. {view.current.item.heading}
           </a>
           <br />
-          <QuorumText ctx={live.ctx} quorum={view.current.quorum} seats={view.seats} />
+          <QuorumText ctx={live.ctx} quorum={view.current.quorum} seats={view.seats} vacancies={view.vacancies} />
         </p>
       )}
+      {live.editable && <TemporaryChairForm live={live} view={view} />}
       <nav aria-label={t('live.jump.label')}>
         <ul class="actions" style="list-style: none; padding: 0">
           <li>{t('live.jump.label')}:</li>
@@ -124,7 +125,7 @@ function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
                 </th>
                 <td>{t(`live.status.${i.item.status}`)}</td>
                 <td style="white-space: nowrap">
-                  <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} />
+                  <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} vacancies={view.vacancies} />
                 </td>
               </tr>
             ))}
@@ -193,5 +194,37 @@ export function CloseMeetingPage(props: { ctx: ViewContext; view: LiveMeetingVie
         </div>
       </PostForm>
     </Layout>
+  );
+}
+
+/** Reglemente 16 §: the member the committee elects to chair when neither chair nor vice chair can. */
+function TemporaryChairForm(props: { live: LiveProps; view: LiveMeetingView }) {
+  const { live, view } = props;
+  const { t } = live.ctx;
+  const basis = view.current?.presiding?.basis ?? null;
+  const needed = basis === null || basis === 'eldest' || basis === 'elected';
+  const members = view.current?.serving ?? [];
+  return (
+    <details open={needed || live.failure?.form === 'ordforande'}>
+      <summary>{t('live.temporaryChair.heading')}</summary>
+      <p class="hint">{t('live.temporaryChair.hint')}</p>
+      {view.current && <p>{view.current.presiding ? t(`live.presiding.${view.current.presiding.basis}`, { name: view.current.presiding.name }) : t('live.presiding.none')}</p>}
+      <ActionForm live={live} action="ordforande">
+        <div class="field">
+          <label for="temporary-chair">{t('live.temporaryChair.person')}</label>
+          <select id="temporary-chair" name="personId">
+            <option value="">{t('live.temporaryChair.noneOption')}</option>
+            {members.map((p) => (
+              <option value={p.personId} selected={p.personId === view.meeting.temporaryChairPersonId}>
+                {p.name}, {p.municipalityName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {t('live.temporaryChair.submit')}
+        </button>
+      </ActionForm>
+    </details>
   );
 }

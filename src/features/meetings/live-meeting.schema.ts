@@ -88,7 +88,24 @@ export const ZImmediateJusteringInput = z.object({
 });
 
 /** Bordläggning: the later meeting of the same body that the item moves to. */
-export const ZTablingInput = z.object({
-  itemId: itemId(),
-  targetMeetingId: z.uuid(msg('Välj det sammanträde ärendet bordläggs till.', 'Choose the meeting the item is tabled to.')),
-});
+const optionalCount = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
+    z.number(msg('Ange antalet röster som ett heltal.', 'Enter the number of votes as a whole number.')).int().min(0).max(1000).optional(),
+  );
+
+/** Bordläggning: the later meeting; with a vote on tabling, the votes for and against (KL 6:33). */
+export const ZTablingInput = z
+  .object({
+    itemId: itemId(),
+    targetMeetingId: z.uuid(msg('Välj det sammanträde ärendet bordläggs till.', 'Choose the meeting the item is tabled to.')),
+    votesFor: optionalCount(),
+    votesAgainst: optionalCount(),
+  })
+  .refine((input) => (input.votesFor === undefined) === (input.votesAgainst === undefined), {
+    path: ['votesAgainst'],
+    ...msg('Ange både röster för och emot bordläggning, eller inga.', 'Give both the votes for and against tabling, or neither.'),
+  });
+
+/** Reglemente 16 §: the member the committee elected to chair; empty clears the choice. */
+export const ZTemporaryChairInput = z.object({ personId: optionalUuid() });

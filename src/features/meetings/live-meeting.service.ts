@@ -16,7 +16,8 @@ import { buildLiveView } from './live-meeting.view.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 import { createDecisionUseCases } from './live-meeting-decisions.service.js';
 import { anchor, createWriter, cryptoRandom, nextPosition, requireItem, requireOpen, requirePending, requireServing, type Anchor } from './live-meeting.write.js';
-import { ZAttendanceInput, ZEventRef, ZJavInput, ZMotionInput, ZMotionRef, ZPropositionInput } from './live-meeting.schema.js';
+import { ZAttendanceInput, ZEventRef, ZJavInput, ZMotionInput, ZMotionRef, ZPropositionInput, ZTemporaryChairInput } from './live-meeting.schema.js';
+import { servingAt } from './live-meeting.state.js';
 
 export type { Anchor } from './live-meeting.write.js';
 
@@ -84,6 +85,25 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         await w.audit('attendance.remove', 'attendance_event', row.id, { before: row });
         const index = w.model.items.findIndex((i) => i.id === row.itemId);
         return row.type === 'jav' && index >= 0 ? anchor(index) : `person-${row.personId}`;
+      });
+    },
+
+    /**
+     * Reglemente 16 §: the member the committee elected to chair when neither chair nor vice
+     * chair can; until one is elected the eldest presides. Must serve at the current item.
+     */
+    async setTemporaryChair(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const { personId } = parseInput(ZTemporaryChairInput, raw);
+        if (personId !== undefined) {
+          const person = w.model.people.find((p) => p.personId === personId);
+          if (!person) throw notFound(M['live.error.notCalled']);
+          const current = Math.max(0, w.model.items.findIndex((i) => i.status === 'pending'));
+          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('invalid-attendance', M['live.error.temporaryChairNotMember'], { name: person.name });
+        }
+        await w.tx.update(meetings).set({ temporaryChairPersonId: personId ?? null, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
+        await w.audit('temporaryChair', 'meeting', w.meeting.id, { before: { temporaryChairPersonId: w.meeting.temporaryChairPersonId }, after: { temporaryChairPersonId: personId ?? null } });
+        return 'sammantradet';
       });
     },
 

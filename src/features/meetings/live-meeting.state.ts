@@ -3,16 +3,19 @@
  * that (by the domain's servingMembers) who serves and whether the committee is quorate at
  * each item. Read by the live screen and by every write that depends on who serves.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { attendanceEvents, organisations } from '../../platform/db/schema.js';
+import { attendanceEvents, bodies, organisations } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
 import {
+  committeeSeats,
   countServingMembers,
+  presidingChair,
   quorumStatus,
   servingMembers,
   type AttendanceEvent,
   type Mandate,
+  type PresidingBasis,
   type QuorumResult,
   type ServingMember,
 } from '../../domain/index.js';
@@ -28,6 +31,8 @@ export interface CalledPerson {
   municipalityName: string;
   role: 'member' | 'substitute';
   position: 'chair' | 'vice_chair' | null;
+  /** Reglemente 16 §: who is eldest, when neither chair nor vice chair serves. */
+  bornOn: string | null;
 }
 
 export type AttendanceEventRow = typeof attendanceEvents.$inferSelect;
@@ -39,8 +44,12 @@ export interface AttendanceModel {
   items: AgendaItemRow[];
   /** Members first, then substitutes in precedence, municipality by municipality. */
   people: CalledPerson[];
-  /** Number of member seats: the figure the quorum rule divides (KL 6:27). */
+  /** Number of member seats, vacancies included: the figure the quorum rule divides (KL 6:27, reglemente 13 §). */
   seats: number;
+  /** Seats no member holds a mandate for on the meeting day. */
+  vacancies: number;
+  /** Member municipalities without an appointed member on the meeting day, by name. */
+  vacantMunicipalities: string[];
   rows: AttendanceEventRow[];
   events: AttendanceEvent[];
 }
@@ -50,8 +59,9 @@ export interface ServingAt {
   seats: ServingMember[];
   servingIds: Set<string>;
   quorum: QuorumResult | null;
-  /** The chair, else the vice chair, when serving at the item: whose vote breaks a tie. */
+  /** Who presides at the item (reglemente 16 §): whose vote breaks a tie. */
   chairId: string | null;
+  presidingBasis: PresidingBasis | null;
 }
 
 export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<AttendanceModel> {
@@ -91,9 +101,23 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
       municipalityName: names.get(mandate.municipalityId) ?? '',
       role: seatRole(mandate.role) ?? 'substitute',
       position: mandate.position,
+      bornOn: person.bornOn,
     });
   }
-  return { meeting, date, items, people, seats: people.filter((p) => p.role === 'member').length, rows, events: toDomainEvents(rows, items, seen) };
+  const filled = people.filter((p) => p.role === 'member').length;
+  const { seats, members } = filled === 0 ? { seats: 0, members: [] } : await seatsOf(db, meeting.bodyId, filled);
+  const held = new Set(people.filter((p) => p.role === 'member').map((p) => p.municipalityId));
+  const vacantMunicipalities = members.filter((m) => !held.has(m.id)).map((m) => m.name).sort(collator.compare);
+  return { meeting, date, items, people, seats, vacancies: seats - filled, vacantMunicipalities, rows, events: toDomainEvents(rows, items, seen) };
+}
+
+/** The body's configured seats, else one per member municipality of its committee (reglemente 13 §). */
+async function seatsOf(db: Db, bodyId: string, filled: number): Promise<{ seats: number; members: { id: string; name: string }[] }> {
+  const [body] = await db.select({ seats: bodies.seats, committeeId: bodies.organisationId }).from(bodies).where(eq(bodies.id, bodyId));
+  const members = body
+    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.committeeId, body.committeeId), eq(organisations.kind, 'municipality')))
+    : [];
+  return { seats: committeeSeats({ configured: body?.seats ?? null, memberMunicipalities: members.length, filled }), members };
 }
 
 /** Index of an event in meeting order: the start state first, then item by item in recording order. */
@@ -116,8 +140,15 @@ export function servingAt(model: AttendanceModel, index: number): ServingAt {
   const seats = servingMembers({ mandates, events: model.events, itemIndex: Math.max(0, index) });
   const servingIds = new Set(seats.flatMap((seat) => (seat.servingPersonId === null ? [] : [seat.servingPersonId])));
   const quorum = model.seats > 0 ? quorumStatus({ seats: model.seats, present: countServingMembers(seats) }) : null;
-  const presiding = (position: 'chair' | 'vice_chair') => model.people.find((p) => p.position === position && servingIds.has(p.personId));
-  return { seats, servingIds, quorum, chairId: (presiding('chair') ?? presiding('vice_chair'))?.personId ?? null };
+  const holder = (position: 'chair' | 'vice_chair') => model.people.find((p) => p.position === position)?.personId ?? null;
+  const presiding = presidingChair({
+    servingIds: [...servingIds],
+    chairId: holder('chair'),
+    viceChairId: holder('vice_chair'),
+    electedId: model.meeting.temporaryChairPersonId,
+    bornOn: Object.fromEntries(model.people.map((p) => [p.personId, p.bornOn])),
+  });
+  return { seats, servingIds, quorum, chairId: presiding?.personId ?? null, presidingBasis: presiding?.basis ?? null };
 }
 
 export type PresenceState = 'present' | 'remote' | 'absent' | 'unknown';

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, attendanceEvents, auditLog, meetings, motions, propositions, reservations, votes } from '../../platform/db/schema.js';
+import { agendaItems, attendanceEvents, auditLog, bodies, mandates, meetings, motions, organisations, people, propositions, reservations, votes } from '../../platform/db/schema.js';
 import { buildLiveMeeting, recordStart, servingCell, textOf, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting: attendance, quorum, access and closing', () => {
@@ -51,6 +51,38 @@ describe('live meeting: attendance, quorum, access and closing', () => {
     assert.match(textOf(refused.body), /inte beslutför vid punkt 1: 2 av 5 tjänstgör och minst 3 krävs/);
     const [item] = await t.services.database.db.select().from(agendaItems).where(eq(agendaItems.id, f.items.economy));
     assert.equal(item?.status, 'pending');
+  });
+
+  test('KL 6:27, reglemente 13 § — a vacant seat counts: with one vacancy 7 of 14 seats serving is not quorate', async () => {
+    const f = await buildLiveMeeting(t);
+    const db = t.services.database.db;
+    const [meeting] = await db.select().from(meetings).where(eq(meetings.id, f.meetingId));
+    const [body] = await db.select().from(bodies).where(eq(bodies.id, meeting?.bodyId ?? ''));
+    // Nine more member municipalities (14 in all, as in the seed); the last has no member: a vacancy.
+    const extraMembers: string[] = [];
+    for (let i = 1; i <= 9; i += 1) {
+      const [town] = await db.insert(organisations).values({ kind: 'municipality', name: `Ö-by ${i}`, slug: `o-by-${i}-${f.meetingId}`, committeeId: body?.organisationId ?? null }).returning();
+      if (i === 9) continue;
+      const [person] = await db.insert(people).values({ name: `Ledamot Ö-by ${i}`, organisationId: town?.id ?? null }).returning();
+      await db.insert(mandates).values({ personId: person?.id ?? '', bodyId: body?.id ?? '', municipalityId: town?.id ?? '', role: 'member', termFrom: '2022-01-01' });
+      extraMembers.push(person?.id ?? '');
+    }
+    await openMeeting(f);
+    // The five towns' members serve (their substitutes are absent), and two of the eight other members: 7 serve.
+    await recordStart(f, Object.values(f.substitute));
+    for (const [i, personId] of extraMembers.entries()) {
+      await f.secretary.post(`${f.base}/narvaro`, { personId, type: i < 2 ? 'present' : 'absent' });
+    }
+    const page = textOf((await f.secretary.get(f.base)).body);
+    assert.match(page, /7 av 14 tjänstgör \(varav 1 vakanta\) – beslutför: nej \(minst 8 krävs\)/);
+    assert.match(page, /Vakanta platser: 1 .*: Ö-by 9/);
+    const refused = await f.secretary.post(`${f.base}/bifall`, { itemId: f.items.economy, alternative: 'proposal' });
+    assert.equal(refused.statusCode, 422);
+    assert.match(textOf(refused.body), /7 av 14 tjänstgör och minst 8 krävs/);
+
+    // A configured number of seats (reglemente 13 §) wins over the count of municipalities.
+    await db.update(bodies).set({ seats: 13 }).where(eq(bodies.id, body?.id ?? ''));
+    assert.match(textOf((await f.secretary.get(f.base)).body), /7 av 13 tjänstgör – beslutför: ja/);
   });
 
   test('reglemente 17 § — a member arriving late takes over from the item they arrive at', async () => {

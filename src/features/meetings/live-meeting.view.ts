@@ -3,9 +3,10 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { cases, meetings, memberReports, motions, people, propositions, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
-import { formatCaseNumber, reservationReasonsDue, type QuorumResult } from '../../domain/index.js';
+import { formatCaseNumber, reservationReasonsDue, type PresidingBasis, type QuorumResult } from '../../domain/index.js';
 import type { AgendaItemRow, BodyRow, MeetingRow } from './meetings.repository.js';
 import { findItem } from './meetings.repository.js';
+import { loadElectionRecords, type ElectionRecord } from './live-meeting.election.js';
 import {
   describeAlternatives, javAt, loadAttendanceModel, presenceAt, servingAt,
   type Alternative, type AttendanceEventRow, type AttendanceModel, type CalledPerson, type PresenceState,
@@ -49,11 +50,14 @@ export interface ItemView {
   quorum: QuorumResult | null;
   serving: CalledPerson[];
   chairId: string | null;
+  /** Who presides at the item and why (reglemente 16 §). */
+  presiding: { name: string; basis: PresidingBasis } | null;
   jav: { eventId: string; person: CalledPerson }[];
   reportedJav: string[];
   motions: { id: string; name: string; text: string; withdrawn: boolean }[];
   propositions: { text: string; outcome: 'approved' | 'rejected' }[];
   votes: VoteView[];
+  elections: ElectionRecord[];
   reservations: { id: string; name: string; reason: string | null }[];
   tabledTo: { meetingId: string; date: string } | null;
   tabledFrom: { meetingId: string; date: string } | null;
@@ -67,6 +71,9 @@ export interface LiveMeetingView {
   date: string;
   time: string;
   seats: number;
+  /** Seats without an appointed member: counted in the seats, never serving (KL 6:27). */
+  vacancies: number;
+  vacantMunicipalities: string[];
   people: CalledPerson[];
   /** The item the attendance table shows (0-based); the current item unless chosen. */
   shownIndex: number;
@@ -164,7 +171,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
   const model = await loadAttendanceModel(db, meeting);
   const { items } = model;
   const itemIds = items.map((i) => i.id);
-  const [handling, history, numbers, reports, later] = await Promise.all([
+  const [handling, history, numbers, reports, later, electionRecords] = await Promise.all([
     loadHandling(db, itemIds),
     tablingHistory(db, items),
     caseNumbers(db, items),
@@ -174,6 +181,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
       .from(meetings)
       .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.status, 'planned'), gt(meetings.startsAt, meeting.startsAt)))
       .orderBy(asc(meetings.startsAt)),
+    loadElectionRecords(db, itemIds),
   ]);
   const names = await namesOf(db, model, [...handling.motionRows.map((m) => m.personId), ...handling.reservationRows.map((r) => r.personId), ...handling.ballotRows.map((b) => b.personId), ...model.rows.map((r) => r.personId)]);
   const person = (id: string) => model.people.find((p) => p.personId === id);
@@ -188,6 +196,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
       quorum: at.quorum,
       serving: model.people.filter((p) => at.servingIds.has(p.personId)),
       chairId: at.chairId,
+      presiding: at.chairId !== null && at.presidingBasis !== null ? { name: person(at.chairId)?.name ?? '', basis: at.presidingBasis } : null,
       jav: javAt(model, item.id).flatMap((j) => {
         const p = person(j.personId);
         return p ? [{ eventId: j.eventId, person: p }] : [];
@@ -195,6 +204,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
       reportedJav: reports.filter((r) => r.type === 'jav' && r.itemId === item.id).map((r) => names.get(r.personId) ?? person(r.personId)?.name ?? ''),
       motions: itemMotions.map((m) => ({ id: m.id, name: names.get(m.personId) ?? '', text: m.text, withdrawn: m.withdrawn })),
       propositions: handling.propositionRows.filter((p) => p.itemId === item.id).map((p) => ({ text: p.text, outcome: p.outcome })),
+      elections: electionRecords.get(item.id) ?? [],
       votes: handling.voteRows
         .filter((v) => v.itemId === item.id)
         .map((v) => ({
@@ -221,6 +231,8 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
     date: model.date,
     time: swedishTime(meeting.startsAt),
     seats: model.seats,
+    vacancies: model.vacancies,
+    vacantMunicipalities: model.vacantMunicipalities,
     people: model.people,
     shownIndex,
     requestedNumber: requested === undefined ? null : requested + 1,

@@ -5,7 +5,7 @@
  * basis (beslutsunderlag). KL 6:33 (simple majority); seed § 22, tabled to 2023-03-03.
  */
 import { asc, eq, max } from 'drizzle-orm';
-import { agendaItemDocuments, agendaItems, meetings, propositions } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings, propositions, votes } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import type { AgendaItemRow } from './meetings.repository.js';
@@ -69,4 +69,22 @@ export async function tableItem(w: WriteContext, options: { item: AgendaItemRow;
     after: { status: 'tabled', tabledToMeetingId: target.id, newItemId, decisionText, proposition },
   });
   return { newItemId, date };
+}
+
+/** The counted vote on a motion to table (KL 6:33), kept on the item whatever its outcome. */
+export async function recordTablingVote(w: WriteContext, options: { itemId: string; votesFor: number; votesAgainst: number; tabled: boolean }): Promise<void> {
+  const [vote] = await w.tx
+    .insert(votes)
+    .values({
+      itemId: options.itemId,
+      kind: 'tabling',
+      yesMeans: M['live.stored.tablingYes'].sv,
+      noMeans: M['live.stored.tablingNo'].sv,
+      yes: options.votesFor,
+      no: options.votesAgainst,
+      abstain: 0,
+      outcome: options.tabled ? 'yes' : 'no',
+    })
+    .returning({ id: votes.id });
+  await w.audit('vote.tabling', 'vote', vote?.id ?? null, { after: { itemId: options.itemId, votesFor: options.votesFor, votesAgainst: options.votesAgainst, tabled: options.tabled } });
 }

@@ -93,6 +93,8 @@ export function BodyPage({ ctx, detail }: { ctx: ViewContext; detail: BodyDetail
         <dd>{t('body.days', { n: body.noticeDays })}</dd>
         <dt>{t('body.seats')}</dt>
         <dd>{seats}</dd>
+        <dt>{t('body.seatCount')}</dt>
+        <dd>{body.seats ?? t('body.seatCountDefault')}</dd>
       </dl>
       {detail.canEdit && (
         <p class="actions">
@@ -114,10 +116,11 @@ export function BodyFormPage({ ctx, body, state }: { ctx: ViewContext; body: Bod
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('org.editTitle', { name: body.name })} back={{ href: `/organ/${body.id}`, label: body.name }}>
-      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), noticeDays: t('body.noticeDays') }} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), noticeDays: t('body.noticeDays'), seats: t('body.seatCount') }} />
       <PostForm ctx={ctx} action={`/organ/${body.id}/andra`}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required />
         <TextField ctx={ctx} state={state} name="noticeDays" label={t('body.noticeDays')} hint={t('body.noticeDaysHint')} inputMode="numeric" required />
+        <TextField ctx={ctx} state={state} name="seats" label={t('body.seatCount')} hint={t('body.seatCountHint')} inputMode="numeric" />
         <CheckboxField ctx={ctx} state={state} name="isPublic" label={t('body.isPublic')} />
         <div class="actions">
           <button type="submit">{t('common.save')}</button>

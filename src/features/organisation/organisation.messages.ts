@@ -40,6 +40,17 @@ export const organisationMessages = defineMessages({
   'body.noticeDaysShort': { sv: 'Kallelsetid', en: 'Notice period' },
   'body.days': { sv: '{n} dagar', en: '{n} days' },
   'body.seats': { sv: 'Ledamöter i dag', en: 'Members today' },
+  'person.bornOn': { sv: 'Födelsedatum (frivilligt)', en: 'Date of birth (optional)' },
+  'person.bornOnHint': {
+    sv: 'ÅÅÅÅ-MM-DD. Används bara för att veta vem som är äldst när varken ordförande eller vice ordförande kan leda ett sammanträde (reglemente 16 §).',
+    en: 'YYYY-MM-DD. Used only to know who is eldest when neither chair nor vice chair can lead a meeting (reglemente 16 §).',
+  },
+  'body.seatCount': { sv: 'Antal platser (ledamöter)', en: 'Number of seats (members)' },
+  'body.seatCountDefault': { sv: 'en per medlemskommun', en: 'one per member municipality' },
+  'body.seatCountHint': {
+    sv: 'Enligt reglementet (13 §). Lämna tomt för en plats per medlemskommun. Vakanta platser räknas när beslutförheten prövas (KL 6:27).',
+    en: 'As the regulations say (13 §). Leave empty for one seat per member municipality. Vacant seats count when the quorum is tested (KL 6:27).',
+  },
   'mandate.person': { sv: 'Person', en: 'Person' },
   'mandate.body': { sv: 'Organ', en: 'Body' },
   'mandate.municipality': { sv: 'Kommun', en: 'Municipality' },

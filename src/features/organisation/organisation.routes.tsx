@@ -119,7 +119,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
 
   app.get('/organ/:id/andra', edit, async (request, reply) => {
     const { body } = await organisation.bodyDetail(request.principal, idParam(request));
-    const values = { name: body.name, noticeDays: String(body.noticeDays), isPublic: body.isPublic ? 'on' : '' };
+    const values = { name: body.name, noticeDays: String(body.noticeDays), seats: body.seats === null ? '' : String(body.seats), isPublic: body.isPublic ? 'on' : '' };
     return reply.page(<BodyFormPage ctx={request.viewContext()} body={body} state={emptyForm(values)} />);
   });
 
@@ -236,7 +236,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   app.get('/personer/:id/andra', edit, async (request, reply) => {
     const { person } = await organisation.personDetail(request.principal, idParam(request));
     const ctx = request.viewContext();
-    const values = { name: person.name, organisationId: person.organisationId ?? '', title: person.title ?? '', email: person.email ?? '', phone: person.phone ?? '' };
+    const values = { name: person.name, organisationId: person.organisationId ?? '', title: person.title ?? '', bornOn: person.bornOn ?? '', email: person.email ?? '', phone: person.phone ?? '' };
     return reply.page(
       <PersonFormPage ctx={ctx} title={ctx.t('person.editTitle', { name: person.name })} action={`/personer/${person.id}/andra`} back={`/personer/${person.id}`} state={emptyForm(values)} organisations={await orgOptions(request)} />,
     );

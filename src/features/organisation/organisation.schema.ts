@@ -5,6 +5,13 @@ import { ZSlug } from '../auth/auth.schema.js';
 const intField = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? (v.replace(/[\s\u00a0]/g, '') === '' ? undefined : Number(v.replace(/[\s\u00a0]/g, ''))) : v), z.number().int().min(min).max(max));
 
+/** An optional whole number: an empty field is null. */
+const optionalIntField = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.replace(/[\s\u00a0]/g, '') === '' ? null : Number(v.replace(/[\s\u00a0]/g, ''))) : (v ?? null)),
+    z.number(msg(`Ange ett heltal från ${min} till ${max}, eller lämna tomt.`, `Enter a whole number from ${min} to ${max}, or leave it empty.`)).int().min(min).max(max).nullable(),
+  );
+
 const checkbox = () => z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const ZOrganisationInput = z.object({
@@ -29,6 +36,8 @@ export const ZPersonInput = z.object({
   email: optionalText(320).pipe(z.email().optional()),
   phone: optionalText(40),
   title: optionalText(200),
+  /** Reglemente 16 §: who is eldest presides when neither chair nor vice chair can. */
+  bornOn: optionalText(10).pipe(isoDate().optional()),
   organisationId: optionalText(36).pipe(z.uuid().optional()),
 });
 export type TPersonInput = z.infer<typeof ZPersonInput>;
@@ -56,6 +65,8 @@ export type TMandateInput = z.infer<typeof ZMandateInput>;
 export const ZBodyInput = z.object({
   name: requiredText(200),
   noticeDays: intField(0, 60),
+  /** KL 6:27, reglemente 13 §: empty means one seat per member municipality. */
+  seats: optionalIntField(1, 1000),
   isPublic: checkbox(),
 });
 export type TBodyInput = z.infer<typeof ZBodyInput>;

@@ -75,11 +75,12 @@ export function PersonFormPage(props: { ctx: ViewContext; title: string; action:
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={props.title} back={{ href: props.back }}>
-      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), organisationId: t('person.organisation'), title: t('person.jobTitle'), email: t('person.email'), phone: t('person.phone') }} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), organisationId: t('person.organisation'), title: t('person.jobTitle'), bornOn: t('person.bornOn'), email: t('person.email'), phone: t('person.phone') }} />
       <PostForm ctx={ctx} action={props.action}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required autocomplete="off" />
         <SelectField ctx={ctx} state={state} name="organisationId" label={t('person.organisation')} empty={t('mandate.choose')} options={props.organisations.map((o) => ({ value: o.id, label: o.name }))} />
         <TextField ctx={ctx} state={state} name="title" label={t('person.jobTitle')} />
+        <TextField ctx={ctx} state={state} name="bornOn" label={t('person.bornOn')} hint={t('person.bornOnHint')} autocomplete="off" />
         <TextField ctx={ctx} state={state} name="email" type="email" label={t('person.email')} autocomplete="off" />
         <TextField ctx={ctx} state={state} name="phone" type="tel" label={t('person.phone')} autocomplete="off" />
         <div class="actions">

@@ -29,7 +29,8 @@ describe('the public crawl finds no secret material', () => {
       services.registry.registerDocument(registrar.principal, { caseId: registryCase.id, direction: 'incoming', documentDate: '2026-11-01', counterpart: 'Leverantör AB', ...values }, { filename: 'a.txt', bytes: Buffer.from('innehåll') });
     const publicDoc = await register({ description: 'Tjänsteskrivelse e-arkiv' });
     const secretDoc = await register({ description: `Anbud med affärshemligheter ${MARKER}`, secrecy: 'secret', secrecyProvision: 'OSL 31 kap. 16 §', secrecyMarkedOn: '2026-11-02', publicDescription: 'Anbud (sekretess)' });
-    const internalDoc = await register({ description: `Arbetsutkast ${INTERNAL}`, secrecy: 'internal' });
+    // TF 2:10: only a drawn-up draft in an open case can be internal (an incoming document is a public record).
+    const internalDoc = await register({ description: `Arbetsutkast ${INTERNAL}`, secrecy: 'internal', direction: 'drawn_up' });
 
     // A coming meeting whose agenda has gone out: one secret item, one open item with documents.
     const [coming] = await db.insert(meetings).values({ bodyId: org.body.id, startsAt: new Date('2026-12-10T12:00:00Z'), place: 'Stadshuset', noticeSentAt: now }).returning();

@@ -27,6 +27,7 @@ import { loadAttendanceModel, type AttendanceModel } from '../meetings/live-meet
 import type { JavEntry, MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
 import { findProtocol, listParagraphs, type ParagraphRow } from './protocol.repository.js';
 import { letterheadOf } from './protocol-wording.js';
+import { loadElectionRecords } from '../meetings/live-meeting.election.js';
 
 /** Items that were handled get a paragraph; pending ones do not. */
 export const HANDLED: ReadonlySet<AgendaItemRow['status']> = new Set(['decided', 'noted', 'tabled']);
@@ -110,6 +111,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[],
   const reservationRows = await db.select().from(reservations).where(inArray(reservations.itemId, itemIds)).orderBy(asc(reservations.announcedAt));
   const voteIds = voteRows.map((v) => v.id);
   const ballotRows = voteIds.length === 0 ? [] : await db.select().from(voteBallots).where(inArray(voteBallots.voteId, voteIds));
+  const electionRows = await loadElectionRecords(db, itemIds);
   const names = await namesById(db, [...motionRows.map((m) => m.personId), ...reservationRows.map((r) => r.personId), ...ballotRows.map((b) => b.personId)]);
   const towns = await organisationNames(db, [...ballotRows.map((b) => b.municipalityId ?? names.get(b.personId)?.organisationId ?? null)]);
   const nameOf = (id: string) => names.get(id)?.name ?? '';
@@ -135,6 +137,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[],
             .map((b) => ({ name: nameOf(b.personId), municipality: towns.get(b.municipalityId ?? names.get(b.personId)?.organisationId ?? '') ?? '', choice: b.choice }))
             .sort((a, b) => collator.compare(a.municipality, b.municipality) || collator.compare(a.name, b.name)),
         })),
+      ...(electionRows.has(item.id) ? { elections: electionRows.get(item.id) } : {}),
       reservations: reservationRows.filter((r) => r.itemId === item.id).map((r) => ({ name: nameOf(r.personId), reason: r.reason })),
       jav: javByItem.get(item.id) ?? [],
       notes: item.protocolNotes,

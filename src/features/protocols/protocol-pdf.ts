@@ -286,7 +286,7 @@ function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph):
 }
 
 function hasRecord(r: MeetingRecord): boolean {
-  return r.motions.length + r.propositions.length + r.votes.length + r.reservations.length + r.jav.length > 0 || r.notes.trim() !== '';
+  return r.motions.length + r.propositions.length + r.votes.length + (r.elections?.length ?? 0) + r.reservations.length + r.jav.length > 0 || r.notes.trim() !== '';
 }
 
 /**
@@ -315,6 +315,13 @@ function meetingRecord(w: Writer, r: MeetingRecord, options: { shortName: string
     if (v.ballots.length > 0) {
       for (const b of v.ballots) w.row(`${b.name} (${b.municipality})`, CHOICE[b.choice], 300, 9, 'regular');
     }
+  }
+  for (const e of r.elections ?? []) {
+    w.heading('H3', e.closedBallot ? 'Val med sluten omröstning' : 'Val', SIZE.body, 6);
+    for (const c of e.candidates) w.row(c.name, `${c.votes} röster`, 300, 9, 'regular');
+    if (e.lottery) w.para(`Lika röstetal mellan ${e.lottery.among.join(', ')} om ${e.lottery.places} plats(er); lotten föll på ${e.lottery.drawn.join(', ')}.`);
+    w.para(`Valda: ${e.elected.join(', ')}.`, { font: 'bold' });
+    for (const b of e.ballots) w.row(`${b.name} (${b.municipality})`, b.candidate ?? 'Avstår', 300, 9, 'regular');
   }
   if (r.reservations.length > 0) {
     w.heading('H3', 'Reservationer', SIZE.body, 6);

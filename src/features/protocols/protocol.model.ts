@@ -89,6 +89,19 @@ export interface MeetingRecord {
     /** How each member voted in an open vote (KL 5:67). */
     ballots: { name: string; municipality: string; choice: 'yes' | 'no' | 'abstain' }[];
   }[];
+  /**
+   * Elections (KL 5:55–56): counts, the lot, the elected and, for an open election only, how each
+   * voted; a closed ballot names no one's vote. Absent when the item had no election, so that the
+   * canonical form of protocols without one is unchanged.
+   */
+  elections?: {
+    places: number;
+    closedBallot: boolean;
+    candidates: { name: string; votes: number }[];
+    elected: string[];
+    lottery: { among: string[]; places: number; drawn: string[] } | null;
+    ballots: { name: string; municipality: string; candidate: string | null }[];
+  }[];
   reservations: { name: string; reason: string | null }[];
   jav: JavEntry[];
   notes: string;

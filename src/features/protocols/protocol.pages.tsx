@@ -113,6 +113,27 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
           )}
         </div>
       ))}
+      {(r.elections ?? []).map((e) => (
+        <div class="vote">
+          <p>{e.closedBallot ? t('protocol.record.electionClosed') : t('protocol.record.election')}</p>
+          <ul>
+            {e.candidates.map((c) => (
+              <li>{t('protocol.record.electionVotes', { name: c.name, votes: c.votes })}</li>
+            ))}
+          </ul>
+          {e.lottery && <p>{t('protocol.record.electionLottery', { among: e.lottery.among.join(', '), places: e.lottery.places, drawn: e.lottery.drawn.join(', ') })}</p>}
+          <p>{t('protocol.record.elected', { names: e.elected.join(', ') })}</p>
+          {e.ballots.length > 0 && (
+            <ul>
+              {e.ballots.map((b) => (
+                <li>
+                  {b.name}, {b.municipality}: {b.candidate ?? t('protocol.record.ballot.abstain')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
       {r.reservations.map((x) => (
         <>
           <p>{t('protocol.record.reservation', { name: x.name })}</p>
@@ -129,7 +150,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
   const { t } = ctx;
   const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
   const body = ctx.locale === 'sv' ? genitive(doc.letterhead.shortName) : doc.letterhead.shortName;
-  const hasRecord = p.record.motions.length + p.record.propositions.length + p.record.votes.length + p.record.reservations.length + p.record.jav.length > 0 || p.record.notes.trim() !== '';
+  const hasRecord = p.record.motions.length + p.record.propositions.length + p.record.votes.length + (p.record.elections?.length ?? 0) + p.record.reservations.length + p.record.jav.length > 0 || p.record.notes.trim() !== '';
   return (
     <section class="paragraph" id={`paragraf-${p.id}`} aria-labelledby={`h-${p.id}`}>
       <p class="paragraph-number">

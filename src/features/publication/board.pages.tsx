@@ -154,7 +154,16 @@ export function BoardPage({ ctx, board, origin }: { ctx: ViewContext; board: Boa
   const embedCode = `<iframe src="${origin}${paths.embed}" title="${t('board.embedTitle', { name: board.municipality.name })}" style="width:100%;min-height:30rem;border:0"></iframe>`;
   return (
     <Layout ctx={ctx} title={t('board.title', { name: board.municipality.name })} back={{ href: '/anslagstavla', label: t('board.allBoards') }}>
-      <p>{t('board.intro', { name: board.municipality.name })}</p>
+      {board.official ? (
+        <p>
+          {t('board.intro', { name: board.municipality.name })}{' '}
+          {board.official.kind === 'embedded' && board.official.embedUrl
+            ? t('board.confirmedEmbedded', { by: board.official.confirmedBy, on: board.official.confirmedOn, url: board.official.embedUrl })
+            : t('board.confirmed', { by: board.official.confirmedBy, on: board.official.confirmedOn })}
+        </p>
+      ) : (
+        <p class="notice">{t('board.notOfficial', { name: board.municipality.name })}</p>
+      )}
       <section aria-labelledby="aktuella" style={BOARD_FRAME}>
         <h2 id="aktuella">{t('board.current')}</h2>
         {board.current.length === 0 ? <p>{t('board.noCurrent')}</p> : board.current.map((notice) => <NoticeFacts ctx={ctx} notice={notice} />)}

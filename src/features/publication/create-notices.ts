@@ -12,6 +12,7 @@ import { addDays } from '../../domain/index.js';
 import { stockholmToInstant } from '../meetings/calendar.js';
 import { publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import * as repo from './publication.repository.js';
+import { confirmedMunicipalities } from './official-board.js';
 
 /** The first moment at `postingTime` (Swedish time) that is not before `at`. */
 export function nextPostingTime(at: Date, postingTime: string): Date {
@@ -45,10 +46,12 @@ export async function createNoticesOnFinal(tx: Db, options: { protocolId: string
   const existing = new Set(
     (await tx.select({ organisationId: notices.organisationId }).from(notices).where(and(eq(notices.protocolId, options.protocolId), isNull(notices.paragraphId)))).map((r) => r.organisationId),
   );
+  // KL 8:9: only a board the municipality confirmed as its official one is posted on automatically.
+  const official = await confirmedMunicipalities(tx, members.map((m) => m.id));
   const created: string[] = [];
   for (const municipality of members) {
     if (existing.has(municipality.id)) continue;
-    const plan = postingPlan(settings, municipality.slug, options.at);
+    const plan = official.has(municipality.id) ? postingPlan(settings, municipality.slug, options.at) : postingPlan({ ...settings, noticePosting: 'manual' }, municipality.slug, options.at);
     await tx
       .insert(notices)
       .values({ protocolId: options.protocolId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at })

@@ -18,6 +18,15 @@ export const publicationMessages = defineMessages({
     sv: 'Det här är den officiella digitala anslagstavlan för {name} (kommunallagen 8 kap. 9 §). Här tillkännages justeringen av protokoll från gemensamma nämnder som kommunen är medlem i.',
     en: 'This is the official digital notice board of {name} (Local Government Act, ch. 8 s. 9). It announces the adjustment of protocols of the joint committees the municipality is a member of.',
   },
+  'board.confirmed': { sv: 'Bekräftad som kommunens anslagstavla av {by} den {on}.', en: 'Confirmed as the municipality’s notice board by {by} on {on}.' },
+  'board.confirmedEmbedded': {
+    sv: 'Bekräftad av {by} den {on}; den officiella anslagstavlan är inbäddningen på {url}.',
+    en: 'Confirmed by {by} on {on}; the official notice board is the embedding at {url}.',
+  },
+  'board.notOfficial': {
+    sv: 'Sidan visar anslag om justerade protokoll för {name}, men kommunen har inte bekräftat den som sin officiella anslagstavla (kommunallagen 8 kap. 9 §). Det som gäller är anslaget på kommunens egen anslagstavla; överklagandetiden räknas från den dag kommunens registrator har antecknat att anslaget sattes upp där.',
+    en: 'This page shows notices of adjusted protocols for {name}, but the municipality has not confirmed it as its official notice board (Local Government Act, ch. 8 s. 9). What counts is the notice on the municipality’s own board; the appeal period runs from the day the municipality’s registrar has recorded it was posted there.',
+  },
   'board.current': { sv: 'Aktuella anslag', en: 'Current notices' },
   'board.noCurrent': { sv: 'Det finns inga aktuella anslag just nu.', en: 'There are no current notices right now.' },
   'board.earlier': { sv: 'Tidigare anslag', en: 'Earlier notices' },

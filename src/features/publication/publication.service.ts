@@ -5,7 +5,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { noticeCorrections, notices, organisations, protocolParagraphs } from '../../platform/db/schema.js';
+import { noticeCorrections, notices, officialBoardConfirmations, organisations, protocolParagraphs } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
@@ -16,6 +16,7 @@ import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../au
 import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
+import { ZOfficialBoardInput, findOfficialBoard } from './official-board.js';
 import { createDataVersionReader } from '../../platform/db/data-version.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -78,6 +79,8 @@ export interface PostingCorrection {
 /** One municipality's board as the public sees it. */
 export interface BoardView {
   municipality: { slug: string; name: string };
+  /** KL 8:9: the municipality's confirmation that this board (or its embedding) is its official one; null: not confirmed. */
+  official: { kind: 'kansli' | 'embedded'; embedUrl: string | null; confirmedBy: string; confirmedOn: string } | null;
   today: string;
   current: PublicNotice[];
   earlier: PublicNotice[];
@@ -232,6 +235,26 @@ export function createPublicationService(deps: { database: Database; config: Con
       });
     },
 
+    /**
+     * KL 8:9: records that the municipality confirmed Kansli's board (or its embedding at a stated
+     * address) as its official notice board, with who confirmed and when. Recorded by the
+     * municipality's registrar or the committee's secretary; replaces an earlier confirmation.
+     */
+    async confirmOfficialBoard(principal: Principal | null, municipalitySlug: string, raw: unknown): Promise<void> {
+      requirePrincipal(principal, 'publication.recordPosting');
+      const municipality = await repo.findMunicipalityBySlug(db, municipalitySlug);
+      if (!municipality) throw notFound(BOARD_NOT_FOUND);
+      if (!mayRecordFor(principal, municipality.id, municipality.committeeId ?? '')) throw new PolicyDenied('publication.recordPosting');
+      const input = parseInput(ZOfficialBoardInput, raw);
+      const now = clock();
+      const values = { kind: input.kind, embedUrl: input.embedUrl ?? null, confirmedBy: input.confirmedBy, confirmedOn: input.confirmedOn, recordedByUserId: principal.userId, recordedAt: now };
+      await db.transaction(async (tx) => {
+        const before = await findOfficialBoard(tx, municipality.id);
+        await tx.insert(officialBoardConfirmations).values({ municipalityId: municipality.id, ...values }).onConflictDoUpdate({ target: officialBoardConfirmations.municipalityId, set: values });
+        await recordAudit(tx, actorOf(principal), { action: 'publication.confirmOfficialBoard', entity: 'organisation', entityId: municipality.id, before: before ?? null, after: values }, now);
+      });
+    },
+
     /** All notice boards: one per member municipality. */
     async boards() {
       const rows = await repo.listBoardOrganisations(db);
@@ -303,7 +326,9 @@ export function createPublicationService(deps: { database: Database; config: Con
       };
       (placement === 'current' ? current : earlier).push(view);
     }
-    return { municipality: { slug: municipality.slug, name: municipality.name }, today, current, earlier };
+    const confirmation = await findOfficialBoard(db, municipality.id);
+    const official = confirmation ? { kind: confirmation.kind, embedUrl: confirmation.embedUrl, confirmedBy: confirmation.confirmedBy, confirmedOn: confirmation.confirmedOn } : null;
+    return { municipality: { slug: municipality.slug, name: municipality.name }, official, today, current, earlier };
   }
 
   return {

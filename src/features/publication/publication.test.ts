@@ -6,6 +6,8 @@ import { TestClient, createTestApp, type TestContext } from '../../../test/suppo
 import { auditLog, notices } from '../../platform/db/schema.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
 /** The clock of the app under test; each test sets it. Wednesday 2026-11-25 10:00 Swedish time. */
 let now = new Date('2026-11-25T09:00:00Z');
 const at = (iso: string) => {
@@ -46,6 +48,32 @@ describe('publication: notices on every member municipality’s board', () => {
       assert.match(page.body, /Kommunledningsförvaltningen, Alby kommun/);
       assert.match(page.body, /laglighetsprövning/);
     }
+  });
+
+  test('KL 8:9, 8:12, 13:5 — an unconfirmed board: the notice is posted by hand, no appeal period until the registrar records it, and the page does not call itself official', async () => {
+    const org = await buildJointCommittee(t.services, { officialBoards: false });
+    at('2026-11-25T14:00:00Z');
+    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: org.members[0]?.id ?? '', meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const rows = await t.database.db.select().from(notices).where(eq(notices.protocolId, protocolId));
+    assert.equal(rows.length, 3);
+    assert.ok(rows.every((r) => r.postingMethod === 'manual' && r.postedOn === null), 'nothing counts as posted on an unconfirmed board');
+    const secretary = await buildRoleUser(t.services, org.committee.id, 'secretary');
+    assert.equal((await t.services.publication.protocolStatus(secretary.principal, protocolId)).status?.appeal, null);
+    const client = new TestClient(t.app);
+    const first = org.members[0];
+    const page = textOf((await client.get(`/anslagstavla/${first?.slug ?? ''}`)).body);
+    assert.doesNotMatch(page, /Det här är den officiella digitala anslagstavlan/);
+    assert.match(page, /har inte bekräftat den som sin officiella anslagstavla/);
+
+    // The municipality confirms (who and when); then the page calls itself official.
+    await t.services.publication.confirmOfficialBoard(secretary.principal, first?.slug ?? '', { kind: 'kansli', confirmedBy: 'Kommunstyrelsen, beslut 2026-11-30 § 12', confirmedOn: '2026-11-30' });
+    const confirmed = textOf((await client.get(`/anslagstavla/${first?.slug ?? ''}`)).body);
+    assert.match(confirmed, /Det här är den officiella digitala anslagstavlan/);
+    assert.match(confirmed, /Bekräftad som kommunens anslagstavla av Kommunstyrelsen, beslut 2026-11-30 § 12 den 2026-11-30/);
+    await assert.rejects(
+      t.services.publication.confirmOfficialBoard(secretary.principal, first?.slug ?? '', { kind: 'embedded', confirmedBy: 'KS', confirmedOn: '2026-11-30' }),
+      (error: unknown) => error instanceof Error && /inbäddad/.test(JSON.stringify(error)),
+    );
   });
 
   test('a preparation group’s protocol gets no notices', async () => {

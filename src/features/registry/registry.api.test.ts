@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
 import type { Principal, Role } from '../auth/policy.js';
+import { eq } from 'drizzle-orm';
+import { documents } from '../../platform/db/schema.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n';
 
@@ -19,12 +21,14 @@ function multipart(fields: Record<string, string>, file?: { filename: string; co
 describe('registry JSON API', () => {
   let t: TestContext;
   let orgSlug: string;
+  let committeeId: string;
   const tokens = new Map<Role, string>();
 
   before(async () => {
     t = await createTestApp({ clock: () => new Date('2026-03-01T09:00:00Z') });
     const { committee } = await buildCommittee(t.services);
     orgSlug = committee.slug;
+    committeeId = committee.id;
     for (const role of ['secretary', 'member'] as const) {
       const user = await buildUser(t.services, { organisationId: committee.id, roles: [role] });
       const principal: Principal = { userId: user.id, email: user.email, name: role, grants: [{ organisationId: committee.id, role }] };
@@ -95,6 +99,38 @@ describe('registry JSON API', () => {
     const refused = await api('POST', '/api/v1/documents', { role: 'secretary', ...bad });
     assert.equal(refused.statusCode, 400);
     assert.equal(refused.json<{ error: { fields: { field: string }[] } }>().error.fields[0]?.field, 'metadata');
+  });
+
+  test('TF 2:9–10 — "internal" is refused for incoming and outgoing documents and in a closed case; a draft becomes public when its case closes', async () => {
+    const caseRow = await createCase('Remissvar');
+    for (const direction of ['incoming', 'outgoing']) {
+      const refused = await api('POST', '/api/v1/documents', {
+        role: 'secretary',
+        json: { caseId: caseRow.id, direction, counterpart: 'Region Norrbotten', documentDate: '2026-03-01', description: 'Remiss', secrecy: 'internal' },
+      });
+      assert.equal(refused.statusCode, 400, `${direction}: ${refused.body}`);
+      const error = refused.json<{ error: { fields: { field: string; message: { sv: string; en: string } }[] } }>().error;
+      assert.equal(error.fields[0]?.field, 'secrecy');
+      assert.match(error.fields[0]?.message.sv ?? '', /TF 2 kap\. 9–10 §§/);
+      assert.match(error.fields[0]?.message.en ?? '', /public records/);
+    }
+    assert.deepEqual((await api('GET', `/api/v1/cases/${caseRow.id}`, { role: 'secretary' })).json<{ documents: unknown[] }>().documents, [], 'nothing was registered');
+
+    const draft = await api('POST', '/api/v1/documents', { role: 'secretary', json: { caseId: caseRow.id, direction: 'drawn_up', documentDate: '2026-03-01', description: 'Utkast till remissvar', secrecy: 'internal' } });
+    assert.equal(draft.statusCode, 201, draft.body);
+    const id = draft.json<{ id: string }>().id;
+    const anonymous = () => t.app.inject({ method: 'GET', url: '/diarium' });
+    assert.doesNotMatch((await anonymous()).body, /Utkast till remissvar/, 'a draft in an open case is not yet a public record');
+
+    const closer = await buildUser(t.services, { organisationId: committeeId, roles: ['secretary'] });
+    await t.services.registry.setCaseStatus({ userId: closer.id, email: closer.email, name: 'Sekreterare', grants: [{ organisationId: committeeId, role: 'secretary' }] }, caseRow.id, 'closed');
+    const [doc] = await t.services.database.db.select().from(documents).where(eq(documents.id, id));
+    assert.equal(doc?.secrecy, 'public', 'TF 2:10: public once the case is settled');
+    assert.match((await anonymous()).body, /Utkast till remissvar/);
+
+    const late = await api('POST', '/api/v1/documents', { role: 'secretary', json: { caseId: caseRow.id, direction: 'drawn_up', documentDate: '2026-03-01', description: 'Sent utkast', secrecy: 'internal' } });
+    assert.equal(late.statusCode, 400);
+    assert.match(late.json<{ error: { message: { sv: string; en: string } } }>().error.message.sv, /Ärendet är avslutat/);
   });
 
   test('a secret document reaches a member as its registry entry only', async () => {

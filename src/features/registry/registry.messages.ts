@@ -51,8 +51,8 @@ export const registryMessages = defineMessages({
     en: 'The public registry shows only the public description and the provision – never content, sender or files.',
   },
   'registry.secrecy.internalHint': {
-    sv: 'Arbetsmaterial som ännu inte är allmän handling. Visas inte för allmänheten.',
-    en: 'Working material that is not yet a public record. Not shown to the public.',
+    sv: 'Bara för en upprättad handling i ett öppet ärende: ett utkast som ännu inte är allmän handling. Den blir offentlig när den skickas eller ärendet avslutas (TF 2 kap. 10 §). Informationssäkerhetsklassen avgör aldrig om en handling är offentlig.',
+    en: 'Only for a drawn-up document in an open case: a draft that is not yet a public record. It becomes public when sent or when the case closes (TF 2:10). The security class never decides public access.',
   },
   'registry.doc.new': { sv: 'Registrera handling', en: 'Register document' },
   'registry.doc.newTitle': { sv: 'Registrera handling i {number}', en: 'Register a document in {number}' },

@@ -38,6 +38,14 @@ export const ZCreateDocument = z
     path: ['counterpart'],
     ...msg('Ange avsändare eller mottagare för in- och utgående handlingar.', 'Give the sender or recipient of incoming and outgoing documents.'),
   })
+  // TF 2:9–10: an incoming or sent document is a public record; only a drawn-up draft can be internal.
+  .refine((d) => d.secrecy !== 'internal' || d.direction === 'drawn_up', {
+    path: ['secrecy'],
+    ...msg(
+      'Inkomna och utgående handlingar är allmänna handlingar (TF 2 kap. 9–10 §§) och kan inte vara interna arbetshandlingar. Välj offentlig, eller sekretess med bestämmelse.',
+      'Incoming and outgoing documents are public records (TF 2:9–10) and cannot be internal working documents. Choose public, or secret with a provision.',
+    ),
+  })
   .refine((d) => d.secrecy !== 'secret' || Boolean(d.secrecyProvision), {
     path: ['secrecyProvision'],
     ...msg('En sekretessmarkering måste ange bestämmelsen i offentlighets- och sekretesslagen, t.ex. OSL 18 kap. 8 §.', 'A secrecy marking must name the provision of the secrecy act, e.g. OSL 18 kap. 8 §.'),

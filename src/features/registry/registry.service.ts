@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { cases, classificationCodes, documentFiles, documents } from '../../platform/db/schema.js';
+import { cases, classificationCodes, documentFiles, documents, searchEntries } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
+import { mayBeInternal, publicRecordState } from '../../domain/public-records.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
 import { administeredScope, cooperationScope } from '../organisation/scope.js';
@@ -147,6 +148,13 @@ export function createRegistryService(deps: { database: Database; config: Config
     const year = number?.year ?? currentYear();
     const n = number ? number.number : await takeNextNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year });
     if (number) await reserveNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year, number: n });
+    if (!mayBeInternal({ direction: input.direction, caseOpen: caseRow.status === 'open' }) && input.secrecy === 'internal') {
+      const message = {
+        sv: 'Ärendet är avslutat: en upprättad handling i ett avslutat ärende är en allmän handling (TF 2 kap. 10 §) och kan inte vara intern. Välj offentlig, eller sekretess med bestämmelse.',
+        en: 'The case is closed: a drawn-up document in a closed case is a public record (TF 2:10) and cannot be internal. Choose public, or secret with a provision.',
+      };
+      throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'secrecy', message }] });
+    }
     const secret = input.secrecy === 'secret';
     const [doc] = await tx
       .insert(documents)
@@ -193,6 +201,23 @@ export function createRegistryService(deps: { database: Database; config: Config
       }
       return found;
     };
+  }
+
+  /**
+   * TF 2:10: when a case is settled its drawn-up drafts become public records, public since no
+   * secrecy provision is recorded for them; their search entries follow in the same transaction.
+   */
+  async function publishSettledDrafts(tx: Db, caseRow: repo.CaseRow, actor: Actor) {
+    for (const doc of await repo.listDocumentsOfCase(tx, caseRow.id)) {
+      const state = publicRecordState({ secrecy: doc.secrecy, direction: doc.direction, caseOpen: caseRow.status === 'open' });
+      if (state === doc.secrecy) continue;
+      const [updated] = await tx.update(documents).set({ secrecy: state, updatedAt: clock() }).where(eq(documents.id, doc.id)).returning();
+      if (!updated) continue;
+      await indexDocument(tx, updated, caseRow);
+      const fileIds = (await repo.listFiles(tx, [doc.id])).map((f) => f.id);
+      if (fileIds.length > 0) await tx.update(searchEntries).set({ visibility: visibilityOf(state) }).where(and(eq(searchEntries.kind, 'file'), inArray(searchEntries.refId, fileIds)));
+      await recordAudit(tx, actor, { action: 'document.public', entity: 'document', entityId: doc.id, before: { secrecy: doc.secrecy }, after: { secrecy: state, rule: 'TF 2:10' }, organisationId: doc.organisationId }, clock());
+    }
   }
   const readerOf = (principal: Principal | null, organisationId: string) => readerCache(principal)(organisationId);
 
@@ -247,6 +272,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       assertCan(principal, 'registry.write', await orgScope(row.organisationId));
       await db.transaction(async (tx) => {
         await tx.update(cases).set({ status, closedOn: status === 'closed' ? swedishDate(clock()) : null, updatedAt: clock() }).where(eq(cases.id, caseId));
+        if (status === 'closed') await publishSettledDrafts(tx, { ...row, status }, actorOf(principal));
         await recordAudit(tx, actorOf(principal), { action: status === 'closed' ? 'case.close' : 'case.reopen', entity: 'case', entityId: caseId, before: { status: row.status }, after: { status }, organisationId: row.organisationId }, clock());
       });
     },

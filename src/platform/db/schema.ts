@@ -84,6 +84,8 @@ export const bodies = pgTable(
     slug: text('slug').notNull(),
     /** Reglemente 10 §: days between notice and meeting. */
     noticeDays: integer('notice_days').notNull().default(5),
+    /** KL 6:27, reglemente 13 §: the number of seats, vacancies included; null: one per member municipality. */
+    seats: integer('seats'),
     isPublic: boolean('is_public').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -99,6 +101,8 @@ export const people = pgTable(
     email: text('email'),
     phone: text('phone'),
     title: text('title'),
+    /** Reglemente 16 §: the eldest member presides when neither chair nor vice chair can. */
+    bornOn: date('born_on'),
     /** The municipality or committee the person belongs to. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
     /** Set when the person's name and contact details were replaced on request (GDPR). */
@@ -324,7 +328,11 @@ export const documents = pgTable(
     documentDate: date('document_date').notNull(),
     counterpart: text('counterpart'),
     description: text('description').notNull(),
-    /** public, secret (with provision, date and who marked it) or internal (not yet a public record). */
+    /**
+     * public, secret (with provision, date and who marked it) or internal: a drawn-up draft in an
+     * open case, not yet a public record (TF 2:10; CHECK documents_internal_drawn_up_check refuses
+     * it for incoming and outgoing documents, and closing the case makes it public).
+     */
     secrecy: text('secrecy', { enum: ['public', 'secret', 'internal'] }).notNull().default('public'),
     secrecyProvision: text('secrecy_provision'),
     secrecyMarkedOn: date('secrecy_marked_on'),
@@ -420,6 +428,8 @@ export const meetings = pgTable(
     adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
     justeringPlace: text('justering_place'),
     justeringDate: date('justering_date'),
+    /** Reglemente 16 §: the member the committee elected to chair when neither chair nor vice chair can. */
+    temporaryChairPersonId: uuid('temporary_chair_person_id').references(() => people.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -558,6 +568,59 @@ export const voteBallots = pgTable(
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.personId] })],
+);
+
+/**
+ * Val (election) at a meeting: places, the candidates' counts, and the lot when candidates tied
+ * across the last place(s) (KL 5:55–56). A closed ballot keeps only the counts: no ballots.
+ */
+export const elections = pgTable(
+  'elections',
+  {
+    id: id(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    places: integer('places').notNull(),
+    closedBallot: boolean('closed_ballot').notNull().default(false),
+    /** Everyone elected, the lot's winners included. */
+    elected: jsonb('elected').$type<string[]>().notNull().default([]),
+    lotteryAmong: jsonb('lottery_among').$type<string[]>(),
+    lotteryPlaces: integer('lottery_places'),
+    lotteryDrawn: jsonb('lottery_drawn').$type<string[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('elections_item_idx').on(t.itemId)],
+);
+
+export const electionCandidates = pgTable(
+  'election_candidates',
+  {
+    electionId: uuid('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    votes: integer('votes').notNull(),
+  },
+  (t) => [primaryKey({ name: 'election_candidates_pk', columns: [t.electionId, t.position] })],
+);
+
+/** How each member voted in an open election (KL 5:67); never written for a closed ballot. */
+export const electionBallots = pgTable(
+  'election_ballots',
+  {
+    electionId: uuid('election_id')
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    municipalityId: uuid('municipality_id').references(() => organisations.id),
+    /** Null: abstained. */
+    candidate: text('candidate'),
+  },
+  (t) => [primaryKey({ name: 'election_ballots_pk', columns: [t.electionId, t.personId] })],
 );
 
 /** A reservation: announced before the meeting closes, reasons in writing before justering. */
@@ -898,6 +961,23 @@ export const noticeCorrections = pgTable(
   },
   (t) => [index('notice_corrections_notice_idx').on(t.noticeId)],
 );
+
+/**
+ * KL 8:9, 8:12, 13:5: the municipality has confirmed that Kansli's board (`kansli`) or its
+ * embedding at `embedUrl` (`embedded`) is its official notice board; who confirmed and when.
+ * Without this row a posting on Kansli's board is not the municipality's posting.
+ */
+export const officialBoardConfirmations = pgTable('official_board_confirmations', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  kind: text('kind', { enum: ['kansli', 'embedded'] }).notNull(),
+  embedUrl: text('embed_url'),
+  confirmedBy: text('confirmed_by').notNull(),
+  confirmedOn: date('confirmed_on').notNull(),
+  recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
 
 /** Feedback from the accessibility statement's form (lag 2018:1937). */
 export const accessibilityFeedback = pgTable('accessibility_feedback', {

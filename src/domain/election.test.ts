@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { DomainError } from './domain-error.js';
+import { drawElectionLottery, electionResult, type ElectionResult } from './index.js';
+
+const table: [string, Record<string, number>, number, ElectionResult][] = [
+  ['KL 5:55 — the most votes win one place', { Anna: 5, Bertil: 3, Cecilia: 1 }, 1, { elected: ['Anna'], lottery: null }],
+  ['KL 5:55 — two places, most votes first', { Anna: 2, Bertil: 6, Cecilia: 4 }, 2, { elected: ['Bertil', 'Cecilia'], lottery: null }],
+  ['KL 5:56 — a tie for the only place goes to lot', { Anna: 4, Bertil: 4 }, 1, { elected: [], lottery: { among: ['Anna', 'Bertil'], places: 1 } }],
+  ['KL 5:56 — a tie for the last place: the leader is elected, the lot decides one place', { Anna: 6, Bertil: 3, Cecilia: 3, David: 1 }, 2, { elected: ['Anna'], lottery: { among: ['Bertil', 'Cecilia'], places: 1 } }],
+  ['KL 5:56 — three tie across the last two places', { Anna: 6, Bertil: 3, Cecilia: 3, David: 3 }, 3, { elected: ['Anna'], lottery: { among: ['Bertil', 'Cecilia', 'David'], places: 2 } }],
+  ['KL 5:55 — a tie that fits within the places needs no lot', { Anna: 3, Bertil: 3, Cecilia: 1 }, 2, { elected: ['Anna', 'Bertil'], lottery: null }],
+  ['KL 5:55 — no more candidates than places: all are elected', { Anna: 0, Bertil: 2 }, 3, { elected: ['Bertil', 'Anna'], lottery: null }],
+  ['KL 5:56 — everyone at zero for one place goes to lot', { Anna: 0, Bertil: 0, Cecilia: 0 }, 1, { elected: [], lottery: { among: ['Anna', 'Bertil', 'Cecilia'], places: 1 } }],
+];
+
+const isVoteError = (error: unknown): boolean => error instanceof DomainError && error.code === 'invalid-vote';
+
+describe('electionResult (KL 5 kap. 55–56 §§)', () => {
+  for (const [name, votes, places, expected] of table) {
+    it(`${name}`, () => assert.deepEqual(electionResult({ votes, places }), expected));
+  }
+  it('KL 5:55 — refuses places below 1, fractional places, no candidates and impossible counts', () => {
+    assert.throws(() => electionResult({ votes: { Anna: 1 }, places: 0 }), DomainError);
+    assert.throws(() => electionResult({ votes: { Anna: 1 }, places: -1 }), isVoteError);
+    assert.throws(() => electionResult({ votes: { Anna: 1 }, places: 1.5 }), isVoteError);
+    assert.throws(() => electionResult({ votes: {}, places: 1 }), isVoteError);
+    assert.throws(() => electionResult({ votes: { Anna: -1 }, places: 1 }), isVoteError);
+    assert.throws(() => electionResult({ votes: { Anna: 1.5 }, places: 1 }), isVoteError);
+    assert.throws(() => electionResult({ votes: { ' ': 1 }, places: 1 }), isVoteError);
+  });
+  it('KL 5:55–56 — elected and the lot\'s places fill exactly the places (or every candidate) (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), fc.nat(20), { minKeys: 1, maxKeys: 12 }), fc.integer({ min: 1, max: 6 }), (votes, places) => {
+        const result = electionResult({ votes, places });
+        const filled = result.elected.length + (result.lottery?.places ?? 0);
+        assert.equal(filled, Math.min(places, Object.keys(votes).length));
+        const lowestElected = Math.min(...result.elected.map((name) => votes[name] ?? 0));
+        for (const name of result.lottery?.among ?? []) assert.ok((votes[name] ?? 0) < lowestElected || result.elected.length === 0);
+        if (result.lottery) assert.ok(result.lottery.among.length > result.lottery.places);
+      }),
+    );
+  });
+});
+
+describe('drawElectionLottery (KL 5:56)', () => {
+  it('KL 5:56 — draws the lot\'s places without drawing anyone twice', () => {
+    assert.deepEqual(drawElectionLottery({ among: ['Bertil', 'Cecilia', 'David'], places: 2 }, () => 0), ['Bertil', 'Cecilia']);
+    assert.deepEqual(drawElectionLottery({ among: ['Bertil', 'Cecilia', 'David'], places: 2 }, () => 0.99), ['David', 'Cecilia']);
+  });
+  it('KL 5:56 — refuses a random number outside [0, 1) and more places than candidates', () => {
+    assert.throws(() => drawElectionLottery({ among: ['A', 'B'], places: 1 }, () => 1), DomainError);
+    assert.throws(() => drawElectionLottery({ among: ['A', 'B'], places: 3 }, () => 0), isVoteError);
+  });
+});
