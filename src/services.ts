@@ -26,17 +26,20 @@ import { createPlanningService } from './features/planning/planning.service.js';
 import { createEconomyService } from './features/economy/economy.service.js';
 import { createArchiveService } from './features/archive/archive.service.js';
 import { createPrivacyService } from './features/privacy/privacy.service.js';
+import { createOidcService } from './features/auth/oidc.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
   const deps = { database, config, clock };
   const mailer = createMailer(deps);
+  const auth = createAuthService(deps);
   return {
     mailer,
     database,
     config,
     clock,
-    auth: createAuthService(deps),
+    auth,
+    oidc: createOidcService({ ...deps, openSession: auth.openSession }),
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
     registry: createRegistryService(deps),

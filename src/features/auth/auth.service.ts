@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock.js';
 import * as repo from './auth.repository.js';
 import { can, type Principal, type Role } from './policy.js';
 import { ZCreateUser, ZSetup, type TCreateUser, type TSetup } from './auth.schema.js';
+import { assertLocalPasswordAllowed } from './oidc-passwords.js';
 
 export const SESSION_COOKIE = 'kansli_session';
 export const IP_LIMIT_FACTOR = 10;
@@ -156,6 +157,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
         throw INVALID_LOGIN;
       }
       await repo.clearAttempts(db, keys[0] as string);
+      await assertLocalPasswordAllowed(db, config.oidc, user.id);
       const needsSecondFactor = user.totpEnabled && Boolean(user.totpSecret);
       return { token: await startSession(user.id, !needsSecondFactor), needsSecondFactor };
     },
@@ -174,6 +176,11 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       await repo.clearAttempts(db, key);
       await repo.deleteSession(db, session.tokenHash);
       return startSession(user.id, true);
+    },
+
+    /** A verified session for a user whom an identity provider has authenticated (oidc.service.ts). */
+    async openSession(userId: string): Promise<string> {
+      return startSession(userId, true);
     },
 
     async resolveSession(token: string | undefined): Promise<SessionInfo | null> {

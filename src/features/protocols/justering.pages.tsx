@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import type { JusteringService } from './justering.service.js';
+import { assuranceLabel } from '../../domain/assurance.js';
 
 type Overview = Awaited<ReturnType<JusteringService['overview']>>;
 type Passkeys = Awaited<ReturnType<JusteringService['passkeys']>>;
@@ -20,6 +21,7 @@ function Signatures({ ctx, signatures }: { ctx: ViewContext; signatures: Overvie
       {signatures.map((s) => (
         <li>
           {t(`justering.role.${s.role}`)}: {t('justering.signedBy', { name: s.name, time: dateTime(s.signedAt), method: t(`justering.method.${s.method}`) })}
+          {s.method === 'e-id' && ` ${t('justering.eidVia', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–' })}`}
           {s.late && <span class="badge"> {t('justering.signedLate')}</span>}
         </li>
       ))}
@@ -29,6 +31,35 @@ function Signatures({ ctx, signatures }: { ctx: ViewContext; signatures: Overvie
 
 /** The two ways to sign: a passkey (with JavaScript) or, without a passkey, the password again. */
 function SignForms({ ctx, overview, state, paragraph }: { ctx: ViewContext; overview: Overview; state: FormState; paragraph?: { id: string; number: number | null } }) {
+  const { t } = ctx;
+  const action = justeraPath(overview.protocolId);
+  const suffix = paragraph ? `-${paragraph.id}` : '';
+  const label = paragraph ? t('justering.paragraphSign', { number: paragraph.number ?? '–' }) : undefined;
+  const eid = overview.eidProvider && (
+    <p>
+      <a class="button" id={`sign-eid${suffix}`} href={`${action}/e-id${paragraph ? `?paragraphId=${paragraph.id}` : ''}`}>
+        {label ? `${label} – ${t('justering.eidSign')}` : t('justering.eidSign')}
+      </a>
+      <span class="hint"> {t('justering.eidIntro', { provider: overview.eidProvider })}</span>
+    </p>
+  );
+  if (overview.eidRequired) {
+    return (
+      <div>
+        <p class="notice">{t('justering.eidRequired', { level: assuranceLabel(overview.eidRequired) })}</p>
+        {eid || <p class="warning">{t('justering.eidMissing')}</p>}
+      </div>
+    );
+  }
+  return (
+    <div>
+      {eid}
+      <LocalSignForms ctx={ctx} overview={overview} state={state} {...(paragraph ? { paragraph } : {})} />
+    </div>
+  );
+}
+
+function LocalSignForms({ ctx, overview, state, paragraph }: { ctx: ViewContext; overview: Overview; state: FormState; paragraph?: { id: string; number: number | null } }) {
   const { t } = ctx;
   const action = justeraPath(overview.protocolId);
   const suffix = paragraph ? `-${paragraph.id}` : '';

@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { bodies, meetings, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
+import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
 import { recordAudit, canonicalJson } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
@@ -17,13 +17,25 @@ import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 import { createProtocolSealer } from './seal.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
 import { createNoticesOnFinal } from '../publication/create-notices.js';
+import { FRESH_SIGN_IN_SECONDS, type EidAssurance } from '../auth/oidc.service.js';
+import { LOA3, meetsAssuranceLevel } from '../../domain/assurance.js';
 
 export type SignerRole = 'chair' | 'adjuster';
 
-export type SignInput = { method: 'password'; password: string } | { method: 'webauthn'; assertion: string };
+export type SignInput = { method: 'password'; password: string } | { method: 'webauthn'; assertion: string } | { method: 'e-id'; assurance: EidAssurance };
+
+/** A signature as the sealed PDF's signature page names it. */
+export interface SignatureForPdf {
+  role: SignerRole;
+  name: string;
+  method: 'webauthn' | 'password' | 'e-id';
+  signedAt: Date;
+  assuranceProvider: string | null;
+  assuranceLevel: string | null;
+}
 
 /** The sealed PDF/A of a protocol about to become final, or null when no PDF module is available. */
-export type SealedPdfSource = (protocolId: string, digest: string) => Promise<Buffer | null>;
+export type SealedPdfSource = (protocolId: string, digest: string, signatures?: SignatureForPdf[]) => Promise<Buffer | null>;
 
 const notSigner = () =>
   new DomainError('FORBIDDEN', {
@@ -55,6 +67,28 @@ const usePasskey = () =>
     },
   });
 
+const eidNeeded = () =>
+  new DomainError('INVALID_INPUT', {
+    userMessage: {
+      sv: 'Nämnden kräver att justeringen signeras med e-legitimation. Välj "Signera med e-legitimation".',
+      en: 'The committee requires the justering to be signed with e-ID. Choose "Sign with e-ID".',
+    },
+  });
+
+const eidNotAccepted = (why: string) =>
+  new DomainError('UNAUTHENTICATED', {
+    message: `e-ID signing refused: ${why}`,
+    userMessage: {
+      sv: 'Inloggningen med e-legitimation kunde inte användas för den här signeringen. Signera igen med din e-legitimation.',
+      en: 'The e-ID sign-in could not be used for this signing. Sign again with your e-ID.',
+    },
+  });
+
+/** The level of assurance the committee requires for justering (organisation settings `justeringAcr`), or null. */
+export function requiredAssurance(settings: Record<string, unknown>): string | null {
+  return typeof settings.justeringAcr === 'string' && settings.justeringAcr ? settings.justeringAcr : null;
+}
+
 /** Upper-case hex SHA-256 over one paragraph's content, for immediate justering of that paragraph alone. */
 export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): string {
   const content = {
@@ -83,12 +117,12 @@ export function sealedPdfFrom(services: { protocols: { load(id: string): Promise
   let sealer = sealers.get(services);
   if (!sealer) sealers.set(services, (sealer = createProtocolSealer(services.config)));
   const { seal } = sealer;
-  return async (protocolId, digest) => {
+  return async (protocolId, digest, signatures) => {
     const doc = await services.protocols.load(protocolId);
     if (protocolDigest(doc) !== digest) {
       throw conflict({ sv: 'Protokollet har ändrats sedan det låstes och kan inte justeras.', en: 'The protocol has changed since it was locked and cannot be adjusted.' });
     }
-    return seal({ ...doc, status: 'final' }, services.clock());
+    return seal({ ...doc, status: 'final' }, services.clock(), signatures);
   };
 }
 
@@ -100,10 +134,11 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   async function protocolRow(protocolId: string) {
     const [row] = await db
-      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name })
+      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeSettings: organisations.settings })
       .from(protocols)
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
       .where(eq(protocols.id, protocolId));
     if (!row) throw notFound({ sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' });
     return row;
@@ -124,7 +159,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   async function signaturesOf(tx: Db, protocolId: string, paragraphId: string | null) {
     return tx
-      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256 })
+      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256, assuranceProvider: protocolSignatures.assuranceProvider, assuranceLevel: protocolSignatures.assuranceLevel, authenticatedAt: protocolSignatures.authenticatedAt })
       .from(protocolSignatures)
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
       .where(and(eq(protocolSignatures.protocolId, protocolId), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
@@ -170,6 +205,21 @@ export function createJusteringService(deps: { database: Database; config: Confi
     await authRepo.clearAttempts(db, key);
   }
 
+  /** The e-ID sign-in must be this user's, for this very signing, fresh, and at the level required. */
+  async function checkEid(principal: Principal, assurance: EidAssurance, purpose: string, required: string): Promise<void> {
+    const user = await authRepo.findUserById(db, principal.userId);
+    if (assurance.userId !== principal.userId || !user?.personId || assurance.personId !== user.personId) throw eidNotAccepted('another person');
+    if (assurance.purpose !== purpose) throw eidNotAccepted('started for another signing');
+    const age = (clock().getTime() - assurance.authenticatedAt.getTime()) / 1000;
+    if (age > FRESH_SIGN_IN_SECONDS + deps.config.oidc.clockToleranceSeconds) throw eidNotAccepted('not a fresh sign-in');
+    if (!meetsAssuranceLevel(assurance.acr, required)) {
+      throw new DomainError('FORBIDDEN', {
+        message: `e-ID signing refused: acr ${assurance.acr} below ${required}`,
+        userMessage: { sv: 'E-legitimationen har för låg tillitsnivå för justering.', en: 'The e-ID has too low a level of assurance for justering.' },
+      });
+    }
+  }
+
   return {
     /** The justering page: digest, deadline, whether today is late, signatures, and what the user may sign. */
     async overview(principal: Principal, protocolId: string) {
@@ -211,6 +261,9 @@ export function createJusteringService(deps: { database: Database; config: Confi
         signatures,
         maySign: row.protocol.status === 'locked' && roles.some((r) => !signatures.some((s) => s.role === r)),
         hasPasskey: (await listCredentials(db, principal.userId)).length > 0,
+        /** The level of assurance the committee requires (then only e-ID signs), or null. */
+        eidRequired: requiredAssurance(row.committeeSettings),
+        eidProvider: deps.config.oidc.providers.find((p) => p.match === 'personnummer')?.name ?? null,
         immediate,
       };
     },
@@ -238,7 +291,12 @@ export function createJusteringService(deps: { database: Database; config: Confi
       const paragraphId = input.paragraphId ?? null;
       const { row, role, digest, signed } = await target(principal, protocolId, paragraphId);
       let credentialId: string | null = null;
-      if (input.method === 'webauthn') {
+      const eidRequired = requiredAssurance(row.committeeSettings);
+      if (input.method === 'e-id') {
+        await checkEid(principal, input.assurance, purposeOf(protocolId, paragraphId), eidRequired ?? LOA3);
+      } else if (eidRequired) {
+        throw eidNeeded();
+      } else if (input.method === 'webauthn') {
         credentialId = await webauthn.verifySigning(principal.userId, input.assertion, digest, purposeOf(protocolId, paragraphId), rp);
       } else {
         if ((await listCredentials(db, principal.userId)).length > 0) throw usePasskey();
@@ -250,7 +308,14 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
       // The PDF is made before the transaction: a final protocol can never be updated afterwards.
       const completes = (roles: { role: string }[]) => ['chair', 'adjuster'].every((r) => r === role || roles.some((s) => s.role === r));
-      const makePdf = async () => (sealedPdf ? await sealedPdf(protocolId, digest) : null);
+      const signerName = (await authRepo.findUserById(db, principal.userId))?.name ?? principal.name;
+      const eid = input.method === 'e-id' ? { assuranceProvider: input.assurance.providerName, assuranceLevel: input.assurance.acr, authenticatedAt: input.assurance.authenticatedAt } : { assuranceProvider: null, assuranceLevel: null, authenticatedAt: null };
+      const pdfSignatures = (existing: Awaited<ReturnType<typeof signaturesOf>>): SignatureForPdf[] => [
+        ...existing.map((s) => ({ role: s.role, name: s.name, method: s.method, signedAt: s.signedAt, assuranceProvider: s.assuranceProvider, assuranceLevel: s.assuranceLevel })),
+        { role, name: signerName, method: input.method, signedAt: now, ...eid },
+      ];
+      let pdfFor = signed;
+      const makePdf = async () => (sealedPdf ? await sealedPdf(protocolId, digest, pdfSignatures(pdfFor)) : null);
       let pdf: Buffer | null | undefined = !paragraphId && completes(signed) ? await makePdf() : undefined;
 
       for (let attempt = 0; ; attempt += 1) {
@@ -262,8 +327,11 @@ export function createJusteringService(deps: { database: Database; config: Confi
             const existing = await signaturesOf(tx, protocolId, paragraphId);
             if (existing.some((s) => s.role === role)) throw alreadySigned();
             const done = completes(existing);
-            if (done && !paragraphId && pdf === undefined) throw new NeedPdf();
-            await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late });
+            if (done && !paragraphId && (pdf === undefined || existing.length !== pdfFor.length)) {
+              pdfFor = existing;
+              throw new NeedPdf();
+            }
+            await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late, ...eid });
             let sealedSha: string | null = null;
             if (done && paragraphId) {
               await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
@@ -275,7 +343,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
             await recordAudit(
               tx,
               actorOf(principal),
-              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha } },
+              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, assuranceProvider: eid.assuranceProvider, assuranceLevel: eid.assuranceLevel, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha } },
               now,
             );
             return { role, late, final: done && !paragraphId, adjusted: done && Boolean(paragraphId) };

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import type { MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { assuranceLabel } from '../../domain/assurance.js';
 
 /**
  * The protocol as PDF/A-2a (tagged, Swedish, embedded DejaVu), laid out like the committee's
@@ -19,6 +20,26 @@ export interface ProtocolPdfOptions {
   sealName?: string;
   /** Room for the signature (bytes of CMS); 8192 fits an RSA-2048 seal with its certificate. */
   signatureLength?: number;
+  /** The justering signatures, named under the signature lines of a final protocol. */
+  signatures?: PdfSignature[];
+}
+
+/** How a signer signed: method, provider and level for e-ID, and the time; never a personnummer. */
+export interface PdfSignature {
+  role: 'chair' | 'adjuster';
+  method: 'webauthn' | 'password' | 'e-id';
+  signedAt: Date;
+  assuranceProvider: string | null;
+  assuranceLevel: string | null;
+}
+
+const SIGNED_AT = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+const METHOD = { webauthn: 'säkerhetsnyckel (passkey)', password: 'lösenord', 'e-id': 'e-legitimation' } as const;
+
+/** "Signerat elektroniskt 2026-12-06 15:03 med e-legitimation via Freja (tillitsnivå 3)". */
+export function signatureLine(s: PdfSignature): string {
+  const how = s.method === 'e-id' ? `e-legitimation via ${s.assuranceProvider ?? '–'}${s.assuranceLevel ? ` (${assuranceLabel(s.assuranceLevel)})` : ''}` : METHOD[s.method];
+  return `Signerat elektroniskt ${SIGNED_AT.format(s.signedAt)} med ${how}`;
 }
 
 // Read once: pdfkit parses fonts from a Buffer as fast as from a path, without the disk.
@@ -90,7 +111,7 @@ export function renderProtocolPdf(protocol: ProtocolDocument, options: ProtocolP
   doc.addStructure(main);
   const w = new Writer(doc, main);
 
-  firstPage(w, protocol);
+  firstPage(w, protocol, options.signatures ?? []);
   for (const paragraph of protocol.paragraphs) {
     doc.addPage();
     paragraphPages(w, protocol, paragraph);
@@ -203,7 +224,7 @@ class Writer {
   }
 }
 
-function firstPage(w: Writer, p: ProtocolDocument): void {
+function firstPage(w: Writer, p: ProtocolDocument, signatures: PdfSignature[]): void {
   const doc = w.doc;
   w.main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(SIZE.h1).text('Sammanträdesprotokoll', MARGIN.left, MARGIN.top, { width: w.width })));
   w.para(`${p.organisationName} · ${p.bodyName}`, { size: 11, gap: 10 });
@@ -226,12 +247,12 @@ function firstPage(w: Writer, p: ProtocolDocument): void {
   w.row('Paragrafer', paragraphRange(p));
 
   w.heading('H2', 'Underskrifter', SIZE.h3 + 1, 14);
-  const signers: [string, string | null][] = [
-    ['Sekreterare', p.secretary || null],
-    ['Ordförande', p.chair],
-    ['Justerare', p.adjuster],
+  const signers: [string, string | null, PdfSignature | undefined][] = [
+    ['Sekreterare', p.secretary || null, undefined],
+    ['Ordförande', p.chair, signatures.find((s) => s.role === 'chair')],
+    ['Justerare', p.adjuster, signatures.find((s) => s.role === 'adjuster')],
   ];
-  for (const [role, name] of signers) {
+  for (const [role, name, signature] of signers) {
     w.ensure(40);
     const y = doc.y + 22;
     doc.markContent('Artifact', { type: 'Layout' });
@@ -239,6 +260,7 @@ function firstPage(w: Writer, p: ProtocolDocument): void {
     doc.endMarkedContent();
     doc.y = y + 3;
     w.row(role, name ?? '');
+    if (signature) w.para(signatureLine(signature), { size: 8.5, gap: 2 });
   }
 }
 

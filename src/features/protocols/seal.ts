@@ -4,7 +4,7 @@ import { SignPdf, Signer } from '@signpdf/signpdf';
 import type { Config } from '../../platform/config/config.js';
 import { loadSealKey, type SealKey } from './certificate.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
-import { renderProtocolPdf } from './protocol-pdf.js';
+import { renderProtocolPdf, type PdfSignature } from './protocol-pdf.js';
 
 // DigestInfo prefix for SHA-256 (RFC 8017 9.2): the RSASSA-PKCS1-v1_5 signature is over prefix ‖ digest.
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
@@ -93,8 +93,8 @@ export async function sealPdf(pdf: Buffer, p12: Buffer, passphrase: string, sign
 }
 
 /** Render a final protocol with its digest on every page and seal it. */
-export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKey, signingTime?: Date): Promise<Buffer> {
-  const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest: protocolDigest(doc) });
+export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKey, signingTime?: Date, signatures?: PdfSignature[]): Promise<Buffer> {
+  const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest: protocolDigest(doc), ...(signatures ? { signatures } : {}) });
   return sealPdf(pdf, key.p12, key.passphrase, signingTime);
 }
 
@@ -104,6 +104,6 @@ export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealP
   const sealKey = (): SealKey => (key ??= loadSealKey(config, log));
   return {
     key: sealKey,
-    seal: (doc: ProtocolDocument, signingTime?: Date): Promise<Buffer> => renderSealedProtocolPdf(doc, sealKey(), signingTime),
+    seal: (doc: ProtocolDocument, signingTime?: Date, signatures?: PdfSignature[]): Promise<Buffer> => renderSealedProtocolPdf(doc, sealKey(), signingTime, signatures),
   };
 }

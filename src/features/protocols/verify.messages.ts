@@ -48,6 +48,7 @@ export const verifyMessages = defineMessages({
   'verify.role.adjuster': { sv: 'justerare', en: 'adjuster' },
   'verify.method.webauthn': { sv: 'säkerhetsnyckel (passkey)', en: 'security key (passkey)' },
   'verify.method.password': { sv: 'lösenord och engångskod', en: 'password and one-time code' },
+  'verify.method.eid': { sv: 'e-legitimation via {provider}, {level}, inloggning {time}', en: 'e-ID via {provider}, {level}, signed in {time}' },
   'verify.paragraphOnly': { sv: 'omedelbar justering av § {n}', en: 'immediate approval of § {n}' },
   'verify.late': { sv: 'senare än 14 dagar efter sammanträdet', en: 'later than 14 days after the meeting' },
 });

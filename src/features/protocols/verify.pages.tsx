@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
 import type { VerifyResult } from './verify.service.js';
+import { assuranceLabel } from '../../domain/assurance.js';
 
 const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
@@ -68,7 +69,7 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         <ul>
           {p.signatures.map((s) => (
             <li>
-              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {TIME.format(s.signedAt)} ({t(s.method === 'webauthn' ? 'verify.method.webauthn' : 'verify.method.password')}
+              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {TIME.format(s.signedAt)} ({s.method === 'e-id' ? t('verify.method.eid', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–', time: s.authenticatedAt ? TIME.format(s.authenticatedAt) : '–' }) : t(s.method === 'webauthn' ? 'verify.method.webauthn' : 'verify.method.password')}
               {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
               {s.late ? `; ${t('verify.late')}` : ''})
             </li>

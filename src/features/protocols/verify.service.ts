@@ -18,7 +18,7 @@ export interface VerifiedProtocol {
   lastParagraph: number | null;
   finalAt: Date | null;
   canonicalSha256: string | null;
-  signatures: { name: string; role: 'chair' | 'adjuster'; method: 'webauthn' | 'password'; signedAt: Date; paragraph: number | null; late: boolean }[];
+  signatures: { name: string; role: 'chair' | 'adjuster'; method: 'webauthn' | 'password' | 'e-id'; signedAt: Date; paragraph: number | null; late: boolean; assuranceProvider: string | null; assuranceLevel: string | null; authenticatedAt: Date | null }[];
 }
 
 export type VerifyResult =
@@ -88,6 +88,9 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         signedAt: protocolSignatures.signedAt,
         paragraph: protocolParagraphs.number,
         late: protocolSignatures.late,
+        assuranceProvider: protocolSignatures.assuranceProvider,
+        assuranceLevel: protocolSignatures.assuranceLevel,
+        authenticatedAt: protocolSignatures.authenticatedAt,
       })
       .from(protocolSignatures)
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
@@ -110,7 +113,7 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         lastParagraph: range?.last ?? null,
         finalAt: row.finalAt,
         canonicalSha256: row.canonical,
-        signatures: signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: s.method, signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
+        signatures: signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: s.method, signedAt: s.signedAt, paragraph: s.paragraph, late: s.late, assuranceProvider: s.assuranceProvider, assuranceLevel: s.assuranceLevel, authenticatedAt: s.authenticatedAt })),
       },
     };
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadOidcSettings, OidcConfigProblem, type OidcSettings } from './oidc-config.js';
 
 /** Every setting Kansli reads from the environment, with its default. README's table lists the same. */
 const ZEnv = z.object({
@@ -49,6 +50,8 @@ export interface Config {
   /** The electronic seal (PKCS#12) for final protocols; created self-signed on first use if missing. */
   sealP12Path: string;
   sealPassphrase: string;
+  /** OpenID Connect providers (KANSLI_OIDC_…); none by default. */
+  oidc: OidcSettings;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
+  let oidc: OidcSettings;
+  try {
+    oidc = loadOidcSettings(env);
+  } catch (error) {
+    if (error instanceof OidcConfigProblem) throw new ConfigError(error.variable, error.problem);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -88,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: path.resolve(e.KANSLI_OUTBOX_DIR ?? path.join(e.KANSLI_DATA_DIR, 'outbox')),
     sealP12Path: path.resolve(e.KANSLI_SEAL_P12 ?? path.join(e.KANSLI_DATA_DIR, 'seal.p12')),
     sealPassphrase: e.KANSLI_SEAL_PASSPHRASE ?? '',
+    oidc,
   };
 }
 
