@@ -46,6 +46,7 @@ export function createOidcService(deps: { database: Database; config: Config; cl
   const db = database.db;
   const settings = config.oidc;
   const discovered = new Map<string, Promise<client.ServerMetadata>>();
+  const jwksCaches = new Map<string, NonNullable<ReturnType<typeof client.getJwksCache>>>();
 
   function provider(id: string): OidcProviderSettings {
     const found = settings.providers.find((p) => p.id === id);
@@ -73,6 +74,10 @@ export function createOidcService(deps: { database: Database; config: Config; cl
     const auth = p.clientSecret ? client.ClientSecretBasic(p.clientSecret) : client.None();
     const configuration = new client.Configuration(await serverMetadata(p), p.clientId, metadata, auth);
     if (isLoopback(p.issuer)) client.allowInsecureRequests(configuration);
+    // The ID token's signature is checked too, not only the TLS connection it came over.
+    client.enableNonRepudiationChecks(configuration);
+    const keys = jwksCaches.get(p.id);
+    if (keys) client.setJwksCache(configuration, keys);
     return configuration;
   }
 
@@ -132,6 +137,8 @@ export function createOidcService(deps: { database: Database; config: Config; cl
       await audit({ userId: null, label: `oidc:${p.id}` }, 'oidc.refused', { provider: p.id, reason: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown' });
       throw refusedResponse();
     }
+    const keys = client.getJwksCache(configuration);
+    if (keys) jwksCaches.set(p.id, keys);
     const idClaims = tokens.claims();
     if (!idClaims || !tokens.id_token) throw refusedResponse();
     let claims: IdentityClaims = { ...idClaims };
