@@ -289,6 +289,8 @@ describe('OpenID Connect: sign-in, e-ID justering and logout against a real prov
       } finally {
         op.rewriteIdToken = null;
       }
+      // Someone else's e-ID in the same browser (a new session at the provider).
+      agent.cookies(op.issuer).clear();
       const other = await signIn(agent, `/protokoll/${protocol.id}/justera/e-id`, 'adjuster-eid');
       assert.equal(other.status, 403);
       assert.match(other.body, /tillhör inte den som är inloggad/);
