@@ -27,6 +27,7 @@ import { createEconomyService } from './features/economy/economy.service.js';
 import { createArchiveService } from './features/archive/archive.service.js';
 import { createPrivacyService } from './features/privacy/privacy.service.js';
 import { createOidcService } from './features/auth/oidc.service.js';
+import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -40,6 +41,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     clock,
     auth,
     oidc: createOidcService({ ...deps, openSession: auth.openSession }),
+    oidcAdmin: createOidcAdminService(deps),
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
     registry: createRegistryService(deps),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { LOA2, LOA3, startTestProvider, type TestProvider } from '../../../test/support/oidc-provider.js';
 import { UserAgent } from '../../../test/support/user-agent.js';
 import { auditLog, fileBlobs, meetings, oidcSessions, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
@@ -215,6 +215,35 @@ describe('OpenID Connect: sign-in, e-ID justering and logout against a real prov
     const response = await agent.request(`${base}/logga-ut`, { form: { _csrf: csrf } });
     assert.equal(response.status, 302);
     assert.ok(response.headers.get('location')?.startsWith(`${op.issuer}/session/end`));
+  });
+
+  test('the administrator registers a personnummer (shown masked, never again in full) and turns on e-ID justering; secrets are never shown', async () => {
+    const admin = await buildUser(t.services, { organisationId: org.committee.id, roles: ['admin'] });
+    const client = new TestClient(t.app);
+    await client.signIn(admin.email);
+    const [p] = await db().insert(people).values({ name: 'Ny Ledamot', organisationId: org.municipality.id }).returning();
+    assert.ok(p);
+    const wrong = await client.post(`/admin/e-legitimation/personer/${p.id}`, { personnummer: '19800314-1235' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /rätt kontrollsiffra/);
+    const taken = await client.post(`/admin/e-legitimation/personer/${p.id}`, { personnummer: pnr.chair });
+    assert.equal(taken.statusCode, 409);
+    const number = personnummer('19661010333');
+    assert.equal((await client.post(`/admin/e-legitimation/personer/${p.id}`, { personnummer: `${number.slice(0, 8)}-${number.slice(8)}` })).statusCode, 302);
+    const [stored] = await db().select().from(people).where(eq(people.id, p.id));
+    assert.equal(stored?.personalIdentityNumber, number);
+    const page = await client.get('/admin/e-legitimation');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /19661010-\*\*\*\*/);
+    assert.ok(!page.body.includes(number) && !page.body.includes(number.slice(8)), 'the full number is not shown again');
+    assert.match(page.body, /Test-e-legitimation/);
+    assert.ok(!page.body.includes('hemlighet-eid'), 'client secrets are never shown');
+    assert.equal((await client.post(`/admin/e-legitimation/justering/${org.committee.id}`, { required: 'on' })).statusCode, 302);
+    const [committee] = await db().select().from(organisations).where(eq(organisations.id, org.committee.id));
+    assert.equal(committee?.settings.justeringAcr, LOA3);
+    const forbidden = new TestClient(t.app);
+    await forbidden.signIn(staff.email);
+    assert.equal((await forbidden.get('/admin/e-legitimation')).statusCode, 403);
   });
 
   describe('justering with e-ID at LoA3', () => {
