@@ -28,7 +28,6 @@ let email = '';
 describe('signing in through the municipality identity provider', () => {
   before(async () => {
     const port = await freePort();
-    console.log('DEBUG port', new Date().toISOString());
     const baseUrl = `http://127.0.0.1:${port}`;
     op = await startTestProvider({ kansliBase: baseUrl });
     const test = await createTestApp({ config: { publicUrl: baseUrl, oidc: { providers: [op.settings('staff'), op.settings('eid')], clockToleranceSeconds: 60 } } });
@@ -38,9 +37,7 @@ describe('signing in through the municipality identity provider', () => {
     email = (await buildUser(test.services, { organisationId: org.committee.id, roles: ['secretary'], email: `sekreterare-${process.pid}@testby.se` })).email;
     op.accounts.set('sara', { email, name: 'Sara Sekreterare' });
     op.accounts.set('okand', { email: 'okand@testby.se' });
-    console.log('DEBUG app', new Date().toISOString());
     browser = await launchBrowser();
-    console.log('DEBUG browser', new Date().toISOString());
   });
 
   after(async () => {
@@ -50,12 +47,9 @@ describe('signing in through the municipality identity provider', () => {
   });
 
   async function throughProvider(user: string, options: { check: boolean }) {
-    console.log('DEBUG ctx', new Date().toISOString());
     const { context, page, outbound } = await newContext(browser, app, { allowOrigins: [op.issuer] });
-    console.log('DEBUG ctx done', new Date().toISOString());
     try {
       await page.goto('/logga-in?next=/konto');
-      console.log('DEBUG goto', new Date().toISOString());
       if (options.check) await expectAccessible(page, '/logga-in with providers');
       await page.getByRole('link', { name: 'Logga in med Testby kommuns inloggning' }).click();
       await page.waitForURL((url) => url.href.startsWith(op.issuer));
