@@ -5,9 +5,11 @@ import { ALL_ROUTES } from './routes.js';
 import { createServices } from './services.js';
 import { DirectoryLockedError } from './platform/db/lock.js';
 import { MigrationError } from './platform/db/migrate.js';
+import { checkOidcIssuers, OidcIssuerUnreachable } from './features/auth/oidc.service.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  await checkOidcIssuers(config.oidc);
   const database = await openDatabase(config);
   const app = buildApp(createServices(database, config), ALL_ROUTES);
   const stop = async (signal: string) => {
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof OidcIssuerUnreachable) {
     console.error(error.message);
     process.exit(2);
   }

@@ -25,6 +25,8 @@ import { registerPublicationRoutes } from './features/publication/publication.ro
 import { registerPortalRoutes } from './features/portal/portal.routes.js';
 import { registerArchiveRoutes } from './features/archive/archive.routes.js';
 import { registerPrivacyRoutes } from './features/privacy/privacy.routes.js';
+import { registerOidcRoutes } from './features/auth/oidc.routes.js';
+import { registerOidcAdminRoutes } from './features/auth/oidc-admin.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
 export const ALL_ROUTES: readonly RegisterRoutes[] = [
@@ -54,4 +56,6 @@ export const ALL_ROUTES: readonly RegisterRoutes[] = [
   registerPortalRoutes,
   registerArchiveRoutes,
   registerPrivacyRoutes,
+  registerOidcRoutes,
+  registerOidcAdminRoutes,
 ];

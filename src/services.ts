@@ -29,18 +29,23 @@ import { createPlanningService } from './features/planning/planning.service.js';
 import { createEconomyService } from './features/economy/economy.service.js';
 import { createArchiveService } from './features/archive/archive.service.js';
 import { createPrivacyService } from './features/privacy/privacy.service.js';
+import { createOidcService } from './features/auth/oidc.service.js';
+import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
   const deps = { database, config, clock };
   const mailer = createMailer(deps);
+  const auth = createAuthService(deps);
   return {
     mailer,
     database,
     config,
     clock,
-    auth: createAuthService(deps),
+    auth,
     account: createAccountService({ ...deps, mailer }),
+    oidc: createOidcService({ ...deps, openSession: auth.openSession }),
+    oidcAdmin: createOidcAdminService(deps),
     organisation: createOrganisationService(deps),
     admin: createAdminService(deps),
     personLinks: createPersonLinkService(deps),

@@ -67,4 +67,5 @@ export {
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
 export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
-export { containsPersonalIdentityNumber, findPersonalIdentityNumbers, maskPersonalIdentityNumbers } from './personnummer.js';
+export { containsPersonalIdentityNumber, findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
+export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';

@@ -59,3 +59,15 @@ export function maskPersonalIdentityNumbers(text: string, options: { json?: bool
     return `${datePart}XXXX`;
   });
 }
+
+/**
+ * The 12-digit form (YYYYMMDDNNNC) of a personal identity or co-ordination number given with its
+ * century, as Swedish e-ID asserts it; null when it is not one (wrong date part or check digit).
+ */
+export function normalisePersonalIdentityNumber(text: string): string | null {
+  const m = /^\s*((?:19|20)\d{2})(\d{2})(\d{2})-?(\d{3})(\d)\s*$/.exec(text);
+  if (!m) return null;
+  const [, yyyy = '', mm = '', dd = '', serial = '', check = ''] = m;
+  const digits = `${yyyy}${mm}${dd}${serial}${check}`;
+  return findPersonalIdentityNumbers(digits).length === 1 ? digits : null;
+}

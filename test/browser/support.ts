@@ -48,7 +48,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function newContext(
   browser: Browser,
   app: RunningApp,
-  options: { viewport?: { width: number; height: number }; javaScript?: boolean } = {},
+  options: { viewport?: { width: number; height: number }; javaScript?: boolean; allowOrigins?: string[] } = {},
 ): Promise<{ context: BrowserContext; page: Page; outbound: string[] }> {
   const context = await browser.newContext({
     baseURL: app.baseUrl,
@@ -61,7 +61,7 @@ export async function newContext(
   const outbound: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(app.baseUrl) || url.startsWith('data:')) return route.continue();
+    if (url.startsWith(app.baseUrl) || url.startsWith('data:') || options.allowOrigins?.some((o) => url.startsWith(o))) return route.continue();
     outbound.push(url);
     return route.abort();
   });

@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { OidcChoices } from './oidc.pages.js';
 import { ROLE_LABELS, type Role } from './policy.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { DemoSetupForm } from './demo-setup.pages.js';
@@ -34,11 +35,12 @@ export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }
   );
 }
 
-export function LoginPage({ ctx, state, next }: { ctx: ViewContext; state: FormState; next: string }) {
+export function LoginPage({ ctx, state, next, providers = [] }: { ctx: ViewContext; state: FormState; next: string; providers?: { id: string; name: string }[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('login.title')}>
       <ErrorSummary ctx={ctx} state={state} />
+      <OidcChoices ctx={ctx} providers={providers} next={next} />
       <PostForm ctx={ctx} action={`/logga-in?next=${encodeURIComponent(next)}`}>
         <TextField ctx={ctx} state={state} name="email" type="email" label={t('auth.email')} required autocomplete="username" />
         <TextField ctx={ctx} state={state} name="password" type="password" label={t('auth.password')} required autocomplete="current-password" />

@@ -7,6 +7,7 @@ import { translator } from '../../platform/i18n/i18n.js';
 import { DomainError } from '../../platform/errors.js';
 import { localPath } from '../../platform/http/local-path.js';
 import { SESSION_COOKIE } from './auth.service.js';
+import { baseUrlOf } from './oidc.routes.js';
 import { AccountPage, LoginPage, SetupPage, TotpPage, type AccountView } from './auth.pages.js';
 import { DemoLoadPage, type DemoLoadState } from './demo-setup.pages.js';
 import { DEMO_STEPS, loadDemo } from '../demo/demo.js';
@@ -72,7 +73,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.get('/logga-in', { config: { action: 'public' } }, async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.principal) return reply.redirect(next);
-    return reply.page(<LoginPage ctx={request.viewContext()} state={emptyForm()} next={next} />);
+    return reply.page(<LoginPage ctx={request.viewContext()} state={emptyForm()} next={next} providers={services.oidc.providers()} />);
   });
 
   app.post('/logga-in', { config: { action: 'public' } }, async (request, reply) => {
@@ -85,7 +86,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       async () => {
         result = await auth.signIn({ email: values.email ?? '', password: values.password ?? '', ip: request.ip });
       },
-      (state) => <LoginPage ctx={request.viewContext()} state={state} next={next} />,
+      (state) => <LoginPage ctx={request.viewContext()} state={state} next={next} providers={services.oidc.providers()} />,
     );
     if (!ok) return reply;
     // Rotation: the old session (if any) ends; the new token is the only valid one.
@@ -118,9 +119,11 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   });
 
   app.post('/logga-ut', { config: { action: 'public' } }, async (request, reply) => {
+    // Signed in through a provider: its session ends too (RP-initiated logout).
+    const providerLogout = request.sessionToken ? await services.oidc.endSessionUrl(request.sessionToken, baseUrlOf(request, services)) : null;
     if (request.sessionToken) await auth.signOut(request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect('/');
+    return reply.redirect(providerLogout ?? '/');
   });
 
   const accountView = (principal: Principal, extra: Partial<AccountView> = {}) => accountViewOf(services, principal, extra);

@@ -14,6 +14,7 @@ import { can, type Principal, type Role } from './policy.js';
 import { ZCreateUser, ZSetup, type TCreateUser, type TSetup } from './auth.schema.js';
 import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.js';
 import { consumeTotp } from './totp.js';
+import { assertLocalPasswordAllowed } from './oidc-passwords.js';
 
 export { checkTotp, generateTotp } from './totp.js';
 
@@ -190,6 +191,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       }
       await releaseAttempt(db, reservation);
       await repo.clearAttempts(db, `email:${email}`);
+      await assertLocalPasswordAllowed(db, config.oidc, user.id);
       const needsSecondFactor = user.totpEnabled && Boolean(user.totpSecret);
       if (!needsSecondFactor) await audit({ userId: user.id, label: user.email }, 'auth.sign_in', user.id, { ip: input.ip, secondFactor: null });
       return { token: await startSession(user.id, !needsSecondFactor), needsSecondFactor };
@@ -209,6 +211,11 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       await repo.deleteSession(db, session.tokenHash);
       await audit({ userId: user.id, label: user.email }, 'auth.sign_in', user.id, { ip: input.ip, secondFactor: 'totp' });
       return startSession(user.id, true);
+    },
+
+    /** A verified session for a user whom an identity provider has authenticated (oidc.service.ts). */
+    async openSession(userId: string): Promise<string> {
+      return startSession(userId, true);
     },
 
     async resolveSession(token: string | undefined): Promise<SessionInfo | null> {

@@ -84,6 +84,10 @@ describe('route × role', () => {
       .replace(/^\/ekonomi\/utfall\/import\/:id/, `/ekonomi/utfall/import/${MISSING}`)
       .replace(/^(\/ekonomi\/[^/]+)\/:year/, '$1/2022')
       .replace(/^\/(arkiv|dataskydd)\/([a-z/-]+)\/:id/, `/$1/$2/${MISSING}`)
+      .replace(/^\/admin\/e-legitimation\/justering\/:committeeId/, `/admin/e-legitimation/justering/${MISSING}`)
+      .replace(/^\/admin\/e-legitimation\/personer\/:personId/, `/admin/e-legitimation/personer/${params.personId}`)
+      .replace(':number', '1')
+      .replace(':provider', 'kommun')
       .replace(':paragraphId', MISSING)
       .replace(':itemId', params.itemId ?? '')
       .replace(':bodyId', params.bodyId ?? '');

@@ -139,7 +139,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
       const pseudonym = `Pseudonym ${personId.slice(0, 8)}`;
       return db.transaction(async (tx) => {
         const now = clock();
-        await tx.update(people).set({ ...(inFinal ? {} : { name: pseudonym }), email: null, phone: null, title: null, pseudonymisedAt: now, updatedAt: now }).where(eq(people.id, personId));
+        await tx.update(people).set({ ...(inFinal ? {} : { name: pseudonym }), email: null, phone: null, title: null, personalIdentityNumber: null, pseudonymisedAt: now, updatedAt: now }).where(eq(people.id, personId));
         const linked = await tx.select({ id: users.id }).from(users).where(eq(users.personId, personId));
         for (const u of linked) {
           await tx

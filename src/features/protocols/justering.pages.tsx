@@ -3,6 +3,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import type { JusteringService } from './justering.service.js';
 import { formatDateTime } from '../../platform/time-format.js';
+import { assuranceLabel } from '../../domain/assurance.js';
 
 type Overview = Awaited<ReturnType<JusteringService['overview']>>;
 type Passkeys = Awaited<ReturnType<JusteringService['passkeys']>>;
@@ -21,6 +22,7 @@ function Signatures({ ctx, signatures }: { ctx: ViewContext; signatures: Overvie
       {signatures.map((s) => (
         <li>
           {t(`justering.role.${s.role}`)}: {t('justering.signedBy', { name: s.name, time: dateTime(s.signedAt), method: t(`justering.method.${s.method}`) })}
+          {s.method === 'e-id' && ` ${t('justering.eidVia', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–' })}`}
           {s.late && <span class="badge"> {t('justering.signedLate')}</span>}
           <AccountChanges ctx={ctx} changes={s.accountChanges} />
         </li>
@@ -52,6 +54,36 @@ function AccountChanges({ ctx, changes }: { ctx: ViewContext; changes: Overview[
  * code from the authenticator app (TOTP, no script needed). The password alone does not sign.
  */
 function SignForms({ ctx, overview, state, paragraph }: { ctx: ViewContext; overview: Overview; state: FormState; paragraph?: { id: string; number: number | null; digest: string } }) {
+  const { t } = ctx;
+  const action = justeraPath(overview.protocolId);
+  const suffix = paragraph ? `-${paragraph.id}` : '';
+  const label = paragraph ? t('justering.paragraphSign', { number: paragraph.number ?? '–' }) : undefined;
+  const eid = overview.eidProvider && (
+    <p>
+      <a class="button" id={`sign-eid${suffix}`} href={`${action}/e-id${paragraph ? `?paragraphId=${paragraph.id}` : ''}`}>
+        {label ? `${label} – ${t('justering.eidSign')}` : t('justering.eidSign')}
+      </a>
+      <span class="hint"> {t('justering.eidIntro', { provider: overview.eidProvider })}</span>
+    </p>
+  );
+  if (overview.eidRequired) {
+    return (
+      <div>
+        <p class="notice">{t('justering.eidRequired', { level: assuranceLabel(overview.eidRequired) })}</p>
+        {eid || <p class="warning">{t('justering.eidMissing')}</p>}
+      </div>
+    );
+  }
+  return (
+    <div>
+      {eid}
+      <LocalSignForms ctx={ctx} overview={overview} state={state} {...(paragraph ? { paragraph } : {})} />
+    </div>
+  );
+}
+
+/** The signer's own second factor: a passkey (with JavaScript) or a TOTP code (no script needed). */
+function LocalSignForms({ ctx, overview, state, paragraph }: { ctx: ViewContext; overview: Overview; state: FormState; paragraph?: { id: string; number: number | null; digest: string } }) {
   const { t } = ctx;
   const action = justeraPath(overview.protocolId);
   const suffix = paragraph ? `-${paragraph.id}` : '';

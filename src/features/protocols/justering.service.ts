@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { bodies, meetings, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
+import { bodies, meetings, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
 import { recordAudit, canonicalJson } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
@@ -23,14 +23,18 @@ import { signatureMethod } from './signature-method.js';
 import { releaseAttempt, reserveAttempt } from '../auth/login-limit.js';
 import { consumeTotp } from '../auth/totp.js';
 import { createNoticesOnFinal, createParagraphNotices } from '../publication/create-notices.js';
+import { FRESH_SIGN_IN_SECONDS, type EidAssurance } from '../auth/oidc.service.js';
+import { LOA3, meetsAssuranceLevel } from '../../domain/assurance.js';
+import type { PdfSignature } from './protocol-pdf.js';
 
 export type SignerRole = 'chair' | 'adjuster';
 
 /**
  * A signature needs the signer's own second factor (issue 15): a passkey assertion over the
- * digest, or a TOTP code with the digest the signer saw. A password alone never signs.
+ * digest, a TOTP code with the digest the signer saw, or a fresh Swedish e-ID sign-in at the
+ * level the committee requires (issue 22). A password alone never signs.
  */
-export type SignInput = { method: 'passkey'; assertion: string } | { method: 'totp'; code: string; sha256: string };
+export type SignInput = { method: 'passkey'; assertion: string } | { method: 'totp'; code: string; sha256: string } | { method: 'e-id'; assurance: EidAssurance };
 
 const notSigner = () =>
   new DomainError('FORBIDDEN', {
@@ -68,6 +72,28 @@ const changedSinceShown = () =>
     en: 'The checksum you saw does not match the protocol. Reload the page and check the protocol again before signing.',
   });
 
+const eidNeeded = () =>
+  new DomainError('INVALID_INPUT', {
+    userMessage: {
+      sv: 'Nämnden kräver att justeringen signeras med e-legitimation. Välj "Signera med e-legitimation".',
+      en: 'The committee requires the justering to be signed with e-ID. Choose "Sign with e-ID".',
+    },
+  });
+
+const eidNotAccepted = (why: string) =>
+  new DomainError('UNAUTHENTICATED', {
+    message: `e-ID signing refused: ${why}`,
+    userMessage: {
+      sv: 'Inloggningen med e-legitimation kunde inte användas för den här signeringen. Signera igen med din e-legitimation.',
+      en: 'The e-ID sign-in could not be used for this signing. Sign again with your e-ID.',
+    },
+  });
+
+/** The level of assurance the committee requires for justering (organisation settings `justeringAcr`), or null. */
+export function requiredAssurance(settings: Record<string, unknown>): string | null {
+  return typeof settings.justeringAcr === 'string' && settings.justeringAcr ? settings.justeringAcr : null;
+}
+
 /** Upper-case hex SHA-256 over one paragraph's content, for immediate justering of that paragraph alone. */
 export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): string {
   const content = {
@@ -102,20 +128,21 @@ export function createJusteringService(deps: { database: Database; config: Confi
    * that makes it final (sealing may ask a time-stamping service); the document must still have
    * the digest the signers signed.
    */
-  async function prepareFinal(protocolId: string, digest: string, signingTime: Date): Promise<Prepared> {
+  async function prepareFinal(protocolId: string, digest: string, signingTime: Date, signatures: PdfSignature[]): Promise<Prepared> {
     const live = await loadProtocol(db, protocolId);
     if (!live) throw notFound();
     const document: ProtocolDocument = { ...live, status: 'final' };
     if (protocolDigest(document) !== digest) throw changedSinceLocked();
-    return { document, files: await sealerOf().sealProtocol(document, { signingTime, digest }) };
+    return { document, files: await sealerOf().sealProtocol(document, { signingTime, digest, signatures }) };
   }
 
   async function protocolRow(protocolId: string) {
     const [row] = await db
-      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeId: bodies.organisationId })
+      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeId: bodies.organisationId, committeeSettings: organisations.settings })
       .from(protocols)
       .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
       .where(eq(protocols.id, protocolId));
     if (!row) throw notFound({ sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' });
     return row;
@@ -136,7 +163,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
   async function signaturesOf(tx: Db, protocolId: string, paragraphId: string | null) {
     const rows = await tx
-      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256 })
+      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256, assuranceProvider: protocolSignatures.assuranceProvider, assuranceLevel: protocolSignatures.assuranceLevel, authenticatedAt: protocolSignatures.authenticatedAt })
       .from(protocolSignatures)
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
       .where(and(eq(protocolSignatures.protocolId, protocolId), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
@@ -184,6 +211,21 @@ export function createJusteringService(deps: { database: Database; config: Confi
     await releaseAttempt(db, reservation);
   }
 
+  /** The e-ID sign-in must be this user's, for this very signing, fresh, and at the level required. */
+  async function checkEid(principal: Principal, assurance: EidAssurance, purpose: string, required: string): Promise<void> {
+    const user = await authRepo.findUserById(db, principal.userId);
+    if (assurance.userId !== principal.userId || !user?.personId || assurance.personId !== user.personId) throw eidNotAccepted('another person');
+    if (assurance.purpose !== purpose) throw eidNotAccepted('started for another signing');
+    const age = (clock().getTime() - assurance.authenticatedAt.getTime()) / 1000;
+    if (age > FRESH_SIGN_IN_SECONDS + deps.config.oidc.clockToleranceSeconds) throw eidNotAccepted('not a fresh sign-in');
+    if (!meetsAssuranceLevel(assurance.acr, required)) {
+      throw new DomainError('FORBIDDEN', {
+        message: `e-ID signing refused: acr ${assurance.acr} below ${required}`,
+        userMessage: { sv: 'E-legitimationen har för låg tillitsnivå för justering.', en: 'The e-ID has too low a level of assurance for justering.' },
+      });
+    }
+  }
+
   return {
     /** The justering page: digest, deadline, whether today is late, signatures, and what the user may sign. */
     async overview(principal: Principal, protocolId: string) {
@@ -226,6 +268,9 @@ export function createJusteringService(deps: { database: Database; config: Confi
         maySign: row.protocol.status === 'locked' && roles.some((r) => !signatures.some((s) => s.role === r)),
         hasPasskey: (await listCredentials(db, principal.userId)).length > 0,
         hasTotp: (await authRepo.findUserById(db, principal.userId))?.totpEnabled ?? false,
+        /** The level of assurance the committee requires (then only e-ID signs), or null. */
+        eidRequired: requiredAssurance(row.committeeSettings),
+        eidProvider: deps.config.oidc.providers.find((p) => p.match === 'personnummer')?.name ?? null,
         immediate,
       };
     },
@@ -252,7 +297,12 @@ export function createJusteringService(deps: { database: Database; config: Confi
       const paragraphId = input.paragraphId ?? null;
       const { row, role, digest, signed } = await target(principal, protocolId, paragraphId);
       let credentialId: string | null = null;
-      if (input.method === 'passkey') {
+      const eidRequired = requiredAssurance(row.committeeSettings);
+      if (input.method === 'e-id') {
+        await checkEid(principal, input.assurance, purposeOf(protocolId, paragraphId), eidRequired ?? LOA3);
+      } else if (eidRequired) {
+        throw eidNeeded();
+      } else if (input.method === 'passkey') {
         credentialId = await webauthn.verifySigning(principal.userId, input.assertion, digest, purposeOf(protocolId, paragraphId), rp);
       } else if (input.method === 'totp') {
         await checkTotpSignature(principal, input, digest);
@@ -265,7 +315,14 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
       // The files are made before the transaction: a final protocol can never be updated afterwards.
       const completes = (roles: { role: string }[]) => ['chair', 'adjuster'].every((r) => r === role || roles.some((s) => s.role === r));
-      let prepared: Prepared | undefined = !paragraphId && completes(signed) ? await prepareFinal(protocolId, digest, now) : undefined;
+      const eid = input.method === 'e-id' ? { assuranceProvider: input.assurance.providerName, assuranceLevel: input.assurance.acr, authenticatedAt: input.assurance.authenticatedAt } : { assuranceProvider: null, assuranceLevel: null, authenticatedAt: null };
+      // The sealed PDFs name every signature, this one included, with its method and time.
+      const pdfSignatures = (existing: Awaited<ReturnType<typeof signaturesOf>>): PdfSignature[] => [
+        ...existing.map((s) => ({ role: s.role, method: s.method, signedAt: s.signedAt, assuranceProvider: s.assuranceProvider, assuranceLevel: s.assuranceLevel })),
+        { role, method: input.method, signedAt: now, assuranceProvider: eid.assuranceProvider, assuranceLevel: eid.assuranceLevel },
+      ];
+      let preparedFor = signed;
+      let prepared: Prepared | undefined = !paragraphId && completes(signed) ? await prepareFinal(protocolId, digest, now, pdfSignatures(signed)) : undefined;
 
       for (let attempt = 0; ; attempt += 1) {
         try {
@@ -276,8 +333,11 @@ export function createJusteringService(deps: { database: Database; config: Confi
             const existing = await signaturesOf(tx, protocolId, paragraphId);
             if (existing.some((s) => s.role === role)) throw alreadySigned();
             const done = completes(existing);
-            if (done && !paragraphId && prepared === undefined) throw new NeedPdf();
-            await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late });
+            if (done && !paragraphId && (prepared === undefined || existing.length !== preparedFor.length)) {
+              preparedFor = existing;
+              throw new NeedPdf();
+            }
+            await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late, ...eid });
             let sealedSha: string | null = null;
             if (done && paragraphId) {
               await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
@@ -297,14 +357,14 @@ export function createJusteringService(deps: { database: Database; config: Confi
             await recordAudit(
               tx,
               actorOf(principal),
-              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha } },
+              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, assuranceProvider: eid.assuranceProvider, assuranceLevel: eid.assuranceLevel, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha } },
               now,
             );
             return { role, late, final: done && !paragraphId, adjusted: done && Boolean(paragraphId) };
           });
         } catch (error) {
           if (!(error instanceof NeedPdf) || attempt > 0) throw error;
-          prepared = await prepareFinal(protocolId, digest, now);
+          prepared = await prepareFinal(protocolId, digest, now, pdfSignatures(preparedFor));
         }
       }
     },

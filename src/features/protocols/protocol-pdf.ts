@@ -4,6 +4,9 @@ import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
 import { javLine, servedLine, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import { basisLine, decisionHeading, footerTitle, propositionSentence } from './protocol-wording.js';
+import { assuranceLabel } from '../../domain/assurance.js';
+import { swedishStamp } from '../../platform/time-format.js';
+import type { SignatureMethod } from './signature-method.js';
 
 /**
  * The protocol as PDF/A-2a (tagged, Swedish, embedded DejaVu), laid out like the committee's
@@ -24,6 +27,25 @@ export interface ProtocolPdfOptions {
   sealReason?: string;
   /** The claimed signing time, the signature dictionary's /M (PAdES: no signing-time in the CMS). */
   signingTime?: Date;
+  /** The justering signatures, named under the signature lines of a final protocol. */
+  signatures?: PdfSignature[];
+}
+
+/** How a signer signed: method, provider and level for e-ID, and the time; never a personnummer. */
+export interface PdfSignature {
+  role: 'chair' | 'adjuster';
+  method: SignatureMethod;
+  signedAt: Date;
+  assuranceProvider: string | null;
+  assuranceLevel: string | null;
+}
+
+const METHOD: Record<Exclude<SignatureMethod, 'e-id'>, string> = { passkey: 'säkerhetsnyckel (passkey)', totp: 'engångskod (TOTP)', password: 'lösenord' };
+
+/** "Signerat elektroniskt 2026-12-06 15:03 med e-legitimation via Freja (tillitsnivå 3)". */
+export function signatureLine(s: PdfSignature): string {
+  const how = s.method === 'e-id' ? `e-legitimation via ${s.assuranceProvider ?? '–'}${s.assuranceLevel ? ` (${assuranceLabel(s.assuranceLevel)})` : ''}` : METHOD[s.method];
+  return `Signerat elektroniskt ${swedishStamp(s.signedAt)} med ${how}`;
 }
 
 /** Bytes reserved for the seal's CMS: an RSA-2048 seal with certificate is some 2 KB, a time-stamp token up to 6 KB more. */
@@ -89,7 +111,7 @@ export async function renderProtocolPdf(protocol: ProtocolDocument, options: Pro
   doc.addStructure(main);
   const w = new Writer(doc, main);
 
-  firstPage(w, protocol);
+  firstPage(w, protocol, options.signatures ?? []);
   for (const paragraph of protocol.paragraphs) {
     doc.addPage();
     paragraphPages(w, protocol, paragraph);
@@ -204,7 +226,7 @@ class Writer {
   }
 }
 
-function firstPage(w: Writer, p: ProtocolDocument): void {
+function firstPage(w: Writer, p: ProtocolDocument, signatures: PdfSignature[]): void {
   const doc = w.doc;
   w.main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(SIZE.h1).text('Sammanträdesprotokoll', MARGIN.left, MARGIN.top, { width: w.width })));
   w.para(`${p.organisationName} · ${p.bodyName}`, { size: 11, gap: 10 });
@@ -227,12 +249,12 @@ function firstPage(w: Writer, p: ProtocolDocument): void {
   w.row('Paragrafer', paragraphRange(p));
 
   w.heading('H2', 'Underskrifter', SIZE.h3 + 1, 14);
-  const signers: [string, string | null][] = [
-    ['Sekreterare', p.secretary || null],
-    ['Ordförande', p.chair],
-    ['Justerare', p.adjuster],
+  const signers: [string, string | null, PdfSignature | undefined][] = [
+    ['Sekreterare', p.secretary || null, undefined],
+    ['Ordförande', p.chair, signatures.find((s) => s.role === 'chair')],
+    ['Justerare', p.adjuster, signatures.find((s) => s.role === 'adjuster')],
   ];
-  for (const [role, name] of signers) {
+  for (const [role, name, signature] of signers) {
     w.ensure(40);
     const y = doc.y + 22;
     doc.markContent('Artifact', { type: 'Layout' });
@@ -240,6 +262,7 @@ function firstPage(w: Writer, p: ProtocolDocument): void {
     doc.endMarkedContent();
     doc.y = y + 3;
     w.row(role, name ?? '');
+    if (signature) w.para(signatureLine(signature), { size: 8.5, gap: 2 });
   }
 }
 

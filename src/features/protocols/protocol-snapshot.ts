@@ -32,6 +32,10 @@ export interface FrozenSignature {
   /** The paragraph's § for an immediate justering, else null. */
   paragraph: number | null;
   sha256: string;
+  /** For an e-ID signature (issue 22): the provider, the level of assurance and when the person signed in; absent in older snapshots. */
+  assuranceProvider?: string | null;
+  assuranceLevel?: string | null;
+  authenticatedAt?: string | null;
 }
 
 /** An open vote as the snapshot keeps it for OParl (kansli:votes), with the ballots' names at justering. */
@@ -89,7 +93,7 @@ export async function findSnapshot(db: Db, protocolId: string): Promise<FrozenPr
 /** The signatures of a protocol with the names of the people (or accounts) who signed, as they are now. */
 export async function currentSignatures(tx: Db, protocolId: string, numbers: Map<string, number | null>): Promise<FrozenSignature[]> {
   const rows = await tx
-    .select({ person: people.name, user: users.name, role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, paragraphId: protocolSignatures.paragraphId, sha256: protocolSignatures.sha256 })
+    .select({ person: people.name, user: users.name, role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, paragraphId: protocolSignatures.paragraphId, sha256: protocolSignatures.sha256, assuranceProvider: protocolSignatures.assuranceProvider, assuranceLevel: protocolSignatures.assuranceLevel, authenticatedAt: protocolSignatures.authenticatedAt })
     .from(protocolSignatures)
     .innerJoin(users, eq(users.id, protocolSignatures.userId))
     .leftJoin(people, eq(people.id, protocolSignatures.personId))
@@ -103,6 +107,9 @@ export async function currentSignatures(tx: Db, protocolId: string, numbers: Map
     late: r.late,
     paragraph: r.paragraphId ? (numbers.get(r.paragraphId) ?? null) : null,
     sha256: r.sha256,
+    assuranceProvider: r.assuranceProvider,
+    assuranceLevel: r.assuranceLevel,
+    authenticatedAt: r.authenticatedAt?.toISOString() ?? null,
   }));
 }
 

@@ -5,7 +5,7 @@ import type { Config } from '../../platform/config/config.js';
 import { loadSealKey, type SealKey } from './certificate.js';
 import { createSignedData, OID, sha256 } from './cms.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
-import { renderProtocolPdf } from './protocol-pdf.js';
+import { renderProtocolPdf, type PdfSignature } from './protocol-pdf.js';
 import { requestTimestamp } from './timestamp.js';
 
 const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
@@ -98,8 +98,8 @@ export async function sealPdf(pdf: Buffer, key: SealKey, options: SealOptions = 
 }
 
 /** Render a final protocol with its digest on every page and seal it. */
-export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKey, options: SealOptions & { signingTime?: Date } = {}): Promise<Buffer> {
-  const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest: protocolDigest(doc), ...(options.signingTime ? { signingTime: options.signingTime } : {}) });
+export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKey, options: SealOptions & { signingTime?: Date; signatures?: PdfSignature[] } = {}): Promise<Buffer> {
+  const pdf = await renderProtocolPdf(doc, { sealReserve: true, digest: protocolDigest(doc), ...(options.signingTime ? { signingTime: options.signingTime } : {}), ...(options.signatures ? { signatures: options.signatures } : {}) });
   return sealPdf(pdf, key, options);
 }
 
@@ -114,9 +114,13 @@ export interface SealedProtocolFiles {
  * Render and seal both files of a final protocol once. The public version prints the digest of
  * the full protocol (what the signers signed), so a reader of either can check it at /verifiera.
  */
-export async function renderSealedProtocolFiles(doc: ProtocolDocument, key: SealKey, options: SealOptions & { signingTime?: Date; digest?: string } = {}): Promise<SealedProtocolFiles> {
+export async function renderSealedProtocolFiles(
+  doc: ProtocolDocument,
+  key: SealKey,
+  options: SealOptions & { signingTime?: Date; digest?: string; signatures?: PdfSignature[] } = {},
+): Promise<SealedProtocolFiles> {
   const digest = options.digest ?? protocolDigest(doc);
-  const time = options.signingTime ? { signingTime: options.signingTime } : {};
+  const time = { ...(options.signingTime ? { signingTime: options.signingTime } : {}), ...(options.signatures ? { signatures: options.signatures } : {}) };
   const fullPdf = await renderProtocolPdf(doc, { sealReserve: true, digest, ...time });
   const publicPdf = await renderProtocolPdf(publicVersion(doc), {
     sealReserve: true,
@@ -136,7 +140,7 @@ export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealP
     key: sealKey,
     level: sealLevelOf(options),
     /** Both files of a final protocol. */
-    sealProtocol: (doc: ProtocolDocument, at: { signingTime?: Date; digest?: string } = {}): Promise<SealedProtocolFiles> => renderSealedProtocolFiles(doc, sealKey(), { ...options, ...at }),
+    sealProtocol: (doc: ProtocolDocument, at: { signingTime?: Date; digest?: string; signatures?: PdfSignature[] } = {}): Promise<SealedProtocolFiles> => renderSealedProtocolFiles(doc, sealKey(), { ...options, ...at }),
     /** Any PDF made with a seal placeholder (a rättelse). */
     sealPdf: (pdf: Buffer): Promise<Buffer> => sealPdf(pdf, sealKey(), options),
   };

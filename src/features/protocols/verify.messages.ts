@@ -53,6 +53,7 @@ export const verifyMessages = defineMessages({
   'verify.method.passkey': { sv: 'signerat med passkey', en: 'signed with a passkey' },
   'verify.method.totp': { sv: 'signerat med engångskod från autentiseringsapp (TOTP)', en: 'signed with a one-time code from an authenticator app (TOTP)' },
   'verify.method.password': { sv: 'signerat med enbart lösenord, före kravet på andra faktor', en: 'signed with a password only, before a second factor was required' },
+  'verify.method.eid': { sv: 'signerat med e-legitimation via {provider}, {level}, inloggning {time}', en: 'signed with e-ID via {provider}, {level}, signed in {time}' },
   'verify.paragraphOnly': { sv: 'omedelbar justering av § {n}', en: 'immediate approval of § {n}' },
   'verify.late': { sv: 'senare än 14 dagar efter sammanträdet', en: 'later than 14 days after the meeting' },
 });

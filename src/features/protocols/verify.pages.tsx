@@ -3,6 +3,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
 import type { VerifyResult } from './verify.service.js';
 import { swedishStamp } from '../../platform/time-format.js';
+import { assuranceLabel } from '../../domain/assurance.js';
 
 
 function range(first: number | null, last: number | null): string {
@@ -80,7 +81,7 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         <ul>
           {p.signatures.map((s) => (
             <li>
-              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({t(`verify.method.${s.method}`)}
+              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({s.method === 'e-id' ? t('verify.method.eid', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–', time: s.authenticatedAt ? swedishStamp(s.authenticatedAt) : '–' }) : t(`verify.method.${s.method}`)}
               {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
               {s.late ? `; ${t('verify.late')}` : ''})
             </li>

@@ -24,7 +24,7 @@ export interface VerifiedProtocol {
   canonicalSha256: string | null;
   /** The seal's PAdES level, when the protocol has its snapshot. */
   sealLevel: SealLevel | null;
-  signatures: { name: string; role: 'chair' | 'adjuster'; method: SignatureMethod; signedAt: Date; paragraph: number | null; late: boolean }[];
+  signatures: { name: string; role: 'chair' | 'adjuster'; method: SignatureMethod; signedAt: Date; paragraph: number | null; late: boolean; assuranceProvider: string | null; assuranceLevel: string | null; authenticatedAt: Date | null }[];
 }
 
 export type VerifyResult =
@@ -106,6 +106,9 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         signedAt: protocolSignatures.signedAt,
         paragraph: protocolParagraphs.number,
         late: protocolSignatures.late,
+        assuranceProvider: protocolSignatures.assuranceProvider,
+        assuranceLevel: protocolSignatures.assuranceLevel,
+        authenticatedAt: protocolSignatures.authenticatedAt,
       })
       .from(protocolSignatures)
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
@@ -130,8 +133,18 @@ export function createVerifyService(deps: { database: Database; config: Config; 
         finalAt: row.finalAt,
         canonicalSha256: row.canonical,
         signatures: row.frozenSignatures
-          ? (row.frozenSignatures as FrozenSignature[]).map((s) => ({ name: s.name, role: s.role, method: signatureMethod(s.method), signedAt: new Date(s.signedAt), paragraph: s.paragraph, late: s.late }))
-          : signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: signatureMethod(s.method), signedAt: s.signedAt, paragraph: s.paragraph, late: s.late })),
+          ? (row.frozenSignatures as FrozenSignature[]).map((s) => ({
+              name: s.name,
+              role: s.role,
+              method: signatureMethod(s.method),
+              signedAt: new Date(s.signedAt),
+              paragraph: s.paragraph,
+              late: s.late,
+              assuranceProvider: s.assuranceProvider ?? null,
+              assuranceLevel: s.assuranceLevel ?? null,
+              authenticatedAt: s.authenticatedAt ? new Date(s.authenticatedAt) : null,
+            }))
+          : signatures.map((s) => ({ name: s.personName ?? s.userName, role: s.role, method: signatureMethod(s.method), signedAt: s.signedAt, paragraph: s.paragraph, late: s.late, assuranceProvider: s.assuranceProvider, assuranceLevel: s.assuranceLevel, authenticatedAt: s.authenticatedAt })),
       },
     };
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadOidcSettings, OidcConfigProblem, type OidcSettings } from './oidc-config.js';
 
 /** Every setting Kansli reads from the environment, with its default. README's table lists the same. */
 const ZEnv = z.object({
@@ -58,6 +59,8 @@ export interface Config {
   sealPassphrase: string;
   /** RFC 3161 time-stamping service: seals are PAdES B-T with it, B-B without. */
   tsaUrl?: string | undefined;
+  /** OpenID Connect providers (KANSLI_OIDC_…); none by default. */
+  oidc: OidcSettings;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
+  let oidc: OidcSettings;
+  try {
+    oidc = loadOidcSettings(env);
+  } catch (error) {
+    if (error instanceof OidcConfigProblem) throw new ConfigError(error.variable, error.problem);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sealP12Path: path.resolve(e.KANSLI_SEAL_P12 ?? path.join(e.KANSLI_DATA_DIR, 'seal.p12')),
     sealPassphrase: e.KANSLI_SEAL_PASSPHRASE ?? '',
     tsaUrl: e.KANSLI_TSA_URL,
+    oidc,
   };
 }
 

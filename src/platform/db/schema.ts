@@ -105,12 +105,17 @@ export const people = pgTable(
     bornOn: date('born_on'),
     /** The municipality or committee the person belongs to. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Personnummer (12 digits) a Swedish e-ID asserts; matched at sign-in, never shown publicly. */
+    personalIdentityNumber: text('personal_identity_number'),
     /** Set when the person's name and contact details were replaced on request (GDPR). */
     pseudonymisedAt: timestamp('pseudonymised_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('people_org_idx').on(t.organisationId)],
+  (t) => [
+    index('people_org_idx').on(t.organisationId),
+    uniqueIndex('people_personal_identity_number_key').on(t.personalIdentityNumber).where(sql`${t.personalIdentityNumber} IS NOT NULL`),
+  ],
 );
 
 /** A mandate (uppdrag): a person sits in a body for a municipality in a role over a term. */
@@ -792,13 +797,17 @@ export const protocolSignatures = pgTable('protocol_signatures', {
     .notNull()
     .references(() => users.id),
   role: text('role', { enum: ['chair', 'adjuster'] }).notNull(),
-  /** 'passkey' or 'totp'; signatures made before issue 15 may read 'webauthn' (a passkey) or 'password'. */
-  method: text('method', { enum: ['passkey', 'totp', 'webauthn', 'password'] }).notNull(),
+  /** 'passkey', 'totp' or 'e-id'; signatures made before issue 15 may read 'webauthn' (a passkey) or 'password'. */
+  method: text('method', { enum: ['passkey', 'totp', 'e-id', 'webauthn', 'password'] }).notNull(),
   sha256: text('sha256').notNull(),
   credentialId: text('credential_id'),
   signedAt: timestamp('signed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   /** KL 5:69: later than 14 days after the meeting. */
   late: boolean('late').notNull().default(false),
+  /** For method e-id: the provider's name, the level of assurance (acr) and when the signer authenticated. */
+  assuranceProvider: text('assurance_provider'),
+  assuranceLevel: text('assurance_level'),
+  authenticatedAt: timestamp('authenticated_at', { withTimezone: true, precision: 3 }),
 });
 
 /** Passkeys (WebAuthn credentials) a user has registered for signing. */
@@ -1658,4 +1667,45 @@ export const archivedObjects = pgTable(
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('archived_objects_package_idx').on(t.packageId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// OpenID Connect sign-in (issue 22): providers are configured in the environment.
+
+/** A sign-in or a signing started at a provider, until its answer comes back (one use). */
+export const oidcTransactions = pgTable('oidc_transactions', {
+  state: text('state').primaryKey(),
+  providerId: text('provider_id').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  /** `signin`, or `sign:<protocol id>:<paragraph id or "protocol">` for a justering. */
+  purpose: text('purpose').notNull(),
+  /** For a signing: the signed-in user who must be the one authenticating. */
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  returnTo: text('return_to').notNull().default('/'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+});
+
+/** The provider's side of a Kansli session: ended with it by back- or front-channel logout. */
+export const oidcSessions = pgTable(
+  'oidc_sessions',
+  {
+    tokenHash: text('token_hash')
+      .primaryKey()
+      .references(() => sessions.tokenHash, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    subject: text('subject').notNull(),
+    providerSessionId: text('provider_session_id'),
+    /** Level of assurance, e.g. http://id.elegnamnden.se/loa/1.0/loa3. */
+    acr: text('acr'),
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true, precision: 3 }),
+    /** Sent back as id_token_hint when the user signs out of Kansli. */
+    idToken: text('id_token').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('oidc_sessions_provider_sid_idx').on(t.providerId, t.providerSessionId), index('oidc_sessions_provider_subject_idx').on(t.providerId, t.subject)],
 );

@@ -21,6 +21,7 @@ import { portalMessages } from '../../features/portal/portal.messages.js';
 import { homeMessages } from '../../features/home/home.messages.js';
 import { archiveMessages } from '../../features/archive/archive.messages.js';
 import { privacyMessages } from '../../features/privacy/privacy.messages.js';
+import { oidcMessages } from '../../features/auth/oidc.messages.js';
 
 export type { Locale } from './define.js';
 import type { Locale } from './define.js';
@@ -51,6 +52,7 @@ const catalogue = {
   ...homeMessages,
   ...archiveMessages,
   ...privacyMessages,
+  ...oidcMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,81 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { oidcSessions, oidcTransactions, organisations, people, roleAssignments, sessions, users } from '../../platform/db/schema.js';
+
+export type OidcTransactionRow = typeof oidcTransactions.$inferSelect;
+
+export async function insertTransaction(db: Db, values: typeof oidcTransactions.$inferInsert): Promise<void> {
+  await db.insert(oidcTransactions).values(values);
+}
+
+/** Takes the transaction out: a state can be answered once. */
+export async function takeTransaction(db: Db, state: string): Promise<OidcTransactionRow | undefined> {
+  const [row] = await db.delete(oidcTransactions).where(eq(oidcTransactions.state, state)).returning();
+  return row;
+}
+
+export async function deleteExpiredTransactions(db: Db, now: Date): Promise<void> {
+  await db.delete(oidcTransactions).where(lt(oidcTransactions.expiresAt, now));
+}
+
+export async function insertOidcSession(db: Db, values: typeof oidcSessions.$inferInsert): Promise<void> {
+  await db.insert(oidcSessions).values(values);
+}
+
+export async function findOidcSession(db: Db, tokenHash: string) {
+  const [row] = await db.select().from(oidcSessions).where(eq(oidcSessions.tokenHash, tokenHash));
+  return row;
+}
+
+/** The Kansli sessions a provider's session (sid), or every session of a subject, belongs to. */
+export async function findSessionsOf(db: Db, where: { providerId: string; sid?: string | undefined; subject?: string | undefined }) {
+  const conditions = [eq(oidcSessions.providerId, where.providerId)];
+  if (where.sid) conditions.push(eq(oidcSessions.providerSessionId, where.sid));
+  if (where.subject) conditions.push(eq(oidcSessions.subject, where.subject));
+  return db.select({ tokenHash: oidcSessions.tokenHash, userId: oidcSessions.userId }).from(oidcSessions).where(and(...conditions));
+}
+
+/** Non-disabled accounts whose e-mail address is this one (case-insensitive). */
+export async function usersByEmail(db: Db, email: string) {
+  return db
+    .select({ id: users.id, email: users.email, disabled: users.disabled, personId: users.personId })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+}
+
+/** Accounts linked to the person holding this personnummer. */
+export async function usersByPersonalIdentityNumber(db: Db, personnummer: string) {
+  return db
+    .select({ id: users.id, email: users.email, disabled: users.disabled, personId: users.personId })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(people.personalIdentityNumber, personnummer));
+}
+
+export async function usersById(db: Db, id: string) {
+  return db.select({ id: users.id, email: users.email, disabled: users.disabled, personId: users.personId }).from(users).where(eq(users.id, id));
+}
+
+/** The organisation slugs where the user holds a role. */
+export async function grantOrganisationSlugs(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ slug: organisations.slug })
+    .from(roleAssignments)
+    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+    .where(eq(roleAssignments.userId, userId));
+  return rows.map((r) => r.slug);
+}
+
+export async function setPersonalIdentityNumber(db: Db, personId: string, value: string | null): Promise<void> {
+  await db.update(people).set({ personalIdentityNumber: value }).where(eq(people.id, personId));
+}
+
+export async function peopleWithNumber(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: people.id, personalIdentityNumber: people.personalIdentityNumber }).from(people).where(inArray(people.id, ids));
+}
+
+/** Ends a Kansli session (its oidc_sessions row goes with it). */
+export async function deleteKansliSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
