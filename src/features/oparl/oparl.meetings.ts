@@ -172,6 +172,34 @@ function presentProtocolFile(b: SnapshotBuilder, meeting: MeetingRow, organName:
   );
 }
 
+/** The public rättelser (FL 36 §) of a final protocol: each its own sealed PDF, beside the protocol. */
+function presentCorrectionFiles(b: SnapshotBuilder, meeting: MeetingRow, organName: string, corrections: PublicData['correctionRows']): OparlObject[] {
+  const { u } = b;
+  const day = instantToStockholm(meeting.startsAt).date;
+  return [...corrections]
+    .sort((a, z) => a.number - z.number)
+    .map((c) => {
+      const key = `rattelse-${c.protocolId}-${c.number}`;
+      const fileName = `protokoll-${day}-rattelse-${c.number}.pdf`;
+      b.files.set(u.file(key), { kind: 'stored', sha256: c.pdfSha256, fileName });
+      return b.put(
+        compact({
+          id: u.file(key),
+          type: typeUri('File'),
+          name: `Rättelse ${c.number} av protokoll ${organName} ${day}`,
+          fileName,
+          mimeType: 'application/pdf',
+          date: instantToStockholm(c.createdAt).date,
+          accessUrl: u.fileAccess(key),
+          downloadUrl: u.fileDownload(key),
+          meeting: [u.meeting(meeting.id)],
+          created: iso(c.createdAt),
+          modified: iso(c.createdAt),
+        }),
+      );
+    });
+}
+
 export interface MeetingInputs {
   mi: MeetingIndex;
   org: OrganisationIndex;
@@ -185,6 +213,8 @@ export function presentMeetings(b: SnapshotBuilder, inputs: MeetingInputs): void
   const { u, data } = b;
   const { mi, org, deletions } = inputs;
   const protocolOf = new Map(data.protocolRows.map((p) => [p.meetingId, p]));
+  const correctionsOf = new Map<string, PublicData['correctionRows']>();
+  for (const row of data.correctionRows) addTo(correctionsOf, row.protocolId, row);
   const c: ItemContext = {
     paragraphs: new Map(data.paragraphRows.flatMap((p) => (p.agendaItemId ? [[p.agendaItemId, p] as const] : []))),
     votes: new Map(),
@@ -211,6 +241,7 @@ export function presentMeetings(b: SnapshotBuilder, inputs: MeetingInputs): void
     const items = (itemsOf.get(meeting.id) ?? []).sort((a, z) => a.position - z.position).map((item) => presentItem(b, c, meeting, item));
     const protocol = protocolOf.get(meeting.id);
     const gone = deletions.get(meeting.id);
+    const corrections = protocol ? presentCorrectionFiles(b, meeting, organName, correctionsOf.get(protocol.id) ?? []) : [];
     const object = b.put(
       compact({
         id: u.meeting(meeting.id),
@@ -223,15 +254,17 @@ export function presentMeetings(b: SnapshotBuilder, inputs: MeetingInputs): void
         location: locations.get(locationKey(meeting.place)),
         organization: [u.organization(meeting.bodyId)],
         resultsProtocol: protocol ? presentProtocolFile(b, meeting, organName, protocol) : undefined,
+        auxiliaryFile: corrections.length > 0 ? corrections : undefined,
         agendaItem: agendaIsPublic(meeting) ? items : undefined,
         created: iso(meeting.createdAt),
-        modified: iso(latest(meeting.updatedAt, ...items.map((i) => new Date(i.modified)), protocol?.updatedAt, lastDeletion(gone))),
+        modified: iso(latest(meeting.updatedAt, ...items.map((i) => new Date(i.modified)), ...corrections.map((f) => new Date(f.modified)), protocol?.updatedAt, lastDeletion(gone))),
       }),
     );
     b.list(u.bodyList(meeting.committeeId, 'meeting'), object);
     b.list(u.organizationMeetings(meeting.bodyId), object);
     for (const item of items) b.list(u.bodyList(meeting.committeeId, 'agendaitem'), item);
     if (object.resultsProtocol) b.list(u.bodyList(meeting.committeeId, 'file'), object.resultsProtocol as OparlObject);
+    for (const file of corrections) b.list(u.bodyList(meeting.committeeId, 'file'), file);
     for (const t of gone ?? []) {
       const tombstone = t.kind === 'agendaitem' ? presentTombstone(u, t) : undefined;
       if (tombstone && !b.objects.has(tombstone.id)) b.list(u.bodyList(meeting.committeeId, 'agendaitem'), b.put(tombstone));

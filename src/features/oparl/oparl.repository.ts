@@ -18,6 +18,7 @@ import {
   meetings,
   organisations,
   people,
+  protocolCorrections,
   protocolParagraphs,
   protocols,
   protocolSnapshots,
@@ -137,7 +138,15 @@ async function loadProtocols(db: Db) {
     ...liveBallotRows.filter((b) => !frozen.has(b.protocolId)),
     ...frozenVotes.flatMap((v) => v.ballots.map((b) => ({ ...b, protocolId: v.protocolId, voteId: v.id }))),
   ];
-  return { protocolRows, paragraphRows, voteRows, ballotRows };
+  // Public corrections (rättelser, FL 36 §) of final protocols: each a sealed PDF of its own.
+  const correctionRows = await db
+    .select({ protocolId: protocolCorrections.protocolId, number: protocolCorrections.number, pdfSha256: protocolCorrections.pdfSha256, createdAt: protocolCorrections.createdAt })
+    .from(protocolCorrections)
+    .innerJoin(protocols, and(eq(protocols.id, protocolCorrections.protocolId), eq(protocols.status, 'final')))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, publicBody)
+    .where(eq(protocolCorrections.public, true));
+  return { protocolRows, paragraphRows, voteRows, ballotRows, correctionRows };
 }
 
 /** Cases of the committees and cases on a public body's agenda; their public documents and files. */

@@ -97,6 +97,10 @@ export function createOparlService(deps: { database: Database; config: Config; c
         const bytes = row ? await databaseFileStorage.get(db, row.sha256) : undefined;
         return row && bytes ? { bytes, mimeType: row.mimeType, fileName: row.filename } : undefined;
       }
+      if (source.kind === 'stored') {
+        const bytes = await databaseFileStorage.get(db, source.sha256);
+        return bytes ? { bytes, mimeType: 'application/pdf', fileName: source.fileName } : undefined;
+      }
       // The public PDF exactly as sealed and stored at justering.
       const { bytes } = await frozen.pdf(source.protocolId, 'public');
       return { bytes, mimeType: 'application/pdf', fileName: source.fileName };

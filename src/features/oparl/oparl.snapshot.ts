@@ -4,7 +4,9 @@ import type { PublicData } from './oparl.repository.js';
 /** Where the bytes of a File come from. */
 export type FileSource =
   | { kind: 'document'; fileId: string; fileName: string; mimeType: string }
-  | { kind: 'protocol'; protocolId: string; fileName: string };
+  | { kind: 'protocol'; protocolId: string; fileName: string }
+  /** A sealed file stored once and never changed, such as a rättelse. */
+  | { kind: 'stored'; sha256: string; fileName: string };
 
 /**
  * Everything OParl publishes at one moment, built once from the database and answered from

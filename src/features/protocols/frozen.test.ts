@@ -173,6 +173,15 @@ describe('a final protocol is frozen at justering', () => {
     const pdf = await new TestClient(t.app).get(`/moten/${meetingId}/protokoll/rattelse/1.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers.etag, `"${sha256Hex(pdf.rawPayload)}"`);
+    // OParl publishes it as a file of the meeting, beside the unchanged results protocol.
+    const oparlMeeting = await new TestClient(t.app).get(`/oparl/v1/meeting/${meetingId}`);
+    assert.equal(oparlMeeting.statusCode, 200);
+    const published = JSON.parse(oparlMeeting.body) as { auxiliaryFile?: { name: string; downloadUrl: string }[] };
+    const file = published.auxiliaryFile?.find((f) => f.name.startsWith('Rättelse 1 '));
+    assert.ok(file, oparlMeeting.body.slice(0, 400));
+    const download = await new TestClient(t.app).get(new URL(file.downloadUrl).pathname);
+    assert.equal(download.statusCode, 200);
+    assert.ok(download.rawPayload.equals(pdf.rawPayload), 'OParl serves the same sealed bytes');
     if (spawnSync('pdfsig', ['-v']).status === 0) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-rattelse-'));
       try {
