@@ -55,7 +55,7 @@ export function registerScheduleRoutes(app: FastifyInstance, services: Services)
 
   app.get('/moten/:id/andra', plan, async (request, reply) => {
     const ctx = request.viewContext();
-    const meeting = await schedule.find(request.principal, uuidParam(request, 'id'));
+    const meeting = await schedule.findForPlanning(request.principal, uuidParam(request, 'id'));
     const bodies = await schedule.plannableBodies(request.principal);
     const title = ctx.t('schedule.editTitle', { date: meeting.date });
     return reply.page(<MeetingFormPage ctx={ctx} title={title} action={`/moten/${meeting.id}/andra`} back={`/moten/${meeting.id}`} state={emptyForm(meetingFormValues(meeting))} bodies={bodies} />);
@@ -63,7 +63,7 @@ export function registerScheduleRoutes(app: FastifyInstance, services: Services)
 
   app.post('/moten/:id/andra', plan, async (request, reply) => {
     const ctx = request.viewContext();
-    const meeting = await schedule.find(request.principal, uuidParam(request, 'id'));
+    const meeting = await schedule.findForPlanning(request.principal, uuidParam(request, 'id'));
     const bodies = await schedule.plannableBodies(request.principal);
     const values = formBody(request);
     const title = ctx.t('schedule.editTitle', { date: meeting.date });
@@ -82,7 +82,7 @@ export function registerScheduleRoutes(app: FastifyInstance, services: Services)
   });
 
   app.get('/moten/:id/stall-in', plan, async (request, reply) => {
-    const meeting = await schedule.find(request.principal, uuidParam(request, 'id'));
+    const meeting = await schedule.findForPlanning(request.principal, uuidParam(request, 'id'));
     if (meeting.status !== 'planned') return reply.redirect(`/moten/${meeting.id}`);
     return reply.page(<CancelMeetingPage ctx={request.viewContext()} meeting={meeting} />);
   });

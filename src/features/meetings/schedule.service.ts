@@ -10,7 +10,7 @@ import { compareDates } from '../../domain/calendar-date.js';
 import { formatCaseNumber } from '../../domain/case-number.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/notice.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, can, PolicyDenied, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
 import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import * as shared from './meetings.repository.js';
 import * as repo from './schedule.repository.js';
@@ -123,6 +123,15 @@ export function createScheduleService(deps: { database: Database; config: Config
       return presentMeeting(meeting, body);
     },
 
+    /** A meeting for its edit or cancel page: only for those who may plan that body's meetings. */
+    async findForPlanning(principal: Principal | null, id: string): Promise<ScheduledMeeting> {
+      requirePrincipal(principal, 'meeting.plan');
+      const meeting = await requireMeeting(db, id);
+      const body = await requireBody(db, meeting.bodyId);
+      assertCan(principal, 'meeting.plan', scope(body));
+      return presentMeeting(meeting, body);
+    },
+
     async create(principal: Principal | null, raw: unknown): Promise<string> {
       const input = parseInput(ZMeetingInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, input.bodyId)));
@@ -223,8 +232,8 @@ export function createScheduleService(deps: { database: Database; config: Config
     },
 
     async addCycleItem(principal: Principal | null, bodyId: string, raw: unknown): Promise<void> {
-      const input = parseInput(ZCycleItemInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, bodyId)));
+      const input = parseInput(ZCycleItemInput, raw);
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(annualCycleItems).values({ bodyId, ...input, createdAt: clock() }).returning({ id: annualCycleItems.id });
         if (!row) throw new Error('insert returned no row');

@@ -10,6 +10,7 @@ import { PeoplePage, PersonFormPage, PersonPage } from './person.pages.js';
 import type { MandateRow, OrganisationRow } from './organisation.repository.js';
 import { presentOrganisation, presentPerson, presentMandate } from './organisation.presenters.js';
 import { UUID_PATTERN, idParam } from '../../platform/http/params.js';
+import { forbidden } from '../../platform/errors.js';
 
 
 const slugParam = (request: FastifyRequest) => (request.params as { slug: string }).slug;
@@ -118,14 +119,16 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get('/organ/:id/andra', edit, async (request, reply) => {
-    const { body } = await organisation.bodyDetail(request.principal, idParam(request));
+    const { body, canEdit } = await organisation.bodyDetail(request.principal, idParam(request));
+    if (!canEdit) throw forbidden();
     const values = { name: body.name, noticeDays: String(body.noticeDays), seats: body.seats === null ? '' : String(body.seats), isPublic: body.isPublic ? 'on' : '' };
     return reply.page(<BodyFormPage ctx={request.viewContext()} body={body} state={emptyForm(values)} />);
   });
 
   app.post('/organ/:id/andra', edit, async (request, reply) => {
     const id = idParam(request);
-    const { body } = await organisation.bodyDetail(request.principal, id);
+    const { body, canEdit } = await organisation.bodyDetail(request.principal, id);
+    if (!canEdit) throw forbidden();
     const values = formBody(request);
     const ok = await handleForm(reply, values, () => organisation.updateBody(request.principal, id, values), (state) => (
       <BodyFormPage ctx={request.viewContext()} body={body} state={state} />
@@ -234,7 +237,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get('/personer/:id/andra', edit, async (request, reply) => {
-    const { person } = await organisation.personDetail(request.principal, idParam(request));
+    const { person, canEdit } = await organisation.personDetail(request.principal, idParam(request));
+    if (!canEdit) throw forbidden();
     const ctx = request.viewContext();
     const values = { name: person.name, organisationId: person.organisationId ?? '', title: person.title ?? '', bornOn: person.bornOn ?? '', email: person.email ?? '', phone: person.phone ?? '' };
     return reply.page(
@@ -244,7 +248,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
 
   app.post('/personer/:id/andra', edit, async (request, reply) => {
     const id = idParam(request);
-    const { person } = await organisation.personDetail(request.principal, id);
+    const { person, canEdit } = await organisation.personDetail(request.principal, id);
+    if (!canEdit) throw forbidden();
     const values = formBody(request);
     const ctx = request.viewContext();
     const options = await orgOptions(request);

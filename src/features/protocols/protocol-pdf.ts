@@ -229,7 +229,7 @@ class Writer {
 function firstPage(w: Writer, p: ProtocolDocument, signatures: PdfSignature[]): void {
   const doc = w.doc;
   w.main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(SIZE.h1).text('Sammanträdesprotokoll', MARGIN.left, MARGIN.top, { width: w.width })));
-  w.para(`${p.organisationName} · ${p.bodyName}`, { size: 11, gap: 10 });
+  w.para(p.organisationName === p.bodyName ? p.bodyName : `${p.organisationName} · ${p.bodyName}`, { size: 11, gap: 10 });
   if (p.status !== 'final') w.para(p.status === 'draft' ? 'Utkast – inte justerat' : 'Låst för justering – inte justerat', { font: 'italic', gap: 8 });
 
   w.row('Datum', p.meetingDate);

@@ -265,7 +265,8 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
         {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
       </p>
       <p>
-        <strong>{doc.organisationName}</strong> · {doc.bodyName}
+        <strong>{doc.organisationName}</strong>
+        {doc.bodyName !== doc.organisationName && <> · {doc.bodyName}</>}
       </p>
       <Header ctx={ctx} doc={doc} />
       {editable && (

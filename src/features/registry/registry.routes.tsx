@@ -133,6 +133,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   app.post('/arenden/:id/ny-handling', write, async (request, reply) => {
     const id = idParam(request);
     const detail = await registry.getCase(request.principal, id);
+    if (!detail.canWrite) throw forbidden();
     const ctx = request.viewContext();
     // Until the form is read (a file too large stops it), the form is shown with its defaults.
     let values: Record<string, string> = newDocumentDefaults(ctx.today);
@@ -165,6 +166,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   app.post('/handlingar/:id/ny-version', write, async (request, reply) => {
     const id = idParam(request);
     const detail = await registry.getDocument(request.principal, id);
+    if (!detail.canWrite) throw forbidden();
     const added: { version?: number; textNotice?: UserMessage | undefined } = {};
     const ok = await handleForm(
       reply,
