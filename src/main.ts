@@ -11,16 +11,20 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await checkOidcIssuers(config.oidc);
   const database = await openDatabase(config);
-  const app = buildApp(createServices(database, config), ALL_ROUTES);
+  const services = createServices(database, config);
+  const app = buildApp(services, ALL_ROUTES);
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
     await app.close();
+    await services.mailer.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Queued e-mail (a notice to every member, …) is delivered in the background, retried on failure.
+  services.mailer.start();
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
   console.log(`Kansli körs på http://${config.host}:${config.port} (${where})`);
 }

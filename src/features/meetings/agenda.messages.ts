@@ -142,6 +142,17 @@ export const agendaMessages = defineMessages({
   'notice.logStatus': { sv: 'Status', en: 'Status' },
   'notice.logError': { sv: 'Fel', en: 'Error' },
   'notice.status.queued': { sv: 'I kö', en: 'Queued' },
+  'notice.status.sending': { sv: 'Skickas', en: 'Sending' },
+  'notice.queued': {
+    sv: 'Kallelsen skickas nu till {n} mottagare. Du kan lämna sidan; förloppet visas nedan.',
+    en: 'The notice is being sent to {n} recipients. You may leave the page; the progress is shown below.',
+  },
+  'notice.progress': { sv: 'Kallelsen skickas: {done} av {total} klara. Sidan uppdateras av sig själv.', en: 'Sending the notice: {done} of {total} done. The page updates itself.' },
+  'notice.progressHeading': { sv: 'Senaste utskicket', en: 'Latest sending' },
+  'notice.retrying': {
+    sv: '{n} meddelanden kunde inte lämnas till e-postservern och försöks igen om en stund.',
+    en: '{n} messages could not be handed to the mail server and are tried again shortly.',
+  },
   'notice.status.sent': { sv: 'Skickat', en: 'Sent' },
   'notice.status.outbox': { sv: 'I utkorgen', en: 'In the outbox' },
   'notice.status.failed': { sv: 'Misslyckades', en: 'Failed' },

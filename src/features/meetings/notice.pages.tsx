@@ -81,14 +81,47 @@ function MailLog({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
   );
 }
 
+/** How far the latest sending has come: in progress (the page refreshes itself) or its outcome. */
+function Progress({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
+  const { t } = ctx;
+  const p = overview.progress;
+  if (!p || p.total === 0) return null;
+  const retrying = overview.log.filter((m) => m.kind === 'notice' && m.status === 'queued' && m.error).length;
+  return (
+    <section aria-labelledby="notice-progress">
+      <h2 id="notice-progress">{t('notice.progressHeading')}</h2>
+      <div role="status" aria-live="polite">
+        {p.waiting > 0 ? (
+          <p class="notice">
+            <progress max={p.total} value={p.total - p.waiting} /> {t('notice.progress', { done: p.total - p.waiting, total: p.total })}
+          </p>
+        ) : (
+          <>
+            {p.sent > 0 && <p class="notice">{t('notice.resultSent', { n: p.sent, total: p.total })}</p>}
+            {p.outbox > 0 && <p class="notice">{t('notice.resultOutbox', { n: p.outbox, total: p.total, dir: overview.outboxDir })}</p>}
+          </>
+        )}
+        {retrying > 0 && <p class="warning">{t('notice.retrying', { n: retrying })}</p>}
+        {p.failed > 0 && <p class="warning">{t('notice.resultFailed', { n: p.failed, total: p.total })}</p>}
+      </div>
+    </section>
+  );
+}
+
 export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overview: Overview; state: FormState }) {
   const { t } = ctx;
   const { meeting, body, when } = overview;
   const sent = meeting.noticeSentAt;
   const needsReason = !sent && overview.lateNow;
   const n = overview.recipients.length;
+  const inProgress = (overview.progress?.waiting ?? 0) > 0;
   return (
-    <Layout ctx={ctx} title={t('notice.pageTitle', { body: body.name, date: when.date })} back={{ href: agendaPath(meeting.id), label: t('agenda.back') }}>
+    <Layout
+      ctx={ctx}
+      title={t('notice.pageTitle', { body: body.name, date: when.date })}
+      back={{ href: agendaPath(meeting.id), label: t('agenda.back') }}
+      refreshSeconds={inProgress ? 3 : undefined}
+    >
       <dl class="facts">
         <dt>{t('agenda.when')}</dt>
         <dd>{`${when.longDate} ${t('agenda.at')} ${when.time}`}</dd>
@@ -107,6 +140,7 @@ export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overvie
           </>
         )}
       </dl>
+      <Progress ctx={ctx} overview={overview} />
       {!overview.usesSmtp && <p class="warning">{t('notice.noSmtp', { dir: overview.outboxDir })}</p>}
       {!sent && (overview.lateNow ? <p class="warning">{t('notice.lateNow', { deadline: overview.deadline })}</p> : <p class="notice">{t('notice.inTime', { deadline: overview.deadline })}</p>)}
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
@@ -31,7 +31,7 @@ export function registerNoticeRoutes(app: FastifyInstance, services: Services): 
       (state) => <NoticePage ctx={request.viewContext()} overview={overview} state={state} />,
     );
     if (!ok || !summary) return reply;
-    setFlash(reply, request, services, sentMessage(request, summary, services.config.outboxDir));
+    setFlash(reply, request, services, request.viewContext().t('notice.queued', { n: summary.queued }));
     return reply.redirect(`/moten/${meetingId}/kallelse`);
   });
 
@@ -39,13 +39,4 @@ export function registerNoticeRoutes(app: FastifyInstance, services: Services): 
     const { filename, bytes } = await notice.pdf(request.principal, uuidParam(request));
     return reply.type('application/pdf').header('content-disposition', attachmentHeader(filename).replace(/^attachment/, 'inline')).send(bytes);
   });
-}
-
-function sentMessage(request: FastifyRequest, s: { recipients: number; sent: number; outbox: number; failed: number }, outboxDir: string): string {
-  const { t } = request.viewContext();
-  const parts: string[] = [];
-  if (s.sent) parts.push(t('notice.resultSent', { n: s.sent, total: s.recipients }));
-  if (s.outbox) parts.push(t('notice.resultOutbox', { n: s.outbox, total: s.recipients, dir: outboxDir }));
-  if (s.failed) parts.push(t('notice.resultFailed', { n: s.failed, total: s.recipients }));
-  return parts.join(' ');
 }

@@ -130,7 +130,11 @@ export function createNoticeService(deps: { database: Database; config: Config; 
       const today = swedishDate(clock());
       const rule = { meetingDate: when.date, noticeDays: body.noticeDays };
       const recipients = await recipientsOf(body, when.date);
-      const log = (await mailer.list({ meetingId })).map((m) => ({ id: m.id, kind: m.kind, recipient: m.recipient, subject: m.subject, status: m.status, error: m.error, outboxFile: m.outboxFile, at: m.sentAt ?? m.createdAt }));
+      const rows = await mailer.list({ meetingId });
+      const log = rows.map((m) => ({ id: m.id, kind: m.kind, recipient: m.recipient, subject: m.subject, status: m.status, error: m.error, outboxFile: m.outboxFile, at: m.sentAt ?? m.createdAt }));
+      // The latest sending of the notice (its mails are queued together) and how far it has come.
+      const latest = rows.filter((m) => m.kind === 'notice').reduce<Date | null>((max, m) => (max && max >= m.createdAt ? max : m.createdAt), null);
+      const progress = latest ? await mailer.progress(rows.filter((m) => m.kind === 'notice' && m.createdAt.getTime() === latest.getTime()).map((m) => m.id)) : null;
       return {
         meeting,
         body,
@@ -142,6 +146,7 @@ export function createNoticeService(deps: { database: Database; config: Config; 
         recipients: recipients.filter((r) => r.email),
         withoutEmail: recipients.filter((r) => !r.email),
         log,
+        progress,
         usesSmtp: mailer.usesSmtp,
         outboxDir: config.outboxDir,
       };
@@ -182,17 +187,13 @@ export function createNoticeService(deps: { database: Database; config: Config; 
       const attachments = [{ filename: `Kallelse ${body.name} ${when.date}.pdf`, content: pdf, contentType: 'application/pdf' }, ...(await documentAttachments(agenda))];
       const subject = `Kallelse till ${body.name} ${when.date}`;
       const text = noticeText({ content, meetingId, publicUrl: config.publicUrl });
-      const results: MailResult[] = [];
-      for (const r of recipients) results.push(await mailer.send({ kind: 'notice', meetingId, to: r.email, subject, text, attachments }));
-      const count = (status: string) => results.filter((x) => x.status === status).length;
-      const summary = { recipients: recipients.length, sent: count('sent'), outbox: count('outbox'), failed: count('failed') };
+      // Into the queue in one go; the dispatcher delivers (and retries) in the background, and the
+      // notice page shows the progress. The request does not wait for any mail server.
+      const ids = await mailer.enqueue(recipients.map((r) => ({ kind: 'notice', meetingId, to: r.email, subject, text, attachments })));
+      const summary = { recipients: recipients.length, queued: ids.length };
       await db.transaction(async (tx) => {
-        if (!resend && summary.failed === summary.recipients) {
-          // Nobody got it: the meeting has not been given notice.
-          await tx.update(meetings).set({ noticeSentAt: null, noticeLateReason: null }).where(eq(meetings.id, meetingId));
-        }
         const after = { ...summary, resend, late, lateReason: late && !resend ? (input.lateReason ?? null) : null, attachments: attachments.map((a) => a.filename) };
-        await recordAudit(tx, actor, { action: resend ? 'meeting.notice.resend' : 'meeting.notice.send', entity: 'meeting', entityId: meetingId, after }, clock());
+        await recordAudit(tx, actor, { action: resend ? 'meeting.notice.resend' : 'meeting.notice.send', entity: 'meeting', entityId: meetingId, after, organisationId: body.organisationId }, clock());
       });
       return summary;
     },

@@ -160,6 +160,13 @@ describe('notice (kallelse) by e-mail', () => {
     const before = smtp.received.length;
     const response = await secretary.post(`/moten/${meeting.id}/kallelse`, {});
     assert.equal(response.statusCode, 302, response.body.slice(0, 2000));
+    // The request only queued the mails; nothing has reached the server yet.
+    assert.equal(smtp.received.length, before);
+    assert.deepEqual((await logOf(meeting.id)).map((l) => l.status), ['queued', 'queued', 'queued', 'queued']);
+    const queuedPage = await secretary.get(`/moten/${meeting.id}/kallelse`);
+    assert.match(queuedPage.body, /Kallelsen skickas: 0 av 4 klara/);
+    assert.match(queuedPage.body, /<meta http-equiv="refresh" content="3"/);
+    assert.equal(await t.services.mailer.drain(), 4);
     const mails = smtp.received.slice(before);
     assert.deepEqual(mails.flatMap((m) => m.to).sort(), [...called].sort());
 
@@ -193,10 +200,11 @@ describe('notice (kallelse) by e-mail', () => {
     assert.deepEqual(log.map((l) => l.subject), Array(4).fill('Kallelse till Testnämnden 2026-03-20'));
     const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'meeting.notice.send'), eq(auditLog.entityId, meeting.id)));
     assert.equal(audit.length, 1);
-    assert.deepEqual((audit[0]?.after as { sent: number }).sent, 4);
+    assert.deepEqual((audit[0]?.after as { queued: number }).queued, 4);
 
     const page = await secretary.get(`/moten/${meeting.id}/kallelse`);
     assert.match(page.body, /Kallelsen skickades till 4 av 4 mottagare/);
+    assert.doesNotMatch(page.body, /http-equiv="refresh"/, 'done: the page stops refreshing');
     assert.match(page.body, /ledamot\.a@example\.se<\/th>/);
     assert.match(page.body, /Skickat/);
     assert.match(page.body, /Skicka igen/);
@@ -206,6 +214,7 @@ describe('notice (kallelse) by e-mail', () => {
     const meeting = await buildMeeting('2026-03-21T09:00:00Z');
     await withAgenda(meeting.id);
     assert.equal((await secretary.post(`/moten/${meeting.id}/kallelse`, {})).statusCode, 302);
+    await t.services.mailer.drain();
     const first = (await meetingRow(meeting.id))?.noticeSentAt?.toISOString();
     const before = smtp.received.length;
     const unconfirmed = await secretary.post(`/moten/${meeting.id}/kallelse`, {});
@@ -214,6 +223,7 @@ describe('notice (kallelse) by e-mail', () => {
     assert.equal(smtp.received.length, before);
     const again = await secretary.post(`/moten/${meeting.id}/kallelse`, { confirmResend: 'on' });
     assert.equal(again.statusCode, 302);
+    await t.services.mailer.drain();
     assert.deepEqual(smtp.received.slice(before).flatMap((m) => m.to).sort(), [...called].sort());
     assert.equal((await meetingRow(meeting.id))?.noticeSentAt?.toISOString(), first, 'the first sending stays the date of notice');
     assert.equal((await logOf(meeting.id)).length, 8);
@@ -237,6 +247,7 @@ describe('notice (kallelse) by e-mail', () => {
 
     const sent = await secretary.post(`/moten/${meeting.id}/kallelse`, { lateReason: 'Extra sammanträde på begäran av en tredjedel av ledamöterna.' });
     assert.equal(sent.statusCode, 302);
+    await t.services.mailer.drain();
     assert.equal(smtp.received.length, before + 4);
     const row = await meetingRow(meeting.id);
     assert.equal(row?.noticeLateReason, 'Extra sammanträde på begäran av en tredjedel av ledamöterna.');
@@ -271,6 +282,7 @@ describe('notice (kallelse) by e-mail', () => {
       const smtpBefore = smtp.received.length;
       const sent = await client.post(`/moten/${meeting.id}/kallelse`, {});
       assert.equal(sent.statusCode, 302);
+      await local.services.mailer.drain();
       assert.equal(smtp.received.length, smtpBefore, 'nothing went to a server');
       const files = readdirSync(dir);
       assert.equal(files.length, 4);

@@ -688,6 +688,15 @@ export const annualCycleItems = pgTable('annual_cycle_items', {
 });
 
 /** Every e-mail Kansli sends, with its delivery state; the outbox when no SMTP server is set. */
+/** A queued mail's message, stored with its log row until it is delivered. */
+export interface QueuedMailPayload {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments: { filename: string; contentType?: string; sha256: string }[];
+}
+
 export const mailLog = pgTable(
   'mail_log',
   {
@@ -696,15 +705,22 @@ export const mailLog = pgTable(
     meetingId: uuid('meeting_id').references(() => meetings.id),
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
-    status: text('status', { enum: ['queued', 'sent', 'outbox', 'failed'] }).notNull(),
+    /** 'queued' until delivered; 'sending' while a dispatcher holds it; then 'sent', 'outbox' or, after the last attempt, 'failed'. */
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'outbox', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),
     /** The file in the outbox folder when no SMTP server is configured. */
     outboxFile: text('outbox_file'),
+    /** The message of a queued mail (attachments by their file_blobs SHA-256), kept until it is delivered. */
+    payload: jsonb('payload').$type<QueuedMailPayload>(),
+    /** A queued mail is not tried before this time (the delay after a failed attempt). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
+    /** When a dispatcher took it; a mail 'sending' for long was cut off and is taken again. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
   },
-  (t) => [index('mail_log_meeting_idx').on(t.meetingId)],
+  (t) => [index('mail_log_meeting_idx').on(t.meetingId), index('mail_log_due_idx').on(t.status, t.nextAttemptAt)],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { buildConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { mailLog } from '../db/schema.js';
 import { createTestDatabase } from '../../../test/support/db.js';
-import { createMailer } from './mailer.js';
+import { createMailer, RETRY_DELAYS_MS } from './mailer.js';
 
 /** A real SMTP server on 127.0.0.1 and a free port, keeping every message it accepts. */
 async function startSmtp(options: Partial<SMTPServerOptions> = {}) {
@@ -130,6 +130,79 @@ describe('mailer', () => {
       assert.deepEqual((await mailer.list()).filter((m) => m.id === result.id).map((m) => m.status), ['outbox']);
     } finally {
       mailer.close();
+    }
+  });
+
+  test('queued mail: the caller returns at once; a refused attempt is tried again after its delay, and after the last one it has failed', async () => {
+    let refuse = 2;
+    const smtp = await startSmtp({
+      onRcptTo(_address, _session, callback) {
+        if (refuse > 0) {
+          refuse -= 1;
+          callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+        } else callback();
+      },
+    });
+    let now = FIXED;
+    const mailer = createMailer({ database, config: buildConfig({ smtpUrl: smtp.url, outboxDir: tempDir() }), clock: () => now });
+    try {
+      const attachment = Buffer.from('samma bilaga till alla');
+      const [id] = await mailer.enqueue([{ kind: 'test', to: 'ko@example.se', subject: 'Kö', text: 'Köad', attachments: [{ filename: 'b.txt', content: attachment }] }]);
+      assert.ok(id);
+      assert.equal(smtp.received.length, 0, 'enqueue does not deliver');
+      assert.equal((await logRow(id))?.status, 'queued');
+
+      assert.equal(await mailer.drain(), 1);
+      let row = await logRow(id);
+      assert.equal(row?.status, 'queued', 'refused: back in the queue');
+      assert.match(row?.error ?? '', /Try again later/);
+      assert.equal(row?.nextAttemptAt?.getTime(), FIXED.getTime() + RETRY_DELAYS_MS[0]);
+      assert.equal(await mailer.drain(), 0, 'not before its delay');
+
+      now = new Date(FIXED.getTime() + RETRY_DELAYS_MS[0]);
+      await mailer.drain();
+      now = new Date(now.getTime() + RETRY_DELAYS_MS[1]);
+      await mailer.drain();
+      row = await logRow(id);
+      assert.equal(row?.status, 'sent');
+      assert.equal(row?.attempts, 3);
+      assert.equal(row?.payload, null, 'the message is not kept once delivered');
+      assert.equal(smtp.received.length, 1);
+      assert.match(smtp.received[0]?.raw ?? '', /samma bilaga till alla|c2FtbWEgYmlsYWdhIHRpbGwgYWxsYQ/);
+      assert.deepEqual(await mailer.progress([id]), { total: 1, waiting: 0, sent: 1, outbox: 0, failed: 0 });
+
+      refuse = Number.POSITIVE_INFINITY;
+      const [doomed] = await mailer.enqueue([{ kind: 'test', to: 'aldrig@example.se', subject: 'Aldrig', text: 'x' }]);
+      assert.ok(doomed);
+      for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt += 1) {
+        await mailer.drain();
+        now = new Date(now.getTime() + 2 * 60 * 60_000);
+      }
+      row = await logRow(doomed);
+      assert.equal(row?.status, 'failed');
+      assert.equal(row?.attempts, RETRY_DELAYS_MS.length + 1);
+      assert.deepEqual(await mailer.progress([doomed]), { total: 1, waiting: 0, sent: 0, outbox: 0, failed: 1 });
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
+  });
+
+  test('two dispatchers draining the same queue deliver each mail once', async () => {
+    const smtp = await startSmtp();
+    const config = buildConfig({ smtpUrl: smtp.url, outboxDir: tempDir() });
+    const a = createMailer({ database, config, clock: () => FIXED });
+    const b = createMailer({ database, config, clock: () => FIXED });
+    try {
+      const ids = await a.enqueue(Array.from({ length: 25 }, (_, i) => ({ kind: 'test', to: `m${i}@example.se`, subject: `Nr ${i}`, text: 'x' })));
+      await Promise.all([a.drain(), b.drain()]);
+      assert.equal(smtp.received.length, 25);
+      assert.equal(new Set(smtp.received.map((m) => m.to[0])).size, 25);
+      assert.deepEqual(await a.progress(ids), { total: 25, waiting: 0, sent: 25, outbox: 0, failed: 0 });
+    } finally {
+      a.close();
+      b.close();
+      await smtp.close();
     }
   });
 });

@@ -13,7 +13,14 @@ export function CsrfField({ ctx }: { ctx: ViewContext }) {
 }
 
 /** The page frame: skip link, header with navigation, main landmark, footer. */
-export function Layout(props: { ctx: ViewContext; title: string; back?: { href: string; label?: string } | undefined; children: ComponentChildren }) {
+export function Layout(props: {
+  ctx: ViewContext;
+  title: string;
+  back?: { href: string; label?: string } | undefined;
+  /** Reload the page after this many seconds, while long work it shows is still in progress. */
+  refreshSeconds?: number | undefined;
+  children: ComponentChildren;
+}) {
   const { ctx, title, back } = props;
   const { t, principal } = ctx;
   const otherLocale = ctx.locale === 'sv' ? 'en' : 'sv';
@@ -22,6 +29,7 @@ export function Layout(props: { ctx: ViewContext; title: string; back?: { href: 
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <title>{`${title} – ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
       </head>
