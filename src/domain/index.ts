@@ -13,7 +13,6 @@ export {
   APPEAL_PERIOD_DAYS, POSTING_DAYS_AFTER_JUSTERING, appealPeriod, computeAppealPeriod, isPostingLate, latestPostingDate,
   noticePostingDeadline, type AppealPeriod,
 } from './appeal.js';
-export { swedishPublicHolidays } from './public-holidays.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
 export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
 export { isExtraMeetingRequired } from './extra-meeting.js';
