@@ -51,12 +51,10 @@ export {
 export { allocateCosts, type AllocateCostsOptions, type CostAllocationKey } from './allocate-costs.js';
 export { indexByPkv } from './index-by-pkv.js';
 export {
-  CONSEQUENCE_LABELS, PROBABILITY_LABELS, classifyRiskValue, computeRiskValue, isStatedRiskValueConsistent,
-  suggestRiskDecision, type RiskBand, type RiskDecision, type RiskScore,
+  RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, classifyRiskValue, riskValue, type RiskBand, type RiskScore,
 } from './risk.js';
 export { formatKronor, parseKronor } from './money-format.js';
 export { isTermCurrent, type Term } from './mandate-term.js';
-export { RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, riskValue } from './risk-value.js';
 export { attendanceRate, attendedSeats, type MeetingAttendance } from './attendance-rate.js';
 export { goalStatus, indicatorStatus, tertialOfMonth, type GoalStatus, type IndicatorKind, type IndicatorReading } from './goal-status.js';
 export {
