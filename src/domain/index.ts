@@ -49,7 +49,6 @@ export {
   carryOver, indexAmount, indexEqualShare, type CarryOver, type Indexation, type IndexationStep,
 } from './pkv.js';
 export { allocateCosts, type AllocateCostsOptions, type CostAllocationKey } from './allocate-costs.js';
-export { indexByPkv } from './index-by-pkv.js';
 export {
   RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, classifyRiskValue, riskValue, type RiskBand, type RiskScore,
 } from './risk.js';
