@@ -29,9 +29,8 @@ export {
 export { SECRET_PARAGRAPH_HEADING, publicHeadingOf } from './public-heading.js';
 export { attendanceShare } from './attendance-share.js';
 export {
-  countOpenVote, countVoteBetweenProposals, decideByLottery, decideTabling, decideVote,
-  type OpenVoteBallot, type OpenVoteChoice, type OpenVoteResult, type ProposalBallot, type ProposalVoteOutcome,
-  type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
+  countVoteBetweenProposals, decideByLottery, decideTabling, decideVote,
+  type ProposalBallot, type ProposalVoteOutcome, type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
 } from './voting.js';
 export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
 export { presidingChair, type PresidingBasis } from './presiding.js';

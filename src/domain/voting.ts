@@ -3,24 +3,6 @@
  */
 import { refuse, requireInteger } from './domain-error.js';
 
-/** Ja (for the proposition), nej (against) or avstår (abstains, KL 4:25). */
-export type OpenVoteChoice = 'yes' | 'no' | 'abstain';
-
-/** One member's open vote. */
-export interface OpenVoteBallot {
-  readonly voterId: string;
-  readonly choice: OpenVoteChoice;
-}
-
-/** Outcome of a yes/no vote; `chair-must-vote` when a tie meets an abstaining chair. */
-export interface OpenVoteResult {
-  readonly yes: number;
-  readonly no: number;
-  readonly abstain: number;
-  readonly outcome: 'yes' | 'no' | 'chair-must-vote';
-  readonly decidedByCastingVote: boolean;
-}
-
 /** Val (election) and anställning (appointment) are decided by lottery on a tie; all else is a decision. */
 export type VoteKind = 'decision' | 'election';
 
@@ -121,26 +103,6 @@ export function decideTabling(options: { yes: number; no: number }): boolean {
   requireVoteCount(options.yes, 'yes');
   requireVoteCount(options.no, 'no');
   return options.yes > options.no;
-}
-
-/**
- * Counts an open yes/no vote: simple majority of votes cast; on a tie the chair's own vote
- * decides (utslagsröst); if the chair abstained or did not vote, the chair must vote.
- * KL 5:55, 4:24–25 (via KL 6:33).
- */
-export function countOpenVote(options: { votes: readonly OpenVoteBallot[]; chairId: string }): OpenVoteResult {
-  requireUniqueVoters(options.votes.map((ballot) => ballot.voterId));
-  const count = (choice: OpenVoteChoice): number => options.votes.filter((ballot) => ballot.choice === choice).length;
-  const yes = count('yes');
-  const no = count('no');
-  const abstain = count('abstain');
-  const chairChoice = options.votes.find((ballot) => ballot.voterId === options.chairId)?.choice;
-  const chairVotedWith = chairChoice === 'yes' || chairChoice === 'no' ? chairChoice : undefined;
-  if (yes === no && chairVotedWith === undefined) {
-    return { yes, no, abstain, outcome: 'chair-must-vote', decidedByCastingVote: false };
-  }
-  const { outcome, tie } = decideByMajorityOrCastingVote(yes, no, chairVotedWith);
-  return { yes, no, abstain, outcome, decidedByCastingVote: tie };
 }
 
 function decideTie(tied: readonly string[], chairVote: string | null | undefined): ProposalVoteOutcome {
