@@ -47,7 +47,6 @@ export { allocateCost, type AllocationInput, type AllocationKey, type Allocation
 export {
   carryOver, indexAmount, indexEqualShare, type CarryOver, type Indexation, type IndexationStep,
 } from './pkv.js';
-export { allocateCosts, type AllocateCostsOptions, type CostAllocationKey } from './allocate-costs.js';
 export {
   RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, classifyRiskValue, riskValue, type RiskBand, type RiskScore,
 } from './risk.js';
