@@ -9,14 +9,11 @@ export {
   type HolidayKind, type SwedishHoliday,
 } from './swedish-holidays.js';
 export { endOfStatutoryPeriod } from './statutory-period.js';
-export {
-  APPEAL_PERIOD_DAYS, POSTING_DAYS_AFTER_JUSTERING, appealPeriod, computeAppealPeriod, isPostingLate, latestPostingDate,
-  noticePostingDeadline, type AppealPeriod,
-} from './appeal.js';
+export { appealPeriod, isPostingLate, noticePostingDeadline } from './appeal.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
-export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
+export { isNoticeLate, noticeDeadline } from './notice.js';
 export { isExtraMeetingRequired } from './extra-meeting.js';
-export { committeeSeats, isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
+export { committeeSeats, quorumStatus, type QuorumResult } from './quorum.js';
 export {
   countServing, decideServing,
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { isQuorate } from './quorum.js';
+import { quorumStatus } from './quorum.js';
 import { countServing, decideServing, type AppointedPerson, type ServingInput } from './substitution.js';
 
 const members: AppointedPerson[] = [
@@ -110,7 +110,7 @@ describe('decideServing (reglemente 17–18 §§)', () => {
     const absentIds = [...seats.slice(0, 7).map((p) => p.id), ...subs.slice(1).map((p) => p.id)];
     const serving = countServing(decideServing({ members: seats, substitutes: subs, absentIds, javIds: [], startedServingIds: [] }));
     assert.equal(serving, 8);
-    assert.equal(isQuorate({ seats: 14, present: serving }), true);
+    assert.equal(quorumStatus({ seats: 14, present: serving }).quorate, true);
   });
 
   it('only ever seats a same-municipality substitute, never twice (property)', () => {
