@@ -12,10 +12,9 @@ export { endOfStatutoryPeriod } from './statutory-period.js';
 export { appealPeriod, isPostingLate, noticePostingDeadline } from './appeal.js';
 export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
 export { isNoticeLate, noticeDeadline } from './notice.js';
-export { isExtraMeetingRequired } from './extra-meeting.js';
 export { committeeSeats, quorumStatus, type QuorumResult } from './quorum.js';
 export {
-  countServing, decideServing,
+  decideServing,
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,
 } from './substitution.js';
 export {
@@ -25,20 +24,14 @@ export {
 } from './serving-members.js';
 export { SECRET_PARAGRAPH_HEADING, publicHeadingOf } from './public-heading.js';
 export { attendanceShare } from './attendance-share.js';
-export {
-  countVoteBetweenProposals, decideByLottery, decideTabling, decideVote,
-  type ProposalBallot, type ProposalVoteOutcome, type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
-} from './voting.js';
+export { decideByLottery, decideTabling, decideVote, type VoteCount, type VoteDecision, type VoteKind } from './voting.js';
 export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
 export { presidingChair, type PresidingBasis } from './presiding.js';
 export { canEnterReservation, reservationReasonsDue } from './reservation.js';
 export {
-  formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,
+  formatCaseNumber, formatHandlingId, parseCaseNumber, parseHandlingId,
   type CaseNumber, type HandlingId,
 } from './case-number.js';
-export {
-  assignParagraphNumbers, nextParagraphNumbers, type MeetingItems, type NumberedMeeting,
-} from './paragraph-numbering.js';
 export { apportionByWeights, type AmountUnit, type PartyWeight, type Share } from './largest-remainder.js';
 export { allocateCost, type AllocationInput, type AllocationKey, type AllocationParty } from './allocation.js';
 export {
@@ -58,5 +51,5 @@ export {
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
 export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
-export { containsPersonalIdentityNumber, findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
+export { findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
 export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { countVoteBetweenProposals, decideByLottery, decideTabling, decideVote, type VoteCount } from './voting.js';
+import { decideByLottery, decideTabling, decideVote, type VoteCount } from './voting.js';
 
 /** The counts of a row of ballots, 'y' yes, 'n' no, 'a' abstain; the first letter is the chair's. */
 function counted(spec: string): VoteCount {
@@ -50,44 +50,6 @@ describe('decideVote on a row of ballots, the chair voting first (KL 5:55, 4:24â
         assert.throws(() => decideVote(input), DomainError);
       }
     }));
-  });
-});
-
-describe('countVoteBetweenProposals', () => {
-  function vote(spec: string): { voterId: string; proposalId: string | null }[] {
-    // one letter per voter: the proposal id, or '-' to abstain; the chair is v0
-    return [...spec].map((letter, index) => ({ voterId: `v${index}`, proposalId: letter === '-' ? null : letter }));
-  }
-  const cases: [string, string[], string, string][] = [
-    ['AAAAABBB', ['A', 'B'], 'decided:A:false', 'A has a majority'],
-    ['AAABBB', ['A', 'B'], 'decided:A:true', "tie: the chair's vote for A decides"],
-    ['BAABBA', ['A', 'B'], 'decided:B:true', "tie: the chair's vote for B decides"],
-    ['-AAABBB', ['A', 'B'], 'chair-must-vote:A,B', 'tie and the chair abstained'],
-    ['AAAABBBCC', ['A', 'B', 'C'], 'no-majority:A', 'plurality is not a majority'],
-    ['AAAAABBCC', ['A', 'B', 'C'], 'decided:A:false', '5 of 9 is a majority'],
-    ['AAABBB', ['A', 'B', 'C'], 'decided:A:true', 'tie between the only proposals voted for'],
-    ['AAABBBC', ['A', 'B', 'C'], 'no-majority:A,B', 'tie at the top but a third proposal got votes'],
-    ['AAABB-----', ['A', 'B'], 'decided:A:false', 'abstentions are not votes cast'],
-    ['CAABB', ['A', 'B', 'C'], 'no-majority:A,B', "the chair's vote for C leaves no two-way tie"],
-  ];
-  for (const [spec, proposalIds, expected, why] of cases) {
-    it(`${spec} â†’ ${expected} (${why})`, () => {
-      const { outcome, cast } = countVoteBetweenProposals({ votes: vote(spec), proposalIds, chairId: 'v0' });
-      const text = outcome.kind === 'decided'
-        ? `decided:${outcome.proposalId}:${String(outcome.byCastingVote)}`
-        : `${outcome.kind}:${(outcome.kind === 'chair-must-vote' ? outcome.tiedProposalIds : outcome.leadingProposalIds).join(',')}`;
-      assert.equal(text, expected);
-      assert.equal(cast, [...spec].filter((l) => l !== '-').length);
-    });
-  }
-  it('asks the chair to vote when the chair has not voted and two proposals tie', () => {
-    const { outcome } = countVoteBetweenProposals({ votes: vote('AABB'), proposalIds: ['A', 'B'], chairId: 'chair' });
-    assert.deepEqual(outcome, { kind: 'chair-must-vote', tiedProposalIds: ['A', 'B'] });
-  });
-  it('refuses fewer than two proposals, duplicates and unknown proposals', () => {
-    assert.throws(() => countVoteBetweenProposals({ votes: vote('AA'), proposalIds: ['A'], chairId: 'v0' }), DomainError);
-    assert.throws(() => countVoteBetweenProposals({ votes: vote('AA'), proposalIds: ['A', 'A'], chairId: 'v0' }), DomainError);
-    assert.throws(() => countVoteBetweenProposals({ votes: vote('AZ'), proposalIds: ['A', 'B'], chairId: 'v0' }), DomainError);
   });
 });
 
