@@ -24,7 +24,7 @@ export {
 } from './serving-members.js';
 export { SECRET_PARAGRAPH_HEADING, publicHeadingOf } from './public-heading.js';
 export { attendanceShare } from './attendance-share.js';
-export { decideByLottery, decideTabling, decideVote, type VoteCount, type VoteDecision, type VoteKind } from './voting.js';
+export { decideTabling, decideVote, type VoteCount, type VoteDecision, type VoteKind } from './voting.js';
 export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
 export { presidingChair, type PresidingBasis } from './presiding.js';
 export { canEnterReservation, reservationReasonsDue } from './reservation.js';

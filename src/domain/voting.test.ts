@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { decideByLottery, decideTabling, decideVote, type VoteCount } from './voting.js';
+import { decideTabling, decideVote, type VoteCount } from './voting.js';
 
 /** The counts of a row of ballots, 'y' yes, 'n' no, 'a' abstain; the first letter is the chair's. */
 function counted(spec: string): VoteCount {
@@ -50,22 +50,6 @@ describe('decideVote on a row of ballots, the chair voting first (KL 5:55, 4:24â
         assert.throws(() => decideVote(input), DomainError);
       }
     }));
-  });
-});
-
-describe('decideByLottery (elections and appointments)', () => {
-  const candidates = ['Anna', 'Bertil', 'Cecilia', 'David'];
-  const cases: [number, string][] = [[0, 'Anna'], [0.2499, 'Anna'], [0.25, 'Bertil'], [0.5, 'Cecilia'], [0.75, 'David'], [0.999999, 'David']];
-  for (const [draw, expected] of cases) {
-    it(`draw ${draw} picks ${expected}`, () => assert.equal(decideByLottery(candidates, () => draw), expected));
-  }
-  it('refuses a draw outside [0, 1) and an empty list', () => {
-    for (const draw of [1, -0.1, Number.NaN, 2]) assert.throws(() => decideByLottery(candidates, () => draw), DomainError);
-    assert.throws(() => decideByLottery([], () => 0.5), DomainError);
-  });
-  it('always picks one of the candidates (property)', () => {
-    fc.assert(fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 20 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-      (names, draw) => assert.ok(names.includes(decideByLottery(names, () => draw)))));
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Votering: yes/no votes, the chair's casting vote (utslagsröst), tabling and lottery for elections.
+ * Votering: yes/no votes, the chair's casting vote (utslagsröst) and tabling; the lot of a tied
+ * election is drawn by `drawElectionLottery` (election.ts).
  */
 import { refuse, requireInteger } from './domain-error.js';
 
@@ -74,21 +75,4 @@ export function decideTabling(options: { yes: number; no: number }): boolean {
   requireVoteCount(options.yes, 'yes');
   requireVoteCount(options.no, 'no');
   return options.yes > options.no;
-}
-
-/**
- * Picks one candidate by lottery, as elections and appointments are decided on a tie.
- * `random` is supplied by the caller and must return a number in [0, 1).
- * KL 5:55–56 (lottning vid val och anställning).
- */
-export function decideByLottery<T>(candidates: readonly T[], random: () => number): T {
-  const draw = random();
-  if (!Number.isFinite(draw) || draw < 0 || draw >= 1) {
-    refuse('invalid-input', `random() must return a number in [0, 1), got ${String(draw)}`, `slumptalet måste ligga i [0, 1), fick ${String(draw)}`);
-  }
-  const chosen = candidates[Math.floor(draw * candidates.length)];
-  if (chosen === undefined) {
-    return refuse('invalid-vote', 'a lottery needs at least one candidate', 'en lottning kräver minst en kandidat');
-  }
-  return chosen;
 }
