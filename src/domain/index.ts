@@ -5,12 +5,12 @@ export {
   type CalendarDate, type IsoDate, type Weekday,
 } from './calendar-date.js';
 export {
-  FIRST_SUPPORTED_HOLIDAY_YEAR, easterSunday, findSwedishHoliday, isNonWorkingDayForDeadlines, listSwedishHolidays,
+  easterSunday, findSwedishHoliday, isNonWorkingDayForDeadlines, listSwedishHolidays,
   type HolidayKind, type SwedishHoliday,
 } from './swedish-holidays.js';
 export { endOfStatutoryPeriod } from './statutory-period.js';
 export { appealPeriod, isPostingLate, noticePostingDeadline } from './appeal.js';
-export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
+export { isJusteringLate, justeringDeadline } from './justering.js';
 export { isNoticeLate, noticeDeadline } from './notice.js';
 export { committeeSeats, quorumStatus, type QuorumResult } from './quorum.js';
 export {
@@ -22,7 +22,7 @@ export {
   type AttendanceEvent, type AttendanceEventType, type JavRecord, type Mandate, type ServiceByParagraphInput, type ServiceRecord,
   type ServingMember, type ServingMembersInput,
 } from './serving-members.js';
-export { SECRET_PARAGRAPH_HEADING, publicHeadingOf } from './public-heading.js';
+export { publicHeadingOf } from './public-heading.js';
 export { attendanceShare } from './attendance-share.js';
 export { decideTabling, decideVote, type VoteCount, type VoteDecision, type VoteKind } from './voting.js';
 export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
