@@ -57,11 +57,26 @@ function toBasisPoints(percent: number): bigint {
   return BigInt(basisPoints);
 }
 
+/** The parties' populations; refuses when nobody has inhabitants (nothing to split by). */
+function populationsOf(parties: readonly AllocationParty[]): bigint[] {
+  const populations = parties.map(populationOf);
+  if (populations.every((population) => population === 0n)) {
+    refuse('allocation-impossible', 'the total population is zero: nothing to split by population',
+      'det sammanlagda invånarantalet är noll: inget att fördela efter invånarantal');
+  }
+  return populations;
+}
+
+function populationWeights(parties: readonly AllocationParty[]): PartyWeight[] {
+  const populations = populationsOf(parties);
+  return parties.map((party, index) => ({ partyId: party.id, weight: populations[index] ?? 0n }));
+}
+
 /** Exact weights for the mixed key: share_i ∝ bp·P + (10000 − bp)·n·pop_i. */
 function mixedWeights(parties: readonly AllocationParty[], flatSharePercent: number): PartyWeight[] {
   const basisPoints = toBasisPoints(flatSharePercent);
   if (basisPoints === BASIS_POINTS) return parties.map((party) => ({ partyId: party.id, weight: 1n }));
-  const populations = parties.map(populationOf);
+  const populations = populationsOf(parties);
   const totalPopulation = populations.reduce((sum, value) => sum + value, 0n);
   const n = BigInt(parties.length);
   return parties.map((party, index) => ({
@@ -79,7 +94,7 @@ function fixedShares(total: number, unit: AmountUnit, payers: readonly Allocatio
   for (const share of amounts) requireTotalInUnits(share.amount, unit);
   const sum = amounts.reduce((acc, share) => acc + share.amount, 0);
   if (sum !== total) {
-    refuse('allocation-impossible', `fixed amounts sum to ${sum}, not the total ${total}`, `de fasta beloppen summerar till ${sum}, inte totalen ${total}`);
+    refuse('allocation-impossible', `The fixed amounts sum to ${sum} kr but the total is ${total} kr.`, `De fasta beloppen summerar till ${sum} kr men totalen är ${total} kr.`);
   }
   return payers.map((party) => ({ partyId: party.id, amount: amounts.find((share) => share.partyId === party.id)?.amount ?? 0 }));
 }
@@ -119,7 +134,7 @@ export function allocateCost(input: AllocationInput): Share[] {
       key.kind === 'equal'
         ? payers.map((party) => ({ partyId: party.id, weight: 1n }))
         : key.kind === 'population'
-          ? payers.map((party) => ({ partyId: party.id, weight: populationOf(party) }))
+          ? populationWeights(payers)
           : mixedWeights(payers, key.flatSharePercent);
     shares = apportionByWeights({ total: input.total, unit: input.unit, weights });
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId } from './case-number.js';
+import { formatCaseNumber, formatHandlingId, parseCaseNumber, parseHandlingId } from './case-number.js';
 import { DomainError } from './domain-error.js';
 
 describe('parseCaseNumber', () => {
@@ -51,20 +51,5 @@ describe('parseHandlingId (Hid)', () => {
     assert.equal(formatHandlingId({ year: 2022, number: 14 }), '2022.14');
     assert.equal(formatHandlingId(parseHandlingId('2022.2022.9')), '2022.9');
     assert.throws(() => formatHandlingId({ year: 2022, number: 0 }), DomainError);
-  });
-});
-
-describe('nextRunningNumber', () => {
-  const cases: [number[], number][] = [[[], 1], [[1, 2, 3], 4], [[20, 3], 21], [[1, 5], 6], [[7], 8]];
-  for (const [existing, expected] of cases) it(`after [${existing.join(', ')}] comes ${expected}`, () => assert.equal(nextRunningNumber(existing), expected));
-  it('refuses numbers that cannot be running numbers', () => {
-    assert.throws(() => nextRunningNumber([0]), DomainError);
-    assert.throws(() => nextRunningNumber([1.5]), DomainError);
-  });
-  it('never returns a number in use (property)', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 100_000 })), (existing) => {
-      const next = nextRunningNumber(existing);
-      assert.ok(!existing.includes(next) && existing.every((n) => n < next));
-    }));
   });
 });

@@ -96,17 +96,3 @@ export function formatHandlingId(id: HandlingId): string {
   requireRunning(id.number, 'invalid-handling-id');
   return `${id.year}.${id.number}`;
 }
-
-/**
- * The next running number in a year: one more than the highest in use, 1 for a new year.
- * Gaps are never refilled, so a number once given is never given again.
- * OSL 5:2 (each registration has its own number); seed § 19 (running number within the year).
- */
-export function nextRunningNumber(existingForYear: readonly number[]): number {
-  let highest = 0;
-  for (const value of existingForYear) {
-    requireRunning(value, 'invalid-case-number');
-    if (value > highest) highest = value;
-  }
-  return highest + 1;
-}

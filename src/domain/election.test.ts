@@ -53,4 +53,29 @@ describe('drawElectionLottery (KL 5:56)', () => {
     assert.throws(() => drawElectionLottery({ among: ['A', 'B'], places: 1 }, () => 1), DomainError);
     assert.throws(() => drawElectionLottery({ among: ['A', 'B'], places: 3 }, () => 0), isVoteError);
   });
+  const candidates = ['Anna', 'Bertil', 'Cecilia', 'David'];
+  const draws: [number, string][] = [[0, 'Anna'], [0.2499, 'Anna'], [0.25, 'Bertil'], [0.5, 'Cecilia'], [0.75, 'David'], [0.999999, 'David']];
+  for (const [draw, expected] of draws) {
+    it(`KL 5:56 — one place, draw ${draw} picks ${expected}`, () => assert.deepEqual(drawElectionLottery({ among: candidates, places: 1 }, () => draw), [expected]));
+  }
+  it('KL 5:56 — refuses every draw outside [0, 1) and a lot without candidates', () => {
+    for (const draw of [1, -0.1, Number.NaN, 2]) assert.throws(() => drawElectionLottery({ among: candidates, places: 1 }, () => draw), DomainError);
+    assert.throws(() => drawElectionLottery({ among: [], places: 1 }, () => 0.5), isVoteError);
+  });
+  it('KL 5:56 — draws any kind of candidate, here the two sides of a yes/no election', () => {
+    const yes = { text: 'Anna' };
+    const no = { text: 'Bertil' };
+    assert.deepEqual(drawElectionLottery({ among: [yes, no], places: 1 }, () => 0.7), [no]);
+  });
+  it('KL 5:56 — always draws `places` different candidates among those tied (property)', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 20 }).chain((names) => fc.tuple(
+      fc.constant(names), fc.integer({ min: 1, max: names.length }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 20, maxLength: 20 }))),
+    ([names, places, randoms]) => {
+      let next = 0;
+      const drawn = drawElectionLottery({ among: names, places }, () => randoms[next++] ?? 0);
+      assert.equal(drawn.length, places);
+      assert.equal(new Set(drawn).size, places);
+      assert.ok(drawn.every((name) => names.includes(name)));
+    }));
+  });
 });

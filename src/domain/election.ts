@@ -38,17 +38,18 @@ export function electionResult(options: { votes: Record<string, number>; places:
 }
 
 /**
- * Draws `places` of the tied candidates by lot, one after the other without replacement.
+ * Draws `places` of the tied candidates by lot, one after the other without replacement: the
+ * lot of an election (names) and of a tied yes/no election in the live meeting (its two sides).
  * `random` is supplied by the caller and must return a number in [0, 1).
- * KL 5:56 (lottning vid val).
+ * KL 5:56 (lottning vid val och anställning).
  */
-export function drawElectionLottery(lottery: { among: readonly string[]; places: number }, random: () => number): string[] {
+export function drawElectionLottery<T>(lottery: { among: readonly T[]; places: number }, random: () => number): T[] {
   requireInteger(lottery.places, { name: 'places', min: 1, code: 'invalid-vote' });
   if (lottery.places > lottery.among.length) {
     refuse('invalid-vote', 'the lot decides more places than there are candidates', 'lotten kan inte avgöra fler platser än det finns kandidater');
   }
   const left = [...lottery.among];
-  const drawn: string[] = [];
+  const drawn: T[] = [];
   for (let i = 0; i < lottery.places; i += 1) {
     const draw = random();
     if (!Number.isFinite(draw) || draw < 0 || draw >= 1) {

@@ -5,21 +5,16 @@ export {
   type CalendarDate, type IsoDate, type Weekday,
 } from './calendar-date.js';
 export {
-  FIRST_SUPPORTED_HOLIDAY_YEAR, easterSunday, findSwedishHoliday, isNonWorkingDayForDeadlines, listSwedishHolidays,
+  easterSunday, findSwedishHoliday, isNonWorkingDayForDeadlines, listSwedishHolidays,
   type HolidayKind, type SwedishHoliday,
 } from './swedish-holidays.js';
 export { endOfStatutoryPeriod } from './statutory-period.js';
+export { appealPeriod, isPostingLate, noticePostingDeadline } from './appeal.js';
+export { isJusteringLate, justeringDeadline } from './justering.js';
+export { isNoticeLate, noticeDeadline } from './notice.js';
+export { committeeSeats, quorumStatus, type QuorumResult } from './quorum.js';
 export {
-  APPEAL_PERIOD_DAYS, POSTING_DAYS_AFTER_JUSTERING, appealPeriod, computeAppealPeriod, isPostingLate, latestPostingDate,
-  noticePostingDeadline, type AppealPeriod,
-} from './appeal.js';
-export { swedishPublicHolidays } from './public-holidays.js';
-export { JUSTERING_DAYS, isJusteringLate, justeringDeadline } from './justering.js';
-export { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
-export { isExtraMeetingRequired } from './extra-meeting.js';
-export { committeeSeats, isQuorate, quorumStatus, type QuorumResult } from './quorum.js';
-export {
-  countServing, decideServing,
+  decideServing,
   type AppointedPerson, type MemberStatus, type SeatAssignment, type ServingInput,
 } from './substitution.js';
 export {
@@ -27,37 +22,26 @@ export {
   type AttendanceEvent, type AttendanceEventType, type JavRecord, type Mandate, type ServiceByParagraphInput, type ServiceRecord,
   type ServingMember, type ServingMembersInput,
 } from './serving-members.js';
-export { SECRET_PARAGRAPH_HEADING, publicHeadingOf } from './public-heading.js';
+export { publicHeadingOf } from './public-heading.js';
 export { attendanceShare } from './attendance-share.js';
-export {
-  countOpenVote, countVoteBetweenProposals, decideByLottery, decideTabling, decideVote,
-  type OpenVoteBallot, type OpenVoteChoice, type OpenVoteResult, type ProposalBallot, type ProposalVoteOutcome,
-  type ProposalVoteResult, type VoteCount, type VoteDecision, type VoteKind,
-} from './voting.js';
+export { decideTabling, decideVote, type VoteCount, type VoteDecision, type VoteKind } from './voting.js';
 export { drawElectionLottery, electionResult, type ElectionResult } from './election.js';
 export { presidingChair, type PresidingBasis } from './presiding.js';
 export { canEnterReservation, reservationReasonsDue } from './reservation.js';
 export {
-  formatCaseNumber, formatHandlingId, nextRunningNumber, parseCaseNumber, parseHandlingId,
+  formatCaseNumber, formatHandlingId, parseCaseNumber, parseHandlingId,
   type CaseNumber, type HandlingId,
 } from './case-number.js';
-export {
-  assignParagraphNumbers, nextParagraphNumbers, type MeetingItems, type NumberedMeeting,
-} from './paragraph-numbering.js';
 export { apportionByWeights, type AmountUnit, type PartyWeight, type Share } from './largest-remainder.js';
 export { allocateCost, type AllocationInput, type AllocationKey, type AllocationParty } from './allocation.js';
 export {
   carryOver, indexAmount, indexEqualShare, type CarryOver, type Indexation, type IndexationStep,
 } from './pkv.js';
-export { allocateCosts, type AllocateCostsOptions, type CostAllocationKey } from './allocate-costs.js';
-export { indexByPkv } from './index-by-pkv.js';
 export {
-  CONSEQUENCE_LABELS, PROBABILITY_LABELS, classifyRiskValue, computeRiskValue, isStatedRiskValueConsistent,
-  suggestRiskDecision, type RiskBand, type RiskDecision, type RiskScore,
+  RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, classifyRiskValue, riskValue, type RiskBand, type RiskScore,
 } from './risk.js';
 export { formatKronor, parseKronor } from './money-format.js';
 export { isTermCurrent, type Term } from './mandate-term.js';
-export { RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, riskValue } from './risk-value.js';
 export { attendanceRate, attendedSeats, type MeetingAttendance } from './attendance-rate.js';
 export { goalStatus, indicatorStatus, tertialOfMonth, type GoalStatus, type IndicatorKind, type IndicatorReading } from './goal-status.js';
 export {
@@ -67,5 +51,5 @@ export {
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
 export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
-export { containsPersonalIdentityNumber, findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
+export { findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
 export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';

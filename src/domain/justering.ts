@@ -7,7 +7,7 @@ import { refuse } from './domain-error.js';
 import { endOfStatutoryPeriod } from './statutory-period.js';
 
 /** Days after the meeting within which the protocol must be adjusted (KL 5:69). */
-export const JUSTERING_DAYS = 14;
+const JUSTERING_DAYS = 14;
 
 /**
  * Last day to adjust the protocol: 14 days after the meeting (KL 5:69). When that day is a

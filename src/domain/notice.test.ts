@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from './domain-error.js';
-import { DEFAULT_NOTICE_DAYS, isNoticeLate, latestNoticeDate, noticeDeadline } from './notice.js';
+import { isNoticeLate, noticeDeadline } from './notice.js';
 
 describe('noticeDeadline (reglemente 10 §)', () => {
   const cases: [string, number, string][] = [
@@ -19,13 +19,9 @@ describe('noticeDeadline (reglemente 10 §)', () => {
       assert.equal(noticeDeadline({ meetingDate, noticeDays }), expected);
     });
   }
-  it('reglemente 10 § — keeps the seed value as the default', () => assert.equal(DEFAULT_NOTICE_DAYS, 5));
   it('reglemente 10 § — refuses a negative or fractional number of days', () => {
     assert.throws(() => noticeDeadline({ meetingDate: '2022-12-14', noticeDays: -1 }), DomainError);
     assert.throws(() => noticeDeadline({ meetingDate: '2022-12-14', noticeDays: 2.5 }), DomainError);
-  });
-  it('reglemente 10 § — the deprecated latestNoticeDate gives the same date', () => {
-    assert.equal(latestNoticeDate({ meetingDate: '2022-12-14', noticeDays: 5 }), noticeDeadline({ meetingDate: '2022-12-14', noticeDays: 5 }));
   });
 });
 

@@ -2,9 +2,6 @@
 import { addDays, compareDates, type IsoDate } from './calendar-date.js';
 import { requireInteger } from './domain-error.js';
 
-/** The seed's reglemente says five days; keep it a setting (DOMAIN.md). */
-export const DEFAULT_NOTICE_DAYS = 5;
-
 /**
  * The date by which the notice must be sent: `noticeDays` days before the meeting day ("senast
  * fem dagar före sammanträdesdagen"). Not moved for holidays: lag (1930:173) covers only
@@ -16,12 +13,6 @@ export function noticeDeadline(options: { meetingDate: IsoDate; noticeDays: numb
   requireInteger(options.noticeDays, { name: 'noticeDays', min: 0 });
   return addDays(options.meetingDate, -options.noticeDays);
 }
-
-/**
- * Former name of `noticeDeadline`. Reglemente 10 §.
- * @deprecated Use `noticeDeadline`.
- */
-export const latestNoticeDate: (options: { meetingDate: IsoDate; noticeDays: number }) => IsoDate = noticeDeadline;
 
 /**
  * True when the notice was sent after the notice deadline. Reglemente 10 §.

@@ -29,10 +29,6 @@ export function findPersonalIdentityNumbers(text: string): string[] {
   return found;
 }
 
-/** Does the text hold a personal identity number? */
-export function containsPersonalIdentityNumber(text: string): boolean {
-  return findPersonalIdentityNumbers(text).length > 0;
-}
 
 /**
  * Like CANDIDATE, but a number must stand alone: no letter or digit next to it, and not the last

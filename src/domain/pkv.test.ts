@@ -29,6 +29,16 @@ describe('indexAmount (samverkansavtal 8.1)', () => {
       assert.deepEqual(result.steps[2], { kind: 'round', unit, amount: expected });
     });
   }
+  // The seed gives 76 100 kr per municipality for 2022 and 80 500 for 2023 but not the reading.
+  // 80 500 in hundreds means 80 450 ≤ 76 100 · (1 + p) < 80 550, i.e. p from 5.72 % to 5.84 %.
+  const seedReadings: [number, AmountUnit, number][] = [
+    [5.71, 100, 80_400], [5.72, 100, 80_500], [5.84, 100, 80_500], [5.85, 100, 80_600], [5.8, 1, 80_514],
+  ];
+  for (const [pkvPercent, unit, expected] of seedReadings) {
+    it(`seed 76 100 kr + ${pkvPercent} % in units of ${unit} → ${expected} kr`, () => {
+      assert.equal(indexAmount({ amount: 76_100, pkvPercent, unit }).amount, expected);
+    });
+  }
   it('writes the factor exactly', () => {
     const step = indexAmount({ amount: 76_100, pkvPercent: 5.8, unit: 100 }).steps[1];
     assert.deepEqual(step, { kind: 'apply-index', pkvPercent: 5.8, factor: '1.058', exact: '80513.8' });

@@ -1,7 +1,7 @@
 /** The heading a secret matter is shown under in public: the protocol's public version, the notice, the extract. */
 
 /** The default public heading of a matter under secrecy. */
-export const SECRET_PARAGRAPH_HEADING = 'Sekretessbelagt ärende';
+const SECRET_PARAGRAPH_HEADING = 'Sekretessbelagt ärende';
 
 /**
  * The public heading of a matter under secrecy: the one the secretary gave, else "Sekretessbelagt

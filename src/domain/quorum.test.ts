@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { committeeSeats, isQuorate, quorumStatus } from './quorum.js';
+import { committeeSeats, quorumStatus } from './quorum.js';
 
 const cases: [number, number, boolean, number][] = [
   [14, 8, true, 8],
@@ -43,15 +43,6 @@ describe('quorumStatus (KL 6:27)', () => {
   });
 });
 
-describe('isQuorate (KL 6:27)', () => {
-  for (const [seats, present, quorate] of cases) {
-    it(`KL 6:27 — ${present} of ${seats} → ${String(quorate)}`, () => assert.equal(isQuorate({ seats, present }), quorate));
-  }
-  it('KL 6:27 — refuses impossible attendance like quorumStatus', () => {
-    for (const input of impossible) assert.throws(() => isQuorate(input), isAttendanceError);
-  });
-});
-
 describe('committeeSeats (KL 6:27, reglemente 13 §)', () => {
   const table: [string, { configured: number | null; memberMunicipalities: number; filled: number }, number][] = [
     ['reglemente 13 § — one seat per member municipality, a vacancy included', { configured: null, memberMunicipalities: 14, filled: 13 }, 14],
@@ -64,8 +55,8 @@ describe('committeeSeats (KL 6:27, reglemente 13 §)', () => {
   }
   it('KL 6:27 — with one vacancy 7 of 14 is not quorate, where 7 of the 13 filled seats would have been', () => {
     const seats = committeeSeats({ configured: null, memberMunicipalities: 14, filled: 13 });
-    assert.equal(isQuorate({ seats, present: 7 }), false);
-    assert.equal(isQuorate({ seats: 13, present: 7 }), true);
+    assert.equal(quorumStatus({ seats, present: 7 }).quorate, false);
+    assert.equal(quorumStatus({ seats: 13, present: 7 }).quorate, true);
   });
   it('KL 6:27 — refuses a configured number below 1', () => {
     assert.throws(() => committeeSeats({ configured: 0, memberMunicipalities: 14, filled: 0 }), isAttendanceError);

@@ -31,15 +31,6 @@ export function quorumStatus(options: { seats: number; present: number }): Quoru
 }
 
 /**
- * True when more than half of the members serve, so the committee may handle matters; the
- * same validation as `quorumStatus`, which also gives the number required.
- * KL 6:27.
- */
-export function isQuorate(options: { seats: number; present: number }): boolean {
-  return quorumStatus(options).quorate;
-}
-
-/**
  * The number of member seats the quorum rule divides: the configured number, else one per
  * member municipality (each appoints one member), vacancies included. Never fewer than the
  * members holding a mandate, so a configuration left behind a new member cannot hide a seat.

@@ -1,21 +1,26 @@
 /**
  * Risk assessment in the internal control plan: sannolikhet (probability) 1–4 × konsekvens
- * (consequence) 1–4 = riskvärde (seed § 20 and verksamhetsplan 2023, 3).
+ * (consequence) 1–4 = riskvärde (seed § 20 and verksamhetsplan 2023, 3 "Sannolikhet Konsekvens
+ * Riskvärde").
  */
 import { refuse } from './domain-error.js';
 
 /** 1–4 on the seed's scales. */
 export type RiskScore = 1 | 2 | 3 | 4;
 
-/** Swedish labels of the scales, as the issue and DOMAIN.md give them (sannolikhet: osannolik,
- * mindre sannolik, sannolik, mycket sannolik; konsekvens: försumbar, lindrig, kännbar, allvarlig). */
-export const PROBABILITY_LABELS: Readonly<Record<RiskScore, string>> = {
+/**
+ * The probability scale as the planning pages name it (issue 9; seed § 20 shows 1 osannolik and
+ * 2 mindre sannolik, the wrapped cell of verksamhetsplan 3 reads "sannolik").
+ */
+export const RISK_PROBABILITY_SCALE: Readonly<Record<RiskScore, string>> = {
   1: 'osannolik',
   2: 'mindre sannolik',
   3: 'sannolik',
   4: 'mycket sannolik',
 };
-export const CONSEQUENCE_LABELS: Readonly<Record<RiskScore, string>> = {
+
+/** The consequence scale: försumbar, lindrig, kännbar, allvarlig (seed § 20). */
+export const RISK_CONSEQUENCE_SCALE: Readonly<Record<RiskScore, string>> = {
   1: 'försumbar',
   2: 'lindrig',
   3: 'kännbar',
@@ -29,26 +34,24 @@ export const CONSEQUENCE_LABELS: Readonly<Record<RiskScore, string>> = {
  */
 export type RiskBand = 'low' | 'medium' | 'high' | 'very-high';
 
-/** The two decisions the seed uses for a risk. */
-export type RiskDecision = 'risk-accepted' | 'follow-up-in-internal-control';
-
-function requireScore(value: number, name: string): RiskScore {
-  if (value !== 1 && value !== 2 && value !== 3 && value !== 4) {
-    return refuse('invalid-risk-score', `${name} must be 1, 2, 3 or 4, got ${String(value)}`, `${name} måste vara 1, 2, 3 eller 4, fick ${String(value)}`);
+function requireWholeScore(value: number, en: string, sv: string): RiskScore {
+  if (!Number.isInteger(value) || value < 1 || value > 4) {
+    refuse('invalid-risk-score', `${en} must be a whole number 1–4, got ${String(value)}`, `${sv} ska vara ett heltal 1–4, fick ${String(value)}`);
   }
-  return value;
+  return value as RiskScore;
 }
 
 /**
- * Risk value = probability × consequence, each 1–4; refuses other scores.
- * Seed verksamhetsplan 2023, 3 ("Sannolikhet Konsekvens Riskvärde").
+ * Risk value = probability × consequence, 1–16. Refuses with a DomainError
+ * ('invalid-risk-score') a score outside 1–4 or not a whole number.
+ * Seed § 20 and verksamhetsplan 2023, 3 (e.g. 2 × 3 = 6 "följs upp genom internkontroll").
  */
-export function computeRiskValue(options: { probability: number; consequence: number }): number {
-  return requireScore(options.probability, 'sannolikhet') * requireScore(options.consequence, 'konsekvens');
+export function riskValue({ probability, consequence }: { probability: number; consequence: number }): number {
+  return requireWholeScore(probability, 'probability', 'sannolikhet') * requireWholeScore(consequence, 'consequence', 'konsekvens');
 }
 
 /**
- * Band of a risk value: 1–3 low, 4–6 medium, 8–9 high, 12–16 very high.
+ * Band of a risk value (the heat map's colours): 1–3 low, 4–6 medium, 8–9 high, 12–16 very high.
  * Seed § 20 and verksamhetsplan 2023, 3 (values 1–4 accepted, 6 followed up).
  */
 export function classifyRiskValue(value: number): RiskBand {
@@ -59,21 +62,4 @@ export function classifyRiskValue(value: number): RiskBand {
   if (value <= 6) return 'medium';
   if (value <= 9) return 'high';
   return 'very-high';
-}
-
-/**
- * The decision the seed's practice suggests: accept a risk valued 4 or less, follow up the rest
- * by internal control. Only a suggestion: the committee decides. KL 6:6; seed § 20.
- */
-export function suggestRiskDecision(value: number): RiskDecision {
-  classifyRiskValue(value);
-  return value <= 4 ? 'risk-accepted' : 'follow-up-in-internal-control';
-}
-
-/**
- * True when a stated risk value (e.g. imported from a document) equals probability ×
- * consequence. The seed's GDPR row states 1 × 2 = 3, which this flags. Seed § 20.
- */
-export function isStatedRiskValueConsistent(options: { probability: number; consequence: number; statedValue: number }): boolean {
-  return computeRiskValue(options) === options.statedValue;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { isQuorate } from './quorum.js';
+import { quorumStatus } from './quorum.js';
 import {
   countServingMembers, serviceByParagraph, servingMembers, type AttendanceEvent, type AttendanceEventType, type Mandate,
 } from './serving-members.js';
@@ -123,10 +123,10 @@ describe('servingMembers (reglemente 17–18 §§, KL 5:16, KL 6:27–28)', () =
     const result = servingMembers({ mandates: mandates(all), events: events(...here), itemIndex: 0 });
     assert.equal(result.length, 14);
     assert.equal(countServingMembers(result), 8);
-    assert.equal(isQuorate({ seats: 14, present: countServingMembers(result) }), true);
+    assert.equal(quorumStatus({ seats: 14, present: countServingMembers(result) }).quorate, true);
     const afterJav = servingMembers({ mandates: mandates(all), events: events(...here, 'm7 jav 1'), itemIndex: 1 });
     assert.equal(countServingMembers(afterJav), 7, 'KL 6:27: jäv gives no relief');
-    assert.equal(isQuorate({ seats: 14, present: countServingMembers(afterJav) }), false);
+    assert.equal(quorumStatus({ seats: 14, present: countServingMembers(afterJav) }).quorate, false);
   });
 
   const refused: [string, Mandate[], AttendanceEvent[], number][] = [

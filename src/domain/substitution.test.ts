@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from './domain-error.js';
-import { isQuorate } from './quorum.js';
-import { countServing, decideServing, type AppointedPerson, type ServingInput } from './substitution.js';
+import { quorumStatus } from './quorum.js';
+import { decideServing, type AppointedPerson, type ServingInput } from './substitution.js';
 
 const members: AppointedPerson[] = [
   { id: 'mA', municipalityId: 'A' },
@@ -108,9 +108,9 @@ describe('decideServing (reglemente 17–18 §§)', () => {
     const seats = Array.from({ length: 14 }, (_, i) => ({ id: `m${i}`, municipalityId: `K${i}` }));
     const subs = Array.from({ length: 14 }, (_, i) => ({ id: `s${i}`, municipalityId: `K${i}` }));
     const absentIds = [...seats.slice(0, 7).map((p) => p.id), ...subs.slice(1).map((p) => p.id)];
-    const serving = countServing(decideServing({ members: seats, substitutes: subs, absentIds, javIds: [], startedServingIds: [] }));
+    const serving = decideServing({ members: seats, substitutes: subs, absentIds, javIds: [], startedServingIds: [] }).filter((seat) => seat.serving !== null).length;
     assert.equal(serving, 8);
-    assert.equal(isQuorate({ seats: 14, present: serving }), true);
+    assert.equal(quorumStatus({ seats: 14, present: serving }).quorate, true);
   });
 
   it('only ever seats a same-municipality substitute, never twice (property)', () => {

@@ -117,10 +117,3 @@ export function decideServing(input: ServingInput): SeatAssignment[] {
     return { ...base, serving: { personId: substitute.id, role: 'substitute' }, reason: SUBSTITUTE_REASON[memberStatus] };
   });
 }
-
-/**
- * Number of persons serving, the figure the quorum rule counts. KL 6:27.
- */
-export function countServing(seats: readonly SeatAssignment[]): number {
-  return seats.filter((seat) => seat.serving !== null).length;
-}

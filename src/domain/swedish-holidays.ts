@@ -17,7 +17,7 @@ export interface SwedishHoliday {
 }
 
 /** The 2005 rules hold from 2005; earlier years are not modelled. */
-export const FIRST_SUPPORTED_HOLIDAY_YEAR = 2005;
+const FIRST_SUPPORTED_HOLIDAY_YEAR = 2005;
 
 function requireSupportedYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_SUPPORTED_HOLIDAY_YEAR || year > 9999) {

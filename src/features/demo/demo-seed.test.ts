@@ -11,7 +11,7 @@ import path from 'node:path';
 import { and, eq, gt } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { bodies, meetings, organisations, protocols, risks } from '../../platform/db/schema.js';
-import { riskValue } from '../../domain/risk-value.js';
+import { riskValue } from '../../domain/index.js';
 import { measure } from '../planning/measure.js';
 import { basisLine, propositionSentence } from '../protocols/protocol-wording.js';
 import type { ProtocolDocument } from '../protocols/protocol.model.js';

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { formatKronor } from '../../domain/money-format.js';
-import type { IndexationStep } from '../../domain/pkv.js';
+import type { IndexationStep } from '../../domain/index.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { CostObjectRow, OrganisationRow, OutcomeImportRow, PkvReadingRow } from './economy.repository.js';
 import type { BaseFundingPlan } from './pkv-plan.js';

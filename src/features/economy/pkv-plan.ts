@@ -2,7 +2,7 @@
  * Next year's base funding from this year's and the October PKV reading, with the derivation as
  * data, and the surplus or deficit carried over (samverkansavtal 8.1). Pure: no I/O.
  */
-import { carryOver, indexAmount, indexEqualShare, type CarryOver, type IndexationStep } from '../../domain/pkv.js';
+import { carryOver, indexAmount, indexEqualShare, type CarryOver, type IndexationStep } from '../../domain/index.js';
 import { groupCostObjects, type CostObjectData } from './reports.js';
 
 export interface BaseFundingPlan {

@@ -4,8 +4,7 @@
  * the invoice basis. Seed § 19 ("Utfall per sista oktober", "Budget och prognos helår") and the
  * financing appendix ("Fördelning årskostnader", "Gemensamma tjänster").
  */
-import { allocateCosts } from '../../domain/allocate-costs.js';
-import { DomainError, type UserMessage } from '../../domain/domain-error.js';
+import { allocateCost, DomainError, type Share, type UserMessage } from '../../domain/index.js';
 import type { CostObjectKind, Invoicing, TAllocationKey } from './economy.schema.js';
 
 export interface CostObjectData {
@@ -238,41 +237,35 @@ export function allocateCostObject(object: CostObjectData, municipalities: reado
   const key = object.allocationKey;
   const total = object.budgetIncome;
   try {
-    let shares: { id: string; amount: number }[];
+    let shares: Share[];
     switch (key.kind) {
       case 'separate':
         return { kind: 'separate' };
       case 'equal':
-        shares = allocateCosts({ total, roundTo: key.roundTo, key: { kind: 'equal' }, parties: municipalities.map((m) => ({ id: m.id, population: 0 })) });
+        shares = allocateCost({ total, unit: key.roundTo, key: { kind: 'equal' }, parties: municipalities });
         break;
       case 'population':
-        shares = allocateCosts({ total, roundTo: key.roundTo, key: { kind: 'population' }, parties: populationsOf(municipalities, key.year) });
+        shares = allocateCost({ total, unit: key.roundTo, key: { kind: 'population' }, parties: populationsOf(municipalities, key.year) });
         break;
       case 'mixed':
-        shares = allocateCosts({ total, roundTo: key.roundTo, key: { kind: 'mixed', flatPercent: key.flatPercent }, parties: populationsOf(municipalities, key.year) });
+        shares = allocateCost({ total, unit: key.roundTo, key: { kind: 'mixed', flatSharePercent: key.flatPercent }, parties: populationsOf(municipalities, key.year) });
         break;
-      case 'fixed': {
-        const sum = municipalities.reduce((s, m) => s + (key.amounts[m.id] ?? 0), 0);
-        if (sum !== total) {
-          return {
-            kind: 'error',
-            message: {
-              sv: `De fasta beloppen summerar till ${sum} kr men budgeterade intäkter är ${total} kr.`,
-              en: `The fixed amounts sum to ${sum} kr but the budgeted income is ${total} kr.`,
-            },
-          };
-        }
-        shares = municipalities.map((m) => ({ id: m.id, amount: key.amounts[m.id] ?? 0 }));
+      case 'fixed':
+        shares = allocateCost({
+          total,
+          unit: 1,
+          key: { kind: 'fixed', amounts: municipalities.map((m) => ({ partyId: m.id, amount: key.amounts[m.id] ?? 0 })) },
+          parties: municipalities,
+        });
         break;
-      }
       case 'participants': {
         const ids = new Set(participantIds ?? key.participants);
         const payers = municipalities.filter((m) => ids.has(m.id));
-        shares = allocateCosts({ total, roundTo: key.roundTo, key: { kind: 'population' }, parties: populationsOf(payers, key.year) });
+        shares = allocateCost({ total, unit: key.roundTo, key: { kind: 'population' }, parties: populationsOf(payers, key.year) });
         break;
       }
     }
-    return { kind: 'shares', shares: new Map(shares.map((s) => [s.id, s.amount])) };
+    return { kind: 'shares', shares: new Map(shares.map((s) => [s.partyId, s.amount])) };
   } catch (error) {
     if (error instanceof DomainError) return { kind: 'error', message: error.userMessage };
     throw error;

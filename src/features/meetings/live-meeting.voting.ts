@@ -1,6 +1,6 @@
 /** Votering: count the ballots of those serving at the item and store the vote with its result. */
 import { votes, voteBallots, type agendaItems } from '../../platform/db/schema.js';
-import { decideByLottery, decideVote, type VoteKind } from '../../domain/index.js';
+import { decideVote, drawElectionLottery, type VoteKind } from '../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
 import type { TChoice } from './live-meeting.schema.js';
 import type { WriteContext } from './live-meeting.write.js';
@@ -39,7 +39,9 @@ export async function recordVote(
     ...(chairChoice === 'yes' || chairChoice === 'no' ? { chairVotedWith: chairChoice } : {}),
     kind,
   });
-  const winner = decision.outcome === 'lottery' ? decideByLottery([options.yes, options.no], options.random) : decision.outcome === 'yes' ? options.yes : options.no;
+  // A tied election: the lot draws one of the two sides (KL 5:56).
+  const [drawn] = decision.outcome === 'lottery' ? drawElectionLottery({ among: [options.yes, options.no], places: 1 }, options.random) : [];
+  const winner = drawn ?? (decision.outcome === 'yes' ? options.yes : options.no);
 
   const [vote] = await w.tx
     .insert(votes)
