@@ -92,7 +92,7 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
           `Läs och justera protokollet senast ${deadline} (kommunallagen 5 kap. 69 §):`,
           link(`/protokoll/${protocolId}/justera`),
           ``,
-          `Du signerar med din passkey, en kod från din autentiseringsapp eller e-legitimation.`,
+          `Logga in i Kansli med ditt eget konto; på sidan läser du protokollet och signerar det.`,
           ``,
           FOOTER,
         ].join('\n');

@@ -226,7 +226,8 @@ describe('tasks on the start page and their e-mails', () => {
     const [soon] = await db().insert(meetings).values({ bodyId: f.body.id, startsAt: new Date('2026-03-20T13:00:00+01:00'), place: 'Distans' }).returning();
     const [later] = await db().insert(meetings).values({ bodyId: f.body.id, startsAt: new Date('2026-03-25T13:00:00+01:00'), place: 'Distans' }).returning();
     const [farAway] = await db().insert(meetings).values({ bodyId: f.body.id, startsAt: new Date('2026-09-25T13:00:00+01:00'), place: 'Distans' }).returning();
-    const page = await (await signedIn(f.secretary.email)).get('/');
+    const secretary = await signedIn(f.secretary.email);
+    const page = await secretary.get('/');
     assert.match(page.body, />1 sammanträde utan protokoll</);
     assert.ok(page.body.includes(`href="/moten/${closed?.id}/protokoll"`));
     assert.match(page.body, />1 protokollutkast att låsa för justering</);
@@ -236,6 +237,9 @@ describe('tasks on the start page and their e-mails', () => {
     assert.ok(page.body.includes(`href="/moten/${later?.id}/kallelse"`));
     assert.ok(!page.body.includes(farAway?.id ?? '-'), 'a notice months ahead is not yet a task');
     assert.match(page.body, /Ska skickas senast 2026-03-15/);
+    for (const href of [`/moten/${closed?.id}/protokoll`, `/moten/${f.meetingId}/protokoll`, `/moten/${soon?.id}/kallelse`]) {
+      assert.equal((await secretary.get(href)).statusCode, 200, href);
+    }
     // The secretary of another committee sees none of it.
     const other = await buildJointCommittee(t.services);
     const otherSecretary = await buildRoleUser(t.services, other.committee.id, 'secretary');
