@@ -57,6 +57,7 @@ describe("the demo's protocol waiting for justering", () => {
     assert.ok(page.body.includes(justeringDeadline({ meetingDate: addDays(swedishDate(NOW), -1) })));
     assert.equal((await chair.get(href)).statusCode, 200);
 
+    await t.services.mailer.drain();
     const mails = await t.services.database.db.select().from(mailLog).where(and(eq(mailLog.kind, 'task.justering'), eq(mailLog.meetingId, meetingId)));
     assert.deepEqual(mails.map((m) => m.recipient).sort(), [DEMO_ADJUSTER_EMAIL, DEMO_LOGIN_EMAILS.chair].sort());
     const toChair = mails.find((m) => m.recipient === DEMO_LOGIN_EMAILS.chair);

@@ -2,11 +2,11 @@
  * E-mail with a link when a task becomes someone's (issue 18): a protocol locked for justering
  * goes to its chair and adjuster; a final protocol whose notice a municipality posts by hand goes
  * to that municipality's registrars. Each is sent once per task and account: the key is claimed
- * in task_notifications before sending (a failed send may be claimed again), and every mail is in
- * the mail log. Called after the transaction that made the change has committed; it never throws,
- * so that a mail problem cannot undo a lock or a justering.
+ * in task_notifications before the mail is queued; the mail queue delivers it in the background
+ * with its retries, and the mail log shows its state. Called after the transaction that made the
+ * change has committed; it never throws, so that a mail problem cannot undo a lock or a justering.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { notices, organisations, taskNotifications } from '../../platform/db/schema.js';
@@ -20,7 +20,8 @@ export const JUSTERING_KIND = 'justering.locked';
 export const POSTING_KIND = 'posting.manual';
 
 export interface NotifyResult {
-  sent: number;
+  /** Mails put in the queue now. */
+  queued: number;
   /** Signers without a user account, who could not be told. */
   withoutAccount: number;
 }
@@ -33,25 +34,21 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
   const log = deps.log ?? ((message: string) => console.warn(message));
   const link = (path: string) => `${deps.config.publicUrl ?? ''}${path}`;
 
-  /** Claims the key for this task and recipient: null when it was sent (or is being sent) already. */
+  /** Claims the key for this task and recipient: null when it has been claimed (and its mail queued) before. */
   async function claim(key: { kind: string; refId: string; recipientKey: string; personId?: string | null; userId?: string | null }): Promise<string | null> {
     const now = deps.clock();
     const [row] = await db
       .insert(taskNotifications)
-      .values({ ...key, status: 'sending', createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [taskNotifications.kind, taskNotifications.refId, taskNotifications.recipientKey],
-        set: { status: 'sending', updatedAt: now },
-        setWhere: inArray(taskNotifications.status, ['failed']),
-      })
+      .values({ ...key, status: 'queued', createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
       .returning({ id: taskNotifications.id });
     return row?.id ?? null;
   }
 
-  async function sendClaimed(claimId: string, mail: OutgoingMail): Promise<boolean> {
-    const result = await deps.mailer.send(mail);
-    await db.update(taskNotifications).set({ status: result.status, mailLogId: result.id, updatedAt: deps.clock() }).where(eq(taskNotifications.id, claimId));
-    return result.status !== 'failed';
+  /** Into the mail queue: delivered in the background, retried there; the mail log shows how it went. */
+  async function enqueueClaimed(claimId: string, mail: OutgoingMail): Promise<void> {
+    const [mailLogId] = await deps.mailer.enqueue([mail]);
+    await db.update(taskNotifications).set({ mailLogId: mailLogId ?? null, updatedAt: deps.clock() }).where(eq(taskNotifications.id, claimId));
   }
 
   async function safely(what: string, run: () => Promise<NotifyResult>): Promise<NotifyResult> {
@@ -59,13 +56,13 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
       return await run();
     } catch (error) {
       log(`Kansli: could not send the e-mail for ${what}: ${error instanceof Error ? error.message : String(error)}`);
-      return { sent: 0, withoutAccount: 0 };
+      return { queued: 0, withoutAccount: 0 };
     }
   }
 
   async function notifySigners(protocolId: string): Promise<NotifyResult> {
     const row = await repo.findProtocolForMail(db, protocolId);
-    const result = { sent: 0, withoutAccount: 0 };
+    const result = { queued: 0, withoutAccount: 0 };
     if (!row || row.protocol.status !== 'locked') return result;
     const signers = signersOf(row.protocol, row.meeting);
     const meetingDate = swedishDate(row.meeting.startsAt);
@@ -96,7 +93,8 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
           ``,
           FOOTER,
         ].join('\n');
-        if (await sendClaimed(claimId, { kind: 'task.justering', to: account.email, subject: `Protokoll att justera: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id })) result.sent += 1;
+        await enqueueClaimed(claimId, { kind: 'task.justering', to: account.email, subject: `Protokoll att justera: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id });
+        result.queued += 1;
       }
     }
     return result;
@@ -104,7 +102,7 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
 
   async function notifyRegistrars(protocolId: string): Promise<NotifyResult> {
     const row = await repo.findProtocolForMail(db, protocolId);
-    const result = { sent: 0, withoutAccount: 0 };
+    const result = { queued: 0, withoutAccount: 0 };
     if (!row || row.protocol.status !== 'final' || !row.protocol.finalAt) return result;
     const justeredOn = swedishDate(row.protocol.finalAt);
     const deadline = noticePostingDeadline({ justeredOn });
@@ -128,7 +126,8 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
           ``,
           FOOTER,
         ].join('\n');
-        if (await sendClaimed(claimId, { kind: 'task.posting', to: registrar.email, subject: `Anslag att registrera: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id })) result.sent += 1;
+        await enqueueClaimed(claimId, { kind: 'task.posting', to: registrar.email, subject: `Anslag att registrera: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id });
+        result.queued += 1;
       }
     }
     return result;

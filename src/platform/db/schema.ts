@@ -725,7 +725,7 @@ export const mailLog = pgTable(
 
 /**
  * Issue 18: an e-mail telling someone that a task has become theirs (a protocol to adjust, a notice
- * to post). The key (kind, ref, recipient) is claimed before sending, so that each goes out once;
+ * to post). The key (kind, ref, recipient) is claimed before the mail is queued, so that each goes out once;
  * `no_account` records a signer without a user account, who could not be told.
  */
 export const taskNotifications = pgTable(
@@ -739,7 +739,8 @@ export const taskNotifications = pgTable(
     recipientKey: text('recipient_key').notNull(),
     personId: uuid('person_id').references(() => people.id),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
-    status: text('status', { enum: ['sending', 'sent', 'outbox', 'failed', 'no_account'] }).notNull(),
+    /** 'queued': the mail is in the queue (its state in mail_log); 'no_account': nobody to send to. */
+    status: text('status', { enum: ['queued', 'no_account'] }).notNull(),
     mailLogId: uuid('mail_log_id').references(() => mailLog.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
