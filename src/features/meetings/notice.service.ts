@@ -6,7 +6,7 @@ import { meetings, organisations } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, type UserMessage } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import type { MailResult, Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
+import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/index.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { actorOf } from '../auth/auth.service.js';
