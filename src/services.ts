@@ -31,12 +31,16 @@ import { createArchiveService } from './features/archive/archive.service.js';
 import { createPrivacyService } from './features/privacy/privacy.service.js';
 import { createOidcService } from './features/auth/oidc.service.js';
 import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
+import { createTaskService } from './features/tasks/tasks.service.js';
+import { createTaskNotifier } from './features/tasks/task-notifier.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
   const deps = { database, config, clock };
   const mailer = createMailer(deps);
   const auth = createAuthService(deps);
+  const publication = createPublicationService(deps);
+  const notifier = createTaskNotifier({ ...deps, mailer });
   return {
     mailer,
     database,
@@ -57,16 +61,18 @@ export function createServices(database: Database, config: Config, clock: Clock 
     search: createSearchService(deps),
     schedule: createScheduleService(deps),
     verify: createVerifyService(deps),
-    justering: createJusteringService(deps),
+    justering: createJusteringService({ ...deps, notifier }),
     extracts: createExtractService({ ...deps, mailer }),
-    protocols: createProtocolService(deps),
+    protocols: createProtocolService({ ...deps, notifier }),
     corrections: createCorrectionService(deps),
     cooperation: createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) }),
     archive: createArchiveService(deps),
     privacy: createPrivacyService(deps),
     oparl: createOparlService(deps),
     outcomeImport: createImportService(deps),
-    publication: createPublicationService(deps),
+    publication,
+    tasks: createTaskService({ ...deps, publication }),
+    notifier,
     portal: createPortalService(deps),
     accessibility: createAccessibilityService(deps),
     planning: createPlanningService(deps),

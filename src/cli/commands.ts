@@ -51,6 +51,8 @@ export const COMMANDS: Record<string, Command> = {
     words: 1,
     async run({ services }) {
       const result = await loadDemo(services);
+      // No background dispatcher runs in the CLI: deliver the demo's queued e-mail (the chair's and the adjuster's) now.
+      await services.mailer.drain();
       console.log(result.created ? 'Demonämnden är inläst. / The demo committee is loaded.' : 'Demonämnden fanns redan; inget dubblerades. / The demo committee was already there; nothing was duplicated.');
       console.log('\nDemoinloggningar / demo sign-ins (lösenord / password: ' + result.password + '):');
       for (const login of result.logins) console.log(`  ${login.role.padEnd(22)} ${login.email}`);

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../auth/policy.js';
 import { createJusteringService } from '../protocols/justering.service.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
+import { createProtocolService } from '../protocols/protocol.service.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_SEED_ITEMS, DEMO_SEED_MEETING } from './demo-meetings-data.js';
 
@@ -92,7 +93,8 @@ export async function loadProtocolDemo(services: Services): Promise<void> {
   if ((existing?.status ?? 'draft') === 'draft') {
     await writeTabledDecisions(services, secretary, protocolId);
     await services.protocols.setParagraphCounter(body.id, Number(day.slice(0, 4)), 18);
-    await services.protocols.lock(secretary, protocolId);
+    // Locked without telling anyone: the 2022 protocol was adjusted long ago, no one is to be asked to sign it now.
+    await createProtocolService({ database: services.database, config: services.config, clock: services.clock }).lock(secretary, protocolId);
   }
 
   // The adjuster's sign-in, linked to the adjusting member.

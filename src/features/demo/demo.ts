@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/auth.service.js';
 import { loadRegistryDemo } from './demo-registry.js';
 import { loadPlanningDemo } from './demo-planning.js';
 import { loadProtocolDemo } from './demo-protocols.js';
+import { loadRecentMeetingDemo } from './demo-recent.js';
 import { loadPublicationDemo } from './demo-publication.js';
 import { loadMeetingsDemo } from './demo-meetings.js';
 import { loadCooperationDemo } from './demo-cooperation.js';
@@ -164,7 +165,8 @@ export async function loadDemo(services: Services, onStep: (step: DemoStep) => v
   const rest: [DemoStep, (s: Services) => Promise<unknown>][] = [
     ['registry', loadRegistryDemo],
     ['meetings', loadMeetingsDemo],
-    ['protocol', loadProtocolDemo],
+    // The seed's final protocol, then the one of yesterday's meeting, locked and waiting for justering.
+    ['protocol', async (s) => { await loadProtocolDemo(s); await loadRecentMeetingDemo(s); }],
     ['cooperation', loadCooperationDemo],
     ['publication', loadPublicationDemo],
     ['economy', loadEconomyDemo],

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/define.js';
 
 export const homeMessages = defineMessages({
+  'home.shortcuts': { sv: 'Genvägar', en: 'Shortcuts' },
   'home.noticeBoards': { sv: 'Anslagstavlor', en: 'Notice boards' },
   'home.portal': { sv: 'Den publika webbplatsen', en: 'The public website' },
   'home.registrarNotices': { sv: 'Anslag att registrera', en: 'Notices to record' },

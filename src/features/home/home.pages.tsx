@@ -6,14 +6,18 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { holdsRoleAnywhere } from '../auth/policy.js';
 import { TextArea } from '../protocols/protocol.pages.js';
 import type { AccessibilityService } from './accessibility.service.js';
+import { TaskList } from '../tasks/tasks.pages.js';
+import type { Tasks } from '../tasks/tasks.service.js';
 
 type Feedback = Awaited<ReturnType<AccessibilityService['listFeedback']>>[number];
 
-export function HomePage({ ctx }: { ctx: ViewContext }) {
+export function HomePage({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={ctx.principal ? t('home.welcome', { name: ctx.principal.name }) : t('app.name')}>
       <p>{t('app.tagline')}</p>
+      <TaskList ctx={ctx} tasks={tasks} />
+      <h2>{t('home.shortcuts')}</h2>
       <ul class="cards">
         {ctx.nav.map((item) => (
           <li>

@@ -13,7 +13,7 @@ export function registerHomeRoutes(app: FastifyInstance, services: Services): vo
   app.get('/', { config: { action: 'public' } }, async (request, reply) => {
     if (await services.auth.isSetupNeeded()) return reply.redirect('/installera');
     const ctx = request.viewContext();
-    if (request.principal) return reply.page(<HomePage ctx={ctx} />);
+    if (request.principal) return reply.page(<HomePage ctx={ctx} tasks={await services.tasks.forPrincipal(request.principal)} />);
     const [start, boards] = await Promise.all([services.portal.start(null), services.publication.boards()]);
     return reply.page(<PortalHomePage ctx={ctx} start={start} boards={boards} />);
   });

@@ -26,6 +26,7 @@ import { createNoticesOnFinal, createParagraphNotices } from '../publication/cre
 import { FRESH_SIGN_IN_SECONDS, type EidAssurance } from '../auth/oidc.service.js';
 import { LOA3, meetsAssuranceLevel } from '../../domain/assurance.js';
 import type { PdfSignature } from './protocol-pdf.js';
+import type { TaskNotifier } from '../tasks/task-notifier.js';
 
 export type SignerRole = 'chair' | 'adjuster';
 
@@ -112,10 +113,25 @@ export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): st
   return createHash('sha256').update(canonicalJson(content)).digest('hex').toUpperCase();
 }
 
+/**
+ * Who signs a protocol (reglemente 22 §): the chair written in its header, and its adjuster — the
+ * one in the header, else the one the meeting appointed. The one rule for the justering page, the
+ * start page's tasks and the e-mail sent when the protocol is locked.
+ */
+export function signersOf(protocol: { chairPersonId: string | null; adjusterPersonId: string | null }, meeting: { adjusterPersonId: string | null }): Record<SignerRole, string | null> {
+  return { chair: protocol.chairPersonId, adjuster: protocol.adjusterPersonId ?? meeting.adjusterPersonId };
+}
+
+/** The roles in which a person signs a protocol (see `signersOf`). */
+export function signerRolesOf(personId: string, protocol: Parameters<typeof signersOf>[0], meeting: Parameters<typeof signersOf>[1]): SignerRole[] {
+  const signers = signersOf(protocol, meeting);
+  return (['chair', 'adjuster'] as const).filter((role) => signers[role] === personId);
+}
+
 const changedSinceLocked = () =>
   conflict({ sv: 'Protokollet har ändrats sedan det låstes och kan inte justeras.', en: 'The protocol has changed since it was locked and cannot be adjusted.' });
 
-export function createJusteringService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage; sealer?: ProtocolSealer }) {
+export function createJusteringService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage; sealer?: ProtocolSealer; notifier?: Pick<TaskNotifier, 'protocolFinal'> }) {
   const { database, clock } = deps;
   const db = database.db;
   const storage = deps.storage ?? databaseFileStorage;
@@ -153,10 +169,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
     const user = await authRepo.findUserById(db, principal.userId);
     const personId = user?.personId;
     if (!personId) return [];
-    const roles: SignerRole[] = [];
-    if (row.protocol.chairPersonId === personId) roles.push('chair');
-    if ((row.protocol.adjusterPersonId ?? row.meeting.adjusterPersonId) === personId) roles.push('adjuster');
-    return roles;
+    return signerRolesOf(personId, row.protocol, row.meeting);
   }
 
   const meetingDateOf = (row: Awaited<ReturnType<typeof protocolRow>>) => swedishDate(row.meeting.startsAt);
@@ -248,7 +261,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
         }),
       );
       const [chair] = row.protocol.chairPersonId ? await db.select({ name: people.name }).from(people).where(eq(people.id, row.protocol.chairPersonId)) : [];
-      const adjusterId = row.protocol.adjusterPersonId ?? row.meeting.adjusterPersonId;
+      const adjusterId = signersOf(row.protocol, row.meeting).adjuster;
       const [adjuster] = adjusterId ? await db.select({ name: people.name }).from(people).where(eq(people.id, adjusterId)) : [];
       return {
         protocolId,
@@ -326,7 +339,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
 
       for (let attempt = 0; ; attempt += 1) {
         try {
-          return await db.transaction(async (tx) => {
+          const result = await db.transaction(async (tx) => {
             const [current] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
             if (!current) throw notFound();
             if (paragraphId ? current.status === 'final' : current.status !== 'locked' || current.canonicalSha256 !== digest) throw notLocked();
@@ -362,6 +375,9 @@ export function createJusteringService(deps: { database: Database; config: Confi
             );
             return { role, late, final: done && !paragraphId, adjusted: done && Boolean(paragraphId) };
           });
+          // After the commit: registrars who post by hand are told; a mail problem never undoes the justering.
+          if (result.final) await deps.notifier?.protocolFinal(protocolId);
+          return result;
         } catch (error) {
           if (!(error instanceof NeedPdf) || attempt > 0) throw error;
           prepared = await prepareFinal(protocolId, digest, now, pdfSignatures(preparedFor));

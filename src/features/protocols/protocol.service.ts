@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
+import type { TaskNotifier } from '../tasks/task-notifier.js';
 import { meetings, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
@@ -65,7 +66,7 @@ export const ZCounterInput = z.object({
 
 const lines = (value: string) => value.split('\n').map((l) => l.trim()).filter(Boolean);
 
-export function createProtocolService(deps: { database: Database; config: Config; clock: Clock }) {
+export function createProtocolService(deps: { database: Database; config: Config; clock: Clock; notifier?: Pick<TaskNotifier, 'protocolLocked'> }) {
   const db = deps.database.db;
   const { clock } = deps;
   const frozen = createFrozenProtocols(deps);
@@ -315,7 +316,7 @@ export function createProtocolService(deps: { database: Database; config: Config
      */
     async lock(principal: Principal | null, protocolId: string): Promise<{ sha256: string; numbers: number[] }> {
       requirePrincipal(principal, 'meeting.plan');
-      return db.transaction(async (tx) => {
+      const locked = await db.transaction(async (tx) => {
         const { meeting, body } = await editableDraft(tx, principal, protocolId);
         // A paragraph adjusted at the meeting keeps the § it reserved then; the rest follow in agenda order.
         const paragraphs = (await repo.listParagraphs(tx, protocolId)).filter((p) => p.number === null);
@@ -330,6 +331,9 @@ export function createProtocolService(deps: { database: Database; config: Config
         await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256 } }, clock());
         return { sha256, numbers };
       });
+      // After the commit: the chair and the adjuster are told it is theirs; a mail problem never undoes the lock.
+      await deps.notifier?.protocolLocked(protocolId);
+      return locked;
     },
 
     /** History: the last § number a body used in a year before Kansli (the demo: 18 before 2022-12-14). */

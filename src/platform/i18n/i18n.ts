@@ -22,6 +22,7 @@ import { homeMessages } from '../../features/home/home.messages.js';
 import { archiveMessages } from '../../features/archive/archive.messages.js';
 import { privacyMessages } from '../../features/privacy/privacy.messages.js';
 import { oidcMessages } from '../../features/auth/oidc.messages.js';
+import { taskMessages } from '../../features/tasks/tasks.messages.js';
 
 export type { Locale } from './define.js';
 import type { Locale } from './define.js';
@@ -53,6 +54,7 @@ const catalogue = {
   ...archiveMessages,
   ...privacyMessages,
   ...oidcMessages,
+  ...taskMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,144 @@
+/**
+ * E-mail with a link when a task becomes someone's (issue 18): a protocol locked for justering
+ * goes to its chair and adjuster; a final protocol whose notice a municipality posts by hand goes
+ * to that municipality's registrars. Each is sent once per task and account: the key is claimed
+ * in task_notifications before the mail is queued; the mail queue delivers it in the background
+ * with its retries, and the mail log shows its state. Called after the transaction that made the
+ * change has committed; it never throws, so that a mail problem cannot undo a lock or a justering.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import { notices, organisations, taskNotifications } from '../../platform/db/schema.js';
+import { swedishDate, type Clock } from '../../platform/clock.js';
+import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
+import { justeringDeadline, noticePostingDeadline } from '../../domain/index.js';
+import { signersOf, type SignerRole } from '../protocols/justering.service.js';
+import * as repo from './tasks.repository.js';
+
+export const JUSTERING_KIND = 'justering.locked';
+export const POSTING_KIND = 'posting.manual';
+
+export interface NotifyResult {
+  /** Mails put in the queue now. */
+  queued: number;
+  /** Signers without a user account, who could not be told. */
+  withoutAccount: number;
+}
+
+const ROLE_TEXT: Record<SignerRole, string> = { chair: 'ordförande', adjuster: 'justerare' };
+const FOOTER = 'Det här är ett automatiskt meddelande från Kansli.';
+
+export function createTaskNotifier(deps: { database: Database; config: Config; clock: Clock; mailer: Mailer; log?: (message: string) => void }) {
+  const db = deps.database.db;
+  const log = deps.log ?? ((message: string) => console.warn(message));
+  const link = (path: string) => `${deps.config.publicUrl ?? ''}${path}`;
+
+  /** Claims the key for this task and recipient: null when it has been claimed (and its mail queued) before. */
+  async function claim(key: { kind: string; refId: string; recipientKey: string; personId?: string | null; userId?: string | null }): Promise<string | null> {
+    const now = deps.clock();
+    const [row] = await db
+      .insert(taskNotifications)
+      .values({ ...key, status: 'queued', createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: taskNotifications.id });
+    return row?.id ?? null;
+  }
+
+  /** Into the mail queue: delivered in the background, retried there; the mail log shows how it went. */
+  async function enqueueClaimed(claimId: string, mail: OutgoingMail): Promise<void> {
+    const [mailLogId] = await deps.mailer.enqueue([mail]);
+    await db.update(taskNotifications).set({ mailLogId: mailLogId ?? null, updatedAt: deps.clock() }).where(eq(taskNotifications.id, claimId));
+  }
+
+  async function safely(what: string, run: () => Promise<NotifyResult>): Promise<NotifyResult> {
+    try {
+      return await run();
+    } catch (error) {
+      log(`Kansli: could not send the e-mail for ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return { queued: 0, withoutAccount: 0 };
+    }
+  }
+
+  async function notifySigners(protocolId: string): Promise<NotifyResult> {
+    const row = await repo.findProtocolForMail(db, protocolId);
+    const result = { queued: 0, withoutAccount: 0 };
+    if (!row || row.protocol.status !== 'locked') return result;
+    const signers = signersOf(row.protocol, row.meeting);
+    const meetingDate = swedishDate(row.meeting.startsAt);
+    const deadline = justeringDeadline({ meetingDate });
+    const personIds = [...new Set([signers.chair, signers.adjuster].filter((id): id is string => id !== null))];
+    for (const personId of personIds) {
+      const roles = (['chair', 'adjuster'] as const).filter((r) => signers[r] === personId);
+      const person = await repo.findPersonWithAccounts(db, personId);
+      if (!person) continue;
+      if (person.accounts.length === 0) {
+        result.withoutAccount += 1;
+        const fresh = await db.insert(taskNotifications).values({ kind: JUSTERING_KIND, refId: protocolId, recipientKey: `person:${personId}`, personId, status: 'no_account' }).onConflictDoNothing().returning({ id: taskNotifications.id });
+        if (fresh.length > 0) log(`Kansli: ${person.name} (${roles.join(', ')}) of protocol ${protocolId} has no user account; no e-mail was sent.`);
+        continue;
+      }
+      for (const account of person.accounts) {
+        const claimId = await claim({ kind: JUSTERING_KIND, refId: protocolId, recipientKey: `user:${account.id}`, personId, userId: account.id });
+        if (!claimId) continue;
+        const text = [
+          `Hej ${person.name}!`,
+          ``,
+          `Protokollet från ${row.body.name} ${meetingDate} är låst för justering. Du justerar det som ${roles.map((r) => ROLE_TEXT[r]).join(' och ')}.`,
+          ``,
+          `Läs och justera protokollet senast ${deadline} (kommunallagen 5 kap. 69 §):`,
+          link(`/protokoll/${protocolId}/justera`),
+          ``,
+          `Logga in i Kansli med ditt eget konto; på sidan läser du protokollet och signerar det.`,
+          ``,
+          FOOTER,
+        ].join('\n');
+        await enqueueClaimed(claimId, { kind: 'task.justering', to: account.email, subject: `Protokoll att justera: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id });
+        result.queued += 1;
+      }
+    }
+    return result;
+  }
+
+  async function notifyRegistrars(protocolId: string): Promise<NotifyResult> {
+    const row = await repo.findProtocolForMail(db, protocolId);
+    const result = { queued: 0, withoutAccount: 0 };
+    if (!row || row.protocol.status !== 'final' || !row.protocol.finalAt) return result;
+    const justeredOn = swedishDate(row.protocol.finalAt);
+    const deadline = noticePostingDeadline({ justeredOn });
+    const meetingDate = swedishDate(row.meeting.startsAt);
+    const manual = await db
+      .select({ notice: notices, municipality: organisations })
+      .from(notices)
+      .innerJoin(organisations, eq(organisations.id, notices.organisationId))
+      .where(and(eq(notices.protocolId, protocolId), isNull(notices.paragraphId), eq(notices.postingMethod, 'manual'), isNull(notices.postedOn)));
+    for (const { notice, municipality } of manual) {
+      for (const registrar of await repo.listUsersWithRole(db, municipality.id, 'registrar')) {
+        const claimId = await claim({ kind: POSTING_KIND, refId: notice.id, recipientKey: `user:${registrar.id}`, userId: registrar.id });
+        if (!claimId) continue;
+        const text = [
+          `Hej ${registrar.name}!`,
+          ``,
+          `Protokollet från ${row.body.name} ${meetingDate} justerades ${justeredOn}. ${municipality.name} anslår justeringen på sin egen anslagstavla.`,
+          ``,
+          `Sätt upp anslaget senast ${deadline} (kommunallagen 8 kap. 12 §) och registrera sedan dagen då det sattes upp:`,
+          link(`/anslag#n-${notice.id}`),
+          ``,
+          FOOTER,
+        ].join('\n');
+        await enqueueClaimed(claimId, { kind: 'task.posting', to: registrar.email, subject: `Anslag att registrera: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id });
+        result.queued += 1;
+      }
+    }
+    return result;
+  }
+
+  return {
+    /** The protocol is locked for justering: tell its chair and adjuster, with the link to the justering page. */
+    protocolLocked: (protocolId: string) => safely(`protocol ${protocolId} locked`, () => notifySigners(protocolId)),
+    /** The protocol is final: tell the registrars of each municipality that posts its notice by hand. */
+    protocolFinal: (protocolId: string) => safely(`protocol ${protocolId} final`, () => notifyRegistrars(protocolId)),
+  };
+}
+
+export type TaskNotifier = ReturnType<typeof createTaskNotifier>;

@@ -1,0 +1,87 @@
+/** "Att göra" on the signed-in start page: the person's tasks by kind, each a link to where it is done. */
+import type { ComponentChildren } from 'preact';
+import type { ViewContext } from '../../platform/views/context.js';
+import { pluralCategory } from '../../platform/i18n/plural.js';
+import { taskCount, type Task, type Tasks } from './tasks.service.js';
+
+type Counted = 'tasks.justering' | 'tasks.postings' | 'tasks.drafts' | 'tasks.locks' | 'tasks.notices' | 'tasks.late';
+
+/** "1 kallelse att skicka", "2 kallelser att skicka": the message's form for the count. */
+export function countText(ctx: ViewContext, key: Counted, n: number): string {
+  const form: `${Counted}.${'one' | 'other'}` = `${key}.${pluralCategory(ctx.locale, n)}`;
+  return ctx.t(form, { n });
+}
+
+function Late({ ctx, task }: { ctx: ViewContext; task: Task }) {
+  if (task.daysLate === 0) return null;
+  return <strong> {countText(ctx, 'tasks.late', task.daysLate)}.</strong>;
+}
+
+function Group({ id, heading, children }: { id: string; heading: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      <ul>{children}</ul>
+    </section>
+  );
+}
+
+function Item({ ctx, task, link, detail }: { ctx: ViewContext; task: Task; link: string; detail: string }) {
+  return (
+    <li>
+      <a href={task.href}>{link}</a>
+      <br />
+      <span class="hint">
+        {detail}
+        <Late ctx={ctx} task={task} />
+      </span>
+    </li>
+  );
+}
+
+export function TaskList({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
+  const { t } = ctx;
+  const roleText = (roles: readonly ('chair' | 'adjuster')[]) => roles.map((r) => t(r === 'chair' ? 'tasks.role.chair' : 'tasks.role.adjuster')).join(` ${t('tasks.and')} `);
+  const on = (task: Task) => ({ body: task.bodyName, date: task.meetingDate });
+  return (
+    <section aria-labelledby="att-gora" class="tasks">
+      <h2 id="att-gora">{t('tasks.title')}</h2>
+      {taskCount(tasks) === 0 && <p>{t('tasks.none')}</p>}
+      {tasks.justering.length > 0 && (
+        <Group id="att-justera" heading={countText(ctx, 'tasks.justering', tasks.justering.length)}>
+          {tasks.justering.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.justering.link', on(task))} detail={t('tasks.justering.as', { roles: roleText(task.roles), deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+      {tasks.postings.length > 0 && (
+        <Group id="att-anslaa" heading={countText(ctx, 'tasks.postings', tasks.postings.length)}>
+          {tasks.postings.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.posting.link', { ...on(task), municipality: task.municipality })} detail={t('tasks.posting.deadline', { justeredOn: task.justeredOn, deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+      {tasks.drafts.length > 0 && (
+        <Group id="att-protokollfora" heading={countText(ctx, 'tasks.drafts', tasks.drafts.length)}>
+          {tasks.drafts.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.draft.link', on(task))} detail={t('tasks.protocol.deadline', { deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+      {tasks.locks.length > 0 && (
+        <Group id="att-lasa" heading={countText(ctx, 'tasks.locks', tasks.locks.length)}>
+          {tasks.locks.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.lock.link', on(task))} detail={t('tasks.protocol.deadline', { deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+      {tasks.notices.length > 0 && (
+        <Group id="att-kalla" heading={countText(ctx, 'tasks.notices', tasks.notices.length)}>
+          {tasks.notices.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.notice.link', on(task))} detail={t('tasks.notice.deadline', { deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+/** SQL of the start page's tasks and of the e-mails that say a task has become someone's. */
+import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { bodies, meetings, organisations, people, protocols, protocolSignatures, roleAssignments, users } from '../../platform/db/schema.js';
+
+/**
+ * Locked protocols in which the person may be a signer: chair, the protocol's adjuster or the
+ * meeting's. A superset; the caller applies `signerRolesOf`, the one rule of who signs.
+ */
+export async function listLockedProtocolsNaming(db: Db, personId: string) {
+  return db
+    .select({ protocol: protocols, meeting: meetings, body: bodies })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(protocols.status, 'locked'), or(eq(protocols.chairPersonId, personId), eq(protocols.adjusterPersonId, personId), eq(meetings.adjusterPersonId, personId))))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** The roles that have signed each protocol as a whole (not its immediately adjusted paragraphs). */
+export async function listSignedRoles(db: Db, protocolIds: readonly string[]): Promise<Map<string, string[]>> {
+  const signed = new Map<string, string[]>();
+  if (protocolIds.length === 0) return signed;
+  const rows = await db
+    .select({ protocolId: protocolSignatures.protocolId, role: protocolSignatures.role })
+    .from(protocolSignatures)
+    .where(and(inArray(protocolSignatures.protocolId, [...protocolIds]), isNull(protocolSignatures.paragraphId)));
+  for (const r of rows) signed.set(r.protocolId, [...(signed.get(r.protocolId) ?? []), r.role]);
+  return signed;
+}
+
+/** Closed meetings of the committees' bodies, from `since`, that have no protocol yet. */
+export async function listClosedMeetingsWithoutProtocol(db: Db, committeeIds: readonly string[], since: Date) {
+  if (committeeIds.length === 0) return [];
+  return db
+    .select({ meeting: meetings, body: bodies })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(protocols, eq(protocols.meetingId, meetings.id))
+    .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(meetings.status, 'closed'), gte(meetings.startsAt, since), isNull(protocols.id)))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** Protocol drafts (not yet locked for justering) of the committees' meetings. */
+export async function listDraftProtocols(db: Db, committeeIds: readonly string[]) {
+  if (committeeIds.length === 0) return [];
+  return db
+    .select({ protocol: protocols, meeting: meetings, body: bodies })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(protocols.status, 'draft')))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** Planned meetings of the committees' bodies from `from` on whose notice has not been sent. */
+export async function listPlannedMeetingsWithoutNotice(db: Db, committeeIds: readonly string[], from: Date) {
+  if (committeeIds.length === 0) return [];
+  return db
+    .select({ meeting: meetings, body: bodies })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(meetings.status, 'planned'), isNull(meetings.noticeSentAt), gte(meetings.startsAt, from)))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** A protocol with its meeting, body and committee, for the e-mails. */
+export async function findProtocolForMail(db: Db, protocolId: string) {
+  const [row] = await db
+    .select({ protocol: protocols, meeting: meetings, body: bodies, committee: organisations })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+    .where(eq(protocols.id, protocolId));
+  return row;
+}
+
+/** A person with the enabled user accounts linked to them. */
+export async function findPersonWithAccounts(db: Db, personId: string) {
+  const [person] = await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, personId));
+  if (!person) return undefined;
+  const accounts = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.personId, personId), eq(users.disabled, false)))
+    .orderBy(asc(users.email));
+  return { ...person, accounts };
+}
+
+/** The enabled user accounts holding `role` in the organisation. */
+export async function listUsersWithRole(db: Db, organisationId: string, role: 'registrar') {
+  return db
+    .selectDistinct({ id: users.id, email: users.email, name: users.name })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.role, role), eq(users.disabled, false)))
+    .orderBy(asc(users.email));
+}
