@@ -65,7 +65,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(personalDataProcessing).values({ committeeId: committee.id, ...input }).returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input, organisationId: committee.id }, clock());
         return row;
       });
     },
@@ -78,7 +78,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
         if (!before) throw notFound({ sv: 'Behandlingen finns inte.', en: 'The processing does not exist.' });
         const [row] = await tx.update(personalDataProcessing).set({ ...input, updatedAt: clock() }).where(eq(personalDataProcessing.id, id)).returning();
         if (!row) throw new Error('update returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'processing.update', entity: 'personal_data_processing', entityId: id, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'processing.update', entity: 'personal_data_processing', entityId: id, after: input, organisationId: before.committeeId }, clock());
         return row;
       });
     },
@@ -95,9 +95,11 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     /** Everything held about the person; the export itself is recorded in the audit log. */
     async exportPerson(principal: Principal | null, personId: string): Promise<PersonExport> {
       assertCan(principal, 'personalData.manage', await archiveScope(db));
-      await requirePerson(personId);
+      const person = await requirePerson(personId);
       const data = await collectPersonData(db, personId, clock());
-      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'person.export', entity: 'person', entityId: personId, after: { tables: data.tables.length } }, clock()));
+      // The person's organisation; a person of no organisation is the committee's (the archive's).
+      const organisationId = person.organisationId ?? (await archiveScope(db))[0];
+      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'person.export', entity: 'person', entityId: personId, after: { tables: data.tables.length }, organisationId }, clock()));
       return data;
     },
 
@@ -149,7 +151,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
           await tx.delete(sessions).where(eq(sessions.userId, u.id));
           await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, u.id), isNull(apiTokens.revokedAt)));
         }
-        await recordAudit(tx, actorOf(principal), { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { nameReplaced: !inFinal, finalProtocols: inFinal, users: linked.length } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { nameReplaced: !inFinal, finalProtocols: inFinal, users: linked.length }, organisationId: person.organisationId ?? (await archiveScope(tx))[0] }, now);
         return { nameReplaced: !inFinal };
       });
     },
