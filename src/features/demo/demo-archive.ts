@@ -7,15 +7,14 @@ import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
  * The demo committee's document management plan (following the retention of its classification
  * codes) and its register of processing of personal data. Idempotent like the rest of the demo.
  */
-const DEMO_PLAN: { classificationCode: string; documentType: string; action: 'keep' | 'dispose'; retentionYears: number | null; format: string; note: string }[] = [
-  { classificationCode: '1.2.1.3', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Verksamhetsplaner och uppföljningar' },
-  { classificationCode: '1.3.1.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Reglementen och avtal' },
-  { classificationCode: '1.3.2.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Internkontrollplaner' },
-  { classificationCode: '2.2.0.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Kallelser, protokoll och sammanträdesplaner' },
-  { classificationCode: '2.2.0.2', documentType: 'inbjudan', action: 'dispose', retentionYears: 2, format: '', note: 'Inbjudningar av tillfällig betydelse' },
-  { classificationCode: '2.3.4.1', documentType: '', action: 'dispose', retentionYears: 10, format: 'PDF/A', note: 'Systematiskt arbetsmiljöarbete' },
-  { classificationCode: '2.4.0.2', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Ekonomiska rapporter till nämnden' },
-  { classificationCode: '2.5.1.3', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Säkerhetsgranskningar' },
+const DEMO_PLAN: { classificationCode: string; action: 'keep' | 'dispose'; retentionYears: number | null; format: string; note: string }[] = [
+  { classificationCode: '1.2.1.3', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Verksamhetsplaner och uppföljningar' },
+  { classificationCode: '1.3.1.2', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Reglementen och avtal' },
+  { classificationCode: '1.3.2.2', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Internkontrollplaner' },
+  { classificationCode: '2.2.0.2', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Kallelser, protokoll och sammanträdesplaner' },
+  { classificationCode: '2.3.4.1', action: 'dispose', retentionYears: 10, format: 'PDF/A', note: 'Systematiskt arbetsmiljöarbete' },
+  { classificationCode: '2.4.0.2', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Ekonomiska rapporter till nämnden' },
+  { classificationCode: '2.5.1.3', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Säkerhetsgranskningar' },
 ];
 
 const DEMO_PROCESSING = [
