@@ -20,3 +20,20 @@ DROP INDEX "retention_rules_key";
 ALTER TABLE "retention_rules" DROP COLUMN "document_type";
 --> statement-breakpoint
 CREATE UNIQUE INDEX "retention_rules_key" ON "retention_rules" USING btree ("committee_id","classification_code");
+--> statement-breakpoint
+-- GDPR art. 30(1)(e) and (g): third-country transfers and security measures per processing activity.
+ALTER TABLE "personal_data_processing" ADD COLUMN "third_country_transfers" text DEFAULT '' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "personal_data_processing" ADD COLUMN "security_measures" text DEFAULT '' NOT NULL;
+--> statement-breakpoint
+-- GDPR art. 30(1)(a): the controller and its data protection officer, with contact details.
+CREATE TABLE "personal_data_controllers" (
+	"committee_id" uuid PRIMARY KEY NOT NULL,
+	"controller_name" text NOT NULL,
+	"controller_contact" text NOT NULL,
+	"dpo_name" text NOT NULL,
+	"dpo_contact" text NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "personal_data_controllers" ADD CONSTRAINT "personal_data_controllers_committee_id_organisations_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { organisations, personalDataProcessing, retentionRules } from '../../platform/db/schema.js';
+import { organisations, personalDataControllers, personalDataProcessing, retentionRules } from '../../platform/db/schema.js';
 import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
 
 /**
@@ -25,6 +25,8 @@ const DEMO_PROCESSING = [
     categoriesOfData: 'Namn, kommun, uppdrag, e-postadress, närvaro, yrkanden, röster, reservationer, jäv.',
     categoriesOfPeople: 'Ledamöter, ersättare, tjänstepersoner i beredningsgruppen.',
     recipients: 'Allmänheten (slutliga protokoll), medlemskommunerna.',
+    thirdCountryTransfers: 'Inga.',
+    securityMeasures: 'Behörighet per roll och organisation, tvåfaktorsinloggning, krypterad förbindelse (TLS), säkerhetskopior och en granskningslogg som inte kan ändras i efterhand.',
     retention: 'Protokoll bevaras; kontaktuppgifter tas bort när uppdraget upphört.',
   },
   {
@@ -34,6 +36,8 @@ const DEMO_PROCESSING = [
     categoriesOfData: 'Namn på avsändare och mottagare, uppgifter i handlingar.',
     categoriesOfPeople: 'Enskilda och företrädare för organisationer som skriver till nämnden.',
     recipients: 'Allmänheten efter sekretessprövning.',
+    thirdCountryTransfers: 'Inga.',
+    securityMeasures: 'Behörighet per roll och organisation, tvåfaktorsinloggning, krypterad förbindelse (TLS), säkerhetskopior och en granskningslogg som inte kan ändras i efterhand.',
     retention: 'Enligt dokumenthanteringsplanen.',
   },
   {
@@ -43,9 +47,19 @@ const DEMO_PROCESSING = [
     categoriesOfData: 'Namn, e-postadress, roller, inloggningar, åtgärder i granskningsloggen.',
     categoriesOfPeople: 'Användare.',
     recipients: 'Inga.',
+    thirdCountryTransfers: 'Inga.',
+    securityMeasures: 'Behörighet per roll och organisation, tvåfaktorsinloggning, krypterad förbindelse (TLS), säkerhetskopior och en granskningslogg som inte kan ändras i efterhand.',
     retention: 'Kontot stängs när uppdraget upphör; granskningsloggen bevaras.',
   },
 ];
+
+/** Art. 30(1)(a): the committee is the controller; its data protection officer is the host municipality's (fictional contacts). */
+const DEMO_CONTROLLER = {
+  controllerName: 'Norrbottens e-nämnd',
+  controllerContact: 'Norrbottens e-nämnd, c/o Luleå kommun, 971 85 Luleå. E-post: e-namnden@exempel.se',
+  dpoName: 'Dataskyddsombudet, Luleå kommun',
+  dpoContact: 'E-post: dataskyddsombud@exempel.se',
+};
 
 export async function loadArchiveDemo(services: Services): Promise<void> {
   const db = services.database.db;
@@ -54,4 +68,5 @@ export async function loadArchiveDemo(services: Services): Promise<void> {
   for (const rule of DEMO_PLAN) await db.insert(retentionRules).values({ committeeId: committee.id, ...rule }).onConflictDoNothing();
   const existing = new Set((await db.select({ name: personalDataProcessing.name }).from(personalDataProcessing).where(eq(personalDataProcessing.committeeId, committee.id))).map((r) => r.name));
   for (const p of DEMO_PROCESSING) if (!existing.has(p.name)) await db.insert(personalDataProcessing).values({ committeeId: committee.id, ...p });
+  await db.insert(personalDataControllers).values({ committeeId: committee.id, ...DEMO_CONTROLLER }).onConflictDoNothing();
 }
