@@ -49,7 +49,7 @@ export {
   type DecisionMaker, type DecisionStatus, type GateCell, type GateDecision, type GateInput, type GateResult, type GateShortfall,
 } from './cooperation-gates.js';
 export { computeBuyIn, type BuyInInput, type BuyInResult, type BuyInRow } from './buy-in.js';
-export { disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
+export { codeInScheme, disposalDecision, disposalDueOn, matchRetentionRule, type DisposalRefusal, type RetentionRule } from './retention.js';
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
 export { findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
 export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';

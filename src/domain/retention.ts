@@ -3,12 +3,14 @@
  * Archives act (arkivlagen 1990:782) 10 § — disposal only under a decision, here the plan's rules.
  */
 
-/** One rule of the plan: a classification code (and optionally a document type) is kept or disposed of after N years. */
+/**
+ * One rule of the plan: the documents of a classification code (and every code below it) are kept,
+ * or disposed of after N years. A rule names a code of the registry's classification scheme, never
+ * words in a document's description: what is disposed of must follow from the registration itself.
+ */
 export interface RetentionRule {
   id: string;
   classificationCode: string;
-  /** Empty: every document of the code. Otherwise a word the document's description contains. */
-  documentType: string;
   action: 'keep' | 'dispose';
   retentionYears: number | null;
 }
@@ -25,20 +27,22 @@ function codeCovers(ruleCode: string, code: string): boolean {
 }
 
 /**
- * The rule of the plan that governs a document: the most specific code that covers the case's
- * code, and within it a rule for the document's type (a word in its description) before the
- * rule for every document of the code. Undefined: the plan says nothing, so it is kept.
+ * Does a rule's code belong to the registry's classification scheme: one of its codes, or a
+ * higher level of one (a rule for 2.3 governs 2.3.4.1)? A code outside the scheme governs nothing.
  */
-export function matchRetentionRule<R extends RetentionRule>(rules: readonly R[], document: { classificationCode: string; description: string }): R | undefined {
-  const description = document.description.toLocaleLowerCase('sv');
-  const candidates = rules.filter(
-    (r) => codeCovers(r.classificationCode, document.classificationCode) && (r.documentType === '' || description.includes(r.documentType.toLocaleLowerCase('sv'))),
-  );
-  return candidates.sort((a, b) => {
-    const byDepth = codeSegments(b.classificationCode).length - codeSegments(a.classificationCode).length;
-    if (byDepth !== 0) return byDepth;
-    return (b.documentType === '' ? 0 : 1) - (a.documentType === '' ? 0 : 1);
-  })[0];
+export function codeInScheme(code: string, schemeCodes: readonly string[]): boolean {
+  return schemeCodes.some((c) => codeCovers(code, c));
+}
+
+/**
+ * The rule of the plan that governs a document: the most specific rule whose code covers the
+ * document's classification code (its case's code in the registry). Undefined: the plan says
+ * nothing, so it is kept (arkivlagen 10 §: disposal only by decision).
+ */
+export function matchRetentionRule<R extends RetentionRule>(rules: readonly R[], document: { classificationCode: string }): R | undefined {
+  return rules
+    .filter((r) => codeCovers(r.classificationCode, document.classificationCode))
+    .sort((a, b) => codeSegments(b.classificationCode).length - codeSegments(a.classificationCode).length)[0];
 }
 
 /**

@@ -19,9 +19,12 @@ export const archiveMessages = defineMessages({
   'archive.privacy.lead': { sv: 'Registret över behandlingar av personuppgifter, utdrag för en person och pseudonymisering.', en: 'The register of processing of personal data, the export for one person and pseudonymisation.' },
 
   'archive.rule.code': { sv: 'Klassificeringskod', en: 'Classification code' },
-  'archive.rule.type': { sv: 'Handlingstyp', en: 'Document type' },
-  'archive.rule.typeHint': { sv: 'Lämna tomt för alla handlingar med koden. Annars ett ord som handlingens beskrivning innehåller, t.ex. ”inbjudan”.', en: 'Leave empty for every document of the code. Otherwise a word the document’s description contains, e.g. “invitation”.' },
-  'archive.rule.allTypes': { sv: 'Alla handlingar', en: 'All documents' },
+  'archive.rule.codeHint': {
+    sv: 'En kod i diariets klassificeringsstruktur; en högre nivå (2.3) gäller alla koder under den. Regeln gäller handlingarna i ärenden med koden, oavsett vad beskrivningen säger.',
+    en: 'A code of the registry’s classification scheme; a higher level (2.3) covers every code below it. The rule governs the documents of cases with the code, whatever their description says.',
+  },
+  'archive.rule.title': { sv: 'Rubrik i klassificeringsstrukturen', en: 'Heading in the classification scheme' },
+  'archive.rule.higherLevel': { sv: '(högre nivå: alla koder under)', en: '(higher level: every code below)' },
   'archive.rule.action': { sv: 'Bevaras eller gallras', en: 'Keep or dispose' },
   'archive.rule.keep': { sv: 'Bevaras', en: 'Keep' },
   'archive.rule.dispose': { sv: 'Gallras', en: 'Dispose' },
@@ -41,7 +44,10 @@ export const archiveMessages = defineMessages({
   },
   'archive.plan.columns': { sv: 'Kolumner', en: 'Columns' },
   'archive.plan.col.code': { sv: 'klassificeringskod – t.ex. 2.3.4.1 (obligatorisk); en högre nivå (2.3) gäller alla koder under den', en: 'klassificeringskod – e.g. 2.3.4.1 (required); a higher level (2.3) covers every code below it' },
-  'archive.plan.col.type': { sv: 'handlingstyp – tomt för alla handlingar, annars ett ord i beskrivningen', en: 'handlingstyp – empty for every document, otherwise a word in the description' },
+  'archive.plan.col.type': {
+    sv: 'handlingstyp – används inte: en handlingstyp som gallras på annat sätt får en egen kod i klassificeringsstrukturen',
+    en: 'handlingstyp – not used: a document type with its own retention gets its own code in the classification scheme',
+  },
   'archive.plan.col.action': { sv: 'åtgärd – ”bevaras” eller ”gallras” (obligatorisk)', en: 'åtgärd – “bevaras” (keep) or “gallras” (dispose) (required)' },
   'archive.plan.col.years': { sv: 'gallringsfrist – antal år, krävs för ”gallras”', en: 'gallringsfrist – number of years, required for “gallras”' },
   'archive.plan.col.format': { sv: 'format – t.ex. PDF/A', en: 'format – e.g. PDF/A' },

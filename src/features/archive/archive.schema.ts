@@ -15,7 +15,6 @@ export const ZRetentionRule = z
       .string()
       .trim()
       .regex(/^\d+(\.\d+)*$/, msg('Klassificeringskoden skrivs med siffror och punkter, t.ex. 2.3.4.1.', 'Write the classification code as digits and dots, e.g. 2.3.4.1.')),
-    documentType: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(200)),
     action: z.enum(['keep', 'dispose'], msg('Välj bevaras eller gallras.', 'Choose keep or dispose.')),
     retentionYears: z.preprocess(
       (v) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? Number(v.trim()) : v),

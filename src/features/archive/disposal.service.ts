@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { cases, disposalItems, disposalLists, documentFiles, documents, fileBlobs, legalHolds, searchEntries } from '../../platform/db/schema.js';
@@ -39,8 +39,14 @@ export interface KeptDocument {
 
 const LIST_NOT_FOUND = { sv: 'Gallringslistan finns inte.', en: 'The disposal list does not exist.' };
 
-export function ruleText(rule: Pick<RetentionRuleRow, 'classificationCode' | 'documentType' | 'retentionYears'>): string {
-  return `${rule.classificationCode}${rule.documentType ? ` (${rule.documentType})` : ''}: gallras efter ${rule.retentionYears ?? 0} år`;
+export function ruleText(rule: Pick<RetentionRuleRow, 'classificationCode' | 'retentionYears'>): string {
+  return `${rule.classificationCode}: gallras efter ${rule.retentionYears ?? 0} år`;
+}
+
+/** The decision a disposed document's registry entry names: the approved list, who approved it and when, and the plan's rule. */
+export function disposalReference(list: Pick<DisposalListRow, 'id' | 'approvedByName' | 'approvedAt'>, item: Pick<DisposalItemRow, 'ruleText'>): string {
+  const approved = list.approvedAt ? swedishDate(list.approvedAt) : '';
+  return `Gallringsbeslut ${approved}, ${list.approvedByName ?? ''} (gallringslista ${list.id.slice(0, 8)}); dokumenthanteringsplanen ${item.ruleText}`;
 }
 
 export function createDisposalService(deps: { database: Database; clock: Clock }) {
@@ -72,9 +78,9 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     );
     const due: DisposalCandidate[] = [];
     for (const { document: d, case: c } of docs) {
-      if (pending.has(d.id)) continue;
+      if (pending.has(d.id) || d.disposedOn) continue;
       const caseNumber = formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode });
-      const rule = matchRetentionRule(rules, { classificationCode: c.classificationCode, description: d.description });
+      const rule = matchRetentionRule(rules, { classificationCode: c.classificationCode });
       const decision = disposalDecision({ rule, caseStatus: c.status, caseClosedOn: c.closedOn, documentDate: d.documentDate, underLegalHold: holds.caseIds.has(c.id) || holds.documentIds.has(d.id), today: today() });
       if (decision.disposable && rule) {
         due.push({ documentId: d.id, handlingId: formatHandlingId(d), caseNumber, description: d.description, rule, ruleText: ruleText(rule), dueOn: decision.dueOn });
@@ -114,8 +120,8 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     const [docs, rules, holds] = await Promise.all([repo.documentsOfCommittee(tx, id), repo.rulesOf(tx, id), repo.activeHolds(tx)]);
     const due: DisposalCandidate[] = [];
     for (const { document: d, case: c } of docs) {
-      if (!listedSet.has(d.id)) continue;
-      const rule = matchRetentionRule(rules, { classificationCode: c.classificationCode, description: d.description });
+      if (!listedSet.has(d.id) || d.disposedOn) continue;
+      const rule = matchRetentionRule(rules, { classificationCode: c.classificationCode });
       const decision = disposalDecision({ rule, caseStatus: c.status, caseClosedOn: c.closedOn, documentDate: d.documentDate, underLegalHold: holds.caseIds.has(c.id) || holds.documentIds.has(d.id), today: today() });
       if (decision.disposable && rule) due.push({ documentId: d.id, handlingId: formatHandlingId(d), caseNumber: '', description: d.description, rule, ruleText: ruleText(rule), dueOn: decision.dueOn });
     }
@@ -123,17 +129,17 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     return { candidates: due.filter((c) => !references.has(c.documentId)) };
   }
 
-  /** Delete a document, its file versions and search entries; its blobs too when nothing else uses them. */
-  async function deleteDocument(tx: Db, documentId: string): Promise<void> {
+  /**
+   * OSL 5 kap.: dispose of a document's files (versions, search text, blobs when nothing else uses
+   * them) and mark its registry entry gallrad with the day and the decision. The entry itself —
+   * number, date, sender or recipient, description — stays in the registry.
+   */
+  async function disposeDocument(tx: Db, documentId: string, marking: { on: string; listId: string; reference: string }): Promise<void> {
     const files = await tx.select({ id: documentFiles.id, sha256: documentFiles.sha256 }).from(documentFiles).where(eq(documentFiles.documentId, documentId));
     const fileIds = files.map((f) => f.id);
-    await tx
-      .delete(searchEntries)
-      .where(or(and(eq(searchEntries.kind, 'document'), eq(searchEntries.refId, documentId)), fileIds.length ? and(eq(searchEntries.kind, 'file'), inArray(searchEntries.refId, fileIds)) : sql`false`));
+    if (fileIds.length) await tx.delete(searchEntries).where(and(eq(searchEntries.kind, 'file'), inArray(searchEntries.refId, fileIds)));
     await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
-    // A released hold's record stays; it no longer points at the document that is gone.
-    await tx.update(legalHolds).set({ documentId: null }).where(eq(legalHolds.documentId, documentId));
-    await tx.delete(documents).where(eq(documents.id, documentId));
+    await tx.update(documents).set({ disposedOn: marking.on, disposalListId: marking.listId, disposalReference: marking.reference, updatedAt: clock() }).where(eq(documents.id, documentId));
     for (const sha of new Set(files.map((f) => f.sha256))) {
       const [still] = await tx.select({ id: documentFiles.id }).from(documentFiles).where(eq(documentFiles.sha256, sha)).limit(1);
       if (still) continue;
@@ -202,7 +208,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
         const items = await tx.select().from(disposalItems).where(eq(disposalItems.listId, id));
         await assertStillDisposable(tx, items);
         const now = clock();
-        for (const item of items) await deleteDocument(tx, item.documentId);
+        for (const item of items) await disposeDocument(tx, item.documentId, { on: swedishDate(now), listId: id, reference: disposalReference(list, item) });
         await tx.update(disposalItems).set({ disposedAt: now }).where(eq(disposalItems.listId, id));
         await tx.update(disposalLists).set({ status: 'executed', executedAt: now }).where(and(eq(disposalLists.id, id), ne(disposalLists.status, 'executed')));
         await recordAudit(

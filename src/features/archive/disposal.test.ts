@@ -74,9 +74,16 @@ describe('disposal (gallring) by the document management plan', () => {
     assert.equal(executed.statusCode, 302);
 
     const db = t.services.database.db;
-    assert.equal((await db.select().from(documents).where(eq(documents.id, doc.due ?? ''))).length, 0);
+    // OSL 5 kap.: the files go, the registry entry stays — marked gallrad with the day and the decision.
+    const [entry] = await db.select().from(documents).where(eq(documents.id, doc.due ?? ''));
+    assert.ok(entry, 'the registry entry stays');
+    assert.equal(entry.disposedOn, '2026-11-27');
+    assert.equal(entry.disposalListId, list.id);
+    assert.match(entry.disposalReference ?? '', /Gallringsbeslut \d{4}-\d{2}-\d{2}, Alva Arkivarie/);
+    assert.match(entry.disposalReference ?? '', /2\.3\.4\.1: gallras efter 2 år/);
     assert.equal((await db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.due ?? ''))).length, 0);
-    assert.equal((await db.select().from(searchEntries).where(eq(searchEntries.refId, doc.due ?? ''))).length, 0);
+    assert.equal((await db.select().from(searchEntries).where(eq(searchEntries.kind, 'file'))).filter((e) => e.title.startsWith('Protokoll skyddsrond')).length, 0);
+    assert.equal((await db.select().from(searchEntries).where(eq(searchEntries.refId, doc.due ?? ''))).length, 1, 'the entry can still be found');
     const [record] = await db.select().from(disposalItems).where(eq(disposalItems.listId, list.id));
     assert.equal(record?.documentId, doc.due);
     assert.ok(record?.disposedAt);
@@ -97,5 +104,89 @@ describe('disposal (gallring) by the document management plan', () => {
     await t.services.registry.setCaseStatus(admin, openCaseId, 'open');
     const overview = await t.services.archive.disposal.overview(admin);
     assert.deepEqual(overview.candidates, []);
+  });
+});
+
+/**
+ * OSL 5 kap. 1–2 §§: the registry entry — number, date, sender or recipient, short description —
+ * stays when the document is disposed of; the registry shows it as gallrad with the decision.
+ */
+describe('OSL 5 kap.: a disposed document keeps its registry entry', () => {
+  let t: TestContext;
+  let now = new Date('2018-05-02T10:00:00Z');
+  let admin: Principal;
+  let adminEmail: string;
+  const registered: { id: string; handlingId: string; direction: 'incoming' | 'outgoing' | 'drawn_up'; counterpart: string | undefined; description: string; documentDate: string }[] = [];
+
+  before(async () => {
+    t = await createTestApp({ clock: () => now });
+    const { committee } = await buildCommittee(t.services);
+    const user = await buildUser(t.services, { organisationId: committee.id, roles: ['admin', 'registrar'] });
+    adminEmail = user.email;
+    admin = { userId: user.id, email: user.email, name: 'Alva Arkivarie', grants: [{ organisationId: committee.id, role: 'admin' }, { organisationId: committee.id, role: 'registrar' }] };
+    const { registry } = t.services;
+    await registry.importCodes(admin, committee.slug, 'kod;rubrik;gallring\n2.2.0.2;Nämndadministration;Bevaras\n2.2.0.2.1;Inbjudningar;Gallras efter 2 år\n');
+    await t.services.archive.plan.importPlan(admin, 'klassificeringskod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2.1;gallras;2\n');
+    const invitations = await registry.createCase(admin, committee.slug, { title: 'Inbjudningar 2018', classificationCode: '2.2.0.2.1' });
+    const kept = await registry.createCase(admin, committee.slug, { title: 'Sammanträden 2018', classificationCode: '2.2.0.2' });
+    const rows: [string, 'incoming' | 'outgoing' | 'drawn_up', string | undefined, string][] = [
+      [invitations.id, 'incoming', 'SKR', 'Inbjudan till nämnddag'],
+      [invitations.id, 'outgoing', 'Piteå kommun', 'Svar på inbjudan'],
+      [invitations.id, 'drawn_up', undefined, 'Anteckning om deltagare'],
+      // Same words, other code: the plan keeps it.
+      [kept.id, 'incoming', 'SKR', 'Inbjudan till nämnddag'],
+    ];
+    for (const [caseId, direction, counterpart, description] of rows) {
+      const d = await registry.registerDocument(admin, { caseId, direction, documentDate: '2018-05-01', description, ...(counterpart ? { counterpart } : {}) }, { filename: 'fil.txt', bytes: Buffer.from(`text ${description} ${direction}`) });
+      registered.push({ id: d.id, handlingId: `${d.year}.${d.number}`, direction, counterpart, description, documentDate: '2018-05-01' });
+    }
+    for (const c of [invitations, kept]) await registry.setCaseStatus(admin, c.id, 'closed');
+    now = new Date('2026-03-10T10:00:00Z');
+    const { disposal } = t.services.archive;
+    const list = await disposal.propose(admin);
+    await disposal.approve(admin, list.id, { approvedByName: 'Alva Arkivarie' });
+    await disposal.execute(admin, list.id);
+  });
+  after(() => t.close());
+
+  const disposedIndexes = [0, 1, 2];
+  for (const i of disposedIndexes) {
+    test(`document ${i + 1}: number, date, sender or recipient and description stay; the files go; the entry is marked gallrad`, async () => {
+      const expected = registered[i];
+      assert.ok(expected);
+      const { document } = await t.services.registry.getDocument(admin, expected.id);
+      assert.equal(document.handlingId, expected.handlingId);
+      assert.equal(document.documentDate, expected.documentDate);
+      assert.equal(document.direction, expected.direction);
+      assert.equal(document.counterpart, expected.counterpart ?? null);
+      assert.equal(document.description, expected.description);
+      assert.deepEqual(document.files, []);
+      assert.equal(document.disposal?.disposedOn, '2026-03-10');
+      assert.match(document.disposal?.reference ?? '', /Alva Arkivarie.*2\.2\.0\.2\.1: gallras efter 2 år/);
+    });
+  }
+
+  test('a document with the same words under a code the plan keeps is not disposed of', async () => {
+    const keptDoc = registered[3];
+    assert.ok(keptDoc);
+    const { document } = await t.services.registry.getDocument(admin, keptDoc.id);
+    assert.equal(document.disposal, null);
+    assert.equal(document.files.length, 1);
+  });
+
+  test('the registry page and the API show the entry as gallrad; no new file can be added', async () => {
+    const disposed = registered[0];
+    assert.ok(disposed);
+    const client = new TestClient(t.app);
+    await client.signIn(adminEmail);
+    const page = await client.get(`/handlingar/${disposed.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Gallrad/);
+    assert.match(page.body, /Filerna gallrades 2026-03-10/);
+    assert.match(page.body, /Inbjudan till nämnddag/);
+    assert.doesNotMatch(page.body, /ny-version/);
+    await assert.rejects(t.services.registry.addFileVersion(admin, disposed.id, { filename: 'ny.txt', bytes: Buffer.from('ny') }), /disposed of on 2026-03-10/);
+    // A disposed document is not proposed again.
+    assert.deepEqual((await t.services.archive.disposal.overview(admin)).candidates, []);
   });
 });

@@ -46,8 +46,7 @@ function RuleFields({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
   return (
     <>
-      <TextField ctx={ctx} state={state} name="classificationCode" label={t('archive.rule.code')} required />
-      <TextField ctx={ctx} state={state} name="documentType" label={t('archive.rule.type')} hint={t('archive.rule.typeHint')} />
+      <TextField ctx={ctx} state={state} name="classificationCode" label={t('archive.rule.code')} hint={t('archive.rule.codeHint')} required />
       <RadioGroup
         ctx={ctx}
         state={state}
@@ -67,7 +66,6 @@ function RuleFields({ ctx, state }: { ctx: ViewContext; state: FormState }) {
 
 const RULE_LABELS = (ctx: ViewContext) => ({
   classificationCode: ctx.t('archive.rule.code'),
-  documentType: ctx.t('archive.rule.type'),
   action: ctx.t('archive.rule.action'),
   retentionYears: ctx.t('archive.rule.years'),
   format: ctx.t('archive.rule.format'),
@@ -76,17 +74,17 @@ const RULE_LABELS = (ctx: ViewContext) => ({
   csv: ctx.t('archive.plan.csv'),
 });
 
-export function PlanPage(props: { ctx: ViewContext; rules: RetentionRuleRow[]; canManage: boolean; importState: FormState; ruleState: FormState }) {
+export function PlanPage(props: { ctx: ViewContext; rules: (RetentionRuleRow & { codeTitle: string | null })[]; canManage: boolean; importState: FormState; ruleState: FormState }) {
   const { ctx } = props;
   const { t } = ctx;
-  const columns: Column<RetentionRuleRow>[] = [
+  const columns: Column<RetentionRuleRow & { codeTitle: string | null }>[] = [
     { key: 'code', label: t('archive.rule.code'), rowHeader: true, text: (r) => r.classificationCode },
-    { key: 'type', label: t('archive.rule.type'), text: (r) => r.documentType || t('archive.rule.allTypes') },
+    { key: 'title', label: t('archive.rule.title'), text: (r) => r.codeTitle ?? t('archive.rule.higherLevel') },
     { key: 'retention', label: t('archive.rule.action'), text: (r) => ruleRetention(ctx, r) },
     { key: 'format', label: t('archive.rule.format'), text: (r) => r.format },
     { key: 'note', label: t('archive.rule.note'), text: (r) => r.note },
   ];
-  if (props.canManage) columns.push({ key: 'edit', label: t('common.edit'), text: () => '', render: (r) => <a href={`/arkiv/dokumenthanteringsplan/${r.id}`} aria-label={`${t('common.edit')} ${r.classificationCode} ${r.documentType}`}>{t('common.edit')}</a> });
+  if (props.canManage) columns.push({ key: 'edit', label: t('common.edit'), text: () => '', render: (r) => <a href={`/arkiv/dokumenthanteringsplan/${r.id}`} aria-label={`${t('common.edit')} ${r.classificationCode}`}>{t('common.edit')}</a> });
   return (
     <Layout ctx={ctx} title={t('archive.plan.title')} back={archiveBack(ctx)}>
       <p>{t('archive.plan.lead')}</p>
@@ -98,7 +96,7 @@ export function PlanPage(props: { ctx: ViewContext; rules: RetentionRuleRow[]; c
             <li>{t(`archive.plan.col.${k}`)}</li>
           ))}
         </ul>
-        <pre style="white-space: pre-wrap; overflow-wrap: anywhere">{'klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n1.2.1.3;;bevaras;;PDF/A;Verksamhetsplaner\n2.3.4.1;;gallras;10;PDF/A;\n2.3.4.1;inbjudan;gallras;2;;Inbjudningar'}</pre>
+        <pre style="white-space: pre-wrap; overflow-wrap: anywhere">{'klassificeringskod;åtgärd;gallringsfrist;format;anmärkning\n1.2.1.3;bevaras;;PDF/A;Verksamhetsplaner\n2.3.4.1;gallras;10;PDF/A;\n2.2.0.2.1;gallras;2;;Inbjudningar'}</pre>
       </section>
       {props.canManage && (
         <>
@@ -141,7 +139,6 @@ export function RuleEditPage({ ctx, rule, state }: { ctx: ViewContext; rule: Ret
 
 export const ruleValues = (r: RetentionRuleRow): Record<string, string> => ({
   classificationCode: r.classificationCode,
-  documentType: r.documentType,
   action: r.action,
   retentionYears: r.retentionYears === null ? '' : String(r.retentionYears),
   format: r.format,

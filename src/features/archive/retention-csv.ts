@@ -6,6 +6,7 @@ import { ZRetentionRule, type TRetentionRule } from './archive.schema.js';
 /** The columns of the document management plan's CSV, as shown on the plan's page. */
 export const PLAN_COLUMNS = [
   { key: 'classificationCode', names: ['klassificeringskod', 'kod', 'code', 'classification_code'], required: true },
+  // Read only to refuse it: the plan governs by classification code, never by words in a description.
   { key: 'documentType', names: ['handlingstyp', 'typ', 'document_type', 'documenttype'], required: false },
   { key: 'action', names: ['åtgärd', 'atgard', 'bevaras/gallras', 'action'], required: true },
   { key: 'retentionYears', names: ['gallringsfrist', 'år', 'ar', 'retention_years', 'years'], required: false },
@@ -47,9 +48,19 @@ export function parsePlanCsv(text: string): TRetentionRule[] {
       errors.push({ field: '_', message: { sv: `Rad ${lineNo}: åtgärden ska vara ”bevaras” eller ”gallras”, inte ”${cell('action')}”.`, en: `Line ${lineNo}: the action must be "bevaras" (keep) or "gallras" (dispose), not "${cell('action')}".` } });
       return;
     }
+    if (cell('documentType').trim() !== '') {
+      errors.push({
+        field: '_',
+        message: {
+          sv: `Rad ${lineNo}: planen gäller per klassificeringskod, inte per ord i handlingens beskrivning. Ge handlingstypen ”${cell('documentType').trim()}” en egen kod i klassificeringsstrukturen och en egen rad.`,
+          en: `Line ${lineNo}: the plan governs by classification code, not by words in a document's description. Give the document type "${cell('documentType').trim()}" its own code in the classification scheme and its own line.`,
+        },
+      });
+      return;
+    }
     let rule: TRetentionRule;
     try {
-      rule = parseInput(ZRetentionRule, { classificationCode: cell('classificationCode'), documentType: cell('documentType'), action, retentionYears: cell('retentionYears'), format: cell('format'), note: cell('note') });
+      rule = parseInput(ZRetentionRule, { classificationCode: cell('classificationCode'), action, retentionYears: cell('retentionYears'), format: cell('format'), note: cell('note') });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       for (const fe of error.fieldErrors) {
@@ -58,13 +69,12 @@ export function parsePlanCsv(text: string): TRetentionRule[] {
       }
       return;
     }
-    const key = `${rule.classificationCode}|${rule.documentType.toLocaleLowerCase('sv')}`;
-    const earlier = seen.get(key);
+    const earlier = seen.get(rule.classificationCode);
     if (earlier) {
-      errors.push({ field: '_', message: { sv: `Rad ${lineNo}: samma kod och handlingstyp som rad ${earlier}.`, en: `Line ${lineNo}: the same code and document type as line ${earlier}.` } });
+      errors.push({ field: '_', message: { sv: `Rad ${lineNo}: samma klassificeringskod som rad ${earlier}.`, en: `Line ${lineNo}: the same classification code as line ${earlier}.` } });
       return;
     }
-    seen.set(key, lineNo);
+    seen.set(rule.classificationCode, lineNo);
     rules.push(rule);
   });
   if (errors.length) throw invalid(errors);

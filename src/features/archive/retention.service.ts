@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { retentionRules } from '../../platform/db/schema.js';
+import { classificationCodes, retentionRules } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
+import { codeInScheme } from '../../domain/retention.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../auth/policy.js';
@@ -16,7 +17,7 @@ export type RetentionRuleRow = typeof retentionRules.$inferSelect;
 
 const RULE_NOT_FOUND = { sv: 'Regeln finns inte.', en: 'The rule does not exist.' };
 
-/** The document management plan (dokumenthanteringsplan): one rule per classification code and document type. */
+/** The document management plan (dokumenthanteringsplan): one rule per code of the registry's classification scheme. */
 export function createRetentionService(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
   const db = database.db;
@@ -27,22 +28,37 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
     return row;
   }
 
-  const duplicate = (code: string, type: string) =>
-    conflict({ sv: `Det finns redan en regel för ${code}${type ? ` (${type})` : ''}.`, en: `There is already a rule for ${code}${type ? ` (${type})` : ''}.` });
+  const duplicate = (code: string) => conflict({ sv: `Det finns redan en regel för ${code}.`, en: `There is already a rule for ${code}.` });
 
-  async function findDuplicate(tx: Db, committeeId: string, code: string, type: string, exceptId?: string) {
+  async function findDuplicate(tx: Db, committeeId: string, code: string, exceptId?: string) {
     const [row] = await tx
       .select({ id: retentionRules.id })
       .from(retentionRules)
-      .where(and(eq(retentionRules.committeeId, committeeId), eq(retentionRules.classificationCode, code), eq(retentionRules.documentType, type)));
+      .where(and(eq(retentionRules.committeeId, committeeId), eq(retentionRules.classificationCode, code)));
     return row && row.id !== exceptId ? row : undefined;
+  }
+
+  const schemeOf = (tx: Db, committeeId: string) => tx.select({ code: classificationCodes.code, title: classificationCodes.title }).from(classificationCodes).where(eq(classificationCodes.organisationId, committeeId));
+
+  /** Arkivlagen 10 §: a rule governs the codes of the registry's scheme; a code outside it would govern nothing. */
+  async function assertInScheme(tx: Db, committeeId: string, codes: readonly string[]) {
+    const scheme = (await schemeOf(tx, committeeId)).map((c) => c.code);
+    const unknown = codes.filter((code) => !codeInScheme(code, scheme));
+    if (unknown.length === 0) return;
+    const message = {
+      sv: `${unknown.join(', ')} finns inte i diariets klassificeringsstruktur. Ange en kod ur strukturen (eller en högre nivå av en), eller lägg först till koden i klassificeringsstrukturen.`,
+      en: `${unknown.join(', ')} is not in the registry's classification scheme. Give a code of the scheme (or a higher level of one), or first add the code to the scheme.`,
+    };
+    throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'classificationCode', message }] });
   }
 
   return {
     async listRules(principal: Principal | null) {
       assertCan(principal, 'archive.read', await archiveScope(db));
       const c = await findCommittee(db);
-      const rules = c ? await db.select().from(retentionRules).where(eq(retentionRules.committeeId, c.id)).orderBy(asc(retentionRules.classificationCode), asc(retentionRules.documentType)) : [];
+      const rows = c ? await db.select().from(retentionRules).where(eq(retentionRules.committeeId, c.id)).orderBy(asc(retentionRules.classificationCode)) : [];
+      const titles = new Map(c ? (await schemeOf(db, c.id)).map((s) => [s.code, s.title]) : []);
+      const rules = rows.map((r) => ({ ...r, codeTitle: titles.get(r.classificationCode) ?? null }));
       return { rules, canManage: can(principal, 'archive.manage', await archiveScope(db)) };
     },
 
@@ -59,12 +75,13 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       const rules = parsePlanCsv(csvText);
       const c = await committee();
       await db.transaction(async (tx) => {
+        await assertInScheme(tx, c.id, rules.map((r) => r.classificationCode));
         for (const rule of rules) {
           await tx
             .insert(retentionRules)
             .values({ committeeId: c.id, ...rule })
             .onConflictDoUpdate({
-              target: [retentionRules.committeeId, retentionRules.classificationCode, retentionRules.documentType],
+              target: [retentionRules.committeeId, retentionRules.classificationCode],
               set: { action: rule.action, retentionYears: rule.retentionYears, format: rule.format, note: rule.note, updatedAt: clock() },
             });
         }
@@ -78,7 +95,8 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       const input = parseInput(ZRetentionRule, raw);
       const c = await committee();
       return db.transaction(async (tx) => {
-        if (await findDuplicate(tx, c.id, input.classificationCode, input.documentType)) throw duplicate(input.classificationCode, input.documentType);
+        await assertInScheme(tx, c.id, [input.classificationCode]);
+        if (await findDuplicate(tx, c.id, input.classificationCode)) throw duplicate(input.classificationCode);
         const [row] = await tx.insert(retentionRules).values({ committeeId: c.id, ...input }).returning();
         if (!row) throw new Error('insert returned no row');
         await recordAudit(tx, actorOf(principal), { action: 'retention.create', entity: 'retention_rule', entityId: row.id, after: input, organisationId: c.id }, clock());
@@ -92,11 +110,12 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(retentionRules).where(eq(retentionRules.id, id));
         if (!before) throw notFound(RULE_NOT_FOUND);
-        if (await findDuplicate(tx, before.committeeId, input.classificationCode, input.documentType, id)) throw duplicate(input.classificationCode, input.documentType);
+        await assertInScheme(tx, before.committeeId, [input.classificationCode]);
+        if (await findDuplicate(tx, before.committeeId, input.classificationCode, id)) throw duplicate(input.classificationCode);
         const [row] = await tx.update(retentionRules).set({ ...input, updatedAt: clock() }).where(eq(retentionRules.id, id)).returning();
         if (!row) throw notFound(RULE_NOT_FOUND);
-        const { classificationCode, documentType, action, retentionYears, format, note } = before;
-        await recordAudit(tx, actorOf(principal), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, documentType, action, retentionYears, format, note }, after: input, organisationId: before.committeeId }, clock());
+        const { classificationCode, action, retentionYears, format, note } = before;
+        await recordAudit(tx, actorOf(principal), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, action, retentionYears, format, note }, after: input, organisationId: before.committeeId }, clock());
         return row;
       });
     },

@@ -6,10 +6,10 @@ import { parsePlanCsv } from './retention-csv.js';
 
 describe('parsePlanCsv', () => {
   test('reads the documented columns, semicolon or comma', () => {
-    const rules = parsePlanCsv('klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n1.2.1.3;;bevaras;;PDF/A;Planer\n2.3.4.1;inbjudan;Gallras;2;;\n');
+    const rules = parsePlanCsv('klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n1.2.1.3;;bevaras;;PDF/A;Planer\n2.3.4.1;;Gallras;2;;\n');
     assert.deepEqual(rules, [
-      { classificationCode: '1.2.1.3', documentType: '', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Planer' },
-      { classificationCode: '2.3.4.1', documentType: 'inbjudan', action: 'dispose', retentionYears: 2, format: '', note: '' },
+      { classificationCode: '1.2.1.3', action: 'keep', retentionYears: null, format: 'PDF/A', note: 'Planer' },
+      { classificationCode: '2.3.4.1', action: 'dispose', retentionYears: 2, format: '', note: '' },
     ]);
     assert.equal(parsePlanCsv('code,action,years\n2.4,gallras,10\n')[0]?.retentionYears, 10);
   });
@@ -26,10 +26,28 @@ describe('parsePlanCsv', () => {
       assert.match(sv[0] ?? '', /^Rad 3 \(klassificeringskod\)/);
       assert.match(sv[1] ?? '', /^Rad 4 \(gallringsfrist\): Ange efter hur många år/);
       assert.match(sv[2] ?? '', /^Rad 5: åtgärden ska vara/);
-      assert.match(sv[3] ?? '', /^Rad 6: samma kod och handlingstyp som rad 2/);
+      assert.match(sv[3] ?? '', /^Rad 6: samma klassificeringskod som rad 2/);
       assert.match(en[1] ?? '', /^Line 4 \(gallringsfrist\): Give after how many years/);
     }
   });
+});
+
+describe('parsePlanCsv — arkivlagen 10 §: one rule per classification code, never words in a description', () => {
+  const cases: [csv: string, refusal: RegExp | null][] = [
+    ['kod;handlingstyp;åtgärd;gallringsfrist\n2.2.0.2;inbjudan;gallras;2\n', /^Rad 2: planen gäller per klassificeringskod.*”inbjudan”/],
+    ['kod;handlingstyp;åtgärd;gallringsfrist\n2.2.0.2;;bevaras;\n2.2.0.2;inbjudan;gallras;2\n', /^Rad 3: planen gäller per klassificeringskod/],
+    ['kod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2;gallras;2\n', /^Rad 3: samma klassificeringskod som rad 2/],
+    ['kod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2.1;gallras;2\n', null],
+  ];
+  for (const [csv, refusal] of cases) {
+    test(`${csv.split('\n').slice(1).join(' | ')} → ${refusal ? 'refused' : 'read'}`, () => {
+      if (!refusal) return void assert.equal(parsePlanCsv(csv).length, 2);
+      assert.throws(
+        () => parsePlanCsv(csv),
+        (error: unknown) => error instanceof DomainError && refusal.test(error.fieldErrors[0]?.message.sv ?? ''),
+      );
+    });
+  }
 });
 
 describe('the document management plan page', () => {
@@ -39,6 +57,12 @@ describe('the document management plan page', () => {
     t = await createTestApp();
     const { committee } = await buildCommittee(t.services);
     const user = await buildUser(t.services, { organisationId: committee.id, roles: ['registrar'] });
+    const admin = await buildUser(t.services, { organisationId: committee.id, roles: ['admin'] });
+    await t.services.registry.importCodes(
+      { userId: admin.id, email: admin.email, name: 'Admin', grants: [{ organisationId: committee.id, role: 'admin' }] },
+      committee.slug,
+      'kod;rubrik;gallring\n1.1.1.1;Styrning;Bevaras\n2.3.4.1;Systematiskt arbetsmiljöarbete;Gallras efter 10 år\n2.3.4.2;Rehabilitering;Bevaras\n',
+    );
     client = new TestClient(t.app);
     await client.signIn(user.email);
   });
@@ -60,5 +84,24 @@ describe('the document management plan page', () => {
     const missingYears = await client.post('/arkiv/dokumenthanteringsplan/ny', { classificationCode: '1.1', action: 'dispose', retentionYears: '' });
     assert.equal(missingYears.statusCode, 400);
     assert.match(missingYears.body, /Ange efter hur många år/);
+  });
+
+  test('arkivlagen 10 §: a rule names a code of the registry’s classification scheme (or a higher level of one)', async () => {
+    const page = await client.get('/arkiv/dokumenthanteringsplan');
+    assert.match(page.body, /Systematiskt arbetsmiljöarbete/, 'the plan shows the scheme’s heading of each code');
+    const cases: [code: string, status: number][] = [
+      ['9.9.9', 400],
+      ['2.3.4.1.7', 400],
+      ['1.1', 302],
+      ['1.1.1.1', 302],
+    ];
+    for (const [code, status] of cases) {
+      const response = await client.post('/arkiv/dokumenthanteringsplan/ny', { classificationCode: code, action: 'keep', retentionYears: '' });
+      assert.equal(response.statusCode, status, code);
+      if (status === 400) assert.match(response.body, /finns inte i diariets klassificeringsstruktur/);
+    }
+    const importUnknown = await client.post('/arkiv/dokumenthanteringsplan/import', { csv: 'kod;åtgärd;gallringsfrist\n2.3.4.2;bevaras;\n7.7;gallras;1\n' });
+    assert.equal(importUnknown.statusCode, 400);
+    assert.match(importUnknown.body, /7\.7 finns inte/);
   });
 });

@@ -9,8 +9,10 @@ export const DEMO_COMMITTEE_SLUG = 'norrbottens-e-namnd';
 /**
  * The committee's settings as the seed shows them: the protocol calls the body "E-nämnden"
  * ("E-nämndens beslut") and its registry "E-NAMND" ("Verksamhetsplan 2023, E-NAMND, Hid: 2022.14").
+ * The committee sits in Luleå (the host municipality), so its decisions are appealed to
+ * Förvaltningsrätten i Luleå (KL 13:5).
  */
-export const DEMO_COMMITTEE_SETTINGS = { shortName: 'E-nämnden', registryCode: 'E-NAMND' };
+export const DEMO_COMMITTEE_SETTINGS = { shortName: 'E-nämnden', registryCode: 'E-NAMND', publication: { appealCourt: 'Förvaltningsrätten i Luleå' } };
 
 export interface DemoMunicipality {
   slug: string;

@@ -120,4 +120,12 @@ export const importMessages = defineMessages({
   'outcomeImport.ignoredRows': { sv: 'Ignorerade konton', en: 'Ignored accounts' },
   'outcomeImport.importedBy': { sv: 'Importerad {date} av {name}', en: 'Imported {date} by {name}' },
   'outcomeImport.sha': { sv: 'Filens SHA-256', en: 'The file’s SHA-256' },
+  'outcomeImport.remove': { sv: 'Ta bort det här utfallet (om det blev fel)', en: 'Remove this outcome (if it was a mistake)' },
+  'outcomeImport.removeTitle': { sv: 'Ta bort utfallet {year} till och med {date}?', en: 'Remove the outcome {year} up to {date}?' },
+  'outcomeImport.removeWarning': {
+    sv: 'Utfallet från {file} tas bort med alla sina rader. Rapporterna visar då det föregående utfallet för perioden, om det finns ett. Granskningsloggen behåller vad som togs bort och av vem. Det går inte att ångra; läs in filen igen om det behövs.',
+    en: 'The outcome from {file} is removed with all its rows. The reports then show the previous outcome for the period, if there is one. The audit log keeps what was removed and by whom. This cannot be undone; import the file again if needed.',
+  },
+  'outcomeImport.removeConfirm': { sv: 'Ta bort utfallet', en: 'Remove the outcome' },
+  'outcomeImport.removed': { sv: 'Utfallet togs bort.', en: 'The outcome was removed.' },
 });

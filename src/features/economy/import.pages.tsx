@@ -250,6 +250,7 @@ export function PreviewPage(props: { ctx: ViewContext; preview: ImportPreview; c
 }
 
 export interface ImportDetail {
+  id: string;
   year: number;
   periodTo: string;
   format: 'sie4' | 'csv' | 'manual';
@@ -262,7 +263,7 @@ export interface ImportDetail {
   sums: { code: string; name: string; kind: 'income' | 'cost'; amountOre: number }[];
 }
 
-export function ImportDetailPage(props: { ctx: ViewContext; detail: ImportDetail }) {
+export function ImportDetailPage(props: { ctx: ViewContext; detail: ImportDetail; canManage?: boolean }) {
   const { ctx, detail } = props;
   const { t } = ctx;
   const objects = [...new Map(detail.sums.map((s) => [s.code, s.name])).entries()];
@@ -293,6 +294,29 @@ export function ImportDetailPage(props: { ctx: ViewContext; detail: ImportDetail
           <ul>{ignored.map((r) => <li>{`${r.account}${r.costCentre ? ` / ${r.costCentre}` : ''}: ${formatOre(r.amountOre)} kr`}</li>)}</ul>
         </section>
       )}
+      {props.canManage && (
+        <p>
+          <a href={`${LIST}/import/${detail.id}/ta-bort`}>{t('outcomeImport.remove')}</a>
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** Asks before a mistaken outcome is removed, and says what removing it does. */
+export function RemoveImportPage(props: { ctx: ViewContext; detail: ImportDetail }) {
+  const { ctx, detail } = props;
+  const { t } = ctx;
+  const back = `${LIST}/import/${detail.id}`;
+  return (
+    <Layout ctx={ctx} title={t('outcomeImport.removeTitle', { year: detail.year, date: detail.periodTo })} back={{ href: back }}>
+      <p class="warning">{t('outcomeImport.removeWarning', { file: detail.fileName || t(`outcomeImport.format.${detail.format}`) })}</p>
+      <PostForm ctx={ctx} action={`${back}/ta-bort`} class="actions">
+        <button type="submit" class="danger">
+          {t('outcomeImport.removeConfirm')}
+        </button>
+        <a href={back}>{t('common.cancel')}</a>
+      </PostForm>
     </Layout>
   );
 }

@@ -75,3 +75,9 @@ export async function sumEntriesByCostObject(db: Db, importId: string) {
     .where(eq(outcomeEntries.importId, importId))
     .groupBy(costObjects.code, costObjects.name, costObjects.position, outcomeEntries.kind);
 }
+
+/** Removes a mistaken import and its entries (the audit log keeps what it held). */
+export async function deleteImport(tx: Db, id: string): Promise<void> {
+  await tx.delete(outcomeEntries).where(eq(outcomeEntries.importId, id));
+  await tx.delete(outcomeImports).where(eq(outcomeImports.id, id));
+}

@@ -8,7 +8,7 @@ import { emptyForm } from '../../platform/views/forms.js';
 import { can } from '../auth/policy.js';
 import { fileError, readForm } from '../registry/registry.http.js';
 import { importMessages } from './import.messages.js';
-import { ImportDetailPage, ImportListPage, PreviewPage, UploadPage } from './import.pages.js';
+import { ImportDetailPage, ImportListPage, PreviewPage, RemoveImportPage, UploadPage } from './import.pages.js';
 import { readMappingChoices } from './import.schema.js';
 
 const UPLOAD = '/ekonomi/utfall/importera';
@@ -98,6 +98,19 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
   app.get('/ekonomi/utfall/import/:id', read, async (request, reply) => {
     const committee = await outcomeImport.committeeFor(request.principal, 'economy.read');
     const detail = await outcomeImport.get(request.principal, committee, idParam(request));
-    return reply.page(<ImportDetailPage ctx={request.viewContext()} detail={detail} />);
+    return reply.page(<ImportDetailPage ctx={request.viewContext()} detail={detail} canManage={can(request.principal, 'economy.manage', [committee.id])} />);
+  });
+
+  app.get('/ekonomi/utfall/import/:id/ta-bort', manage, async (request, reply) => {
+    const committee = await outcomeImport.committeeFor(request.principal, 'economy.manage');
+    const detail = await outcomeImport.get(request.principal, committee, idParam(request));
+    return reply.page(<RemoveImportPage ctx={request.viewContext()} detail={detail} />);
+  });
+
+  app.post('/ekonomi/utfall/import/:id/ta-bort', manage, async (request, reply) => {
+    const committee = await outcomeImport.committeeFor(request.principal, 'economy.manage');
+    await outcomeImport.remove(request.principal, committee, idParam(request));
+    setFlash(reply, request, services, request.viewContext().t('outcomeImport.removed'));
+    return reply.redirect('/ekonomi/utfall');
   });
 }

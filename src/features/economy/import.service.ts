@@ -130,6 +130,34 @@ export function createImportService(deps: { database: Database; config: Config; 
       const sums = await repo.sumEntriesByCostObject(db, id);
       return { ...found.row, importedBy: found.importedBy, sums: sums.map((s) => ({ ...s, amountOre: Number(s.amountOre) })).sort((a, b) => a.position - b.position || collator.compare(a.code, b.code)) };
     },
+
+    /**
+     * Removes a mistaken outcome (an import of the wrong file, year or date, or a manual entry
+     * typed wrong): its entries go, the audit log keeps what it held, and the reports fall back to
+     * the previous outcome for that date. Only the committee's economy managers may.
+     */
+    async remove(principal: Principal | null, committee: Committee, id: string): Promise<void> {
+      assertCan(principal, 'economy.manage', [committee.id]);
+      const found = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findImport(db, id) : undefined;
+      if (!found || found.row.committeeId !== committee.id) throw notFound(IMPORT_NOT_FOUND);
+      const { row } = found;
+      const sums = await repo.sumEntriesByCostObject(db, id);
+      await db.transaction(async (tx) => {
+        await repo.deleteImport(tx, id);
+        await recordAudit(
+          tx,
+          actorOf(principal),
+          {
+            action: 'economy.outcome.remove',
+            entity: 'outcome_import',
+            entityId: id,
+            before: { year: row.year, periodTo: row.periodTo, format: row.format, fileName: row.fileName, fileSha256: row.fileSha256, sums: sums.map((s) => ({ code: s.code, kind: s.kind, amountOre: Number(s.amountOre) })) },
+            organisationId: committee.id,
+          },
+          clock(),
+        );
+      });
+    },
   };
 }
 

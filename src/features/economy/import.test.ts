@@ -173,4 +173,31 @@ describe('outcome import pages', () => {
     const mappings = await t.services.database.db.select().from(accountMappings).where(and(eq(accountMappings.committeeId, committeeId), eq(accountMappings.account, '6110')));
     assert.equal(mappings[0]?.kind, 'ignore');
   });
+
+  test('issue 15 — a mistaken outcome can be removed after a confirmation, by the economist only; the audit log keeps what it held', async () => {
+    const up = await upload(Buffer.from('kostnadsobjekt;intäkter;kostnader\nGF;1 000;2 000\n', 'utf8'), { year: '2022', periodTo: '2022-08-31' }, 'fel-fil.csv');
+    const saved = await economist.post('/ekonomi/utfall/importera/bekrafta', up.query);
+    assert.equal(saved.statusCode, 302, saved.body.slice(0, 2000));
+    const id = /import\/([0-9a-f-]{36})/.exec(String(saved.headers.location))?.[1] ?? '';
+    assert.ok(id, String(saved.headers.location));
+    const detail = await economist.get(`/ekonomi/utfall/import/${id}`);
+    assert.match(detail.body, new RegExp(`/ekonomi/utfall/import/${id}/ta-bort`));
+    const confirm = await economist.get(`/ekonomi/utfall/import/${id}/ta-bort`);
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /Det går inte att ångra/);
+    // The secretary reads the economy but does not manage it.
+    assert.equal((await secretary.post(`/ekonomi/utfall/import/${id}/ta-bort`, {})).statusCode, 403);
+    const entries = async () => (await t.services.database.query<{ n: number }>(sql`select count(*)::int as n from outcome_entries where import_id = ${id}`))[0]?.n ?? 0;
+    assert.ok((await entries()) > 0);
+    const removed = await economist.post(`/ekonomi/utfall/import/${id}/ta-bort`, {});
+    assert.equal(removed.statusCode, 302);
+    assert.equal(await entries(), 0);
+    assert.equal((await economist.get(`/ekonomi/utfall/import/${id}`)).statusCode, 404);
+    const [audit] = await t.services.database.query<{ before: { fileName: string; sums: unknown[] }; organisation_id: string }>(
+      sql`select before, organisation_id from audit_log where action = 'economy.outcome.remove' and entity_id = ${id}`,
+    );
+    assert.equal(audit?.before.fileName, 'fel-fil.csv');
+    assert.ok((audit?.before.sums.length ?? 0) > 0);
+    assert.equal(audit?.organisation_id, committeeId);
+  });
 });

@@ -3,30 +3,81 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
-import { TextArea } from '../registry/registry.views.js';
-import type { ProcessingRow } from './privacy.service.js';
+import { Fact, TextArea } from '../registry/registry.views.js';
+import type { ControllerRow, ProcessingRow } from './privacy.service.js';
 
-const FIELDS = ['name', 'purpose', 'legalBasis', 'categoriesOfData', 'categoriesOfPeople', 'recipients', 'retention'] as const;
+const FIELDS = ['name', 'purpose', 'legalBasis', 'categoriesOfData', 'categoriesOfPeople', 'recipients', 'thirdCountryTransfers', 'retention', 'securityMeasures'] as const;
 const label = (ctx: ViewContext, f: (typeof FIELDS)[number]) => ctx.t(`privacy.processing.${f}`);
+const CONTROLLER_FIELDS = ['controllerName', 'controllerContact', 'dpoName', 'dpoContact'] as const;
 
-export function RegisterPage({ ctx, rows, canManage }: { ctx: ViewContext; rows: ProcessingRow[]; canManage: boolean }) {
+/** Art. 30(1)(a): who is responsible and whom to ask. */
+function ControllerFacts({ ctx, controller, canManage }: { ctx: ViewContext; controller: ControllerRow | null; canManage: boolean }) {
   const { t } = ctx;
-  const columns: Column<ProcessingRow>[] = [
-    { key: 'name', label: t('privacy.processing.name'), rowHeader: true, text: (r) => r.name, render: (r) => (canManage ? <a href={`/dataskydd/behandlingar/${r.id}`}>{r.name}</a> : r.name) },
-    { key: 'purpose', label: t('privacy.processing.purpose'), text: (r) => r.purpose },
-    { key: 'legalBasis', label: t('privacy.processing.legalBasis'), text: (r) => r.legalBasis },
-    { key: 'categoriesOfPeople', label: t('privacy.processing.categoriesOfPeople'), text: (r) => r.categoriesOfPeople },
-    { key: 'retention', label: t('privacy.processing.retention'), text: (r) => r.retention },
-  ];
+  return (
+    <section aria-labelledby="controller-heading">
+      <h2 id="controller-heading">{t('privacy.controller.title')}</h2>
+      {controller ? (
+        <dl class="facts">
+          <Fact term={t('privacy.controller.controllerName')}>{controller.controllerName}</Fact>
+          <Fact term={t('privacy.controller.controllerContact')}>{controller.controllerContact}</Fact>
+          <Fact term={t('privacy.controller.dpoName')}>{controller.dpoName}</Fact>
+          <Fact term={t('privacy.controller.dpoContact')}>{controller.dpoContact}</Fact>
+        </dl>
+      ) : (
+        <p class="notice">{t('privacy.controller.missing')}</p>
+      )}
+      {canManage && (
+        <p>
+          <a href="/dataskydd/ansvarig">{t('privacy.controller.edit')}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** One processing with every point of art. 30(1)(b)–(g); an empty point says so. */
+function ProcessingFacts({ ctx, row, canManage }: { ctx: ViewContext; row: RegisterRow; canManage: boolean }) {
+  const { t } = ctx;
+  const headingId = `processing-${row.id}`;
+  const value = (text: string) => text.trim() || <em>{t('privacy.processing.notStated')}</em>;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{row.name}</h3>
+      {row.missing.length > 0 && <p class="notice">{t('privacy.processing.missing', { points: row.missing.map((p) => `${p})`).join(', ') })}</p>}
+      <dl class="facts">
+        {FIELDS.filter((f) => f !== 'name').map((f) => (
+          <Fact term={label(ctx, f)}>{value(row[f])}</Fact>
+        ))}
+      </dl>
+      {canManage && (
+        <p>
+          <a href={`/dataskydd/behandlingar/${row.id}`}>
+            {t('privacy.processing.edit')}
+            <span class="visually-hidden"> {row.name}</span>
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+type RegisterRow = ProcessingRow & { missing: string[] };
+
+export function RegisterPage({ ctx, rows, controller, canManage }: { ctx: ViewContext; rows: RegisterRow[]; controller: ControllerRow | null; canManage: boolean }) {
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('privacy.register.title')} back={{ href: '/arkiv', label: t('archive.title') }}>
       <p>{t('privacy.register.lead')}</p>
-      {canManage && (
-        <p>
-          <a href="/dataskydd/behandlingar/ny">{t('privacy.processing.new')}</a> · <a href="/dataskydd/personer">{t('privacy.people.title')}</a>
-        </p>
-      )}
-      <ListTable ctx={ctx} caption={t('privacy.register.title')} hideCaption columns={columns} rows={rows} defaultSort="name" searchId="processing" />
+      <ControllerFacts ctx={ctx} controller={controller} canManage={canManage} />
+      <section aria-labelledby="activities-heading">
+        <h2 id="activities-heading">{t('privacy.register.activities')}</h2>
+        {canManage && (
+          <p>
+            <a href="/dataskydd/behandlingar/ny">{t('privacy.processing.new')}</a> · <a href="/dataskydd/personer">{t('privacy.people.title')}</a>
+          </p>
+        )}
+        {rows.length === 0 ? <p>{t('privacy.register.none')}</p> : rows.map((row) => <ProcessingFacts ctx={ctx} row={row} canManage={canManage} />)}
+      </section>
     </Layout>
   );
 }
@@ -42,8 +93,28 @@ export function ProcessingFormPage({ ctx, state, action, title }: { ctx: ViewCon
         <TextField ctx={ctx} state={state} name="legalBasis" label={label(ctx, 'legalBasis')} hint={t('privacy.processing.legalBasisHint')} required />
         <TextArea ctx={ctx} state={state} name="categoriesOfData" label={label(ctx, 'categoriesOfData')} rows={2} />
         <TextArea ctx={ctx} state={state} name="categoriesOfPeople" label={label(ctx, 'categoriesOfPeople')} rows={2} />
-        <TextArea ctx={ctx} state={state} name="recipients" label={label(ctx, 'recipients')} rows={2} />
+        <TextArea ctx={ctx} state={state} name="recipients" label={label(ctx, 'recipients')} hint={t('privacy.processing.recipientsHint')} rows={2} />
+        <TextArea ctx={ctx} state={state} name="thirdCountryTransfers" label={label(ctx, 'thirdCountryTransfers')} hint={t('privacy.processing.thirdCountryTransfersHint')} rows={2} />
         <TextField ctx={ctx} state={state} name="retention" label={label(ctx, 'retention')} />
+        <TextArea ctx={ctx} state={state} name="securityMeasures" label={label(ctx, 'securityMeasures')} hint={t('privacy.processing.securityMeasuresHint')} rows={3} />
+        <button type="submit">{t('common.save')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+export function ControllerFormPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
+  const { t } = ctx;
+  const labels = Object.fromEntries(CONTROLLER_FIELDS.map((f) => [f, t(`privacy.controller.${f}`)]));
+  return (
+    <Layout ctx={ctx} title={t('privacy.controller.title')} back={{ href: '/dataskydd', label: t('privacy.register.title') }}>
+      <p>{t('privacy.controller.lead')}</p>
+      <ErrorSummary ctx={ctx} state={state} labels={labels} />
+      <PostForm ctx={ctx} action="/dataskydd/ansvarig">
+        <TextField ctx={ctx} state={state} name="controllerName" label={labels.controllerName ?? ''} required />
+        <TextArea ctx={ctx} state={state} name="controllerContact" label={labels.controllerContact ?? ''} hint={t('privacy.controller.contactHint')} rows={3} />
+        <TextField ctx={ctx} state={state} name="dpoName" label={labels.dpoName ?? ''} required />
+        <TextArea ctx={ctx} state={state} name="dpoContact" label={labels.dpoContact ?? ''} hint={t('privacy.controller.contactHint')} rows={3} />
         <button type="submit">{t('common.save')}</button>
       </PostForm>
     </Layout>

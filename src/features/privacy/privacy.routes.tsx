@@ -5,7 +5,7 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { idParam } from '../../platform/http/params.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { attachmentHeader } from '../registry/registry.http.js';
-import { ConfirmPseudonymisePage, PeoplePage, PersonPage, ProcessingFormPage, RegisterPage } from './privacy.pages.js';
+import { ConfirmPseudonymisePage, ControllerFormPage, PeoplePage, PersonPage, ProcessingFormPage, RegisterPage } from './privacy.pages.js';
 
 export function registerPrivacyRoutes(app: FastifyInstance, services: Services): void {
   const { privacy } = services;
@@ -13,8 +13,23 @@ export function registerPrivacyRoutes(app: FastifyInstance, services: Services):
   const manage = { config: { action: 'personalData.manage' as const } };
 
   app.get('/dataskydd', read, async (request, reply) => {
-    const { rows, canManage } = await privacy.listProcessing(request.principal);
-    return reply.page(<RegisterPage ctx={request.viewContext()} rows={rows} canManage={canManage} />);
+    const { rows, controller, canManage } = await privacy.listProcessing(request.principal);
+    return reply.page(<RegisterPage ctx={request.viewContext()} rows={rows} controller={controller} canManage={canManage} />);
+  });
+
+  app.get('/dataskydd/ansvarig', manage, async (request, reply) => {
+    const controller = await privacy.getController(request.principal);
+    const values: Record<string, string> = controller ? { controllerName: controller.controllerName, controllerContact: controller.controllerContact, dpoName: controller.dpoName, dpoContact: controller.dpoContact } : {};
+    return reply.page(<ControllerFormPage ctx={request.viewContext()} state={emptyForm(values)} />);
+  });
+
+  app.post('/dataskydd/ansvarig', manage, async (request, reply) => {
+    const ctx = request.viewContext();
+    const values = formBody(request);
+    const ok = await handleForm(reply, values, () => privacy.saveController(request.principal, values), (state) => <ControllerFormPage ctx={ctx} state={state} />);
+    if (!ok) return reply;
+    setFlash(reply, request, services, ctx.t('privacy.controller.saved'));
+    return reply.redirect('/dataskydd');
   });
 
   app.get('/dataskydd/behandlingar/ny', manage, async (request, reply) => {

@@ -2,19 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { apiTokens, mandates, organisations, people, personalDataProcessing, sessions, users } from '../../platform/db/schema.js';
+import { apiTokens, mandates, organisations, people, sessions, users } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
-import { parseInput } from '../../platform/validation.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../auth/policy.js';
 import { archiveScope } from '../archive/archive-scope.js';
-import { findCommittee } from '../archive/archive.repository.js';
 import { collectPersonData, type PersonExport } from './person-export.js';
-import { ZProcessing } from './privacy.schema.js';
+import { createProcessingRegister } from './processing-register.service.js';
 
-export type ProcessingRow = typeof personalDataProcessing.$inferSelect;
+export type { ControllerRow, ProcessingRow } from './processing-register.service.js';
 
 const PERSON_NOT_FOUND = { sv: 'Personen finns inte.', en: 'The person does not exist.' };
 
@@ -45,43 +43,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
   }
 
   return {
-    async listProcessing(principal: Principal | null) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      return { rows: await db.select().from(personalDataProcessing).orderBy(asc(personalDataProcessing.name)), canManage: can(principal, 'personalData.manage', await archiveScope(db)) };
-    },
-
-    async getProcessing(principal: Principal | null, id: string): Promise<ProcessingRow> {
-      assertCan(principal, 'personalData.manage', await archiveScope(db));
-      const [row] = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
-      if (!row) throw notFound({ sv: 'Behandlingen finns inte.', en: 'The processing does not exist.' });
-      return row;
-    },
-
-    async createProcessing(principal: Principal | null, raw: unknown): Promise<ProcessingRow> {
-      assertCan(principal, 'personalData.manage', await archiveScope(db));
-      const input = parseInput(ZProcessing, raw);
-      const committee = await findCommittee(db);
-      if (!committee) throw notFound({ sv: 'Det finns ingen nämnd ännu.', en: 'There is no committee yet.' });
-      return db.transaction(async (tx) => {
-        const [row] = await tx.insert(personalDataProcessing).values({ committeeId: committee.id, ...input }).returning();
-        if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input, organisationId: committee.id }, clock());
-        return row;
-      });
-    },
-
-    async updateProcessing(principal: Principal | null, id: string, raw: unknown): Promise<ProcessingRow> {
-      assertCan(principal, 'personalData.manage', await archiveScope(db));
-      const input = parseInput(ZProcessing, raw);
-      return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
-        if (!before) throw notFound({ sv: 'Behandlingen finns inte.', en: 'The processing does not exist.' });
-        const [row] = await tx.update(personalDataProcessing).set({ ...input, updatedAt: clock() }).where(eq(personalDataProcessing.id, id)).returning();
-        if (!row) throw new Error('update returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'processing.update', entity: 'personal_data_processing', entityId: id, after: input, organisationId: before.committeeId }, clock());
-        return row;
-      });
-    },
+    ...createProcessingRegister(deps),
 
     async listPeople(principal: Principal | null) {
       assertCan(principal, 'personalData.manage', await archiveScope(db));

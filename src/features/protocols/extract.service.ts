@@ -12,9 +12,12 @@ import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/po
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { decisionHeading, letterheadOf } from './protocol-wording.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
+import { hasRecord, meetingRecordLines, recordLinesText } from './protocol-record-lines.js';
+import type { MeetingRecord } from './protocol.model.js';
 import { publicHeadingOf } from '../../domain/index.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMPTY_RECORD: MeetingRecord = { motions: [], propositions: [], votes: [], reservations: [], jav: [], notes: '' };
 
 /**
  * Protokollsutdrag: a certified PDF/A extract of one paragraph of a final protocol
@@ -40,14 +43,18 @@ export function createExtractService(deps: { database: Database; config: Config;
     if (row.protocol.status !== 'final' && !row.paragraph.adjustedAt) {
       throw conflict({ sv: 'Utdrag kan bara göras ur ett justerat protokoll.', en: 'Extracts can only be made from an adjusted protocol.' });
     }
-    if (row.protocol.status !== 'final') return row;
-    // A final protocol's extract is taken from the protocol as adjusted (its snapshot).
-    const doc = (await frozen.frozen(row.protocol.id)).document;
-    const p = doc.paragraphs.find((x) => x.id === paragraphId);
-    if (!p) return row;
+    // The paragraph's meeting record (KL 5:67) as the protocol holds it; a final protocol's extract
+    // is taken from the protocol as adjusted (its snapshot), never rebuilt from the live tables.
+    const doc = await frozen.document(row.protocol.id);
+    const p = doc?.paragraphs.find((x) => x.id === paragraphId);
+    if (!doc || !p) return { ...row, record: EMPTY_RECORD, shortName: null };
+    const shortName = doc.letterhead.shortName;
+    if (row.protocol.status !== 'final') return { ...row, record: p.record, shortName };
     return {
       ...row,
       bodyName: doc.bodyName,
+      record: p.record,
+      shortName,
       paragraph: { ...row.paragraph, number: p.number, heading: p.heading, caseNumber: p.caseNumber, summary: p.summary, handling: p.handling, decision: p.decision, recipients: p.recipients, secrecyProvision: p.secrecyProvision, decisionBasis: p.decisionBasis.map((b) => ({ documentId: null, text: b.text })) },
     };
   }
@@ -74,11 +81,15 @@ export function createExtractService(deps: { database: Database; config: Config;
 
   function extractText(row: Row, certifiedBy: string, date: string): string {
     const p = row.paragraph;
+    const shortName = row.shortName ?? letterheadOf({ settings: row.settings, hostName: null, bodyName: row.bodyName, isCommitteeBody: row.bodyKind === 'committee' }).shortName;
+    const handling = p.handling.trim();
+    // The same lines the protocol prints: motions, votes with each member's vote, reservations.
+    const record = recordLinesText(meetingRecordLines(row.record, { shortName, afterHandling: handling !== '' }));
     const parts = [
       p.caseNumber ? `Ärendenummer: ${p.caseNumber}` : '',
       p.summary ? `Sammanfattning\n\n${p.summary}` : '',
-      p.handling ? `Sammanträdet\n\n${p.handling}` : '',
-      `${decisionHeading(letterheadOf({ settings: row.settings, hostName: null, bodyName: row.bodyName, isCommitteeBody: row.bodyKind === 'committee' }).shortName)}\n\n${p.decision}`,
+      handling || hasRecord(row.record) ? `Sammanträdet\n\n${[handling, record].filter(Boolean).join('\n\n')}` : '',
+      `${decisionHeading(shortName)}\n\n${p.decision}`,
       p.decisionBasis.length ? `Beslutsunderlag\n\n${p.decisionBasis.map((b) => b.text).join('\n')}` : '',
       p.recipients.length ? `Beslutet skickas till\n\n${p.recipients.join('\n')}` : '',
       `Justerat ${row.protocol.finalAt ? swedishDate(row.protocol.finalAt) : p.adjustedAt ? swedishDate(p.adjustedAt) : ''}`,

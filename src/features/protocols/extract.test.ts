@@ -2,11 +2,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { fileBlobs, mailLog, meetings, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import type { Principal } from '../auth/policy.js';
+import { buildLiveMeeting, recordStart, textOf, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 
 const NOW = new Date('2026-03-30T08:00:00Z');
 
@@ -124,5 +125,103 @@ describe('protokollsutdrag: certified extract of one paragraph, e-mailed', () =>
     log = await t.services.extracts.deliveryLog(secretary, finalParagraph);
     assert.equal(log.filter((l) => l.recipient === 'nere@example.se').length, 2);
     assert.equal((await t.services.extracts.retryFailed(secretary, finalParagraph)).sent, 0, 'nothing left to retry');
+  });
+});
+
+/**
+ * KL 5:67 — the protocol records the votes (and in an open vote how each member voted) and the
+ * reservations; a protokollsutdrag of the paragraph must say the same, or it does not "agree with
+ * the protocol" as its certification claims.
+ */
+describe('KL 5:67: the extract of a paragraph holds its vote, each member’s vote and the reservations', () => {
+  let t: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let now = new Date('2022-12-14T10:00:00Z');
+  let f: LiveFixture;
+  let paragraphId = '';
+  const db = () => t.services.database.db;
+
+  async function post(to: string, form: Record<string, string> = {}) {
+    const response = await f.secretary.post(to, form);
+    assert.equal(response.statusCode, 302, `${to}: ${textOf(response.body).slice(0, 400)}`);
+  }
+
+  // How each member votes on the plan: Dalby and Ekby vote no; Dalby reserves with a reason.
+  const ballots: [town: Town, choice: 'yes' | 'no' | 'abstain', printed: string][] = [
+    ['Arvidsby', 'yes', 'Ja'],
+    ['Bergby', 'yes', 'Ja'],
+    ['Dalby', 'no', 'Nej'],
+    ['Ekby', 'no', 'Nej'],
+    ['Testby kommun', 'abstain', 'Avstår'],
+  ];
+
+  before(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ clock: () => now, config: { smtpUrl: smtp.url } });
+    f = await buildLiveMeeting(t);
+    await post(`${f.base}/oppna`);
+    await recordStart(f);
+    await post(`${f.base}/bifall`, { itemId: f.items.economy, alternative: 'proposal' });
+    await post(`${f.base}/notera`, { itemId: f.items.info });
+    await post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, text: 'Avslag på verksamhetsplanen' });
+    const [motion] = await t.services.database.query<{ id: string }>(sql`select id from motions where item_id = ${f.items.plan}`);
+    const form = Object.fromEntries(ballots.map(([town, choice]) => [`ballot-${f.member[town]}`, choice]));
+    await post(`${f.base}/votering`, { itemId: f.items.plan, yes: 'proposal', no: `motion:${motion?.id ?? ''}`, ...form });
+    await post(`${f.base}/reservation`, { itemId: f.items.plan, personId: f.member.Dalby });
+    const [reservation] = await t.services.database.query<{ id: string }>(sql`select id from reservations where item_id = ${f.items.plan}`);
+    await post(`${f.base}/reservation/motivering`, { reservationId: reservation?.id ?? '', reason: 'Planen saknar finansiering' });
+    now = new Date('2022-12-14T11:30:00Z');
+    await post(`${f.base}/avsluta`);
+    const protocolId = await t.services.protocols.createDraft(f.secretaryPrincipal, f.meetingId);
+    await t.services.protocols.lock(f.secretaryPrincipal, protocolId);
+    await db().update(protocols).set({ status: 'final', finalAt: now }).where(eq(protocols.id, protocolId));
+    const doc = await t.services.protocols.load(protocolId);
+    paragraphId = doc.paragraphs.find((p) => p.heading === 'Verksamhetsplan 2023')?.id ?? '';
+    assert.ok(paragraphId);
+    // Final means frozen: the extract reads the snapshot, not the tables changed afterwards.
+    await t.services.extracts.createExtract(f.secretaryPrincipal, paragraphId);
+    await t.services.database.query(sql`update people set name = 'Omdöpt Efteråt' where id = ${f.member.Dalby}`);
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  async function extractPdfText(): Promise<string> {
+    const extract = await t.services.extracts.createExtract(f.secretaryPrincipal, paragraphId);
+    return (await pdfText(extract.bytes)).replace(/\s+/g, ' ');
+  }
+
+  test('the vote: what yes and no stood for, the counts and the outcome', async () => {
+    const text = await extractPdfText();
+    assert.match(text, /Omröstning/);
+    assert.match(text, /Ja-röst för .*Nej-röst för .*Dalby/);
+    assert.match(text, /Resultat: 2 ja, 2 nej, 1 avstår\./);
+    assert.match(text, /Yrkanden • Ledamot Dalby: Avslag på verksamhetsplanen/);
+  });
+
+  for (const [town, , printed] of ballots) {
+    test(`open vote: Ledamot ${town} (${town}) voted ${printed}`, async () => {
+      const text = await extractPdfText();
+      assert.match(text, new RegExp(`Ledamot ${town} \\(${town}\\): ${printed}`));
+    });
+  }
+
+  test('the reservation with its reason, as the frozen protocol holds it', async () => {
+    const text = await extractPdfText();
+    assert.match(text, /Reservationer • Ledamot Dalby reserverar sig mot beslutet: Planen saknar finansiering/);
+    assert.doesNotMatch(text, /Omdöpt Efteråt/);
+  });
+
+  test('the e-mailed extract carries the same vote and reservation', async () => {
+    const before = smtp.received.length;
+    const result = await t.services.extracts.sendExtract(f.secretaryPrincipal, paragraphId, ['kommunen@example.se']);
+    assert.equal(result.sent, 1);
+    const raw = (smtp.received[before]?.raw ?? '').replace(/\r\n/g, '\n');
+    const part = raw.slice(raw.indexOf('Content-Type: application/pdf'));
+    const base64 = part.slice(part.indexOf('\n\n') + 2).split('\n--')[0] ?? '';
+    const text = (await pdfText(Buffer.from(base64.replace(/\s+/g, ''), 'base64'))).replace(/\s+/g, ' ');
+    assert.match(text, /Ledamot Dalby \(Dalby\): Nej/);
+    assert.match(text, /Ledamot Dalby reserverar sig mot beslutet: Planen saknar finansiering/);
   });
 });

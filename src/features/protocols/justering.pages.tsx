@@ -147,9 +147,15 @@ export function JusteringPage({ ctx, overview, state }: { ctx: ViewContext; over
   const { t } = ctx;
   const hasScript = overview.hasPasskey && (overview.maySign || overview.immediate.some((p) => p.maySign));
   return (
-    <Layout ctx={ctx} title={t('justering.title')}>
+    <Layout ctx={ctx} title={t('justering.title')} back={{ href: '/', label: t('justering.backToStart') }}>
       <p>{t('justering.meeting', { body: overview.bodyName, date: overview.meetingDate })}</p>
       <ErrorSummary ctx={ctx} state={state} labels={{ code: t('justering.totpCode') }} />
+      {overview.status !== 'draft' && (
+        <p class="notice">
+          {t(overview.status === 'final' ? 'justering.readFinal' : 'justering.readFirst')}{' '}
+          <a href={`/moten/${overview.meetingId}/protokoll`}>{t('justering.readPage')}</a> · <a href={`/moten/${overview.meetingId}/protokoll.pdf`}>{t('justering.readPdf')}</a>
+        </p>
+      )}
       <dl>
         <dt>{t('justering.status')}</dt>
         <dd>{t(`justering.status.${overview.status}`)}</dd>

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
-import { javLine, servedLine, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
-import { basisLine, decisionHeading, footerTitle, propositionSentence } from './protocol-wording.js';
+import { servedLine, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
+import { basisLine, decisionHeading, footerTitle } from './protocol-wording.js';
+import { hasRecord, meetingRecordLines } from './protocol-record-lines.js';
 import { assuranceLabel } from '../../domain/assurance.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import type { SignatureMethod } from './signature-method.js';
@@ -79,7 +80,6 @@ export function paragraphRange(doc: ProtocolDocument): string {
   return first === last ? `§ ${first}` : `§§ ${first}–${last}`;
 }
 
-const CHOICE = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as const;
 
 export async function renderProtocolPdf(protocol: ProtocolDocument, options: ProtocolPdfOptions = {}): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
@@ -308,49 +308,15 @@ function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph):
   }
 }
 
-function hasRecord(r: MeetingRecord): boolean {
-  return r.motions.length + r.propositions.length + r.votes.length + (r.elections?.length ?? 0) + r.reservations.length + r.jav.length > 0 || r.notes.trim() !== '';
-}
-
-/**
- * The facts of the meeting. The chair's propositions read as the seed's sentences: straight under
- * "Sammanträdet" when nothing else was written there, else under their own "Beslutsgång".
- */
+/** The facts of the meeting, laid out from the lines the extract prints too. */
 function meetingRecord(w: Writer, r: MeetingRecord, options: { shortName: string; afterHandling: boolean }): void {
-  for (const entry of r.jav) w.para(javLine(entry));
-  if (r.motions.length > 0) {
-    w.heading('H3', 'Yrkanden', SIZE.body, 6);
-    for (const m of r.motions) w.listItem('•', `${m.by}: ${m.text}`);
+  for (const line of meetingRecordLines(r, options)) {
+    if (line.kind === 'heading') w.heading('H3', line.text, line.level === 'section' ? SIZE.h3 : SIZE.body, 6);
+    else if (line.kind === 'para') w.para(line.text, line.bold ? { font: 'bold' } : {});
+    else if (line.kind === 'item') w.listItem('•', line.text);
+    else if (line.kind === 'row') w.row(line.label, line.value, 300, 9, 'regular');
+    else w.block(line.text);
   }
-  if (r.propositions.length > 0) {
-    if (options.afterHandling || r.motions.length > 0) w.heading('H3', 'Beslutsgång', SIZE.h3, 6);
-    for (const prop of r.propositions) w.para(propositionSentence(prop, options.shortName));
-  }
-  for (const [i, v] of r.votes.entries()) {
-    w.heading('H3', r.votes.length > 1 ? `Omröstning ${i + 1}` : 'Omröstning', SIZE.body, 6);
-    w.para(`Ja-röst för ${v.yesMeans}. Nej-röst för ${v.noMeans}.`);
-    w.para(`Resultat: ${v.yes} ja, ${v.no} nej, ${v.abstain} avstår.`, { font: 'bold' });
-    const outcome =
-      v.outcome === 'lottery'
-        ? `Lika röstetal; lotten avgör${v.lotteryResult ? `: ${v.lotteryResult}` : ''}.`
-        : `Nämnden har beslutat enligt ${v.outcome === 'yes' ? v.yesMeans : v.noMeans}${v.decidedByCastingVote ? ' genom ordförandens utslagsröst' : ''}.`;
-    w.para(outcome);
-    if (v.ballots.length > 0) {
-      for (const b of v.ballots) w.row(`${b.name} (${b.municipality})`, CHOICE[b.choice], 300, 9, 'regular');
-    }
-  }
-  for (const e of r.elections ?? []) {
-    w.heading('H3', e.closedBallot ? 'Val med sluten omröstning' : 'Val', SIZE.body, 6);
-    for (const c of e.candidates) w.row(c.name, `${c.votes} röster`, 300, 9, 'regular');
-    if (e.lottery) w.para(`Lika röstetal mellan ${e.lottery.among.join(', ')} om ${e.lottery.places} plats(er); lotten föll på ${e.lottery.drawn.join(', ')}.`);
-    w.para(`Valda: ${e.elected.join(', ')}.`, { font: 'bold' });
-    for (const b of e.ballots) w.row(`${b.name} (${b.municipality})`, b.candidate ?? 'Avstår', 300, 9, 'regular');
-  }
-  if (r.reservations.length > 0) {
-    w.heading('H3', 'Reservationer', SIZE.body, 6);
-    for (const res of r.reservations) w.listItem('•', `${res.name} reserverar sig mot beslutet${res.reason ? `: ${res.reason}` : '.'}`);
-  }
-  if (r.notes.trim()) w.block(r.notes);
 }
 
 /** Header, signature boxes, digest and page number: artifacts, written when the page count is known. */

@@ -119,14 +119,26 @@ export function NoticeFacts({ ctx, notice, headingLevel = 3 }: { ctx: ViewContex
   );
 }
 
-export function HowToAppeal({ ctx }: { ctx: ViewContext }) {
+/** The court named in the guidance: the committee's setting, else "förvaltningsrätten". */
+function courtOf(ctx: ViewContext, court: Board['appealCourt']): { court: string; address: string } {
+  return { court: court.name || ctx.t('board.appealCourtDefault'), address: court.name && court.address ? `, ${court.address}` : '' };
+}
+
+/** Överklagandehänvisning: who may appeal, to which court, what the appeal must say and by when (KL 13:1, 13:5–6, 13:8). */
+export function HowToAppeal({ ctx, court }: { ctx: ViewContext; court: Board['appealCourt'] }) {
   const { t } = ctx;
+  const named = courtOf(ctx, court);
   return (
     <section aria-labelledby="overklaga">
       <h2 id="overklaga">{t('board.appealHeading')}</h2>
-      <p>{t('board.appeal1')}</p>
+      <p>{t('board.appeal1', named)}</p>
       <p>{t('board.appeal2')}</p>
-      <p>{t('board.appeal3')}</p>
+      <ul>
+        <li>{t('board.appealWhich')}</li>
+        <li>{t('board.appealWhy')}</li>
+        <li>{t('board.appealReasons')}</li>
+      </ul>
+      <p>{t('board.appeal3', named)}</p>
     </section>
   );
 }
@@ -168,7 +180,7 @@ export function BoardPage({ ctx, board, origin }: { ctx: ViewContext; board: Boa
         <h2 id="aktuella">{t('board.current')}</h2>
         {board.current.length === 0 ? <p>{t('board.noCurrent')}</p> : board.current.map((notice) => <NoticeFacts ctx={ctx} notice={notice} />)}
       </section>
-      <HowToAppeal ctx={ctx} />
+      <HowToAppeal ctx={ctx} court={board.appealCourt} />
       {board.earlier.length > 0 && (
         <section aria-labelledby="tidigare">
           <h2 id="tidigare">{t('board.earlier')}</h2>
@@ -210,7 +222,7 @@ export function BoardFragment({ ctx, board, origin }: { ctx: ViewContext; board:
     <section class="kansli-anslagstavla" lang={ctx.locale === 'sv' ? 'sv-SE' : 'en'} aria-labelledby="kansli-anslagstavla-rubrik">
       <h2 id="kansli-anslagstavla-rubrik">{t('board.title', { name: board.municipality.name })}</h2>
       {board.current.length === 0 ? <p>{t('board.noCurrent')}</p> : board.current.map((notice) => <NoticeFacts ctx={ctx} notice={absolute(notice)} />)}
-      <p>{t('board.appeal3')}</p>
+      <p>{t('board.appeal3', courtOf(ctx, board.appealCourt))}</p>
       <p>
         <a href={`${origin}${boardPaths(board.municipality.slug).page}`} target="_top">
           {t('board.title', { name: board.municipality.name })}

@@ -29,6 +29,8 @@ describe('demo notices', () => {
       );
       const page = await client.get(`/anslagstavla/${m.slug}`);
       assert.match(page.body, /Tidigare anslag[\s\S]*2022-12-14/, m.slug);
+      // KL 13:5–6: the demo committee sits in Luleå; its decisions are appealed there.
+      assert.match(page.body, /Skicka överklagandet till Förvaltningsrätten i Luleå\./, m.slug);
     }
   });
 

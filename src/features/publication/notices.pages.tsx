@@ -229,7 +229,13 @@ export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: 
 }
 
 export function settingsFormValues(view: Settings): Record<string, string> {
-  return { noticePosting: view.settings.noticePosting, postingTime: view.settings.postingTime, protocolKeptAt: view.settings.protocolKeptAt };
+  return {
+    noticePosting: view.settings.noticePosting,
+    postingTime: view.settings.postingTime,
+    protocolKeptAt: view.settings.protocolKeptAt,
+    appealCourt: view.settings.appealCourt,
+    appealCourtAddress: view.settings.appealCourtAddress,
+  };
 }
 
 export function SettingsPage({ ctx, view, state, manual }: { ctx: ViewContext; view: Settings; state: FormState; manual: readonly string[] }) {
@@ -247,6 +253,8 @@ export function SettingsPage({ ctx, view, state, manual }: { ctx: ViewContext; v
         />
         <TextField ctx={ctx} state={state} name="postingTime" label={t('settings.time')} inputMode="numeric" />
         <TextField ctx={ctx} state={state} name="protocolKeptAt" label={t('settings.keptAt')} hint={t('settings.keptAtHint', { value: view.defaultKeptAt })} />
+        <TextField ctx={ctx} state={state} name="appealCourt" label={t('settings.appealCourt')} hint={t('settings.appealCourtHint')} />
+        <TextField ctx={ctx} state={state} name="appealCourtAddress" label={t('settings.appealCourtAddress')} hint={t('settings.appealCourtAddressHint')} />
         <fieldset>
           <legend>{t('settings.manual')}</legend>
           {view.members.map((m) => (

@@ -66,17 +66,24 @@ export const publicationMessages = defineMessages({
   'board.notYet': { sv: 'Ännu inte fastställt', en: 'Not yet known' },
   'notices.postedCount': { sv: '{posted} av {total} medlemskommuner har anslagit protokollet.', en: '{posted} of {total} member municipalities have posted the protocol.' },
   'board.appealHeading': { sv: 'Så överklagar du ett beslut', en: 'How to appeal a decision' },
+  'board.appealCourtDefault': { sv: 'förvaltningsrätten', en: 'the administrative court' },
   'board.appeal1': {
-    sv: 'Den som är medlem i någon av kommunerna som äger nämnden kan begära att förvaltningsrätten prövar om ett beslut har fattats på ett lagligt sätt. Det kallas laglighetsprövning (kommunallagen 13 kap.).',
-    en: 'Anyone who is a member of one of the municipalities that own the committee may ask the administrative court to review whether a decision was made lawfully. This is called a review of legality (Local Government Act, ch. 13).',
+    sv: 'Den som är medlem i någon av kommunerna som äger nämnden kan begära att {court} prövar om ett beslut har fattats på ett lagligt sätt. Det kallas laglighetsprövning (kommunallagen 13 kap.).',
+    en: 'Anyone who is a member of one of the municipalities that own the committee may ask {court} to review whether a decision was made lawfully. This is called a review of legality (laglighetsprövning, Local Government Act, ch. 13).',
   },
-  'board.appeal2': {
-    sv: 'Skriv till förvaltningsrätten. Ange vilket beslut du överklagar (nämnd, datum och paragraf), varför du anser att beslutet inte är lagligt och vad du vill att domstolen ska göra.',
-    en: 'Write to the administrative court. State which decision you appeal (committee, date and paragraph), why you think it is not lawful and what you want the court to do.',
+  'board.appeal2': { sv: 'Skriv i överklagandet (kommunallagen 13 kap. 6 §):', en: 'Write in the appeal (Local Government Act, ch. 13, sec. 6):' },
+  'board.appealWhich': { sv: 'vilket beslut du överklagar: nämnd, sammanträdesdag och paragraf,', en: 'which decision you appeal: committee, meeting date and paragraph,' },
+  'board.appealWhy': {
+    sv: 'varför du anser att beslutet inte är lagligt: att det inte har kommit till på lagligt sätt, att det inte hör till kommunernas angelägenheter, att nämnden har överskridit sina befogenheter eller att beslutet strider mot lag eller annan författning (13 kap. 8 §),',
+    en: 'why you think the decision is unlawful: that it was not made in a lawful way, that it is not a matter for the municipalities, that the committee has exceeded its powers, or that it breaks a law or other statute (ch. 13, sec. 8),',
+  },
+  'board.appealReasons': {
+    sv: 'de omständigheter du stöder överklagandet på. Nya omständigheter får inte åberopas efter att överklagandetiden har gått ut.',
+    en: 'the circumstances your appeal rests on. New circumstances may not be raised after the appeal period has ended.',
   },
   'board.appeal3': {
-    sv: 'Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor. För en gemensam nämnd räknas tiden från den dag då justeringen har anslagits på alla medlemskommunernas anslagstavlor. Sista dagen står vid varje anslag.',
-    en: 'The appeal must reach the administrative court within three weeks. For a joint committee the time counts from the day the adjustment has been posted on the notice boards of all member municipalities. The last day is given with each notice.',
+    sv: 'Skicka överklagandet till {court}{address}. Det ska ha kommit in till domstolen inom tre veckor från den dag då det tillkännagavs på anslagstavlan att protokollet har justerats (13 kap. 5 §). För en gemensam nämnd räknas tiden från den dag då det har anslagits på alla medlemskommunernas anslagstavlor. Sista dagen står vid varje anslag.',
+    en: 'Send the appeal to {court}{address}. It must reach the court within three weeks from the day it was announced on the notice board that the protocol has been adjusted (ch. 13, sec. 5). For a joint committee the time counts from the day it has been posted on the notice boards of all member municipalities. The last day is given with each notice.',
   },
   'board.openData': { sv: 'Anslagstavlan som öppna data', en: 'The notice board as open data' },
   'board.openDataIntro': {
@@ -130,5 +137,12 @@ export const publicationMessages = defineMessages({
   'settings.time': { sv: 'Tid för schemalagda anslag (TT:MM)', en: 'Time for scheduled notices (HH:MM)' },
   'settings.keptAt': { sv: 'Var protokollet förvaras', en: 'Where the protocol is kept' },
   'settings.keptAtHint': { sv: 'Lämna tomt för standardvärdet: {value}', en: 'Leave empty for the default: {value}' },
+  'settings.appealCourt': { sv: 'Domstol för överklaganden (laglighetsprövning)', en: 'Court for appeals (review of legality)' },
+  'settings.appealCourtHint': {
+    sv: 'Förvaltningsrätten i den domkrets där nämnden har sitt säte, t.ex. Förvaltningsrätten i Luleå. Visas på anslagstavlorna i anvisningen om hur man överklagar.',
+    en: 'The administrative court of the district where the committee has its seat, e.g. Förvaltningsrätten i Luleå. Shown on the notice boards in the guidance on how to appeal.',
+  },
+  'settings.appealCourtAddress': { sv: 'Domstolens adress', en: 'The court’s address' },
+  'settings.appealCourtAddressHint': { sv: 'Post- eller e-postadress dit överklagandet skickas. Lämna tomt om den inte ska visas.', en: 'Postal or e-mail address the appeal is sent to. Leave empty to show none.' },
   'settings.manual': { sv: 'Kommuner som alltid anslår själva på sin webbplats', en: 'Municipalities that always post on their own website' },
 });

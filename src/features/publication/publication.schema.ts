@@ -16,6 +16,13 @@ export const ZPublicationSettings = z.object({
   /** Where the protocol is kept (KL 8:12); empty: the host municipality's office. */
   protocolKeptAt: z.string().max(300).catch(''),
   manualMunicipalities: z.array(z.string()).catch([]),
+  /**
+   * The court that tries an appeal of the committee's decisions (laglighetsprövning, KL 13:1, 13:5):
+   * the förvaltningsrätt of the district where the committee has its seat, e.g. "Förvaltningsrätten
+   * i Luleå"; empty: the guidance says "förvaltningsrätten". The address is printed after the name.
+   */
+  appealCourt: z.string().max(200).catch(''),
+  appealCourtAddress: z.string().max(500).catch(''),
 });
 export type TPublicationSettings = z.infer<typeof ZPublicationSettings>;
 
@@ -47,6 +54,8 @@ export const ZSettingsInput = z.object({
   postingTime: z.preprocess(trimmed, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg('Ange en tid som TT:MM, till exempel 08:00.', 'Enter a time as HH:MM, e.g. 08:00.'))),
   protocolKeptAt: z.preprocess(trimmed, z.string().max(300)),
   manualMunicipalities: z.array(z.string().max(100)).max(100),
+  appealCourt: z.preprocess((v) => trimmed(v ?? ''), z.string().max(200, msg('Skriv domstolens namn med högst 200 tecken.', 'Write the court’s name in at most 200 characters.'))),
+  appealCourtAddress: z.preprocess((v) => trimmed(v ?? ''), z.string().max(500, msg('Skriv adressen med högst 500 tecken.', 'Write the address in at most 500 characters.'))),
 });
 export type TSettingsInput = z.infer<typeof ZSettingsInput>;
 

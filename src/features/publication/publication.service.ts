@@ -84,6 +84,8 @@ export interface BoardView {
   today: string;
   current: PublicNotice[];
   earlier: PublicNotice[];
+  /** KL 13:5–6: the court an appeal is sent to, as the committee has set it; empty name: not set. */
+  appealCourt: { name: string; address: string };
 }
 
 export function createPublicationService(deps: { database: Database; config: Config; clock: Clock }) {
@@ -328,7 +330,9 @@ export function createPublicationService(deps: { database: Database; config: Con
     }
     const confirmation = await findOfficialBoard(db, municipality.id);
     const official = confirmation ? { kind: confirmation.kind, embedUrl: confirmation.embedUrl, confirmedBy: confirmation.confirmedBy, confirmedOn: confirmation.confirmedOn } : null;
-    return { municipality: { slug: municipality.slug, name: municipality.name }, official, today, current, earlier };
+    const owner = municipality.committeeId ? await committeeFacts(municipality.committeeId) : undefined;
+    const appealCourt = { name: owner?.settings.appealCourt.trim() ?? '', address: owner?.settings.appealCourtAddress.trim() ?? '' };
+    return { municipality: { slug: municipality.slug, name: municipality.name }, official, today, current, earlier, appealCourt };
   }
 
   return {

@@ -221,7 +221,7 @@ describe('publication: notices on every member municipality’s board', () => {
     const ok = await client.post(`/anslag/installningar/${org.committee.slug}`, { noticePosting: 'immediate', postingTime: '08:00', protocolKeptAt: 'Nämndens kansli, Gby', manualMunicipalities: slug });
     assert.equal(ok.statusCode, 302);
     const view = await t.services.publication.settings(secretary.principal, org.committee.slug);
-    assert.deepEqual(view.settings, { noticePosting: 'immediate', postingTime: '08:00', protocolKeptAt: 'Nämndens kansli, Gby', manualMunicipalities: [slug] });
+    assert.deepEqual(view.settings, { noticePosting: 'immediate', postingTime: '08:00', protocolKeptAt: 'Nämndens kansli, Gby', manualMunicipalities: [slug], appealCourt: '', appealCourtAddress: '' });
     at('2026-11-25T14:00:00Z');
     const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: org.members[0]?.id ?? '', meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
     const rows = await t.database.db.select().from(notices).where(eq(notices.protocolId, protocolId));

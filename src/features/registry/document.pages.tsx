@@ -89,6 +89,7 @@ export function DocumentFacts({ ctx, doc, caseLink, publicView = false }: { ctx:
       {doc.secrecy === 'secret' && !publicView && <Fact term={t('registry.doc.markedBy')}>{doc.secrecyMarkedBy}</Fact>}
       {!publicView && <Fact term={t('registry.doc.securityClass')}>{doc.securityClass}</Fact>}
       <Fact term={t('registry.doc.registeredAt')}>{swedishDate(new Date(doc.registeredAt))}</Fact>
+      {doc.disposal && <Fact term={t('registry.doc.disposed')}>{t('registry.doc.disposedText', { date: doc.disposal.disposedOn, reference: doc.disposal.reference })}</Fact>}
     </dl>
   );
 }
@@ -105,8 +106,8 @@ export function DocumentPage(props: { ctx: ViewContext; detail: DocumentDetail; 
       {doc.access === 'full' && (
         <>
           <h2>{t('registry.doc.files')}</h2>
-          <FileTable ctx={ctx} files={doc.files} />
-          {detail.canWrite && (
+          {doc.disposal ? <p>{t('registry.doc.filesDisposed', { date: doc.disposal.disposedOn })}</p> : <FileTable ctx={ctx} files={doc.files} />}
+          {detail.canWrite && !doc.disposal && (
             <section aria-labelledby="new-version">
               <h3 id="new-version">{t('registry.doc.newVersion')}</h3>
               <ErrorSummary ctx={ctx} state={versionState} labels={{ file: t('registry.doc.file') }} />

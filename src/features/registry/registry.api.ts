@@ -58,6 +58,10 @@ export const ZApiDocument = z.object({
   secrecyMarkedOn: z.string().nullable(),
   secrecyMarkedBy: z.string().nullable(),
   access: z.enum(['full', 'entry']).describe('`entry`: a secret document shown as its registry entry, without content or files'),
+  disposal: z
+    .object({ disposedOn: z.string(), reference: z.string().describe('The disposal decision: approved list, approver, rule of the document management plan') })
+    .nullable()
+    .describe('Gallrad (OSL 5 kap.): the files were destroyed on this day; the registry entry stays'),
   files: z.array(z.object({ id: z.uuid(), version: z.number().int(), filename: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string() })),
 });
 
@@ -121,8 +125,8 @@ function presentCaseSummary(row: CaseRow, caseNumber: string, organisationName: 
 }
 
 function presentDocument(doc: PresentedDocument): TDocument {
-  const { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, files } = doc;
-  return { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, files };
+  const { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, disposal, files } = doc;
+  return { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, disposal, files };
 }
 
 const presentDocumentEntry = (doc: PresentedDocument, caseNumber: string, caseTitle: string): TDocumentEntry => ({ ...presentDocument(doc), caseNumber, caseTitle });

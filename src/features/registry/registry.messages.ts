@@ -91,6 +91,12 @@ export const registryMessages = defineMessages({
   'registry.doc.registeredAt': { sv: 'Registrerad', en: 'Registered' },
   'registry.doc.files': { sv: 'Filer', en: 'Files' },
   'registry.doc.noFiles': { sv: 'Inga filer.', en: 'No files.' },
+  'registry.doc.disposed': { sv: 'Gallrad', en: 'Disposed of' },
+  'registry.doc.disposedText': { sv: '{date} enligt {reference}', en: '{date} under {reference}' },
+  'registry.doc.filesDisposed': {
+    sv: 'Filerna gallrades {date}. Diarieuppgifterna finns kvar (offentlighets- och sekretesslagen 5 kap.).',
+    en: 'The files were disposed of on {date}. The registry entry remains (Public Access to Information and Secrecy Act, chapter 5).',
+  },
   'registry.doc.version': { sv: 'Version', en: 'Version' },
   'registry.doc.filename': { sv: 'Filnamn', en: 'File name' },
   'registry.doc.size': { sv: 'Storlek', en: 'Size' },

@@ -4,7 +4,7 @@ import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { cases, classificationCodes, documentFiles, documents, searchEntries } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import { mayBeInternal, publicRecordState } from '../../domain/public-records.js';
@@ -328,6 +328,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       const doc = await repo.findDocument(db, documentId);
       if (!doc) throw notFound(DOCUMENT_NOT_FOUND);
       assertCan(principal, 'registry.write', await orgScope(doc.organisationId));
+      if (doc.disposedOn) throw conflict({ sv: `Handlingen gallrades ${doc.disposedOn}; den kan inte få nya filer. Registrera en ny handling.`, en: `The document was disposed of on ${doc.disposedOn}; it cannot get new files. Register a new document.` });
       const caseRow = await requireCase(db, doc.caseId);
       const prepared = await prepareFile(file);
       const row = await db.transaction((tx) => attachFile(tx, doc, caseRow, prepared, actorOf(principal)));

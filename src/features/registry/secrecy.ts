@@ -37,6 +37,8 @@ export interface PresentedDocument {
   secrecyMarkedOn: string | null;
   secrecyMarkedBy: string | null;
   access: Exclude<DocumentAccess, 'none'>;
+  /** Gallrad: the files are destroyed; the entry stays with the day and the decision (OSL 5 kap.). */
+  disposal: { disposedOn: string; reference: string } | null;
   files: { id: string; version: number; filename: string; mimeType: string; size: number; sha256: string; createdAt: string }[];
 }
 
@@ -60,6 +62,7 @@ export function presentDocument(doc: DocumentRow, access: Exclude<DocumentAccess
     secrecyMarkedOn: doc.secrecyMarkedOn,
     secrecyMarkedBy: doc.secrecyMarkedBy,
     access,
+    disposal: doc.disposedOn ? { disposedOn: doc.disposedOn, reference: doc.disposalReference ?? '' } : null,
     files: full
       ? files
           .filter((f) => f.documentId === doc.id)

@@ -347,6 +347,14 @@ export const documents = pgTable(
     securityClass: text('security_class').notNull().default('Öppen'),
     registeredAt: timestamp('registered_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     registeredBy: text('registered_by').notNull(),
+    /**
+     * Gallrad: the files were destroyed under an approved disposal list on this day; the entry itself
+     * (number, date, sender or recipient, description) stays in the registry (OSL 5 kap.).
+     */
+    disposedOn: date('disposed_on'),
+    disposalListId: uuid('disposal_list_id').references((): AnyPgColumn => disposalLists.id),
+    /** The decision: the approved list, who approved it and the plan's rule, in words. */
+    disposalReference: text('disposal_reference'),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('documents_number_key').on(t.organisationId, t.year, t.number), index('documents_case_idx').on(t.caseId)],
@@ -1566,7 +1574,7 @@ export const portfolioItems = pgTable('portfolio_items', {
 // ---------------------------------------------------------------------------------------------
 // Archive and data protection: document management plan, deliveries, disposal, personal data.
 
-/** Dokumenthanteringsplan: per classification code (and document type), keep or dispose after N years. */
+/** Dokumenthanteringsplan: per classification code, keep or dispose after N years. */
 export const retentionRules = pgTable(
   'retention_rules',
   {
@@ -1574,9 +1582,8 @@ export const retentionRules = pgTable(
     committeeId: uuid('committee_id')
       .notNull()
       .references(() => organisations.id),
+    /** A code of the registry's classification scheme; it covers every code below it. */
     classificationCode: text('classification_code').notNull(),
-    /** Empty: every document of the code. */
-    documentType: text('document_type').notNull().default(''),
     action: text('action', { enum: ['keep', 'dispose'] }).notNull(),
     retentionYears: integer('retention_years'),
     format: text('format').notNull().default(''),
@@ -1584,7 +1591,7 @@ export const retentionRules = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('retention_rules_key').on(t.committeeId, t.classificationCode, t.documentType)],
+  (t) => [uniqueIndex('retention_rules_key').on(t.committeeId, t.classificationCode)],
 );
 
 /** A delivery to the e-archive (one or more SIPs); what was delivered is in `archive_delivery_items`. */
@@ -1676,8 +1683,24 @@ export const personalDataProcessing = pgTable('personal_data_processing', {
   categoriesOfData: text('categories_of_data').notNull().default(''),
   categoriesOfPeople: text('categories_of_people').notNull().default(''),
   recipients: text('recipients').notNull().default(''),
+  /** Art. 30(1)(e): transfers to a third country or an international organisation, with the safeguards; "Inga" when none. */
+  thirdCountryTransfers: text('third_country_transfers').notNull().default(''),
   retention: text('retention').notNull().default(''),
+  /** Art. 30(1)(g), 32(1): a general description of the technical and organisational security measures. */
+  securityMeasures: text('security_measures').notNull().default(''),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Art. 30(1)(a): the controller (the committee) and its data protection officer, with contact details; the register's head. */
+export const personalDataControllers = pgTable('personal_data_controllers', {
+  committeeId: uuid('committee_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  controllerName: text('controller_name').notNull(),
+  controllerContact: text('controller_contact').notNull(),
+  dpoName: text('dpo_name').notNull(),
+  dpoContact: text('dpo_contact').notNull(),
   updatedAt: updatedAt(),
 });
 
