@@ -12,6 +12,7 @@ import { assertCan, can, isRole, organisationsWhere, PolicyDenied, scopeOf, type
 import { administeredOrganisationIds, administeredScope } from '../organisation/scope.js';
 import { organisations } from '../../platform/db/schema.js';
 import { ZGrant } from '../auth/auth.schema.js';
+import { accountOrganisationId } from '../auth/account-organisation.js';
 
 /** What a reader without the right to read secrets sees instead of a secret entry's content. */
 const ZPersonRef = z.uuid();
@@ -140,7 +141,7 @@ export function createAdminService(deps: { database: Database; config: Config; c
           if (other) throw conflict({ sv: 'Kontots person har redan ett annat aktivt konto. Koppla loss personen först.', en: 'The account’s person already has another active account. Unlink the person first.' });
         }
         await tx.update(users).set({ disabled, updatedAt: clock() }).where(eq(users.id, userId));
-        await recordAudit(tx, actorOf(principal), { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId }, clock());
+        await recordAudit(tx, actorOf(principal), { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, organisationId: await accountOrganisationId(tx, userId) }, clock());
       });
     },
 

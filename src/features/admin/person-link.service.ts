@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
+import { accountOrganisationId } from '../auth/account-organisation.js';
 
 const personTaken = (email: string) =>
   conflict({
@@ -62,6 +63,9 @@ export function createPersonLinkService(deps: { database: Database; config: Conf
             entityId: user.id,
             before: { personId: user.personId, personName: before?.name ?? null },
             after: { personId: options.personId, personName: person?.name ?? null },
+            // The person's organisation (the new one, else the old one); a person of no
+            // organisation is every committee's, so the account's own organisation then.
+            organisationId: person?.organisationId ?? before?.organisationId ?? (await accountOrganisationId(tx, user.id)),
           },
           clock(),
         );

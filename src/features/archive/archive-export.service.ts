@@ -97,13 +97,13 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
         if (built.items.length) await tx.insert(archiveDeliveryItems).values(built.items.map((i) => ({ deliveryId, ...i })));
         const details = { ...counts, ...(zip ? { zipSha256: zip.sha256, zipSize: zip.size } : { folder: path.join(target.kind === 'folder' ? target.dir : '', objId) }) };
         await tx.update(archiveDeliveries).set({ status: 'done', progress: 100, details, finishedAt: clock() }).where(eq(archiveDeliveries.id, deliveryId));
-        await recordAudit(tx, actor, { action: 'archive.export', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, ...counts } }, clock());
+        await recordAudit(tx, actor, { action: 'archive.export', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, ...counts }, organisationId: options.committee.id }, clock());
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await db.transaction(async (tx) => {
         await tx.update(archiveDeliveries).set({ status: 'failed', details: { error: message }, finishedAt: clock() }).where(eq(archiveDeliveries.id, deliveryId));
-        await recordAudit(tx, actor, { action: 'archive.export.failed', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, error: message } }, clock());
+        await recordAudit(tx, actor, { action: 'archive.export.failed', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, error: message }, organisationId: options.committee.id }, clock());
       });
       throw error;
     }

@@ -12,6 +12,7 @@ import { archiveScope } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';
 import { REPRESENTATION } from './sip-package.js';
+import { installationCommitteeId } from '../organisation/scope.js';
 
 export type ArchivedPackageRow = typeof archivedPackages.$inferSelect;
 export type ArchivedObjectRow = typeof archivedObjects.$inferSelect;
@@ -125,7 +126,7 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
           }
           await tx.insert(archivedObjects).values({ packageId: pkg.id, kind: o.kind, path: o.path, title: o.title, sha256: o.sha256, metadata: o.metadata });
         }
-        await recordAudit(tx, actor, { action: 'archive.import', entity: 'archived_package', entityId: pkg.id, after: { packageId: check.objId, objects: objects.length, files: check.checked.length } }, clock());
+        await recordAudit(tx, actor, { action: 'archive.import', entity: 'archived_package', entityId: pkg.id, after: { packageId: check.objId, objects: objects.length, files: check.checked.length }, organisationId: await installationCommitteeId(tx) }, clock());
         return pkg;
       });
     },

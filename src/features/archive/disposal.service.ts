@@ -165,7 +165,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
         const [list] = await tx.insert(disposalLists).values({ committeeId: await committeeId(tx), status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning();
         if (!list) throw new Error('insert returned no row');
         await tx.insert(disposalItems).values(candidates.map((c) => ({ listId: list.id, documentId: c.documentId, handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, ruleId: c.rule.id, ruleText: c.ruleText })));
-        await recordAudit(tx, actorOf(principal), { action: 'disposal.propose', entity: 'disposal_list', entityId: list.id, after: { documents: candidates.map((c) => c.handlingId) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'disposal.propose', entity: 'disposal_list', entityId: list.id, after: { documents: candidates.map((c) => c.handlingId) }, organisationId: list.committeeId }, clock());
         return list;
       });
     },
@@ -185,7 +185,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
         const list = await requireList(tx, id);
         if (list.status !== 'proposed') throw conflict({ sv: 'Listan är inte ett förslag och kan inte godkännas.', en: 'The list is not a proposal and cannot be approved.' });
         await tx.update(disposalLists).set({ status: 'approved', approvedByUserId: principal.userId, approvedByName, approvedAt: clock() }).where(eq(disposalLists.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'disposal.approve', entity: 'disposal_list', entityId: id, after: { approvedByName } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'disposal.approve', entity: 'disposal_list', entityId: id, after: { approvedByName }, organisationId: list.committeeId }, clock());
       });
     },
 
@@ -195,7 +195,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
         const list = await requireList(tx, id);
         if (list.status === 'executed' || list.status === 'cancelled') throw conflict({ sv: 'Listan är redan avslutad.', en: 'The list is already finished.' });
         await tx.update(disposalLists).set({ status: 'cancelled' }).where(eq(disposalLists.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'disposal.cancel', entity: 'disposal_list', entityId: id }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'disposal.cancel', entity: 'disposal_list', entityId: id, organisationId: list.committeeId }, clock());
       });
     },
 
@@ -255,7 +255,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
         }
         const [hold] = await tx.insert(legalHolds).values({ caseId: target.caseId ?? null, documentId: target.documentId ?? null, reason: input.reason, placedByUserId: principal.userId, placedAt: clock() }).returning();
         if (!hold) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'legalHold.place', entity: 'legal_hold', entityId: hold.id, after: { reference: input.reference, reason: input.reason } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'legalHold.place', entity: 'legal_hold', entityId: hold.id, after: { reference: input.reference, reason: input.reason }, organisationId: orgId }, clock());
         return hold;
       });
     },
@@ -265,7 +265,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       await db.transaction(async (tx) => {
         const [hold] = await tx.update(legalHolds).set({ releasedAt: clock() }).where(and(eq(legalHolds.id, id), isNull(legalHolds.releasedAt))).returning();
         if (!hold) throw notFound({ sv: 'Spärren finns inte eller är redan hävd.', en: 'The hold does not exist or is already released.' });
-        await recordAudit(tx, actorOf(principal), { action: 'legalHold.release', entity: 'legal_hold', entityId: id }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'legalHold.release', entity: 'legal_hold', entityId: id, organisationId: await committeeId(tx) }, clock());
       });
     },
   };

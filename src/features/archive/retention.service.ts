@@ -85,7 +85,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
               set: { action: rule.action, retentionYears: rule.retentionYears, format: rule.format, note: rule.note, updatedAt: clock() },
             });
         }
-        await recordAudit(tx, actorOf(principal), { action: 'retention.import', entity: 'organisation', entityId: c.id, after: { rules: rules.length } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'retention.import', entity: 'organisation', entityId: c.id, after: { rules: rules.length }, organisationId: c.id }, clock());
       });
       return rules.length;
     },
@@ -99,7 +99,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
         if (await findDuplicate(tx, c.id, input.classificationCode)) throw duplicate(input.classificationCode);
         const [row] = await tx.insert(retentionRules).values({ committeeId: c.id, ...input }).returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'retention.create', entity: 'retention_rule', entityId: row.id, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'retention.create', entity: 'retention_rule', entityId: row.id, after: input, organisationId: c.id }, clock());
         return row;
       });
     },
@@ -115,7 +115,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
         const [row] = await tx.update(retentionRules).set({ ...input, updatedAt: clock() }).where(eq(retentionRules.id, id)).returning();
         if (!row) throw notFound(RULE_NOT_FOUND);
         const { classificationCode, action, retentionYears, format, note } = before;
-        await recordAudit(tx, actorOf(principal), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, action, retentionYears, format, note }, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, action, retentionYears, format, note }, after: input, organisationId: before.committeeId }, clock());
         return row;
       });
     },

@@ -15,6 +15,7 @@ import { reserveAttempt } from './login-limit.js';
 import { verifyOwnPassword } from './reauth.js';
 import { newTotpSecret, totpFor, totpStep } from './totp.js';
 import type { Principal } from './policy.js';
+import { accountOrganisationId } from './account-organisation.js';
 
 /** How long a password-reset link works. */
 export const RESET_MINUTES = 30;
@@ -54,7 +55,7 @@ export function createAccountService(deps: { database: Database; config: Config;
         const others = currentSessionHash ? and(eq(sessions.userId, principal.userId), ne(sessions.tokenHash, currentSessionHash)) : eq(sessions.userId, principal.userId);
         const ended = await tx.delete(sessions).where(others).returning({ t: sessions.tokenHash });
         await tx.update(passwordResets).set({ usedAt: clock() }).where(and(eq(passwordResets.userId, principal.userId), isNull(passwordResets.usedAt)));
-        await recordAudit(tx, actorOf(principal), { action: 'password.change', entity: 'user', entityId: principal.userId, after: { otherSessionsEnded: ended.length } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'password.change', entity: 'user', entityId: principal.userId, after: { otherSessionsEnded: ended.length }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
 
@@ -80,7 +81,7 @@ export function createAccountService(deps: { database: Database; config: Config;
       const token = randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {
         await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) });
-        await recordAudit(tx, { userId: null, label: 'anonymous' }, { action: 'password.reset_requested', entity: 'user', entityId: user.id, after: { ip: input.ip } }, now);
+        await recordAudit(tx, { userId: null, label: 'anonymous' }, { action: 'password.reset_requested', entity: 'user', entityId: user.id, after: { ip: input.ip }, organisationId: await accountOrganisationId(tx, user.id) }, now);
       });
       const link = new URL(`/logga-in/nytt-losenord/${token}`, config.publicUrl).toString();
       await mailer.send({
@@ -128,7 +129,7 @@ export function createAccountService(deps: { database: Database; config: Config;
         await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
         const ended = await repo.deleteUserSessions(tx, user.id);
         await repo.clearAttempts(tx, `email:${user.email.toLowerCase()}`);
-        await recordAudit(tx, { userId: user.id, label: user.email }, { action: 'password.reset', entity: 'user', entityId: user.id, after: { sessionsEnded: ended } }, now);
+        await recordAudit(tx, { userId: user.id, label: user.email }, { action: 'password.reset', entity: 'user', entityId: user.id, after: { sessionsEnded: ended }, organisationId: await accountOrganisationId(tx, user.id) }, now);
       });
     },
 
@@ -150,7 +151,7 @@ export function createAccountService(deps: { database: Database; config: Config;
       const secret = user.totpPendingSecret;
       await db.transaction(async (tx) => {
         await tx.update(users).set({ totpSecret: secret, totpEnabled: true, totpPendingSecret: null, totpLastStep: step, updatedAt: clock() }).where(eq(users.id, principal.userId));
-        await recordAudit(tx, actorOf(principal), { action: user.totpEnabled ? 'totp.replace' : 'totp.enable', entity: 'user', entityId: principal.userId }, clock());
+        await recordAudit(tx, actorOf(principal), { action: user.totpEnabled ? 'totp.replace' : 'totp.enable', entity: 'user', entityId: principal.userId, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
 
@@ -158,7 +159,7 @@ export function createAccountService(deps: { database: Database; config: Config;
       await reauth(principal.userId, password);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ totpEnabled: false, totpSecret: null, totpPendingSecret: null, updatedAt: clock() }).where(eq(users.id, principal.userId));
-        await recordAudit(tx, actorOf(principal), { action: 'totp.disable', entity: 'user', entityId: principal.userId }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'totp.disable', entity: 'user', entityId: principal.userId, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
   };

@@ -15,6 +15,7 @@ import { ZCreateUser, ZSetup, type TCreateUser, type TSetup } from './auth.schem
 import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.js';
 import { consumeTotp } from './totp.js';
 import { assertLocalPasswordAllowed } from './oidc-passwords.js';
+import { accountOrganisationId } from './account-organisation.js';
 
 export { checkTotp, generateTotp } from './totp.js';
 
@@ -117,7 +118,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
 
   /** Sign-ins, failed sign-ins and sign-outs go in the audit log (ASVS 7.1). */
   const audit = (actor: Actor, action: string, userId: string | null, after?: unknown) =>
-    db.transaction((tx) => recordAudit(tx, actor, { action, entity: 'user', entityId: userId, after }, clock()));
+    db.transaction(async (tx) => recordAudit(tx, actor, { action, entity: 'user', entityId: userId, after, organisationId: await accountOrganisationId(tx, userId) }, clock()));
 
   async function createUserInTx(tx: typeof db, input: TCreateUser, actor: Actor): Promise<string> {
     if (await repo.findUserByEmail(tx, input.email)) {
@@ -134,7 +135,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     await recordAudit(
       tx,
       actor,
-      { action: 'user.create', entity: 'user', entityId: user.id, after: { email: input.email, name: input.name, grants: input.grants } },
+      { action: 'user.create', entity: 'user', entityId: user.id, after: { email: input.email, name: input.name, grants: input.grants }, organisationId: await accountOrganisationId(tx, user.id) },
       clock(),
     );
     return user.id;
@@ -160,7 +161,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
           .values({ kind: 'committee', name: input.committeeName, slug: input.committeeSlug })
           .returning({ id: organisations.id });
         if (!committee) throw new Error('insert returned no row');
-        await recordAudit(tx, actor, { action: 'organisation.create', entity: 'organisation', entityId: committee.id, after: { name: input.committeeName } }, clock());
+        await recordAudit(tx, actor, { action: 'organisation.create', entity: 'organisation', entityId: committee.id, after: { name: input.committeeName }, organisationId: committee.id }, clock());
         return createUserInTx(
           tx,
           { email: input.email, name: input.name, password: input.password, grants: [{ organisationId: committee.id, role: 'admin' }] },
@@ -251,7 +252,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     async signOutEverywhere(principal: Principal): Promise<number> {
       return db.transaction(async (tx) => {
         const n = await repo.deleteUserSessions(tx, principal.userId);
-        await recordAudit(tx, actorOf(principal), { action: 'session.revoke_all', entity: 'user', entityId: principal.userId, after: { sessions: n } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'session.revoke_all', entity: 'user', entityId: principal.userId, after: { sessions: n }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
         return n;
       });
     },
@@ -260,7 +261,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       const token = newToken('ksl_');
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(apiTokens).values({ userId: principal.userId, tokenHash: sha256(token), label }).returning({ id: apiTokens.id });
-        await recordAudit(tx, actorOf(principal), { action: 'api_token.create', entity: 'api_token', entityId: row?.id, after: { label } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'api_token.create', entity: 'api_token', entityId: row?.id, after: { label }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
       return token;
     },
@@ -275,7 +276,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
         const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
         if (!row || row.userId !== principal.userId) throw forbidden();
         await tx.update(apiTokens).set({ revokedAt: clock() }).where(eq(apiTokens.id, tokenId));
-        await recordAudit(tx, actorOf(principal), { action: 'api_token.revoke', entity: 'api_token', entityId: tokenId, before: { label: row.label } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'api_token.revoke', entity: 'api_token', entityId: tokenId, before: { label: row.label }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
 

@@ -11,6 +11,7 @@ import * as repo from './oidc.repository.js';
 import { matchIdentity, type IdentityClaims } from './oidc-match.js';
 import { OidcRefused } from './oidc-errors.js';
 import { verifyLogoutToken } from './oidc-logout.js';
+import { accountOrganisationId } from './account-organisation.js';
 
 /** How long a started sign-in may take at the provider. */
 const TRANSACTION_MINUTES = 15;
@@ -84,7 +85,7 @@ export function createOidcService(deps: { database: Database; config: Config; cl
   const callbackUrl = (base: string, p: OidcProviderSettings) => `${base}/logga-in/oidc/${p.id}/callback`;
 
   async function audit(actor: Actor, action: string, after: Record<string, unknown>, entityId?: string) {
-    await db.transaction((tx) => recordAudit(tx, actor, { action, entity: 'user', entityId, after }, clock()));
+    await db.transaction(async (tx) => recordAudit(tx, actor, { action, entity: 'user', entityId, after, organisationId: await accountOrganisationId(tx, entityId ?? null) }, clock()));
   }
 
   async function begin(input: { providerId: string; base: string; returnTo: string; purpose: string; userId: string | null; acr?: string | undefined; fresh: boolean }) {
@@ -239,7 +240,7 @@ export function createOidcService(deps: { database: Database; config: Config; cl
     const rows = await repo.findSessionsOf(db, { providerId: p.id, ...where });
     await db.transaction(async (tx) => {
       for (const row of rows) await repo.deleteKansliSession(tx, row.tokenHash);
-      await recordAudit(tx, { userId: null, label: `oidc:${p.id}` }, { action: 'oidc.logout', entity: 'user', entityId: rows[0]?.userId, after: { provider: p.id, channel, sessions: rows.length } }, clock());
+      await recordAudit(tx, { userId: null, label: `oidc:${p.id}` }, { action: 'oidc.logout', entity: 'user', entityId: rows[0]?.userId, after: { provider: p.id, channel, sessions: rows.length }, organisationId: await accountOrganisationId(tx, rows[0]?.userId ?? null) }, clock());
     });
     return rows.length;
   }

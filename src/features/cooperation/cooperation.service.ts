@@ -148,7 +148,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         if (!first) throw new Error('empty template');
         const [row] = await tx.insert(initiatives).values({ committeeId: committee.id, templateId: template.id, phaseKey: first.key, ...values }).returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actor, { action: 'initiative.create', entity: 'initiative', entityId: row.id, after: values }, clock());
+        await recordAudit(tx, actor, { action: 'initiative.create', entity: 'initiative', entityId: row.id, after: values, organisationId: committee.id }, clock());
         const municipalityIds = membersOf(await repo.listOrganisations(tx), committee.id).map((m) => m.id);
         await openPhase(tx, { initiative: row, phase: first, position: 0, municipalityIds, actor, at: clock() });
         return row;
@@ -164,7 +164,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         const locked = await repo.lockInitiative(tx, id);
         if (!locked) throw notFound(INITIATIVE_NOT_FOUND);
         await tx.update(initiatives).set({ ...values, updatedAt: clock() }).where(eq(initiatives.id, id));
-        await recordAudit(tx, actor, { action: 'initiative.update', entity: 'initiative', entityId: id, before: { name: locked.name, procuringOrganisationId: locked.procuringOrganisationId, allocationKey: locked.allocationKey }, after: values }, clock());
+        await recordAudit(tx, actor, { action: 'initiative.update', entity: 'initiative', entityId: id, before: { name: locked.name, procuringOrganisationId: locked.procuringOrganisationId, allocationKey: locked.allocationKey }, after: values, organisationId: locked.committeeId }, clock());
         // A new procuring municipality gets its cells in the open phase.
         const open = await repo.openPhase(tx, id);
         const template = await repo.findTemplate(tx, locked.templateId);
@@ -183,7 +183,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         const open = await repo.openPhase(tx, id);
         if (!open) throw conflict(NOT_ACTIVE);
         await tx.update(initiativePhases).set({ budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock() }).where(and(eq(initiativePhases.id, open.id)));
-        await recordAudit(tx, actorOf(principal), { action: 'initiative.phase.plan', entity: 'initiative', entityId: id, before: { phase: open.phaseKey, budget: open.budget, decisionDeadline: open.decisionDeadline }, after: { phase: open.phaseKey, ...input } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'initiative.phase.plan', entity: 'initiative', entityId: id, before: { phase: open.phaseKey, budget: open.budget, decisionDeadline: open.decisionDeadline }, after: { phase: open.phaseKey, ...input }, organisationId: initiative.committeeId }, clock());
       });
     },
 
@@ -270,7 +270,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         const locked = await repo.lockInitiative(tx, id);
         if (locked?.status !== 'active') throw conflict(NOT_ACTIVE);
         await tx.update(initiatives).set({ status: 'stopped', updatedAt: clock() }).where(eq(initiatives.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'initiative.stop', entity: 'initiative', entityId: id, before: { status: locked.status, phase: locked.phaseKey }, after: { status: 'stopped', reason } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'initiative.stop', entity: 'initiative', entityId: id, before: { status: locked.status, phase: locked.phaseKey }, after: { status: 'stopped', reason }, organisationId: initiative.committeeId }, clock());
       });
     },
 

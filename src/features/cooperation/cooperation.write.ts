@@ -56,7 +56,7 @@ export async function openPhase(
   if (!row) throw new Error('insert returned no row');
   await tx.update(initiatives).set({ phaseKey: phase.key, updatedAt: at }).where(eq(initiatives.id, initiative.id));
   await ensureCells(tx, { ...options, deadline: options.deadline ?? null });
-  await recordAudit(tx, options.actor, { action: 'initiative.phase.open', entity: 'initiative', entityId: initiative.id, after: { phase: phase.key, position: options.position } }, at);
+  await recordAudit(tx, options.actor, { action: 'initiative.phase.open', entity: 'initiative', entityId: initiative.id, after: { phase: phase.key, position: options.position }, organisationId: initiative.committeeId }, at);
   return row;
 }
 
@@ -76,7 +76,7 @@ export async function writeDecision(
   await recordAudit(
     tx,
     actor,
-    { action: 'initiative.decision.record', entity: 'initiative_decision', entityId: cell.id, before: { status: cell.status }, after: { initiativeId: initiative.id, phase: cell.phaseKey, decision: cell.decisionKey, organisationId: cell.organisationId, ...snapshot } },
+    { action: 'initiative.decision.record', entity: 'initiative_decision', entityId: cell.id, before: { status: cell.status }, after: { initiativeId: initiative.id, phase: cell.phaseKey, decision: cell.decisionKey, organisationId: cell.organisationId, ...snapshot }, organisationId: cell.organisationId },
     at,
   );
 }
@@ -101,5 +101,5 @@ export async function closePhaseRow(tx: Db, options: { initiative: InitiativeRow
   const { initiative, phase, actor, at } = options;
   await tx.update(initiativePhases).set({ closedAt: at, closedByUserId: actor.userId, participants: [...options.participantIds], updatedAt: at }).where(eq(initiativePhases.id, phase.id));
   if (!options.next) await tx.update(initiatives).set({ status: 'completed', updatedAt: at }).where(eq(initiatives.id, initiative.id));
-  await recordAudit(tx, actor, { action: 'initiative.phase.close', entity: 'initiative', entityId: initiative.id, after: { phase: phase.phaseKey, participants: options.participantIds, next: options.next } }, at);
+  await recordAudit(tx, actor, { action: 'initiative.phase.close', entity: 'initiative', entityId: initiative.id, after: { phase: phase.phaseKey, participants: options.participantIds, next: options.next }, organisationId: initiative.committeeId }, at);
 }

@@ -154,7 +154,7 @@ async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: Te
     for (const { cell, value } of powers) {
       await tx.insert(powersOfAttorney).values({ initiativeId: ctx.initiative.id, organisationId: cell.organisationId, procuringOrganisationId: ctx.initiative.procuringOrganisationId ?? '', grantedOn: value.decidedOn ?? spec.decided, reference: `Kommunstyrelsen ${value.paragraph}` }).onConflictDoNothing();
     }
-    await recordAudit(tx, DEMO_ACTOR, { action: 'initiative.decision.record', entity: 'initiative', entityId: ctx.initiative.id, after: { phase: phase.key, decisions: recorded.length } }, when);
+    await recordAudit(tx, DEMO_ACTOR, { action: 'initiative.decision.record', entity: 'initiative', entityId: ctx.initiative.id, after: { phase: phase.key, decisions: recorded.length }, organisationId: ctx.initiative.committeeId }, when);
   }
   const decided = (await tx.select().from(initiativeDecisions).where(and(eq(initiativeDecisions.initiativeId, ctx.initiative.id), eq(initiativeDecisions.phaseKey, phase.key))));
   const participants = phaseParticipants({ decisions: phase.decisions, cells: decided, previousParticipantIds: previous });

@@ -173,7 +173,7 @@ export async function loadEconomyDemo(services: Services): Promise<void> {
     await indexBaseFunding(tx, committee.id, municipalities.length);
     await insertObjects(tx, committee.id, 2023, DEMO_COST_OBJECTS_2023, ids, 20);
     if (!before) {
-      await recordAudit(tx, DEMO_ECONOMIST, { action: 'demo.economy', entity: 'organisation', entityId: committee.id, after: { years: [2022, 2023] } }, services.clock());
+      await recordAudit(tx, DEMO_ECONOMIST, { action: 'demo.economy', entity: 'organisation', entityId: committee.id, after: { years: [2022, 2023] }, organisationId: committee.id }, services.clock());
     }
   });
 }

@@ -196,11 +196,11 @@ async function ensureSeedMeeting(c: DemoMeetingContext): Promise<void> {
       .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: endOf(t), place: t.place, status: 'open', noticeSentAt: noticeOf(t), openedAt: startsAt, createdAt: now, updatedAt: now })
       .returning();
     if (!meeting) throw new Error('insert returned no meeting');
-    await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: t.date, place: t.place, source: 'seed protocol 2022-12-14' } }, now);
+    await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: t.date, place: t.place, source: 'seed protocol 2022-12-14' }, organisationId: c.committeeId }, now);
     const rows: AgendaItemRow[] = [];
     for (const [index, item] of DEMO_SEED_ITEMS.entries()) rows.push(await insertSeedItem(tx, c, meeting.id, index + 1, item));
     await recordSeedAttendance(tx, c, meeting);
-    const w: WriteContext = { tx, meeting, model: await loadAttendanceModel(tx, meeting), now, audit: (...args) => recordAuditIn(tx, now, ...args) };
+    const w: WriteContext = { tx, meeting, model: await loadAttendanceModel(tx, meeting), now, audit: (...args) => recordAuditIn(tx, now, c.committeeId, ...args) };
     for (const [index, item] of DEMO_SEED_ITEMS.entries()) {
       const row = rows[index];
       if (!row) continue;
@@ -212,12 +212,12 @@ async function ensureSeedMeeting(c: DemoMeetingContext): Promise<void> {
     const adjuster = w.model.people.find((p) => p.role === 'member' && c.slugOf.get(p.municipalityId) === DEMO_SEED_MEETING.adjusterOf);
     const closing = { status: 'closed' as const, closedAt: endOf(t), adjusterPersonId: adjuster?.personId ?? null, justeringPlace: DEMO_SEED_MEETING.justeringPlace, justeringDate: DEMO_SEED_MEETING.justeringDate };
     await tx.update(meetings).set({ ...closing, updatedAt: now }).where(eq(meetings.id, meeting.id));
-    await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.live.close', entity: 'meeting', entityId: meeting.id, before: { status: 'open' }, after: closing }, now);
+    await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.live.close', entity: 'meeting', entityId: meeting.id, before: { status: 'open' }, after: closing, organisationId: c.committeeId }, now);
   });
 }
 
-function recordAuditIn(tx: Db, now: Date, action: string, entity: string, entityId: string | null, change: { before?: unknown; after?: unknown }): Promise<void> {
-  return recordAudit(tx, DEMO_ACTOR, { action: `meeting.live.${action}`, entity, entityId, ...change }, now);
+function recordAuditIn(tx: Db, now: Date, organisationId: string, action: string, entity: string, entityId: string | null, change: { before?: unknown; after?: unknown }): Promise<void> {
+  return recordAudit(tx, DEMO_ACTOR, { action: `meeting.live.${action}`, entity, entityId, ...change, organisationId }, now);
 }
 
 /**
@@ -232,7 +232,7 @@ async function tableSeedItem(w: WriteContext, c: DemoMeetingContext, row: Agenda
   // The seed's chair put it without the date ("föreslår att bordlägga ärendet"); the date is in the notes.
   await w.tx.update(propositions).set({ text: item.proposition }).where(eq(propositions.itemId, row.id));
   await w.tx.update(agendaItems).set({ proposal: DEMO_TABLED_PROPOSAL, updatedAt: w.now }).where(eq(agendaItems.id, newItemId));
-  await recordAudit(w.tx, DEMO_ACTOR, { action: 'agenda.item.update', entity: 'agenda_item', entityId: newItemId, before: { proposal: row.proposal }, after: { proposal: DEMO_TABLED_PROPOSAL } }, w.now);
+  await recordAudit(w.tx, DEMO_ACTOR, { action: 'agenda.item.update', entity: 'agenda_item', entityId: newItemId, before: { proposal: row.proposal }, after: { proposal: DEMO_TABLED_PROPOSAL }, organisationId: c.committeeId }, w.now);
 }
 
 /**
@@ -264,7 +264,7 @@ async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
         if (mandate.role !== 'member') continue;
         await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: 'present', recordedAt: startsAt });
       }
-      await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: e.time.date, status: 'closed', paragraphs: e.paragraphs, source: 'demo' } }, now);
+      await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: e.time.date, status: 'closed', paragraphs: e.paragraphs, source: 'demo' }, organisationId: c.committeeId }, now);
     });
   }
 }
@@ -288,7 +288,7 @@ async function ensurePreparationMeetings(c: DemoMeetingContext): Promise<void> {
         const absent = p.absent.includes(c.slugOf.get(mandate.municipalityId) ?? '');
         await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: absent ? 'absent' : p.remote ? 'remote' : 'present', recordedAt: startsAt });
       }
-      await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: p.time.date, place: p.time.place, status: 'closed', absent: p.absent } }, now);
+      await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: p.time.date, place: p.time.place, status: 'closed', absent: p.absent }, organisationId: c.committeeId }, now);
     });
   }
 }

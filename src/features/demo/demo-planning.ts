@@ -90,6 +90,6 @@ export async function loadPlanningDemo(services: Services): Promise<void> {
       const { allMunicipalities, ...values } = p;
       await tx.insert(portfolioItems).values({ committeeId: committee.id, position: i + 1, ...values, participants: allMunicipalities ? municipalities : [] });
     }
-    await recordAudit(tx, DEMO_ACTOR, { action: 'demo.planning', entity: 'business_plan', entityId: plan2023, after: { plans: [2022, 2023], risks: RISKS_2023.length + CONTROL_POINTS_2023.length, portfolio: PORTFOLIO.length } }, services.clock());
+    await recordAudit(tx, DEMO_ACTOR, { action: 'demo.planning', entity: 'business_plan', entityId: plan2023, after: { plans: [2022, 2023], risks: RISKS_2023.length + CONTROL_POINTS_2023.length, portfolio: PORTFOLIO.length }, organisationId: committee.id }, services.clock());
   });
 }

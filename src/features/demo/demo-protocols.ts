@@ -11,6 +11,7 @@ import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { createProtocolService } from '../protocols/protocol.service.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_SEED_ITEMS, DEMO_SEED_MEETING } from './demo-meetings-data.js';
+import { accountOrganisationId } from '../auth/account-organisation.js';
 
 /** The demo's adjuster (justerare) of the 2022-12-14 protocol: a member. */
 export const DEMO_ADJUSTER_EMAIL = 'justerare@exempel.se';
@@ -34,12 +35,12 @@ async function signWithInventedTotp(services: Services, principal: Principal, si
   const enrolledAt = new Date(JUSTERING_TIME.getTime() - 10 * 60_000);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: secret, totpEnabled: true, totpPendingSecret: null, totpLastStep: null }).where(eq(users.id, principal.userId));
-    await recordAudit(tx, DEMO_ACTOR, { action: 'totp.enable', entity: 'user', entityId: principal.userId, after: { invented: true, note: INVENTED } }, enrolledAt);
+    await recordAudit(tx, DEMO_ACTOR, { action: 'totp.enable', entity: 'user', entityId: principal.userId, after: { invented: true, note: INVENTED }, organisationId: await accountOrganisationId(tx, principal.userId) }, enrolledAt);
   });
   await sign(generateTotp(secret, JUSTERING_TIME));
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: null, totpEnabled: false }).where(eq(users.id, principal.userId));
-    await recordAudit(tx, DEMO_ACTOR, { action: 'totp.disable', entity: 'user', entityId: principal.userId, after: { invented: true, note: INVENTED } }, new Date(JUSTERING_TIME.getTime() + 60_000));
+    await recordAudit(tx, DEMO_ACTOR, { action: 'totp.disable', entity: 'user', entityId: principal.userId, after: { invented: true, note: INVENTED }, organisationId: await accountOrganisationId(tx, principal.userId) }, new Date(JUSTERING_TIME.getTime() + 60_000));
   });
 }
 

@@ -47,7 +47,7 @@ function instant(date: string, time: string): Date {
 }
 
 /** The closed meeting held yesterday, written as a live meeting would leave it: everyone present, each item handled. */
-async function createRecentMeeting(services: Services, committeeBodyId: string, adjusterMunicipalityId: string | undefined): Promise<void> {
+async function createRecentMeeting(services: Services, committeeId: string, committeeBodyId: string, adjusterMunicipalityId: string | undefined): Promise<void> {
   const now = services.clock();
   const date = addDays(swedishDate(now), -1);
   const startsAt = instant(date, TIME.startTime);
@@ -75,7 +75,7 @@ async function createRecentMeeting(services: Services, committeeBodyId: string, 
       if (!row) throw new Error('insert returned no agenda item');
       await tx.insert(propositions).values({ itemId: row.id, position: 1, text: item.proposition, outcome: 'approved' });
     }
-    await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date, status: 'closed', adjusterPersonId: meeting.adjusterPersonId, source: 'demo: the meeting held the day before the demo was loaded' } }, now);
+    await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date, status: 'closed', adjusterPersonId: meeting.adjusterPersonId, source: 'demo: the meeting held the day before the demo was loaded' }, organisationId: committeeId }, now);
   });
 }
 
@@ -89,7 +89,7 @@ export async function loadRecentMeetingDemo(services: Services): Promise<void> {
   const find = async () => (await db.select().from(meetings).where(and(eq(meetings.bodyId, body.id), eq(meetings.kind, 'meeting'), eq(meetings.status, 'closed'), gt(meetings.startsAt, after))))[0];
   if (!(await find())) {
     const [town] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.committeeId, committee.id), eq(organisations.slug, DEMO_SEED_MEETING.adjusterOf)));
-    await createRecentMeeting(services, body.id, town?.id);
+    await createRecentMeeting(services, committee.id, body.id, town?.id);
   }
   const meeting = await find();
   if (!meeting) return;

@@ -157,7 +157,7 @@ export async function loadDemo(services: Services, onStep: (step: DemoStep) => v
       });
     }
     if (!before) {
-      await recordAudit(tx, DEMO_ACTOR, { action: 'demo.load', entity: 'organisation', entityId: committeeId, after: { name: 'Norrbottens e-nämnd', municipalities: DEMO_MUNICIPALITIES.length } }, services.clock());
+      await recordAudit(tx, DEMO_ACTOR, { action: 'demo.load', entity: 'organisation', entityId: committeeId, after: { name: 'Norrbottens e-nämnd', municipalities: DEMO_MUNICIPALITIES.length }, organisationId: committeeId }, services.clock());
     }
     return { created: !before, logins: logins.map((l) => ({ role: l.role, email: DEMO_LOGIN_EMAILS[l.role] })) };
   });

@@ -103,7 +103,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
           .values({ committeeId: committee.id, year, ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key })
           .returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'cost_object.create', entity: 'cost_object', entityId: row.id, after: row }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'cost_object.create', entity: 'cost_object', entityId: row.id, after: row, organisationId: committee.id }, clock());
         return row;
       });
     },
@@ -119,7 +119,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
           .set({ ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key, updatedAt: clock() })
           .where(eq(costObjects.id, id))
           .returning();
-        await recordAudit(tx, actorOf(principal), { action: 'cost_object.update', entity: 'cost_object', entityId: id, before, after }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'cost_object.update', entity: 'cost_object', entityId: id, before, after, organisationId: committee.id }, clock());
       });
       return { ...before, year: before.year };
     },
@@ -132,7 +132,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
           throw conflict({ sv: 'Kostnadsobjektet har utfall eller kommentarer och kan inte tas bort.', en: 'The cost object has outcome or comments and cannot be deleted.' });
         }
         await tx.delete(costObjects).where(eq(costObjects.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'cost_object.delete', entity: 'cost_object', entityId: id, before: row }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'cost_object.delete', entity: 'cost_object', entityId: id, before: row, organisationId: committee.id }, clock());
       });
       return { committee, year: row.year };
     },
@@ -170,7 +170,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
             await tx.insert(costObjects).values({ committeeId: committee.id, year: year + 1, code: o.code, name: o.name, kind: o.kind, invoicing: o.invoicing, allocationKey: o.allocationKey, position: o.position, ...amounts });
           }
         }
-        await recordAudit(tx, actorOf(principal), { action: 'pkv.record', entity: 'organisation', entityId: committee.id, after: { year: year + 1, ...input, plans: plans.map((p) => ({ code: p.object.code, amount: p.nextAmount, carriedOver: p.carry.amount })) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'pkv.record', entity: 'organisation', entityId: committee.id, after: { year: year + 1, ...input, plans: plans.map((p) => ({ code: p.object.code, amount: p.nextAmount, carriedOver: p.carry.amount })) }, organisationId: committee.id }, clock());
       });
       return plans;
     },
@@ -192,7 +192,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
       await db.transaction(async (tx) => {
         const before = await repo.findComment(tx, costObjectId, input.periodTo);
         await repo.saveComment(tx, costObjectId, input.periodTo, input.comment ?? '');
-        await recordAudit(tx, actorOf(principal), { action: 'outcome_comment.save', entity: 'cost_object', entityId: costObjectId, before: before ?? null, after: { periodTo: input.periodTo, comment: input.comment ?? '' } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'outcome_comment.save', entity: 'cost_object', entityId: costObjectId, before: before ?? null, after: { periodTo: input.periodTo, comment: input.comment ?? '' }, organisationId: committee.id }, clock());
       });
       return { committee, year: row.year, periodTo: input.periodTo };
     },
@@ -241,7 +241,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
           ...(a.cost !== 0 ? [{ importId: imported.id, costObjectId: a.costObjectId, kind: 'cost' as const, amountOre: a.cost }] : []),
         ]);
         if (rows.length) await tx.insert(outcomeEntries).values(rows);
-        await recordAudit(tx, actorOf(principal), { action: 'outcome.manual', entity: 'outcome_import', entityId: imported.id, after: { year, periodTo, income: oreToKronor(income), cost: oreToKronor(cost) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'outcome.manual', entity: 'outcome_import', entityId: imported.id, after: { year, periodTo, income: oreToKronor(income), cost: oreToKronor(cost) }, organisationId: committee.id }, clock());
         return imported;
       });
     },

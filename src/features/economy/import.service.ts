@@ -112,6 +112,7 @@ export function createImportService(deps: { database: Database; config: Config; 
         await recordAudit(tx, actorOf(principal), {
           action: 'economy.outcome.import', entity: 'outcome_import', entityId: row.id,
           after: { year: request.year, periodTo: request.periodTo, format: read.format, fileName: request.fileName, fileSha256: request.sha256, entries: entries.length, mappings: saved, totals },
+          organisationId: committee.id,
         }, clock());
         return row.id;
       });

@@ -16,7 +16,7 @@ import { msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { countRecentAttempts, recordAttempt } from '../auth/auth.repository.js';
 import { assertCan, type Principal } from '../auth/policy.js';
-import { installationCommitteeScope } from '../organisation/scope.js';
+import { installationCommitteeId, installationCommitteeScope } from '../organisation/scope.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : (v ?? '')), z.string().max(max));
 
@@ -68,7 +68,7 @@ export function createAccessibilityService(deps: { database: Database; config: C
         if ((await countRecentAttempts(tx, key, since)) >= FEEDBACK_LIMIT.max) throw TOO_MANY;
         await recordAttempt(tx, key, now);
         const [row] = await tx.insert(accessibilityFeedback).values({ ...input, createdAt: now }).returning({ id: accessibilityFeedback.id });
-        await recordAudit(tx, principal ? actorOf(principal) : PUBLIC_ACTOR, { action: 'accessibility.feedback', entity: 'accessibility_feedback', entityId: row?.id ?? null, after: { pageUrl: input.pageUrl } }, now);
+        await recordAudit(tx, principal ? actorOf(principal) : PUBLIC_ACTOR, { action: 'accessibility.feedback', entity: 'accessibility_feedback', entityId: row?.id ?? null, after: { pageUrl: input.pageUrl }, organisationId: await installationCommitteeId(tx) }, now);
       });
     },
 

@@ -272,7 +272,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         const [item] = await tx.insert(agendaItems).values({ meetingId, position, ...itemValues(input) }).returning();
         if (!item) throw new Error('insert returned no row');
         await writeBasis(tx, item.id, documentIds);
-        await recordAudit(tx, actor, { action: 'agenda.item.add', entity: 'agenda_item', entityId: item.id, after: { meetingId, position, heading: item.heading, documentIds } }, clock());
+        await recordAudit(tx, actor, { action: 'agenda.item.add', entity: 'agenda_item', entityId: item.id, after: { meetingId, position, heading: item.heading, documentIds }, organisationId: body.organisationId }, clock());
         return item;
       });
     },
@@ -287,12 +287,12 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         const documentIds = await resolveBasis(tx, body.organisationId, input);
         await tx.update(agendaItems).set({ ...itemValues(input), updatedAt: clock() }).where(eq(agendaItems.id, itemId));
         await writeBasis(tx, itemId, documentIds);
-        await recordAudit(tx, actor, { action: 'agenda.item.update', entity: 'agenda_item', entityId: itemId, before: { heading: item.heading, kind: item.kind }, after: { ...itemValues(input), documentIds } }, clock());
+        await recordAudit(tx, actor, { action: 'agenda.item.update', entity: 'agenda_item', entityId: itemId, before: { heading: item.heading, kind: item.kind }, after: { ...itemValues(input), documentIds }, organisationId: body.organisationId }, clock());
       });
     },
 
     async removeItem(principal: Principal | null, meetingId: string, itemId: string): Promise<void> {
-      const { actor } = await planning(principal, meetingId);
+      const { body, actor } = await planning(principal, meetingId);
       try {
         await db.transaction(async (tx) => {
           await lockEditable(tx, meetingId);
@@ -301,7 +301,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
           await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
           await recordDeletion(tx, { kind: 'agendaitem', objectId: itemId, parentId: meetingId, createdAt: item.createdAt }, clock()); // OParl tombstone
           await writeOrder(tx, meetingId, (await listItems(tx, meetingId)).map((i) => i.id));
-          await recordAudit(tx, actor, { action: 'agenda.item.remove', entity: 'agenda_item', entityId: itemId, before: { meetingId, position: item.position, heading: item.heading } }, clock());
+          await recordAudit(tx, actor, { action: 'agenda.item.remove', entity: 'agenda_item', entityId: itemId, before: { meetingId, position: item.position, heading: item.heading }, organisationId: body.organisationId }, clock());
         });
       } catch (error) {
         // Attendance, motions or notes from the meeting point at the item: it stays.
@@ -312,7 +312,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
 
     /** "Flytta upp"/"Flytta ned": swap with the neighbour; at either end nothing changes. */
     async moveItem(principal: Principal | null, meetingId: string, itemId: string, raw: unknown): Promise<void> {
-      const { actor } = await planning(principal, meetingId);
+      const { body, actor } = await planning(principal, meetingId);
       const { direction } = parseInput(ZMoveItem, raw);
       await db.transaction(async (tx) => {
         await lockEditable(tx, meetingId);
@@ -323,13 +323,13 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         if (to < 0 || to >= ids.length) return;
         [ids[from], ids[to]] = [ids[to] ?? itemId, itemId];
         await writeOrder(tx, meetingId, ids);
-        await recordAudit(tx, actor, { action: 'agenda.reorder', entity: 'meeting', entityId: meetingId, after: { moved: itemId, direction } }, clock());
+        await recordAudit(tx, actor, { action: 'agenda.reorder', entity: 'meeting', entityId: meetingId, after: { moved: itemId, direction }, organisationId: body.organisationId }, clock());
       });
     },
 
     /** The whole order at once (drag and drop): every item of the meeting, each exactly once. */
     async setOrder(principal: Principal | null, meetingId: string, raw: unknown): Promise<{ id: string; position: number }[]> {
-      const { actor } = await planning(principal, meetingId);
+      const { body, actor } = await planning(principal, meetingId);
       const { order } = parseInput(ZAgendaOrder, raw);
       return db.transaction(async (tx) => {
         await lockEditable(tx, meetingId);
@@ -337,7 +337,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         const same = order.length === current.length && new Set(order).size === order.length && order.every((id) => current.includes(id));
         if (!same) throw conflict(STALE);
         await writeOrder(tx, meetingId, order);
-        await recordAudit(tx, actor, { action: 'agenda.reorder', entity: 'meeting', entityId: meetingId, before: { order: current }, after: { order } }, clock());
+        await recordAudit(tx, actor, { action: 'agenda.reorder', entity: 'meeting', entityId: meetingId, before: { order: current }, after: { order }, organisationId: body.organisationId }, clock());
         return order.map((id, index) => ({ id, position: index + 1 }));
       });
     },

@@ -58,14 +58,14 @@ export function createWriter(deps: { database: Database; clock: Clock }) {
 
   /** Run one change of an open meeting in one transaction, with the meeting row locked. */
   async function write<T>(principal: Principal | null, meetingId: string, run: (w: WriteContext) => Promise<T>, options: { allowClosed?: boolean } = {}): Promise<T> {
-    const { principal: actor } = await requireRun(principal, meetingId);
+    const { principal: actor, body } = await requireRun(principal, meetingId);
     return db.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, meetingId);
       if (!options.allowClosed) requireOpen(meeting);
       const now = clock();
       const model = await loadAttendanceModel(tx, meeting);
       const audit: WriteContext['audit'] = (action, entity, entityId, change) =>
-        recordAudit(tx, actorOf(actor), { action: `meeting.live.${action}`, entity, entityId, ...change }, now);
+        recordAudit(tx, actorOf(actor), { action: `meeting.live.${action}`, entity, entityId, ...change, organisationId: body.organisationId }, now);
       return run({ tx, meeting, model, audit, now });
     });
   }

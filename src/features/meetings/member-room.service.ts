@@ -225,7 +225,7 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
       if (existing) return { report: existing, created: false };
       const [report] = await tx.insert(memberReports).values({ ...key, note, createdAt: clock() }).returning();
       if (!report) throw new Error('insert returned no row');
-      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}`, entity: 'meeting', entityId: room.meeting.id, after: { reportId: report.id, personId: room.personId, itemId, note } }, clock());
+      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}`, entity: 'meeting', entityId: room.meeting.id, after: { reportId: report.id, personId: room.personId, itemId, note }, organisationId: room.body.organisationId }, clock());
       return { report, created: true };
     });
   }
@@ -236,7 +236,7 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
       const existing = await findOwnReport(tx, { meetingId: room.meeting.id, personId: room.personId, type, itemId });
       if (!existing) return undefined;
       await tx.delete(memberReports).where(eq(memberReports.id, existing.id));
-      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}.withdraw`, entity: 'meeting', entityId: room.meeting.id, before: { reportId: existing.id, personId: room.personId, itemId, note: existing.note } }, clock());
+      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}.withdraw`, entity: 'meeting', entityId: room.meeting.id, before: { reportId: existing.id, personId: room.personId, itemId, note: existing.note }, organisationId: room.body.organisationId }, clock());
       return existing;
     });
   }
@@ -378,14 +378,14 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
      * records that a note changed and its length, never its text: only the author reads it.
      */
     async saveNote(principal: Principal | null, meetingId: string, itemId: string, raw: unknown) {
-      const { user } = await requireRoom(principal, meetingId);
+      const { user, body } = await requireRoom(principal, meetingId);
       const item = await requireItem(meetingId, itemId);
       const { text } = parseInput(ZPrivateNote, raw);
       const { userId } = user;
       await db.transaction(async (tx) => {
         if (text.trim() === '') await tx.delete(memberNotes).where(and(eq(memberNotes.itemId, item.id), eq(memberNotes.userId, userId)));
         else await tx.insert(memberNotes).values({ itemId: item.id, userId, text, updatedAt: clock() }).onConflictDoUpdate({ target: [memberNotes.itemId, memberNotes.userId], set: { text, updatedAt: clock() } });
-        await recordAudit(tx, actorOf(user), { action: 'member_note.save', entity: 'agenda_item', entityId: item.id, after: { characters: text.trim() === '' ? 0 : text.length } }, clock());
+        await recordAudit(tx, actorOf(user), { action: 'member_note.save', entity: 'agenda_item', entityId: item.id, after: { characters: text.trim() === '' ? 0 : text.length }, organisationId: body.organisationId }, clock());
       });
       return { cleared: text.trim() === '', position: item.position };
     },

@@ -162,7 +162,7 @@ export function createScheduleService(deps: { database: Database; config: Config
           throw conflict({ sv: 'Mötet har redan en föredragningslista eller kallelse och kan inte flyttas till ett annat organ.', en: 'The meeting already has an agenda or a notice and cannot move to another body.' });
         }
         await tx.update(meetings).set({ ...input, updatedAt: clock() }).where(eq(meetings.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'meeting.update', entity: 'meeting', entityId: id, before: scheduleOf(before), after: scheduleOf(input) }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'meeting.update', entity: 'meeting', entityId: id, before: scheduleOf(before), after: scheduleOf(input), organisationId: newBody.organisationId }, clock());
         const moved = before.startsAt.getTime() !== input.startsAt.getTime() || before.place !== input.place || before.endsAt?.getTime() !== input.endsAt?.getTime();
         return { noticeAlreadySent: before.noticeSentAt !== null && moved };
       });
@@ -174,11 +174,12 @@ export function createScheduleService(deps: { database: Database; config: Config
       await db.transaction(async (tx) => {
         const before = await repo.lockMeeting(tx, id);
         if (!before) throw notFound(MEETING_NOT_FOUND);
-        assertCan(principal, 'meeting.plan', scope(await requireBody(tx, before.bodyId)));
+        const body = await requireBody(tx, before.bodyId);
+        assertCan(principal, 'meeting.plan', scope(body));
         if (before.status === 'cancelled') throw conflict({ sv: 'Mötet är redan inställt.', en: 'The meeting is already cancelled.' });
         if (before.status !== 'planned') throw conflict({ sv: 'Mötet har redan börjat och kan inte ställas in.', en: 'The meeting has already begun and cannot be cancelled.' });
         await tx.update(meetings).set({ status: 'cancelled', updatedAt: clock() }).where(eq(meetings.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'meeting.cancel', entity: 'meeting', entityId: id, before: { status: before.status }, after: { status: 'cancelled' } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'meeting.cancel', entity: 'meeting', entityId: id, before: { status: before.status }, after: { status: 'cancelled' }, organisationId: body.organisationId }, clock());
       });
     },
 
@@ -232,22 +233,24 @@ export function createScheduleService(deps: { database: Database; config: Config
     },
 
     async addCycleItem(principal: Principal | null, bodyId: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'meeting.plan', scope(await requireBody(db, bodyId)));
+      const body = await requireBody(db, bodyId);
+      assertCan(principal, 'meeting.plan', scope(body));
       const input = parseInput(ZCycleItemInput, raw);
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(annualCycleItems).values({ bodyId, ...input, createdAt: clock() }).returning({ id: annualCycleItems.id });
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'annualCycle.add', entity: 'annual_cycle_item', entityId: row.id, after: { bodyId, ...input } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'annualCycle.add', entity: 'annual_cycle_item', entityId: row.id, after: { bodyId, ...input }, organisationId: body.organisationId }, clock());
       });
     },
 
     async removeCycleItem(principal: Principal | null, bodyId: string, itemId: string): Promise<void> {
-      assertCan(principal, 'meeting.plan', scope(await requireBody(db, bodyId)));
+      const body = await requireBody(db, bodyId);
+      assertCan(principal, 'meeting.plan', scope(body));
       await db.transaction(async (tx) => {
         const before = await repo.findCycleItem(tx, itemId);
         if (!before || before.bodyId !== bodyId) throw notFound({ sv: 'Raden finns inte i årshjulet.', en: 'The row is not in the annual cycle.' });
         await tx.delete(annualCycleItems).where(eq(annualCycleItems.id, itemId));
-        await recordAudit(tx, actorOf(principal), { action: 'annualCycle.remove', entity: 'annual_cycle_item', entityId: itemId, before: { bodyId, month: before.month, title: before.title, matchWords: before.matchWords } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'annualCycle.remove', entity: 'annual_cycle_item', entityId: itemId, before: { bodyId, month: before.month, title: before.title, matchWords: before.matchWords }, organisationId: body.organisationId }, clock());
       });
     },
 

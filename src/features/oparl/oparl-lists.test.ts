@@ -39,7 +39,7 @@ describe('OParl lists: filters, paging, CORS and deleted objects', () => {
         const at = new Date(`${day}T09:00:00Z`);
         await tx.insert(meetings).values({ bodyId: committee.body.id, startsAt: new Date(`2025-0${i + 2}-01T12:00:00Z`), place: i % 2 ? 'Stadshuset' : 'Kommunhuset', createdAt: at, updatedAt: new Date(at.getTime() + 86_400_000 * 30) });
       }
-      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.meetings', entity: 'meeting', entityId: null }, new Date());
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.meetings', entity: 'meeting', entityId: null, organisationId: null }, new Date());
     });
   });
   after(() => t.close());
@@ -140,7 +140,7 @@ describe('OParl lists: filters, paging, CORS and deleted objects', () => {
     // The agenda is published once the notice has gone out.
     await t.services.database.db.transaction(async (tx) => {
       await tx.update(meetings).set({ noticeSentAt: new Date() }).where(eq(meetings.id, meetingId));
-      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.notice', entity: 'meeting', entityId: meetingId }, new Date());
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.notice', entity: 'meeting', entityId: meetingId, organisationId: null }, new Date());
     });
     const calledMeeting = await json<{ agendaItem: { id: string }[]; modified: string }>(`/oparl/v1/meeting/${meetingId}`);
     assert.equal(calledMeeting.agendaItem.length, 2);

@@ -55,7 +55,7 @@ async function plantSecrets(t: TestContext): Promise<void> {
       .update(meetings)
       .set({ noticeSentAt: new Date('2026-12-09T08:00:00Z') })
       .where(and(eq(meetings.bodyId, committeeBody.id), eq(meetings.status, 'planned'), sql`${meetings.startsAt} > '2026-01-01'`));
-    await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.plant', entity: 'test', entityId: null }, new Date());
+    await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.plant', entity: 'test', entityId: null, organisationId: null }, new Date());
   });
 }
 

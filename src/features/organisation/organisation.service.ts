@@ -128,7 +128,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
         await assertSlugFree(tx, input.slug, org.id);
         const after = { name: input.name, slug: input.slug, orgNumber: input.orgNumber ?? null, isHost: input.isHost };
         await tx.update(organisations).set({ ...after, updatedAt: clock() }).where(eq(organisations.id, org.id));
-        await recordAudit(tx, actorOf(principal), { action: 'organisation.update', entity: 'organisation', entityId: org.id, before: pick(org, after), after }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'organisation.update', entity: 'organisation', entityId: org.id, before: pick(org, after), after, organisationId: org.id }, clock());
         return input.slug;
       });
     },
@@ -141,7 +141,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
         await assertSlugFree(tx, input.slug);
         const values = { kind: 'municipality' as const, name: input.name, slug: input.slug, orgNumber: input.orgNumber ?? null, isHost: input.isHost, committeeId: committee.id };
         const [row] = await tx.insert(organisations).values(values).returning({ id: organisations.id });
-        await recordAudit(tx, actorOf(principal), { action: 'organisation.create', entity: 'organisation', entityId: row?.id, after: values }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'organisation.create', entity: 'organisation', entityId: row?.id, after: values, organisationId: row?.id ?? committee.id }, clock());
         return input.slug;
       });
     },
@@ -158,7 +158,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
         } else {
           await tx.insert(populations).values({ organisationId: org.id, ...input });
         }
-        await recordAudit(tx, actorOf(principal), { action: 'population.set', entity: 'organisation', entityId: org.id, before: before ?? null, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'population.set', entity: 'organisation', entityId: org.id, before: before ?? null, after: input, organisationId: org.id }, clock());
       });
     },
 
@@ -180,7 +180,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const input = parseInput(ZBodyInput, raw);
       await db.transaction(async (tx) => {
         await tx.update(bodies).set({ ...input, updatedAt: clock() }).where(eq(bodies.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'body.update', entity: 'body', entityId: id, before: pick(body, input), after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'body.update', entity: 'body', entityId: id, before: pick(body, input), after: input, organisationId: body.organisationId }, clock());
       });
     },
 
@@ -214,7 +214,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(people).values(nullify(input)).returning({ id: people.id });
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(actor), { action: 'person.create', entity: 'person', entityId: row.id, after: input }, clock());
+        // A person of no organisation is every committee's: null shows the entry to the committees' readers.
+        await recordAudit(tx, actorOf(actor), { action: 'person.create', entity: 'person', entityId: row.id, after: input, organisationId: input.organisationId ?? null }, clock());
         return row.id;
       });
     },
@@ -226,7 +227,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
       if (input.organisationId !== person.organisationId) await requireAdministrator(principal, input.organisationId);
       await db.transaction(async (tx) => {
         await tx.update(people).set({ ...nullify(input), updatedAt: clock() }).where(eq(people.id, id));
-        await recordAudit(tx, actorOf(actor), { action: 'person.update', entity: 'person', entityId: id, before: pick(person, input), after: input }, clock());
+        // Filed under the new owner, else the old one; a person of no organisation is every committee's (null).
+        await recordAudit(tx, actorOf(actor), { action: 'person.update', entity: 'person', entityId: id, before: pick(person, input), after: input, organisationId: input.organisationId ?? person.organisationId ?? null }, clock());
       });
     },
 
@@ -238,7 +240,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
         await requirePerson(tx, input.personId);
         const [row] = await tx.insert(mandates).values(nullify(input)).returning({ id: mandates.id });
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'mandate.create', entity: 'mandate', entityId: row.id, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'mandate.create', entity: 'mandate', entityId: row.id, after: input, organisationId: body.organisationId }, clock());
         return row.id;
       });
     },
@@ -259,7 +261,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       await db.transaction(async (tx) => {
         await tx.update(mandates).set({ ...nullify(input), updatedAt: clock() }).where(eq(mandates.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'mandate.update', entity: 'mandate', entityId: id, before: pick(before, input), after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'mandate.update', entity: 'mandate', entityId: id, before: pick(before, input), after: input, organisationId: body.organisationId }, clock());
       });
     },
 
@@ -271,7 +273,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       await db.transaction(async (tx) => {
         await tx.delete(mandates).where(eq(mandates.id, id));
         await recordMandateDeletion(tx, before, clock()); // OParl tombstone
-        await recordAudit(tx, actorOf(principal), { action: 'mandate.delete', entity: 'mandate', entityId: id, before }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'mandate.delete', entity: 'mandate', entityId: id, before, organisationId: body.organisationId }, clock());
       });
       return before.bodyId;
     },

@@ -87,7 +87,13 @@ export function listOrganisationRefs(db: Db): Promise<OrganisationRef[]> {
  * installation rather than to one object — the portal's accessibility feedback, the archive.
  */
 export async function installationCommitteeScope(db: Db): Promise<Scope> {
+  const id = await installationCommitteeId(db);
+  if (!id) throw new PolicyDenied('public');
+  return scopeOf([id]);
+}
+
+/** The installation's own committee's id, or null before the first one is set up. */
+export async function installationCommitteeId(db: Db): Promise<string | null> {
   const [first] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.createdAt)).limit(1);
-  if (!first) throw new PolicyDenied('public');
-  return scopeOf([first.id]);
+  return first?.id ?? null;
 }

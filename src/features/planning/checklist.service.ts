@@ -57,7 +57,7 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
       const statements = input.statements.map((text, i) => ({ key: String(i + 1), text }));
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(checklistTemplates).values({ committeeId: s.committee.id, name: input.name, statements, createdAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.checklistTemplate.add', entity: 'checklist_template', entityId: row?.id, after: { name: input.name, statements: statements.length } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.checklistTemplate.add', entity: 'checklist_template', entityId: row?.id, after: { name: input.name, statements: statements.length }, organisationId: s.committee.id }, clock());
       });
       return { slug: s.committee.slug };
     },
@@ -76,7 +76,7 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
         if (existing) throw conflict({ sv: `Det finns redan en checklista ”${template.name}” för ${input.year}.`, en: `There is already a checklist "${template.name}" for ${input.year}.` });
         const [row] = await tx.insert(checklists).values({ templateId: template.id, year: input.year, createdAt: clock(), updatedAt: clock() }).returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.start', entity: 'checklist', entityId: row.id, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.start', entity: 'checklist', entityId: row.id, after: input, organisationId: s.committee.id }, clock());
         return row.id;
       });
     },
@@ -98,7 +98,7 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
         if (answers.length) await tx.insert(checklistAnswers).values(answers.map((a) => ({ checklistId: id, ...a, updatedAt: clock() })));
         const status = complete ? 'completed' : 'open';
         await tx.update(checklists).set({ status, updatedAt: clock() }).where(eq(checklists.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.answer', entity: 'checklist', entityId: id, before: { status: checklist.status }, after: { status, answers: answers.map((a) => ({ key: a.statementKey, answer: a.answer })) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.answer', entity: 'checklist', entityId: id, before: { status: checklist.status }, after: { status, answers: answers.map((a) => ({ key: a.statementKey, answer: a.answer })) }, organisationId: committee.id }, clock());
       });
     },
 

@@ -81,7 +81,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await db.transaction(async (tx) => {
         const position = (await repo.listRisks(tx, s.committee.id, s.year)).length + 1;
         const [row] = await tx.insert(risks).values({ committeeId: s.committee.id, year: s.year, position, ...riskValues(input), createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.add', entity: 'risk', entityId: row?.id, after: { year: s.year, ...riskValues(input), value: riskValue(input) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.add', entity: 'risk', entityId: row?.id, after: { year: s.year, ...riskValues(input), value: riskValue(input) }, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, slug: s.committee.slug };
     },
@@ -92,7 +92,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       const input = parseInput(ZRiskInput, raw);
       await db.transaction(async (tx) => {
         await tx.update(risks).set({ ...riskValues(input), updatedAt: clock() }).where(eq(risks.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.update', entity: 'risk', entityId: id, before: { ...before, value: riskValue(before) }, after: { ...riskValues(input), value: riskValue(input) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.update', entity: 'risk', entityId: id, before: { ...before, value: riskValue(before) }, after: { ...riskValues(input), value: riskValue(input) }, organisationId: before.committeeId }, clock());
       });
       return before;
     },
@@ -105,7 +105,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
         await tx.update(controlPoints).set({ riskId: null }).where(eq(controlPoints.riskId, id));
         await tx.update(controlActivities).set({ riskId: null }).where(eq(controlActivities.riskId, id));
         await tx.delete(risks).where(eq(risks.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.remove', entity: 'risk', entityId: id, before: { year: before.year, title: before.title, probability: before.probability, consequence: before.consequence } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.remove', entity: 'risk', entityId: id, before: { year: before.year, title: before.title, probability: before.probability, consequence: before.consequence }, organisationId: before.committeeId }, clock());
       });
       return before;
     },
@@ -117,7 +117,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await db.transaction(async (tx) => {
         const values = { committeeId: s.committee.id, year: s.year, title: input.title, description: input.description ?? '', issuedBy: input.issuedBy ?? '' };
         const [row] = await tx.insert(controlPoints).values({ ...values, createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.add', entity: 'control_point', entityId: row?.id, after: values }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.add', entity: 'control_point', entityId: row?.id, after: values, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, slug: s.committee.slug };
     },
@@ -135,7 +135,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await db.transaction(async (tx) => {
         const after = { assessment: input.assessment ?? '', riskId: input.riskId ?? null };
         await tx.update(controlPoints).set({ ...after, updatedAt: clock() }).where(eq(controlPoints.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.assess', entity: 'control_point', entityId: id, before: { assessment: before.assessment, riskId: before.riskId }, after }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.assess', entity: 'control_point', entityId: id, before: { assessment: before.assessment, riskId: before.riskId }, after, organisationId: before.committeeId }, clock());
       });
       return before;
     },
@@ -148,7 +148,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await db.transaction(async (tx) => {
         const values = { committeeId: s.committee.id, year: s.year, title: input.title, owner: input.owner, dueOn: input.dueOn ?? null, riskId: input.riskId ?? null, controlPointId: input.controlPointId ?? null };
         const [row] = await tx.insert(controlActivities).values({ ...values, createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.activity.add', entity: 'control_activity', entityId: row?.id, after: values }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.activity.add', entity: 'control_activity', entityId: row?.id, after: values, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, slug: s.committee.slug };
     },
@@ -165,7 +165,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await db.transaction(async (tx) => {
         const after = { status: 'done' as const, result: input.result, completedOn: input.completedOn };
         await tx.update(controlActivities).set({ ...after, updatedAt: clock() }).where(eq(controlActivities.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.activity.result', entity: 'control_activity', entityId: id, before: { status: before.status, result: before.result, completedOn: before.completedOn }, after }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.activity.result', entity: 'control_activity', entityId: id, before: { status: before.status, result: before.result, completedOn: before.completedOn }, after, organisationId: before.committeeId }, clock());
       });
       return before;
     },

@@ -113,7 +113,7 @@ export function createFollowupService(deps: PlanningDeps & { plans: PlanService 
           if (existing) await tx.update(indicatorFollowups).set(values).where(eq(indicatorFollowups.id, existing.id));
           else await tx.insert(indicatorFollowups).values({ indicatorId: r.id, year: s.year, tertial, ...values });
         }
-        await recordAudit(tx, actorOf(principal), { action: 'planning.followup.record', entity: 'business_plan', entityId: built.loaded?.plan.id, after: { year: s.year, tertial, indicators: rows.map((r) => ({ id: r.id, value: r.value, status: r.status })) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.followup.record', entity: 'business_plan', entityId: built.loaded?.plan.id, after: { year: s.year, tertial, indicators: rows.map((r) => ({ id: r.id, value: r.value, status: r.status })) }, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, tertial, slug: s.committee.slug };
     },
@@ -144,7 +144,7 @@ export function createFollowupService(deps: PlanningDeps & { plans: PlanService 
       }
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(followupDialogues).values({ committeeId: s.committee.id, organisationId: input.organisationId, heldOn: input.heldOn, note: input.note ?? '', createdAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.dialogue.add', entity: 'followup_dialogue', entityId: row?.id, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.dialogue.add', entity: 'followup_dialogue', entityId: row?.id, after: input, organisationId: s.committee.id }, clock());
       });
       return { year: Number(input.heldOn.slice(0, 4)), slug: s.committee.slug };
     },

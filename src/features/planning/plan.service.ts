@@ -118,7 +118,7 @@ export function createPlanService(deps: PlanningDeps) {
             await tx.insert(indicators).values({ goalId: copy?.id ?? '', position: i.position, name: i.name, measure: i.measure, targetText: i.targetText, target: i.target, minimum: i.minimum, maximum: i.maximum, unit: i.unit });
           }
         }
-        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.create', entity: 'business_plan', entityId: plan.id, after: { year: s.year, copiedFrom: previous?.plan.id ?? null } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.create', entity: 'business_plan', entityId: plan.id, after: { year: s.year, copiedFrom: previous?.plan.id ?? null }, organisationId: s.committee.id }, clock());
         return plan.id;
       });
     },
@@ -134,7 +134,7 @@ export function createPlanService(deps: PlanningDeps) {
       const after = { title: input.title, status: input.status, paragraphId: input.paragraphId ?? null, sections };
       await db.transaction(async (tx) => {
         await tx.update(businessPlans).set({ ...after, updatedAt: clock() }).where(eq(businessPlans.id, planId));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.update', entity: 'business_plan', entityId: planId, before: { title: before.title, status: before.status, paragraphId: before.paragraphId, sections: before.sections }, after }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.update', entity: 'business_plan', entityId: planId, before: { title: before.title, status: before.status, paragraphId: before.paragraphId, sections: before.sections }, after, organisationId: before.committeeId }, clock());
       });
       return before;
     },
@@ -145,7 +145,7 @@ export function createPlanService(deps: PlanningDeps) {
       const input = parseInput(ZEditionInput, raw);
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(businessPlanEditions).values({ planId, edition: input.edition, editedOn: input.editedOn, comment: input.comment ?? '' }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.edition.add', entity: 'business_plan_edition', entityId: row?.id, after: { planId, ...input } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.edition.add', entity: 'business_plan_edition', entityId: row?.id, after: { planId, ...input }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -157,7 +157,7 @@ export function createPlanService(deps: PlanningDeps) {
       await db.transaction(async (tx) => {
         const position = (await repo.listGoals(tx, planId)).length + 1;
         const [row] = await tx.insert(goals).values({ planId, position, title: input.title, description: input.description ?? '' }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.add', entity: 'goal', entityId: row?.id, after: { planId, ...input } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.add', entity: 'goal', entityId: row?.id, after: { planId, ...input }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -181,7 +181,7 @@ export function createPlanService(deps: PlanningDeps) {
       const { goal, plan } = await ownGoal(principal, goalId);
       await db.transaction(async (tx) => {
         await tx.delete(goals).where(eq(goals.id, goalId));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.remove', entity: 'goal', entityId: goalId, before: { planId: plan.id, title: goal.title } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.remove', entity: 'goal', entityId: goalId, before: { planId: plan.id, title: goal.title }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -193,7 +193,7 @@ export function createPlanService(deps: PlanningDeps) {
       await db.transaction(async (tx) => {
         const position = (await repo.listIndicators(tx, [goalId])).length + 1;
         const [row] = await tx.insert(indicators).values({ goalId, position, ...indicatorValues(input) }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.add', entity: 'indicator', entityId: row?.id, after: { goalId, ...indicatorValues(input) } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.add', entity: 'indicator', entityId: row?.id, after: { goalId, ...indicatorValues(input) }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -212,7 +212,7 @@ export function createPlanService(deps: PlanningDeps) {
       const { plan } = await ownGoal(principal, indicator.goalId);
       await db.transaction(async (tx) => {
         await tx.delete(indicators).where(eq(indicators.id, indicatorId));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.remove', entity: 'indicator', entityId: indicatorId, before: { goalId: indicator.goalId, name: indicator.name, measure: indicator.measure } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.remove', entity: 'indicator', entityId: indicatorId, before: { goalId: indicator.goalId, name: indicator.name, measure: indicator.measure }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },

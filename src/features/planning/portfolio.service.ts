@@ -98,7 +98,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
       await db.transaction(async (tx) => {
         const position = (await repo.listPortfolio(tx, s.committee.id)).length + 1;
         const [row] = await tx.insert(portfolioItems).values({ committeeId: s.committee.id, position, ...values(input), createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.add', entity: 'portfolio_item', entityId: row?.id, after: values(input) }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.add', entity: 'portfolio_item', entityId: row?.id, after: values(input), organisationId: s.committee.id }, clock());
       });
       return { slug: s.committee.slug };
     },
@@ -110,7 +110,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
       await checkLinks(before.committeeId, input);
       await db.transaction(async (tx) => {
         await tx.update(portfolioItems).set({ ...values(input), updatedAt: clock() }).where(eq(portfolioItems.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.update', entity: 'portfolio_item', entityId: id, before: { name: before.name, phase: before.phase, status: before.status, timePlan: before.timePlan, comment: before.comment }, after: values(input) }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.update', entity: 'portfolio_item', entityId: id, before: { name: before.name, phase: before.phase, status: before.status, timePlan: before.timePlan, comment: before.comment }, after: values(input), organisationId: before.committeeId }, clock());
       });
     },
 
@@ -119,7 +119,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
       const before = await own(principal, id);
       await db.transaction(async (tx) => {
         await tx.delete(portfolioItems).where(eq(portfolioItems.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.remove', entity: 'portfolio_item', entityId: id, before: { kind: before.kind, name: before.name } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.remove', entity: 'portfolio_item', entityId: id, before: { kind: before.kind, name: before.name }, organisationId: before.committeeId }, clock());
       });
     },
 

@@ -57,9 +57,11 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     /** Everything held about the person; the export itself is recorded in the audit log. */
     async exportPerson(principal: Principal | null, personId: string): Promise<PersonExport> {
       assertCan(principal, 'personalData.manage', await archiveScope(db));
-      await requirePerson(personId);
+      const person = await requirePerson(personId);
       const data = await collectPersonData(db, personId, clock());
-      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'person.export', entity: 'person', entityId: personId, after: { tables: data.tables.length } }, clock()));
+      // The person's organisation; a person of no organisation is the committee's (the archive's).
+      const organisationId = person.organisationId ?? (await archiveScope(db))[0];
+      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'person.export', entity: 'person', entityId: personId, after: { tables: data.tables.length }, organisationId }, clock()));
       return data;
     },
 
@@ -111,7 +113,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
           await tx.delete(sessions).where(eq(sessions.userId, u.id));
           await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, u.id), isNull(apiTokens.revokedAt)));
         }
-        await recordAudit(tx, actorOf(principal), { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { nameReplaced: !inFinal, finalProtocols: inFinal, users: linked.length } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { nameReplaced: !inFinal, finalProtocols: inFinal, users: linked.length }, organisationId: person.organisationId ?? (await archiveScope(tx))[0] }, now);
         return { nameReplaced: !inFinal };
       });
     },

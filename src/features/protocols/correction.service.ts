@@ -120,7 +120,7 @@ export function createCorrectionService(deps: { database: Database; config: Conf
           pdfSha256: sha256,
           createdAt: now,
         });
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.correction.add', entity: 'protocol', entityId: protocolId, after: { number, paragraphId: paragraph?.id ?? null, reason: input.reason, pdfSha256: sha256 } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.correction.add', entity: 'protocol', entityId: protocolId, after: { number, paragraphId: paragraph?.id ?? null, reason: input.reason, pdfSha256: sha256 }, organisationId, secret: Boolean(paragraph?.secrecyProvision) }, now);
         return { number, pdfSha256: sha256 };
       });
     },

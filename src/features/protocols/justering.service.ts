@@ -370,7 +370,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
             await recordAudit(
               tx,
               actorOf(principal),
-              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, assuranceProvider: eid.assuranceProvider, assuranceLevel: eid.assuranceLevel, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha } },
+              { action: paragraphId ? 'protocol.paragraph.sign' : 'protocol.sign', entity: 'protocol', entityId: protocolId, after: { role, method: input.method, assuranceProvider: eid.assuranceProvider, assuranceLevel: eid.assuranceLevel, sha256: digest, late, paragraphId, final: done && !paragraphId, sealedPdfSha256: sealedSha }, organisationId: row.committeeId },
               now,
             );
             return { role, late, final: done && !paragraphId, adjusted: done && Boolean(paragraphId) };

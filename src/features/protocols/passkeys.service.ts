@@ -9,6 +9,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { verifyOwnPassword } from '../auth/reauth.js';
 import type { Principal } from '../auth/policy.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
+import { accountOrganisationId } from '../auth/account-organisation.js';
 
 /**
  * A user's own passkeys: registered and removed only by the user, in their own session, with
@@ -27,7 +28,7 @@ export function createPasskeyAccount(deps: { database: Database; config: Config;
     async registerPasskey(principal: Principal, input: { credential: unknown; label: string; password: string }, rp: RelyingParty): Promise<void> {
       await verifyOwnPassword({ db, config, now: clock() }, principal.userId, input.password);
       const id = await webauthn.register(principal.userId, input.credential, rp, input.label);
-      await db.transaction((tx) => recordAudit(tx, actorOf(principal), { action: 'passkey.register', entity: 'user', entityId: principal.userId, after: { credentialId: id, label: input.label.slice(0, 100) } }, clock()));
+      await db.transaction(async (tx) => recordAudit(tx, actorOf(principal), { action: 'passkey.register', entity: 'user', entityId: principal.userId, after: { credentialId: id, label: input.label.slice(0, 100) }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock()));
     },
 
     async removePasskey(principal: Principal, id: string, password: string): Promise<void> {
@@ -38,7 +39,7 @@ export function createPasskeyAccount(deps: { database: Database; config: Config;
           .where(and(eq(webauthnCredentials.id, id), eq(webauthnCredentials.userId, principal.userId)))
           .returning({ credentialId: webauthnCredentials.credentialId, label: webauthnCredentials.label });
         if (!row) throw notFound({ sv: 'Passkeyn finns inte.', en: 'The passkey does not exist.' });
-        await recordAudit(tx, actorOf(principal), { action: 'passkey.remove', entity: 'user', entityId: principal.userId, before: row }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'passkey.remove', entity: 'user', entityId: principal.userId, before: row, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
 

@@ -21,6 +21,7 @@ import { findProtocol } from './protocol.repository.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { signatureMethod, type SignatureMethod } from './signature-method.js';
 import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles, type SealLevel } from './seal.js';
+import { findBody, findMeeting } from '../meetings/meetings.repository.js';
 
 /** A justering signature as the snapshot keeps it: the name it was given under at justering. */
 export interface FrozenSignature {
@@ -215,7 +216,10 @@ export function createFrozenProtocols(deps: { database: Database; config: Config
       const at = deps.clock();
       const snapshot = await storeSnapshot(tx, { protocolId, document, files, origin: 'backfill', at, storage });
       if (snapshot.createdAt.getTime() === at.getTime() && snapshot.origin === 'backfill') {
-        await recordAudit(tx, SYSTEM_ACTOR, { action: 'protocol.snapshot.backfill', entity: 'protocol', entityId: protocolId, after: { documentSha256: snapshot.documentSha256, fullPdfSha256: snapshot.fullPdfSha256, publicPdfSha256: snapshot.publicPdfSha256 } }, at);
+        const meeting = await findMeeting(tx, protocol.meetingId);
+        const body = meeting ? await findBody(tx, meeting.bodyId) : undefined;
+        // The body's owner; a protocol always has one, null only if its meeting were gone.
+        await recordAudit(tx, SYSTEM_ACTOR, { action: 'protocol.snapshot.backfill', entity: 'protocol', entityId: protocolId, after: { documentSha256: snapshot.documentSha256, fullPdfSha256: snapshot.fullPdfSha256, publicPdfSha256: snapshot.publicPdfSha256 }, organisationId: body?.organisationId ?? null }, at);
       }
       return snapshot;
     });

@@ -194,7 +194,7 @@ export function createProtocolService(deps: { database: Database; config: Config
         const protocolId = existing?.id ?? (await insertProtocol(tx, principal, meeting, body));
         const drafts = await draftParagraphs(tx, missing);
         await insertParagraphs(tx, protocolId, meeting, items, drafts);
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.createDraft', entity: 'protocol', entityId: protocolId, after: { meetingId, paragraphs: drafts.length } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.createDraft', entity: 'protocol', entityId: protocolId, after: { meetingId, paragraphs: drafts.length }, organisationId: body.organisationId }, clock());
         return protocolId;
       });
     },
@@ -227,7 +227,7 @@ export function createProtocolService(deps: { database: Database; config: Config
         const number = await repo.takeParagraphNumbers(tx, { bodyId: body.id, year: yearOf(meeting), count: 1 });
         const [paragraph] = await insertParagraphs(tx, protocolId, meeting, items, [{ ...draft, immediateJustering: true }], number);
         if (!paragraph) throw new Error('insert returned no paragraph');
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.reserveImmediate', entity: 'protocol_paragraph', entityId: paragraph, after: { protocolId, itemId, number } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.reserveImmediate', entity: 'protocol_paragraph', entityId: paragraph, after: { protocolId, itemId, number }, organisationId: body.organisationId }, clock());
         return { protocolId, paragraphId: paragraph, number };
       });
     },
@@ -284,10 +284,10 @@ export function createProtocolService(deps: { database: Database; config: Config
       requirePrincipal(principal, 'meeting.plan');
       const input = parseInput(ZHeaderInput, raw);
       await db.transaction(async (tx) => {
-        const { protocol } = await editableDraft(tx, principal, protocolId);
+        const { protocol, body } = await editableDraft(tx, principal, protocolId);
         await tx.update(protocols).set({ ...input, updatedAt: clock() }).where(eq(protocols.id, protocolId));
         const before = { otherPresent: protocol.otherPresent, justeringPlace: protocol.justeringPlace, justeringDate: protocol.justeringDate, chairPersonId: protocol.chairPersonId, adjusterPersonId: protocol.adjusterPersonId, secretaryName: protocol.secretaryName };
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.updateHeader', entity: 'protocol', entityId: protocolId, before, after: input }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.updateHeader', entity: 'protocol', entityId: protocolId, before, after: input, organisationId: body.organisationId }, clock());
       });
     },
 
@@ -301,12 +301,12 @@ export function createProtocolService(deps: { database: Database; config: Config
         // Only a secret paragraph has a public heading; an empty one falls back to the default.
         const publicHeading = paragraph.secrecyProvision ? input.publicHeading || null : null;
         const values = { heading: input.heading, publicHeading, decision: input.decision, summary: input.summary, handling: input.handling, recipients: lines(input.recipients) };
-        await editableDraft(tx, principal, paragraph.protocolId);
+        const { body } = await editableDraft(tx, principal, paragraph.protocolId);
         // Nothing after the seal: a paragraph adjusted at the meeting, or signed by one of the two, keeps its text.
         if (paragraph.adjustedAt || (await repo.hasParagraphSignatures(tx, paragraphId))) throw conflict(PARAGRAPH_SIGNED);
         await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
         const before = { heading: paragraph.heading, publicHeading: paragraph.publicHeading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values, organisationId: body.organisationId, secret: Boolean(paragraph.secrecyProvision) }, clock());
       });
     },
 
@@ -328,7 +328,7 @@ export function createProtocolService(deps: { database: Database; config: Config
         }
         const sha256 = protocolDigest(await build(tx, protocolId));
         await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, updatedAt: clock() }).where(eq(protocols.id, protocolId));
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256 } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256 }, organisationId: body.organisationId }, clock());
         return { sha256, numbers };
       });
       // After the commit: the chair and the adjuster are told it is theirs; a mail problem never undoes the lock.
@@ -339,8 +339,10 @@ export function createProtocolService(deps: { database: Database; config: Config
     /** History: the last § number a body used in a year before Kansli (the demo: 18 before 2022-12-14). */
     async setParagraphCounter(bodyId: string, year: number, lastNumber: number): Promise<void> {
       await db.transaction(async (tx) => {
+        const body = await meetingsRepo.findBody(tx, bodyId);
+        if (!body) throw notFound({ sv: 'Organet finns inte.', en: 'The body does not exist.' });
         await repo.setCounter(tx, { bodyId, year, lastNumber });
-        await recordAudit(tx, SYSTEM_ACTOR, { action: 'protocol.setCounter', entity: 'body', entityId: bodyId, after: { year, lastNumber } }, clock());
+        await recordAudit(tx, SYSTEM_ACTOR, { action: 'protocol.setCounter', entity: 'body', entityId: bodyId, after: { year, lastNumber }, organisationId: body.organisationId }, clock());
       });
     },
 
@@ -357,7 +359,7 @@ export function createProtocolService(deps: { database: Database; config: Config
         }
         const before = await repo.counterValue(tx, body.id, year);
         await repo.setCounter(tx, { bodyId: body.id, year, lastNumber });
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.setCounter', entity: 'body', entityId: body.id, before: { year, lastNumber: before }, after: { year, lastNumber } }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.setCounter', entity: 'body', entityId: body.id, before: { year, lastNumber: before }, after: { year, lastNumber }, organisationId: body.organisationId }, clock());
       });
     },
   };

@@ -62,7 +62,7 @@ export async function createNoticesOnFinal(tx: Db, options: { protocolId: string
     await recordAudit(
       tx,
       options.actor,
-      { action: 'publication.createNotices', entity: 'protocol', entityId: options.protocolId, after: { municipalities: created, mode: settings.noticePosting } },
+      { action: 'publication.createNotices', entity: 'protocol', entityId: options.protocolId, after: { municipalities: created, mode: settings.noticePosting }, organisationId: context.committee.id },
       options.at,
     );
   }
@@ -96,7 +96,7 @@ export async function createParagraphNotices(tx: Db, options: { protocolId: stri
     await recordAudit(
       tx,
       options.actor,
-      { action: 'publication.createParagraphNotices', entity: 'protocol_paragraph', entityId: options.paragraphId, after: { protocolId: options.protocolId, municipalities: created, mode: settings.noticePosting } },
+      { action: 'publication.createParagraphNotices', entity: 'protocol_paragraph', entityId: options.paragraphId, after: { protocolId: options.protocolId, municipalities: created, mode: settings.noticePosting }, organisationId: context.committee.id },
       options.at,
     );
   }

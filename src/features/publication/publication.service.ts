@@ -203,7 +203,7 @@ export function createPublicationService(deps: { database: Database; config: Con
         if (recorded !== null && recorded !== input.postedOn) throw postingRecorded(recorded);
         const after = { postedOn: input.postedOn, externalUrl: input.externalUrl ?? null };
         await tx.update(notices).set({ ...after, postedAt: now, postedByUserId: principal.userId, updatedAt: now }).where(eq(notices.id, noticeId));
-        await recordAudit(tx, actorOf(principal), { action: 'publication.recordPosting', entity: 'notice', entityId: noticeId, before: { postedOn: notice.postedOn, externalUrl: notice.externalUrl }, after }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'publication.recordPosting', entity: 'notice', entityId: noticeId, before: { postedOn: notice.postedOn, externalUrl: notice.externalUrl }, after, organisationId: notice.organisationId }, now);
         return { protocolId: notice.protocolId };
       });
     },
@@ -232,7 +232,7 @@ export function createPublicationService(deps: { database: Database; config: Con
         const correction = { noticeId, previousPostedOn: recorded, correctedPostedOn: input.postedOn, reason: input.reason, correctedByUserId: principal.userId, correctedByName: principal.name, correctedAt: now };
         await tx.insert(noticeCorrections).values(correction);
         await tx.update(notices).set({ postedOn: input.postedOn, updatedAt: now }).where(eq(notices.id, noticeId));
-        await recordAudit(tx, actorOf(principal), { action: 'publication.correctPosting', entity: 'notice', entityId: noticeId, before: { postedOn: recorded }, after: { postedOn: input.postedOn, reason: input.reason } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'publication.correctPosting', entity: 'notice', entityId: noticeId, before: { postedOn: recorded }, after: { postedOn: input.postedOn, reason: input.reason }, organisationId: notice.organisationId }, now);
         return { protocolId: notice.protocolId };
       });
     },
@@ -253,7 +253,7 @@ export function createPublicationService(deps: { database: Database; config: Con
       await db.transaction(async (tx) => {
         const before = await findOfficialBoard(tx, municipality.id);
         await tx.insert(officialBoardConfirmations).values({ municipalityId: municipality.id, ...values }).onConflictDoUpdate({ target: officialBoardConfirmations.municipalityId, set: values });
-        await recordAudit(tx, actorOf(principal), { action: 'publication.confirmOfficialBoard', entity: 'organisation', entityId: municipality.id, before: before ?? null, after: values }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'publication.confirmOfficialBoard', entity: 'organisation', entityId: municipality.id, before: before ?? null, after: values, organisationId: municipality.id }, now);
       });
     },
 
@@ -359,7 +359,7 @@ export function createPublicationService(deps: { database: Database; config: Con
         const members = new Set((await repo.listMembers(tx, committee.id)).map((m) => m.slug));
         const publication = { ...input, manualMunicipalities: input.manualMunicipalities.filter((s) => members.has(s)) };
         await tx.update(organisations).set({ settings: { ...committee.settings, publication }, updatedAt: now }).where(eq(organisations.id, committee.id));
-        await recordAudit(tx, actorOf(principal), { action: 'publication.updateSettings', entity: 'organisation', entityId: committee.id, before: { publication: committee.settings.publication ?? null }, after: { publication } }, now);
+        await recordAudit(tx, actorOf(principal), { action: 'publication.updateSettings', entity: 'organisation', entityId: committee.id, before: { publication: committee.settings.publication ?? null }, after: { publication }, organisationId: committee.id }, now);
       });
     },
   };

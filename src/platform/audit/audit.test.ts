@@ -41,7 +41,7 @@ describe('the audit chain', () => {
 
   test('a change made behind the log’s back is found, and the first broken entry is named', async () => {
     const db = t.services.database.db;
-    for (let i = 0; i < 5; i += 1) await db.transaction((tx) => recordAudit(tx, { userId: null, label: 'test' }, { action: 'test.entry', entity: 'test', after: { i } }));
+    for (let i = 0; i < 5; i += 1) await db.transaction((tx) => recordAudit(tx, { userId: null, label: 'test' }, { action: 'test.entry', entity: 'test', after: { i }, organisationId: null }));
     const before = await verifyAuditChain(db);
     assert.ok(before.ok);
     const [target] = await t.services.database.query<{ seq: number }>(sql`select seq from audit_log where action = 'test.entry' order by seq limit 1 offset 2`);
@@ -60,7 +60,7 @@ describe('the audit chain', () => {
     try {
       const db = fresh.services.database.db;
       await Promise.all(
-        Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, { userId: null, label: 'w' }, { action: 'parallel', entity: 'x', after: { i } }))),
+        Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, { userId: null, label: 'w' }, { action: 'parallel', entity: 'x', after: { i }, organisationId: null }))),
       );
       const result = await verifyAuditChain(db);
       assert.ok(result.ok);

@@ -19,8 +19,13 @@ export interface AuditInput {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
-  /** The organisation the entry concerns (the owner of the entity); null only for the installation itself. */
-  organisationId?: string | null;
+  /**
+   * The organisation the entry concerns (the owner of the entity acted on): its admins and
+   * auditors see the entry. Required, so that no call can forget it; null only for entries that
+   * concern no organisation (the installation itself, an account without any role) — those are
+   * shown to the committees' readers only. Say why where you pass null.
+   */
+  organisationId: string | null;
   /** True when before/after hold secret material (a secret document's description, a secret agenda item's text). */
   secret?: boolean;
 }

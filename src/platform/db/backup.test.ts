@@ -59,7 +59,7 @@ async function fillInstallation(services: Services): Promise<void> {
   const revokedId = tokens.find((t) => t.label === 'Återkallad')?.id;
   assert.ok(revoked && revokedId);
   await auth.revokeApiToken(principal, revokedId);
-  await database.db.transaction((tx) => recordAudit(tx, RESTORER, { action: 'test.json', entity: 'test', before: { nested: { list: [1, 2.5, null, 'å'] } }, after: null }));
+  await database.db.transaction((tx) => recordAudit(tx, RESTORER, { action: 'test.json', entity: 'test', before: { nested: { list: [1, 2.5, null, 'å'] } }, after: null, organisationId: null }));
 }
 
 type Snapshot = Map<string, string[]>;
@@ -171,7 +171,7 @@ describe('backup and restore', () => {
     const auditMax = await maxOf(target, 'audit_log', 'seq');
     const [next] = await target.query<{ n: number }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::int as n`);
     assert.equal(next?.n, auditMax + 1, 'the audit_log sequence continues after the restored rows');
-    await target.db.transaction((tx) => recordAudit(tx, RESTORER, { action: 'after.restore', entity: 'test' }));
+    await target.db.transaction((tx) => recordAudit(tx, RESTORER, { action: 'after.restore', entity: 'test', organisationId: null }));
     const [entry] = await target.query<{ seq: number }>(sql`select seq::int as seq from audit_log where action = 'after.restore'`);
     assert.equal(entry?.seq, auditMax + 1);
     assert.equal((await verifyAuditChain(target.db)).ok, true);

@@ -337,7 +337,8 @@ export async function restoreFromFile(database: Database, file: string, actor: A
       // Final protocols come back with their paragraphs; the immutability trigger allows that only here.
       await tx.execute(sql`set local kansli.restoring = 'on'`);
       const summary = await restoreTables(tx, lines, tables);
-      await recordAudit(tx, actor, { action: 'backup.restore', entity: 'installation', after: { file: path.basename(file), backupCreatedAt: header.createdAt, ...summary } });
+      // The installation's own event, of no one organisation: shown to the committees' readers.
+      await recordAudit(tx, actor, { action: 'backup.restore', entity: 'installation', after: { file: path.basename(file), backupCreatedAt: header.createdAt, ...summary }, organisationId: null });
       await resetSequences(tx, tables);
       return summary;
     });

@@ -10,7 +10,7 @@ describe('the data version', () => {
   before(async () => (database = await createTestDatabase()));
   after(() => database.close());
 
-  const change = () => database.db.transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: 'test.change', entity: 'test', entityId: 'x' }));
+  const change = () => database.db.transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: 'test.change', entity: 'test', entityId: 'x', organisationId: null }));
 
   test('is the last audit entry and moves with every change', async () => {
     const before = await dataVersion(database.db);
