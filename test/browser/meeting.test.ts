@@ -122,7 +122,7 @@ async function prepareAgenda(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Lägg till punkt' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ny punkt på dagordningen' }).waitFor();
   await page.getByRole('radio', { name: 'Information' }).check();
-  await page.getByLabel('Rubrik').fill('Information från beredningsgruppen');
+  await page.getByRole('textbox', { name: 'Rubrik (obligatoriskt)' }).fill('Information från beredningsgruppen');
   await page.getByLabel('Sammanfattning av ärendet').fill('Beredningsgruppens ordförande berättar om höstens möten.');
   await look(page, 'agenda-new-item', '/moten/<id>/dagordning/ny');
   await submit(page, page.getByRole('button', { name: 'Spara' }));

@@ -57,11 +57,22 @@ async function startDemoApp(): Promise<RunningApp> {
   const offset = Date.parse(TODAY) - Date.now();
   const test = await createTestApp({ clock: () => new Date(Date.now() + offset), config: { outboxDir: outbox, smtpUrl: undefined } });
   await loadDemo(test.services);
+  // The demo's own mail (the e-mails about its protocol waiting for justering) is out before the test looks at the outbox.
+  await test.services.mailer.drain();
   await test.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = test.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   test.services.config.publicUrl = baseUrl;
-  return { baseUrl, test, close: () => test.close() };
+  // As `npm start` does: queued mail is delivered in the background.
+  test.services.mailer.start(500);
+  return {
+    baseUrl,
+    test,
+    close: async () => {
+      await test.services.mailer.stop();
+      await test.close();
+    },
+  };
 }
 
 /** The coming meeting, who is called to it, and the people behind the member and substitute logins. */

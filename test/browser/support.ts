@@ -31,7 +31,16 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<Runnin
   if (options.demo) await loadDemo(test.services);
   await test.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = test.app.server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, test, close: () => test.close() };
+  // As `npm start` does: queued mail is delivered in the background.
+  test.services.mailer.start(500);
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    test,
+    close: async () => {
+      await test.services.mailer.stop();
+      await test.close();
+    },
+  };
 }
 
 export function launchBrowser(): Promise<Browser> {
