@@ -73,7 +73,11 @@ describe('justering with a passkey and with a one-time code', () => {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
     });
     await signIn(page, login.chair, TEST_PASSWORD);
-    await page.goto(`/protokoll/${protocolId}/justera`);
+    // Issue 18: the start page's "Att göra" leads the chair to the protocol waiting for justering.
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Att göra' }).waitFor();
+    await expectAccessible(page, 'start page with a protocol to adjust');
+    await Promise.all([page.waitForURL(new RegExp(`/protokoll/${protocolId}/justera$`)), page.getByRole('link', { name: /^Justera protokollet från Testnämnden/ }).click()]);
     await expectAccessible(page, 'justering (no passkey)');
     await Promise.all([page.waitForURL(/\/konto\/passkey/), page.getByRole('link', { name: 'Registrera en passkey' }).click()]);
     await page.getByLabel('Namn på passkeyn').fill('Virtuell nyckel');
