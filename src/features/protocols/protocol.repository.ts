@@ -1,7 +1,7 @@
 /** The protocol's own reads and writes; every query takes the transaction it runs in. */
 import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { meetings, paragraphCounters, protocolParagraphs, protocols, protocolSignatures } from '../../platform/db/schema.js';
+import { attendanceEvents, meetings, paragraphCounters, protocolParagraphs, protocols, protocolSignatures } from '../../platform/db/schema.js';
 
 export type ProtocolRow = typeof protocols.$inferSelect;
 export type ParagraphRow = typeof protocolParagraphs.$inferSelect;
@@ -79,4 +79,16 @@ export async function highestUsedNumber(db: Db, bodyId: string, year: number): P
     .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
     .where(and(eq(protocolParagraphs.year, year), isNotNull(protocolParagraphs.number), eq(meetings.bodyId, bodyId)));
   return row?.n ?? 0;
+}
+
+/**
+ * Whether a person was at the meeting (present, remote or arriving later), and whether the meeting
+ * recorded attendance at all (a meeting entered afterwards, without a roll call, has none).
+ */
+export async function attendanceOf(db: Db, meetingId: string, personId: string): Promise<{ recorded: boolean; attended: boolean }> {
+  const rows = await db
+    .select({ personId: attendanceEvents.personId, type: attendanceEvents.type })
+    .from(attendanceEvents)
+    .where(eq(attendanceEvents.meetingId, meetingId));
+  return { recorded: rows.length > 0, attended: rows.some((r) => r.personId === personId && (r.type === 'present' || r.type === 'remote' || r.type === 'arrived')) };
 }

@@ -12,7 +12,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
 import { meetings, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { isoDate, msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
@@ -285,6 +285,14 @@ export function createProtocolService(deps: { database: Database; config: Config
       const input = parseInput(ZHeaderInput, raw);
       await db.transaction(async (tx) => {
         const { protocol, body } = await editableDraft(tx, principal, protocolId);
+        // The adjuster is one of those at the meeting (reglemente: utses bland de närvarande ledamöterna).
+        if (input.adjusterPersonId) {
+          const { recorded, attended } = await repo.attendanceOf(tx, protocol.meetingId, input.adjusterPersonId);
+          if (recorded && !attended) {
+            const message = { sv: 'Justeraren ska vara en av de närvarande vid sammanträdet. Den valda personen var inte närvarande.', en: 'The adjuster must be one of those present at the meeting. The person chosen was not present.' };
+            throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'adjusterPersonId', message }] });
+          }
+        }
         await tx.update(protocols).set({ ...input, updatedAt: clock() }).where(eq(protocols.id, protocolId));
         const before = { otherPresent: protocol.otherPresent, justeringPlace: protocol.justeringPlace, justeringDate: protocol.justeringDate, chairPersonId: protocol.chairPersonId, adjusterPersonId: protocol.adjusterPersonId, secretaryName: protocol.secretaryName };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateHeader', entity: 'protocol', entityId: protocolId, before, after: input, organisationId: body.organisationId }, clock());

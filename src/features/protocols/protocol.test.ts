@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, meetings, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { agendaItems, meetings, people, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 
@@ -127,6 +127,11 @@ describe('protocol: draft, editing, locking with § numbers, finality', () => {
       handling: 'Ordföranden föreslår att godkänna redovisningen och finner att e-nämnden bifaller förslaget.',
       recipients: 'Luleå kommun\n\nBodens kommun',
     });
+    // Issue 18: the adjuster is chosen among those present; someone who was not there is refused.
+    const [away] = await t.services.database.db.insert(people).values({ name: 'Frånvarande Fia' }).returning();
+    const absentAdjuster = await f.secretary.post(`/moten/${f.meetingId}/protokoll/andra`, { otherPresent: '', justeringPlace: 'Digital justering', justeringDate: '2022-12-20', chairPersonId: f.member.Arvidsby, adjusterPersonId: away?.id ?? '', secretaryName: 'Sekreteraren' });
+    assert.equal(absentAdjuster.statusCode, 400);
+    assert.match(textOf(absentAdjuster.body), /Justeraren ska vara en av de närvarande vid sammanträdet/);
     await post(f, `/moten/${f.meetingId}/protokoll/andra`, { otherPresent: 'Samordnare', justeringPlace: 'Digital justering', justeringDate: '2022-12-20', chairPersonId: f.member.Arvidsby, adjusterPersonId: f.member.Bergby, secretaryName: 'Sekreteraren' });
     doc = await service.load(row.id);
     assert.deepEqual(doc.paragraphs[0]?.recipients, ['Luleå kommun', 'Bodens kommun']);
