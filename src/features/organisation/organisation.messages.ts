@@ -9,6 +9,17 @@ export const organisationMessages = defineMessages({
   'org.slugHint': { sv: 'Används i webbadresser, t.ex. /anslagstavla/lulea. Små bokstäver a–z, siffror och bindestreck.', en: 'Used in web addresses, e.g. /anslagstavla/lulea. Lower-case a–z, digits and hyphens.' },
   'org.orgNumber': { sv: 'Organisationsnummer', en: 'Organisation number' },
   'org.orgNumberHint': { sv: 'Till exempel 212000-2494', en: 'For example 212000-2494' },
+  'org.protocolTexts': { sv: 'I protokollen', en: 'In the protocols' },
+  'org.protocolShortName': { sv: 'Nämndens namn i protokollen', en: 'The committee’s name in the protocols' },
+  'org.protocolShortNameHint': {
+    sv: 'Som protokollen skriver det, till exempel E-nämnden (”E-nämndens beslut”). Tomt: organets namn.',
+    en: 'As the protocols write it, for example E-nämnden ("E-nämndens beslut"). Empty: the body’s name.',
+  },
+  'org.registryCode': { sv: 'Diariets seriekod', en: 'The registry’s series code' },
+  'org.registryCodeHint': {
+    sv: 'Står före handlingarnas id i beslutsunderlagen, till exempel E-NAMND. Tomt: ingen kod.',
+    en: 'Printed before the documents’ ids in the decision basis, for example E-NAMND. Empty: no code.',
+  },
   'org.host': { sv: 'Värdkommun', en: 'Host municipality' },
   'org.hostShort': { sv: 'Värd', en: 'Host' },
   'org.kind': { sv: 'Typ', en: 'Kind' },

@@ -196,17 +196,24 @@ function PopulationForm({ ctx, slug, state }: { ctx: ViewContext; slug: string; 
   );
 }
 
-export function OrganisationFormPage(props: { ctx: ViewContext; title: string; action: string; back: string; state: FormState; showHost: boolean }) {
+export function OrganisationFormPage(props: { ctx: ViewContext; title: string; action: string; back: string; state: FormState; showHost: boolean; showProtocolTexts?: boolean }) {
   const { ctx, state } = props;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={props.title} back={{ href: props.back }}>
-      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), slug: t('org.slug'), orgNumber: t('org.orgNumber') }} />
+      <ErrorSummary ctx={ctx} state={state} labels={{ name: t('org.name'), slug: t('org.slug'), orgNumber: t('org.orgNumber'), protocolShortName: t('org.protocolShortName'), registryCode: t('org.registryCode') }} />
       <PostForm ctx={ctx} action={props.action}>
         <TextField ctx={ctx} state={state} name="name" label={t('org.name')} required />
         <TextField ctx={ctx} state={state} name="slug" label={t('org.slug')} hint={t('org.slugHint')} required />
         <TextField ctx={ctx} state={state} name="orgNumber" label={t('org.orgNumber')} hint={t('org.orgNumberHint')} inputMode="numeric" />
         {props.showHost && <CheckboxField ctx={ctx} state={state} name="isHost" label={t('org.host')} />}
+        {props.showProtocolTexts && (
+          <fieldset>
+            <legend>{t('org.protocolTexts')}</legend>
+            <TextField ctx={ctx} state={state} name="protocolShortName" label={t('org.protocolShortName')} hint={t('org.protocolShortNameHint')} />
+            <TextField ctx={ctx} state={state} name="registryCode" label={t('org.registryCode')} hint={t('org.registryCodeHint')} />
+          </fieldset>
+        )}
         <div class="actions">
           <button type="submit">{t('common.save')}</button>
           <a href={props.back}>{t('common.cancel')}</a>

@@ -28,7 +28,8 @@ function mandateValues(m: MandateRow): Record<string, string> {
 }
 
 function orgValues(o: OrganisationRow): Record<string, string> {
-  return { name: o.name, slug: o.slug, orgNumber: o.orgNumber ?? '', isHost: o.isHost ? 'on' : '' };
+  const text = (key: string) => (typeof o.settings[key] === 'string' ? (o.settings[key] as string) : '');
+  return { name: o.name, slug: o.slug, orgNumber: o.orgNumber ?? '', isHost: o.isHost ? 'on' : '', protocolShortName: text('shortName'), registryCode: text('registryCode') };
 }
 
 export function registerOrganisationRoutes(app: FastifyInstance, services: Services): void {
@@ -65,7 +66,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
     const detail = await organisation.detail(request.principal, slugParam(request));
     const { org } = detail;
     return reply.page(
-      <OrganisationFormPage ctx={request.viewContext()} title={request.viewContext().t('org.editTitle', { name: org.name })} action={`/organisation/${org.slug}/andra`} back={`/organisation/${org.slug}`} state={emptyForm(orgValues(org))} showHost={org.kind === 'municipality'} />,
+      <OrganisationFormPage ctx={request.viewContext()} title={request.viewContext().t('org.editTitle', { name: org.name })} action={`/organisation/${org.slug}/andra`} back={`/organisation/${org.slug}`} state={emptyForm(orgValues(org))} showHost={org.kind === 'municipality'} showProtocolTexts={org.kind === 'committee'} />,
     );
   });
 
@@ -81,7 +82,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
         newSlug = await organisation.update(request.principal, slug, values);
       },
       (state) => (
-        <OrganisationFormPage ctx={request.viewContext()} title={request.viewContext().t('org.editTitle', { name: detail.org.name })} action={`/organisation/${slug}/andra`} back={`/organisation/${slug}`} state={state} showHost={detail.org.kind === 'municipality'} />
+        <OrganisationFormPage ctx={request.viewContext()} title={request.viewContext().t('org.editTitle', { name: detail.org.name })} action={`/organisation/${slug}/andra`} back={`/organisation/${slug}`} state={state} showHost={detail.org.kind === 'municipality'} showProtocolTexts={detail.org.kind === 'committee'} />
       ),
     );
     if (!ok) return reply;

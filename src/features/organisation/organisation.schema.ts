@@ -21,6 +21,12 @@ export const ZOrganisationInput = z.object({
     z.string().regex(/^\d{6}-\d{4}$/, msg('Organisationsnummer skrivs 212000-2494.', 'Write the organisation number as 212000-2494.')).optional(),
   ),
   isHost: checkbox(),
+  /** A committee's name as its protocols print it ("E-nämnden"); empty: the committee body's name. */
+  protocolShortName: optionalText(60),
+  /** The registry series code printed before a document's Hid ("E-NAMND"); empty: none. */
+  registryCode: optionalText(20).pipe(
+    z.string().regex(/^[A-ZÅÄÖ0-9-]+$/, msg('Seriekoden skrivs med versaler, siffror och bindestreck, till exempel E-NAMND.', 'Write the series code in capitals, digits and hyphens, for example E-NAMND.')).optional(),
+  ),
 });
 export type TOrganisationInput = z.infer<typeof ZOrganisationInput>;
 

@@ -127,8 +127,12 @@ export function createOrganisationService(deps: { database: Database; config: Co
       return db.transaction(async (tx) => {
         await assertSlugFree(tx, input.slug, org.id);
         const after = { name: input.name, slug: input.slug, orgNumber: input.orgNumber ?? null, isHost: input.isHost };
-        await tx.update(organisations).set({ ...after, updatedAt: clock() }).where(eq(organisations.id, org.id));
-        await recordAudit(tx, actorOf(principal), { action: 'organisation.update', entity: 'organisation', entityId: org.id, before: pick(org, after), after, organisationId: org.id }, clock());
+        // A committee's protocol texts live in its settings (protocol-wording.ts reads them).
+        const texts = org.kind === 'committee' ? { shortName: input.protocolShortName ?? '', registryCode: input.registryCode ?? '' } : null;
+        const settings = texts ? { ...org.settings, ...texts } : org.settings;
+        await tx.update(organisations).set({ ...after, settings, updatedAt: clock() }).where(eq(organisations.id, org.id));
+        const before = { ...pick(org, after), ...(texts ? { shortName: org.settings.shortName ?? '', registryCode: org.settings.registryCode ?? '' } : {}) };
+        await recordAudit(tx, actorOf(principal), { action: 'organisation.update', entity: 'organisation', entityId: org.id, before, after: { ...after, ...(texts ?? {}) }, organisationId: org.id }, clock());
         return input.slug;
       });
     },

@@ -50,6 +50,27 @@ describe('organisation pages', () => {
     assert.match(dup.body, /används redan/);
   });
 
+  test('issue 20 — the committee admin sets how the protocols name the committee and the registry series code', async () => {
+    const form = await admin.get(`/organisation/${org.committee.slug}/andra`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Nämndens namn i protokollen/);
+    assert.doesNotMatch((await admin.get(`/organisation/${org.municipality.slug}/andra`)).body, /Nämndens namn i protokollen/, 'a municipality has no protocols of its own');
+    const bad = await admin.post(`/organisation/${org.committee.slug}/andra`, { name: 'Provnämnden', slug: org.committee.slug, protocolShortName: 'P-nämnden', registryCode: 'p namnd' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Seriekoden skrivs med versaler/);
+    assert.match(bad.body, /value="P-nämnden"/, 'the typed value stays');
+    const ok = await admin.post(`/organisation/${org.committee.slug}/andra`, { name: 'Provnämnden', slug: org.committee.slug, protocolShortName: 'P-nämnden', registryCode: 'P-NAMND' });
+    assert.equal(ok.statusCode, 302);
+    const [row] = await t.services.database.db.select().from(organisations).where(eq(organisations.id, org.committee.id));
+    assert.equal(row?.settings.shortName, 'P-nämnden');
+    assert.equal(row?.settings.registryCode, 'P-NAMND');
+    const { letterheadOf, decisionHeading } = await import('../protocols/protocol-wording.js');
+    const letterhead = letterheadOf({ settings: row?.settings ?? {}, hostName: null, bodyName: 'Provnämnden', isCommitteeBody: true });
+    assert.equal(decisionHeading(letterhead.shortName), 'P-nämndens beslut');
+    assert.equal(letterhead.registryCode, 'P-NAMND');
+    assert.match((await admin.get(`/organisation/${org.committee.slug}/andra`)).body, /value="P-NAMND"/, 'the form shows what is stored');
+  });
+
   test('a member cannot change anything, even by posting directly', async () => {
     const response = await member.post(`/organisation/${org.municipality.slug}/andra`, { name: 'Kapad', slug: org.municipality.slug });
     assert.equal(response.statusCode, 403);

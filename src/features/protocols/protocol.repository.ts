@@ -92,3 +92,18 @@ export async function attendanceOf(db: Db, meetingId: string, personId: string):
     .where(eq(attendanceEvents.meetingId, meetingId));
   return { recorded: rows.length > 0, attended: rows.some((r) => r.personId === personId && (r.type === 'present' || r.type === 'remote' || r.type === 'arrived')) };
 }
+
+/**
+ * The earliest meeting of the body in the same year, before this one, whose protocol is still a
+ * draft: its paragraphs have no § numbers yet, so locking a later one first would break the order.
+ */
+export async function earlierDraft(db: Db, options: { bodyId: string; before: Date; yearStart: Date }): Promise<{ startsAt: Date } | undefined> {
+  const [row] = await db
+    .select({ startsAt: meetings.startsAt })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .where(and(eq(meetings.bodyId, options.bodyId), eq(protocols.status, 'draft'), sql`${meetings.startsAt} < ${options.before}`, sql`${meetings.startsAt} >= ${options.yearStart}`))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
+  return row;
+}

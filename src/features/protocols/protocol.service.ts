@@ -18,7 +18,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
-import { instantToStockholm } from '../meetings/calendar.js';
+import { instantToStockholm, stockholmToInstant } from '../meetings/calendar.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
@@ -326,9 +326,18 @@ export function createProtocolService(deps: { database: Database; config: Config
       requirePrincipal(principal, 'meeting.plan');
       const locked = await db.transaction(async (tx) => {
         const { meeting, body } = await editableDraft(tx, principal, protocolId);
+        const year = yearOf(meeting);
+        // § numbers run through the year in meeting order: an earlier meeting's draft is locked first.
+        const earlier = await repo.earlierDraft(tx, { bodyId: body.id, before: meeting.startsAt, yearStart: stockholmToInstant(`${year}-01-01`, '00:00') ?? new Date(Date.UTC(year, 0, 1)) });
+        if (earlier) {
+          const date = instantToStockholm(earlier.startsAt).date;
+          throw conflict({
+            sv: `Protokollet från sammanträdet ${date} är inte låst än. Lås det först, så att paragraferna numreras i sammanträdenas ordning.`,
+            en: `The protocol of the meeting on ${date} is not locked yet. Lock it first, so that the paragraphs are numbered in the order of the meetings.`,
+          });
+        }
         // A paragraph adjusted at the meeting keeps the § it reserved then; the rest follow in agenda order.
         const paragraphs = (await repo.listParagraphs(tx, protocolId)).filter((p) => p.number === null);
-        const year = yearOf(meeting);
         const first = await repo.takeParagraphNumbers(tx, { bodyId: body.id, year, count: paragraphs.length });
         const numbers = paragraphs.map((_, index) => first + index);
         for (const [index, p] of paragraphs.entries()) {

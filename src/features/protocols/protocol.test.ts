@@ -231,4 +231,26 @@ describe('protocol: draft, editing, locking with § numbers, finality', () => {
     assert.deepEqual(paragraphs.map((p) => p.heading), ['Ärende 1', 'Ärende 2']);
     await assert.rejects(service.updateParagraph(f.secretaryPrincipal, paragraphs[0]?.id ?? '', { heading: 'x', decision: '', summary: '', handling: '', recipients: '' }), says(/låst/));
   });
+
+  test('issue 17 — § numbers follow the meetings’ order within the year: an earlier meeting’s draft is locked first', async () => {
+    now = new Date('2022-12-14T10:00:00Z');
+    const f = await buildLiveMeeting(t);
+    await post(f, `${f.base}/oppna`);
+    await recordStart(f);
+    await post(f, `${f.base}/bifall`, { itemId: f.items.economy, alternative: 'proposal' });
+    await post(f, `${f.base}/bifall`, { itemId: f.items.plan, alternative: 'proposal' });
+    await post(f, `${f.base}/notera`, { itemId: f.items.info });
+    await post(f, `${f.base}/avsluta`);
+    const december = await t.services.protocols.createDraft(f.secretaryPrincipal, f.meetingId);
+    const db = t.services.database.db;
+    const [meeting] = await db.select().from(meetings).where(eq(meetings.id, f.meetingId));
+    const [june] = await db.insert(meetings).values({ bodyId: meeting?.bodyId ?? '', startsAt: new Date('2022-06-22T09:00:00+02:00'), place: 'Distans', status: 'closed' }).returning();
+    const [juneProtocol] = await db.insert(protocols).values({ meetingId: june?.id ?? '', status: 'draft', secretaryName: 'Sekreteraren' }).returning();
+    await assert.rejects(t.services.protocols.lock(f.secretaryPrincipal, december), says(/sammanträdet 2022-06-22 är inte låst än/));
+    const [still] = await db.select().from(protocols).where(eq(protocols.id, december));
+    assert.equal(still?.status, 'draft', 'nothing was numbered');
+    await t.services.protocols.lock(f.secretaryPrincipal, juneProtocol?.id ?? '');
+    const { numbers } = await t.services.protocols.lock(f.secretaryPrincipal, december);
+    assert.deepEqual(numbers, [1, 2, 3]);
+  });
 });
