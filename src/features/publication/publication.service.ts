@@ -4,7 +4,7 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Db } from '../../platform/db/database.js';
 import { noticeCorrections, notices, officialBoardConfirmations, organisations, protocolParagraphs } from '../../platform/db/schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
@@ -96,6 +96,16 @@ export function createPublicationService(deps: { database: Database; config: Con
   const mayRecordFor = (principal: Principal | null, municipalityId: string, committeeId: string) =>
     principal !== null &&
     principal.grants.some((g) => (g.role === 'registrar' && g.organisationId === municipalityId) || (g.role === 'secretary' && g.organisationId === committeeId));
+
+  /** A notice locked for recording its posting date, with its protocol; refused to those who may not record for it. */
+  async function lockNoticeToRecord(tx: Db, principal: Principal, noticeId: string) {
+    const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for('update');
+    if (!notice) throw notFound(NOTICE_NOT_FOUND);
+    const context = await repo.findProtocolContext(tx, notice.protocolId);
+    if (!context) throw notFound(PROTOCOL_NOT_FOUND);
+    if (!mayRecordFor(principal, notice.organisationId, context.committee.id)) throw new PolicyDenied('publication.recordPosting');
+    return { notice, context };
+  }
 
   async function noticesByProtocol(protocolIds: string[]) {
     const rows = await repo.listNoticesOfProtocols(db, protocolIds);
@@ -190,11 +200,7 @@ export function createPublicationService(deps: { database: Database; config: Con
       const input = parseInput(ZRecordPosting, raw);
       const now = clock();
       return db.transaction(async (tx) => {
-        const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for('update');
-        if (!notice) throw notFound(NOTICE_NOT_FOUND);
-        const context = await repo.findProtocolContext(tx, notice.protocolId);
-        if (!context) throw notFound(PROTOCOL_NOT_FOUND);
-        if (!mayRecordFor(principal, notice.organisationId, context.committee.id)) throw new PolicyDenied('publication.recordPosting');
+        const { notice, context } = await lockNoticeToRecord(tx, principal, noticeId);
         const justeredOn = await justeredOnOfNotice(tx, notice, context.protocol);
         if (compareDates(input.postedOn, justeredOn) < 0) throw dateError(`Anslaget kan inte ha satts upp före justeringen ${justeredOn}.`, `The notice cannot have been posted before the justering on ${justeredOn}.`);
         if (compareDates(input.postedOn, swedishDate(now)) > 0) throw dateError('Ange dagen då anslaget sattes upp; den kan inte ligga i framtiden.', 'Give the day the notice was posted; it cannot be in the future.');
@@ -218,11 +224,7 @@ export function createPublicationService(deps: { database: Database; config: Con
       const input = parseInput(ZCorrectPosting, raw);
       const now = clock();
       return db.transaction(async (tx) => {
-        const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for('update');
-        if (!notice) throw notFound(NOTICE_NOT_FOUND);
-        const context = await repo.findProtocolContext(tx, notice.protocolId);
-        if (!context) throw notFound(PROTOCOL_NOT_FOUND);
-        if (!mayRecordFor(principal, notice.organisationId, context.committee.id)) throw new PolicyDenied('publication.recordPosting');
+        const { notice, context } = await lockNoticeToRecord(tx, principal, noticeId);
         const recorded = effectivePostedOn(notice, now);
         if (recorded === null) throw conflict({ sv: 'Anslaget har inget registrerat datum att rätta. Registrera datumet i stället.', en: 'The notice has no recorded date to correct. Record the date instead.' });
         if (recorded === input.postedOn) throw dateError(`Anslagsdatumet är redan ${recorded}. Ange det rättade datumet.`, `The posting date already is ${recorded}. Give the corrected date.`);
