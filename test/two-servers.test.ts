@@ -100,12 +100,23 @@ describe('two app servers against one PostgreSQL behave as one', { skip: TEST_DB
       meetingIds.push(meeting?.id ?? '');
     }
     for (const [i, id] of meetingIds.entries()) assert.equal((await admin.request(i % 2 === 0 ? a : b, `/moten/${id}/protokoll`, {})).status, 302);
-    const locks = await Promise.all(meetingIds.map((id, i) => admin.request(i % 2 === 0 ? b : a, `/moten/${id}/protokoll/las`, {})));
-    for (const response of locks) assert.equal(response.status, 302, await response.text());
+    // All at once on both servers. § numbers follow meeting order, so a later meeting's lock is
+    // refused (409) while an earlier one is still a draft; those are sent again until all are locked.
+    let pending = meetingIds.map((id, i) => ({ id, i }));
+    for (let round = 0; pending.length > 0 && round < meetingIds.length; round += 1) {
+      const locks = await Promise.all(pending.map(({ id, i }) => admin.request(i % 2 === 0 ? b : a, `/moten/${id}/protokoll/las`, {})));
+      for (const response of locks) assert.ok([302, 409].includes(response.status), await response.text());
+      pending = pending.filter((_, k) => locks[k]?.status !== 302);
+    }
+    assert.equal(pending.length, 0, 'every protocol is locked');
     const numbers = await database.query<{ number: number }>(sql`
       select p.number from protocol_paragraphs p join protocols r on r.id = p.protocol_id join meetings m on m.id = r.meeting_id
       where m.body_id = ${body?.id} order by p.number`);
     assert.deepEqual(numbers.map((r) => r.number), Array.from({ length: 18 }, (_, i) => i + 1), '§ 1–18, each once');
+    const byMeeting = await database.query<{ number: number }>(sql`
+      select p.number from protocol_paragraphs p join protocols r on r.id = p.protocol_id join meetings m on m.id = r.meeting_id
+      where m.body_id = ${body?.id} order by m.starts_at, p.position`);
+    assert.deepEqual(byMeeting.map((r) => r.number), Array.from({ length: 18 }, (_, i) => i + 1), 'in meeting order');
   });
 
   it('makes a protocol final exactly once when the chair signs on A and the adjuster on B at the same moment', async () => {
