@@ -37,6 +37,9 @@ describe('HTTP caching of public answers', () => {
       assert.match(String(response.headers.etag), /^"[\w-]+"$/);
       assert.ok(!Number.isNaN(Date.parse(String(response.headers['last-modified']))));
       assert.match(String(response.headers.vary), /Accept-Language/);
+      // nginx (docs/nginx-kansli.conf) keeps the copy to the end of the second it was made in.
+      const expires = Number(String(response.headers['x-accel-expires']).replace(/^@/, ''));
+      assert.ok(Math.abs(expires - Date.now() / 1000) < 2, String(response.headers['x-accel-expires']));
     });
   }
 
@@ -100,6 +103,7 @@ describe('HTTP caching of public answers', () => {
       assert.equal(response.statusCode, 200, url);
       assert.equal(response.headers['cache-control'], PRIVATE_CACHE_CONTROL, url);
       assert.equal(response.headers.etag, undefined, url);
+      assert.equal(response.headers['x-accel-expires'], undefined, url);
     }
   });
 

@@ -2,8 +2,11 @@
  * HTTP caching of public answers. An anonymous GET of a public route that sets no cookie and
  * shows no form (so no CSRF token is in it) is the same for every visitor of that language:
  * it gets an `ETag`, a `Last-Modified` and `Cache-Control: public, max-age=1`, so that a
- * reverse proxy (docs/nginx-cache.conf) may keep it for a second and then revalidate it, and a
+ * reverse proxy (docs/nginx-kansli.conf) may keep it for a second and then revalidate it, and a
  * matching `If-None-Match` (or, without one, `If-Modified-Since`) is answered 304 with no body.
+ * nginx counts a max-age in whole seconds from the start of the current one (`max-age=1` keeps
+ * a copy for one to two seconds), so the answer also says `X-Accel-Expires: @<this second>`:
+ * nginx keeps the copy to the end of the second it got it in, and a change shows within one.
  * Everything else that names no policy of its own gets `private, no-store`: a signed-in page,
  * a page with a form, a one-time message, an error.
  */
@@ -68,7 +71,11 @@ export function createHttpCache() {
     // A route that knows its representation's identity (a stored file's SHA-256) names it itself.
     const named = reply.getHeader('etag');
     const { etag, since } = representation(`${request.locale}|${request.url}`, named ? String(named) : etagOf(payload as string | Buffer));
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+    if (!reply.hasHeader('cache-control')) {
+      reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+      // For nginx only (it prefers this to Cache-Control and does not pass it on): keep the copy to the end of this second.
+      reply.header('x-accel-expires', `@${Math.floor(Date.now() / 1000)}`);
+    }
     reply.header('etag', etag).header('last-modified', since.toUTCString()).header('vary', PUBLIC_VARY);
     const ifNoneMatch = request.headers['if-none-match'];
     const ifModifiedSince = request.headers['if-modified-since'];
