@@ -7,6 +7,9 @@
  * PostgreSQL: DATABASE_URL (or TEST_DATABASE_URL) names a server; the database `kansli_load` is
  * made there (kept between runs: generating a million paragraphs takes minutes).
  * `--smoke`: a small dataset and a few seconds (what CI runs). `--duration N` seconds.
+ * `--only members` or `--only public`: one of the two kinds of reader (to look at one page alone).
+ * `--cpu-prof`: the server writes a V8 CPU profile to bench-results/load-profile/ (summarise it
+ * with `tsx bench/profile-summary.ts FILE`).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,11 +23,16 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { sha256 } from '../src/features/auth/auth.service.js';
 import { startServer, stopServer } from '../test/support/server.js';
 import { generateNational, MUNICIPALITIES } from './generate-national.js';
+import { countQueries, type QueryCount } from './query-count.js';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const durationArg = args.indexOf('--duration');
 const duration = durationArg >= 0 ? Number(args[durationArg + 1]) : smoke ? 3 : 30;
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
+if (only !== undefined && only !== 'members' && only !== 'public') throw new Error('--only members | --only public');
+const cpuProf = args.includes('--cpu-prof');
 const scale = smoke ? 0.002 : 1;
 const MEMBERS = smoke ? 20 : 200;
 const PUBLIC_READERS = smoke ? 50 : 1000;
@@ -68,21 +76,32 @@ const meetingIds = (await database.query<{ id: string }>(sql`select id from meet
 const slugs = (await database.query<{ slug: string }>(sql`select slug from organisations where kind = 'municipality' order by slug`)).map((r) => r.slug);
 await database.close();
 
+// Statements per request, measured in this process before the load: independent of the machine's load.
+const queries: Record<string, QueryCount> = {
+  'members /moten/:id': await countQueries(url, meetingIds.slice(0, 20).map((id, i) => ({ path: `/moten/${id}`, cookie: cookies[i % cookies.length] }))),
+  'public /anslagstavla/:slug': await countQueries(url, slugs.slice(0, 20).map((slug) => ({ path: `/anslagstavla/${slug}` }))),
+};
+const mean = (xs: number[]) => Math.round((10 * xs.reduce((a, b) => a + b, 0)) / Math.max(1, xs.length)) / 10;
+
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
-const server = await startServer({ DATABASE_URL: url, LOG_LEVEL: 'error' });
+const profileDir = path.join(RESULTS, 'load-profile');
+const server = await startServer({ DATABASE_URL: url, LOG_LEVEL: 'error', ...(cpuProf ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) });
 try {
+  const loadBefore = os.loadavg();
   const common = { url: server.url, duration, timeout: 20 };
-  const memberRun = autocannon({
+  const none = Promise.resolve(undefined);
+  const memberRun = only === 'public' ? none : autocannon({
     ...common,
     connections: MEMBERS,
     requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: `/moten/${pick(meetingIds)}`, headers: { cookie: pick(cookies) } }) }],
   });
-  const publicRun = autocannon({
+  const publicRun = only === 'members' ? none : autocannon({
     ...common,
     connections: PUBLIC_READERS,
     requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: `/anslagstavla/${pick(slugs)}` }) }],
   });
   const [m, p] = await Promise.all([memberRun, publicRun]);
+  const loadAfter = os.loadavg();
   const summary = (label: string, r: autocannon.Result) => ({
     label,
     connections: r.connections,
@@ -92,26 +111,32 @@ try {
     p99Ms: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+    queriesPerRequest: mean(queries[label]?.perRequest ?? []),
   });
-  const rows = [summary('members /moten/:id', m), summary('public /anslagstavla/:slug', p)];
+  const rows = [m && summary('members /moten/:id', m), p && summary('public /anslagstavla/:slug', p)].filter((row) => row !== undefined);
   const result = {
     benchmark: 'load',
     date: new Date().toISOString(),
     smoke,
+    only: only ?? 'both',
     durationSeconds: duration,
     dataset: { municipalities: MUNICIPALITIES, scale },
+    loadAverage: { before: loadBefore, after: loadAfter },
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     rows,
+    statements: Object.fromEntries(Object.entries(queries).map(([label, q]) => [label, q.statements])),
   };
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(path.join(RESULTS, smoke ? 'load-smoke.json' : 'load.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\nLast / load (${duration} s, ${os.cpus().length} kärnor):`);
+  writeFileSync(path.join(RESULTS, `${smoke ? 'load-smoke' : 'load'}${only ? `-${only}` : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
+  console.log(`\nLast / load (${duration} s, ${os.cpus().length} kärnor; belastning / load average ${load(loadBefore)} före, ${load(loadAfter)} efter):`);
   for (const row of rows) {
-    console.log(`  ${row.label}: ${row.connections} anslutningar, ${row.requests} svar, ${row.throughput}/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, fel ${row.errors}, ej 2xx ${row.non2xx}`);
+    console.log(`  ${row.label}: ${row.connections} anslutningar, ${row.requests} svar, ${row.throughput}/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, fel ${row.errors}, ej 2xx ${row.non2xx}, ${row.queriesPerRequest} SQL-frågor per svar`);
   }
   const failed = rows.some((row) => row.errors > 0 || row.non2xx > 0 || row.requests === 0);
   console.log(failed ? 'Fel uppstod under lasten. / Errors under load.' : 'Inga fel. / No errors.');
   process.exitCode = failed ? 1 : 0;
 } finally {
   await stopServer(server);
+  if (cpuProf) console.log(`CPU-profil / CPU profile: ${profileDir}`);
 }
