@@ -85,7 +85,7 @@ const mean = (xs: number[]) => Math.round((10 * xs.reduce((a, b) => a + b, 0)) /
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 const profileDir = path.join(RESULTS, 'load-profile');
-const server = await startServer({ DATABASE_URL: url, LOG_LEVEL: 'error', ...(cpuProf ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) });
+const server = await startServer({ DATABASE_URL: url, LOG_LEVEL: 'error' }, { nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
 try {
   const loadBefore = os.loadavg();
   const common = { url: server.url, duration, timeout: 20 };

@@ -27,12 +27,15 @@ export interface AppServer {
   output: () => string;
 }
 
-/** Start `src/main.ts` with the given environment (DATABASE_URL or KANSLI_DATA_DIR) and wait for /healthz. */
-export async function startServer(env: Record<string, string>): Promise<AppServer> {
+/**
+ * Start `src/main.ts` with the given environment (DATABASE_URL or KANSLI_DATA_DIR) and wait for
+ * /healthz; `nodeArgs` go to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export async function startServer(env: Record<string, string>, options: { nodeArgs?: string[] } = {}): Promise<AppServer> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
   delete childEnv.NODE_TEST_CONTEXT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
