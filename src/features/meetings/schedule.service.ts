@@ -185,17 +185,16 @@ export function createScheduleService(deps: { database: Database; config: Config
 
     /** The meeting hub: the meeting, its notice, its agenda read-only and the annual-cycle check. */
     async overview(principal: Principal | null, id: string) {
-      const row = await requireMeeting(db, id);
-      const body = await requireBody(db, row.bodyId);
-      assertCan(principal, 'meeting.read', await readScope(body));
+      // One statement for the whole page; the access check comes before anything is shown.
+      const page = await repo.findMeetingPage(db, id);
+      if (!page) throw notFound(MEETING_NOT_FOUND);
+      const { meeting: row, body, items, cycleItems } = page;
+      assertCan(principal, 'meeting.read', scopeOf(page.cooperationIds));
       const meeting = presentMeeting(row, body);
-      const [items, cycleItems] = await Promise.all([shared.listItems(db, id), repo.listCycleItems(db, body.id)]);
-      const caseNumbers = new Map(
-        (await repo.listCases(db, items.flatMap((i) => (i.caseId ? [i.caseId] : [])))).map((c) => [
-          c.id,
-          formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode }),
-        ]),
-      );
+      const caseNumber = (i: repo.MeetingPageItem) =>
+        i.caseId && i.caseYear !== null && i.caseNumber !== null && i.classificationCode !== null
+          ? formatCaseNumber({ year: i.caseYear, runningNumber: i.caseNumber, classificationCode: i.classificationCode })
+          : undefined;
       const canReadSecret = can(principal, 'registry.readSecret', scope(body));
       const deadline = noticeDeadline({ meetingDate: meeting.date, noticeDays: body.noticeDays });
       return {
@@ -207,7 +206,7 @@ export function createScheduleService(deps: { database: Database; config: Config
           kind: i.kind,
           // A secret item's heading is for those who may read secret documents.
           heading: i.isSecret && !canReadSecret ? undefined : i.heading,
-          caseNumber: i.caseId ? caseNumbers.get(i.caseId) : undefined,
+          caseNumber: caseNumber(i),
         })),
         notice: {
           deadline,
