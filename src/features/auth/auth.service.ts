@@ -66,8 +66,10 @@ export function createAuthService(deps: { database: Database; config: Config; cl
   const { database, config, clock } = deps;
   const db = database.db;
 
+  const principalOf = (user: repo.UserRow, grants: Principal['grants']): Principal => ({ userId: user.id, email: user.email, name: user.name, grants });
+
   async function principalFor(user: repo.UserRow): Promise<Principal> {
-    return { userId: user.id, email: user.email, name: user.name, grants: await repo.listGrants(db, user.id) };
+    return principalOf(user, await repo.listGrants(db, user.id));
   }
 
   async function startSession(userId: string, verified: boolean): Promise<string> {
@@ -91,14 +93,18 @@ export function createAuthService(deps: { database: Database; config: Config; cl
   async function liveSession(tokenHash: string) {
     const now = clock();
     const session = await repo.findLiveSession(db, tokenHash, now);
-    if (!session) return undefined;
+    return session && (await keptAlive(session, now)) ? session : undefined;
+  }
+
+  /** False for a session idle too long, which is ended; notes its use at most once a minute. */
+  async function keptAlive(session: { tokenHash: string; lastSeenAt: Date }, now: Date): Promise<boolean> {
     const idle = now.getTime() - session.lastSeenAt.getTime();
     if (idle > config.sessionIdleMinutes * 60_000) {
-      await repo.deleteSession(db, tokenHash);
-      return undefined;
+      await repo.deleteSession(db, session.tokenHash);
+      return false;
     }
-    if (idle > 60_000) await repo.touchSession(db, tokenHash, now);
-    return session;
+    if (idle > 60_000) await repo.touchSession(db, session.tokenHash, now);
+    return true;
   }
 
   /** An address may fail more often than one account: many users share an office's address. */
@@ -222,11 +228,12 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     async resolveSession(token: string | undefined): Promise<SessionInfo | null> {
       if (!token) return null;
       const tokenHash = sha256(token);
-      const session = await liveSession(tokenHash);
-      if (!session) return null;
-      const user = await repo.findUserById(db, session.userId);
+      const now = clock();
+      const found = await repo.findLiveSessionWithUser(db, tokenHash, now);
+      if (!found || !(await keptAlive(found.session, now))) return null;
+      const { session, user, grants } = found;
       if (!user || user.disabled) return null;
-      return { principal: await principalFor(user), tokenHash, verified: session.verified, locale: user.locale };
+      return { principal: principalOf(user, grants), tokenHash, verified: session.verified, locale: user.locale };
     },
 
     async resolveApiToken(token: string): Promise<Principal | null> {
