@@ -31,7 +31,11 @@ export interface MeetingPageItem {
 export interface MeetingPageRow {
   meeting: MeetingRow;
   body: BodyRow;
-  /** The committee of the body's organisation and its member municipalities: who may read the meeting. */
+  /**
+   * Who may read the meeting: the committee of the body's organisation and those of its member
+   * municipalities that are among the reader's organisations (the policy check needs no others;
+   * a national committee has hundreds).
+   */
   cooperationIds: string[];
   /** In agenda order. */
   items: MeetingPageItem[];
@@ -43,15 +47,19 @@ const committeeOfBody = sql`(case when ${organisations.kind} = 'municipality' an
 
 /**
  * Everything the members' meeting page reads, in one statement (one round trip instead of seven):
- * the meeting, its body, the cooperation that may read it, the agenda with case numbers and the
- * body's annual cycle. Undefined when the meeting does not exist.
+ * the meeting, its body, the cooperation that may read it (as far as `readerOrganisationIds`
+ * reach), the agenda with case numbers and the body's annual cycle. Undefined when the meeting
+ * does not exist.
  */
-export async function findMeetingPage(db: Db, meetingId: string): Promise<MeetingPageRow | undefined> {
+export async function findMeetingPage(db: Db, meetingId: string, readerOrganisationIds: readonly string[]): Promise<MeetingPageRow | undefined> {
+  const members = readerOrganisationIds.length
+    ? sql`array(select o.id::text from organisations o where o.committee_id = ${committeeOfBody} and o.id in (${sql.join(readerOrganisationIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+    : sql`array[]::text[]`;
   const [row] = await db
     .select({
       meeting: meetings,
       body: bodies,
-      cooperationIds: sql<string[]>`array(select o.id::text from organisations o where o.id = ${committeeOfBody} or o.committee_id = ${committeeOfBody})`,
+      cooperationIds: sql<string[]>`array[${committeeOfBody}::text] || ${members}`,
       items: sql<MeetingPageItem[]>`coalesce((
         select json_agg(json_build_object(
           'id', i.id, 'position', i.position, 'kind', i.kind, 'heading', i.heading, 'isSecret', i.is_secret, 'caseId', i.case_id,

@@ -186,7 +186,7 @@ export function createScheduleService(deps: { database: Database; config: Config
     /** The meeting hub: the meeting, its notice, its agenda read-only and the annual-cycle check. */
     async overview(principal: Principal | null, id: string) {
       // One statement for the whole page; the access check comes before anything is shown.
-      const page = await repo.findMeetingPage(db, id);
+      const page = await repo.findMeetingPage(db, id, principal?.grants.map((g) => g.organisationId) ?? []);
       if (!page) throw notFound(MEETING_NOT_FOUND);
       const { meeting: row, body, items, cycleItems } = page;
       assertCan(principal, 'meeting.read', scopeOf(page.cooperationIds));
