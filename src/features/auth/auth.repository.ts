@@ -44,12 +44,8 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
   return row;
 }
 
-/**
- * A live session with its user and the user's grants in one statement: every signed-in request
- * asks this, so it is one round trip rather than three (session, user, grants).
- */
-export async function findLiveSessionWithUser(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
+function prepareLiveSession(db: Db) {
+  return db
     .select({
       session: sessions,
       user: users,
@@ -59,7 +55,21 @@ export async function findLiveSessionWithUser(db: Db, tokenHash: string, now: Da
     })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('kansli_live_session');
+}
+
+/** Built once per database. */
+const liveSessionQueries = new WeakMap<Db, ReturnType<typeof prepareLiveSession>>();
+
+/**
+ * A live session with its user and the user's grants in one prepared statement: every signed-in
+ * request asks this, so it is one round trip rather than three (session, user, grants).
+ */
+export async function findLiveSessionWithUser(db: Db, tokenHash: string, now: Date) {
+  let query = liveSessionQueries.get(db);
+  if (!query) liveSessionQueries.set(db, (query = prepareLiveSession(db)));
+  const [row] = await query.execute({ tokenHash, now });
   return row ? { session: row.session, user: row.user, grants: grantsOf(row.grants) } : undefined;
 }
 

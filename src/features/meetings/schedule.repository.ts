@@ -45,21 +45,15 @@ export interface MeetingPageRow {
 /** The body's organisation's committee (itself when it is one), as `committeeIdOf` finds it. */
 const committeeOfBody = sql`(case when ${organisations.kind} = 'municipality' and ${organisations.committeeId} is not null then ${organisations.committeeId} else ${organisations.id} end)`;
 
-/**
- * Everything the members' meeting page reads, in one statement (one round trip instead of seven):
- * the meeting, its body, the cooperation that may read it (as far as `readerOrganisationIds`
- * reach), the agenda with case numbers and the body's annual cycle. Undefined when the meeting
- * does not exist.
- */
-export async function findMeetingPage(db: Db, meetingId: string, readerOrganisationIds: readonly string[]): Promise<MeetingPageRow | undefined> {
-  const members = readerOrganisationIds.length
-    ? sql`array(select o.id::text from organisations o where o.committee_id = ${committeeOfBody} and o.id in (${sql.join(readerOrganisationIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
-    : sql`array[]::text[]`;
-  const [row] = await db
+function prepareMeetingPage(db: Db) {
+  return db
     .select({
       meeting: meetings,
       body: bodies,
-      cooperationIds: sql<string[]>`array[${committeeOfBody}::text] || ${members}`,
+      // The reader's organisations come as one comma-separated parameter, so that the statement is always the same.
+      cooperationIds: sql<string[]>`array[${committeeOfBody}::text] || array(
+        select o.id::text from organisations o
+        where o.committee_id = ${committeeOfBody} and o.id = any(string_to_array(${sql.placeholder('readers')}, ',')::uuid[]))`,
       items: sql<MeetingPageItem[]>`coalesce((
         select json_agg(json_build_object(
           'id', i.id, 'position', i.position, 'kind', i.kind, 'heading', i.heading, 'isSecret', i.is_secret, 'caseId', i.case_id,
@@ -73,7 +67,23 @@ export async function findMeetingPage(db: Db, meetingId: string, readerOrganisat
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-    .where(eq(meetings.id, meetingId));
+    .where(eq(meetings.id, sql.placeholder('meetingId')))
+    .prepare('kansli_meeting_page');
+}
+
+/** Built once per database: building a statement of this size costs more CPU than running it. */
+const meetingPageQueries = new WeakMap<Db, ReturnType<typeof prepareMeetingPage>>();
+
+/**
+ * Everything the members' meeting page reads, in one prepared statement (one round trip instead
+ * of seven): the meeting, its body, the cooperation that may read it (as far as
+ * `readerOrganisationIds` reach), the agenda with case numbers and the body's annual cycle.
+ * Undefined when the meeting does not exist.
+ */
+export async function findMeetingPage(db: Db, meetingId: string, readerOrganisationIds: readonly string[]): Promise<MeetingPageRow | undefined> {
+  let query = meetingPageQueries.get(db);
+  if (!query) meetingPageQueries.set(db, (query = prepareMeetingPage(db)));
+  const [row] = await query.execute({ meetingId, readers: readerOrganisationIds.join(',') });
   return row ? { ...row, cycleItems: sortCycleItems(row.cycleItems) } : undefined;
 }
 
