@@ -14,6 +14,8 @@ import { createServices } from '../src/services.js';
 export interface QueryCount {
   /** Statements of each request, in order. */
   perRequest: number[];
+  /** The app's CPU time per request in this process (the database server's not included), ms. */
+  cpuMsPerRequest: number;
   /** Each distinct statement's text (shortened) and how often it was sent, most frequent first. */
   statements: { text: string; count: number }[];
 }
@@ -48,10 +50,16 @@ export async function countQueries(url: string, requests: { path: string; cookie
       perRequest.push(seen.length);
       all.push(...seen.splice(0));
     }
+    // CPU time: ten more passes, not counted (the counting itself costs a little).
+    (pg.Client.prototype as unknown as { query: Query }).query = original;
+    const cpu = process.cpuUsage();
+    for (let pass = 0; pass < 10; pass += 1) for (const request of requests) await inject(request);
+    const used = process.cpuUsage(cpu);
+    const cpuMsPerRequest = Math.round((100 * (used.user + used.system)) / 1000 / (10 * requests.length)) / 100;
     const counts = new Map<string, number>();
     for (const text of all) counts.set(text, (counts.get(text) ?? 0) + 1);
     const statements = [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
-    return { perRequest, statements };
+    return { perRequest, cpuMsPerRequest, statements };
   } finally {
     (pg.Client.prototype as unknown as { query: Query }).query = original;
     await app.close();

@@ -112,6 +112,7 @@ try {
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     queriesPerRequest: mean(queries[label]?.perRequest ?? []),
+    cpuMsPerRequest: queries[label]?.cpuMsPerRequest,
   });
   const rows = [m && summary('members /moten/:id', m), p && summary('public /anslagstavla/:slug', p)].filter((row) => row !== undefined);
   const result = {
@@ -131,7 +132,7 @@ try {
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
   console.log(`\nLast / load (${duration} s, ${os.cpus().length} kärnor; belastning / load average ${load(loadBefore)} före, ${load(loadAfter)} efter):`);
   for (const row of rows) {
-    console.log(`  ${row.label}: ${row.connections} anslutningar, ${row.requests} svar, ${row.throughput}/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, fel ${row.errors}, ej 2xx ${row.non2xx}, ${row.queriesPerRequest} SQL-frågor per svar`);
+    console.log(`  ${row.label}: ${row.connections} anslutningar, ${row.requests} svar, ${row.throughput}/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, fel ${row.errors}, ej 2xx ${row.non2xx}, ${row.queriesPerRequest} SQL-frågor och ${row.cpuMsPerRequest} ms CPU per svar`);
   }
   const failed = rows.some((row) => row.errors > 0 || row.non2xx > 0 || row.requests === 0);
   console.log(failed ? 'Fel uppstod under lasten. / Errors under load.' : 'Inga fel. / No errors.');
