@@ -122,6 +122,8 @@ export function createPublicationService(deps: { database: Database; config: Con
   }
 
   const boardCache = new Map<string, { key: string; value: BoardView }>();
+  /** Boards being built, by cache key: concurrent readers share one build. */
+  const boardBuilds = new Map<string, Promise<BoardView>>();
   const currentVersion = createDataVersionReader(db);
 
   const service = {
@@ -282,9 +284,19 @@ export function createPublicationService(deps: { database: Database; config: Con
       const key = `${slug}|${await currentVersion()}|${clock().toISOString().slice(0, 16)}`;
       const cached = boardCache.get(slug);
       if (cached?.key === key) return cached.value;
-      const value = await buildBoard(slug);
-      boardCache.set(slug, { key, value });
-      return value;
+      // Many readers of a board that is not built yet (at start, each new minute) wait for one
+      // build: a build each would take every database connection and time the readers out.
+      let build = boardBuilds.get(key);
+      if (!build) {
+        build = buildBoard(slug)
+          .then((value) => {
+            boardCache.set(slug, { key, value });
+            return value;
+          })
+          .finally(() => boardBuilds.delete(key));
+        boardBuilds.set(key, build);
+      }
+      return build;
     },
   };
 
