@@ -111,6 +111,7 @@ try {
     p99Ms: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+    statusCodes: r.statusCodeStats,
     queriesPerRequest: mean(queries[label]?.perRequest ?? []),
     cpuMsPerRequest: queries[label]?.cpuMsPerRequest,
   });
