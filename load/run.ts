@@ -70,7 +70,8 @@ const cookies: string[] = [];
 for (const member of members) {
   const token = randomBytes(24).toString('base64url');
   await database.query(sql`insert into sessions (token_hash, user_id, expires_at) values (${sha256(token)}, ${member.id}, now() + interval '1 day')`);
-  cookies.push(`kansli_session=${token}`);
+  // A browser also keeps the CSRF cookie it got with its first page (the sign-out form needs it).
+  cookies.push(`kansli_session=${token}; kansli_csrf=${randomBytes(24).toString('base64url')}`);
 }
 const meetingIds = (await database.query<{ id: string }>(sql`select id from meetings order by random() limit 500`)).map((r) => r.id);
 const slugs = (await database.query<{ slug: string }>(sql`select slug from organisations where kind = 'municipality' order by slug`)).map((r) => r.slug);
