@@ -182,7 +182,8 @@ export function createCooperationService(deps: { database: Database; config: Con
         await repo.lockInitiative(tx, id);
         const open = await repo.openPhase(tx, id);
         if (!open) throw conflict(NOT_ACTIVE);
-        await tx.update(initiativePhases).set({ budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock() }).where(and(eq(initiativePhases.id, open.id)));
+        // The committee's own budget and deadline: real data, also where the demo had invented them (origin).
+        await tx.update(initiativePhases).set({ budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock(), origin: null }).where(and(eq(initiativePhases.id, open.id)));
         await recordAudit(tx, actorOf(principal), { action: 'initiative.phase.plan', entity: 'initiative', entityId: id, before: { phase: open.phaseKey, budget: open.budget, decisionDeadline: open.decisionDeadline }, after: { phase: open.phaseKey, ...input }, organisationId: initiative.committeeId }, clock());
       });
     },

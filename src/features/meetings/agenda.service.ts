@@ -60,6 +60,8 @@ export interface PresentedAgendaItem {
   documents: AgendaDocument[];
   /** Secret documents in the basis that this reader may not see. */
   hiddenDocuments: number;
+  /** 'demo': an item the demo invented, shown as Exempeldata. */
+  origin: AgendaItemRow['origin'];
 }
 
 /** When a meeting is: its date (YYYY-MM-DD), the date written out, and its time ("09.00–12.00"). */
@@ -141,6 +143,7 @@ export function presentAgenda(agenda: LoadedAgenda, reader: { canReadSecret: boo
       restricted,
       documents: restricted ? [] : visible.map((d) => presentDoc(d, agenda)),
       hiddenDocuments: restricted ? 0 : docs.length - visible.length,
+      origin: item.origin,
     };
   });
 }

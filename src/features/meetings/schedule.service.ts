@@ -34,6 +34,8 @@ export interface ScheduledMeeting {
   status: shared.MeetingRow['status'];
   /** The Swedish date the notice (kallelse) went out, if it has. */
   noticeSentOn: string | undefined;
+  /** 'demo': a meeting the demo invented, shown as Exempeldata. */
+  origin: shared.MeetingRow['origin'];
 }
 
 export function presentMeeting(m: shared.MeetingRow, body: { name: string } | undefined): ScheduledMeeting {
@@ -49,6 +51,7 @@ export function presentMeeting(m: shared.MeetingRow, body: { name: string } | un
     place: m.place,
     status: m.status,
     noticeSentOn: m.noticeSentAt ? swedishDate(m.noticeSentAt) : undefined,
+    origin: m.origin,
   };
 }
 
@@ -208,6 +211,7 @@ export function createScheduleService(deps: { database: Database; config: Config
           // A secret item's heading is for those who may read secret documents.
           heading: i.isSecret && !canReadSecret ? undefined : i.heading,
           caseNumber: i.caseId ? caseNumbers.get(i.caseId) : undefined,
+          origin: i.origin,
         })),
         notice: {
           deadline,

@@ -158,7 +158,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
       await db.transaction(async (tx) => {
         const [before] = await tx.select().from(populations).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
         if (before) {
-          await tx.update(populations).set({ population: input.population, source: input.source }).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
+          // A figure entered by hand is real data, also where the demo had an invented one (origin).
+          await tx.update(populations).set({ population: input.population, source: input.source, origin: null }).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
         } else {
           await tx.insert(populations).values({ organisationId: org.id, ...input });
         }

@@ -2,6 +2,7 @@
 import { Corrections } from './correction.pages.js';
 import type { CorrectionView } from './correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
@@ -263,6 +264,8 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
       <p>
         {t('protocol.status')}: <strong>{t(`protocol.status.${row.status}`)}</strong>
         {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
+        {/* The protocol of a meeting the demo invented. */}
+        <ExampleMark ctx={ctx} origin={view.meeting.origin} />
       </p>
       <p>
         <strong>{doc.organisationName}</strong>

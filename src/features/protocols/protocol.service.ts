@@ -242,7 +242,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       const year = yearOf(meeting);
       const people = canPlan ? (await meetingsRepo.listMandatesOn(db, body.id, start.date)).map((m) => ({ id: m.person.id, name: m.person.name })) : [];
       return {
-        meeting: { id: meeting.id, date: start.date, status: meeting.status },
+        meeting: { id: meeting.id, date: start.date, status: meeting.status, origin: meeting.origin },
         body,
         protocol: protocol ? { row: protocol, document: forReader(principal, body, await read(protocol.id)) } : null,
         canPlan,
