@@ -237,7 +237,7 @@ function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocum
       {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
       {p.decision.trim() && (
         <>
-          <h3>{t('protocol.decisionOf', { body })}</h3>
+          <h3>{t(p.tabled ? 'protocol.proposalOf' : 'protocol.decisionOf', { body })}</h3>
           <Lines text={p.decision} />
         </>
       )}

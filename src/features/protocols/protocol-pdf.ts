@@ -282,7 +282,7 @@ function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph):
   }
   if (par.secrecyProvision) w.para(`Sekretess: ${par.secrecyProvision}`, { font: 'italic', size: 9 });
 
-  w.heading('H3', decisionHeading(p.letterhead.shortName), SIZE.h3, 12);
+  w.heading('H3', decisionHeading(p.letterhead.shortName, par), SIZE.h3, 12);
   w.block(par.decision || '–');
   if (par.immediateJustering) w.para('Paragrafen justeras omedelbart.', { font: 'italic' });
 

@@ -33,6 +33,7 @@ export const protocolMessages = defineMessages({
   'protocol.unnumbered': { sv: '§ –', en: '§ –' },
   'protocol.caseNumber': { sv: 'Ärendenr {number}', en: 'Case no. {number}' },
   'protocol.decisionOf': { sv: '{body} beslut', en: 'Decision of {body}' },
+  'protocol.proposalOf': { sv: '{body} förslag till beslut', en: 'Proposed decision of {body}' },
   'protocol.summary': { sv: 'Sammanfattning av ärendet', en: 'Summary of the case' },
   'protocol.handling': { sv: 'Sammanträdet', en: 'The meeting' },
   'protocol.basis': { sv: 'Beslutsunderlag', en: 'Basis for the decision' },

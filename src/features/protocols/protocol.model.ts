@@ -72,6 +72,11 @@ export interface ProtocolParagraph {
   /** When set, the public version leaves the paragraph's content out and names this provision. */
   secrecyProvision: string | null;
   immediateJustering: boolean;
+  /**
+   * Bordlagd: the item was tabled to a later meeting, so its text is headed "förslag till beslut"
+   * (seed § 22). Absent when not tabled, so that the canonical form of other protocols is unchanged.
+   */
+  tabled?: true;
 }
 
 export interface MeetingRecord {

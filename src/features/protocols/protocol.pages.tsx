@@ -162,7 +162,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
       {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
       {p.decision.trim() && (
         <>
-          <h3>{t('protocol.decisionOf', { body })}</h3>
+          <h3>{t(p.tabled ? 'protocol.proposalOf' : 'protocol.decisionOf', { body })}</h3>
           <Lines text={p.decision} />
         </>
       )}
