@@ -3,8 +3,7 @@
  * deliver a year to the e-archive as a SIP (FGS Paketstruktur 2.0), and read a package back.
  */
 import path from 'node:path';
-import type { Command } from './commands.js';
-import { UsageError } from './commands.js';
+import { UsageError, type Command } from './command.js';
 import { readPackage } from '../features/archive/archive-import.service.js';
 
 const CLI_ACTOR = { userId: null, label: 'cli' };

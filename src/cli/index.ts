@@ -9,7 +9,8 @@ import { createServices, type Services } from '../services.js';
 import { DomainError } from '../platform/errors.js';
 import { DirectoryLockedError } from '../platform/db/lock.js';
 import { MigrationError } from '../platform/db/migrate.js';
-import { COMMANDS, UsageError } from './commands.js';
+import { COMMANDS } from './commands.js';
+import { UsageError } from './command.js';
 
 const HELP = `Användning / usage: kansli <kommando>
 

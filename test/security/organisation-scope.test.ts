@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../support/publication-fixtures.js';
 import { auditLog, protocolParagraphs } from '../../src/platform/db/schema.js';
-import type { Principal } from '../../src/features/auth/policy.js';
+import type { Principal } from '../../src/platform/auth/policy.js';
 
 const SECRET_MARKER = 'Hemlig-sårbarhetsanalys-7731';
 const INTERNAL_MARKER = 'Intern-grävlingsfråga-4410';

@@ -11,7 +11,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { finalProtocolIdsOfYear, findCommittee, loadArchiveContent, loadBlob, type CommitteeRow } from './archive.repository.js';

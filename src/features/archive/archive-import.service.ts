@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { archivedObjects, archivedPackages } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';

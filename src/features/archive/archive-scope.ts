@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import type { Scope } from '../auth/policy.js';
+import type { Scope } from '../../platform/auth/policy.js';
 import { installationCommitteeScope } from '../organisation/scope.js';
 
 /**

@@ -156,3 +156,8 @@ export const archiveMessages = defineMessages({
   'archive.archived.secretEntry': { sv: 'Sekretessbelagd handling', en: 'Secret document' },
   'archive.archived.closed': { sv: 'avslutat {date}', en: 'closed {date}' },
 });
+
+type ArchiveMessages = typeof archiveMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends ArchiveMessages {}
+}

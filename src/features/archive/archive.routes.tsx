@@ -7,7 +7,7 @@ import { idParam } from '../../platform/http/params.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
 import { DomainError } from '../../platform/errors.js';
 import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
-import { can } from '../auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
 import { archiveScope } from './archive-scope.js';
 import { attachmentHeader, fileError, readForm } from '../registry/registry.http.js';
 import { archiveMessages } from './archive.messages.js';

@@ -8,7 +8,7 @@ import { parseInput } from '../../platform/validation.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import { disposalDecision, matchRetentionRule } from '../../domain/retention.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope } from './archive-scope.js';
 import { findCommittee } from './archive.repository.js';
 import * as repo from './disposal.repository.js';

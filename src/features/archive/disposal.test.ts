@@ -4,7 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, auditLog, disposalItems, documentFiles, documents, meetings, searchEntries } from '../../platform/db/schema.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 
 describe('disposal (gallring) by the document management plan', () => {
   let t: TestContext;

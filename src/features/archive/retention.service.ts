@@ -7,7 +7,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { codeInScheme } from '../../domain/retention.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope } from './archive-scope.js';
 import { findCommittee, type CommitteeRow } from './archive.repository.js';
 import { ZRetentionRule } from './archive.schema.js';

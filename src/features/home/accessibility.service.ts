@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { countRecentAttempts, recordAttempt } from '../auth/auth.repository.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { installationCommitteeId, installationCommitteeScope } from '../organisation/scope.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : (v ?? '')), z.string().max(max));

@@ -1,7 +1,7 @@
 import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations } from '../../platform/db/schema.js';
-import { PolicyDenied, scopeOf, type Principal, type Scope } from '../auth/policy.js';
+import { PolicyDenied, scopeOf, type Principal, type Scope } from '../../platform/auth/policy.js';
 
 /**
  * Whose grants count for an object, resolved from its owning organisation. Every service builds

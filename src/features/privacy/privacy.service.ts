@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope } from '../archive/archive-scope.js';
 import { collectPersonData, type PersonExport } from './person-export.js';
 import { createProcessingRegister } from './processing-register.service.js';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope } from '../archive/archive-scope.js';
 import { ZController, ZProcessing } from './privacy.schema.js';
 

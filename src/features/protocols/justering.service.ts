@@ -10,7 +10,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { isJusteringLate, justeringDeadline } from '../../domain/justering.js';
 import { actorOf } from '../auth/auth.service.js';
 import * as authRepo from '../auth/auth.repository.js';
-import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles } from './seal.js';

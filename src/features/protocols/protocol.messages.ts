@@ -113,3 +113,8 @@ export const protocolMessages = defineMessages({
   'protocol.extract.none': { sv: 'Inget utdrag har skapats ännu.', en: 'No extract has been made yet.' },
   'protocol.passkeys': { sv: 'Passkeys för justering', en: 'Passkeys for justering' },
 });
+
+type ProtocolMessages = typeof protocolMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends ProtocolMessages {}
+}

@@ -9,7 +9,7 @@ import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
 import { basisLine, propositionSentence } from './protocol-wording.js';
-import { can } from '../auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;

@@ -15,7 +15,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { isoDate, msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
 import { instantToStockholm, stockholmToInstant } from '../meetings/calendar.js';
