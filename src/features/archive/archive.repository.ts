@@ -1,6 +1,7 @@
 /** Reads for the e-archive delivery: what a year's delivery holds. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { swedishDate } from '../../platform/clock.js';
 import { bodies, cases, classificationCodes, documentFiles, documents, fileBlobs, meetings, organisations, people, protocolSnapshots, protocols } from '../../platform/db/schema.js';
 import type { ProtocolDocument } from '../protocols/protocol.model.js';
 import type { FrozenSignature } from '../protocols/protocol-snapshot.js';
@@ -110,7 +111,8 @@ async function finalProtocolsOfYear(db: Db, committeeId: string, year: number): 
       bodySlug: body?.slug ?? '',
       meetingDate: doc.meetingDate,
       place: doc.place,
-      justeringDate: p.justeringDate,
+      // The day it was adjusted (the last signature, Swedish date), not the planned one.
+      justeringDate: p.finalAt ? swedishDate(p.finalAt) : p.justeringDate,
       finalAt: iso(p.finalAt) ?? '',
       canonicalSha256: p.canonicalSha256 ?? '',
       pdf: { sha256: snapshot.fullPdfSha256, size: pdfSize },
