@@ -101,8 +101,9 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
 
   return {
     /**
-     * Read a delivered package back as read-only archive content: every file the METS lists is
-     * checked (present, size, SHA-256) before anything is saved; then all is saved in one transaction.
+     * Read a delivered package back as read-only archive content of the committee: every file the
+     * METS lists is checked (present, size, SHA-256) before anything is saved; then all is saved in
+     * one transaction. No principal: only the command line imports (it names the committee).
      */
     async importPackage(actor: Actor, committee: ArchiveCommittee, files: ReadonlyMap<string, Buffer>): Promise<ArchivedPackageRow> {
       const check = checkPackageFiles(files);
