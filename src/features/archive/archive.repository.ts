@@ -12,16 +12,6 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export type CommitteeRow = typeof organisations.$inferSelect;
 
-/** The committee by slug, or the only committee when no slug is given. */
-export async function findCommittee(db: Db, slug?: string): Promise<CommitteeRow | undefined> {
-  const rows = await db
-    .select()
-    .from(organisations)
-    .where(slug ? and(eq(organisations.kind, 'committee'), eq(organisations.slug, slug)) : eq(organisations.kind, 'committee'))
-    .orderBy(asc(organisations.createdAt));
-  return rows[0];
-}
-
 async function closedCasesOfYear(db: Db, committeeId: string, year: number): Promise<ArchivedCaseInfo[]> {
   const caseRows = await db
     .select({ c: cases, responsible: people.name })

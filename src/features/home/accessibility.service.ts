@@ -1,7 +1,9 @@
 /**
  * The accessibility statement's feedback function (lag 2018:1937 om tillgänglighet till digital
  * offentlig service, 10 §): anyone may report a barrier; the administrator and the secretary
- * read the reports and mark them handled.
+ * read the reports and mark them handled. The feedback stays with the installation's own committee
+ * (the first created), unlike the archive, which is each committee's: the portal and its
+ * accessibility statement are the installation's, one for all its committees.
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';

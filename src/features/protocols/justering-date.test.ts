@@ -18,7 +18,7 @@ import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
 import { meetings, people, protocolParagraphs, protocols, protocolSignatures, protocolSnapshots, users } from '../../platform/db/schema.js';
 import { canonicalJson } from '../../platform/audit/audit.js';
 import { generateTotp } from '../auth/totp.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { justeringRows, protocolDigest, type ProtocolDocument } from './protocol.model.js';
 
 /** The text of a PDF as pdftotext lays it out, pages joined. */

@@ -1717,12 +1717,16 @@ export const archivedPackages = pgTable(
   'archived_packages',
   {
     id: id(),
+    /** The committee whose archive the package is (the archive creator it was imported for). */
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
     packageId: text('package_id').notNull(),
     label: text('label').notNull(),
     mets: jsonb('mets').$type<Record<string, unknown>>().notNull().default({}),
     importedAt: timestamp('imported_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('archived_packages_key').on(t.packageId)],
+  (t) => [uniqueIndex('archived_packages_key').on(t.packageId), index('archived_packages_committee_idx').on(t.committeeId)],
 );
 
 export const archivedObjects = pgTable(
