@@ -8,7 +8,7 @@ import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { evaluatePhaseGate, recorderOf } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, requirePrincipal, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import { findCase, findDocumentByNumber } from '../registry/registry.repository.js';
 import type { AgendaService } from '../meetings/agenda.service.js';

@@ -13,7 +13,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { parseHandlingId } from '../../domain/case-number.js';
 import { isJusteringLate } from '../../domain/justering.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { findUserByEmail, listGrants } from '../auth/auth.repository.js';
 import { findCaseByNumber, findDocumentByNumber } from '../registry/registry.repository.js';
 import { DEMO_ANNUAL_CYCLE } from '../meetings/annual-cycle.js';

@@ -13,7 +13,7 @@ import {
   initiatives, meetings, agendaItems, officialBoardConfirmations, organisations, pkvReadings, populations, powersOfAttorney,
 } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { findUserByEmail, listGrants } from '../auth/auth.repository.js';
 import { loadDemo } from './demo.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_MUNICIPALITIES, DEMO_PASSWORD, POPULATION_SOURCES } from './demo-data.js';

@@ -13,7 +13,7 @@ import { loadMeetingsDemo } from './demo-meetings.js';
 import { loadCooperationDemo } from './demo-cooperation.js';
 import { loadEconomyDemo } from './demo-economy.js';
 import { loadArchiveDemo } from './demo-archive.js';
-import type { Role } from '../auth/policy.js';
+import type { Role } from '../../platform/auth/policy.js';
 import { DEMO_COMMITTEE_SETTINGS, DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
 
 export interface DemoResult {

@@ -8,7 +8,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { isIsoDate } from '../../domain/calendar-date.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal, requirePrincipal } from '../auth/policy.js';
+import { assertCan, can, type Principal, requirePrincipal } from '../../platform/auth/policy.js';
 import * as repo from './economy.repository.js';
 import { ZOutcomeComment, ZPkvReading } from './economy.schema.js';
 import { costObjectFromForm, manualOutcomeFromForm } from './economy-input.js';

@@ -8,7 +8,7 @@ import { DomainError, conflict, notFound, type UserMessage } from '../../platfor
 import { parseInput } from '../../platform/validation.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal, type Scope } from '../auth/policy.js';
+import { assertCan, can, type Principal, type Scope } from '../../platform/auth/policy.js';
 import { administeredScope, cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';

@@ -15,7 +15,7 @@ import { optionalText, parseInput } from '../../platform/validation.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
 import { actorOf } from '../auth/auth.service.js';
-import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../auth/policy.js';
+import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';

@@ -10,7 +10,7 @@ import { compareDates } from '../../domain/calendar-date.js';
 import { formatCaseNumber } from '../../domain/case-number.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/notice.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, PolicyDenied, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, can, PolicyDenied, requirePrincipal, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import * as shared from './meetings.repository.js';
 import * as repo from './schedule.repository.js';

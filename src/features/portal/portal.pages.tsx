@@ -7,7 +7,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { genitive } from '../protocols/protocol-build.js';
 import { basisLine } from '../protocols/protocol-wording.js';
-import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from '../protocols/protocol.model.js';
+import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from '../protocols/protocol.model.js';
 import type { PortalService } from './portal.service.js';
 
 type Start = Awaited<ReturnType<PortalService['start']>>;
@@ -325,8 +325,12 @@ export function PublicProtocolPage({ ctx, meetingId, doc, digest, corrections = 
         <dd>{doc.chair ?? '–'}</dd>
         <dt>{t('protocol.adjuster')}</dt>
         <dd>{doc.adjuster ?? '–'}</dd>
-        <dt>{t('protocol.justering')}</dt>
-        <dd>{[doc.justeringPlace, doc.justeringDate].filter(Boolean).join(', ') || '–'}</dd>
+        {justeringRows(doc).map((row) => (
+          <>
+            <dt>{t(`protocol.${row.label}`)}</dt>
+            <dd>{row.value}</dd>
+          </>
+        ))}
       </dl>
       <p>
         <a href={`/moten/${meetingId}/protokoll.pdf`}>{t('protocol.pdf')}</a>

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { formatHandlingId } from '../../domain/index.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, listItems } from '../meetings/meetings.repository.js';
 import { loadProtocol } from '../protocols/protocol-build.js';

@@ -8,7 +8,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { MailResult, Mailer } from '../../platform/mail/mailer.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, requirePrincipal, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { decisionHeading, letterheadOf } from './protocol-wording.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';

@@ -5,12 +5,12 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
-import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
+import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
 import { basisLine, propositionSentence } from './protocol-wording.js';
-import { can } from '../auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
@@ -70,8 +70,12 @@ function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
       <dd>{doc.chair ?? '–'}</dd>
       <dt>{t('protocol.adjuster')}</dt>
       <dd>{doc.adjuster ?? '–'}</dd>
-      <dt>{t('protocol.justering')}</dt>
-      <dd>{[doc.justeringPlace, doc.justeringDate].filter(Boolean).join(', ') || '–'}</dd>
+      {justeringRows(doc).map((row) => (
+        <>
+          <dt>{t(`protocol.${row.label}`)}</dt>
+          <dd>{row.value}</dd>
+        </>
+      ))}
     </dl>
   );
 }

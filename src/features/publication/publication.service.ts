@@ -12,7 +12,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { compareDates, publicHeadingOf } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../auth/policy.js';
+import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';

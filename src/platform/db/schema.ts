@@ -16,6 +16,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -805,6 +806,11 @@ export const protocols = pgTable(
     lockedAt: timestamp('locked_at', { withTimezone: true, precision: 3 }),
     /** SHA-256 of the canonical form at locking: what the signers sign. */
     canonicalSha256: text('canonical_sha256'),
+    /**
+     * The canonical form canonical_sha256 was computed with (protocol.model.ts `canonicalProtocol`):
+     * 1 signs the planned justering date (protocols locked before migration 0016), 2 leaves it out.
+     */
+    digestVersion: smallint('digest_version').notNull().default(2),
     finalAt: timestamp('final_at', { withTimezone: true, precision: 3 }),
     /** The sealed PDF/A of the final protocol and its public version (file_blobs). */
     sealedPdfSha256: text('sealed_pdf_sha256').references(() => fileBlobs.sha256),
@@ -925,8 +931,10 @@ export const protocolSnapshots = pgTable('protocol_snapshots', {
     .primaryKey()
     .references(() => protocols.id),
   document: jsonb('document').notNull(),
-  /** protocolDigest(document): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
+  /** protocolDigest(document, digestVersion): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
   documentSha256: text('document_sha256').notNull(),
+  /** The canonical form of document_sha256: the protocol's digest version (1 for every snapshot before migration 0016). */
+  digestVersion: smallint('digest_version').notNull().default(1),
   signatures: jsonb('signatures').notNull().default([]),
   /** The open votes of the protocol's public paragraphs with each ballot's person and name, for OParl. */
   votes: jsonb('votes').notNull().default([]),
@@ -1733,12 +1741,16 @@ export const archivedPackages = pgTable(
   'archived_packages',
   {
     id: id(),
+    /** The committee whose archive the package is (the archive creator it was imported for). */
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
     packageId: text('package_id').notNull(),
     label: text('label').notNull(),
     mets: jsonb('mets').$type<Record<string, unknown>>().notNull().default({}),
     importedAt: timestamp('imported_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('archived_packages_key').on(t.packageId)],
+  (t) => [uniqueIndex('archived_packages_key').on(t.packageId), index('archived_packages_committee_idx').on(t.committeeId)],
 );
 
 export const archivedObjects = pgTable(
