@@ -27,8 +27,7 @@ import { FRESH_SIGN_IN_SECONDS, type EidAssurance } from '../auth/oidc.service.j
 import { LOA3, meetsAssuranceLevel } from '../../domain/assurance.js';
 import type { PdfSignature } from './protocol-pdf.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
-
-export type SignerRole = 'chair' | 'adjuster';
+import { signerRolesOf, signersOf, type SignerRole } from './signers.js';
 
 /**
  * A signature needs the signer's own second factor (issue 15): a passkey assertion over the
@@ -111,21 +110,6 @@ export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): st
     secrecyProvision: row.secrecyProvision,
   };
   return createHash('sha256').update(canonicalJson(content)).digest('hex').toUpperCase();
-}
-
-/**
- * Who signs a protocol (reglemente 22 §): the chair written in its header, and its adjuster — the
- * one in the header, else the one the meeting appointed. The one rule for the justering page, the
- * start page's tasks and the e-mail sent when the protocol is locked.
- */
-export function signersOf(protocol: { chairPersonId: string | null; adjusterPersonId: string | null }, meeting: { adjusterPersonId: string | null }): Record<SignerRole, string | null> {
-  return { chair: protocol.chairPersonId, adjuster: protocol.adjusterPersonId ?? meeting.adjusterPersonId };
-}
-
-/** The roles in which a person signs a protocol (see `signersOf`). */
-export function signerRolesOf(personId: string, protocol: Parameters<typeof signersOf>[0], meeting: Parameters<typeof signersOf>[1]): SignerRole[] {
-  const signers = signersOf(protocol, meeting);
-  return (['chair', 'adjuster'] as const).filter((role) => signers[role] === personId);
 }
 
 const changedSinceLocked = () =>

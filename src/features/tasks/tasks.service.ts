@@ -9,7 +9,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, justeringDeadline, noticeDeadline } from '../../domain/index.js';
 import * as authRepo from '../auth/auth.repository.js';
 import { can, organisationsWhere, scopeOf, type Principal } from '../../platform/auth/policy.js';
-import { signerRolesOf, type SignerRole } from '../protocols/justering.service.js';
+import { signerRolesOf, type SignerRole } from '../protocols/signers.js';
 import type { PublicationService } from '../publication/publication.service.js';
 import * as repo from './tasks.repository.js';
 
