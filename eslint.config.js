@@ -11,6 +11,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A feature's messages extend the platform's catalogue type by declaration merging (platform/i18n/i18n.ts).
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  {
+    // The platform stays below the features (ARCHITECTURE.md): features register with it, never the reverse.
+    files: ['src/platform/**/*.ts', 'src/platform/**/*.tsx'],
+    ignores: ['src/platform/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/*', '**/features/**', '**/services.js', '**/routes.js', '**/messages.js', '**/cli/**'], message: 'src/platform imports no feature: let the feature register with the platform instead.' }] }],
     },
   },
   {

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { buildConfig } from '../src/platform/config/config.js';
 import { openPostgres } from '../src/platform/db/database.js';
 import { buildApp } from '../src/platform/http/app.js';
-import { ALL_ROUTES } from '../src/routes.js';
+import { KANSLI } from '../src/routes.js';
 import { createServices } from '../src/services.js';
 
 export interface QueryCount {
@@ -33,7 +33,7 @@ export async function countQueries(url: string, requests: { path: string; cookie
   };
   (pg.Client.prototype as unknown as { query: Query }).query = counting;
   const database = openPostgres(url, { max: 4 });
-  const app = buildApp(createServices(database, buildConfig({ databaseUrl: url, logLevel: 'silent' })), ALL_ROUTES);
+  const app = buildApp(createServices(database, buildConfig({ databaseUrl: url, logLevel: 'silent' })), KANSLI);
   try {
     await app.ready();
     const inject = async (request: { path: string; cookie?: string }) => {

@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError } from './platform/config/config.js';
 import { openDatabase } from './platform/db/open.js';
 import { buildApp } from './platform/http/app.js';
-import { ALL_ROUTES } from './routes.js';
+import { KANSLI } from './routes.js';
 import { createServices } from './services.js';
 import { DirectoryLockedError } from './platform/db/lock.js';
 import { MigrationError } from './platform/db/migrate.js';
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   await checkOidcIssuers(config.oidc);
   const database = await openDatabase(config);
   const services = createServices(database, config);
-  const app = buildApp(services, ALL_ROUTES);
+  const app = buildApp(services, KANSLI);
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
     await app.close();

@@ -1,4 +1,6 @@
-import type { RegisterRoutes } from './platform/http/app.js';
+import type { AppParts, RegisterRoutes } from './platform/http/app.js';
+import type { NavigationItem } from './platform/http/navigation.js';
+import type { Services } from './services.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
 import { registerAccountRoutes } from './features/auth/account.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
@@ -29,7 +31,7 @@ import { registerOidcRoutes } from './features/auth/oidc.routes.js';
 import { registerOidcAdminRoutes } from './features/auth/oidc-admin.routes.js';
 
 /** Every feature's routes, in one list for buildApp. */
-export const ALL_ROUTES: readonly RegisterRoutes[] = [
+export const ALL_ROUTES: readonly RegisterRoutes<Services>[] = [
   registerHomeRoutes,
   registerAuthRoutes,
   registerAccountRoutes,
@@ -59,3 +61,23 @@ export const ALL_ROUTES: readonly RegisterRoutes[] = [
   registerOidcRoutes,
   registerOidcAdminRoutes,
 ];
+
+/** The main menu, in order; an entry shows only to those its action allows. */
+export const MAIN_MENU: readonly NavigationItem[] = [
+  { href: '/mina-moten', label: 'nav.myMeetings', action: 'meetingRoom.use' },
+  { href: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
+  { href: '/personer', label: 'nav.people', action: 'organisation.read' },
+  { href: '/arenden', label: 'nav.registry', action: 'registry.read' },
+  { href: '/sok', label: 'nav.search', action: 'public' },
+  { href: '/moten', label: 'nav.meetings', action: 'meeting.read' },
+  { href: '/anslag', label: 'home.registrarNotices', action: 'publication.recordPosting' },
+  { href: '/planering', label: 'nav.planning', action: 'planning.read' },
+  { href: '/ekonomi', label: 'nav.economy', action: 'economy.read' },
+  { href: '/samverkan', label: 'nav.cooperation', action: 'cooperation.read' },
+  { href: '/arkiv', label: 'nav.archive', action: 'archive.read' },
+  { href: '/admin/anvandare', label: 'nav.users', action: 'user.manage' },
+  { href: '/admin/granskningslogg', label: 'nav.audit', action: 'audit.read' },
+];
+
+/** What the features hand the platform's app: their routes and the menu. */
+export const KANSLI: AppParts<Services> = { routes: ALL_ROUTES, navigation: MAIN_MENU };

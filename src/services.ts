@@ -1,3 +1,4 @@
+import './messages.js';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/database.js';
 import { systemClock, type Clock } from './platform/clock.js';

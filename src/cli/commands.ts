@@ -4,26 +4,13 @@ import type { Services } from '../services.js';
 import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/audit.js';
 import { organisations } from '../platform/db/schema.js';
 import { findUserByEmail } from '../features/auth/auth.repository.js';
-import { isRole, ROLES } from '../features/auth/policy.js';
+import { isRole, ROLES } from '../platform/auth/policy.js';
 import { loadDemo } from '../features/demo/demo.js';
 import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
 import { DEFAULT_SEAL_NAME, writeSealP12 } from '../features/protocols/certificate.js';
 import { remindersSendCommand } from './reminders.js';
 import { ARCHIVE_COMMANDS } from './archive.js';
-
-export class UsageError extends Error {}
-
-export interface CommandInput {
-  services: Services;
-  args: string[];
-  options: Record<string, string | undefined>;
-}
-
-export interface Command {
-  /** How many words name the command ("user add" = 2). */
-  words: number;
-  run(input: CommandInput): Promise<number>;
-}
+import { UsageError, type Command } from './command.js';
 
 const CLI_ACTOR = { userId: null, label: 'cli' };
 

@@ -9,7 +9,8 @@ import { createServices, type Services } from '../services.js';
 import { DomainError } from '../platform/errors.js';
 import { DirectoryLockedError } from '../platform/db/lock.js';
 import { MigrationError } from '../platform/db/migrate.js';
-import { COMMANDS, UsageError } from './commands.js';
+import { COMMANDS } from './commands.js';
+import { UsageError } from './command.js';
 
 const HELP = `Användning / usage: kansli <kommando>
 
@@ -20,8 +21,10 @@ const HELP = `Användning / usage: kansli <kommando>
   user unlink --email E                  ta bort kontots koppling till person / unlink the account from its person
   token create --email E [--label L]     skapa en personlig API-nyckel / create an API token
   audit verify                           kontrollera granskningsloggens kedja / verify the audit chain
-  archive export --year ÅR --out KATALOG leverera årets avslutade ärenden och slutliga protokoll (SIP) / deliver a year to the e-archive
-  archive import KATALOG                 läs in ett arkivpaket som skrivskyddat arkiv / import a package as read-only archive
+  archive export --year ÅR --out KATALOG [--namnd SLUG]
+                                         leverera nämndens avslutade ärenden och slutliga protokoll för året (SIP) / deliver a year to the e-archive
+  archive import KATALOG [--namnd SLUG]  läs in ett arkivpaket som nämndens skrivskyddade arkiv / import a package as a committee's read-only archive
+                                         (--namnd behövs bara när installationen har flera nämnder / needed only with several committees)
   import sie FIL [--dry-run] [--json] [--year ÅR --email E]
                                          läs en SIE 4-fil; utan --dry-run importeras utfallet / read (and import) a SIE 4 ledger
   backup FILE                            säkerhetskopiera hela databasen / back up the whole database
@@ -36,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, person: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, namnd: { type: 'string' }, person: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (positionals[0] === 'import') return (await import('./import-sie.js')).runImportCommand(argv);
   const key = positionals.slice(0, 2).join(' ');

@@ -1,5 +1,5 @@
 /** `npx kansli reminders send`: e-mail the reminders of pending decisions that are due today (each once). */
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const remindersSendCommand: Command = {
   words: 2,

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../support/app.js';
-import { ROLES, type Principal } from '../../src/features/auth/policy.js';
+import { ROLES, type Principal } from '../../src/platform/auth/policy.js';
 
 const RUNS = Number(process.env.KANSLI_FUZZ_RUNS ?? 40);
 

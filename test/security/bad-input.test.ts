@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../support/app.js';
-import { ROLES, type Principal } from '../../src/features/auth/policy.js';
+import { ROLES, type Principal } from '../../src/platform/auth/policy.js';
 
 const RUNS = Math.max(4, Math.round(Number(process.env.KANSLI_FUZZ_RUNS ?? 40) / 5));
 const HOSTILE = ['2023-02-30', '2023-13-01', '0000-00-00', '99999-01-01', 'Text\u0000med NUL', '\u0000', '99999999999999999999', '1e308', '-99999999999999', 'NaN', '12:99', '25:00', '=1+1', ''];

@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../support/publication-fixtures.js';
 import { auditLog, protocolParagraphs } from '../../src/platform/db/schema.js';
-import type { Principal } from '../../src/features/auth/policy.js';
+import type { Principal } from '../../src/platform/auth/policy.js';
+import { requireCommitteeById } from '../../src/features/archive/archive-scope.js';
 
 const SECRET_MARKER = 'Hemlig-sårbarhetsanalys-7731';
 const INTERNAL_MARKER = 'Intern-grävlingsfråga-4410';
@@ -110,8 +111,9 @@ describe('access bound to the organisation (issue 15)', () => {
   });
 
   test('a municipality registrar cannot run or download the committee’s archive delivery', async () => {
-    await assert.rejects(t.services.archive.deliveries.startYearExport(kirunaRegistrar.principal, { year: 2026 }), { code: 'FORBIDDEN' });
-    await assert.rejects(t.services.archive.deliveries.listDeliveries(kirunaRegistrar.principal), { code: 'FORBIDDEN' });
+    const committee = await requireCommitteeById(t.services.database.db, committeeA.id);
+    await assert.rejects(t.services.archive.deliveries.startYearExport(kirunaRegistrar.principal, committee, { year: 2026 }), { code: 'FORBIDDEN' });
+    await assert.rejects(t.services.archive.deliveries.listDeliveries(kirunaRegistrar.principal, committee), { code: 'FORBIDDEN' });
   });
 
   test('a municipality secretary cannot make or send an extract of a secret paragraph', async () => {

@@ -12,7 +12,7 @@ import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { loadDemo } from '../../src/features/demo/demo.js';
 import { cases, organisations } from '../../src/platform/db/schema.js';
 import { extractText } from '../../src/features/registry/files/text-extraction.js';
-import type { Principal } from '../../src/features/auth/policy.js';
+import type { Principal } from '../../src/platform/auth/policy.js';
 
 const SECRET = 'HEMLIGMARKOR7Q';
 const INTERNAL = 'INTERNMARKOR3Z';

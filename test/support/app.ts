@@ -2,13 +2,13 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildConfig, type Config } from '../../src/platform/config/config.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/platform/http/app.js';
-import { ALL_ROUTES } from '../../src/routes.js';
+import { KANSLI } from '../../src/routes.js';
 import { createServices, type Services } from '../../src/services.js';
 import { eq } from 'drizzle-orm';
 import { organisations, bodies, roleAssignments, users } from '../../src/platform/db/schema.js';
 import { newTotpSecret } from '../../src/features/auth/totp.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
-import type { Role } from '../../src/features/auth/policy.js';
+import type { Role } from '../../src/platform/auth/policy.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './db.js';
 
@@ -27,7 +27,7 @@ export async function createTestApp(options: { config?: Partial<Config>; clock?:
   // Many tests move an injected clock by days between requests: their sessions must not end as idle.
   // The idle timeout itself is tested with its real default in account.test.ts.
   const services = createServices(database, buildConfig({ logLevel: 'silent', sessionIdleMinutes: 60 * 24 * 365, ...options.config }), options.clock);
-  const app = buildApp(services, ALL_ROUTES);
+  const app = buildApp(services, KANSLI);
   await app.ready();
   return {
     app,

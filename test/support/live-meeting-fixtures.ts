@@ -1,6 +1,6 @@
 /** Test factory for the live meeting: a committee of five municipalities and a meeting with items. */
 import { buildCommittee, buildUser, TestClient, type TestContext } from './app.js';
-import type { Principal } from '../../src/features/auth/policy.js';
+import type { Principal } from '../../src/platform/auth/policy.js';
 import { agendaItemDocuments, agendaItems, cases, documents, mandates, meetings, organisations, people } from '../../src/platform/db/schema.js';
 
 /** The member municipalities, in the order the attendance table lists them (Swedish collation). */

@@ -9,7 +9,7 @@ import { generateTotp } from '../../src/features/auth/totp.js';
 import type { Services } from '../../src/services.js';
 import { bodies, meetings, officialBoardConfirmations, organisations, people, protocolParagraphs, protocols, users } from '../../src/platform/db/schema.js';
 import { listGrants } from '../../src/features/auth/auth.repository.js';
-import type { Principal, Role } from '../../src/features/auth/policy.js';
+import type { Principal, Role } from '../../src/platform/auth/policy.js';
 import { createJusteringService } from '../../src/features/protocols/justering.service.js';
 import { protocolDigest } from '../../src/features/protocols/protocol.model.js';
 

@@ -38,3 +38,8 @@ export const adminMessages = defineMessages({
   'users.noPerson': { sv: '– ingen person –', en: '– no person –' },
   'users.link': { sv: 'Spara koppling', en: 'Save link' },
 });
+
+type AdminMessages = typeof adminMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends AdminMessages {}
+}

@@ -3,7 +3,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import type { AuditVerification } from '../../platform/audit/audit.js';
-import { ROLE_LABELS, ROLES, type Role } from '../auth/policy.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../platform/auth/policy.js';
 import type { AdminService } from './admin.service.js';
 import { formatDateTime } from '../../platform/time-format.js';
 

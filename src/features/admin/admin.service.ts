@@ -8,7 +8,7 @@ import { recordAudit, verifyAuditChain } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, isRole, organisationsWhere, PolicyDenied, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, can, isRole, organisationsWhere, PolicyDenied, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { administeredOrganisationIds, administeredScope } from '../organisation/scope.js';
 import { organisations } from '../../platform/db/schema.js';
 import { ZGrant } from '../auth/auth.schema.js';

@@ -6,7 +6,7 @@ import { organisations, people, users } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { accountOrganisationId } from '../auth/account-organisation.js';
 
 const personTaken = (email: string) =>

@@ -48,6 +48,7 @@ export interface ArchivedProtocolInfo {
   bodySlug: string;
   meetingDate: string;
   place: string;
+  /** The day of justering: the Swedish date of the last signature (finalAt). */
   justeringDate: string | null;
   finalAt: string;
   canonicalSha256: string;

@@ -11,10 +11,10 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
-import { archiveScope } from './archive-scope.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
+import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
-import { finalProtocolIdsOfYear, findCommittee, loadArchiveContent, loadBlob, type CommitteeRow } from './archive.repository.js';
+import { finalProtocolIdsOfYear, loadArchiveContent, loadBlob } from './archive.repository.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import type { Config } from '../../platform/config/config.js';
 import { buildPackage, type PackageSink } from './sip-package.js';
@@ -28,7 +28,7 @@ export type DeliveryRow = typeof archiveDeliveries.$inferSelect;
 /** Where a delivery's package goes: a folder (`npx kansli archive export --out DIR`) or a zip kept in the database (the web). */
 export type DeliveryTarget = { kind: 'folder'; dir: string } | { kind: 'zip' };
 
-const NO_COMMITTEE = { sv: 'Det finns ingen nämnd att leverera från.', en: 'There is no committee to deliver from.' };
+const DELIVERY_NOT_FOUND = { sv: 'Leveransen finns inte.', en: 'The delivery does not exist.' };
 
 function folderSink(root: string): PackageSink {
   return {
@@ -46,19 +46,21 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
   const frozen = createFrozenProtocols(deps);
 
   /** The year's content; final protocols made final before snapshots existed get theirs first. */
-  async function contentOf(committee: CommitteeRow, year: number) {
+  async function contentOf(committee: ArchiveCommittee, year: number) {
     for (const protocolId of await finalProtocolIdsOfYear(db, committee.id, year)) await frozen.frozen(protocolId);
     return loadArchiveContent(db, committee, year);
   }
 
-  async function requireCommittee(slug?: string): Promise<CommitteeRow> {
-    const committee = await findCommittee(db, slug);
-    if (!committee) throw notFound(NO_COMMITTEE);
-    return committee;
+  /** A delivery with its committee, the principal's right checked in that committee. */
+  async function requireDelivery(principal: Principal | null, action: 'archive.read' | 'archive.manage', id: string) {
+    const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
+    if (!row) throw notFound(DELIVERY_NOT_FOUND);
+    assertCan(principal, action, archiveScope(row.committeeId));
+    return row;
   }
 
   /** The package is written and the delivery recorded; progress is stored as it goes, for the progress page. */
-  async function run(options: { deliveryId: string; objId: string; committee: CommitteeRow; year: number; actor: Actor; contactName: string; target: DeliveryTarget }) {
+  async function run(options: { deliveryId: string; objId: string; committee: ArchiveCommittee; year: number; actor: Actor; contactName: string; target: DeliveryTarget }) {
     const { deliveryId, objId, year, actor, target } = options;
     try {
       const content = await contentOf(options.committee, year);
@@ -113,8 +115,8 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
    * Start a delivery of a year: refused when the year has nothing closed or final to deliver.
    * Returns at once with the delivery's id; `finished` settles when the package is written.
    */
-  async function start(actor: Actor, options: { year: number; committeeSlug?: string; contactName: string; target: DeliveryTarget }) {
-    const committee = await requireCommittee(options.committeeSlug);
+  async function start(actor: Actor, options: { year: number; committee: ArchiveCommittee; contactName: string; target: DeliveryTarget }) {
+    const { committee } = options;
     const content = await contentOf(committee, options.year);
     if (content.cases.length === 0 && content.protocols.length === 0) {
       throw new DomainError('INVALID_INPUT', {
@@ -136,39 +138,38 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
   }
 
   return {
-    /** The CLI: deliver a year into a folder and wait for it. */
-    async exportYearToFolder(actor: Actor, options: { year: number; dir: string; committeeSlug?: string }) {
+    /** The CLI: deliver a committee's year into a folder and wait for it. */
+    async exportYearToFolder(actor: Actor, options: { year: number; dir: string; committee: ArchiveCommittee }) {
       const started = await start(actor, { ...options, contactName: actor.label, target: { kind: 'folder', dir: options.dir } });
       await started.finished;
       return (await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, started.delivery.id)))[0] ?? started.delivery;
     },
 
-    /** The web: deliver a year into a zip kept with the delivery; the package is written after the answer. */
-    async startYearExport(principal: Principal | null, raw: unknown) {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+    /** The web: deliver a committee's year into a zip kept with the delivery; the package is written after the answer. */
+    async startYearExport(principal: Principal | null, committee: ArchiveCommittee, raw: unknown) {
+      assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const { year } = parseInput(ZExportYear, raw);
-      return start(actorOf(principal), { year, contactName: principal.name, target: { kind: 'zip' } });
+      return start(actorOf(principal), { year, committee, contactName: principal.name, target: { kind: 'zip' } });
     },
 
-    async listDeliveries(principal: Principal | null): Promise<DeliveryRow[]> {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      return db.select().from(archiveDeliveries).orderBy(desc(archiveDeliveries.createdAt));
+    /** The committee's deliveries, newest first. */
+    async listDeliveries(principal: Principal | null, committee: ArchiveCommittee): Promise<DeliveryRow[]> {
+      assertCan(principal, 'archive.read', archiveScope(committee.id));
+      return db.select().from(archiveDeliveries).where(eq(archiveDeliveries.committeeId, committee.id)).orderBy(desc(archiveDeliveries.createdAt));
     },
 
+    /** A delivery with what it holds and its committee; only in the delivery's own committee. */
     async getDelivery(principal: Principal | null, id: string) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
-      if (!row) throw notFound({ sv: 'Leveransen finns inte.', en: 'The delivery does not exist.' });
+      const delivery = await requireDelivery(principal, 'archive.read', id);
       const items = await db.select().from(archiveDeliveryItems).where(eq(archiveDeliveryItems.deliveryId, id));
-      return { delivery: row, items };
+      return { delivery, items, committee: await requireCommitteeById(db, delivery.committeeId), canDownload: can(principal, 'archive.manage', archiveScope(delivery.committeeId)) };
     },
 
     /** The zip of a delivery made from the web, for handing over to the e-archive. */
     async deliveryZip(principal: Principal | null, id: string): Promise<{ filename: string; bytes: Buffer }> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
-      const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
-      const sha = typeof row?.details.zipSha256 === 'string' ? row.details.zipSha256 : undefined;
-      if (!row || !sha) throw notFound({ sv: 'Paketet finns inte.', en: 'The package does not exist.' });
+      const row = await requireDelivery(principal, 'archive.manage', id);
+      const sha = typeof row.details.zipSha256 === 'string' ? row.details.zipSha256 : undefined;
+      if (!sha) throw notFound({ sv: 'Paketet finns inte.', en: 'The package does not exist.' });
       return { filename: `${row.packageId}.zip`, bytes: await loadBlob(db, sha) };
     },
   };

@@ -6,11 +6,13 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { archiveDeliveryItems, archivedObjects, auditLog, cases, protocols } from '../../platform/db/schema.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { loadDemo } from '../demo/demo.js';
 import { readPackage } from './archive-import.service.js';
+import { requireCommitteeBySlug, type ArchiveCommittee } from './archive-scope.js';
+import { DEMO_COMMITTEE_SLUG } from '../demo/demo-data.js';
 import { checkMets, checkPackageFiles, parseXml, representationPointers } from './sip-verify.js';
 import { sha256Hex } from './sip-package.js';
 
@@ -22,12 +24,14 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
   let out: string;
   let pkgDir: string;
   let deliveryId: string;
+  let committee: ArchiveCommittee;
 
   before(async () => {
     t = await createTestApp();
     await loadDemo(t.services);
+    committee = await requireCommitteeBySlug(t.services.database.db, DEMO_COMMITTEE_SLUG);
     out = await mkdtemp(path.join(tmpdir(), 'kansli-sip-'));
-    const delivery = await t.services.archive.deliveries.exportYearToFolder(CLI_ACTOR, { year: 2022, dir: out });
+    const delivery = await t.services.archive.deliveries.exportYearToFolder(CLI_ACTOR, { year: 2022, dir: out, committee });
     deliveryId = delivery.id;
     assert.equal(delivery.status, 'done');
     pkgDir = path.join(out, delivery.packageId);
@@ -111,7 +115,7 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
   });
 
   test('a year with nothing closed or final is refused', async () => {
-    await assert.rejects(t.services.archive.deliveries.exportYearToFolder(CLI_ACTOR, { year: 2031, dir: out }), /nothing to deliver|Det finns inget/i);
+    await assert.rejects(t.services.archive.deliveries.exportYearToFolder(CLI_ACTOR, { year: 2031, dir: out, committee }), /nothing to deliver|Det finns inget/i);
   });
 
   test('the METS files and PREMIS validate against the XML schemas (xmllint)', { skip: !hasXmllint && 'xmllint is not installed' }, async () => {
@@ -132,12 +136,14 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
     }
   });
 
-  test('re-imports into an empty installation as read-only archive content with the same protocols, documents and checksums', async () => {
+  test('re-imports into a new installation’s committee as read-only archive content with the same protocols, documents and checksums', async () => {
     const empty = await createTestApp();
     try {
-      const [before] = await empty.services.database.query<{ n: number }>(sql`select count(*)::int as n from organisations`);
+      const { committee: fresh } = await buildCommittee(empty.services);
+      const [before] = await empty.services.database.query<{ n: number }>(sql`select count(*)::int as n from cases`);
       assert.equal(before?.n, 0);
-      const pkg = await empty.services.archive.archived.importPackage(CLI_ACTOR, await readPackage(pkgDir));
+      const pkg = await empty.services.archive.archived.importPackage(CLI_ACTOR, fresh, await readPackage(pkgDir));
+      assert.equal(pkg.committeeId, fresh.id);
       const objects = await empty.services.database.db.select().from(archivedObjects).where(eq(archivedObjects.packageId, pkg.id));
       const items = await t.services.database.db.select().from(archiveDeliveryItems).where(eq(archiveDeliveryItems.deliveryId, deliveryId));
       const key = (kind: string, list: { kind: string; sha256: string | null; path: string }[]) =>
@@ -151,7 +157,7 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
         const [blob] = await empty.services.database.query<{ sha: string }>(sql`select encode(sha256(content), 'hex') as sha from file_blobs where sha256 = ${o.sha256}`);
         assert.equal(blob?.sha, o.sha256);
       }
-      await assert.rejects(empty.services.archive.archived.importPackage(CLI_ACTOR, await readPackage(pkgDir)), /redan inläst|already imported/);
+      await assert.rejects(empty.services.archive.archived.importPackage(CLI_ACTOR, fresh, await readPackage(pkgDir)), /redan inläst|already imported/);
     } finally {
       await empty.close();
     }

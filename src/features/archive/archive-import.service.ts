@@ -7,17 +7,17 @@ import type { Clock } from '../../platform/clock.js';
 import { archivedObjects, archivedPackages } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
-import { archiveScope } from './archive-scope.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
+import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';
 import { REPRESENTATION } from './sip-package.js';
-import { installationCommitteeId } from '../organisation/scope.js';
 
 export type ArchivedPackageRow = typeof archivedPackages.$inferSelect;
 export type ArchivedObjectRow = typeof archivedObjects.$inferSelect;
 
 const DESCRIPTIVE = 'metadata/descriptive/arkivleverans.xml';
+const PACKAGE_NOT_FOUND = { sv: 'Paketet finns inte.', en: 'The package does not exist.' };
 
 async function walk(dir: string, prefix = ''): Promise<[string, Buffer][]> {
   const out: [string, Buffer][] = [];
@@ -101,10 +101,11 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
 
   return {
     /**
-     * Read a delivered package back as read-only archive content: every file the METS lists is
-     * checked (present, size, SHA-256) before anything is saved; then all is saved in one transaction.
+     * Read a delivered package back as read-only archive content of the committee: every file the
+     * METS lists is checked (present, size, SHA-256) before anything is saved; then all is saved in
+     * one transaction. No principal: only the command line imports (it names the committee).
      */
-    async importPackage(actor: Actor, files: ReadonlyMap<string, Buffer>): Promise<ArchivedPackageRow> {
+    async importPackage(actor: Actor, committee: ArchiveCommittee, files: ReadonlyMap<string, Buffer>): Promise<ArchivedPackageRow> {
       const check = checkPackageFiles(files);
       const descriptiveBytes = files.get(DESCRIPTIVE);
       if (!descriptiveBytes) check.problems.push(`${DESCRIPTIVE} missing`);
@@ -116,7 +117,7 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
         if (existing) throw conflict({ sv: `Paketet ${check.objId} är redan inläst.`, en: `The package ${check.objId} is already imported.` });
         const [pkg] = await tx
           .insert(archivedPackages)
-          .values({ packageId: check.objId, label: check.label, mets: { createdAt: check.createdAt, archivalCreator, year, files: check.checked.length }, importedAt: clock() })
+          .values({ committeeId: committee.id, packageId: check.objId, label: check.label, mets: { createdAt: check.createdAt, archivalCreator, year, files: check.checked.length }, importedAt: clock() })
           .returning();
         if (!pkg) throw new Error('insert returned no row');
         for (const o of objects) {
@@ -126,22 +127,25 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
           }
           await tx.insert(archivedObjects).values({ packageId: pkg.id, kind: o.kind, path: o.path, title: o.title, sha256: o.sha256, metadata: o.metadata });
         }
-        await recordAudit(tx, actor, { action: 'archive.import', entity: 'archived_package', entityId: pkg.id, after: { packageId: check.objId, objects: objects.length, files: check.checked.length }, organisationId: await installationCommitteeId(tx) }, clock());
+        await recordAudit(tx, actor, { action: 'archive.import', entity: 'archived_package', entityId: pkg.id, after: { packageId: check.objId, objects: objects.length, files: check.checked.length }, organisationId: committee.id }, clock());
         return pkg;
       });
     },
 
-    async listPackages(principal: Principal | null): Promise<ArchivedPackageRow[]> {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      return db.select().from(archivedPackages).orderBy(desc(archivedPackages.importedAt));
+    /** The committee's archived packages, newest import first. */
+    async listPackages(principal: Principal | null, committee: ArchiveCommittee): Promise<ArchivedPackageRow[]> {
+      assertCan(principal, 'archive.read', archiveScope(committee.id));
+      return db.select().from(archivedPackages).where(eq(archivedPackages.committeeId, committee.id)).orderBy(desc(archivedPackages.importedAt));
     },
 
+    /** A package of the principal's committee with its objects; secret descriptions only for those who may read secrets there. */
     async getPackage(principal: Principal | null, id: string) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
       const [pkg] = await db.select().from(archivedPackages).where(eq(archivedPackages.id, id));
-      if (!pkg) throw notFound({ sv: 'Paketet finns inte.', en: 'The package does not exist.' });
+      if (!pkg) throw notFound(PACKAGE_NOT_FOUND);
+      const scope = archiveScope(pkg.committeeId);
+      assertCan(principal, 'archive.read', scope);
       const objects = await db.select().from(archivedObjects).where(eq(archivedObjects.packageId, id)).orderBy(asc(archivedObjects.path));
-      const canReadSecret = can(principal, 'registry.readSecret', await archiveScope(db));
+      const canReadSecret = can(principal, 'registry.readSecret', scope);
       // A secret document's description never leaves the service for a reader without the right.
       const shown = objects.map((o) => {
         const secrecy = o.metadata.sekretess;
@@ -150,16 +154,23 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
         const publicText = typeof o.metadata.offentligBeskrivning === 'string' ? o.metadata.offentligBeskrivning : '';
         return { ...o, title: o.kind === 'document' ? publicText : o.path.split('/').pop() ?? '', metadata: { ...o.metadata, beskrivning: undefined } };
       });
-      return { package: pkg, objects: shown, canReadSecret };
+      return { package: pkg, objects: shown, canReadSecret, committee: await requireCommitteeById(db, pkg.committeeId) };
     },
 
-    /** A file of the archive; a secret or internal document's file only for those who may read secret documents. */
+    /** A file of the archive, in its package's committee; a secret or internal document's file only for those who may read secret documents there. */
     async getArchivedFile(principal: Principal | null, objectId: string): Promise<{ object: ArchivedObjectRow; bytes: Buffer }> {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      const [object] = await db.select().from(archivedObjects).where(eq(archivedObjects.id, objectId));
-      if (!object?.sha256 || (object.kind !== 'file' && object.kind !== 'protocol')) throw notFound();
+      const [found] = await db
+        .select({ object: archivedObjects, committeeId: archivedPackages.committeeId })
+        .from(archivedObjects)
+        .innerJoin(archivedPackages, eq(archivedPackages.id, archivedObjects.packageId))
+        .where(eq(archivedObjects.id, objectId));
+      if (!found) throw notFound();
+      const { object } = found;
+      const scope = archiveScope(found.committeeId);
+      assertCan(principal, 'archive.read', scope);
+      if (!object.sha256 || (object.kind !== 'file' && object.kind !== 'protocol')) throw notFound();
       const secrecy = object.metadata.sekretess;
-      if (object.kind === 'file' && typeof secrecy === 'string' && secrecy !== 'public' && !can(principal, 'registry.readSecret', await archiveScope(db))) throw notFound();
+      if (object.kind === 'file' && typeof secrecy === 'string' && secrecy !== 'public' && !can(principal, 'registry.readSecret', scope)) throw notFound();
       const bytes = await databaseFileStorage.get(db, object.sha256);
       if (!bytes) throw notFound();
       return { object, bytes };

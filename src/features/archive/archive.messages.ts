@@ -16,6 +16,9 @@ export const archiveMessages = defineMessages({
   'archive.disposal.lead': { sv: 'Handlingar vars bevarandetid har gått ut: förslag, godkännande och verkställande, med gallringsspärrar.', en: 'Documents whose retention has run out: proposal, approval and execution, with legal holds.' },
   'archive.archived.title': { sv: 'Arkiverat material', en: 'Archived material' },
   'archive.archived.lead': { sv: 'Arkivpaket som lästs in igen: skrivskyddat, med kontrollsummor.', en: 'Archive packages read back in: read-only, with checksums.' },
+  'archive.choose.title': { sv: 'Välj nämnd', en: 'Choose committee' },
+  'archive.choose.lead': { sv: 'Du har behörighet i flera nämnder. Varje nämnd har sitt eget arkiv och sitt eget register över personuppgiftsbehandlingar. Välj nämnd:', en: 'You have access in several committees. Each committee has its own archive and its own register of processing of personal data. Choose a committee:' },
+  'archive.inCommittee': { sv: '{title} – {committee}', en: '{title} – {committee}' },
   'archive.privacy.lead': { sv: 'Registret över behandlingar av personuppgifter, utdrag för en person och pseudonymisering.', en: 'The register of processing of personal data, the export for one person and pseudonymisation.' },
 
   'archive.rule.code': { sv: 'Klassificeringskod', en: 'Classification code' },
@@ -88,7 +91,7 @@ export const archiveMessages = defineMessages({
   'archive.kind.file': { sv: 'Fil', en: 'File' },
   'archive.kind.protocol': { sv: 'Protokoll', en: 'Protocol' },
   'archive.checksum': { sv: 'SHA-256', en: 'SHA-256' },
-  'archive.cli': { sv: 'Samma leverans från kommandoraden: npx kansli archive export --year 2022 --out KATALOG', en: 'The same delivery from the command line: npx kansli archive export --year 2022 --out DIR' },
+  'archive.cli': { sv: 'Samma leverans från kommandoraden: npx kansli archive export --year 2022 --out KATALOG --namnd {slug}', en: 'The same delivery from the command line: npx kansli archive export --year 2022 --out DIR --namnd {slug}' },
 
   'archive.due.title': { sv: 'Mogna för gallring i dag', en: 'Due for disposal today' },
   'archive.due.none': { sv: 'Inga handlingar är mogna för gallring.', en: 'No documents are due for disposal.' },
@@ -147,7 +150,7 @@ export const archiveMessages = defineMessages({
   'archive.hold.case': { sv: 'ärende', en: 'case' },
   'archive.hold.document': { sv: 'handling', en: 'document' },
 
-  'archive.archived.none': { sv: 'Inga arkivpaket är inlästa. Läs in med npx kansli archive import KATALOG.', en: 'No archive packages are imported. Import with npx kansli archive import DIR.' },
+  'archive.archived.none': { sv: 'Inga arkivpaket är inlästa. Läs in med npx kansli archive import KATALOG --namnd {slug}.', en: 'No archive packages are imported. Import with npx kansli archive import DIR --namnd {slug}.' },
   'archive.archived.imported': { sv: 'Inläst', en: 'Imported' },
   'archive.archived.label': { sv: 'Benämning', en: 'Label' },
   'archive.archived.readOnly': { sv: 'Arkiverat material är skrivskyddat. Kontrollsummorna (SHA-256) prövades mot paketets METS när det lästes in.', en: 'Archived material is read-only. The checksums (SHA-256) were checked against the package’s METS when it was imported.' },
@@ -156,3 +159,8 @@ export const archiveMessages = defineMessages({
   'archive.archived.secretEntry': { sv: 'Sekretessbelagd handling', en: 'Secret document' },
   'archive.archived.closed': { sv: 'avslutat {date}', en: 'closed {date}' },
 });
+
+type ArchiveMessages = typeof archiveMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends ArchiveMessages {}
+}

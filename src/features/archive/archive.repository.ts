@@ -1,6 +1,7 @@
 /** Reads for the e-archive delivery: what a year's delivery holds. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { swedishDate } from '../../platform/clock.js';
 import { bodies, cases, classificationCodes, documentFiles, documents, fileBlobs, meetings, organisations, people, protocolSnapshots, protocols } from '../../platform/db/schema.js';
 import type { ProtocolDocument } from '../protocols/protocol.model.js';
 import type { FrozenSignature } from '../protocols/protocol-snapshot.js';
@@ -10,16 +11,6 @@ import type { ArchiveContent, ArchivedCaseInfo, ArchivedProtocolInfo } from './a
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export type CommitteeRow = typeof organisations.$inferSelect;
-
-/** The committee by slug, or the only committee when no slug is given. */
-export async function findCommittee(db: Db, slug?: string): Promise<CommitteeRow | undefined> {
-  const rows = await db
-    .select()
-    .from(organisations)
-    .where(slug ? and(eq(organisations.kind, 'committee'), eq(organisations.slug, slug)) : eq(organisations.kind, 'committee'))
-    .orderBy(asc(organisations.createdAt));
-  return rows[0];
-}
 
 async function closedCasesOfYear(db: Db, committeeId: string, year: number): Promise<ArchivedCaseInfo[]> {
   const caseRows = await db
@@ -110,7 +101,8 @@ async function finalProtocolsOfYear(db: Db, committeeId: string, year: number): 
       bodySlug: body?.slug ?? '',
       meetingDate: doc.meetingDate,
       place: doc.place,
-      justeringDate: p.justeringDate,
+      // The day it was adjusted (the last signature, Swedish date), not the planned one.
+      justeringDate: p.finalAt ? swedishDate(p.finalAt) : p.justeringDate,
       finalAt: iso(p.finalAt) ?? '',
       canonicalSha256: p.canonicalSha256 ?? '',
       pdf: { sha256: snapshot.fullPdfSha256, size: pdfSize },

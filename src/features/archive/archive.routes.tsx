@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cloneElement } from 'preact';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
@@ -7,13 +7,14 @@ import { idParam } from '../../platform/http/params.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
 import { DomainError } from '../../platform/errors.js';
 import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
-import { can } from '../auth/policy.js';
-import { archiveScope } from './archive-scope.js';
+import { can, type ScopedAction } from '../../platform/auth/policy.js';
+import { archiveScope, type ArchiveCommittee } from './archive-scope.js';
+import { committeeContext, committeeFor, inCommittee } from './committee-choice.js';
 import { attachmentHeader, fileError, readForm } from '../registry/registry.http.js';
 import { archiveMessages } from './archive.messages.js';
 import { ArchiveHomePage, PlanPage, RuleEditPage, ruleValues } from './plan.pages.js';
 import { DeliveriesPage, DeliveryPage } from './delivery.pages.js';
-import { ConfirmDisposalPage, DisposalListPage, DisposalPage } from './disposal.pages.js';
+import { registerDisposalRoutes } from './disposal.routes.js';
 import { ArchivedListPage, ArchivedPackagePage } from './archived.pages.js';
 
 /** How long the web waits for a small delivery before answering with the progress page. */
@@ -34,22 +35,37 @@ function csvText(form: MultipartForm): string {
 
 export function registerArchiveRoutes(app: FastifyInstance, services: Services): void {
   const { archive } = services;
+  const db = services.database.db;
   const read = { config: { action: 'archive.read' as const } };
   const manage = { config: { action: 'archive.manage' as const } };
   const approve = { config: { action: 'archive.approveDisposal' as const } };
   const flash = (request: FastifyRequest, reply: Parameters<typeof setFlash>[0], text: string) => setFlash(reply, request, services, text);
+  /** The committee of a page or form without an object id (`?namnd=`, or the user's only one); undefined once the choice page is sent. */
+  const committeeOf = (request: FastifyRequest, reply: FastifyReply, action: ScopedAction, listPath?: string) => committeeFor(request, reply, db, action, listPath);
 
-  app.get('/arkiv', read, async (request, reply) => reply.page(<ArchiveHomePage ctx={request.viewContext()} canManagePersonalData={can(request.principal, 'personalData.manage', await archiveScope(services.database.db))} />));
+  app.get('/arkiv', read, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.read');
+    if (!committee) return reply;
+    const { canManagePersonalData } = archive.home(request.principal, committee);
+    return reply.page(<ArchiveHomePage ctx={committeeContext(request, committee)} committee={committee} canManagePersonalData={canManagePersonalData} />);
+  });
 
   // Document management plan
-  async function planPage(request: FastifyRequest, states: { importState?: FormState; ruleState?: FormState } = {}) {
-    const { rules, canManage } = await archive.plan.listRules(request.principal);
-    return <PlanPage ctx={request.viewContext()} rules={rules} canManage={canManage} importState={states.importState ?? emptyForm()} ruleState={states.ruleState ?? emptyForm({ action: 'dispose' })} />;
+  const PLAN = '/arkiv/dokumenthanteringsplan';
+  async function planPage(request: FastifyRequest, committee: ArchiveCommittee, states: { importState?: FormState; ruleState?: FormState } = {}) {
+    const { rules, canManage } = await archive.plan.listRules(request.principal, committee);
+    return <PlanPage ctx={committeeContext(request, committee)} committee={committee} rules={rules} canManage={canManage} importState={states.importState ?? emptyForm()} ruleState={states.ruleState ?? emptyForm({ action: 'dispose' })} />;
   }
-  app.get('/arkiv/dokumenthanteringsplan', read, async (request, reply) => reply.page(await planPage(request)));
+  app.get(PLAN, read, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.read');
+    if (!committee) return reply;
+    return reply.page(await planPage(request, committee));
+  });
 
-  app.post('/arkiv/dokumenthanteringsplan/import', manage, async (request, reply) => {
-    const page = await planPage(request);
+  app.post(`${PLAN}/import`, manage, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.manage', PLAN);
+    if (!committee) return reply;
+    const page = await planPage(request, committee);
     let values: Record<string, string> = {};
     const imported = { count: 0 };
     const ok = await handleForm(
@@ -61,52 +77,68 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
           throw error;
         });
         values = form.fields;
-        imported.count = await archive.plan.importPlan(request.principal, csvText(form));
+        imported.count = await archive.plan.importPlan(request.principal, committee, csvText(form));
       },
       (state) => cloneElement(page, { importState: { ...state, values } }),
     );
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.plan.imported', { count: imported.count }));
-    return reply.redirect('/arkiv/dokumenthanteringsplan');
+    return reply.redirect(inCommittee(PLAN, committee));
   });
 
-  app.post('/arkiv/dokumenthanteringsplan/ny', manage, async (request, reply) => {
+  app.post(`${PLAN}/ny`, manage, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.manage', PLAN);
+    if (!committee) return reply;
     const values = formBody(request);
-    const page = await planPage(request);
-    const ok = await handleForm(reply, values, () => archive.plan.createRule(request.principal, values), (state) => cloneElement(page, { ruleState: state }));
+    const page = await planPage(request, committee);
+    const ok = await handleForm(reply, values, () => archive.plan.createRule(request.principal, committee, values), (state) => cloneElement(page, { ruleState: state }));
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.rule.created'));
-    return reply.redirect('/arkiv/dokumenthanteringsplan');
+    return reply.redirect(inCommittee(PLAN, committee));
   });
 
-  app.get('/arkiv/dokumenthanteringsplan/:id', manage, async (request, reply) => {
-    const rule = await archive.plan.getRule(request.principal, idParam(request));
-    return reply.page(<RuleEditPage ctx={request.viewContext()} rule={rule} state={emptyForm(ruleValues(rule))} />);
+  // A rule, a delivery, a list, a hold, a package: the committee is the object's own.
+  app.get(`${PLAN}/:id`, manage, async (request, reply) => {
+    const { rule, committee } = await archive.plan.getRule(request.principal, idParam(request));
+    return reply.page(<RuleEditPage ctx={request.viewContext()} committee={committee} rule={rule} state={emptyForm(ruleValues(rule))} />);
   });
 
-  app.post('/arkiv/dokumenthanteringsplan/:id', manage, async (request, reply) => {
-    const rule = await archive.plan.getRule(request.principal, idParam(request));
+  app.post(`${PLAN}/:id`, manage, async (request, reply) => {
+    const { rule, committee } = await archive.plan.getRule(request.principal, idParam(request));
     const values = formBody(request);
-    const ok = await handleForm(reply, values, () => archive.plan.updateRule(request.principal, rule.id, values), (state) => <RuleEditPage ctx={request.viewContext()} rule={rule} state={state} />);
+    const ok = await handleForm(reply, values, () => archive.plan.updateRule(request.principal, rule.id, values), (state) => <RuleEditPage ctx={request.viewContext()} committee={committee} rule={rule} state={state} />);
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.rule.saved'));
-    return reply.redirect('/arkiv/dokumenthanteringsplan');
+    return reply.redirect(inCommittee(PLAN, committee));
   });
 
   // Deliveries to the e-archive
-  const deliveriesPage = async (request: FastifyRequest, state: FormState) =>
-    <DeliveriesPage ctx={request.viewContext()} deliveries={await archive.deliveries.listDeliveries(request.principal)} canManage={can(request.principal, 'archive.manage', await archiveScope(services.database.db))} state={state} />;
-  app.get('/arkiv/leveranser', read, async (request, reply) => reply.page(await deliveriesPage(request, emptyForm({ year: String(Number(request.viewContext().today.slice(0, 4)) - 1) }))));
+  const deliveriesPage = async (request: FastifyRequest, committee: ArchiveCommittee, state: FormState) => (
+    <DeliveriesPage
+      ctx={committeeContext(request, committee)}
+      committee={committee}
+      deliveries={await archive.deliveries.listDeliveries(request.principal, committee)}
+      canManage={can(request.principal, 'archive.manage', archiveScope(committee.id))}
+      state={state}
+    />
+  );
+  app.get('/arkiv/leveranser', read, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.read');
+    if (!committee) return reply;
+    return reply.page(await deliveriesPage(request, committee, emptyForm({ year: String(Number(request.viewContext().today.slice(0, 4)) - 1) })));
+  });
 
   app.post('/arkiv/leveranser', manage, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.manage');
+    if (!committee) return reply;
     const values = formBody(request);
-    const page = await deliveriesPage(request, emptyForm(values));
+    const page = await deliveriesPage(request, committee, emptyForm(values));
     const started: { id?: string } = {};
     const ok = await handleForm(
       reply,
       values,
       async () => {
-        const { delivery, finished } = await archive.deliveries.startYearExport(request.principal, values);
+        const { delivery, finished } = await archive.deliveries.startYearExport(request.principal, committee, values);
         started.id = delivery.id;
         // A small delivery is done before the answer; a larger one goes on after it, and its page shows the progress.
         // A failure is recorded on the delivery (status, error) and shown there.
@@ -121,14 +153,14 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
     if (!ok) return reply;
     const { delivery } = await archive.deliveries.getDelivery(request.principal, started.id ?? '');
     flash(request, reply, request.viewContext().t(delivery.status === 'running' ? 'archive.delivery.started' : delivery.status === 'done' ? 'archive.delivery.finished' : 'archive.delivery.status.failed'));
-    return reply.redirect(`/arkiv/leveranser/${started.id ?? ''}`);
+    return reply.redirect(inCommittee(`/arkiv/leveranser/${delivery.id}`, committee));
   });
 
   app.get('/arkiv/leveranser/:id', read, async (request, reply) => {
-    const { delivery, items } = await archive.deliveries.getDelivery(request.principal, idParam(request));
+    const { delivery, items, committee, canDownload } = await archive.deliveries.getDelivery(request.principal, idParam(request));
     // The HTTP Refresh header asks the browser to reload the page while the package is written (no script needed).
     if (delivery.status === 'running') reply.header('refresh', '2');
-    return reply.page(<DeliveryPage ctx={request.viewContext()} delivery={delivery} items={items} canDownload={can(request.principal, 'archive.manage', await archiveScope(services.database.db))} />);
+    return reply.page(<DeliveryPage ctx={request.viewContext()} committee={committee} delivery={delivery} items={items} canDownload={canDownload} />);
   });
 
   app.get('/arkiv/leveranser/:id/paket.zip', manage, async (request, reply) => {
@@ -136,76 +168,18 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
     return reply.header('content-type', 'application/zip').header('content-disposition', attachmentHeader(filename)).header('cache-control', 'private, no-store').send(bytes);
   });
 
-  // Disposal and legal holds
-  async function disposalPage(request: FastifyRequest, holdState: FormState = emptyForm()) {
-    const overview = await archive.disposal.overview(request.principal);
-    const holds = await archive.disposal.listHolds(request.principal);
-    return <DisposalPage ctx={request.viewContext()} candidates={overview.candidates} kept={overview.kept} lists={overview.lists} holds={holds} canManage={overview.canManage} holdState={holdState} />;
-  }
-  app.get('/arkiv/gallring', read, async (request, reply) => reply.page(await disposalPage(request)));
-
-  app.post('/arkiv/gallring', manage, async (request, reply) => {
-    const list = await archive.disposal.propose(request.principal);
-    flash(request, reply, request.viewContext().t('archive.list.created'));
-    return reply.redirect(`/arkiv/gallring/${list.id}`);
-  });
-
-  const listPage = async (request: FastifyRequest, id: string, state?: FormState) => {
-    const { list, items, canManage, canApprove } = await archive.disposal.getList(request.principal, id);
-    return <DisposalListPage ctx={request.viewContext()} list={list} items={items} canManage={canManage} canApprove={canApprove} state={state ?? emptyForm({ approvedByName: request.principal?.name ?? '' })} />;
-  };
-  app.get('/arkiv/gallring/:id', read, async (request, reply) => reply.page(await listPage(request, idParam(request))));
-
-  app.post('/arkiv/gallring/:id/godkann', approve, async (request, reply) => {
-    const id = idParam(request);
-    const values = formBody(request);
-    const page = await listPage(request, id);
-    const ok = await handleForm(reply, values, () => archive.disposal.approve(request.principal, id, values), (state) => cloneElement(page, { state }));
-    if (!ok) return reply;
-    flash(request, reply, request.viewContext().t('archive.list.approved'));
-    return reply.redirect(`/arkiv/gallring/${id}`);
-  });
-
-  app.get('/arkiv/gallring/:id/verkstall', approve, async (request, reply) => {
-    const { list, items } = await archive.disposal.getList(request.principal, idParam(request));
-    return reply.page(<ConfirmDisposalPage ctx={request.viewContext()} list={list} count={items.length} />);
-  });
-
-  app.post('/arkiv/gallring/:id/verkstall', approve, async (request, reply) => {
-    const id = idParam(request);
-    const count = await archive.disposal.execute(request.principal, id);
-    flash(request, reply, request.viewContext().t('archive.confirm.done', { count }));
-    return reply.redirect(`/arkiv/gallring/${id}`);
-  });
-
-  app.post('/arkiv/gallring/:id/avbryt', manage, async (request, reply) => {
-    const id = idParam(request);
-    await archive.disposal.cancel(request.principal, id);
-    flash(request, reply, request.viewContext().t('archive.list.cancelled'));
-    return reply.redirect(`/arkiv/gallring/${id}`);
-  });
-
-  app.post('/arkiv/sparrar', manage, async (request, reply) => {
-    const values = formBody(request);
-    const page = await disposalPage(request);
-    const ok = await handleForm(reply, values, () => archive.disposal.placeHold(request.principal, values), (state) => cloneElement(page, { holdState: state }));
-    if (!ok) return reply;
-    flash(request, reply, request.viewContext().t('archive.hold.placed'));
-    return reply.redirect('/arkiv/gallring');
-  });
-
-  app.post('/arkiv/sparrar/:id/hav', manage, async (request, reply) => {
-    await archive.disposal.releaseHold(request.principal, idParam(request));
-    flash(request, reply, request.viewContext().t('archive.hold.released'));
-    return reply.redirect('/arkiv/gallring');
-  });
+  registerDisposalRoutes(app, services, { read, manage, approve, committeeOf, flash });
 
   // Archived (re-imported) material: read-only
-  app.get('/arkiv/arkiverat', read, async (request, reply) => reply.page(<ArchivedListPage ctx={request.viewContext()} packages={await archive.archived.listPackages(request.principal)} />));
+  app.get('/arkiv/arkiverat', read, async (request, reply) => {
+    const committee = await committeeOf(request, reply, 'archive.read');
+    if (!committee) return reply;
+    return reply.page(<ArchivedListPage ctx={committeeContext(request, committee)} committee={committee} packages={await archive.archived.listPackages(request.principal, committee)} />);
+  });
 
   app.get('/arkiv/arkiverat/:id', read, async (request, reply) => {
-    const { package: pkg, objects, canReadSecret } = await archive.archived.getPackage(request.principal, idParam(request));
-    return reply.page(<ArchivedPackagePage ctx={request.viewContext()} pkg={pkg} objects={objects} canReadSecret={canReadSecret} />);
+    const { package: pkg, objects, canReadSecret, committee } = await archive.archived.getPackage(request.principal, idParam(request));
+    return reply.page(<ArchivedPackagePage ctx={request.viewContext()} committee={committee} pkg={pkg} objects={objects} canReadSecret={canReadSecret} />);
   });
 
   app.get('/arkiv/arkiverat/filer/:id', read, async (request, reply) => {

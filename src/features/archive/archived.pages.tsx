@@ -3,27 +3,28 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { swedishDate } from '../../platform/clock.js';
 import type { ArchivedObjectRow, ArchivedPackageRow } from './archive-import.service.js';
-import { archiveBack } from './plan.pages.js';
+import { archiveBack, type CommitteeShown } from './plan.pages.js';
+import { committeeTitle, inCommittee } from './committee-choice.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 
-export function ArchivedListPage({ ctx, packages }: { ctx: ViewContext; packages: ArchivedPackageRow[] }) {
+export function ArchivedListPage({ ctx, committee, packages }: { ctx: ViewContext; committee: CommitteeShown; packages: ArchivedPackageRow[] }) {
   const { t } = ctx;
   const columns: Column<ArchivedPackageRow>[] = [
-    { key: 'label', label: t('archive.archived.label'), rowHeader: true, text: (p) => p.label || p.packageId, render: (p) => <a href={`/arkiv/arkiverat/${p.id}`}>{p.label || p.packageId}</a> },
+    { key: 'label', label: t('archive.archived.label'), rowHeader: true, text: (p) => p.label || p.packageId, render: (p) => <a href={inCommittee(`/arkiv/arkiverat/${p.id}`, committee)}>{p.label || p.packageId}</a> },
     { key: 'package', label: t('archive.delivery.package'), text: (p) => p.packageId, render: (p) => <code>{p.packageId}</code> },
     { key: 'imported', label: t('archive.archived.imported'), text: (p) => swedishDate(p.importedAt) },
   ];
   return (
-    <Layout ctx={ctx} title={t('archive.archived.title')} back={archiveBack(ctx)}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.archived.title'), committee)} back={archiveBack(ctx, committee)}>
       <p>{t('archive.archived.readOnly')}</p>
-      {packages.length === 0 ? <p>{t('archive.archived.none')}</p> : <ListTable ctx={ctx} caption={t('archive.archived.title')} hideCaption columns={columns} rows={packages} defaultSort="imported" searchId="packages" />}
+      {packages.length === 0 ? <p>{t('archive.archived.none', { slug: committee.slug })}</p> : <ListTable ctx={ctx} caption={t('archive.archived.title')} hideCaption columns={columns} rows={packages} defaultSort="imported" searchId="packages" />}
     </Layout>
   );
 }
 
 /** One package: its cases with documents and files, and its protocols; files downloadable, checksums shown. */
-export function ArchivedPackagePage({ ctx, pkg, objects, canReadSecret }: { ctx: ViewContext; pkg: ArchivedPackageRow; objects: ArchivedObjectRow[]; canReadSecret: boolean }) {
+export function ArchivedPackagePage({ ctx, committee, pkg, objects, canReadSecret }: { ctx: ViewContext; committee: CommitteeShown; pkg: ArchivedPackageRow; objects: ArchivedObjectRow[]; canReadSecret: boolean }) {
   const { t } = ctx;
   const cases = objects.filter((o) => o.kind === 'case').sort((a, b) => Number(a.metadata.lopnummer) - Number(b.metadata.lopnummer));
   const documents = objects.filter((o) => o.kind === 'document');
@@ -32,11 +33,11 @@ export function ArchivedPackagePage({ ctx, pkg, objects, canReadSecret }: { ctx:
   const isOpen = (d: ArchivedObjectRow) => d.metadata.sekretess === 'public' || canReadSecret;
   const FileLine = ({ f }: { f: ArchivedObjectRow }) => (
     <li>
-      {isOpen(f) ? <a href={`/arkiv/arkiverat/filer/${f.id}`}>{f.title}</a> : <span>{f.title}</span>} <span class="hint">{t('archive.checksum')}</span> <code style="word-break: break-all">{f.sha256}</code>
+      {isOpen(f) ? <a href={inCommittee(`/arkiv/arkiverat/filer/${f.id}`, committee)}>{f.title}</a> : <span>{f.title}</span>} <span class="hint">{t('archive.checksum')}</span> <code style="word-break: break-all">{f.sha256}</code>
     </li>
   );
   return (
-    <Layout ctx={ctx} title={pkg.label || pkg.packageId} back={{ href: '/arkiv/arkiverat', label: t('archive.archived.title') }}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, pkg.label || pkg.packageId, committee)} back={{ href: inCommittee('/arkiv/arkiverat', committee), label: t('archive.archived.title') }}>
       <p>{t('archive.archived.readOnly')}</p>
       <dl class="facts">
         <dt>{t('archive.delivery.package')}</dt>
@@ -50,7 +51,7 @@ export function ArchivedPackagePage({ ctx, pkg, objects, canReadSecret }: { ctx:
       <ul>
         {protocols.map((p) => (
           <li>
-            <a href={`/arkiv/arkiverat/filer/${p.id}`}>{p.title}</a> <span class="hint">{t('archive.checksum')}</span> <code style="word-break: break-all">{p.sha256}</code>
+            <a href={inCommittee(`/arkiv/arkiverat/filer/${p.id}`, committee)}>{p.title}</a> <span class="hint">{t('archive.checksum')}</span> <code style="word-break: break-all">{p.sha256}</code>
           </li>
         ))}
       </ul>

@@ -4,33 +4,34 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import type { DeliveryRow } from './archive-export.service.js';
-import { archiveBack } from './plan.pages.js';
+import { archiveBack, type CommitteeShown } from './plan.pages.js';
+import { committeeTitle, inCommittee } from './committee-choice.js';
 
 type ItemRow = { kind: 'case' | 'document' | 'file' | 'protocol'; objectId: string; path: string; sha256: string };
 
 const statusText = (ctx: ViewContext, d: DeliveryRow) => ctx.t(`archive.delivery.status.${d.status}`);
 const when = swedishStamp;
 
-export function DeliveriesPage({ ctx, deliveries, canManage, state }: { ctx: ViewContext; deliveries: DeliveryRow[]; canManage: boolean; state: FormState }) {
+export function DeliveriesPage({ ctx, committee, deliveries, canManage, state }: { ctx: ViewContext; committee: CommitteeShown; deliveries: DeliveryRow[]; canManage: boolean; state: FormState }) {
   const { t } = ctx;
   const columns: Column<DeliveryRow>[] = [
-    { key: 'created', label: t('archive.delivery.created'), rowHeader: true, text: (d) => d.createdAt.toISOString(), render: (d) => <a href={`/arkiv/leveranser/${d.id}`}>{when(d.createdAt)}</a> },
+    { key: 'created', label: t('archive.delivery.created'), rowHeader: true, text: (d) => d.createdAt.toISOString(), render: (d) => <a href={inCommittee(`/arkiv/leveranser/${d.id}`, committee)}>{when(d.createdAt)}</a> },
     { key: 'year', label: t('archive.delivery.year'), numeric: true, text: (d) => d.year ?? 0 },
     { key: 'status', label: t('archive.delivery.status'), text: (d) => `${statusText(ctx, d)}${d.status === 'running' ? ` ${d.progress} %` : ''}` },
     { key: 'package', label: t('archive.delivery.package'), text: (d) => d.packageId, render: (d) => <code>{d.packageId}</code> },
   ];
   return (
-    <Layout ctx={ctx} title={t('archive.deliveries.title')} back={archiveBack(ctx)}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.deliveries.title'), committee)} back={archiveBack(ctx, committee)}>
       <p>{t('archive.deliveries.lead')}</p>
       {canManage && (
         <section aria-labelledby="start-heading">
           <h2 id="start-heading">{t('archive.delivery.start')}</h2>
           <ErrorSummary ctx={ctx} state={state} labels={{ year: t('archive.delivery.year') }} />
-          <PostForm ctx={ctx} action="/arkiv/leveranser">
+          <PostForm ctx={ctx} action={inCommittee('/arkiv/leveranser', committee)}>
             <TextField ctx={ctx} state={state} name="year" label={t('archive.delivery.year')} hint={t('archive.delivery.yearHint')} inputMode="numeric" required />
             <button type="submit">{t('archive.delivery.startButton')}</button>
           </PostForm>
-          <p class="hint">{t('archive.cli')}</p>
+          <p class="hint">{t('archive.cli', { slug: committee.slug })}</p>
         </section>
       )}
       <ListTable ctx={{ ...ctx, query: ctx.query.sort ? ctx.query : { ...ctx.query, sort: 'created', dir: 'desc' } }} caption={t('archive.deliveries.title')} hideCaption columns={columns} rows={deliveries} defaultSort="created" searchId="deliveries" />
@@ -39,7 +40,7 @@ export function DeliveriesPage({ ctx, deliveries, canManage, state }: { ctx: Vie
 }
 
 /** A delivery with its progress bar; while it runs, the answer carries a Refresh header (no script needed). */
-export function DeliveryPage({ ctx, delivery, items, canDownload }: { ctx: ViewContext; delivery: DeliveryRow; items: ItemRow[]; canDownload: boolean }) {
+export function DeliveryPage({ ctx, committee, delivery, items, canDownload }: { ctx: ViewContext; committee: CommitteeShown; delivery: DeliveryRow; items: ItemRow[]; canDownload: boolean }) {
   const { t } = ctx;
   const d = delivery.details as Record<string, string | number | undefined>;
   // Cases and documents are counted in the summary; the table lists the files with their checksums.
@@ -50,7 +51,7 @@ export function DeliveryPage({ ctx, delivery, items, canDownload }: { ctx: ViewC
     { key: 'sha', label: t('archive.checksum'), text: (i) => i.sha256, render: (i) => <code style="word-break: break-all">{i.sha256}</code> },
   ];
   return (
-    <Layout ctx={ctx} title={t('archive.delivery.title', { year: delivery.year ?? '' })} back={{ href: '/arkiv/leveranser', label: t('archive.deliveries.title') }}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.delivery.title', { year: delivery.year ?? '' }), committee)} back={{ href: inCommittee('/arkiv/leveranser', committee), label: t('archive.deliveries.title') }}>
       <dl class="facts">
         <dt>{t('archive.delivery.package')}</dt>
         <dd>
@@ -70,7 +71,7 @@ export function DeliveryPage({ ctx, delivery, items, canDownload }: { ctx: ViewC
       <span>{delivery.progress} %</span>
       {delivery.status === 'running' && (
         <p role="status">
-          {t('archive.delivery.refreshing')} <a href={`/arkiv/leveranser/${delivery.id}`}>{t('archive.delivery.refresh')}</a>
+          {t('archive.delivery.refreshing')} <a href={inCommittee(`/arkiv/leveranser/${delivery.id}`, committee)}>{t('archive.delivery.refresh')}</a>
         </p>
       )}
       {delivery.status === 'failed' && <p class="error-summary">{t('archive.delivery.error', { error: String(d.error ?? '') })}</p>}
@@ -81,7 +82,7 @@ export function DeliveryPage({ ctx, delivery, items, canDownload }: { ctx: ViewC
       )}
       {delivery.status === 'done' && canDownload && d.zipSha256 && (
         <p>
-          <a href={`/arkiv/leveranser/${delivery.id}/paket.zip`}>{t('archive.delivery.download')}</a>
+          <a href={inCommittee(`/arkiv/leveranser/${delivery.id}/paket.zip`, committee)}>{t('archive.delivery.download')}</a>
         </p>
       )}
       {files.length > 0 && (

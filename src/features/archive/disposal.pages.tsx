@@ -4,14 +4,15 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
 import type { DisposalCandidate, DisposalItemRow, DisposalListRow, KeptDocument } from './disposal.service.js';
-import { archiveBack } from './plan.pages.js';
+import { archiveBack, type CommitteeShown } from './plan.pages.js';
+import { committeeTitle, inCommittee } from './committee-choice.js';
 
 type HoldRow = { id: string; caseId: string | null; documentId: string | null; reason: string; placedAt: Date; releasedAt: Date | null; target: string };
 
 const listStatus = (ctx: ViewContext, l: DisposalListRow) => ctx.t(`archive.list.status.${l.status}`);
 
-export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCandidate[]; kept: KeptDocument[]; lists: DisposalListRow[]; holds: HoldRow[]; canManage: boolean; holdState: FormState }) {
-  const { ctx } = props;
+export function DisposalPage(props: { ctx: ViewContext; committee: CommitteeShown; candidates: DisposalCandidate[]; kept: KeptDocument[]; lists: DisposalListRow[]; holds: HoldRow[]; canManage: boolean; holdState: FormState }) {
+  const { ctx, committee } = props;
   const { t } = ctx;
   const dueColumns: Column<DisposalCandidate>[] = [
     { key: 'hid', label: t('archive.list.hid'), rowHeader: true, text: (c) => c.handlingId },
@@ -27,7 +28,7 @@ export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCand
     { key: 'refs', label: t('archive.kept.reason'), text: (c) => c.references.map((r) => t(`archive.ref.${r}`)).join(', ') },
   ];
   const listColumns: Column<DisposalListRow>[] = [
-    { key: 'created', label: t('archive.delivery.created'), rowHeader: true, text: (l) => l.createdAt.toISOString(), render: (l) => <a href={`/arkiv/gallring/${l.id}`}>{swedishDate(l.createdAt)}</a> },
+    { key: 'created', label: t('archive.delivery.created'), rowHeader: true, text: (l) => l.createdAt.toISOString(), render: (l) => <a href={inCommittee(`/arkiv/gallring/${l.id}`, committee)}>{swedishDate(l.createdAt)}</a> },
     { key: 'status', label: t('archive.delivery.status'), text: (l) => listStatus(ctx, l) },
     { key: 'approved', label: t('archive.list.approverName'), text: (l) => l.approvedByName ?? '–' },
   ];
@@ -46,7 +47,7 @@ export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCand
           <>
             <strong>{t('archive.hold.active')}</strong>{' '}
             {props.canManage && (
-              <PostForm ctx={ctx} action={`/arkiv/sparrar/${h.id}/hav`} class="inline-form">
+              <PostForm ctx={ctx} action={inCommittee(`/arkiv/sparrar/${h.id}/hav`, committee)} class="inline-form">
                 <button type="submit" class="link-button" aria-label={`${t('archive.hold.release')}: ${h.target}`}>
                   {t('archive.hold.release')}
                 </button>
@@ -57,7 +58,7 @@ export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCand
     },
   ];
   return (
-    <Layout ctx={ctx} title={t('archive.disposal.title')} back={archiveBack(ctx)}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.disposal.title'), committee)} back={archiveBack(ctx, committee)}>
       <p>{t('archive.disposal.lead')}</p>
       <section aria-labelledby="due-heading">
         <h2 id="due-heading">{t('archive.due.title')}</h2>
@@ -67,7 +68,7 @@ export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCand
           <>
             <ListTable ctx={ctx} caption={t('archive.due.title')} hideCaption columns={dueColumns} rows={props.candidates} defaultSort="hid" searchId="due" />
             {props.canManage && (
-              <PostForm ctx={ctx} action="/arkiv/gallring">
+              <PostForm ctx={ctx} action={inCommittee('/arkiv/gallring', committee)}>
                 <button type="submit">{t('archive.due.propose')}</button>
               </PostForm>
             )}
@@ -91,7 +92,7 @@ export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCand
         {props.canManage && (
           <>
             <ErrorSummary ctx={ctx} state={props.holdState} labels={{ reference: t('archive.hold.reference'), reason: t('archive.hold.reason') }} />
-            <PostForm ctx={ctx} action="/arkiv/sparrar">
+            <PostForm ctx={ctx} action={inCommittee('/arkiv/sparrar', committee)}>
               <TextField ctx={ctx} state={props.holdState} name="reference" label={t('archive.hold.reference')} hint={t('archive.hold.referenceHint')} required />
               <TextField ctx={ctx} state={props.holdState} name="reason" label={t('archive.hold.reason')} required />
               <button type="submit">{t('archive.hold.place')}</button>
@@ -105,8 +106,8 @@ export function DisposalPage(props: { ctx: ViewContext; candidates: DisposalCand
   );
 }
 
-export function DisposalListPage(props: { ctx: ViewContext; list: DisposalListRow; items: DisposalItemRow[]; canManage: boolean; canApprove: boolean; state: FormState }) {
-  const { ctx, list } = props;
+export function DisposalListPage(props: { ctx: ViewContext; committee: CommitteeShown; list: DisposalListRow; items: DisposalItemRow[]; canManage: boolean; canApprove: boolean; state: FormState }) {
+  const { ctx, list, committee } = props;
   const { t } = ctx;
   const columns: Column<DisposalItemRow>[] = [
     { key: 'hid', label: t('archive.list.hid'), rowHeader: true, text: (i) => i.handlingId },
@@ -116,7 +117,7 @@ export function DisposalListPage(props: { ctx: ViewContext; list: DisposalListRo
     { key: 'disposed', label: t('archive.list.disposedAt'), text: (i) => (i.disposedAt ? swedishDate(i.disposedAt) : '–') },
   ];
   return (
-    <Layout ctx={ctx} title={t('archive.list.title', { date: swedishDate(list.createdAt) })} back={{ href: '/arkiv/gallring', label: t('archive.disposal.title') }}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.list.title', { date: swedishDate(list.createdAt) }), committee)} back={{ href: inCommittee('/arkiv/gallring', committee), label: t('archive.disposal.title') }}>
       <p>
         <strong>{listStatus(ctx, list)}</strong>
         {list.approvedAt && list.approvedByName && <> · {t('archive.list.approvedBy', { name: list.approvedByName, date: swedishDate(list.approvedAt) })}</>}
@@ -127,7 +128,7 @@ export function DisposalListPage(props: { ctx: ViewContext; list: DisposalListRo
         <section aria-labelledby="approve-heading">
           <h2 id="approve-heading">{t('archive.list.approve')}</h2>
           <ErrorSummary ctx={ctx} state={props.state} labels={{ approvedByName: t('archive.list.approverName') }} />
-          <PostForm ctx={ctx} action={`/arkiv/gallring/${list.id}/godkann`}>
+          <PostForm ctx={ctx} action={inCommittee(`/arkiv/gallring/${list.id}/godkann`, committee)}>
             <TextField ctx={ctx} state={props.state} name="approvedByName" label={t('archive.list.approverName')} required autocomplete="name" />
             <button type="submit">{t('archive.list.approve')}</button>
           </PostForm>
@@ -135,13 +136,13 @@ export function DisposalListPage(props: { ctx: ViewContext; list: DisposalListRo
       )}
       {list.status === 'approved' && props.canApprove && (
         <p>
-          <a href={`/arkiv/gallring/${list.id}/verkstall`} class="button">
+          <a href={inCommittee(`/arkiv/gallring/${list.id}/verkstall`, committee)} class="button">
             {t('archive.list.execute')}
           </a>
         </p>
       )}
       {(list.status === 'proposed' || list.status === 'approved') && props.canManage && (
-        <PostForm ctx={ctx} action={`/arkiv/gallring/${list.id}/avbryt`}>
+        <PostForm ctx={ctx} action={inCommittee(`/arkiv/gallring/${list.id}/avbryt`, committee)}>
           <button type="submit" class="secondary">
             {t('archive.list.cancel')}
           </button>
@@ -151,16 +152,17 @@ export function DisposalListPage(props: { ctx: ViewContext; list: DisposalListRo
   );
 }
 
-export function ConfirmDisposalPage({ ctx, list, count }: { ctx: ViewContext; list: DisposalListRow; count: number }) {
+export function ConfirmDisposalPage({ ctx, committee, list, count }: { ctx: ViewContext; committee: CommitteeShown; list: DisposalListRow; count: number }) {
   const { t } = ctx;
+  const listPath = inCommittee(`/arkiv/gallring/${list.id}`, committee);
   return (
-    <Layout ctx={ctx} title={t('archive.confirm.title')} back={{ href: `/arkiv/gallring/${list.id}`, label: t('archive.list.title', { date: swedishDate(list.createdAt) }) }}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.confirm.title'), committee)} back={{ href: listPath, label: t('archive.list.title', { date: swedishDate(list.createdAt) }) }}>
       <p>{t('archive.confirm.text', { count })}</p>
-      <PostForm ctx={ctx} action={`/arkiv/gallring/${list.id}/verkstall`}>
+      <PostForm ctx={ctx} action={inCommittee(`/arkiv/gallring/${list.id}/verkstall`, committee)}>
         <button type="submit" class="danger">
           {t('archive.confirm.button')}
         </button>{' '}
-        <a href={`/arkiv/gallring/${list.id}`}>{t('common.cancel')}</a>
+        <a href={listPath}>{t('common.cancel')}</a>
       </PostForm>
     </Layout>
   );

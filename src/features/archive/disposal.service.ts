@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { cases, disposalItems, disposalLists, documentFiles, documents, fileBlobs, legalHolds, searchEntries } from '../../platform/db/schema.js';
@@ -8,9 +8,8 @@ import { parseInput } from '../../platform/validation.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import { disposalDecision, matchRetentionRule } from '../../domain/retention.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
-import { archiveScope } from './archive-scope.js';
-import { findCommittee } from './archive.repository.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
+import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import * as repo from './disposal.repository.js';
 import { ZApproveDisposal, ZLegalHold } from './archive.schema.js';
 import type { RetentionRuleRow } from './retention.service.js';
@@ -38,6 +37,7 @@ export interface KeptDocument {
 }
 
 const LIST_NOT_FOUND = { sv: 'Gallringslistan finns inte.', en: 'The disposal list does not exist.' };
+const HOLD_NOT_FOUND = { sv: 'Spärren finns inte eller är redan hävd.', en: 'The hold does not exist or is already released.' };
 
 export function ruleText(rule: Pick<RetentionRuleRow, 'classificationCode' | 'retentionYears'>): string {
   return `${rule.classificationCode}: gallras efter ${rule.retentionYears ?? 0} år`;
@@ -54,18 +54,11 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
   const db = database.db;
   const today = () => swedishDate(clock());
 
-  async function committeeId(tx: Db): Promise<string> {
-    const c = await findCommittee(tx);
-    if (!c) throw notFound({ sv: 'Det finns ingen nämnd ännu.', en: 'There is no committee yet.' });
-    return c.id;
-  }
-
   /**
    * Documents of the committee that the plan lets go today: closed case, dispose rule, period run
    * out, no active legal hold. Those that a protocol, agenda or decision refers to are kept and named.
    */
-  async function findDue(tx: Db): Promise<{ candidates: DisposalCandidate[]; kept: KeptDocument[] }> {
-    const id = await committeeId(tx);
+  async function findDue(tx: Db, id: string): Promise<{ candidates: DisposalCandidate[]; kept: KeptDocument[] }> {
     const [docs, rules, holds] = await Promise.all([repo.documentsOfCommittee(tx, id), repo.rulesOf(tx, id), repo.activeHolds(tx)]);
     const pending = new Set(
       (
@@ -73,7 +66,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
           .select({ id: disposalItems.documentId })
           .from(disposalItems)
           .innerJoin(disposalLists, eq(disposalLists.id, disposalItems.listId))
-          .where(inArray(disposalLists.status, ['proposed', 'approved']))
+          .where(and(eq(disposalLists.committeeId, id), inArray(disposalLists.status, ['proposed', 'approved'])))
       ).map((r) => r.id),
     );
     const due: DisposalCandidate[] = [];
@@ -93,16 +86,23 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     };
   }
 
-  async function requireList(tx: Db, id: string): Promise<DisposalListRow> {
+  async function findList(tx: Db, id: string): Promise<DisposalListRow> {
     const [row] = await tx.select().from(disposalLists).where(eq(disposalLists.id, id));
     if (!row) throw notFound(LIST_NOT_FOUND);
     return row;
   }
 
+  /** A list with the principal's right checked in the list's own committee. */
+  async function requireList(principal: Principal | null, action: 'archive.read' | 'archive.manage' | 'archive.approveDisposal', id: string) {
+    const list = await findList(db, id);
+    assertCan(principal, action, archiveScope(list.committeeId));
+    return { list, principal };
+  }
+
   /** Refuse execution while any item of the list may not go: gone, case reopened, under hold, or referred to. */
-  async function assertStillDisposable(tx: Db, items: DisposalItemRow[]): Promise<void> {
+  async function assertStillDisposable(tx: Db, committeeId: string, items: DisposalItemRow[]): Promise<void> {
     const ids = items.map((i) => i.documentId);
-    const { candidates } = await findDueIncludingListed(tx, ids);
+    const { candidates } = await findDueIncludingListed(tx, committeeId, ids);
     const allowed = new Set(candidates.map((c) => c.documentId));
     const blocked = items.filter((i) => !allowed.has(i.documentId)).map((i) => i.handlingId);
     if (blocked.length) {
@@ -114,9 +114,8 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
   }
 
   /** As findDue, but counting the given documents even though they are on a list. */
-  async function findDueIncludingListed(tx: Db, listed: string[]) {
+  async function findDueIncludingListed(tx: Db, id: string, listed: string[]) {
     const listedSet = new Set(listed);
-    const id = await committeeId(tx);
     const [docs, rules, holds] = await Promise.all([repo.documentsOfCommittee(tx, id), repo.rulesOf(tx, id), repo.activeHolds(tx)]);
     const due: DisposalCandidate[] = [];
     for (const { document: d, case: c } of docs) {
@@ -148,21 +147,27 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     }
   }
 
+  const rights = (principal: Principal | null, committeeId: string) => ({
+    canManage: can(principal, 'archive.manage', archiveScope(committeeId)),
+    canApprove: can(principal, 'archive.approveDisposal', archiveScope(committeeId)),
+  });
+
   return {
-    async overview(principal: Principal | null) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      const due = await findDue(db);
-      const lists = await db.select().from(disposalLists).orderBy(desc(disposalLists.createdAt));
-      return { ...due, lists, canManage: can(principal, 'archive.manage', await archiveScope(db)), canApprove: can(principal, 'archive.approveDisposal', await archiveScope(db)) };
+    /** What is due in the committee, what is kept and why, and the committee's lists. */
+    async overview(principal: Principal | null, committee: ArchiveCommittee) {
+      assertCan(principal, 'archive.read', archiveScope(committee.id));
+      const due = await findDue(db, committee.id);
+      const lists = await db.select().from(disposalLists).where(eq(disposalLists.committeeId, committee.id)).orderBy(desc(disposalLists.createdAt));
+      return { ...due, lists, ...rights(principal, committee.id) };
     },
 
-    /** Propose a disposal list of every document due today. */
-    async propose(principal: Principal | null): Promise<DisposalListRow> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+    /** Propose a disposal list of every document of the committee due today. */
+    async propose(principal: Principal | null, committee: ArchiveCommittee): Promise<DisposalListRow> {
+      assertCan(principal, 'archive.manage', archiveScope(committee.id));
       return db.transaction(async (tx) => {
-        const { candidates } = await findDue(tx);
+        const { candidates } = await findDue(tx, committee.id);
         if (candidates.length === 0) throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Inga handlingar är mogna för gallring i dag.', en: 'No documents are due for disposal today.' } });
-        const [list] = await tx.insert(disposalLists).values({ committeeId: await committeeId(tx), status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning();
+        const [list] = await tx.insert(disposalLists).values({ committeeId: committee.id, status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning();
         if (!list) throw new Error('insert returned no row');
         await tx.insert(disposalItems).values(candidates.map((c) => ({ listId: list.id, documentId: c.documentId, handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, ruleId: c.rule.id, ruleText: c.ruleText })));
         await recordAudit(tx, actorOf(principal), { action: 'disposal.propose', entity: 'disposal_list', entityId: list.id, after: { documents: candidates.map((c) => c.handlingId) }, organisationId: list.committeeId }, clock());
@@ -170,50 +175,50 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       });
     },
 
+    /** A list, its items and its committee; only in the list's own committee. */
     async getList(principal: Principal | null, id: string) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      const list = await requireList(db, id);
+      const { list } = await requireList(principal, 'archive.read', id);
       const items = await db.select().from(disposalItems).where(eq(disposalItems.listId, id));
-      return { list, items, canManage: can(principal, 'archive.manage', await archiveScope(db)), canApprove: can(principal, 'archive.approveDisposal', await archiveScope(db)) };
+      return { list, items, committee: await requireCommitteeById(db, list.committeeId), ...rights(principal, list.committeeId) };
     },
 
     /** A named person approves the list (arkivlagen 10 §: disposal by decision). */
     async approve(principal: Principal | null, id: string, raw: unknown): Promise<void> {
-      assertCan(principal, 'archive.approveDisposal', await archiveScope(db));
+      const { principal: actor } = await requireList(principal, 'archive.approveDisposal', id);
       const { approvedByName } = parseInput(ZApproveDisposal, raw);
       await db.transaction(async (tx) => {
-        const list = await requireList(tx, id);
+        const list = await findList(tx, id);
         if (list.status !== 'proposed') throw conflict({ sv: 'Listan är inte ett förslag och kan inte godkännas.', en: 'The list is not a proposal and cannot be approved.' });
-        await tx.update(disposalLists).set({ status: 'approved', approvedByUserId: principal.userId, approvedByName, approvedAt: clock() }).where(eq(disposalLists.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'disposal.approve', entity: 'disposal_list', entityId: id, after: { approvedByName }, organisationId: list.committeeId }, clock());
+        await tx.update(disposalLists).set({ status: 'approved', approvedByUserId: actor.userId, approvedByName, approvedAt: clock() }).where(eq(disposalLists.id, id));
+        await recordAudit(tx, actorOf(actor), { action: 'disposal.approve', entity: 'disposal_list', entityId: id, after: { approvedByName }, organisationId: list.committeeId }, clock());
       });
     },
 
     async cancel(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+      const { principal: actor } = await requireList(principal, 'archive.manage', id);
       await db.transaction(async (tx) => {
-        const list = await requireList(tx, id);
+        const list = await findList(tx, id);
         if (list.status === 'executed' || list.status === 'cancelled') throw conflict({ sv: 'Listan är redan avslutad.', en: 'The list is already finished.' });
         await tx.update(disposalLists).set({ status: 'cancelled' }).where(eq(disposalLists.id, id));
-        await recordAudit(tx, actorOf(principal), { action: 'disposal.cancel', entity: 'disposal_list', entityId: id, organisationId: list.committeeId }, clock());
+        await recordAudit(tx, actorOf(actor), { action: 'disposal.cancel', entity: 'disposal_list', entityId: id, organisationId: list.committeeId }, clock());
       });
     },
 
     /** Execute an approved list: every document checked again, then deleted; the list stays as the record. */
     async execute(principal: Principal | null, id: string): Promise<number> {
-      assertCan(principal, 'archive.approveDisposal', await archiveScope(db));
+      const { principal: actor } = await requireList(principal, 'archive.approveDisposal', id);
       return db.transaction(async (tx) => {
-        const list = await requireList(tx, id);
+        const list = await findList(tx, id);
         if (list.status !== 'approved') throw conflict({ sv: 'Listan måste vara godkänd innan gallringen verkställs.', en: 'The list must be approved before the disposal is executed.' });
         const items = await tx.select().from(disposalItems).where(eq(disposalItems.listId, id));
-        await assertStillDisposable(tx, items);
+        await assertStillDisposable(tx, list.committeeId, items);
         const now = clock();
         for (const item of items) await disposeDocument(tx, item.documentId, { on: swedishDate(now), listId: id, reference: disposalReference(list, item) });
         await tx.update(disposalItems).set({ disposedAt: now }).where(eq(disposalItems.listId, id));
         await tx.update(disposalLists).set({ status: 'executed', executedAt: now }).where(and(eq(disposalLists.id, id), ne(disposalLists.status, 'executed')));
         await recordAudit(
           tx,
-          actorOf(principal),
+          actorOf(actor),
           { action: 'disposal.execute', entity: 'disposal_list', entityId: id, after: { approvedByName: list.approvedByName, disposed: items.map((i) => ({ handlingId: i.handlingId, caseNumber: i.caseNumber, rule: i.ruleText })) }, organisationId: list.committeeId },
           now,
         );
@@ -221,14 +226,15 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       });
     },
 
-    /** Holds, newest first; released ones stay as the record. */
-    async listHolds(principal: Principal | null) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
+    /** The committee's holds (on its cases and documents), newest first; released ones stay as the record. */
+    async listHolds(principal: Principal | null, committee: ArchiveCommittee) {
+      assertCan(principal, 'archive.read', archiveScope(committee.id));
       const rows = await db
         .select({ hold: legalHolds, c: cases, d: documents })
         .from(legalHolds)
         .leftJoin(cases, eq(cases.id, legalHolds.caseId))
         .leftJoin(documents, eq(documents.id, legalHolds.documentId))
+        .where(or(eq(cases.organisationId, committee.id), eq(documents.organisationId, committee.id)))
         .orderBy(desc(legalHolds.placedAt));
       return rows.map(({ hold, c, d }) => ({
         ...hold,
@@ -237,11 +243,11 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     /** Place a hold on a case (2022/20) or a document (2022.14) of the committee. */
-    async placeHold(principal: Principal | null, raw: unknown) {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+    async placeHold(principal: Principal | null, committee: ArchiveCommittee, raw: unknown) {
+      assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const input = parseInput(ZLegalHold, raw);
       return db.transaction(async (tx) => {
-        const orgId = await committeeId(tx);
+        const orgId = committee.id;
         const caseRef = /^(\d{4})\/(\d+)(?:-[\d.]+)?$/.exec(input.reference);
         const docRef = /^(\d{4})\.(\d+)$/.exec(input.reference);
         const target = caseRef
@@ -260,13 +266,23 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       });
     },
 
-    async releaseHold(principal: Principal | null, id: string): Promise<void> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+    /** Release a hold, in the committee whose case or document it holds; returns that committee. */
+    async releaseHold(principal: Principal | null, id: string): Promise<ArchiveCommittee> {
+      const [found] = await db
+        .select({ caseOrg: cases.organisationId, documentOrg: documents.organisationId })
+        .from(legalHolds)
+        .leftJoin(cases, eq(cases.id, legalHolds.caseId))
+        .leftJoin(documents, eq(documents.id, legalHolds.documentId))
+        .where(eq(legalHolds.id, id));
+      const ownerId = found?.caseOrg ?? found?.documentOrg;
+      if (!ownerId) throw notFound(HOLD_NOT_FOUND);
+      assertCan(principal, 'archive.manage', archiveScope(ownerId));
       await db.transaction(async (tx) => {
         const [hold] = await tx.update(legalHolds).set({ releasedAt: clock() }).where(and(eq(legalHolds.id, id), isNull(legalHolds.releasedAt))).returning();
-        if (!hold) throw notFound({ sv: 'Spärren finns inte eller är redan hävd.', en: 'The hold does not exist or is already released.' });
-        await recordAudit(tx, actorOf(principal), { action: 'legalHold.release', entity: 'legal_hold', entityId: id, organisationId: await committeeId(tx) }, clock());
+        if (!hold) throw notFound(HOLD_NOT_FOUND);
+        await recordAudit(tx, actorOf(principal), { action: 'legalHold.release', entity: 'legal_hold', entityId: id, organisationId: ownerId }, clock());
       });
+      return requireCommitteeById(db, ownerId);
     },
   };
 }

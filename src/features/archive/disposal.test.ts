@@ -4,7 +4,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, auditLog, disposalItems, documentFiles, documents, meetings, searchEntries } from '../../platform/db/schema.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
+import type { ArchiveCommittee } from './archive-scope.js';
 
 describe('disposal (gallring) by the document management plan', () => {
   let t: TestContext;
@@ -13,16 +14,19 @@ describe('disposal (gallring) by the document management plan', () => {
   let adminEmail: string;
   const doc: Record<string, string> = {};
   let openCaseId = '';
+  let committee: ArchiveCommittee;
 
   before(async () => {
     t = await createTestApp({ clock: () => now });
-    const { committee, body } = await buildCommittee(t.services);
+    const built = await buildCommittee(t.services);
+    committee = built.committee;
+    const { body } = built;
     const user = await buildUser(t.services, { organisationId: committee.id, roles: ['admin', 'registrar'] });
     adminEmail = user.email;
     admin = { userId: user.id, email: user.email, name: 'Alva Arkivarie', grants: [{ organisationId: committee.id, role: 'admin' }, { organisationId: committee.id, role: 'registrar' }] };
     const { registry } = t.services;
     await registry.importCodes(admin, committee.slug, 'kod;rubrik;gallring\n2.3.4.1;Arbetsmiljö;Gallras efter 2 år\n1.2.1.3;Verksamhetsplanering;Bevaras\n');
-    await t.services.archive.plan.importPlan(admin, 'klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n2.3.4.1;;gallras;2;PDF/A;\n1.2.1.3;;bevaras;;PDF/A;\n');
+    await t.services.archive.plan.importPlan(admin, committee, 'klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n2.3.4.1;;gallras;2;PDF/A;\n1.2.1.3;;bevaras;;PDF/A;\n');
     const register = async (caseId: string, key: string, description: string) => {
       const d = await registry.registerDocument(admin, { caseId, direction: 'drawn_up', documentDate: '2020-03-01', description }, { filename: `${key}.txt`, bytes: Buffer.from(`innehåll ${key}`) });
       doc[key] = d.id;
@@ -42,13 +46,13 @@ describe('disposal (gallring) by the document management plan', () => {
     const [meeting] = await t.services.database.db.insert(meetings).values({ bodyId: body.id, startsAt: new Date('2020-04-01T09:00:00Z'), place: 'Stadshuset' }).returning();
     const [item] = await t.services.database.db.insert(agendaItems).values({ meetingId: meeting?.id ?? '', position: 1, heading: 'Arbetsmiljö', caseId: sam.id }).returning();
     await t.services.database.db.insert(agendaItemDocuments).values({ itemId: item?.id ?? '', documentId: doc.basis ?? '' });
-    await t.services.archive.disposal.placeHold(admin, { reference: `${held.year}/${held.number}`, reason: 'Tvist vid förvaltningsrätten' });
+    await t.services.archive.disposal.placeHold(admin, committee, { reference: `${held.year}/${held.number}`, reason: 'Tvist vid förvaltningsrätten' });
     now = new Date('2026-11-27T10:00:00Z');
   });
   after(() => t.close());
 
   test('proposes only what is due: never under a hold, in an open case, kept by the plan or referred to by an agenda', async () => {
-    const overview = await t.services.archive.disposal.overview(admin);
+    const overview = await t.services.archive.disposal.overview(admin, committee);
     assert.deepEqual(overview.candidates.map((c) => c.documentId), [doc.due]);
     assert.equal(overview.candidates[0]?.dueOn, '2023-01-01');
     assert.deepEqual(overview.kept.map((k) => k.references), [['agenda']]);
@@ -56,11 +60,11 @@ describe('disposal (gallring) by the document management plan', () => {
 
   test('the list is approved by a named person, refused while a hold covers a document, then executed with a record', async () => {
     const { disposal } = t.services.archive;
-    const list = await disposal.propose(admin);
+    const list = await disposal.propose(admin, committee);
     await assert.rejects(disposal.execute(admin, list.id), /godkänd|approved/);
     await disposal.approve(admin, list.id, { approvedByName: 'Alva Arkivarie' });
     // A hold placed after the approval stops the execution.
-    const hold = await disposal.placeHold(admin, { reference: (await t.services.registry.getDocument(admin, doc.due ?? '')).document.handlingId, reason: 'Begäran om utlämnande' });
+    const hold = await disposal.placeHold(admin, committee, { reference: (await t.services.registry.getDocument(admin, doc.due ?? '')).document.handlingId, reason: 'Begäran om utlämnande' });
     await assert.rejects(disposal.execute(admin, list.id), /gallringsspärr|legal hold/);
     assert.ok((await t.services.database.db.select().from(documents).where(eq(documents.id, doc.due ?? ''))).length === 1);
     await disposal.releaseHold(admin, hold.id);
@@ -102,7 +106,7 @@ describe('disposal (gallring) by the document management plan', () => {
 
   test('a document in a case that is reopened is not proposed', async () => {
     await t.services.registry.setCaseStatus(admin, openCaseId, 'open');
-    const overview = await t.services.archive.disposal.overview(admin);
+    const overview = await t.services.archive.disposal.overview(admin, committee);
     assert.deepEqual(overview.candidates, []);
   });
 });
@@ -117,16 +121,17 @@ describe('OSL 5 kap.: a disposed document keeps its registry entry', () => {
   let admin: Principal;
   let adminEmail: string;
   const registered: { id: string; handlingId: string; direction: 'incoming' | 'outgoing' | 'drawn_up'; counterpart: string | undefined; description: string; documentDate: string }[] = [];
+  let committee: ArchiveCommittee;
 
   before(async () => {
     t = await createTestApp({ clock: () => now });
-    const { committee } = await buildCommittee(t.services);
+    ({ committee } = await buildCommittee(t.services));
     const user = await buildUser(t.services, { organisationId: committee.id, roles: ['admin', 'registrar'] });
     adminEmail = user.email;
     admin = { userId: user.id, email: user.email, name: 'Alva Arkivarie', grants: [{ organisationId: committee.id, role: 'admin' }, { organisationId: committee.id, role: 'registrar' }] };
     const { registry } = t.services;
     await registry.importCodes(admin, committee.slug, 'kod;rubrik;gallring\n2.2.0.2;Nämndadministration;Bevaras\n2.2.0.2.1;Inbjudningar;Gallras efter 2 år\n');
-    await t.services.archive.plan.importPlan(admin, 'klassificeringskod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2.1;gallras;2\n');
+    await t.services.archive.plan.importPlan(admin, committee, 'klassificeringskod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2.1;gallras;2\n');
     const invitations = await registry.createCase(admin, committee.slug, { title: 'Inbjudningar 2018', classificationCode: '2.2.0.2.1' });
     const kept = await registry.createCase(admin, committee.slug, { title: 'Sammanträden 2018', classificationCode: '2.2.0.2' });
     const rows: [string, 'incoming' | 'outgoing' | 'drawn_up', string | undefined, string][] = [
@@ -143,7 +148,7 @@ describe('OSL 5 kap.: a disposed document keeps its registry entry', () => {
     for (const c of [invitations, kept]) await registry.setCaseStatus(admin, c.id, 'closed');
     now = new Date('2026-03-10T10:00:00Z');
     const { disposal } = t.services.archive;
-    const list = await disposal.propose(admin);
+    const list = await disposal.propose(admin, committee);
     await disposal.approve(admin, list.id, { approvedByName: 'Alva Arkivarie' });
     await disposal.execute(admin, list.id);
   });
@@ -187,6 +192,6 @@ describe('OSL 5 kap.: a disposed document keeps its registry entry', () => {
     assert.doesNotMatch(page.body, /ny-version/);
     await assert.rejects(t.services.registry.addFileVersion(admin, disposed.id, { filename: 'ny.txt', bytes: Buffer.from('ny') }), /disposed of on 2026-03-10/);
     // A disposed document is not proposed again.
-    assert.deepEqual((await t.services.archive.disposal.overview(admin)).candidates, []);
+    assert.deepEqual((await t.services.archive.disposal.overview(admin, committee)).candidates, []);
   });
 });

@@ -4,11 +4,16 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { FileField, RadioGroup, TextArea } from '../registry/registry.views.js';
 import type { RetentionRuleRow } from './retention.service.js';
+import type { ArchiveCommittee } from './archive-scope.js';
+import { committeeTitle, inCommittee } from './committee-choice.js';
 
-/** The page frame of every archive page: back to the archive start. */
-export const archiveBack = (ctx: ViewContext) => ({ href: '/arkiv', label: ctx.t('archive.title') });
+/** The committee a page shows: its name in the heading, its slug in every link and form. */
+export type CommitteeShown = Pick<ArchiveCommittee, 'name' | 'slug'>;
 
-export function ArchiveHomePage({ ctx, canManagePersonalData }: { ctx: ViewContext; canManagePersonalData: boolean }) {
+/** The page frame of every archive page: back to the committee's archive start. */
+export const archiveBack = (ctx: ViewContext, committee: CommitteeShown) => ({ href: inCommittee('/arkiv', committee), label: ctx.t('archive.title') });
+
+export function ArchiveHomePage({ ctx, committee, canManagePersonalData }: { ctx: ViewContext; committee: CommitteeShown; canManagePersonalData: boolean }) {
   const { t } = ctx;
   const links: [string, string, string][] = [
     ['/arkiv/dokumenthanteringsplan', t('archive.plan.title'), t('archive.plan.lead')],
@@ -18,12 +23,12 @@ export function ArchiveHomePage({ ctx, canManagePersonalData }: { ctx: ViewConte
     ['/dataskydd', t('privacy.title'), t('archive.privacy.lead')],
   ];
   return (
-    <Layout ctx={ctx} title={t('archive.title')} back={{ href: '/', label: t('app.name') }}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.title'), committee)} back={{ href: '/', label: t('app.name') }}>
       <p>{t('archive.intro')}</p>
       <ul class="link-list">
         {links.map(([href, label, lead]) => (
           <li>
-            <a href={href}>{label}</a>
+            <a href={inCommittee(href, committee)}>{label}</a>
             <br />
             {lead}
           </li>
@@ -31,7 +36,7 @@ export function ArchiveHomePage({ ctx, canManagePersonalData }: { ctx: ViewConte
       </ul>
       {canManagePersonalData && (
         <p>
-          <a href="/dataskydd/personer">{t('privacy.people.title')}</a>
+          <a href={inCommittee('/dataskydd/personer', committee)}>{t('privacy.people.title')}</a>
         </p>
       )}
     </Layout>
@@ -74,8 +79,8 @@ const RULE_LABELS = (ctx: ViewContext) => ({
   csv: ctx.t('archive.plan.csv'),
 });
 
-export function PlanPage(props: { ctx: ViewContext; rules: (RetentionRuleRow & { codeTitle: string | null })[]; canManage: boolean; importState: FormState; ruleState: FormState }) {
-  const { ctx } = props;
+export function PlanPage(props: { ctx: ViewContext; committee: CommitteeShown; rules: (RetentionRuleRow & { codeTitle: string | null })[]; canManage: boolean; importState: FormState; ruleState: FormState }) {
+  const { ctx, committee } = props;
   const { t } = ctx;
   const columns: Column<RetentionRuleRow & { codeTitle: string | null }>[] = [
     { key: 'code', label: t('archive.rule.code'), rowHeader: true, text: (r) => r.classificationCode },
@@ -84,9 +89,9 @@ export function PlanPage(props: { ctx: ViewContext; rules: (RetentionRuleRow & {
     { key: 'format', label: t('archive.rule.format'), text: (r) => r.format },
     { key: 'note', label: t('archive.rule.note'), text: (r) => r.note },
   ];
-  if (props.canManage) columns.push({ key: 'edit', label: t('common.edit'), text: () => '', render: (r) => <a href={`/arkiv/dokumenthanteringsplan/${r.id}`} aria-label={`${t('common.edit')} ${r.classificationCode}`}>{t('common.edit')}</a> });
+  if (props.canManage) columns.push({ key: 'edit', label: t('common.edit'), text: () => '', render: (r) => <a href={inCommittee(`/arkiv/dokumenthanteringsplan/${r.id}`, committee)} aria-label={`${t('common.edit')} ${r.classificationCode}`}>{t('common.edit')}</a> });
   return (
-    <Layout ctx={ctx} title={t('archive.plan.title')} back={archiveBack(ctx)}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, t('archive.plan.title'), committee)} back={archiveBack(ctx, committee)}>
       <p>{t('archive.plan.lead')}</p>
       <ListTable ctx={ctx} caption={t('archive.plan.title')} hideCaption columns={columns} rows={props.rules} defaultSort="code" searchId="rules" />
       <section aria-labelledby="columns-heading">
@@ -104,7 +109,7 @@ export function PlanPage(props: { ctx: ViewContext; rules: (RetentionRuleRow & {
             <h2 id="import-heading">{t('archive.plan.import')}</h2>
             <p>{t('archive.plan.importIntro')}</p>
             <ErrorSummary ctx={ctx} state={props.importState} labels={RULE_LABELS(ctx)} />
-            <PostForm ctx={ctx} action="/arkiv/dokumenthanteringsplan/import" multipart>
+            <PostForm ctx={ctx} action={inCommittee('/arkiv/dokumenthanteringsplan/import', committee)} multipart>
               <FileField ctx={ctx} state={props.importState} name="file" label={t('archive.plan.file')} hint={t('archive.plan.fileHint')} accept=".csv,.txt,text/csv" />
               <TextArea ctx={ctx} state={props.importState} name="csv" label={t('archive.plan.csv')} rows={6} />
               <button type="submit">{t('archive.plan.importButton')}</button>
@@ -113,7 +118,7 @@ export function PlanPage(props: { ctx: ViewContext; rules: (RetentionRuleRow & {
           <section aria-labelledby="new-heading">
             <h2 id="new-heading">{t('archive.rule.new')}</h2>
             <ErrorSummary ctx={ctx} state={props.ruleState} labels={RULE_LABELS(ctx)} />
-            <PostForm ctx={ctx} action="/arkiv/dokumenthanteringsplan/ny">
+            <PostForm ctx={ctx} action={inCommittee('/arkiv/dokumenthanteringsplan/ny', committee)}>
               <RuleFields ctx={ctx} state={props.ruleState} />
               <button type="submit">{t('common.add')}</button>
             </PostForm>
@@ -124,12 +129,12 @@ export function PlanPage(props: { ctx: ViewContext; rules: (RetentionRuleRow & {
   );
 }
 
-export function RuleEditPage({ ctx, rule, state }: { ctx: ViewContext; rule: RetentionRuleRow; state: FormState }) {
+export function RuleEditPage({ ctx, committee, rule, state }: { ctx: ViewContext; committee: CommitteeShown; rule: RetentionRuleRow; state: FormState }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={`${t('archive.rule.edit')} ${rule.classificationCode}`} back={{ href: '/arkiv/dokumenthanteringsplan', label: t('archive.plan.title') }}>
+    <Layout ctx={ctx} title={committeeTitle(ctx, `${t('archive.rule.edit')} ${rule.classificationCode}`, committee)} back={{ href: inCommittee('/arkiv/dokumenthanteringsplan', committee), label: t('archive.plan.title') }}>
       <ErrorSummary ctx={ctx} state={state} labels={RULE_LABELS(ctx)} />
-      <PostForm ctx={ctx} action={`/arkiv/dokumenthanteringsplan/${rule.id}`}>
+      <PostForm ctx={ctx} action={inCommittee(`/arkiv/dokumenthanteringsplan/${rule.id}`, committee)}>
         <RuleFields ctx={ctx} state={state} />
         <button type="submit">{t('common.save')}</button>
       </PostForm>

@@ -7,9 +7,8 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { codeInScheme } from '../../domain/retention.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
-import { archiveScope } from './archive-scope.js';
-import { findCommittee, type CommitteeRow } from './archive.repository.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
+import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import { ZRetentionRule } from './archive.schema.js';
 import { parsePlanCsv } from './retention-csv.js';
 
@@ -22,10 +21,12 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
   const { database, clock } = deps;
   const db = database.db;
 
-  async function committee(): Promise<CommitteeRow> {
-    const row = await findCommittee(db);
-    if (!row) throw notFound({ sv: 'Det finns ingen nämnd ännu.', en: 'There is no committee yet.' });
-    return row;
+  /** A rule with the committee whose plan it is, the principal's right checked in that committee. */
+  async function requireRule(principal: Principal | null, action: 'archive.read' | 'archive.manage', id: string) {
+    const [row] = await db.select().from(retentionRules).where(eq(retentionRules.id, id));
+    if (!row) throw notFound(RULE_NOT_FOUND);
+    assertCan(principal, action, archiveScope(row.committeeId));
+    return { rule: row, committee: await requireCommitteeById(db, row.committeeId), principal };
   }
 
   const duplicate = (code: string) => conflict({ sv: `Det finns redan en regel för ${code}.`, en: `There is already a rule for ${code}.` });
@@ -53,27 +54,26 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
   }
 
   return {
-    async listRules(principal: Principal | null) {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      const c = await findCommittee(db);
-      const rows = c ? await db.select().from(retentionRules).where(eq(retentionRules.committeeId, c.id)).orderBy(asc(retentionRules.classificationCode)) : [];
-      const titles = new Map(c ? (await schemeOf(db, c.id)).map((s) => [s.code, s.title]) : []);
+    /** The committee's plan, rule by rule, with each code's heading from the committee's scheme. */
+    async listRules(principal: Principal | null, committee: ArchiveCommittee) {
+      assertCan(principal, 'archive.read', archiveScope(committee.id));
+      const rows = await db.select().from(retentionRules).where(eq(retentionRules.committeeId, committee.id)).orderBy(asc(retentionRules.classificationCode));
+      const titles = new Map((await schemeOf(db, committee.id)).map((s) => [s.code, s.title]));
       const rules = rows.map((r) => ({ ...r, codeTitle: titles.get(r.classificationCode) ?? null }));
-      return { rules, canManage: can(principal, 'archive.manage', await archiveScope(db)) };
+      return { rules, canManage: can(principal, 'archive.manage', archiveScope(committee.id)) };
     },
 
-    async getRule(principal: Principal | null, id: string): Promise<RetentionRuleRow> {
-      assertCan(principal, 'archive.read', await archiveScope(db));
-      const [row] = await db.select().from(retentionRules).where(eq(retentionRules.id, id));
-      if (!row) throw notFound(RULE_NOT_FOUND);
-      return row;
+    /** A rule to edit, with its committee. */
+    async getRule(principal: Principal | null, id: string): Promise<{ rule: RetentionRuleRow; committee: ArchiveCommittee }> {
+      const { rule, committee } = await requireRule(principal, 'archive.read', id);
+      return { rule, committee };
     },
 
     /** Import the plan from CSV: every line valid or nothing saved; a rule with the same code and type is replaced. */
-    async importPlan(principal: Principal | null, csvText: string): Promise<number> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+    async importPlan(principal: Principal | null, committee: ArchiveCommittee, csvText: string): Promise<number> {
+      assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const rules = parsePlanCsv(csvText);
-      const c = await committee();
+      const c = committee;
       await db.transaction(async (tx) => {
         await assertInScheme(tx, c.id, rules.map((r) => r.classificationCode));
         for (const rule of rules) {
@@ -90,10 +90,10 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       return rules.length;
     },
 
-    async createRule(principal: Principal | null, raw: unknown): Promise<RetentionRuleRow> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+    async createRule(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<RetentionRuleRow> {
+      assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const input = parseInput(ZRetentionRule, raw);
-      const c = await committee();
+      const c = committee;
       return db.transaction(async (tx) => {
         await assertInScheme(tx, c.id, [input.classificationCode]);
         if (await findDuplicate(tx, c.id, input.classificationCode)) throw duplicate(input.classificationCode);
@@ -104,8 +104,9 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       });
     },
 
+    /** Edit a rule of its own committee's plan: the right is checked in that committee. */
     async updateRule(principal: Principal | null, id: string, raw: unknown): Promise<RetentionRuleRow> {
-      assertCan(principal, 'archive.manage', await archiveScope(db));
+      const { principal: actor } = await requireRule(principal, 'archive.manage', id);
       const input = parseInput(ZRetentionRule, raw);
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(retentionRules).where(eq(retentionRules.id, id));
@@ -115,7 +116,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
         const [row] = await tx.update(retentionRules).set({ ...input, updatedAt: clock() }).where(eq(retentionRules.id, id)).returning();
         if (!row) throw notFound(RULE_NOT_FOUND);
         const { classificationCode, action, retentionYears, format, note } = before;
-        await recordAudit(tx, actorOf(principal), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, action, retentionYears, format, note }, after: input, organisationId: before.committeeId }, clock());
+        await recordAudit(tx, actorOf(actor), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, action, retentionYears, format, note }, after: input, organisationId: before.committeeId }, clock());
         return row;
       });
     },

@@ -14,7 +14,7 @@ import { ZChangePassword, ZResetPassword } from './auth.schema.js';
 import { reserveAttempt } from './login-limit.js';
 import { verifyOwnPassword } from './reauth.js';
 import { newTotpSecret, totpFor, totpStep } from './totp.js';
-import type { Principal } from './policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { accountOrganisationId } from './account-organisation.js';
 
 /** How long a password-reset link works. */

@@ -108,3 +108,8 @@ export const authMessages = defineMessages({
   'account.signOutEverywhereHint': { sv: 'Avslutar alla dina inloggningar på alla enheter, även den här.', en: 'Ends all your sessions on every device, this one included.' },
   'account.signedOutEverywhere': { sv: 'Du är utloggad från alla enheter.', en: 'You are signed out on every device.' },
 });
+
+type AuthMessages = typeof authMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends AuthMessages {}
+}

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { OidcChoices } from './oidc.pages.js';
-import { ROLE_LABELS, type Role } from './policy.js';
+import { ROLE_LABELS, type Role } from '../../platform/auth/policy.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { DemoSetupForm } from './demo-setup.pages.js';
 

@@ -5,18 +5,12 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { DomainError } from '../../platform/errors.js';
-import { localPath } from '../../platform/http/local-path.js';
-import { SESSION_COOKIE } from './auth.service.js';
-import { baseUrlOf } from './oidc.routes.js';
+import { SESSION_COOKIE } from '../../platform/http/session-cookie.js';
+import { baseUrlOf, safeNext } from './auth-urls.js';
 import { AccountPage, LoginPage, SetupPage, TotpPage, type AccountView } from './auth.pages.js';
 import { DemoLoadPage, type DemoLoadState } from './demo-setup.pages.js';
 import { DEMO_STEPS, loadDemo } from '../demo/demo.js';
-import type { Principal } from './policy.js';
-
-/** Only local paths (localPath), so a crafted link cannot send a user elsewhere after sign-in. */
-export function safeNext(value: unknown): string {
-  return localPath(value) ?? '/';
-}
+import type { Principal } from '../../platform/auth/policy.js';
 
 function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new DomainError('UNAUTHENTICATED', { userMessage: { sv: 'Logga in först.', en: 'Sign in first.' } });

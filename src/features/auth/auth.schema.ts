@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg, requiredText } from '../../platform/validation.js';
-import { ROLES } from './policy.js';
+import { ROLES } from '../../platform/auth/policy.js';
 
 const email = () => z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.email());
 

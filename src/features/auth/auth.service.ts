@@ -10,7 +10,7 @@ import { DomainError, conflict, forbidden } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './auth.repository.js';
-import { can, type Principal, type Role } from './policy.js';
+import { can, type Principal, type Role } from '../../platform/auth/policy.js';
 import { ZCreateUser, ZSetup, type TCreateUser, type TSetup } from './auth.schema.js';
 import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.js';
 import { consumeTotp } from './totp.js';
@@ -19,7 +19,6 @@ import { accountOrganisationId } from './account-organisation.js';
 
 export { checkTotp, generateTotp } from './totp.js';
 
-export const SESSION_COOKIE = 'kansli_session';
 export const IP_LIMIT_FACTOR = 10;
 
 export function sha256(text: string): string {

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
-import { ROLE_LABELS, type Role } from './policy.js';
+import { ROLE_LABELS, type Role } from '../../platform/auth/policy.js';
 
 /** The setup page's second way in: load the demo committee instead of creating one's own. */
 export function DemoSetupForm({ ctx }: { ctx: ViewContext }) {

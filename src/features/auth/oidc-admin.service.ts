@@ -8,7 +8,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { LOA3 } from '../../domain/assurance.js';
 import { normalisePersonalIdentityNumber } from '../../domain/personnummer.js';
 import { actorOf } from './auth.service.js';
-import { assertCan, scopeOf, type Principal } from './policy.js';
+import { assertCan, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { maskPersonalIdentityNumber } from './oidc-match.js';
 
 /**

@@ -27,3 +27,8 @@ export const oidcMessages = defineMessages({
   'oidc.personnummerSet': { sv: 'Registrerat: {masked}', en: 'Registered: {masked}' },
   'oidc.personnummerNone': { sv: 'Inget personnummer registrerat.', en: 'No personal identity number registered.' },
 });
+
+type OidcMessages = typeof oidcMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends OidcMessages {}
+}

@@ -5,19 +5,14 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { UUID_PATTERN, uuidParam } from '../../platform/http/params.js';
 import { justeraPath } from '../protocols/justering.pages.js';
 import { relyingPartyFor } from '../protocols/webauthn.js';
-import { SESSION_COOKIE } from './auth.service.js';
-import { safeNext } from './auth.routes.js';
+import { SESSION_COOKIE } from '../../platform/http/session-cookie.js';
+import { baseUrlOf, safeNext } from './auth-urls.js';
 import { OidcRefused } from './oidc-errors.js';
 import { FrontChannelLoggedOut, OidcRefusedPage } from './oidc.pages.js';
 
 /** Binds a started sign-in to this browser: the callback's state must equal it. */
 export const OIDC_STATE_COOKIE = 'kansli_oidc_state';
 const PROVIDER_ID = /^[a-z][a-z0-9-]{0,30}$/;
-
-/** Kansli's own address as the provider sees it: KANSLI_PUBLIC_URL, else the request's. */
-export function baseUrlOf(request: FastifyRequest, services: Services): string {
-  return (services.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-}
 
 function providerParam(request: FastifyRequest): string {
   const { provider } = request.params as { provider?: string };

@@ -9,11 +9,13 @@ import type { Services } from '../../services.js';
 import { notFound } from '../../platform/errors.js';
 import type { ApiOperation } from '../../platform/http/openapi.js';
 import { parseInput } from '../../platform/validation.js';
+import { RECORD_ORIGINS } from '../../platform/db/schema.js';
 import { DECISION_STATUSES, ZInitiativeInput, ZRecordDecision } from './cooperation.schema.js';
 import { allocationKeyOf, referenceText, type LoadedInitiative, type PhaseView } from './cooperation.model.js';
 
 const ZId = z.object({ id: z.uuid().describe('The id (UUID)') });
 const ZLabel = z.object({ sv: z.string(), en: z.string() });
+const ZOrigin = z.enum(RECORD_ORIGINS).nullable().describe("'demo': invented by the demo committee (shown as Exempeldata); 'seed': from the seed protocol; null: entered by a user");
 
 export const ZApiDecisionCell = z.object({
   id: z.uuid(),
@@ -29,6 +31,7 @@ export const ZApiDecisionCell = z.object({
   link: z.string(),
   deadline: z.string().nullable(),
   recordedAt: z.string().nullable(),
+  origin: ZOrigin,
 });
 
 export const ZApiPhase = z.object({
@@ -43,6 +46,7 @@ export const ZApiPhase = z.object({
   participantIds: z.array(z.uuid()).describe('Fixed when the phase closed; for the open phase, those that have joined so far'),
   shares: z.array(z.object({ organisationId: z.uuid(), amount: z.number().int() })),
   gate: z.object({ canClose: z.boolean(), shortfalls: z.array(z.object({ kind: z.string(), decisionKey: z.string() })) }).nullable(),
+  origin: ZOrigin,
 });
 
 export const ZApiInitiative = z.object({
@@ -54,6 +58,7 @@ export const ZApiInitiative = z.object({
   procuringOrganisationId: z.uuid().nullable(),
   allocationKey: z.object({ kind: z.string(), flatSharePercent: z.number().optional() }),
   phases: z.array(ZApiPhase),
+  origin: ZOrigin,
 });
 
 type OperationId = 'listInitiatives' | 'getInitiative' | 'createInitiative' | 'listInitiativeDecisions' | 'recordInitiativeDecision';
@@ -89,6 +94,7 @@ function presentPhase(view: PhaseView) {
     participantIds: [...view.participantIds],
     shares: 'shares' in view.shares ? view.shares.shares.map((s) => ({ organisationId: s.partyId, amount: s.amount })) : [],
     gate: view.gate ? { canClose: view.gate.canClose, shortfalls: view.gate.shortfalls.map((s) => ({ kind: s.kind, decisionKey: s.decisionKey })) } : null,
+    origin: view.row.origin,
   };
 }
 
@@ -104,6 +110,7 @@ function presentInitiative(model: LoadedInitiative, phases: PhaseView[]) {
     procuringOrganisationId: initiative.procuringOrganisationId,
     allocationKey: key.kind === 'mixed' ? { kind: key.kind, flatSharePercent: key.flatSharePercent } : { kind: key.kind },
     phases: phases.map(presentPhase),
+    origin: initiative.origin,
   };
 }
 
@@ -124,6 +131,7 @@ function presentCell(model: LoadedInitiative, cell: LoadedInitiative['cells'][nu
     link: cell.link,
     deadline: cell.deadline ?? phase?.decisionDeadline ?? null,
     recordedAt: cell.recordedAt?.toISOString() ?? null,
+    origin: cell.origin,
   };
 }
 

@@ -141,3 +141,8 @@ export const cooperationMessages = defineMessages({
   'coop.yesNo.no': { sv: 'Nej', en: 'No' },
   'coop.summary': { sv: 'Beslutat: {done} av {total}', en: 'Decided: {done} of {total}' },
 });
+
+type CooperationMessages = typeof cooperationMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends CooperationMessages {}
+}

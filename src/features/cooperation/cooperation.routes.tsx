@@ -14,7 +14,7 @@ import { ChooseMunicipalityPage, ToDecidePage } from './to-decide.pages.js';
 import { matrixCsv, matrixXlsx } from './matrix-export.js';
 import { attachmentHeader } from '../registry/registry.http.js';
 import { registerCooperationApi } from './cooperation.api.js';
-import type { Action } from '../auth/policy.js';
+import type { Action } from '../../platform/auth/policy.js';
 
 const slugParam = (request: FastifyRequest) => (request.params as { slug: string }).slug;
 

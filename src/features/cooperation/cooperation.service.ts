@@ -8,7 +8,7 @@ import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { evaluatePhaseGate, recorderOf } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, requirePrincipal, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import { findCase, findDocumentByNumber } from '../registry/registry.repository.js';
 import type { AgendaService } from '../meetings/agenda.service.js';
@@ -182,7 +182,8 @@ export function createCooperationService(deps: { database: Database; config: Con
         await repo.lockInitiative(tx, id);
         const open = await repo.openPhase(tx, id);
         if (!open) throw conflict(NOT_ACTIVE);
-        await tx.update(initiativePhases).set({ budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock() }).where(and(eq(initiativePhases.id, open.id)));
+        // The committee's own budget and deadline: real data, also where the demo had invented them (origin).
+        await tx.update(initiativePhases).set({ budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock(), origin: null }).where(and(eq(initiativePhases.id, open.id)));
         await recordAudit(tx, actorOf(principal), { action: 'initiative.phase.plan', entity: 'initiative', entityId: id, before: { phase: open.phaseKey, budget: open.budget, decisionDeadline: open.decisionDeadline }, after: { phase: open.phaseKey, ...input }, organisationId: initiative.committeeId }, clock());
       });
     },

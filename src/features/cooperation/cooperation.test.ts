@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { auditLog, initiativeDecisionHistory, initiativeDecisions, organisations, populations, powersOfAttorney } from '../../platform/db/schema.js';
-import { PolicyDenied, type Principal, type Role } from '../auth/policy.js';
+import { PolicyDenied, type Principal, type Role } from '../../platform/auth/policy.js';
 import type { CellRow } from './cooperation.repository.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');

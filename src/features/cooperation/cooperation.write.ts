@@ -66,7 +66,8 @@ export async function writeDecision(
   options: { initiative: InitiativeRow; cell: CellRow; value: CellReference; labels: { documentHid?: string | null; protocolParagraph?: string | null }; actor: Actor; at: Date },
 ): Promise<void> {
   const { initiative, cell, value, actor, at } = options;
-  await tx.update(initiativeDecisions).set({ ...value, recordedByUserId: actor.userId, recordedAt: at, updatedAt: at }).where(eq(initiativeDecisions.id, cell.id));
+  // A decision recorded by hand is real data, also where the demo had invented one (origin).
+  await tx.update(initiativeDecisions).set({ ...value, recordedByUserId: actor.userId, recordedAt: at, updatedAt: at, origin: null }).where(eq(initiativeDecisions.id, cell.id));
   const snapshot = snapshotOf(value, options.labels);
   // The history is ordered by time: a change never shares the instant of the one before it.
   const [last] = await tx.select({ at: initiativeDecisionHistory.recordedAt }).from(initiativeDecisionHistory).where(eq(initiativeDecisionHistory.decisionId, cell.id)).orderBy(desc(initiativeDecisionHistory.recordedAt)).limit(1);
@@ -93,7 +94,7 @@ async function writePowerOfAttorney(tx: Db, options: { initiative: InitiativeRow
   await tx
     .insert(powersOfAttorney)
     .values({ initiativeId: initiative.id, organisationId: cell.organisationId, procuringOrganisationId: initiative.procuringOrganisationId, grantedOn: value.decidedOn, reference, documentId: value.documentId })
-    .onConflictDoUpdate({ target: [powersOfAttorney.initiativeId, powersOfAttorney.organisationId], set: { procuringOrganisationId: initiative.procuringOrganisationId, grantedOn: value.decidedOn, reference, documentId: value.documentId } });
+    .onConflictDoUpdate({ target: [powersOfAttorney.initiativeId, powersOfAttorney.organisationId], set: { procuringOrganisationId: initiative.procuringOrganisationId, grantedOn: value.decidedOn, reference, documentId: value.documentId, origin: null } });
 }
 
 /** Close a phase: a recorded act with its participants fixed. */

@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import type { PhaseView } from './cooperation.model.js';
 import type { GateShortfall } from '../../domain/index.js';
@@ -102,6 +103,7 @@ function Phase({ ctx, detail, phase, planState }: { ctx: ViewContext; detail: De
     <section aria-labelledby={id}>
       <h3 id={id}>
         {phase.template.label[ctx.locale]} – {phase.isOpen ? t('coop.phaseOpen', { date: dateOf(phase.row.openedAt) }) : t('coop.phaseClosed', { date: phase.row.closedAt ? dateOf(phase.row.closedAt) : '' })}
+        <ExampleMark ctx={ctx} origin={phase.row.origin} />
       </h3>
       <ul>
         {phase.template.decisions.map((d) => (
@@ -175,7 +177,10 @@ export function InitiativePage({ ctx, detail, planState }: { ctx: ViewContext; d
         <dt>{t('coop.status')}</dt>
         <dd>{initiativeStatus(ctx, model.initiative.status)}</dd>
         <dt>{t('coop.phase')}</dt>
-        <dd>{model.template.phases.find((p) => p.key === model.initiative.phaseKey)?.label[ctx.locale]}</dd>
+        <dd>
+          {model.template.phases.find((p) => p.key === model.initiative.phaseKey)?.label[ctx.locale]}
+          <ExampleMark ctx={ctx} origin={model.initiative.origin} />
+        </dd>
         <dt>{t('coop.procuring')}</dt>
         <dd>{model.initiative.procuringOrganisationId ? nameOf(model, model.initiative.procuringOrganisationId) : t('coop.procuringNone')}</dd>
         <dt>{t('coop.key')}</dt>
@@ -201,6 +206,7 @@ export function InitiativePage({ ctx, detail, planState }: { ctx: ViewContext; d
             <li>
               {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
               {p.reference ? ` (${p.reference})` : ''}
+              <ExampleMark ctx={ctx} origin={p.origin} />
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import type { OrganisationRow } from './cooperation.repository.js';
 import { initiativeStatus, keyLabel, namesOf, NoWrap, timeOf } from './cooperation.views.js';
@@ -19,7 +20,13 @@ export function InitiativeListPage(props: { ctx: ViewContext; rows: ListRow[]; c
   const { ctx } = props;
   const { t } = ctx;
   const columns: Column<ListRow>[] = [
-    { key: 'name', label: t('coop.name'), rowHeader: true, text: (r) => r.model.initiative.name, render: (r) => <a href={`/samverkan/${r.model.initiative.id}`}>{r.model.initiative.name}</a> },
+    { key: 'name', label: t('coop.name'), rowHeader: true, text: (r) => r.model.initiative.name, render: (r) => (
+        <>
+          <a href={`/samverkan/${r.model.initiative.id}`}>{r.model.initiative.name}</a>
+          <ExampleMark ctx={ctx} origin={r.model.initiative.origin} />
+        </>
+      ),
+    },
     { key: 'phase', label: t('coop.phase'), text: (r) => templatePhase(r.model, r.model.initiative.phaseKey)?.label[ctx.locale] ?? '' },
     { key: 'status', label: t('coop.status'), text: (r) => initiativeStatus(ctx, r.model.initiative.status) },
     { key: 'participants', label: t('coop.participants'), numeric: true, text: (r) => (r.phases.find((p) => p.isOpen) ?? r.phases.at(-1))?.participantIds.length ?? 0 },

@@ -6,6 +6,7 @@
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { writeCsv } from '../../platform/csv-writer.js';
 import { addSafeRow } from '../../platform/xlsx-cells.js';
+import { withExampleMark } from '../../platform/views/example-data.js';
 import { cellAt, matrixColumns, referenceText, type LoadedInitiative } from './cooperation.model.js';
 
 const STATUS: Record<Locale, Record<string, string>> = {
@@ -23,7 +24,8 @@ export function matrixTable(model: LoadedInitiative, locale: Locale): string[][]
       const cell = cellAt(model, c, org.id);
       if (!cell) return '';
       const ref = referenceText(model, cell);
-      return ref ? `${STATUS[locale][cell.status] ?? cell.status} (${ref})` : (STATUS[locale][cell.status] ?? cell.status);
+      const status = STATUS[locale][cell.status] ?? cell.status;
+      return withExampleMark(ref ? `${status} (${ref})` : status, cell.origin, locale);
     }),
   ]);
   return [header, ...rows];

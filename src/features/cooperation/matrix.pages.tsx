@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import { cellAt, isMunicipalDecision, matrixColumns, referenceText, type LoadedInitiative, type MatrixColumn } from './cooperation.model.js';
 import { byLabel, CellStatus, nameOf, statusLabel, timeOf } from './cooperation.views.js';
@@ -50,6 +51,7 @@ function MatrixTable(props: { ctx: ViewContext; model: LoadedInitiative; columns
                       <CellStatus ctx={ctx} status={cell.status} />
                     </a>
                     {ref && <div class="hint">{ref}</div>}
+                    <ExampleMark ctx={ctx} origin={cell.origin} />
                   </td>
                 );
               })}
@@ -127,6 +129,7 @@ export function CellPage({ ctx, detail, state }: { ctx: ViewContext; detail: Cel
         <dt>{t('coop.status')}</dt>
         <dd>
           <CellStatus ctx={ctx} status={cell.status} />
+          <ExampleMark ctx={ctx} origin={cell.origin} />
         </dd>
         {referenceText(model, cell, paragraphLabel) && (
           <>
@@ -188,7 +191,10 @@ export function CellPage({ ctx, detail, state }: { ctx: ViewContext; detail: Cel
                   <td>
                     <CellStatus ctx={ctx} status={h.status as 'pending'} />
                   </td>
-                  <td>{snap.event === 'opened' ? t('coop.opened') : ref}</td>
+                  <td>
+                    {snap.event === 'opened' ? t('coop.opened') : ref}
+                    <ExampleMark ctx={ctx} origin={h.origin} />
+                  </td>
                   <td>{h.recordedByName ?? 'Kansli'}</td>
                 </tr>
               );

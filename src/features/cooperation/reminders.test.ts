@@ -10,7 +10,7 @@ import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { agendaItems, meetings, organisations, reminderLog } from '../../platform/db/schema.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 
 async function startSmtp() {
   const received: { to: string[]; raw: string }[] = [];

@@ -4,13 +4,14 @@
  * student-health system (development project, procurement being planned), the e-learning platform
  * (pre-study done, eight municipalities want to continue) and payroll (pre-study ongoing). Written
  * as "demo" with historical dates (phases through the feature's own writes, each phase's decisions
- * in one batch with one audit entry); decision references
- * (bodies, paragraphs) are invented. Also a registrar for Luleå. Idempotent: found by name first.
+ * in one batch with one audit entry). The status texts are the seed's; the initiatives' phases,
+ * budgets, deadlines and decision matrices (bodies, dates, paragraphs) are invented: every such
+ * row is marked origin 'demo' ("Exempeldata"). Also a registrar for Luleå. Idempotent: found by name first.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiatives, organisations, powersOfAttorney, roleAssignments, users } from '../../platform/db/schema.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, organisations, powersOfAttorney, roleAssignments, users } from '../../platform/db/schema.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { phaseParticipants } from '../../domain/index.js';
 import { hashPassword } from '../auth/auth.service.js';
@@ -102,11 +103,6 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   },
 ];
 
-/** Every invented decision says so where it is shown and exported (the matrix, its history, XLSX/CSV). */
-const DEMO_CELL_NOTE = 'Exempeldata: beslut, datum och paragraf är påhittade';
-/** The initiative's status is the seed's (§ 21); its decisions, budgets and dates are not. */
-const DEMO_DESCRIPTION_NOTE = 'Exempeldata: beslutsmatrisens beslut, datum, budgetar och tidsfrister är påhittade; statusen är seedens (§ 21).';
-
 const BODY_NAMES: Record<string, string> = { committee: 'Norrbottens e-nämnd', preparation_group: 'Beredningsgruppen', steering_group: 'Projektets styrgrupp' };
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
 
@@ -121,7 +117,14 @@ async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: Te
   const phase = ctx.template.phases[index];
   if (!phase) throw new Error(`no phase ${index}`);
   const row = await openPhase(tx, { initiative: ctx.initiative, phase, position: index, municipalityIds: ctx.municipalityIds, actor: DEMO_ACTOR, at: at(spec.opened), budget: spec.budget ?? 0, deadline: spec.deadline ?? null });
-  const cells = await tx.select().from(initiativeDecisions).where(and(eq(initiativeDecisions.initiativeId, ctx.initiative.id), eq(initiativeDecisions.phaseKey, phase.key)));
+  // The phase, its budget and deadline and its matrix (with the cells' opening history) are invented.
+  await tx.update(initiativePhases).set({ origin: 'demo' }).where(eq(initiativePhases.id, row.id));
+  const cells = await tx
+    .update(initiativeDecisions)
+    .set({ origin: 'demo' })
+    .where(and(eq(initiativeDecisions.initiativeId, ctx.initiative.id), eq(initiativeDecisions.phaseKey, phase.key)))
+    .returning();
+  if (cells.length > 0) await tx.update(initiativeDecisionHistory).set({ origin: 'demo' }).where(inArray(initiativeDecisionHistory.decisionId, cells.map((c) => c.id)));
   // One batch per phase: the cells, their history rows and one audit entry (the demo's history).
   const recorded: { cell: (typeof cells)[number]; value: CellReference }[] = [];
   for (const cell of cells) {
@@ -137,7 +140,7 @@ async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: Te
     else status = decision.joins ? 'no' : 'not_applicable';
     if (status === 'pending') continue;
     const decidedOn = status === 'not_applicable' ? null : spec.decided;
-    recorded.push({ cell, value: { status, decidingBody: slug ? 'Kommunstyrelsen' : (BODY_NAMES[decision.by] ?? ''), decidedOn, paragraph: slug && decidedOn ? `§ ${40 + ALL.indexOf(slug)}` : '', documentId: null, protocolParagraphId: null, link: '', note: DEMO_CELL_NOTE } });
+    recorded.push({ cell, value: { status, decidingBody: slug ? 'Kommunstyrelsen' : (BODY_NAMES[decision.by] ?? ''), decidedOn, paragraph: slug && decidedOn ? `§ ${40 + ALL.indexOf(slug)}` : '', documentId: null, protocolParagraphId: null, link: '', note: '' } });
   }
   const when = at(spec.decided);
   const groups = new Map<string, { value: CellReference; ids: string[] }>();
@@ -149,10 +152,10 @@ async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: Te
     await tx.update(initiativeDecisions).set({ ...value, recordedAt: when, updatedAt: when }).where(inArray(initiativeDecisions.id, ids));
   }
   if (recorded.length > 0) {
-    await tx.insert(initiativeDecisionHistory).values(recorded.map(({ cell, value }) => ({ decisionId: cell.id, status: value.status, snapshot: snapshotOf(value), recordedAt: new Date(when.getTime() + 1) })));
+    await tx.insert(initiativeDecisionHistory).values(recorded.map(({ cell, value }) => ({ decisionId: cell.id, status: value.status, snapshot: snapshotOf(value), recordedAt: new Date(when.getTime() + 1), origin: 'demo' as const })));
     const powers = recorded.filter((r) => r.cell.decisionKey === FULLMAKT_DECISION_KEY && r.value.status === 'yes' && ctx.initiative.procuringOrganisationId);
     for (const { cell, value } of powers) {
-      await tx.insert(powersOfAttorney).values({ initiativeId: ctx.initiative.id, organisationId: cell.organisationId, procuringOrganisationId: ctx.initiative.procuringOrganisationId ?? '', grantedOn: value.decidedOn ?? spec.decided, reference: `Kommunstyrelsen ${value.paragraph}` }).onConflictDoNothing();
+      await tx.insert(powersOfAttorney).values({ initiativeId: ctx.initiative.id, organisationId: cell.organisationId, procuringOrganisationId: ctx.initiative.procuringOrganisationId ?? '', grantedOn: value.decidedOn ?? spec.decided, reference: `Kommunstyrelsen ${value.paragraph}`, origin: 'demo' }).onConflictDoNothing();
     }
     await recordAudit(tx, DEMO_ACTOR, { action: 'initiative.decision.record', entity: 'initiative', entityId: ctx.initiative.id, after: { phase: phase.key, decisions: recorded.length }, organisationId: ctx.initiative.committeeId }, when);
   }
@@ -180,7 +183,7 @@ export async function loadCooperationDemo(services: Services): Promise<void> {
       if (!first) return;
       const [initiative] = await tx
         .insert(initiatives)
-        .values({ committeeId: committee.id, templateId: template.id, name: spec.name, description: `${spec.description}\n\n${DEMO_DESCRIPTION_NOTE}`, phaseKey: first.key, procuringOrganisationId: spec.procuring ? idOf(spec.procuring) : null, createdAt: at(spec.phases[0]?.opened ?? '2022-01-01') })
+        .values({ committeeId: committee.id, templateId: template.id, name: spec.name, description: spec.description, phaseKey: first.key, procuringOrganisationId: spec.procuring ? idOf(spec.procuring) : null, createdAt: at(spec.phases[0]?.opened ?? '2022-01-01'), origin: 'demo' })
         .returning();
       if (!initiative) throw new Error('insert returned no row');
       let previous: string[] = [];

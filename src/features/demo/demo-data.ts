@@ -2,6 +2,7 @@
  * The demo committee: Norrbottens e-nämnd with its 14 member municipalities (seed protocol
  * 2022-12-14). People are fictional; the names in the seed stay out of the demo.
  */
+import type { RecordOrigin } from '../../platform/db/schema.js';
 
 export const DEMO_PASSWORD = 'kansli-demo-2026';
 export const DEMO_COMMITTEE_SLUG = 'norrbottens-e-namnd';
@@ -25,12 +26,12 @@ export interface DemoMunicipality {
 /**
  * 2020: SCB, folkmängd 31 december 2020. 2021 and 2022: approximations for the demo (SCB's
  * quarterly figures of 30 September where known, estimates otherwise), to be replaced by SCB's
- * year-end figures before real use; the source column says so.
+ * year-end figures before real use; the source says so and the origin marks them as invented.
  */
-export const POPULATION_SOURCES: Record<number, string> = {
-  2020: 'SCB, folkmängd 31 december 2020',
-  2021: 'Exempeldata: ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
-  2022: 'Exempeldata: ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec',
+export const POPULATION_SOURCES: Record<number, { source: string; origin: RecordOrigin }> = {
+  2020: { source: 'SCB, folkmängd 31 december 2020', origin: 'seed' },
+  2021: { source: 'Ungefärlig folkmängd 2021 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec', origin: 'demo' },
+  2022: { source: 'Ungefärlig folkmängd 2022 (SCB kvartal/uppskattning) – ersätt med SCB 31 dec', origin: 'demo' },
 };
 
 export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [

@@ -41,6 +41,8 @@ interface DemoCostObject {
   forecastIncome?: number;
   forecastCost?: number;
   comment?: string;
+  /** Invented where the seed is silent (origin 'demo', shown as Exempeldata); else the seed's. */
+  invented?: true;
   /** Outcome per 31 October 2022 in öre: income and cost (seed § 19, to the krona; öre chosen to round as printed). */
   outcome?: { income: number; cost: number; comment?: string };
 }
@@ -79,9 +81,10 @@ export const DEMO_OUTCOME_NOTE = 'Nämnden visat ett underskott på -55 958 kr p
 
 /**
  * The October 2022 PKV reading for 2023. Demo value: SKR's published figure is to be entered by
- * the economist; 5.8 % is chosen because it turns the seed's 76 100 into its 80 500.
+ * the economist; 5.8 % is chosen because it turns the seed's 76 100 into its 80 500. Invented
+ * (origin 'demo').
  */
-export const DEMO_PKV_2023 = { readOn: '2022-10-31', pkvPercent: 5.8, source: 'Exempeldata: vald så att 76 100 kr blir 80 500 kr som i seed (ersätt med SKR:s PKV)' };
+export const DEMO_PKV_2023 = { readOn: '2022-10-31', pkvPercent: 5.8, source: 'Vald så att 76 100 kr blir 80 500 kr som i seed (ersätt med SKR:s PKV)' };
 
 /** 2023 (seed, verksamhetsplan 2023, 8.4) besides the base funding, which is derived by PKV. */
 export const DEMO_COST_OBJECTS_2023: DemoCostObject[] = [
@@ -89,13 +92,14 @@ export const DEMO_COST_OBJECTS_2023: DemoCostObject[] = [
   {
     code: 'VU', name: 'Verksamhetsutvecklare e-tjänster', kind: 'management', invoicing: 'advance', budget: 991_800,
     key: { kind: 'mixed', flatPercent: 52.5, year: 2021, roundTo: 100 },
-    comment: 'Exempeldata: blandad nyckel, 52,5 % rakt och resten efter invånarantal 2021. Den beslutade modellens andelar finns inte i underlaget.',
+    comment: 'Blandad nyckel, 52,5 % rakt och resten efter invånarantal 2021. Den beslutade modellens andelar finns inte i underlaget.',
+    invented: true,
   },
   { code: 'SOC', name: 'Förvaltningsledare verksamhetssystem SOC', kind: 'management', invoicing: 'arrears', key: { kind: 'separate' }, budget: 2_888_700, comment: 'Enligt överenskommelse i respektive medlemskommun.' },
-  { code: 'ETJ', name: 'E-tjänsteplattform', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_SERVICES_2022 }, budget: 1_046_900, comment: 'Exempeldata: samma belopp per kommun som 2022 (oförändrad total).' },
-  { code: 'RTJ', name: 'Räddningstjänsten system', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_RESCUE_2022 }, budget: 732_500, comment: 'Exempeldata: samma belopp per kommun som 2022 (oförändrad total).' },
+  { code: 'ETJ', name: 'E-tjänsteplattform', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_SERVICES_2022 }, budget: 1_046_900, comment: 'Samma belopp per kommun som 2022 (oförändrad total).', invented: true },
+  { code: 'RTJ', name: 'Räddningstjänsten system', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_RESCUE_2022 }, budget: 732_500, comment: 'Samma belopp per kommun som 2022 (oförändrad total).', invented: true },
   { code: 'SOCG', name: 'SOC system, grund', kind: 'management', invoicing: 'arrears', key: { kind: 'separate' }, budget: 509_200, comment: 'Enligt överenskommelse i respektive medlemskommun.' },
-  { code: 'EARK', name: 'E-arkiv', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_ARCHIVE_2022 }, budget: 322_000, comment: 'Exempeldata: samma belopp per kommun som 2022 (oförändrad total).' },
+  { code: 'EARK', name: 'E-arkiv', kind: 'shared_service', invoicing: 'advance', key: { kind: 'fixed', column: SEED_E_ARCHIVE_2022 }, budget: 322_000, comment: 'Samma belopp per kommun som 2022 (oförändrad total).', invented: true },
 ];
 
 function keyFor(object: DemoCostObject, ids: readonly string[]): TAllocationKey {
@@ -111,6 +115,7 @@ async function insertObjects(tx: Db, committeeId: string, year: number, objects:
       .values({
         committeeId, year, code: o.code, name: o.name, kind: o.kind, invoicing: o.invoicing, allocationKey: keyFor(o, ids), position: firstPosition + index * 10,
         budgetIncome: o.budget, budgetCost: o.budget, forecastIncome: o.forecastIncome ?? null, forecastCost: o.forecastCost ?? null, comment: o.comment ?? '',
+        origin: o.invented ? 'demo' : 'seed',
       })
       .onConflictDoNothing();
   }
@@ -143,7 +148,7 @@ async function insertOutcome(tx: Db, committeeId: string, codes: Map<string, str
 async function indexBaseFunding(tx: Db, committeeId: string, municipalityCount: number): Promise<void> {
   await tx
     .insert(pkvReadings)
-    .values({ committeeId, year: 2023, readOn: DEMO_PKV_2023.readOn, pkvPercent: DEMO_PKV_2023.pkvPercent.toFixed(2), source: DEMO_PKV_2023.source })
+    .values({ committeeId, year: 2023, readOn: DEMO_PKV_2023.readOn, pkvPercent: DEMO_PKV_2023.pkvPercent.toFixed(2), source: DEMO_PKV_2023.source, origin: 'demo' })
     .onConflictDoNothing();
   const rows = await tx.select().from(costObjects).where(and(eq(costObjects.committeeId, committeeId), eq(costObjects.year, 2022)));
   const plans = planNextBaseFunding({ objects: rows.map(toCostObjectData), members: municipalityCount, pkvPercent: DEMO_PKV_2023.pkvPercent, unit: 100 });
@@ -154,6 +159,8 @@ async function indexBaseFunding(tx: Db, committeeId: string, municipalityCount: 
       .values({
         committeeId, year: 2023, code: o.code, name: o.name, kind: o.kind, invoicing: o.invoicing, allocationKey: o.allocationKey, position: o.position,
         budgetIncome: plan.nextAmount, budgetCost: plan.nextAmount, carriedOver: plan.carry.amount, comment: `Uppräknad med PKV ${DEMO_PKV_2023.pkvPercent} % från 2022.`,
+        // The seed's 80 500 per municipality (verksamhetsplan 2023, 8.4), reached through the invented PKV.
+        origin: 'seed',
       })
       .onConflictDoNothing();
   }

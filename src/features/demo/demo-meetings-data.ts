@@ -163,8 +163,8 @@ Verksamhetsplanen har genom beredningsgruppen distribuerats till respektive ing�
  */
 export const DEMO_TABLED_PROPOSAL = 'e-nämnden beslutar att anta verksamhetsplan 2023.';
 
-// Invented: the seed gives no places for 2023.
-const PLACE_2023 = 'Exempeldata: Stadshuset, Luleå';
+// Invented: the seed gives no places for 2023 (the meetings are marked origin 'demo').
+const PLACE_2023 = 'Stadshuset, Luleå';
 
 /**
  * Sammanträdesordning 2023 (seed § 25): four meetings at the seed's hours. "2023-10-12 heldag
@@ -201,7 +201,7 @@ export const DEMO_COMING_MEETING: { time: Omit<DemoMeetingTime, 'date'>; items: 
       kind: 'information',
       heading: 'Information om ekonomi och verksamhet',
       proposal: NOTED,
-      summary: 'Exempeldata: samordnaren redovisar utfall, prognos för helåret och status för pågående projekt och gemensamma lösningar.',
+      summary: 'Samordnaren redovisar utfall, prognos för helåret och status för pågående projekt och gemensamma lösningar.',
       hids: [],
     },
     {
@@ -226,7 +226,7 @@ export const DEMO_COMING_MEETING: { time: Omit<DemoMeetingTime, 'date'>; items: 
       heading: 'Verksamhets- och internkontrollplan',
       proposal: `1. e-nämnden beslutar att anta verksamhetsplan för nästa år.
 2. e-nämnden beslutar att anta internkontrollplan för nästa år.`,
-      summary: 'Exempeldata: samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan och internkontrollplan utifrån strategidagens riskanalys.',
+      summary: 'Samordnare tillsammans med beredningsgrupp har berett förslag till verksamhetsplan och internkontrollplan utifrån strategidagens riskanalys.',
       hids: [],
     },
   ],
@@ -275,14 +275,17 @@ export interface DemoEarlierMeeting {
  * Invented, except that they were held: the committee's 2022 meetings before 2022-12-14, which
  * used §§ 1–18 (the seed's meeting starts at § 19). The seed names the meeting of 2022-06-22,
  * where the committee adopted the budget for 2023 (seed § 22); dates, places and the other
- * paragraphs are invented and say so ("Exempeldata").
+ * paragraphs are invented: the meetings and their items are marked origin 'demo' ("Exempeldata").
  */
 export const DEMO_EARLIER_MEETINGS_2022: DemoEarlierMeeting[] = [
-  { time: { date: '2022-03-10', startTime: '13:00', endTime: '16:00', place: 'Exempeldata: Teams' }, paragraphs: [1, 6], known: {} },
+  { time: { date: '2022-03-10', startTime: '13:00', endTime: '16:00', place: 'Teams' }, paragraphs: [1, 6], known: {} },
   {
-    time: { date: '2022-06-22', startTime: '09:00', endTime: '11:00', place: 'Exempeldata: Stadshuset, Luleå' },
+    time: { date: '2022-06-22', startTime: '09:00', endTime: '11:00', place: 'Stadshuset, Luleå' },
     paragraphs: [7, 12],
-    known: { 9: { heading: 'Budget 2023', decision: 'Exempeldata: beslutstexten finns inte i demon. Nämnden har vid sammanträde 2022-06-22 antagit budget för året 2023 (seed § 22).' } },
+    known: { 9: { heading: 'Budget 2023', decision: 'Nämnden har vid sammanträde 2022-06-22 antagit budget för året 2023 (seed § 22). Beslutstexten finns inte i demon.' } },
   },
-  { time: { date: '2022-10-13', startTime: '13:00', endTime: '16:00', place: 'Exempeldata: Teams' }, paragraphs: [13, 18], known: {} },
+  { time: { date: '2022-10-13', startTime: '13:00', endTime: '16:00', place: 'Teams' }, paragraphs: [13, 18], known: {} },
 ];
+
+/** The decision of a placeholder paragraph of the earlier 2022 meetings. */
+export const PLACEHOLDER_DECISION = 'Paragrafen är en platshållare; protokollet från sammanträdet ingår inte i demon.';

@@ -13,7 +13,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { parseHandlingId } from '../../domain/case-number.js';
 import { isJusteringLate } from '../../domain/justering.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { findUserByEmail, listGrants } from '../auth/auth.repository.js';
 import { findCaseByNumber, findDocumentByNumber } from '../registry/registry.repository.js';
 import { DEMO_ANNUAL_CYCLE } from '../meetings/annual-cycle.js';
@@ -26,7 +26,7 @@ import type { WriteContext } from '../meetings/live-meeting.write.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS } from './demo-data.js';
 import { DEMO_CASES } from './registry-demo-data.js';
 import {
-  DEMO_COMING_MEETING, DEMO_EARLIER_MEETINGS_2022, DEMO_PREPARATION_MEETINGS, comingMeetingDate, DEMO_SCHEDULE_2023, DEMO_SEED_ITEMS, DEMO_SEED_MEETING, DEMO_TABLED_PROPOSAL,
+  DEMO_COMING_MEETING, DEMO_EARLIER_MEETINGS_2022, DEMO_PREPARATION_MEETINGS, comingMeetingDate, DEMO_SCHEDULE_2023, DEMO_SEED_ITEMS, DEMO_SEED_MEETING, DEMO_TABLED_PROPOSAL, PLACEHOLDER_DECISION,
   type DemoMeetingTime, type DemoSeedItem,
 } from './demo-meetings-data.js';
 
@@ -88,13 +88,20 @@ async function ensureAnnualCycle(c: DemoMeetingContext): Promise<void> {
   }
 }
 
-/** A planned meeting through the schedule service, unless one is already at that time. */
+/**
+ * A planned meeting through the schedule service, unless one is already at that time; marked as
+ * invented (origin 'demo': the seed gives no places, and the coming meeting is the demo's own).
+ */
 async function ensurePlanned(c: DemoMeetingContext, kind: MeetingKind, t: DemoMeetingTime): Promise<MeetingRow> {
   const db = c.services.database.db;
   const found = await findMeetingAt(db, c.committeeBodyId, kind, startOf(t));
   if (found) return found;
   await c.services.schedule.create(c.secretary, { bodyId: c.committeeBodyId, kind, date: t.date, startTime: t.startTime, endTime: t.endTime ?? '', place: t.place });
-  const created = await findMeetingAt(db, c.committeeBodyId, kind, startOf(t));
+  const [created] = await db
+    .update(meetings)
+    .set({ origin: 'demo' })
+    .where(and(eq(meetings.bodyId, c.committeeBodyId), eq(meetings.kind, kind), eq(meetings.startsAt, startOf(t))))
+    .returning();
   if (!created) throw new Error(`demo meeting ${t.date} was not created`);
   return created;
 }
@@ -123,6 +130,8 @@ async function ensureComingMeeting(c: DemoMeetingContext): Promise<void> {
       otherHids: item.hids.join(', '),
       isSecret: item.isSecret ?? false,
     });
+    // Invented: the coming meeting's agenda texts.
+    await db.update(agendaItems).set({ origin: 'demo' }).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.heading, item.heading)));
   }
 }
 
@@ -146,6 +155,7 @@ async function insertSeedItem(tx: Db, c: DemoMeetingContext, meetingId: string, 
       summary: item.summary,
       recipients: item.recipients,
       protocolNotes: item.handling,
+      origin: 'seed',
     })
     .returning();
   if (!row) throw new Error('insert returned no agenda item');
@@ -193,7 +203,7 @@ async function ensureSeedMeeting(c: DemoMeetingContext): Promise<void> {
     const startsAt = startOf(t);
     const [meeting] = await tx
       .insert(meetings)
-      .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: endOf(t), place: t.place, status: 'open', noticeSentAt: noticeOf(t), openedAt: startsAt, createdAt: now, updatedAt: now })
+      .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: endOf(t), place: t.place, status: 'open', noticeSentAt: noticeOf(t), openedAt: startsAt, createdAt: now, updatedAt: now, origin: 'seed' })
       .returning();
     if (!meeting) throw new Error('insert returned no meeting');
     await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: t.date, place: t.place, source: 'seed protocol 2022-12-14' }, organisationId: c.committeeId }, now);
@@ -231,13 +241,15 @@ async function tableSeedItem(w: WriteContext, c: DemoMeetingContext, row: Agenda
   const { newItemId } = await tableItem(w, { item: row, targetMeetingId: later.id });
   // The seed's chair put it without the date ("föreslår att bordlägga ärendet"); the date is in the notes.
   await w.tx.update(propositions).set({ text: item.proposition }).where(eq(propositions.itemId, row.id));
-  await w.tx.update(agendaItems).set({ proposal: DEMO_TABLED_PROPOSAL, updatedAt: w.now }).where(eq(agendaItems.id, newItemId));
+  // Invented: the proposal for the later meeting (the seed only says the item was tabled).
+  await w.tx.update(agendaItems).set({ proposal: DEMO_TABLED_PROPOSAL, updatedAt: w.now, origin: 'demo' }).where(eq(agendaItems.id, newItemId));
   await recordAudit(w.tx, DEMO_ACTOR, { action: 'agenda.item.update', entity: 'agenda_item', entityId: newItemId, before: { proposal: row.proposal }, after: { proposal: DEMO_TABLED_PROPOSAL }, organisationId: c.committeeId }, w.now);
 }
 
 /**
  * The committee's earlier 2022 meetings (§§ 1–18): closed, every member present, each paragraph a
- * placeholder item marked "Exempeldata" (the seed has only the December protocol).
+ * placeholder item; meetings and items are invented (origin 'demo'): the seed has only the
+ * December protocol.
  */
 async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
   const db = c.services.database.db;
@@ -249,15 +261,15 @@ async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
       const closedAt = endOf(e.time);
       const [meeting] = await tx
         .insert(meetings)
-        .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: e.time.place, status: 'closed', noticeSentAt: noticeOf(e.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now })
+        .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: e.time.place, status: 'closed', noticeSentAt: noticeOf(e.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now, origin: 'demo' })
         .returning();
       if (!meeting) throw new Error('insert returned no meeting');
       const [first, last] = e.paragraphs;
       for (let n = first; n <= last; n += 1) {
         const known = e.known[n];
-        const heading = known ? `${known.heading} (§ ${n}, exempeldata)` : `§ ${n} – exempeldata, protokollet ingår inte i demon`;
-        const decision = known?.decision ?? 'Exempeldata: paragrafen är en platshållare; protokollet från sammanträdet ingår inte i demon.';
-        await tx.insert(agendaItems).values({ meetingId: meeting.id, position: n - first + 1, kind: 'decision', heading, proposal: decision, summary: '', status: 'decided', decisionText: decision, decidedBy: 'acclamation' });
+        const heading = known?.heading ?? `Paragraf ${n} (platshållare)`;
+        const decision = known?.decision ?? PLACEHOLDER_DECISION;
+        await tx.insert(agendaItems).values({ meetingId: meeting.id, position: n - first + 1, kind: 'decision', heading, proposal: decision, summary: '', status: 'decided', decisionText: decision, decidedBy: 'acclamation', origin: 'demo' });
       }
       const called = await listMandatesOn(tx, c.committeeBodyId, e.time.date);
       for (const { mandate, person } of called) {
@@ -280,7 +292,7 @@ async function ensurePreparationMeetings(c: DemoMeetingContext): Promise<void> {
       const closedAt = endOf(p.time);
       const [meeting] = await tx
         .insert(meetings)
-        .values({ bodyId: c.preparationBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: p.time.place, status: 'closed', noticeSentAt: noticeOf(p.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now })
+        .values({ bodyId: c.preparationBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: p.time.place, status: 'closed', noticeSentAt: noticeOf(p.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now, origin: 'demo' })
         .returning();
       if (!meeting) throw new Error('insert returned no meeting');
       const officials = (await listMandatesOn(tx, c.preparationBodyId, p.time.date)).filter((m) => m.mandate.role === 'official');

@@ -103,11 +103,11 @@ export const CONTROL_POINTS_2023: { title: string; description: string; assessme
 
 /**
  * Invented (the seed has no control activities): the risks followed up through internal control,
- * with the seed's method as the activity; owner and date are marked as example data.
+ * with the seed's method as the activity; owner and date are invented (origin 'demo').
  */
 export const ACTIVITIES_2023: { riskTitle: string; title: string; owner: string; dueOn: string }[] = [
-  { riskTitle: 'Nämnden lyckas inte fastställa reviderat reglemente och samverkansavtal', title: 'Uppföljning av beslutsläge i respektive kommun', owner: 'Exempeldata: samordnare', dueOn: '2023-06-22' },
-  { riskTitle: 'Resursbrist på grund av vakant tjänst samordnare e-nämnden', title: 'Uppföljning av rekryteringsprocess', owner: 'Exempeldata: ansvarig chef', dueOn: '2023-03-03' },
+  { riskTitle: 'Nämnden lyckas inte fastställa reviderat reglemente och samverkansavtal', title: 'Uppföljning av beslutsläge i respektive kommun', owner: 'Samordnare', dueOn: '2023-06-22' },
+  { riskTitle: 'Resursbrist på grund av vakant tjänst samordnare e-nämnden', title: 'Uppföljning av rekryteringsprocess', owner: 'Ansvarig chef', dueOn: '2023-03-03' },
 ];
 
 /** Svarsunderlag 2022 (Avdelning Innovation & utveckling), seed § 23. */
@@ -145,9 +145,9 @@ export const SAM_2022_EXCEPTIONS: Record<string, { answer: 'partly' | 'not_appli
   '11': {
     answer: 'partly',
     explanation: 'Det finns personal inom Luleå kommun som arbetar med nät och kommunikation med tillgång till utrymmen med starkström som kräver utbildning och/eller instruktioner. Men detta gäller inte personal anställda under Norrbottens e-nämnd då dessa uppgifter inte ingår i Norrbottens e-nämnds arbete.',
-    // Invented: the seed gives no action for statement 11.
-    action: 'Exempeldata: instruktionerna för arbete i starkströmsutrymmen hanteras i värdkommunens arbetsmiljöprocess för den personal som berörs.',
-    actionOwner: 'Exempeldata: avdelningschef Innovation & Utveckling',
+    // Invented: the seed gives no action for statement 11 (the answer is marked origin 'demo').
+    action: 'Instruktionerna för arbete i starkströmsutrymmen hanteras i värdkommunens arbetsmiljöprocess för den personal som berörs.',
+    actionOwner: 'Avdelningschef Innovation & Utveckling',
     actionDueOn: '2022-12-31',
   },
 };

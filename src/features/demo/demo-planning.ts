@@ -50,7 +50,7 @@ async function insertControl(tx: Db, committeeId: string): Promise<void> {
     await tx.insert(controlPoints).values({ committeeId, year: 2023, issuedBy: 'Luleå kommunstyrelse 2022-09-12 § 227', title: p.title, description: p.description, assessment: p.assessment, riskId: ids.get(p.risk.title) ?? null });
   }
   for (const a of ACTIVITIES_2023) {
-    await tx.insert(controlActivities).values({ committeeId, year: 2023, riskId: ids.get(a.riskTitle) ?? null, title: a.title, owner: a.owner, dueOn: a.dueOn });
+    await tx.insert(controlActivities).values({ committeeId, year: 2023, riskId: ids.get(a.riskTitle) ?? null, title: a.title, owner: a.owner, dueOn: a.dueOn, origin: 'demo' });
   }
 }
 
@@ -68,6 +68,8 @@ async function insertSam(tx: Db, committeeId: string): Promise<void> {
       action: x?.action ?? '',
       actionOwner: x?.actionOwner ?? '',
       actionDueOn: x?.actionDueOn ?? null,
+      // An answer with an action invented for the demo is marked; the rest are the seed's answers.
+      origin: x?.action ? 'demo' : 'seed',
     });
   }
 }

@@ -5,7 +5,7 @@ import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { generateTotp, newTotpSecret } from '../auth/totp.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { createJusteringService } from '../protocols/justering.service.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { createProtocolService } from '../protocols/protocol.service.js';

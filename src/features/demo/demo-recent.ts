@@ -3,7 +3,8 @@
  * loaded, closed, whose protocol is locked and waits for the chair's and the adjuster's justering.
  * The protocol is drafted and locked through the protocol service as the demo secretary, so the
  * chair and the adjuster get the e-mail with the link (in the outbox without SMTP) and the chair's
- * start page lists it. Everything in it is invented (exempeldata). Idempotent: the committee's one
+ * start page lists it. Everything in it is invented: the meeting and its items are marked origin
+ * 'demo' ("Exempeldata"). Idempotent: the committee's one
  * closed meeting after the seed's is this meeting; a second run only finishes what is missing.
  */
 import { and, eq, gt } from 'drizzle-orm';
@@ -26,14 +27,14 @@ export const DEMO_RECENT_ITEMS = [
     kind: 'decision' as const,
     heading: 'Uppföljning av verksamhetsplanen, delår',
     proposal: 'E-nämnden beslutar att godkänna uppföljningen och lägga den till handlingarna.',
-    summary: 'Exempeldata: samordnaren redovisar hur verksamhetsplanens mål har följts upp hittills under året.',
+    summary: 'Samordnaren redovisar hur verksamhetsplanens mål har följts upp hittills under året.',
     proposition: 'Att godkänna uppföljningen och lägga den till handlingarna',
   },
   {
     kind: 'information' as const,
     heading: 'Information om pågående gemensamma projekt',
     proposal: 'E-nämnden beslutar att lägga informationen till handlingarna.',
-    summary: 'Exempeldata: projektledarna berättar om läget i de gemensamma projekten.',
+    summary: 'Projektledarna berättar om läget i de gemensamma projekten.',
     proposition: 'Att lägga informationen till handlingarna',
   },
 ];
@@ -61,7 +62,7 @@ async function createRecentMeeting(services: Services, committeeId: string, comm
       .insert(meetings)
       .values({
         bodyId: committeeBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: TIME.place, status: 'closed', noticeSentAt: new Date(startsAt.getTime() - 7 * 86_400_000), openedAt: startsAt, closedAt,
-        adjusterPersonId: adjuster?.person.id ?? null, justeringPlace: DEMO_SEED_MEETING.justeringPlace, justeringDate: addDays(date, 5), createdAt: now, updatedAt: now,
+        adjusterPersonId: adjuster?.person.id ?? null, justeringPlace: DEMO_SEED_MEETING.justeringPlace, justeringDate: addDays(date, 5), createdAt: now, updatedAt: now, origin: 'demo',
       })
       .returning();
     if (!meeting) throw new Error('insert returned no meeting');
@@ -70,7 +71,7 @@ async function createRecentMeeting(services: Services, committeeId: string, comm
       const noted = item.kind === 'information';
       const [row] = await tx
         .insert(agendaItems)
-        .values({ meetingId: meeting.id, position: index + 1, kind: item.kind, heading: item.heading, proposal: item.proposal, summary: item.summary, status: noted ? 'noted' : 'decided', decisionText: item.proposal, decidedBy: 'acclamation' })
+        .values({ meetingId: meeting.id, position: index + 1, kind: item.kind, heading: item.heading, proposal: item.proposal, summary: item.summary, status: noted ? 'noted' : 'decided', decisionText: item.proposal, decidedBy: 'acclamation', origin: 'demo' })
         .returning();
       if (!row) throw new Error('insert returned no agenda item');
       await tx.insert(propositions).values({ itemId: row.id, position: 1, text: item.proposition, outcome: 'approved' });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { classificationCodes, organisations } from '../../platform/db/schema.js';
+import { cases, classificationCodes, documents, organisations } from '../../platform/db/schema.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { DEMO_CASES, DEMO_CLASSIFICATION_CODES, DEMO_DOCUMENTS, type DemoCase } from './registry-demo-data.js';
@@ -52,6 +52,7 @@ export async function loadRegistryDemo(services: Services): Promise<{ cases: num
       status: c.status,
       openedOn: openedOn(c),
     });
+    await db.update(cases).set({ origin: c.invented ? 'demo' : 'seed' }).where(eq(cases.id, row.id));
     caseIds.set(`${c.organisation}/${c.year}/${c.number}`, row.id);
   }
   for (const d of DEMO_DOCUMENTS) {
@@ -59,7 +60,7 @@ export async function loadRegistryDemo(services: Services): Promise<{ cases: num
     if (!caseId) throw new Error(`demo document ${d.year}.${d.number} has no case`);
     const hid = formatHandlingId({ year: d.year, number: d.number });
     const pdf = await renderTextPdf({ title: d.description, subtitle: `${d.counterpart} · ${d.date} · Hid ${hid} · ${d.securityClass}`, text: d.text });
-    await services.registry.importDocument(DEMO_REGISTRAR, {
+    const doc = await services.registry.importDocument(DEMO_REGISTRAR, {
       caseId,
       year: d.year,
       number: d.number,
@@ -77,6 +78,7 @@ export async function loadRegistryDemo(services: Services): Promise<{ cases: num
       },
       file: { filename: `${hid}-${safeFilename(d.description)}.pdf`, bytes: pdf },
     });
+    await db.update(documents).set({ origin: d.invented ? 'demo' : 'seed' }).where(eq(documents.id, doc.id));
   }
   return { cases: DEMO_CASES.length, documents: DEMO_DOCUMENTS.length };
 }

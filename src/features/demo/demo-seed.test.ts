@@ -1,20 +1,22 @@
 /**
  * The demo against the seed protocol itself (../shared/seed): every paragraph of §§ 19–25 appears
- * word for word in the demo's final protocol, each risk's value in the register is the one in the
- * adopted document, the 2022 meetings reach the business plan's four, and the demo always has a
- * coming meeting. The expected texts are read from the seed file here, never written out.
+ * word for word, in order and under the seed's section headings, in the demo's final protocol as
+ * printed (its sealed PDF), with the seed's page heading; each risk's value in the register is the
+ * one in the adopted document, the 2022 meetings reach the business plan's four, and the demo always
+ * has a coming meeting. The expected texts are read from the seed file here, never written out.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { and, eq, gt } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { bodies, meetings, organisations, protocols, risks } from '../../platform/db/schema.js';
 import { riskValue } from '../../domain/index.js';
 import { measure } from '../planning/measure.js';
-import { basisLine, propositionSentence } from '../protocols/protocol-wording.js';
-import type { ProtocolDocument } from '../protocols/protocol.model.js';
+import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { loadDemo } from './demo.js';
 import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
 import { DEMO_DOCUMENTS } from './registry-demo-data.js';
@@ -56,21 +58,27 @@ function correctSlips(text: string): string {
     .replace(/E-NAMND Hid:/g, 'E-NAMND, Hid:');
 }
 
+/** A §'s text in the seed: its blocks in order (a section heading is a block of its own) and its section headings. */
+interface SeedParagraph {
+  blocks: string[];
+  headings: string[];
+}
+
 /**
  * §§ 19–25 of the seed as blocks of text (blank lines and section headings end a block), without
  * the page furniture and without § 24's picture ("Beslutsstruktur"), which is an image in the seed.
  * The one real person named (§ 22's recipient) is replaced by the demo's fictional one.
  */
-function seedBlocks(): Map<number, string[]> {
+function seedParagraphs(): Map<number, SeedParagraph> {
   const lines = readFileSync(SEED, 'utf8').split('\n');
   const end = lines.findIndex((l, i) => /^KLASSS/.test(lines[i + 1] ?? '') && /Norrbottens e-nämnd/.test(l));
-  const out = new Map<number, string[]>();
+  const out = new Map<number, SeedParagraph>();
   let paragraph = 0;
   let block: string[] = [];
   let inPicture = false;
   let recipientNext = false;
   const flush = () => {
-    if (block.length > 0 && paragraph > 0) out.get(paragraph)?.push(normalise(correctSlips(joinLines(block))));
+    if (block.length > 0 && paragraph > 0) out.get(paragraph)?.blocks.push(normalise(correctSlips(joinLines(block))));
     block = [];
   };
   for (const line of lines.slice(0, end)) {
@@ -78,7 +86,7 @@ function seedBlocks(): Map<number, string[]> {
     if (number) {
       flush();
       paragraph = Number(number[1]);
-      out.set(paragraph, []);
+      out.set(paragraph, { blocks: [], headings: [] });
       continue;
     }
     if (/^Norrbottens e-nämnd 11$/.test(line.trim())) inPicture = true;
@@ -90,6 +98,10 @@ function seedBlocks(): Map<number, string[]> {
     const text = line.trim();
     if (text === '' || HEADINGS.has(text)) {
       flush();
+      if (HEADINGS.has(text)) {
+        out.get(paragraph)?.blocks.push(text);
+        out.get(paragraph)?.headings.push(text);
+      }
       if (text === 'Beslutet skickas till') recipientNext = true;
       continue;
     }
@@ -105,24 +117,54 @@ function seedBlocks(): Map<number, string[]> {
   return out;
 }
 
-/** The final protocol as the text it prints, paragraph by paragraph. */
-function protocolText(doc: ProtocolDocument): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const p of doc.paragraphs) {
-    const parts = [
-      p.heading,
-      p.caseNumber ? `Ärendenr ${p.caseNumber}` : '',
-      p.decision,
-      p.summary,
-      p.handling,
-      ...p.record.propositions.map((x) => propositionSentence(x, doc.letterhead.shortName)),
-      ...p.decisionBasis.map((b) => basisLine(b, doc.letterhead.registryCode)),
-      ...p.recipients,
-    ];
-    out.set(p.number ?? 0, normalise(parts.join('\n')));
-  }
-  return out;
+/** The seed's page heading and signature line, as on each of its pages. */
+function seedFurniture(): string[] {
+  const lines = readFileSync(SEED, 'utf8').split('\n');
+  return [FURNITURE[0], FURNITURE[1], FURNITURE[2]].map((pattern) => normalise(lines.find((l) => pattern?.test(l)) ?? ''));
 }
+
+/**
+ * A PDF's text, page by page, in the order it was written (poppler's pdftotext -raw, which keeps
+ * a hyphen at the end of a line), without the page numbers ("… Sida 2 av 11").
+ */
+function pdfPages(pdf: Buffer): string[][] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-demo-'));
+  try {
+    writeFileSync(path.join(dir, 'p.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-raw', path.join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+    return text
+      .split('\f')
+      .filter((page) => page.trim())
+      .map((page) =>
+        page
+          .split('\n')
+          .map((l) => l.replace(/\s*Sida \d+ av \d+$/, '').trim())
+          .filter(Boolean),
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The printed protocol paragraph by paragraph: the lines of each § without the page furniture
+ * (the lines every page has: page heading, signature boxes, footer).
+ */
+function printedParagraphs(pages: string[][]): { furniture: string[]; paragraphs: Map<number, string[]> } {
+  const furniture = (pages[1] ?? []).filter((line) => pages.every((page) => page.includes(line)));
+  const paragraphs = new Map<number, string[]>();
+  let current: string[] = [];
+  for (const line of pages.flat()) {
+    if (furniture.includes(line)) continue;
+    const number = /^§ (\d+)$/.exec(line);
+    if (number) paragraphs.set(Number(number[1]), (current = []));
+    else current.push(line);
+  }
+  return { furniture, paragraphs };
+}
+
+/** Compared without whitespace: the PDF breaks lines (and hyphenated words) where the seed does not. */
+const compact = (text: string) => text.replace(/\s+/g, '');
 
 describe('the demo is the seed', { skip: noSeed }, () => {
   let t: TestContext;
@@ -135,23 +177,39 @@ describe('the demo is the seed', { skip: noSeed }, () => {
   });
   after(() => t.close());
 
-  test('every text of §§ 19–25 in the seed is in the final protocol, in its paragraph', async () => {
+  test('every text of §§ 19–25 in the seed is in the printed final protocol, in its paragraph, in order, under the seed’s headings', async () => {
     const [row] = await t.services.database.db.select().from(protocols).where(eq(protocols.status, 'final'));
-    const doc = await t.services.protocols.load(row?.id ?? '');
-    assert.equal(doc.letterhead.hostName, 'Luleå kommun');
-    assert.equal(doc.letterhead.shortName, 'E-nämnden');
-    const printed = protocolText(doc);
-    const seed = seedBlocks();
+    const { bytes } = await createFrozenProtocols(t.services).pdf(row?.id ?? '', 'full');
+    const printed = printedParagraphs(pdfPages(bytes));
+    const furniture = compact(printed.furniture.join(' '));
+    for (const line of seedFurniture()) assert.ok(line && furniture.includes(compact(line)), `every page lacks the seed's "${line}"`);
+    const seed = seedParagraphs();
     assert.deepEqual([...seed.keys()], [19, 20, 21, 22, 23, 24, 25]);
+    assert.deepEqual([...printed.paragraphs.keys()], [...seed.keys()]);
     let checked = 0;
-    for (const [number, blocks] of seed) {
-      const text = printed.get(number) ?? '';
+    for (const [number, { blocks, headings }] of seed) {
+      const lines = printed.paragraphs.get(number) ?? [];
+      // The layout words: the same section headings in the same order ("E-nämndens förslag till beslut" in § 22).
+      assert.deepEqual(lines.filter((l) => HEADINGS.has(l)), headings, `§ ${number}: section headings`);
+      const text = compact(lines.map((l) => l.replace(LIST_MARK, '')).join(' '));
+      let from = 0;
       for (const block of blocks) {
-        assert.ok(text.includes(block), `§ ${number} lacks: ${block}`);
+        const at = text.indexOf(compact(block), from);
+        assert.ok(at >= 0, `§ ${number} lacks, or has out of order: ${block}`);
+        from = at + compact(block).length;
         checked += 1;
       }
     }
-    assert.ok(checked > 60, `${checked} blocks checked`);
+    assert.ok(checked > 90, `${checked} blocks checked`);
+  });
+
+  test('the public protocol page heads each decision as the seed does', async () => {
+    const [row] = await t.services.database.db.select().from(protocols).where(eq(protocols.status, 'final'));
+    const page = await t.app.inject({ method: 'GET', url: `/sammantraden/${row?.meetingId ?? ''}/protokoll` });
+    assert.equal(page.statusCode, 200);
+    const seedHeadings = [...seedParagraphs().values()].flatMap((p) => p.headings.filter((h) => h.startsWith('E-nämndens')));
+    const printed = [...page.body.matchAll(/<h3>(E-nämndens [^<]*)<\/h3>/g)].map((m) => m[1]);
+    assert.deepEqual(printed, seedHeadings);
   });
 
   test('each risk’s value in the register is the one in the adopted document', async () => {

@@ -13,7 +13,7 @@ import { loadMeetingsDemo } from './demo-meetings.js';
 import { loadCooperationDemo } from './demo-cooperation.js';
 import { loadEconomyDemo } from './demo-economy.js';
 import { loadArchiveDemo } from './demo-archive.js';
-import type { Role } from '../auth/policy.js';
+import type { Role } from '../../platform/auth/policy.js';
 import { DEMO_COMMITTEE_SETTINGS, DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
 
 export interface DemoResult {
@@ -89,15 +89,15 @@ export async function loadDemo(services: Services, onStep: (step: DemoStep) => v
     for (const m of DEMO_MUNICIPALITIES) {
       const id = await upsertOrganisation(tx, { kind: 'municipality', name: m.name, slug: m.slug, committeeId, isHost: m.host ?? false });
       municipalityIds.set(m.slug, id);
-      // KL 8:9: invented demo data — each demo municipality is shown as having confirmed Kansli's board as its official one.
+      // KL 8:9: invented — each demo municipality is shown as having confirmed Kansli's board as its official one.
       await tx
         .insert(officialBoardConfirmations)
-        .values({ municipalityId: id, kind: 'kansli', confirmedBy: `Kommunstyrelsen i ${m.name} (påhittat demoexempel)`, confirmedOn: '2022-01-10' })
+        .values({ municipalityId: id, kind: 'kansli', confirmedBy: `Kommunstyrelsen i ${m.name}`, confirmedOn: '2022-01-10', origin: 'demo' })
         .onConflictDoNothing();
       for (const [i, year] of [2020, 2021, 2022].entries()) {
         await tx
           .insert(populations)
-          .values({ organisationId: id, year, population: m.population[i] ?? 0, source: POPULATION_SOURCES[year] ?? 'SCB' })
+          .values({ organisationId: id, year, population: m.population[i] ?? 0, source: POPULATION_SOURCES[year]?.source ?? 'SCB', origin: POPULATION_SOURCES[year]?.origin ?? 'seed' })
           .onConflictDoNothing();
       }
     }

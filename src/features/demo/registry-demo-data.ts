@@ -25,6 +25,8 @@ export interface DemoCase {
   status: 'open' | 'closed';
   /** The protocol paragraph that handled the case, e.g. `§ 19`. */
   paragraph?: string;
+  /** Fictional (not in the seed): marked origin 'demo', shown as Exempeldata. */
+  invented?: true;
 }
 
 /** Points at a case by registry owner, year and running number. */
@@ -61,6 +63,8 @@ export interface DemoDocument {
   secrecyMarkedBy?: string;
   /** What the public registry shows instead of `description`; reveals nothing secret. */
   publicDescription?: string;
+  /** Fictional (not in the seed): marked origin 'demo', shown as Exempeldata. */
+  invented?: true;
 }
 
 /** Appears only in the secret document's text; tests check it never reaches the public. */
@@ -97,7 +101,7 @@ export const DEMO_CASES: DemoCase[] = [
   // The seed skips 2022/26: § 25 is 2022/27.
   { organisation: COMMITTEE, year: 2022, number: 27, code: '2.2.0.2', title: 'Sammanträdesordning 2023', status: 'closed', paragraph: '§ 25' },
   // Fictional: the secret document's case.
-  { organisation: COMMITTEE, year: 2022, number: 28, code: '2.5.1.3', title: 'Säkerhetsgranskning av datacenter', status: 'open' },
+  { organisation: COMMITTEE, year: 2022, number: 28, code: '2.5.1.3', title: 'Säkerhetsgranskning av datacenter', status: 'open', invented: true },
   // The business plan 2022 (Hid 2021.83, decided 2021-12-16); the seed gives no case number, 23 is invented.
   { organisation: COMMITTEE, year: 2021, number: 23, code: '1.2.1.3', title: 'Verksamhetsplan 2022', status: 'closed' },
   { organisation: HOST, year: 2022, number: 1003, code: '1.3.2.2', title: 'Obligatoriska kontrollmoment 2023', status: 'closed', paragraph: '§ 227' },
@@ -160,13 +164,13 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
   { organisation: COMMITTEE, year: 2021, number: 83, case: committeeCase(2021, 23), direction: 'drawn_up', date: '2021-12-16', counterpart: OFFICE, description: 'Verksamhetsplan 2022', secrecy: 'public', securityClass: 'Öppen', text: BUSINESS_PLAN_2022_TEXT },
   {
     organisation: COMMITTEE, year: 2022, number: 21, case: committeeCase(2022, 23), direction: 'drawn_up', date: '2022-12-05', counterpart: OFFICE,
-    description: 'Arbetsutkast verksamhetsplan 2023, synpunkter från beredningsgruppen', secrecy: 'internal', securityClass: 'Öppen', text: DRAFT_TEXT,
+    description: 'Arbetsutkast verksamhetsplan 2023, synpunkter från beredningsgruppen', secrecy: 'internal', securityClass: 'Öppen', text: DRAFT_TEXT, invented: true,
   },
   {
     organisation: COMMITTEE, year: 2022, number: 22, case: committeeCase(2022, 28), direction: 'incoming', date: '2022-12-07', counterpart: 'Extern säkerhetsgranskare',
     description: 'Säkerhetsgranskning av datacenter, granskningsrapport', secrecy: 'secret', securityClass: 'Konfidentiellt', text: SECRET_TEXT,
     secrecyProvision: 'OSL 18 kap. 8 §', secrecyMarkedAt: '2022-12-07', secrecyMarkedBy: 'Nämndsekreteraren',
-    publicDescription: 'Handling om säkerhetsåtgärder (sekretess)',
+    publicDescription: 'Handling om säkerhetsåtgärder (sekretess)', invented: true,
   },
   // Luleå's own registry (KLF), § 227's beslutsunderlag; dates invented before the AU meeting.
   { organisation: HOST, year: 2022, number: 5128, case: { organisation: HOST, year: 2022, number: 1003 }, direction: 'drawn_up', date: '2022-08-15', counterpart: 'Kommunstaben, Luleå kommun', description: 'Kommunstabens förslag till beslut gällande obligatoriska kontrollmoment för intern kontroll 2023', secrecy: 'public', securityClass: 'Öppen', text: KS_PROPOSAL_TEXT },

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { formatKronor } from '../../domain/money-format.js';
@@ -126,7 +127,10 @@ export function CostObjectPage(props: { ctx: ViewContext; row: CostObjectRow; st
         <dt>{ctx.t('economy.field.invoicing')}</dt>
         <dd>{ctx.t(`economy.invoicing.${row.invoicing}` as MessageKey)}</dd>
         <dt>{ctx.t('economy.field.key')}</dt>
-        <dd>{ctx.t(`economy.key.${readAllocationKey(row.allocationKey).kind}` as MessageKey)}</dd>
+        <dd>
+          {ctx.t(`economy.key.${readAllocationKey(row.allocationKey).kind}` as MessageKey)}
+          <ExampleMark ctx={ctx} origin={row.origin} />
+        </dd>
         <dt>{ctx.t('economy.field.budgetIncome')}</dt>
         <dd>{formatKronor(row.budgetIncome)}</dd>
         <dt>{ctx.t('economy.field.budgetCost')}</dt>

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { formatKronor } from '../../domain/money-format.js';
@@ -67,6 +68,7 @@ export function PkvPage(props: {
         {reading
           ? ctx.t('economy.pkv.reading', { next, percent: String(Number(reading.pkvPercent)).replace('.', ','), date: reading.readOn, source: reading.source || '–' })
           : ctx.t('economy.pkv.noReading', { next })}
+        <ExampleMark ctx={ctx} origin={reading?.origin} />
       </p>
       {props.plans.map((plan) => (
         <Plan ctx={ctx} plan={plan} year={year} />

@@ -184,3 +184,8 @@ export const economyMessages = defineMessages({
   'economy.manual.incomeFor': { sv: 'Intäkter, {name}', en: 'Income, {name}' },
   'economy.manual.costFor': { sv: 'Kostnader, {name}', en: 'Cost, {name}' },
 });
+
+type EconomyMessages = typeof economyMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends EconomyMessages {}
+}

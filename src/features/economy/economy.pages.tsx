@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { formatKronor } from '../../domain/money-format.js';
@@ -56,7 +57,17 @@ export function YearPage(props: {
   const base = yearPath(committee.slug, year);
   const columns: Column<CostObjectRow>[] = [
     { key: 'code', label: ctx.t('economy.col.code'), text: (r) => r.code, render: (r) => <a href={`/ekonomi/kostnadsobjekt/${r.id}`}>{r.code}</a>, rowHeader: true },
-    { key: 'name', label: ctx.t('economy.col.name'), text: (r) => r.name },
+    {
+      key: 'name',
+      label: ctx.t('economy.col.name'),
+      text: (r) => r.name,
+      render: (r) => (
+        <>
+          {r.name}
+          <ExampleMark ctx={ctx} origin={r.origin} />
+        </>
+      ),
+    },
     { key: 'kind', label: ctx.t('economy.col.kind'), text: (r) => ctx.t(`economy.kind.${r.kind}` as MessageKey) },
     { key: 'key', label: ctx.t('economy.col.key'), text: (r) => keyLabel(ctx, r) },
     { key: 'budgetIncome', label: ctx.t('economy.col.budgetIncome'), text: (r) => r.budgetIncome, render: (r) => formatKronor(r.budgetIncome), numeric: true },

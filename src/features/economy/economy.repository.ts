@@ -26,6 +26,7 @@ export function toCostObjectData(row: CostObjectRow): CostObjectData {
     carriedOver: row.carriedOver,
     position: row.position,
     initiativeId: row.initiativeId,
+    origin: row.origin,
   };
 }
 
@@ -162,7 +163,7 @@ export async function savePkvReading(db: Db, values: typeof pkvReadings.$inferIn
   await db
     .insert(pkvReadings)
     .values(values)
-    .onConflictDoUpdate({ target: [pkvReadings.committeeId, pkvReadings.year], set: { readOn: values.readOn, pkvPercent: values.pkvPercent, source: values.source ?? '' } });
+    .onConflictDoUpdate({ target: [pkvReadings.committeeId, pkvReadings.year], set: { readOn: values.readOn, pkvPercent: values.pkvPercent, source: values.source ?? '', origin: values.origin ?? null } });
 }
 
 export async function listInitiatives(db: Db, committeeId: string): Promise<{ id: string; name: string }[]> {

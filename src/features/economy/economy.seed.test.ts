@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { organisations, populations } from '../../platform/db/schema.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
 import { loadEconomyDemo } from '../demo/demo-economy.js';
 import { columnTotal, shareOf } from './reports.js';

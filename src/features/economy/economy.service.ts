@@ -8,7 +8,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { isIsoDate } from '../../domain/calendar-date.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal, requirePrincipal } from '../auth/policy.js';
+import { assertCan, can, type Principal, requirePrincipal } from '../../platform/auth/policy.js';
 import * as repo from './economy.repository.js';
 import { ZOutcomeComment, ZPkvReading } from './economy.schema.js';
 import { costObjectFromForm, manualOutcomeFromForm } from './economy-input.js';
@@ -116,7 +116,8 @@ export function createEconomyService(deps: { database: Database; config: Config;
         if (form.code !== before.code) await assertCodeFree(tx, committee.id, before.year, form.code);
         const [after] = await tx
           .update(costObjects)
-          .set({ ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key, updatedAt: clock() })
+          // Saved by the economist: real data, also where the demo had invented it (origin).
+          .set({ ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key, updatedAt: clock(), origin: null })
           .where(eq(costObjects.id, id))
           .returning();
         await recordAudit(tx, actorOf(principal), { action: 'cost_object.update', entity: 'cost_object', entityId: id, before, after, organisationId: committee.id }, clock());

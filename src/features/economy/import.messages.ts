@@ -129,3 +129,8 @@ export const importMessages = defineMessages({
   'outcomeImport.removeConfirm': { sv: 'Ta bort utfallet', en: 'Remove the outcome' },
   'outcomeImport.removed': { sv: 'Utfallet togs bort.', en: 'The outcome was removed.' },
 });
+
+type ImportMessages = typeof importMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends ImportMessages {}
+}

@@ -5,7 +5,7 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { idParam } from '../../platform/http/params.js';
 import { MultipartFormError } from '../../platform/http/multipart.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { can } from '../auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
 import { fileError, readForm } from '../registry/registry.http.js';
 import { importMessages } from './import.messages.js';
 import { ImportDetailPage, ImportListPage, PreviewPage, RemoveImportPage, UploadPage } from './import.pages.js';

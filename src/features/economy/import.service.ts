@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, requirePrincipal, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import * as repo from './import.repository.js';
 import { ZImportRequest, ZUploadForm, IGNORE_CHOICE, type MappingChoice, type TImportRequest } from './import.schema.js';

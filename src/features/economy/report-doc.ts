@@ -7,6 +7,7 @@ import type { Locale, MessageKey, Translate } from '../../platform/i18n/i18n.js'
 import type { BudgetForecastReport, Distribution, InvoiceBasisRow, OutcomeReport } from './reports.js';
 import { columnTotal, shareOf } from './reports.js';
 import { writeCsv } from '../../platform/csv-writer.js';
+import { withExampleMark } from '../../platform/views/example-data.js';
 
 export type Cell = string | number | null;
 
@@ -89,7 +90,7 @@ export function distributionDoc(t: T, options: { committee: string; year: number
   const { distribution: d, year } = options;
   const tables: ReportTable[] = d.sections.map((s) => ({
     caption: t(`economy.section.${s.section}` as MessageKey, { year }),
-    columns: [{ label: t('economy.col.municipality'), numeric: false }, ...s.columns.map((c) => ({ label: c.object.name, numeric: true }))],
+    columns: [{ label: t('economy.col.municipality'), numeric: false }, ...s.columns.map((c) => ({ label: withExampleMark(c.object.name, c.object.origin, options.locale), numeric: true }))],
     rows: [
       ...d.municipalities.map((m) => ({ cells: [m.name, ...s.columns.map((c) => shareOf(c, m.id))] as Cell[] })),
       { cells: [t('economy.col.total'), ...s.columns.map(columnTotal)], emphasis: 'total' as const },

@@ -21,6 +21,8 @@ export interface CostObjectData {
   carriedOver: number;
   position: number;
   initiativeId: string | null;
+  /** 'demo': invented by the demo, marked "Exempeldata" in the reports (platform/views/example-data). */
+  origin?: string | null;
 }
 
 export interface OutcomeEntryData {

@@ -1,7 +1,9 @@
 /**
  * The accessibility statement's feedback function (lag 2018:1937 om tillgänglighet till digital
  * offentlig service, 10 §): anyone may report a barrier; the administrator and the secretary
- * read the reports and mark them handled.
+ * read the reports and mark them handled. The feedback stays with the installation's own committee
+ * (the first created), unlike the archive, which is each committee's: the portal and its
+ * accessibility statement are the installation's, one for all its committees.
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -15,7 +17,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { countRecentAttempts, recordAttempt } from '../auth/auth.repository.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { installationCommitteeId, installationCommitteeScope } from '../organisation/scope.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : (v ?? '')), z.string().max(max));

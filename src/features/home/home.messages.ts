@@ -33,3 +33,8 @@ export const homeMessages = defineMessages({
   'a11y.markHandled': { sv: 'Markera som hanterad', en: 'Mark as handled' },
   'a11y.markedHandled': { sv: 'Synpunkten är markerad som hanterad.', en: 'The feedback is marked as handled.' },
 });
+
+type HomeMessages = typeof homeMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends HomeMessages {}
+}

@@ -3,7 +3,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { holdsRoleAnywhere } from '../auth/policy.js';
+import { holdsRoleAnywhere } from '../../platform/auth/policy.js';
 import { TextArea } from '../protocols/protocol.pages.js';
 import type { AccessibilityService } from './accessibility.service.js';
 import { TaskList } from '../tasks/tasks.pages.js';

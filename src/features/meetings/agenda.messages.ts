@@ -157,3 +157,8 @@ export const agendaMessages = defineMessages({
   'notice.status.outbox': { sv: 'I utkorgen', en: 'In the outbox' },
   'notice.status.failed': { sv: 'Misslyckades', en: 'Failed' },
 });
+
+type AgendaMessages = typeof agendaMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends AgendaMessages {}
+}

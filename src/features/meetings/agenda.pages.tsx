@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { CsrfField, Layout } from '../../platform/views/layout.js';
 import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { RadioGroup, TextArea } from '../registry/registry.views.js';
 import { AGENDA_ITEM_KINDS, proposalBlocks } from './agenda.schema.js';
 import { meetingWhen, type AgendaService, type PresentedAgendaItem } from './agenda.service.js';
@@ -120,7 +121,10 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: Agenda }
         <dt>{t('agenda.when')}</dt>
         <dd>{`${when.longDate} ${t('agenda.at')} ${when.time}`}</dd>
         <dt>{t('agenda.place')}</dt>
-        <dd>{meeting.place}</dd>
+        <dd>
+          {meeting.place}
+          <ExampleMark ctx={ctx} origin={meeting.origin} />
+        </dd>
       </dl>
       {meeting.status === 'closed' && <p class="notice">{t('agenda.closed')}</p>}
       <p class="actions">
@@ -158,6 +162,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: Agenda }
               )}
               {item.isSecret && <> <span class="badge">{t('agenda.secretItem')}</span></>}
               {item.status !== 'pending' && <> <span class="badge">{t(`agenda.status.${item.status}`)}</span></>}
+              <ExampleMark ctx={ctx} origin={item.origin} />
             </p>
             <ItemBody ctx={ctx} item={item} />
             {canEdit && <ItemTools ctx={ctx} meetingId={meeting.id} item={item} first={index === 0} last={index === items.length - 1} />}

@@ -8,7 +8,7 @@ import { DomainError, conflict, notFound, type UserMessage } from '../../platfor
 import { parseInput } from '../../platform/validation.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal, type Scope } from '../auth/policy.js';
+import { assertCan, can, type Principal, type Scope } from '../../platform/auth/policy.js';
 import { administeredScope, cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
@@ -60,6 +60,8 @@ export interface PresentedAgendaItem {
   documents: AgendaDocument[];
   /** Secret documents in the basis that this reader may not see. */
   hiddenDocuments: number;
+  /** 'demo': an item the demo invented, shown as Exempeldata. */
+  origin: AgendaItemRow['origin'];
 }
 
 /** When a meeting is: its date (YYYY-MM-DD), the date written out, and its time ("09.00–12.00"). */
@@ -141,6 +143,7 @@ export function presentAgenda(agenda: LoadedAgenda, reader: { canReadSecret: boo
       restricted,
       documents: restricted ? [] : visible.map((d) => presentDoc(d, agenda)),
       hiddenDocuments: restricted ? 0 : docs.length - visible.length,
+      origin: item.origin,
     };
   });
 }

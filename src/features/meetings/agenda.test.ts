@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, meetings } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { proposalBlocks } from './agenda.schema.js';
 
 const CODES = 'kod;rubrik;gallring\n1.3.1.2;Reglemente;Bevaras\n';

@@ -9,7 +9,7 @@ import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { canEnterReservation, decideTabling, reservationReasonsDue } from '../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import type { AgendaItemRow, MeetingRow } from './meetings.repository.js';
 import { recordTablingVote, tableItem } from './tabling.js';
 import { recordVote } from './live-meeting.voting.js';

@@ -1,5 +1,6 @@
 /** One agenda item on the live screen: what is proposed, jäv, motions, propositions and the decision. */
 import type { ItemView, LiveMeetingView } from './live-meeting.view.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { ActionForm, Hidden, InlineError, Paragraphs, QuorumText, typed, type LiveProps } from './live-meeting-forms.pages.js';
 import { Decision, ElectionResultView, VoteResult } from './live-meeting-decision.pages.js';
 import { ProtocolForms, Reservations } from './live-meeting-protocol.pages.js';
@@ -197,6 +198,7 @@ export function ItemSection(props: { live: LiveProps; item: ItemView; view: Live
     <section id={anchor} class={item.isCurrent ? 'notice' : undefined} aria-labelledby={`${anchor}-h`} style="margin-top: 2rem">
       <h2 id={`${anchor}-h`} style="margin-top: 0">
         {item.number}. {item.item.heading}
+        <ExampleMark ctx={live.ctx} origin={item.item.origin} />
         {item.isCurrent && <span class="badge" style="margin-left: .5rem">{t('live.item.current')}</span>}
       </h2>
       <InlineError live={live} anchor={anchor} />

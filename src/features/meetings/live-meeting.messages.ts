@@ -334,3 +334,8 @@ export function fillMessage(message: Message, vars: Vars = {}): Message {
 export function refuseWith(code: ErrorCode, message: Message, vars?: Vars): never {
   throw new DomainError(code, { userMessage: fillMessage(message, vars) });
 }
+
+type LiveMeetingMessages = typeof liveMeetingMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends LiveMeetingMessages {}
+}

@@ -9,7 +9,7 @@ import { setFlash } from '../../platform/http/app.js';
 import { formBody } from '../../platform/http/forms.js';
 import { DomainError, HTTP_STATUS, type ErrorCode } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import type { Anchor, LiveMeetingService } from './live-meeting.service.js';
 import type { LiveMeetingView } from './live-meeting.view.js';
 import { CloseMeetingPage, LiveMeetingPage } from './live-meeting.pages.js';

@@ -11,7 +11,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { attendanceEvents, meetings, motions, propositions } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { buildLiveView } from './live-meeting.view.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 import { createDecisionUseCases } from './live-meeting-decisions.service.js';

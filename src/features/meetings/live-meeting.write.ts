@@ -11,7 +11,7 @@ import { agendaItems, meetings, motions, propositions } from '../../platform/db/
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { findBody, findMeeting, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
 import { loadAttendanceModel, servingAt, type AttendanceModel } from './live-meeting.state.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';

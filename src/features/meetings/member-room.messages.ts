@@ -149,3 +149,8 @@ export const memberRoomMessages = defineMessages({
     en: 'Hello {substitute},\n\n{member}, member for {municipality}, has withdrawn the absence report and will attend the meeting of {body} on {date} {time}. You therefore need not serve in the member\'s place.\n\nThis message was sent automatically by Kansli.',
   },
 });
+
+type MemberRoomMessages = typeof memberRoomMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends MemberRoomMessages {}
+}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
 import { roleLabel } from '../organisation/mandate.pages.js';
@@ -111,7 +112,10 @@ function MeetingCard({ ctx, m }: { ctx: ViewContext; m: ListedMeeting }) {
         <dt>{t('room.when')}</dt>
         <dd>{formatMeetingTime(m, ctx.locale)}</dd>
         <dt>{t('room.place')}</dt>
-        <dd>{m.place}</dd>
+        <dd>
+          {m.place}
+          <ExampleMark ctx={ctx} origin={m.origin} />
+        </dd>
         <dt>{t('room.myRole')}</dt>
         <dd>{mandateText(ctx, m.mandate)}</dd>
       </dl>
@@ -342,6 +346,7 @@ function Item({ ctx, room, item, form }: { ctx: ViewContext; room: RoomView; ite
       <p class="room-item__meta">
         <span class="badge">{t(`room.item.kind.${item.kind}`)}</span>
         {item.caseNumber && <span>{t('room.item.case', { number: item.caseNumber })}</span>}
+        <ExampleMark ctx={ctx} origin={item.origin} />
       </p>
       {item.restricted ? (
         <p class="notice">{t('room.item.secret')}</p>
@@ -410,7 +415,10 @@ export function RoomPage({ ctx, room, form }: { ctx: ViewContext; room: RoomView
           <dt>{t('room.when')}</dt>
           <dd>{formatMeetingTime(room.meeting, ctx.locale)}</dd>
           <dt>{t('room.place')}</dt>
-          <dd>{room.meeting.place}</dd>
+          <dd>
+            {room.meeting.place}
+            <ExampleMark ctx={ctx} origin={room.meeting.origin} />
+          </dd>
           <dt>{t('room.myRole')}</dt>
           <dd>{mandateText(ctx, room.mine)}</dd>
         </dl>

@@ -15,7 +15,7 @@ import { optionalText, parseInput } from '../../platform/validation.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
 import { actorOf } from '../auth/auth.service.js';
-import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../auth/policy.js';
+import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
@@ -274,7 +274,7 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
         if (!mandate || meeting.status === 'cancelled') return [];
         const absent = reports.some((r) => r.meetingId === meeting.id);
         const upcoming = date >= today && meeting.status !== 'closed';
-        return [{ id: meeting.id, startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, status: meeting.status, bodyName, mandate, absent, items: itemCounts.get(meeting.id) ?? 0, upcoming }];
+        return [{ id: meeting.id, startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, status: meeting.status, origin: meeting.origin, bodyName, mandate, absent, items: itemCounts.get(meeting.id) ?? 0, upcoming }];
       });
       return { upcoming: listed.filter((m) => m.upcoming), past: listed.filter((m) => !m.upcoming).reverse() };
     },
@@ -290,7 +290,7 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
       const notes = items.length ? await db.select().from(memberNotes).where(and(eq(memberNotes.userId, room.user.userId), inArray(memberNotes.itemId, items.map((i) => i.id)))) : [];
       const absence = reports.find((r) => r.type === 'absence');
       return {
-        meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt, endsAt: room.meeting.endsAt, place: room.meeting.place, status: room.meeting.status },
+        meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt, endsAt: room.meeting.endsAt, place: room.meeting.place, status: room.meeting.status, origin: room.meeting.origin },
         body: { id: room.body.id, name: room.body.name },
         mine: room.mine,
         canReport: room.meeting.status === 'planned',
@@ -316,6 +316,7 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
             }),
             jav: jav ? { note: jav.note, at: jav.createdAt } : null,
             note: notes.find((n) => n.itemId === item.id)?.text ?? '',
+            origin: item.origin,
           };
         }),
       };

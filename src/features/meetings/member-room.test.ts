@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, mailLog, mandates, meetings, memberReports, organisations, people, users } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Principal, Role } from '../auth/policy.js';
+import type { Principal, Role } from '../../platform/auth/policy.js';
 import { substitutesToCall } from './member-room.service.js';
 
 const CODES = 'kod;rubrik;gallring\n1.2.1.3;Verksamhetsplanering;Bevaras\n';

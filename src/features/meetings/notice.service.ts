@@ -10,7 +10,7 @@ import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/index.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { caseNumberOf } from '../registry/registry.service.js';
 import { listMandatesOn, type BodyRow, type MeetingRow } from './meetings.repository.js';

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { auditLog, mailLog, mandates, meetings, people } from '../../platform/db/schema.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 
 const CODES = 'kod;rubrik;gallring\n1.3.1.2;Reglemente;Bevaras\n';
 const NOW = new Date('2026-03-01T09:00:00Z');

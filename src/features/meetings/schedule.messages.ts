@@ -88,3 +88,8 @@ export const scheduleMessages = defineMessages({
   'schedule.cycleChooseBody': { sv: 'Välj organ', en: 'Choose a body' },
   'schedule.chooseMonth': { sv: 'Välj månad …', en: 'Choose month …' },
 });
+
+type ScheduleMessages = typeof scheduleMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends ScheduleMessages {}
+}

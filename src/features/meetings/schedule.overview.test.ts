@@ -14,7 +14,7 @@ import { swedishDate } from '../../platform/clock.js';
 import { compareDates } from '../../domain/calendar-date.js';
 import { formatCaseNumber } from '../../domain/case-number.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/notice.js';
-import { assertCan, can, scopeOf, type Principal, type Role } from '../auth/policy.js';
+import { assertCan, can, scopeOf, type Principal, type Role } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as shared from './meetings.repository.js';
 import { listCycleItems } from './schedule.repository.js';
@@ -64,7 +64,7 @@ describe('the meeting page in one statement answers as the page built part by pa
     return {
       meeting,
       body,
-      agenda: items.map((i) => ({ id: i.id, position: i.position, kind: i.kind, heading: i.isSecret && !canReadSecret ? undefined : i.heading, caseNumber: i.caseId ? caseNumbers.get(i.caseId) : undefined })),
+      agenda: items.map((i) => ({ id: i.id, position: i.position, kind: i.kind, heading: i.isSecret && !canReadSecret ? undefined : i.heading, caseNumber: i.caseId ? caseNumbers.get(i.caseId) : undefined, origin: i.origin })),
       notice: {
         deadline,
         sentOn: meeting.noticeSentOn,
@@ -91,6 +91,7 @@ describe('the meeting page in one statement answers as the page built part by pa
     kind: fc.constantFrom('decision' as const, 'information' as const, 'election' as const),
     isSecret: fc.boolean(),
     withCase: fc.boolean(),
+    origin: fc.constantFrom(null, 'seed' as const, 'demo' as const),
   });
   const meeting = fc.record({
     body: fc.constantFrom('committee', 'municipality', 'other'),
@@ -119,7 +120,7 @@ describe('the meeting page in one statement answers as the page built part by pa
             ? await db().insert(cases).values({ organisationId: ours.committee.id, year: 2024, number: caseNumber, classificationCode: '1.2', title: it.heading, openedOn: '2024-01-02' }).returning()
             : [];
           // Positions out of insertion order: the page shows them in agenda order.
-          await db().insert(agendaItems).values({ meetingId: id, position: m.items.length - position, heading: it.heading, kind: it.kind, isSecret: it.isSecret, caseId: c?.id ?? null });
+          await db().insert(agendaItems).values({ meetingId: id, position: m.items.length - position, heading: it.heading, kind: it.kind, isSecret: it.isSecret, caseId: c?.id ?? null, origin: it.origin });
         }
         await db().delete(annualCycleItems);
         if (m.cycle.length) await db().insert(annualCycleItems).values(m.cycle.map((c) => ({ bodyId, month: c.month, title: c.title, matchWords: c.matchWords })));

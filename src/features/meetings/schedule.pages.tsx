@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout, withQuery } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import type { BodyRow } from './meetings.repository.js';
 import type { CycleItemRow } from './schedule.repository.js';
 import type { ScheduleService, ScheduledMeeting } from './schedule.service.js';
@@ -31,7 +32,17 @@ export function MeetingListPage({ ctx, list }: { ctx: ViewContext; list: Meeting
     { key: 'time', label: t('schedule.time'), text: timeSpan },
     { key: 'kind', label: t('schedule.kind'), text: (m) => t(`schedule.kind.${m.kind}`) },
     ...(list.body ? [] : [{ key: 'body', label: t('schedule.body'), text: (m: ScheduledMeeting) => m.bodyName }]),
-    { key: 'place', label: t('schedule.place'), text: (m) => m.place },
+    {
+      key: 'place',
+      label: t('schedule.place'),
+      text: (m) => m.place,
+      render: (m) => (
+        <>
+          {m.place}
+          <ExampleMark ctx={ctx} origin={m.origin} />
+        </>
+      ),
+    },
     { key: 'status', label: t('schedule.status'), text: (m) => t(`schedule.status.${m.status}`) },
     { key: 'notice', label: t('schedule.notice'), text: (m) => (m.noticeSentOn ? t('schedule.noticeSentOn', { date: m.noticeSentOn }) : t('schedule.noticeNotSent')) },
   ];
@@ -128,7 +139,10 @@ export function MeetingPage({ ctx, overview }: { ctx: ViewContext; overview: Ove
         <dt>{t('schedule.time')}</dt>
         <dd>{timeSpan(meeting)}</dd>
         <dt>{t('schedule.place')}</dt>
-        <dd>{meeting.place}</dd>
+        <dd>
+          {meeting.place}
+          <ExampleMark ctx={ctx} origin={meeting.origin} />
+        </dd>
         <dt>{t('schedule.body')}</dt>
         <dd>{body.name}</dd>
         <dt>{t('schedule.status')}</dt>
@@ -236,7 +250,10 @@ function AgendaTable({ ctx, agenda }: { ctx: ViewContext; agenda: Overview['agen
               {agenda.map((i) => (
                 <tr>
                   <td class="num">{i.position}</td>
-                  <th scope="row">{i.heading ?? <em>{t('schedule.item.secret')}</em>}</th>
+                  <th scope="row">
+                    {i.heading ?? <em>{t('schedule.item.secret')}</em>}
+                    <ExampleMark ctx={ctx} origin={i.origin} />
+                  </th>
                   <td>{t(`schedule.item.kind.${i.kind}`)}</td>
                   <td>{i.caseNumber ?? '–'}</td>
                 </tr>

@@ -26,6 +26,8 @@ export interface MeetingPageItem {
   caseYear: number | null;
   caseNumber: number | null;
   classificationCode: string | null;
+  /** 'demo': an item the demo invented, shown as Exempeldata. */
+  origin: (typeof agendaItems.$inferSelect)['origin'];
 }
 
 export interface MeetingPageRow {
@@ -57,7 +59,7 @@ function prepareMeetingPage(db: Db) {
       items: sql<MeetingPageItem[]>`coalesce((
         select json_agg(json_build_object(
           'id', i.id, 'position', i.position, 'kind', i.kind, 'heading', i.heading, 'isSecret', i.is_secret, 'caseId', i.case_id,
-          'caseYear', c.year, 'caseNumber', c.number, 'classificationCode', c.classification_code) order by i.position)
+          'caseYear', c.year, 'caseNumber', c.number, 'classificationCode', c.classification_code, 'origin', i.origin) order by i.position)
         from agenda_items i left join cases c on c.id = i.case_id
         where i.meeting_id = ${meetings.id}), '[]'::json)`,
       cycleItems: sql<MeetingPageRow['cycleItems']>`coalesce((

@@ -10,7 +10,7 @@ import { compareDates } from '../../domain/calendar-date.js';
 import { formatCaseNumber } from '../../domain/case-number.js';
 import { isNoticeLate, noticeDeadline } from '../../domain/notice.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, PolicyDenied, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, can, PolicyDenied, requirePrincipal, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import * as shared from './meetings.repository.js';
 import * as repo from './schedule.repository.js';
@@ -34,6 +34,8 @@ export interface ScheduledMeeting {
   status: shared.MeetingRow['status'];
   /** The Swedish date the notice (kallelse) went out, if it has. */
   noticeSentOn: string | undefined;
+  /** 'demo': a meeting the demo invented, shown as Exempeldata. */
+  origin: shared.MeetingRow['origin'];
 }
 
 export function presentMeeting(m: shared.MeetingRow, body: { name: string } | undefined): ScheduledMeeting {
@@ -49,6 +51,7 @@ export function presentMeeting(m: shared.MeetingRow, body: { name: string } | un
     place: m.place,
     status: m.status,
     noticeSentOn: m.noticeSentAt ? swedishDate(m.noticeSentAt) : undefined,
+    origin: m.origin,
   };
 }
 
@@ -207,6 +210,7 @@ export function createScheduleService(deps: { database: Database; config: Config
           // A secret item's heading is for those who may read secret documents.
           heading: i.isSecret && !canReadSecret ? undefined : i.heading,
           caseNumber: caseNumber(i),
+          origin: i.origin,
         })),
         notice: {
           deadline,

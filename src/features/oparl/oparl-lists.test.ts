@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, buildCommittee, buildUser, type TestContext } from '../../../test/support/app.js';
 import { meetings } from '../../platform/db/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
-import type { Principal, Role } from '../auth/policy.js';
+import type { Principal, Role } from '../../platform/auth/policy.js';
 
 const SITE = 'https://kansli.example.se';
 

@@ -162,7 +162,8 @@ function presentProtocolFile(b: SnapshotBuilder, meeting: MeetingRow, organName:
       name: `Protokoll ${organName} ${day} (offentlig version)`,
       fileName,
       mimeType: 'application/pdf',
-      date: protocol.justeringDate ?? undefined,
+      // The day of justering (the last signature), not the planned one; only final protocols are published.
+      date: protocol.finalAt ? instantToStockholm(protocol.finalAt).date : (protocol.justeringDate ?? undefined),
       accessUrl: u.fileAccess(key),
       downloadUrl: u.fileDownload(key),
       meeting: [u.meeting(meeting.id)],

@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.js';
 import { createDataVersionReader } from '../../platform/db/data-version.js';
 import { parseInput } from '../../platform/validation.js';
 import { stripControlCharsInJson } from '../../platform/control-chars.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import { buildSnapshot } from './oparl.build.js';

@@ -96,3 +96,8 @@ export const organisationMessages = defineMessages({
   'person.editTitle': { sv: 'Ändra {name}', en: 'Edit {name}' },
   'person.noMandates': { sv: 'Inga uppdrag.', en: 'No mandates.' },
 });
+
+type OrganisationMessages = typeof organisationMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends OrganisationMessages {}
+}

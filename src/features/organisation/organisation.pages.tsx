@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
@@ -33,7 +34,15 @@ export function OverviewPage({ ctx, overview, canEdit }: { ctx: ViewContext; ove
               label: t('org.populationYear', { year }),
               numeric: true,
               text: (m) => m.populations.find((p) => p.year === year)?.population ?? 0,
-              render: (m) => formatInteger(m.populations.find((p) => p.year === year)?.population),
+              render: (m) => {
+                const p = m.populations.find((x) => x.year === year);
+                return (
+                  <>
+                    {formatInteger(p?.population)}
+                    <ExampleMark ctx={ctx} origin={p?.origin} />
+                  </>
+                );
+              },
             }),
           ),
         ];
@@ -170,7 +179,10 @@ function PopulationTable({ ctx, populations }: { ctx: ViewContext; populations: 
             <tr>
               <th scope="row">{p.year}</th>
               <td class="num">{formatInteger(p.population)}</td>
-              <td>{p.source}</td>
+              <td>
+                {p.source}
+                <ExampleMark ctx={ctx} origin={p.origin} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
-import { can, holdsRoleAnywhere, scopeOf } from '../auth/policy.js';
+import { can, holdsRoleAnywhere, scopeOf } from '../../platform/auth/policy.js';
 import { OrganisationFormPage, OrganisationPage, OverviewPage } from './organisation.pages.js';
 import { BodyFormPage, BodyPage, DeleteMandatePage, MandateFormPage, roleLabel } from './mandate.pages.js';
 import { PeoplePage, PersonFormPage, PersonPage } from './person.pages.js';
@@ -165,14 +165,14 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get('/uppdrag/:id/andra', edit, async (request, reply) => {
-    const mandate = await organisation.findMandate(request.principal, idParam(request));
+    const mandate = await organisation.findMandateToEdit(request.principal, idParam(request));
     const ctx = request.viewContext();
     return reply.page(<MandateFormPage ctx={ctx} title={ctx.t('mandate.editTitle')} action={`/uppdrag/${mandate.id}/andra`} back={`/organ/${mandate.bodyId}`} state={emptyForm(mandateValues(mandate))} {...await mandateForm(request)} />);
   });
 
   app.post('/uppdrag/:id/andra', edit, async (request, reply) => {
     const id = idParam(request);
-    const mandate = await organisation.findMandate(request.principal, id);
+    const mandate = await organisation.findMandateToEdit(request.principal, id);
     const values = formBody(request);
     const ctx = request.viewContext();
     const form = await mandateForm(request);
@@ -185,7 +185,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get('/uppdrag/:id/ta-bort', edit, async (request, reply) => {
-    const mandate = await organisation.findMandate(request.principal, idParam(request));
+    const mandate = await organisation.findMandateToEdit(request.principal, idParam(request));
     const ctx = request.viewContext();
     const person = await organisation.personDetail(request.principal, mandate.personId);
     const municipality = person.organisations.find((o) => o.id === mandate.municipalityId)?.name ?? '';

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, PolicyDenied, scopeOf as policyScope, type Principal } from '../auth/policy.js';
+import { assertCan, can, PolicyDenied, scopeOf as policyScope, type Principal } from '../../platform/auth/policy.js';
 import { administeredOrganisationIds, administeredScope, cooperationScope, visibleOrganisationIds } from './scope.js';
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
@@ -158,7 +158,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
       await db.transaction(async (tx) => {
         const [before] = await tx.select().from(populations).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
         if (before) {
-          await tx.update(populations).set({ population: input.population, source: input.source }).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
+          // A figure entered by hand is real data, also where the demo had an invented one (origin).
+          await tx.update(populations).set({ population: input.population, source: input.source, origin: null }).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
         } else {
           await tx.insert(populations).values({ organisationId: org.id, ...input });
         }
@@ -249,17 +250,20 @@ export function createOrganisationService(deps: { database: Database; config: Co
       });
     },
 
-    async findMandate(principal: Principal | null, id: string) {
+    /** A mandate to change or remove: only who may edit its body's organisation sees the form. */
+    async findMandateToEdit(principal: Principal | null, id: string) {
       const mandate = await repo.findMandate(db, id);
       if (!mandate) throw notFound({ sv: 'Uppdraget finns inte.', en: 'The mandate does not exist.' });
       const body = await requireBody(db, mandate.bodyId);
-      assertCan(principal, 'organisation.read', await cooperationScope(db, body.organisationId));
+      assertCan(principal, 'organisation.edit', [body.organisationId]);
       return mandate;
     },
 
     async updateMandate(principal: Principal | null, id: string, raw: unknown): Promise<void> {
       const before = await repo.findMandate(db, id);
       if (!before) throw notFound({ sv: 'Uppdraget finns inte.', en: 'The mandate does not exist.' });
+      // Both the body it is in and the body it moves to must be the editor's.
+      assertCan(principal, 'organisation.edit', [(await requireBody(db, before.bodyId)).organisationId]);
       const input = parseInput(ZMandateInput, raw);
       const body = await requireBody(db, input.bodyId);
       assertCan(principal, 'organisation.edit', [body.organisationId]);

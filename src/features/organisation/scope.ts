@@ -1,7 +1,7 @@
 import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations } from '../../platform/db/schema.js';
-import { PolicyDenied, scopeOf, type Principal, type Scope } from '../auth/policy.js';
+import { PolicyDenied, scopeOf, type Principal, type Scope } from '../../platform/auth/policy.js';
 
 /**
  * Whose grants count for an object, resolved from its owning organisation. Every service builds
@@ -84,7 +84,8 @@ export function listOrganisationRefs(db: Db): Promise<OrganisationRef[]> {
 
 /**
  * The installation's own committee (the first created): the owner of what belongs to the whole
- * installation rather than to one object — the portal's accessibility feedback, the archive.
+ * installation rather than to one committee — the portal's accessibility feedback. (The archive and
+ * the processing register are each committee's: `features/archive/archive-scope.ts`.)
  */
 export async function installationCommitteeScope(db: Db): Promise<Scope> {
   const id = await installationCommitteeId(db);

@@ -2,6 +2,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ChecklistService } from './checklist.service.js';
 import { answerFields } from './checklist-answers.js';
 import { ANSWERS, type Answer } from './planning.schema.js';
@@ -151,7 +152,12 @@ export function ChecklistPage({ ctx, loaded, state }: { ctx: ViewContext; loaded
                   <AnswerText ctx={ctx} answer={a?.answer} />
                   {a?.explanation && <> · {a.explanation}</>}
                 </p>
-                {a?.action && <p>{t('planning.actionSummary', { action: a.action, owner: a.actionOwner, date: a.actionDueOn ?? '' })}</p>}
+                {a?.action && (
+                  <p>
+                    {t('planning.actionSummary', { action: a.action, owner: a.actionOwner, date: a.actionDueOn ?? '' })}
+                    <ExampleMark ctx={ctx} origin={a.origin} />
+                  </p>
+                )}
               </li>
             );
           })}

@@ -2,6 +2,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ControlService, PresentedRisk } from './control.service.js';
 import type { ActivityRow, ControlPointRow } from './planning.repository.js';
 import { RISK_DECISIONS } from './planning.schema.js';
@@ -110,7 +111,10 @@ export function ActivityTable({ ctx, view, manage }: { ctx: ViewContext; view: {
         <tbody>
           {view.activities.map((a) => (
             <tr>
-              <th scope="row">{a.title}</th>
+              <th scope="row">
+                {a.title}
+                <ExampleMark ctx={ctx} origin={a.origin} />
+              </th>
               <td>{[riskName(view, a.riskId), view.points.find((p) => p.id === a.controlPointId)?.title ?? ''].filter(Boolean).join('; ')}</td>
               <td>{a.owner}</td>
               <td>{a.dueOn ?? '–'}</td>
@@ -242,6 +246,7 @@ export function ActivityResultPage(props: { ctx: ViewContext; s: PlanningScope; 
     <Layout ctx={ctx} title={t('planning.activity.recordResult')} back={{ href: back }}>
       <p>
         <strong>{activity.title}</strong> · {activity.owner}
+        <ExampleMark ctx={ctx} origin={activity.origin} />
       </p>
       <ErrorSummary ctx={ctx} state={state} />
       <PostForm ctx={ctx} action={`/planering/kontrollaktiviteter/${activity.id}`}>

@@ -1,5 +1,6 @@
 /** The tertial follow-up, the evidence behind each measured figure, and the follow-up dialogues. */
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
@@ -183,6 +184,7 @@ export function EvidencePage({ ctx, view }: { ctx: ViewContext; view: EvidenceVi
           <section aria-labelledby={`m-${meeting.meetingId}`}>
             <h2 id={`m-${meeting.meetingId}`}>
               <a href={`/moten/${meeting.meetingId}`}>{t('planning.meetingOn', { date: meeting.date, place: meeting.place })}</a>
+              <ExampleMark ctx={ctx} origin={meeting.origin} />
             </h2>
             <p>{t('planning.seatsAttended', { attended: meeting.attended, seats: meeting.seats, share: formatNumber(ctx, meeting.share) })}</p>
             <div class="table-scroll">

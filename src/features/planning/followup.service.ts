@@ -11,7 +11,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { goalStatus, indicatorStatus, tertialOfMonth, type GoalStatus, type IndicatorReading } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, thisYear, type PlanningDeps } from './planning-context.js';
 import { loadPlan, numberOrNull, type PlanService } from './plan.service.js';

@@ -31,6 +31,8 @@ export interface MeetingEvidence {
   meetingId: string;
   date: string;
   place: string;
+  /** 'demo': a meeting the demo invented (the 2022 meetings before the seed's), shown as Exempeldata. */
+  origin: string | null;
   seats: number;
   attended: number;
   /** Percentage of seats that took part, one decimal. */
@@ -76,6 +78,7 @@ async function meetingEvidence(db: Db, meeting: MeetingRow): Promise<MeetingEvid
     meetingId: meeting.id,
     date: model.date,
     place: meeting.place,
+    origin: meeting.origin,
     seats: model.seats,
     attended,
     share: model.seats > 0 ? attendanceShare({ present: attended, total: model.seats }) : null,

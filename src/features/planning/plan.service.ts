@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { type Principal, requirePrincipal } from '../auth/policy.js';
+import { type Principal, requirePrincipal } from '../../platform/auth/policy.js';
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, resolveCommittee, thisYear, type PlanningDeps } from './planning-context.js';
 import { SECTION_KEYS, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';

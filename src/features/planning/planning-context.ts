@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { notFound, type UserMessage } from '../../platform/errors.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import * as repo from './planning.repository.js';
 
 export interface PlanningDeps {

@@ -4,6 +4,7 @@ import type { LoadedPlan } from './plan.service.js';
 import type { PresentedRisk } from './control.service.js';
 import type { ActivityRow, ControlPointRow, IndicatorRow, OrganisationRow } from './planning.repository.js';
 import { heatMapGrid } from './heat-map.js';
+import { withExampleMark } from '../../platform/views/example-data.js';
 import { renderPlanningPdf, type PdfBlock } from './planning-pdf.js';
 import type { SectionKey } from './planning.schema.js';
 
@@ -93,7 +94,7 @@ export function controlPlanPdf(options: { committee: OrganisationRow; year: numb
       : { kind: 'p', text: 'Inga obligatoriska kontrollmoment registrerade.', muted: true },
     { kind: 'h2', text: '4 Kontrollaktiviteter' },
     activities.length
-      ? { kind: 'table', headers: ['Aktivitet', 'Ansvarig', 'Klart senast', 'Status', 'Resultat'], widths: [3.5, 2, 1.5, 1.6, 3.5], rows: activities.map((a) => [a.title, a.owner, a.dueOn ?? '', a.status === 'done' ? `Genomförd ${a.completedOn ?? ''}` : 'Planerad', a.result]) }
+      ? { kind: 'table', headers: ['Aktivitet', 'Ansvarig', 'Klart senast', 'Status', 'Resultat'], widths: [3.5, 2, 1.5, 1.6, 3.5], rows: activities.map((a) => [withExampleMark(a.title, a.origin, 'sv'), a.owner, a.dueOn ?? '', a.status === 'done' ? `Genomförd ${a.completedOn ?? ''}` : 'Planerad', a.result]) }
       : { kind: 'p', text: 'Inga kontrollaktiviteter registrerade.', muted: true },
   ];
   return renderPlanningPdf({ committeeName: options.committee.name, title: `Internkontrollplan ${options.year}`, subtitle: `Plan för intern kontroll ${options.year} (kommunallagen 6 kap. 6 §)`, blocks, landscape: true });

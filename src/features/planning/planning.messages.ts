@@ -270,3 +270,8 @@ export const planningMessages = defineMessages({
   'planning.addStatusList': { sv: 'Lägg statuslistan på dagordningen', en: 'Put the status list on the agenda' },
   'planning.statusListAdded': { sv: 'Statuslistan är tillagd som informationspunkt.', en: 'The status list has been added as an information item.' },
 });
+
+type PlanningMessages = typeof planningMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends PlanningMessages {}
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { agendaItems, attendanceEvents, bodies, mandates, meetings, organisations, people } from '../../platform/db/schema.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { measure } from './measure.js';
 import type { MeasuredKind } from './planning.schema.js';
 

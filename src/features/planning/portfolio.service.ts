@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { type Principal, requirePrincipal } from '../auth/policy.js';
+import { type Principal, requirePrincipal } from '../../platform/auth/policy.js';
 import { createAgendaService } from '../meetings/agenda.service.js';
 import { meetingWhen } from '../meetings/agenda.service.js';
 import * as repo from './planning.repository.js';

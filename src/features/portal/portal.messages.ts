@@ -68,3 +68,8 @@ export const portalMessages = defineMessages({
   'portal.caseNumber': { sv: 'Ärendenummer', en: 'Case number' },
   'portal.decision': { sv: 'Beslut', en: 'Decision' },
 });
+
+type PortalMessages = typeof portalMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends PortalMessages {}
+}

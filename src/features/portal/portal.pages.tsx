@@ -2,11 +2,12 @@
 import { Corrections } from '../protocols/correction.pages.js';
 import type { CorrectionView } from '../protocols/correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { genitive } from '../protocols/protocol-build.js';
 import { basisLine } from '../protocols/protocol-wording.js';
-import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from '../protocols/protocol.model.js';
+import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from '../protocols/protocol.model.js';
 import type { PortalService } from './portal.service.js';
 
 type Start = Awaited<ReturnType<PortalService['start']>>;
@@ -53,6 +54,7 @@ export function PortalHomePage({ ctx, start, boards }: { ctx: ViewContext; start
             {start.upcoming.map((m) => (
               <li>
                 <a href={meetingPath(m.id)}>{t('portal.meetingTitle', { body: m.bodyName, date: m.date })}</a> {m.time}, {m.place}
+                <ExampleMark ctx={ctx} origin={m.origin} />
               </li>
             ))}
           </ul>
@@ -106,7 +108,17 @@ export function MeetingsPage({ ctx, view }: { ctx: ViewContext; view: Meetings }
   const columns: Column<Row>[] = [
     { key: 'date', label: t('portal.date'), text: (m) => `${m.date} ${m.time}`, render: (m) => <a href={meetingPath(m.id)}>{`${m.date} ${m.time}`}</a>, rowHeader: true },
     { key: 'body', label: t('portal.body'), text: (m) => (m.kind === 'strategy_day' ? `${m.bodyName} (${t('portal.strategyDay')})` : m.bodyName) },
-    { key: 'place', label: t('portal.place'), text: (m) => m.place },
+    {
+      key: 'place',
+      label: t('portal.place'),
+      text: (m) => m.place,
+      render: (m) => (
+        <>
+          {m.place}
+          <ExampleMark ctx={ctx} origin={m.origin} />
+        </>
+      ),
+    },
     { key: 'status', label: t('portal.status'), text: (m) => t(`portal.status.${m.status}`) },
     {
       key: 'protocol',
@@ -159,7 +171,10 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
         <dt>{t('portal.time')}</dt>
         <dd>{m.endTime ? `${m.date} ${m.time}–${m.endTime}` : `${m.date} ${m.time}`}</dd>
         <dt>{t('portal.place')}</dt>
-        <dd>{m.place}</dd>
+        <dd>
+          {m.place}
+          <ExampleMark ctx={ctx} origin={m.origin} />
+        </dd>
         <dt>{t('portal.status')}</dt>
         <dd>{t(`portal.status.${m.status}`)}</dd>
         <dt>{t('portal.protocol')}</dt>
@@ -172,7 +187,10 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
         <ol>
           {view.items.map((item) => (
             <li>
-              <h3>{item.heading}</h3>
+              <h3>
+                {item.heading}
+                <ExampleMark ctx={ctx} origin={item.origin} />
+              </h3>
               {item.secret && <p>{t('portal.secretItem')}</p>}
               {item.proposal.trim() && (
                 <>
@@ -219,7 +237,7 @@ function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocum
       {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
       {p.decision.trim() && (
         <>
-          <h3>{t('protocol.decisionOf', { body })}</h3>
+          <h3>{t(p.tabled ? 'protocol.proposalOf' : 'protocol.decisionOf', { body })}</h3>
           <Lines text={p.decision} />
         </>
       )}
@@ -307,8 +325,12 @@ export function PublicProtocolPage({ ctx, meetingId, doc, digest, corrections = 
         <dd>{doc.chair ?? '–'}</dd>
         <dt>{t('protocol.adjuster')}</dt>
         <dd>{doc.adjuster ?? '–'}</dd>
-        <dt>{t('protocol.justering')}</dt>
-        <dd>{[doc.justeringPlace, doc.justeringDate].filter(Boolean).join(', ') || '–'}</dd>
+        {justeringRows(doc).map((row) => (
+          <>
+            <dt>{t(`protocol.${row.label}`)}</dt>
+            <dd>{row.value}</dd>
+          </>
+        ))}
       </dl>
       <p>
         <a href={`/moten/${meetingId}/protokoll.pdf`}>{t('protocol.pdf')}</a>

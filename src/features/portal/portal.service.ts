@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { formatHandlingId } from '../../domain/index.js';
-import { assertCan, type Principal } from '../auth/policy.js';
+import { assertCan, type Principal } from '../../platform/auth/policy.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, listItems } from '../meetings/meetings.repository.js';
 import { loadProtocol } from '../protocols/protocol-build.js';
@@ -50,6 +50,7 @@ export function createPortalService(deps: { database: Database; config: Config; 
       bodyName: row.body.name,
       committeeName: row.committeeName,
       hasProtocol: row.protocolStatus === 'final',
+      origin: row.meeting.origin,
     };
   };
 
@@ -90,7 +91,7 @@ export function createPortalService(deps: { database: Database; config: Config; 
       const protocol = await findProtocolByMeeting(db, meetingId);
       const start = instantToStockholm(meeting.startsAt);
       return {
-        meeting: { id: meeting.id, date: start.date, time: start.time, endTime: meeting.endsAt ? instantToStockholm(meeting.endsAt).time : null, place: meeting.place, status: meeting.status, kind: meeting.kind },
+        meeting: { id: meeting.id, date: start.date, time: start.time, endTime: meeting.endsAt ? instantToStockholm(meeting.endsAt).time : null, place: meeting.place, status: meeting.status, kind: meeting.kind, origin: meeting.origin },
         body: { id: row.body.id, name: row.body.name },
         committeeName: row.committeeName,
         agendaPublished,
@@ -98,6 +99,7 @@ export function createPortalService(deps: { database: Database; config: Config; 
           position: item.position,
           heading: item.heading,
           kind: item.kind,
+          origin: item.origin,
           secret: item.isSecret,
           proposal: item.isSecret ? '' : item.proposal,
           documents: item.isSecret

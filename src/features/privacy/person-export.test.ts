@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { agendaItems, attendanceEvents, auditLog, cases, mandates, meetings, memberNotes, memberReports, motions, people, reservations, users, voteBallots, votes } from '../../platform/db/schema.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { personColumns } from './person-export.js';
 
 describe('the export of everything held about one person', () => {

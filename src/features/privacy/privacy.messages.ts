@@ -85,3 +85,8 @@ export const privacyMessages = defineMessages({
   'privacy.pseudo.confirmButton': { sv: 'Ja, pseudonymisera', en: 'Yes, pseudonymise' },
   'privacy.pseudo.done': { sv: 'Personen är pseudonymiserad.', en: 'The person is pseudonymised.' },
 });
+
+type PrivacyMessages = typeof privacyMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends PrivacyMessages {}
+}

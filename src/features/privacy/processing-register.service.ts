@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { personalDataControllers, personalDataProcessing } from '../../platform/db/schema.js';
@@ -6,8 +6,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, type Principal } from '../auth/policy.js';
-import { archiveScope } from '../archive/archive-scope.js';
+import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
+import { archiveScope, requireCommitteeById, type ArchiveCommittee } from '../archive/archive-scope.js';
 import { ZController, ZProcessing } from './privacy.schema.js';
 
 export type ProcessingRow = typeof personalDataProcessing.$inferSelect;
@@ -34,71 +34,72 @@ const PROCESSING_NOT_FOUND = { sv: 'Behandlingen finns inte.', en: 'The processi
 /**
  * The record of processing activities (GDPR art. 30(1)): the committee as controller and its data
  * protection officer (a), and per processing its purposes (b), categories (c), recipients (d),
- * third-country transfers (e), time limits (f) and security measures (g). The register is the
- * archive creator's, the installation's committee; only that committee's admin edits it.
+ * third-country transfers (e), time limits (f) and security measures (g). Each committee keeps its
+ * own register (it is the controller); only that committee's admin edits it.
  */
 export function createProcessingRegister(deps: { database: Database; clock: Clock }) {
   const { clock } = deps;
   const db = deps.database.db;
 
-  /** The committee whose register this is, with the principal's right checked in it. */
-  async function committeeOf(principal: Principal | null, action: 'archive.read' | 'personalData.manage'): Promise<{ committeeId: string; actor: Principal }> {
-    const scope = await archiveScope(db);
-    assertCan(principal, action, scope);
-    return { committeeId: scope[0], actor: principal };
-  }
-
-  async function requireProcessing(tx: Db, committeeId: string, id: string): Promise<ProcessingRow> {
-    const [row] = await tx.select().from(personalDataProcessing).where(and(eq(personalDataProcessing.id, id), eq(personalDataProcessing.committeeId, committeeId)));
+  /** A processing with the principal's right checked in its own committee. */
+  async function requireProcessing(principal: Principal | null, tx: Db, id: string) {
+    const [row] = await tx.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
     if (!row) throw notFound(PROCESSING_NOT_FOUND);
-    return row;
+    assertCan(principal, 'personalData.manage', archiveScope(row.committeeId));
+    return { row, actor: principal };
   }
 
   return {
-    async listProcessing(principal: Principal | null) {
-      const { committeeId } = await committeeOf(principal, 'archive.read');
-      const rows = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.committeeId, committeeId)).orderBy(asc(personalDataProcessing.name));
-      const [controller] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId));
-      return { rows: rows.map((r) => ({ ...r, missing: missingArticle30(r) })), controller: controller ?? null, canManage: can(principal, 'personalData.manage', await archiveScope(db)) };
+    /** The committee's register: its controller and its processing activities, each with the points it leaves empty. */
+    async listProcessing(principal: Principal | null, committee: ArchiveCommittee) {
+      assertCan(principal, 'archive.read', archiveScope(committee.id));
+      const rows = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.committeeId, committee.id)).orderBy(asc(personalDataProcessing.name));
+      const [controller] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committee.id));
+      return { rows: rows.map((r) => ({ ...r, missing: missingArticle30(r) })), controller: controller ?? null, canManage: can(principal, 'personalData.manage', archiveScope(committee.id)) };
     },
 
-    async getProcessing(principal: Principal | null, id: string): Promise<ProcessingRow> {
-      return requireProcessing(db, (await committeeOf(principal, 'personalData.manage')).committeeId, id);
+    /** A processing to edit, with its committee. */
+    async getProcessing(principal: Principal | null, id: string): Promise<{ row: ProcessingRow; committee: ArchiveCommittee }> {
+      const { row } = await requireProcessing(principal, db, id);
+      return { row, committee: await requireCommitteeById(db, row.committeeId) };
     },
 
-    async createProcessing(principal: Principal | null, raw: unknown): Promise<ProcessingRow> {
-      const { committeeId, actor } = await committeeOf(principal, 'personalData.manage');
+    async createProcessing(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<ProcessingRow> {
+      assertCan(principal, 'personalData.manage', archiveScope(committee.id));
+      const committeeId = committee.id;
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(personalDataProcessing).values({ committeeId, ...input }).returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(actor), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input, organisationId: committeeId }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input, organisationId: committeeId }, clock());
         return row;
       });
     },
 
+    /** Edit a processing of its own committee's register. */
     async updateProcessing(principal: Principal | null, id: string, raw: unknown): Promise<ProcessingRow> {
-      const { committeeId, actor } = await committeeOf(principal, 'personalData.manage');
+      const { actor } = await requireProcessing(principal, db, id);
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
-        const before = await requireProcessing(tx, committeeId, id);
+        const { row: before } = await requireProcessing(actor, tx, id);
         const [row] = await tx.update(personalDataProcessing).set({ ...input, updatedAt: clock() }).where(eq(personalDataProcessing.id, before.id)).returning();
         if (!row) throw new Error('update returned no row');
-        const { id: _id, committeeId: _c, createdAt: _a, updatedAt: _u, ...was } = before;
+        const { id: _id, committeeId, createdAt: _a, updatedAt: _u, ...was } = before;
         await recordAudit(tx, actorOf(actor), { action: 'processing.update', entity: 'personal_data_processing', entityId: id, before: was, after: input, organisationId: committeeId }, clock());
         return row;
       });
     },
 
-    /** Art. 30(1)(a): the controller and the data protection officer, for the form. */
-    async getController(principal: Principal | null): Promise<ControllerRow | null> {
-      const { committeeId } = await committeeOf(principal, 'personalData.manage');
-      const [row] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId));
+    /** Art. 30(1)(a): the committee's controller and data protection officer, for the form. */
+    async getController(principal: Principal | null, committee: ArchiveCommittee): Promise<ControllerRow | null> {
+      assertCan(principal, 'personalData.manage', archiveScope(committee.id));
+      const [row] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committee.id));
       return row ?? null;
     },
 
-    async saveController(principal: Principal | null, raw: unknown): Promise<ControllerRow> {
-      const { committeeId, actor } = await committeeOf(principal, 'personalData.manage');
+    async saveController(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<ControllerRow> {
+      assertCan(principal, 'personalData.manage', archiveScope(committee.id));
+      const committeeId = committee.id;
       const input = parseInput(ZController, raw);
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId));
@@ -109,7 +110,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
           .returning();
         if (!row) throw new Error('upsert returned no row');
         const was = before ? { controllerName: before.controllerName, controllerContact: before.controllerContact, dpoName: before.dpoName, dpoContact: before.dpoContact } : undefined;
-        await recordAudit(tx, actorOf(actor), { action: 'processing.controller', entity: 'organisation', entityId: committeeId, ...(was ? { before: was } : {}), after: input, organisationId: committeeId }, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'processing.controller', entity: 'organisation', entityId: committeeId, ...(was ? { before: was } : {}), after: input, organisationId: committeeId }, clock());
         return row;
       });
     },

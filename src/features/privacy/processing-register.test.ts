@@ -27,6 +27,7 @@ describe('missingArticle30 — the points of art. 30(1) a processing leaves empt
 describe('GDPR art. 30: the register on its page, edited by the committee’s admin', () => {
   let t: TestContext;
   let admin: TestClient;
+  let committeeSlug = '';
   const clients: Record<'registrar' | 'municipalityAdmin' | 'otherCommitteeAdmin', TestClient> = {} as never;
 
   const processing = {
@@ -46,6 +47,7 @@ describe('GDPR art. 30: the register on its page, edited by the committee’s ad
     t = await createTestApp();
     // The first committee is the installation's: the archive creator whose register this is.
     const { committee, municipality } = await buildCommittee(t.services);
+    committeeSlug = committee.slug;
     const other = await buildCommittee(t.services, { name: 'Andra nämnden' });
     const sign = async (organisationId: string, role: 'admin' | 'registrar') => {
       const client = new TestClient(t.app);
@@ -96,15 +98,18 @@ describe('GDPR art. 30: the register on its page, edited by the committee’s ad
   for (const [who, why] of refusals) {
     test(`scope: ${who} may not edit (${why})`, async () => {
       const client = clients[who];
-      assert.equal((await client.post('/dataskydd/ansvarig', { ...controller, controllerName: 'Kapad' })).statusCode, 403);
-      assert.equal((await client.post('/dataskydd/behandlingar/ny', { ...processing, name: 'Kapad' })).statusCode, 403);
+      // Without ?namnd= the other committee's admin works in its own committee (issue 15): named, this one refuses.
+      const inThis = (path: string) => `${path}?namnd=${committeeSlug}`;
+      const paths = (path: string) => (who === 'otherCommitteeAdmin' ? [inThis(path)] : [path, inThis(path)]);
+      for (const url of paths('/dataskydd/ansvarig')) assert.equal((await client.post(url, { ...controller, controllerName: 'Kapad' })).statusCode, 403, url);
+      for (const url of paths('/dataskydd/behandlingar/ny')) assert.equal((await client.post(url, { ...processing, name: 'Kapad' })).statusCode, 403, url);
       const page = await admin.get('/dataskydd');
       assert.doesNotMatch(page.body, /Kapad/);
       if (who === 'registrar') {
         const seen = await client.get('/dataskydd');
         assert.equal(seen.statusCode, 200);
         assert.match(textOf(seen.body), /Säkerhetsåtgärder Tvåfaktorsinloggning/);
-        assert.doesNotMatch(seen.body, /href="\/dataskydd\/ansvarig"/);
+        assert.doesNotMatch(seen.body, /href="\/dataskydd\/ansvarig[?"]/);
       }
     });
   }

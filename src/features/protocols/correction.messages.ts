@@ -17,3 +17,8 @@ export const correctionMessages = defineMessages({
   'correction.text': { sv: 'Rättelse: vad som är fel och hur det ska lyda', en: 'Correction: what is wrong and how it should read' },
   'correction.added': { sv: 'Rättelsen är förseglad och visas med protokollet.', en: 'The correction is sealed and shown with the minutes.' },
 });
+
+type CorrectionMessages = typeof correctionMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends CorrectionMessages {}
+}

@@ -15,7 +15,7 @@ import { conflict, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, requirePrincipal, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { SEAL_SIGNATURE_LENGTH } from './protocol-pdf.js';

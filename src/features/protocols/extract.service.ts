@@ -8,7 +8,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { MailResult, Mailer } from '../../platform/mail/mailer.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, requirePrincipal, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { decisionHeading, letterheadOf } from './protocol-wording.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
@@ -47,14 +47,16 @@ export function createExtractService(deps: { database: Database; config: Config;
     // is taken from the protocol as adjusted (its snapshot), never rebuilt from the live tables.
     const doc = await frozen.document(row.protocol.id);
     const p = doc?.paragraphs.find((x) => x.id === paragraphId);
-    if (!doc || !p) return { ...row, record: EMPTY_RECORD, shortName: null };
+    if (!doc || !p) return { ...row, record: EMPTY_RECORD, shortName: null, tabled: false };
     const shortName = doc.letterhead.shortName;
-    if (row.protocol.status !== 'final') return { ...row, record: p.record, shortName };
+    const tabled = p.tabled === true;
+    if (row.protocol.status !== 'final') return { ...row, record: p.record, shortName, tabled };
     return {
       ...row,
       bodyName: doc.bodyName,
       record: p.record,
       shortName,
+      tabled,
       paragraph: { ...row.paragraph, number: p.number, heading: p.heading, caseNumber: p.caseNumber, summary: p.summary, handling: p.handling, decision: p.decision, recipients: p.recipients, secrecyProvision: p.secrecyProvision, decisionBasis: p.decisionBasis.map((b) => ({ documentId: null, text: b.text })) },
     };
   }
@@ -89,7 +91,7 @@ export function createExtractService(deps: { database: Database; config: Config;
       p.caseNumber ? `Ärendenummer: ${p.caseNumber}` : '',
       p.summary ? `Sammanfattning\n\n${p.summary}` : '',
       handling || hasRecord(row.record) ? `Sammanträdet\n\n${[handling, record].filter(Boolean).join('\n\n')}` : '',
-      `${decisionHeading(shortName)}\n\n${p.decision}`,
+      `${decisionHeading(shortName, row)}\n\n${p.decision}`,
       p.decisionBasis.length ? `Beslutsunderlag\n\n${p.decisionBasis.map((b) => b.text).join('\n')}` : '',
       p.recipients.length ? `Beslutet skickas till\n\n${p.recipients.join('\n')}` : '',
       `Justerat ${row.protocol.finalAt ? swedishDate(row.protocol.finalAt) : p.adjustedAt ? swedishDate(p.adjustedAt) : ''}`,

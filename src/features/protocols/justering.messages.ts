@@ -120,3 +120,8 @@ export const justeringMessages = defineMessages({
   'passkey.remove': { sv: 'Ta bort', en: 'Remove' },
   'passkey.removed': { sv: 'Passkeyn är borttagen.', en: 'The passkey is removed.' },
 });
+
+type JusteringMessages = typeof justeringMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends JusteringMessages {}
+}

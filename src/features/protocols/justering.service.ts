@@ -10,9 +10,9 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { isJusteringLate, justeringDeadline } from '../../domain/justering.js';
 import { actorOf } from '../auth/auth.service.js';
 import * as authRepo from '../auth/auth.repository.js';
-import { assertCan, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
-import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
+import { digestVersionOf, protocolDigest, type DigestVersion, type ProtocolDocument } from './protocol.model.js';
 import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles } from './seal.js';
 import { loadProtocol } from './protocol-build.js';
 import { storeSnapshot } from './protocol-snapshot.js';
@@ -27,8 +27,7 @@ import { FRESH_SIGN_IN_SECONDS, type EidAssurance } from '../auth/oidc.service.j
 import { LOA3, meetsAssuranceLevel } from '../../domain/assurance.js';
 import type { PdfSignature } from './protocol-pdf.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
-
-export type SignerRole = 'chair' | 'adjuster';
+import { signerRolesOf, signersOf, type SignerRole } from './signers.js';
 
 /**
  * A signature needs the signer's own second factor (issue 15): a passkey assertion over the
@@ -113,21 +112,6 @@ export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): st
   return createHash('sha256').update(canonicalJson(content)).digest('hex').toUpperCase();
 }
 
-/**
- * Who signs a protocol (reglemente 22 §): the chair written in its header, and its adjuster — the
- * one in the header, else the one the meeting appointed. The one rule for the justering page, the
- * start page's tasks and the e-mail sent when the protocol is locked.
- */
-export function signersOf(protocol: { chairPersonId: string | null; adjusterPersonId: string | null }, meeting: { adjusterPersonId: string | null }): Record<SignerRole, string | null> {
-  return { chair: protocol.chairPersonId, adjuster: protocol.adjusterPersonId ?? meeting.adjusterPersonId };
-}
-
-/** The roles in which a person signs a protocol (see `signersOf`). */
-export function signerRolesOf(personId: string, protocol: Parameters<typeof signersOf>[0], meeting: Parameters<typeof signersOf>[1]): SignerRole[] {
-  const signers = signersOf(protocol, meeting);
-  return (['chair', 'adjuster'] as const).filter((role) => signers[role] === personId);
-}
-
 const changedSinceLocked = () =>
   conflict({ sv: 'Protokollet har ändrats sedan det låstes och kan inte justeras.', en: 'The protocol has changed since it was locked and cannot be adjusted.' });
 
@@ -142,14 +126,15 @@ export function createJusteringService(deps: { database: Database; config: Confi
   /**
    * The final protocol's document and both sealed PDFs, rendered once before the transaction
    * that makes it final (sealing may ask a time-stamping service); the document must still have
-   * the digest the signers signed.
+   * the digest the signers signed, in the canonical form it was locked with. It prints the day
+   * of the last signature (`signingTime`, Swedish date) as the day of justering.
    */
-  async function prepareFinal(protocolId: string, digest: string, signingTime: Date, signatures: PdfSignature[]): Promise<Prepared> {
+  async function prepareFinal(protocolId: string, signed: { digest: string; version: DigestVersion }, signingTime: Date, signatures: PdfSignature[]): Promise<Prepared> {
     const live = await loadProtocol(db, protocolId);
     if (!live) throw notFound();
-    const document: ProtocolDocument = { ...live, status: 'final' };
-    if (protocolDigest(document) !== digest) throw changedSinceLocked();
-    return { document, files: await sealerOf().sealProtocol(document, { signingTime, digest, signatures }) };
+    const document: ProtocolDocument = { ...live, status: 'final', justeredOn: swedishDate(signingTime) };
+    if (protocolDigest(document, signed.version) !== signed.digest) throw changedSinceLocked();
+    return { document, files: await sealerOf().sealProtocol(document, { signingTime, digest: signed.digest, signatures }) };
   }
 
   async function protocolRow(protocolId: string) {
@@ -335,14 +320,15 @@ export function createJusteringService(deps: { database: Database; config: Confi
         { role, method: input.method, signedAt: now, assuranceProvider: eid.assuranceProvider, assuranceLevel: eid.assuranceLevel },
       ];
       let preparedFor = signed;
-      let prepared: Prepared | undefined = !paragraphId && completes(signed) ? await prepareFinal(protocolId, digest, now, pdfSignatures(signed)) : undefined;
+      const locked = { digest, version: digestVersionOf(row.protocol.digestVersion) };
+      let prepared: Prepared | undefined = !paragraphId && completes(signed) ? await prepareFinal(protocolId, locked, now, pdfSignatures(signed)) : undefined;
 
       for (let attempt = 0; ; attempt += 1) {
         try {
           const result = await db.transaction(async (tx) => {
             const [current] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
             if (!current) throw notFound();
-            if (paragraphId ? current.status === 'final' : current.status !== 'locked' || current.canonicalSha256 !== digest) throw notLocked();
+            if (paragraphId ? current.status === 'final' : current.status !== 'locked' || current.canonicalSha256 !== digest || current.digestVersion !== locked.version) throw notLocked();
             const existing = await signaturesOf(tx, protocolId, paragraphId);
             if (existing.some((s) => s.role === role)) throw alreadySigned();
             const done = completes(existing);
@@ -358,8 +344,8 @@ export function createJusteringService(deps: { database: Database; config: Confi
             } else if (done && prepared) {
               // Frozen in this transaction: the document as the tables hold it now must be the one sealed.
               const current = await loadProtocol(tx, protocolId);
-              if (!current || protocolDigest({ ...current, status: 'final' }) !== digest) throw changedSinceLocked();
-              const frozen = await storeSnapshot(tx, { protocolId, document: prepared.document, files: prepared.files, origin: 'justering', at: now, storage });
+              if (!current || protocolDigest({ ...current, status: 'final' }, locked.version) !== digest) throw changedSinceLocked();
+              const frozen = await storeSnapshot(tx, { protocolId, document: prepared.document, digestVersion: locked.version, files: prepared.files, origin: 'justering', at: now, storage });
               sealedSha = frozen.fullPdfSha256;
               await tx
                 .update(protocols)
@@ -380,7 +366,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
           return result;
         } catch (error) {
           if (!(error instanceof NeedPdf) || attempt > 0) throw error;
-          prepared = await prepareFinal(protocolId, digest, now, pdfSignatures(preparedFor));
+          prepared = await prepareFinal(protocolId, locked, now, pdfSignatures(preparedFor));
         }
       }
     },

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
 import { verifyOwnPassword } from '../auth/reauth.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
 import { accountOrganisationId } from '../auth/account-organisation.js';
 

@@ -169,6 +169,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
   const itemIds = paragraphs.flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []));
   const service = serviceOf(model, paragraphs);
   const records = await meetingRecords(db, model, itemIds, service.javByItem);
+  const tabled = new Set(model.items.filter((i) => i.status === 'tabled').map((i) => i.id));
   const documentIds = paragraphs.flatMap((p) => p.decisionBasis.flatMap((b) => (b.documentId ? [b.documentId] : [])));
   const docRows = documentIds.length === 0 ? [] : await db.select({ id: documents.id, year: documents.year, number: documents.number }).from(documents).where(inArray(documents.id, documentIds));
   const hids = new Map(docRows.map((d) => [d.id, formatHandlingId({ year: d.year, number: d.number })]));
@@ -207,6 +208,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
         recipients: p.recipients,
         secrecyProvision: p.secrecyProvision,
         immediateJustering: p.immediateJustering,
+        ...(p.agendaItemId && tabled.has(p.agendaItemId) ? { tabled: true as const } : {}),
       }),
     ),
   };

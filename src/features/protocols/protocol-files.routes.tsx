@@ -14,7 +14,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
 import { swedishDate } from '../../platform/clock.js';
 import { protocolExtracts } from '../../platform/db/schema.js';
-import { assertCan, can, requirePrincipal, scopeOf } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, scopeOf } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { attachmentHeader } from '../registry/registry.http.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { FONTS } from '../../platform/pdf/fonts.js';
-import { servedLine, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
+import { justeringRows, servedLine, type JusteringRow, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import { basisLine, decisionHeading, footerTitle } from './protocol-wording.js';
 import { hasRecord, meetingRecordLines } from './protocol-record-lines.js';
 import { assuranceLabel } from '../../domain/assurance.js';
@@ -40,6 +40,14 @@ export interface PdfSignature {
   assuranceProvider: string | null;
   assuranceLevel: string | null;
 }
+
+/** The header's justering lines (justeringRows): the day adjusted once final, the plan before. */
+const JUSTERING_LABEL: Record<JusteringRow['label'], string> = {
+  justering: 'Justeringens plats och tid',
+  justeringPlanned: 'Planerad justering',
+  justeringPlace: 'Justeringens plats',
+  justeredOn: 'Justeringsdag',
+};
 
 const METHOD: Record<Exclude<SignatureMethod, 'e-id'>, string> = { passkey: 'säkerhetsnyckel (passkey)', totp: 'engångskod (TOTP)', password: 'lösenord' };
 
@@ -245,7 +253,7 @@ function firstPage(w: Writer, p: ProtocolDocument, signatures: PdfSignature[]): 
 
   doc.y += 8;
   w.row('Justerare', p.adjuster ?? '–');
-  w.row('Justeringens plats och tid', [p.justeringPlace, p.justeringDate].filter(Boolean).join(' ') || '–');
+  for (const row of justeringRows(p)) w.row(JUSTERING_LABEL[row.label], row.value);
   w.row('Paragrafer', paragraphRange(p));
 
   w.heading('H2', 'Underskrifter', SIZE.h3 + 1, 14);
@@ -282,7 +290,7 @@ function paragraphPages(w: Writer, p: ProtocolDocument, par: ProtocolParagraph):
   }
   if (par.secrecyProvision) w.para(`Sekretess: ${par.secrecyProvision}`, { font: 'italic', size: 9 });
 
-  w.heading('H3', decisionHeading(p.letterhead.shortName), SIZE.h3, 12);
+  w.heading('H3', decisionHeading(p.letterhead.shortName, par), SIZE.h3, 12);
   w.block(par.decision || '–');
   if (par.immediateJustering) w.para('Paragrafen justeras omedelbart.', { font: 'italic' });
 

@@ -15,7 +15,7 @@ import { people, protocolParagraphs, protocolSignatures, protocolSnapshots, user
 import { notFound } from '../../platform/errors.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
-import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
+import { digestVersionOf, protocolDigest, publicVersion, type DigestVersion, type ProtocolDocument } from './protocol.model.js';
 import { loadProtocol } from './protocol-build.js';
 import { findProtocol } from './protocol.repository.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
@@ -60,6 +60,8 @@ export interface FrozenProtocol {
   protocolId: string;
   document: ProtocolDocument;
   documentSha256: string;
+  /** The canonical form documentSha256 was computed with (protocols.digest_version at justering). */
+  digestVersion: DigestVersion;
   signatures: FrozenSignature[];
   votes: FrozenVote[];
   fullPdfSha256: string;
@@ -76,6 +78,7 @@ function present(row: typeof protocolSnapshots.$inferSelect): FrozenProtocol {
     protocolId: row.protocolId,
     document: row.document as ProtocolDocument,
     documentSha256: row.documentSha256,
+    digestVersion: digestVersionOf(row.digestVersion),
     signatures: row.signatures as FrozenSignature[],
     votes: row.votes as FrozenVote[],
     fullPdfSha256: row.fullPdfSha256,
@@ -152,7 +155,7 @@ export async function currentVotes(tx: Db, protocolId: string): Promise<FrozenVo
 /** Store the snapshot (blobs first); inside the transaction that makes the protocol final. */
 export async function storeSnapshot(
   tx: Db,
-  options: { protocolId: string; document: ProtocolDocument; files: { full: Buffer; public: Buffer; level: SealLevel }; origin: 'justering' | 'backfill'; at: Date; storage?: FileStorage },
+  options: { protocolId: string; document: ProtocolDocument; digestVersion: DigestVersion; files: { full: Buffer; public: Buffer; level: SealLevel }; origin: 'justering' | 'backfill'; at: Date; storage?: FileStorage },
 ): Promise<FrozenProtocol> {
   const storage = options.storage ?? databaseFileStorage;
   const full = await storage.put(tx, options.files.full);
@@ -163,7 +166,8 @@ export async function storeSnapshot(
     .values({
       protocolId: options.protocolId,
       document: options.document,
-      documentSha256: protocolDigest(options.document),
+      documentSha256: protocolDigest(options.document, options.digestVersion),
+      digestVersion: options.digestVersion,
       signatures: await currentSignatures(tx, options.protocolId, numbers),
       votes: await currentVotes(tx, options.protocolId),
       fullPdfSha256: full.sha256,
@@ -200,8 +204,9 @@ export function createFrozenProtocols(deps: { database: Database; config: Config
     const live = protocol?.status === 'final' ? await loadProtocol(db, protocolId) : undefined;
     if (!protocol || !live) throw notFound(PROTOCOL_NOT_FOUND);
     const document: ProtocolDocument = { ...live, status: 'final' };
+    const digestVersion = digestVersionOf(protocol.digestVersion);
     // Printed on every page: what the signers signed, even if the tables have changed since.
-    const digest = protocol.canonicalSha256 ?? protocolDigest(document);
+    const digest = protocol.canonicalSha256 ?? protocolDigest(document, digestVersion);
     const signingTime = protocol.finalAt ?? deps.clock();
     const stored = protocol.sealedPdfSha256 ? await storage.get(db, protocol.sealedPdfSha256) : undefined;
     const s = sealerOf();
@@ -214,7 +219,7 @@ export function createFrozenProtocols(deps: { database: Database; config: Config
       : await s.sealProtocol(document, { digest, signingTime });
     return db.transaction(async (tx) => {
       const at = deps.clock();
-      const snapshot = await storeSnapshot(tx, { protocolId, document, files, origin: 'backfill', at, storage });
+      const snapshot = await storeSnapshot(tx, { protocolId, document, digestVersion, files, origin: 'backfill', at, storage });
       if (snapshot.createdAt.getTime() === at.getTime() && snapshot.origin === 'backfill') {
         const meeting = await findMeeting(tx, protocol.meetingId);
         const body = meeting ? await findBody(tx, meeting.bodyId) : undefined;

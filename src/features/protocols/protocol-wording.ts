@@ -1,6 +1,7 @@
 /**
  * The protocol's own words, as the committee's paper protocols have them (seed 2022-12-14): the
- * page heading (the host municipality above the committee's short name), "E-nämndens beslut",
+ * page heading (the host municipality above the committee's short name), "E-nämndens beslut"
+ * ("E-nämndens förslag till beslut" for a tabled item),
  * the chair's proposition ("Ordföranden föreslår att … och finner att e-nämnden bifaller
  * förslaget") and the beslutsunderlag line ("…, E-NAMND, Hid: 2022.14"). Pure text functions.
  */
@@ -43,9 +44,12 @@ export function footerTitle(shortName: string, meetingDate: string): string {
   return `Protokoll sammanträde ${inSentence(shortName)} ${meetingDate}`;
 }
 
-/** "E-nämndens beslut". */
-export function decisionHeading(shortName: string): string {
-  return `${genitive(shortName)} beslut`;
+/**
+ * "E-nämndens beslut"; for a tabled item "E-nämndens förslag till beslut" (seed § 22: the matter
+ * was not decided, the paragraph gives what was proposed).
+ */
+export function decisionHeading(shortName: string, paragraph: { tabled?: boolean } = {}): string {
+  return paragraph.tabled ? `${genitive(shortName)} förslag till beslut` : `${genitive(shortName)} beslut`;
 }
 
 /**

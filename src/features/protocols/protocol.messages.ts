@@ -27,12 +27,15 @@ export const protocolMessages = defineMessages({
   'protocol.adjuster': { sv: 'Justerare', en: 'Adjuster' },
   'protocol.justering': { sv: 'Justeringens plats och tid', en: 'Place and date of justering' },
   'protocol.justeringPlace': { sv: 'Justeringens plats', en: 'Place of justering' },
-  'protocol.justeringDate': { sv: 'Justeringsdatum', en: 'Date of justering' },
+  'protocol.justeringDate': { sv: 'Planerad justeringsdag', en: 'Planned date of justering' },
+  'protocol.justeringPlanned': { sv: 'Planerad justering', en: 'Planned justering' },
+  'protocol.justeredOn': { sv: 'Justeringsdag', en: 'Date of justering' },
   'protocol.paragraphs': { sv: 'Paragrafer', en: 'Paragraphs' },
   'protocol.noParagraphs': { sv: 'Inga ärenden behandlades.', en: 'No items were handled.' },
   'protocol.unnumbered': { sv: '§ –', en: '§ –' },
   'protocol.caseNumber': { sv: 'Ärendenr {number}', en: 'Case no. {number}' },
   'protocol.decisionOf': { sv: '{body} beslut', en: 'Decision of {body}' },
+  'protocol.proposalOf': { sv: '{body} förslag till beslut', en: 'Proposed decision of {body}' },
   'protocol.summary': { sv: 'Sammanfattning av ärendet', en: 'Summary of the case' },
   'protocol.handling': { sv: 'Sammanträdet', en: 'The meeting' },
   'protocol.basis': { sv: 'Beslutsunderlag', en: 'Basis for the decision' },
@@ -113,3 +116,8 @@ export const protocolMessages = defineMessages({
   'protocol.extract.none': { sv: 'Inget utdrag har skapats ännu.', en: 'No extract has been made yet.' },
   'protocol.passkeys': { sv: 'Passkeys för justering', en: 'Passkeys for justering' },
 });
+
+type ProtocolMessages = typeof protocolMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends ProtocolMessages {}
+}

@@ -27,7 +27,14 @@ export interface ProtocolDocument {
   adjuster: string | null;
   secretary: string;
   justeringPlace: string;
+  /** The planned day of justering (YYYY-MM-DD) as the secretary entered it; signed only in digest version 1. */
   justeringDate: string | null;
+  /**
+   * The day the protocol was adjusted: the Swedish (Europe/Stockholm) date of the last justering
+   * signature, set when it becomes final. Never signed (it is not known when the signers sign);
+   * absent in protocols made final before it existed, which print the planned date as they did.
+   */
+  justeredOn?: string | null;
   paragraphs: ProtocolParagraph[];
 }
 
@@ -72,6 +79,11 @@ export interface ProtocolParagraph {
   /** When set, the public version leaves the paragraph's content out and names this provision. */
   secrecyProvision: string | null;
   immediateJustering: boolean;
+  /**
+   * Bordlagd: the item was tabled to a later meeting, so its text is headed "förslag till beslut"
+   * (seed § 22). Absent when not tabled, so that the canonical form of other protocols is unchanged.
+   */
+  tabled?: true;
 }
 
 export interface MeetingRecord {
@@ -107,15 +119,54 @@ export interface MeetingRecord {
   notes: string;
 }
 
-/** The canonical form: JSON with sorted keys, so that the same protocol always gives the same bytes. */
-export function canonicalProtocol(doc: ProtocolDocument): string {
-  const { status: _status, ...content } = doc;
-  return canonicalJson(content);
+/**
+ * Which canonical form a protocol's digest was computed with (stored as protocols.digest_version):
+ * 1 holds the planned justering date, so a protocol locked with it signs that date; 2 leaves the
+ * date out, so that the final protocol can print the day it was actually adjusted.
+ */
+export type DigestVersion = 1 | 2;
+
+/** The canonical form new locks use. */
+export const CURRENT_DIGEST_VERSION: DigestVersion = 2;
+
+/** A stored digest_version as a DigestVersion; anything else is a broken row, not a protocol to sign or verify. */
+export function digestVersionOf(value: number): DigestVersion {
+  if (value === 1 || value === 2) return value;
+  throw new Error(`unknown protocol digest version ${value}`);
+}
+
+/**
+ * The canonical form: JSON with sorted keys, so that the same protocol always gives the same bytes.
+ * Never the status or the day of justering; the planned justering date in version 1 only.
+ */
+export function canonicalProtocol(doc: ProtocolDocument, version: DigestVersion = CURRENT_DIGEST_VERSION): string {
+  const { status: _status, justeredOn: _justeredOn, ...content } = doc;
+  if (version === 1) return canonicalJson(content);
+  const { justeringDate: _planned, ...signed } = content;
+  return canonicalJson(signed);
 }
 
 /** The SHA-256 the signers sign and the protocol prints ("Signerat, SHA-256 8F40…"): upper-case hex. */
-export function protocolDigest(doc: ProtocolDocument): string {
-  return createHash('sha256').update(canonicalProtocol(doc)).digest('hex').toUpperCase();
+export function protocolDigest(doc: ProtocolDocument, version: DigestVersion = CURRENT_DIGEST_VERSION): string {
+  return createHash('sha256').update(canonicalProtocol(doc, version)).digest('hex').toUpperCase();
+}
+
+/** A line of the header about justering: its label (a message key `protocol.<label>`) and value. */
+export interface JusteringRow {
+  label: 'justering' | 'justeringPlanned' | 'justeringPlace' | 'justeredOn';
+  value: string;
+}
+
+/**
+ * What the protocol says about its justering. A final protocol: where, and the day it was
+ * adjusted (the last signature). Before that: the planned place and date, labelled as planned.
+ * A final protocol from before the day was kept prints what it always printed.
+ */
+export function justeringRows(doc: Pick<ProtocolDocument, 'status' | 'justeringPlace' | 'justeringDate' | 'justeredOn'>): JusteringRow[] {
+  const planned = [doc.justeringPlace, doc.justeringDate].filter(Boolean).join(', ') || '–';
+  if (doc.status !== 'final') return [{ label: 'justeringPlanned', value: planned }];
+  if (!doc.justeredOn) return [{ label: 'justering', value: planned }];
+  return [...(doc.justeringPlace ? [{ label: 'justeringPlace' as const, value: doc.justeringPlace }] : []), { label: 'justeredOn', value: doc.justeredOn }];
 }
 
 /** The public version: paragraphs under secrecy keep their number, show their public heading, and name the provision instead of their content. */

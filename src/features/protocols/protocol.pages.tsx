@@ -2,14 +2,15 @@
 import { Corrections } from './correction.pages.js';
 import type { CorrectionView } from './correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
-import { javLine, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
+import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
 import { basisLine, propositionSentence } from './protocol-wording.js';
-import { can } from '../auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
@@ -69,8 +70,12 @@ function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
       <dd>{doc.chair ?? '–'}</dd>
       <dt>{t('protocol.adjuster')}</dt>
       <dd>{doc.adjuster ?? '–'}</dd>
-      <dt>{t('protocol.justering')}</dt>
-      <dd>{[doc.justeringPlace, doc.justeringDate].filter(Boolean).join(', ') || '–'}</dd>
+      {justeringRows(doc).map((row) => (
+        <>
+          <dt>{t(`protocol.${row.label}`)}</dt>
+          <dd>{row.value}</dd>
+        </>
+      ))}
     </dl>
   );
 }
@@ -161,7 +166,7 @@ function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: Protocol
       {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
       {p.decision.trim() && (
         <>
-          <h3>{t('protocol.decisionOf', { body })}</h3>
+          <h3>{t(p.tabled ? 'protocol.proposalOf' : 'protocol.decisionOf', { body })}</h3>
           <Lines text={p.decision} />
         </>
       )}
@@ -263,6 +268,8 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
       <p>
         {t('protocol.status')}: <strong>{t(`protocol.status.${row.status}`)}</strong>
         {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
+        {/* The protocol of a meeting the demo invented. */}
+        <ExampleMark ctx={ctx} origin={view.meeting.origin} />
       </p>
       <p>
         <strong>{doc.organisationName}</strong>

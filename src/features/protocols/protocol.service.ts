@@ -15,11 +15,11 @@ import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { isoDate, msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../auth/policy.js';
+import { assertCan, can, requirePrincipal, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as meetingsRepo from '../meetings/meetings.repository.js';
 import { instantToStockholm, stockholmToInstant } from '../meetings/calendar.js';
-import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
+import { CURRENT_DIGEST_VERSION, protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
@@ -242,7 +242,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       const year = yearOf(meeting);
       const people = canPlan ? (await meetingsRepo.listMandatesOn(db, body.id, start.date)).map((m) => ({ id: m.person.id, name: m.person.name })) : [];
       return {
-        meeting: { id: meeting.id, date: start.date, status: meeting.status },
+        meeting: { id: meeting.id, date: start.date, status: meeting.status, origin: meeting.origin },
         body,
         protocol: protocol ? { row: protocol, document: forReader(principal, body, await read(protocol.id)) } : null,
         canPlan,
@@ -343,9 +343,11 @@ export function createProtocolService(deps: { database: Database; config: Config
         for (const [index, p] of paragraphs.entries()) {
           await tx.update(protocolParagraphs).set({ number: first + index, year, updatedAt: clock() }).where(eq(protocolParagraphs.id, p.id));
         }
-        const sha256 = protocolDigest(await build(tx, protocolId));
-        await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, updatedAt: clock() }).where(eq(protocols.id, protocolId));
-        await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256 }, organisationId: body.organisationId }, clock());
+        // The current canonical form: the planned justering date is not signed (the final protocol prints the actual day).
+        const digestVersion = CURRENT_DIGEST_VERSION;
+        const sha256 = protocolDigest(await build(tx, protocolId), digestVersion);
+        await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, digestVersion, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256, digestVersion }, organisationId: body.organisationId }, clock());
         return { sha256, numbers };
       });
       // After the commit: the chair and the adjuster are told it is theirs; a mail problem never undoes the lock.

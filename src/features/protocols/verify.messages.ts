@@ -57,3 +57,8 @@ export const verifyMessages = defineMessages({
   'verify.paragraphOnly': { sv: 'omedelbar justering av § {n}', en: 'immediate approval of § {n}' },
   'verify.late': { sv: 'senare än 14 dagar efter sammanträdet', en: 'later than 14 days after the meeting' },
 });
+
+type VerifyMessages = typeof verifyMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends VerifyMessages {}
+}

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import type { Services } from '../../services.js';
 import type { PublicNotice } from './publication.service.js';
-import type { TApiNoticeBoard } from './publication.api.js';
+import type { TApiNoticeBoard } from './board.schema.js';
 import { boardPaths } from './board.pages.js';
 import { stripXmlControlChars } from '../../platform/control-chars.js';
 

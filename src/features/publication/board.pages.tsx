@@ -1,5 +1,6 @@
 /** The public notice boards (anslagstavlor): the index, one municipality's board and its embeddable fragment. */
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { PublicNotice, PublicationService } from './publication.service.js';
@@ -172,6 +173,7 @@ export function BoardPage({ ctx, board, origin }: { ctx: ViewContext; board: Boa
           {board.official.kind === 'embedded' && board.official.embedUrl
             ? t('board.confirmedEmbedded', { by: board.official.confirmedBy, on: board.official.confirmedOn, url: board.official.embedUrl })
             : t('board.confirmed', { by: board.official.confirmedBy, on: board.official.confirmedOn })}
+          <ExampleMark ctx={ctx} origin={board.official.origin} />
         </p>
       ) : (
         <p class="notice">{t('board.notOfficial', { name: board.municipality.name })}</p>

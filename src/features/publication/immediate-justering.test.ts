@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { TestClient, buildUser, createTestApp, giveTotp, type TestContext } from '../../../test/support/app.js';
 import { meetings, notices, organisations, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
 import { generateTotp } from '../auth/totp.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { paragraphDigest } from '../protocols/justering.service.js';
 import { appealPeriod } from '../../domain/index.js';
 import { buildLiveMeeting, recordStart, textOf, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';

@@ -11,7 +11,7 @@ import { notices } from '../../platform/db/schema.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
-import { ZApiNoticeBoard } from './publication.api.js';
+import { ZApiNoticeBoard } from './board.schema.js';
 
 let now = new Date('2026-11-25T14:00:00Z');
 

@@ -146,3 +146,8 @@ export const publicationMessages = defineMessages({
   'settings.appealCourtAddressHint': { sv: 'Post- eller e-postadress dit överklagandet skickas. Lämna tomt om den inte ska visas.', en: 'Postal or e-mail address the appeal is sent to. Leave empty to show none.' },
   'settings.manual': { sv: 'Kommuner som alltid anslår själva på sin webbplats', en: 'Municipalities that always post on their own website' },
 });
+
+type PublicationMessages = typeof publicationMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends PublicationMessages {}
+}

@@ -12,7 +12,7 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { compareDates, publicHeadingOf } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../auth/policy.js';
+import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
@@ -80,7 +80,7 @@ export interface PostingCorrection {
 export interface BoardView {
   municipality: { slug: string; name: string };
   /** KL 8:9: the municipality's confirmation that this board (or its embedding) is its official one; null: not confirmed. */
-  official: { kind: 'kansli' | 'embedded'; embedUrl: string | null; confirmedBy: string; confirmedOn: string } | null;
+  official: { kind: 'kansli' | 'embedded'; embedUrl: string | null; confirmedBy: string; confirmedOn: string; origin: string | null } | null;
   today: string;
   current: PublicNotice[];
   earlier: PublicNotice[];
@@ -253,7 +253,8 @@ export function createPublicationService(deps: { database: Database; config: Con
       if (!mayRecordFor(principal, municipality.id, municipality.committeeId ?? '')) throw new PolicyDenied('publication.recordPosting');
       const input = parseInput(ZOfficialBoardInput, raw);
       const now = clock();
-      const values = { kind: input.kind, embedUrl: input.embedUrl ?? null, confirmedBy: input.confirmedBy, confirmedOn: input.confirmedOn, recordedByUserId: principal.userId, recordedAt: now };
+      // origin null: a confirmation recorded by hand is real, also where the demo had invented one.
+      const values = { kind: input.kind, embedUrl: input.embedUrl ?? null, confirmedBy: input.confirmedBy, confirmedOn: input.confirmedOn, recordedByUserId: principal.userId, recordedAt: now, origin: null };
       await db.transaction(async (tx) => {
         const before = await findOfficialBoard(tx, municipality.id);
         await tx.insert(officialBoardConfirmations).values({ municipalityId: municipality.id, ...values }).onConflictDoUpdate({ target: officialBoardConfirmations.municipalityId, set: values });
@@ -343,7 +344,7 @@ export function createPublicationService(deps: { database: Database; config: Con
       (placement === 'current' ? current : earlier).push(view);
     }
     const confirmation = await findOfficialBoard(db, municipality.id);
-    const official = confirmation ? { kind: confirmation.kind, embedUrl: confirmation.embedUrl, confirmedBy: confirmation.confirmedBy, confirmedOn: confirmation.confirmedOn } : null;
+    const official = confirmation ? { kind: confirmation.kind, embedUrl: confirmation.embedUrl, confirmedBy: confirmation.confirmedBy, confirmedOn: confirmation.confirmedOn, origin: confirmation.origin } : null;
     const owner = municipality.committeeId ? await committeeFacts(municipality.committeeId) : undefined;
     const appealCourt = { name: owner?.settings.appealCourt.trim() ?? '', address: owner?.settings.appealCourtAddress.trim() ?? '' };
     return { municipality: { slug: municipality.slug, name: municipality.name }, official, today, current, earlier, appealCourt };

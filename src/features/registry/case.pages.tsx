@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
@@ -17,7 +18,17 @@ export function CaseListPage(props: { ctx: ViewContext; cases: CaseListRow[]; ca
   const { t } = ctx;
   const columns: Column<CaseListRow>[] = [
     { key: 'number', label: t('registry.case.number'), rowHeader: true, text: (c) => c.caseNumber, render: (c) => <RefLink href={`/arenden/${c.id}`}>{c.caseNumber}</RefLink> },
-    { key: 'title', label: t('registry.case.title'), text: (c) => c.title },
+    {
+      key: 'title',
+      label: t('registry.case.title'),
+      text: (c) => c.title,
+      render: (c) => (
+        <>
+          {c.title}
+          <ExampleMark ctx={ctx} origin={c.origin} />
+        </>
+      ),
+    },
     { key: 'organisation', label: t('registry.case.organisation'), text: (c) => c.organisationName },
     { key: 'status', label: t('registry.case.status'), text: (c) => statusLabel(ctx, c.status) },
     { key: 'opened', label: t('registry.case.opened'), text: (c) => c.openedOn, render: (c) => <NoWrap>{c.openedOn}</NoWrap> },
@@ -117,7 +128,17 @@ export function CaseDocuments(props: { ctx: ViewContext; documents: PresentedDoc
     { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate, render: (d) => <NoWrap>{d.documentDate}</NoWrap> },
     { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) },
     ...(props.showCounterpart ? [{ key: 'counterpart', label: t('registry.doc.counterpart'), text: (d: PresentedDocument) => d.counterpart ?? '' }] : []),
-    { key: 'description', label: t('registry.doc.description'), text: (d) => entryText(ctx, d) },
+    {
+      key: 'description',
+      label: t('registry.doc.description'),
+      text: (d) => entryText(ctx, d),
+      render: (d) => (
+        <>
+          {entryText(ctx, d)}
+          <ExampleMark ctx={ctx} origin={d.origin} />
+        </>
+      ),
+    },
     { key: 'secrecy', label: t('registry.doc.secrecyColumn'), text: (d) => t(`registry.secrecy.${d.secrecy}`), render: (d) => <SecrecyBadge ctx={ctx} secrecy={d.secrecy} /> },
     { key: 'files', label: t('registry.doc.files'), text: (d) => d.files.map((f) => f.filename).join(' '), render: (d) => <FileLinks files={d.files} /> },
   ];
@@ -132,7 +153,10 @@ export function CaseFacts(props: { ctx: ViewContext; detail: CaseDetail; respons
   const code = props.codeTitle ? `${c.classificationCode} – ${props.codeTitle}` : c.classificationCode;
   return (
     <dl class="facts">
-      <Fact term={t('registry.case.number')}>{detail.caseNumber}</Fact>
+      <Fact term={t('registry.case.number')}>
+        {detail.caseNumber}
+        <ExampleMark ctx={ctx} origin={c.origin} />
+      </Fact>
       <Fact term={t('registry.case.organisation')}>{org?.name}</Fact>
       <Fact term={t('registry.case.code')}>{props.schemeLink && org ? <a href={`/klassificering/${org.slug}`}>{code}</a> : code}</Fact>
       <Fact term={t('registry.case.status')}>

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
@@ -82,7 +83,10 @@ export function DocumentFacts({ ctx, doc, caseLink, publicView = false }: { ctx:
       <Fact term={t('registry.doc.date')}>{doc.documentDate}</Fact>
       <Fact term={t('registry.doc.direction')}>{directionLabel(ctx, doc.direction)}</Fact>
       <Fact term={t('registry.doc.counterpart')}>{doc.counterpart}</Fact>
-      <Fact term={t('registry.doc.description')}>{doc.description}</Fact>
+      <Fact term={t('registry.doc.description')}>
+        {doc.description}
+        <ExampleMark ctx={ctx} origin={doc.origin} />
+      </Fact>
       <Fact term={t('registry.doc.secrecy')}>
         <SecrecyBadge ctx={ctx} secrecy={doc.secrecy} /> {doc.secrecy === 'secret' ? secrecyText(ctx, doc) : ''}
       </Fact>

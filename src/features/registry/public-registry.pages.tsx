@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { RegistryService } from './registry.service.js';
@@ -22,7 +23,17 @@ export function PublicRegistryPage({ ctx, entries }: { ctx: ViewContext; entries
     { key: 'case', label: t('registry.case.number'), text: (d) => d.caseNumber, render: (d) => <RefLink href={`/diarium/arenden/${d.caseId}`}>{d.caseNumber}</RefLink> },
     { key: 'caseTitle', label: t('registry.case.title'), text: (d) => d.caseTitle },
     { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) },
-    { key: 'description', label: t('registry.doc.description'), text: (d) => entryText(ctx, d) },
+    {
+      key: 'description',
+      label: t('registry.doc.description'),
+      text: (d) => entryText(ctx, d),
+      render: (d) => (
+        <>
+          {entryText(ctx, d)}
+          <ExampleMark ctx={ctx} origin={d.origin} />
+        </>
+      ),
+    },
   ];
   return (
     <Layout ctx={ctx} title={t('registry.public.title')} back={{ href: '/' }}>

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
-import type { Principal, Role } from '../auth/policy.js';
+import type { Principal, Role } from '../../platform/auth/policy.js';
 import { eq } from 'drizzle-orm';
 import { documents } from '../../platform/db/schema.js';
 

@@ -142,3 +142,8 @@ export const registryMessages = defineMessages({
   },
   'registry.public.caseDocuments': { sv: 'Allmänna handlingar i ärendet', en: 'Public records in the case' },
 });
+
+type RegistryMessages = typeof registryMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends RegistryMessages {}
+}

@@ -5,7 +5,7 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { DomainError, forbidden, notFound, type UserMessage } from '../../platform/errors.js';
 import { formatHandlingId } from '../../domain/case-number.js';
-import { can, holdsRoleAnywhere } from '../auth/policy.js';
+import { can, holdsRoleAnywhere } from '../../platform/auth/policy.js';
 import { administeredScopeOf } from '../organisation/scope.js';
 import type { CaseRow, DocumentRow } from './registry.repository.js';
 import { CaseListPage, CasePage, CloseCasePage, NewCasePage, type CaseDetail, type NewCaseOptions } from './case.pages.js';

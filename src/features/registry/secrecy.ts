@@ -40,6 +40,8 @@ export interface PresentedDocument {
   /** Gallrad: the files are destroyed; the entry stays with the day and the decision (OSL 5 kap.). */
   disposal: { disposedOn: string; reference: string } | null;
   files: { id: string; version: number; filename: string; mimeType: string; size: number; sha256: string; createdAt: string }[];
+  /** 'demo': a fictional document of the demo committee, shown as Exempeldata. */
+  origin: DocumentRow['origin'];
 }
 
 export const SECRET_ENTRY_DESCRIPTION = { sv: 'Handling som omfattas av sekretess', en: 'Document covered by secrecy' };
@@ -68,5 +70,6 @@ export function presentDocument(doc: DocumentRow, access: Exclude<DocumentAccess
           .filter((f) => f.documentId === doc.id)
           .map((f) => ({ id: f.id, version: f.version, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, createdAt: f.createdAt.toISOString() }))
       : [],
+    origin: doc.origin,
   };
 }

@@ -54,3 +54,8 @@ export const searchMessages = defineMessages({
   'search.facetsCapped': { sv: 'Antalen gäller de {count} första träffarna.', en: 'The numbers count the first {count} hits.' },
   'search.removeFilters': { sv: 'Ta bort avgränsningarna', en: 'Remove the filters' },
 });
+
+type SearchMessages = typeof searchMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends SearchMessages {}
+}

@@ -2,7 +2,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { parseInput } from '../../platform/validation.js';
-import { holdsRoleAnywhere, organisationsWhere, type Principal } from '../auth/policy.js';
+import { holdsRoleAnywhere, organisationsWhere, type Principal } from '../../platform/auth/policy.js';
 import * as repo from './search.repository.js';
 import { refineTsquery } from './search-query.js';
 import { MAX_CANDIDATES, SEARCH_KINDS, ZSearchQuery, type TSearchHit, type TSearchResult, type TSnippetPart } from './search.schema.js';

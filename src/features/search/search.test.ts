@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Principal } from '../auth/policy.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { upsertSearchEntry, type SearchEntry } from './search-index.js';
 import { refineTsquery } from './search-query.js';
 import * as repo from './search.repository.js';

@@ -13,7 +13,7 @@ import { notices, organisations, taskNotifications } from '../../platform/db/sch
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { justeringDeadline, noticePostingDeadline } from '../../domain/index.js';
-import { signersOf, type SignerRole } from '../protocols/justering.service.js';
+import { signersOf, type SignerRole } from '../protocols/signers.js';
 import * as repo from './tasks.repository.js';
 
 export const JUSTERING_KIND = 'justering.locked';

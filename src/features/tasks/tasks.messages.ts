@@ -28,3 +28,8 @@ export const taskMessages = defineMessages({
   'tasks.notice.link': { sv: 'Skicka kallelsen till {body} {date}', en: 'Send the notice of {body} {date}' },
   'tasks.notice.deadline': { sv: 'Ska skickas senast {deadline} (reglemente 10 §).', en: 'To be sent by {deadline} (reglemente 10 §).' },
 });
+
+type TaskMessages = typeof taskMessages;
+declare module '../../platform/i18n/i18n.js' {
+  interface MessageCatalogue extends TaskMessages {}
+}

@@ -8,8 +8,8 @@ import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, justeringDeadline, noticeDeadline } from '../../domain/index.js';
 import * as authRepo from '../auth/auth.repository.js';
-import { can, organisationsWhere, scopeOf, type Principal } from '../auth/policy.js';
-import { signerRolesOf, type SignerRole } from '../protocols/justering.service.js';
+import { can, organisationsWhere, scopeOf, type Principal } from '../../platform/auth/policy.js';
+import { signerRolesOf, type SignerRole } from '../protocols/signers.js';
 import type { PublicationService } from '../publication/publication.service.js';
 import * as repo from './tasks.repository.js';
 

@@ -16,6 +16,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -35,6 +36,15 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
+
+/**
+ * Where a record came from, for the demo committee's records: 'seed' (taken from the seed
+ * protocol), 'demo' (invented for the demo: shown as "Exempeldata" wherever the record appears,
+ * src/platform/views/example-data.tsx) or null (entered by a user). CHECK in migration 0017.
+ */
+export const RECORD_ORIGINS = ['seed', 'demo'] as const;
+export type RecordOrigin = (typeof RECORD_ORIGINS)[number];
+const origin = () => text('origin', { enum: RECORD_ORIGINS });
 
 /** An organisation: the joint committee (`committee`) or one of its member municipalities (`municipality`). */
 export const organisations = pgTable(
@@ -67,6 +77,7 @@ export const populations = pgTable(
     year: integer('year').notNull(),
     population: integer('population').notNull(),
     source: text('source').notNull(),
+    origin: origin(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
 );
@@ -312,6 +323,7 @@ export const cases = pgTable(
     closedOn: date('closed_on'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('cases_number_key').on(t.organisationId, t.year, t.number), index('cases_code_idx').on(t.organisationId, t.classificationCode)],
 );
@@ -356,6 +368,7 @@ export const documents = pgTable(
     /** The decision: the approved list, who approved it and the plan's rule, in words. */
     disposalReference: text('disposal_reference'),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('documents_number_key').on(t.organisationId, t.year, t.number), index('documents_case_idx').on(t.caseId)],
 );
@@ -445,6 +458,7 @@ export const meetings = pgTable(
     temporaryChairPersonId: uuid('temporary_chair_person_id').references(() => people.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [index('meetings_body_idx').on(t.bodyId, t.startsAt)],
 );
@@ -479,6 +493,7 @@ export const agendaItems = pgTable(
     publicHeading: text('public_heading'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('agenda_items_position_key').on(t.meetingId, t.position), index('agenda_items_case_idx').on(t.caseId)],
 );
@@ -791,6 +806,11 @@ export const protocols = pgTable(
     lockedAt: timestamp('locked_at', { withTimezone: true, precision: 3 }),
     /** SHA-256 of the canonical form at locking: what the signers sign. */
     canonicalSha256: text('canonical_sha256'),
+    /**
+     * The canonical form canonical_sha256 was computed with (protocol.model.ts `canonicalProtocol`):
+     * 1 signs the planned justering date (protocols locked before migration 0016), 2 leaves it out.
+     */
+    digestVersion: smallint('digest_version').notNull().default(2),
     finalAt: timestamp('final_at', { withTimezone: true, precision: 3 }),
     /** The sealed PDF/A of the final protocol and its public version (file_blobs). */
     sealedPdfSha256: text('sealed_pdf_sha256').references(() => fileBlobs.sha256),
@@ -911,8 +931,10 @@ export const protocolSnapshots = pgTable('protocol_snapshots', {
     .primaryKey()
     .references(() => protocols.id),
   document: jsonb('document').notNull(),
-  /** protocolDigest(document): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
+  /** protocolDigest(document, digestVersion): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
   documentSha256: text('document_sha256').notNull(),
+  /** The canonical form of document_sha256: the protocol's digest version (1 for every snapshot before migration 0016). */
+  digestVersion: smallint('digest_version').notNull().default(1),
   signatures: jsonb('signatures').notNull().default([]),
   /** The open votes of the protocol's public paragraphs with each ballot's person and name, for OParl. */
   votes: jsonb('votes').notNull().default([]),
@@ -1035,6 +1057,7 @@ export const officialBoardConfirmations = pgTable('official_board_confirmations'
   confirmedOn: date('confirmed_on').notNull(),
   recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  origin: origin(),
 });
 
 /** Feedback from the accessibility statement's form (lag 2018:1937). */
@@ -1118,6 +1141,7 @@ export const initiatives = pgTable(
     allocationKey: jsonb('allocation_key').$type<Record<string, unknown>>().notNull().default({ kind: 'population' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [index('initiatives_committee_idx').on(t.committeeId)],
 );
@@ -1142,6 +1166,7 @@ export const initiativePhases = pgTable(
     participants: jsonb('participants').$type<string[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('initiative_phases_key').on(t.initiativeId, t.phaseKey)],
 );
@@ -1175,6 +1200,7 @@ export const initiativeDecisions = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('initiative_decisions_cell_key').on(t.initiativeId, t.phaseKey, t.decisionKey, t.organisationId)],
 );
@@ -1191,6 +1217,7 @@ export const initiativeDecisionHistory = pgTable(
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    origin: origin(),
   },
   (t) => [index('initiative_decision_history_idx').on(t.decisionId, t.recordedAt)],
 );
@@ -1213,6 +1240,7 @@ export const powersOfAttorney = pgTable(
     reference: text('reference').notNull().default(''),
     documentId: uuid('document_id').references(() => documents.id),
     createdAt: createdAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('powers_of_attorney_key').on(t.initiativeId, t.organisationId)],
 );
@@ -1261,6 +1289,7 @@ export const costObjects = pgTable(
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [uniqueIndex('cost_objects_code_key').on(t.committeeId, t.year, t.code)],
 );
@@ -1278,6 +1307,7 @@ export const pkvReadings = pgTable(
     pkvPercent: numeric('pkv_percent', { precision: 6, scale: 2 }).notNull(),
     source: text('source').notNull().default(''),
     createdAt: createdAt(),
+    origin: origin(),
   },
   (t) => [primaryKey({ columns: [t.committeeId, t.year] })],
 );
@@ -1505,6 +1535,7 @@ export const controlActivities = pgTable('control_activities', {
   completedOn: date('completed_on'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  origin: origin(),
 });
 
 /** A checklist template (e.g. the 25 statements of the yearly work-environment follow-up). */
@@ -1548,6 +1579,7 @@ export const checklistAnswers = pgTable(
     actionOwner: text('action_owner').notNull().default(''),
     actionDueOn: date('action_due_on'),
     updatedAt: updatedAt(),
+    origin: origin(),
   },
   (t) => [primaryKey({ columns: [t.checklistId, t.statementKey] })],
 );
@@ -1709,12 +1741,16 @@ export const archivedPackages = pgTable(
   'archived_packages',
   {
     id: id(),
+    /** The committee whose archive the package is (the archive creator it was imported for). */
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
     packageId: text('package_id').notNull(),
     label: text('label').notNull(),
     mets: jsonb('mets').$type<Record<string, unknown>>().notNull().default({}),
     importedAt: timestamp('imported_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('archived_packages_key').on(t.packageId)],
+  (t) => [uniqueIndex('archived_packages_key').on(t.packageId), index('archived_packages_committee_idx').on(t.committeeId)],
 );
 
 export const archivedObjects = pgTable(

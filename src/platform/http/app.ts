@@ -6,14 +6,16 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import type { Services } from '../../services.js';
-import { holdsRoleAnywhere, isAction, type Action, type Principal } from '../../features/auth/policy.js';
-import { SESSION_COOKIE } from '../../features/auth/auth.service.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../clock.js';
+import { holdsRoleAnywhere, isAction, type Action, type Principal } from '../auth/policy.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 import { pickLocale, translator, type Locale } from '../i18n/i18n.js';
 import type { ViewContext } from '../views/context.js';
 import { swedishDate } from '../clock.js';
 import { handleError, renderNotFound } from './error-handler.js';
-import { navigationFor } from './navigation.js';
+import { isApiRequest } from './api-request.js';
+import { navigationFor, type NavigationItem } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
 import { registerPublicOutputMask } from './public-output-mask.js';
 import { registerNulGuard } from './nul-guard.js';
@@ -67,24 +69,43 @@ export const CONTENT_SECURITY_POLICY =
 
 const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
 
-export type RegisterRoutes = (app: FastifyInstance, services: Services) => void;
-
-export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+/**
+ * What the platform's HTTP layer needs from the services: its settings, the clock, and sessions.
+ * The application's full set of services (src/services.ts) satisfies it; the platform never sees
+ * a feature.
+ */
+export interface AppServices {
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'maxFileBytes' | 'secureCookies'>;
+  clock: Clock;
+  auth: {
+    resolveApiToken(token: string): Promise<Principal | null>;
+    resolveSession(token: string | undefined): Promise<{ principal: Principal; verified: boolean; locale: Locale } | null>;
+    isSetupNeeded(): Promise<boolean>;
+  };
 }
 
-export function cookieOptions(request: FastifyRequest, services: Services, maxAgeSeconds?: number) {
+/** A feature's routes, registered with the services the application built. */
+export type RegisterRoutes<S extends AppServices = AppServices> = (app: FastifyInstance, services: S) => void;
+
+/** What the features hand the platform: their routes and their main-menu entries, in order. */
+export interface AppParts<S extends AppServices> {
+  routes: readonly RegisterRoutes<S>[];
+  navigation: readonly NavigationItem[];
+}
+
+
+export function cookieOptions(request: FastifyRequest, services: Pick<AppServices, 'config'>, maxAgeSeconds?: number) {
   const secure = services.config.secureCookies === 'auto' ? request.protocol === 'https' : services.config.secureCookies;
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
 }
 
 /** Show a one-time message on the next page (after a redirect). */
-export function setFlash(reply: FastifyReply, request: FastifyRequest, services: Services, message: string): void {
+export function setFlash(reply: FastifyReply, request: FastifyRequest, services: Pick<AppServices, 'config'>, message: string): void {
   reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), cookieOptions(request, services, 60));
 }
 
 /** Build the Fastify app from the services; production and tests use this same function. */
-export function buildApp(services: Services, registerRoutes: readonly RegisterRoutes[]): FastifyInstance {
+export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>): FastifyInstance {
   const app = Fastify({
     logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     trustProxy: services.config.trustProxy,
@@ -121,7 +142,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
       query: Object.fromEntries(new URLSearchParams(search)),
       flash: request.flash,
       today: swedishDate(services.clock()),
-      nav: navigationFor(request.principal, t),
+      nav: navigationFor(parts.navigation, request.principal, t),
     };
   };
   app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
@@ -231,7 +252,7 @@ export function buildApp(services: Services, registerRoutes: readonly RegisterRo
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
   );
 
-  for (const register of registerRoutes) register(app, services);
+  for (const register of parts.routes) register(app, services);
   return app;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, HTTP_STATUS } from '../errors.js';
-import { isApiRequest } from './app.js';
+import { isApiRequest } from './api-request.js';
 import { ErrorPage } from './error-pages.js';
 
 /** Connection-level failures: the database is away, not our bug. Answer 503. */

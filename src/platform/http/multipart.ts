@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
-import { assertFileSize } from '../../features/registry/files/file-types.js';
+import { assertFileSize } from './file-size.js';
 import { DomainError } from '../errors.js';
 import { CSRF_COOKIE, sameToken } from './csrf.js';
 import { hasNulByte, NUL_BYTE_ERROR } from './nul-guard.js';

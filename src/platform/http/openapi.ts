@@ -4,7 +4,7 @@
  * validate the input and type the output (zod 4's JSON Schema, draft 2020-12 — the dialect of 3.1).
  */
 import { z } from 'zod';
-import type { Action } from '../../features/auth/policy.js';
+import type { Action } from '../auth/policy.js';
 
 export type HttpMethod = 'GET' | 'POST';
 

@@ -18,6 +18,11 @@ export const commonMessages = defineMessages({
   'nav.people': { sv: 'Personer', en: 'People' },
   'nav.users': { sv: 'Användare', en: 'Users' },
   'nav.audit': { sv: 'Granskningslogg', en: 'Audit log' },
+  'example.label': { sv: 'Exempeldata', en: 'Example data' },
+  'example.title': {
+    sv: 'Påhittat för demonämnden: underlaget (protokollet 2022-12-14) säger inte detta.',
+    en: 'Invented for the demo committee: the source (the protocol of 2022-12-14) does not say this.',
+  },
   'common.back': { sv: 'Tillbaka', en: 'Back' },
   'common.save': { sv: 'Spara', en: 'Save' },
   'common.cancel': { sv: 'Avbryt', en: 'Cancel' },

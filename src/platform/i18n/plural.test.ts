@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pluralCategory } from './plural.js';
+import '../../messages.js';
 import { translator } from './i18n.js';
 
 describe('pluralCategory', () => {

@@ -1,5 +1,5 @@
 import type { Locale, Translate } from '../i18n/i18n.js';
-import type { Principal } from '../../features/auth/policy.js';
+import type { Principal } from '../auth/policy.js';
 
 /** What every page needs to render: language, user, CSRF token and where it is. */
 export interface ViewContext {

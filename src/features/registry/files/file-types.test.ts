@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../../../platform/errors.js';
-import { assertFileSize, detectFileType, type FileKind } from './file-types.js';
+import { detectFileType, type FileKind } from './file-types.js';
+import { assertFileSize } from '../../../platform/http/file-size.js';
 import { EXE_BYTES, JPEG_BYTES, PNG_BYTES, buildDocx, buildOdt, buildPdf, buildPlainZip, buildXlsx, wParagraph } from '../../../../test/support/file-fixtures.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,5 @@
 import { unzipSync } from 'fflate';
 import { DomainError } from '../../../platform/errors.js';
-import { formatNumber } from '../../../platform/time-format.js';
 
 /** The kinds of file the registry accepts as attachments. */
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'odt' | 'png' | 'jpeg' | 'text';
@@ -82,24 +81,7 @@ export function detectFileType(options: { filename: string; bytes: Uint8Array })
   return { kind: actual, mimeType: MIME_TYPES[actual] };
 }
 
-/**
- * Refuses a file larger than `maxBytes`, stating both sizes in MB (1 MB = 1024 × 1024 bytes).
- * @throws DomainError INVALID_INPUT
- */
-export function assertFileSize(options: { size: number; maxBytes: number }): void {
-  const { size, maxBytes } = options;
-  if (size <= maxBytes) return;
-  // Round the file up and the limit down, so a file just over the limit never reads "50 MB … 50 MB".
-  const sizeMb = Math.ceil((size / MEGABYTE) * 10) / 10;
-  const limitMb = Math.floor((maxBytes / MEGABYTE) * 10) / 10;
-  throw invalid(
-    `file of ${size} bytes exceeds the limit of ${maxBytes} bytes`,
-    `Filen är ${formatNumber(sizeMb, 'sv')} MB. Största tillåtna storlek är ${formatNumber(limitMb, 'sv')} MB. Minska filen eller dela upp den och försök igen.`,
-    `The file is ${formatNumber(sizeMb, 'en')} MB. The largest allowed size is ${formatNumber(limitMb, 'en')} MB. Make the file smaller or split it up and try again.`,
-  );
-}
 
-const MEGABYTE = 1024 * 1024;
 
 /** What the content says the file is, or undefined when it is none of the binary kinds. */
 function sniffKind(bytes: Uint8Array): FileKind | undefined {

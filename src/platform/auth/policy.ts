@@ -1,4 +1,4 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError } from '../errors.js';
 
 /**
  * The one policy table: which roles may do what. Every route names one action from here,
