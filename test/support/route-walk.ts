@@ -3,12 +3,13 @@
  * objects the routes name, and users whose every role is in the wrong organisation. Each test file
  * calls `routeWalk()` inside its describe; the walk is split over files so that they run in parallel.
  */
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from './app.js';
 import { agendaItems, apiTokens, mandates, meetings, organisations, people, sessions } from '../../src/platform/db/schema.js';
 import { sha256 } from '../../src/features/auth/auth.service.js';
-import { ROLES, type Principal, type Role } from '../../src/platform/auth/policy.js';
+import { holdsRoleAnywhere, ROLES, type Principal, type Role } from '../../src/platform/auth/policy.js';
 
 /** An id that exists nowhere: the route must still answer by the policy (403 before 404). */
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -148,4 +149,31 @@ export function routeWalk(): RouteWalk {
     clientFor,
     fill,
   };
+}
+
+/**
+ * Every route as `role` (null: the public), checked against the policy table: allowed → served
+ * (never 401/403, never a 5xx); denied → 403, or sign-in for the public. Returns what failed.
+ */
+export async function walkRoutesAs(walk: RouteWalk, role: Role | null): Promise<string[]> {
+  const failures: string[] = [];
+  for (const route of walk.t.app.kansliRoutes) {
+    const { client, tokenId } = await walk.clientFor(role);
+    const url = walk.fill(route.url, tokenId);
+    assert.doesNotMatch(url, /:\w+/, `unfilled parameter in ${url}`);
+    const principal: Principal | null = role ? { userId: walk.users.get(role)?.id ?? '', email: '', name: '', grants: [{ organisationId: 'x', role }] } : null;
+    const allowed = holdsRoleAnywhere(principal, route.action);
+    const response = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
+    // Denied to the anonymous: HTML goes to sign-in (with the way back), the API says 401.
+    // A 401 on an HTML form is a wrong password or code, which is an answer, not a denial.
+    const toLogin = response.statusCode === 302 && String(response.headers.location).startsWith('/logga-in?next=');
+    const apiDenied = url.startsWith('/api/') && response.statusCode === 401;
+    const label = `${route.method} ${url} (${route.action})`;
+    if (response.statusCode >= 500) failures.push(`${label}: ${response.statusCode}`);
+    else if (allowed && (response.statusCode === 403 || apiDenied || toLogin)) {
+      failures.push(`${label}: allowed but got ${response.statusCode} ${response.headers.location ?? ''}`);
+    } else if (!allowed && role && response.statusCode !== 403) failures.push(`${label}: denied but got ${response.statusCode}`);
+    else if (!allowed && !role && !(toLogin || apiDenied)) failures.push(`${label}: anonymous got ${response.statusCode}`);
+  }
+  return failures;
 }
