@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
     await app.close();
+    await services.realtime.close();
     await services.mailer.stop();
     await database.close();
     process.exit(0);

@@ -34,6 +34,8 @@ import { createOidcService } from './features/auth/oidc.service.js';
 import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
 import { createTaskService } from './features/tasks/tasks.service.js';
 import { createTaskNotifier } from './features/tasks/task-notifier.js';
+import { createRealtime } from './platform/realtime/realtime.js';
+import { createEventStreams } from './platform/realtime/sse.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -42,7 +44,11 @@ export function createServices(database: Database, config: Config, clock: Clock 
   const auth = createAuthService(deps);
   const publication = createPublicationService(deps);
   const notifier = createTaskNotifier({ ...deps, mailer });
+  // Live meeting notices: PostgreSQL LISTEN/NOTIFY shared by every app server, or in-process on PGlite.
+  const realtime = createRealtime({ databaseUrl: config.databaseUrl });
   return {
+    realtime,
+    eventStreams: createEventStreams(realtime),
     mailer,
     database,
     config,
