@@ -11,6 +11,7 @@ import './features/cooperation/cooperation.messages.js';
 import './features/economy/economy.messages.js';
 import './features/economy/import.messages.js';
 import './features/home/home.messages.js';
+import './features/live/live.messages.js';
 import './features/meetings/agenda.messages.js';
 import './features/meetings/live-meeting.messages.js';
 import './features/meetings/member-room.messages.js';

@@ -35,6 +35,8 @@ import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
 import { createTaskService } from './features/tasks/tasks.service.js';
 import { createTaskNotifier } from './features/tasks/task-notifier.js';
 import { createRealtime } from './platform/realtime/realtime.js';
+import { createLiveRoomService } from './features/live/live.service.js';
+import { cryptoRandom } from './features/meetings/live-meeting.write.js';
 import { createEventStreams } from './platform/realtime/sse.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
@@ -49,6 +51,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
   return {
     realtime,
     eventStreams: createEventStreams(realtime),
+    liveRoom: createLiveRoomService({ database, clock, realtime, random: cryptoRandom }),
     mailer,
     database,
     config,

@@ -213,7 +213,7 @@ async function removeUndoneDecision(w: WriteContext, item: AgendaItemRow): Promi
 }
 
 /** The proposal or a motion not withdrawn, with the proposition text the protocol keeps. */
-async function resolveAlternative(w: WriteContext, item: AgendaItemRow, value: string): Promise<{ text: string; proposition: string }> {
+export async function resolveAlternative(w: WriteContext, item: AgendaItemRow, value: string): Promise<{ text: string; proposition: string }> {
   if (value === 'proposal') {
     if (!item.proposal.trim()) refuseWith('INVALID_INPUT', M['live.error.noProposal']);
     return { text: item.proposal.trim(), proposition: `${M['live.stored.proposal'].sv}: ${item.proposal.trim()}` };

@@ -1,0 +1,177 @@
+/**
+ * Electronic open votes (KL 5 kap. 53–56 §§ via 6 kap. 33 §; 4 kap. 24–25 §§). The chair opens a
+ * vote on the current item between two alternatives for a set time; those serving at the item
+ * then (the substitute only while serving) vote ja, nej or avstår on their own device, each ballot
+ * one transaction, refused once the vote is closed, after the time, or from one not serving. On
+ * closing, the ballots go through the same function as the secretary's manual vote (recordVote:
+ * decideVote with the chair's casting vote on a tie, the lot in an election) and the item is
+ * decided as a manual vote decides it: votes and vote_ballots hold the record.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import { agendaItems, liveBallots, liveVotes, meetings, votes } from '../../platform/db/schema.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { msg, parseInput } from '../../platform/validation.js';
+import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
+import type { Principal } from '../../platform/auth/policy.js';
+import { actorOf } from '../auth/auth.service.js';
+import { ZAlternative, type TChoice } from '../meetings/live-meeting.schema.js';
+import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/live-meeting.write.js';
+import { recordVote } from '../meetings/live-meeting.voting.js';
+import { resolveAlternative } from '../meetings/live-meeting-decisions.service.js';
+import type { MeetingRow } from '../meetings/meetings.repository.js';
+import { liveRoomMessages as M, refuse } from './live.messages.js';
+
+export const MAX_VOTE_MINUTES = 30;
+
+const ZOpenVote = z
+  .object({
+    itemId: z.uuid(msg('Välj en punkt på dagordningen.', 'Choose an item of the agenda.')),
+    yes: ZAlternative,
+    no: ZAlternative,
+    minutes: z.preprocess(
+      (v) => (typeof v === 'string' && /^\s*\d{1,3}\s*$/.test(v) ? Number(v) : v),
+      z.number(msg(M['lr.err.minutes'].sv, M['lr.err.minutes'].en)).int(msg(M['lr.err.minutes'].sv, M['lr.err.minutes'].en)).min(1, msg(M['lr.err.minutes'].sv, M['lr.err.minutes'].en)).max(MAX_VOTE_MINUTES, msg(M['lr.err.minutes'].sv, M['lr.err.minutes'].en)),
+    ),
+  })
+  .refine((input) => input.yes !== input.no, { path: ['no'], ...msg('Ja och nej måste stå för olika förslag.', 'Yes and no must stand for different proposals.') });
+
+const ZBallot = z.object({
+  liveVoteId: z.uuid(msg(M['lr.err.noVote'].sv, M['lr.err.noVote'].en)),
+  choice: z.enum(['yes', 'no', 'abstain'], msg(M['lr.err.choice'].sv, M['lr.err.choice'].en)),
+});
+
+const ZVoteRef = z.object({ liveVoteId: z.uuid(msg(M['lr.err.noVote'].sv, M['lr.err.noVote'].en)) });
+
+type Write = <T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options?: { allowPlanned?: boolean }) => Promise<T>;
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  write: Write;
+  publish(meetingId: string): Promise<void>;
+  requireRun(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; principal: Principal | null }>;
+  requireMember(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; person: CalledPerson; model: AttendanceModel }>;
+  random: () => number;
+}
+
+/**
+ * The ballots that count when the vote closes: of those serving at the item now (one who stopped
+ * serving during the vote no longer counts), and each one serving who did not vote counted as
+ * avstår (KL 4:25: a member may abstain).
+ */
+export function countedBallots(cast: ReadonlyMap<string, TChoice>, servingIds: ReadonlySet<string>): Record<string, TChoice> {
+  return Object.fromEntries([...servingIds].map((id) => [id, cast.get(id) ?? 'abstain']));
+}
+
+export function createLiveVotes(deps: Deps) {
+  const { db, clock, write, publish, random } = deps;
+
+  /** Close in one transaction: ballots locked out, recorded through recordVote, the item decided. */
+  async function closeIn(actor: Actor, meetingId: string, liveVoteId: string): Promise<void> {
+    await write(actor, meetingId, async (w) => {
+      const [lv] = await w.tx.select().from(liveVotes).where(and(eq(liveVotes.id, liveVoteId), eq(liveVotes.meetingId, meetingId))).for('update');
+      if (!lv) throw notFound(M['lr.err.noVote']);
+      if (lv.closedAt) refuse('CONFLICT', 'lr.err.voteClosed');
+      const { item, index } = requireItem(w, lv.itemId);
+      if (item.status !== 'pending') {
+        // The item was decided another way meanwhile: the vote ends without a record of its own.
+        await w.tx.update(liveVotes).set({ closedAt: w.now }).where(eq(liveVotes.id, lv.id));
+        await w.audit('evote.cancel', 'live_vote', lv.id, { after: { reason: `item ${item.status}` } });
+        return;
+      }
+      requireQuorum(w, index);
+      const rows = await w.tx.select().from(liveBallots).where(eq(liveBallots.liveVoteId, lv.id));
+      const ballots = countedBallots(new Map(rows.map((r) => [r.personId, r.choice])), servingAt(w.model, index).servingIds);
+      const yes = await resolveAlternative(w, item, lv.yesAlternative);
+      const no = await resolveAlternative(w, item, lv.noAlternative);
+      const result = await recordVote(w, { item, index, yes, no, ballots, random });
+      await decide(w, item, { status: 'decided', decisionText: result.winner.text, decidedBy: result.decidedBy });
+      const [vote] = await w.tx.select({ id: votes.id }).from(votes).where(eq(votes.itemId, item.id)).orderBy(desc(votes.createdAt)).limit(1);
+      await w.tx.update(liveVotes).set({ closedAt: w.now, voteId: vote?.id ?? null }).where(eq(liveVotes.id, lv.id));
+      await w.audit('evote.close', 'live_vote', lv.id, { after: { voteId: vote?.id ?? null, cast: rows.length, eligible: lv.eligible.length } });
+    });
+  }
+
+  return {
+    /** The chair opens an electronic vote on a pending item for `minutes`; those serving now may vote. */
+    async openVote(principal: Principal | null, meetingId: string, raw: unknown): Promise<string> {
+      await deps.requireRun(principal, meetingId);
+      const input = parseInput(ZOpenVote, raw);
+      return write(actorOf(principal as Principal), meetingId, async (w) => {
+        const { item, index } = requireItem(w, input.itemId);
+        if (item.status !== 'pending') refuse('CONFLICT', 'lr.err.noCurrentItem');
+        requireQuorum(w, index);
+        const [open] = await w.tx.select({ id: liveVotes.id }).from(liveVotes).where(and(eq(liveVotes.meetingId, meetingId), isNull(liveVotes.closedAt)));
+        if (open) refuse('CONFLICT', 'lr.err.voteOpen');
+        const yes = await resolveAlternative(w, item, input.yes);
+        const no = await resolveAlternative(w, item, input.no);
+        const eligible = [...servingAt(w.model, index).servingIds];
+        const [row] = await w.tx
+          .insert(liveVotes)
+          .values({ meetingId, itemId: item.id, yesAlternative: input.yes, noAlternative: input.no, yesMeans: yes.text, noMeans: no.text, eligible, openedAt: w.now, closesAt: new Date(w.now.getTime() + input.minutes * 60_000) })
+          .returning();
+        if (!row) throw new Error('insert returned no live vote');
+        await w.audit('evote.open', 'live_vote', row.id, { after: { itemId: item.id, yes: input.yes, no: input.no, minutes: input.minutes, eligible } });
+        return row.id;
+      });
+    },
+
+    /**
+     * One ballot, one transaction: the vote row is read FOR SHARE, so that closing (FOR UPDATE)
+     * waits for ballots under way and every ballot after it sees the vote closed. A member may
+     * change the ballot until the vote closes. After the time only the presiding chair may still
+     * vote (the chair must vote when it is needed for a decision, KL 4:25). The last ballot closes
+     * the vote at once.
+     */
+    async castBallot(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      const { person } = await deps.requireMember(principal, meetingId);
+      const input = parseInput(ZBallot, raw);
+      const allVoted = await db.transaction(async (tx) => {
+        const [lv] = await tx.select().from(liveVotes).where(and(eq(liveVotes.id, input.liveVoteId), eq(liveVotes.meetingId, meetingId))).for('share');
+        if (!lv) throw notFound(M['lr.err.noVote']);
+        if (lv.closedAt) refuse('CONFLICT', 'lr.err.voteClosed');
+        const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
+        if (meeting?.status !== 'open') refuse('CONFLICT', 'lr.err.voteClosed');
+        if (!lv.eligible.includes(person.personId)) refuse('invalid-vote', 'lr.err.voteNotServing');
+        const now = clock();
+        if (now.getTime() >= lv.closesAt.getTime()) {
+          const model = await loadAttendanceModel(tx, meeting);
+          const index = model.items.findIndex((i) => i.id === lv.itemId);
+          if (servingAt(model, index).chairId !== person.personId) refuse('CONFLICT', 'lr.err.voteTimeUp');
+        }
+        await tx
+          .insert(liveBallots)
+          .values({ liveVoteId: lv.id, personId: person.personId, choice: input.choice, castAt: now })
+          .onConflictDoUpdate({ target: [liveBallots.liveVoteId, liveBallots.personId], set: { choice: input.choice, castAt: now } });
+        const cast = await tx.select({ personId: liveBallots.personId }).from(liveBallots).where(eq(liveBallots.liveVoteId, lv.id));
+        return cast.length >= lv.eligible.length;
+      });
+      await publish(meetingId);
+      if (allVoted) {
+        try {
+          await closeIn(SYSTEM_ACTOR, meetingId, input.liveVoteId);
+        } catch (error) {
+          // A tie the chair has not voted in, or another closing first: the chair closes it by hand.
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+    },
+
+    /** The chair closes the vote: who has not voted counts as avstår; the result goes into the record. */
+    async closeVote(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      await deps.requireRun(principal, meetingId);
+      const { liveVoteId } = parseInput(ZVoteRef, raw);
+      await closeIn(actorOf(principal as Principal), meetingId, liveVoteId);
+    },
+
+    /** Tests and the load script: the item a vote decided. */
+    async itemOfVote(liveVoteId: string) {
+      const [row] = await db.select({ item: agendaItems }).from(liveVotes).innerJoin(agendaItems, eq(agendaItems.id, liveVotes.itemId)).where(eq(liveVotes.id, liveVoteId));
+      return row?.item;
+    },
+  };
+}

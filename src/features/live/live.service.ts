@@ -1,0 +1,455 @@
+/**
+ * The live meeting for members, the chair and the room: presence reported from the member's own
+ * device (the secretary confirms it into the attendance record), the speakers' list, electronic
+ * open votes (live-vote.ts) and the state the big screen shows. Every change is one transaction
+ * with the meeting row locked, like the secretary's live screen, and is published after the commit
+ * on the meeting's realtime topic so that every open page, on every app server, reads it again.
+ */
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Realtime } from '../../platform/realtime/realtime.js';
+import { attendanceEvents, liveBallots, liveCheckins, liveSpeakers, liveVotes, meetings, motions, people, users, voteBallots, votes } from '../../platform/db/schema.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import { notFound } from '../../platform/errors.js';
+import { msg, parseInput } from '../../platform/validation.js';
+import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../../platform/auth/policy.js';
+import { publicHeadingOf } from '../../domain/index.js';
+import { actorOf } from '../auth/auth.service.js';
+import { cooperationScope } from '../organisation/scope.js';
+import { findBody, findMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
+import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/live-meeting.state.js';
+import { requireOpen, type WriteContext } from '../meetings/live-meeting.write.js';
+import { liveRoomMessages as M, refuse } from './live.messages.js';
+import { createLiveVotes } from './live-vote.js';
+
+export const topicOf = (meetingId: string): string => `meeting:${meetingId}`;
+
+
+const ZCheckin = z.object({ mode: z.enum(['present', 'remote'], msg(M['lr.err.mode'].sv, M['lr.err.mode'].en)) });
+const ZSpeak = z.object({ kind: z.enum(['speak', 'reply'], msg(M['lr.err.kind'].sv, M['lr.err.kind'].en)) });
+const ZPersonRef = z.object({ personId: z.uuid(msg('Välj en person.', 'Choose a person.')) });
+const ZSpeakerRef = z.object({ speakerId: z.uuid(msg(M['lr.err.noSpeaker'].sv, M['lr.err.noSpeaker'].en)) });
+const ZPublic = z.object({ livePublic: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()) });
+
+/** The item being handled: the first item still pending. */
+export function currentIndex(model: Pick<AttendanceModel, 'items'>): number {
+  return model.items.findIndex((i) => i.status === 'pending');
+}
+
+export interface SpeakerEntry {
+  id: string;
+  personId: string;
+  name: string;
+  municipalityName: string;
+  kind: 'speak' | 'reply';
+  speaking: boolean;
+}
+
+/** Talarlistan in order: who has the floor first, then replies (replik) before other requests, each in the order asked. */
+export function orderSpeakers<T extends { kind: 'speak' | 'reply'; startedAt: Date | null; requestedAt: Date }>(rows: readonly T[]): T[] {
+  const rank = (r: T) => (r.startedAt ? 0 : r.kind === 'reply' ? 1 : 2);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || a.requestedAt.getTime() - b.requestedAt.getTime());
+}
+
+export interface VoteResult {
+  yes: number;
+  no: number;
+  abstain: number;
+  outcome: 'yes' | 'no' | 'lottery';
+  castingVote: boolean;
+  decisionText: string | null;
+  ballots: { name: string; municipalityName: string; choice: 'yes' | 'no' | 'abstain' }[];
+}
+
+/** What every page of the room shows alike: the shared state, sent over Server-Sent Events. */
+export interface RoomState {
+  meetingId: string;
+  bodyName: string;
+  status: MeetingRow['status'];
+  livePublic: boolean;
+  current: { number: number; heading: string; itemId: string } | null;
+  speakers: SpeakerEntry[];
+  vote: {
+    id: string;
+    itemNumber: number;
+    itemHeading: string;
+    yesMeans: string;
+    noMeans: string;
+    closesAt: Date;
+    closed: boolean;
+    voted: number;
+    eligible: number;
+    result: VoteResult | null;
+  } | null;
+}
+
+export type Audience = 'internal' | 'public';
+
+export function createLiveRoomService(deps: { database: Database; clock: Clock; realtime: Realtime; random: () => number }) {
+  const db = deps.database.db;
+  const { clock, realtime } = deps;
+
+  async function meetingAndBody(meetingId: string): Promise<{ meeting: MeetingRow; body: BodyRow }> {
+    const meeting = await findMeeting(db, meetingId);
+    const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+    if (!meeting || !body) throw notFound(M['lr.err.noMeeting']);
+    return { meeting, body };
+  }
+
+  /** The member: signed in with a role of the room in the cooperation, linked to a person called to the meeting. */
+  async function requireMember(principal: Principal | null, meetingId: string) {
+    if (!principal) throw new PolicyDenied('meetingRoom.use');
+    const { meeting, body } = await meetingAndBody(meetingId);
+    if (!can(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId))) throw new PolicyDenied('meetingRoom.use');
+    const [user] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
+    if (!user?.personId) throw notFound(M['lr.err.noPerson']);
+    const model = await loadAttendanceModel(db, meeting);
+    const person = model.people.find((p) => p.personId === user.personId);
+    if (!person) throw notFound(M['lr.err.notCalled']);
+    return { meeting, body, model, person, principal };
+  }
+
+  /** The chair or the secretary: meeting.run in the committee that owns the meeting's body. */
+  async function requireRun(principal: Principal | null, meetingId: string) {
+    const { meeting, body } = await meetingAndBody(meetingId);
+    assertCan(principal, 'meeting.run', scopeOf([body.organisationId]));
+    return { meeting, body, principal };
+  }
+
+  /**
+   * One change in one transaction: the meeting row locked, refused unless the meeting is open,
+   * the audit entry in the same transaction; published after the commit.
+   */
+  async function write<T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options: { allowPlanned?: boolean } = {}): Promise<T> {
+    const { body } = await meetingAndBody(meetingId);
+    const result = await db.transaction(async (tx) => {
+      const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+      if (!meeting) throw notFound(M['lr.err.noMeeting']);
+      if (!(options.allowPlanned && meeting.status === 'planned')) requireOpen(meeting);
+      const now = clock();
+      const model = await loadAttendanceModel(tx, meeting);
+      const audit: WriteContext['audit'] = (action, entity, entityId, change) =>
+        recordAudit(tx, actor, { action: `meeting.live.${action}`, entity, entityId, ...change, organisationId: body.organisationId }, now);
+      return run({ tx, meeting, model, audit, now });
+    });
+    await publish(meetingId);
+    return result;
+  }
+
+  async function publish(meetingId: string): Promise<void> {
+    // The change is committed; a failed notice only delays the pages until their next reconnect.
+    await realtime.publish(topicOf(meetingId)).catch(() => {});
+  }
+
+  const liveVotesUseCases = createLiveVotes({ db, clock, write, publish, requireRun, requireMember, random: deps.random });
+
+  /** The shared state of the room; `public` shows a secret item by its public heading and no names of voters. */
+  async function readState(meetingId: string, audience: Audience): Promise<RoomState> {
+    const { meeting, body } = await meetingAndBody(meetingId);
+    const model = await loadAttendanceModel(db, meeting);
+    const headingOf = (item: AgendaItemRow) => (audience === 'public' && item.isSecret ? publicHeadingOf({ publicHeading: item.publicHeading, caseNumber: null }) : item.heading);
+    const index = currentIndex(model);
+    const item = model.items[index];
+    const personOf = (id: string) => model.people.find((p) => p.personId === id);
+    const speakerRows = item
+      ? await db
+          .select()
+          .from(liveSpeakers)
+          .where(and(eq(liveSpeakers.itemId, item.id), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)))
+      : [];
+    const speakers = orderSpeakers(speakerRows).map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      name: personOf(r.personId)?.name ?? '',
+      municipalityName: personOf(r.personId)?.municipalityName ?? '',
+      kind: r.kind,
+      speaking: r.startedAt !== null,
+    }));
+    const [lv] = await db.select().from(liveVotes).where(eq(liveVotes.meetingId, meetingId)).orderBy(desc(liveVotes.openedAt)).limit(1);
+    let vote: RoomState['vote'] = null;
+    if (lv) {
+      const voteIndex = model.items.findIndex((i) => i.id === lv.itemId);
+      const voteItem = model.items[voteIndex];
+      const voted = (await db.select({ personId: liveBallots.personId }).from(liveBallots).where(eq(liveBallots.liveVoteId, lv.id))).length;
+      vote = {
+        id: lv.id,
+        itemNumber: voteIndex + 1,
+        itemHeading: voteItem ? headingOf(voteItem) : '',
+        yesMeans: lv.yesMeans,
+        noMeans: lv.noMeans,
+        closesAt: lv.closesAt,
+        closed: lv.closedAt !== null,
+        voted,
+        eligible: lv.eligible.length,
+        result: lv.voteId ? await readResult(lv.voteId, model, voteItem, audience) : null,
+      };
+    }
+    return {
+      meetingId,
+      bodyName: body.name,
+      status: meeting.status,
+      livePublic: meeting.livePublic,
+      current: item ? { number: index + 1, heading: headingOf(item), itemId: item.id } : null,
+      speakers: audience === 'public' && item?.isSecret ? [] : speakers,
+      vote,
+    };
+  }
+
+  async function readResult(voteId: string, model: AttendanceModel, item: AgendaItemRow | undefined, audience: Audience): Promise<VoteResult | null> {
+    const [row] = await db.select().from(votes).where(eq(votes.id, voteId));
+    if (!row) return null;
+    const ballots = await db.select({ personId: voteBallots.personId, choice: voteBallots.choice, name: people.name }).from(voteBallots).innerJoin(people, eq(people.id, voteBallots.personId)).where(eq(voteBallots.voteId, voteId));
+    const order = new Map(model.people.map((p, i) => [p.personId, i]));
+    const hidden = audience === 'public' && item?.isSecret === true;
+    return {
+      yes: row.yes,
+      no: row.no,
+      abstain: row.abstain,
+      outcome: row.outcome,
+      castingVote: row.decidedByCastingVote,
+      decisionText: hidden ? null : (item?.decisionText ?? null),
+      ballots: hidden
+        ? []
+        : ballots
+            .sort((a, b) => (order.get(a.personId) ?? 0) - (order.get(b.personId) ?? 0))
+            .map((b) => ({ name: b.name, municipalityName: model.people.find((p) => p.personId === b.personId)?.municipalityName ?? '', choice: b.choice })),
+    };
+  }
+
+  /** Speaker rows of the current item not finished; refuses when no item is left. */
+  function requireCurrent(w: WriteContext): { item: AgendaItemRow; index: number } {
+    const index = currentIndex(w.model);
+    const item = w.model.items[index];
+    if (!item) refuse('CONFLICT', 'lr.err.noCurrentItem');
+    return { item, index };
+  }
+
+  async function requireSpeaker(w: WriteContext, speakerId: string) {
+    const [row] = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.id, speakerId), eq(liveSpeakers.meetingId, w.meeting.id)));
+    if (!row || row.removed || row.finishedAt) throw notFound(M['lr.err.noSpeaker']);
+    return row;
+  }
+
+  return {
+    ...liveVotesUseCases,
+    readState,
+    topicOf,
+
+    /** The member's own page: the shared state, who they are, their check-in, their request and ballot. */
+    async memberView(principal: Principal | null, meetingId: string) {
+      const { meeting, model, person } = await requireMember(principal, meetingId);
+      const state = await readState(meetingId, 'internal');
+      const [checkin] = await db.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, person.personId)));
+      const index = currentIndex(model);
+      const serving = index >= 0 && servingAt(model, index).servingIds.has(person.personId);
+      const mine = state.speakers.filter((s) => s.personId === person.personId);
+      const openVote = state.vote && !state.vote.closed ? state.vote : null;
+      const [lv] = openVote ? await db.select().from(liveVotes).where(eq(liveVotes.id, openVote.id)) : [];
+      const [ballot] = openVote ? await db.select().from(liveBallots).where(and(eq(liveBallots.liveVoteId, openVote.id), eq(liveBallots.personId, person.personId))) : [];
+      return {
+        meeting,
+        person,
+        state,
+        checkin: checkin ?? null,
+        serving,
+        mySpeakerRequests: mine,
+        ballot: { eligible: lv ? lv.eligible.includes(person.personId) : false, choice: ballot?.choice ?? null },
+        now: clock(),
+      };
+    },
+
+    /** The chair's page: the shared state, check-ins to confirm, and the alternatives of the current item. */
+    async chairView(principal: Principal | null, meetingId: string) {
+      const { meeting, body } = await requireRun(principal, meetingId);
+      const state = await readState(meetingId, 'internal');
+      const model = await loadAttendanceModel(db, meeting);
+      const pending = await db.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), isNull(liveCheckins.confirmedAt))).orderBy(asc(liveCheckins.reportedAt));
+      const checkins = pending.flatMap((c) => {
+        const p = model.people.find((x) => x.personId === c.personId);
+        return p ? [{ person: p, mode: c.mode, reportedAt: c.reportedAt }] : [];
+      });
+      const index = currentIndex(model);
+      const item = model.items[index];
+      let alternatives: Alternative[] = [];
+      if (item) {
+        const itemMotions = await db.select().from(motions).where(eq(motions.itemId, item.id)).orderBy(asc(motions.position));
+        alternatives = describeAlternatives(item, itemMotions, new Map(model.people.map((p) => [p.personId, p.name])));
+      }
+      return { meeting, body, state, checkins, alternatives, now: clock() };
+    },
+
+    /** The big screen inside: anyone who may read the cooperation's meetings. */
+    async screenView(principal: Principal | null, meetingId: string) {
+      const { body } = await meetingAndBody(meetingId);
+      assertCan(principal, 'meeting.read', await cooperationScope(db, body.organisationId));
+      return readState(meetingId, 'internal');
+    },
+
+    /** The public big screen: only while the meeting is open and the chair has made it public; else 404. */
+    async publicScreen(meetingId: string) {
+      const meeting = await findMeeting(db, meetingId);
+      if (!meeting || meeting.status !== 'open' || !meeting.livePublic) throw notFound(M['lr.err.noMeeting']);
+      return readState(meetingId, 'public');
+    },
+
+    /** Whether the stream of a meeting should run: only while it is open (a 204 ends the browser's retries). */
+    async isOpen(meetingId: string): Promise<boolean> {
+      const meeting = await findMeeting(db, meetingId);
+      return meeting?.status === 'open';
+    },
+
+    /** The member reports presence: in the room, or remotely (KL 5:16). The secretary confirms. */
+    async checkIn(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      const { person } = await requireMember(principal, meetingId);
+      const input = parseInput(ZCheckin, raw);
+      await write(
+        actorOf(principal as Principal),
+        meetingId,
+        async (w) => {
+          const [existing] = await w.tx.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, person.personId)));
+          if (existing?.confirmedAt && existing.mode === input.mode) refuse('CONFLICT', 'lr.err.alreadyConfirmed');
+          await w.tx
+            .insert(liveCheckins)
+            .values({ meetingId, personId: person.personId, mode: input.mode, reportedAt: w.now })
+            .onConflictDoUpdate({ target: [liveCheckins.meetingId, liveCheckins.personId], set: { mode: input.mode, reportedAt: w.now, confirmedAt: null, attendanceEventId: null } });
+          await w.audit('checkin', 'person', person.personId, { before: existing ?? null, after: { mode: input.mode } });
+        },
+        { allowPlanned: true },
+      );
+    },
+
+    /**
+     * The secretary confirms a reported presence into the attendance record: before any item is
+     * handled as the state at the start (present or remote), later as an arrival at the current
+     * item (remote noted). The record is the one the secretary's own form writes.
+     */
+    async confirmCheckin(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      await requireRun(principal, meetingId);
+      const { personId } = parseInput(ZPersonRef, raw);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const [checkin] = await w.tx.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, personId))).for('update');
+        if (!checkin || checkin.confirmedAt) throw notFound(M['lr.err.noCheckin']);
+        const index = currentIndex(w.model);
+        const started = w.model.items.some((i) => i.status !== 'pending');
+        let type: 'present' | 'remote' | 'arrived';
+        let itemId: string | null = null;
+        if (!started) {
+          type = checkin.mode;
+          for (const row of w.model.rows.filter((r) => r.personId === personId && r.itemId === null && r.type !== 'jav')) await w.tx.delete(attendanceEvents).where(eq(attendanceEvents.id, row.id));
+        } else {
+          const item = w.model.items[index];
+          if (!item) refuse('CONFLICT', 'lr.err.noCurrentItem');
+          type = 'arrived';
+          itemId = item.id;
+        }
+        const note = checkin.mode === 'remote' ? `${M['lr.stored.checkin'].sv}. ${M['lr.stored.remote'].sv}` : M['lr.stored.checkin'].sv;
+        const [event] = await w.tx.insert(attendanceEvents).values({ meetingId, personId, type, itemId, note, recordedAt: w.now }).returning();
+        await w.tx.update(liveCheckins).set({ confirmedAt: w.now, attendanceEventId: event?.id ?? null }).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, personId)));
+        await w.audit('attendance.record', 'attendance_event', event?.id ?? null, { after: { personId, type, itemId, note, source: 'checkin' } });
+      });
+    },
+
+    /** Begär ordet (or replik) on the current item: only one serving there, once at a time. */
+    async requestToSpeak(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      const { person } = await requireMember(principal, meetingId);
+      const { kind } = parseInput(ZSpeak, raw);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const { item, index } = requireCurrent(w);
+        if (!servingAt(w.model, index).servingIds.has(person.personId)) refuse('invalid-attendance', 'lr.err.speakNotServing');
+        const open = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
+        if (open.some((r) => r.kind === kind && r.startedAt === null)) refuse('CONFLICT', 'lr.err.speakTwice');
+        const [row] = await w.tx.insert(liveSpeakers).values({ meetingId, itemId: item.id, personId: person.personId, kind, requestedAt: w.now }).returning();
+        await w.audit('speaker.request', 'live_speaker', row?.id ?? null, { after: { itemId: item.id, personId: person.personId, kind } });
+      });
+    },
+
+    /** The member takes back their waiting requests on the current item. */
+    async withdrawRequest(principal: Principal | null, meetingId: string): Promise<void> {
+      const { person } = await requireMember(principal, meetingId);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const { item } = requireCurrent(w);
+        const removed = await w.tx
+          .update(liveSpeakers)
+          .set({ removed: true })
+          .where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.startedAt), eq(liveSpeakers.removed, false)))
+          .returning();
+        if (removed.length === 0) throw notFound(M['lr.err.noSpeaker']);
+        await w.audit('speaker.withdraw', 'live_speaker', removed[0]?.id ?? null, { after: { itemId: item.id, personId: person.personId } });
+      });
+    },
+
+    /** The chair gives the floor to one on the list; the one speaking before is done. */
+    async giveFloor(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      await requireRun(principal, meetingId);
+      const { speakerId } = parseInput(ZSpeakerRef, raw);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const row = await requireSpeaker(w, speakerId);
+        await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(and(eq(liveSpeakers.itemId, row.itemId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false), inArray(liveSpeakers.id, await speakingIds(w, row.itemId))));
+        await w.tx.update(liveSpeakers).set({ startedAt: w.now }).where(eq(liveSpeakers.id, row.id));
+        await w.audit('speaker.start', 'live_speaker', row.id, { after: { personId: row.personId, startedAt: w.now } });
+      });
+    },
+
+    /** The chair gives the floor to the next in order (replies first). */
+    async nextSpeaker(principal: Principal | null, meetingId: string): Promise<void> {
+      await requireRun(principal, meetingId);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const { item } = requireCurrent(w);
+        const rows = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
+        const speaking = rows.filter((r) => r.startedAt !== null);
+        const next = orderSpeakers(rows.filter((r) => r.startedAt === null))[0];
+        if (speaking.length > 0) await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(inArray(liveSpeakers.id, speaking.map((r) => r.id)));
+        if (next) await w.tx.update(liveSpeakers).set({ startedAt: w.now }).where(eq(liveSpeakers.id, next.id));
+        if (!next && speaking.length === 0) throw notFound(M['lr.err.noSpeaker']);
+        await w.audit('speaker.next', 'live_speaker', next?.id ?? null, { after: { finished: speaking.map((r) => r.id), started: next?.id ?? null } });
+      });
+    },
+
+    /** Klar: the speaker is done. */
+    async finishSpeaker(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      await requireRun(principal, meetingId);
+      const { speakerId } = parseInput(ZSpeakerRef, raw);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const row = await requireSpeaker(w, speakerId);
+        await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(eq(liveSpeakers.id, row.id));
+        await w.audit('speaker.finish', 'live_speaker', row.id, { after: { finishedAt: w.now } });
+      });
+    },
+
+    /** Stryk: the chair removes a request from the list. */
+    async removeSpeaker(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      await requireRun(principal, meetingId);
+      const { speakerId } = parseInput(ZSpeakerRef, raw);
+      await write(actorOf(principal as Principal), meetingId, async (w) => {
+        const row = await requireSpeaker(w, speakerId);
+        await w.tx.update(liveSpeakers).set({ removed: true }).where(eq(liveSpeakers.id, row.id));
+        await w.audit('speaker.remove', 'live_speaker', row.id, { before: { removed: false }, after: { removed: true } });
+      });
+    },
+
+    /** The chair shows the big screen on the public portal while the meeting is open, or stops it. */
+    async setPublic(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
+      await requireRun(principal, meetingId);
+      const { livePublic } = parseInput(ZPublic, raw);
+      await write(
+        actorOf(principal as Principal),
+        meetingId,
+        async (w) => {
+          await w.tx.update(meetings).set({ livePublic, updatedAt: w.now }).where(eq(meetings.id, meetingId));
+          await w.audit('public', 'meeting', meetingId, { before: { livePublic: w.meeting.livePublic }, after: { livePublic } });
+        },
+        { allowPlanned: true },
+      );
+    },
+  };
+
+  async function speakingIds(w: WriteContext, itemId: string): Promise<string[]> {
+    const rows = await w.tx.select({ id: liveSpeakers.id, startedAt: liveSpeakers.startedAt }).from(liveSpeakers).where(and(eq(liveSpeakers.itemId, itemId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
+    const ids = rows.filter((r) => r.startedAt !== null).map((r) => r.id);
+    return ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'];
+  }
+}
+
+export type LiveRoomService = ReturnType<typeof createLiveRoomService>;
