@@ -8,6 +8,7 @@ import { registerOrganisationRoutes } from './features/organisation/organisation
 import { registerAdminRoutes } from './features/admin/admin.routes.js';
 import { registerRegistryRoutes } from './features/registry/registry.routes.js';
 import { registerLiveMeetingRoutes } from './features/meetings/live-meeting.routes.js';
+import { registerLiveRoomRoutes } from './features/live/live.routes.js';
 import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerRegistryApi } from './features/registry/registry.api.js';
 import { registerAgendaRoutes } from './features/meetings/agenda.routes.js';
@@ -45,6 +46,7 @@ export const ALL_ROUTES: readonly RegisterRoutes<Services>[] = [
   registerNoticeRoutes,
   registerMemberRoomRoutes,
   registerLiveMeetingRoutes,
+  registerLiveRoomRoutes,
   registerVerifyRoutes,
   registerJusteringRoutes,
   registerProtocolRoutes,

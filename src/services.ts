@@ -35,7 +35,7 @@ import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
 import { createTaskService } from './features/tasks/tasks.service.js';
 import { createTaskNotifier } from './features/tasks/task-notifier.js';
 import { createRealtime } from './platform/realtime/realtime.js';
-import { createLiveRoomService } from './features/live/live.service.js';
+import { createLiveRoomService, topicOf } from './features/live/live.service.js';
 import { cryptoRandom } from './features/meetings/live-meeting.write.js';
 import { createEventStreams } from './platform/realtime/sse.js';
 
@@ -64,7 +64,8 @@ export function createServices(database: Database, config: Config, clock: Clock 
     admin: createAdminService(deps),
     personLinks: createPersonLinkService(deps),
     registry: createRegistryService(deps),
-    liveMeeting: createLiveMeetingService(deps),
+    // The secretary's changes reach the members' pages and the big screen too.
+    liveMeeting: createLiveMeetingService({ ...deps, onChange: (meetingId) => realtime.publish(topicOf(meetingId)).catch(() => {}) }),
     agenda: createAgendaService(deps),
     notice: createNoticeService({ ...deps, mailer }),
     memberRoom: createMemberRoomService({ ...deps, mailer }),

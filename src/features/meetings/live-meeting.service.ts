@@ -21,7 +21,7 @@ import { servingAt } from './live-meeting.state.js';
 
 export type { Anchor } from './live-meeting.write.js';
 
-export function createLiveMeetingService(deps: { database: Database; config: Config; clock: Clock; random?: () => number }) {
+export function createLiveMeetingService(deps: { database: Database; config: Config; clock: Clock; random?: () => number; onChange?: (meetingId: string) => Promise<void> }) {
   const db = deps.database.db;
   const { clock } = deps;
   const writer = createWriter(deps);

@@ -37,7 +37,7 @@ export function requireOpen(meeting: MeetingRow): void {
   if (meeting.status !== 'open') refuseWith('CONFLICT', M['live.error.notOpen']);
 }
 
-export function createWriter(deps: { database: Database; clock: Clock }) {
+export function createWriter(deps: { database: Database; clock: Clock; onChange?: (meetingId: string) => Promise<void> }) {
   const db = deps.database.db;
   const { clock } = deps;
 
@@ -59,7 +59,7 @@ export function createWriter(deps: { database: Database; clock: Clock }) {
   /** Run one change of an open meeting in one transaction, with the meeting row locked. */
   async function write<T>(principal: Principal | null, meetingId: string, run: (w: WriteContext) => Promise<T>, options: { allowClosed?: boolean } = {}): Promise<T> {
     const { principal: actor, body } = await requireRun(principal, meetingId);
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, meetingId);
       if (!options.allowClosed) requireOpen(meeting);
       const now = clock();
@@ -68,6 +68,9 @@ export function createWriter(deps: { database: Database; clock: Clock }) {
         recordAudit(tx, actorOf(actor), { action: `meeting.live.${action}`, entity, entityId, ...change, organisationId: body.organisationId }, now);
       return run({ tx, meeting, model, audit, now });
     });
+    // Committed: the live pages of the meeting (members, chair, big screen) read it again.
+    await deps.onChange?.(meetingId);
+    return result;
   }
 
   return { requireRun, write };

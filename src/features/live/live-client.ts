@@ -1,0 +1,55 @@
+/**
+ * The only script of the live pages (served as /static/live-room.js): it listens to the event
+ * stream and puts the new parts in place. Shared parts come in the event; when the phase changes
+ * (another item, a vote opened or closed, the speakers' list) a member's page fetches its own
+ * parts (`<page>/delar`), the chair's page at every event. Without it every page still works:
+ * each action is a form, and reloading shows the current state.
+ */
+export const LIVE_CLIENT_JS = `(function () {
+  'use strict';
+  var root = document.querySelector('[data-live-stream]');
+  if (!root || !window.EventSource || !window.fetch) return;
+  var mode = root.getAttribute('data-live-mode');
+  var phase = root.getAttribute('data-live-phase');
+  var applied = {};
+  function focusKey(el) {
+    if (!el || el === document.body) return null;
+    return el.id ? '#' + el.id : el.name ? '[name="' + el.name + '"]' + (el.value ? '[value="' + el.value + '"]' : '') : null;
+  }
+  function apply(parts) {
+    Object.keys(parts).forEach(function (name) {
+      var el = root.querySelector('[data-live-part="' + name + '"]');
+      if (!el || applied[name] === parts[name]) return;
+      var active = document.activeElement;
+      var key = active && el.contains(active) ? focusKey(active) : null;
+      el.innerHTML = parts[name];
+      applied[name] = parts[name];
+      if (key) {
+        var again = el.querySelector(key);
+        if (again) again.focus();
+      }
+    });
+  }
+  var fetching = false;
+  var pending = false;
+  function refetch() {
+    if (fetching) { pending = true; return; }
+    fetching = true;
+    fetch(location.pathname.replace(/\\/$/, '') + '/delar', { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (body) { if (body && body.parts) apply(body.parts); })
+      .catch(function () {})
+      .then(function () { fetching = false; if (pending) { pending = false; refetch(); } });
+  }
+  var source = new EventSource(root.getAttribute('data-live-stream'));
+  source.addEventListener('state', function (event) {
+    var data;
+    try { data = JSON.parse(event.data); } catch (e) { return; }
+    if (data.parts) apply(data.parts);
+    var changed = data.phase !== phase;
+    phase = data.phase;
+    root.setAttribute('data-live-phase', phase);
+    if (mode === 'chair' || (mode === 'member' && changed)) refetch();
+  });
+})();
+`;
