@@ -6,6 +6,7 @@
  * (forms, with the user's CSRF token) from the page's `/delar` answer.
  */
 import type { ComponentChildren, VNode } from 'preact';
+import { createHash } from 'node:crypto';
 import { render } from 'preact-render-to-string';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -156,7 +157,9 @@ function VoteStatus({ t, locale, state, now }: { t: Translate; locale: Locale; s
 
 /** What changes the personal parts: members fetch theirs again only when this changes (not at each ballot). */
 export function phaseOf(state: RoomState): string {
-  return [state.status, state.current?.itemId ?? '', state.vote?.id ?? '', state.vote?.closed ? 'c' : 'o', state.speakers.map((s) => `${s.id}${s.speaking ? '*' : ''}`).join(',')].join('|');
+  const parts = [state.serving.join(','), state.status, state.current?.itemId ?? '', state.vote?.id ?? '', state.vote?.closed ? 'c' : 'o', state.speakers.map((s) => `${s.id}${s.speaking ? '*' : ''}`).join(',')];
+  // A digest: the phase says that something changed, not who serves.
+  return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 16);
 }
 
 /** The shared parts as HTML, by part name. */

@@ -70,6 +70,8 @@ export interface RoomState {
   status: MeetingRow['status'];
   livePublic: boolean;
   current: { number: number; heading: string; itemId: string } | null;
+  /** Who serves at the current item (person ids, sorted): a change calls the members' own parts again. */
+  serving: string[];
   speakers: SpeakerEntry[];
   vote: {
     id: string;
@@ -192,6 +194,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       status: meeting.status,
       livePublic: meeting.livePublic,
       current: item ? { number: index + 1, heading: headingOf(item), itemId: item.id } : null,
+      serving: index >= 0 ? [...servingAt(model, index).servingIds].sort() : [],
       speakers: audience === 'public' && item?.isSecret ? [] : speakers,
       vote,
     };
