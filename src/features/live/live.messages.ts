@@ -134,6 +134,7 @@ export const liveRoomMessages = defineMessages({
   'lr.flash.voteClosed': { sv: 'Omröstningen är avslutad och förd till protokollet.', en: 'The vote is closed and entered in the record.' },
   'lr.flash.public': { sv: 'Sparat.', en: 'Saved.' },
   'lr.screen.public': { sv: 'Sammanträdet sänds publikt.', en: 'The meeting is shown publicly.' },
+  'lr.chairLink': { sv: 'Talarlista och elektronisk omröstning', en: 'Speakers\u2019 list and electronic votes' },
   'lr.memberLink': { sv: 'Delta i sammanträdet från din enhet', en: 'Take part in the meeting from your device' },
 });
 

@@ -309,15 +309,12 @@ export function MemberLivePage({ ctx, view, error }: { ctx: ViewContext; view: M
   return (
     <LivePage
       ctx={ctx}
-      title={`${t('lr.title.member')}: ${view.state.bodyName}`}
+      title={`${t('lr.title.member')}: ${view.state.bodyName} ${formatLongDate(view.meeting.startsAt, ctx.locale)}`}
       back={{ href: `/mina-moten/${view.meeting.id}` }}
       stream={view.meeting.status === 'open' ? streamPath(view.meeting.id) : null}
       mode="member"
       phase={phaseOf(view.state)}
     >
-      <h1>
-        {t('lr.title.member')}: {view.state.bodyName} {formatLongDate(view.meeting.startsAt, ctx.locale)}
-      </h1>
       <p>{t('lr.member.you', { role: t(view.person.role === 'member' ? 'lr.role.member' : 'lr.role.substitute'), municipality: view.person.municipalityName })}</p>
       <Failure message={error} />
       <Part name="item">{shared.item}</Part>
@@ -513,10 +510,7 @@ export function ChairLivePage({ ctx, view, error }: { ctx: ViewContext; view: Ch
   const mine = chairParts(ctx, view);
   const id = view.meeting.id;
   return (
-    <LivePage ctx={ctx} title={`${t('lr.title.chair')}: ${view.body.name}`} back={{ href: `/moten/${id}/sammantrade` }} stream={view.meeting.status === 'open' ? streamPath(id) : null} mode="chair" phase={phaseOf(view.state)}>
-      <h1>
-        {t('lr.title.chair')}: {view.body.name} {formatLongDate(view.meeting.startsAt, ctx.locale)}
-      </h1>
+    <LivePage ctx={ctx} title={`${t('lr.title.chair')}: ${view.body.name} ${formatLongDate(view.meeting.startsAt, ctx.locale)}`} back={{ href: `/moten/${id}/sammantrade` }} stream={view.meeting.status === 'open' ? streamPath(id) : null} mode="chair" phase={phaseOf(view.state)}>
       <p>{t('lr.chair.intro')}</p>
       <p class="lr-links">
         <a href={`/moten/${id}/sammantrade`}>{t('lr.chair.liveLink')}</a>
@@ -554,13 +548,12 @@ export function ScreenPage({ ctx, state, now, publicView }: { ctx: ViewContext; 
   return (
     <LivePage
       ctx={ctx}
-      title={`${t('lr.title.screen')}: ${state.bodyName}`}
+      title={state.bodyName}
       stream={state.status === 'open' ? (publicView ? publicStreamPath(id) : streamPath(id)) : null}
       mode="screen"
       phase={phaseOf(state)}
       class="lr-screen"
     >
-      <h1>{state.bodyName}</h1>
       {publicView && <p>{t('lr.screen.public')}</p>}
       <div class="lr-screen__grid">
         <Part name="item">{shared.item}</Part>

@@ -78,6 +78,11 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
               <a href={`${liveBase(meeting.id)}/avsluta`}>{t('live.close.link')}</a>
             </li>
           )}
+          {meeting.status === 'open' && (
+            <li>
+              <a href={`/moten/${meeting.id}/ordforande`}>{t('lr.chairLink')}</a>
+            </li>
+          )}
         </ul>
       </nav>
     </section>

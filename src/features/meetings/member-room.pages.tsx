@@ -411,6 +411,13 @@ export function RoomPage({ ctx, room, form }: { ctx: ViewContext; room: RoomView
       <div class="room">
         {summary && <Refusal ctx={ctx} state={summary} />}
         {status !== 'planned' && <p class={status === 'cancelled' ? 'warning room-status' : 'notice room-status'}>{t(`room.notice.${status}`)}</p>}
+        {(status === 'open' || status === 'planned') && (
+          <p>
+            <a class="button" href={`/mina-moten/${room.meeting.id}/live`}>
+              {t('lr.memberLink')}
+            </a>
+          </p>
+        )}
         <dl class="room-facts">
           <dt>{t('room.when')}</dt>
           <dd>{formatMeetingTime(room.meeting, ctx.locale)}</dd>
