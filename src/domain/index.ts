@@ -12,6 +12,8 @@ export { endOfStatutoryPeriod } from './statutory-period.js';
 export { appealPeriod, isPostingLate, noticePostingDeadline } from './appeal.js';
 export { isJusteringLate, justeringDeadline } from './justering.js';
 export { isNoticeLate, noticeDeadline } from './notice.js';
+export { OPEN_LATE_LIMIT_DAYS, openingOutsideDay, type OpeningOutsideDay } from './meeting-opening.js';
+export { isReminderDue, reminderFrom } from './reminder.js';
 export { committeeSeats, quorumStatus, type QuorumResult } from './quorum.js';
 export {
   decideServing,
