@@ -34,6 +34,7 @@ import { createOidcService } from './features/auth/oidc.service.js';
 import { createOidcAdminService } from './features/auth/oidc-admin.service.js';
 import { createTaskService } from './features/tasks/tasks.service.js';
 import { createTaskNotifier } from './features/tasks/task-notifier.js';
+import { createReminderScan } from './features/tasks/reminder-scan.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -42,6 +43,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
   const auth = createAuthService(deps);
   const publication = createPublicationService(deps);
   const notifier = createTaskNotifier({ ...deps, mailer });
+  const cooperation = createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) });
   return {
     mailer,
     database,
@@ -58,7 +60,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     liveMeeting: createLiveMeetingService(deps),
     agenda: createAgendaService(deps),
     notice: createNoticeService({ ...deps, mailer }),
-    memberRoom: createMemberRoomService({ ...deps, mailer }),
+    memberRoom: createMemberRoomService({ ...deps, mailer, notifier }),
     search: createSearchService(deps),
     schedule: createScheduleService(deps),
     verify: createVerifyService(deps),
@@ -66,14 +68,15 @@ export function createServices(database: Database, config: Config, clock: Clock 
     extracts: createExtractService({ ...deps, mailer }),
     protocols: createProtocolService({ ...deps, notifier }),
     corrections: createCorrectionService(deps),
-    cooperation: createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) }),
+    cooperation,
     archive: createArchiveService(deps),
     privacy: createPrivacyService(deps),
     oparl: createOparlService(deps),
     outcomeImport: createImportService(deps),
     publication,
-    tasks: createTaskService({ ...deps, publication }),
+    tasks: createTaskService({ ...deps, publication, cooperation }),
     notifier,
+    reminders: createReminderScan({ clock, notifier, cooperation }),
     portal: createPortalService(deps),
     accessibility: createAccessibilityService(deps),
     planning: createPlanningService(deps),

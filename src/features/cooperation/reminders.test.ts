@@ -70,6 +70,7 @@ describe('decision reminders and the status list', () => {
 
   test('nothing is due before the municipality’s reminder days', async () => {
     const result = await t.services.cooperation.sendDueReminders(new Date('2026-12-06T08:00:00Z'));
+    await t.services.mailer.drain();
     assert.equal(result.mails, 0);
     assert.equal(smtp.received.length, 0);
   });
@@ -77,6 +78,7 @@ describe('decision reminders and the status list', () => {
   test('three days before, the municipality’s registrar gets one mail naming the decision, its deadline and link; only once', async () => {
     const first = await t.services.cooperation.sendDueReminders(new Date('2026-12-07T08:00:00Z'));
     assert.deepEqual(first, { mails: 1, decisions: 1, withoutRecipient: 0 });
+    await t.services.mailer.drain();
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0];
     assert.deepEqual(mail?.to, [registrarEmail]);
@@ -85,6 +87,7 @@ describe('decision reminders and the status list', () => {
     assert.match(raw, /https:\/\/kansli\.example\.se\/samverkan\/beslut\/[0-9a-f-]{36}/);
     const again = await t.services.cooperation.sendDueReminders(new Date('2026-12-08T08:00:00Z'));
     assert.equal(again.mails, 0);
+    await t.services.mailer.drain();
     assert.equal(smtp.received.length, 1);
     const logged = await t.services.database.db.select().from(reminderLog).where(eq(reminderLog.organisationId, municipalityId));
     assert.equal(logged.length, 1);

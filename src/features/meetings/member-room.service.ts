@@ -104,7 +104,14 @@ function assertStillPlanned(status: MeetingRow['status']): void {
 
 const ROLE_ORDER: Record<MandateRole, number> = { member: 0, substitute: 1, official: 2 };
 
-export function createMemberRoomService(deps: { database: Database; config: Config; clock: Clock; mailer: Mailer }) {
+export function createMemberRoomService(deps: {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+  /** Tells the committee's secretaries of a reported absence (the task notifier); called after the commit, never throws. */
+  notifier?: { absenceReported: (reportId: string) => Promise<unknown> };
+}) {
   const db = deps.database.db;
   const { clock, config, mailer } = deps;
 
@@ -326,7 +333,8 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
     async reportAbsence(principal: Principal | null, meetingId: string, raw: unknown) {
       const room = await requireRoom(principal, meetingId);
       const input = parseInput(ZReportNote, raw);
-      const { created } = await writeReport(room, 'absence', null, input.note ?? null);
+      const { created, report } = await writeReport(room, 'absence', null, input.note ?? null);
+      if (created) await deps.notifier?.absenceReported(report.id);
       const substitutes = room.mine.role === 'member' ? await substitutesFor(room) : [];
       const outcome = { created, isMember: room.mine.role === 'member', municipalityName: room.mine.municipalityName, notified: [] as string[], noEmail: [] as string[], failed: [] as string[] };
       if (!created || !outcome.isMember) return outcome;
