@@ -13,6 +13,7 @@ import './features/economy/import.messages.js';
 import './features/home/home.messages.js';
 import './features/meetings/agenda.messages.js';
 import './features/meetings/live-meeting.messages.js';
+import './features/meetings/meeting-opening.messages.js';
 import './features/meetings/member-room.messages.js';
 import './features/meetings/schedule.messages.js';
 import './features/organisation/organisation.messages.js';

@@ -6,7 +6,8 @@ import type { LiveMeetingView } from './live-meeting.view.js';
 import { ActionForm, QuorumText, liveBase, type LiveFailure, type LiveProps } from './live-meeting-forms.pages.js';
 import { AttendanceSection } from './live-meeting-attendance.pages.js';
 import { ItemSection } from './live-meeting-item.pages.js';
-import { swedishTime } from '../../platform/time-format.js';
+import { swedishDate, swedishTime } from '../../platform/time-format.js';
+import { OpeningGuard, openingHistory } from './meeting-opening.pages.js';
 
 
 export function liveTitle(ctx: ViewContext, view: LiveMeetingView): string {
@@ -33,12 +34,14 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
         <dd>
           <strong>{t(`live.meetingStatus.${meeting.status}`)}</strong>
           {meeting.openedAt && <> · {t('live.meeting.openedAt', { time: swedishTime(meeting.openedAt) })}</>}
+          {meeting.openedAt && meeting.openReason && <> · {openingHistory(live.ctx, meeting, swedishDate(meeting.openedAt))}</>}
           {meeting.closedAt && <> · {t('live.meeting.closedAt', { time: swedishTime(meeting.closedAt) })}</>}
         </dd>
       </dl>
       {meeting.status === 'planned' && (
         <ActionForm live={live} action="oppna">
           <p>{t('live.meeting.openHint')}</p>
+          <OpeningGuard live={live} meetingDate={view.date} />
           <button type="submit">{t('live.meeting.open')}</button>
         </ActionForm>
       )}

@@ -22,7 +22,7 @@ type Use = (principal: Principal | null, meetingId: string, values: Record<strin
 /** Each action: its path under /sammantrade, the use case, and the message shown after it. */
 function actions(live: LiveMeetingService): [string, Use, MessageKey][] {
   return [
-    ['oppna', (p, id) => live.open(p, id), 'live.flash.opened'],
+    ['oppna', (p, id, v) => live.open(p, id, v), 'live.flash.opened'],
     ['avsluta', (p, id) => live.close(p, id), 'live.flash.closed'],
     ['narvaro', (p, id, v) => live.recordAttendance(p, id, v), 'live.flash.attendance'],
     ['narvaro/ta-bort', (p, id, v) => live.removeAttendanceEvent(p, id, v), 'live.flash.removed'],

@@ -18,6 +18,8 @@ import { createDecisionUseCases } from './live-meeting-decisions.service.js';
 import { anchor, createWriter, cryptoRandom, nextPosition, requireItem, requireOpen, requirePending, requireServing, type Anchor } from './live-meeting.write.js';
 import { ZAttendanceInput, ZEventRef, ZJavInput, ZMotionInput, ZMotionRef, ZPropositionInput, ZTemporaryChairInput } from './live-meeting.schema.js';
 import { servingAt } from './live-meeting.state.js';
+import { requireOpeningReason } from './meeting-opening.js';
+import { openingOutsideDay } from '../../domain/index.js';
 
 export type { Anchor } from './live-meeting.write.js';
 
@@ -35,15 +37,23 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
       return buildLiveView(db, { meeting, body, today: swedishDate(clock()), ...(shownNumber !== undefined ? { shownNumber } : {}) });
     },
 
-    async open(principal: Principal | null, meetingId: string): Promise<Anchor> {
+    /**
+     * Open the meeting. Before its day, or more than OPEN_LATE_LIMIT_DAYS after it, only with the
+     * box ticked and a reason (issue 18, guard the calendar): the reason is kept on the meeting
+     * and in the audit entry, and shown in the meeting's history.
+     */
+    async open(principal: Principal | null, meetingId: string, raw: unknown = {}): Promise<Anchor> {
       return write(
         principal,
         meetingId,
         async (w) => {
           if (w.meeting.status === 'open') refuseWith('CONFLICT', M['live.error.alreadyOpen']);
           if (w.meeting.status !== 'planned') requireOpen(w.meeting);
-          await w.tx.update(meetings).set({ status: 'open', openedAt: w.now, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
-          await w.audit('open', 'meeting', w.meeting.id, { before: { status: w.meeting.status }, after: { status: 'open', openedAt: w.now } });
+          const meetingDate = swedishDate(w.meeting.startsAt);
+          const outside = openingOutsideDay({ meetingDate, today: swedishDate(w.now) });
+          const openReason = outside ? requireOpeningReason(raw, meetingDate, outside) : null;
+          await w.tx.update(meetings).set({ status: 'open', openedAt: w.now, openReason, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
+          await w.audit('open', 'meeting', w.meeting.id, { before: { status: w.meeting.status }, after: { status: 'open', openedAt: w.now, ...(outside ? { outsideDay: outside, reason: openReason } : {}) } });
           return 'sammantradet';
         },
         { allowClosed: true },

@@ -158,6 +158,12 @@ export function MeetingPage({ ctx, overview }: { ctx: ViewContext; overview: Ove
               : t('schedule.noticeDue', { deadline: notice.deadline })}
           {notice.sentOn && notice.lateReason && <> {t('schedule.noticeLateReason', { reason: notice.lateReason })}</>}
         </dd>
+        {meeting.openedAt && (
+          <>
+            <dt>{t('opening.historyLabel')}</dt>
+            <dd>{meeting.openReason ? t('opening.history', { when: meeting.openedAt, reason: meeting.openReason }) : meeting.openedAt}</dd>
+          </>
+        )}
       </dl>
       {changeable && (
         <p class="actions">

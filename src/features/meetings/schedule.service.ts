@@ -36,6 +36,9 @@ export interface ScheduledMeeting {
   noticeSentOn: string | undefined;
   /** 'demo': a meeting the demo invented, shown as Exempeldata. */
   origin: shared.MeetingRow['origin'];
+  /** When the meeting was opened ("2026-03-03 09:58", Swedish time), and the reason when it was opened outside its day. */
+  openedAt: string | undefined;
+  openReason: string | undefined;
 }
 
 export function presentMeeting(m: shared.MeetingRow, body: { name: string } | undefined): ScheduledMeeting {
@@ -52,6 +55,8 @@ export function presentMeeting(m: shared.MeetingRow, body: { name: string } | un
     status: m.status,
     noticeSentOn: m.noticeSentAt ? swedishDate(m.noticeSentAt) : undefined,
     origin: m.origin,
+    openedAt: m.openedAt ? `${instantToStockholm(m.openedAt).date} ${instantToStockholm(m.openedAt).time}` : undefined,
+    openReason: m.openReason ?? undefined,
   };
 }
 

@@ -449,6 +449,8 @@ export const meetings = pgTable(
     /** Reglemente 10 §: a notice sent later than the notice period needs a recorded reason. */
     noticeLateReason: text('notice_late_reason'),
     openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }),
+    /** Why the meeting was opened before its day or more than a week after it (domain openingOutsideDay); null on its day. */
+    openReason: text('open_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     /** The member appointed to adjust the protocol with the chair (reglemente 22 §). */
     adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
