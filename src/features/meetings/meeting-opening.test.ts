@@ -36,7 +36,8 @@ describe('opening a meeting outside its day asks for a confirmation and a reason
         assert.match(textOf(page.body), words, 'the page warns before the button is pressed');
         assert.match(page.body, /name="reason"/);
 
-        for (const form of [{}, { reason: 'Ordföranden vill börja tidigare' }, { confirm: 'ja', reason: ' ' }]) {
+        const forms: Record<string, string>[] = [{}, { reason: 'Ordföranden vill börja tidigare' }, { confirm: 'ja', reason: ' ' }];
+        for (const form of forms) {
           const refused = await f.secretary.post(`${f.base}/oppna`, form);
           assert.equal(refused.statusCode, 400, JSON.stringify(form));
           assert.match(textOf(refused.body), /Sammanträdet öppnades inte/);
