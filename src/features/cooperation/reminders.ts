@@ -11,6 +11,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { reminderLog } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { compareDates, reminderFrom } from '../../domain/index.js';
+import { countWord } from '../../platform/i18n/plural.js';
 import * as repo from './cooperation.repository.js';
 import { deadlineOf, loadInitiative, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 
@@ -92,7 +93,7 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
           .returning({ refId: reminderLog.refId });
         const fresh = cells.filter((d) => logged.some((l) => l.refId === d.cell.id));
         if (fresh.length === 0) continue;
-        const subject = `Påminnelse: ${fresh.length === 1 ? 'ett beslut' : `${fresh.length} beslut`} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
+        const subject = `Påminnelse: ${countWord('sv', fresh.length, { one: 'beslut', other: 'beslut' })} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
         const text = mailText(org, fresh, config.publicUrl);
         // Into the mail queue: delivered in the background with its retries, listed in the mail log.
         await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));

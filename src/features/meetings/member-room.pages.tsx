@@ -7,6 +7,7 @@ import { roleLabel } from '../organisation/mandate.pages.js';
 import { formatSize } from '../registry/registry.views.js';
 import { proposalBlocks, type ProposalBlock } from './agenda.schema.js';
 import { formatClock, formatMeetingDay, formatMeetingTime, type MyMandate, type MyMeetings, type RoomView } from './member-room.service.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type RoomItem = RoomView['items'][number];
 type ListedMeeting = MyMeetings['upcoming'][number];
@@ -119,7 +120,7 @@ function MeetingCard({ ctx, m }: { ctx: ViewContext; m: ListedMeeting }) {
         <dt>{t('room.myRole')}</dt>
         <dd>{mandateText(ctx, m.mandate)}</dd>
       </dl>
-      <p class="hint">{m.items > 0 ? t('room.items', { n: m.items }) : t('room.noItems')}</p>
+      <p class="hint">{m.items > 0 ? countText(ctx, 'room.items', m.items) : t('room.noItems')}</p>
       {m.absent && <p class="room-flag">{t('room.absentBadge')}</p>}
       <a class="button" href={`/mina-moten/${m.id}`} aria-label={t('room.openLabel', { meeting: `${m.bodyName} ${day}` })}>
         {t('room.open')}

@@ -1,16 +1,9 @@
 /** "Att göra" on the signed-in start page: the person's tasks by kind, each a link to where it is done. */
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../platform/views/context.js';
-import { pluralCategory } from '../../platform/i18n/plural.js';
+import { countText } from '../../platform/i18n/plural.js';
 import { taskCount, type Task, type Tasks } from './tasks.service.js';
 
-type Counted = 'tasks.justering' | 'tasks.postings' | 'tasks.drafts' | 'tasks.locks' | 'tasks.notices' | 'tasks.decisions' | 'tasks.absences' | 'tasks.late';
-
-/** "1 kallelse att skicka", "2 kallelser att skicka": the message's form for the count. */
-export function countText(ctx: ViewContext, key: Counted, n: number): string {
-  const form: `${Counted}.${'one' | 'other'}` = `${key}.${pluralCategory(ctx.locale, n)}`;
-  return ctx.t(form, { n });
-}
 
 function Late({ ctx, task }: { ctx: ViewContext; task: Task }) {
   if (task.daysLate === 0) return null;
