@@ -160,6 +160,9 @@ async function runMeeting(page: Page): Promise<void> {
   await page.goto(live);
   await page.getByText('Inte öppnat').waitFor();
   await look(page, 'live-planned', '/moten/<id>/sammantrade (planned)');
+  // The demo's meeting lies ahead: opening it before its day asks for a confirmation and a reason (issue 18).
+  await page.getByRole('checkbox', { name: 'Jag bekräftar att sammanträdet öppnas före sammanträdesdagen.' }).check();
+  await page.getByLabel('Skäl').fill('Genomgång av demonstrationsmötet före sammanträdesdagen.');
   await submit(page, page.getByRole('button', { name: 'Öppna sammanträdet' }));
   await page.getByRole('status').getByText('Sammanträdet är öppnat.').waitFor();
 
