@@ -1,5 +1,5 @@
 import { javLine, type MeetingRecord } from './protocol.model.js';
-import { propositionSentence } from './protocol-wording.js';
+import { motionSentence, propositionSentence } from './protocol-wording.js';
 
 /**
  * The facts of a paragraph's meeting record (KL 5:67: motions, propositions, votes and how each
@@ -29,7 +29,7 @@ export function meetingRecordLines(r: MeetingRecord, options: { shortName: strin
   const lines: RecordLine[] = r.jav.map((entry) => ({ kind: 'para', text: javLine(entry) }));
   if (r.motions.length > 0) {
     lines.push({ kind: 'heading', text: 'Yrkanden', level: 'sub' });
-    for (const m of r.motions) lines.push({ kind: 'item', text: `${m.by}: ${m.text}` });
+    for (const m of r.motions) lines.push({ kind: 'item', text: motionSentence(m) });
   }
   if (r.propositions.length > 0) {
     if (options.afterHandling || r.motions.length > 0) lines.push({ kind: 'heading', text: 'Beslutsgång', level: 'section' });

@@ -9,7 +9,7 @@ import { javLine, justeringRows, servedLine, type ProtocolDocument, type Protoco
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
-import { basisLine, propositionSentence } from './protocol-wording.js';
+import { basisLine, motionSentence, propositionSentence } from './protocol-wording.js';
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 
@@ -84,7 +84,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
   const { t } = ctx;
   const r = p.record;
   const entries: string[] = [
-    ...r.motions.map((m) => t('protocol.record.motion', { name: m.by, text: m.text })),
+    ...r.motions.map((m) => (ctx.locale === 'sv' ? motionSentence(m) : t('protocol.record.motion', { name: m.by, text: m.text }))),
     // Swedish: the chair's proposition in the protocol's own sentence (seed 2022-12-14).
     ...r.propositions.map((x) => (ctx.locale === 'sv' ? propositionSentence(x, shortName) : t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) }))),
   ];

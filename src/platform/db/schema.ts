@@ -547,6 +547,8 @@ export const motions = pgTable('motions', {
     .notNull()
     .references(() => people.id),
   text: text('text').notNull(),
+  /** Bifall, avslag, ändring, tillägg, återremiss or bordläggning (domain MotionKind); null: free text from before migration 0022. */
+  kind: text('kind', { enum: ['approve', 'reject', 'amend', 'add', 'refer_back', 'table'] }),
   position: integer('position').notNull(),
   withdrawn: boolean('withdrawn').notNull().default(false),
   createdAt: createdAt(),
