@@ -84,7 +84,7 @@ export const MOTION_NOUN: Record<MotionKind, string> = {
 };
 
 /** Text as the end of a sentence: trimmed, without its own full stop, so that no sentence ends "..". */
-function clause(text: string): string {
+export function withoutFullStop(text: string): string {
   return text.trim().replace(/[.\s]+$/, '');
 }
 
@@ -95,7 +95,7 @@ function clause(text: string): string {
  * ändring: …", "… yrkar följande tillägg: …". A free-text motion from before typing: "Namn: text".
  */
 export function motionSentence(motion: { by: string; kind?: MotionKind | null; text: string }): string {
-  const text = clause(motion.text);
+  const text = withoutFullStop(motion.text);
   const reason = text ? ` med motiveringen ${/^att\b/i.test(text) ? text : `att ${text}`}` : '';
   switch (motion.kind) {
     case 'approve':

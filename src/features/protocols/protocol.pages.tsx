@@ -9,7 +9,7 @@ import { javLine, justeringRows, servedLine, type ProtocolDocument, type Protoco
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
-import { basisLine, motionSentence, propositionSentence } from './protocol-wording.js';
+import { basisLine, motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 
@@ -103,7 +103,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
       {r.votes.map((v) => (
         <div class="vote">
           <p>
-            {t('protocol.record.vote', { yes: v.yesMeans, no: v.noMeans, y: v.yes, n: v.no, a: v.abstain })}
+            {t('protocol.record.vote', { yes: withoutFullStop(v.yesMeans), no: withoutFullStop(v.noMeans), y: v.yes, n: v.no, a: v.abstain })}
             {v.decidedByCastingVote && <> {t('protocol.record.casting')}</>}
             {v.lotteryResult && <> {t('protocol.record.lottery', { result: v.lotteryResult })}</>}
           </p>
