@@ -73,6 +73,11 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
               <a href={`#punkt-${view.current.number}`}>{t('live.jump.current', { n: view.current.number })}</a>
             </li>
           )}
+          {meeting.status === 'open' && !live.focus && view.current && (
+            <li>
+              <a href={`${liveBase(meeting.id)}?vy=punkt`}>{t('live.focus.show')}</a>
+            </li>
+          )}
           {meeting.status === 'open' && (
             <li>
               <a href={`${liveBase(meeting.id)}/avsluta`}>{t('live.close.link')}</a>
@@ -88,7 +93,7 @@ function FailureSummary(props: { ctx: ViewContext; failure: LiveFailure | undefi
   const { failure } = props;
   if (!failure) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
+    <div id="live-failure" class="error-summary" role="alert" tabIndex={-1}>
       <p>{props.ctx.t('live.failure.title')}</p>
       <p>{failure.message}</p>
       <a href={`#${failure.anchor}`}>{props.ctx.t('live.failure.goto')}</a>
@@ -100,7 +105,7 @@ function FailureSummary(props: { ctx: ViewContext; failure: LiveFailure | undefi
 function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
   const { live, view } = props;
   const { t } = live.ctx;
-  if (view.items.length === 0) return <p>{t('live.items.none')}</p>;
+  if (view.items.length === 0) return <p id="punkter">{t('live.items.none')}</p>;
   return (
     <section id="punkter" aria-labelledby="punkter-h">
       <h2 id="punkter-h">{t('live.items.heading')}</h2>
@@ -136,27 +141,64 @@ function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
   );
 }
 
-export function LiveMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView; failure?: LiveFailure }) {
+export function LiveMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView; failure?: LiveFailure; focus?: boolean }) {
   const { ctx, view } = props;
   const { t } = ctx;
-  const live: LiveProps = { ctx, meetingId: view.meeting.id, editable: view.meeting.status === 'open', failure: props.failure };
+  const focus = Boolean(props.focus) && view.meeting.status === 'open';
+  const live: LiveProps = { ctx, meetingId: view.meeting.id, editable: view.meeting.status === 'open', failure: props.failure, focus };
   return (
     <Layout ctx={ctx} title={liveTitle(ctx, view)} back={{ href: `/moten/${view.meeting.id}`, label: t('live.back') }}>
-      <FailureSummary ctx={ctx} failure={props.failure} />
-      <StatusPanel live={live} view={view} />
-      <ItemOverview live={live} view={view} />
-      <AttendanceSection live={live} view={view} />
-      {view.items.map((item) => (
+      <p id="live-announce" class="visually-hidden" role="status" aria-live="polite" />
+      {/* Every direct child has an id: the client script swaps the ones that changed. */}
+      <div id="live-page">
+        <FailureSummary ctx={ctx} failure={props.failure} />
+        <StatusPanel live={live} view={view} />
+        {focus ? (
+          <FocusedItems live={live} view={view} />
+        ) : (
+          <>
+            <ItemOverview live={live} view={view} />
+            <AttendanceSection live={live} view={view} />
+            {view.items.map((item) => (
+              <ItemSection live={live} item={item} view={view} />
+            ))}
+          </>
+        )}
+        {view.meeting.status === 'open' && (
+          <p id="avsluta-lank" class="actions" style="margin-top: 2rem">
+            <a class="button secondary" href={`${liveBase(view.meeting.id)}/avsluta`}>
+              {t('live.close.link')}
+            </a>
+          </p>
+        )}
+      </div>
+      <script src="/static/live-meeting.js" defer />
+    </Layout>
+  );
+}
+
+/**
+ * Fokusvy: the current item alone (and the one decided last, to undo or reserve against), with
+ * the quorum at the top and a way back to the whole meeting. For a tablet on the secretary's
+ * table; every form keeps the view (?vy=punkt).
+ */
+function FocusedItems(props: { live: LiveProps; view: LiveMeetingView }) {
+  const { live, view } = props;
+  const { t } = live.ctx;
+  const shown = view.items.filter((i) => i.isCurrent || i.item.id === view.lastHandledId);
+  const current = view.current;
+  return (
+    <>
+      <nav id="fokus" aria-label={t('live.focus.show')}>
+        <p class="actions">
+          {current && <span>{t('live.focus.label', { n: current.number, total: view.items.length })}</span>}
+          <a href={liveBase(view.meeting.id)}>{t('live.focus.all')}</a>
+        </p>
+      </nav>
+      {shown.map((item) => (
         <ItemSection live={live} item={item} view={view} />
       ))}
-      {view.meeting.status === 'open' && (
-        <p class="actions" style="margin-top: 2rem">
-          <a class="button secondary" href={`${liveBase(view.meeting.id)}/avsluta`}>
-            {t('live.close.link')}
-          </a>
-        </p>
-      )}
-    </Layout>
+    </>
   );
 }
 

@@ -3,6 +3,7 @@
  * back to the same page at the item it changed (#punkt-N); a refused action shows the page again
  * with the reason next to the form and what was typed kept. Works without JavaScript.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
@@ -16,6 +17,18 @@ import { CloseMeetingPage, LiveMeetingPage } from './live-meeting.pages.js';
 import { liveBase, type LiveFailure } from './live-meeting-forms.pages.js';
 import { idParam } from '../../platform/http/params.js';
 
+
+/** The client script: forms sent with fetch, changed regions swapped (progressive enhancement). */
+const SCRIPT = readFileSync(new URL('../../platform/http/assets/live-meeting.js', import.meta.url));
+
+/** The query the page keeps after a form: the item the attendance table shows, and the focused view. */
+function keptQuery(values: Record<string, string>): string {
+  const query = new URLSearchParams();
+  if (/^\d{1,3}$/.test(values.punkt ?? '')) query.set('punkt', values.punkt ?? '');
+  if (values.vy === 'punkt') query.set('vy', 'punkt');
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 
 type Use = (principal: Principal | null, meetingId: string, values: Record<string, string>) => Promise<Anchor>;
 
@@ -77,14 +90,19 @@ export function registerLiveMeetingRoutes(app: FastifyInstance, services: Servic
       fields: error.fieldErrors.map((f) => ({ field: f.field, message: f.message[ctx.locale] })),
       anchor: anchorOf(view, path, values),
     };
-    return reply.code(HTTP_STATUS[error.code]).page(<LiveMeetingPage ctx={ctx} view={view} failure={failure} />);
+    return reply.code(HTTP_STATUS[error.code]).page(<LiveMeetingPage ctx={ctx} view={view} failure={failure} focus={values.vy === 'punkt'} />);
   }
 
   app.get('/moten/:id/sammantrade', run, async (request, reply) => {
-    const punkt = Number((request.query as Record<string, unknown>).punkt);
+    const query = request.query as Record<string, unknown>;
+    const punkt = Number(query.punkt);
     const view = await live.view(request.principal, idParam(request), Number.isInteger(punkt) ? punkt : undefined);
-    return reply.page(<LiveMeetingPage ctx={request.viewContext()} view={view} />);
+    return reply.page(<LiveMeetingPage ctx={request.viewContext()} view={view} focus={query.vy === 'punkt'} />);
   });
+
+  app.get('/static/live-meeting.js', { config: { action: 'public' } }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SCRIPT),
+  );
 
   app.get('/moten/:id/sammantrade/avsluta', run, async (request, reply) => {
     const view = await live.view(request.principal, idParam(request));
@@ -104,9 +122,8 @@ export function registerLiveMeetingRoutes(app: FastifyInstance, services: Servic
         throw error;
       }
       setFlash(reply, request, services, request.viewContext().t(done));
-      // The attendance table keeps showing the item it showed (?punkt=N).
-      const punkt = /^\d{1,3}$/.test(values.punkt ?? '') ? `?punkt=${values.punkt}` : '';
-      return reply.redirect(`${liveBase(id)}${punkt}#${anchor}`);
+      // The attendance table keeps showing the item it showed (?punkt=N), the focused view stays (?vy=punkt).
+      return reply.redirect(`${liveBase(id)}${keptQuery(values)}#${anchor}`);
     });
   }
 }
