@@ -47,7 +47,10 @@
     var flash = doc.querySelector('#main .flash');
     if (flash && main) {
       var live = document.getElementById('live-page');
-      main.insertBefore(document.importNode(flash, true), live);
+      // Shown, but read out once: through the announcer, not a second status region.
+      var shown = document.importNode(flash, true);
+      shown.removeAttribute('role');
+      main.insertBefore(shown, live);
     }
     if (announcer) announcer.textContent = flash ? flash.textContent.trim() : '';
   }
