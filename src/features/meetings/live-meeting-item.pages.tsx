@@ -110,7 +110,8 @@ function MotionText(props: { live: LiveProps; motion: ItemView['motions'][number
 function PropositionOrder(props: { live: LiveProps; item: ItemView }) {
   const { live, item } = props;
   const { t } = live.ctx;
-  if (item.order.length === 0 || item.motions.every((m) => m.withdrawn)) return null;
+  // The order guides the chair while the item is handled; once decided, the record says what was put.
+  if (item.item.status !== 'pending' || item.order.length === 0 || item.motions.every((m) => m.withdrawn)) return null;
   return (
     <>
       <h4>{t('live.order.heading')}</h4>

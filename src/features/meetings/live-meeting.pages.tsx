@@ -63,10 +63,10 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
         <ul class="actions" style="list-style: none; padding: 0">
           <li>{t('live.jump.label')}:</li>
           <li>
-            <a href="#punkter">{t('live.items.heading')}</a>
+            <a href={`${live.focus ? liveBase(meeting.id) : ''}#punkter`}>{t('live.items.heading')}</a>
           </li>
           <li>
-            <a href="#narvaro">{t('live.attendance.heading')}</a>
+            <a href={`${live.focus ? liveBase(meeting.id) : ''}#narvaro`}>{t('live.attendance.heading')}</a>
           </li>
           {view.current && (
             <li>
@@ -185,8 +185,10 @@ export function LiveMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView
 function FocusedItems(props: { live: LiveProps; view: LiveMeetingView }) {
   const { live, view } = props;
   const { t } = live.ctx;
-  const shown = view.items.filter((i) => i.isCurrent || i.item.id === view.lastHandledId);
   const current = view.current;
+  const last = view.items.find((i) => i.item.id === view.lastHandledId && !i.isCurrent);
+  // The current item first; below it the one decided last, to undo it or reserve against it.
+  const shown = [current, last].filter((i): i is NonNullable<typeof i> => i !== null && i !== undefined);
   return (
     <>
       <nav id="fokus" aria-label={t('live.focus.show')}>

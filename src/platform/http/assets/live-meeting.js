@@ -87,6 +87,10 @@
     event.preventDefault();
     if (busy) return;
     busy = true;
+    // Set while a form is on its way and until the page is updated; tests wait on it too.
+    document.documentElement.setAttribute('data-live-busy', '');
+    // Read the form before its buttons are disabled: a disabled submitter sends no value.
+    var payload = body(form, event.submitter);
     var region = regionOf(form);
     var regionId = region ? region.id : '';
     var buttons = form.querySelectorAll('button');
@@ -97,7 +101,7 @@
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-        body: body(form, event.submitter),
+        body: payload,
       })
       .then(function (response) {
         return response.text().then(function (html) { return { response: response, html: html }; });
@@ -122,6 +126,7 @@
       })
       .then(function () {
         busy = false;
+        document.documentElement.removeAttribute('data-live-busy');
         Array.prototype.forEach.call(buttons, function (b) { if (document.contains(b)) b.disabled = false; });
         form.removeAttribute('aria-busy');
       });
