@@ -176,4 +176,30 @@ describe('live meeting that flows (issue 18)', () => {
     const placed = await t.services.database.db.select().from(agendaItems).where(eq(agendaItems.meetingId, f.laterMeetingId));
     assert.deepEqual(placed.map((i) => i.tabledFromItemId), [f.items.plan]);
   });
+
+  test('the focused view shows the current item (and the one decided last) and every form keeps it; the page loads its enhancement script', async () => {
+    const f = await buildLiveMeeting(t);
+    await open(f);
+    await recordStart(f);
+    const full = await f.secretary.get(f.base);
+    assert.match(full.body, /<div id="live-page">/);
+    assert.match(full.body, /<script src="\/static\/live-meeting\.js" defer><\/script>/);
+    const script = await f.secretary.get('/static/live-meeting.js');
+    assert.equal(script.statusCode, 200);
+    assert.match(String(script.headers['content-type']), /javascript/);
+
+    const focused = await f.secretary.get(`${f.base}?vy=punkt`);
+    const headingsOf = (html: string) => [...html.matchAll(/<h2 id="punkt-(\d+)-h"/g)].map((m) => Number(m[1]));
+    assert.deepEqual(headingsOf(focused.body), [1]);
+    assert.doesNotMatch(focused.body, /id="narvaro"/);
+    assert.match(focused.body, /<input type="hidden" name="vy" value="punkt"\/>/);
+
+    const decided = await post(f, 'bifall', { itemId: f.items.economy, alternative: 'proposal', vy: 'punkt' });
+    assert.equal(decided.headers.location, `${f.base}?vy=punkt#punkt-1`);
+    // Item 2 is current now; item 1, decided last, stays below it to be undone.
+    assert.deepEqual(headingsOf((await f.secretary.get(`${f.base}?vy=punkt`)).body), [2, 1]);
+    const refused = await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.info, personId: f.member.Dalby, kind: 'amend', text: '', vy: 'punkt' });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(headingsOf(refused.body), [2, 1], 'a refusal is shown in the focused view too');
+  });
 });
