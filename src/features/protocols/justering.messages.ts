@@ -2,6 +2,8 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 /** Justering (KL 5:69): signing the protocol with the signer's passkey or TOTP code, and passkeys on the account. */
 export const justeringMessages = defineMessages({
+  'justering.paragraphField': { sv: 'Paragraf', en: 'Paragraph' },
+  'justering.commentField': { sv: 'Synpunkt', en: 'Comment' },
   'justering.title': { sv: 'Justera protokoll', en: 'Adjust the protocol' },
   'justering.meeting': { sv: '{body}, sammanträde {date}', en: '{body}, meeting of {date}' },
   'justering.status': { sv: 'Status', en: 'Status' },

@@ -23,6 +23,7 @@ import { CURRENT_DIGEST_VERSION, protocolDigest, publicVersion, type ProtocolDoc
 import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
+import { storeReviewCopy } from './review-copy.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -345,8 +346,11 @@ export function createProtocolService(deps: { database: Database; config: Config
         }
         // The current canonical form: the planned justering date is not signed (the final protocol prints the actual day).
         const digestVersion = CURRENT_DIGEST_VERSION;
-        const sha256 = protocolDigest(await build(tx, protocolId), digestVersion);
+        const document = await build(tx, protocolId);
+        const sha256 = protocolDigest(document, digestVersion);
         await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, digestVersion, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        // What the chair and the adjuster read on the review page: the document as locked (issue 18).
+        await storeReviewCopy(tx, { protocolId, sha256, digestVersion, document, at: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256, digestVersion }, organisationId: body.organisationId }, clock());
         return { sha256, numbers };
       });
