@@ -53,3 +53,4 @@ export { codeInScheme, disposalDecision, disposalDueOn, matchRetentionRule, type
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
 export { findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
 export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';
+export { mayReadSecretPaperAsMember, type PaperReaderRole } from './secret-papers.js';
