@@ -140,7 +140,7 @@ describe('justering as a review: comment, answer, sign', () => {
       await expectAccessible(page, 'start page with a comment to answer');
       await Promise.all([page.waitForURL(new RegExp(`/moten/${meetingId}/protokoll`)), page.getByRole('link', { name: /^Besvara synpunkten på §/ }).click()]);
       await page.getByRole('heading', { name: 'Synpunkter från justeringen' }).waitFor();
-      await page.getByText(/Signaturer som redan har getts blir ogiltiga: inga ännu/).waitFor();
+      await page.getByText('Ingen har signerat protokollet ännu, så inga signaturer blir ogiltiga.').waitFor();
       await expectAccessible(page, 'protocol page with a comment');
       await screenshotDesktopAndPhone(page, 'review-secretary-comment');
       await page.getByLabel(/^Svar till Justerare Jenny/).fill('Reglementet gäller från den dag fullmäktige antar det; det står i förslaget.');

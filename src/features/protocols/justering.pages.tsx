@@ -169,7 +169,7 @@ export function JusteringPage({ ctx, overview, review, state, commentState }: { 
       {overview.status === 'locked' && <p class={overview.lateToday ? 'warning' : 'notice'}>{overview.lateToday ? t('justering.lateToday') : t('justering.onTime')}</p>}
       {overview.status !== 'draft' && (
         <p>
-          <a href={`/moten/${overview.meetingId}/protokoll.pdf`}>{t('justering.readPdf')}</a>
+          <a href={`/moten/${overview.meetingId}/protokoll.pdf`}>{t('review.pdf')}</a>
         </p>
       )}
 

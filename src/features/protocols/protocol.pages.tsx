@@ -266,7 +266,7 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [], review
   const counter = counterState ?? { values: { lastNumber: String(view.counter ?? 0) }, errors: [] };
   return (
     <Layout ctx={ctx} title={title} back={back}>
-      <p>
+      <p class="wrap-anywhere">
         {t('protocol.status')}: <strong>{t(`protocol.status.${row.status}`)}</strong>
         {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
         {/* The protocol of a meeting the demo invented. */}

@@ -58,7 +58,8 @@ export const reviewMessages = defineMessages({
     sv: 'Protokollet är upplåst för rättelse och {count} signaturer har blivit ogiltiga. Rätta paragrafen och lås protokollet igen.',
     en: 'The protocol is unlocked for correction and {count} signatures have become void. Correct the paragraph and lock the protocol again.',
   },
-  'review.secretary.noSignatures': { sv: 'inga ännu', en: 'none yet' },
+  'review.secretary.applyNoVoids': { sv: 'Ingen har signerat protokollet ännu, så inga signaturer blir ogiltiga.', en: 'No one has signed the protocol yet, so no signatures become void.' },
+  'review.pdf': { sv: 'Protokollet som PDF', en: 'The protocol as PDF' },
 });
 
 type ReviewMessages = typeof reviewMessages;

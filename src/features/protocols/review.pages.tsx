@@ -83,11 +83,11 @@ export function ReviewDocument({ ctx, protocolId, review, state }: { ctx: ViewCo
           <>
             <Paragraph ctx={ctx} doc={doc} p={p} editHref={null} />
             {(comments.length > 0 || review.mayComment) && (
-              <div class="review-comments" id={`synpunkter-${p.id}`}>
+              <div class="review-comments" id={`synpunkter-${p.id}`} style="border-left: 3px solid #c8ced6; padding-left: 1rem; margin: 1rem 0 2rem">
                 {comments.length > 0 && (
                   <>
                     <h3>{t('review.comments', { number: p.number ?? '–' })}</h3>
-                    <ul class="plain">
+                    <ul style="list-style: none; padding-left: 0">
                       {comments.map((c) => (
                         <li id={`synpunkt-${c.id}`}>
                           <CommentEntry ctx={ctx} comment={c} />
@@ -116,9 +116,9 @@ export function SecretaryComments({ ctx, protocolId, status, review }: { ctx: Vi
   return (
     <section aria-labelledby="synpunkter" class="review-secretary">
       <h2 id="synpunkter">{t('review.secretary.title')}</h2>
-      <ul class="plain">
+      <ul style="list-style: none; padding-left: 0">
         {comments.map((c) => (
-          <li id={`synpunkt-${c.id}`}>
+          <li id={`synpunkt-${c.id}`} style="border-left: 3px solid #c8ced6; padding-left: 1rem; margin-bottom: 2rem">
             <h3>{t('review.secretary.on', { number: c.paragraphNumber ?? '–', heading: c.paragraphHeading })}</h3>
             <CommentEntry ctx={ctx} comment={c} />
             {!c.resolution && (
@@ -130,7 +130,7 @@ export function SecretaryComments({ ctx, protocolId, status, review }: { ctx: Vi
                 {status === 'locked' ? (
                   <PostForm ctx={ctx} action={`${secretaryCommentPath(protocolId, c.id)}/las-upp`} class="review-apply">
                     <p>{t('review.secretary.applyWhat')}</p>
-                    <p class="warning">{t('review.secretary.applyVoids', { signatures: signatures.length > 0 ? signatures.join(', ') : t('review.secretary.noSignatures') })}</p>
+                    <p class="warning">{signatures.length > 0 ? t('review.secretary.applyVoids', { signatures: signatures.join(', ') }) : t('review.secretary.applyNoVoids')}</p>
                     <TextArea ctx={ctx} state={{ values: {}, errors: [] }} name={`note-${c.id}`} label={t('review.secretary.applyNote', { name: c.author })} rows={2} />
                     <button type="submit" class="secondary">
                       {t('review.secretary.apply')}
