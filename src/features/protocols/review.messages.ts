@@ -59,6 +59,8 @@ export const reviewMessages = defineMessages({
     en: 'The protocol is unlocked for correction and {count} signatures have become void. Correct the paragraph and lock the protocol again.',
   },
   'review.secretary.applyNoVoids': { sv: 'Ingen har signerat protokollet ännu, så inga signaturer blir ogiltiga.', en: 'No one has signed the protocol yet, so no signatures become void.' },
+  'review.voided': { sv: 'Signaturer som blivit ogiltiga', en: 'Signatures that have become void' },
+  'review.voidedLine': { sv: '{name} ({role}) signerade {signedAt}; ogiltig sedan {voidedAt}.', en: '{name} ({role}) signed {signedAt}; void since {voidedAt}.' },
   'review.pdf': { sv: 'Protokollet som PDF', en: 'The protocol as PDF' },
 });
 

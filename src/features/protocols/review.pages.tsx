@@ -68,6 +68,7 @@ export function ReviewDocument({ ctx, protocolId, review, state }: { ctx: ViewCo
   const { t } = ctx;
   const doc: ProtocolDocument | null = review.document;
   if (!doc) return <p class="notice">{t('review.draft')}</p>;
+  // (The comments and void signatures of a protocol being corrected show again once it is locked anew.)
   return (
     <section aria-labelledby="review-heading" class="review">
       <h2 id="review-heading">{t('review.title')}</h2>
@@ -103,6 +104,18 @@ export function ReviewDocument({ ctx, protocolId, review, state }: { ctx: ViewCo
         );
       })}
       {review.comments.some((c) => !c.resolution) && <p class="notice">{t('review.openCount')}</p>}
+      {review.voided.length > 0 && (
+        <>
+          <h3>{t('review.voided')}</h3>
+          <ul>
+            {review.voided.map((v) => (
+              <li>
+                {t('review.voidedLine', { name: v.name, role: t(`review.role.${v.role}`), signedAt: time(v.signedAt), voidedAt: v.voidedAt ? time(v.voidedAt) : '–' })} {v.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

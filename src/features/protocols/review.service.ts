@@ -5,7 +5,7 @@
  * counting (marked void, never deleted), and once the secretary locks it again both sign the new
  * version. Every comment, answer and unlock is audited in the protocol's committee.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
@@ -115,6 +115,16 @@ export function createReviewService(deps: { database: Database; config: Config; 
     }));
   }
 
+  /** Signatures that stopped counting when the protocol was unlocked for correction: kept, and shown as history. */
+  async function voidedSignatures(protocolId: string) {
+    return db
+      .select({ role: protocolSignatures.role, name: users.name, signedAt: protocolSignatures.signedAt, voidedAt: protocolSignatures.voidedAt, reason: protocolSignatures.voidedReason })
+      .from(protocolSignatures)
+      .innerJoin(users, eq(users.id, protocolSignatures.userId))
+      .where(and(eq(protocolSignatures.protocolId, protocolId), isNotNull(protocolSignatures.voidedAt)))
+      .orderBy(asc(protocolSignatures.signedAt));
+  }
+
   /** An open comment of the protocol, locked for the rest of the transaction. */
   async function openComment(tx: Db, protocolId: string, commentId: string) {
     const [comment] = await tx.select().from(protocolReviewComments).where(and(eq(protocolReviewComments.id, commentId), eq(protocolReviewComments.protocolId, protocolId))).for('update');
@@ -130,7 +140,7 @@ export function createReviewService(deps: { database: Database; config: Config; 
       assertCan(principal, 'protocol.sign', scopeOf([row.committeeId]));
       const roles = await rolesOf(principal, row);
       if (roles.length === 0) throw notSigner();
-      return { document: await reviewDocument(row), comments: await listComments(protocolId), mayComment: row.protocol.status === 'locked' };
+      return { document: await reviewDocument(row), comments: await listComments(protocolId), mayComment: row.protocol.status === 'locked', voided: await voidedSignatures(protocolId) };
     },
 
     /**

@@ -223,6 +223,8 @@ describe('justering as a review (issue 18): the locked protocol, comments, answe
 
     const review = await chair.get(`/protokoll/${protocol.id}/justera`);
     assert.match(review.body, /Reglementet gäller från 1 maj/);
+    assert.match(review.body, /Signaturer som blivit ogiltiga/, 'the void signature is shown as history');
+    assert.match(review.body, /Protokollet låstes upp för rättelse efter synpunkt på §/);
     assert.match(review.body, /id="sign-heading"/, 'the chair signs again');
     const relocked = (await db().select().from(protocols).where(eq(protocols.id, protocol.id)))[0]?.canonicalSha256 ?? '';
     assert.notEqual(relocked, locked?.canonicalSha256);
