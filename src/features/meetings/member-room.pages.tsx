@@ -114,7 +114,7 @@ function MeetingCard({ ctx, m }: { ctx: ViewContext; m: ListedMeeting }) {
         <dt>{t('room.place')}</dt>
         <dd>
           {m.place}
-          <ExampleMark ctx={ctx} origin={m.origin} />
+          <ExampleMark ctx={ctx} origin={m.origin} detail />
         </dd>
         <dt>{t('room.myRole')}</dt>
         <dd>{mandateText(ctx, m.mandate)}</dd>
@@ -423,7 +423,7 @@ export function RoomPage({ ctx, room, form }: { ctx: ViewContext; room: RoomView
           <dt>{t('room.place')}</dt>
           <dd>
             {room.meeting.place}
-            <ExampleMark ctx={ctx} origin={room.meeting.origin} />
+            <ExampleMark ctx={ctx} origin={room.meeting.origin} detail />
           </dd>
           <dt>{t('room.myRole')}</dt>
           <dd>{mandateText(ctx, room.mine)}</dd>
