@@ -24,6 +24,7 @@ import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './p
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { storeReviewCopy } from './review-copy.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -113,21 +114,22 @@ export function createProtocolService(deps: { database: Database; config: Config
   async function insertProtocol(tx: Db, principal: Principal, meeting: meetingsRepo.MeetingRow, body: meetingsRepo.BodyRow): Promise<string> {
     const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
     const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
-    const [row] = await tx
-      .insert(protocols)
-      .values({
-        meetingId: meeting.id,
-        status: 'draft',
-        justeringPlace: meeting.justeringPlace ?? '',
-        justeringDate: meeting.justeringDate,
-        chairPersonId: chair?.person.id ?? null,
-        adjusterPersonId: meeting.adjusterPersonId,
-        secretaryName: principal.name,
-        createdAt: clock(),
-        updatedAt: clock(),
-      })
-      .returning({ id: protocols.id });
-    if (!row) throw new Error('insert returned no row');
+    const row = await insertOne(
+      tx
+        .insert(protocols)
+        .values({
+          meetingId: meeting.id,
+          status: 'draft',
+          justeringPlace: meeting.justeringPlace ?? '',
+          justeringDate: meeting.justeringDate,
+          chairPersonId: chair?.person.id ?? null,
+          adjusterPersonId: meeting.adjusterPersonId,
+          secretaryName: principal.name,
+          createdAt: clock(),
+          updatedAt: clock(),
+        })
+        .returning({ id: protocols.id }),
+    );
     return row.id;
   }
 
