@@ -57,3 +57,4 @@ export {
   MOTION_KINDS, PROPOSITION_STAGES, motionNeedsText, propositionOrder, propositionStageOf,
   type MotionKind, type PropositionStage,
 } from './motion-order.js';
+export { mayReadSecretPaperAsMember, type PaperReaderRole } from './secret-papers.js';

@@ -183,7 +183,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         if (input.votesFor !== undefined && input.votesAgainst !== undefined) {
           // KL 6:33: the committee tables by simple majority; the domain rule decides, not this screen.
           const serving = servingAt(w.model, index).servingIds.size;
-          if (input.votesFor + input.votesAgainst > serving) refuseWith('invalid-vote', M['live.error.tablingVotes'], { cast: input.votesFor + input.votesAgainst, serving });
+          if (input.votesFor + input.votesAgainst > serving) refuseWith('INVALID_VOTE', M['live.error.tablingVotes'], { cast: input.votesFor + input.votesAgainst, serving });
           const tabled = decideTabling({ yes: input.votesFor, no: input.votesAgainst });
           await recordTablingVote(w, { itemId: item.id, votesFor: input.votesFor, votesAgainst: input.votesAgainst, tabled });
           if (!tabled) return anchor(index);

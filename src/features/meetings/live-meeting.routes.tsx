@@ -61,7 +61,7 @@ function actions(live: LiveMeetingService): [string, Use, MessageKey][] {
 }
 
 /** Refusals the secretary can act on are shown on the live page; the rest go to the error page. */
-const SHOWN_ON_PAGE = new Set<ErrorCode>(['INVALID_INPUT', 'CONFLICT', 'invalid-input', 'invalid-vote', 'invalid-attendance', 'invalid-date']);
+const SHOWN_ON_PAGE = new Set<ErrorCode>(['INVALID_INPUT', 'CONFLICT', 'INVALID_VOTE', 'INVALID_ATTENDANCE', 'INVALID_DATE']);
 
 /** The part of the page a refused form belongs to, so the reason shows next to it. */
 function anchorOf(view: LiveMeetingView, path: string, values: Record<string, string>): string {

@@ -99,7 +99,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
           const person = w.model.people.find((p) => p.personId === personId);
           if (!person) throw notFound(M['live.error.notCalled']);
           const current = Math.max(0, w.model.items.findIndex((i) => i.status === 'pending'));
-          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('invalid-attendance', M['live.error.temporaryChairNotMember'], { name: person.name });
+          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('INVALID_ATTENDANCE', M['live.error.temporaryChairNotMember'], { name: person.name });
         }
         await w.tx.update(meetings).set({ temporaryChairPersonId: personId ?? null, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
         await w.audit('temporaryChair', 'meeting', w.meeting.id, { before: { temporaryChairPersonId: w.meeting.temporaryChairPersonId }, after: { temporaryChairPersonId: personId ?? null } });

@@ -12,6 +12,7 @@ import { genitive } from './protocol-build.js';
 import { basisLine, motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
+import type { ComponentChildren } from 'preact';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
 
@@ -42,7 +43,7 @@ function Lines({ text }: { text: string }) {
   return <p style="white-space: pre-line">{text}</p>;
 }
 
-function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
+export function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
   const { t } = ctx;
   return (
     <dl class="facts">
@@ -150,7 +151,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
   );
 }
 
-function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null; extractBase?: string | null }) {
+export function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null; extractBase?: string | null }) {
   const { ctx, doc, p, editHref, extractBase } = props;
   const { t } = ctx;
   const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
@@ -240,7 +241,7 @@ export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext;
   );
 }
 
-export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState; corrections?: CorrectionView[] }) {
+export function ProtocolPage({ ctx, view, counterState, corrections = [], review }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState; corrections?: CorrectionView[]; review?: ComponentChildren }) {
   const { t } = ctx;
   const base = `/moten/${view.meeting.id}/protokoll`;
   // A final protocol is shown as it was adjusted, under the body's name of that day.
@@ -265,7 +266,7 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
   const counter = counterState ?? { values: { lastNumber: String(view.counter ?? 0) }, errors: [] };
   return (
     <Layout ctx={ctx} title={title} back={back}>
-      <p>
+      <p class="wrap-anywhere">
         {t('protocol.status')}: <strong>{t(`protocol.status.${row.status}`)}</strong>
         {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
         {/* The protocol of a meeting the demo invented. */}
@@ -275,6 +276,8 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
         <strong>{doc.organisationName}</strong>
         {doc.bodyName !== doc.organisationName && <> · {doc.bodyName}</>}
       </p>
+      {/* The comments from justering for the secretary (issue 18, review.pages.tsx). */}
+      {review}
       <Header ctx={ctx} doc={doc} />
       {editable && (
         <p class="actions">

@@ -4,7 +4,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { pluralCategory } from '../../platform/i18n/plural.js';
 import { taskCount, type Task, type Tasks } from './tasks.service.js';
 
-type Counted = 'tasks.justering' | 'tasks.postings' | 'tasks.drafts' | 'tasks.locks' | 'tasks.notices' | 'tasks.late';
+type Counted = 'tasks.justering' | 'tasks.postings' | 'tasks.drafts' | 'tasks.locks' | 'tasks.notices' | 'tasks.reviews' | 'tasks.late';
 
 /** "1 kallelse att skicka", "2 kallelser att skicka": the message's form for the count. */
 export function countText(ctx: ViewContext, key: Counted, n: number): string {
@@ -58,6 +58,13 @@ export function TaskList({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
         <Group id="att-anslaa" heading={countText(ctx, 'tasks.postings', tasks.postings.length)}>
           {tasks.postings.map((task) => (
             <Item ctx={ctx} task={task} link={t('tasks.posting.link', { ...on(task), municipality: task.municipality })} detail={t('tasks.posting.deadline', { justeredOn: task.justeredOn, deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+      {tasks.reviews.length > 0 && (
+        <Group id="att-besvara" heading={countText(ctx, 'tasks.reviews', tasks.reviews.length)}>
+          {tasks.reviews.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.review.link', { ...on(task), number: task.paragraphNumber ?? '–', heading: task.paragraphHeading })} detail={t('tasks.protocol.deadline', { deadline: task.deadline })} />
           ))}
         </Group>
       )}

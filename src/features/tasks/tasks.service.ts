@@ -35,6 +35,13 @@ export interface PostingTask extends Task {
   justeredOn: string;
 }
 
+/** A comment from justering for the secretary to answer or apply (issue 18). */
+export interface ReviewTask extends Task {
+  commentId: string;
+  paragraphNumber: number | null;
+  paragraphHeading: string;
+}
+
 export interface Tasks {
   today: string;
   /** Protocols locked for justering that wait for my signature (KL 5:69). */
@@ -45,6 +52,8 @@ export interface Tasks {
   drafts: Task[];
   locks: Task[];
   notices: Task[];
+  /** Comments from the chair or the adjuster on a protocol under review, not yet answered. */
+  reviews: ReviewTask[];
 }
 
 /** A closed meeting older than this is history (imported without its protocol), not a task. */
@@ -52,7 +61,7 @@ const DRAFT_HORIZON_DAYS = 365;
 /** A planned meeting's notice becomes a task this many days before its deadline. */
 const NOTICE_HORIZON_DAYS = 30;
 
-export const taskCount = (tasks: Tasks) => tasks.justering.length + tasks.postings.length + tasks.drafts.length + tasks.locks.length + tasks.notices.length;
+export const taskCount = (tasks: Tasks) => tasks.justering.length + tasks.postings.length + tasks.drafts.length + tasks.locks.length + tasks.notices.length + tasks.reviews.length;
 
 export function createTaskService(deps: { database: Database; clock: Clock; publication: PublicationService }) {
   const db = deps.database.db;
@@ -102,7 +111,14 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
     const closed = await repo.listClosedMeetingsWithoutProtocol(db, committees, new Date(now.getTime() - DRAFT_HORIZON_DAYS * 86_400_000));
     const drafts = await repo.listDraftProtocols(db, committees);
     const planned = await repo.listPlannedMeetingsWithoutNotice(db, committees, new Date(now.getTime() - 86_400_000));
+    const comments = await repo.listOpenReviewComments(db, committees);
     return {
+      reviews: comments.map((r): ReviewTask => ({
+        ...task(`/moten/${r.meeting.id}/protokoll#synpunkt-${r.comment.id}`, r.body.name, r.meeting.startsAt, byJustering),
+        commentId: r.comment.id,
+        paragraphNumber: r.comment.paragraphNumber,
+        paragraphHeading: r.comment.paragraphHeading,
+      })),
       drafts: closed.map((r) => task(`/moten/${r.meeting.id}/protokoll`, r.body.name, r.meeting.startsAt, byJustering)),
       locks: drafts.map((r) => task(`/moten/${r.meeting.id}/protokoll`, r.body.name, r.meeting.startsAt, byJustering)),
       notices: planned
