@@ -23,6 +23,7 @@ import './features/privacy/privacy.messages.js';
 import './features/protocols/correction.messages.js';
 import './features/protocols/justering.messages.js';
 import './features/protocols/protocol.messages.js';
+import './features/protocols/review.messages.js';
 import './features/protocols/verify.messages.js';
 import './features/publication/publication.messages.js';
 import './features/registry/registry.messages.js';

@@ -17,6 +17,7 @@ import { createMemberRoomService } from './features/meetings/member-room.service
 import { createScheduleService } from './features/meetings/schedule.service.js';
 import { createVerifyService } from './features/protocols/verify.service.js';
 import { createJusteringService } from './features/protocols/justering.service.js';
+import { createReviewService } from './features/protocols/review.service.js';
 import { createExtractService } from './features/protocols/extract.service.js';
 import { createProtocolService } from './features/protocols/protocol.service.js';
 import { createCorrectionService } from './features/protocols/correction.service.js';
@@ -65,6 +66,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     schedule: createScheduleService(deps),
     verify: createVerifyService(deps),
     justering: createJusteringService({ ...deps, notifier }),
+    review: createReviewService({ ...deps, notifier }),
     extracts: createExtractService({ ...deps, mailer }),
     protocols: createProtocolService({ ...deps, notifier }),
     corrections: createCorrectionService(deps),

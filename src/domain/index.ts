@@ -55,3 +55,8 @@ export { codeInScheme, disposalDecision, disposalDueOn, matchRetentionRule, type
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
 export { findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
 export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';
+export {
+  MOTION_KINDS, PROPOSITION_STAGES, motionNeedsText, propositionOrder, propositionStageOf,
+  type MotionKind, type PropositionStage,
+} from './motion-order.js';
+export { mayReadSecretPaperAsMember, type PaperReaderRole } from './secret-papers.js';

@@ -124,7 +124,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: Agenda }
         <dt>{t('agenda.place')}</dt>
         <dd>
           {meeting.place}
-          <ExampleMark ctx={ctx} origin={meeting.origin} />
+          <ExampleMark ctx={ctx} origin={meeting.origin} detail />
         </dd>
       </dl>
       {meeting.status === 'closed' && <p class="notice">{t('agenda.closed')}</p>}

@@ -109,7 +109,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
           const person = w.model.people.find((p) => p.personId === personId);
           if (!person) throw notFound(M['live.error.notCalled']);
           const current = Math.max(0, w.model.items.findIndex((i) => i.status === 'pending'));
-          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('invalid-attendance', M['live.error.temporaryChairNotMember'], { name: person.name });
+          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('INVALID_ATTENDANCE', M['live.error.temporaryChairNotMember'], { name: person.name });
         }
         await w.tx.update(meetings).set({ temporaryChairPersonId: personId ?? null, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
         await w.audit('temporaryChair', 'meeting', w.meeting.id, { before: { temporaryChairPersonId: w.meeting.temporaryChairPersonId }, after: { temporaryChairPersonId: personId ?? null } });
@@ -139,9 +139,43 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         requirePending(item, index);
         requireServing(w, index, input.personId, 'live.error.motionNotServing');
         const position = await nextPosition(w.tx, motions, item.id);
-        const [row] = await w.tx.insert(motions).values({ itemId: item.id, personId: input.personId, text: input.text, position }).returning();
-        await w.audit('motion.add', 'motion', row?.id ?? null, { after: { itemId: item.id, personId: input.personId, text: input.text } });
+        const [row] = await w.tx.insert(motions).values({ itemId: item.id, personId: input.personId, kind: input.kind, text: input.text, position }).returning();
+        await w.audit('motion.add', 'motion', row?.id ?? null, { after: { itemId: item.id, personId: input.personId, kind: input.kind, text: input.text } });
         return anchor(index);
+      });
+    },
+
+    /**
+     * Ångra: a motion entered by mistake is removed, so that the protocol never shows it (a motion
+     * the member takes back is withdrawn instead, withdrawMotion). Kept in the audit log only.
+     */
+    async removeMotion(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const { motionId } = parseInput(ZMotionRef, raw);
+        const [motion] = await w.tx.select().from(motions).where(eq(motions.id, motionId));
+        const { item, index } = requireItem(w, motion?.itemId ?? '');
+        if (!motion) throw notFound(M['live.error.noMotion']);
+        requirePending(item, index);
+        await w.tx.delete(motions).where(eq(motions.id, motion.id));
+        await w.audit('motion.remove', 'motion', motion.id, { before: motion });
+        return anchor(index);
+      });
+    },
+
+    /**
+     * "Alla närvarande": every member called whose attendance is not yet recorded is present from
+     * the start. What was recorded stays (an absent or remote member, every substitute), so no
+     * substitute starts serving by it (reglemente 17 §). Returns to the attendance table.
+     */
+    async markAllPresent(principal: Principal | null, meetingId: string): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const recorded = new Set(w.model.rows.filter((r) => r.itemId === null && r.type !== 'jav').map((r) => r.personId));
+        const marked = w.model.people.filter((p) => p.role === 'member' && !recorded.has(p.personId)).map((p) => p.personId);
+        if (marked.length > 0) {
+          await w.tx.insert(attendanceEvents).values(marked.map((personId) => ({ meetingId: w.meeting.id, personId, type: 'present' as const, itemId: null, recordedAt: w.now })));
+        }
+        await w.audit('attendance.allPresent', 'meeting', w.meeting.id, { after: { present: marked } });
+        return 'narvaro';
       });
     },
 

@@ -11,7 +11,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { notices, organisations, taskNotifications } from '../../platform/db/schema.js';
+import { notices, organisations, protocolReviewComments, taskNotifications } from '../../platform/db/schema.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { isReminderDue, justeringDeadline, noticePostingDeadline } from '../../domain/index.js';
@@ -29,6 +29,7 @@ export const POSTING_REMINDER_KIND = 'posting.reminder';
 export const JUSTERING_REMINDER_DAYS = 3;
 /** A registrar who has not recorded the posting is reminded this many days before the posting deadline (KL 8:12). */
 export const POSTING_REMINDER_DAYS = 1;
+export const REVIEW_KIND = 'review.comment';
 
 export interface NotifyResult {
   /** Mails put in the queue now. */
@@ -176,6 +177,32 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
     return result;
   }
 
+  /** A signer commented on a paragraph under review: the committee's secretaries get a link to the protocol page. */
+  async function notifyReviewComment(commentId: string): Promise<NotifyResult> {
+    const result = { queued: 0, withoutAccount: 0 };
+    const [comment] = await db.select().from(protocolReviewComments).where(eq(protocolReviewComments.id, commentId));
+    const row = comment ? await repo.findProtocolForMail(db, comment.protocolId) : undefined;
+    if (!comment || !row) return result;
+    const meetingDate = swedishDate(row.meeting.startsAt);
+    for (const secretary of await repo.listUsersWithRole(db, row.body.organisationId, 'secretary')) {
+      const claimId = await claim({ kind: REVIEW_KIND, refId: commentId, recipientKey: `user:${secretary.id}`, userId: secretary.id });
+      if (!claimId) continue;
+      const text = [
+        `Hej ${secretary.name}!`,
+        ``,
+        `${comment.authorRole === 'chair' ? 'Ordföranden' : 'Justeraren'} har lämnat en synpunkt på § ${comment.paragraphNumber ?? '–'} ${comment.paragraphHeading} i protokollet från ${row.body.name} ${meetingDate}.`,
+        ``,
+        `Svara på synpunkten, eller lås upp protokollet och rätta det, innan justeringen:`,
+        link(`/moten/${row.meeting.id}/protokoll#synpunkter`),
+        ``,
+        FOOTER,
+      ].join('\n');
+      await enqueueClaimed(claimId, { kind: 'task.review', to: secretary.email, subject: `Synpunkt på protokollet: ${row.body.name} ${meetingDate}`, text, meetingId: row.meeting.id });
+      result.queued += 1;
+    }
+    return result;
+  }
+
   /** Signers who have not signed, reminded JUSTERING_REMINDER_DAYS before the justering deadline; once per protocol and account. */
   async function remindSigners(today: string): Promise<number> {
     let queued = 0;
@@ -241,6 +268,8 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
   }
 
   return {
+    /** A comment on a protocol under review: tell the committee's secretaries. */
+    reviewComment: (commentId: string) => safely(`review comment ${commentId}`, () => notifyReviewComment(commentId)),
     /** The protocol is locked for justering: tell its chair and adjuster, with the link to the justering page. */
     protocolLocked: (protocolId: string) => safely(`protocol ${protocolId} locked`, () => notifySigners(protocolId)),
     /** The protocol is final: tell the registrars of each municipality that posts its notice by hand. */

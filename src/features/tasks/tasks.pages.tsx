@@ -81,6 +81,13 @@ export function TaskList({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
           ))}
         </Group>
       )}
+      {tasks.reviews.length > 0 && (
+        <Group id="att-besvara" heading={countText(ctx, 'tasks.reviews', tasks.reviews.length)}>
+          {tasks.reviews.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.review.link', { ...on(task), number: task.paragraphNumber ?? '–', heading: task.paragraphHeading })} detail={t('tasks.protocol.deadline', { deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
       {tasks.drafts.length > 0 && (
         <Group id="att-protokollfora" heading={countText(ctx, 'tasks.drafts', tasks.drafts.length)}>
           {tasks.drafts.map((task) => (

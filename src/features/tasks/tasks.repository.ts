@@ -1,7 +1,7 @@
 /** SQL of the start page's tasks and of the e-mails that say a task has become someone's. */
 import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, meetings, memberReports, notices, organisations, people, protocols, protocolSignatures, roleAssignments, users } from '../../platform/db/schema.js';
+import { bodies, meetings, memberReports, notices, organisations, people, protocolReviewComments, protocols, protocolSignatures, roleAssignments, users } from '../../platform/db/schema.js';
 
 /**
  * Locked protocols in which the person may be a signer: chair, the protocol's adjuster or the
@@ -24,7 +24,7 @@ export async function listSignedRoles(db: Db, protocolIds: readonly string[]): P
   const rows = await db
     .select({ protocolId: protocolSignatures.protocolId, role: protocolSignatures.role })
     .from(protocolSignatures)
-    .where(and(inArray(protocolSignatures.protocolId, [...protocolIds]), isNull(protocolSignatures.paragraphId)));
+    .where(and(inArray(protocolSignatures.protocolId, [...protocolIds]), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt)));
   for (const r of rows) signed.set(r.protocolId, [...(signed.get(r.protocolId) ?? []), r.role]);
   return signed;
 }
@@ -144,4 +144,17 @@ export async function listUnpostedManualNotices(db: Db) {
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .innerJoin(organisations, eq(organisations.id, notices.organisationId))
     .where(and(eq(protocols.status, 'final'), isNull(notices.paragraphId), eq(notices.postingMethod, 'manual'), isNull(notices.postedOn)));
+}
+
+/** Comments from justering not yet answered or applied, of the committees' protocols (issue 18). */
+export async function listOpenReviewComments(db: Db, committeeIds: readonly string[]) {
+  if (committeeIds.length === 0) return [];
+  return db
+    .select({ comment: protocolReviewComments, meeting: meetings, body: bodies })
+    .from(protocolReviewComments)
+    .innerJoin(protocols, eq(protocols.id, protocolReviewComments.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(inArray(bodies.organisationId, [...committeeIds]), isNull(protocolReviewComments.resolution)))
+    .orderBy(asc(protocolReviewComments.createdAt));
 }

@@ -55,6 +55,13 @@ export interface AbsenceTask extends Task {
   substitutes: string[];
 }
 
+/** A comment from justering for the secretary to answer or apply (issue 18). */
+export interface ReviewTask extends Task {
+  commentId: string;
+  paragraphNumber: number | null;
+  paragraphHeading: string;
+}
+
 export interface Tasks {
   today: string;
   /** Protocols locked for justering that wait for my signature (KL 5:69). */
@@ -69,6 +76,8 @@ export interface Tasks {
   decisions: DecisionTask[];
   /** The secretary's: members who reported absence from a coming meeting, and whom to call in. */
   absences: AbsenceTask[];
+  /** Comments from the chair or the adjuster on a protocol under review, not yet answered. */
+  reviews: ReviewTask[];
 }
 
 /** A closed meeting older than this is history (imported without its protocol), not a task. */
@@ -77,7 +86,7 @@ const DRAFT_HORIZON_DAYS = 365;
 const NOTICE_HORIZON_DAYS = 30;
 
 export const taskCount = (tasks: Tasks) =>
-  tasks.justering.length + tasks.postings.length + tasks.drafts.length + tasks.locks.length + tasks.notices.length + tasks.decisions.length + tasks.absences.length;
+  tasks.justering.length + tasks.postings.length + tasks.drafts.length + tasks.locks.length + tasks.notices.length + tasks.decisions.length + tasks.absences.length + tasks.reviews.length;
 
 export function createTaskService(deps: { database: Database; clock: Clock; publication: PublicationService; cooperation: Pick<CooperationService, 'myPendingDecisions'> }) {
   const db = deps.database.db;
@@ -127,7 +136,14 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
     const closed = await repo.listClosedMeetingsWithoutProtocol(db, committees, new Date(now.getTime() - DRAFT_HORIZON_DAYS * 86_400_000));
     const drafts = await repo.listDraftProtocols(db, committees);
     const planned = await repo.listPlannedMeetingsWithoutNotice(db, committees, new Date(now.getTime() - 86_400_000));
+    const comments = await repo.listOpenReviewComments(db, committees);
     return {
+      reviews: comments.map((r): ReviewTask => ({
+        ...task(`/moten/${r.meeting.id}/protokoll#synpunkt-${r.comment.id}`, r.body.name, r.meeting.startsAt, byJustering),
+        commentId: r.comment.id,
+        paragraphNumber: r.comment.paragraphNumber,
+        paragraphHeading: r.comment.paragraphHeading,
+      })),
       drafts: closed.map((r) => task(`/moten/${r.meeting.id}/protokoll`, r.body.name, r.meeting.startsAt, byJustering)),
       locks: drafts.map((r) => task(`/moten/${r.meeting.id}/protokoll`, r.body.name, r.meeting.startsAt, byJustering)),
       notices: planned
