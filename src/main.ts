@@ -6,6 +6,8 @@ import { createServices } from './services.js';
 import { DirectoryLockedError } from './platform/db/lock.js';
 import { MigrationError } from './platform/db/migrate.js';
 import { checkOidcIssuers, OidcIssuerUnreachable } from './features/auth/oidc.service.js';
+import { REMINDER_SCAN_INTERVAL_MS } from './features/tasks/reminder-scan.js';
+import { createPeriodicJob } from './platform/jobs/periodic.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,10 +15,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   const services = createServices(database, config);
   const app = buildApp(services, KANSLI);
+  // Reminders before the justering, posting and cooperation deadlines: each claimed once, so several servers may scan.
+  const reminders = createPeriodicJob({ name: 'reminders', intervalMs: REMINDER_SCAN_INTERVAL_MS, run: () => services.reminders.scan() });
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
     await app.close();
     await services.realtime.close();
+    await reminders.stop();
     await services.mailer.stop();
     await database.close();
     process.exit(0);
@@ -26,6 +31,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Queued e-mail (a notice to every member, …) is delivered in the background, retried on failure.
   services.mailer.start();
+  reminders.start();
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
   console.log(`Kansli körs på http://${config.host}:${config.port} (${where})`);
 }

@@ -18,6 +18,8 @@ import { registerScheduleRoutes } from './features/meetings/schedule.routes.js';
 import { registerVerifyRoutes } from './features/protocols/verify.routes.js';
 import { registerJusteringRoutes } from './features/protocols/justering.routes.js';
 import { registerProtocolRoutes } from './features/protocols/protocol.routes.js';
+import { registerReviewRoutes } from './features/protocols/review.routes.js';
+import { registerSecretPaperRoutes } from './features/meetings/secret-paper.routes.js';
 import { registerProtocolFileRoutes } from './features/protocols/protocol-files.routes.js';
 import { registerPlanningRoutes } from './features/planning/planning.routes.js';
 import { registerCooperationRoutes } from './features/cooperation/cooperation.routes.js';
@@ -45,11 +47,13 @@ export const ALL_ROUTES: readonly RegisterRoutes<Services>[] = [
   registerAgendaRoutes,
   registerNoticeRoutes,
   registerMemberRoomRoutes,
+  registerSecretPaperRoutes,
   registerLiveMeetingRoutes,
   registerLiveRoomRoutes,
   registerVerifyRoutes,
   registerJusteringRoutes,
   registerProtocolRoutes,
+  registerReviewRoutes,
   registerProtocolFileRoutes,
   registerPlanningRoutes,
   registerCooperationRoutes,

@@ -17,6 +17,7 @@ import { createMemberRoomService } from './features/meetings/member-room.service
 import { createScheduleService } from './features/meetings/schedule.service.js';
 import { createVerifyService } from './features/protocols/verify.service.js';
 import { createJusteringService } from './features/protocols/justering.service.js';
+import { createReviewService } from './features/protocols/review.service.js';
 import { createExtractService } from './features/protocols/extract.service.js';
 import { createProtocolService } from './features/protocols/protocol.service.js';
 import { createCorrectionService } from './features/protocols/correction.service.js';
@@ -38,6 +39,7 @@ import { createRealtime } from './platform/realtime/realtime.js';
 import { createLiveRoomService, topicOf } from './features/live/live.service.js';
 import { cryptoRandom } from './features/meetings/live-meeting.write.js';
 import { createEventStreams } from './platform/realtime/sse.js';
+import { createReminderScan } from './features/tasks/reminder-scan.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -48,6 +50,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
   const notifier = createTaskNotifier({ ...deps, mailer });
   // Live meeting notices: PostgreSQL LISTEN/NOTIFY shared by every app server, or in-process on PGlite.
   const realtime = createRealtime({ databaseUrl: config.databaseUrl });
+  const cooperation = createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) });
   return {
     realtime,
     eventStreams: createEventStreams(realtime),
@@ -68,22 +71,24 @@ export function createServices(database: Database, config: Config, clock: Clock 
     liveMeeting: createLiveMeetingService({ ...deps, onChange: (meetingId) => realtime.publish(topicOf(meetingId)).catch(() => {}) }),
     agenda: createAgendaService(deps),
     notice: createNoticeService({ ...deps, mailer }),
-    memberRoom: createMemberRoomService({ ...deps, mailer }),
+    memberRoom: createMemberRoomService({ ...deps, mailer, notifier }),
     search: createSearchService(deps),
     schedule: createScheduleService(deps),
     verify: createVerifyService(deps),
     justering: createJusteringService({ ...deps, notifier }),
+    review: createReviewService({ ...deps, notifier }),
     extracts: createExtractService({ ...deps, mailer }),
     protocols: createProtocolService({ ...deps, notifier }),
     corrections: createCorrectionService(deps),
-    cooperation: createCooperationService({ ...deps, mailer, agenda: createAgendaService(deps) }),
+    cooperation,
     archive: createArchiveService(deps),
     privacy: createPrivacyService(deps),
     oparl: createOparlService(deps),
     outcomeImport: createImportService(deps),
     publication,
-    tasks: createTaskService({ ...deps, publication }),
+    tasks: createTaskService({ ...deps, publication, cooperation }),
     notifier,
+    reminders: createReminderScan({ clock, notifier, cooperation }),
     portal: createPortalService(deps),
     accessibility: createAccessibilityService(deps),
     planning: createPlanningService(deps),

@@ -37,7 +37,7 @@ function populationOf(party: AllocationParty): bigint {
   const population = party.population;
   if (population === undefined || !Number.isSafeInteger(population) || population < 0) {
     return refuse(
-      'allocation-impossible',
+      'ALLOCATION_IMPOSSIBLE',
       `party ${party.id} needs a population of 0 or more for this key`,
       `part ${party.id} behöver ett invånarantal (0 eller mer) för den här nyckeln`,
     );
@@ -49,7 +49,7 @@ function toBasisPoints(percent: number): bigint {
   const basisPoints = Math.round(percent * 100);
   if (!Number.isFinite(percent) || percent < 0 || percent > 100 || Math.abs(percent * 100 - basisPoints) > 1e-6) {
     return refuse(
-      'allocation-impossible',
+      'ALLOCATION_IMPOSSIBLE',
       `the flat share must be 0–100 percent with at most two decimals, got ${String(percent)}`,
       `den raka andelen måste vara 0–100 procent med högst två decimaler, fick ${String(percent)}`,
     );
@@ -61,7 +61,7 @@ function toBasisPoints(percent: number): bigint {
 function populationsOf(parties: readonly AllocationParty[]): bigint[] {
   const populations = parties.map(populationOf);
   if (populations.every((population) => population === 0n)) {
-    refuse('allocation-impossible', 'the total population is zero: nothing to split by population',
+    refuse('ALLOCATION_IMPOSSIBLE', 'the total population is zero: nothing to split by population',
       'det sammanlagda invånarantalet är noll: inget att fördela efter invånarantal');
   }
   return populations;
@@ -89,12 +89,12 @@ function fixedShares(total: number, unit: AmountUnit, payers: readonly Allocatio
   const payerIds = new Set(payers.map((party) => party.id));
   const amountIds = amounts.map((share) => share.partyId);
   if (amountIds.length !== payerIds.size || !amountIds.every((id) => payerIds.has(id)) || new Set(amountIds).size !== amountIds.length) {
-    refuse('allocation-impossible', 'fixed amounts must name each paying party once', 'fasta belopp måste anges en gång för varje betalande part');
+    refuse('ALLOCATION_IMPOSSIBLE', 'fixed amounts must name each paying party once', 'fasta belopp måste anges en gång för varje betalande part');
   }
   for (const share of amounts) requireTotalInUnits(share.amount, unit);
   const sum = amounts.reduce((acc, share) => acc + share.amount, 0);
   if (sum !== total) {
-    refuse('allocation-impossible', `The fixed amounts sum to ${sum} kr but the total is ${total} kr.`, `De fasta beloppen summerar till ${sum} kr men totalen är ${total} kr.`);
+    refuse('ALLOCATION_IMPOSSIBLE', `The fixed amounts sum to ${sum} kr but the total is ${total} kr.`, `De fasta beloppen summerar till ${sum} kr men totalen är ${total} kr.`);
   }
   return payers.map((party) => ({ partyId: party.id, amount: amounts.find((share) => share.partyId === party.id)?.amount ?? 0 }));
 }
@@ -102,12 +102,12 @@ function fixedShares(total: number, unit: AmountUnit, payers: readonly Allocatio
 function payingParties(input: AllocationInput): AllocationParty[] {
   const ids = new Set(input.parties.map((party) => party.id));
   if (ids.size !== input.parties.length) {
-    refuse('allocation-impossible', 'a party is listed twice', 'en part finns med två gånger');
+    refuse('ALLOCATION_IMPOSSIBLE', 'a party is listed twice', 'en part finns med två gånger');
   }
   if (input.participantIds === undefined) return [...input.parties];
   const unknown = input.participantIds.find((id) => !ids.has(id));
   if (unknown !== undefined) {
-    refuse('allocation-impossible', `participant ${unknown} is not a party`, `deltagaren ${unknown} är inte en part`);
+    refuse('ALLOCATION_IMPOSSIBLE', `participant ${unknown} is not a party`, `deltagaren ${unknown} är inte en part`);
   }
   const participants = new Set(input.participantIds);
   return input.parties.filter((party) => participants.has(party.id));
@@ -123,7 +123,7 @@ export function allocateCost(input: AllocationInput): Share[] {
   requireTotalInUnits(input.total, input.unit);
   const payers = payingParties(input);
   if (payers.length === 0) {
-    refuse('allocation-impossible', 'nobody to split the cost among', 'ingen att fördela kostnaden på');
+    refuse('ALLOCATION_IMPOSSIBLE', 'nobody to split the cost among', 'ingen att fördela kostnaden på');
   }
   const { key } = input;
   let shares: Share[];

@@ -71,7 +71,7 @@ describe('noticePostingDeadline and isPostingLate (KL 8:12)', () => {
   }
   it('refuses a posting before the justering it announces', () => {
     assert.throws(() => isPostingLate({ justeringDate: '2022-12-19', postedOn: '2022-12-18' }),
-      (error: unknown) => error instanceof DomainError && error.code === 'dates-out-of-order');
+      (error: unknown) => error instanceof DomainError && error.code === 'DATES_OUT_OF_ORDER');
   });
 });
 
@@ -116,6 +116,6 @@ describe('appealPeriod (KL 13:5; lag 1930:173)', () => {
     });
   }
   it('refuses when no board has posted the notice', () => {
-    assert.throws(() => appealPeriod({ postedOn: [] }), (error: unknown) => error instanceof DomainError && error.code === 'invalid-input');
+    assert.throws(() => appealPeriod({ postedOn: [] }), (error: unknown) => error instanceof DomainError && error.code === 'INVALID_INPUT');
   });
 });

@@ -27,7 +27,7 @@ export function noticePostingDeadline(options: { justeredOn: IsoDate }): IsoDate
 export function isPostingLate(options: { justeringDate: IsoDate; postedOn: IsoDate }): boolean {
   if (compareDates(options.postedOn, options.justeringDate) < 0) {
     refuse(
-      'dates-out-of-order',
+      'DATES_OUT_OF_ORDER',
       `a notice posted ${options.postedOn} cannot announce a justering on ${options.justeringDate}`,
       `ett anslag ${options.postedOn} kan inte tillkännage en justering ${options.justeringDate}`,
     );
@@ -46,7 +46,7 @@ export function isPostingLate(options: { justeringDate: IsoDate; postedOn: IsoDa
 export function appealPeriod(options: { postedOn: readonly IsoDate[] }): { startsOn: IsoDate; lastDay: IsoDate } {
   if (options.postedOn.length === 0) {
     refuse(
-      'invalid-input',
+      'INVALID_INPUT',
       'the appeal period needs the posting date on at least one notice board',
       'överklagandetiden kräver minst ett anslagsdatum',
     );

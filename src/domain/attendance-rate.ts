@@ -20,7 +20,7 @@ export interface MeetingAttendance {
  * (KL 5:16). `mandates` and `events` are as for `servingMembers`.
  */
 export function attendedSeats(input: { mandates: readonly Mandate[]; events: readonly AttendanceEvent[]; itemCount: number }): number {
-  requireInteger(input.itemCount, { name: 'itemCount', min: 0, code: 'invalid-attendance' });
+  requireInteger(input.itemCount, { name: 'itemCount', min: 0, code: 'INVALID_ATTENDANCE' });
   const attended = new Set<string>();
   for (let itemIndex = 0; itemIndex < Math.max(1, input.itemCount); itemIndex += 1) {
     for (const seat of servingMembers({ mandates: input.mandates, events: input.events, itemIndex })) {
@@ -41,10 +41,10 @@ export function attendanceRate(meetings: readonly MeetingAttendance[]): number |
   let attended = 0;
   let seats = 0;
   for (const meeting of meetings) {
-    requireInteger(meeting.seats, { name: 'seats', min: 1, code: 'invalid-attendance' });
-    requireInteger(meeting.attended, { name: 'attended', min: 0, code: 'invalid-attendance' });
+    requireInteger(meeting.seats, { name: 'seats', min: 1, code: 'INVALID_ATTENDANCE' });
+    requireInteger(meeting.attended, { name: 'attended', min: 0, code: 'INVALID_ATTENDANCE' });
     if (meeting.attended > meeting.seats) {
-      refuse('invalid-attendance', `${meeting.attended} attended is more than the ${meeting.seats} seats`, `${meeting.attended} närvarande är fler än ${meeting.seats} platser`);
+      refuse('INVALID_ATTENDANCE', `${meeting.attended} attended is more than the ${meeting.seats} seats`, `${meeting.attended} närvarande är fler än ${meeting.seats} platser`);
     }
     attended += meeting.attended;
     seats += meeting.seats;

@@ -29,7 +29,7 @@ describe('attendanceShare (verksamhetsplan 2.3.2, ≥ 75 %)', () => {
   });
   it('verksamhetsplan 2.3.2 — refuses a total of 0 and impossible counts', () => {
     for (const input of [{ present: 0, total: 0 }, { present: 3, total: 2 }, { present: -1, total: 4 }, { present: 1.5, total: 4 }, { present: 1, total: 2.5 }]) {
-      assert.throws(() => attendanceShare(input), (error: unknown) => error instanceof DomainError && error.code === 'invalid-attendance');
+      assert.throws(() => attendanceShare(input), (error: unknown) => error instanceof DomainError && error.code === 'INVALID_ATTENDANCE');
     }
   });
   it('verksamhetsplan 2.3.2 — one decimal, within 0.05 of the exact share (property)', () => {

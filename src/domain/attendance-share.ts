@@ -9,11 +9,11 @@ import { refuse, requireInteger } from './domain-error.js';
  * preparation-group meeting; at least 75 % of the members at the committee's meetings.
  */
 export function attendanceShare(options: { present: number; total: number }): number {
-  requireInteger(options.total, { name: 'total', min: 1, code: 'invalid-attendance' });
-  requireInteger(options.present, { name: 'present', min: 0, code: 'invalid-attendance' });
+  requireInteger(options.total, { name: 'total', min: 1, code: 'INVALID_ATTENDANCE' });
+  requireInteger(options.present, { name: 'present', min: 0, code: 'INVALID_ATTENDANCE' });
   if (options.present > options.total) {
     refuse(
-      'invalid-attendance',
+      'INVALID_ATTENDANCE',
       `${options.present} present is more than the total ${options.total}`,
       `${options.present} närvarande är fler än totalt ${options.total}`,
     );

@@ -46,10 +46,10 @@ export interface BuyInResult {
 export function computeBuyIn(input: BuyInInput): BuyInResult {
   const unit = input.unit ?? 1;
   const overlap = input.joiningIds.find((id) => input.participantIds.includes(id));
-  if (overlap !== undefined) refuse('allocation-impossible', `${overlap} already participates`, `${overlap} deltar redan`);
-  if (new Set(input.joiningIds).size !== input.joiningIds.length) refuse('allocation-impossible', 'a joiner is listed twice', 'en anslutande kommun finns med två gånger');
+  if (overlap !== undefined) refuse('ALLOCATION_IMPOSSIBLE', `${overlap} already participates`, `${overlap} deltar redan`);
+  if (new Set(input.joiningIds).size !== input.joiningIds.length) refuse('ALLOCATION_IMPOSSIBLE', 'a joiner is listed twice', 'en anslutande kommun finns med två gånger');
   const everyone = [...input.participantIds, ...input.joiningIds];
-  const parties = everyone.map((id) => input.parties.find((p) => p.id === id) ?? refuse('allocation-impossible', `unknown party ${id}`, `okänd part ${id}`));
+  const parties = everyone.map((id) => input.parties.find((p) => p.id === id) ?? refuse('ALLOCATION_IMPOSSIBLE', `unknown party ${id}`, `okänd part ${id}`));
   const before = allocateCost({ total: input.total, unit, parties, key: input.key, participantIds: input.participantIds });
   const after = allocateCost({ total: input.total, unit, parties, key: input.key });
   const rows = everyone.map((partyId, index) => {

@@ -37,7 +37,7 @@ describe('parseIsoDate', () => {
   for (const text of invalid) {
     it(`refuses "${text}"`, () => {
       assert.equal(isIsoDate(text), false);
-      assert.throws(() => parseIsoDate(text), (error: unknown) => error instanceof DomainError && error.code === 'invalid-date');
+      assert.throws(() => parseIsoDate(text), (error: unknown) => error instanceof DomainError && error.code === 'INVALID_DATE');
     });
   }
 });

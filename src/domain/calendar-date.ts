@@ -40,7 +40,7 @@ function isValidParts(year: number, month: number, day: number): boolean {
 
 function refuseDate(text: string): never {
   return refuse(
-    'invalid-date',
+    'INVALID_DATE',
     `"${text}" is not a calendar date written YYYY-MM-DD (years ${MIN_YEAR}–${MAX_YEAR})`,
     `"${text}" är inte ett datum på formen ÅÅÅÅ-MM-DD (år ${MIN_YEAR}–${MAX_YEAR})`,
   );
@@ -96,7 +96,7 @@ function fromDayNumber(dayNumber: number): CalendarDate {
 /** The date `days` days after `date` (negative: before). Calendar helper (no rule). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isSafeInteger(days)) {
-    refuse('invalid-input', `days must be a whole number, got ${String(days)}`, `antal dagar måste vara ett heltal, fick ${String(days)}`);
+    refuse('INVALID_INPUT', `days must be a whole number, got ${String(days)}`, `antal dagar måste vara ett heltal, fick ${String(days)}`);
   }
   return formatIsoDate(fromDayNumber(toDayNumber(parseIsoDate(date)) + days));
 }
@@ -123,7 +123,7 @@ export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
 export function latestDate(dates: readonly IsoDate[]): IsoDate {
   const [first, ...rest] = dates;
   if (first === undefined) {
-    return refuse('invalid-input', 'at least one date is needed', 'minst ett datum behövs');
+    return refuse('INVALID_INPUT', 'at least one date is needed', 'minst ett datum behövs');
   }
   return rest.reduce((latest, date) => (compareDates(date, latest) > 0 ? date : latest), parseAndKeep(first));
 }

@@ -21,7 +21,7 @@ describe('parseCaseNumber', () => {
   for (const text of invalid) {
     it(`refuses "${text}" with a message naming the form`, () => {
       assert.throws(() => parseCaseNumber(text), (error: unknown) =>
-        error instanceof DomainError && error.code === 'invalid-case-number' && error.userMessage.sv.includes('2022/20-2.4.0.2'));
+        error instanceof DomainError && error.code === 'INVALID_CASE_NUMBER' && error.userMessage.sv.includes('2022/20-2.4.0.2'));
     });
   }
   it('formats what it parses, and parses what it formats (property)', () => {
@@ -45,7 +45,7 @@ describe('parseHandlingId (Hid)', () => {
   ];
   for (const [text, year, number] of valid) it(`reads "${text}"`, () => assert.deepEqual(parseHandlingId(text), { year, number }));
   for (const text of ['2022.2021.9', '2022', '2022.0', '2022.014', 'abc', '2022.14.', '22.14', 'Hid: 2022.14']) {
-    it(`refuses "${text}"`, () => assert.throws(() => parseHandlingId(text), (error: unknown) => error instanceof DomainError && error.code === 'invalid-handling-id'));
+    it(`refuses "${text}"`, () => assert.throws(() => parseHandlingId(text), (error: unknown) => error instanceof DomainError && error.code === 'INVALID_HANDLING_ID'));
   }
   it('writes the canonical form', () => {
     assert.equal(formatHandlingId({ year: 2022, number: 14 }), '2022.14');

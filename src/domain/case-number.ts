@@ -22,13 +22,13 @@ const CASE_PATTERN = /^(\d{4})\/([1-9]\d*)-(\d+(?:\.\d+)*)$/;
 const HANDLING_PATTERN = /^(\d{4})\.(?:(\d{4})\.)?([1-9]\d*)$/;
 const CLASSIFICATION_PATTERN = /^\d+(?:\.\d+)*$/;
 
-function requireYear(year: number, code: 'invalid-case-number' | 'invalid-handling-id'): void {
+function requireYear(year: number, code: 'INVALID_CASE_NUMBER' | 'INVALID_HANDLING_ID'): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
     refuse(code, `the year must have four digits, got ${String(year)}`, `året måste ha fyra siffror, fick ${String(year)}`);
   }
 }
 
-function requireRunning(value: number, code: 'invalid-case-number' | 'invalid-handling-id'): void {
+function requireRunning(value: number, code: 'INVALID_CASE_NUMBER' | 'INVALID_HANDLING_ID'): void {
   if (!Number.isSafeInteger(value) || value < 1) {
     refuse(code, `the running number must be 1 or more, got ${String(value)}`, `löpnumret måste vara 1 eller mer, fick ${String(value)}`);
   }
@@ -42,13 +42,13 @@ export function parseCaseNumber(text: string): CaseNumber {
   const match = CASE_PATTERN.exec(text.trim());
   if (match === null) {
     return refuse(
-      'invalid-case-number',
+      'INVALID_CASE_NUMBER',
       `"${text}" is not a case number like 2022/20-2.4.0.2 (year/running number-classification code)`,
       `"${text}" är inte ett ärendenummer som 2022/20-2.4.0.2 (år/löpnummer-klassificeringskod)`,
     );
   }
   const runningNumber = Number(match[2]);
-  requireRunning(runningNumber, 'invalid-case-number');
+  requireRunning(runningNumber, 'INVALID_CASE_NUMBER');
   return { year: Number(match[1]), runningNumber, classificationCode: match[3] ?? '' };
 }
 
@@ -57,11 +57,11 @@ export function parseCaseNumber(text: string): CaseNumber {
  * Seed § 19 ("Ärendenr 2022/20-2.4.0.2").
  */
 export function formatCaseNumber(caseNumber: CaseNumber): string {
-  requireYear(caseNumber.year, 'invalid-case-number');
-  requireRunning(caseNumber.runningNumber, 'invalid-case-number');
+  requireYear(caseNumber.year, 'INVALID_CASE_NUMBER');
+  requireRunning(caseNumber.runningNumber, 'INVALID_CASE_NUMBER');
   if (!CLASSIFICATION_PATTERN.test(caseNumber.classificationCode)) {
     refuse(
-      'invalid-case-number',
+      'INVALID_CASE_NUMBER',
       `"${caseNumber.classificationCode}" is not a classification code like 2.4.0.2`,
       `"${caseNumber.classificationCode}" är inte en klassificeringskod som 2.4.0.2`,
     );
@@ -78,13 +78,13 @@ export function parseHandlingId(text: string): HandlingId {
   const year = Number(match?.[1]);
   if (match === null || (match[2] !== undefined && Number(match[2]) !== year)) {
     return refuse(
-      'invalid-handling-id',
+      'INVALID_HANDLING_ID',
       `"${text}" is not a document id like 2022.14 (year.running number)`,
       `"${text}" är inte ett handlings-id som 2022.14 (år.löpnummer)`,
     );
   }
   const number = Number(match[3]);
-  requireRunning(number, 'invalid-handling-id');
+  requireRunning(number, 'INVALID_HANDLING_ID');
   return { year, number };
 }
 
@@ -92,7 +92,7 @@ export function parseHandlingId(text: string): HandlingId {
  * Writes a handling id as `YYYY.N`. Seed § 19–25 ("Hid: 2022.14").
  */
 export function formatHandlingId(id: HandlingId): string {
-  requireYear(id.year, 'invalid-handling-id');
-  requireRunning(id.number, 'invalid-handling-id');
+  requireYear(id.year, 'INVALID_HANDLING_ID');
+  requireRunning(id.number, 'INVALID_HANDLING_ID');
   return `${id.year}.${id.number}`;
 }

@@ -3,16 +3,16 @@
  * tells the user, in Swedish and English, what to do.
  */
 export type DomainErrorCode =
-  | 'invalid-date'
-  | 'invalid-input'
-  | 'invalid-case-number'
-  | 'invalid-handling-id'
-  | 'invalid-amount'
-  | 'allocation-impossible'
-  | 'invalid-vote'
-  | 'invalid-attendance'
-  | 'invalid-risk-score'
-  | 'dates-out-of-order'
+  // Refused by a rule of the domain.
+  | 'INVALID_DATE'
+  | 'INVALID_CASE_NUMBER'
+  | 'INVALID_HANDLING_ID'
+  | 'INVALID_AMOUNT'
+  | 'ALLOCATION_IMPOSSIBLE'
+  | 'INVALID_VOTE'
+  | 'INVALID_ATTENDANCE'
+  | 'INVALID_RISK_SCORE'
+  | 'DATES_OUT_OF_ORDER'
   // Codes of the application around the domain (access, lookup, concurrency, infrastructure).
   | 'INVALID_INPUT'
   | 'UNAUTHENTICATED'
@@ -69,7 +69,7 @@ export function requireInteger(
   const min = options.min ?? Number.MIN_SAFE_INTEGER;
   if (!Number.isSafeInteger(value) || value < min) {
     refuse(
-      options.code ?? 'invalid-input',
+      options.code ?? 'INVALID_INPUT',
       `${options.name} must be a whole number of at least ${min}, got ${String(value)}`,
       `${options.name} måste vara ett heltal som är minst ${min}, fick ${String(value)}`,
     );

@@ -15,7 +15,7 @@ const table: [string, Record<string, number>, number, ElectionResult][] = [
   ['KL 5:56 — everyone at zero for one place goes to lot', { Anna: 0, Bertil: 0, Cecilia: 0 }, 1, { elected: [], lottery: { among: ['Anna', 'Bertil', 'Cecilia'], places: 1 } }],
 ];
 
-const isVoteError = (error: unknown): boolean => error instanceof DomainError && error.code === 'invalid-vote';
+const isVoteError = (error: unknown): boolean => error instanceof DomainError && error.code === 'INVALID_VOTE';
 
 describe('electionResult (KL 5 kap. 55–56 §§)', () => {
   for (const [name, votes, places, expected] of table) {

@@ -20,12 +20,12 @@ export interface ElectionResult {
  * KL 5:55–56 via KL 6:33.
  */
 export function electionResult(options: { votes: Record<string, number>; places: number }): ElectionResult {
-  requireInteger(options.places, { name: 'places', min: 1, code: 'invalid-vote' });
+  requireInteger(options.places, { name: 'places', min: 1, code: 'INVALID_VOTE' });
   const candidates = Object.entries(options.votes);
-  if (candidates.length === 0) refuse('invalid-vote', 'an election needs at least one candidate', 'ett val kräver minst en kandidat');
+  if (candidates.length === 0) refuse('INVALID_VOTE', 'an election needs at least one candidate', 'ett val kräver minst en kandidat');
   for (const [name, votes] of candidates) {
-    if (name.trim() === '') refuse('invalid-vote', 'a candidate has no name', 'en kandidat saknar namn');
-    requireInteger(votes, { name: `votes for ${name}`, min: 0, code: 'invalid-vote' });
+    if (name.trim() === '') refuse('INVALID_VOTE', 'a candidate has no name', 'en kandidat saknar namn');
+    requireInteger(votes, { name: `votes for ${name}`, min: 0, code: 'INVALID_VOTE' });
   }
   const ranked = candidates.map(([name, votes], order) => ({ name, votes, order })).sort((a, b) => b.votes - a.votes || a.order - b.order);
   const last = ranked[options.places - 1];
@@ -44,16 +44,16 @@ export function electionResult(options: { votes: Record<string, number>; places:
  * KL 5:56 (lottning vid val och anställning).
  */
 export function drawElectionLottery<T>(lottery: { among: readonly T[]; places: number }, random: () => number): T[] {
-  requireInteger(lottery.places, { name: 'places', min: 1, code: 'invalid-vote' });
+  requireInteger(lottery.places, { name: 'places', min: 1, code: 'INVALID_VOTE' });
   if (lottery.places > lottery.among.length) {
-    refuse('invalid-vote', 'the lot decides more places than there are candidates', 'lotten kan inte avgöra fler platser än det finns kandidater');
+    refuse('INVALID_VOTE', 'the lot decides more places than there are candidates', 'lotten kan inte avgöra fler platser än det finns kandidater');
   }
   const left = [...lottery.among];
   const drawn: T[] = [];
   for (let i = 0; i < lottery.places; i += 1) {
     const draw = random();
     if (!Number.isFinite(draw) || draw < 0 || draw >= 1) {
-      refuse('invalid-input', `random() must return a number in [0, 1), got ${String(draw)}`, `slumptalet måste ligga i [0, 1), fick ${String(draw)}`);
+      refuse('INVALID_INPUT', `random() must return a number in [0, 1), got ${String(draw)}`, `slumptalet måste ligga i [0, 1), fick ${String(draw)}`);
     }
     const [chosen] = left.splice(Math.floor(draw * left.length), 1);
     if (chosen !== undefined) drawn.push(chosen);

@@ -39,11 +39,11 @@ const ORDER: readonly GoalStatus[] = ['met', 'on_track', 'at_risk', 'not_met'];
  */
 export function indicatorStatus(reading: IndicatorReading, tertial: number): GoalStatus | null {
   requireInteger(tertial, { name: 'tertial', min: 1 });
-  if (tertial > 3) refuse('invalid-input', `tertial is 1, 2 or 3, got ${tertial}`, `tertial är 1, 2 eller 3, fick ${tertial}`);
+  if (tertial > 3) refuse('INVALID_INPUT', `tertial is 1, 2 or 3, got ${tertial}`, `tertial är 1, 2 eller 3, fick ${tertial}`);
   if ('status' in reading) return reading.status;
   if (reading.value === null) return null;
   const floor = reading.minimum ?? reading.target;
-  if (floor === null) refuse('invalid-input', 'an indicator needs a target or a minimum', 'en indikator behöver ett mål eller en lägsta nivå');
+  if (floor === null) refuse('INVALID_INPUT', 'an indicator needs a target or a minimum', 'en indikator behöver ett mål eller en lägsta nivå');
   const { value, kind, maximum } = reading;
   const yearEnd = tertial === 3;
   if (maximum !== null && value > maximum) return yearEnd || kind === 'cumulative' ? 'not_met' : 'at_risk';
@@ -71,6 +71,6 @@ export function goalStatus(options: { tertial: number; readings: readonly Indica
 /** The tertial (1–3) a month (1–12) falls in: January–April, May–August, September–December. */
 export function tertialOfMonth(month: number): 1 | 2 | 3 {
   requireInteger(month, { name: 'month', min: 1 });
-  if (month > 12) refuse('invalid-input', `month is 1–12, got ${month}`, `månad är 1–12, fick ${month}`);
+  if (month > 12) refuse('INVALID_INPUT', `month is 1–12, got ${month}`, `månad är 1–12, fick ${month}`);
   return month <= 4 ? 1 : month <= 8 ? 2 : 3;
 }

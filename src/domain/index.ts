@@ -12,6 +12,8 @@ export { endOfStatutoryPeriod } from './statutory-period.js';
 export { appealPeriod, isPostingLate, noticePostingDeadline } from './appeal.js';
 export { isJusteringLate, justeringDeadline } from './justering.js';
 export { isNoticeLate, noticeDeadline } from './notice.js';
+export { OPEN_LATE_LIMIT_DAYS, openingOutsideDay, type OpeningOutsideDay } from './meeting-opening.js';
+export { isReminderDue, reminderFrom } from './reminder.js';
 export { committeeSeats, quorumStatus, type QuorumResult } from './quorum.js';
 export {
   decideServing,
@@ -53,3 +55,8 @@ export { codeInScheme, disposalDecision, disposalDueOn, matchRetentionRule, type
 export { mayBeInternal, publicRecordState, type RecordDirection, type RecordSecrecy } from './public-records.js';
 export { findPersonalIdentityNumbers, maskPersonalIdentityNumbers, normalisePersonalIdentityNumber } from './personnummer.js';
 export { LOA3, assuranceLabel, assuranceRank, meetsAssuranceLevel } from './assurance.js';
+export {
+  MOTION_KINDS, PROPOSITION_STAGES, motionNeedsText, propositionOrder, propositionStageOf,
+  type MotionKind, type PropositionStage,
+} from './motion-order.js';
+export { mayReadSecretPaperAsMember, type PaperReaderRole } from './secret-papers.js';

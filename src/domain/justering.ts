@@ -27,7 +27,7 @@ export function justeringDeadline(options: { meetingDate: IsoDate }): IsoDate {
 export function isJusteringLate(options: { meetingDate: IsoDate; justeringDate: IsoDate }): boolean {
   if (compareDates(options.justeringDate, options.meetingDate) < 0) {
     refuse(
-      'dates-out-of-order',
+      'DATES_OUT_OF_ORDER',
       `justering ${options.justeringDate} cannot precede the meeting ${options.meetingDate}`,
       `justeringen ${options.justeringDate} kan inte ske före sammanträdet ${options.meetingDate}`,
     );

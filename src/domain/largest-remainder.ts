@@ -22,11 +22,11 @@ export interface Share {
 /** Refuses a unit other than 1 or 100 and a total that is not a whole number of units. */
 export function requireTotalInUnits(total: number, unit: AmountUnit): void {
   if (unit !== 1 && unit !== 100) {
-    refuse('invalid-amount', `the unit must be 1 or 100 kronor, got ${String(unit)}`, `enheten måste vara 1 eller 100 kronor, fick ${String(unit)}`);
+    refuse('INVALID_AMOUNT', `the unit must be 1 or 100 kronor, got ${String(unit)}`, `enheten måste vara 1 eller 100 kronor, fick ${String(unit)}`);
   }
   if (!Number.isSafeInteger(total) || total % unit !== 0) {
     refuse(
-      'allocation-impossible',
+      'ALLOCATION_IMPOSSIBLE',
       `the total ${String(total)} must be a whole multiple of ${unit} kronor to split into shares of ${unit}`,
       `totalen ${String(total)} måste vara en jämn multipel av ${unit} kronor för att fördelas i poster om ${unit}`,
     );
@@ -49,14 +49,14 @@ export function apportionByWeights(options: {
   const seen = new Set<string>();
   const duplicate = weights.find((entry) => seen.size === seen.add(entry.partyId).size)?.partyId;
   if (duplicate !== undefined) {
-    refuse('allocation-impossible', `party ${duplicate} is listed twice`, `part ${duplicate} finns med två gånger`);
+    refuse('ALLOCATION_IMPOSSIBLE', `party ${duplicate} is listed twice`, `part ${duplicate} finns med två gånger`);
   }
   if (weights.some((entry) => entry.weight < 0n)) {
-    refuse('allocation-impossible', 'weights may not be negative', 'fördelningstal får inte vara negativa');
+    refuse('ALLOCATION_IMPOSSIBLE', 'weights may not be negative', 'fördelningstal får inte vara negativa');
   }
   const weightSum = weights.reduce((sum, entry) => sum + entry.weight, 0n);
   if (weightSum === 0n) {
-    refuse('allocation-impossible', 'nothing to split by: every weight is zero', 'inget att fördela efter: alla fördelningstal är noll');
+    refuse('ALLOCATION_IMPOSSIBLE', 'nothing to split by: every weight is zero', 'inget att fördela efter: alla fördelningstal är noll');
   }
   const sign = total < 0 ? -1 : 1;
   const units = Math.abs(total) / unit;

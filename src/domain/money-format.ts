@@ -15,7 +15,7 @@ const AMOUNT_PATTERN = /^([-\u2212]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)\s*(?
  */
 export function formatKronor(amount: number): string {
   if (!Number.isSafeInteger(amount)) {
-    refuse('invalid-amount', `only whole kronor are formatted, got ${String(amount)}`, `bara hela kronor formateras, fick ${String(amount)}`);
+    refuse('INVALID_AMOUNT', `only whole kronor are formatted, got ${String(amount)}`, `bara hela kronor formateras, fick ${String(amount)}`);
   }
   const digits = String(Math.abs(amount));
   const groups: string[] = [];
@@ -32,7 +32,7 @@ export function parseKronor(text: string): number {
   const value = match === null ? Number.NaN : Number((match[2] ?? '').replace(/[ \u00a0\u202f]/g, ''));
   if (match === null || !Number.isSafeInteger(value)) {
     return refuse(
-      'invalid-amount',
+      'INVALID_AMOUNT',
       `"${text}" is not an amount in whole kronor like 1 781 236 or -55 958`,
       `"${text}" är inte ett belopp i hela kronor som 1 781 236 eller -55 958`,
     );

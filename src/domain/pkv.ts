@@ -26,7 +26,7 @@ function toBasisPoints(pkvPercent: number): bigint {
   const basisPoints = Math.round(pkvPercent * 100);
   if (!Number.isFinite(pkvPercent) || pkvPercent <= -100 || pkvPercent > 100 || Math.abs(pkvPercent * 100 - basisPoints) > 1e-6) {
     return refuse(
-      'invalid-input',
+      'INVALID_INPUT',
       `PKV must be a percentage above -100 with at most two decimals, got ${String(pkvPercent)}`,
       `PKV måste vara en procentsats över -100 med högst två decimaler, fick ${String(pkvPercent)}`,
     );
@@ -47,7 +47,7 @@ function decimal(numerator: bigint): string {
  * Samverkansavtal 8.1 ("räknas upp årligen enligt PKV").
  */
 export function indexAmount(options: { amount: number; pkvPercent: number; unit: AmountUnit }): Indexation {
-  requireInteger(options.amount, { name: 'amount', min: 0, code: 'invalid-amount' });
+  requireInteger(options.amount, { name: 'amount', min: 0, code: 'INVALID_AMOUNT' });
   requireTotalInUnits(0, options.unit);
   const basisPoints = toBasisPoints(options.pkvPercent);
   const factor = BASIS + basisPoints;
@@ -100,8 +100,8 @@ export interface CarryOver {
  * Samverkansavtal 8.1 ("över- och underskott balanseras inom nämnden till efterföljande år").
  */
 export function carryOver(options: { budget: number; outcome: number }): CarryOver {
-  requireInteger(options.budget, { name: 'budget', code: 'invalid-amount' });
-  requireInteger(options.outcome, { name: 'outcome', code: 'invalid-amount' });
+  requireInteger(options.budget, { name: 'budget', code: 'INVALID_AMOUNT' });
+  requireInteger(options.outcome, { name: 'outcome', code: 'INVALID_AMOUNT' });
   const amount = options.budget - options.outcome;
   return { amount, kind: amount > 0 ? 'surplus' : amount < 0 ? 'deficit' : 'balanced' };
 }

@@ -22,7 +22,7 @@ const impossible = [
   { seats: 14, present: 15 }, { seats: 0, present: 0 }, { seats: 14, present: -1 }, { seats: 14.5, present: 3 },
   { seats: 14, present: 7.5 }, { seats: Number.NaN, present: 1 },
 ];
-const isAttendanceError = (error: unknown): boolean => error instanceof DomainError && error.code === 'invalid-attendance';
+const isAttendanceError = (error: unknown): boolean => error instanceof DomainError && error.code === 'INVALID_ATTENDANCE';
 
 describe('quorumStatus (KL 6:27)', () => {
   for (const [seats, present, quorate, required] of cases) {

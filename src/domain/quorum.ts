@@ -17,11 +17,11 @@ export interface QuorumResult {
  * KL 6:27.
  */
 export function quorumStatus(options: { seats: number; present: number }): QuorumResult {
-  requireInteger(options.seats, { name: 'seats', min: 1, code: 'invalid-attendance' });
-  requireInteger(options.present, { name: 'present', min: 0, code: 'invalid-attendance' });
+  requireInteger(options.seats, { name: 'seats', min: 1, code: 'INVALID_ATTENDANCE' });
+  requireInteger(options.present, { name: 'present', min: 0, code: 'INVALID_ATTENDANCE' });
   if (options.present > options.seats) {
     refuse(
-      'invalid-attendance',
+      'INVALID_ATTENDANCE',
       `${options.present} serving is more than the ${options.seats} seats`,
       `${options.present} tjänstgörande är fler än de ${options.seats} platserna`,
     );
@@ -37,8 +37,8 @@ export function quorumStatus(options: { seats: number; present: number }): Quoru
  * KL 6:27; reglemente 13 §.
  */
 export function committeeSeats(options: { configured: number | null; memberMunicipalities: number; filled: number }): number {
-  requireInteger(options.memberMunicipalities, { name: 'memberMunicipalities', min: 0, code: 'invalid-attendance' });
-  requireInteger(options.filled, { name: 'filled', min: 0, code: 'invalid-attendance' });
-  if (options.configured !== null) requireInteger(options.configured, { name: 'seats', min: 1, code: 'invalid-attendance' });
+  requireInteger(options.memberMunicipalities, { name: 'memberMunicipalities', min: 0, code: 'INVALID_ATTENDANCE' });
+  requireInteger(options.filled, { name: 'filled', min: 0, code: 'INVALID_ATTENDANCE' });
+  if (options.configured !== null) requireInteger(options.configured, { name: 'seats', min: 1, code: 'INVALID_ATTENDANCE' });
   return Math.max(options.configured ?? options.memberMunicipalities, options.filled);
 }

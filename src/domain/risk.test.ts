@@ -28,7 +28,7 @@ describe('riskValue (seed § 20, verksamhetsplan 2023, 3)', () => {
     it(`refuses ${probability} × ${consequence} with a Swedish and English message`, () => {
       assert.throws(
         () => riskValue({ probability, consequence }),
-        (error: unknown) => error instanceof DomainError && error.code === 'invalid-risk-score' && /heltal 1–4/.test(error.userMessage.sv) && /whole number 1–4/.test(error.userMessage.en),
+        (error: unknown) => error instanceof DomainError && error.code === 'INVALID_RISK_SCORE' && /heltal 1–4/.test(error.userMessage.sv) && /whole number 1–4/.test(error.userMessage.en),
       );
     });
   }

@@ -36,14 +36,14 @@ export type RiskBand = 'low' | 'medium' | 'high' | 'very-high';
 
 function requireWholeScore(value: number, en: string, sv: string): RiskScore {
   if (!Number.isInteger(value) || value < 1 || value > 4) {
-    refuse('invalid-risk-score', `${en} must be a whole number 1–4, got ${String(value)}`, `${sv} ska vara ett heltal 1–4, fick ${String(value)}`);
+    refuse('INVALID_RISK_SCORE', `${en} must be a whole number 1–4, got ${String(value)}`, `${sv} ska vara ett heltal 1–4, fick ${String(value)}`);
   }
   return value as RiskScore;
 }
 
 /**
  * Risk value = probability × consequence, 1–16. Refuses with a DomainError
- * ('invalid-risk-score') a score outside 1–4 or not a whole number.
+ * ('INVALID_RISK_SCORE') a score outside 1–4 or not a whole number.
  * Seed § 20 and verksamhetsplan 2023, 3 (e.g. 2 × 3 = 6 "följs upp genom internkontroll").
  */
 export function riskValue({ probability, consequence }: { probability: number; consequence: number }): number {
@@ -56,7 +56,7 @@ export function riskValue({ probability, consequence }: { probability: number; c
  */
 export function classifyRiskValue(value: number): RiskBand {
   if (!Number.isInteger(value) || value < 1 || value > 16) {
-    refuse('invalid-risk-score', `a risk value is 1–16, got ${String(value)}`, `ett riskvärde är 1–16, fick ${String(value)}`);
+    refuse('INVALID_RISK_SCORE', `a risk value is 1–16, got ${String(value)}`, `ett riskvärde är 1–16, fick ${String(value)}`);
   }
   if (value <= 3) return 'low';
   if (value <= 6) return 'medium';

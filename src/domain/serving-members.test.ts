@@ -140,7 +140,7 @@ describe('servingMembers (reglemente 17–18 §§, KL 5:16, KL 6:27–28)', () =
   for (const [why, mandateList, eventList, itemIndex] of refused) {
     it(`reglemente 17 § — refuses ${why}`, () => {
       assert.throws(() => servingMembers({ mandates: mandateList, events: eventList, itemIndex }),
-        (error: unknown) => error instanceof DomainError && error.code === 'invalid-attendance');
+        (error: unknown) => error instanceof DomainError && error.code === 'INVALID_ATTENDANCE');
     });
   }
 

@@ -68,22 +68,22 @@ interface ReplayState {
 }
 
 function validate(input: ServingMembersInput): void {
-  requireInteger(input.itemIndex, { name: 'itemIndex', min: 0, code: 'invalid-attendance' });
+  requireInteger(input.itemIndex, { name: 'itemIndex', min: 0, code: 'INVALID_ATTENDANCE' });
   const ids = new Set<string>();
   for (const mandate of input.mandates) {
     if (ids.has(mandate.personId)) {
-      refuse('invalid-attendance', `person ${mandate.personId} has two mandates`, `person ${mandate.personId} har två uppdrag`);
+      refuse('INVALID_ATTENDANCE', `person ${mandate.personId} has two mandates`, `person ${mandate.personId} har två uppdrag`);
     }
     ids.add(mandate.personId);
   }
   let previous = 0;
   for (const event of input.events) {
-    requireInteger(event.itemIndex, { name: 'itemIndex', min: 0, code: 'invalid-attendance' });
+    requireInteger(event.itemIndex, { name: 'itemIndex', min: 0, code: 'INVALID_ATTENDANCE' });
     if (!ids.has(event.personId)) {
-      refuse('invalid-attendance', `${event.personId} has no mandate`, `${event.personId} är inte ledamot eller ersättare`);
+      refuse('INVALID_ATTENDANCE', `${event.personId} has no mandate`, `${event.personId} är inte ledamot eller ersättare`);
     }
     if (event.itemIndex < previous) {
-      refuse('invalid-attendance', 'attendance events are not in meeting order', 'närvaron är inte i sammanträdets ordning');
+      refuse('INVALID_ATTENDANCE', 'attendance events are not in meeting order', 'närvaron är inte i sammanträdets ordning');
     }
     previous = event.itemIndex;
   }
@@ -212,7 +212,7 @@ export interface ServiceByParagraphInput {
  */
 export function serviceByParagraph(input: ServiceByParagraphInput): { served: ServiceRecord[]; jav: JavRecord[] } {
   validate({ mandates: input.mandates, events: input.events, itemIndex: 0 });
-  for (const item of input.paragraphItems) requireInteger(item, { name: 'paragraphItems', min: 0, code: 'invalid-attendance' });
+  for (const item of input.paragraphItems) requireInteger(item, { name: 'paragraphItems', min: 0, code: 'INVALID_ATTENDANCE' });
   const seats = replay(input, input.paragraphItems);
   const at = (paragraph: number): ServingMember[] => seats.get(input.paragraphItems[paragraph] ?? 0) ?? [];
   const places = input.paragraphItems.map((_, paragraph) => paragraph);

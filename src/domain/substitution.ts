@@ -54,13 +54,13 @@ function validate(input: ServingInput): void {
   const ids = [...input.members, ...input.substitutes].map((person) => person.id);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate !== undefined) {
-    refuse('invalid-attendance', `person ${duplicate} is listed twice`, `person ${duplicate} finns med två gånger`);
+    refuse('INVALID_ATTENDANCE', `person ${duplicate} is listed twice`, `person ${duplicate} finns med två gånger`);
   }
   const substituteIds = new Set(input.substitutes.map((person) => person.id));
   const notSubstitute = input.startedServingIds.find((id) => !substituteIds.has(id));
   if (notSubstitute !== undefined) {
     refuse(
-      'invalid-attendance',
+      'INVALID_ATTENDANCE',
       `${notSubstitute} began serving but is not a substitute`,
       `${notSubstitute} har börjat tjänstgöra men är inte ersättare`,
     );

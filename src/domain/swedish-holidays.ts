@@ -22,7 +22,7 @@ const FIRST_SUPPORTED_HOLIDAY_YEAR = 2005;
 function requireSupportedYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_SUPPORTED_HOLIDAY_YEAR || year > 9999) {
     refuse(
-      'invalid-date',
+      'INVALID_DATE',
       `holidays are known for the years ${FIRST_SUPPORTED_HOLIDAY_YEAR}–9999, not ${String(year)}`,
       `helgdagar är kända för åren ${FIRST_SUPPORTED_HOLIDAY_YEAR}–9999, inte ${String(year)}`,
     );
@@ -35,7 +35,7 @@ function requireSupportedYear(year: number): void {
  */
 export function easterSunday(year: number): IsoDate {
   if (!Number.isInteger(year) || year < 1583 || year > 9999) {
-    refuse('invalid-date', `no Gregorian Easter for year ${String(year)}`, `ingen gregoriansk påsk för år ${String(year)}`);
+    refuse('INVALID_DATE', `no Gregorian Easter for year ${String(year)}`, `ingen gregoriansk påsk för år ${String(year)}`);
   }
   const a = year % 19;
   const b = Math.floor(year / 100);

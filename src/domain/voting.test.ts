@@ -31,7 +31,7 @@ describe('decideVote on a row of ballots, the chair voting first (KL 5:55, 4:24�
   for (const [spec, outcome, why, tie] of cases) {
     it(`${spec} → ${outcome} (${why})`, () => {
       if (outcome === 'chair-must-vote') {
-        assert.throws(() => decideVote(counted(spec)), (error: unknown) => error instanceof DomainError && error.code === 'invalid-vote');
+        assert.throws(() => decideVote(counted(spec)), (error: unknown) => error instanceof DomainError && error.code === 'INVALID_VOTE');
       } else {
         assert.deepEqual(decideVote(counted(spec)), { outcome, tie });
       }
@@ -81,7 +81,7 @@ describe('decideVote (KL 5:55–56 via 6:33, KL 4:24–25)', () => {
     ["KL 4:24 — refuses a chair's no that was not counted", { yes: 0, no: 0, abstain: 1, chairVotedWith: 'no', kind: 'decision' }],
   ];
   for (const [name, input] of refused) {
-    it(name, () => assert.throws(() => decideVote(input), (error: unknown) => error instanceof DomainError && error.code === 'invalid-vote'));
+    it(name, () => assert.throws(() => decideVote(input), (error: unknown) => error instanceof DomainError && error.code === 'INVALID_VOTE'));
   }
   it('KL 4:25 — the refusal tells the user in Swedish that the chair must vote', () => {
     assert.throws(() => decideVote({ yes: 3, no: 3, abstain: 0, kind: 'decision' }),

@@ -24,7 +24,7 @@ export interface VoteDecision {
 }
 
 function requireVoteCount(value: number, name: string): void {
-  requireInteger(value, { name, min: 0, code: 'invalid-vote' });
+  requireInteger(value, { name, min: 0, code: 'INVALID_VOTE' });
 }
 
 /** Simple majority, else the chair's casting vote; refuses a tie the chair has not voted in (KL 4:25). */
@@ -36,7 +36,7 @@ function decideByMajorityOrCastingVote(
   if (yes !== no) return { outcome: yes > no ? 'yes' : 'no', tie: false };
   if (chairVotedWith === undefined) {
     refuse(
-      'invalid-vote',
+      'INVALID_VOTE',
       'the vote is tied and the chair has not voted: the chair must vote (KL 4:25)',
       'Omröstningen slutade lika och ordföranden har inte röstat. Ordföranden måste rösta (KL 4:25).',
     );
@@ -58,7 +58,7 @@ export function decideVote(options: VoteCount): VoteDecision {
   requireVoteCount(no, 'no');
   requireVoteCount(abstain, 'abstain');
   if ((chairVotedWith === 'yes' && yes === 0) || (chairVotedWith === 'no' && no === 0)) {
-    refuse('invalid-vote', `the chair voted ${chairVotedWith} but no such vote was counted`, 'ordförandens röst finns inte med i rösterna');
+    refuse('INVALID_VOTE', `the chair voted ${chairVotedWith} but no such vote was counted`, 'ordförandens röst finns inte med i rösterna');
   }
   if (kind === 'election' && yes === no) return { outcome: 'lottery', tie: true };
   return decideByMajorityOrCastingVote(yes, no, chairVotedWith);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { splitCsvLine } from './csv.js';
+import { readCsv } from './csv.js';
 import { writeCsv } from './csv-writer.js';
 import { neutraliseFormula } from './spreadsheet-safety.js';
 import { addSafeRow } from './xlsx-cells.js';
@@ -31,7 +31,14 @@ describe('writeCsv', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     assert.equal(text, 'Organisation;Belopp;Not\r\n"Luleå; norra";-1500;"sa ""hej"""\r\n\'=1+1;;"rad\nbrytning"\r\n');
-    assert.deepEqual(splitCsvLine(text.split('\r\n')[1] ?? '', ';'), ['Luleå; norra', '-1500', 'sa "hej"']);
+    // What the writer writes, the reader reads back, line break in a cell included.
+    const read = readCsv(bytes.toString('utf8'));
+    assert.ok(read.ok);
+    assert.deepEqual([read.table.header, ...read.table.rows], [
+      { line: 1, cells: ['Organisation', 'Belopp', 'Not'] },
+      { line: 2, cells: ['Luleå; norra', '-1500', 'sa "hej"'] },
+      { line: 3, cells: ["'=1+1", '', 'rad\nbrytning'] },
+    ]);
   });
 });
 

@@ -81,6 +81,13 @@ export async function giveTotp(services: Services, userId: string): Promise<stri
 }
 
 /** A browser-like client: keeps cookies, sends the CSRF token with every form. */
+/** A file in a test's multipart form. */
+export interface UploadFile {
+  name: string;
+  bytes: Uint8Array | string;
+  type?: string;
+}
+
 export class TestClient {
   cookies = new Map<string, string>();
 
@@ -127,6 +134,22 @@ export class TestClient {
         payload: params.toString(),
       }),
     );
+  }
+
+  /**
+   * Posts a multipart form as a browser does: the CSRF token first (unless `csrf: false`), then
+   * the fields, then the file.
+   */
+  async postMultipart(url: string, fields: Record<string, string>, options: { file?: UploadFile; csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    await this.ensureCsrf();
+    const form = new FormData();
+    if (options.csrf !== false) form.append('_csrf', this.cookies.get('kansli_csrf') ?? '');
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    if (options.file) {
+      const { name, bytes, type } = options.file;
+      form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: type ?? 'application/octet-stream' }), name);
+    }
+    return this.keep(await this.app.inject({ method: 'POST', url, payload: form, headers: { cookie: this.cookieHeader() } }));
   }
 
   async signIn(email: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {

@@ -134,6 +134,8 @@ export function routeWalk(): RouteWalk {
       .replace(':number', '1')
       .replace(':provider', 'kommun')
       .replace(':paragraphId', MISSING)
+      .replace(':commentId', MISSING)
+      .replace(':documentId', params.documentId ?? '')
       .replace(':itemId', params.itemId ?? '')
       .replace(':bodyId', params.bodyId ?? '');
   }

@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
-/** A real SMTP server on 127.0.0.1 and a free port, keeping every message it accepts. */
-export async function startSmtp() {
+/**
+ * A real SMTP server on 127.0.0.1 and a free port, keeping every message it accepts; `options`
+ * change its behaviour (e.g. `onRcptTo` to refuse a recipient).
+ */
+export async function startSmtp(options: Partial<SMTPServerOptions> = {}) {
   const received: { to: string[]; raw: string }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -16,8 +19,11 @@ export async function startSmtp() {
         callback();
       });
     },
+    ...options,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+export type SmtpTestServer = Awaited<ReturnType<typeof startSmtp>>;

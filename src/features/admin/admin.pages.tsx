@@ -6,6 +6,7 @@ import type { AuditVerification } from '../../platform/audit/audit.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../platform/auth/policy.js';
 import type { AdminService } from './admin.service.js';
 import { formatDateTime } from '../../platform/time-format.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type UserItem = Awaited<ReturnType<AdminService['listUsers']>>[number];
 type AuditRow = Awaited<ReturnType<AdminService['auditPage']>>[number];
@@ -132,7 +133,7 @@ export function AuditPage({ ctx, rows, verification, olderThan }: { ctx: ViewCon
       <p>{t('audit.intro')}</p>
       {verification.ok ? (
         <p class="flash" role="status">
-          ✓ {t('audit.ok', { count: verification.count })}
+          ✓ {countText(ctx, 'audit.ok', verification.count)}
         </p>
       ) : (
         <p class="error-summary" role="alert">

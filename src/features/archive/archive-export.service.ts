@@ -19,6 +19,7 @@ import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import type { Config } from '../../platform/config/config.js';
 import { buildPackage, type PackageSink } from './sip-package.js';
 import { ZExportYear } from './archive.schema.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const require = createRequire(import.meta.url);
 const SOFTWARE = { name: 'Kansli', version: (require('../../../package.json') as { version: string }).version };
@@ -128,11 +129,12 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
       });
     }
     const objId = `uuid-${randomUUID()}`;
-    const [row] = await db
-      .insert(archiveDeliveries)
-      .values({ committeeId: committee.id, scope: 'year', year: options.year, packageId: objId, status: 'running', progress: 0, createdByUserId: actor.userId, createdAt: clock() })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const row = await insertOne(
+      db
+        .insert(archiveDeliveries)
+        .values({ committeeId: committee.id, scope: 'year', year: options.year, packageId: objId, status: 'running', progress: 0, createdByUserId: actor.userId, createdAt: clock() })
+        .returning(),
+    );
     const finished = run({ deliveryId: row.id, objId, committee, year: options.year, actor, contactName: options.contactName, target: options.target });
     return { delivery: row, finished };
   }

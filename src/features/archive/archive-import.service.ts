@@ -12,6 +12,7 @@ import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './arc
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';
 import { REPRESENTATION } from './sip-package.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type ArchivedPackageRow = typeof archivedPackages.$inferSelect;
 export type ArchivedObjectRow = typeof archivedObjects.$inferSelect;
@@ -115,11 +116,12 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
       return db.transaction(async (tx) => {
         const [existing] = await tx.select({ id: archivedPackages.id }).from(archivedPackages).where(eq(archivedPackages.packageId, check.objId));
         if (existing) throw conflict({ sv: `Paketet ${check.objId} är redan inläst.`, en: `The package ${check.objId} is already imported.` });
-        const [pkg] = await tx
-          .insert(archivedPackages)
-          .values({ committeeId: committee.id, packageId: check.objId, label: check.label, mets: { createdAt: check.createdAt, archivalCreator, year, files: check.checked.length }, importedAt: clock() })
-          .returning();
-        if (!pkg) throw new Error('insert returned no row');
+        const pkg = await insertOne(
+          tx
+            .insert(archivedPackages)
+            .values({ committeeId: committee.id, packageId: check.objId, label: check.label, mets: { createdAt: check.createdAt, archivalCreator, year, files: check.checked.length }, importedAt: clock() })
+            .returning(),
+        );
         for (const o of objects) {
           if (o.bytes) {
             const stored = await databaseFileStorage.put(tx, o.bytes);

@@ -13,6 +13,7 @@ import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './arc
 import * as repo from './disposal.repository.js';
 import { ZApproveDisposal, ZLegalHold } from './archive.schema.js';
 import type { RetentionRuleRow } from './retention.service.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type DisposalListRow = typeof disposalLists.$inferSelect;
 export type DisposalItemRow = typeof disposalItems.$inferSelect;
@@ -167,8 +168,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       return db.transaction(async (tx) => {
         const { candidates } = await findDue(tx, committee.id);
         if (candidates.length === 0) throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Inga handlingar är mogna för gallring i dag.', en: 'No documents are due for disposal today.' } });
-        const [list] = await tx.insert(disposalLists).values({ committeeId: committee.id, status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning();
-        if (!list) throw new Error('insert returned no row');
+        const list = await insertOne(tx.insert(disposalLists).values({ committeeId: committee.id, status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning());
         await tx.insert(disposalItems).values(candidates.map((c) => ({ listId: list.id, documentId: c.documentId, handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, ruleId: c.rule.id, ruleText: c.ruleText })));
         await recordAudit(tx, actorOf(principal), { action: 'disposal.propose', entity: 'disposal_list', entityId: list.id, after: { documents: candidates.map((c) => c.handlingId) }, organisationId: list.committeeId }, clock());
         return list;
@@ -259,8 +259,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
           const message = { sv: 'Ange ett diarienummer (2022/20) eller ett handlings-id (2022.14) som finns i nämndens diarium.', en: 'Give a case number (2022/20) or a document id (2022.14) in the committee’s registry.' };
           throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'reference', message }] });
         }
-        const [hold] = await tx.insert(legalHolds).values({ caseId: target.caseId ?? null, documentId: target.documentId ?? null, reason: input.reason, placedByUserId: principal.userId, placedAt: clock() }).returning();
-        if (!hold) throw new Error('insert returned no row');
+        const hold = await insertOne(tx.insert(legalHolds).values({ caseId: target.caseId ?? null, documentId: target.documentId ?? null, reason: input.reason, placedByUserId: principal.userId, placedAt: clock() }).returning());
         await recordAudit(tx, actorOf(principal), { action: 'legalHold.place', entity: 'legal_hold', entityId: hold.id, after: { reference: input.reference, reason: input.reason }, organisationId: orgId }, clock());
         return hold;
       });

@@ -1,5 +1,5 @@
 import { DomainError, type FieldError } from '../../platform/errors.js';
-import { splitCsvLine } from '../../platform/csv.js';
+import { readCsv } from '../../platform/csv.js';
 import { parseInput } from '../../platform/validation.js';
 import { ZRetentionRule, type TRetentionRule } from './archive.schema.js';
 
@@ -25,12 +25,11 @@ function invalid(errors: FieldError[]): DomainError {
  * Every line is checked; any error refuses the whole file, with a message per line.
  */
 export function parsePlanCsv(text: string): TRetentionRule[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  const header = lines[headerIndex];
-  if (header === undefined) throw invalid([{ field: '_', message: { sv: 'Filen är tom.', en: 'The file is empty.' } }]);
-  const separator = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const names = splitCsvLine(header, separator).map((h) => h.toLocaleLowerCase('sv'));
+  const read = readCsv(text);
+  if (!read.ok) throw invalid([{ field: '_', message: { sv: `Rad ${read.line}: ${read.reason.sv}.`, en: `Line ${read.line}: ${read.reason.en}.` } }]);
+  const { header, rows } = read.table;
+  if (header.cells.length === 0) throw invalid([{ field: '_', message: { sv: 'Filen är tom.', en: 'The file is empty.' } }]);
+  const names = header.cells.map((h) => h.toLocaleLowerCase('sv'));
   const index = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, names.findIndex((n) => (c.names as readonly string[]).includes(n))])) as Record<(typeof PLAN_COLUMNS)[number]['key'], number>;
   if (index.classificationCode < 0 || index.action < 0) {
     throw invalid([{ field: '_', message: { sv: 'Första raden ska ha minst kolumnerna klassificeringskod och åtgärd.', en: 'The first line must have at least the columns klassificeringskod (code) and åtgärd (action).' } }]);
@@ -38,10 +37,7 @@ export function parsePlanCsv(text: string): TRetentionRule[] {
   const rules: TRetentionRule[] = [];
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
-  lines.forEach((line, i) => {
-    if (i <= headerIndex || line.trim() === '') return;
-    const lineNo = i + 1;
-    const cells = splitCsvLine(line, separator);
+  rows.forEach(({ line: lineNo, cells }) => {
     const cell = (key: keyof typeof index) => (index[key] >= 0 ? (cells[index[key]] ?? '') : '');
     const action = ACTIONS[cell('action').toLocaleLowerCase('sv')];
     if (!action) {

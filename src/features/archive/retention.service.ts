@@ -11,6 +11,7 @@ import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import { ZRetentionRule } from './archive.schema.js';
 import { parsePlanCsv } from './retention-csv.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type RetentionRuleRow = typeof retentionRules.$inferSelect;
 
@@ -97,8 +98,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       return db.transaction(async (tx) => {
         await assertInScheme(tx, c.id, [input.classificationCode]);
         if (await findDuplicate(tx, c.id, input.classificationCode)) throw duplicate(input.classificationCode);
-        const [row] = await tx.insert(retentionRules).values({ committeeId: c.id, ...input }).returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(retentionRules).values({ committeeId: c.id, ...input }).returning());
         await recordAudit(tx, actorOf(principal), { action: 'retention.create', entity: 'retention_rule', entityId: row.id, after: input, organisationId: c.id }, clock());
         return row;
       });

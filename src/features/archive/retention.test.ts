@@ -14,6 +14,15 @@ describe('parsePlanCsv', () => {
     assert.equal(parsePlanCsv('code,action,years\n2.4,gallras,10\n')[0]?.retentionYears, 10);
   });
 
+  test('a note with a line break, as Excel saves it, stays in its cell and the lines after it keep their numbers', () => {
+    const text = 'klassificeringskod;åtgärd;gallringsfrist;anmärkning\r\n1.2.1.3;bevaras;;"Planer\noch program"\r\n2.3.4.1;slängs;2;\r\n';
+    assert.throws(
+      () => parsePlanCsv(text),
+      (error: unknown) => error instanceof DomainError && /^Rad 4: åtgärden/.test(error.fieldErrors[0]?.message.sv ?? ''),
+    );
+    assert.deepEqual(parsePlanCsv(text.replace('slängs', 'gallras'))[0]?.note, 'Planer\noch program');
+  });
+
   test('names every bad line in Swedish and English and keeps nothing', () => {
     try {
       parsePlanCsv('kod;åtgärd;gallringsfrist\n1.2;bevaras;\n2.x;gallras;2\n3.1;gallras;\n3.2;slängs;1\n1.2;bevaras;\n');

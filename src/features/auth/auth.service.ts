@@ -16,6 +16,7 @@ import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.j
 import { consumeTotp } from './totp.js';
 import { assertLocalPasswordAllowed } from './oidc-passwords.js';
 import { accountOrganisationId } from './account-organisation.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export { checkTotp, generateTotp } from './totp.js';
 
@@ -129,11 +130,12 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     if (await repo.findUserByEmail(tx, input.email)) {
       throw conflict({ sv: 'Det finns redan en användare med den e-postadressen.', en: 'A user with that e-mail already exists.' });
     }
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
-      .returning({ id: users.id });
-    if (!user) throw new Error('insert returned no row');
+    const user = await insertOne(
+      tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
+        .returning({ id: users.id }),
+    );
     for (const grant of input.grants) {
       await tx.insert(roleAssignments).values({ userId: user.id, organisationId: grant.organisationId, role: grant.role });
     }
@@ -161,11 +163,12 @@ export function createAuthService(deps: { database: Database; config: Config; cl
           throw conflict({ sv: 'Kansli är redan installerat.', en: 'Kansli is already set up.' });
         }
         const actor: Actor = { userId: null, label: `setup:${input.email}` };
-        const [committee] = await tx
-          .insert(organisations)
-          .values({ kind: 'committee', name: input.committeeName, slug: input.committeeSlug })
-          .returning({ id: organisations.id });
-        if (!committee) throw new Error('insert returned no row');
+        const committee = await insertOne(
+          tx
+            .insert(organisations)
+            .values({ kind: 'committee', name: input.committeeName, slug: input.committeeSlug })
+            .returning({ id: organisations.id }),
+        );
         await recordAudit(tx, actor, { action: 'organisation.create', entity: 'organisation', entityId: committee.id, after: { name: input.committeeName }, organisationId: committee.id }, clock());
         return createUserInTx(
           tx,

@@ -16,7 +16,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import * as repo from './cooperation.repository.js';
 import { ZInitiativeInput, ZPhasePlan, ZRecordDecision, ZStatusListItem, ZStopInitiative, type TInitiativeInput } from './cooperation.schema.js';
 import { closePhaseRow, ensureCells, openPhase, writeDecision } from './cooperation.write.js';
-import { loadInitiative, membersOf, phaseViews, templatePhase, type LoadedInitiative } from './cooperation.model.js';
+import { deadlineOf, loadInitiative, membersOf, phaseViews, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 import { buildStatusList, STATUS_LIST_HEADING } from './status-list.js';
 import { createReminders } from './reminders.js';
 
@@ -118,6 +118,31 @@ export function createCooperationService(deps: { database: Database; config: Con
         }
       }
       return { municipality, items: out };
+    },
+
+    /**
+     * "Att göra": the pending decisions of the open phases that this person records for a member
+     * municipality (registrar or preparation-group official of that municipality), across the
+     * committees' active initiatives; never another municipality's.
+     */
+    async myPendingDecisions(principal: Principal | null) {
+      if (!principal) return [];
+      const municipalities = new Set(principal.grants.filter((g) => g.role === 'registrar' || g.role === 'preparation_official').map((g) => g.organisationId));
+      if (municipalities.size === 0) return [];
+      const orgs = await repo.listOrganisations(db);
+      const out: { model: LoadedInitiative; cell: repo.CellRow; municipality: repo.OrganisationRow; deadline: string | null; decisionLabel: { sv: string; en: string } }[] = [];
+      for (const row of (await repo.listInitiatives(db)).filter((r) => r.status === 'active')) {
+        const model = await loadInitiative(db, row, year());
+        const open = model.phases.find((p) => p.closedAt === null);
+        for (const cell of model.cells) {
+          if (cell.status !== 'pending' || cell.phaseKey !== open?.phaseKey || !municipalities.has(cell.organisationId) || cell.organisationId === model.committee.id) continue;
+          const decision = templatePhase(model, cell.phaseKey)?.decisions.find((d) => d.key === cell.decisionKey);
+          const municipality = orgs.find((o) => o.id === cell.organisationId);
+          if (!decision || !municipality || recorderOf(decision.by) !== 'municipality' || !mayRecord(principal, model, cell)) continue;
+          out.push({ model, cell, municipality, deadline: deadlineOf(model, cell), decisionLabel: decision.label });
+        }
+      }
+      return out;
     },
 
     /** The municipalities this user holds a role in (for "Att besluta"). */

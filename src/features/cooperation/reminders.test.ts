@@ -5,32 +5,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { agendaItems, meetings, organisations, reminderLog } from '../../platform/db/schema.js';
 import type { Principal } from '../../platform/auth/policy.js';
-
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from '../../../test/support/smtp.js';
 
 describe('decision reminders and the status list', () => {
   let t: TestContext;
@@ -70,6 +49,7 @@ describe('decision reminders and the status list', () => {
 
   test('nothing is due before the municipality’s reminder days', async () => {
     const result = await t.services.cooperation.sendDueReminders(new Date('2026-12-06T08:00:00Z'));
+    await t.services.mailer.drain();
     assert.equal(result.mails, 0);
     assert.equal(smtp.received.length, 0);
   });
@@ -77,6 +57,7 @@ describe('decision reminders and the status list', () => {
   test('three days before, the municipality’s registrar gets one mail naming the decision, its deadline and link; only once', async () => {
     const first = await t.services.cooperation.sendDueReminders(new Date('2026-12-07T08:00:00Z'));
     assert.deepEqual(first, { mails: 1, decisions: 1, withoutRecipient: 0 });
+    await t.services.mailer.drain();
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0];
     assert.deepEqual(mail?.to, [registrarEmail]);
@@ -85,6 +66,7 @@ describe('decision reminders and the status list', () => {
     assert.match(raw, /https:\/\/kansli\.example\.se\/samverkan\/beslut\/[0-9a-f-]{36}/);
     const again = await t.services.cooperation.sendDueReminders(new Date('2026-12-08T08:00:00Z'));
     assert.equal(again.mails, 0);
+    await t.services.mailer.drain();
     assert.equal(smtp.received.length, 1);
     const logged = await t.services.database.db.select().from(reminderLog).where(eq(reminderLog.organisationId, municipalityId));
     assert.equal(logged.length, 1);

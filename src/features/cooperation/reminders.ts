@@ -2,15 +2,16 @@
  * E-mail reminders of pending decisions: a configurable number of days before a decision's
  * deadline (the municipality's setting `reminderDaysBefore`, else the committee's, else 7), to
  * the municipality's registrars and preparation-group officials. Each reminder is recorded in
- * reminder_log first, so that it is sent once however often the job runs.
+ * reminder_log first (a unique key), so that it is sent once however often the job runs and on
+ * however many servers; the mails go through the mail queue (mailer.enqueue) and its log.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { reminderLog } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { addDays, compareDates } from '../../domain/index.js';
+import { compareDates, reminderFrom } from '../../domain/index.js';
+import { countWord } from '../../platform/i18n/plural.js';
 import * as repo from './cooperation.repository.js';
 import { deadlineOf, loadInitiative, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 
@@ -64,7 +65,7 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
       for (const cell of model.cells) {
         const deadline = deadlineOf(model, cell);
         if (cell.phaseKey !== open?.phaseKey || cell.status !== 'pending' || cell.organisationId === model.committee.id || !deadline) continue;
-        const from = addDays(deadline, -reminderDays(orgs.find((o) => o.id === cell.organisationId), model.committee));
+        const from = reminderFrom({ deadline, daysBefore: reminderDays(orgs.find((o) => o.id === cell.organisationId), model.committee) });
         if (compareDates(today, from) < 0 || compareDates(today, deadline) > 0) continue;
         byOrg.set(cell.organisationId, [...(byOrg.get(cell.organisationId) ?? []), { model, cell, deadline }]);
       }
@@ -92,16 +93,11 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
           .returning({ refId: reminderLog.refId });
         const fresh = cells.filter((d) => logged.some((l) => l.refId === d.cell.id));
         if (fresh.length === 0) continue;
-        const subject = `Påminnelse: ${fresh.length === 1 ? 'ett beslut' : `${fresh.length} beslut`} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
+        const subject = `Påminnelse: ${countWord('sv', fresh.length, { one: 'beslut', other: 'beslut' })} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
         const text = mailText(org, fresh, config.publicUrl);
-        const sent = [];
-        for (const r of recipients) sent.push(await mailer.send({ kind: 'cooperation.reminder', to: r.email, subject, text }));
-        if (sent.every((s) => s.status === 'failed')) {
-          // Nothing left the machine: forget the log rows so that the next run tries again.
-          await db.delete(reminderLog).where(and(eq(reminderLog.kind, REMINDER_KIND), eq(reminderLog.organisationId, organisationId), inArray(reminderLog.refId, fresh.map((d) => d.cell.id))));
-          continue;
-        }
-        result.mails += sent.filter((s) => s.status !== 'failed').length;
+        // Into the mail queue: delivered in the background with its retries, listed in the mail log.
+        await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));
+        result.mails += recipients.length;
         result.decisions += fresh.length;
       }
       return result;

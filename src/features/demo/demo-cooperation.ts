@@ -19,6 +19,7 @@ import { ensureDefaultTemplate, type InitiativeRow, type TemplateRow } from '../
 import { closePhaseRow, openPhase, snapshotOf, type CellReference } from '../cooperation/cooperation.write.js';
 import { FULLMAKT_DECISION_KEY } from '../cooperation/process-template.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, demoName } from './demo-data.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };
 export const DEMO_LULEA_REGISTRAR = 'registrator.lulea@exempel.se';
@@ -181,11 +182,12 @@ export async function loadCooperationDemo(services: Services): Promise<void> {
       if (existing) continue;
       const first = template.phases[0];
       if (!first) return;
-      const [initiative] = await tx
-        .insert(initiatives)
-        .values({ committeeId: committee.id, templateId: template.id, name: spec.name, description: spec.description, phaseKey: first.key, procuringOrganisationId: spec.procuring ? idOf(spec.procuring) : null, createdAt: at(spec.phases[0]?.opened ?? '2022-01-01'), origin: 'demo' })
-        .returning();
-      if (!initiative) throw new Error('insert returned no row');
+      const initiative = await insertOne(
+        tx
+          .insert(initiatives)
+          .values({ committeeId: committee.id, templateId: template.id, name: spec.name, description: spec.description, phaseKey: first.key, procuringOrganisationId: spec.procuring ? idOf(spec.procuring) : null, createdAt: at(spec.phases[0]?.opened ?? '2022-01-01'), origin: 'demo' })
+          .returning(),
+      );
       let previous: string[] = [];
       for (const [index, phase] of spec.phases.entries()) previous = await writePhase(tx, { initiative, template, slugOf, municipalityIds: members.map((m) => m.id) }, index, phase, previous);
     }

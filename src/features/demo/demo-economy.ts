@@ -13,6 +13,7 @@ import { planNextBaseFunding } from '../economy/pkv-plan.js';
 import type { CostObjectKind, Invoicing, TAllocationKey } from '../economy/economy.schema.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES } from './demo-data.js';
 import { listMunicipalities, toCostObjectData } from '../economy/economy.repository.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const DEMO_ECONOMIST = { userId: null, label: 'Ekonom (demo)' };
 
@@ -130,11 +131,12 @@ async function insertOutcome(tx: Db, committeeId: string, codes: Map<string, str
     .from(outcomeImports)
     .where(and(eq(outcomeImports.committeeId, committeeId), eq(outcomeImports.periodTo, DEMO_OUTCOME_DATE), sql`${outcomeImports.summary}->>'demo' = 'true'`));
   if (existing) return;
-  const [imported] = await tx
-    .insert(outcomeImports)
-    .values({ committeeId, year: 2022, format: 'manual', periodTo: DEMO_OUTCOME_DATE, summary: { demo: true, source: 'Seed § 19, Utfall per sista oktober 2022 (uppdaterad 2022-11-15)', note: DEMO_OUTCOME_NOTE }, createdAt: DEMO_REPORT_DATE })
-    .returning({ id: outcomeImports.id });
-  if (!imported) throw new Error('insert returned no row');
+  const imported = await insertOne(
+    tx
+      .insert(outcomeImports)
+      .values({ committeeId, year: 2022, format: 'manual', periodTo: DEMO_OUTCOME_DATE, summary: { demo: true, source: 'Seed § 19, Utfall per sista oktober 2022 (uppdaterad 2022-11-15)', note: DEMO_OUTCOME_NOTE }, createdAt: DEMO_REPORT_DATE })
+      .returning({ id: outcomeImports.id }),
+  );
   for (const o of DEMO_COST_OBJECTS_2022) {
     const costObjectId = codes.get(o.code);
     if (!o.outcome || !costObjectId) continue;

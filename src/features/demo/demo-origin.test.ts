@@ -13,6 +13,7 @@ import {
   initiatives, meetings, agendaItems, officialBoardConfirmations, organisations, pkvReadings, populations, powersOfAttorney,
 } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { findUserByEmail, listGrants } from '../auth/auth.repository.js';
 import { loadDemo } from './demo.js';
@@ -149,15 +150,72 @@ describe('the demo marks what it invents', () => {
     const client = await signedIn(DEMO_LOGIN_EMAILS.secretary);
     const list = (await client.get(`/moten?organ=${committeeBody}&ar=2022`)).body;
     assert.ok(rowWith(list, `/moten/${earlier.id}"`).includes(MARK), 'the invented meeting');
-    assert.ok(!rowWith(list, `/moten/${seed.id}"`).includes(MARK), 'the seed’s meeting');
+    // The seed names no place for its meeting: the demo's place is example data.
+    assert.ok(rowWith(list, `/moten/${seed.id}"`).includes(MARK), 'the seed’s meeting');
     assert.ok(!rowWith(list, `/moten/${own}"`).includes(MARK), 'the secretary’s meeting');
 
     const placeholders = await db().select().from(agendaItems).where(eq(agendaItems.meetingId, earlier.id));
     const agenda = (await client.get(`/moten/${earlier.id}/dagordning`)).body;
     // The place, and each placeholder item.
     assert.equal(agenda.split(MARK).length - 1, placeholders.length + 1);
-    assert.ok(!(await client.get(`/moten/${seed.id}/dagordning`)).body.includes(MARK));
+    // The seed's meeting: its place only; its items are the seed's own.
+    assert.equal((await client.get(`/moten/${seed.id}/dagordning`)).body.split(MARK).length - 1, 1);
     assert.ok(!(await client.get(`/moten/${own}/dagordning`)).body.includes(MARK));
+  });
+
+  test('the seed meeting’s page says what the demo added to it; the calendar, OParl and the registry API carry the marker', async () => {
+    const secretary = await principalOf(DEMO_LOGIN_EMAILS.secretary);
+    const own = await t.services.schedule.create(secretary, { bodyId: committeeBody, kind: 'meeting', date: '2023-11-22', startTime: '09:00', endTime: '12:00', place: 'Kommunhuset, Piteå' });
+    const rows = await db().select().from(meetings).where(eq(meetings.bodyId, committeeBody));
+    const seed = rows.find((m) => m.origin === 'seed');
+    const invented = rows.find((m) => m.origin === 'demo');
+    assert.ok(seed && invented);
+
+    const client = await signedIn(DEMO_LOGIN_EMAILS.secretary);
+    const note = translator('sv')('schedule.seedMeetingNote', { date: DEMO_SEED_MEETING.time.date });
+    const seedPage = (await client.get(`/moten/${seed.id}`)).body;
+    assert.ok(seedPage.includes(note), 'the note on the seed meeting’s page');
+    // Its time and its place.
+    assert.equal(seedPage.split(MARK).length - 1, 2);
+    const ownPage = (await client.get(`/moten/${own}`)).body;
+    assert.ok(!ownPage.includes(MARK) && !ownPage.includes(note));
+
+    // The calendar: every meeting of the demo says Exempeldata in its title, the secretary's does not.
+    const ics = (await new TestClient(t.app).get(`/kalender/${committeeBody}.ics`)).body.replace(/\r\n /g, '');
+    const summaries = new Map(
+      ics.split('BEGIN:VEVENT').slice(1).map((event) => [/UID:([0-9a-f-]{36})@/.exec(event)?.[1] ?? '', /SUMMARY:(.*)/.exec(event)?.[1] ?? ''] as const),
+    );
+    const listed = rows.filter((m) => m.status !== 'cancelled');
+    assert.equal(summaries.size, listed.length);
+    for (const m of listed) assert.equal(summaries.get(m.id)?.endsWith(`(${MARK})`), m.origin !== null, `${swedishDate(m.startsAt)} ${m.origin ?? 'user'}`);
+
+    // OParl: kansli:origin on meetings, agenda items and papers of the demo.
+    const oparl = async (url: string) => JSON.parse((await t.app.inject(url)).body) as Record<string, unknown>;
+    const seedMeeting = await oparl(`/oparl/v1/meeting/${seed.id}`);
+    assert.equal(seedMeeting['kansli:origin'], 'seed');
+    assert.equal((await oparl(`/oparl/v1/meeting/${invented.id}`))['kansli:origin'], 'demo');
+    for (const item of seedMeeting.agendaItem as Record<string, unknown>[]) assert.equal(item['kansli:origin'], 'seed', String(item.name));
+    const caseRows = await db().select().from(cases);
+    const docRows = await db().select().from(documents);
+    // The committee's cases with a public document are its papers.
+    const published = (c: (typeof caseRows)[number]) => c.organisationId === committeeId && docRows.some((d) => d.caseId === c.id && d.secrecy === 'public');
+    const papers = caseRows.filter(published);
+    assert.ok(papers.some((c) => c.origin === 'seed'));
+    for (const c of papers) assert.equal((await oparl(`/oparl/v1/paper/${c.id}`))['kansli:origin'], c.origin, c.title);
+
+    // The registry API: origin on every case and document; a case made through the API has none.
+    const token = await t.services.auth.createApiToken(secretary, 'demo-origin');
+    const api = (method: 'GET' | 'POST', url: string, json?: unknown) =>
+      t.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) }, payload: json ? JSON.stringify(json) : undefined });
+    const listedCases = JSON.parse((await api('GET', '/api/v1/cases')).body) as { cases: { id: string; origin: string | null }[] };
+    assert.equal(listedCases.cases.length, caseRows.length);
+    for (const c of listedCases.cases) assert.equal(c.origin, caseRows.find((r) => r.id === c.id)?.origin, c.id);
+    const listedDocs = JSON.parse((await api('GET', '/api/v1/documents')).body) as { documents: { id: string; origin: string | null }[] };
+    assert.ok(listedDocs.documents.length > 0);
+    for (const d of listedDocs.documents) assert.equal(d.origin, docRows.find((r) => r.id === d.id)?.origin, d.id);
+    const created = await api('POST', '/api/v1/cases', { organisation: DEMO_COMMITTEE_SLUG, title: 'Ett ärende som sekreteraren öppnar', classificationCode: papers[0]?.classificationCode });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal((JSON.parse(created.body) as { origin: unknown }).origin, null);
   });
 
   test('cooperation pages and the matrix export mark invented decisions; a decision recorded by hand is not marked', async () => {

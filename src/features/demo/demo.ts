@@ -15,6 +15,7 @@ import { loadEconomyDemo } from './demo-economy.js';
 import { loadArchiveDemo } from './demo-archive.js';
 import type { Role } from '../../platform/auth/policy.js';
 import { DEMO_COMMITTEE_SETTINGS, DEMO_LOGIN_EMAILS, DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, DEMO_TERMS, POPULATION_SOURCES, demoEmail, demoName } from './demo-data.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export interface DemoResult {
   created: boolean;
@@ -27,24 +28,21 @@ const DEMO_ACTOR = { userId: null, label: 'demo' };
 async function upsertOrganisation(tx: Db, values: typeof organisations.$inferInsert): Promise<string> {
   const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, values.slug));
   if (existing) return existing.id;
-  const [row] = await tx.insert(organisations).values(values).returning({ id: organisations.id });
-  if (!row) throw new Error('insert returned no row');
+  const row = await insertOne(tx.insert(organisations).values(values).returning({ id: organisations.id }));
   return row.id;
 }
 
 async function upsertBody(tx: Db, values: typeof bodies.$inferInsert): Promise<string> {
   const [existing] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.organisationId, values.organisationId), eq(bodies.slug, values.slug)));
   if (existing) return existing.id;
-  const [row] = await tx.insert(bodies).values(values).returning({ id: bodies.id });
-  if (!row) throw new Error('insert returned no row');
+  const row = await insertOne(tx.insert(bodies).values(values).returning({ id: bodies.id }));
   return row.id;
 }
 
 async function upsertPerson(tx: Db, values: typeof people.$inferInsert & { email: string }): Promise<string> {
   const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.email, values.email));
   if (existing) return existing.id;
-  const [row] = await tx.insert(people).values(values).returning({ id: people.id });
-  if (!row) throw new Error('insert returned no row');
+  const row = await insertOne(tx.insert(people).values(values).returning({ id: people.id }));
   return row.id;
 }
 

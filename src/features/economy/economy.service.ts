@@ -14,6 +14,7 @@ import { ZOutcomeComment, ZPkvReading } from './economy.schema.js';
 import { costObjectFromForm, manualOutcomeFromForm } from './economy-input.js';
 import { planNextBaseFunding } from './pkv-plan.js';
 import { computeBudgetForecast, computeDistribution, computeInvoiceBasis, computeOutcomeReport, groupCostObjects, incomeOre, oreToKronor, type CostObjectData } from './reports.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const COMMITTEE_NOT_FOUND = { sv: 'Nämnden finns inte.', en: 'The committee does not exist.' };
 const OBJECT_NOT_FOUND = { sv: 'Kostnadsobjektet finns inte.', en: 'The cost object does not exist.' };
@@ -98,11 +99,12 @@ export function createEconomyService(deps: { database: Database; config: Config;
       const { form, key } = costObjectFromForm(values, await repo.listMunicipalities(db, committee.id));
       return db.transaction(async (tx) => {
         await assertCodeFree(tx, committee.id, requireYear(year), form.code);
-        const [row] = await tx
-          .insert(costObjects)
-          .values({ committeeId: committee.id, year, ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key })
-          .returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(
+          tx
+            .insert(costObjects)
+            .values({ committeeId: committee.id, year, ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key })
+            .returning(),
+        );
         await recordAudit(tx, actorOf(principal), { action: 'cost_object.create', entity: 'cost_object', entityId: row.id, after: row, organisationId: committee.id }, clock());
         return row;
       });
@@ -232,11 +234,12 @@ export function createEconomyService(deps: { database: Database; config: Config;
       const income = amounts.reduce((s, a) => s + a.income, 0);
       const cost = amounts.reduce((s, a) => s + a.cost, 0);
       return db.transaction(async (tx) => {
-        const [imported] = await tx
-          .insert(outcomeImports)
-          .values({ committeeId: committee.id, year, format: 'manual', periodTo, importedByUserId: principal.userId, summary: { entries: amounts.length, incomeOre: income, costOre: cost } })
-          .returning();
-        if (!imported) throw new Error('insert returned no row');
+        const imported = await insertOne(
+          tx
+            .insert(outcomeImports)
+            .values({ committeeId: committee.id, year, format: 'manual', periodTo, importedByUserId: principal.userId, summary: { entries: amounts.length, incomeOre: income, costOre: cost } })
+            .returning(),
+        );
         const rows = amounts.flatMap((a) => [
           ...(a.income !== 0 ? [{ importId: imported.id, costObjectId: a.costObjectId, kind: 'income' as const, amountOre: -a.income }] : []),
           ...(a.cost !== 0 ? [{ importId: imported.id, costObjectId: a.costObjectId, kind: 'cost' as const, amountOre: a.cost }] : []),

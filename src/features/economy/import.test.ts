@@ -5,25 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { accountMappings, costObjects } from '../../platform/db/schema.js';
 import { encodeCp437 } from './sie/encoding.js';
-
-async function postMultipart(client: TestClient, url: string, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array }, csrf = true): Promise<LightMyRequestResponse> {
-  await client.ensureCsrf();
-  const form = new FormData();
-  if (csrf) form.append('_csrf', client.cookies.get('kansli_csrf') ?? '');
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await client.app.inject({ method: 'POST', url, payload: form, headers: { cookie } });
-  for (const c of response.cookies) {
-    if (c.value === '' || c.maxAge === 0) client.cookies.delete(c.name);
-    else client.cookies.set(c.name, c.value);
-  }
-  return response;
-}
 
 /** A year's ledger to the end of October: line numbers matter (the #TRANS of 5410 is on line 15). */
 const LEDGER = [
@@ -61,7 +45,7 @@ describe('outcome import pages', () => {
   after(() => t.close());
 
   async function upload(bytes: Uint8Array, fields: Record<string, string> = { year: '2022', periodTo: '2022-10-31' }, name = 'huvudbok.se') {
-    const response = await postMultipart(economist, '/ekonomi/utfall/importera', fields, { name, bytes });
+    const response = await economist.postMultipart('/ekonomi/utfall/importera', fields, { file: { name, bytes } });
     assert.equal(response.statusCode, 302, response.body.slice(0, 2000));
     const location = String(response.headers.location);
     const query = Object.fromEntries(new URL(location, 'http://x').searchParams);
@@ -162,12 +146,12 @@ describe('outcome import pages', () => {
 
   test('only an economist imports; a reader sees the list; no file or no CSRF token saves nothing', async () => {
     assert.equal((await secretary.get('/ekonomi/utfall/importera')).statusCode, 403);
-    const noFile = await postMultipart(economist, '/ekonomi/utfall/importera', { year: '2022' });
+    const noFile = await economist.postMultipart('/ekonomi/utfall/importera', { year: '2022' });
     assert.equal(noFile.statusCode, 400);
     assert.match(noFile.body, /Välj en fil att importera/);
     const blobs = async () => (await t.services.database.query<{ n: number }>(sql`select count(*)::int as n from file_blobs`))[0]?.n ?? 0;
     const blobsBefore = await blobs();
-    const noCsrf = await postMultipart(economist, '/ekonomi/utfall/importera', { year: '2022' }, { name: 'x.se', bytes: Buffer.from('#FLAGGA 0\n#RAR 0 20220101 20221231\n') }, false);
+    const noCsrf = await economist.postMultipart('/ekonomi/utfall/importera', { year: '2022' }, { file: { name: 'x.se', bytes: Buffer.from('#FLAGGA 0\n#RAR 0 20220101 20221231\n') }, csrf: false });
     assert.equal(noCsrf.statusCode, 403);
     assert.equal(await blobs(), blobsBefore);
     const mappings = await t.services.database.db.select().from(accountMappings).where(and(eq(accountMappings.committeeId, committeeId), eq(accountMappings.account, '6110')));

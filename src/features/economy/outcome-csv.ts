@@ -7,7 +7,7 @@
  * Separator `;` (Swedish Excel), `,` or tab; UTF-8 or Windows-1252; amounts like "1 781 235,60".
  */
 import type { SieMessage, SieError } from './sie/parse-sie.js';
-import { splitCsvLine } from '../../platform/csv.js';
+import { readCsv } from '../../platform/csv.js';
 import type { LedgerRow } from './sie/ledger.js';
 
 export type CsvLayout = 'accounts' | 'cost-objects';
@@ -54,11 +54,10 @@ const find = (header: string[], names: readonly string[]) => header.findIndex((h
 /** Reads an outcome CSV file into rows; what cannot be read is listed by line. */
 export function parseOutcomeCsv(bytes: Uint8Array): OutcomeCsv {
   const { encoding, text } = decode(bytes);
-  const lines = text.split(/\r\n|\n|\r/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  const headerLine = lines[headerIndex] ?? '';
-  const separator = headerLine.includes(';') ? ';' : headerLine.includes('\t') ? '\t' : ',';
-  const header = splitCsvLine(headerLine, separator).map((h) => h.toLowerCase());
+  const read = readCsv(text);
+  if (!read.ok) return { encoding, layout: null, rows: [], errors: [{ line: read.line, reason: read.reason }] };
+  const { header: headerRow, rows: lines } = read.table;
+  const header = headerRow.cells.map((h) => h.toLowerCase());
   const columns = {
     account: find(header, CSV_HEADERS.account), costCentre: find(header, CSV_HEADERS.costCentre), amount: find(header, CSV_HEADERS.amount),
     costObject: find(header, CSV_HEADERS.costObject), income: find(header, CSV_HEADERS.income), cost: find(header, CSV_HEADERS.cost),
@@ -66,38 +65,36 @@ export function parseOutcomeCsv(bytes: Uint8Array): OutcomeCsv {
   const layout: CsvLayout | null =
     columns.account >= 0 && columns.amount >= 0 ? 'accounts' : columns.costObject >= 0 && (columns.income >= 0 || columns.cost >= 0) ? 'cost-objects' : null;
   if (!layout) {
-    return { encoding, layout, rows: [], errors: [{ line: headerIndex + 1, reason: msg('rubrikraden ska vara konto;kostnadsställe;belopp eller kostnadsobjekt;intäkter;kostnader', 'the header must be account;cost centre;amount or cost object;income;cost') }] };
+    return { encoding, layout, rows: [], errors: [{ line: headerRow.line, reason: msg('rubrikraden ska vara konto;kostnadsställe;belopp eller kostnadsobjekt;intäkter;kostnader', 'the header must be account;cost centre;amount or cost object;income;cost') }] };
   }
   const rows: LedgerRow[] = [];
   const errors: SieError[] = [];
-  lines.forEach((line, index) => {
-    if (index <= headerIndex || line.trim() === '') return;
-    const cells = splitCsvLine(line, separator);
+  lines.forEach(({ line, cells }) => {
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '') : '');
     const amount = (i: number, name: SieMessage) => {
       const value = parseCsvAmount(cell(i));
-      if (value === null) errors.push({ line: index + 1, reason: msg(`${name.sv} ”${cell(i)}” är inte ett belopp`, `the ${name.en} "${cell(i)}" is not an amount`) });
+      if (value === null) errors.push({ line, reason: msg(`${name.sv} ”${cell(i)}” är inte ett belopp`, `the ${name.en} "${cell(i)}" is not an amount`) });
       return value ?? 0;
     };
     if (layout === 'accounts') {
       const account = cell(columns.account);
       if (!/^\d{4,}$/.test(account)) {
-        errors.push({ line: index + 1, reason: msg(`kontot ”${account}” är inte ett kontonummer`, `the account "${account}" is not an account number`) });
+        errors.push({ line, reason: msg(`kontot ”${account}” är inte ett kontonummer`, `the account "${account}" is not an account number`) });
         return;
       }
-      rows.push({ account, accountName: '', costCentre: cell(columns.costCentre), amountOre: amount(columns.amount, { sv: 'beloppet', en: 'amount' }), lines: [index + 1] });
+      rows.push({ account, accountName: '', costCentre: cell(columns.costCentre), amountOre: amount(columns.amount, { sv: 'beloppet', en: 'amount' }), lines: [line] });
       return;
     }
     const code = cell(columns.costObject);
     if (code === '') {
-      errors.push({ line: index + 1, reason: msg('kostnadsobjektet saknas', 'the cost object is missing') });
+      errors.push({ line, reason: msg('kostnadsobjektet saknas', 'the cost object is missing') });
       return;
     }
     const income = amount(columns.income, { sv: 'intäkten', en: 'income' });
     const cost = amount(columns.cost, { sv: 'kostnaden', en: 'cost' });
     // The file gives income as a positive amount; the ledger (and the outcome) keeps it negative.
-    if (income !== 0) rows.push({ account: '', accountName: '', costCentre: '', costObjectCode: code, kind: 'income', amountOre: -income, lines: [index + 1] });
-    if (cost !== 0) rows.push({ account: '', accountName: '', costCentre: '', costObjectCode: code, kind: 'cost', amountOre: cost, lines: [index + 1] });
+    if (income !== 0) rows.push({ account: '', accountName: '', costCentre: '', costObjectCode: code, kind: 'income', amountOre: -income, lines: [line] });
+    if (cost !== 0) rows.push({ account: '', accountName: '', costCentre: '', costObjectCode: code, kind: 'cost', amountOre: cost, lines: [line] });
   });
   return { encoding, layout, rows, errors };
 }

@@ -2,8 +2,7 @@
  * A report as PDF/A-2a: tagged (Table, TR, TH, TD), Swedish, A4, embedded DejaVu fonts, page
  * numbers as pagination artifacts, amounts in the seed's format ("1 781 236", "-55 958").
  */
-import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
-import { FONTS } from '../../platform/pdf/fonts.js';
+import { createPdfaDocument } from '../../platform/pdf/pdfa-document.js';
 import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 import { formatKronor } from '../../domain/money-format.js';
 import type { Cell, ReportDoc, ReportTable } from './report-doc.js';
@@ -71,34 +70,10 @@ function drawTable(doc: Doc, main: Struct, table: ReportTable): void {
 
 /** Render a report to PDF/A-2a. */
 export async function renderReportPdf(report: ReportDoc): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 16 },
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2a',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    bufferPages: true,
-    info: { Title: report.title, Author: report.subtitle.split(' · ')[0] ?? 'Kansli', Creator: 'Kansli', Subject: report.subtitle },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const main = doc.struct('Document');
-  doc.addStructure(main);
+  const { doc, main, finish } = await createPdfaDocument({ title: report.title, author: report.subtitle.split(' · ')[0] ?? 'Kansli', subject: report.subtitle, margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 16 } });
   main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(17).fillColor('black').text(report.title, { paragraphGap: 2 })));
   main.add(doc.struct('P', {}, () => void doc.font('regular').fontSize(10).fillColor(GREY).text(report.subtitle, { paragraphGap: 10 })));
   for (const table of report.tables) drawTable(doc, main, table);
   for (const note of report.notes) main.add(doc.struct('P', {}, () => void doc.font('regular').fontSize(9).fillColor(GREY).text(note, MARGIN, doc.y, { paragraphGap: 4 })));
-  main.end();
-  drawPageFooters(doc, { text: report.title, margin: MARGIN, fromBottom: 32, color: GREY });
-  doc.end();
-  return done;
+  return finish(() => drawPageFooters(doc, { text: report.title, margin: MARGIN, fromBottom: 32, color: GREY }));
 }

@@ -221,7 +221,7 @@ export type Allocation =
 function populationsOf(municipalities: readonly MunicipalityData[], year: number): { id: string; population: number }[] {
   const missing = municipalities.filter((m) => m.populations[year] === undefined).map((m) => m.name);
   if (missing.length) {
-    throw new DomainError('allocation-impossible', {
+    throw new DomainError('ALLOCATION_IMPOSSIBLE', {
       userMessage: {
         sv: `Invånarantal för ${year} saknas för ${missing.join(', ')}. Fyll i det under Organisation.`,
         en: `The population of ${year} is missing for ${missing.join(', ')}. Enter it under Organisation.`,

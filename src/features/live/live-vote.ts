@@ -136,7 +136,7 @@ export function createLiveVotes(deps: Deps) {
         if (lv.closedAt) refuse('CONFLICT', 'lr.err.voteClosed');
         const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
         if (meeting?.status !== 'open') refuse('CONFLICT', 'lr.err.voteClosed');
-        if (!lv.eligible.includes(person.personId)) refuse('invalid-vote', 'lr.err.voteNotServing');
+        if (!lv.eligible.includes(person.personId)) refuse('INVALID_VOTE', 'lr.err.voteNotServing');
         const now = clock();
         if (now.getTime() >= lv.closesAt.getTime()) {
           const model = await loadAttendanceModel(tx, meeting);

@@ -139,7 +139,7 @@ export const liveRoomMessages = defineMessages({
 });
 
 /** Refuse with one of these messages, `{name}` placeholders filled in both languages. */
-export function refuse(code: 'CONFLICT' | 'INVALID_INPUT' | 'invalid-vote' | 'invalid-attendance', key: keyof typeof liveRoomMessages, vars: Record<string, string | number> = {}): never {
+export function refuse(code: 'CONFLICT' | 'INVALID_INPUT' | 'INVALID_VOTE' | 'INVALID_ATTENDANCE', key: keyof typeof liveRoomMessages, vars: Record<string, string | number> = {}): never {
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in vars ? String(vars[name]) : whole));
   const message = liveRoomMessages[key];
   throw new DomainError(code, { userMessage: { sv: fill(message.sv), en: fill(message.en) } });

@@ -18,7 +18,7 @@ import { LIVE_CLIENT_JS } from './live-client.js';
 import { ChairLivePage, chairParts, chairPath, LIVE_CSS, LIVE_CSS_PATH, LIVE_JS_PATH, MemberLivePage, memberParts, memberPath, ScreenPage, streamData } from './live.pages.js';
 
 /** Refusals the user can act on are shown on the page; the rest go to the error page. */
-const SHOWN_ON_PAGE = new Set<ErrorCode>(['INVALID_INPUT', 'CONFLICT', 'invalid-input', 'invalid-vote', 'invalid-attendance']);
+const SHOWN_ON_PAGE = new Set<ErrorCode>(['INVALID_INPUT', 'CONFLICT', 'INVALID_VOTE', 'INVALID_ATTENDANCE']);
 
 type Use = (principal: Principal | null, meetingId: string, values: Record<string, string>) => Promise<unknown>;
 

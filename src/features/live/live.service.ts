@@ -360,7 +360,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       const { kind } = parseInput(ZSpeak, raw);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const { item, index } = requireCurrent(w);
-        if (!servingAt(w.model, index).servingIds.has(person.personId)) refuse('invalid-attendance', 'lr.err.speakNotServing');
+        if (!servingAt(w.model, index).servingIds.has(person.personId)) refuse('INVALID_ATTENDANCE', 'lr.err.speakNotServing');
         const open = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
         if (open.some((r) => r.kind === kind && r.startedAt === null)) refuse('CONFLICT', 'lr.err.speakTwice');
         const [row] = await w.tx.insert(liveSpeakers).values({ meetingId, itemId: item.id, personId: person.personId, kind, requestedAt: w.now }).returning();

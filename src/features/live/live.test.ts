@@ -125,7 +125,7 @@ describe('the live meeting for members', () => {
     await liveRoom.requestToSpeak(room.substitute.Bergby, id, { kind: 'reply' });
     assert.equal((await refusal(liveRoom.requestToSpeak(room.member.Dalby, id, { kind: 'speak' }))).code, 'CONFLICT');
     // Ekby's substitute does not serve (the member does): no request.
-    assert.equal((await refusal(liveRoom.requestToSpeak(room.substitute.Ekby, id, { kind: 'speak' }))).code, 'invalid-attendance');
+    assert.equal((await refusal(liveRoom.requestToSpeak(room.substitute.Ekby, id, { kind: 'speak' }))).code, 'INVALID_ATTENDANCE');
 
     let state = await liveRoom.readState(id, 'internal');
     assert.deepEqual(state.speakers.map((s) => [s.name, s.kind]), [['Ersättare Bergby', 'reply'], ['Ledamot Dalby', 'speak'], ['Ledamot Ekby', 'speak']]);
@@ -184,8 +184,8 @@ describe('the live meeting for members', () => {
     assert.equal((await refusal(liveRoom.openVote(room.chairRunner, id, { itemId: room.f.items.economy, yes: 'proposal', no: motionAlt, minutes: '2' }))).code, 'CONFLICT', 'one vote at a time');
 
     // Not serving: the substitute of a municipality whose member serves, and the absent member.
-    assert.equal((await refusal(liveRoom.castBallot(room.substitute.Dalby, id, { liveVoteId: voteId, choice: 'yes' }))).code, 'invalid-vote');
-    assert.equal((await refusal(liveRoom.castBallot(room.member.Bergby, id, { liveVoteId: voteId, choice: 'yes' }))).code, 'invalid-vote');
+    assert.equal((await refusal(liveRoom.castBallot(room.substitute.Dalby, id, { liveVoteId: voteId, choice: 'yes' }))).code, 'INVALID_VOTE');
+    assert.equal((await refusal(liveRoom.castBallot(room.member.Bergby, id, { liveVoteId: voteId, choice: 'yes' }))).code, 'INVALID_VOTE');
     assert.equal((await refusal(liveRoom.castBallot(room.member.Dalby, id, { liveVoteId: voteId, choice: 'maybe' }))).code, 'INVALID_INPUT');
 
     // A 2–2 tie with one abstaining; the chair (Arvidsby) voted yes.

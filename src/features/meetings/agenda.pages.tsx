@@ -6,6 +6,7 @@ import { RadioGroup, TextArea } from '../registry/registry.views.js';
 import { AGENDA_ITEM_KINDS, proposalBlocks } from './agenda.schema.js';
 import { meetingWhen, type AgendaService, type PresentedAgendaItem } from './agenda.service.js';
 import type { AgendaItemRow } from './meetings.repository.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type Agenda = Awaited<ReturnType<AgendaService['getAgenda']>>;
 type FormOptions = Awaited<ReturnType<AgendaService['formOptions']>>;
@@ -64,7 +65,7 @@ function ItemBody({ ctx, item }: { ctx: ViewContext; item: PresentedAgendaItem }
           ))}
         </ul>
       )}
-      {item.hiddenDocuments > 0 && <p class="hint">{t('agenda.hiddenDocuments', { n: item.hiddenDocuments })}</p>}
+      {item.hiddenDocuments > 0 && <p class="hint">{countText(ctx, 'agenda.hiddenDocuments', item.hiddenDocuments)}</p>}
       {item.recipients.length > 0 && (
         <>
           <h3>{t('agenda.recipients')}</h3>
@@ -123,7 +124,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: Agenda }
         <dt>{t('agenda.place')}</dt>
         <dd>
           {meeting.place}
-          <ExampleMark ctx={ctx} origin={meeting.origin} />
+          <ExampleMark ctx={ctx} origin={meeting.origin} detail />
         </dd>
       </dl>
       {meeting.status === 'closed' && <p class="notice">{t('agenda.closed')}</p>}

@@ -85,6 +85,7 @@ describe('iCalendar feed', () => {
     place: 'Stadshuset, Luleå',
     status: 'planned',
     updatedAt: new Date('2022-12-15T10:00:00Z'),
+    origin: null,
     ...over,
   });
   const meetings = [
@@ -121,13 +122,20 @@ describe('iCalendar feed', () => {
     const ics = buildMeetingFeed({ bodyName: 'E-nämnden', meetings: [meeting({ kind: 'strategy_day' })], baseUrl: 'http://localhost:3000', now: new Date() });
     assert.equal(parseEvents(ics)[0]?.get('SUMMARY'), 'E-nämnden: Strategidag');
   });
+
+  test('a demo meeting, and the seed’s meeting whose time and place the demo invented, say Exempeldata; a real one does not', () => {
+    const origins = [null, 'seed', 'demo'] as const;
+    const feed = origins.map((origin, i) => meeting({ id: `00000000-0000-4000-8000-00000000001${i}`, origin }));
+    const summaries = parseEvents(buildMeetingFeed({ bodyName: 'E-nämnden', meetings: feed, baseUrl: 'http://localhost:3000', now: new Date() })).map((e) => e.get('SUMMARY'));
+    assert.deepEqual(summaries, ['E-nämnden: Sammanträde', 'E-nämnden: Sammanträde (Exempeldata)', 'E-nämnden: Sammanträde (Exempeldata)']);
+  });
 });
 
 describe('buildMeetingFeed and control characters', () => {
   test('a control character typed into a place or a name never reaches the calendar', () => {
     const ics = buildMeetingFeed({
       bodyName: 'E-nämnden\u0001',
-      meetings: [{ id: '00000000-0000-4000-8000-000000000009', kind: 'meeting', startsAt: new Date('2023-03-03T12:00:00Z'), endsAt: null, place: 'Stadshuset\u0000\u0007 sal\u001F 2', status: 'planned', updatedAt: new Date('2023-01-01T00:00:00Z') }],
+      meetings: [{ id: '00000000-0000-4000-8000-000000000009', kind: 'meeting', startsAt: new Date('2023-03-03T12:00:00Z'), endsAt: null, place: 'Stadshuset\u0000\u0007 sal\u001F 2', status: 'planned', updatedAt: new Date('2023-01-01T00:00:00Z'), origin: null }],
       baseUrl: 'https://kansli.example.se',
       now: new Date('2023-01-10T08:00:00Z'),
     });

@@ -7,6 +7,7 @@ import ical from 'ical-generator';
 import { stripXmlControlChars } from '../../platform/control-chars.js';
 import { isIsoDate } from '../../domain/calendar-date.js';
 import { SWEDISH_TIME_ZONE, swedishWallClockParts } from '../../platform/time-format.js';
+import { withExampleMark } from '../../platform/views/example-data.js';
 
 export const MEETING_TIME_ZONE = SWEDISH_TIME_ZONE;
 
@@ -59,6 +60,8 @@ export interface FeedMeeting {
   place: string;
   status: 'planned' | 'open' | 'closed' | 'cancelled';
   updatedAt: Date;
+  /** The demo's marker: a seed or demo meeting's time and place are example data. */
+  origin: string | null;
 }
 
 const KIND_SUMMARY: Record<FeedMeeting['kind'], string> = { meeting: 'Sammanträde', strategy_day: 'Strategidag' };
@@ -78,7 +81,7 @@ export function buildMeetingFeed(options: { bodyName: string; meetings: readonly
     if (m.status === 'cancelled') continue;
     calendar.createEvent({
       id: `${m.id}@${host}`,
-      summary: `${options.bodyName}: ${KIND_SUMMARY[m.kind]}`,
+      summary: withExampleMark(`${options.bodyName}: ${KIND_SUMMARY[m.kind]}`, m.origin, 'sv', { detail: true }),
       start: m.startsAt,
       end: m.endsAt ?? new Date(m.startsAt.getTime() + DEFAULT_MEETING_HOURS * 3_600_000),
       location: m.place,

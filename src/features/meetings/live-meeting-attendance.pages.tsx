@@ -1,5 +1,6 @@
 /** Närvaro: per municipality, the member and substitutes with their state, and who serves (17 §). */
 import type { LiveMeetingView, PersonPresence } from './live-meeting.view.js';
+import { pluralCategory } from '../../platform/i18n/plural.js';
 import { ActionForm, Hidden, InlineError, QuorumText, liveBase, type LiveProps } from './live-meeting-forms.pages.js';
 
 const REASONS: Record<string, 'member' | 'absent' | 'jav' | 'withdrawn' | 'vacant'> = {
@@ -110,6 +111,29 @@ function EventLog(props: { live: LiveProps; view: LiveMeetingView }) {
   );
 }
 
+/**
+ * "Alla närvarande": one action for the usual case, behind a summary that says first what it
+ * does. Members not yet recorded become present; recorded states and substitutes stay.
+ */
+function AllPresent(props: { live: LiveProps; view: LiveMeetingView }) {
+  const { live, view } = props;
+  const { t, locale } = live.ctx;
+  const n = view.municipalities.flatMap((m) => m.people).filter((p) => p.role === 'member' && p.start === 'unknown').length;
+  if (n === 0) return null;
+  const form = pluralCategory(locale, n);
+  return (
+    <details class="all-present" open={n === view.people.filter((p) => p.role === 'member').length}>
+      <summary>{t('live.allPresent.summary')}</summary>
+      <ActionForm live={live} action="narvaro/alla">
+        <p id="all-present-explain">{t(`live.allPresent.explain.${form}`, { n })}</p>
+        <button type="submit" aria-describedby="all-present-explain">
+          {t(`live.allPresent.submit.${form}`, { n })}
+        </button>
+      </ActionForm>
+    </details>
+  );
+}
+
 export function AttendanceSection(props: { live: LiveProps; view: LiveMeetingView }) {
   const { live, view } = props;
   const { t } = live.ctx;
@@ -130,6 +154,7 @@ export function AttendanceSection(props: { live: LiveProps; view: LiveMeetingVie
         </p>
       )}
       {live.editable && <p class="hint">{t('live.attendance.hint')}</p>}
+      {live.editable && <AllPresent live={live} view={view} />}
       {view.items.length > 1 && (
         <form method="get" action={`${liveBase(live.meetingId)}#narvaro`} class="actions">
           <label for="punkt">{t('live.attendance.showAt')}</label>

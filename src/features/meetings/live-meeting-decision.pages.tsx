@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import type { ItemView, LiveMeetingView, VoteView } from './live-meeting.view.js';
 import type { Alternative } from './live-meeting.state.js';
-import { BALLOT_PREFIX } from './live-meeting.schema.js';
+import { BALLOT_PREFIX, NEXT_ORDINARY } from './live-meeting.schema.js';
 import { CANDIDATE_PREFIX, COUNT_PREFIX, ELECTION_BALLOT_PREFIX, type ElectionRecord } from './live-meeting.election.js';
 import { ActionForm, Hidden, Paragraphs, typed, type LiveProps } from './live-meeting-forms.pages.js';
 
@@ -235,23 +235,26 @@ export function ElectionResultView(props: { ctx: ViewContext; election: Election
   );
 }
 
-/** Bordläggning to a planned later meeting of the same body. */
+/** Bordläggning to the next ordinary meeting (planned or not yet) or a planned later meeting of the same body. */
 export function TablingForm(props: { live: LiveProps; item: ItemView; view: LiveMeetingView }) {
   const { live, item, view } = props;
   const { t } = live.ctx;
-  if (view.laterMeetings.length === 0) return <p>{t('live.table.noLater')}</p>;
   const id = `table-${item.number}`;
   return (
     <ActionForm live={live} action="bordlagg">
       <Hidden name="itemId" value={item.item.id} />
       <div class="field">
         <label for={id}>{t('live.table.target')}</label>
-        <select id={id} name="targetMeetingId">
+        <select id={id} name="targetMeetingId" aria-describedby={`${id}-hint`}>
+          <option value={NEXT_ORDINARY}>{t('live.table.nextOrdinary')}</option>
           {view.laterMeetings.map((m) => (
             <option value={m.id}>{t('live.table.option', { date: m.date })}</option>
           ))}
         </select>
       </div>
+      <p class="hint" id={`${id}-hint`}>
+        {t('live.table.nextOrdinaryHint')}
+      </p>
       <p class="hint">{t('live.table.votesHint')}</p>
       <div class="actions">
         <div class="field">

@@ -7,17 +7,18 @@ import { swedishDate } from '../../platform/clock.js';
 import { agendaItems, motions, propositions, protocolParagraphs, protocols, protocolSignatures, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { canEnterReservation, decideTabling, reservationReasonsDue } from '../../domain/index.js';
+import { canEnterReservation, decideTabling, reservationReasonsDue, type MotionKind } from '../../domain/index.js';
+import { MOTION_NOUN } from '../protocols/protocol-wording.js';
 import { servingAt } from './live-meeting.state.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import type { AgendaItemRow, MeetingRow } from './meetings.repository.js';
-import { recordTablingVote, tableItem } from './tabling.js';
+import { recordTablingVote, tableItem, tableToNextOrdinary } from './tabling.js';
 import { recordVote } from './live-meeting.voting.js';
 import { parseElectionInput, recordElection } from './live-meeting.election.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 import { anchor, decide, requireItem, requireOpen, requirePending, requireQuorum, requireServing, type Anchor, type WriteContext, type Writer } from './live-meeting.write.js';
 import {
-  ZAcclamationInput, ZDecisionTextInput, ZImmediateJusteringInput, ZItemRef, ZNotesInput, ZReservationInput, ZReservationReason, ZTablingInput, parseVoteInput,
+  NEXT_ORDINARY, ZAcclamationInput, ZDecisionTextInput, ZImmediateJusteringInput, ZItemRef, ZNotesInput, ZReservationInput, ZReservationReason, ZTablingInput, parseVoteInput,
 } from './live-meeting.schema.js';
 
 export function createDecisionUseCases(deps: { writer: Writer; random: () => number }) {
@@ -172,7 +173,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
       });
     },
 
-    /** Bordläggning to a later planned meeting of the same body (KL 6:33; seed § 22). */
+    /** Bordläggning to a later planned meeting of the same body, or to the next ordinary one even before it is planned (KL 6:33; seed § 22). */
     async table(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
         const input = parseInput(ZTablingInput, raw);
@@ -182,12 +183,13 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         if (input.votesFor !== undefined && input.votesAgainst !== undefined) {
           // KL 6:33: the committee tables by simple majority; the domain rule decides, not this screen.
           const serving = servingAt(w.model, index).servingIds.size;
-          if (input.votesFor + input.votesAgainst > serving) refuseWith('invalid-vote', M['live.error.tablingVotes'], { cast: input.votesFor + input.votesAgainst, serving });
+          if (input.votesFor + input.votesAgainst > serving) refuseWith('INVALID_VOTE', M['live.error.tablingVotes'], { cast: input.votesFor + input.votesAgainst, serving });
           const tabled = decideTabling({ yes: input.votesFor, no: input.votesAgainst });
           await recordTablingVote(w, { itemId: item.id, votesFor: input.votesFor, votesAgainst: input.votesAgainst, tabled });
           if (!tabled) return anchor(index);
         }
-        await tableItem(w, { item, targetMeetingId: input.targetMeetingId });
+        if (input.targetMeetingId === NEXT_ORDINARY) await tableToNextOrdinary(w, item);
+        else await tableItem(w, { item, targetMeetingId: input.targetMeetingId });
         return anchor(index);
       });
     },
@@ -221,7 +223,16 @@ export async function resolveAlternative(w: WriteContext, item: AgendaItemRow, v
   const [motion] = await w.tx.select().from(motions).where(and(eq(motions.id, value.slice('motion:'.length)), eq(motions.itemId, item.id)));
   if (!motion || motion.withdrawn) refuseWith('INVALID_INPUT', M['live.error.noAlternative']);
   const name = w.model.people.find((p) => p.personId === motion.personId)?.name ?? '';
-  return { text: motion.text, proposition: `${M['live.stored.motionBy'].sv.replace('{name}', name)}: ${motion.text}` };
+  const text = motionDecisionText(motion, item.proposal.trim());
+  const by = motion.kind ? `${MOTION_NOUN[motion.kind]} av ${name}` : M['live.stored.motionBy'].sv.replace('{name}', name);
+  return { text, proposition: `${by}: ${motion.text || text}` };
+}
+
+/** What the committee decides when a motion wins: its own text, else what its type says. */
+function motionDecisionText(motion: { kind: MotionKind | null; text: string }, proposal: string): string {
+  if (motion.text.trim()) return motion.text.trim();
+  if (motion.kind === 'approve' && proposal) return proposal;
+  return motion.kind ? M[`live.stored.motionWins.${motion.kind}`].sv : '';
 }
 
 /**

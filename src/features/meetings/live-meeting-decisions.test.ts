@@ -24,7 +24,7 @@ describe('live meeting: votes, reservations and tabling', () => {
   }
 
   async function motion(f: LiveFixture, itemId: string, personId: string, text: string): Promise<string> {
-    const response = await f.secretary.post(`${f.base}/yrkande`, { itemId, personId, text });
+    const response = await f.secretary.post(`${f.base}/yrkande`, { itemId, personId, kind: 'reject', text });
     assert.equal(response.statusCode, 302, response.body.slice(0, 500));
     const [row] = await t.services.database.db.select().from(motions).where(and(eq(motions.itemId, itemId), eq(motions.text, text)));
     return row?.id ?? '';

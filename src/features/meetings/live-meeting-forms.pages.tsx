@@ -21,6 +21,8 @@ export interface LiveProps {
   /** False once the meeting is closed or before it is opened: show, do not offer changes. */
   editable: boolean;
   failure: LiveFailure | undefined;
+  /** The focused view of the current item (?vy=punkt): every form keeps it. */
+  focus?: boolean;
 }
 
 export const liveBase = (meetingId: string) => `/moten/${meetingId}/sammantrade`;
@@ -29,6 +31,7 @@ export const liveBase = (meetingId: string) => `/moten/${meetingId}/sammantrade`
 export function ActionForm(props: { live: LiveProps; action: string; children: ComponentChildren; inline?: boolean; label?: string }) {
   return (
     <PostForm ctx={props.live.ctx} action={`${liveBase(props.live.meetingId)}/${props.action}`} class={props.inline ? 'inline-form' : undefined}>
+      {props.live.focus && <input type="hidden" name="vy" value="punkt" />}
       {props.children}
     </PostForm>
   );

@@ -1,6 +1,7 @@
 /** One agenda item on the live screen: what is proposed, jäv, motions, propositions and the decision. */
 import type { ItemView, LiveMeetingView } from './live-meeting.view.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
+import { MOTION_KINDS } from '../../domain/index.js';
 import { ActionForm, Hidden, InlineError, Paragraphs, QuorumText, typed, type LiveProps } from './live-meeting-forms.pages.js';
 import { Decision, ElectionResultView, VoteResult } from './live-meeting-decision.pages.js';
 import { ProtocolForms, Reservations } from './live-meeting-protocol.pages.js';
@@ -12,9 +13,11 @@ function statusText(live: LiveProps, item: ItemView): string {
 function History(props: { live: LiveProps; item: ItemView }) {
   const { t } = props.live.ctx;
   const { tabledFrom, tabledTo } = props.item;
-  if (!tabledFrom && !tabledTo) return null;
+  const waiting = props.item.item.status === 'tabled' && !tabledTo;
+  if (!tabledFrom && !tabledTo && !waiting) return null;
   return (
     <ul>
+      {waiting && <li>{t('live.history.toNext')}</li>}
       {tabledFrom && (
         <li>
           <a href={`/moten/${tabledFrom.meetingId}`}>{t('live.history.from', { date: tabledFrom.date })}</a>
@@ -90,6 +93,66 @@ function Jav(props: { live: LiveProps; item: ItemView; view: LiveMeetingView; pe
   );
 }
 
+function MotionText(props: { live: LiveProps; motion: ItemView['motions'][number] }) {
+  const { t } = props.live.ctx;
+  const m = props.motion;
+  const text = m.kind ? `${t('live.motion.typedEntry', { name: m.name, kind: t(`live.motionKind.${m.kind}`) })}${m.text ? `: ${m.text}` : ''}` : t('live.motion.entry', { name: m.name, text: m.text });
+  return m.withdrawn ? (
+    <>
+      <s>{text}</s> ({t('live.motion.withdrawn')})
+    </>
+  ) : (
+    <>{text}</>
+  );
+}
+
+/** Propositionsordning: återremiss and bordläggning first, then the main question, then ändring and tillägg. */
+function PropositionOrder(props: { live: LiveProps; item: ItemView }) {
+  const { live, item } = props;
+  const { t } = live.ctx;
+  // The order guides the chair while the item is handled; once decided, the record says what was put.
+  if (item.item.status !== 'pending' || item.order.length === 0 || item.motions.every((m) => m.withdrawn)) return null;
+  return (
+    <>
+      <h4>{t('live.order.heading')}</h4>
+      <p class="hint">{t('live.order.hint')}</p>
+      <ol class="proposition-order">
+        {item.order.map((group) => (
+          <li>
+            <strong>{t(`live.order.${group.stage}`)}</strong>
+            <ul>
+              {group.stage === 'main' && item.item.proposal.trim() && <li>{t('live.order.proposal')}</li>}
+              {group.motions.map((m) => (
+                <li>
+                  <MotionText live={live} motion={m} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function MotionKindField(props: { live: LiveProps; item: ItemView }) {
+  const { live, item } = props;
+  const { t } = live.ctx;
+  const chosen = typed(live, 'yrkande', { itemId: item.item.id }, 'kind', 'approve');
+  return (
+    <fieldset class="field">
+      <legend>{t('live.motion.kind')}</legend>
+      <div class="actions" style="gap: .25rem 1rem">
+        {MOTION_KINDS.map((kind) => (
+          <label>
+            <input type="radio" name="kind" value={kind} checked={kind === chosen} /> {t(`live.motionKind.${kind}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function Motions(props: { live: LiveProps; item: ItemView; pending: boolean }) {
   const { live, item } = props;
   const { t } = live.ctx;
@@ -104,8 +167,7 @@ function Motions(props: { live: LiveProps; item: ItemView; pending: boolean }) {
         <ol>
           {item.motions.map((m) => (
             <li>
-              {m.withdrawn ? <s>{t('live.motion.entry', { name: m.name, text: m.text })}</s> : t('live.motion.entry', { name: m.name, text: m.text })}
-              {m.withdrawn && <> ({t('live.motion.withdrawn')})</>}{' '}
+              <MotionText live={live} motion={m} />{' '}
               {canChange && !m.withdrawn && (
                 <ActionForm live={live} action="yrkande/aterta" inline>
                   <Hidden name="motionId" value={m.id} />
@@ -114,18 +176,32 @@ function Motions(props: { live: LiveProps; item: ItemView; pending: boolean }) {
                     <span class="visually-hidden"> {m.name}</span>
                   </button>
                 </ActionForm>
+              )}{' '}
+              {canChange && (
+                <ActionForm live={live} action="yrkande/ta-bort" inline>
+                  <Hidden name="motionId" value={m.id} />
+                  <button type="submit" class="link-button">
+                    {t('live.motion.remove')}
+                    <span class="visually-hidden"> {m.name}</span>
+                  </button>
+                </ActionForm>
               )}
             </li>
           ))}
         </ol>
       )}
+      <PropositionOrder live={live} item={item} />
       {canChange && (
         <ActionForm live={live} action="yrkande">
           <Hidden name="itemId" value={item.item.id} />
           <PersonSelect live={live} id={`motion-person-${item.number}`} label={t('live.motion.person')} people={item.serving} />
+          <MotionKindField live={live} item={item} />
           <div class="field">
             <label for={textId}>{t('live.motion.text')}</label>
-            <textarea id={textId} name="text" rows={2}>
+            <p class="hint" id={`${textId}-hint`}>
+              {t('live.motion.textOptional')}
+            </p>
+            <textarea id={textId} name="text" rows={2} aria-describedby={`${textId}-hint`}>
               {typed(live, 'yrkande', { itemId: item.item.id }, 'text')}
             </textarea>
           </div>

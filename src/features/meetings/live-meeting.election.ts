@@ -75,16 +75,16 @@ function countVotes(w: WriteContext, index: number, input: TElectionInput): { vo
     const votes = Object.fromEntries(input.candidates.map((c) => [c.name, c.count ?? 0]));
     // Each serving person casts one ballot naming at most as many as are to be elected.
     const cast = Object.values(votes).reduce((sum, n) => sum + n, 0);
-    if (cast > at.servingIds.size * input.places) refuseWith('invalid-vote', M['live.election.tooManyVotes'], { cast, serving: at.servingIds.size });
+    if (cast > at.servingIds.size * input.places) refuseWith('INVALID_VOTE', M['live.election.tooManyVotes'], { cast, serving: at.servingIds.size });
     return { votes, ballots: {} };
   }
   const nameOf = (id: string) => w.model.people.find((p) => p.personId === id)?.name ?? id;
   const outsider = Object.keys(input.ballots).find((id) => !at.servingIds.has(id));
-  if (outsider !== undefined) refuseWith('invalid-vote', M['live.error.voteNotServing'], { name: nameOf(outsider), n: index + 1 });
+  if (outsider !== undefined) refuseWith('INVALID_VOTE', M['live.error.voteNotServing'], { name: nameOf(outsider), n: index + 1 });
   const missing = [...at.servingIds].filter((id) => input.ballots[id] === undefined);
-  if (missing.length > 0) refuseWith('invalid-vote', M['live.error.voteMissing'], { names: missing.map(nameOf).join(', ') });
+  if (missing.length > 0) refuseWith('INVALID_VOTE', M['live.error.voteMissing'], { names: missing.map(nameOf).join(', ') });
   const unknown = Object.values(input.ballots).find((choice) => choice !== ABSTAIN && !names.includes(choice));
-  if (unknown !== undefined) refuseWith('invalid-vote', M['live.election.unknownCandidate'], { name: unknown });
+  if (unknown !== undefined) refuseWith('INVALID_VOTE', M['live.election.unknownCandidate'], { name: unknown });
   const votes = Object.fromEntries(names.map((name) => [name, Object.values(input.ballots).filter((choice) => choice === name).length]));
   return { votes, ballots: input.ballots };
 }

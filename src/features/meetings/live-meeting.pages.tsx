@@ -6,7 +6,8 @@ import type { LiveMeetingView } from './live-meeting.view.js';
 import { ActionForm, QuorumText, liveBase, type LiveFailure, type LiveProps } from './live-meeting-forms.pages.js';
 import { AttendanceSection } from './live-meeting-attendance.pages.js';
 import { ItemSection } from './live-meeting-item.pages.js';
-import { swedishTime } from '../../platform/time-format.js';
+import { swedishDate, swedishTime } from '../../platform/time-format.js';
+import { OpeningGuard, openingHistory } from './meeting-opening.pages.js';
 
 
 export function liveTitle(ctx: ViewContext, view: LiveMeetingView): string {
@@ -33,12 +34,14 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
         <dd>
           <strong>{t(`live.meetingStatus.${meeting.status}`)}</strong>
           {meeting.openedAt && <> · {t('live.meeting.openedAt', { time: swedishTime(meeting.openedAt) })}</>}
+          {meeting.openedAt && meeting.openReason && <> · {openingHistory(live.ctx, meeting, swedishDate(meeting.openedAt))}</>}
           {meeting.closedAt && <> · {t('live.meeting.closedAt', { time: swedishTime(meeting.closedAt) })}</>}
         </dd>
       </dl>
       {meeting.status === 'planned' && (
         <ActionForm live={live} action="oppna">
           <p>{t('live.meeting.openHint')}</p>
+          <OpeningGuard live={live} meetingDate={view.date} />
           <button type="submit">{t('live.meeting.open')}</button>
         </ActionForm>
       )}
@@ -63,14 +66,19 @@ function StatusPanel(props: { live: LiveProps; view: LiveMeetingView }) {
         <ul class="actions" style="list-style: none; padding: 0">
           <li>{t('live.jump.label')}:</li>
           <li>
-            <a href="#punkter">{t('live.items.heading')}</a>
+            <a href={`${live.focus ? liveBase(meeting.id) : ''}#punkter`}>{t('live.items.heading')}</a>
           </li>
           <li>
-            <a href="#narvaro">{t('live.attendance.heading')}</a>
+            <a href={`${live.focus ? liveBase(meeting.id) : ''}#narvaro`}>{t('live.attendance.heading')}</a>
           </li>
           {view.current && (
             <li>
               <a href={`#punkt-${view.current.number}`}>{t('live.jump.current', { n: view.current.number })}</a>
+            </li>
+          )}
+          {meeting.status === 'open' && !live.focus && view.current && (
+            <li>
+              <a href={`${liveBase(meeting.id)}?vy=punkt`}>{t('live.focus.show')}</a>
             </li>
           )}
           {meeting.status === 'open' && (
@@ -93,7 +101,7 @@ function FailureSummary(props: { ctx: ViewContext; failure: LiveFailure | undefi
   const { failure } = props;
   if (!failure) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
+    <div id="live-failure" class="error-summary" role="alert" tabIndex={-1}>
       <p>{props.ctx.t('live.failure.title')}</p>
       <p>{failure.message}</p>
       <a href={`#${failure.anchor}`}>{props.ctx.t('live.failure.goto')}</a>
@@ -105,7 +113,7 @@ function FailureSummary(props: { ctx: ViewContext; failure: LiveFailure | undefi
 function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
   const { live, view } = props;
   const { t } = live.ctx;
-  if (view.items.length === 0) return <p>{t('live.items.none')}</p>;
+  if (view.items.length === 0) return <p id="punkter">{t('live.items.none')}</p>;
   return (
     <section id="punkter" aria-labelledby="punkter-h">
       <h2 id="punkter-h">{t('live.items.heading')}</h2>
@@ -141,27 +149,66 @@ function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
   );
 }
 
-export function LiveMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView; failure?: LiveFailure }) {
+export function LiveMeetingPage(props: { ctx: ViewContext; view: LiveMeetingView; failure?: LiveFailure; focus?: boolean }) {
   const { ctx, view } = props;
   const { t } = ctx;
-  const live: LiveProps = { ctx, meetingId: view.meeting.id, editable: view.meeting.status === 'open', failure: props.failure };
+  const focus = Boolean(props.focus) && view.meeting.status === 'open';
+  const live: LiveProps = { ctx, meetingId: view.meeting.id, editable: view.meeting.status === 'open', failure: props.failure, focus };
   return (
     <Layout ctx={ctx} title={liveTitle(ctx, view)} back={{ href: `/moten/${view.meeting.id}`, label: t('live.back') }}>
-      <FailureSummary ctx={ctx} failure={props.failure} />
-      <StatusPanel live={live} view={view} />
-      <ItemOverview live={live} view={view} />
-      <AttendanceSection live={live} view={view} />
-      {view.items.map((item) => (
+      <p id="live-announce" class="visually-hidden" role="status" aria-live="polite" />
+      {/* Every direct child has an id: the client script swaps the ones that changed. */}
+      <div id="live-page">
+        <FailureSummary ctx={ctx} failure={props.failure} />
+        <StatusPanel live={live} view={view} />
+        {focus ? (
+          <FocusedItems live={live} view={view} />
+        ) : (
+          <>
+            <ItemOverview live={live} view={view} />
+            <AttendanceSection live={live} view={view} />
+            {view.items.map((item) => (
+              <ItemSection live={live} item={item} view={view} />
+            ))}
+          </>
+        )}
+        {view.meeting.status === 'open' && (
+          <p id="avsluta-lank" class="actions" style="margin-top: 2rem">
+            <a class="button secondary" href={`${liveBase(view.meeting.id)}/avsluta`}>
+              {t('live.close.link')}
+            </a>
+          </p>
+        )}
+      </div>
+      <script src="/static/live-meeting.js" defer />
+    </Layout>
+  );
+}
+
+/**
+ * Fokusvy: the current item alone (and the one decided last, to undo or reserve against), with
+ * the quorum at the top and a way back to the whole meeting. For a tablet on the secretary's
+ * table; every form keeps the view (?vy=punkt).
+ */
+function FocusedItems(props: { live: LiveProps; view: LiveMeetingView }) {
+  const { live, view } = props;
+  const { t } = live.ctx;
+  const current = view.current;
+  const last = view.items.find((i) => i.item.id === view.lastHandledId && !i.isCurrent);
+  // The current item first; below it the one decided last, to undo it or reserve against it.
+  const shown = [current, last].filter((i): i is NonNullable<typeof i> => i !== null && i !== undefined);
+  return (
+    <>
+      <nav id="fokus" aria-label={t('live.focus.show')}>
+        <p class="actions">
+          {current && <span>{t('live.focus.label', { n: current.number, total: view.items.length })}</span>}
+          <a href={liveBase(view.meeting.id)}>{t('live.focus.all')}</a>
+        </p>
+      </nav>
+      {shown.map((item) => (
         <ItemSection live={live} item={item} view={view} />
       ))}
-      {view.meeting.status === 'open' && (
-        <p class="actions" style="margin-top: 2rem">
-          <a class="button secondary" href={`${liveBase(view.meeting.id)}/avsluta`}>
-            {t('live.close.link')}
-          </a>
-        </p>
-      )}
-    </Layout>
+    </>
   );
 }
 

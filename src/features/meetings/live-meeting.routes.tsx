@@ -3,6 +3,7 @@
  * back to the same page at the item it changed (#punkt-N); a refused action shows the page again
  * with the reason next to the form and what was typed kept. Works without JavaScript.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
@@ -17,19 +18,33 @@ import { liveBase, type LiveFailure } from './live-meeting-forms.pages.js';
 import { idParam } from '../../platform/http/params.js';
 
 
+/** The client script: forms sent with fetch, changed regions swapped (progressive enhancement). */
+const SCRIPT = readFileSync(new URL('../../platform/http/assets/live-meeting.js', import.meta.url));
+
+/** The query the page keeps after a form: the item the attendance table shows, and the focused view. */
+function keptQuery(values: Record<string, string>): string {
+  const query = new URLSearchParams();
+  if (/^\d{1,3}$/.test(values.punkt ?? '')) query.set('punkt', values.punkt ?? '');
+  if (values.vy === 'punkt') query.set('vy', 'punkt');
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 type Use = (principal: Principal | null, meetingId: string, values: Record<string, string>) => Promise<Anchor>;
 
 /** Each action: its path under /sammantrade, the use case, and the message shown after it. */
 function actions(live: LiveMeetingService): [string, Use, MessageKey][] {
   return [
-    ['oppna', (p, id) => live.open(p, id), 'live.flash.opened'],
+    ['oppna', (p, id, v) => live.open(p, id, v), 'live.flash.opened'],
     ['avsluta', (p, id) => live.close(p, id), 'live.flash.closed'],
     ['narvaro', (p, id, v) => live.recordAttendance(p, id, v), 'live.flash.attendance'],
     ['narvaro/ta-bort', (p, id, v) => live.removeAttendanceEvent(p, id, v), 'live.flash.removed'],
+    ['narvaro/alla', (p, id) => live.markAllPresent(p, id), 'live.flash.allPresent'],
     ['jav', (p, id, v) => live.declareJav(p, id, v), 'live.flash.jav'],
     ['ordforande', (p, id, v) => live.setTemporaryChair(p, id, v), 'live.flash.temporaryChair'],
     ['yrkande', (p, id, v) => live.addMotion(p, id, v), 'live.flash.motion'],
     ['yrkande/aterta', (p, id, v) => live.withdrawMotion(p, id, v), 'live.flash.withdrawn'],
+    ['yrkande/ta-bort', (p, id, v) => live.removeMotion(p, id, v), 'live.flash.motionRemoved'],
     ['proposition', (p, id, v) => live.addProposition(p, id, v), 'live.flash.proposition'],
     ['bifall', (p, id, v) => live.acclaim(p, id, v), 'live.flash.decided'],
     ['votering', (p, id, v) => live.vote(p, id, v), 'live.flash.voted'],
@@ -46,7 +61,7 @@ function actions(live: LiveMeetingService): [string, Use, MessageKey][] {
 }
 
 /** Refusals the secretary can act on are shown on the live page; the rest go to the error page. */
-const SHOWN_ON_PAGE = new Set<ErrorCode>(['INVALID_INPUT', 'CONFLICT', 'invalid-input', 'invalid-vote', 'invalid-attendance', 'invalid-date']);
+const SHOWN_ON_PAGE = new Set<ErrorCode>(['INVALID_INPUT', 'CONFLICT', 'INVALID_VOTE', 'INVALID_ATTENDANCE', 'INVALID_DATE']);
 
 /** The part of the page a refused form belongs to, so the reason shows next to it. */
 function anchorOf(view: LiveMeetingView, path: string, values: Record<string, string>): string {
@@ -75,14 +90,19 @@ export function registerLiveMeetingRoutes(app: FastifyInstance, services: Servic
       fields: error.fieldErrors.map((f) => ({ field: f.field, message: f.message[ctx.locale] })),
       anchor: anchorOf(view, path, values),
     };
-    return reply.code(HTTP_STATUS[error.code]).page(<LiveMeetingPage ctx={ctx} view={view} failure={failure} />);
+    return reply.code(HTTP_STATUS[error.code]).page(<LiveMeetingPage ctx={ctx} view={view} failure={failure} focus={values.vy === 'punkt'} />);
   }
 
   app.get('/moten/:id/sammantrade', run, async (request, reply) => {
-    const punkt = Number((request.query as Record<string, unknown>).punkt);
+    const query = request.query as Record<string, unknown>;
+    const punkt = Number(query.punkt);
     const view = await live.view(request.principal, idParam(request), Number.isInteger(punkt) ? punkt : undefined);
-    return reply.page(<LiveMeetingPage ctx={request.viewContext()} view={view} />);
+    return reply.page(<LiveMeetingPage ctx={request.viewContext()} view={view} focus={query.vy === 'punkt'} />);
   });
+
+  app.get('/static/live-meeting.js', { config: { action: 'public' } }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SCRIPT),
+  );
 
   app.get('/moten/:id/sammantrade/avsluta', run, async (request, reply) => {
     const view = await live.view(request.principal, idParam(request));
@@ -102,9 +122,8 @@ export function registerLiveMeetingRoutes(app: FastifyInstance, services: Servic
         throw error;
       }
       setFlash(reply, request, services, request.viewContext().t(done));
-      // The attendance table keeps showing the item it showed (?punkt=N).
-      const punkt = /^\d{1,3}$/.test(values.punkt ?? '') ? `?punkt=${values.punkt}` : '';
-      return reply.redirect(`${liveBase(id)}${punkt}#${anchor}`);
+      // The attendance table keeps showing the item it showed (?punkt=N), the focused view stays (?vy=punkt).
+      return reply.redirect(`${liveBase(id)}${keptQuery(values)}#${anchor}`);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg, optionalText, parseInput, requiredText } from '../../platform/validation.js';
+import { MOTION_KINDS, motionNeedsText, type MotionKind } from '../../domain/index.js';
 
 /** Inputs of the live meeting screen (sammanträdet), one schema per small form. */
 
@@ -31,7 +32,18 @@ export const ZEventRef = z.object({ eventId: z.uuid(msg('Händelsen finns inte.'
 /** Jäv: a person steps out for one item (KL 6:28, reglemente 18 §). */
 export const ZJavInput = z.object({ itemId: itemId(), personId: personId() });
 
-export const ZMotionInput = z.object({ itemId: itemId(), personId: personId(), text: requiredText(2000) });
+/** Yrkande: its type, and its text (what to change or add; for the others optional). */
+export const ZMotionInput = z
+  .object({
+    itemId: itemId(),
+    personId: personId(),
+    kind: z.enum(MOTION_KINDS as [MotionKind, ...MotionKind[]], msg('Välj vilken sorts yrkande det är.', 'Choose the type of motion.')),
+    text: optionalText(2000).transform((text) => text ?? ''),
+  })
+  .refine((input) => !motionNeedsText(input.kind) || input.text !== '', {
+    path: ['text'],
+    ...msg('Skriv vad ändrings- eller tilläggsyrkandet går ut på.', 'Write what the amendment or addition says.'),
+  });
 export const ZMotionRef = z.object({ motionId: z.uuid(msg('Yrkandet finns inte.', 'The motion does not exist.')) });
 
 export const ZPropositionInput = z.object({
@@ -87,7 +99,9 @@ export const ZImmediateJusteringInput = z.object({
   immediateJustering: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
 });
 
-/** Bordläggning: the later meeting of the same body that the item moves to. */
+/** Bordläggning to the next ordinary meeting of the body, planned or not yet planned. */
+export const NEXT_ORDINARY = 'next';
+
 const optionalCount = () =>
   z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
@@ -98,7 +112,8 @@ const optionalCount = () =>
 export const ZTablingInput = z
   .object({
     itemId: itemId(),
-    targetMeetingId: z.uuid(msg('Välj det sammanträde ärendet bordläggs till.', 'Choose the meeting the item is tabled to.')),
+    /** A planned meeting, or `next`: the next ordinary meeting, placed on it when it is planned. */
+    targetMeetingId: z.union([z.literal(NEXT_ORDINARY), z.uuid()], msg('Välj det sammanträde ärendet bordläggs till.', 'Choose the meeting the item is tabled to.')),
     votesFor: optionalCount(),
     votesAgainst: optionalCount(),
   })

@@ -18,6 +18,8 @@ import { createDecisionUseCases } from './live-meeting-decisions.service.js';
 import { anchor, createWriter, cryptoRandom, nextPosition, requireItem, requireOpen, requirePending, requireServing, type Anchor } from './live-meeting.write.js';
 import { ZAttendanceInput, ZEventRef, ZJavInput, ZMotionInput, ZMotionRef, ZPropositionInput, ZTemporaryChairInput } from './live-meeting.schema.js';
 import { servingAt } from './live-meeting.state.js';
+import { requireOpeningReason } from './meeting-opening.js';
+import { openingOutsideDay } from '../../domain/index.js';
 
 export type { Anchor } from './live-meeting.write.js';
 
@@ -35,15 +37,23 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
       return buildLiveView(db, { meeting, body, today: swedishDate(clock()), ...(shownNumber !== undefined ? { shownNumber } : {}) });
     },
 
-    async open(principal: Principal | null, meetingId: string): Promise<Anchor> {
+    /**
+     * Open the meeting. Before its day, or more than OPEN_LATE_LIMIT_DAYS after it, only with the
+     * box ticked and a reason (issue 18, guard the calendar): the reason is kept on the meeting
+     * and in the audit entry, and shown in the meeting's history.
+     */
+    async open(principal: Principal | null, meetingId: string, raw: unknown = {}): Promise<Anchor> {
       return write(
         principal,
         meetingId,
         async (w) => {
           if (w.meeting.status === 'open') refuseWith('CONFLICT', M['live.error.alreadyOpen']);
           if (w.meeting.status !== 'planned') requireOpen(w.meeting);
-          await w.tx.update(meetings).set({ status: 'open', openedAt: w.now, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
-          await w.audit('open', 'meeting', w.meeting.id, { before: { status: w.meeting.status }, after: { status: 'open', openedAt: w.now } });
+          const meetingDate = swedishDate(w.meeting.startsAt);
+          const outside = openingOutsideDay({ meetingDate, today: swedishDate(w.now) });
+          const openReason = outside ? requireOpeningReason(raw, meetingDate, outside) : null;
+          await w.tx.update(meetings).set({ status: 'open', openedAt: w.now, openReason, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
+          await w.audit('open', 'meeting', w.meeting.id, { before: { status: w.meeting.status }, after: { status: 'open', openedAt: w.now, ...(outside ? { outsideDay: outside, reason: openReason } : {}) } });
           return 'sammantradet';
         },
         { allowClosed: true },
@@ -99,7 +109,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
           const person = w.model.people.find((p) => p.personId === personId);
           if (!person) throw notFound(M['live.error.notCalled']);
           const current = Math.max(0, w.model.items.findIndex((i) => i.status === 'pending'));
-          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('invalid-attendance', M['live.error.temporaryChairNotMember'], { name: person.name });
+          if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('INVALID_ATTENDANCE', M['live.error.temporaryChairNotMember'], { name: person.name });
         }
         await w.tx.update(meetings).set({ temporaryChairPersonId: personId ?? null, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
         await w.audit('temporaryChair', 'meeting', w.meeting.id, { before: { temporaryChairPersonId: w.meeting.temporaryChairPersonId }, after: { temporaryChairPersonId: personId ?? null } });
@@ -129,9 +139,43 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         requirePending(item, index);
         requireServing(w, index, input.personId, 'live.error.motionNotServing');
         const position = await nextPosition(w.tx, motions, item.id);
-        const [row] = await w.tx.insert(motions).values({ itemId: item.id, personId: input.personId, text: input.text, position }).returning();
-        await w.audit('motion.add', 'motion', row?.id ?? null, { after: { itemId: item.id, personId: input.personId, text: input.text } });
+        const [row] = await w.tx.insert(motions).values({ itemId: item.id, personId: input.personId, kind: input.kind, text: input.text, position }).returning();
+        await w.audit('motion.add', 'motion', row?.id ?? null, { after: { itemId: item.id, personId: input.personId, kind: input.kind, text: input.text } });
         return anchor(index);
+      });
+    },
+
+    /**
+     * Ångra: a motion entered by mistake is removed, so that the protocol never shows it (a motion
+     * the member takes back is withdrawn instead, withdrawMotion). Kept in the audit log only.
+     */
+    async removeMotion(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const { motionId } = parseInput(ZMotionRef, raw);
+        const [motion] = await w.tx.select().from(motions).where(eq(motions.id, motionId));
+        const { item, index } = requireItem(w, motion?.itemId ?? '');
+        if (!motion) throw notFound(M['live.error.noMotion']);
+        requirePending(item, index);
+        await w.tx.delete(motions).where(eq(motions.id, motion.id));
+        await w.audit('motion.remove', 'motion', motion.id, { before: motion });
+        return anchor(index);
+      });
+    },
+
+    /**
+     * "Alla närvarande": every member called whose attendance is not yet recorded is present from
+     * the start. What was recorded stays (an absent or remote member, every substitute), so no
+     * substitute starts serving by it (reglemente 17 §). Returns to the attendance table.
+     */
+    async markAllPresent(principal: Principal | null, meetingId: string): Promise<Anchor> {
+      return write(principal, meetingId, async (w) => {
+        const recorded = new Set(w.model.rows.filter((r) => r.itemId === null && r.type !== 'jav').map((r) => r.personId));
+        const marked = w.model.people.filter((p) => p.role === 'member' && !recorded.has(p.personId)).map((p) => p.personId);
+        if (marked.length > 0) {
+          await w.tx.insert(attendanceEvents).values(marked.map((personId) => ({ meetingId: w.meeting.id, personId, type: 'present' as const, itemId: null, recordedAt: w.now })));
+        }
+        await w.audit('attendance.allPresent', 'meeting', w.meeting.id, { after: { present: marked } });
+        return 'narvaro';
       });
     },
 

@@ -18,7 +18,9 @@ import {
   type PresidingBasis,
   type QuorumResult,
   type ServingMember,
+  type MotionKind,
 } from '../../domain/index.js';
+import { MOTION_NOUN } from '../protocols/protocol-wording.js';
 import { listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
 
 const collator = new Intl.Collator('sv');
@@ -188,10 +190,12 @@ export interface Alternative {
 
 export function describeAlternatives(
   item: AgendaItemRow,
-  itemMotions: readonly { id: string; personId: string; text: string; withdrawn: boolean }[],
+  itemMotions: readonly { id: string; personId: string; text: string; withdrawn: boolean; kind: MotionKind | null }[],
   names: ReadonlyMap<string, string>,
 ): Alternative[] {
   const proposal: Alternative[] = item.proposal.trim() ? [{ value: 'proposal', kind: 'proposal', by: null, text: item.proposal.trim() }] : [];
-  const moved = itemMotions.filter((m) => !m.withdrawn).map((m): Alternative => ({ value: `motion:${m.id}`, kind: 'motion', by: names.get(m.personId) ?? '', text: m.text }));
+  const moved = itemMotions
+    .filter((m) => !m.withdrawn)
+    .map((m): Alternative => ({ value: `motion:${m.id}`, kind: 'motion', by: names.get(m.personId) ?? '', text: [m.kind ? MOTION_NOUN[m.kind] : '', m.text].filter(Boolean).join(': ') }));
   return [...proposal, ...moved];
 }

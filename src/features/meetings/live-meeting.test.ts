@@ -97,7 +97,7 @@ describe('live meeting: attendance, quorum, access and closing', () => {
     assert.match(servingCell((await f.secretary.get(`${f.base}?punkt=2`)).body, 'Ekby'), /Ledamot Ekby ordinarie ledamot/);
     assert.match(servingCell((await f.secretary.get(`${f.base}?punkt=4`)).body, 'Ekby'), /Ledamot Ekby/);
     // The substitute no longer serves from item 2, so may not move a motion there.
-    const motion = await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.substitute.Ekby, text: 'Bifall' });
+    const motion = await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.substitute.Ekby, kind: 'approve', text: 'Bifall' });
     assert.equal(motion.statusCode, 422);
     assert.match(textOf(motion.body), /Ersättare Ekby tjänstgör inte vid punkt 3/);
   });
@@ -151,7 +151,7 @@ describe('live meeting: attendance, quorum, access and closing', () => {
     await openMeeting(f);
     await recordStart(f);
     await f.secretary.post(`${f.base}/bifall`, { itemId: f.items.economy, alternative: 'proposal' });
-    await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Bergby, text: 'Avslag på förslaget' });
+    await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Bergby, kind: 'reject', text: 'Avslag på förslaget' });
     const confirm = await f.secretary.get(`${f.base}/avsluta`);
     assert.match(textOf(confirm.body), /3 punkter är inte behandlade/);
     assert.match(textOf(confirm.body), /3\. Verksamhetsplan 2023/);

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { cases, meetings, memberReports, motions, people, propositions, reservations, voteBallots, votes } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
-import { formatCaseNumber, reservationReasonsDue, type PresidingBasis, type QuorumResult } from '../../domain/index.js';
+import { formatCaseNumber, propositionOrder, reservationReasonsDue, type MotionKind, type PresidingBasis, type PropositionStage, type QuorumResult } from '../../domain/index.js';
 import type { AgendaItemRow, BodyRow, MeetingRow } from './meetings.repository.js';
 import { findItem } from './meetings.repository.js';
 import { loadElectionRecords, type ElectionRecord } from './live-meeting.election.js';
@@ -54,7 +54,9 @@ export interface ItemView {
   presiding: { name: string; basis: PresidingBasis } | null;
   jav: { eventId: string; person: CalledPerson }[];
   reportedJav: string[];
-  motions: { id: string; name: string; text: string; withdrawn: boolean }[];
+  motions: { id: string; name: string; text: string; withdrawn: boolean; kind: MotionKind | null; position: number }[];
+  /** Propositionsordning of the motions not withdrawn (domain propositionOrder). */
+  order: { stage: PropositionStage; motions: ItemView['motions'] }[];
   propositions: { text: string; outcome: 'approved' | 'rejected' }[];
   votes: VoteView[];
   elections: ElectionRecord[];
@@ -189,6 +191,7 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
   const itemViews: ItemView[] = items.map((item, index) => {
     const at = servingAt(model, index);
     const itemMotions = handling.motionRows.filter((m) => m.itemId === item.id);
+    const motionViews = itemMotions.map((m) => ({ id: m.id, name: names.get(m.personId) ?? '', text: m.text, withdrawn: m.withdrawn, kind: m.kind, position: m.position }));
     return {
       item,
       number: index + 1,
@@ -202,7 +205,8 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
         return p ? [{ eventId: j.eventId, person: p }] : [];
       }),
       reportedJav: reports.filter((r) => r.type === 'jav' && r.itemId === item.id).map((r) => names.get(r.personId) ?? person(r.personId)?.name ?? ''),
-      motions: itemMotions.map((m) => ({ id: m.id, name: names.get(m.personId) ?? '', text: m.text, withdrawn: m.withdrawn })),
+      motions: motionViews,
+      order: propositionOrder(motionViews, { hasProposal: item.proposal.trim() !== '' }),
       propositions: handling.propositionRows.filter((p) => p.itemId === item.id).map((p) => ({ text: p.text, outcome: p.outcome })),
       elections: electionRecords.get(item.id) ?? [],
       votes: handling.voteRows

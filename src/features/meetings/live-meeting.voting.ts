@@ -24,9 +24,9 @@ export async function recordVote(
   const at = servingAt(w.model, index);
   const nameOf = (id: string) => w.model.people.find((p) => p.personId === id)?.name ?? id;
   const outsider = Object.keys(ballots).find((id) => !at.servingIds.has(id));
-  if (outsider !== undefined) refuseWith('invalid-vote', M['live.error.voteNotServing'], { name: nameOf(outsider), n: index + 1 });
+  if (outsider !== undefined) refuseWith('INVALID_VOTE', M['live.error.voteNotServing'], { name: nameOf(outsider), n: index + 1 });
   const missing = [...at.servingIds].filter((id) => ballots[id] === undefined);
-  if (missing.length > 0) refuseWith('invalid-vote', M['live.error.voteMissing'], { names: missing.map(nameOf).join(', ') });
+  if (missing.length > 0) refuseWith('INVALID_VOTE', M['live.error.voteMissing'], { names: missing.map(nameOf).join(', ') });
 
   const choices = Object.values(ballots);
   const count = (choice: TChoice) => choices.filter((c) => c === choice).length;

@@ -93,7 +93,7 @@ export function requirePending(item: AgendaItemRow, index: number): void {
 export function requireQuorum(w: WriteContext, index: number): void {
   const { quorum } = servingAt(w.model, index);
   if (!quorum?.quorate) {
-    refuseWith('invalid-attendance', M['live.error.noQuorum'], { n: index + 1, present: quorum?.present ?? 0, seats: w.model.seats, required: quorum?.required ?? 1 });
+    refuseWith('INVALID_ATTENDANCE', M['live.error.noQuorum'], { n: index + 1, present: quorum?.present ?? 0, seats: w.model.seats, required: quorum?.required ?? 1 });
   }
 }
 
@@ -101,7 +101,7 @@ export function requireQuorum(w: WriteContext, index: number): void {
 export function requireServing(w: WriteContext, index: number, personId: string, message: keyof typeof M): void {
   if (servingAt(w.model, index).servingIds.has(personId)) return;
   const name = w.model.people.find((p) => p.personId === personId)?.name ?? personId;
-  refuseWith('invalid-attendance', M[message], { name, n: index + 1 });
+  refuseWith('INVALID_ATTENDANCE', M[message], { name, n: index + 1 });
 }
 
 export const anchor = (index: number): Anchor => `punkt-${index + 1}`;

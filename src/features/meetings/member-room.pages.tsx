@@ -7,6 +7,7 @@ import { roleLabel } from '../organisation/mandate.pages.js';
 import { formatSize } from '../registry/registry.views.js';
 import { proposalBlocks, type ProposalBlock } from './agenda.schema.js';
 import { formatClock, formatMeetingDay, formatMeetingTime, type MyMandate, type MyMeetings, type RoomView } from './member-room.service.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type RoomItem = RoomView['items'][number];
 type ListedMeeting = MyMeetings['upcoming'][number];
@@ -114,12 +115,12 @@ function MeetingCard({ ctx, m }: { ctx: ViewContext; m: ListedMeeting }) {
         <dt>{t('room.place')}</dt>
         <dd>
           {m.place}
-          <ExampleMark ctx={ctx} origin={m.origin} />
+          <ExampleMark ctx={ctx} origin={m.origin} detail />
         </dd>
         <dt>{t('room.myRole')}</dt>
         <dd>{mandateText(ctx, m.mandate)}</dd>
       </dl>
-      <p class="hint">{m.items > 0 ? t('room.items', { n: m.items }) : t('room.noItems')}</p>
+      <p class="hint">{m.items > 0 ? countText(ctx, 'room.items', m.items) : t('room.noItems')}</p>
       {m.absent && <p class="room-flag">{t('room.absentBadge')}</p>}
       <a class="button" href={`/mina-moten/${m.id}`} aria-label={t('room.openLabel', { meeting: `${m.bodyName} ${day}` })}>
         {t('room.open')}
@@ -191,7 +192,7 @@ function Proposal({ text }: { text: string }) {
   );
 }
 
-function Documents({ ctx, item }: { ctx: ViewContext; item: RoomItem }) {
+function Documents({ ctx, item, meetingId }: { ctx: ViewContext; item: RoomItem; meetingId: string }) {
   const { t } = ctx;
   if (item.documents.length === 0) return <p>{t('room.item.noDocuments')}</p>;
   return (
@@ -201,7 +202,13 @@ function Documents({ ctx, item }: { ctx: ViewContext; item: RoomItem }) {
           {d.access === 'full' ? <a href={`/handlingar/${d.id}`}>{d.description}</a> : <span>{d.description}</span>}{' '}
           <span class="room-doc__hid">{t('room.doc.hid', { hid: d.handlingId })}</span>
           {d.access === 'entry' ? (
-            <p class="room-secret">{t('room.doc.secret')}</p>
+            d.readable ? (
+              <p class="room-secret">
+                <a href={`/mina-moten/${meetingId}/handling/${d.id}`}>{t('room.doc.read')}</a>
+              </p>
+            ) : (
+              <p class="room-secret">{t('room.doc.secret')}</p>
+            )
           ) : (
             <div class="room-doc__files">
               {d.files.length === 0 && <span class="hint">{t('room.doc.noFile')}</span>}
@@ -364,7 +371,7 @@ function Item({ ctx, room, item, form }: { ctx: ViewContext; room: RoomView; ite
         </>
       )}
       <h3>{t('room.item.documents')}</h3>
-      <Documents ctx={ctx} item={item} />
+      <Documents ctx={ctx} item={item} meetingId={room.meeting.id} />
       {item.recipients.length > 0 && (
         <>
           <h3>{t('room.item.recipients')}</h3>
@@ -424,7 +431,7 @@ export function RoomPage({ ctx, room, form }: { ctx: ViewContext; room: RoomView
           <dt>{t('room.place')}</dt>
           <dd>
             {room.meeting.place}
-            <ExampleMark ctx={ctx} origin={room.meeting.origin} />
+            <ExampleMark ctx={ctx} origin={room.meeting.origin} detail />
           </dd>
           <dt>{t('room.myRole')}</dt>
           <dd>{mandateText(ctx, room.mine)}</dd>

@@ -14,12 +14,16 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { optionalText, parseInput } from '../../platform/validation.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
+import { mayReadSecretPaperAsMember } from '../../domain/secret-papers.js';
 import { actorOf } from '../auth/auth.service.js';
-import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../platform/auth/policy.js';
+import { assertCan, can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
+import { databaseFileStorage } from '../registry/file-storage.js';
+import { createStepUp, type StepUpInput } from '../auth/step-up.js';
+import type { RelyingParty } from '../protocols/webauthn.js';
 import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
 import { translator, type Locale } from '../../platform/i18n/i18n.js';
@@ -104,9 +108,17 @@ function assertStillPlanned(status: MeetingRow['status']): void {
 
 const ROLE_ORDER: Record<MandateRole, number> = { member: 0, substitute: 1, official: 2 };
 
-export function createMemberRoomService(deps: { database: Database; config: Config; clock: Clock; mailer: Mailer }) {
+export function createMemberRoomService(deps: {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+  /** Tells the committee's secretaries of a reported absence (the task notifier); called after the commit, never throws. */
+  notifier?: { absenceReported: (reportId: string) => Promise<unknown> };
+}) {
   const db = deps.database.db;
   const { clock, config, mailer } = deps;
+  const stepUp = createStepUp({ db, config, clock });
 
   async function personIdOf(principal: Principal): Promise<string | null> {
     const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
@@ -146,6 +158,34 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
   }
 
   type Room = Awaited<ReturnType<typeof requireRoom>>;
+
+  /** The domain's rule for a member's secret paper of this meeting (the paper is on its agenda). */
+  function memberMayRead(room: Room, documentOrganisationId: string, javReported: boolean): boolean {
+    return mayReadSecretPaperAsMember({ role: room.mine.role, onAgendaOfMeeting: true, ownCommitteePaper: documentOrganisationId === room.body.organisationId, javReported });
+  }
+
+  /**
+   * A secret paper of the meeting that this member may read after a second factor (issue 18):
+   * on the agenda, the committee's own, and no jäv reported on every item it belongs to.
+   * Anyone else is refused with the note to contact the secretary.
+   */
+  async function secretPaper(principal: Principal | null, meetingId: string, documentId: string) {
+    const room = await requireRoom(principal, meetingId);
+    assertCan(room.user, 'meetingRoom.use', await cooperationScope(db, room.body.organisationId));
+    const items = await listItems(db, meetingId);
+    const itemIds = (await listItemDocumentIds(db, items.map((i) => i.id))).filter((l) => l.documentId === documentId).map((l) => l.itemId);
+    const [doc] = itemIds.length > 0 ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
+    if (!doc || doc.secrecy !== 'secret') throw notFound(M['room.err.paperNotFound']);
+    const javs = await db.select({ itemId: memberReports.itemId }).from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId), eq(memberReports.type, 'jav')));
+    const javReported = itemIds.every((id) => javs.some((j) => j.itemId === id));
+    if (!memberMayRead(room, doc.organisationId, javReported)) throw new DomainError('FORBIDDEN', { message: 'not entitled to the secret paper', userMessage: M['room.doc.secret'] });
+    const files = await registryRepo.listFiles(db, [doc.id]);
+    const latest = new Map<string, (typeof files)[number]>();
+    for (const f of files) latest.set(f.filename, f);
+    return { room, doc, files: [...latest.values()] };
+  }
+
+  const readPurpose = (meetingId: string, documentId: string) => `read-secret:${meetingId}:${documentId}`;
 
   /** The decision basis of the items: each item's documents with their files, and the case numbers. */
   async function loadBasis(items: AgendaItemRow[]) {
@@ -312,7 +352,9 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
             recipients: restricted ? [] : item.recipients,
             documents: basis.documentsOf(item.id).map((doc) => {
               const access = documentAccessFor({ secrecy: doc.secrecy, signedIn: true, canReadSecret: !restricted && readsSecret(doc.organisationId) });
-              return presentRoomDocument(presentDocument(doc, access === 'full' ? 'full' : 'entry', basis.files));
+              // Issue 18: a member or substitute called to the meeting reads it after a second factor.
+              const readable = access !== 'full' && doc.secrecy === 'secret' && memberMayRead(room, doc.organisationId, Boolean(jav));
+              return { ...presentRoomDocument(presentDocument(doc, access === 'full' ? 'full' : 'entry', basis.files)), readable };
             }),
             jav: jav ? { note: jav.note, at: jav.createdAt } : null,
             note: notes.find((n) => n.itemId === item.id)?.text ?? '',
@@ -326,7 +368,8 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
     async reportAbsence(principal: Principal | null, meetingId: string, raw: unknown) {
       const room = await requireRoom(principal, meetingId);
       const input = parseInput(ZReportNote, raw);
-      const { created } = await writeReport(room, 'absence', null, input.note ?? null);
+      const { created, report } = await writeReport(room, 'absence', null, input.note ?? null);
+      if (created) await deps.notifier?.absenceReported(report.id);
       const substitutes = room.mine.role === 'member' ? await substitutesFor(room) : [];
       const outcome = { created, isMember: room.mine.role === 'member', municipalityName: room.mine.municipalityName, notified: [] as string[], noEmail: [] as string[], failed: [] as string[] };
       if (!created || !outcome.isMember) return outcome;
@@ -389,6 +432,39 @@ export function createMemberRoomService(deps: { database: Database; config: Conf
         await recordAudit(tx, actorOf(user), { action: 'member_note.save', entity: 'agenda_item', entityId: item.id, after: { characters: text.trim() === '' ? 0 : text.length }, organisationId: body.organisationId }, clock());
       });
       return { cleared: text.trim() === '', position: item.position };
+    },
+
+    /** The page before a secret paper is read: the paper's entry, its files and the reader's second factors. */
+    async secretPaperPage(principal: Principal | null, meetingId: string, documentId: string) {
+      const { room, doc, files } = await secretPaper(principal, meetingId, documentId);
+      const entry = presentDocument(doc, 'entry', []);
+      return {
+        meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt },
+        body: { name: room.body.name },
+        document: { id: doc.id, handlingId: entry.handlingId, description: entry.description, secrecyProvision: doc.secrecyProvision },
+        files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size })),
+        ...(await stepUp.methods(room.user.userId)),
+      };
+    },
+
+    /** Passkey options whose challenge names this paper. */
+    async secretPaperPasskeyOptions(principal: Principal | null, meetingId: string, documentId: string, rp: RelyingParty) {
+      const { room } = await secretPaper(principal, meetingId, documentId);
+      return stepUp.passkeyOptions(room.user.userId, readPurpose(meetingId, documentId), rp);
+    },
+
+    /** Read one file of a secret paper after the second factor; every read is audited in the paper's organisation. */
+    async readSecretPaper(principal: Principal | null, meetingId: string, documentId: string, fileId: string, input: StepUpInput | null, rp: RelyingParty) {
+      const { room, doc, files } = await secretPaper(principal, meetingId, documentId);
+      const file = files.find((f) => f.id === fileId);
+      if (!file) throw notFound(M['room.err.paperNotFound']);
+      const method = await stepUp.verify(room.user, input, readPurpose(meetingId, documentId), rp);
+      const bytes = await databaseFileStorage.get(db, file.sha256);
+      if (!bytes) throw notFound(M['room.err.paperNotFound']);
+      await db.transaction((tx) =>
+        recordAudit(tx, actorOf(room.user), { action: 'document.secret.read', entity: 'document', entityId: doc.id, after: { fileId: file.id, filename: file.filename, version: file.version, meetingId, method, as: room.mine.role }, organisationId: doc.organisationId }, clock()),
+      );
+      return { filename: file.filename, mimeType: file.mimeType, bytes };
     },
 
     /** Every absence and jäv reported for a meeting, for those who plan or run it (the live screen). */

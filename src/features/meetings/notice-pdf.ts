@@ -1,5 +1,4 @@
-import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
-import { FONTS } from '../../platform/pdf/fonts.js';
+import { createPdfaDocument } from '../../platform/pdf/pdfa-document.js';
 import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 import { proposalBlocks } from './agenda.schema.js';
 
@@ -115,29 +114,8 @@ function renderItem(doc: Doc, main: Struct, item: NoticeItem): void {
  * Reglemente 10 §: time, place and the agenda. Never holds a secret document's description.
  */
 export async function renderNoticePdf(content: NoticeContent): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
   const title = `Kallelse ${content.bodyName} ${content.date}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 },
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2a',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    bufferPages: true,
-    info: { Title: title, Author: content.bodyName, Creator: 'Kansli', Subject: 'Kallelse med föredragningslista' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const main = doc.struct('Document');
-  doc.addStructure(main);
+  const { doc, main, finish } = await createPdfaDocument({ title, author: content.bodyName, subject: 'Kallelse med föredragningslista', margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 } });
   paragraph(doc, main, content.bodyName, { font: 'bold', size: 11, color: GREY, gap: 2 });
   main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(22).fillColor('black').text('Kallelse', { paragraphGap: 8 })));
   for (const [label, value] of [
@@ -156,8 +134,5 @@ export async function renderNoticePdf(content: NoticeContent): Promise<Buffer> {
   main.add(doc.struct('H2', {}, () => void doc.font('bold').fontSize(15).fillColor('black').text('Föredragningslista', MARGIN, doc.y, { paragraphGap: 2 })));
   if (content.items.length === 0) paragraph(doc, main, 'Dagordningen är ännu inte klar.');
   for (const item of content.items) renderItem(doc, main, item);
-  main.end();
-  drawPageFooters(doc, { text: `Kallelse, ${content.bodyName} ${content.date}`, margin: MARGIN, fromBottom: FOOTER_GAP, fontSize: 9, color: GREY });
-  doc.end();
-  return done;
+  return finish(() => drawPageFooters(doc, { text: `Kallelse, ${content.bodyName} ${content.date}`, margin: MARGIN, fromBottom: FOOTER_GAP, fontSize: 9, color: GREY }));
 }

@@ -5,6 +5,7 @@ import { TextArea } from '../registry/registry.views.js';
 import type { NoticeRecipient, NoticeService } from './notice.service.js';
 import { agendaPath } from './agenda.pages.js';
 import { formatDateTime } from '../../platform/time-format.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type Overview = Awaited<ReturnType<NoticeService['overview']>>;
 
@@ -128,7 +129,7 @@ export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overvie
         <dt>{t('agenda.place')}</dt>
         <dd>{meeting.place}</dd>
         <dt>{t('notice.period')}</dt>
-        <dd>{t('notice.periodDays', { n: body.noticeDays })}</dd>
+        <dd>{countText(ctx, 'notice.periodDays', body.noticeDays)}</dd>
         <dt>{t('notice.deadline')}</dt>
         <dd>{overview.deadline}</dd>
         <dt>{t('notice.sentAt')}</dt>
@@ -149,7 +150,7 @@ export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overvie
       {n > 0 ? <RecipientTable ctx={ctx} recipients={overview.recipients} /> : <p>{t('notice.noRecipients')}</p>}
       {overview.withoutEmail.length > 0 && (
         <div class="warning">
-          <p>{t('notice.withoutEmail', { n: overview.withoutEmail.length })}</p>
+          <p>{countText(ctx, 'notice.withoutEmail', overview.withoutEmail.length)}</p>
           <ul>
             {overview.withoutEmail.map((r) => (
               <li>

@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { auditLog, mailLog, mandates, meetings, people } from '../../platform/db/schema.js';
 import type { Principal } from '../../platform/auth/policy.js';
+import { startSmtp } from '../../../test/support/smtp.js';
 
 const CODES = 'kod;rubrik;gallring\n1.3.1.2;Reglemente;Bevaras\n';
 const NOW = new Date('2026-03-01T09:00:00Z');
@@ -16,27 +15,6 @@ const PUBLIC_FILE = 'PUBLIK-FILMARKÖR reglementets text';
 const INTERNAL_FILE = 'INTERN-FILMARKÖR arbetsutkast';
 const SECRET_FILE = 'HEMLIG-FILMARKÖR säkerhetsbrister i nätet';
 const SECRET_DESCRIPTION = 'HEMLIG-BESKRIVNING sårbarhetsrapport';
-
-/** A real SMTP server on 127.0.0.1 and a free port, keeping every message it accepts. */
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 interface MimeLeaf {
   contentType: string;

@@ -44,6 +44,10 @@ export const scheduleMessages = defineMessages({
   'schedule.keep': { sv: 'Behåll mötet', en: 'Keep the meeting' },
   'schedule.cancelled': { sv: 'Mötet är inställt.', en: 'The meeting is cancelled.' },
   'schedule.cancelledNote': { sv: 'Mötet är inställt.', en: 'This meeting is cancelled.' },
+  'schedule.seedMeetingNote': {
+    sv: 'Sammanträdet och dess ärenden är hämtade ur nämndens protokoll från {date}. Protokollet anger inte tid, plats, kallelsedag, justerare eller justeringsdag: de är exempeldata, också i det justerade protokollet.',
+    en: 'This meeting and its items are taken from the committee’s protocol of {date}. The protocol gives no time, place, notice date, adjuster or justering date: those are example data, also in the adjusted protocol.',
+  },
   'schedule.backToList': { sv: 'Möten', en: 'Meetings' },
   'schedule.meetingTitle': { sv: '{body} {date}', en: '{body} {date}' },
   'schedule.parts': { sv: 'Mötets delar', en: 'Parts of the meeting' },

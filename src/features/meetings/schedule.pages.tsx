@@ -39,7 +39,7 @@ export function MeetingListPage({ ctx, list }: { ctx: ViewContext; list: Meeting
       render: (m) => (
         <>
           {m.place}
-          <ExampleMark ctx={ctx} origin={m.origin} />
+          <ExampleMark ctx={ctx} origin={m.origin} detail />
         </>
       ),
     },
@@ -131,17 +131,21 @@ export function MeetingPage({ ctx, overview }: { ctx: ViewContext; overview: Ove
   return (
     <Layout ctx={ctx} title={t('schedule.meetingTitle', { body: body.name, date: meeting.date })} back={{ href: withQuery('/moten', {}, { organ: body.id, ar: meeting.date.slice(0, 4) }), label: t('schedule.backToList') }}>
       {meeting.status === 'cancelled' && <p class="warning">{t('schedule.cancelledNote')}</p>}
+      {meeting.origin === 'seed' && <p class="notice">{t('schedule.seedMeetingNote', { date: meeting.date })}</p>}
       <dl class="facts">
         <dt>{t('schedule.kind')}</dt>
         <dd>{t(`schedule.kind.${meeting.kind}`)}</dd>
         <dt>{t('schedule.date')}</dt>
         <dd>{longDate(ctx, meeting.date)}</dd>
         <dt>{t('schedule.time')}</dt>
-        <dd>{timeSpan(meeting)}</dd>
+        <dd>
+          {timeSpan(meeting)}
+          <ExampleMark ctx={ctx} origin={meeting.origin} detail />
+        </dd>
         <dt>{t('schedule.place')}</dt>
         <dd>
           {meeting.place}
-          <ExampleMark ctx={ctx} origin={meeting.origin} />
+          <ExampleMark ctx={ctx} origin={meeting.origin} detail />
         </dd>
         <dt>{t('schedule.body')}</dt>
         <dd>{body.name}</dd>
@@ -158,6 +162,12 @@ export function MeetingPage({ ctx, overview }: { ctx: ViewContext; overview: Ove
               : t('schedule.noticeDue', { deadline: notice.deadline })}
           {notice.sentOn && notice.lateReason && <> {t('schedule.noticeLateReason', { reason: notice.lateReason })}</>}
         </dd>
+        {meeting.openedAt && (
+          <>
+            <dt>{t('opening.historyLabel')}</dt>
+            <dd>{meeting.openReason ? t('opening.history', { when: meeting.openedAt, reason: meeting.openReason }) : meeting.openedAt}</dd>
+          </>
+        )}
       </dl>
       {changeable && (
         <p class="actions">

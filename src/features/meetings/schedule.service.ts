@@ -1,3 +1,4 @@
+import { placeWaitingItems } from './tabling.js';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
@@ -36,6 +37,9 @@ export interface ScheduledMeeting {
   noticeSentOn: string | undefined;
   /** 'demo': a meeting the demo invented, shown as Exempeldata. */
   origin: shared.MeetingRow['origin'];
+  /** When the meeting was opened ("2026-03-03 09:58", Swedish time), and the reason when it was opened outside its day. */
+  openedAt: string | undefined;
+  openReason: string | undefined;
 }
 
 export function presentMeeting(m: shared.MeetingRow, body: { name: string } | undefined): ScheduledMeeting {
@@ -52,6 +56,8 @@ export function presentMeeting(m: shared.MeetingRow, body: { name: string } | un
     status: m.status,
     noticeSentOn: m.noticeSentAt ? swedishDate(m.noticeSentAt) : undefined,
     origin: m.origin,
+    openedAt: m.openedAt ? `${instantToStockholm(m.openedAt).date} ${instantToStockholm(m.openedAt).time}` : undefined,
+    openReason: m.openReason ?? undefined,
   };
 }
 
@@ -139,9 +145,11 @@ export function createScheduleService(deps: { database: Database; config: Config
       const input = parseInput(ZMeetingInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, input.bodyId)));
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(meetings).values({ ...input, status: 'planned', createdAt: clock(), updatedAt: clock() }).returning({ id: meetings.id });
+        const [row] = await tx.insert(meetings).values({ ...input, status: 'planned', createdAt: clock(), updatedAt: clock() }).returning();
         if (!row) throw new Error('insert returned no row');
-        await recordAudit(tx, actorOf(principal), { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: scheduleOf(input), organisationId: (await requireBody(tx, input.bodyId)).organisationId }, clock());
+        // Items tabled to "the next ordinary meeting" before it was planned come onto its agenda (issue 18).
+        const tabledItems = await placeWaitingItems(tx, row, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: { ...scheduleOf(input), ...(tabledItems.length > 0 ? { tabledItems } : {}) }, organisationId: (await requireBody(tx, input.bodyId)).organisationId }, clock());
         return row.id;
       });
     },

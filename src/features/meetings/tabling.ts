@@ -4,7 +4,8 @@
  * the end of its agenda that points back, with the same case, heading, proposal and decision
  * basis (beslutsunderlag). KL 6:33 (simple majority); seed § 22, tabled to 2023-03-03.
  */
-import { asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, max } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
 import { agendaItemDocuments, agendaItems, meetings, propositions, votes } from '../../platform/db/schema.js';
 import { swedishDate } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
@@ -23,8 +24,21 @@ async function lockTarget(w: WriteContext, targetMeetingId: string) {
   return target;
 }
 
+/** The next ordinary meeting of the body after `meeting`, if one is planned. */
+async function nextOrdinaryMeeting(tx: Db, meeting: { id: string; bodyId: string; startsAt: Date }) {
+  const [next] = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.kind, 'meeting'), eq(meetings.status, 'planned'), gt(meetings.startsAt, meeting.startsAt)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1)
+    .for('update');
+  return next;
+}
+
 /** Appends a copy of `item` to the target meeting's agenda, pointing back to it; returns the new item. */
-async function appendToTarget(w: WriteContext, item: AgendaItemRow, targetId: string): Promise<string> {
+async function appendToTarget(tx: Db, item: AgendaItemRow, targetId: string): Promise<string> {
+  const w = { tx };
   const [last] = await w.tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, targetId));
   const [copy] = await w.tx
     .insert(agendaItems)
@@ -55,7 +69,7 @@ export async function tableItem(w: WriteContext, options: { item: AgendaItemRow;
   const { item } = options;
   const target = await lockTarget(w, options.targetMeetingId);
   const date = swedishDate(target.startsAt);
-  const newItemId = await appendToTarget(w, item, target.id);
+  const newItemId = await appendToTarget(w.tx, item, target.id);
   const decisionText = fillMessage(M['live.stored.tabled'], { date }).sv;
   const proposition = fillMessage(M['live.stored.tablingProposition'], { date }).sv;
   const [last] = await w.tx.select({ position: max(propositions.position) }).from(propositions).where(eq(propositions.itemId, item.id));
@@ -69,6 +83,45 @@ export async function tableItem(w: WriteContext, options: { item: AgendaItemRow;
     after: { status: 'tabled', tabledToMeetingId: target.id, newItemId, decisionText, proposition },
   });
   return { newItemId, date };
+}
+
+/**
+ * Bordläggning to "the next ordinary meeting": to it when it is planned; before it is planned the
+ * item is tabled with no target yet and waits, and placeWaitingItems puts it on the next ordinary
+ * meeting when that is planned.
+ */
+export async function tableToNextOrdinary(w: WriteContext, item: AgendaItemRow): Promise<{ newItemId: string | null }> {
+  const next = await nextOrdinaryMeeting(w.tx, w.meeting);
+  if (next) return tableItem(w, { item, targetMeetingId: next.id });
+  const decisionText = M['live.stored.tabledNext'].sv;
+  const proposition = M['live.stored.tablingPropositionNext'].sv;
+  const [last] = await w.tx.select({ position: max(propositions.position) }).from(propositions).where(eq(propositions.itemId, item.id));
+  await w.tx.insert(propositions).values({ itemId: item.id, position: (last?.position ?? 0) + 1, text: proposition, outcome: 'approved' });
+  await w.tx.update(agendaItems).set({ status: 'tabled', tabledToMeetingId: null, decisionText, decidedBy: 'acclamation', updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+  await w.audit('item.table', 'agenda_item', item.id, { before: { status: item.status }, after: { status: 'tabled', tabledToMeetingId: null, waitsForNextOrdinary: true, decisionText, proposition } });
+  return { newItemId: null };
+}
+
+/**
+ * A newly planned ordinary meeting takes the items tabled to "the next ordinary meeting" of its
+ * body at earlier meetings, in the order they were tabled (meeting, then agenda order). Runs in
+ * the transaction that plans the meeting; returns the items placed.
+ */
+export async function placeWaitingItems(tx: Db, meeting: { id: string; bodyId: string; kind: string; startsAt: Date }, now: Date): Promise<string[]> {
+  if (meeting.kind !== 'meeting') return [];
+  const waiting = await tx
+    .select({ item: agendaItems })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(and(eq(meetings.bodyId, meeting.bodyId), lt(meetings.startsAt, meeting.startsAt), eq(agendaItems.status, 'tabled'), isNull(agendaItems.tabledToMeetingId)))
+    .orderBy(asc(meetings.startsAt), asc(agendaItems.position))
+    .for('update', { of: agendaItems });
+  const placed: string[] = [];
+  for (const { item } of waiting) {
+    placed.push(await appendToTarget(tx, item, meeting.id));
+    await tx.update(agendaItems).set({ tabledToMeetingId: meeting.id, updatedAt: now }).where(eq(agendaItems.id, item.id));
+  }
+  return placed;
 }
 
 /** The counted vote on a motion to table (KL 6:33), kept on the item whatever its outcome. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { instantToStockholm } from '../meetings/calendar.js';
 import type { PublicData } from './oparl.repository.js';
-import { addTo, compact, iso, latest, typeUri, VENDOR, type OparlObject } from './oparl.model.js';
+import { addTo, compact, iso, latest, originProperty, typeUri, VENDOR, type OparlObject } from './oparl.model.js';
 import type { OrganisationIndex } from './oparl.organisations.js';
 import { lastDeletion, presentTombstone, type SnapshotBuilder, type Tombstone } from './oparl.snapshot.js';
 
@@ -143,6 +143,7 @@ function presentItem(b: SnapshotBuilder, c: ItemContext, meeting: MeetingRow & {
       [`${VENDOR}:paragraph`]: paragraph?.number ? `§ ${paragraph.number}` : undefined,
       [`${VENDOR}:votes`]: final && open ? presentVotes(b, c, item.id) : undefined,
       [`${VENDOR}:tabledTo`]: open ? tabledTo : undefined,
+      ...originProperty(item.origin),
       created: iso(item.createdAt),
       modified: iso(latest(item.updatedAt, paragraph?.updatedAt)),
     }),
@@ -257,6 +258,7 @@ export function presentMeetings(b: SnapshotBuilder, inputs: MeetingInputs): void
         resultsProtocol: protocol ? presentProtocolFile(b, meeting, organName, protocol) : undefined,
         auxiliaryFile: corrections.length > 0 ? corrections : undefined,
         agendaItem: agendaIsPublic(meeting) ? items : undefined,
+        ...originProperty(meeting.origin),
         created: iso(meeting.createdAt),
         modified: iso(latest(meeting.updatedAt, ...items.map((i) => new Date(i.modified)), ...corrections.map((f) => new Date(f.modified)), protocol?.updatedAt, lastDeletion(gone))),
       }),

@@ -34,6 +34,13 @@ export interface OparlObject {
 
 export const typeUri = (type: OparlType): string => `${OPARL_VERSION}${type}`;
 
+/**
+ * `kansli:origin` on a record of the demo committee (issue 20): 'seed' for a record taken from the
+ * seed protocol (whose time and place, for a meeting, the demo invented), 'demo' for an invented
+ * one. Records that users enter carry none.
+ */
+export const originProperty = (origin: string | null): Record<string, string | undefined> => ({ [`${VENDOR}:origin`]: origin ?? undefined });
+
 /** The path segment of each type: `/oparl/v1/<segment>/<key>`. */
 export const SEGMENT: Record<OparlType, string> = {
   System: 'system',

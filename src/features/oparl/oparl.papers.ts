@@ -9,7 +9,7 @@
  */
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import type { PublicData } from './oparl.repository.js';
-import { addTo, compact, iso, latest, typeUri, type OparlObject } from './oparl.model.js';
+import { addTo, compact, iso, latest, originProperty, typeUri, type OparlObject } from './oparl.model.js';
 import type { MeetingIndex } from './oparl.meetings.js';
 import type { SnapshotBuilder } from './oparl.snapshot.js';
 
@@ -57,6 +57,7 @@ export function presentDocumentFiles(b: SnapshotBuilder, mi: MeetingIndex, paper
           paper: papers.has(doc.caseId) ? [u.paper(doc.caseId)] : undefined,
           agendaItem: items.length > 0 ? items.map((i) => u.agendaItem(i.id)) : undefined,
           'kansli:sha256Checksum': f.sha256,
+          ...originProperty(doc.origin),
           web: `${u.site}/diarium/${doc.id}`,
           created: iso(f.createdAt),
           modified: iso(latest(f.createdAt, doc.updatedAt)),
@@ -114,6 +115,7 @@ export function presentPapers(b: SnapshotBuilder, mi: MeetingIndex, papers: Map<
         auxiliaryFile: files.length > 0 ? files : undefined,
         consultation: consultations.length > 0 ? consultations : undefined,
         web: `${u.site}/diarium/arenden/${row.id}`,
+        ...originProperty(row.origin),
         created: iso(row.createdAt),
         modified: iso(latest(row.updatedAt, ...documents.map((d) => d.updatedAt), ...[...files, ...consultations].map((o) => new Date(o.modified)))),
       }),

@@ -40,6 +40,7 @@ async function loadMeetingsAndItems(db: Db) {
       place: meetings.place,
       status: meetings.status,
       noticeSentAt: meetings.noticeSentAt,
+      origin: meetings.origin,
       createdAt: meetings.createdAt,
       updatedAt: meetings.updatedAt,
     })
@@ -57,6 +58,7 @@ async function loadMeetingsAndItems(db: Db) {
       tabledToMeetingId: agendaItems.tabledToMeetingId,
       isSecret: agendaItems.isSecret,
       publicHeading: agendaItems.publicHeading,
+      origin: agendaItems.origin,
       createdAt: agendaItems.createdAt,
       updatedAt: agendaItems.updatedAt,
     })
@@ -154,11 +156,11 @@ async function loadRegistry(db: Db, committeeIds: string[], itemCaseIds: string[
   const none = ['00000000-0000-0000-0000-000000000000'];
   const ids = (list: string[]) => (list.length > 0 ? list : none);
   const caseRows = await db
-    .select({ id: cases.id, organisationId: cases.organisationId, year: cases.year, number: cases.number, classificationCode: cases.classificationCode, title: cases.title, openedOn: cases.openedOn, createdAt: cases.createdAt, updatedAt: cases.updatedAt })
+    .select({ id: cases.id, organisationId: cases.organisationId, year: cases.year, number: cases.number, classificationCode: cases.classificationCode, title: cases.title, openedOn: cases.openedOn, origin: cases.origin, createdAt: cases.createdAt, updatedAt: cases.updatedAt })
     .from(cases)
     .where(or(inArray(cases.organisationId, ids(committeeIds)), inArray(cases.id, ids(itemCaseIds))));
   const documentRows = await db
-    .select({ id: documents.id, year: documents.year, number: documents.number, caseId: documents.caseId, documentDate: documents.documentDate, description: documents.description, registeredAt: documents.registeredAt, updatedAt: documents.updatedAt })
+    .select({ id: documents.id, year: documents.year, number: documents.number, caseId: documents.caseId, documentDate: documents.documentDate, description: documents.description, origin: documents.origin, registeredAt: documents.registeredAt, updatedAt: documents.updatedAt })
     .from(documents)
     .where(and(eq(documents.secrecy, 'public'), or(inArray(documents.caseId, ids(caseRows.map((c) => c.id))), inArray(documents.id, ids(basisDocumentIds)))));
   const fileRows = await db

@@ -6,6 +6,7 @@ import type { BodyRow, MandateRow, OrganisationRow, PersonRow } from './organisa
 import type { OrganisationService } from './organisation.service.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
 import { withQuery } from '../../platform/views/layout.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type BodyDetail = Awaited<ReturnType<OrganisationService['bodyDetail']>>;
 
@@ -90,7 +91,7 @@ export function BodyPage({ ctx, detail }: { ctx: ViewContext; detail: BodyDetail
         <dt>{t('org.kind')}</dt>
         <dd>{t(`body.kind.${body.kind}`)}</dd>
         <dt>{t('body.noticeDaysShort')}</dt>
-        <dd>{t('body.days', { n: body.noticeDays })}</dd>
+        <dd>{countText(ctx, 'body.days', body.noticeDays)}</dd>
         <dt>{t('body.seats')}</dt>
         <dd>{seats}</dd>
         <dt>{t('body.seatCount')}</dt>

@@ -3,7 +3,8 @@ import { defineMessages } from '../../platform/i18n/define.js';
 export const organisationMessages = defineMessages({
   'org.title': { sv: 'Organisation', en: 'Organisation' },
   'org.members': { sv: 'Medlemskommuner', en: 'Member municipalities' },
-  'org.membersCount': { sv: '{count} medlemskommuner', en: '{count} member municipalities' },
+  'org.membersCount.one': { sv: '{count} medlemskommun', en: '{count} member municipality' },
+  'org.membersCount.other': { sv: '{count} medlemskommuner', en: '{count} member municipalities' },
   'org.name': { sv: 'Namn', en: 'Name' },
   'org.slug': { sv: 'Kortnamn', en: 'Short name' },
   'org.slugHint': { sv: 'Används i webbadresser, t.ex. /anslagstavla/lulea. Små bokstäver a–z, siffror och bindestreck.', en: 'Used in web addresses, e.g. /anslagstavla/lulea. Lower-case a–z, digits and hyphens.' },
@@ -49,7 +50,8 @@ export const organisationMessages = defineMessages({
   'body.isPublic': { sv: 'Organets kalender och protokoll är offentliga', en: "The body's calendar and protocols are public" },
   'body.edit': { sv: 'Ändra inställningar', en: 'Edit settings' },
   'body.noticeDaysShort': { sv: 'Kallelsetid', en: 'Notice period' },
-  'body.days': { sv: '{n} dagar', en: '{n} days' },
+  'body.days.one': { sv: '{n} dag', en: '{n} day' },
+  'body.days.other': { sv: '{n} dagar', en: '{n} days' },
   'body.seats': { sv: 'Ledamöter i dag', en: 'Members today' },
   'person.bornOn': { sv: 'Födelsedatum (frivilligt)', en: 'Date of birth (optional)' },
   'person.bornOnHint': {

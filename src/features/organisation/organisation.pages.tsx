@@ -7,6 +7,7 @@ import type { OrganisationService } from './organisation.service.js';
 import type { BodyRow, OrganisationRow, PopulationRow } from './organisation.repository.js';
 import { formatInteger } from './format.js';
 import { MandateTable } from './mandate.pages.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type Overview = Awaited<ReturnType<OrganisationService['overview']>>;
 type Detail = Awaited<ReturnType<OrganisationService['detail']>>;
@@ -51,7 +52,7 @@ export function OverviewPage({ ctx, overview, canEdit }: { ctx: ViewContext; ove
             <h2 id={`c-${committee.slug}`}>
               <a href={`/organisation/${committee.slug}`}>{committee.name}</a>
             </h2>
-            <p>{t('org.membersCount', { count: members.length })}</p>
+            <p>{countText(ctx, 'org.membersCount', members.length)}</p>
             <ListTable ctx={ctx} caption={t('org.members')} columns={columns} rows={members} defaultSort="name" searchId={`m-${committee.slug}`} />
             {years.length > 0 && (
               <p>

@@ -12,6 +12,7 @@ import { administeredOrganisationIds, administeredScope, cooperationScope, visib
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
 import { recordMandateDeletion } from '../oparl/tombstones.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const collator = new Intl.Collator('sv');
 const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };
@@ -217,8 +218,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const input = parseInput(ZPersonInput, raw);
       const actor = await requireAdministrator(principal, input.organisationId);
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(people).values(nullify(input)).returning({ id: people.id });
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(people).values(nullify(input)).returning({ id: people.id }));
         // A person of no organisation is every committee's: null shows the entry to the committees' readers.
         await recordAudit(tx, actorOf(actor), { action: 'person.create', entity: 'person', entityId: row.id, after: input, organisationId: input.organisationId ?? null }, clock());
         return row.id;
@@ -243,8 +243,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       return db.transaction(async (tx) => {
         await requirePerson(tx, input.personId);
-        const [row] = await tx.insert(mandates).values(nullify(input)).returning({ id: mandates.id });
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(mandates).values(nullify(input)).returning({ id: mandates.id }));
         await recordAudit(tx, actorOf(principal), { action: 'mandate.create', entity: 'mandate', entityId: row.id, after: input, organisationId: body.organisationId }, clock());
         return row.id;
       });

@@ -14,6 +14,7 @@ import { assertManage, mayManage, requireOwnCommittee, type PlanningDeps } from 
 import type { PlanService } from './plan.service.js';
 import { parseChecklistAnswers } from './checklist-answers.js';
 import { ZStartChecklist, ZTemplateInput } from './planning.schema.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const NOT_FOUND = { sv: 'Checklistan finns inte.', en: 'The checklist does not exist.' };
 
@@ -74,8 +75,7 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
       return db.transaction(async (tx) => {
         const [existing] = await tx.select().from(checklists).where(and(eq(checklists.templateId, template.id), eq(checklists.year, input.year)));
         if (existing) throw conflict({ sv: `Det finns redan en checklista ”${template.name}” för ${input.year}.`, en: `There is already a checklist "${template.name}" for ${input.year}.` });
-        const [row] = await tx.insert(checklists).values({ templateId: template.id, year: input.year, createdAt: clock(), updatedAt: clock() }).returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(checklists).values({ templateId: template.id, year: input.year, createdAt: clock(), updatedAt: clock() }).returning());
         await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.start', entity: 'checklist', entityId: row.id, after: input, organisationId: s.committee.id }, clock());
         return row.id;
       });

@@ -184,7 +184,7 @@ export function EvidencePage({ ctx, view }: { ctx: ViewContext; view: EvidenceVi
           <section aria-labelledby={`m-${meeting.meetingId}`}>
             <h2 id={`m-${meeting.meetingId}`}>
               <a href={`/moten/${meeting.meetingId}`}>{t('planning.meetingOn', { date: meeting.date, place: meeting.place })}</a>
-              <ExampleMark ctx={ctx} origin={meeting.origin} />
+              <ExampleMark ctx={ctx} origin={meeting.origin} detail />
             </h2>
             <p>{t('planning.seatsAttended', { attended: meeting.attended, seats: meeting.seats, share: formatNumber(ctx, meeting.share) })}</p>
             <div class="table-scroll">

@@ -14,6 +14,7 @@ import { type Principal, requirePrincipal } from '../../platform/auth/policy.js'
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, resolveCommittee, thisYear, type PlanningDeps } from './planning-context.js';
 import { SECTION_KEYS, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const PLAN_NOT_FOUND = { sv: 'Verksamhetsplanen finns inte.', en: 'The business plan does not exist.' };
 const GOAL_NOT_FOUND = { sv: 'Målet finns inte.', en: 'The goal does not exist.' };
@@ -107,11 +108,12 @@ export function createPlanService(deps: PlanningDeps) {
       return db.transaction(async (tx) => {
         if (await repo.findPlan(tx, s.committee.id, s.year)) throw conflict({ sv: `Det finns redan en verksamhetsplan för ${s.year}.`, en: `There is already a business plan for ${s.year}.` });
         const previous = await loadPlan(tx, s.committee.id, s.year - 1);
-        const [plan] = await tx
-          .insert(businessPlans)
-          .values({ committeeId: s.committee.id, year: s.year, title: `Verksamhetsplan ${s.year}`, sections: previous?.plan.sections ?? {}, createdAt: clock(), updatedAt: clock() })
-          .returning();
-        if (!plan) throw new Error('insert returned no row');
+        const plan = await insertOne(
+          tx
+            .insert(businessPlans)
+            .values({ committeeId: s.committee.id, year: s.year, title: `Verksamhetsplan ${s.year}`, sections: previous?.plan.sections ?? {}, createdAt: clock(), updatedAt: clock() })
+            .returning(),
+        );
         for (const { goal, indicators: rows } of previous?.goals ?? []) {
           const [copy] = await tx.insert(goals).values({ planId: plan.id, position: goal.position, title: goal.title, description: goal.description }).returning();
           for (const i of rows) {

@@ -2,8 +2,7 @@
  * PDF/A-2a documents of planning (tagged, Swedish, fonts embedded): the business plan and the
  * internal control plan, built from headings, paragraphs and tables.
  */
-import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
-import { FONTS } from '../../platform/pdf/fonts.js';
+import { createPdfaDocument } from '../../platform/pdf/pdfa-document.js';
 import { drawPageFooters } from '../../platform/pdf/page-footers.js';
 
 export type PdfBlock =
@@ -85,29 +84,7 @@ function table(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 'table
 
 /** A planning document as PDF/A-2a: the committee's name, a title, a status line, then the blocks. */
 export async function renderPlanningPdf(options: { committeeName: string; title: string; subtitle: string; blocks: PdfBlock[]; landscape?: boolean }): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: options.landscape ? 'landscape' : 'portrait',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 },
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2a',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    bufferPages: true,
-    info: { Title: `${options.title}, ${options.committeeName}`, Author: options.committeeName, Creator: 'Kansli' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const main = doc.struct('Document');
-  doc.addStructure(main);
+  const { doc, main, finish } = await createPdfaDocument({ title: `${options.title}, ${options.committeeName}`, author: options.committeeName, margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 }, landscape: options.landscape ?? false });
   text(doc, main, 'P', options.committeeName, { font: 'bold', size: 10.5, color: GREY, gap: 2 });
   main.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(20).fillColor('black').text(options.title, MARGIN, doc.y, { paragraphGap: 4 })));
   text(doc, main, 'P', options.subtitle, { font: 'regular', size: 10, color: GREY, gap: 10 });
@@ -125,8 +102,5 @@ export async function renderPlanningPdf(options: { committeeName: string; title:
       table(doc, main, block);
     }
   }
-  main.end();
-  drawPageFooters(doc, { text: `${options.title}, ${options.committeeName}`, margin: MARGIN, fromBottom: 36, color: GREY });
-  doc.end();
-  return done;
+  return finish(() => drawPageFooters(doc, { text: `${options.title}, ${options.committeeName}`, margin: MARGIN, fromBottom: 36, color: GREY }));
 }

@@ -241,7 +241,8 @@ export const planningMessages = defineMessages({
   'planning.answersSaved': { sv: 'Svaren är sparade.', en: 'The answers have been saved.' },
 
   'planning.portfolio': { sv: 'Projekt, förvaltning och löpande verksamhet', en: 'Projects, managed services and ongoing work' },
-  'planning.portfolioSummary': { sv: '{count} poster i portföljen.', en: '{count} items in the portfolio.' },
+  'planning.portfolioSummary.one': { sv: '{count} post i portföljen.', en: '{count} item in the portfolio.' },
+  'planning.portfolioSummary.other': { sv: '{count} poster i portföljen.', en: '{count} items in the portfolio.' },
   'planning.portfolioKind.project': { sv: 'Projekt', en: 'Projects' },
   'planning.portfolioKind.managed_service': { sv: 'Förvaltning', en: 'Managed services' },
   'planning.portfolioKind.ongoing': { sv: 'Löpande verksamhet', en: 'Ongoing work' },

@@ -7,6 +7,7 @@ import type { ChecklistService } from './checklist.service.js';
 import type { PortfolioService } from './portfolio.service.js';
 import { planStatusText } from './plan.pages.js';
 import { scoped, StatusText, YearSwitch } from './planning.views.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 export interface Overview {
   followup: Awaited<ReturnType<FollowupService['view']>>;
@@ -78,7 +79,7 @@ export function OverviewPage({ ctx, overview }: { ctx: ViewContext; overview: Ov
       </section>
       <section aria-labelledby="portfolio">
         <h2 id="portfolio">{t('planning.portfolio')}</h2>
-        <p>{t('planning.portfolioSummary', { count: overview.portfolio.items.length })}</p>
+        <p>{countText(ctx, 'planning.portfolioSummary', overview.portfolio.items.length)}</p>
         <p>
           <a href={scoped('/planering/portfolj', s)}>{t('planning.portfolio')}</a>
         </p>

@@ -9,6 +9,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope, requireCommitteeById, type ArchiveCommittee } from '../archive/archive-scope.js';
 import { ZController, ZProcessing } from './privacy.schema.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type ProcessingRow = typeof personalDataProcessing.$inferSelect;
 export type ControllerRow = typeof personalDataControllers.$inferSelect;
@@ -69,8 +70,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
       const committeeId = committee.id;
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(personalDataProcessing).values({ committeeId, ...input }).returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(personalDataProcessing).values({ committeeId, ...input }).returning());
         await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input, organisationId: committeeId }, clock());
         return row;
       });

@@ -15,6 +15,7 @@ import { createFrozenProtocols } from './protocol-snapshot.js';
 import { hasRecord, meetingRecordLines, recordLinesText } from './protocol-record-lines.js';
 import type { MeetingRecord } from './protocol.model.js';
 import { publicHeadingOf } from '../../domain/index.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const EMPTY_RECORD: MeetingRecord = { motions: [], propositions: [], votes: [], reservations: [], jav: [], notes: '' };
@@ -119,8 +120,7 @@ export function createExtractService(deps: { database: Database; config: Config;
       });
       const created = await db.transaction(async (tx) => {
         const { sha256 } = await storage.put(tx, bytes);
-        const [extract] = await tx.insert(protocolExtracts).values({ paragraphId, pdfSha256: sha256, certifiedBy: principal.name, createdAt: now }).returning({ id: protocolExtracts.id });
-        if (!extract) throw new Error('insert returned no row');
+        const extract = await insertOne(tx.insert(protocolExtracts).values({ paragraphId, pdfSha256: sha256, certifiedBy: principal.name, createdAt: now }).returning({ id: protocolExtracts.id }));
         await recordAudit(tx, actorOf(principal), { action: 'protocol.extract.create', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId: extract.id, pdfSha256: sha256 }, organisationId: row.ownerId }, now);
         return { id: extract.id, pdfSha256: sha256 };
       });

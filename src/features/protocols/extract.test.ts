@@ -163,7 +163,7 @@ describe('KL 5:67: the extract of a paragraph holds its vote, each member’s vo
     await recordStart(f);
     await post(`${f.base}/bifall`, { itemId: f.items.economy, alternative: 'proposal' });
     await post(`${f.base}/notera`, { itemId: f.items.info });
-    await post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, text: 'Avslag på verksamhetsplanen' });
+    await post(`${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, kind: 'reject', text: 'verksamhetsplanen' });
     const [motion] = await t.services.database.query<{ id: string }>(sql`select id from motions where item_id = ${f.items.plan}`);
     const form = Object.fromEntries(ballots.map(([town, choice]) => [`ballot-${f.member[town]}`, choice]));
     await post(`${f.base}/votering`, { itemId: f.items.plan, yes: 'proposal', no: `motion:${motion?.id ?? ''}`, ...form });
@@ -197,7 +197,9 @@ describe('KL 5:67: the extract of a paragraph holds its vote, each member’s vo
     assert.match(text, /Omröstning/);
     assert.match(text, /Ja-röst för .*Nej-röst för .*Dalby/);
     assert.match(text, /Resultat: 2 ja, 2 nej, 1 avstår\./);
-    assert.match(text, /Yrkanden • Ledamot Dalby: Avslag på verksamhetsplanen/);
+    // Issue 18: the typed motion in the words of minutes, and no sentence ends in "..".
+    assert.match(text, /Yrkanden • Ledamot Dalby yrkar avslag på verksamhetsplanen\./);
+    assert.doesNotMatch(text, /\.\./);
   });
 
   for (const [town, , printed] of ballots) {

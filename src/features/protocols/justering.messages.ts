@@ -2,6 +2,8 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 /** Justering (KL 5:69): signing the protocol with the signer's passkey or TOTP code, and passkeys on the account. */
 export const justeringMessages = defineMessages({
+  'justering.paragraphField': { sv: 'Paragraf', en: 'Paragraph' },
+  'justering.commentField': { sv: 'Synpunkt', en: 'Comment' },
   'justering.title': { sv: 'Justera protokoll', en: 'Adjust the protocol' },
   'justering.meeting': { sv: '{body}, sammanträde {date}', en: '{body}, meeting of {date}' },
   'justering.status': { sv: 'Status', en: 'Status' },
@@ -72,10 +74,6 @@ export const justeringMessages = defineMessages({
   'justering.eidRequired': { sv: 'Nämnden kräver att justeringen signeras med e-legitimation ({level}).', en: 'The committee requires the justering to be signed with e-ID ({level}).' },
   'justering.eidMissing': { sv: 'Ingen e-legitimation är inställd i Kansli. Kontakta administratören.', en: 'No e-ID is configured in Kansli. Contact the administrator.' },
   'justering.backToStart': { sv: 'Till startsidan', en: 'To the start page' },
-  'justering.readFirst': { sv: 'Läs protokollet innan du signerar:', en: 'Read the protocol before you sign:' },
-  'justering.readFinal': { sv: 'Det justerade protokollet:', en: 'The adjusted protocol:' },
-  'justering.readPage': { sv: 'protokollet paragraf för paragraf', en: 'the protocol paragraph by paragraph' },
-  'justering.readPdf': { sv: 'som PDF', en: 'as PDF' },
   'justering.final': { sv: 'Protokollet är justerat och kan inte längre ändras.', en: 'The protocol is adjusted and can no longer be changed.' },
   'justering.notLocked': { sv: 'Protokollet är inte låst för justering ännu.', en: 'The protocol is not locked for adjustment yet.' },
   'justering.youSigned': { sv: 'Du har signerat. Protokollet väntar på den andra justeraren.', en: 'You have signed. The protocol is waiting for the other adjuster.' },

@@ -1,12 +1,15 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, TextField, emptyForm, type FormState } from '../../platform/views/forms.js';
 import type { JusteringService } from './justering.service.js';
+import type { ReviewService } from './review.service.js';
+import { ReviewDocument } from './review.pages.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { assuranceLabel } from '../../domain/assurance.js';
 
 type Overview = Awaited<ReturnType<JusteringService['overview']>>;
 type Passkeys = Awaited<ReturnType<JusteringService['passkeys']>>;
+type Review = Awaited<ReturnType<ReviewService['forSigner']>>;
 
 const dateTime = (d: Date) => formatDateTime(d, 'sv');
 
@@ -143,19 +146,13 @@ function SecondFactorMissing({ ctx, overview }: { ctx: ViewContext; overview: Ov
   );
 }
 
-export function JusteringPage({ ctx, overview, state }: { ctx: ViewContext; overview: Overview; state: FormState }) {
+export function JusteringPage({ ctx, overview, review, state, commentState }: { ctx: ViewContext; overview: Overview; review: Review; state: FormState; commentState?: FormState }) {
   const { t } = ctx;
   const hasScript = overview.hasPasskey && (overview.maySign || overview.immediate.some((p) => p.maySign));
   return (
     <Layout ctx={ctx} title={t('justering.title')} back={{ href: '/', label: t('justering.backToStart') }}>
       <p>{t('justering.meeting', { body: overview.bodyName, date: overview.meetingDate })}</p>
-      <ErrorSummary ctx={ctx} state={state} labels={{ code: t('justering.totpCode') }} />
-      {overview.status !== 'draft' && (
-        <p class="notice">
-          {t(overview.status === 'final' ? 'justering.readFinal' : 'justering.readFirst')}{' '}
-          <a href={`/moten/${overview.meetingId}/protokoll`}>{t('justering.readPage')}</a> · <a href={`/moten/${overview.meetingId}/protokoll.pdf`}>{t('justering.readPdf')}</a>
-        </p>
-      )}
+      <ErrorSummary ctx={ctx} state={commentState ?? state} labels={{ code: t('justering.totpCode'), paragraphId: t('justering.paragraphField'), body: t('justering.commentField') }} />
       <dl>
         <dt>{t('justering.status')}</dt>
         <dd>{t(`justering.status.${overview.status}`)}</dd>
@@ -170,6 +167,13 @@ export function JusteringPage({ ctx, overview, state }: { ctx: ViewContext; over
         <dd>{overview.deadline}</dd>
       </dl>
       {overview.status === 'locked' && <p class={overview.lateToday ? 'warning' : 'notice'}>{overview.lateToday ? t('justering.lateToday') : t('justering.onTime')}</p>}
+      {overview.status !== 'draft' && (
+        <p>
+          <a href={`/moten/${overview.meetingId}/protokoll.pdf`}>{t('review.pdf')}</a>
+        </p>
+      )}
+
+      <ReviewDocument ctx={ctx} protocolId={overview.protocolId} review={review} state={commentState ?? emptyForm()} />
 
       <h2>{t('justering.signers')}</h2>
       <ul>

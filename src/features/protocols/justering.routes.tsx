@@ -45,8 +45,29 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
   );
 
   app.get('/protokoll/:id/justera', sign, async (request, reply) => {
-    const overview = await justering.overview(principal(request), uuidParam(request));
-    return reply.page(<JusteringPage ctx={request.viewContext()} overview={overview} state={emptyForm()} />);
+    const protocolId = uuidParam(request);
+    const overview = await justering.overview(principal(request), protocolId);
+    const review = await services.review.forSigner(principal(request), protocolId);
+    return reply.page(<JusteringPage ctx={request.viewContext()} overview={overview} review={review} state={emptyForm()} />);
+  });
+
+  /** A comment on one paragraph of the locked protocol (issue 18); the secretary answers it. */
+  app.post('/protokoll/:id/justera/synpunkt', sign, async (request, reply) => {
+    const protocolId = uuidParam(request);
+    const values = formBody(request);
+    const paragraphId = values.paragraphId ?? '';
+    const input = { paragraphId, body: values[`body-${paragraphId}`] ?? values.body ?? '' };
+    const overview = await justering.overview(principal(request), protocolId);
+    const review = await services.review.forSigner(principal(request), protocolId);
+    const ok = await handleForm(
+      reply,
+      input,
+      () => services.review.comment(principal(request), protocolId, input),
+      (state) => <JusteringPage ctx={request.viewContext()} overview={overview} review={review} state={emptyForm()} commentState={state} />,
+    );
+    if (!ok) return reply;
+    setFlash(reply, request, services, request.viewContext().t('review.sent'));
+    return reply.redirect(`${justeraPath(protocolId)}#synpunkter-${paragraphId}`);
   });
 
   app.post('/protokoll/:id/justera', sign, async (request, reply) => {
@@ -55,6 +76,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
     const input = signInputOf(values);
     const paragraphId = optionalUuid(values.paragraphId);
     const overview = await justering.overview(principal(request), protocolId);
+    const review = await services.review.forSigner(principal(request), protocolId);
     let result: Awaited<ReturnType<typeof justering.sign>> | undefined;
     const ok = await handleForm(
       reply,
@@ -63,7 +85,7 @@ export function registerJusteringRoutes(app: FastifyInstance, services: Services
         if (!input) throw secondFactorRequired();
         result = await justering.sign(principal(request), protocolId, { ...input, paragraphId }, relyingPartyFor(request, services.config));
       },
-      (state) => <JusteringPage ctx={request.viewContext()} overview={overview} state={state} />,
+      (state) => <JusteringPage ctx={request.viewContext()} overview={overview} review={review} state={state} />,
     );
     if (!ok || !result) return reply;
     const { t } = request.viewContext();

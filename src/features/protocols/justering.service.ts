@@ -164,7 +164,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
       .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256, assuranceProvider: protocolSignatures.assuranceProvider, assuranceLevel: protocolSignatures.assuranceLevel, authenticatedAt: protocolSignatures.authenticatedAt })
       .from(protocolSignatures)
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
-      .where(and(eq(protocolSignatures.protocolId, protocolId), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
+      .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.voidedAt), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
       .orderBy(asc(protocolSignatures.signedAt));
     return rows.map((r) => ({ ...r, method: signatureMethod(r.method) }));
   }

@@ -119,7 +119,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[],
   const items = model.items.filter((i) => itemIds.includes(i.id));
   for (const item of items) {
     out.set(item.id, {
-      motions: motionRows.filter((m) => m.itemId === item.id && !m.withdrawn).map((m) => ({ by: nameOf(m.personId), text: m.text })),
+      motions: motionRows.filter((m) => m.itemId === item.id && !m.withdrawn).map((m) => ({ by: nameOf(m.personId), text: m.text, ...(m.kind ? { kind: m.kind } : {}) })),
       propositions: propositionRows.filter((p) => p.itemId === item.id).map((p) => ({ text: p.text, outcome: p.outcome })),
       votes: voteRows
         .filter((v) => v.itemId === item.id)

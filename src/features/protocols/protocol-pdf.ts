@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { loadPdfKit } from '../../platform/pdf/pdfkit.js';
-import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import { FONTS } from '../../platform/pdf/fonts.js';
+import { addSealPlaceholder, createPdfaDocument } from '../../platform/pdf/pdfa-document.js';
 import { justeringRows, servedLine, type JusteringRow, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import { basisLine, decisionHeading, footerTitle } from './protocol-wording.js';
 import { hasRecord, meetingRecordLines } from './protocol-record-lines.js';
@@ -60,13 +57,6 @@ export function signatureLine(s: PdfSignature): string {
 /** Bytes reserved for the seal's CMS: an RSA-2048 seal with certificate is some 2 KB, a time-stamp token up to 6 KB more. */
 export const SEAL_SIGNATURE_LENGTH = 16384;
 
-// Read once: pdfkit parses fonts from a Buffer as fast as from a path, without the disk.
-let fontCache: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
-function fonts() {
-  fontCache ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) };
-  return fontCache;
-}
-
 const MARGIN = { top: 88, bottom: 118, left: 64, right: 64 };
 const SIZE = { body: 10, small: 7.5, h1: 18, h2: 14, h3: 10.5 };
 
@@ -90,33 +80,8 @@ export function paragraphRange(doc: ProtocolDocument): string {
 
 
 export async function renderProtocolPdf(protocol: ProtocolDocument, options: ProtocolPdfOptions = {}): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
   const title = protocolTitle(protocol);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2a',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    bufferPages: true,
-    autoFirstPage: true,
-    info: { Title: title, Author: protocol.organisationName, Subject: `Sammanträdesprotokoll ${paragraphRange(protocol)}`, Creator: 'Kansli' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const f = fonts();
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
-  doc.registerFont('italic', f.italic);
-
-  const main = doc.struct('Document');
-  doc.addStructure(main);
+  const { doc, main, finish } = await createPdfaDocument({ title, author: protocol.organisationName, subject: `Sammanträdesprotokoll ${paragraphRange(protocol)}`, margins: MARGIN });
   const w = new Writer(doc, main);
 
   firstPage(w, protocol, options.signatures ?? []);
@@ -124,31 +89,24 @@ export async function renderProtocolPdf(protocol: ProtocolDocument, options: Pro
     doc.addPage();
     paragraphPages(w, protocol, paragraph);
   }
-  main.end();
-
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    pageFrame(doc, protocol, i - range.start + 1, range.count, options.digest ?? null);
-  }
-  doc.switchToPage(range.start + range.count - 1);
-  if (options.sealReserve) {
-    const name = options.sealName ?? protocol.organisationName;
-    pdfkitAddPlaceholder({
-      pdf: doc,
-      pdfBuffer: Buffer.alloc(0),
-      reason: options.sealReason ?? `Fastställt protokoll ${protocol.bodyName} ${protocol.meetingDate}`,
-      contactInfo: name,
-      name,
-      location: protocol.place || name,
-      signatureLength: options.signatureLength ?? SEAL_SIGNATURE_LENGTH,
-      subFilter: 'ETSI.CAdES.detached',
-      ...(options.signingTime ? { signingTime: options.signingTime } : {}),
-      appName: 'Kansli',
-    });
-  }
-  doc.end();
-  return done;
+  return finish(() => {
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i += 1) {
+      doc.switchToPage(i);
+      pageFrame(doc, protocol, i - range.start + 1, range.count, options.digest ?? null);
+    }
+    doc.switchToPage(range.start + range.count - 1);
+    if (options.sealReserve) {
+      const name = options.sealName ?? protocol.organisationName;
+      addSealPlaceholder(doc, {
+        name,
+        reason: options.sealReason ?? `Fastställt protokoll ${protocol.bodyName} ${protocol.meetingDate}`,
+        location: protocol.place || name,
+        signatureLength: options.signatureLength ?? SEAL_SIGNATURE_LENGTH,
+        ...(options.signingTime ? { signingTime: options.signingTime } : {}),
+      });
+    }
+  });
 }
 
 /** Text with structure tags, page breaks that keep a heading with what follows. */

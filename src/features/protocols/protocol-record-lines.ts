@@ -1,5 +1,5 @@
 import { javLine, type MeetingRecord } from './protocol.model.js';
-import { propositionSentence } from './protocol-wording.js';
+import { motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
 
 /**
  * The facts of a paragraph's meeting record (KL 5:67: motions, propositions, votes and how each
@@ -29,7 +29,7 @@ export function meetingRecordLines(r: MeetingRecord, options: { shortName: strin
   const lines: RecordLine[] = r.jav.map((entry) => ({ kind: 'para', text: javLine(entry) }));
   if (r.motions.length > 0) {
     lines.push({ kind: 'heading', text: 'Yrkanden', level: 'sub' });
-    for (const m of r.motions) lines.push({ kind: 'item', text: `${m.by}: ${m.text}` });
+    for (const m of r.motions) lines.push({ kind: 'item', text: motionSentence(m) });
   }
   if (r.propositions.length > 0) {
     if (options.afterHandling || r.motions.length > 0) lines.push({ kind: 'heading', text: 'Beslutsgång', level: 'section' });
@@ -37,12 +37,12 @@ export function meetingRecordLines(r: MeetingRecord, options: { shortName: strin
   }
   for (const [i, v] of r.votes.entries()) {
     lines.push({ kind: 'heading', text: r.votes.length > 1 ? `Omröstning ${i + 1}` : 'Omröstning', level: 'sub' });
-    lines.push({ kind: 'para', text: `Ja-röst för ${v.yesMeans}. Nej-röst för ${v.noMeans}.` });
+    lines.push({ kind: 'para', text: `Ja-röst för ${withoutFullStop(v.yesMeans)}. Nej-röst för ${withoutFullStop(v.noMeans)}.` });
     lines.push({ kind: 'para', text: `Resultat: ${v.yes} ja, ${v.no} nej, ${v.abstain} avstår.`, bold: true });
     const outcome =
       v.outcome === 'lottery'
-        ? `Lika röstetal; lotten avgör${v.lotteryResult ? `: ${v.lotteryResult}` : ''}.`
-        : `Nämnden har beslutat enligt ${v.outcome === 'yes' ? v.yesMeans : v.noMeans}${v.decidedByCastingVote ? ' genom ordförandens utslagsröst' : ''}.`;
+        ? `Lika röstetal; lotten avgör${v.lotteryResult ? `: ${withoutFullStop(v.lotteryResult)}` : ''}.`
+        : `Nämnden har beslutat enligt ${withoutFullStop(v.outcome === 'yes' ? v.yesMeans : v.noMeans)}${v.decidedByCastingVote ? ' genom ordförandens utslagsröst' : ''}.`;
     lines.push({ kind: 'para', text: outcome });
     for (const b of v.ballots) lines.push({ kind: 'row', label: `${b.name} (${b.municipality})`, value: CHOICE[b.choice] });
   }
@@ -55,7 +55,7 @@ export function meetingRecordLines(r: MeetingRecord, options: { shortName: strin
   }
   if (r.reservations.length > 0) {
     lines.push({ kind: 'heading', text: 'Reservationer', level: 'sub' });
-    for (const res of r.reservations) lines.push({ kind: 'item', text: `${res.name} reserverar sig mot beslutet${res.reason ? `: ${res.reason}` : '.'}` });
+    for (const res of r.reservations) lines.push({ kind: 'item', text: `${res.name} reserverar sig mot beslutet${res.reason ? `: ${withoutFullStop(res.reason)}.` : '.'}` });
   }
   if (r.notes.trim()) lines.push({ kind: 'block', text: r.notes });
   return lines;

@@ -56,7 +56,7 @@ describe('protocol record: who served per paragraph, undone votes, public headin
     await post(f, `${f.base}/narvaro`, { personId: f.member.Bergby, type: 'arrived', itemId: f.items.info });
     await post(f, `${f.base}/notera`, { itemId: f.items.info });
     await post(f, `${f.base}/narvaro`, { personId: f.member.Ekby, type: 'left', itemId: f.items.plan });
-    await post(f, `${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, text: 'AVSLAGSYRKANDE-MARKÖR' });
+    await post(f, `${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, kind: 'reject', text: 'AVSLAGSYRKANDE-MARKÖR' });
     const [motion] = await t.services.database.query<{ id: string }>(sql`select id from motions where item_id = ${f.items.plan}`);
     const voters = { ...Object.fromEntries(TOWNS.filter((town) => town !== 'Ekby').map((town) => [`ballot-${f.member[town]}`, 'yes'])), [`ballot-${f.substitute.Ekby}`]: 'no' };
     await post(f, `${f.base}/votering`, { itemId: f.items.plan, yes: 'proposal', no: `motion:${motion?.id ?? ''}`, ...voters });

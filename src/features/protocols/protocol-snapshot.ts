@@ -101,7 +101,7 @@ export async function currentSignatures(tx: Db, protocolId: string, numbers: Map
     .from(protocolSignatures)
     .innerJoin(users, eq(users.id, protocolSignatures.userId))
     .leftJoin(people, eq(people.id, protocolSignatures.personId))
-    .where(eq(protocolSignatures.protocolId, protocolId))
+    .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.voidedAt)))
     .orderBy(asc(protocolSignatures.signedAt));
   return rows.map((r) => ({
     name: r.person ?? r.user,
@@ -183,7 +183,7 @@ export async function storeSnapshot(
 
 /** Whether the protocol has whole-protocol signatures yet (an unsigned one is no final protocol). */
 export async function hasProtocolSignatures(db: Db, protocolId: string): Promise<boolean> {
-  const [row] = await db.select({ id: protocolSignatures.id }).from(protocolSignatures).where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId))).limit(1);
+  const [row] = await db.select({ id: protocolSignatures.id }).from(protocolSignatures).where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt))).limit(1);
   return Boolean(row);
 }
 

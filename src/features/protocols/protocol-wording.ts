@@ -5,6 +5,7 @@
  * the chair's proposition ("Ordföranden föreslår att … och finner att e-nämnden bifaller
  * förslaget") and the beslutsunderlag line ("…, E-NAMND, Hid: 2022.14"). Pure text functions.
  */
+import type { MotionKind } from '../../domain/index.js';
 
 /** What the protocol prints around its content; from the committee's settings. */
 export interface Letterhead {
@@ -63,10 +64,56 @@ export function propositionSentence(proposition: { text: string; outcome: 'appro
   const text = proposition.text.trim().replace(/[.\s]+$/, '');
   const chairProposes = /^att\s+(.*)$/is.exec(text);
   if (chairProposes) return `Ordföranden föreslår att ${chairProposes[1] ?? ''} och finner att ${body} ${verb} förslaget.`;
-  const motion = /^yrkande av ([^:]+):/i.exec(text);
-  if (motion) return `Ordföranden ställer ${genitive(motion[1]?.trim() ?? '')} yrkande under proposition och finner att ${body} ${verb} yrkandet.`;
+  const motion = /^(\p{L}*yrkande) av ([^:]+):/iu.exec(text);
+  if (motion) {
+    const noun = (motion[1] ?? 'yrkande').toLocaleLowerCase('sv-SE');
+    return `Ordföranden ställer ${genitive(motion[2]?.trim() ?? '')} ${noun} under proposition och finner att ${body} ${verb} yrkandet.`;
+  }
   const put = /^förslaget till beslut\b/i.test(text) ? 'förslaget till beslut' : text;
   return `Ordföranden ställer ${put} under proposition och finner att ${body} ${verb} förslaget.`;
+}
+
+/** A motion's kind as the chair names it when putting it: "Återremissyrkande av Anna Berg: …". */
+export const MOTION_NOUN: Record<MotionKind, string> = {
+  approve: 'Bifallsyrkande',
+  reject: 'Avslagsyrkande',
+  amend: 'Ändringsyrkande',
+  add: 'Tilläggsyrkande',
+  refer_back: 'Återremissyrkande',
+  table: 'Bordläggningsyrkande',
+};
+
+/** Text as the end of a sentence: trimmed, without its own full stop, so that no sentence ends "..". */
+export function withoutFullStop(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}
+
+/**
+ * A motion (yrkande) as the protocol records it, in the words of Swedish minutes: "Anna Berg (S)
+ * yrkar bifall till förslaget.", "… yrkar avslag på förslaget.", "… yrkar att ärendet
+ * återremitteras med motiveringen att …", "… yrkar att ärendet bordläggs.", "… yrkar följande
+ * ändring: …", "… yrkar följande tillägg: …". A free-text motion from before typing: "Namn: text".
+ */
+export function motionSentence(motion: { by: string; kind?: MotionKind | null; text: string }): string {
+  const text = withoutFullStop(motion.text);
+  const reason = text ? ` med motiveringen ${/^att\b/i.test(text) ? text : `att ${text}`}` : '';
+  switch (motion.kind) {
+    case 'approve':
+      return `${motion.by} yrkar bifall till ${text || 'förslaget'}.`;
+    case 'reject':
+      return `${motion.by} yrkar avslag på ${text || 'förslaget'}.`;
+    case 'amend':
+      return `${motion.by} yrkar följande ändring: ${text}.`;
+    case 'add':
+      return `${motion.by} yrkar följande tillägg: ${text}.`;
+    case 'refer_back':
+      return `${motion.by} yrkar att ärendet återremitteras${reason}.`;
+    case 'table':
+      // "till nästa sammanträde" says when; anything else is the reason.
+      return `${motion.by} yrkar att ärendet bordläggs${/^till\b/i.test(text) ? ` ${text}` : reason}.`;
+    default:
+      return `${motion.by}: ${motion.text.trim()}`;
+  }
 }
 
 /** A beslutsunderlag line: "Verksamhetsplan 2023, E-NAMND, Hid: 2022.14". */

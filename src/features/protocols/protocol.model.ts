@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../platform/audit/audit.js';
 import type { Letterhead } from './protocol-wording.js';
+import type { MotionKind } from '../../domain/index.js';
 
 /**
  * The protocol as one plain value: built from the database by the protocol service, rendered to
@@ -87,7 +88,8 @@ export interface ProtocolParagraph {
 }
 
 export interface MeetingRecord {
-  motions: { by: string; text: string }[];
+  /** `kind` is absent for a free-text motion from before migration 0022, so older snapshots read the same. */
+  motions: { by: string; text: string; kind?: MotionKind }[];
   propositions: { text: string; outcome: 'approved' | 'rejected' }[];
   votes: {
     yesMeans: string;

@@ -9,9 +9,10 @@ import { javLine, justeringRows, servedLine, type ProtocolDocument, type Protoco
 import type { ProtocolService } from './protocol.service.js';
 import type { ParagraphRow } from './protocol.repository.js';
 import { genitive } from './protocol-build.js';
-import { basisLine, propositionSentence } from './protocol-wording.js';
+import { basisLine, motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
+import type { ComponentChildren } from 'preact';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
 
@@ -42,7 +43,7 @@ function Lines({ text }: { text: string }) {
   return <p style="white-space: pre-line">{text}</p>;
 }
 
-function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
+export function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
   const { t } = ctx;
   return (
     <dl class="facts">
@@ -84,7 +85,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
   const { t } = ctx;
   const r = p.record;
   const entries: string[] = [
-    ...r.motions.map((m) => t('protocol.record.motion', { name: m.by, text: m.text })),
+    ...r.motions.map((m) => (ctx.locale === 'sv' ? motionSentence(m) : t('protocol.record.motion', { name: m.by, text: m.text }))),
     // Swedish: the chair's proposition in the protocol's own sentence (seed 2022-12-14).
     ...r.propositions.map((x) => (ctx.locale === 'sv' ? propositionSentence(x, shortName) : t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) }))),
   ];
@@ -103,7 +104,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
       {r.votes.map((v) => (
         <div class="vote">
           <p>
-            {t('protocol.record.vote', { yes: v.yesMeans, no: v.noMeans, y: v.yes, n: v.no, a: v.abstain })}
+            {t('protocol.record.vote', { yes: withoutFullStop(v.yesMeans), no: withoutFullStop(v.noMeans), y: v.yes, n: v.no, a: v.abstain })}
             {v.decidedByCastingVote && <> {t('protocol.record.casting')}</>}
             {v.lotteryResult && <> {t('protocol.record.lottery', { result: v.lotteryResult })}</>}
           </p>
@@ -150,7 +151,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
   );
 }
 
-function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null; extractBase?: string | null }) {
+export function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null; extractBase?: string | null }) {
   const { ctx, doc, p, editHref, extractBase } = props;
   const { t } = ctx;
   const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
@@ -240,7 +241,7 @@ export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext;
   );
 }
 
-export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState; corrections?: CorrectionView[] }) {
+export function ProtocolPage({ ctx, view, counterState, corrections = [], review }: { ctx: ViewContext; view: ProtocolView; counterState?: FormState; corrections?: CorrectionView[]; review?: ComponentChildren }) {
   const { t } = ctx;
   const base = `/moten/${view.meeting.id}/protokoll`;
   // A final protocol is shown as it was adjusted, under the body's name of that day.
@@ -265,7 +266,7 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
   const counter = counterState ?? { values: { lastNumber: String(view.counter ?? 0) }, errors: [] };
   return (
     <Layout ctx={ctx} title={title} back={back}>
-      <p>
+      <p class="wrap-anywhere">
         {t('protocol.status')}: <strong>{t(`protocol.status.${row.status}`)}</strong>
         {row.canonicalSha256 && <> · {t('protocol.digest', { sha: row.canonicalSha256 })}</>}
         {/* The protocol of a meeting the demo invented. */}
@@ -275,6 +276,8 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [] }: { ct
         <strong>{doc.organisationName}</strong>
         {doc.bodyName !== doc.organisationName && <> · {doc.bodyName}</>}
       </p>
+      {/* The comments from justering for the secretary (issue 18, review.pages.tsx). */}
+      {review}
       <Header ctx={ctx} doc={doc} />
       {editable && (
         <p class="actions">

@@ -6,6 +6,7 @@ import { emptyForm } from '../../platform/views/forms.js';
 import { notFound } from '../../platform/errors.js';
 import { HeaderFormPage, ParagraphFormPage, ProtocolPage, headerFormValues, paragraphFormValues } from './protocol.pages.js';
 import { uuidParam } from '../../platform/http/params.js';
+import { SecretaryComments } from './review.pages.js';
 
 
 export function registerProtocolRoutes(app: FastifyInstance, services: Services): void {
@@ -22,7 +23,10 @@ export function registerProtocolRoutes(app: FastifyInstance, services: Services)
   app.get('/moten/:id/protokoll', read, async (request, reply) => {
     const view = await protocols.view(request.principal, uuidParam(request, 'id'));
     const corrections = view.protocol?.row.status === 'final' ? await services.corrections.list(request.principal, view.protocol.row.id) : [];
-    return reply.page(<ProtocolPage ctx={request.viewContext()} view={view} corrections={corrections} />);
+    const ctx = request.viewContext();
+    const row = view.protocol?.row;
+    const review = row ? <SecretaryComments ctx={ctx} protocolId={row.id} status={row.status} review={await services.review.forSecretary(request.principal, row.id)} /> : null;
+    return reply.page(<ProtocolPage ctx={ctx} view={view} corrections={corrections} review={review} />);
   });
 
   app.get('/moten/:id/protokoll.json', read, async (request, reply) => {

@@ -23,6 +23,8 @@ import { CURRENT_DIGEST_VERSION, protocolDigest, publicVersion, type ProtocolDoc
 import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
+import { storeReviewCopy } from './review-copy.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -112,21 +114,22 @@ export function createProtocolService(deps: { database: Database; config: Config
   async function insertProtocol(tx: Db, principal: Principal, meeting: meetingsRepo.MeetingRow, body: meetingsRepo.BodyRow): Promise<string> {
     const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
     const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
-    const [row] = await tx
-      .insert(protocols)
-      .values({
-        meetingId: meeting.id,
-        status: 'draft',
-        justeringPlace: meeting.justeringPlace ?? '',
-        justeringDate: meeting.justeringDate,
-        chairPersonId: chair?.person.id ?? null,
-        adjusterPersonId: meeting.adjusterPersonId,
-        secretaryName: principal.name,
-        createdAt: clock(),
-        updatedAt: clock(),
-      })
-      .returning({ id: protocols.id });
-    if (!row) throw new Error('insert returned no row');
+    const row = await insertOne(
+      tx
+        .insert(protocols)
+        .values({
+          meetingId: meeting.id,
+          status: 'draft',
+          justeringPlace: meeting.justeringPlace ?? '',
+          justeringDate: meeting.justeringDate,
+          chairPersonId: chair?.person.id ?? null,
+          adjusterPersonId: meeting.adjusterPersonId,
+          secretaryName: principal.name,
+          createdAt: clock(),
+          updatedAt: clock(),
+        })
+        .returning({ id: protocols.id }),
+    );
     return row.id;
   }
 
@@ -345,8 +348,11 @@ export function createProtocolService(deps: { database: Database; config: Config
         }
         // The current canonical form: the planned justering date is not signed (the final protocol prints the actual day).
         const digestVersion = CURRENT_DIGEST_VERSION;
-        const sha256 = protocolDigest(await build(tx, protocolId), digestVersion);
+        const document = await build(tx, protocolId);
+        const sha256 = protocolDigest(document, digestVersion);
         await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, digestVersion, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        // What the chair and the adjuster read on the review page: the document as locked (issue 18).
+        await storeReviewCopy(tx, { protocolId, sha256, digestVersion, document, at: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256, digestVersion }, organisationId: body.organisationId }, clock());
         return { sha256, numbers };
       });

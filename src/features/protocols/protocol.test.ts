@@ -41,7 +41,7 @@ describe('protocol: draft, editing, locking with § numbers, finality', () => {
     await recordStart(f);
     await post(f, `${f.base}/bifall`, { itemId: f.items.economy, alternative: 'proposal' });
     await post(f, `${f.base}/notera`, { itemId: f.items.info });
-    await post(f, `${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, text: 'E-nämnden beslutar att avslå förslaget.' });
+    await post(f, `${f.base}/yrkande`, { itemId: f.items.plan, personId: f.member.Dalby, kind: 'reject', text: 'E-nämnden beslutar att avslå förslaget.' });
     const db = t.services.database.db;
     const [motion] = await db.execute(sql`select id from motions where item_id = ${f.items.plan}`).then((r) => (r as unknown as { rows: { id: string }[] }).rows);
     const choice = { Arvidsby: 'yes', Bergby: 'yes', Dalby: 'no', Ekby: 'no', 'Testby kommun': 'yes' } as const;
@@ -111,7 +111,7 @@ describe('protocol: draft, editing, locking with § numbers, finality', () => {
     assert.deepEqual(plan.recipients, ['Samtliga medlemskommuner']);
     assert.equal(plan.handling, 'Ordföranden ställer proposition på förslagen.');
     assert.ok(plan.secrecyProvision);
-    assert.deepEqual(plan.record.motions, [{ by: 'Ledamot Dalby', text: 'E-nämnden beslutar att avslå förslaget.' }]);
+    assert.deepEqual(plan.record.motions, [{ by: 'Ledamot Dalby', text: 'E-nämnden beslutar att avslå förslaget.', kind: 'reject' }]);
     assert.deepEqual([plan.record.votes[0]?.yes, plan.record.votes[0]?.no, plan.record.votes[0]?.ballots.length], [3, 2, 5]);
     assert.deepEqual(plan.record.votes[0]?.ballots.find((b) => b.name === 'Ledamot Dalby'), { name: 'Ledamot Dalby', municipality: 'Dalby', choice: 'no' });
     assert.deepEqual(plan.record.reservations, [{ name: 'Ledamot Dalby', reason: null }]);

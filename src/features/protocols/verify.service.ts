@@ -1,4 +1,4 @@
-import { and, asc, eq, max, min, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, min, or, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
@@ -114,7 +114,7 @@ export function createVerifyService(deps: { database: Database; config: Config; 
       .innerJoin(users, eq(users.id, protocolSignatures.userId))
       .leftJoin(people, eq(people.id, protocolSignatures.personId))
       .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, protocolSignatures.paragraphId))
-      .where(eq(protocolSignatures.protocolId, row.id))
+      .where(and(eq(protocolSignatures.protocolId, row.id), isNull(protocolSignatures.voidedAt)))
       .orderBy(asc(protocolSignatures.signedAt));
 
     return {

@@ -14,17 +14,7 @@ import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
 import { protocolDigest, publicVersion } from './protocol.model.js';
 import { renderSealedProtocolPdf } from './seal.js';
 import { normaliseSha256 } from './verify.service.js';
-
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
-  const boundary = '----kansli-verify-test';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import { multipartBody } from '../../../test/support/multipart.js';
 
 describe('/verifiera', () => {
   let t: TestContext;
@@ -88,7 +78,7 @@ describe('/verifiera', () => {
   after(() => t.close());
 
   async function upload(bytes: Buffer | undefined, sha256 = '') {
-    const form = multipart({ _csrf: client.cookies.get('kansli_csrf') ?? '', sha256 }, bytes ? { name: 'protokoll.pdf', bytes } : undefined);
+    const form = multipartBody({ _csrf: client.cookies.get('kansli_csrf') ?? '', sha256 }, bytes ? { name: 'protokoll.pdf', bytes, type: 'application/pdf' } : undefined);
     return t.app.inject({
       method: 'POST',
       url: '/verifiera',

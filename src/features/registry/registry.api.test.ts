@@ -1,22 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 import { eq } from 'drizzle-orm';
 import { documents } from '../../platform/db/schema.js';
+import { multipartBody } from '../../../test/support/multipart.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n';
 
-/** A multipart/form-data body as a browser or curl would send it. */
-function multipart(fields: Record<string, string>, file?: { filename: string; content: string; type: string }) {
-  const boundary = `----kansli${randomBytes(8).toString('hex')}`;
-  const chunks: string[] = [];
-  for (const [name, value] of Object.entries(fields)) chunks.push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  if (file) chunks.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`);
-  chunks.push(`--${boundary}--\r\n`);
-  return { payload: Buffer.from(chunks.join('')), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const multipartRequest = (...args: Parameters<typeof multipartBody>) => {
+  const { payload, contentType } = multipartBody(...args);
+  return { payload, headers: { 'content-type': contentType } };
+};
 
 describe('registry JSON API', () => {
   let t: TestContext;
@@ -72,7 +67,7 @@ describe('registry JSON API', () => {
   test('register a document with a file (multipart, metadata as JSON), get it and list it', async () => {
     const caseRow = await createCase('Intern kontroll');
     const metadata = { caseId: caseRow.id, direction: 'incoming', counterpart: 'Luleå kommun', documentDate: '2026-02-27', description: 'Riskanalys' };
-    const { payload, headers } = multipart({ metadata: JSON.stringify(metadata) }, { filename: 'riskanalys.txt', content: 'Riskerna bedöms som låga.', type: 'text/plain' });
+    const { payload, headers } = multipartRequest({ metadata: JSON.stringify(metadata) }, { name: 'riskanalys.txt', bytes: 'Riskerna bedöms som låga.', type: 'text/plain' });
     const response = await api('POST', '/api/v1/documents', { role: 'secretary', payload, headers });
     assert.equal(response.statusCode, 201, response.body);
     const doc = response.json<{ id: string; handlingId: string; caseNumber: string; description: string; files: { filename: string; version: number }[] }>();
@@ -91,11 +86,11 @@ describe('registry JSON API', () => {
   test('register a document from plain multipart fields, or from JSON', async () => {
     const caseRow = await createCase('Protokoll');
     const fields = { caseId: caseRow.id, direction: 'drawn_up', documentDate: '2026-03-01', description: 'Protokollsutdrag' };
-    const { payload, headers } = multipart(fields);
+    const { payload, headers } = multipartRequest(fields);
     assert.equal((await api('POST', '/api/v1/documents', { role: 'secretary', payload, headers })).statusCode, 201);
     const viaJson = await api('POST', '/api/v1/documents', { role: 'secretary', json: { ...fields, description: 'Kallelse' } });
     assert.equal(viaJson.statusCode, 201, viaJson.body);
-    const bad = multipart({ metadata: '{not json' });
+    const bad = multipartRequest({ metadata: '{not json' });
     const refused = await api('POST', '/api/v1/documents', { role: 'secretary', ...bad });
     assert.equal(refused.statusCode, 400);
     assert.equal(refused.json<{ error: { fields: { field: string }[] } }>().error.fields[0]?.field, 'metadata');

@@ -20,6 +20,7 @@ import { COOPERATION_API_OPERATIONS } from '../cooperation/cooperation.api.js';
 import { PUBLICATION_API_OPERATIONS } from '../publication/publication.api.js'; // publication: the notice boards
 
 const ZCaseStatus = z.enum(['open', 'closed']);
+const ZOrigin = z.enum(['seed', 'demo']).nullable().describe('Demo data only: `seed` taken from the seed protocol, `demo` invented (shown as Exempeldata); null for real records');
 const ZId = z.object({ id: z.uuid().describe('The id (UUID)') });
 
 export const ZApiCreateCase = ZCreateCase.extend({ organisation: z.string().min(1, msg('Ange organisationens kortnamn.', 'Give the organisation’s short name (slug).')).describe('Slug of the organisation whose registry the case goes in') });
@@ -41,6 +42,7 @@ export const ZApiCaseSummary = z.object({
   openedOn: z.string(),
   closedOn: z.string().nullable(),
   organisationName: z.string(),
+  origin: ZOrigin,
 });
 
 export const ZApiDocument = z.object({
@@ -63,6 +65,7 @@ export const ZApiDocument = z.object({
     .nullable()
     .describe('Gallrad (OSL 5 kap.): the files were destroyed on this day; the registry entry stays'),
   files: z.array(z.object({ id: z.uuid(), version: z.number().int(), filename: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string() })),
+  origin: ZOrigin,
 });
 
 export const ZApiDocumentEntry = ZApiDocument.extend({ caseNumber: z.string(), caseTitle: z.string() });
@@ -120,13 +123,13 @@ type TDocument = z.infer<typeof ZApiDocument>;
 type TDocumentEntry = z.infer<typeof ZApiDocumentEntry>;
 
 function presentCaseSummary(row: CaseRow, caseNumber: string, organisationName: string): TCaseSummary {
-  const { id, year, number, classificationCode, title, status, openedOn, closedOn } = row;
-  return { id, caseNumber, year, number, classificationCode, title, status, openedOn, closedOn, organisationName };
+  const { id, year, number, classificationCode, title, status, openedOn, closedOn, origin } = row;
+  return { id, caseNumber, year, number, classificationCode, title, status, openedOn, closedOn, organisationName, origin };
 }
 
 function presentDocument(doc: PresentedDocument): TDocument {
-  const { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, disposal, files } = doc;
-  return { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, disposal, files };
+  const { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, disposal, files, origin } = doc;
+  return { id, handlingId, caseId, direction, documentDate, registeredAt, secrecy, securityClass, description, counterpart, secrecyProvision, secrecyMarkedOn, secrecyMarkedBy, access, disposal, files, origin };
 }
 
 const presentDocumentEntry = (doc: PresentedDocument, caseNumber: string, caseTitle: string): TDocumentEntry => ({ ...presentDocument(doc), caseNumber, caseTitle });

@@ -1,33 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { EXE_BYTES } from '../../../test/support/file-fixtures.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n1.3.2.2;Intern kontroll;Bevaras\n';
-
-/** Post a multipart form as a browser does: the CSRF token first (unless left out), then fields, then the file. */
-async function postMultipart(
-  client: TestClient,
-  url: string,
-  fields: Record<string, string>,
-  options: { file?: { name: string; bytes: Uint8Array | string; type?: string }; csrf?: boolean } = {},
-): Promise<LightMyRequestResponse> {
-  await client.ensureCsrf();
-  const form = new FormData();
-  if (options.csrf !== false) form.append('_csrf', client.cookies.get('kansli_csrf') ?? '');
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (options.file) form.append('file', new Blob([typeof options.file.bytes === 'string' ? options.file.bytes : new Uint8Array(options.file.bytes)], { type: options.file.type ?? 'application/octet-stream' }), options.file.name);
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await client.app.inject({ method: 'POST', url, payload: form, headers: { cookie } });
-  // Keep the cookies the answer sets (the flash message), as the client's own requests do.
-  for (const c of response.cookies) {
-    if (c.value === '' || c.maxAge === 0) client.cookies.delete(c.name);
-    else client.cookies.set(c.name, c.value);
-  }
-  return response;
-}
 
 describe('registry pages', () => {
   let t: TestContext;
@@ -67,10 +44,10 @@ describe('registry pages', () => {
 
   test('a CSV file upload is imported too; a file that is not UTF-8 is refused with advice', async () => {
     const latin1 = Buffer.from('kod;rubrik;gallring\n3.1;Överföring;Bevaras\n', 'latin1');
-    const bad = await postMultipart(secretary, `/klassificering/${org.committee.slug}/import`, {}, { file: { name: 'koder.csv', bytes: latin1 } });
+    const bad = await secretary.postMultipart(`/klassificering/${org.committee.slug}/import`, {}, { file: { name: 'koder.csv', bytes: latin1 } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Spara den som ”CSV UTF-8”/);
-    const ok = await postMultipart(secretary, `/klassificering/${org.committee.slug}/import`, {}, { file: { name: 'koder.csv', bytes: 'code,title,retention\n3.1,Överföring,Gallras efter 5 år\n' } });
+    const ok = await secretary.postMultipart(`/klassificering/${org.committee.slug}/import`, {}, { file: { name: 'koder.csv', bytes: 'code,title,retention\n3.1,Överföring,Gallras efter 5 år\n' } });
     assert.equal(ok.statusCode, 302);
     assert.match((await member.get(`/klassificering/${org.committee.slug}?q=överföring`)).body, /Gallras efter 5 år/);
   });
@@ -100,7 +77,7 @@ describe('registry pages', () => {
   });
 
   test('a document is registered with a file through a multipart form and downloaded again', async () => {
-    const response = await postMultipart(secretary, `/arenden/${caseId}/ny-handling`, docFields, { file: { name: 'rapport oktober å.txt', bytes: 'Utfall per sista oktober', type: 'text/plain' } });
+    const response = await secretary.postMultipart(`/arenden/${caseId}/ny-handling`, docFields, { file: { name: 'rapport oktober å.txt', bytes: 'Utfall per sista oktober', type: 'text/plain' } });
     assert.equal(response.statusCode, 302, response.body.slice(0, 2000));
     assert.equal(response.headers.location, `/arenden/${caseId}`);
     const page = await member.get(`/arenden/${caseId}`);
@@ -118,7 +95,7 @@ describe('registry pages', () => {
 
   test('a multipart form without the CSRF field is refused and saves nothing', async () => {
     const before = [await count('documents'), await count('document_files')];
-    const response = await postMultipart(secretary, `/arenden/${caseId}/ny-handling`, docFields, { file: { name: 'x.txt', bytes: 'smuggel' }, csrf: false });
+    const response = await secretary.postMultipart(`/arenden/${caseId}/ny-handling`, docFields, { file: { name: 'x.txt', bytes: 'smuggel' }, csrf: false });
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /Formuläret hade gått ut/);
     assert.deepEqual([await count('documents'), await count('document_files')], before);
@@ -126,7 +103,7 @@ describe('registry pages', () => {
 
   test('an .exe is refused with a Swedish message at the file field, the values kept and nothing saved', async () => {
     const before = [await count('documents'), await count('document_files'), await count('file_blobs')];
-    const response = await postMultipart(secretary, `/arenden/${caseId}/ny-handling`, { ...docFields, description: 'Program från leverantören' }, { file: { name: 'program.exe', bytes: EXE_BYTES } });
+    const response = await secretary.postMultipart(`/arenden/${caseId}/ny-handling`, { ...docFields, description: 'Program från leverantören' }, { file: { name: 'program.exe', bytes: EXE_BYTES } });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Filtypen för ”program\.exe” stöds inte\. Tillåtna är PDF/);
     assert.match(response.body, /href="#f-file"/, 'the error summary links to the file field');
@@ -141,7 +118,7 @@ describe('registry pages', () => {
       const client = new TestClient(small.app);
       client.cookies = new Map(secretary.cookies);
       const before = await count('documents');
-      const response = await postMultipart(client, `/arenden/${caseId}/ny-handling`, docFields, { file: { name: 'stor.txt', bytes: 'a'.repeat(4096) } });
+      const response = await client.postMultipart(`/arenden/${caseId}/ny-handling`, docFields, { file: { name: 'stor.txt', bytes: 'a'.repeat(4096) } });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Filen är 0,1 MB\. Största tillåtna storlek är/);
       assert.match(response.body, /<form method="post" action="\/arenden\/[^"]+\/ny-handling"/);
@@ -154,7 +131,7 @@ describe('registry pages', () => {
 
   test('bad fields are refused whole: a secret marking needs its provision', async () => {
     const before = await count('documents');
-    const response = await postMultipart(secretary, `/arenden/${caseId}/ny-handling`, { ...docFields, secrecy: 'secret', description: 'Säkerhetsrapport' });
+    const response = await secretary.postMultipart(`/arenden/${caseId}/ny-handling`, { ...docFields, secrecy: 'secret', description: 'Säkerhetsrapport' });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /En sekretessmarkering måste ange bestämmelsen/);
     assert.match(response.body, /value="secret" checked/);
@@ -164,10 +141,10 @@ describe('registry pages', () => {
   test('a new version of the file keeps the old one; an upload without a file says so', async () => {
     const doc = (await t.services.registry.listDocuments(null)).find((d) => d.handlingId === '2026.1');
     assert.ok(doc);
-    const empty = await postMultipart(secretary, `/handlingar/${doc.id}/ny-version`, {});
+    const empty = await secretary.postMultipart(`/handlingar/${doc.id}/ny-version`, {});
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /Välj en fil att ladda upp/);
-    const ok = await postMultipart(secretary, `/handlingar/${doc.id}/ny-version`, {}, { file: { name: 'rapport oktober å.txt', bytes: 'Rättat utfall' } });
+    const ok = await secretary.postMultipart(`/handlingar/${doc.id}/ny-version`, {}, { file: { name: 'rapport oktober å.txt', bytes: 'Rättat utfall' } });
     assert.equal(ok.statusCode, 302);
     const page = await secretary.get(`/handlingar/${doc.id}`);
     assert.match(page.body, /Version 2 är sparad/);

@@ -24,6 +24,7 @@ import type { ExtractionResult } from './files/text-extraction.js';
 import { markCut, sharedTextExtractor, type TextExtractor } from './files/extract-isolated.js';
 import { extractionNotice } from './files/extraction-notice.js';
 import type { UserMessage } from '../../platform/errors.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export interface UploadedFile {
   filename: string;
@@ -124,11 +125,12 @@ export function createRegistryService(deps: { database: Database; config: Config
     const existing = await repo.listFiles(tx, [doc.id]);
     const version = existing.reduce((max, f) => Math.max(max, f.version), 0) + 1;
     const stored = await storage.put(tx, file.bytes);
-    const [row] = await tx
-      .insert(documentFiles)
-      .values({ documentId: doc.id, version, filename: file.filename, mimeType: file.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const row = await insertOne(
+      tx
+        .insert(documentFiles)
+        .values({ documentId: doc.id, version, filename: file.filename, mimeType: file.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
+        .returning(),
+    );
     await upsertSearchEntry(tx, {
       kind: 'file',
       refId: row.id,
@@ -157,28 +159,29 @@ export function createRegistryService(deps: { database: Database; config: Config
       throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'secrecy', message }] });
     }
     const secret = input.secrecy === 'secret';
-    const [doc] = await tx
-      .insert(documents)
-      .values({
-        organisationId: caseRow.organisationId,
-        year,
-        number: n,
-        caseId: caseRow.id,
-        direction: input.direction,
-        documentDate: input.documentDate,
-        counterpart: input.counterpart ?? null,
-        description: input.description,
-        secrecy: input.secrecy,
-        secrecyProvision: secret ? (input.secrecyProvision ?? null) : null,
-        secrecyMarkedOn: secret ? (input.secrecyMarkedOn ?? swedishDate(clock())) : null,
-        secrecyMarkedBy: secret ? (number?.secrecyMarkedBy ?? actor.label) : null,
-        publicDescription: secret ? (input.publicDescription ?? `Sekretessbelagd handling (${input.secrecyProvision ?? ''})`) : null,
-        securityClass: input.securityClass,
-        registeredAt: clock(),
-        registeredBy: actor.label,
-      })
-      .returning();
-    if (!doc) throw new Error('insert returned no row');
+    const doc = await insertOne(
+      tx
+        .insert(documents)
+        .values({
+          organisationId: caseRow.organisationId,
+          year,
+          number: n,
+          caseId: caseRow.id,
+          direction: input.direction,
+          documentDate: input.documentDate,
+          counterpart: input.counterpart ?? null,
+          description: input.description,
+          secrecy: input.secrecy,
+          secrecyProvision: secret ? (input.secrecyProvision ?? null) : null,
+          secrecyMarkedOn: secret ? (input.secrecyMarkedOn ?? swedishDate(clock())) : null,
+          secrecyMarkedBy: secret ? (number?.secrecyMarkedBy ?? actor.label) : null,
+          publicDescription: secret ? (input.publicDescription ?? `Sekretessbelagd handling (${input.secrecyProvision ?? ''})`) : null,
+          securityClass: input.securityClass,
+          registeredAt: clock(),
+          registeredBy: actor.label,
+        })
+        .returning(),
+    );
     await indexDocument(tx, doc, caseRow);
     await recordAudit(tx, actor, { action: 'document.register', entity: 'document', entityId: doc.id, after: { id: formatHandlingId({ year, number: n }), caseId: caseRow.id, secrecy: doc.secrecy }, organisationId: doc.organisationId }, clock());
     return doc;
@@ -257,11 +260,12 @@ export function createRegistryService(deps: { database: Database; config: Config
         await assertKnownCode(tx, org.id, input.classificationCode);
         const year = currentYear();
         const number = await takeNextNumber(tx, { organisationId: org.id, series: 'case', year });
-        const [row] = await tx
-          .insert(cases)
-          .values({ organisationId: org.id, year, number, classificationCode: input.classificationCode, title: input.title, responsiblePersonId: input.responsiblePersonId ?? null, openedOn: swedishDate(clock()) })
-          .returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(
+          tx
+            .insert(cases)
+            .values({ organisationId: org.id, year, number, classificationCode: input.classificationCode, title: input.title, responsiblePersonId: input.responsiblePersonId ?? null, openedOn: swedishDate(clock()) })
+            .returning(),
+        );
         await indexCase(tx, row);
         await recordAudit(tx, actorOf(principal), { action: 'case.create', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row), title: row.title }, organisationId: row.organisationId }, clock());
         return row;
@@ -387,8 +391,7 @@ export function createRegistryService(deps: { database: Database; config: Config
         if (existing) return existing;
         await assertKnownCode(tx, input.organisationId, input.classificationCode);
         await reserveNumber(tx, { organisationId: input.organisationId, series: 'case', year: input.year, number: input.number });
-        const [row] = await tx.insert(cases).values({ ...input, closedOn: input.status === 'closed' ? input.openedOn : null }).returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(cases).values({ ...input, closedOn: input.status === 'closed' ? input.openedOn : null }).returning());
         await indexCase(tx, row);
         await recordAudit(tx, actor, { action: 'case.import', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row) }, organisationId: row.organisationId }, clock());
         return row;

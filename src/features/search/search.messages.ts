@@ -32,8 +32,8 @@ export const searchMessages = defineMessages({
   'search.body': { sv: 'Organ', en: 'Body' },
   'search.anyBody': { sv: 'Alla organ', en: 'All bodies' },
   'search.results': { sv: 'Sökresultat', en: 'Search results' },
-  'search.count.one': { sv: '1 träff för ”{q}”', en: '1 hit for “{q}”' },
-  'search.count.many': { sv: '{count} träffar för ”{q}”', en: '{count} hits for “{q}”' },
+  'search.count.one': { sv: '{count} träff för ”{q}”', en: '{count} hit for “{q}”' },
+  'search.count.other': { sv: '{count} träffar för ”{q}”', en: '{count} hits for “{q}”' },
   'search.count.capped': {
     sv: 'Fler än {count} träffar för ”{q}”. De {count} första visas, de mest relevanta först. Lägg till fler ord eller avgränsa sökningen för att hitta rätt.',
     en: 'More than {count} hits for “{q}”. The first {count} are shown, the most relevant first. Add words or narrow the search to find the right one.',

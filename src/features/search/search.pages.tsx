@@ -3,6 +3,7 @@ import { Layout, withQuery } from '../../platform/views/layout.js';
 import { ErrorSummary, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import { MAX_CANDIDATES, SEARCH_KINDS, type TSearchHit, type TSearchResult, type TSnippetPart } from './search.schema.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 export const PAGE_SIZE = 20;
 
@@ -35,11 +36,11 @@ function SearchForm({ ctx, state, bodies }: { ctx: ViewContext; state: FormState
   );
 }
 
-function countText(ctx: ViewContext, q: string, result: TSearchResult): string {
+function hitsText(ctx: ViewContext, q: string, result: TSearchResult): string {
   if (result.stopWordsOnly) return ctx.t('search.onlyStopWords');
   if (result.total === 0) return ctx.t('search.noHits', { q });
   if (result.capped) return ctx.t('search.count.capped', { q, count: MAX_CANDIDATES });
-  return result.total === 1 ? ctx.t('search.count.one', { q }) : ctx.t('search.count.many', { q, count: result.total });
+  return countText(ctx, 'search.count', result.total, { q });
 }
 
 function Pagination({ ctx, page, pages }: { ctx: ViewContext; page: number; pages: number }) {
@@ -131,7 +132,7 @@ export function SearchPage(props: { ctx: ViewContext; state: FormState; bodies: 
         <section aria-labelledby="results-h">
           <h2 id="results-h">{t('search.results')}</h2>
           <p class="list-count" role="status">
-            {countText(ctx, q, result)}
+            {hitsText(ctx, q, result)}
           </p>
           {result.total === 0 && filtered && (
             <p>

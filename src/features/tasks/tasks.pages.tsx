@@ -1,16 +1,9 @@
 /** "Att göra" on the signed-in start page: the person's tasks by kind, each a link to where it is done. */
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../platform/views/context.js';
-import { pluralCategory } from '../../platform/i18n/plural.js';
+import { countText } from '../../platform/i18n/plural.js';
 import { taskCount, type Task, type Tasks } from './tasks.service.js';
 
-type Counted = 'tasks.justering' | 'tasks.postings' | 'tasks.drafts' | 'tasks.locks' | 'tasks.notices' | 'tasks.late';
-
-/** "1 kallelse att skicka", "2 kallelser att skicka": the message's form for the count. */
-export function countText(ctx: ViewContext, key: Counted, n: number): string {
-  const form: `${Counted}.${'one' | 'other'}` = `${key}.${pluralCategory(ctx.locale, n)}`;
-  return ctx.t(form, { n });
-}
 
 function Late({ ctx, task }: { ctx: ViewContext; task: Task }) {
   if (task.daysLate === 0) return null;
@@ -58,6 +51,40 @@ export function TaskList({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
         <Group id="att-anslaa" heading={countText(ctx, 'tasks.postings', tasks.postings.length)}>
           {tasks.postings.map((task) => (
             <Item ctx={ctx} task={task} link={t('tasks.posting.link', { ...on(task), municipality: task.municipality })} detail={t('tasks.posting.deadline', { justeredOn: task.justeredOn, deadline: task.deadline })} />
+          ))}
+        </Group>
+      )}
+      {tasks.decisions.length > 0 && (
+        <Group id="att-besluta" heading={countText(ctx, 'tasks.decisions', tasks.decisions.length)}>
+          {tasks.decisions.map((task) => (
+            <Item
+              ctx={ctx}
+              task={task}
+              link={t('tasks.decision.link', { municipality: task.municipality, decision: task.decision[ctx.locale] })}
+              detail={task.hasDeadline ? t('tasks.decision.deadline', { initiative: task.initiative, deadline: task.deadline }) : t('tasks.decision.noDeadline', { initiative: task.initiative })}
+            />
+          ))}
+        </Group>
+      )}
+      {tasks.absences.length > 0 && (
+        <Group id="forhinder" heading={countText(ctx, 'tasks.absences', tasks.absences.length)}>
+          {tasks.absences.map((task) => (
+            <Item
+              ctx={ctx}
+              task={task}
+              link={t('tasks.absence.link', { member: task.member, ...on(task) })}
+              detail={
+                (task.substitutes.length > 0 ? t('tasks.absence.substitutes', { names: task.substitutes.join(', ') }) : t('tasks.absence.noSubstitute')) +
+                (task.note ? ` ${t('tasks.absence.note', { note: task.note })}` : '')
+              }
+            />
+          ))}
+        </Group>
+      )}
+      {tasks.reviews.length > 0 && (
+        <Group id="att-besvara" heading={countText(ctx, 'tasks.reviews', tasks.reviews.length)}>
+          {tasks.reviews.map((task) => (
+            <Item ctx={ctx} task={task} link={t('tasks.review.link', { ...on(task), number: task.paragraphNumber ?? '–', heading: task.paragraphHeading })} detail={t('tasks.protocol.deadline', { deadline: task.deadline })} />
           ))}
         </Group>
       )}

@@ -1,7 +1,7 @@
 /** SQL of the start page's tasks and of the e-mails that say a task has become someone's. */
 import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, meetings, organisations, people, protocols, protocolSignatures, roleAssignments, users } from '../../platform/db/schema.js';
+import { bodies, meetings, memberReports, notices, organisations, people, protocolReviewComments, protocols, protocolSignatures, roleAssignments, users } from '../../platform/db/schema.js';
 
 /**
  * Locked protocols in which the person may be a signer: chair, the protocol's adjuster or the
@@ -24,7 +24,7 @@ export async function listSignedRoles(db: Db, protocolIds: readonly string[]): P
   const rows = await db
     .select({ protocolId: protocolSignatures.protocolId, role: protocolSignatures.role })
     .from(protocolSignatures)
-    .where(and(inArray(protocolSignatures.protocolId, [...protocolIds]), isNull(protocolSignatures.paragraphId)));
+    .where(and(inArray(protocolSignatures.protocolId, [...protocolIds]), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt)));
   for (const r of rows) signed.set(r.protocolId, [...(signed.get(r.protocolId) ?? []), r.role]);
   return signed;
 }
@@ -89,11 +89,72 @@ export async function findPersonWithAccounts(db: Db, personId: string) {
 }
 
 /** The enabled user accounts holding `role` in the organisation. */
-export async function listUsersWithRole(db: Db, organisationId: string, role: 'registrar') {
+export async function listUsersWithRole(db: Db, organisationId: string, role: 'registrar' | 'secretary' | 'preparation_official') {
   return db
     .selectDistinct({ id: users.id, email: users.email, name: users.name })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.role, role), eq(users.disabled, false)))
     .orderBy(asc(users.email));
+}
+
+/** Absences reported by members for the committees' coming meetings (planned or open, from `from`). */
+export async function listUpcomingAbsences(db: Db, committeeIds: readonly string[], from: Date) {
+  if (committeeIds.length === 0) return [];
+  return db
+    .select({ report: memberReports, meeting: meetings, body: bodies, person: { id: people.id, name: people.name } })
+    .from(memberReports)
+    .innerJoin(meetings, eq(meetings.id, memberReports.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(people, eq(people.id, memberReports.personId))
+    .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(memberReports.type, 'absence'), inArray(meetings.status, ['planned', 'open']), gte(meetings.startsAt, from)))
+    .orderBy(asc(meetings.startsAt), asc(people.name));
+}
+
+/** One absence report with its meeting, body and person, for the secretary's e-mail. */
+export async function findAbsenceForMail(db: Db, reportId: string) {
+  const [row] = await db
+    .select({ report: memberReports, meeting: meetings, body: bodies, person: { id: people.id, name: people.name } })
+    .from(memberReports)
+    .innerJoin(meetings, eq(meetings.id, memberReports.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(people, eq(people.id, memberReports.personId))
+    .where(and(eq(memberReports.id, reportId), eq(memberReports.type, 'absence')));
+  return row;
+}
+
+/** Every locked protocol with its meeting and body (the reminder scan). */
+export async function listLockedProtocols(db: Db) {
+  return db
+    .select({ protocol: protocols, meeting: meetings, body: bodies })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(protocols.status, 'locked'))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** Notices posted by hand that have no posting date yet, with their protocol, meeting, body and municipality (the reminder scan). */
+export async function listUnpostedManualNotices(db: Db) {
+  return db
+    .select({ notice: notices, protocol: protocols, meeting: meetings, body: bodies, municipality: organisations })
+    .from(notices)
+    .innerJoin(protocols, eq(protocols.id, notices.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(organisations, eq(organisations.id, notices.organisationId))
+    .where(and(eq(protocols.status, 'final'), isNull(notices.paragraphId), eq(notices.postingMethod, 'manual'), isNull(notices.postedOn)));
+}
+
+/** Comments from justering not yet answered or applied, of the committees' protocols (issue 18). */
+export async function listOpenReviewComments(db: Db, committeeIds: readonly string[]) {
+  if (committeeIds.length === 0) return [];
+  return db
+    .select({ comment: protocolReviewComments, meeting: meetings, body: bodies })
+    .from(protocolReviewComments)
+    .innerJoin(protocols, eq(protocols.id, protocolReviewComments.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(inArray(bodies.organisationId, [...committeeIds]), isNull(protocolReviewComments.resolution)))
+    .orderBy(asc(protocolReviewComments.createdAt));
 }

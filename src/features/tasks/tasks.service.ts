@@ -11,6 +11,9 @@ import * as authRepo from '../auth/auth.repository.js';
 import { can, organisationsWhere, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { signerRolesOf, type SignerRole } from '../protocols/signers.js';
 import type { PublicationService } from '../publication/publication.service.js';
+import type { CooperationService } from '../cooperation/cooperation.service.js';
+import { listMandatesOn } from '../meetings/meetings.repository.js';
+import { substitutesToCall } from '../meetings/member-room.service.js';
 import * as repo from './tasks.repository.js';
 
 /** One thing to do: where it is done, the meeting it concerns, its deadline and days past it. */
@@ -35,6 +38,30 @@ export interface PostingTask extends Task {
   justeredOn: string;
 }
 
+export interface DecisionTask extends Task {
+  cellId: string;
+  municipality: string;
+  initiative: string;
+  decision: { sv: string; en: string };
+  /** The decision's deadline, when the phase or the cell has one. */
+  hasDeadline: boolean;
+}
+
+export interface AbsenceTask extends Task {
+  reportId: string;
+  member: string;
+  note: string | null;
+  /** The substitutes of the member's municipality to call in (reglemente 17 §). */
+  substitutes: string[];
+}
+
+/** A comment from justering for the secretary to answer or apply (issue 18). */
+export interface ReviewTask extends Task {
+  commentId: string;
+  paragraphNumber: number | null;
+  paragraphHeading: string;
+}
+
 export interface Tasks {
   today: string;
   /** Protocols locked for justering that wait for my signature (KL 5:69). */
@@ -45,6 +72,12 @@ export interface Tasks {
   drafts: Task[];
   locks: Task[];
   notices: Task[];
+  /** Decisions my municipality takes in a joint initiative (the municipality decides for itself, seed § 24). */
+  decisions: DecisionTask[];
+  /** The secretary's: members who reported absence from a coming meeting, and whom to call in. */
+  absences: AbsenceTask[];
+  /** Comments from the chair or the adjuster on a protocol under review, not yet answered. */
+  reviews: ReviewTask[];
 }
 
 /** A closed meeting older than this is history (imported without its protocol), not a task. */
@@ -52,9 +85,10 @@ const DRAFT_HORIZON_DAYS = 365;
 /** A planned meeting's notice becomes a task this many days before its deadline. */
 const NOTICE_HORIZON_DAYS = 30;
 
-export const taskCount = (tasks: Tasks) => tasks.justering.length + tasks.postings.length + tasks.drafts.length + tasks.locks.length + tasks.notices.length;
+export const taskCount = (tasks: Tasks) =>
+  tasks.justering.length + tasks.postings.length + tasks.drafts.length + tasks.locks.length + tasks.notices.length + tasks.decisions.length + tasks.absences.length + tasks.reviews.length;
 
-export function createTaskService(deps: { database: Database; clock: Clock; publication: PublicationService }) {
+export function createTaskService(deps: { database: Database; clock: Clock; publication: PublicationService; cooperation: Pick<CooperationService, 'myPendingDecisions'> }) {
   const db = deps.database.db;
 
   const lateness = (deadline: string, today: string) => Math.max(0, daysBetween(deadline, today));
@@ -102,7 +136,14 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
     const closed = await repo.listClosedMeetingsWithoutProtocol(db, committees, new Date(now.getTime() - DRAFT_HORIZON_DAYS * 86_400_000));
     const drafts = await repo.listDraftProtocols(db, committees);
     const planned = await repo.listPlannedMeetingsWithoutNotice(db, committees, new Date(now.getTime() - 86_400_000));
+    const comments = await repo.listOpenReviewComments(db, committees);
     return {
+      reviews: comments.map((r): ReviewTask => ({
+        ...task(`/moten/${r.meeting.id}/protokoll#synpunkt-${r.comment.id}`, r.body.name, r.meeting.startsAt, byJustering),
+        commentId: r.comment.id,
+        paragraphNumber: r.comment.paragraphNumber,
+        paragraphHeading: r.comment.paragraphHeading,
+      })),
       drafts: closed.map((r) => task(`/moten/${r.meeting.id}/protokoll`, r.body.name, r.meeting.startsAt, byJustering)),
       locks: drafts.map((r) => task(`/moten/${r.meeting.id}/protokoll`, r.body.name, r.meeting.startsAt, byJustering)),
       notices: planned
@@ -112,13 +153,66 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
     };
   }
 
+  /** The municipality's pending decisions in joint initiatives, for those who record them (registrar, preparation-group official). */
+  async function decisionTasks(principal: Principal, today: string): Promise<DecisionTask[]> {
+    const pending = await deps.cooperation.myPendingDecisions(principal);
+    return pending
+      .map(({ model, cell, municipality, deadline, decisionLabel }) => ({
+        cellId: cell.id,
+        municipality: municipality.name,
+        initiative: model.initiative.name,
+        decision: decisionLabel,
+        href: `/samverkan/beslut/${cell.id}`,
+        bodyName: model.committee.name,
+        meetingDate: '',
+        deadline: deadline ?? '',
+        hasDeadline: deadline !== null,
+        daysLate: deadline ? lateness(deadline, today) : 0,
+      }))
+      .sort((a, b) => (a.hasDeadline === b.hasDeadline ? compareDates(a.deadline || today, b.deadline || today) : a.hasDeadline ? -1 : 1));
+  }
+
+  /** Members who reported absence from a coming meeting of the secretary's committees, with the substitutes to call (reglemente 17 §). */
+  async function absenceTasks(principal: Principal, now: Date, today: string): Promise<AbsenceTask[]> {
+    const committees = organisationsWhere(principal, 'meeting.plan');
+    const startOfToday = new Date(now.getTime() - 86_400_000);
+    const rows = (await repo.listUpcomingAbsences(db, committees, startOfToday)).filter((r) => compareDates(swedishDate(r.meeting.startsAt), today) >= 0);
+    const mandatesByMeeting = new Map<string, Awaited<ReturnType<typeof listMandatesOn>>>();
+    const out: AbsenceTask[] = [];
+    for (const r of rows) {
+      const meetingDate = swedishDate(r.meeting.startsAt);
+      const called = mandatesByMeeting.get(r.meeting.id) ?? (await listMandatesOn(db, r.body.id, meetingDate));
+      mandatesByMeeting.set(r.meeting.id, called);
+      const own = called.find((c) => c.person.id === r.person.id)?.mandate;
+      const substituteIds = own ? new Set(substitutesToCall(called.map((c) => c.mandate), own).map((m) => m.personId)) : new Set<string>();
+      out.push({
+        reportId: r.report.id,
+        member: r.person.name,
+        note: r.report.note,
+        substitutes: called.filter((c) => substituteIds.has(c.person.id)).map((c) => c.person.name),
+        href: `/moten/${r.meeting.id}/sammantrade#narvaro`,
+        bodyName: r.body.name,
+        meetingDate,
+        deadline: meetingDate,
+        daysLate: 0,
+      });
+    }
+    return out;
+  }
+
   return {
     /** The signed-in person's tasks in every role they hold, each within that role's organisations. */
     async forPrincipal(principal: Principal): Promise<Tasks> {
       const now = deps.clock();
       const today = swedishDate(now);
-      const [justering, postings, secretary] = await Promise.all([justeringTasks(principal, today), postingTasks(principal, today), secretaryTasks(principal, now, today)]);
-      return { today, justering, postings, ...secretary };
+      const [justering, postings, secretary, decisions, absences] = await Promise.all([
+        justeringTasks(principal, today),
+        postingTasks(principal, today),
+        secretaryTasks(principal, now, today),
+        decisionTasks(principal, today),
+        absenceTasks(principal, now, today),
+      ]);
+      return { today, justering, postings, ...secretary, decisions, absences };
     },
   };
 }

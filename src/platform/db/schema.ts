@@ -449,6 +449,8 @@ export const meetings = pgTable(
     /** Reglemente 10 §: a notice sent later than the notice period needs a recorded reason. */
     noticeLateReason: text('notice_late_reason'),
     openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }),
+    /** Why the meeting was opened before its day or more than a week after it (domain openingOutsideDay); null on its day. */
+    openReason: text('open_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     /** The member appointed to adjust the protocol with the chair (reglemente 22 §). */
     adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
@@ -549,6 +551,8 @@ export const motions = pgTable('motions', {
     .notNull()
     .references(() => people.id),
   text: text('text').notNull(),
+  /** Bifall, avslag, ändring, tillägg, återremiss or bordläggning (domain MotionKind); null: free text from before migration 0022. */
+  kind: text('kind', { enum: ['approve', 'reject', 'amend', 'add', 'refer_back', 'table'] }),
   position: integer('position').notNull(),
   withdrawn: boolean('withdrawn').notNull().default(false),
   createdAt: createdAt(),
@@ -964,6 +968,9 @@ export const protocolSignatures = pgTable('protocol_signatures', {
   assuranceProvider: text('assurance_provider'),
   assuranceLevel: text('assurance_level'),
   authenticatedAt: timestamp('authenticated_at', { withTimezone: true, precision: 3 }),
+  /** Set once when the protocol was unlocked for correction after this signature (issue 18): it no longer counts. */
+  voidedAt: timestamp('voided_at', { withTimezone: true, precision: 3 }),
+  voidedReason: text('voided_reason'),
 });
 
 /** Passkeys (WebAuthn credentials) a user has registered for signing. */
@@ -1037,6 +1044,56 @@ export const protocolSnapshots = pgTable('protocol_snapshots', {
   origin: text('origin', { enum: ['justering', 'backfill'] }).notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * The protocol as it was locked for justering (issue 18), one row per lock: what the chair and the
+ * adjuster read on the review page, never rebuilt from the live tables. Append-only.
+ */
+export const protocolReviewCopies = pgTable(
+  'protocol_review_copies',
+  {
+    protocolId: uuid('protocol_id')
+      .notNull()
+      .references(() => protocols.id),
+    /** The locked digest (protocols.canonical_sha256) of this copy. */
+    sha256: text('sha256').notNull(),
+    digestVersion: smallint('digest_version').notNull(),
+    document: jsonb('document').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: 'protocol_review_copies_pk', columns: [t.protocolId, t.sha256] })],
+);
+
+/**
+ * A signer's comment on a paragraph of the locked protocol (issue 18), answered or applied by the
+ * secretary once. Applying unlocks the protocol for correction. What was said never changes.
+ */
+export const protocolReviewComments = pgTable(
+  'protocol_review_comments',
+  {
+    id: id(),
+    protocolId: uuid('protocol_id')
+      .notNull()
+      .references(() => protocols.id),
+    /** The paragraph of the locked copy commented on, with its § and heading as the signer read them. */
+    paragraphId: uuid('paragraph_id').notNull(),
+    paragraphNumber: integer('paragraph_number'),
+    paragraphHeading: text('paragraph_heading').notNull(),
+    /** The locked digest the signer read. */
+    protocolSha256: text('protocol_sha256').notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorRole: text('author_role', { enum: ['chair', 'adjuster'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    resolution: text('resolution', { enum: ['answered', 'applied'] }),
+    answer: text('answer'),
+    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('protocol_review_comments_protocol_idx').on(t.protocolId)],
+);
 
 /**
  * A rättelse (FL 36 §): a correction of an obvious error in a final protocol, as a new sealed

@@ -13,7 +13,7 @@ import { SESSION_COOKIE } from './session-cookie.js';
 import { pickLocale, translator, type Locale } from '../i18n/i18n.js';
 import type { ViewContext } from '../views/context.js';
 import { swedishDate } from '../clock.js';
-import { handleError, renderNotFound } from './error-handler.js';
+import { handleError, refererPath, renderNotFound } from './error-handler.js';
 import { isApiRequest } from './api-request.js';
 import { navigationFor, type NavigationItem } from './navigation.js';
 import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
@@ -206,7 +206,7 @@ export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>)
         if (!ok) {
           return isApiRequest(request)
             ? reply.code(403).send({ error: { code: 'CSRF', message: CSRF_MESSAGE } })
-            : reply.code(403).page(csrfPage(request.viewContext()));
+            : reply.code(403).page(csrfPage(request.viewContext(), refererPath(request)));
         }
       }
     }

@@ -3,14 +3,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { sessions } from '../db/schema.js';
-
-/** A multipart body as a browser or curl sends it; the CSRF field only when given. */
-function multipart(fields: Record<string, string>, withFile = false) {
-  const boundary = '----kansli15b';
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  if (withFile) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\nContent-Type: text/plain\r\n\r\nhej\r\n`);
-  return { payload: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import { multipartBody } from '../../../test/support/multipart.js';
 
 describe('CSRF on every unsafe request, multipart included', () => {
   let t: TestContext;
@@ -27,31 +20,31 @@ describe('CSRF on every unsafe request, multipart included', () => {
   after(() => t.close());
 
   const liveSessions = async () => (await t.services.database.db.select().from(sessions).where(eq(sessions.userId, userId))).length;
-  const send = (url: string, body: ReturnType<typeof multipart>) =>
+  const send = (url: string, body: ReturnType<typeof multipartBody>) =>
     t.app.inject({ method: 'POST', url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': body.contentType }, payload: body.payload });
 
   test('a multipart POST without the token to a route that takes no file is refused and changes nothing', async () => {
     const before = await liveSessions();
-    for (const body of [multipart({}), multipart({ note: 'x' }, true), multipart({ _csrf: 'x'.repeat(32) })]) {
+    for (const body of [multipartBody({}), multipartBody({ note: 'x' }, { name: 'x.txt', bytes: 'hej', type: 'text/plain' }), multipartBody({ _csrf: 'x'.repeat(32) })]) {
       const response = await send('/konto/logga-ut-overallt', body);
       assert.equal(response.statusCode, 403, response.body.slice(0, 200));
       assert.match(response.body, /Formuläret hade gått ut/);
     }
     assert.equal(await liveSessions(), before, 'no session was ended');
-    const signOut = await send('/logga-ut', multipart({}));
+    const signOut = await send('/logga-ut', multipartBody({}));
     assert.equal(signOut.statusCode, 403);
     assert.equal(await liveSessions(), before);
   });
 
   test('the same multipart POST with the token (first field, or the header) is accepted', async () => {
     const token = client.cookies.get('kansli_csrf') ?? '';
-    const response = await send('/konto/sprak', multipart({ _csrf: token, locale: 'en' }));
+    const response = await send('/konto/sprak', multipartBody({ _csrf: token, locale: 'en' }));
     assert.equal(response.statusCode, 302, response.body.slice(0, 300));
     const header = await t.app.inject({
       method: 'POST',
       url: '/konto/sprak',
-      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': multipart({}).contentType, 'x-csrf-token': token },
-      payload: multipart({ locale: 'sv' }).payload,
+      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': multipartBody({}).contentType, 'x-csrf-token': token },
+      payload: multipartBody({ locale: 'sv' }).payload,
     });
     assert.equal(header.statusCode, 302);
   });

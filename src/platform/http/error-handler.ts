@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, HTTP_STATUS } from '../errors.js';
 import { isApiRequest } from './api-request.js';
 import { ErrorPage } from './error-pages.js';
+import type { ViewContext } from '../views/context.js';
 
 /** Connection-level failures: the database is away, not our bug. Answer 503. */
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
@@ -29,6 +30,20 @@ export function refererPath(request: FastifyRequest): string | undefined {
   }
 }
 
+/** The heading of the error page for a status: what happened, in words (never a bare "Något gick fel"). */
+export function errorTitle(ctx: Pick<ViewContext, 't'>, status: number, code?: string): string {
+  if (code === 'CSRF') return ctx.t('error.csrfTitle');
+  if (status === 404) return ctx.t('error.notFound');
+  if (status === 403) return ctx.t('error.forbidden');
+  if (status === 401) return ctx.t('error.signInTitle');
+  if (status === 409) return ctx.t('error.conflictTitle');
+  if (status === 429) return ctx.t('error.rateLimitedTitle');
+  if (status === 503) return ctx.t('error.unavailableTitle');
+  if (status >= 500) return ctx.t('error.serverTitle');
+  if (status === 400 || status === 422) return ctx.t('error.invalidTitle');
+  return ctx.t('error.badRequestTitle');
+}
+
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const api = isApiRequest(request);
   if (error instanceof DomainError) {
@@ -45,7 +60,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply.code(status).page(
       ErrorPage({
         ctx,
-        title: status === 404 ? ctx.t('error.notFound') : status === 403 ? ctx.t('error.forbidden') : ctx.t('error.title'),
+        title: errorTitle(ctx, status, error.code),
         message: error.userMessage[ctx.locale],
         details: error.fieldErrors.map((f) => (f.field !== '_' ? `${f.field}: ${f.message[ctx.locale]}` : f.message[ctx.locale])),
         back: refererPath(request),
@@ -60,7 +75,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     };
     if (api) return reply.code(fastifyStatus).send({ error: { code: 'BAD_REQUEST', message } });
     const ctx = request.viewContext();
-    return reply.code(fastifyStatus).page(ErrorPage({ ctx, title: ctx.t('error.title'), message: message[ctx.locale], back: refererPath(request) }));
+    return reply.code(fastifyStatus).page(ErrorPage({ ctx, title: ctx.t('error.badRequestTitle'), message: message[ctx.locale], back: refererPath(request) }));
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
@@ -68,7 +83,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     reply.header('retry-after', '5');
     if (api) return reply.code(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message } });
     const ctx = request.viewContext();
-    return reply.code(503).page(ErrorPage({ ctx, title: ctx.t('error.title'), message: message[ctx.locale] }));
+    return reply.code(503).page(ErrorPage({ ctx, title: ctx.t('error.unavailableTitle'), message: message[ctx.locale], back: refererPath(request) }));
   }
   request.log.error({ err: error }, 'unexpected error');
   const ref = String(request.id);
@@ -78,7 +93,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     });
   }
   const ctx = request.viewContext();
-  return reply.code(500).page(ErrorPage({ ctx, title: ctx.t('error.title'), message: ctx.t('error.server', { ref }) }));
+  return reply.code(500).page(ErrorPage({ ctx, title: ctx.t('error.serverTitle'), message: ctx.t('error.server', { ref }), back: refererPath(request) }));
 }
 
 export function renderNotFound(request: FastifyRequest, reply: FastifyReply) {

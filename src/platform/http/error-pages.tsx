@@ -26,6 +26,6 @@ export function ErrorPage(props: { ctx: ViewContext; title: string; message: str
   );
 }
 
-export const csrfPage = (ctx: ViewContext) => <ErrorPage ctx={ctx} title={ctx.t('error.title')} message={CSRF_MESSAGE[ctx.locale]} />;
+export const csrfPage = (ctx: ViewContext, back?: string) => <ErrorPage ctx={ctx} title={ctx.t('error.csrfTitle')} message={CSRF_MESSAGE[ctx.locale]} back={back} />;
 
 export const forbiddenPage = (ctx: ViewContext) => <ErrorPage ctx={ctx} title={ctx.t('error.forbidden')} message={ctx.t('error.forbiddenText')} />;

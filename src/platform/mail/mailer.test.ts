@@ -3,36 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { buildConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { mailLog } from '../db/schema.js';
 import { createTestDatabase } from '../../../test/support/db.js';
 import { createMailer, RETRY_DELAYS_MS } from './mailer.js';
-
-/** A real SMTP server on 127.0.0.1 and a free port, keeping every message it accepts. */
-async function startSmtp(options: Partial<SMTPServerOptions> = {}) {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-    ...options,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from '../../../test/support/smtp.js';
 
 const FIXED = new Date('2026-03-01T09:00:00Z');
 

@@ -1,0 +1,105 @@
+/**
+ * The one PDF/A document factory: every PDF Kansli makes (protocols, notices, reports, plans,
+ * text documents) is A4, PDF/A-2a, tagged, Swedish, with DejaVu fonts embedded and its pages
+ * buffered, so that footers can be drawn on every page once the content is laid out.
+ */
+import { readFileSync } from 'node:fs';
+import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
+import { FONTS } from './fonts.js';
+import { loadPdfKit } from './pdfkit.js';
+
+export type PdfDoc = PDFKit.PDFDocument;
+export type PdfStructure = PDFKit.PDFStructureElement;
+
+export interface PdfaSetup {
+  /** The document's title (shown by readers instead of the file name). */
+  title: string;
+  author: string;
+  subject?: string;
+  margins: number | { top: number; bottom: number; left: number; right: number };
+  landscape?: boolean;
+}
+
+export interface PdfaDocument {
+  doc: PdfDoc;
+  /** The structure root ('Document'): the content's elements go in it. */
+  main: PdfStructure;
+  /**
+   * Closes the structure, lets `onPages` draw on the laid-out pages (footers, frames, a seal's
+   * placeholder) and returns the file.
+   */
+  finish(onPages?: (doc: PdfDoc) => void): Promise<Buffer>;
+}
+
+// Read once: pdfkit parses a font from a Buffer as fast as from a path, without the disk.
+let fontCache: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
+function fonts() {
+  fontCache ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) };
+  return fontCache;
+}
+
+/** A new PDF/A-2a document with the fonts 'regular', 'bold' and 'italic' registered. */
+export async function createPdfaDocument(setup: PdfaSetup): Promise<PdfaDocument> {
+  const PDFDocument = await loadPdfKit();
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: setup.landscape ? 'landscape' : 'portrait',
+    margins: typeof setup.margins === 'number' ? { top: setup.margins, bottom: setup.margins, left: setup.margins, right: setup.margins } : setup.margins,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    bufferPages: true,
+    info: { Title: setup.title, Author: setup.author, Creator: 'Kansli', ...(setup.subject ? { Subject: setup.subject } : {}) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const f = fonts();
+  doc.registerFont('regular', f.regular);
+  doc.registerFont('bold', f.bold);
+  doc.registerFont('italic', f.italic);
+  const main = doc.struct('Document');
+  doc.addStructure(main);
+  return {
+    doc,
+    main,
+    finish(onPages) {
+      main.end();
+      onPages?.(doc);
+      doc.end();
+      return done;
+    },
+  };
+}
+
+export interface SealReserve {
+  /** The sealing organisation. */
+  name: string;
+  reason: string;
+  location: string;
+  /** Bytes reserved for the signature (CMS, with a time-stamp token when there is one). */
+  signatureLength: number;
+  signingTime?: Date;
+}
+
+/** Reserves room for an electronic seal (PAdES, ETSI.CAdES.detached); the file is sealed afterwards. */
+export function addSealPlaceholder(doc: PdfDoc, seal: SealReserve): void {
+  const { name, reason, location, signatureLength, signingTime } = seal;
+  pdfkitAddPlaceholder({
+    pdf: doc,
+    pdfBuffer: Buffer.alloc(0),
+    reason,
+    contactInfo: name,
+    name,
+    location,
+    signatureLength,
+    subFilter: 'ETSI.CAdES.detached',
+    ...(signingTime ? { signingTime } : {}),
+    appName: 'Kansli',
+  });
+}
