@@ -42,7 +42,7 @@ describe('the live meeting for members in the browser', () => {
     const db = app.test.services.database.db;
     const committeeId = f.secretaryPrincipal.grants[0]?.organisationId ?? '';
     const id = f.meetingId;
-    assert.equal((await f.secretary.post(`${f.base}/oppna`)).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/oppna`, { confirm: 'ja', reason: 'Testmötet hålls en annan dag än det planerade.' })).statusCode, 302);
     // Bergby's member has sent word of absence: the substitute serves.
     assert.equal((await f.secretary.post(`${f.base}/narvaro`, { personId: f.member.Bergby, type: 'absent' })).statusCode, 302);
     const people = [
@@ -103,7 +103,7 @@ describe('the live meeting for members in the browser', () => {
     await expectAccessible(screen, 'the big screen');
 
     // A motion (the secretary's screen), then the electronic vote.
-    assert.equal((await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.economy, personId: f.member.Dalby, text: 'Avslag på förslaget.' })).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.economy, personId: f.member.Dalby, kind: 'reject', text: 'Avslag på förslaget.' })).statusCode, 302);
     await chairView.reload();
     await chairView.getByLabel('Nej står för').selectOption({ label: 'Yrkande av Ledamot Dalby: Avslag på förslaget.' });
     await chairView.getByLabel('Tid att rösta (minuter)').fill('3');

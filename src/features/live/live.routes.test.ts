@@ -52,7 +52,7 @@ describe('the live meeting pages: plain forms, the stream, the big screen', () =
   test('a member checks in, asks to speak and votes with forms; the chair confirms, gives the floor and closes; the stream follows each step', async () => {
     const f = await buildLiveMeeting(t);
     const id = f.meetingId;
-    assert.equal((await f.secretary.post(`${f.base}/oppna`)).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/oppna`, { confirm: 'ja', reason: 'Testmötet hålls en annan dag än det planerade.' })).statusCode, 302);
     await recordStart(f, [f.member.Bergby]);
     const members = {} as Record<Town, TestClient>;
     for (const town of TOWNS) members[town] = await clientFor(t, f, f.member[town], town === 'Arvidsby' ? 'chair' : 'member');
@@ -97,7 +97,7 @@ describe('the live meeting pages: plain forms, the stream, the big screen', () =
     assert.match(textOf(speaking.data.parts.speakers ?? ''), /Ersättare Bergby , Bergby Replik Har ordet/);
 
     // A motion, then the vote
-    assert.equal((await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.economy, personId: f.member.Dalby, text: 'Återremiss för komplettering.' })).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.economy, personId: f.member.Dalby, kind: 'refer_back', text: 'Återremiss för komplettering.' })).statusCode, 302);
     const chairForm = (await members.Arvidsby.get(`/moten/${id}/ordforande`)).body;
     const motionValue = /value="(motion:[0-9a-f-]{36})"/.exec(chairForm)?.[1] ?? '';
     assert.ok(motionValue);
@@ -152,7 +152,7 @@ describe('the live meeting pages: plain forms, the stream, the big screen', () =
     assert.equal((await f.outsider.get(`/mina-moten/${id}/live`)).statusCode, 404, 'a member account with no person');
     assert.equal((await f.outsider.get(`/moten/${id}/ordforande`)).statusCode, 403);
     assert.equal((await f.outsider.get(`/moten/${id}/live/handelser`)).statusCode, 204, 'not open: the stream says no content');
-    assert.equal((await f.secretary.post(`${f.base}/oppna`)).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/oppna`, { confirm: 'ja', reason: 'Testmötet hålls en annan dag än det planerade.' })).statusCode, 302);
     assert.equal((await anonymous.get(`/sammantraden/${id}/storbild`)).statusCode, 404, 'open but not public');
     assert.equal((await f.secretary.post(`/moten/${id}/ordforande/publik`, { livePublic: 'on' })).statusCode, 302);
     const screen = await anonymous.get(`/sammantraden/${id}/storbild`);

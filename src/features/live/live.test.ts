@@ -176,7 +176,7 @@ describe('the live meeting for members', () => {
 
     assert.equal((await refusal(liveRoom.openVote(room.chairRunner, id, { itemId: room.f.items.economy, yes: 'proposal', no: 'proposal', minutes: '2' }))).code, 'INVALID_INPUT');
     assert.equal((await refusal(liveRoom.openVote(room.chairRunner, id, { itemId: room.f.items.economy, yes: 'proposal', no: 'motion:00000000-0000-0000-0000-000000000000', minutes: String(MAX_VOTE_MINUTES + 1) }))).code, 'INVALID_INPUT');
-    const motion = await room.f.secretary.post(`${room.f.base}/yrkande`, { itemId: room.f.items.economy, personId: room.f.member.Dalby, text: 'Avslag på förslaget.' });
+    const motion = await room.f.secretary.post(`${room.f.base}/yrkande`, { itemId: room.f.items.economy, personId: room.f.member.Dalby, kind: 'reject', text: 'Avslag på förslaget.' });
     assert.equal(motion.statusCode, 302);
     const chair = await liveRoom.chairView(room.chairRunner, id);
     const motionAlt = chair.alternatives.find((a) => a.kind === 'motion')?.value ?? '';
@@ -241,7 +241,7 @@ describe('the live meeting for members', () => {
     const id = room.f.meetingId;
     const voteId = await liveRoom.openVote(room.chairRunner, id, { itemId: room.f.items.economy, yes: 'proposal', no: 'proposal-x'.slice(0, 8), minutes: '1' }).catch(() => '');
     assert.equal(voteId, '', 'an unknown alternative is refused');
-    const motion = await room.f.secretary.post(`${room.f.base}/yrkande`, { itemId: room.f.items.economy, personId: room.f.member.Dalby, text: 'Återremiss.' });
+    const motion = await room.f.secretary.post(`${room.f.base}/yrkande`, { itemId: room.f.items.economy, personId: room.f.member.Dalby, kind: 'refer_back', text: 'Återremiss.' });
     assert.equal(motion.statusCode, 302);
     const motionAlt = (await liveRoom.chairView(room.chairRunner, id)).alternatives.find((a) => a.kind === 'motion')?.value ?? '';
     const liveVoteId = await liveRoom.openVote(room.chairRunner, id, { itemId: room.f.items.economy, yes: 'proposal', no: motionAlt, minutes: '1' });
