@@ -59,7 +59,7 @@ describe('the live meeting on two app servers sharing one PostgreSQL', { skip: T
   });
 
   it('a speak request and ballots through server A reach the stream on server B; each ballot counted once', async () => {
-    assert.equal((await f.secretary.post(`${f.base}/oppna`)).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/oppna`, { confirm: 'ja', reason: 'Testmötet hålls en annan dag än det planerade.' })).statusCode, 302);
     await recordStart(f);
     const committeeId = f.secretaryPrincipal.grants[0]?.organisationId ?? '';
     const browsers = new Map<string, Browser>();
@@ -89,7 +89,7 @@ describe('the live meeting on two app servers sharing one PostgreSQL', { skip: T
     await next((p) => /Ledamot Dalby/.test(p.speakers ?? ''));
     assert.ok(Date.now() - started < 1000, `seen on B within a second (${Date.now() - started} ms)`);
 
-    const motion = await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.economy, personId: f.member.Dalby, text: 'Avslag.' });
+    const motion = await f.secretary.post(`${f.base}/yrkande`, { itemId: f.items.economy, personId: f.member.Dalby, kind: 'reject', text: 'Avslag.' });
     assert.equal(motion.statusCode, 302);
     const chairPage = await (await chair.request(b, `/moten/${f.meetingId}/ordforande`)).text();
     const motionValue = /value="(motion:[0-9a-f-]{36})"/.exec(chairPage)?.[1] ?? '';
