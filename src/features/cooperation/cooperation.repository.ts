@@ -5,6 +5,7 @@ import {
   protocolParagraphs, protocols, roleAssignments, users, meetings, bodies,
 } from '../../platform/db/schema.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
 export type PhaseRow = typeof initiativePhases.$inferSelect;
@@ -18,8 +19,7 @@ export type PowerOfAttorneyRow = typeof powersOfAttorney.$inferSelect;
 export async function ensureDefaultTemplate(tx: Db, committeeId: string): Promise<TemplateRow> {
   const [found] = await tx.select().from(processTemplates).where(and(eq(processTemplates.committeeId, committeeId), eq(processTemplates.isDefault, true)));
   if (found) return found;
-  const [row] = await tx.insert(processTemplates).values({ committeeId, name: DEFAULT_TEMPLATE_NAME, isDefault: true, phases: DEFAULT_PROCESS_PHASES }).returning();
-  if (!row) throw new Error('insert returned no row');
+  const row = await insertOne(tx.insert(processTemplates).values({ committeeId, name: DEFAULT_TEMPLATE_NAME, isDefault: true, phases: DEFAULT_PROCESS_PHASES }).returning());
   return row;
 }
 

@@ -19,6 +19,7 @@ import { closePhaseRow, ensureCells, openPhase, writeDecision } from './cooperat
 import { deadlineOf, loadInitiative, membersOf, phaseViews, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 import { buildStatusList, STATUS_LIST_HEADING } from './status-list.js';
 import { createReminders } from './reminders.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const INITIATIVE_NOT_FOUND = { sv: 'Initiativet finns inte.', en: 'The initiative does not exist.' };
 const CELL_NOT_FOUND = { sv: 'Beslutet finns inte.', en: 'The decision does not exist.' };
@@ -171,8 +172,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         const template = await repo.ensureDefaultTemplate(tx, committee.id);
         const first = template.phases[0];
         if (!first) throw new Error('empty template');
-        const [row] = await tx.insert(initiatives).values({ committeeId: committee.id, templateId: template.id, phaseKey: first.key, ...values }).returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(initiatives).values({ committeeId: committee.id, templateId: template.id, phaseKey: first.key, ...values }).returning());
         await recordAudit(tx, actor, { action: 'initiative.create', entity: 'initiative', entityId: row.id, after: values, organisationId: committee.id }, clock());
         const municipalityIds = membersOf(await repo.listOrganisations(tx), committee.id).map((m) => m.id);
         await openPhase(tx, { initiative: row, phase: first, position: 0, municipalityIds, actor, at: clock() });

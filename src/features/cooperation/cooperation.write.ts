@@ -10,6 +10,7 @@ import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initi
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { FULLMAKT_DECISION_KEY } from './process-template.js';
 import type { CellRow, InitiativeRow, PhaseRow } from './cooperation.repository.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type CellReference = Pick<CellRow, 'status' | 'decidingBody' | 'decidedOn' | 'paragraph' | 'documentId' | 'protocolParagraphId' | 'link' | 'note'>;
 
@@ -49,11 +50,12 @@ export async function openPhase(
   options: { initiative: InitiativeRow; phase: ProcessPhaseTemplate; position: number; municipalityIds: string[]; actor: Actor; at: Date; budget?: number; deadline?: string | null },
 ): Promise<PhaseRow> {
   const { initiative, phase, at } = options;
-  const [row] = await tx
-    .insert(initiativePhases)
-    .values({ initiativeId: initiative.id, phaseKey: phase.key, position: options.position, budget: options.budget ?? 0, decisionDeadline: options.deadline ?? null, openedAt: at, createdAt: at, updatedAt: at })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
+  const row = await insertOne(
+    tx
+      .insert(initiativePhases)
+      .values({ initiativeId: initiative.id, phaseKey: phase.key, position: options.position, budget: options.budget ?? 0, decisionDeadline: options.deadline ?? null, openedAt: at, createdAt: at, updatedAt: at })
+      .returning(),
+  );
   await tx.update(initiatives).set({ phaseKey: phase.key, updatedAt: at }).where(eq(initiatives.id, initiative.id));
   await ensureCells(tx, { ...options, deadline: options.deadline ?? null });
   await recordAudit(tx, options.actor, { action: 'initiative.phase.open', entity: 'initiative', entityId: initiative.id, after: { phase: phase.key, position: options.position }, organisationId: initiative.committeeId }, at);

@@ -109,8 +109,7 @@ const at = (date: string) => new Date(`${date}T10:00:00Z`);
 
 async function ensureLuleaRegistrar(tx: Db, luleaId: string): Promise<void> {
   const [found] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${DEMO_LULEA_REGISTRAR}`);
-  const id = found?.id ?? (await tx.insert(users).values({ email: DEMO_LULEA_REGISTRAR, name: demoName(60), passwordHash: await hashPassword(DEMO_PASSWORD) }).returning({ id: users.id }))[0]?.id;
-  if (!id) throw new Error('insert returned no row');
+  const id = found?.id ?? (await insertOne(tx.insert(users).values({ email: DEMO_LULEA_REGISTRAR, name: demoName(60), passwordHash: await hashPassword(DEMO_PASSWORD) }).returning({ id: users.id }))).id;
   await tx.insert(roleAssignments).values({ userId: id, organisationId: luleaId, role: 'registrar' }).onConflictDoNothing();
 }
 

@@ -55,11 +55,8 @@ async function ensureMandate(tx: Db, values: typeof mandates.$inferInsert): Prom
 }
 
 async function ensureUser(tx: Db, options: { email: string; name: string; personId: string | null; passwordHash: string; grants: { organisationId: string; role: Role }[] }) {
-  let [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${options.email}`);
-  if (!user) {
-    [user] = await tx.insert(users).values({ email: options.email, name: options.name, personId: options.personId, passwordHash: options.passwordHash }).returning({ id: users.id });
-  }
-  if (!user) throw new Error('insert returned no row');
+  const [found] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${options.email}`);
+  const user = found ?? (await insertOne(tx.insert(users).values({ email: options.email, name: options.name, personId: options.personId, passwordHash: options.passwordHash }).returning({ id: users.id })));
   for (const grant of options.grants) {
     await tx.insert(roleAssignments).values({ userId: user.id, ...grant }).onConflictDoNothing();
   }

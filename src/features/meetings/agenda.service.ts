@@ -17,6 +17,7 @@ import { findBody, findItem, findMeeting, listItemDocumentIds, listItems, type A
 import { ZAgendaItemInput, ZAgendaOrder, ZMoveItem, type TAgendaItemInput } from './agenda.schema.js';
 import { recordDeletion } from '../oparl/tombstones.js';
 import { formatClock, formatLongDate } from '../../platform/time-format.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const MEETING_NOT_FOUND = { sv: 'Sammanträdet finns inte.', en: 'The meeting does not exist.' };
 const ITEM_NOT_FOUND = { sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' };
@@ -272,8 +273,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         await lockEditable(tx, meetingId);
         const documentIds = await resolveBasis(tx, body.organisationId, input);
         const position = (await listItems(tx, meetingId)).length + 1;
-        const [item] = await tx.insert(agendaItems).values({ meetingId, position, ...itemValues(input) }).returning();
-        if (!item) throw new Error('insert returned no row');
+        const item = await insertOne(tx.insert(agendaItems).values({ meetingId, position, ...itemValues(input) }).returning());
         await writeBasis(tx, item.id, documentIds);
         await recordAudit(tx, actor, { action: 'agenda.item.add', entity: 'agenda_item', entityId: item.id, after: { meetingId, position, heading: item.heading, documentIds }, organisationId: body.organisationId }, clock());
         return item;

@@ -28,6 +28,7 @@ import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, 
 import { memberRoomMessages as M } from './member-room.messages.js';
 import { translator, type Locale } from '../../platform/i18n/i18n.js';
 import { formatClock, formatLongDate } from '../../platform/time-format.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 /** A member's own report before the meeting: absence, or jäv (conflict of interest, KL 6:28) on one item. */
 export type MemberReportType = 'absence' | 'jav';
@@ -263,8 +264,7 @@ export function createMemberRoomService(deps: {
       const key = { meetingId: room.meeting.id, personId: room.personId, type, itemId };
       const existing = await findOwnReport(tx, key);
       if (existing) return { report: existing, created: false };
-      const [report] = await tx.insert(memberReports).values({ ...key, note, createdAt: clock() }).returning();
-      if (!report) throw new Error('insert returned no row');
+      const report = await insertOne(tx.insert(memberReports).values({ ...key, note, createdAt: clock() }).returning());
       await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}`, entity: 'meeting', entityId: room.meeting.id, after: { reportId: report.id, personId: room.personId, itemId, note }, organisationId: room.body.organisationId }, clock());
       return { report, created: true };
     });

@@ -18,6 +18,7 @@ import * as repo from './schedule.repository.js';
 import { ZCycleItemInput, ZMeetingInput, ZMeetingListQuery, type TMeetingInput } from './schedule.schema.js';
 import { annualCycleStatus } from './annual-cycle.js';
 import { buildMeetingFeed, instantToStockholm } from './calendar.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const BODY_NOT_FOUND = { sv: 'Organet finns inte.', en: 'The body does not exist.' };
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
@@ -145,8 +146,7 @@ export function createScheduleService(deps: { database: Database; config: Config
       const input = parseInput(ZMeetingInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, input.bodyId)));
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(meetings).values({ ...input, status: 'planned', createdAt: clock(), updatedAt: clock() }).returning();
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(meetings).values({ ...input, status: 'planned', createdAt: clock(), updatedAt: clock() }).returning());
         // Items tabled to "the next ordinary meeting" before it was planned come onto its agenda (issue 18).
         const tabledItems = await placeWaitingItems(tx, row, clock());
         await recordAudit(tx, actorOf(principal), { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: { ...scheduleOf(input), ...(tabledItems.length > 0 ? { tabledItems } : {}) }, organisationId: (await requireBody(tx, input.bodyId)).organisationId }, clock());
@@ -248,8 +248,7 @@ export function createScheduleService(deps: { database: Database; config: Config
       assertCan(principal, 'meeting.plan', scope(body));
       const input = parseInput(ZCycleItemInput, raw);
       await db.transaction(async (tx) => {
-        const [row] = await tx.insert(annualCycleItems).values({ bodyId, ...input, createdAt: clock() }).returning({ id: annualCycleItems.id });
-        if (!row) throw new Error('insert returned no row');
+        const row = await insertOne(tx.insert(annualCycleItems).values({ bodyId, ...input, createdAt: clock() }).returning({ id: annualCycleItems.id }));
         await recordAudit(tx, actorOf(principal), { action: 'annualCycle.add', entity: 'annual_cycle_item', entityId: row.id, after: { bodyId, ...input }, organisationId: body.organisationId }, clock());
       });
     },

@@ -23,6 +23,7 @@ import { createFrozenProtocols } from './protocol-snapshot.js';
 import { findReviewCopy, isLockedDocument, storeReviewCopy } from './review-copy.js';
 import { signerRolesOf } from './signers.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 const text = (max: number, sv: string, en: string) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().min(1, msg(sv, en)).max(max, msg(`Högst ${max} tecken.`, `At most ${max} characters.`)));
 
@@ -175,11 +176,12 @@ export function createReviewService(deps: { database: Database; config: Config; 
         const [current] = await tx.select({ status: protocols.status, sha256: protocols.canonicalSha256 }).from(protocols).where(eq(protocols.id, protocolId)).for('update');
         if (current?.status !== 'locked' || current.sha256 !== sha256) throw notLocked();
         const now = clock();
-        const [inserted] = await tx
-          .insert(protocolReviewComments)
-          .values({ protocolId, paragraphId: paragraph.id, paragraphNumber: paragraph.number, paragraphHeading: paragraph.heading, protocolSha256: sha256, authorUserId: principal.userId, authorRole: roles[0] ?? 'adjuster', body: input.body, createdAt: now })
-          .returning({ id: protocolReviewComments.id });
-        if (!inserted) throw new Error('insert returned no row');
+        const inserted = await insertOne(
+          tx
+            .insert(protocolReviewComments)
+            .values({ protocolId, paragraphId: paragraph.id, paragraphNumber: paragraph.number, paragraphHeading: paragraph.heading, protocolSha256: sha256, authorUserId: principal.userId, authorRole: roles[0] ?? 'adjuster', body: input.body, createdAt: now })
+            .returning({ id: protocolReviewComments.id }),
+        );
         await recordAudit(tx, actorOf(principal), { action: 'protocol.review.comment', entity: 'protocol', entityId: protocolId, after: { commentId: inserted.id, paragraphId: paragraph.id, paragraph: paragraph.number, role: roles[0], body: input.body }, organisationId: row.committeeId, secret: Boolean(paragraph.secrecyProvision) }, now);
         return inserted.id;
       });
