@@ -1,5 +1,6 @@
 /** The public portal's pages: start page, meetings, one meeting, the public protocol and the decisions. */
 import { Corrections } from '../protocols/correction.pages.js';
+import { motionLine } from '../protocols/protocol.pages.js';
 import type { CorrectionView } from '../protocols/correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
@@ -257,7 +258,7 @@ function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocum
           {r.motions.length > 0 && (
             <ul>
               {r.motions.map((m) => (
-                <li>{t('protocol.record.motion', { name: m.by, text: m.text })}</li>
+                <li>{motionLine(ctx, m)}</li>
               ))}
             </ul>
           )}

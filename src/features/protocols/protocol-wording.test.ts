@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MOTION_KINDS, type MotionKind } from '../../domain/index.js';
 import { MOTION_NOUN, motionSentence, propositionSentence } from './protocol-wording.js';
+import { motionLine } from './protocol.pages.js';
+import { translator } from '../../platform/i18n/i18n.js';
 
 describe('motionSentence: a typed motion in the words of Swedish minutes', () => {
   const cases: [MotionKind, string, string][] = [
@@ -49,5 +51,19 @@ describe('propositionSentence reads like the seed (2022-12-14)', () => {
         assert.ok(!sentence.includes('..'), sentence);
       }),
     );
+  });
+});
+
+describe('motionLine: a motion on the protocol page and the portal', () => {
+  const sv = { locale: 'sv' as const, t: translator('sv') };
+  const en = { locale: 'en' as const, t: translator('en') };
+  it('Swedish is the protocol’s sentence; English names the mover and the kind, never "moves: " with nothing after it', () => {
+    const reject = { by: 'Anna Berg', kind: 'reject' as const, text: '' };
+    assert.equal(motionLine(sv, reject), motionSentence(reject));
+    assert.equal(motionLine(en, reject), `Anna Berg – ${translator('en')('live.motionKind.reject')}`);
+    assert.equal(motionLine(en, { by: 'Anna Berg', kind: 'amend', text: ' Punkt 2 stryks. ' }), `Anna Berg – ${translator('en')('live.motionKind.amend')}: Punkt 2 stryks.`);
+    // A motion recorded before motions were typed.
+    assert.equal(motionLine(en, { by: 'Anna Berg', text: 'Bifall.' }), translator('en')('protocol.record.motion', { name: 'Anna Berg', text: 'Bifall.' }));
+    for (const kind of MOTION_KINDS) assert.ok(!/:\s*$/.test(motionLine(en, { by: 'B', kind, text: '' })), kind);
   });
 });

@@ -81,11 +81,23 @@ export function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }
   );
 }
 
+/**
+ * A motion as a page shows it: in Swedish the protocol's own sentence ("… yrkar avslag på
+ * förslaget."), in English its mover and kind ("Anna Berg – Rejection: …"); a motion from before
+ * motions were typed as "name moves: text".
+ */
+export function motionLine(ctx: Pick<ViewContext, 'locale' | 't'>, m: ProtocolParagraph['record']['motions'][number]): string {
+  if (ctx.locale === 'sv') return motionSentence(m);
+  if (!m.kind) return ctx.t('protocol.record.motion', { name: m.by, text: m.text });
+  const text = m.text.trim();
+  return `${ctx.t('live.motion.typedEntry', { name: m.by, kind: ctx.t(`live.motionKind.${m.kind}`) })}${text ? `: ${text}` : ''}`;
+}
+
 function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph; shortName: string }) {
   const { t } = ctx;
   const r = p.record;
   const entries: string[] = [
-    ...r.motions.map((m) => (ctx.locale === 'sv' ? motionSentence(m) : t('protocol.record.motion', { name: m.by, text: m.text }))),
+    ...r.motions.map((m) => motionLine(ctx, m)),
     // Swedish: the chair's proposition in the protocol's own sentence (seed 2022-12-14).
     ...r.propositions.map((x) => (ctx.locale === 'sv' ? propositionSentence(x, shortName) : t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) }))),
   ];
