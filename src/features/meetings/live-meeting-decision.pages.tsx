@@ -5,6 +5,7 @@ import type { Alternative } from './live-meeting.state.js';
 import { BALLOT_PREFIX, NEXT_ORDINARY } from './live-meeting.schema.js';
 import { CANDIDATE_PREFIX, COUNT_PREFIX, ELECTION_BALLOT_PREFIX, type ElectionRecord } from './live-meeting.election.js';
 import { ActionForm, Hidden, Paragraphs, typed, type LiveProps } from './live-meeting-forms.pages.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 function alternativeLabel(ctx: ViewContext, a: Alternative): string {
   const text = a.text.length > 140 ? `${a.text.slice(0, 137)}…` : a.text;
@@ -216,7 +217,7 @@ export function ElectionResultView(props: { ctx: ViewContext; election: Election
         ))}
       </ul>
       {election.lottery && (
-        <p>{t('live.election.lottery', { among: election.lottery.among.join(', '), places: election.lottery.places, drawn: election.lottery.drawn.join(', ') })}</p>
+        <p>{countText(ctx, 'live.election.lottery', election.lottery.places, { among: election.lottery.among.join(', '), drawn: election.lottery.drawn.join(', ') })}</p>
       )}
       <p>{t('live.election.elected', { names: election.elected.join(', ') })}</p>
       {election.ballots.length > 0 && (

@@ -54,7 +54,7 @@ describe('live meeting: elections (KL 5 kap. 55–56 §§)', () => {
 
     const page = textOf((await f.secretary.get(f.base)).body);
     assert.match(page, /Sluten omröstning: bara antalet röster redovisas\./);
-    assert.match(page, /Lika röstetal mellan Bo Berg, Cilla Ceder om 1 plats\(er\); lotten föll på Cilla Ceder\./);
+    assert.match(page, /Lika röstetal mellan Bo Berg, Cilla Ceder om 1 plats; lotten föll på Cilla Ceder\./);
 
     // The protocol names no one's vote in a closed ballot.
     assert.equal((await f.secretary.post(`${f.base}/avsluta`)).statusCode, 302);

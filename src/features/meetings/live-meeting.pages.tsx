@@ -8,6 +8,7 @@ import { AttendanceSection } from './live-meeting-attendance.pages.js';
 import { ItemSection } from './live-meeting-item.pages.js';
 import { swedishDate, swedishTime } from '../../platform/time-format.js';
 import { OpeningGuard, openingHistory } from './meeting-opening.pages.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 
 export function liveTitle(ctx: ViewContext, view: LiveMeetingView): string {
@@ -224,7 +225,7 @@ export function CloseMeetingPage(props: { ctx: ViewContext; view: LiveMeetingVie
         <p>{t('live.close.allHandled')}</p>
       ) : (
         <div class="warning">
-          <p>{t('live.close.pending', { n: pending.length })}</p>
+          <p>{countText(ctx, 'live.close.pending', pending.length)}</p>
           <ul>
             {pending.map((i) => (
               <li>

@@ -32,9 +32,13 @@ export const justeringMessages = defineMessages({
   'justering.method.totp': { sv: 'engångskod (TOTP)', en: 'one-time code (TOTP)' },
   'justering.method.password': { sv: 'enbart lösenord, före kravet på andra faktor', en: 'password only, before a second factor was required' },
   'justering.noAccountChanges': { sv: 'Inga ändringar i kontot de 30 dagarna före signaturen.', en: 'No changes to the account in the 30 days before the signature.' },
-  'justering.accountChanges': {
-    sv: 'Kontot ändrades {count} gång(er) de 30 dagarna före signaturen (ur granskningsloggen):',
-    en: 'The account was changed {count} time(s) in the 30 days before the signature (from the audit log):',
+  'justering.accountChanges.one': {
+    sv: 'Kontot ändrades {n} gång de 30 dagarna före signaturen (ur granskningsloggen):',
+    en: 'The account was changed {n} time in the 30 days before the signature (from the audit log):',
+  },
+  'justering.accountChanges.other': {
+    sv: 'Kontot ändrades {n} gånger de 30 dagarna före signaturen (ur granskningsloggen):',
+    en: 'The account was changed {n} times in the 30 days before the signature (from the audit log):',
   },
   'justering.changeBySigner': { sv: 'av kontots innehavare', en: 'by the account holder' },
   'justering.changeBy': { sv: 'av {actor}', en: 'by {actor}' },

@@ -6,6 +6,7 @@ import type { ReviewService } from './review.service.js';
 import { ReviewDocument } from './review.pages.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { assuranceLabel } from '../../domain/assurance.js';
+import { countText } from '../../platform/i18n/plural.js';
 
 type Overview = Awaited<ReturnType<JusteringService['overview']>>;
 type Passkeys = Awaited<ReturnType<JusteringService['passkeys']>>;
@@ -40,7 +41,7 @@ function AccountChanges({ ctx, changes }: { ctx: ViewContext; changes: Overview[
   if (changes.length === 0) return <p class="hint">{t('justering.noAccountChanges')}</p>;
   return (
     <div class="warning">
-      <p>{t('justering.accountChanges', { count: changes.length })}</p>
+      <p>{countText(ctx, 'justering.accountChanges', changes.length)}</p>
       <ul>
         {changes.map((c) => (
           <li>

@@ -1,5 +1,6 @@
 import { javLine, type MeetingRecord } from './protocol.model.js';
 import { motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
+import { countWord } from '../../platform/i18n/plural.js';
 
 /**
  * The facts of a paragraph's meeting record (KL 5:67: motions, propositions, votes and how each
@@ -49,7 +50,7 @@ export function meetingRecordLines(r: MeetingRecord, options: { shortName: strin
   for (const e of r.elections ?? []) {
     lines.push({ kind: 'heading', text: e.closedBallot ? 'Val med sluten omröstning' : 'Val', level: 'sub' });
     for (const c of e.candidates) lines.push({ kind: 'row', label: c.name, value: `${c.votes} röster` });
-    if (e.lottery) lines.push({ kind: 'para', text: `Lika röstetal mellan ${e.lottery.among.join(', ')} om ${e.lottery.places} plats(er); lotten föll på ${e.lottery.drawn.join(', ')}.` });
+    if (e.lottery) lines.push({ kind: 'para', text: `Lika röstetal mellan ${e.lottery.among.join(', ')} om ${countWord('sv', e.lottery.places, { one: 'plats', other: 'platser' })}; lotten föll på ${e.lottery.drawn.join(', ')}.` });
     lines.push({ kind: 'para', text: `Valda: ${e.elected.join(', ')}.`, bold: true });
     for (const b of e.ballots) lines.push({ kind: 'row', label: `${b.name} (${b.municipality})`, value: b.candidate ?? 'Avstår' });
   }

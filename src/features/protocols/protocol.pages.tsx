@@ -13,6 +13,7 @@ import { basisLine, motionSentence, propositionSentence, withoutFullStop } from 
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 import type { ComponentChildren } from 'preact';
+import { countText } from '../../platform/i18n/plural.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
 
@@ -139,7 +140,7 @@ function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph;
               <li>{t('protocol.record.electionVotes', { name: c.name, votes: c.votes })}</li>
             ))}
           </ul>
-          {e.lottery && <p>{t('protocol.record.electionLottery', { among: e.lottery.among.join(', '), places: e.lottery.places, drawn: e.lottery.drawn.join(', ') })}</p>}
+          {e.lottery && <p>{countText(ctx, 'protocol.record.electionLottery', e.lottery.places, { among: e.lottery.among.join(', '), drawn: e.lottery.drawn.join(', ') })}</p>}
           <p>{t('protocol.record.elected', { names: e.elected.join(', ') })}</p>
           {e.ballots.length > 0 && (
             <ul>
