@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { accessibilityFeedback, loginAttempts } from '../../platform/db/schema.js';
 import { FEEDBACK_LIMIT } from './accessibility.service.js';
+import { DIGG_REPORT_URL, STATEMENT_UPDATED } from './home.pages.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import { formatCalendarDay } from '../../platform/time-format.js';
 
 let now = new Date('2026-11-27T09:00:00Z');
 
@@ -96,3 +99,26 @@ describe('accessibility feedback: rate limit per client address', () => {
     assert.equal(await storedFrom('Adress D'), FEEDBACK_LIMIT.max);
   });
 });
+
+describe('the accessibility statement follows DIGG’s model', () => {
+  let t: TestContext;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  test('scope, compliance status, known shortcomings, feedback, enforcement with DIGG’s form and the date it was last updated', async () => {
+    const tr = translator('sv');
+    const page = await t.app.inject({ url: '/tillganglighet' });
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    const headings = [...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    assert.deepEqual(headings, (['a11y.status', 'a11y.shortcomings', 'a11y.formTitle', 'a11y.enforcement', 'a11y.tested'] as const).map((k) => escapeText(tr(k))));
+    assert.ok(html.includes(`href="${DIGG_REPORT_URL}"`));
+    assert.ok(html.includes(escapeText(tr('a11y.testedText', { date: formatCalendarDay(STATEMENT_UPDATED, 'sv') }))));
+    assert.ok(html.includes(escapeText(tr('a11y.shortcoming.uploads'))) && html.includes(escapeText(tr('a11y.shortcoming.liveVote'))));
+    assert.match(html, /<form[^>]*action="\/tillganglighet"/);
+  });
+});
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

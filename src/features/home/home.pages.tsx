@@ -1,6 +1,7 @@
 /** The signed-in start page, the accessibility statement with its feedback form, and the feedback list. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
+import { formatCalendarDay } from '../../platform/time-format.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { holdsRoleAnywhere } from '../../platform/auth/policy.js';
@@ -8,6 +9,11 @@ import { TextArea } from '../protocols/protocol.pages.js';
 import type { AccessibilityService } from './accessibility.service.js';
 import { TaskList } from '../tasks/tasks.pages.js';
 import type { Tasks } from '../tasks/tasks.service.js';
+
+/** When the accessibility statement was last reviewed (DIGG's model: the date is part of the statement). */
+export const STATEMENT_UPDATED = '2026-12-07';
+/** DIGG's form for reporting a lack of accessibility in digital public services. */
+export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 
 type Feedback = Awaited<ReturnType<AccessibilityService['listFeedback']>>[number];
 
@@ -40,8 +46,14 @@ export function AccessibilityPage({ ctx, state, sent }: { ctx: ViewContext; stat
   return (
     <Layout ctx={ctx} title={t('a11y.title')} back={{ href: '/' }}>
       <p>{t('a11y.body')}</p>
+      <p>{t('a11y.scope')}</p>
       <h2>{t('a11y.status')}</h2>
       <p>{t('a11y.statusText')}</p>
+      <h2>{t('a11y.shortcomings')}</h2>
+      <ul>
+        <li>{t('a11y.shortcoming.uploads')}</li>
+        <li>{t('a11y.shortcoming.liveVote')}</li>
+      </ul>
       <h2 id="synpunkter">{t('a11y.formTitle')}</h2>
       {sent && (
         <p class="flash" role="status">
@@ -57,7 +69,12 @@ export function AccessibilityPage({ ctx, state, sent }: { ctx: ViewContext; stat
         <button type="submit">{t('a11y.send')}</button>
       </PostForm>
       <h2>{t('a11y.enforcement')}</h2>
-      <p>{t('a11y.feedback')}</p>
+      <p>{t('a11y.enforcementText')}</p>
+      <p>
+        <a href={DIGG_REPORT_URL}>{t('a11y.enforcementLink')}</a>
+      </p>
+      <h2>{t('a11y.tested')}</h2>
+      <p>{t('a11y.testedText', { date: formatCalendarDay(STATEMENT_UPDATED, ctx.locale) })}</p>
       {holdsRoleAnywhere(ctx.principal, 'accessibility.readFeedback') && (
         <p>
           <a href="/tillganglighet/synpunkter">{t('a11y.readFeedback')}</a>

@@ -64,5 +64,4 @@ export const commonMessages = defineMessages({
     sv: 'Kansli ska gå att använda för alla, enligt lagen (2018:1937) om tillgänglighet till digital offentlig service och WCAG 2.1 nivå AA. Sidorna fungerar utan JavaScript, med tangentbord, skärmläsare och förstoring, och på mobil och surfplatta.',
     en: 'Kansli is meant to be usable by everyone, under the Swedish act (2018:1937) on accessibility to digital public services and WCAG 2.1 level AA. The pages work without JavaScript, with keyboard, screen readers and zoom, and on phones and tablets.',
   },
-  'a11y.feedback': { sv: 'Om du stöter på hinder, kontakta nämndens kansli. Du kan också vända dig till Myndigheten för digital förvaltning (DIGG) om du inte är nöjd med svaret.', en: 'If you meet a barrier, contact the committee office. If you are not satisfied with the answer you may turn to the Agency for Digital Government (DIGG).' },
 });
