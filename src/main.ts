@@ -19,6 +19,9 @@ async function main(): Promise<void> {
   const reminders = createPeriodicJob({ name: 'reminders', intervalMs: REMINDER_SCAN_INTERVAL_MS, run: () => services.reminders.scan() });
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
+    // Open event streams (members' live pages, the big screen) would hold app.close() for ever:
+    // end them first; the browsers reconnect to another server.
+    services.eventStreams.closeAll();
     await app.close();
     await services.realtime.close();
     await reminders.stop();
