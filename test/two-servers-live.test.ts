@@ -12,26 +12,7 @@ import { createPostgresDatabase, TEST_DB_KIND } from './support/db.js';
 import { buildUser, createTestApp, TEST_PASSWORD, type TestContext } from './support/app.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture } from './support/live-meeting-fixtures.js';
 import { Browser, startServer, stopServer, type AppServer } from './support/server.js';
-
-async function* frames(response: Response): AsyncGenerator<{ id: string; data: { parts: Record<string, string> } }> {
-  const reader = response.body?.getReader();
-  assert.ok(reader);
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let at: number;
-    while ((at = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, at);
-      buffer = buffer.slice(at + 2);
-      const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-      const data = field('data');
-      if (data !== undefined) yield { id: field('id') ?? '', data: JSON.parse(data) };
-    }
-  }
-}
+import { liveFrames } from './support/sse.js';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -76,7 +57,7 @@ describe('the live meeting on two app servers sharing one PostgreSQL', { skip: T
     const chair = browsers.get('Arvidsby');
     assert.ok(chair);
     const cookie = [...chair.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const onB = frames(await fetch(`${b.url}/moten/${f.meetingId}/live/handelser`, { headers: { cookie }, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(120_000)]) }));
+    const onB = liveFrames(await fetch(`${b.url}/moten/${f.meetingId}/live/handelser`, { headers: { cookie }, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(120_000)]) }));
     await onB.next();
     const next = async (until: (parts: Record<string, string>) => boolean) => {
       for (;;) {

@@ -6,6 +6,7 @@ import { buildUser, createTestApp, TestClient, type TestContext } from '../../..
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 import { agendaItems, users } from '../../platform/db/schema.js';
 import type { Role } from '../../platform/auth/policy.js';
+import { liveFrames } from '../../../test/support/sse.js';
 
 /** A client signed in as the person (member or substitute) of a town. */
 async function clientFor(t: TestContext, f: LiveFixture, personId: string, role: Role): Promise<TestClient> {
@@ -15,27 +16,6 @@ async function clientFor(t: TestContext, f: LiveFixture, personId: string, role:
   const client = new TestClient(t.app);
   await client.signIn(user.email);
   return client;
-}
-
-/** Reads server-sent frames from a streaming response. */
-async function* frames(response: Response): AsyncGenerator<{ id: string; data: { phase: string; parts: Record<string, string> } }> {
-  const reader = response.body?.getReader();
-  assert.ok(reader);
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let at: number;
-    while ((at = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, at);
-      buffer = buffer.slice(at + 2);
-      const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-      const data = field('data');
-      if (data !== undefined) yield { id: field('id') ?? '', data: JSON.parse(data) };
-    }
-  }
 }
 
 describe('the live meeting pages: plain forms, the stream, the big screen', () => {
@@ -62,7 +42,7 @@ describe('the live meeting pages: plain forms, the stream, the big screen', () =
     // The stream, as the big screen inside opens it (the secretary's session).
     const cookie = [...f.secretary.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const controller = new AbortController();
-    const stream = frames(await fetch(`${base}/moten/${id}/live/handelser`, { headers: { cookie }, signal: controller.signal }));
+    const stream = liveFrames(await fetch(`${base}/moten/${id}/live/handelser`, { headers: { cookie }, signal: controller.signal }));
     const first = (await stream.next()).value;
     assert.match(textOf(first?.data.parts.item ?? ''), /Punkt 1: Ekonomisk rapport/);
     const next = async (until: (parts: Record<string, string>) => boolean) => {
@@ -137,7 +117,7 @@ describe('the live meeting pages: plain forms, the stream, the big screen', () =
     const moved = result;
     controller.abort();
     const resumed = new AbortController();
-    const again = frames(await fetch(`${base}/moten/${id}/live/handelser`, { headers: { cookie, 'last-event-id': moved.id }, signal: resumed.signal }));
+    const again = liveFrames(await fetch(`${base}/moten/${id}/live/handelser`, { headers: { cookie, 'last-event-id': moved.id }, signal: resumed.signal }));
     assert.equal((await members.Dalby.post(`/mina-moten/${id}/live/talare`, { kind: 'speak' })).statusCode, 302);
     const afterResume = (await again.next()).value;
     assert.match(textOf(afterResume?.data.parts.speakers ?? ''), /Ledamot Dalby/);

@@ -5,6 +5,7 @@ import Fastify from 'fastify';
 import { createInProcessRealtime, createPostgresRealtime, type Realtime } from './realtime.js';
 import { createEventStreams } from './sse.js';
 import { createPostgresDatabase, TEST_DB_KIND } from '../../../test/support/db.js';
+import { sseFrames } from '../../../test/support/sse.js';
 
 /** Resolves with the next notice of `topic` on `realtime`. */
 function nextNotice(realtime: Realtime, topic: string): Promise<string> {
@@ -63,31 +64,6 @@ describe('realtime across two servers on one PostgreSQL', { skip: TEST_DB_KIND !
   });
 });
 
-/** Reads an event stream's frames as they come. */
-async function* frames(response: Response): AsyncGenerator<{ id?: string; event?: string; data?: string }> {
-  const reader = response.body?.getReader();
-  assert.ok(reader);
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let at: number;
-    while ((at = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, at);
-      buffer = buffer.slice(at + 2);
-      const frame: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        const colon = line.indexOf(':');
-        if (colon <= 0) continue;
-        frame[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
-      }
-      if (frame.data !== undefined) yield frame;
-    }
-  }
-}
-
 describe('Server-Sent Events', () => {
   it('sends the state at once, each change after, and nothing missed to a client resuming with Last-Event-ID', async () => {
     const realtime = createInProcessRealtime();
@@ -104,8 +80,8 @@ describe('Server-Sent Events', () => {
       const first = await fetch(url, { signal: controller.signal });
       assert.equal(first.headers.get('content-type'), 'text/event-stream; charset=utf-8');
       const second = await fetch(url);
-      const a = frames(first);
-      const b = frames(second);
+      const a = sseFrames(first);
+      const b = sseFrames(second);
       const a0 = (await a.next()).value;
       assert.deepEqual(JSON.parse(a0?.data ?? ''), { counter: 0 });
       await b.next();
@@ -126,11 +102,11 @@ describe('Server-Sent Events', () => {
       let latest = (await b.next()).value;
       while (JSON.parse(latest?.data ?? '{}').counter !== 3) latest = (await b.next()).value;
       // Resuming from the state it last saw, it gets the current state at once.
-      const resumed = frames(await fetch(url, { headers: { 'last-event-id': a1?.id ?? '' } }));
+      const resumed = sseFrames(await fetch(url, { headers: { 'last-event-id': a1?.id ?? '' } }));
       const r0 = (await resumed.next()).value;
       assert.deepEqual(JSON.parse(r0?.data ?? ''), { counter: 3 });
       // Resuming already up to date, it gets nothing until the next change.
-      const upToDate = frames(await fetch(url, { headers: { 'last-event-id': latest?.id ?? '' } }));
+      const upToDate = sseFrames(await fetch(url, { headers: { 'last-event-id': latest?.id ?? '' } }));
       counter = 4;
       await realtime.publish('meeting:s');
       const u0 = (await upToDate.next()).value;
