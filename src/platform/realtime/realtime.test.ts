@@ -116,4 +116,38 @@ describe('Server-Sent Events', () => {
     }
     assert.equal(streams.count(), 0);
   });
+  it('hears a change that commits while a new stream reads its first state', async () => {
+    const realtime = createInProcessRealtime();
+    const streams = createEventStreams(realtime, { coalesceMs: 1 });
+    let counter = 0;
+    let firstRead = true;
+    const app = Fastify();
+    app.get('/s', (request, reply) =>
+      streams.serve(request, reply, {
+        topic: 'meeting:r',
+        key: 'meeting:r',
+        read: async () => {
+          const seen = counter;
+          if (firstRead) {
+            // The first read sees the old state; the change commits and is told before it returns.
+            firstRead = false;
+            counter = 1;
+            await realtime.publish('meeting:r');
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          return { event: 'state', data: JSON.stringify({ counter: seen }) };
+        },
+      }),
+    );
+    app.addHook('preClose', async () => streams.closeAll());
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const frames = sseFrames(await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/s`));
+      assert.deepEqual(JSON.parse((await frames.next()).value?.data ?? ''), { counter: 0 });
+      assert.deepEqual(JSON.parse((await frames.next()).value?.data ?? ''), { counter: 1 }, 'the change told during the first read is sent');
+    } finally {
+      await app.close();
+    }
+    assert.equal(streams.count(), 0);
+  });
 });

@@ -73,8 +73,8 @@ export function createEventStreams(realtime: Realtime, options: { coalesceMs?: n
           return;
         }
         const id = digestOf(state);
-        if (group.last?.id === id) continue;
         group.last = { id, state };
+        // Each connection skips a state it already has (its own first read may be this one).
         for (const c of group.connections) c.send(id, state);
       } while (group.again && group.connections.size > 0);
     } finally {
@@ -114,13 +114,48 @@ export function createEventStreams(realtime: Realtime, options: { coalesceMs?: n
     /** Answer the request with the event stream of `spec`. Access is checked by the caller before. */
     async serve(request: FastifyRequest, reply: FastifyReply, spec: StreamSpec): Promise<void> {
       const lastEventId = typeof request.headers['last-event-id'] === 'string' ? request.headers['last-event-id'] : undefined;
-      // Listen before reading, so that no change after the read is missed; read before answering,
-      // so that a failure here is an ordinary error page.
+      // Join (and so listen to the topic) before reading: a change that commits while this
+      // request reads is heard, and read again, not lost between the read and the join.
       await realtime.ready();
-      const first = await spec.read();
+      const raw = reply.raw;
+      let lastSent = lastEventId;
+      let open = false;
+      let ended = false;
+      const connection: Connection = {
+        send(id, state) {
+          // Before the first state is written, a newer state is read again once the stream is open.
+          if (!open || ended || id === lastSent) return;
+          lastSent = id;
+          raw.write(frame(id, state));
+        },
+        end() {
+          if (ended) return;
+          ended = true;
+          cleanup();
+          if (open) raw.end();
+        },
+      };
+      const keepAlive = setInterval(() => open && raw.write(': \n\n'), keepAliveMs);
+      const leave = join(spec, connection);
+      all.add(connection);
+      function cleanup() {
+        clearInterval(keepAlive);
+        leave();
+        all.delete(connection);
+      }
+      // Read before answering, so that a failure here is an ordinary error page.
+      let first: StreamState;
+      try {
+        first = await spec.read();
+      } catch (error) {
+        if (!ended) {
+          ended = true;
+          cleanup();
+        }
+        throw error;
+      }
       const firstId = digestOf(first);
       reply.hijack();
-      const raw = reply.raw;
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -129,29 +164,12 @@ export function createEventStreams(realtime: Realtime, options: { coalesceMs?: n
         connection: 'keep-alive',
       });
       raw.write('retry: 2000\n\n');
-      let lastSent = lastEventId;
-      let ended = false;
-      const connection: Connection = {
-        send(id, state) {
-          if (ended || id === lastSent) return;
-          lastSent = id;
-          raw.write(frame(id, state));
-        },
-        end() {
-          if (ended) return;
-          ended = true;
-          cleanup();
-          raw.end();
-        },
-      };
-      const keepAlive = setInterval(() => raw.write(': \n\n'), keepAliveMs);
-      const leave = join(spec, connection);
-      all.add(connection);
-      function cleanup() {
-        clearInterval(keepAlive);
-        leave();
-        all.delete(connection);
+      if (ended) {
+        // The server began stopping during the read.
+        raw.end();
+        return;
       }
+      open = true;
       request.raw.on('close', () => {
         if (ended) return;
         ended = true;
