@@ -14,7 +14,6 @@ import { publicHeadingOf } from '../../domain/index.js';
 import { createDataVersionReader } from '../../platform/db/data-version.js';
 import { publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, protocolNoticeStatus, type NoticeLike } from './notice-state.js';
-import { findOfficialBoard } from './official-board.js';
 import * as repo from './publication.repository.js';
 import * as boardRepo from './board.repository.js';
 
@@ -113,17 +112,28 @@ export function createBoardReader(deps: { database: Database; clock: Clock }) {
     return facts;
   }
 
+  /** Every board's municipality and confirmation, read in one statement per data version (not one per board). */
+  let directory: { version: string; boards: ReturnType<typeof boardRepo.listBoardDirectory> } | undefined;
+  function boardOf(slug: string, version: string) {
+    if (directory?.version !== version) {
+      const boards = boardRepo.listBoardDirectory(db);
+      boards.catch(() => (directory = undefined));
+      directory = { version, boards };
+    }
+    return directory.boards.then((all) => all.get(slug));
+  }
+
   async function build(slug: string, version: string, at: Date): Promise<Kept> {
-    const municipality = await repo.findMunicipalityBySlug(db, slug);
-    if (!municipality) throw notFound(BOARD_NOT_FOUND);
+    const entry = await boardOf(slug, version);
+    if (!entry) throw notFound(BOARD_NOT_FOUND);
+    const { municipality, confirmation } = entry;
     const now = at.getTime();
     const today = swedishDate(at);
     const rows = await repo.listNoticesOfMunicipality(db, municipality.id);
     // Every other board's posting of the same justering: the appeal period starts when all are up (KL 13:5).
-    const [states, corrections, confirmation] = await Promise.all([
+    const [states, corrections] = await Promise.all([
       boardRepo.listPostingStates(db, [...new Set(rows.map((r) => r.protocol.id))]),
       boardRepo.listCorrections(db, rows.map((r) => r.notice.id)),
-      findOfficialBoard(db, municipality.id),
     ]);
     const byGroup = new Map<string, NoticeLike[]>();
     let until = nextSwedishMidnight(at).getTime();

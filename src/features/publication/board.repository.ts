@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
-import { noticeCorrections, notices, organisations } from '../../platform/db/schema.js';
+import { noticeCorrections, notices, officialBoardConfirmations, organisations } from '../../platform/db/schema.js';
 
 /** A posting on one board, as far as the appeal period of its justering is concerned. */
 export interface PostingState {
@@ -52,4 +52,14 @@ export async function listCorrections(db: Db, noticeIds: readonly string[]) {
     out.set(r.noticeId, [...(out.get(r.noticeId) ?? []), entry]);
   }
   return out;
+}
+
+/** Every board: each municipality with its confirmation of the official board (KL 8:9), if any, by slug. */
+export async function listBoardDirectory(db: Db) {
+  const rows = await db
+    .select({ municipality: { id: organisations.id, slug: organisations.slug, name: organisations.name, committeeId: organisations.committeeId }, confirmation: officialBoardConfirmations })
+    .from(organisations)
+    .leftJoin(officialBoardConfirmations, eq(officialBoardConfirmations.municipalityId, organisations.id))
+    .where(eq(organisations.kind, 'municipality'));
+  return new Map(rows.map((row) => [row.municipality.slug, row]));
 }
