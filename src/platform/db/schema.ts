@@ -1162,6 +1162,7 @@ export const notices = pgTable(
     uniqueIndex('notices_protocol_org_key').on(t.protocolId, t.organisationId).where(sql`${t.paragraphId} is null`),
     uniqueIndex('notices_paragraph_org_key').on(t.paragraphId, t.organisationId).where(sql`${t.paragraphId} is not null`),
     index('notices_org_idx').on(t.organisationId, t.postedOn),
+    index('notices_protocol_idx').on(t.protocolId),
   ],
 );
 
