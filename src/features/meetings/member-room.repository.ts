@@ -1,7 +1,8 @@
 /** SQL of the members' meeting room beyond the meetings repository. */
 import { count, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItems, organisations } from '../../platform/db/schema.js';
+import { agendaItems } from './meetings.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 
 /** The number of agenda items of each meeting. */
 export async function itemCountsOf(db: Db, meetingIds: string[]): Promise<Map<string, number>> {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { swedishDate } from '../../platform/clock.js';
-import type { memberReports } from '../../platform/db/schema.js';
+import type { memberReports } from './meetings.tables.js';
 import { DomainError } from '../../platform/errors.js';
 import { optionalText } from '../../platform/validation.js';
 import type { presentDocument } from '../registry/secrecy.js';

@@ -3,7 +3,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
-import { noticeCorrections, notices, officialBoardConfirmations, organisations } from '../../platform/db/schema.js';
+import { noticeCorrections, notices, officialBoardConfirmations } from './publication.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 
 /** A posting on one board, as far as the appeal period of its justering is concerned. */
 export interface PostingState {
