@@ -17,7 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import { openPostgres } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { sha256 } from '../src/features/auth/auth.service.js';
-import { agendaItems, liveBallots, liveVotes, mandates, meetings, motions, organisations, people, roleAssignments, sessions, users, votes } from '../src/platform/db/schema.js';
+import { agendaItems, liveBallots, liveVotes, mandates, meetings, motions, organisations, people, roleAssignments, sessions, users, votes } from '../src/tables.js';
 import { buildCommittee, buildUser, createTestApp, TestClient } from '../test/support/app.js';
 import { liveFrames } from '../test/support/sse.js';
 import { startServer, stopServer, type AppServer } from '../test/support/server.js';

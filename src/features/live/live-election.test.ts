@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { createTestApp, buildUser, type TestContext } from '../../../test/support/app.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
-import { agendaItems, auditLog, electionBallots, electionCandidates, elections, users } from '../../platform/db/schema.js';
+import { agendaItems, auditLog, electionBallots, electionCandidates, elections, users } from '../../tables.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 import { DomainError } from '../../platform/errors.js';
 import { loadElectionRecords } from '../meetings/live-meeting.election.js';

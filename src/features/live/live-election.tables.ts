@@ -7,7 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { agendaItems, elections, meetings, people } from '../../platform/db/schema.js';
+import { agendaItems, elections, meetings } from '../meetings/meetings.tables.js';
+import { people } from '../organisation/organisation.tables.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
