@@ -15,6 +15,7 @@ import { translator, type Locale, type Translate } from '../../platform/i18n/i18
 import { formatClock, formatLongDate } from '../../platform/time-format.js';
 import type { Alternative } from '../meetings/live-meeting.state.js';
 import type { LiveRoomService, RoomState } from './live.service.js';
+import { ELECTION_CSS, ElectionBallot, ElectionControls, ElectionStatus } from './live-election.pages.js';
 
 export const LIVE_CSS_PATH = '/static/live-room.css';
 export const LIVE_JS_PATH = '/static/live-room.js';
@@ -62,7 +63,7 @@ export const LIVE_CSS = `
 .lr-screen h2 { font-size: 1.2em; }
 .lr-screen__grid { display: grid; gap: 1rem 2rem; }
 @media (min-width: 60rem) { .lr-screen__grid { grid-template-columns: 1fr 1fr; } .lr-screen__grid > :first-child { grid-column: 1 / -1; } }
-`;
+${ELECTION_CSS}`;
 
 const choiceKey = { yes: 'lr.choice.yes', no: 'lr.choice.no', abstain: 'lr.choice.abstain' } as const;
 
@@ -158,6 +159,7 @@ function VoteStatus({ t, locale, state, now }: { t: Translate; locale: Locale; s
 /** What changes the personal parts: members fetch theirs again only when this changes (not at each ballot). */
 export function phaseOf(state: RoomState): string {
   const parts = [state.serving.join(','), state.status, state.current?.itemId ?? '', state.vote?.id ?? '', state.vote?.closed ? 'c' : 'o', state.speakers.map((s) => `${s.id}${s.speaking ? '*' : ''}`).join(',')];
+  parts.push(state.election ? `${state.election.id}${state.election.closed ? 'c' : 'o'}` : '');
   // A digest: the phase says that something changed, not who serves.
   return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 16);
 }
@@ -169,6 +171,7 @@ export function sharedParts(state: RoomState, locale: Locale, now: Date): Record
     item: render(<CurrentItem t={t} state={state} />),
     speakers: render(<SpeakerList t={t} state={state} />),
     vote: render(<VoteStatus t={t} locale={locale} state={state} now={now} />),
+    election: render(<ElectionStatus t={t} locale={locale} election={state.election} now={now} />),
   };
 }
 
@@ -299,6 +302,7 @@ export function memberParts(ctx: ViewContext, view: MemberView): Record<string, 
     ballot: <BallotForm ctx={ctx} view={view} />,
     speak: <SpeakForms ctx={ctx} view={view} />,
     presence: <Presence ctx={ctx} view={view} />,
+    electionBallot: <ElectionBallot ctx={ctx} meetingId={view.meeting.id} election={view.state.election} ballot={view.electionBallot} />,
   };
 }
 
@@ -325,6 +329,10 @@ export function MemberLivePage({ ctx, view, error }: { ctx: ViewContext; view: M
         </Part>
         <Part name="ballot">{mine.ballot}</Part>
       </section>
+      <Part name="election" live>
+        {shared.election}
+      </Part>
+      <Part name="electionBallot">{mine.electionBallot}</Part>
       <section class="lr-panel" aria-labelledby="lr-speakers-h" id="talarlista">
         <h2 id="lr-speakers-h">{t('lr.speakers.heading')}</h2>
         <Part name="speakers">{shared.speakers}</Part>
@@ -341,6 +349,7 @@ function sharedVNodes(t: Translate, locale: Locale, state: RoomState, now: Date)
     item: <CurrentItem t={t} state={state} />,
     speakers: <SpeakerList t={t} state={state} />,
     vote: <VoteStatus t={t} locale={locale} state={state} now={now} />,
+    election: <ElectionStatus t={t} locale={locale} election={state.election} now={now} />,
   };
 }
 
@@ -501,6 +510,9 @@ export function chairParts(ctx: ViewContext, view: ChairView): Record<string, VN
     checkins: <Checkins ctx={ctx} view={view} />,
     chairSpeakers: <ChairSpeakers ctx={ctx} view={view} />,
     voteControls: <VoteControls ctx={ctx} view={view} />,
+    electionControls: (
+      <ElectionControls ctx={ctx} meetingId={view.meeting.id} election={view.state.election} current={view.state.current ? { itemId: view.state.current.itemId, isElection: view.currentIsElection } : null} meetingOpen={view.meeting.status === 'open'} />
+    ),
   };
 }
 
@@ -530,6 +542,10 @@ export function ChairLivePage({ ctx, view, error }: { ctx: ViewContext; view: Ch
         </Part>
         <Part name="voteControls">{mine.voteControls}</Part>
       </section>
+      <Part name="election" live>
+        {shared.election}
+      </Part>
+      <Part name="electionControls">{mine.electionControls}</Part>
       <section class="lr-panel" aria-labelledby="lr-public-h">
         <h2 id="lr-public-h">{t('lr.title.screen')}</h2>
         <PublicToggle ctx={ctx} view={view} />
@@ -567,6 +583,9 @@ export function ScreenPage({ ctx, state, now, publicView }: { ctx: ViewContext; 
             {shared.vote}
           </Part>
         </section>
+        <Part name="election" live>
+          {shared.election}
+        </Part>
       </div>
     </LivePage>
   );

@@ -26,6 +26,7 @@ import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative,
 import { requireOpen, type WriteContext } from '../meetings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import { createLiveVotes } from './live-vote.js';
+import { createLiveElections, electionBallotOf, readElectionState, type ElectionState } from './live-election.js';
 
 export const topicOf = (meetingId: string): string => `meeting:${meetingId}`;
 
@@ -88,6 +89,8 @@ export interface RoomState {
     eligible: number;
     result: VoteResult | null;
   } | null;
+  /** The latest election by closed ballot (live-election.ts): counts only once it has closed. */
+  election: ElectionState | null;
 }
 
 export type Audience = 'internal' | 'public';
@@ -200,6 +203,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       serving: index >= 0 ? [...servingAt(model, index).servingIds].sort() : [],
       speakers: audience === 'public' && item?.isSecret ? [] : speakers,
       vote,
+      election: await readElectionState(db, meetingId, model, headingOf),
     };
   }
 
@@ -240,6 +244,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
 
   return {
     ...liveVotesUseCases,
+    ...createLiveElections({ db, clock, write, publish, requireRun, requireMember, random: deps.random }),
     readState,
     topicOf,
 
@@ -262,6 +267,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         serving,
         mySpeakerRequests: mine,
         ballot: { eligible: lv ? lv.eligible.includes(person.personId) : false, choice: ballot?.choice ?? null },
+        electionBallot: await electionBallotOf(db, state.election, person.personId),
         now: clock(),
       };
     },
@@ -283,7 +289,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         const itemMotions = await db.select().from(motions).where(eq(motions.itemId, item.id)).orderBy(asc(motions.position));
         alternatives = describeAlternatives(item, itemMotions, new Map(model.people.map((p) => [p.personId, p.name])));
       }
-      return { meeting, body, state, checkins, alternatives, now: clock() };
+      return { meeting, body, state, checkins, alternatives, currentIsElection: item?.kind === 'election', now: clock() };
     },
 
     /** The big screen inside: anyone who may read the cooperation's meetings. */
