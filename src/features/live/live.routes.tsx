@@ -147,7 +147,9 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
     } catch (error) {
       if (!(error instanceof DomainError) || !SHOWN_ON_PAGE.has(error.code)) throw error;
       const ctx = request.viewContext();
-      return reply.code(HTTP_STATUS[error.code]).page(await page(error.userMessage[ctx.locale]));
+      // What to correct, not only that something must be: the field messages after the summary.
+      const message = [error.userMessage[ctx.locale], ...error.fieldErrors.map((f) => f.message[ctx.locale])].join(' ');
+      return reply.code(HTTP_STATUS[error.code]).page(await page(message));
     }
     setFlash(reply, request, services, request.viewContext().t(done));
     return reply.redirect(to);
