@@ -10,6 +10,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { translator, type Locale, type Translate } from '../../platform/i18n/i18n.js';
 import { formatClock } from '../../platform/time-format.js';
+import { countText } from '../../platform/i18n/plural.js';
 import type { RoomState } from './live.service.js';
 
 export const LIVE_CSS_PATH = '/static/live-room.css';
@@ -71,16 +72,19 @@ export const choiceKey = { yes: 'lr.choice.yes', no: 'lr.choice.no', abstain: 'l
 // ---------------------------------------------------------------------------------------------
 // Shared parts: the same for every viewer of an audience, sent in the events.
 
-export function CurrentItem({ t, state }: { t: Translate; state: RoomState }) {
+export function CurrentItem({ t, locale, state }: { t: Translate; locale: Locale; state: RoomState }) {
   return (
     <section class="lr-panel lr-now" aria-labelledby="lr-now-h">
       <h2 id="lr-now-h">{t('lr.item.heading')}</h2>
       {state.status !== 'open' ? (
         <p>{t(`lr.status.${state.status}`)}</p>
       ) : state.current ? (
-        <p>
-          <span class="lr-now__n">{`${t('lr.item.number', { n: state.current.number })}:`}</span> {state.current.heading}
-        </p>
+        <>
+          <p>
+            <span class="lr-now__n">{`${t('lr.item.number', { n: state.current.number })}:`}</span> {state.current.heading}
+          </p>
+          <p>{countText({ locale, t }, 'lr.item.serving', state.serving.length)}</p>
+        </>
       ) : (
         <p>{t('lr.item.none')}</p>
       )}
@@ -258,7 +262,7 @@ export function LivePage(props: { ctx: ViewContext; title: string; back?: { href
 
 export function sharedVNodes(t: Translate, locale: Locale, state: RoomState, now: Date) {
   return {
-    item: <CurrentItem t={t} state={state} />,
+    item: <CurrentItem t={t} locale={locale} state={state} />,
     speakers: <SpeakerList t={t} state={state} now={now} />,
     motions: <MotionList t={t} state={state} />,
     vote: <VoteStatus t={t} locale={locale} state={state} now={now} />,

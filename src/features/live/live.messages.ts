@@ -33,6 +33,8 @@ export const liveRoomMessages = defineMessages({
   'lr.err.reserveUndecided': { sv: 'Man reserverar sig mot ett beslut: punkt {n} är inte beslutad.', en: 'A reservation is entered against a decision: item {n} is not decided.' },
   'lr.err.reservedTwice': { sv: 'Du har redan reserverat dig mot beslutet.', en: 'You have already entered a reservation against the decision.' },
   // Issue 23: the member's device — jäv, typed motions, reservations; talartid.
+  'lr.item.serving.one': { sv: '1 tjänstgörande ledamot.', en: '1 serving member.' },
+  'lr.item.serving.other': { sv: '{n} tjänstgörande ledamöter.', en: '{n} serving members.' },
   'lr.timer.label': { sv: 'Talartid', en: 'Speaking time' },
   'lr.timer.of': { sv: 'av {limit}', en: 'of {limit}' },
   'lr.timer.over': { sv: 'Tiden är ute', en: 'Time is up' },
