@@ -30,6 +30,11 @@ interface Participant {
   page: Page;
 }
 
+/** KANSLI_TRACE=1 prints each step with its time, to see where a slow machine spends it. */
+const step = (label: string) => {
+  if (process.env.KANSLI_TRACE) process.stderr.write(`${new Date().toISOString()} ${label}\n`);
+};
+
 async function open(email: string, viewport: { width: number; height: number }): Promise<Page> {
   const { context, page } = await newContext(browser, app, { viewport });
   contexts.push(context);
@@ -94,6 +99,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     await publicScreen.getByText('Sammanträdet sänds publikt.').waitFor();
     await expectAccessible(publicScreen, 'the public big screen');
 
+    step('1. Attendance by sign-in: each reports f');
     // 1. Attendance by sign-in: each reports from the device, the secretary confirms.
     for (const p of people) {
       await p.page.getByRole('button', { name: 'Jag är på plats' }).click();
@@ -114,6 +120,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     // Each member's page learns of the confirmation through the stream.
     for (const p of people) await p.page.getByText('Sekreteraren har bekräftat att du är på plats.').waitFor();
 
+    step('2. The speakers list: the big screen fo');
     // 2. The speakers' list: the big screen follows; the chair gives the floor from the chair's view.
     await who('Ledamot Dalby').getByRole('button', { name: 'Begär ordet' }).click();
     await who('Ersättare Bergby').getByRole('button', { name: 'Begär replik' }).click();
@@ -127,6 +134,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     assert.match((await speakers.locator('li').first().innerText()) ?? '', /Ersättare Bergby.*Replik.*Har ordet.*Talartid/s);
     await expectAccessible(screen, 'the big screen with the speakers’ list');
 
+    step('3. A typed motion from a members device');
     // 3. A typed motion from a member's device: avslag, into the proposition order.
     const ekby = who('Ledamot Ekby');
     await ekby.getByRole('radio', { name: 'Avslag' }).check();
@@ -135,6 +143,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     await screen.locator('[data-live-part="motions"]').getByText('Ledamot Ekby – Avslag').waitFor();
     await chairView.locator('[data-live-part="motions"]').getByText('Ledamot Ekby – Avslag').waitFor();
 
+    step('4. The electronic vote: proposal against');
     // 4. The electronic vote: proposal against the motion; 7 ja, 7 nej, 1 avstår; the chair voted ja.
     await chairView.reload();
     const no = chairView.getByLabel('Nej står för');
@@ -157,6 +166,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     await expectAccessible(screen, 'the big screen with the result');
     await screenshot(screen, 'live15-screen-result-desktop');
 
+    step('5. A reservation written on a members d');
     // 5. A reservation written on a member's device, before the meeting closes.
     const noVoter = people.find((p, i) => choiceOf(i) === 'Nej' && p.name === 'Ersättare Bergby');
     assert.ok(noVoter, 'Bergby’s substitute voted nej');
@@ -167,6 +177,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     await screenshot(noVoter.page, 'live15-member-reserved');
     await vote.getByText('Reservationer: Ersättare Bergby').waitFor();
 
+    step('protocol');
     // The protocol draft holds it all.
     assert.equal((await f.secretary.post(`${f.base}/avsluta`)).statusCode, 302);
     await secretary.goto(`/moten/${id}/protokoll`);
