@@ -11,7 +11,9 @@ import { and, eq } from 'drizzle-orm';
 import { buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { buildLiveMeeting, recordStart, servingCell, textOf, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 import { liveFrames } from '../../../test/support/sse.js';
-import { attendanceEvents, liveSpeakers, meetings, motions, reservations, users } from '../../platform/db/schema.js';
+import { users } from '../auth/auth.tables.js';
+import { liveSpeakers } from './live.tables.js';
+import { attendanceEvents, meetings, motions, reservations } from '../meetings/meetings.tables.js';
 import type { Role } from '../../platform/auth/policy.js';
 
 let now = new Date('2026-12-07T09:00:00Z');

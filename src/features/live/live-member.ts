@@ -9,7 +9,8 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { attendanceEvents, liveBallots, liveSpeakers, liveVotes, meetings, motions, reservations } from '../../platform/db/schema.js';
+import { liveBallots, liveSpeakers, liveVotes } from './live.tables.js';
+import { attendanceEvents, meetings, motions, reservations } from '../meetings/meetings.tables.js';
 import { msg, optionalText, parseInput } from '../../platform/validation.js';
 import type { Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
