@@ -187,7 +187,7 @@ describe('a meeting of fifteen on their own devices (issue 23, done when)', () =
     assert.match(draft, /Ersättare Bergby \(Bergby\), tjänstgörande ersättare för Ledamot Bergby/);
     assert.match(draft, /Ledamot Ekby yrkar avslag på förslaget\./);
     assert.match(draft, /7 ja, 7 nej, 1 avstår/);
-    assert.match(draft, /genom ordförandens utslagsröst/);
+    assert.match(draft, /Avgjort med ordförandens utslagsröst/);
     assert.match(draft, /Ersättare Bergby reserverar sig mot beslutet.{1,3}Beslutet bygger på ett ofullständigt underlag/);
     await expectAccessible(secretary, 'the protocol draft');
   });
