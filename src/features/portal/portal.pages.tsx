@@ -179,6 +179,11 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
         <dt>{t('portal.protocol')}</dt>
         <dd>{view.hasProtocol ? <a href={protocolPath(m.id)}>{t('portal.readProtocol')}</a> : t('portal.noProtocol')}</dd>
       </dl>
+      {view.liveScreen && (
+        <p class="notice">
+          <a href={`/sammantraden/${m.id}/storbild`}>{t('portal.liveScreen')}</a>
+        </p>
+      )}
       <h2>{t('portal.agenda')}</h2>
       {!view.agendaPublished && <p>{t('portal.agendaNotYet')}</p>}
       {view.agendaPublished && view.items.length === 0 && <p>{t('portal.noItems')}</p>}
