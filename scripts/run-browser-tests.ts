@@ -19,5 +19,5 @@ if (files.length === 0) {
   console.error('No browser tests found in test/browser.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=900000', ...files], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
