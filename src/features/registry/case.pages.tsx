@@ -6,6 +6,7 @@ import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '
 import type { RegistryService } from './registry.service.js';
 import type { CodeRow } from './registry.repository.js';
 import type { PresentedDocument } from './secrecy.js';
+import { CaseDecisions, ChangeHistory } from './registry-edit.pages.js';
 import { directionLabel, entryText, Fact, FileLinks, newestFirst, NoWrap, RefLink, SecrecyBadge } from './registry.views.js';
 
 type CaseListRow = Awaited<ReturnType<RegistryService['listCases']>>[number];
@@ -182,6 +183,9 @@ export function CasePage({ ctx, detail, responsible, codeTitle }: { ctx: ViewCon
               <a class="button" href={`/arenden/${c.id}/ny-handling`}>
                 {t('registry.doc.new')}
               </a>
+              <a class="button secondary" href={`/arenden/${c.id}/andra`}>
+                {t('registry.edit.link')}
+              </a>
               <a class="button secondary" href={`/arenden/${c.id}/avsluta`}>
                 {t('registry.case.close')}
               </a>
@@ -197,6 +201,8 @@ export function CasePage({ ctx, detail, responsible, codeTitle }: { ctx: ViewCon
       )}
       <h2>{t('registry.case.documents')}</h2>
       <CaseDocuments ctx={ctx} documents={detail.documents} href={(d) => `/handlingar/${d.id}`} showCounterpart />
+      <CaseDecisions ctx={ctx} decisions={detail.decisions} />
+      <ChangeHistory ctx={ctx} entity="case" changes={detail.changes} />
     </Layout>
   );
 }

@@ -423,7 +423,7 @@ export const searchEntries = pgTable(
     tsv: tsvector('tsv')
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('swedish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('swedish'::regconfig, coalesce(content, '')), 'B')`,
+        sql`setweight(to_tsvector('swedish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('swedish'::regconfig, coalesce(content, '')), 'B') || setweight(to_tsvector('swedish'::regconfig, kansli_compound_tails(coalesce(title, ''))), 'D')`,
       ),
   },
   (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('search_entries_tsv_idx').using('gin', t.tsv), index('search_entries_filter_idx').on(t.visibility, t.year)],
@@ -493,6 +493,8 @@ export const agendaItems = pgTable(
     protocolNotes: text('protocol_notes').notNull().default(''),
     immediateJustering: boolean('immediate_justering').notNull().default(false),
     isSecret: boolean('is_secret').notNull().default(false),
+    /** The OSL provision a secret item is kept secret under, in full (OSL 5:5); null for a public item. */
+    secrecyProvision: text('secrecy_provision'),
     /** What a secret item is called in public (OSL 5:2); null: the default (domain publicHeadingOf). */
     publicHeading: text('public_heading'),
     createdAt: createdAt(),
@@ -1953,3 +1955,4 @@ export const oidcSessions = pgTable(
   },
   (t) => [index('oidc_sessions_provider_sid_idx').on(t.providerId, t.providerSessionId), index('oidc_sessions_provider_subject_idx').on(t.providerId, t.subject)],
 );
+export * from '../../features/registry/registry-history.schema.js';
