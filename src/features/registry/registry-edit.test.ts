@@ -6,6 +6,7 @@ import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext 
 import { agendaItems, meetings, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/policy.js';
+import { draftParagraphs } from '../protocols/protocol-build.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n1.3.2.2;Intern kontroll;Bevaras\n';
 
@@ -138,5 +139,27 @@ describe('correcting registry details while the case is open', () => {
     assert.match(page.body, /beslut, protokollet är inte justerat/);
     const none = await newCase('Nytt ärende');
     assert.match((await member.get(`/arenden/${none.id}`)).body, /har inte behandlats i något protokoll/);
+  });
+
+  test('a secret agenda item names its provision in full: on the agenda and in the protocol paragraph', async () => {
+    const db = t.services.database.db;
+    const [meeting] = await db.insert(meetings).values({ bodyId: org.body.id, startsAt: new Date('2026-03-20T09:00:00Z'), place: 'Luleå' }).returning();
+    assert.ok(meeting);
+    const secretary = new TestClient(t.app);
+    await secretary.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] })).email);
+    const form = await secretary.get(`/moten/${meeting.id}/dagordning/ny`);
+    assert.match(form.body, /list="osl-provisions"/);
+    const bad = await secretary.post(`/moten/${meeting.id}/dagordning/ny`, { kind: 'decision', heading: 'Personalärende', isSecret: 'on', secrecyProvision: 'paragrafen om personal' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /kapitel och paragraf/);
+    const ok = await secretary.post(`/moten/${meeting.id}/dagordning/ny`, { kind: 'decision', heading: 'Personalärende', isSecret: 'on', secrecyProvision: '39 kap. 3 §' });
+    assert.equal(ok.statusCode, 302);
+    const full = '39 kap. 3 § offentlighets- och sekretesslagen (2009:400)';
+    const [item] = await db.select().from(agendaItems).where(sql`${agendaItems.meetingId} = ${meeting.id}`);
+    assert.equal(item?.secrecyProvision, full);
+    assert.ok((await secretary.get(`/moten/${meeting.id}/dagordning`)).body.includes(`Sekretess enligt ${full}`));
+    assert.ok(item);
+    const [paragraph] = await draftParagraphs(db, [{ ...item, status: 'decided' }]);
+    assert.equal(paragraph?.secrecyProvision, full, 'the protocol paragraph, its PDF and the e-archive take the provision from the item');
   });
 });
