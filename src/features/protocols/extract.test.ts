@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { fileBlobs, mailLog, meetings, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { buildLiveMeeting, recordStart, textOf, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
@@ -92,6 +92,23 @@ describe('protokollsutdrag: certified extract of one paragraph, e-mailed', () =>
     assert.match(text, /Nämnden antar förslaget till reglemente/);
     assert.match(text, /Utdragsbestyrkande/);
     assert.match(text, /Sara Sekreterare, nämndsekreterare, 2026-03-30/);
+  });
+
+  test('the extract form offers the member municipalities by their registrars; a chosen one and a typed address are sent to', async () => {
+    const registrar = await buildUser(t.services, { organisationId: org.municipality.id, roles: ['registrar'] });
+    const client = new TestClient(t.app);
+    await client.signIn(secretary.email);
+    const [row] = await db().select({ meetingId: protocols.meetingId }).from(protocolParagraphs).innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId)).where(eq(protocolParagraphs.id, finalParagraph));
+    const base = `/moten/${row?.meetingId ?? ''}/protokoll/paragraf/${finalParagraph}/utdrag`;
+    const page = await client.get(base);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(`${org.municipality.name} – registrator Test ${registrar.email}`), 'the municipality is offered by its registrar');
+    assert.ok(page.body.includes(`name="to" value="${registrar.email}"`));
+    const external = 'extern-mottagare@example.se';
+    const sent = await client.post(`${base}/skicka`, { to: [registrar.email], recipients: external });
+    assert.equal(sent.statusCode, 302);
+    const logged = (await db().select({ to: mailLog.recipient }).from(mailLog)).map((r) => r.to);
+    assert.ok(logged.includes(registrar.email.toLowerCase()) && logged.includes(external), logged.join(', '));
   });
 
   test('no extract from a protocol that is not final, and only the secretary makes them', async () => {
