@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, mandates, organisations, people, roleAssignments, users } from '../../platform/db/schema.js';
+import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
 
 /** Someone an extract can be sent to: a member municipality's registrar, or a person of the committee. */
 export interface RecipientChoice {

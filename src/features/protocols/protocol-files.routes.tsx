@@ -13,7 +13,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
 import { swedishDate } from '../../platform/clock.js';
-import { protocolExtracts } from '../../platform/db/schema.js';
+import { protocolExtracts } from './protocols.tables.js';
 import { assertCan, can, requirePrincipal, scopeOf } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
@@ -225,7 +225,7 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
     const ctx = request.viewContext();
     const { paragraph, base } = await paragraphOf(request);
     const chosen = formList(request, 'to');
-    const values = { ...formBody(request), to: chosen.join('\n') };
+    const values: Record<string, string> = { ...formBody(request), to: chosen.join('\n') };
     const emails = [...chosen, ...(values.recipients ?? '').split(/[\n,;]+/)];
     let result: { sent: number; failed: number } = { sent: 0, failed: 0 };
     const view = await extractView(request);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { cases, documents } from '../../platform/db/schema.js';
+import { cases, documents } from './registry.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound, type UserMessage } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

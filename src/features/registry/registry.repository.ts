@@ -1,6 +1,10 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItems, bodies, cases, classificationCodes, documentFiles, documents, meetings, organisations, people, protocolParagraphs, protocols, registryChanges, searchEntries } from '../../platform/db/schema.js';
+import { organisations, bodies, people } from '../organisation/organisation.tables.js';
+import { agendaItems, meetings } from '../meetings/meetings.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { searchEntries } from '../search/search.tables.js';
+import { cases, classificationCodes, documentFiles, documents, registryChanges } from './registry.tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
