@@ -8,7 +8,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, formList, handleForm } from '../../platform/http/forms.js';
-import { emptyForm, ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
+import { emptyForm, ErrorSummary, PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
@@ -22,7 +22,6 @@ import * as meetingsRepo from '../meetings/meetings.repository.js';
 import * as repo from './protocol.repository.js';
 import { publicVersion } from './protocol.model.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
-import { TextArea } from './protocol.pages.js';
 import { listRecipientChoices, type RecipientChoice } from './extract-recipients.repository.js';
 import { RecipientChoices } from './extract-recipients.pages.js';
 import { uuidParam } from '../../platform/http/params.js';
@@ -98,7 +97,7 @@ function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: ExtractView
       <h2>{t('protocol.extract.send')}</h2>
       <PostForm ctx={ctx} action={`${base}/skicka`}>
         <RecipientChoices ctx={ctx} choices={view.choices} chosen={new Set((state.values.to ?? '').split('\n'))} />
-        <TextArea ctx={ctx} state={state} name="recipients" label={t('protocol.extract.otherRecipients')} hint={t('protocol.extract.recipientsHint')} rows={2} />
+        <TextAreaField ctx={ctx} state={state} name="recipients" label={t('protocol.extract.otherRecipients')} hint={t('protocol.extract.recipientsHint')} rows={2} />
         <button type="submit">{t('protocol.extract.send')}</button>
       </PostForm>
       <h2>{t('protocol.extract.log')}</h2>
