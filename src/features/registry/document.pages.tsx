@@ -3,14 +3,13 @@ import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
-import type { RegistryService } from './registry.service.js';
 import { DIRECTIONS, SECRECY_STATES, SECURITY_CLASSES } from './registry.schema.js';
 import { ACCEPTED_EXTENSIONS } from './files/file-types.js';
 import type { PresentedDocument } from './secrecy.js';
 import { ChangeHistory, ProvisionList } from './registry-edit.pages.js';
-import { directionLabel, Fact, FieldGroup, FileField, FileTable, megabytes, RadioGroup, SecrecyBadge } from './registry.views.js';
+import { type DocumentDetail, directionLabel, Fact, FieldGroup, FileField, FileTable, megabytes, RadioGroup, SecrecyBadge } from './registry.views.js';
 
-export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
+export type { DocumentDetail } from './registry.views.js';
 
 const ACCEPT = ACCEPTED_EXTENSIONS.join(',');
 

@@ -5,8 +5,7 @@ import { formatDateTime, swedishDate } from '../../platform/time-format.js';
 import { COMMON_PROVISIONS, provisionCitation } from '../../domain/secrecy-provisions.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { ChangeRow, CaseDecisionRow } from './registry.repository.js';
-import type { NewCaseOptions } from './case.pages.js';
-import type { DocumentDetail } from './document.pages.js';
+import type { DocumentDetail, NewCaseOptions } from './registry.views.js';
 import { SECURITY_CLASSES } from './registry.schema.js';
 
 /** Corrections and decisions on the case and document pages; the forms that correct details. */
