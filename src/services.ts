@@ -8,6 +8,7 @@ import { createOrganisationService } from './features/organisation/organisation.
 import { createAdminService } from './features/admin/admin.service.js';
 import { createPersonLinkService } from './features/admin/person-link.service.js';
 import { createRegistryService } from './features/registry/registry.service.js';
+import { createRegistryEditService } from './features/registry/registry-edit.service.js';
 import { createSearchService } from './features/search/search.service.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { createLiveMeetingService } from './features/meetings/live-meeting.service.js';
@@ -67,6 +68,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     admin: createAdminService(deps),
     personLinks: createPersonLinkService(deps),
     registry: createRegistryService(deps),
+    registryEdit: createRegistryEditService(deps),
     // The secretary's changes reach the members' pages and the big screen too.
     liveMeeting: createLiveMeetingService({ ...deps, onChange: (meetingId) => realtime.publish(topicOf(meetingId)).catch(() => {}) }),
     agenda: createAgendaService(deps),

@@ -64,6 +64,10 @@ export const agendaMessages = defineMessages({
   'agenda.noCaseDocuments': { sv: 'Ärendet har inga registrerade handlingar ännu.', en: 'The case has no registered documents yet.' },
   'agenda.otherHids': { sv: 'Andra handlingar som beslutsunderlag (Hid)', en: 'Other documents as decision basis (Hid)' },
   'agenda.otherHidsHint': { sv: 'Handlingar ur andra ärenden, med sitt Hid, till exempel 2022.14, 2022.15.', en: 'Documents from other cases, by their Hid, for example 2022.14, 2022.15.' },
+  'agenda.provisionHint': {
+    sv: 'För ett sekretessbelagt ärende: välj bestämmelsen ur listan eller skriv kapitel och paragraf. Tomt: bestämmelsen i beslutsunderlagets sekretessbelagda handlingar.',
+    en: 'For a secret item: choose the provision from the list or type chapter and section. Empty: the provision of the secret documents in the basis.',
+  },
   'agenda.isSecret': {
     sv: 'Punkten omfattas av sekretess: bara den som får läsa sekretessbelagda handlingar ser den, och kallelsen nämner bara att den finns',
     en: 'The item is covered by secrecy: only those who may read secret documents see it, and the notice only says that it exists',

@@ -1,3 +1,4 @@
+import { ProvisionList } from '../registry/registry-edit.pages.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { CsrfField, Layout } from '../../platform/views/layout.js';
 import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
@@ -162,6 +163,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: Agenda }
                 </>
               )}
               {item.isSecret && <> <span class="badge">{t('agenda.secretItem')}</span></>}
+              {item.secrecyProvision && <> {t('registry.doc.secretUnder', { provision: item.secrecyProvision })}</>}
               {item.status !== 'pending' && <> <span class="badge">{t(`agenda.status.${item.status}`)}</span></>}
               <ExampleMark ctx={ctx} origin={item.origin} />
             </p>
@@ -235,6 +237,8 @@ export function ItemFormPage(props: { ctx: ViewContext; title: string; action: s
         <TextField ctx={ctx} state={state} name="otherHids" label={labels.otherHids} hint={t('agenda.otherHidsHint')} />
         <TextAreaField ctx={ctx} state={state} name="recipients" label={labels.recipients} hint={t('agenda.recipientsHint')} rows={3} />
         <CheckboxField ctx={ctx} state={state} name="isSecret" label={t('agenda.isSecret')} />
+        <TextField ctx={ctx} state={state} name="secrecyProvision" label={t('registry.doc.provision')} hint={t('agenda.provisionHint')} list="osl-provisions" />
+        <ProvisionList ctx={ctx} />
         <TextField ctx={ctx} state={state} name="publicHeading" label={t('agenda.publicHeading')} hint={t('agenda.publicHeadingHint')} />
         <div class="actions">
           <button type="submit">{t('common.save')}</button>

@@ -80,6 +80,7 @@ export function registerAgendaRoutes(app: FastifyInstance, services: Services): 
       recipients: item.recipients.join('\n'),
       isSecret: item.isSecret ? 'on' : '',
       publicHeading: item.publicHeading ?? '',
+      secrecyProvision: item.secrecyProvision ?? '',
       documentIds: documents.filter((d) => inCase.has(d.id)).map((d) => d.id).join(','),
       otherHids: documents.filter((d) => !inCase.has(d.id)).map((d) => d.handlingId).join(', '),
     };

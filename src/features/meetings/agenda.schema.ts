@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSecrecyProvision } from '../registry/registry.schema.js';
 import { msg, optionalText, requiredText } from '../../platform/validation.js';
 
 /** Item kinds seen in the seed: a decision, information noted, an election (val). */
@@ -29,6 +30,8 @@ export const ZAgendaItemInput = z.object({
     })
     .transform(splitHids),
   isSecret: checkbox.default(false),
+  /** OSL 5:5: the provision a secret item is kept secret under, in full; empty: its basis documents' provision. */
+  secrecyProvision: ZSecrecyProvision,
   /** What a secret item is called in public (OSL 5:2); empty: "Sekretessbelagt ärende" and the case number. */
   publicHeading: optionalText(500),
 });

@@ -57,6 +57,8 @@ export interface PresentedAgendaItem {
   summary: string;
   recipients: string[];
   isSecret: boolean;
+  /** The ground of a secret item, in full (public: the ground, never the content); null when none is named. */
+  secrecyProvision: string | null;
   /** A secret item this reader may not read: only that it exists is shown. */
   restricted: boolean;
   documents: AgendaDocument[];
@@ -142,6 +144,7 @@ export function presentAgenda(agenda: LoadedAgenda, reader: { canReadSecret: boo
       summary: restricted ? '' : item.summary,
       recipients: restricted ? [] : item.recipients,
       isSecret: item.isSecret,
+      secrecyProvision: item.isSecret ? (item.secrecyProvision ?? docs.find((d) => d.secrecy === 'secret' && d.secrecyProvision)?.secrecyProvision ?? null) : null,
       restricted,
       documents: restricted ? [] : visible.map((d) => presentDoc(d, agenda)),
       hiddenDocuments: restricted ? 0 : docs.length - visible.length,
@@ -218,6 +221,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
     recipients: input.recipients,
     isSecret: input.isSecret,
     publicHeading: input.isSecret ? (input.publicHeading ?? null) : null,
+    secrecyProvision: input.isSecret ? (input.secrecyProvision ?? null) : null,
   });
 
   async function planning(principal: Principal | null, meetingId: string) {

@@ -70,6 +70,8 @@ export const agendaItems = pgTable(
     protocolNotes: text('protocol_notes').notNull().default(''),
     immediateJustering: boolean('immediate_justering').notNull().default(false),
     isSecret: boolean('is_secret').notNull().default(false),
+    /** The OSL provision a secret item is kept secret under, in full (OSL 5:5); null for a public item. */
+    secrecyProvision: text('secrecy_provision'),
     /** What a secret item is called in public (OSL 5:2); null: the default (domain publicHeadingOf). */
     publicHeading: text('public_heading'),
     createdAt: createdAt(),

@@ -195,7 +195,7 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
                 {item.heading}
                 <ExampleMark ctx={ctx} origin={item.origin} />
               </h3>
-              {item.secret && <p>{t('portal.secretItem')}</p>}
+              {item.secret && <p>{item.secrecyProvision ? t('portal.secretItemUnder', { provision: item.secrecyProvision }) : t('portal.secretItem')}</p>}
               {item.proposal.trim() && (
                 <>
                   <h4>{t('portal.proposal')}</h4>
@@ -209,7 +209,7 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
                     {item.documents.map((d) => (
                       <li>
                         <a href={`/diarium/${d.id}`}>{`${d.description}, Hid: ${d.hid}`}</a>
-                        {d.secret && <> {t('portal.secretDocument')}</>}
+                        {d.secret && <> {d.provision ? t('portal.secretDocumentUnder', { provision: d.provision }) : t('portal.secretDocument')}</>}
                       </li>
                     ))}
                   </ul>

@@ -87,7 +87,7 @@ export async function listPublicDecisions(db: Db) {
 export async function listDocumentsByIds(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: documents.id, year: documents.year, number: documents.number, description: documents.description, publicDescription: documents.publicDescription, secrecy: documents.secrecy })
+    .select({ id: documents.id, year: documents.year, number: documents.number, description: documents.description, publicDescription: documents.publicDescription, secrecy: documents.secrecy, secrecyProvision: documents.secrecyProvision })
     .from(documents)
     .where(inArray(documents.id, [...ids]));
 }

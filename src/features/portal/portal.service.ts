@@ -25,10 +25,11 @@ const PROTOCOL_NOT_FOUND = { sv: 'Sammanträdet har inget justerat protokoll än
 type DocumentFacts = Awaited<ReturnType<typeof repo.listDocumentsByIds>>[number];
 
 /** A registered document as a public page may name it: public in full, secret by its public entry, internal not at all. */
-export function publicDocumentLabel(doc: DocumentFacts): { id: string; hid: string; description: string; secret: boolean } | null {
+export function publicDocumentLabel(doc: DocumentFacts): { id: string; hid: string; description: string; secret: boolean; provision?: string | null } | null {
   const hid = formatHandlingId({ year: doc.year, number: doc.number });
   if (doc.secrecy === 'public') return { id: doc.id, hid, description: doc.description, secret: false };
-  if (doc.secrecy === 'secret') return { id: doc.id, hid, description: doc.publicDescription ?? SECRET_ENTRY_DESCRIPTION.sv, secret: true };
+  // The ground of the secrecy is public (OSL 5:5); the content is not.
+  if (doc.secrecy === 'secret') return { id: doc.id, hid, description: doc.publicDescription ?? SECRET_ENTRY_DESCRIPTION.sv, secret: true, provision: doc.secrecyProvision };
   return null;
 }
 
@@ -103,6 +104,7 @@ export function createPortalService(deps: { database: Database; config: Config; 
           kind: item.kind,
           origin: item.origin,
           secret: item.isSecret,
+          secrecyProvision: item.isSecret ? item.secrecyProvision : null,
           proposal: item.isSecret ? '' : item.proposal,
           documents: item.isSecret
             ? []

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { protocolExtracts, protocolParagraphs, protocols } from './protocols.tables.js';
 import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
@@ -95,6 +95,25 @@ describe('protokollsutdrag: certified extract of one paragraph, e-mailed', () =>
     assert.match(text, /Nämnden antar förslaget till reglemente/);
     assert.match(text, /Utdragsbestyrkande/);
     assert.match(text, /Sara Sekreterare, nämndsekreterare, 2026-03-30/);
+  });
+
+  test('the extract form offers the member municipalities by their registrars; a chosen one and a typed address are sent to', async () => {
+    const registrar = await buildUser(t.services, { organisationId: org.municipality.id, roles: ['registrar'] });
+    const client = new TestClient(t.app);
+    await client.signIn(secretary.email);
+    // A paragraph of its own: the delivery log of the shared one is asserted whole below.
+    const paragraphId = await buildProtocol(true);
+    const [row] = await db().select({ meetingId: protocols.meetingId }).from(protocolParagraphs).innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId)).where(eq(protocolParagraphs.id, paragraphId));
+    const base = `/moten/${row?.meetingId ?? ''}/protokoll/paragraf/${paragraphId}/utdrag`;
+    const page = await client.get(base);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(`${org.municipality.name} – registrator Test ${registrar.email}`), 'the municipality is offered by its registrar');
+    assert.ok(page.body.includes(`name="to" value="${registrar.email}"`));
+    const external = 'extern-mottagare@example.se';
+    const sent = await client.post(`${base}/skicka`, { to: [registrar.email], recipients: external });
+    assert.equal(sent.statusCode, 302);
+    const logged = (await t.services.extracts.deliveryLog(secretary, paragraphId)).map((r) => r.recipient);
+    assert.ok(logged.includes(registrar.email.toLowerCase()) && logged.includes(external), logged.join(', '));
   });
 
   test('no extract from a protocol that is not final, and only the secretary makes them', async () => {

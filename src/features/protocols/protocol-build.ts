@@ -251,7 +251,7 @@ export async function draftParagraphs(db: Db, items: readonly AgendaItemRow[]): 
       // A secret document is named in the protocol by its public registry entry (OSL 5:5), never by its content.
       decisionBasis: basis.map((d) => ({ documentId: d.id, text: d.secrecy === 'secret' ? d.publicDescription || SECRET_BASIS_TEXT : d.description })),
       recipients: [...item.recipients],
-      secrecyProvision: item.isSecret ? (basis.find((d) => d.secrecyProvision)?.secrecyProvision ?? DEFAULT_SECRECY) : null,
+      secrecyProvision: item.isSecret ? (item.secrecyProvision ?? basis.find((d) => d.secrecyProvision)?.secrecyProvision ?? DEFAULT_SECRECY) : null,
       publicHeading: item.isSecret ? item.publicHeading : null,
       immediateJustering: item.immediateJustering,
     };

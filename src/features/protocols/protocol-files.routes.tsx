@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { desc, eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
-import { formBody, handleForm } from '../../platform/http/forms.js';
+import { formBody, formList, handleForm } from '../../platform/http/forms.js';
 import { emptyForm, ErrorSummary, PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -22,7 +22,8 @@ import * as meetingsRepo from '../meetings/meetings.repository.js';
 import * as repo from './protocol.repository.js';
 import { publicVersion } from './protocol.model.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
-
+import { listRecipientChoices, type RecipientChoice } from './extract-recipients.repository.js';
+import { RecipientChoices } from './extract-recipients.pages.js';
 import { uuidParam } from '../../platform/http/params.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Mötet har inget protokoll ännu.', en: 'The meeting has no protocol yet.' };
@@ -68,6 +69,7 @@ interface ExtractView {
   heading: string;
   hasExtract: boolean;
   log: DeliveryLog;
+  choices: RecipientChoice[];
 }
 
 function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: ExtractView; state: FormState }) {
@@ -94,7 +96,8 @@ function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: ExtractView
       </PostForm>
       <h2>{t('protocol.extract.send')}</h2>
       <PostForm ctx={ctx} action={`${base}/skicka`}>
-        <TextAreaField ctx={ctx} state={state} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={4} />
+        <RecipientChoices ctx={ctx} choices={view.choices} chosen={new Set((state.values.to ?? '').split('\n'))} />
+        <TextAreaField ctx={ctx} state={state} name="recipients" label={t('protocol.extract.otherRecipients')} hint={t('protocol.extract.recipientsHint')} rows={2} />
         <button type="submit">{t('protocol.extract.send')}</button>
       </PostForm>
       <h2>{t('protocol.extract.log')}</h2>
@@ -148,14 +151,14 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
   /** The paragraph of the meeting's protocol named in the URL. */
   async function paragraphOf(request: FastifyRequest) {
     const meetingId = uuidParam(request, 'id');
-    const { meeting, protocol } = await meetingOf(meetingId);
+    const { meeting, protocol, body } = await meetingOf(meetingId);
     const paragraph = await repo.findParagraph(db, uuidParam(request, 'paragraphId'));
     if (!paragraph || paragraph.protocolId !== protocol.id) throw notFound({ sv: 'Paragrafen finns inte i protokollet.', en: 'The paragraph is not in the protocol.' });
-    return { meeting, protocol, paragraph, base: `/moten/${meetingId}/protokoll/paragraf/${paragraph.id}/utdrag` };
+    return { meeting, body, protocol, paragraph, base: `/moten/${meetingId}/protokoll/paragraf/${paragraph.id}/utdrag` };
   }
 
   async function extractView(request: FastifyRequest): Promise<ExtractView> {
-    const { meeting, paragraph } = await paragraphOf(request);
+    const { meeting, body, paragraph } = await paragraphOf(request);
     const [latest] = await db.select({ id: protocolExtracts.id }).from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraph.id)).limit(1);
     return {
       meetingId: meeting.id,
@@ -164,6 +167,7 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
       heading: paragraph.heading,
       hasExtract: Boolean(latest),
       log: await extracts.deliveryLog(extractor(request), paragraph.id),
+      choices: await listRecipientChoices(db, body.organisationId),
     };
   }
 
@@ -219,8 +223,9 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
   app.post('/moten/:id/protokoll/paragraf/:paragraphId/utdrag/skicka', extract, async (request, reply) => {
     const ctx = request.viewContext();
     const { paragraph, base } = await paragraphOf(request);
-    const values = formBody(request);
-    const emails = (values.recipients ?? '').split(/[\n,;]+/);
+    const chosen = formList(request, 'to');
+    const values: Record<string, string> = { ...formBody(request), to: chosen.join('\n') };
+    const emails = [...chosen, ...(values.recipients ?? '').split(/[\n,;]+/)];
     let result: { sent: number; failed: number } = { sent: 0, failed: 0 };
     const view = await extractView(request);
     const ok = await handleForm(

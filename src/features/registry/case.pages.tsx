@@ -4,9 +4,10 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import type { RegistryService } from './registry.service.js';
-import type { CodeRow } from './registry.repository.js';
 import type { PresentedDocument } from './secrecy.js';
-import { directionLabel, entryText, Fact, FileLinks, newestFirst, NoWrap, RefLink, SecrecyBadge } from './registry.views.js';
+import { CaseDecisions, ChangeHistory } from './registry-edit.pages.js';
+export type { NewCaseOptions } from './registry.views.js';
+import { type NewCaseOptions, directionLabel, entryText, Fact, FileLinks, newestFirst, NoWrap, RefLink, SecrecyBadge } from './registry.views.js';
 
 type CaseListRow = Awaited<ReturnType<RegistryService['listCases']>>[number];
 export type CaseDetail = Awaited<ReturnType<RegistryService['getCase']>>;
@@ -51,12 +52,6 @@ export function CaseListPage(props: { ctx: ViewContext; cases: CaseListRow[]; ca
   );
 }
 
-export interface NewCaseOptions {
-  organisations: { slug: string; name: string }[];
-  selected: { slug: string; name: string };
-  codes: CodeRow[];
-  people: { id: string; name: string }[];
-}
 
 export function NewCasePage({ ctx, state, options }: { ctx: ViewContext; state: FormState; options: NewCaseOptions }) {
   const { t } = ctx;
@@ -182,6 +177,9 @@ export function CasePage({ ctx, detail, responsible, codeTitle }: { ctx: ViewCon
               <a class="button" href={`/arenden/${c.id}/ny-handling`}>
                 {t('registry.doc.new')}
               </a>
+              <a class="button secondary" href={`/arenden/${c.id}/andra`}>
+                {t('registry.edit.link')}
+              </a>
               <a class="button secondary" href={`/arenden/${c.id}/avsluta`}>
                 {t('registry.case.close')}
               </a>
@@ -197,6 +195,8 @@ export function CasePage({ ctx, detail, responsible, codeTitle }: { ctx: ViewCon
       )}
       <h2>{t('registry.case.documents')}</h2>
       <CaseDocuments ctx={ctx} documents={detail.documents} href={(d) => `/handlingar/${d.id}`} showCounterpart />
+      <CaseDecisions ctx={ctx} decisions={detail.decisions} />
+      <ChangeHistory ctx={ctx} entity="case" changes={detail.changes} />
     </Layout>
   );
 }

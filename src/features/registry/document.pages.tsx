@@ -3,13 +3,13 @@ import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
-import type { RegistryService } from './registry.service.js';
 import { DIRECTIONS, SECRECY_STATES, SECURITY_CLASSES } from './registry.schema.js';
 import { ACCEPTED_EXTENSIONS } from './files/file-types.js';
 import type { PresentedDocument } from './secrecy.js';
-import { directionLabel, Fact, FieldGroup, FileField, FileTable, megabytes, RadioGroup, SecrecyBadge } from './registry.views.js';
+import { ChangeHistory, ProvisionList } from './registry-edit.pages.js';
+import { type DocumentDetail, directionLabel, Fact, FieldGroup, FileField, FileTable, megabytes, RadioGroup, SecrecyBadge } from './registry.views.js';
 
-export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
+export type { DocumentDetail } from './registry.views.js';
 
 const ACCEPT = ACCEPTED_EXTENSIONS.join(',');
 
@@ -48,7 +48,8 @@ export function NewDocumentPage(props: { ctx: ViewContext; caseInfo: { id: strin
           options={SECRECY_STATES.map((s) => ({ value: s, label: t(`registry.secrecy.${s}`), hint: t(`registry.secrecy.${s}Hint`) }))}
         />
         <FieldGroup legend={t('registry.doc.secrecyFields')} hint={t('registry.doc.secrecyFieldsHint')} id="secrecy-fields">
-          <TextField ctx={ctx} state={state} name="secrecyProvision" label={labels.secrecyProvision} hint={t('registry.doc.provisionHint')} />
+          <TextField ctx={ctx} state={state} name="secrecyProvision" label={labels.secrecyProvision} hint={t('registry.doc.provisionHint')} list="osl-provisions" />
+          <ProvisionList ctx={ctx} />
           <TextField ctx={ctx} state={state} name="secrecyMarkedOn" label={labels.secrecyMarkedOn} hint={t('registry.doc.markedOnHint')} type="date" />
           <TextField ctx={ctx} state={state} name="publicDescription" label={labels.publicDescription} hint={t('registry.doc.publicDescriptionHint')} />
         </FieldGroup>
@@ -107,6 +108,17 @@ export function DocumentPage(props: { ctx: ViewContext; detail: DocumentDetail; 
     <Layout ctx={ctx} title={t('registry.doc.title', { hid: doc.handlingId })} back={{ href: caseHref, label: detail.case.title }}>
       {doc.access === 'entry' && <p class="notice">{t('registry.doc.secretEntry')}</p>}
       <DocumentFacts ctx={ctx} doc={doc} caseLink={{ href: caseHref, label: `${detail.caseNumber} ${detail.case.title}` }} />
+      {detail.canWrite && doc.access === 'full' && (
+        <p class="actions">
+          {detail.case.status === 'open' ? (
+            <a class="button secondary" href={`/handlingar/${doc.id}/andra`}>
+              {t('registry.edit.link')}
+            </a>
+          ) : (
+            <span class="hint">{t('registry.edit.closedHint')}</span>
+          )}
+        </p>
+      )}
       {doc.access === 'full' && (
         <>
           <h2>{t('registry.doc.files')}</h2>
@@ -123,6 +135,7 @@ export function DocumentPage(props: { ctx: ViewContext; detail: DocumentDetail; 
           )}
         </>
       )}
+      <ChangeHistory ctx={ctx} entity="document" changes={detail.changes} />
     </Layout>
   );
 }

@@ -100,7 +100,7 @@ describe('the public registry', () => {
     assert.match(body, /2026\.1/);
     assert.match(body, /2026\.2/);
     assert.doesNotMatch(body, /2026\.3/, 'the internal draft is not a public record');
-    assert.match(body, /Granskningsrapport om säkerhetsåtgärder\. Sekretess enligt OSL 18 kap\. 8 §/);
+    assert.match(body, /Granskningsrapport om säkerhetsåtgärder\. Sekretess enligt 18 kap\. 8 § offentlighets- och sekretesslagen \(2009:400\)/);
     assert.match(body, /Tjänsteskrivelse om granskningen/);
     assert.match(body, /2026\/1-2\.5\.1\.3/);
   });
@@ -109,7 +109,7 @@ describe('the public registry', () => {
     const client = new TestClient(t.app);
     const secret = await client.get(`/diarium/${docs.secret}`);
     assert.equal(secret.statusCode, 200);
-    assert.match(secret.body, /omfattas av sekretess enligt OSL 18 kap\. 8 §/);
+    assert.match(secret.body, /omfattas av sekretess enligt 18 kap\. 8 § offentlighets- och sekretesslagen \(2009:400\)/);
     assert.match(secret.body, /markerad 2026-04-01/);
     assert.doesNotMatch(secret.body, /\/filer\//);
     assert.equal((await client.get(`/filer/${files.secret}`)).statusCode, 403);

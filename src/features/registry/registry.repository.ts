@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organisations } from '../organisation/organisation.tables.js';
-import { cases, classificationCodes, documentFiles, documents } from './registry.tables.js';
+import { organisations, bodies, people } from '../organisation/organisation.tables.js';
+import { agendaItems, meetings } from '../meetings/meetings.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { searchEntries } from '../search/search.tables.js';
+import { cases, classificationCodes, documentFiles, documents, registryChanges } from './registry.tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
@@ -78,4 +81,76 @@ export async function findFile(db: Db, id: string): Promise<FileRow | undefined>
 export async function organisationSlugs(db: Db): Promise<Map<string, { slug: string; name: string; committeeId: string | null }>> {
   const rows = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name, committeeId: organisations.committeeId }).from(organisations);
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type ChangeRow = typeof registryChanges.$inferSelect;
+
+export async function insertChanges(db: Db, rows: (typeof registryChanges.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(registryChanges).values(rows);
+}
+
+/** The corrections of one case or document, oldest first. */
+export async function listChanges(db: Db, entity: ChangeRow['entity'], entityId: string): Promise<ChangeRow[]> {
+  return db
+    .select()
+    .from(registryChanges)
+    .where(and(eq(registryChanges.entity, entity), eq(registryChanges.entityId, entityId)))
+    .orderBy(asc(registryChanges.changedAt), asc(registryChanges.field));
+}
+
+export async function personNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The file search entries of a document, retitled when its description changes. */
+export async function retitleFileEntries(db: Db, documentId: string, description: string): Promise<void> {
+  for (const f of await listFiles(db, [documentId])) {
+    await db
+      .update(searchEntries)
+      .set({ title: `${description} (${f.filename})` })
+      .where(and(eq(searchEntries.kind, 'file'), eq(searchEntries.refId, f.id)));
+  }
+}
+
+/** A numbered paragraph that handled a case: its § and the protocol (meeting) it stands in. */
+export interface CaseDecisionRow {
+  paragraphId: string;
+  number: number;
+  year: number;
+  heading: string;
+  publicHeading: string | null;
+  secret: boolean;
+  itemStatus: (typeof agendaItems.$inferSelect)['status'];
+  protocolStatus: (typeof protocols.$inferSelect)['status'];
+  meetingId: string;
+  meetingStartsAt: Date;
+  bodyName: string;
+}
+
+/** Every numbered paragraph on the case's agenda items, in meeting order. */
+export async function decisionsOfCase(db: Db, caseId: string): Promise<CaseDecisionRow[]> {
+  const rows = await db
+    .select({
+      paragraphId: protocolParagraphs.id,
+      number: protocolParagraphs.number,
+      year: protocolParagraphs.year,
+      heading: protocolParagraphs.heading,
+      publicHeading: protocolParagraphs.publicHeading,
+      secrecyProvision: protocolParagraphs.secrecyProvision,
+      itemStatus: agendaItems.status,
+      protocolStatus: protocols.status,
+      meetingId: meetings.id,
+      meetingStartsAt: meetings.startsAt,
+      bodyName: bodies.name,
+    })
+    .from(protocolParagraphs)
+    .innerJoin(agendaItems, eq(agendaItems.id, protocolParagraphs.agendaItemId))
+    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(agendaItems.caseId, caseId))
+    .orderBy(asc(meetings.startsAt), asc(protocolParagraphs.position));
+  return rows.flatMap(({ number, secrecyProvision, ...r }) => (number === null ? [] : [{ ...r, number, secret: secrecyProvision !== null }]));
 }

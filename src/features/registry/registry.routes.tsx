@@ -14,6 +14,7 @@ import { ClassificationPage } from './classification.pages.js';
 import { registryMessages } from './registry.messages.js';
 import { attachmentHeader, fileError, idParam, onFileField, readForm, slugParam } from './registry.http.js';
 import { registerPublicRegistryRoutes } from './public-registry.routes.js';
+import { registerRegistryEditRoutes } from './registry-edit.routes.js';
 import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
 
 const collator = new Intl.Collator('sv');
@@ -235,4 +236,5 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   });
 
   registerPublicRegistryRoutes(app, services);
+  registerRegistryEditRoutes(app, services);
 }

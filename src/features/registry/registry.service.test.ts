@@ -70,7 +70,8 @@ describe('registry numbering and validation', () => {
     });
     assert.equal(doc.secrecyMarkedBy, secretary.email);
     assert.equal(doc.secrecyMarkedOn, '2027-01-01');
-    assert.equal(doc.publicDescription, 'Sekretessbelagd handling (OSL 18 kap. 8 §)');
+    assert.equal(doc.secrecyProvision, '18 kap. 8 § offentlighets- och sekretesslagen (2009:400)', 'the provision is stored in full');
+    assert.equal(doc.publicDescription, `Sekretessbelagd handling (${doc.secrecyProvision})`);
   });
 
   test('a file of the wrong type or over the limit is refused whole: no document, no number, no file', async () => {

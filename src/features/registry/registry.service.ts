@@ -7,12 +7,12 @@ import { searchEntries } from '../search/search.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
+import { formatHandlingId } from '../../domain/case-number.js';
 import { mayBeInternal, publicRecordState } from '../../domain/public-records.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { administeredScope, cooperationScope } from '../organisation/scope.js';
-import { upsertSearchEntry } from '../search/search-index.js';
+import { caseNumberOf, indexCase, indexDocument, indexFile, visibilityOf } from './registry-index.js';
 import * as repo from './registry.repository.js';
 import { ZCreateCase, ZCreateDocument, ZImportedCode, type TCreateDocument } from './registry.schema.js';
 import { takeNextNumber, reserveNumber } from './numbering.js';
@@ -41,9 +41,7 @@ interface PreparedFile extends UploadedFile {
 const CASE_NOT_FOUND = { sv: 'Ärendet finns inte.', en: 'The case does not exist.' };
 const DOCUMENT_NOT_FOUND = { sv: 'Handlingen finns inte.', en: 'The document does not exist.' };
 
-export function caseNumberOf(c: Pick<repo.CaseRow, 'year' | 'number' | 'classificationCode'>): string {
-  return formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode });
-}
+export { caseNumberOf } from './registry-index.js';
 
 export function createRegistryService(deps: { database: Database; config: Config; clock: Clock; storage?: FileStorage; extractor?: TextExtractor }) {
   const db = deps.database.db;
@@ -76,38 +74,6 @@ export function createRegistryService(deps: { database: Database; config: Config
     }
   }
 
-  async function indexCase(tx: Db, row: repo.CaseRow) {
-    await upsertSearchEntry(tx, {
-      kind: 'case',
-      refId: row.id,
-      organisationId: row.organisationId,
-      year: row.year,
-      classificationCode: row.classificationCode,
-      visibility: 'public',
-      reference: caseNumberOf(row),
-      title: row.title,
-      content: '',
-      url: `/arenden/${row.id}`,
-    });
-  }
-
-  const visibilityOf = (secrecy: repo.DocumentRow['secrecy']) => (secrecy === 'public' ? 'public' : secrecy === 'secret' ? 'restricted' : 'internal');
-
-  async function indexDocument(tx: Db, doc: repo.DocumentRow, caseRow: repo.CaseRow) {
-    await upsertSearchEntry(tx, {
-      kind: 'document',
-      refId: doc.id,
-      organisationId: doc.organisationId,
-      year: doc.year,
-      classificationCode: caseRow.classificationCode,
-      visibility: visibilityOf(doc.secrecy),
-      reference: formatHandlingId({ year: doc.year, number: doc.number }),
-      title: doc.description,
-      content: [doc.counterpart ?? '', caseRow.title].join(' '),
-      url: `/handlingar/${doc.id}`,
-    });
-  }
-
   /**
    * Type and size checked, text extracted for search in a worker (extract-isolated.ts), all before
    * any transaction opens. A file whose text is cut short or unreadable is still stored: the
@@ -132,18 +98,7 @@ export function createRegistryService(deps: { database: Database; config: Config
         .values({ documentId: doc.id, version, filename: file.filename, mimeType: file.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
         .returning(),
     );
-    await upsertSearchEntry(tx, {
-      kind: 'file',
-      refId: row.id,
-      organisationId: doc.organisationId,
-      year: doc.year,
-      classificationCode: caseRow.classificationCode,
-      visibility: visibilityOf(doc.secrecy),
-      reference: formatHandlingId({ year: doc.year, number: doc.number }),
-      title: `${doc.description} (${file.filename})`,
-      content: extracted.text,
-      url: `/handlingar/${doc.id}`,
-    });
+    await indexFile(tx, doc, caseRow, row);
     await recordAudit(tx, actor, { action: 'file.add', entity: 'document', entityId: doc.id, after: { filename: file.filename, version, sha256: stored.sha256, size: stored.size }, organisationId: doc.organisationId, secret: doc.secrecy === 'secret' }, clock());
     return row;
   }
@@ -296,7 +251,8 @@ export function createRegistryService(deps: { database: Database; config: Config
         if (access !== 'none') presented.push(presentDocument(doc, access, files));
       }
       const org = (await repo.organisationSlugs(db)).get(row.organisationId);
-      return { case: row, caseNumber: caseNumberOf(row), organisation: org, documents: presented, canWrite: can(principal, 'registry.write', await orgScope(row.organisationId)) };
+      const changes = reader.signedIn ? await repo.listChanges(db, 'case', row.id) : [];
+      return { case: row, caseNumber: caseNumberOf(row), organisation: org, documents: presented, changes, decisions: await repo.decisionsOfCase(db, row.id), canWrite: can(principal, 'registry.write', await orgScope(row.organisationId)) };
     },
 
     /** The cases of the cooperations the reader takes part in. */
@@ -349,7 +305,15 @@ export function createRegistryService(deps: { database: Database; config: Config
       const access = documentAccessFor({ secrecy: doc.secrecy, ...(await readerOf(principal, doc.organisationId)) });
       if (access === 'none') throw notFound(DOCUMENT_NOT_FOUND);
       const caseRow = await requireCase(db, doc.caseId);
-      return { document: presentDocument(doc, access, await repo.listFiles(db, [doc.id])), case: caseRow, caseNumber: caseNumberOf(caseRow), canWrite: can(principal, 'registry.write', await orgScope(doc.organisationId)) };
+      // The history of a secret document's details would reveal them: only the full reader sees it.
+      const changes = access === 'full' && principal ? await repo.listChanges(db, 'document', doc.id) : [];
+      const canWrite = can(principal, 'registry.write', await orgScope(doc.organisationId));
+      // What the correction form starts with: only for those who may write and see it all.
+      const editValues =
+        canWrite && access === 'full'
+          ? { documentDate: doc.documentDate, counterpart: doc.counterpart ?? '', description: doc.description, securityClass: doc.securityClass, secrecyProvision: doc.secrecyProvision ?? '', publicDescription: doc.publicDescription ?? '' }
+          : undefined;
+      return { document: presentDocument(doc, access, await repo.listFiles(db, [doc.id])), case: caseRow, caseNumber: caseNumberOf(caseRow), changes, editValues, canWrite };
     },
 
     /** The public registry (or the signed-in view of it): every registered document the reader may know of. */

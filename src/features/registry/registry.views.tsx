@@ -3,6 +3,19 @@ import type { ViewContext } from '../../platform/views/context.js';
 import type { FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
 import type { PresentedDocument } from './secrecy.js';
+import type { CodeRow } from './registry.repository.js';
+import type { RegistryService } from './registry.service.js';
+
+/** What the new-case form offers: the organisations, the classification codes and the case officers. */
+export interface NewCaseOptions {
+  organisations: { slug: string; name: string }[];
+  selected: { slug: string; name: string };
+  codes: CodeRow[];
+  people: { id: string; name: string }[];
+}
+
+/** A document as its page shows it. */
+export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
 import { formatNumber } from '../../platform/time-format.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */

@@ -70,7 +70,11 @@ function addStemVariants(tokens: Token[]): Token[] {
     if (t.kind !== 'lexeme' || t.suffix || t.value.includes('-')) return [t];
     for (const rule of VARIANTS) {
       const m = rule.pattern.exec(t.value);
-      if (m) return [{ kind: 'op', value: '(' }, t, { kind: 'op', value: '|' }, rule.variant(m), { kind: 'op', value: ')' }];
+      if (!m) continue;
+      const variant = rule.variant(m);
+      // The word itself becomes a prefix too (addPrefixes): a prefix variant it begins with finds it already.
+      if (variant.kind === 'lexeme' && variant.suffix === ':*' && t.value.startsWith(variant.value)) return [variant];
+      return [{ kind: 'op', value: '(' }, t, { kind: 'op', value: '|' }, variant, { kind: 'op', value: ')' }];
     }
     return [t];
   });
@@ -106,9 +110,31 @@ function skipQuoted(text: string, open: number): number {
   return i;
 }
 
+/** Stems shorter than this stay whole words: a prefix of one or two letters matches nearly everything. */
+export const MIN_PREFIX = 3;
+
+/**
+ * Every word also finds the words it begins ("sårbarhet" → `'sårbar':*` finds "Sårbarhetsanalys");
+ * a word after `!` (`-word`) stays whole, so that excluding a word does not exclude its compounds.
+ */
+function addPrefixes(tokens: Token[]): Token[] {
+  // For each open parenthesis: whether it (or one around it) follows a `!`.
+  const negatedGroups: boolean[] = [];
+  return tokens.map((t, i) => {
+    const before = tokens[i - 1];
+    const negated = (before?.kind === 'op' && before.value === '!') || negatedGroups.at(-1) === true;
+    if (t.kind === 'op') {
+      if (t.value === '(') negatedGroups.push(negated);
+      else if (t.value === ')') negatedGroups.pop();
+      return t;
+    }
+    return t.suffix || negated || [...t.value].length < MIN_PREFIX ? t : { ...t, suffix: ':*' };
+  });
+}
+
 /** The tsquery text to search with; empty when the words were all stop words. */
 export function refineTsquery(tsqueryText: string): string {
   const tokens = tokenize(tsqueryText);
   if (tokens.length === 0) return '';
-  return dropRepeatedTerms(render(addStemVariants(collapseCompounds(tokens))));
+  return dropRepeatedTerms(render(addPrefixes(addStemVariants(collapseCompounds(tokens)))));
 }

@@ -50,6 +50,8 @@ interface FieldProps {
   hint?: string;
   autocomplete?: string;
   inputMode?: 'numeric' | 'email' | 'tel' | 'text';
+  /** The id of a `<datalist>` of suggestions (the field stays free text). */
+  list?: string;
 }
 
 export function TextField(p: FieldProps) {
@@ -79,6 +81,7 @@ export function TextField(p: FieldProps) {
         required={p.required}
         autoComplete={p.autocomplete}
         inputMode={p.inputMode}
+        list={p.list}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
       />
