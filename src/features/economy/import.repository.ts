@@ -1,7 +1,7 @@
 /** SQL of the outcome import: stored files, remembered mappings, cost objects of a year, imports. */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { accountMappings, costObjects, outcomeEntries, outcomeImports, organisations, users } from '../../platform/db/schema.js';
+import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports, organisations, users } from '../../platform/db/schema.js';
 
 export type AccountMappingRow = typeof accountMappings.$inferSelect;
 export type OutcomeImportRow = typeof outcomeImports.$inferSelect;
@@ -29,8 +29,21 @@ export async function upsertMapping(tx: Db, row: { committeeId: string; account:
   });
 }
 
+/** The mappings remembered for ranges of accounts. */
+export async function listRangeMappings(db: Db, committeeId: string) {
+  return db.select().from(accountRangeMappings).where(eq(accountRangeMappings.committeeId, committeeId));
+}
+
+/** Remembers a range's mapping, replacing the one for the same range and cost centre. */
+export async function upsertRangeMapping(tx: Db, row: { committeeId: string; accountFrom: string; accountTo: string; costCentre: string; costObjectCode: string; ignore: boolean }) {
+  await tx.insert(accountRangeMappings).values(row).onConflictDoUpdate({
+    target: [accountRangeMappings.committeeId, accountRangeMappings.accountFrom, accountRangeMappings.accountTo, accountRangeMappings.costCentre],
+    set: { costObjectCode: row.costObjectCode, ignore: row.ignore },
+  });
+}
+
 export async function listCostObjectsOfYear(db: Db, committeeId: string, year: number) {
-  return db.select({ id: costObjects.id, code: costObjects.code, name: costObjects.name, position: costObjects.position }).from(costObjects)
+  return db.select({ id: costObjects.id, code: costObjects.code, name: costObjects.name, kind: costObjects.kind, position: costObjects.position }).from(costObjects)
     .where(and(eq(costObjects.committeeId, committeeId), eq(costObjects.year, year)));
 }
 

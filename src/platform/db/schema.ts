@@ -1953,3 +1953,4 @@ export const oidcSessions = pgTable(
   },
   (t) => [index('oidc_sessions_provider_sid_idx').on(t.providerId, t.providerSessionId), index('oidc_sessions_provider_subject_idx').on(t.providerId, t.subject)],
 );
+export * from '../../features/economy/account-ranges.schema.js';
