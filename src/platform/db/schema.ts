@@ -1953,4 +1953,5 @@ export const oidcSessions = pgTable(
   },
   (t) => [index('oidc_sessions_provider_sid_idx').on(t.providerId, t.providerSessionId), index('oidc_sessions_provider_subject_idx').on(t.providerId, t.subject)],
 );
+// eslint-disable-next-line no-restricted-imports -- per-feature table files, re-exported so Drizzle sees one schema
 export * from '../../features/economy/account-ranges.schema.js';
