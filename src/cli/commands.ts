@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Services } from '../services.js';
 import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/audit.js';
-import { organisations } from '../platform/db/schema.js';
+import { organisations } from '../features/organisation/organisation.tables.js';
 import { findUserByEmail } from '../features/auth/auth.repository.js';
 import { isRole, ROLES } from '../platform/auth/policy.js';
 import { loadDemo } from '../features/demo/demo.js';

@@ -13,7 +13,10 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { buildCommittee, buildUser, giveTotp, TEST_PASSWORD } from '../support/app.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
-import { meetings, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../src/platform/db/schema.js';
+import { users } from '../../src/features/auth/auth.tables.js';
+import { meetings } from '../../src/features/meetings/meetings.tables.js';
+import { people } from '../../src/features/organisation/organisation.tables.js';
+import { protocolParagraphs, protocols, protocolSignatures } from '../../src/features/protocols/protocols.tables.js';
 import { protocolDigest } from '../../src/features/protocols/protocol.model.js';
 import { expectAccessible, launchBrowser, newContext, signIn, startApp, type RunningApp } from './support.js';
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { agendaItems, meetings, motions, votes } from '../../src/platform/db/schema.js';
+import { agendaItems, meetings, motions, votes } from '../../src/features/meetings/meetings.tables.js';
 import { listMandatesOn } from '../../src/features/meetings/meetings.repository.js';
 import { stockholmToInstant } from '../../src/features/meetings/calendar.js';
 import { swedishDate } from '../../src/platform/clock.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { users } from '../../src/platform/db/schema.js';
+import { users } from '../../src/features/auth/auth.tables.js';
 import { buildUser, TEST_PASSWORD } from '../support/app.js';
 import { buildLiveMeeting, type LiveFixture } from '../support/live-meeting-fixtures.js';
 import { DESKTOP, expectAccessible, launchBrowser, newContext, PHONE, screenshot, signIn, startApp, type RunningApp } from './support.js';

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { meetings, notices, people, protocolParagraphs, protocols, users } from '../../src/platform/db/schema.js';
+import { meetings, notices, people, protocolParagraphs, protocols, users } from '../../src/tables.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
 import { swedishDate } from '../../src/platform/clock.js';
 import { buildUser, createTestApp, giveTotp, TEST_PASSWORD } from '../support/app.js';

@@ -14,7 +14,10 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { buildCommittee, buildUser, giveTotp, TEST_PASSWORD } from '../support/app.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
-import { agendaItemDocuments, agendaItems, mandates, meetings, people, protocolParagraphs, protocolReviewComments, protocols, protocolSignatures, users } from '../../src/platform/db/schema.js';
+import { users } from '../../src/features/auth/auth.tables.js';
+import { agendaItemDocuments, agendaItems, meetings } from '../../src/features/meetings/meetings.tables.js';
+import { mandates, people } from '../../src/features/organisation/organisation.tables.js';
+import { protocolParagraphs, protocolReviewComments, protocols, protocolSignatures } from '../../src/features/protocols/protocols.tables.js';
 import type { Principal } from '../../src/platform/auth/policy.js';
 import { expectAccessible, hasHorizontalOverflow, launchBrowser, PHONE, runJourney, screenshotDesktopAndPhone, signIn, startApp, type RunningApp } from './support.js';
 

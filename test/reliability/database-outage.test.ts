@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildConfig } from '../../src/platform/config/config.js';
 import { openDatabase } from '../../src/platform/db/open.js';
-import { organisations } from '../../src/platform/db/schema.js';
+import { organisations } from '../../src/features/organisation/organisation.tables.js';
 import { createServices } from '../../src/services.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
 import { TEST_DB_KIND } from '../support/db.js';

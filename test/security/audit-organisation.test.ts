@@ -10,7 +10,9 @@ import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { buildRoleUser } from '../support/publication-fixtures.js';
 import { loadDemo } from '../../src/features/demo/demo.js';
 import { DEMO_COMMITTEE_SLUG } from '../../src/features/demo/demo-data.js';
-import { auditLog, organisations, roleAssignments } from '../../src/platform/db/schema.js';
+import { roleAssignments } from '../../src/features/auth/auth.tables.js';
+import { organisations } from '../../src/features/organisation/organisation.tables.js';
+import { auditLog } from '../../src/platform/audit/audit.tables.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 
 /**

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../support/publication-fixtures.js';
-import { auditLog, protocolParagraphs } from '../../src/platform/db/schema.js';
+import { protocolParagraphs } from '../../src/features/protocols/protocols.tables.js';
+import { auditLog } from '../../src/platform/audit/audit.tables.js';
 import type { Principal } from '../../src/platform/auth/policy.js';
 import { requireCommitteeById } from '../../src/features/archive/archive-scope.js';
 

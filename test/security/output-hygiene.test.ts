@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../support/app.js';
-import { bodies, cases, classificationCodes, organisations } from '../../src/platform/db/schema.js';
+import { bodies, organisations } from '../../src/features/organisation/organisation.tables.js';
+import { cases, classificationCodes } from '../../src/features/registry/registry.tables.js';
 import { crawl } from '../support/oparl-testkit.js';
 import { hasXmlControlChars } from '../../src/platform/control-chars.js';
 

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { loadDemo } from '../../src/features/demo/demo.js';
-import { cases, organisations } from '../../src/platform/db/schema.js';
+import { organisations } from '../../src/features/organisation/organisation.tables.js';
+import { cases } from '../../src/features/registry/registry.tables.js';
 import { extractText } from '../../src/features/registry/files/text-extraction.js';
 import type { Principal } from '../../src/platform/auth/policy.js';
 

@@ -1,7 +1,9 @@
 /** Test factory for the live meeting: a committee of five municipalities and a meeting with items. */
 import { buildCommittee, buildUser, TestClient, type TestContext } from './app.js';
 import type { Principal } from '../../src/platform/auth/policy.js';
-import { agendaItemDocuments, agendaItems, cases, documents, mandates, meetings, organisations, people } from '../../src/platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings } from '../../src/features/meetings/meetings.tables.js';
+import { mandates, organisations, people } from '../../src/features/organisation/organisation.tables.js';
+import { cases, documents } from '../../src/features/registry/registry.tables.js';
 
 /** The member municipalities, in the order the attendance table lists them (Swedish collation). */
 export const TOWNS = ['Arvidsby', 'Bergby', 'Dalby', 'Ekby', 'Testby kommun'] as const;

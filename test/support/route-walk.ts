@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from './app.js';
-import { agendaItems, apiTokens, mandates, meetings, organisations, people, sessions } from '../../src/platform/db/schema.js';
+import { apiTokens, sessions } from '../../src/features/auth/auth.tables.js';
+import { agendaItems, meetings } from '../../src/features/meetings/meetings.tables.js';
+import { mandates, organisations, people } from '../../src/features/organisation/organisation.tables.js';
 import { sha256 } from '../../src/features/auth/auth.service.js';
 import { holdsRoleAnywhere, ROLES, type Principal, type Role } from '../../src/platform/auth/policy.js';
 

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { auditLog, people, roleAssignments, users } from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { people } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { recordAudit, verifyAuditChain } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, isRole, organisationsWhere, PolicyDenied, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { administeredOrganisationIds, administeredScope } from '../organisation/scope.js';
-import { organisations } from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
 import { ZGrant } from '../auth/auth.schema.js';
 import { accountOrganisationId } from '../auth/account-organisation.js';
 

@@ -2,7 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { auditLog, organisations, people, users } from '../../platform/db/schema.js';
+import { users } from '../auth/auth.tables.js';
+import { organisations, people } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 
 describe('linking an account to a person (issue 15)', () => {
   let t: TestContext;

@@ -6,7 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { archiveDeliveries, archiveDeliveryItems } from '../../platform/db/schema.js';
+import { archiveDeliveries, archiveDeliveryItems } from './archive.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

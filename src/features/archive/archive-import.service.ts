@@ -4,7 +4,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { archivedObjects, archivedPackages } from '../../platform/db/schema.js';
+import { archivedObjects, archivedPackages } from './archive.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organisations } from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { POLICY, PolicyDenied, type Principal, type Scope, type ScopedAction } from '../../platform/auth/policy.js';
 import { ownScope } from '../organisation/scope.js';

@@ -2,7 +2,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
-import { bodies, cases, classificationCodes, documentFiles, documents, fileBlobs, meetings, organisations, people, protocolSnapshots, protocols } from '../../platform/db/schema.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { protocolSnapshots, protocols } from '../protocols/protocols.tables.js';
+import { cases, classificationCodes, documentFiles, documents } from '../registry/registry.tables.js';
+import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import type { ProtocolDocument } from '../protocols/protocol.model.js';
 import type { FrozenSignature } from '../protocols/protocol-snapshot.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';

@@ -10,7 +10,8 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/support/db.js';
 import type { Database } from '../../platform/db/database.js';
 import { migrate, readMigrations } from '../../platform/db/migrate.js';
-import { archivedPackages, organisations } from '../../platform/db/schema.js';
+import { archivedPackages } from './archive.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 import { createServices } from '../../services.js';
 import { buildConfig } from '../../platform/config/config.js';
 // The command table first: it imports the archive commands (which import its UsageError back).

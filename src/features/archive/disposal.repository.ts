@@ -2,7 +2,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
-import { agendaItemDocuments, cases, documents, initiativeDecisions, legalHolds, powersOfAttorney, retentionRules } from '../../platform/db/schema.js';
+import { legalHolds, retentionRules } from './archive.tables.js';
+import { initiativeDecisions, powersOfAttorney } from '../cooperation/cooperation.tables.js';
+import { agendaItemDocuments } from '../meetings/meetings.tables.js';
+import { cases, documents } from '../registry/registry.tables.js';
 
 export type DocumentWithCase = { document: typeof documents.$inferSelect; case: typeof cases.$inferSelect };
 

@@ -1,7 +1,10 @@
 import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { cases, disposalItems, disposalLists, documentFiles, documents, fileBlobs, legalHolds, searchEntries } from '../../platform/db/schema.js';
+import { disposalItems, disposalLists, legalHolds } from './archive.tables.js';
+import { cases, documentFiles, documents } from '../registry/registry.tables.js';
+import { searchEntries } from '../search/search.tables.js';
+import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

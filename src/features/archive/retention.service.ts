@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { classificationCodes, retentionRules } from '../../platform/db/schema.js';
+import { retentionRules } from './archive.tables.js';
+import { classificationCodes } from '../registry/registry.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { codeInScheme } from '../../domain/retention.js';

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organisations, roleAssignments } from '../../platform/db/schema.js';
+import { roleAssignments } from './auth.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 
 /**
  * The organisation an audit entry about an account itself (sign-in, password, second factor,

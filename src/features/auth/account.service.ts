@@ -4,7 +4,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { passwordResets, sessions, users } from '../../platform/db/schema.js';
+import { passwordResets, sessions, users } from './auth.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TEST_PASSWORD, TestClient, type TestContext } from '../../../test/support/app.js';
 import { startSmtp } from '../../../test/support/smtp.js';
-import { auditLog, passwordResets, sessions, users } from '../../platform/db/schema.js';
+import { passwordResets, sessions, users } from './auth.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { generateTotp } from './totp.js';
 
 const NEW_PASSWORD = 'ett alldeles nytt lösenord';

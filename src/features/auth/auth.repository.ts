@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { apiTokens, loginAttempts, roleAssignments, sessions, users } from '../../platform/db/schema.js';
+import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './auth.tables.js';
 import { isRole, type RoleGrant } from '../../platform/auth/policy.js';
 
 export type UserRow = typeof users.$inferSelect;

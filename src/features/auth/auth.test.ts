@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { sessions, users } from '../../platform/db/schema.js';
+import { sessions, users } from './auth.tables.js';
 import { generateTotp } from './auth.service.js';
 
 const SETUP = { committeeName: 'Testnämnden', committeeSlug: 'testnamnden', name: 'Ada Admin', email: 'ada@example.se', password: 'ett långt lösenord här' };

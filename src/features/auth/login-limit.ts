@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';
-import { loginAttempts } from '../../platform/db/schema.js';
+import { loginAttempts } from './auth.tables.js';
 import { DomainError } from '../../platform/errors.js';
 
 /** One counter: a key (`email:…`, `ip:…`, `totp:<user>`, `sign:<user>`, `password:<user>`) and how many attempts it may have. */

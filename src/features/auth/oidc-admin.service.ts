@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { organisations, people } from '../../platform/db/schema.js';
+import { organisations, people } from '../organisation/organisation.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { LOA3 } from '../../domain/assurance.js';

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { oidcSessions, oidcTransactions, organisations, people, roleAssignments, sessions, users } from '../../platform/db/schema.js';
+import { oidcSessions, oidcTransactions, roleAssignments, sessions, users } from './auth.tables.js';
+import { organisations, people } from '../organisation/organisation.tables.js';
 
 export type OidcTransactionRow = typeof oidcTransactions.$inferSelect;
 

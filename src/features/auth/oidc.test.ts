@@ -9,7 +9,12 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { LOA2, LOA3, startTestProvider, type TestProvider } from '../../../test/support/oidc-provider.js';
 import { UserAgent } from '../../../test/support/user-agent.js';
-import { auditLog, fileBlobs, meetings, oidcSessions, organisations, people, protocolParagraphs, protocols, protocolSignatures, users } from '../../platform/db/schema.js';
+import { oidcSessions, users } from './auth.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { organisations, people } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols, protocolSignatures } from '../protocols/protocols.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
+import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import { protocolDigest } from '../protocols/protocol.model.js';
 
 async function freePort(): Promise<number> {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inArray } from 'drizzle-orm';
-import { auditLog } from '../../platform/db/schema.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { routeWalk } from '../../../test/support/route-walk.js';
 
 describe('route × role', () => {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import type { Db } from '../../platform/db/database.js';
-import { users } from '../../platform/db/schema.js';
+import { users } from './auth.tables.js';
 
 const PERIOD_SECONDS = 30;
 

@@ -9,7 +9,7 @@ import type { Services } from '../../services.js';
 import { notFound } from '../../platform/errors.js';
 import type { ApiOperation } from '../../platform/http/openapi.js';
 import { parseInput } from '../../platform/validation.js';
-import { RECORD_ORIGINS } from '../../platform/db/schema.js';
+import { RECORD_ORIGINS } from '../../platform/db/columns.js';
 import { DECISION_STATUSES, ZInitiativeInput, ZRecordDecision } from './cooperation.schema.js';
 import { allocationKeyOf, referenceText, type LoadedInitiative, type PhaseView } from './cooperation.model.js';
 

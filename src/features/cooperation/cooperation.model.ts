@@ -4,7 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { documents, type ProcessPhaseTemplate } from '../../platform/db/schema.js';
+import { type ProcessPhaseTemplate } from './cooperation.tables.js';
+import { documents } from '../registry/registry.tables.js';
 import { allocateCost, computeBuyIn, DomainError, evaluatePhaseGate, phaseParticipants, type AllocationKey, type BuyInResult, type GateResult, type Share } from '../../domain/index.js';
 import * as repo from './cooperation.repository.js';
 

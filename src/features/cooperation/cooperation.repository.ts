@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import {
-  auditLog, initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, organisations, populations, powersOfAttorney, processTemplates,
-  protocolParagraphs, protocols, roleAssignments, users, meetings, bodies,
-} from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, processTemplates } from './cooperation.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { organisations, populations, bodies } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 

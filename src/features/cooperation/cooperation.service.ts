@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { initiativePhases, initiatives } from '../../platform/db/schema.js';
+import { initiativePhases, initiatives } from './cooperation.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

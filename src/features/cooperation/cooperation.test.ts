@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { auditLog, initiativeDecisionHistory, initiativeDecisions, organisations, populations, powersOfAttorney } from '../../platform/db/schema.js';
+import { initiativeDecisionHistory, initiativeDecisions, powersOfAttorney } from './cooperation.tables.js';
+import { organisations, populations } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { PolicyDenied, type Principal, type Role } from '../../platform/auth/policy.js';
 import type { CellRow } from './cooperation.repository.js';
 

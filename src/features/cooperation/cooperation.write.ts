@@ -6,7 +6,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, type ProcessPhaseTemplate } from '../../platform/db/schema.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, type ProcessPhaseTemplate } from './cooperation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { FULLMAKT_DECISION_KEY } from './process-template.js';
 import type { CellRow, InitiativeRow, PhaseRow } from './cooperation.repository.js';

@@ -4,7 +4,7 @@
  * and by whom; a yes to a `joins` decision makes a municipality a participant of the phase.
  * The process is data: a committee may keep other templates beside this one.
  */
-import type { ProcessPhaseTemplate } from '../../platform/db/schema.js';
+import type { ProcessPhaseTemplate } from './cooperation.tables.js';
 
 export const DEFAULT_TEMPLATE_NAME = 'Beslutsstruktur (e-nämnden 2022-12-14 § 24)';
 

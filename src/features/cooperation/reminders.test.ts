@@ -7,7 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, meetings, organisations, reminderLog } from '../../platform/db/schema.js';
+import { reminderLog } from './cooperation.tables.js';
+import { agendaItems, meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { startSmtp } from '../../../test/support/smtp.js';
 
@@ -81,7 +83,7 @@ describe('decision reminders and the status list', () => {
     const db = t.services.database.db;
     const [meeting] = await db.insert(meetings).values({ bodyId: (await buildCommittee(t.services)).body.id, startsAt: new Date('2027-03-03T09:00:00Z'), place: 'Stadshuset' }).returning();
     await assert.rejects(t.services.cooperation.addStatusListToMeeting(coordinator, { meetingId: meeting?.id ?? '' }), /correct|rättas/, 'another committee’s meeting is refused');
-    const [own] = await db.insert(meetings).values({ bodyId: (await db.query.bodies.findFirst({ where: (b, { eq: e }) => e(b.organisationId, committeeId) }))?.id ?? '', startsAt: new Date('2027-03-03T09:00:00Z'), place: 'Stadshuset' }).returning();
+    const [own] = await db.insert(meetings).values({ bodyId: (await db.select().from(bodies).where(eq(bodies.organisationId, committeeId)))[0]?.id ?? '', startsAt: new Date('2027-03-03T09:00:00Z'), place: 'Stadshuset' }).returning();
     const item = await t.services.cooperation.addStatusListToMeeting(coordinator, { meetingId: own?.id ?? '' });
     const [row] = await db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
     assert.equal(row?.kind, 'information');

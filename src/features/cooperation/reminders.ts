@@ -8,7 +8,7 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { reminderLog } from '../../platform/db/schema.js';
+import { reminderLog } from './cooperation.tables.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { compareDates, reminderFrom } from '../../domain/index.js';
 import { countWord } from '../../platform/i18n/plural.js';

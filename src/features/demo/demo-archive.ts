@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { organisations, personalDataControllers, personalDataProcessing, retentionRules } from '../../platform/db/schema.js';
+import { retentionRules } from '../archive/archive.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { personalDataControllers, personalDataProcessing } from '../privacy/privacy.tables.js';
 import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
 
 /**

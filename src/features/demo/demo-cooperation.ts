@@ -11,7 +11,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, organisations, powersOfAttorney, roleAssignments, users } from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney } from '../cooperation/cooperation.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { phaseParticipants } from '../../domain/index.js';
 import { hashPassword } from '../auth/auth.service.js';

@@ -2,7 +2,7 @@
  * The demo committee: Norrbottens e-nämnd with its 14 member municipalities (seed protocol
  * 2022-12-14). People are fictional; the names in the seed stay out of the demo.
  */
-import type { RecordOrigin } from '../../platform/db/schema.js';
+import type { RecordOrigin } from '../../platform/db/columns.js';
 
 export const DEMO_PASSWORD = 'kansli-demo-2026';
 export const DEMO_COMMITTEE_SLUG = 'norrbottens-e-namnd';

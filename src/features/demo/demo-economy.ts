@@ -7,7 +7,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { costObjects, organisations, outcomeComments, outcomeEntries, outcomeImports, pkvReadings } from '../../platform/db/schema.js';
+import { costObjects, outcomeComments, outcomeEntries, outcomeImports, pkvReadings } from '../economy/economy.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { planNextBaseFunding } from '../economy/pkv-plan.js';
 import type { CostObjectKind, Invoicing, TAllocationKey } from '../economy/economy.schema.js';

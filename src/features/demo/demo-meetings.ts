@@ -8,7 +8,8 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItemDocuments, agendaItems, attendanceEvents, bodies, meetings, organisations, propositions } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, attendanceEvents, meetings, propositions } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { parseHandlingId } from '../../domain/case-number.js';

@@ -8,10 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import {
-  bodies, cases, checklistAnswers, checklists, checklistTemplates, controlActivities, costObjects, documents, initiativeDecisionHistory, initiativeDecisions, initiativePhases,
-  initiatives, meetings, agendaItems, officialBoardConfirmations, organisations, pkvReadings, populations, powersOfAttorney,
-} from '../../platform/db/schema.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney } from '../cooperation/cooperation.tables.js';
+import { costObjects, pkvReadings } from '../economy/economy.tables.js';
+import { meetings, agendaItems } from '../meetings/meetings.tables.js';
+import { bodies, organisations, populations } from '../organisation/organisation.tables.js';
+import { checklistAnswers, checklists, checklistTemplates, controlActivities } from '../planning/planning.tables.js';
+import { officialBoardConfirmations } from '../publication/publication.tables.js';
+import { cases, documents } from '../registry/registry.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { Principal } from '../../platform/auth/policy.js';

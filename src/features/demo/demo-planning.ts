@@ -7,10 +7,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import {
-  businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, goals, indicators,
-  organisations, portfolioItems, risks,
-} from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, goals, indicators, portfolioItems, risks } from '../planning/planning.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { listMunicipalities, listParagraphs } from '../planning/planning.repository.js';
 import { DEMO_COMMITTEE_SLUG } from './demo-data.js';

@@ -1,6 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { bodies, meetings, organisations, protocolParagraphs, protocols, roleAssignments, users } from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { listGrants } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { generateTotp, newTotpSecret } from '../auth/totp.js';

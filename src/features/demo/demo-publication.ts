@@ -6,7 +6,10 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { bodies, meetings, notices, organisations, protocols } from '../../platform/db/schema.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { protocols } from '../protocols/protocols.tables.js';
+import { notices } from '../publication/publication.tables.js';
 import { createNoticesOnFinal } from '../publication/create-notices.js';
 import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
 import { DEMO_SEED_MEETING } from './demo-meetings-data.js';

@@ -9,7 +9,9 @@
  */
 import { and, eq, gt } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { agendaItems, attendanceEvents, bodies, meetings, organisations, propositions, protocols } from '../../platform/db/schema.js';
+import { agendaItems, attendanceEvents, meetings, propositions } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { protocols } from '../protocols/protocols.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { addDays } from '../../domain/index.js';

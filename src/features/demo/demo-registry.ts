@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { cases, classificationCodes, documents, organisations } from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { cases, classificationCodes, documents } from '../registry/registry.tables.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { formatHandlingId } from '../../domain/case-number.js';
 import { DEMO_CASES, DEMO_CLASSIFICATION_CODES, DEMO_DOCUMENTS, type DemoCase } from './registry-demo-data.js';

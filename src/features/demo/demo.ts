@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, mandates, officialBoardConfirmations, organisations, people, populations, roleAssignments, users } from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { bodies, mandates, organisations, people, populations } from '../organisation/organisation.tables.js';
+import { officialBoardConfirmations } from '../publication/publication.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { loadRegistryDemo } from './demo-registry.js';

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import {
-  costObjects, initiativePhases, initiatives, organisations, outcomeComments, outcomeEntries, outcomeImports, pkvReadings, populations,
-} from '../../platform/db/schema.js';
+import { initiativePhases, initiatives } from '../cooperation/cooperation.tables.js';
+import { costObjects, outcomeComments, outcomeEntries, outcomeImports, pkvReadings } from './economy.tables.js';
+import { organisations, populations } from '../organisation/organisation.tables.js';
 import { readAllocationKey } from './economy.schema.js';
 import type { CostObjectData, MunicipalityData, OutcomeEntryData } from './reports.js';
 

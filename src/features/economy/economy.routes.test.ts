@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { auditLog, costObjects, organisations, populations } from '../../platform/db/schema.js';
+import { costObjects } from './economy.tables.js';
+import { organisations, populations } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { eq } from 'drizzle-orm';
 
 describe('economy pages and exports', () => {

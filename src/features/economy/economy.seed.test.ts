@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { organisations, populations } from '../../platform/db/schema.js';
+import { organisations, populations } from '../organisation/organisation.tables.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
 import { loadEconomyDemo } from '../demo/demo-economy.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { costObjects, outcomeEntries, outcomeImports } from '../../platform/db/schema.js';
+import { costObjects, outcomeEntries, outcomeImports } from './economy.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

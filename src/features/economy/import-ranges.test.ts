@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { accountMappings, accountRangeMappings, costObjects } from '../../platform/db/schema.js';
+import { accountMappings, accountRangeMappings, costObjects } from '../../tables.js';
 
 const SIE = '/work/shared/standards/sie';
 const SIEPORT = readFileSync(`${SIE}/SIEPort__SIE4-sample.SE`);

@@ -1,7 +1,9 @@
 /** SQL of the outcome import: stored files, remembered mappings, cost objects of a year, imports. */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports, organisations, users } from '../../platform/db/schema.js';
+import { users } from '../auth/auth.tables.js';
+import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports } from './economy.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
 
 export type AccountMappingRow = typeof accountMappings.$inferSelect;
 export type OutcomeImportRow = typeof outcomeImports.$inferSelect;

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { accountMappings, costObjects } from '../../platform/db/schema.js';
+import { accountMappings, costObjects } from './economy.tables.js';
 import { encodeCp437 } from './sie/encoding.js';
 
 /** A year's ledger to the end of October: line numbers matter (the #TRANS of 5410 is on line 15). */

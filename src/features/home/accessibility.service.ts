@@ -9,7 +9,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { accessibilityFeedback } from '../../platform/db/schema.js';
+import { accessibilityFeedback } from './home.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';

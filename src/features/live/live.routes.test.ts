@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
-import { agendaItems, users } from '../../platform/db/schema.js';
+import { users } from '../auth/auth.tables.js';
+import { agendaItems } from '../meetings/meetings.tables.js';
 import type { Role } from '../../platform/auth/policy.js';
 import { liveFrames } from '../../../test/support/sse.js';
 

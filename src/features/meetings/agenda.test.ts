@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { agendaItemDocuments, agendaItems, meetings } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings } from './meetings.tables.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { proposalBlocks } from './agenda.schema.js';

@@ -4,7 +4,8 @@
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { swedishDate } from '../../platform/clock.js';
-import { agendaItems, motions, propositions, protocolParagraphs, protocols, protocolSignatures, reservations, voteBallots, votes } from '../../platform/db/schema.js';
+import { agendaItems, motions, propositions, reservations, voteBallots, votes } from './meetings.tables.js';
+import { protocolParagraphs, protocols, protocolSignatures } from '../protocols/protocols.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { canEnterReservation, decideTabling, reservationReasonsDue, type MotionKind } from '../../domain/index.js';

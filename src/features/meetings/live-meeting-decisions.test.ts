@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { and, count, eq, like } from 'drizzle-orm';
 import { buildConfig } from '../../platform/config/config.js';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItemDocuments, agendaItems, auditLog, motions, people, reservations, voteBallots, votes } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, motions, reservations, voteBallots, votes } from './meetings.tables.js';
+import { people } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { createLiveMeetingService } from './live-meeting.service.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { eq, like } from 'drizzle-orm';
 import { buildConfig } from '../../platform/config/config.js';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, auditLog, electionBallots, elections } from '../../platform/db/schema.js';
+import { agendaItems, electionBallots, elections } from './meetings.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { createLiveMeetingService } from './live-meeting.service.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 

@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { electionBallots, electionCandidates, elections, organisations, people } from '../../platform/db/schema.js';
+import { electionBallots, electionCandidates, elections } from './meetings.tables.js';
+import { organisations, people } from '../organisation/organisation.tables.js';
 import { msg, parseInput, requiredText } from '../../platform/validation.js';
 import { drawElectionLottery, electionResult } from '../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, attendanceEvents, auditLog, meetings, motions, voteBallots, votes } from '../../platform/db/schema.js';
+import { agendaItems, attendanceEvents, meetings, motions, voteBallots, votes } from './meetings.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting that flows (issue 18)', () => {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCommittee, createTestApp } from '../../../test/support/app.js';
-import { attendanceEvents, bodies, mandates, meetings, organisations, people } from '../../platform/db/schema.js';
+import { attendanceEvents, meetings } from './meetings.tables.js';
+import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
 import { countServingMembers, servingMembers } from '../../domain/index.js';
 import { loadAttendanceModel } from './live-meeting.state.js';
 

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { attendanceEvents, meetings, motions, propositions } from '../../platform/db/schema.js';
+import { attendanceEvents, meetings, motions, propositions } from './meetings.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import type { Principal } from '../../platform/auth/policy.js';

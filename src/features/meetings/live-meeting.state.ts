@@ -5,7 +5,8 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { attendanceEvents, bodies, organisations } from '../../platform/db/schema.js';
+import { attendanceEvents } from './meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import {
   committeeSeats,

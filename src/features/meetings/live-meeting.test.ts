@@ -2,7 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, attendanceEvents, auditLog, bodies, mandates, meetings, motions, organisations, people, propositions, reservations, votes } from '../../platform/db/schema.js';
+import { agendaItems, attendanceEvents, meetings, motions, propositions, reservations, votes } from './meetings.tables.js';
+import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { buildLiveMeeting, recordStart, servingCell, textOf, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting: attendance, quorum, access and closing', () => {

@@ -1,7 +1,9 @@
 /** The live screen's read model: the meeting, attendance per municipality and every item's handling. */
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { cases, meetings, memberReports, motions, people, propositions, reservations, voteBallots, votes } from '../../platform/db/schema.js';
+import { meetings, memberReports, motions, propositions, reservations, voteBallots, votes } from './meetings.tables.js';
+import { people } from '../organisation/organisation.tables.js';
+import { cases } from '../registry/registry.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import { formatCaseNumber, propositionOrder, reservationReasonsDue, type MotionKind, type PresidingBasis, type PropositionStage, type QuorumResult } from '../../domain/index.js';
 import type { AgendaItemRow, BodyRow, MeetingRow } from './meetings.repository.js';

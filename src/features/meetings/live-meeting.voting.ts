@@ -1,5 +1,5 @@
 /** Votering: count the ballots of those serving at the item and store the vote with its result. */
-import { votes, voteBallots, type agendaItems } from '../../platform/db/schema.js';
+import { votes, voteBallots, type agendaItems } from './meetings.tables.js';
 import { decideVote, drawElectionLottery, type VoteKind } from '../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
 import type { TChoice } from './live-meeting.schema.js';

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { eq, max } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { agendaItems, meetings, motions, propositions } from '../../platform/db/schema.js';
+import { agendaItems, meetings, motions, propositions } from './meetings.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';

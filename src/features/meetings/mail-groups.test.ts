@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { mailLog, meetings } from '../../platform/db/schema.js';
+import { mailLog, meetings } from '../../tables.js';
 import { mailGroupOf, mailGroupStates } from './mail-groups.js';
 
 describe('progress of absence and reminder mails', () => {

@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { auditLog, meetings } from '../../platform/db/schema.js';
+import { meetings } from './meetings.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { addDays, OPEN_LATE_LIMIT_DAYS } from '../../domain/index.js';
 import { buildLiveMeeting, textOf } from '../../../test/support/live-meeting-fixtures.js';
 

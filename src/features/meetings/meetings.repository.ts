@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItemDocuments, agendaItems, bodies, mandates, meetings, people } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings } from './meetings.tables.js';
+import { bodies, mandates, people } from '../organisation/organisation.tables.js';
 
 /** Lookups every meeting feature needs; each feature keeps its own writes in its own service. */
 export type MeetingRow = typeof meetings.$inferSelect;

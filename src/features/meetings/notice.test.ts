@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { auditLog, mailLog, mandates, meetings, people } from '../../platform/db/schema.js';
+import { meetings } from './meetings.tables.js';
+import { mandates, people } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { startSmtp } from '../../../test/support/smtp.js';
 

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItems, annualCycleItems, bodies, meetings, organisations } from '../../platform/db/schema.js';
+import { agendaItems, annualCycleItems, meetings } from './meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
 import type { BodyRow, MeetingRow } from './meetings.repository.js';
 
 export type CycleItemRow = typeof annualCycleItems.$inferSelect;

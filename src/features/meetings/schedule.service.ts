@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { annualCycleItems, meetings } from '../../platform/db/schema.js';
+import { annualCycleItems, meetings } from './meetings.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -2,7 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, annualCycleItems, auditLog, bodies, cases, meetings } from '../../platform/db/schema.js';
+import { agendaItems, annualCycleItems, meetings } from './meetings.tables.js';
+import { bodies } from '../organisation/organisation.tables.js';
+import { cases } from '../registry/registry.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { DEMO_ANNUAL_CYCLE } from './annual-cycle.js';
 
 describe('meeting schedule', () => {

@@ -2,7 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, giveTotp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { agendaItemDocuments, agendaItems, auditLog, mandates, meetings, memberReports, people, users } from '../../platform/db/schema.js';
+import { users } from '../auth/auth.tables.js';
+import { agendaItemDocuments, agendaItems, meetings, memberReports } from './meetings.tables.js';
+import { mandates, people } from '../organisation/organisation.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 import { generateTotp } from '../auth/totp.js';
 

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, gt, isNull, lt, max } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItemDocuments, agendaItems, meetings, propositions, votes } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings, propositions, votes } from './meetings.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import type { AgendaItemRow } from './meetings.repository.js';

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, buildCommittee, buildUser, type TestContext } from '../../../test/support/app.js';
-import { meetings } from '../../platform/db/schema.js';
+import { meetings } from '../meetings/meetings.tables.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 

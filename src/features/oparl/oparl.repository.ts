@@ -6,25 +6,11 @@
  */
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import {
-  agendaItemDocuments,
-  agendaItems,
-  bodies,
-  cases,
-  deletedObjects,
-  documentFiles,
-  documents,
-  mandates,
-  meetings,
-  organisations,
-  people,
-  protocolCorrections,
-  protocolParagraphs,
-  protocols,
-  protocolSnapshots,
-  voteBallots,
-  votes,
-} from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings, voteBallots, votes } from '../meetings/meetings.tables.js';
+import { deletedObjects } from './oparl.tables.js';
+import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
+import { protocolCorrections, protocolParagraphs, protocols, protocolSnapshots } from '../protocols/protocols.tables.js';
+import { cases, documentFiles, documents } from '../registry/registry.tables.js';
 import type { FrozenVote } from '../protocols/protocol-snapshot.js';
 
 const publicBody = and(eq(bodies.id, meetings.bodyId), eq(bodies.isPublic, true));

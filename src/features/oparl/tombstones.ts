@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { deletedObjects, people } from '../../platform/db/schema.js';
+import { deletedObjects } from './oparl.tables.js';
+import { people } from '../organisation/organisation.tables.js';
 
 /**
  * The OParl types whose deletion is kept as a tombstone (`deleted_objects.kind`, lower case).

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, mandates, organisations, people, populations } from '../../platform/db/schema.js';
+import { bodies, mandates, organisations, people, populations } from './organisation.tables.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type BodyRow = typeof bodies.$inferSelect;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { bodies, mandates, organisations, people, populations } from '../../platform/db/schema.js';
+import { bodies, mandates, organisations, people, populations } from './organisation.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

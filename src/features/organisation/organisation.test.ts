@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { mandates, organisations, people, populations } from '../../platform/db/schema.js';
+import { mandates, organisations, people, populations } from './organisation.tables.js';
 
 describe('organisation pages', () => {
   let t: TestContext;

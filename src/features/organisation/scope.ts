@@ -1,6 +1,6 @@
 import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organisations } from '../../platform/db/schema.js';
+import { organisations } from './organisation.tables.js';
 import { PolicyDenied, scopeOf, type Principal, type Scope } from '../../platform/auth/policy.js';
 
 /**

@@ -3,7 +3,7 @@
  * follow-up (SAM, seed § 23), answered and compared year on year.
  */
 import { and, eq } from 'drizzle-orm';
-import { checklistAnswers, checklistTemplates, checklists } from '../../platform/db/schema.js';
+import { checklistAnswers, checklistTemplates, checklists } from './planning.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -4,7 +4,7 @@
  * activities with owner, due date and result.
  */
 import { eq } from 'drizzle-orm';
-import { controlActivities, controlPoints, risks } from '../../platform/db/schema.js';
+import { controlActivities, controlPoints, risks } from './planning.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

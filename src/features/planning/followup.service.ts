@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { swedishDate } from '../../platform/clock.js';
-import { followupDialogues, indicatorFollowups } from '../../platform/db/schema.js';
+import { followupDialogues, indicatorFollowups } from './planning.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, inArray } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { businessPlans, indicatorFollowups } from '../../platform/db/schema.js';
+import { businessPlans, indicatorFollowups } from '../../tables.js';
 import type { Principal } from '../../platform/auth/policy.js';
 
 describe('business plan of a new year as a copy of the last', () => {

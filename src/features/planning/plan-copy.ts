@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { businessPlans, goals, indicators } from '../../platform/db/schema.js';
+import { businessPlans, goals, indicators } from './planning.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import type { LoadedPlan } from './plan.service.js';
 

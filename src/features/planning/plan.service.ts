@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
-import { businessPlanEditions, businessPlans, goals, indicators } from '../../platform/db/schema.js';
+import { businessPlanEditions, businessPlans, goals, indicators } from './planning.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -1,11 +1,11 @@
 /** SQL of planning and follow-up: reads by committee and year; writes stay in the services. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import {
-  bodies, businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints,
-  followupDialogues, goals, indicatorFollowups, indicators, initiatives, meetings, organisations, portfolioItems, protocolParagraphs,
-  protocols, risks,
-} from '../../platform/db/schema.js';
+import { initiatives } from '../cooperation/cooperation.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, followupDialogues, goals, indicatorFollowups, indicators, portfolioItems, risks } from './planning.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type PlanRow = typeof businessPlans.$inferSelect;

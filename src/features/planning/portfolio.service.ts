@@ -3,7 +3,7 @@
  * status, time plan and comment, and the status list the committee hears at its meetings (seed § 21).
  */
 import { eq } from 'drizzle-orm';
-import { portfolioItems } from '../../platform/db/schema.js';
+import { portfolioItems } from './planning.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

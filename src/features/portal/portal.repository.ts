@@ -1,7 +1,10 @@
 /** SQL of the public portal: only public bodies, only final protocols, never secret content. */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, documents, meetings, organisations, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { documents } from '../registry/registry.tables.js';
 
 /**
  * A body whose meetings and protocols the portal shows: one marked public, and always the

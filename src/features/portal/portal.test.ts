@@ -2,7 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { accessibilityFeedback, agendaItems, meetings } from '../../platform/db/schema.js';
+import { accessibilityFeedback } from '../home/home.tables.js';
+import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 
 const now = new Date('2026-11-26T09:00:00Z');

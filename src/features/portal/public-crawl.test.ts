@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItemDocuments, agendaItems, meetings } from '../../platform/db/schema.js';
+import { agendaItemDocuments, agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 
 const MARKER = 'HEMLIGMARKÖR-7Q4Z';

@@ -5,7 +5,7 @@
  */
 import { eq, getTableColumns, inArray, is, or, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
-import * as schema from '../../platform/db/schema.js';
+import * as schema from '../../tables.js';
 import type { Db } from '../../platform/db/database.js';
 
 export interface PersonColumn {

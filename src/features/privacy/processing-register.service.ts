@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { personalDataControllers, personalDataProcessing } from '../../platform/db/schema.js';
+import { personalDataControllers, personalDataProcessing } from './privacy.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';

@@ -1,7 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { bodies, mailLog, meetings, organisations, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { protocolExtracts, protocolParagraphs, protocols } from './protocols.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';

@@ -5,7 +5,10 @@ import { SMTPServer } from 'smtp-server';
 import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { fileBlobs, mailLog, meetings, protocolExtracts, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { protocolExtracts, protocolParagraphs, protocols } from './protocols.tables.js';
+import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { buildLiveMeeting, recordStart, textOf, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 

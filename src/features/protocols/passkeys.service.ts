@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { webauthnCredentials } from '../../platform/db/schema.js';
+import { webauthnCredentials } from '../auth/auth.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';

@@ -6,19 +6,9 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import {
-  bodies,
-  cases,
-  documents,
-  meetings,
-  motions,
-  organisations,
-  people,
-  propositions,
-  reservations,
-  voteBallots,
-  votes,
-} from '../../platform/db/schema.js';
+import { meetings, motions, propositions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
+import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { cases, documents } from '../registry/registry.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import { formatCaseNumber, formatHandlingId, publicHeadingOf, serviceByParagraph, type JavRecord } from '../../domain/index.js';
 import { instantToStockholm } from '../meetings/calendar.js';

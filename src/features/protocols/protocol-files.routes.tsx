@@ -13,7 +13,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
 import { swedishDate } from '../../platform/clock.js';
-import { protocolExtracts } from '../../platform/db/schema.js';
+import { protocolExtracts } from './protocols.tables.js';
 import { assertCan, can, requirePrincipal, scopeOf } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';

@@ -1,7 +1,8 @@
 /** The protocol's own reads and writes; every query takes the transaction it runs in. */
 import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { attendanceEvents, meetings, paragraphCounters, protocolParagraphs, protocols, protocolSignatures } from '../../platform/db/schema.js';
+import { attendanceEvents, meetings } from '../meetings/meetings.tables.js';
+import { paragraphCounters, protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
 
 export type ProtocolRow = typeof protocols.$inferSelect;
 export type ParagraphRow = typeof protocolParagraphs.$inferSelect;

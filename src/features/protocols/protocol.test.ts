@@ -2,7 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/support/app.js';
-import { agendaItems, meetings, people, protocolParagraphs, protocols } from '../../platform/db/schema.js';
+import { agendaItems, meetings } from '../meetings/meetings.tables.js';
+import { people } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols } from './protocols.tables.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
 import { protocolDigest, type ProtocolDocument } from './protocol.model.js';
 

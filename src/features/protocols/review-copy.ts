@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { protocolReviewCopies } from '../../platform/db/schema.js';
+import { protocolReviewCopies } from './protocols.tables.js';
 import { protocolDigest, type DigestVersion, type ProtocolDocument } from './protocol.model.js';
 
 export async function storeReviewCopy(tx: Db, copy: { protocolId: string; sha256: string; digestVersion: DigestVersion; document: ProtocolDocument; at: Date }): Promise<void> {

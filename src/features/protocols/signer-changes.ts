@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { auditLog } from '../../platform/db/schema.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 
 /** Changes to an account that bear on whose signature it gives: its person, roles, sign-in and second factor. */
 export const ACCOUNT_CHANGES = [

@@ -13,7 +13,7 @@ const webauthnLibrary = () => import('@simplewebauthn/server');
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
-import { webauthnChallenges, webauthnCredentials } from '../../platform/db/schema.js';
+import { webauthnChallenges, webauthnCredentials } from '../auth/auth.tables.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 

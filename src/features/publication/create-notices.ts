@@ -5,7 +5,8 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { notices, protocolParagraphs } from '../../platform/db/schema.js';
+import { protocolParagraphs } from '../protocols/protocols.tables.js';
+import { notices } from './publication.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { addDays } from '../../domain/index.js';

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { loadDemo } from '../demo/demo.js';
 import { loadPublicationDemo } from '../demo/demo-publication.js';
-import { notices } from '../../platform/db/schema.js';
+import { notices } from './publication.tables.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
 
 describe('demo notices', () => {

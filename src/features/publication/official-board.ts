@@ -8,7 +8,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { officialBoardConfirmations } from '../../platform/db/schema.js';
+import { officialBoardConfirmations } from './publication.tables.js';
 import { isoDate, msg, optionalText, requiredText } from '../../platform/validation.js';
 
 export type OfficialBoardRow = typeof officialBoardConfirmations.$inferSelect;

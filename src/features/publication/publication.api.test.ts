@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { notices } from '../../platform/db/schema.js';
+import { notices } from './publication.tables.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';

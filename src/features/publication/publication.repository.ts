@@ -1,7 +1,11 @@
 /** SQL of the publication feature: notices, the protocols they announce, and the boards. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, meetings, notices, organisations, protocolParagraphs, protocols, users } from '../../platform/db/schema.js';
+import { users } from '../auth/auth.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { notices } from './publication.tables.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;

@@ -5,7 +5,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { noticeCorrections, notices, officialBoardConfirmations, organisations, protocolParagraphs } from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { protocolParagraphs } from '../protocols/protocols.tables.js';
+import { noticeCorrections, notices, officialBoardConfirmations } from './publication.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';

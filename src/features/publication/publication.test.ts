@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { auditLog, notices } from '../../platform/db/schema.js';
+import { notices } from './publication.tables.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { fileBlobs } from '../../platform/db/schema.js';
+import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 
 /**
  * Where file contents live. The default keeps them in the database, so that a backup and

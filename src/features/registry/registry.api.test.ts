@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 import { eq } from 'drizzle-orm';
-import { documents } from '../../platform/db/schema.js';
+import { documents } from './registry.tables.js';
 import { multipartBody } from '../../../test/support/multipart.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { cases, classificationCodes, documentFiles, documents, organisations } from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { cases, classificationCodes, documentFiles, documents } from './registry.tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { documentFiles } from '../../platform/db/schema.js';
+import { documentFiles } from './registry.tables.js';
 import { buildPdf } from '../../../test/support/file-fixtures.js';
 import { sharedTextExtractor } from './files/extract-isolated.js';
 import { MAX_PDF_PAGES } from './files/text-extraction.js';

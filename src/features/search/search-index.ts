@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { searchEntries } from '../../platform/db/schema.js';
+import { searchEntries } from './search.tables.js';
 
 export type SearchEntry = Omit<typeof searchEntries.$inferInsert, 'tsv'>;
 

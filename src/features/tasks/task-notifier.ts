@@ -11,7 +11,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { notices, organisations, protocolReviewComments, taskNotifications } from '../../platform/db/schema.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { protocolReviewComments } from '../protocols/protocols.tables.js';
+import { notices } from '../publication/publication.tables.js';
+import { taskNotifications } from './tasks.tables.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { isReminderDue, justeringDeadline, noticePostingDeadline } from '../../domain/index.js';

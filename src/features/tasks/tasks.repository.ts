@@ -1,7 +1,11 @@
 /** SQL of the start page's tasks and of the e-mails that say a task has become someone's. */
 import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, meetings, memberReports, notices, organisations, people, protocolReviewComments, protocols, protocolSignatures, roleAssignments, users } from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { meetings, memberReports } from '../meetings/meetings.tables.js';
+import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { protocolReviewComments, protocols, protocolSignatures } from '../protocols/protocols.tables.js';
+import { notices } from '../publication/publication.tables.js';
 
 /**
  * Locked protocols in which the person may be a signer: chair, the protocol's adjuster or the

@@ -12,7 +12,13 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { buildUser, createTestApp, giveTotp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { buildJointCommittee, buildRoleUser, principalOf } from '../../../test/support/publication-fixtures.js';
-import { mailLog, meetings, notices, people, protocolParagraphs, protocols, roleAssignments, taskNotifications, users } from '../../platform/db/schema.js';
+import { roleAssignments, users } from '../auth/auth.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { people } from '../organisation/organisation.tables.js';
+import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { notices } from '../publication/publication.tables.js';
+import { taskNotifications } from './tasks.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import { generateTotp } from '../auth/totp.js';
 import { justeringDeadline } from '../../domain/index.js';
 

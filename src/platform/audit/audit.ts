@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog } from '../db/schema.js';
+import { auditLog } from './audit.tables.js';
 import { ADVISORY_LOCK } from '../db/advisory-locks.js';
 import { noteDataChanged } from '../db/data-version.js';
 

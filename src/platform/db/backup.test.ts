@@ -14,7 +14,7 @@ import { recordAudit, verifyAuditChain, type Actor } from '../audit/audit.js';
 import { DomainError } from '../errors.js';
 import { fromPgliteClient, queryRows, type Database } from './database.js';
 import { migrate } from './migrate.js';
-import { bodies, organisations } from './schema.js';
+import { bodies, organisations } from '../../features/organisation/organisation.tables.js';
 import { backupToFile, restoreFromFile } from './backup.js';
 
 const RESTORER: Actor = { userId: null, label: 'cli' };

@@ -13,13 +13,11 @@ import { createInterface } from 'node:readline';
 import { Readable, pipeline as pipeStreams } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { is, sql, type SQL, type SQLChunk } from 'drizzle-orm';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../audit/audit.js';
 import { DomainError } from '../errors.js';
 import { queryRows, type Db, type Database } from './database.js';
-import * as schema from './schema.js';
 
 export const BACKUP_FORMAT = 'kansli-backup';
 export const BACKUP_VERSION = 1;
@@ -40,26 +38,54 @@ export interface BackupTable {
   parents: string[];
 }
 
-function describeTable(table: PgTable): BackupTable {
-  const config = getTableConfig(table);
-  const primaryKey = config.columns.filter((c) => c.primary).map((c) => c.name);
-  for (const key of config.primaryKeys) primaryKey.push(...key.columns.map((c) => c.name));
-  const selfReferences: BackupTable['selfReferences'] = [];
-  const parents = new Set<string>();
-  for (const fk of config.foreignKeys) {
-    const ref = fk.reference();
-    const parent = getTableConfig(ref.foreignTable).name;
-    if (parent === config.name) selfReferences.push({ columns: ref.columns.map((c) => c.name), foreignColumns: ref.foreignColumns.map((c) => c.name) });
-    else parents.add(parent);
-  }
-  const columns = config.columns.filter((c) => !c.generated).map((c) => c.name);
-  return { name: config.name, columns, primaryKey, selfReferences, parents: [...parents] };
+interface CatalogTable {
+  name: string;
+  columns: string[];
+  primary_key: string[];
+  foreign_keys: { parent: string; columns: string[]; foreign_columns: string[] }[];
 }
 
-/** Every table of the Drizzle schema (new ones included by themselves), parents before children. */
-export function backupTables(): BackupTable[] {
-  const all = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
-  const byName = new Map(all.map((table) => describeTable(table)).map((t) => [t.name, t]));
+/**
+ * Every table of the database as the catalog describes it: its stored (not generated) columns, its
+ * primary key and its foreign keys. Read from the database itself, so that a new table of any
+ * feature is included by itself, with its migrations' foreign keys.
+ */
+async function catalogTables(tx: Db): Promise<BackupTable[]> {
+  const rows = await queryRows<CatalogTable>(
+    tx,
+    sql`select c.relname as name,
+      (select coalesce(json_agg(a.attname order by a.attnum), '[]'::json) from pg_attribute a
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = '') as columns,
+      (select coalesce(json_agg(a.attname order by k.n), '[]'::json) from pg_index i
+        cross join lateral unnest(i.indkey::int2[]) with ordinality k(attnum, n)
+        join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+        where i.indrelid = c.oid and i.indisprimary) as primary_key,
+      (select coalesce(json_agg(json_build_object(
+          'parent', (select p.relname from pg_class p where p.oid = f.confrelid),
+          'columns', (select json_agg(a.attname order by k.n) from unnest(f.conkey) with ordinality k(attnum, n)
+            join pg_attribute a on a.attrelid = f.conrelid and a.attnum = k.attnum),
+          'foreign_columns', (select json_agg(a.attname order by k.n) from unnest(f.confkey) with ordinality k(attnum, n)
+            join pg_attribute a on a.attrelid = f.confrelid and a.attnum = k.attnum)) order by f.conname), '[]'::json)
+        from pg_constraint f where f.conrelid = c.oid and f.contype = 'f') as foreign_keys
+    from pg_class c
+    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and c.relname <> 'kansli_migrations'
+    order by c.relname`,
+  );
+  return rows.map((row) => {
+    const selfReferences: BackupTable['selfReferences'] = [];
+    const parents = new Set<string>();
+    for (const fk of row.foreign_keys) {
+      if (fk.parent === row.name) selfReferences.push({ columns: fk.columns, foreignColumns: fk.foreign_columns });
+      else parents.add(fk.parent);
+    }
+    return { name: row.name, columns: row.columns, primaryKey: row.primary_key, selfReferences, parents: [...parents].sort() };
+  });
+}
+
+/** Every table of the database (new ones included by themselves), parents before children. */
+export async function backupTables(tx: Db): Promise<BackupTable[]> {
+  const all = await catalogTables(tx);
+  const byName = new Map(all.map((t) => [t.name, t]));
   const ordered: BackupTable[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (table: BackupTable): void => {
@@ -138,14 +164,15 @@ async function* backupLines(tx: Db, tables: BackupTable[], summary: BackupSummar
  * complete: a failure leaves no half-written backup behind.
  */
 export async function backupToFile(database: Database, file: string): Promise<BackupSummary> {
-  const tables = backupTables();
-  const summary: BackupSummary = { rows: 0, tables: tables.length };
+  const summary: BackupSummary = { rows: 0, tables: 0 };
   const partial = `${file}.partial`;
   try {
     await database.db.transaction(
       async (tx) => {
         // UTC, so that the file reads the same whatever the server's time zone.
         await tx.execute(sql`set local time zone 'UTC'`);
+        const tables = await backupTables(tx);
+        summary.tables = tables.length;
         await pipeline(Readable.from(backupLines(tx, tables, summary)), createGzip(), createWriteStream(partial));
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -326,12 +353,12 @@ async function resetSequences(tx: Db, tables: BackupTable[]): Promise<void> {
  * restore itself is then appended to it.
  */
 export async function restoreFromFile(database: Database, file: string, actor: Actor): Promise<BackupSummary> {
-  const tables = backupTables();
   const lines = readLines(file);
   try {
     const header = parseLine(ZHeader, await requireLine(lines, notABackup), notABackup);
     if (header.version !== BACKUP_VERSION) throw notABackup(`format version ${header.version}; this Kansli reads version ${BACKUP_VERSION}`);
     return await database.db.transaction(async (tx) => {
+      const tables = await backupTables(tx);
       await lockEmptyInstallation(tx, tables);
       await assertMigrationsApplied(tx, header.migrations);
       // Final protocols come back with their paragraphs; the immutability trigger allows that only here.

@@ -11,7 +11,7 @@
  */
 import { desc } from 'drizzle-orm';
 import type { Db } from './database.js';
-import { auditLog } from './schema.js';
+import { auditLog } from '../audit/audit.tables.js';
 
 /** Busy: more than BUSY_REQUESTS calls within BUSY_WINDOW_MS (200 a second). */
 const BUSY_WINDOW_MS = 100;

@@ -6,13 +6,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import * as schema from './schema.js';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.js';
 
-export type Schema = typeof schema;
-/** The Drizzle database, or a transaction in it: repositories take either. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * The Drizzle database, or a transaction in it: repositories take either. Queries name their
+ * tables (each feature's `*.tables.ts`), so Drizzle is given no schema of its own.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** One database interface: the rest of the code never knows which database runs. */
@@ -54,7 +54,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 export function fromPgliteClient(client: PGlite, afterClose: () => Promise<void> = async () => {}): Database {
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   return wrap('pglite', db, async () => {
     await client.close();
     await afterClose();
@@ -65,7 +65,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (a database restart) must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   return wrap('postgres', db, () => pool.end());
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { buildConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import { mailLog } from '../db/schema.js';
+import { mailLog } from './mail.tables.js';
 import { createTestDatabase } from '../../../test/support/db.js';
 import { createMailer, RETRY_DELAYS_MS } from './mailer.js';
 import { startSmtp } from '../../../test/support/smtp.js';

@@ -6,7 +6,8 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
-import { fileBlobs, mailLog, type QueuedMailPayload } from '../db/schema.js';
+import { fileBlobs } from '../db/file-blobs.tables.js';
+import { mailLog, type QueuedMailPayload } from './mail.tables.js';
 
 export interface OutgoingMail {
   /** What the mail is, for the log: 'notice', 'absence', 'extract', … */

@@ -1,0 +1,174 @@
+/**
+ * The cooperation feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
+ * Use nothing newer than PostgreSQL 15 here.
+ */
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { users } from '../auth/auth.tables.js';
+import { organisations } from '../organisation/organisation.tables.js';
+import { protocolParagraphs } from '../protocols/protocols.tables.js';
+import { cases, documents } from '../registry/registry.tables.js';
+
+/** One phase of a process template and the decisions it requires, and by whom. */
+export interface ProcessPhaseTemplate {
+  key: string;
+  label: { sv: string; en: string };
+  decisions: {
+    key: string;
+    label: { sv: string; en: string };
+    by: 'each_municipality' | 'preparation_group' | 'committee' | 'steering_group' | 'procuring_municipality';
+    /** Required for the phase to close. */
+    required: boolean;
+    /** A yes here makes the municipality a participant of the phase. */
+    joins?: boolean;
+  }[];
+}
+/** The process as data: phases and required decisions; the seed's diagram is the default template. */
+export const processTemplates = pgTable('process_templates', {
+  id: id(),
+  committeeId: uuid('committee_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  isDefault: boolean('is_default').notNull().default(false),
+  phases: jsonb('phases').$type<ProcessPhaseTemplate[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+/** A joint initiative (e.g. a shared system) moving through the phases of its template. */
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: id(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => processTemplates.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** The key of the current phase in the template. */
+    phaseKey: text('phase_key').notNull(),
+    status: text('status', { enum: ['active', 'stopped', 'completed'] }).notNull().default('active'),
+    /** The municipality that procures on behalf of the participants. */
+    procuringOrganisationId: uuid('procuring_organisation_id').references(() => organisations.id),
+    /** The cost allocation key (default: by population among participants). */
+    allocationKey: jsonb('allocation_key').$type<Record<string, unknown>>().notNull().default({ kind: 'population' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    origin: origin(),
+  },
+  (t) => [index('initiatives_committee_idx').on(t.committeeId)],
+);
+/** A phase of an initiative: opened, budgeted, closed with its participants fixed. */
+export const initiativePhases = pgTable(
+  'initiative_phases',
+  {
+    id: id(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    phaseKey: text('phase_key').notNull(),
+    position: integer('position').notNull(),
+    /** Budget of the phase in whole kronor. */
+    budget: bigint('budget', { mode: 'number' }).notNull().default(0),
+    decisionDeadline: date('decision_deadline'),
+    openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    closedByUserId: uuid('closed_by_user_id').references(() => users.id),
+    /** Municipality ids that participated when the phase was closed. */
+    participants: jsonb('participants').$type<string[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    origin: origin(),
+  },
+  (t) => [uniqueIndex('initiative_phases_key').on(t.initiativeId, t.phaseKey)],
+);
+/** One cell of the decision matrix: one organisation's decision on one required decision of a phase. */
+export const initiativeDecisions = pgTable(
+  'initiative_decisions',
+  {
+    id: id(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    phaseKey: text('phase_key').notNull(),
+    decisionKey: text('decision_key').notNull(),
+    /** The deciding organisation: a municipality, or the committee for its own and its groups' decisions. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status', { enum: ['pending', 'yes', 'no', 'not_applicable'] }).notNull().default('pending'),
+    /** The municipality's own reference: its body, date, paragraph, and extract (document or link). */
+    decidingBody: text('deciding_body').notNull().default(''),
+    decidedOn: date('decided_on'),
+    paragraph: text('paragraph').notNull().default(''),
+    documentId: uuid('document_id').references(() => documents.id),
+    /** For the committee's own decisions: the protocol paragraph. */
+    protocolParagraphId: uuid('protocol_paragraph_id').references(() => protocolParagraphs.id),
+    link: text('link').notNull().default(''),
+    note: text('note').notNull().default(''),
+    deadline: date('deadline'),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    origin: origin(),
+  },
+  (t) => [uniqueIndex('initiative_decisions_cell_key').on(t.initiativeId, t.phaseKey, t.decisionKey, t.organisationId)],
+);
+/** Every change of a decision cell, append-only. */
+export const initiativeDecisionHistory = pgTable(
+  'initiative_decision_history',
+  {
+    id: id(),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => initiativeDecisions.id),
+    status: text('status').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    origin: origin(),
+  },
+  (t) => [index('initiative_decision_history_idx').on(t.decisionId, t.recordedAt)],
+);
+/** Fullmakt: a participant's power of attorney to the procuring municipality. */
+export const powersOfAttorney = pgTable(
+  'powers_of_attorney',
+  {
+    id: id(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    procuringOrganisationId: uuid('procuring_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    grantedOn: date('granted_on').notNull(),
+    reference: text('reference').notNull().default(''),
+    documentId: uuid('document_id').references(() => documents.id),
+    createdAt: createdAt(),
+    origin: origin(),
+  },
+  (t) => [uniqueIndex('powers_of_attorney_key').on(t.initiativeId, t.organisationId)],
+);
+/** Reminders sent, so that each is sent once (kind, the thing it concerns, to whom, for which day). */
+export const reminderLog = pgTable(
+  'reminder_log',
+  {
+    kind: text('kind').notNull(),
+    refId: uuid('ref_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    dueOn: date('due_on').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId, t.organisationId, t.dueOn] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Economy: cost objects with budgets and allocation keys, PKV, outcome imports, reports.
