@@ -7,7 +7,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { businessPlans, goals, indicators } from './planning.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
-import type { LoadedPlan } from './plan.service.js';
+import type { GoalRow, IndicatorRow, PlanRow } from './planning.repository.js';
+
+/** What a copy reads of last year's plan (the shape of plan.service's loaded plan). */
+interface LoadedPlan {
+  plan: PlanRow;
+  goals: { goal: GoalRow; indicators: IndicatorRow[] }[];
+}
 
 /** The previous year's title with its year moved on ("Verksamhetsplan 2023" → "… 2024"), else the default. */
 export function titleForYear(previous: LoadedPlan | null, year: number): string {
