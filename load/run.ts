@@ -10,6 +10,8 @@
  * `--only members` or `--only public`: one of the two kinds of reader (to look at one page alone).
  * `--cpu-prof`: the server writes a V8 CPU profile to bench-results/load-profile/ (summarise it
  * with `tsx bench/profile-summary.ts FILE`).
+ * `--meeting` (with or without `--smoke`): an electronic vote of 300 members over two app servers
+ * instead (load/meeting.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,10 @@ import { generateNational, MUNICIPALITIES } from './generate-national.js';
 import { countQueries, type QueryCount } from './query-count.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--meeting')) {
+  const { runMeetingLoad } = await import('./meeting.js');
+  process.exit(await runMeetingLoad(args));
+}
 const smoke = args.includes('--smoke');
 const durationArg = args.indexOf('--duration');
 const duration = durationArg >= 0 ? Number(args[durationArg + 1]) : smoke ? 3 : 30;

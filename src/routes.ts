@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './features/admin/admin.routes.js';
 import { registerRegistryRoutes } from './features/registry/registry.routes.js';
 import { registerLiveMeetingRoutes } from './features/meetings/live-meeting.routes.js';
 import { registerLiveRoomRoutes } from './features/live/live.routes.js';
+import { registerLiveElectionRoutes } from './features/live/live-election.routes.js';
 import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerRegistryApi } from './features/registry/registry.api.js';
 import { registerAgendaRoutes } from './features/meetings/agenda.routes.js';
@@ -50,6 +51,7 @@ export const ALL_ROUTES: readonly RegisterRoutes<Services>[] = [
   registerSecretPaperRoutes,
   registerLiveMeetingRoutes,
   registerLiveRoomRoutes,
+  registerLiveElectionRoutes,
   registerVerifyRoutes,
   registerJusteringRoutes,
   registerProtocolRoutes,

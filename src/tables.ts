@@ -13,6 +13,7 @@ export * from './features/cooperation/cooperation.tables.js';
 export * from './features/economy/economy.tables.js';
 export * from './features/home/home.tables.js';
 export * from './features/live/live.tables.js';
+export * from './features/live/live-election.tables.js';
 export * from './features/meetings/meetings.tables.js';
 export * from './features/oparl/oparl.tables.js';
 export * from './features/organisation/organisation.tables.js';

@@ -99,3 +99,20 @@ export function formatNumber(value: number, locale: FormatLocale, maximumFractio
   }
   return format.format(value);
 }
+
+/**
+ * The first instant of the next Swedish day after `at`: when `swedishDate` changes. Midnight in
+ * Stockholm is 22:00 or 23:00 UTC the day before (summer or winter time; the clocks change at
+ * night, never at midnight).
+ */
+export function nextSwedishMidnight(at: Date): Date {
+  const [year, month, day] = swedishDate(at).split('-').map(Number) as [number, number, number];
+  const tomorrowUtc = Date.UTC(year, month - 1, day + 1);
+  const tomorrow = swedishDate(new Date(tomorrowUtc));
+  for (const offsetHours of [2, 1]) {
+    const candidate = new Date(tomorrowUtc - offsetHours * 3_600_000);
+    if (swedishDate(candidate) === tomorrow && candidate.getTime() > at.getTime()) return candidate;
+  }
+  // Not reached for Europe/Stockholm; an hour on is always early enough.
+  return new Date(at.getTime() + 3_600_000);
+}

@@ -115,3 +115,34 @@ describe('HTTP caching of public answers', () => {
     assert.equal(language.headers['cache-control'], PRIVATE_CACHE_CONTROL, 'sets the language cookie');
   });
 });
+
+describe('HTTP caching reads the injected clock', () => {
+  let t: TestContext;
+  let board: string;
+  // Far from the real time, and not on a whole second: the headers must follow this clock.
+  let now = new Date('2031-05-06T07:08:09.750Z');
+  before(async () => {
+    t = await createTestApp({ clock: () => now });
+    const { municipality } = await buildCommittee(t.services);
+    board = `/anslagstavla/${municipality.slug}`;
+  });
+  after(() => t.close());
+
+  const second = (date: Date) => Math.floor(date.getTime() / 1000);
+
+  test('Last-Modified and X-Accel-Expires are the clock\'s second; Last-Modified stays while the page is unchanged', async () => {
+    const first = await t.app.inject({ method: 'GET', url: board });
+    assert.equal(first.statusCode, 200);
+    const madeAt = now;
+    assert.equal(first.headers['x-accel-expires'], `@${second(madeAt)}`);
+    assert.equal(first.headers['last-modified'], new Date(second(madeAt) * 1000).toUTCString());
+
+    now = new Date(madeAt.getTime() + 7_000);
+    const later = await t.app.inject({ method: 'GET', url: board });
+    assert.equal(later.headers.etag, first.headers.etag, 'the same page');
+    assert.equal(later.headers['x-accel-expires'], `@${second(now)}`, 'nginx keeps it to the end of the current second');
+    assert.equal(later.headers['last-modified'], first.headers['last-modified'], 'unchanged since it was first answered');
+    const revalidated = await t.app.inject({ method: 'GET', url: board, headers: { 'if-modified-since': String(first.headers['last-modified']) } });
+    assert.equal(revalidated.statusCode, 304);
+  });
+});

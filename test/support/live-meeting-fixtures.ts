@@ -22,12 +22,14 @@ export interface LiveFixture {
   secretaryPrincipal: Principal;
   outsider: TestClient;
   documentId: string;
+  /** More member municipalities, when asked for (`extraTowns`): the committee of a larger meeting. */
+  extra: { town: string; member: string; substitute: string }[];
 }
 
 let run = 0;
 
 /** A fresh committee, its mandates, a meeting on 2022-12-14 with four items, and a later meeting. */
-export async function buildLiveMeeting(t: TestContext, options: { justeringDate?: string } = {}): Promise<LiveFixture> {
+export async function buildLiveMeeting(t: TestContext, options: { justeringDate?: string; extraTowns?: readonly string[] } = {}): Promise<LiveFixture> {
   const db = t.services.database.db;
   const { committee, municipality, body } = await buildCommittee(t.services, { name: 'Provnämnden' });
   run += 1;
@@ -48,6 +50,19 @@ export async function buildLiveMeeting(t: TestContext, options: { justeringDate?
       await db.insert(mandates).values({ personId: person.id, bodyId: body.id, municipalityId, role, position, termFrom: '2022-01-01' });
       (role === 'member' ? member : substitute)[town] = person.id;
     }
+  }
+  const extra: LiveFixture['extra'] = [];
+  for (const town of options.extraTowns ?? []) {
+    const [row] = await db.insert(organisations).values({ kind: 'municipality', name: town, slug: `${town.toLowerCase()}-${process.pid}-${run}`, committeeId: committee.id }).returning();
+    if (!row) throw new Error('no municipality');
+    const ids: Record<'member' | 'substitute', string> = { member: '', substitute: '' };
+    for (const role of ['member', 'substitute'] as const) {
+      const [person] = await db.insert(people).values({ name: `${role === 'member' ? 'Ledamot' : 'Ersättare'} ${town}`, organisationId: row.id }).returning();
+      if (!person) throw new Error('no person');
+      await db.insert(mandates).values({ personId: person.id, bodyId: body.id, municipalityId: row.id, role, termFrom: '2022-01-01' });
+      ids[role] = person.id;
+    }
+    extra.push({ town, ...ids });
   }
   const [meeting] = await db
     .insert(meetings)
@@ -83,7 +98,7 @@ export async function buildLiveMeeting(t: TestContext, options: { justeringDate?
   const secretaryPrincipal: Principal = { userId: secretaryUser.id, email: secretaryUser.email, name: 'Sekreterare', grants: [{ organisationId: committee.id, role: 'secretary' }] };
   const outsider = new TestClient(t.app);
   await outsider.signIn((await buildUser(t.services, { organisationId: committee.id, roles: ['member'] })).email);
-  return { meetingId: meeting.id, laterMeetingId: later.id, base: `/moten/${meeting.id}/sammantrade`, items, member, substitute, secretary, secretaryPrincipal, outsider, documentId: document.id };
+  return { meetingId: meeting.id, laterMeetingId: later.id, base: `/moten/${meeting.id}/sammantrade`, items, member, substitute, secretary, secretaryPrincipal, outsider, documentId: document.id, extra };
 }
 
 /** Everyone present at the start, except those listed as absent. */

@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
-import { FileField, RadioGroup, TextArea } from '../registry/registry.views.js';
+import { ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { FileField, RadioGroup } from '../registry/registry.views.js';
 import type { RetentionRuleRow } from './retention.service.js';
 import type { ArchiveCommittee } from './archive-scope.js';
 import { committeeTitle, inCommittee } from './committee-choice.js';
@@ -111,7 +111,7 @@ export function PlanPage(props: { ctx: ViewContext; committee: CommitteeShown; r
             <ErrorSummary ctx={ctx} state={props.importState} labels={RULE_LABELS(ctx)} />
             <PostForm ctx={ctx} action={inCommittee('/arkiv/dokumenthanteringsplan/import', committee)} multipart>
               <FileField ctx={ctx} state={props.importState} name="file" label={t('archive.plan.file')} hint={t('archive.plan.fileHint')} accept=".csv,.txt,text/csv" />
-              <TextArea ctx={ctx} state={props.importState} name="csv" label={t('archive.plan.csv')} rows={6} />
+              <TextAreaField ctx={ctx} state={props.importState} name="csv" label={t('archive.plan.csv')} rows={6} />
               <button type="submit">{t('archive.plan.importButton')}</button>
             </PostForm>
           </section>

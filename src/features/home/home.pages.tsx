@@ -2,10 +2,10 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { formatCalendarDay } from '../../platform/time-format.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { holdsRoleAnywhere } from '../../platform/auth/policy.js';
-import { TextArea } from '../protocols/protocol.pages.js';
+
 import type { AccessibilityService } from './accessibility.service.js';
 import { TaskList } from '../tasks/tasks.pages.js';
 import type { Tasks } from '../tasks/tasks.service.js';
@@ -63,7 +63,7 @@ export function AccessibilityPage({ ctx, state, sent }: { ctx: ViewContext; stat
       <p>{t('a11y.formIntro')}</p>
       <ErrorSummary ctx={ctx} state={state} labels={{ message: t('a11y.message'), pageUrl: t('a11y.pageUrl') }} />
       <PostForm ctx={ctx} action="/tillganglighet">
-        <TextArea ctx={ctx} state={state} name="message" label={t('a11y.message')} rows={5} />
+        <TextAreaField ctx={ctx} state={state} name="message" label={t('a11y.message')} rows={5} />
         <TextField ctx={ctx} state={state} name="pageUrl" label={t('a11y.pageUrl')} hint={t('a11y.pageUrlHint')} />
         <TextField ctx={ctx} state={state} name="contact" label={t('a11y.contact')} autocomplete="email" />
         <button type="submit">{t('a11y.send')}</button>

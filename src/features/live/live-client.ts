@@ -41,6 +41,20 @@ export const LIVE_CLIENT_JS = `(function () {
       .catch(function () {})
       .then(function () { fetching = false; if (pending) { pending = false; refetch(); } });
   }
+  // Talartid: count on from the seconds the server rendered, by this device's own clock.
+  function pad(n) { return n < 10 ? '0' + n : String(n); }
+  setInterval(function () {
+    var timers = root.querySelectorAll('[data-live-elapsed]');
+    for (var i = 0; i < timers.length; i += 1) {
+      var el = timers[i];
+      if (!el.hasAttribute('data-live-seen')) el.setAttribute('data-live-seen', String(Date.now()));
+      var seconds = Number(el.getAttribute('data-live-elapsed')) + Math.floor((Date.now() - Number(el.getAttribute('data-live-seen'))) / 1000);
+      var limit = el.getAttribute('data-live-limit');
+      var t = el.querySelector('.lr-timer__t');
+      if (t) t.textContent = Math.floor(seconds / 60) + ':' + pad(seconds % 60);
+      if (limit !== null && seconds >= Number(limit)) el.classList.add('lr-timer--over');
+    }
+  }, 1000);
   var source = new EventSource(root.getAttribute('data-live-stream'));
   source.addEventListener('state', function (event) {
     var data;

@@ -131,7 +131,7 @@ export function createLiveVotes(deps: Deps) {
     async castBallot(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
       const { person } = await deps.requireMember(principal, meetingId);
       const input = parseInput(ZBallot, raw);
-      const allVoted = await db.transaction(async (tx) => {
+      const eligible = await db.transaction(async (tx) => {
         const [lv] = await tx.select().from(liveVotes).where(and(eq(liveVotes.id, input.liveVoteId), eq(liveVotes.meetingId, meetingId))).for('share');
         if (!lv) throw notFound(M['lr.err.noVote']);
         if (lv.closedAt) refuse('CONFLICT', 'lr.err.voteClosed');
@@ -148,11 +148,13 @@ export function createLiveVotes(deps: Deps) {
           .insert(liveBallots)
           .values({ liveVoteId: lv.id, personId: person.personId, choice: input.choice, castAt: now })
           .onConflictDoUpdate({ target: [liveBallots.liveVoteId, liveBallots.personId], set: { choice: input.choice, castAt: now } });
-        const cast = await tx.select({ personId: liveBallots.personId }).from(liveBallots).where(eq(liveBallots.liveVoteId, lv.id));
-        return cast.length >= lv.eligible.length;
+        return lv.eligible.length;
       });
       await publish(meetingId);
-      if (allVoted) {
+      // Counted after the commit: two last ballots committing at once each count only their own
+      // inside the transaction, and neither would close the vote. Read now, the last one sees all.
+      const cast = await db.select({ personId: liveBallots.personId }).from(liveBallots).where(eq(liveBallots.liveVoteId, input.liveVoteId));
+      if (cast.length >= eligible) {
         try {
           await closeIn(SYSTEM_ACTOR, meetingId, input.liveVoteId);
         } catch (error) {

@@ -58,6 +58,9 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
     ['talare', (p, id, v) => liveRoom.requestToSpeak(p, id, v), 'lr.flash.speak', 'talarlista'],
     ['talare/aterta', (p, id) => liveRoom.withdrawRequest(p, id), 'lr.flash.withdrawn', 'talarlista'],
     ['rosta', (p, id, v) => liveRoom.castBallot(p, id, v), 'lr.flash.ballot', 'omrostning'],
+    ['jav', (p, id, v) => liveRoom.declareJav(p, id, v), 'lr.flash.jav', 'jav'],
+    ['yrkande', (p, id, v) => liveRoom.moveMotion(p, id, v), 'lr.flash.motion', 'yrkanden'],
+    ['reservation', (p, id, v) => liveRoom.reserve(p, id, v), 'lr.flash.reserved', 'reservation'],
   ];
   for (const [path, use, done, anchor] of memberActions) {
     app.post(`/mina-moten/:id/live/${path}`, room, async (request, reply) =>
@@ -89,6 +92,7 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
     ['omrostning', (p, id, v) => liveRoom.openVote(p, id, v), 'lr.flash.voteOpened', 'omrostning'],
     ['omrostning/avsluta', (p, id, v) => liveRoom.closeVote(p, id, v), 'lr.flash.voteClosed', 'omrostning'],
     ['publik', (p, id, v) => liveRoom.setPublic(p, id, v), 'lr.flash.public', 'main'],
+    ['talartid', (p, id, v) => liveRoom.setSpeakerTime(p, id, v), 'lr.flash.speakerTime', 'talarlista'],
   ];
   for (const [path, use, done, anchor] of chairActions) {
     app.post(`/moten/:id/ordforande/${path}`, run, async (request, reply) =>
@@ -143,7 +147,9 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
     } catch (error) {
       if (!(error instanceof DomainError) || !SHOWN_ON_PAGE.has(error.code)) throw error;
       const ctx = request.viewContext();
-      return reply.code(HTTP_STATUS[error.code]).page(await page(error.userMessage[ctx.locale]));
+      // What to correct, not only that something must be: the field messages after the summary.
+      const message = [error.userMessage[ctx.locale], ...error.fieldErrors.map((f) => f.message[ctx.locale])].join(' ');
+      return reply.code(HTTP_STATUS[error.code]).page(await page(message));
     }
     setFlash(reply, request, services, request.viewContext().t(done));
     return reply.redirect(to);

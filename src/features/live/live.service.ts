@@ -18,7 +18,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../../platform/auth/policy.js';
-import { publicHeadingOf } from '../../domain/index.js';
+import { publicHeadingOf, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { cooperationScope } from '../organisation/scope.js';
 import { findBody, findMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
@@ -26,6 +26,8 @@ import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative,
 import { requireOpen, type WriteContext } from '../meetings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import { createLiveVotes } from './live-vote.js';
+import { createLiveElections, electionBallotOf, readElectionState, type ElectionState } from './live-election.js';
+import { createLiveMemberActions, readJav, readMemberRecord, readMotionOrder, readReservations, readSpokenTimes, type MotionEntry } from './live-member.js';
 
 export const topicOf = (meetingId: string): string => `meeting:${meetingId}`;
 
@@ -48,6 +50,8 @@ export interface SpeakerEntry {
   municipalityName: string;
   kind: 'speak' | 'reply';
   speaking: boolean;
+  /** When the one speaking got the floor: the chair's view and the big screen show the running time. */
+  startedAt: Date | null;
 }
 
 /** Talarlistan in order: who has the floor first, then replies (replik) before other requests, each in the order asked. */
@@ -64,6 +68,8 @@ export interface VoteResult {
   castingVote: boolean;
   decisionText: string | null;
   ballots: { name: string; municipalityName: string; choice: 'yes' | 'no' | 'abstain' }[];
+  /** Who reserved themselves against the decision (names; the reasons are in the record). */
+  reservations: string[];
 }
 
 /** What every page of the room shows alike: the shared state, sent over Server-Sent Events. */
@@ -75,7 +81,13 @@ export interface RoomState {
   current: { number: number; heading: string; itemId: string } | null;
   /** Who serves at the current item (person ids, sorted): a change calls the members' own parts again. */
   serving: string[];
+  /** The attendance record as a key: when the secretary records a change the members' own parts are read again. */
+  attendanceKey: string;
+  /** Talartid: minutes per speaker entry, or null for no limit. */
+  speakerMinutes: number | null;
   speakers: SpeakerEntry[];
+  /** The motions of the current item in the proposition order. */
+  motions: { stage: PropositionStage; motions: MotionEntry[] }[];
   vote: {
     id: string;
     itemNumber: number;
@@ -88,6 +100,8 @@ export interface RoomState {
     eligible: number;
     result: VoteResult | null;
   } | null;
+  /** The latest election by closed ballot (live-election.ts): counts only once it has closed. */
+  election: ElectionState | null;
 }
 
 export type Audience = 'internal' | 'public';
@@ -149,6 +163,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   }
 
   const liveVotesUseCases = createLiveVotes({ db, clock, write, publish, requireRun, requireMember, random: deps.random });
+  const memberActions = createLiveMemberActions({ db, write, requireRun, requireMember });
 
   /** The shared state of the room; `public` shows a secret item by its public heading and no names of voters. */
   async function readState(meetingId: string, audience: Audience): Promise<RoomState> {
@@ -171,6 +186,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       municipalityName: personOf(r.personId)?.municipalityName ?? '',
       kind: r.kind,
       speaking: r.startedAt !== null,
+      startedAt: r.startedAt,
     }));
     const [lv] = await db.select().from(liveVotes).where(eq(liveVotes.meetingId, meetingId)).orderBy(desc(liveVotes.openedAt)).limit(1);
     let vote: RoomState['vote'] = null;
@@ -198,8 +214,12 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       livePublic: meeting.livePublic,
       current: item ? { number: index + 1, heading: headingOf(item), itemId: item.id } : null,
       serving: index >= 0 ? [...servingAt(model, index).servingIds].sort() : [],
+      attendanceKey: model.rows.map((r) => `${r.id}:${r.type}`).join(','),
+      speakerMinutes: meeting.speakerMinutes,
       speakers: audience === 'public' && item?.isSecret ? [] : speakers,
+      motions: !item || (audience === 'public' && item.isSecret) ? [] : (await readMotionOrder(db, model, item)).filter((g) => g.motions.length > 0),
       vote,
+      election: await readElectionState(db, meetingId, model, headingOf),
     };
   }
 
@@ -209,6 +229,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     const ballots = await db.select({ personId: voteBallots.personId, choice: voteBallots.choice, name: people.name }).from(voteBallots).innerJoin(people, eq(people.id, voteBallots.personId)).where(eq(voteBallots.voteId, voteId));
     const order = new Map(model.people.map((p, i) => [p.personId, i]));
     const hidden = audience === 'public' && item?.isSecret === true;
+    const reserved = item && !hidden ? await readReservations(db, model, item.id) : [];
     return {
       yes: row.yes,
       no: row.no,
@@ -221,6 +242,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         : ballots
             .sort((a, b) => (order.get(a.personId) ?? 0) - (order.get(b.personId) ?? 0))
             .map((b) => ({ name: b.name, municipalityName: model.people.find((p) => p.personId === b.personId)?.municipalityName ?? '', choice: b.choice })),
+      reservations: reserved.map((r) => r.name),
     };
   }
 
@@ -240,6 +262,8 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
 
   return {
     ...liveVotesUseCases,
+    ...createLiveElections({ db, clock, write, publish, requireRun, requireMember, random: deps.random }),
+    ...memberActions,
     readState,
     topicOf,
 
@@ -262,6 +286,8 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         serving,
         mySpeakerRequests: mine,
         ballot: { eligible: lv ? lv.eligible.includes(person.personId) : false, choice: ballot?.choice ?? null },
+        electionBallot: await electionBallotOf(db, state.election, person.personId),
+        record: await readMemberRecord(db, model, person.personId),
         now: clock(),
       };
     },
@@ -283,7 +309,9 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         const itemMotions = await db.select().from(motions).where(eq(motions.itemId, item.id)).orderBy(asc(motions.position));
         alternatives = describeAlternatives(item, itemMotions, new Map(model.people.map((p) => [p.personId, p.name])));
       }
-      return { meeting, body, state, checkins, alternatives, now: clock() };
+      const jav = item ? readJav(model, item.id) : [];
+      const spoken = item ? await readSpokenTimes(db, model, item.id) : [];
+      return { meeting, body, state, checkins, alternatives, jav, spoken, hasProposal: (item?.proposal.trim() ?? '') !== '', currentIsElection: item?.kind === 'election', now: clock() };
     },
 
     /** The big screen inside: anyone who may read the cooperation's meetings. */

@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { CsrfField, Layout } from '../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
-import { RadioGroup, TextArea } from '../registry/registry.views.js';
+import { RadioGroup } from '../registry/registry.views.js';
 import { AGENDA_ITEM_KINDS, proposalBlocks } from './agenda.schema.js';
 import { meetingWhen, type AgendaService, type PresentedAgendaItem } from './agenda.service.js';
 import type { AgendaItemRow } from './meetings.repository.js';
@@ -215,8 +215,8 @@ export function ItemFormPage(props: { ctx: ViewContext; title: string; action: s
         <p id="f-caseId" class="notice">{chosen ? t('agenda.chosenCase', { number: chosen.caseNumber, title: chosen.title }) : t('agenda.freeStanding')}</p>
         <RadioGroup ctx={ctx} state={state} name="kind" legend={labels.kind} options={AGENDA_ITEM_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} />
         <TextField ctx={ctx} state={state} name="heading" label={labels.heading} required />
-        <TextArea ctx={ctx} state={state} name="proposal" label={labels.proposal} hint={t('agenda.proposalHint')} rows={6} />
-        <TextArea ctx={ctx} state={state} name="summary" label={labels.summary} rows={6} />
+        <TextAreaField ctx={ctx} state={state} name="proposal" label={labels.proposal} hint={t('agenda.proposalHint')} rows={6} />
+        <TextAreaField ctx={ctx} state={state} name="summary" label={labels.summary} rows={6} />
         {chosen && (
           <fieldset class="field" id="f-documentIds">
             <legend>{labels.documentIds}</legend>
@@ -233,7 +233,7 @@ export function ItemFormPage(props: { ctx: ViewContext; title: string; action: s
           </fieldset>
         )}
         <TextField ctx={ctx} state={state} name="otherHids" label={labels.otherHids} hint={t('agenda.otherHidsHint')} />
-        <TextArea ctx={ctx} state={state} name="recipients" label={labels.recipients} hint={t('agenda.recipientsHint')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="recipients" label={labels.recipients} hint={t('agenda.recipientsHint')} rows={3} />
         <CheckboxField ctx={ctx} state={state} name="isSecret" label={t('agenda.isSecret')} />
         <TextField ctx={ctx} state={state} name="publicHeading" label={t('agenda.publicHeading')} hint={t('agenda.publicHeadingHint')} />
         <div class="actions">

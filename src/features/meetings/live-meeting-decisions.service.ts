@@ -241,7 +241,7 @@ function motionDecisionText(motion: { kind: MotionKind | null; text: string }, p
  * protocol is locked for justering or final, or the item's paragraph has been signed on its own.
  * The database refuses it too (migration 0007).
  */
-async function requireReservationsOpen(w: WriteContext, item: AgendaItemRow, index: number): Promise<void> {
+export async function requireReservationsOpen(w: WriteContext, item: AgendaItemRow, index: number): Promise<void> {
   const [locked] = await w.tx
     .select({ id: protocols.id })
     .from(protocols)

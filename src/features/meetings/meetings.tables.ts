@@ -36,6 +36,8 @@ export const meetings = pgTable(
     temporaryChairPersonId: uuid('temporary_chair_person_id').references(() => people.id),
     /** The chair shows the big screen (storbild) on the public portal while the meeting is open. */
     livePublic: boolean('live_public').notNull().default(false),
+    /** Talartid: minutes per speaker entry the chair set for the meeting; null: no limit. */
+    speakerMinutes: integer('speaker_minutes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     origin: origin(),

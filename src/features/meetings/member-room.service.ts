@@ -3,114 +3,34 @@
  * they are called to, reports absence (the substitute of the same municipality is e-mailed at
  * once), declares jäv on an item and keeps private notes that no one else ever sees.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { users } from '../auth/auth.tables.js';
-import { agendaItems, meetings, memberNotes, memberReports } from './meetings.tables.js';
+import { meetings, memberNotes, memberReports } from './meetings.tables.js';
 import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
 import { cases, documents } from '../registry/registry.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { optionalText, parseInput } from '../../platform/validation.js';
+import { parseInput } from '../../platform/validation.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
-import { mayReadSecretPaperAsMember } from '../../domain/secret-papers.js';
 import { actorOf } from '../auth/auth.service.js';
-import { assertCan, can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../platform/auth/policy.js';
+import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import * as registryRepo from '../registry/registry.repository.js';
 import { caseNumberOf } from '../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
-import { databaseFileStorage } from '../registry/file-storage.js';
-import { createStepUp, type StepUpInput } from '../auth/step-up.js';
-import type { RelyingParty } from '../protocols/webauthn.js';
-import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from './meetings.repository.js';
+import * as roomRepo from './member-room.repository.js';
+import { createSecretPaperReading, memberMayRead } from './member-room.secret-papers.js';
+import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substitutesToCall, type MemberReportType, type MyMandate, type ReportRow } from './member-room.rules.js';
+import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow } from './meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
-import { translator, type Locale } from '../../platform/i18n/i18n.js';
-import { formatClock, formatLongDate } from '../../platform/time-format.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 
-/** A member's own report before the meeting: absence, or jäv (conflict of interest, KL 6:28) on one item. */
-export type MemberReportType = 'absence' | 'jav';
-type ReportRow = typeof memberReports.$inferSelect;
-type MandateRole = 'member' | 'substitute' | 'official';
 
-export const MAX_REPORT_NOTE = 2000;
-export const MAX_PRIVATE_NOTE = 20_000;
-const ZReportNote = z.object({ note: optionalText(MAX_REPORT_NOTE) });
-const ZPrivateNote = z.object({ text: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trimEnd() : ''), z.string().max(MAX_PRIVATE_NOTE)) });
-
-/** The part of a mandate that decides who is called in whose place. */
-export interface CalledMandate {
-  personId: string;
-  role: MandateRole;
-  municipalityId: string;
-}
-
-/**
- * Reglemente 17 §: a substitute serves for an absent member of the SAME municipality. Only a
- * member's absence calls anyone in; a substitute's or an official's absence calls no one.
- */
-export function substitutesToCall<T extends CalledMandate>(called: readonly T[], absent: CalledMandate): T[] {
-  if (absent.role !== 'member') return [];
-  return called.filter((m) => m.role === 'substitute' && m.municipalityId === absent.municipalityId && m.personId !== absent.personId);
-}
-
-/** "tisdag 10 mars 2026": the meeting day in Swedish time. */
-export const formatMeetingDay = formatLongDate;
-
-export { formatClock };
-
-/** "kl. 13.00–16.00", or "kl. 13.00" without an end time. */
-export function formatMeetingTime(meeting: { startsAt: Date; endsAt: Date | null }, locale: Locale): string {
-  const t = translator(locale);
-  const from = formatClock(meeting.startsAt, locale);
-  return meeting.endsAt ? t('room.timeRange', { from, to: formatClock(meeting.endsAt, locale) }) : t('room.timeFrom', { time: from });
-}
-
-interface MailContext {
-  meeting: MeetingRow;
-  bodyName: string;
-  memberName: string;
-  municipalityName: string;
-  substituteName: string;
-  publicUrl: string | undefined;
-}
-
-/** The call to serve, in Swedish: the absent member's municipality, the day, time and place. Not the member's own note. */
-function composeAbsenceMail(c: MailContext): { subject: string; text: string } {
-  const t = translator('sv');
-  const link = c.publicUrl ? `: ${new URL(`/mina-moten/${c.meeting.id}`, c.publicUrl).toString()}` : '';
-  const vars = { body: c.bodyName, date: swedishDate(c.meeting.startsAt), member: c.memberName, municipality: c.municipalityName, substitute: c.substituteName, place: c.meeting.place, link };
-  return {
-    subject: t('room.mail.absenceSubject', vars),
-    text: t('room.mail.absenceBody', { ...vars, date: formatMeetingDay(c.meeting.startsAt, 'sv'), time: formatMeetingTime(c.meeting, 'sv') }),
-  };
-}
-
-function composeWithdrawnMail(c: MailContext): { subject: string; text: string } {
-  const t = translator('sv');
-  const vars = { body: c.bodyName, date: swedishDate(c.meeting.startsAt), member: c.memberName, municipality: c.municipalityName, substitute: c.substituteName, time: formatMeetingTime(c.meeting, 'sv') };
-  return { subject: t('room.mail.withdrawnSubject', vars), text: t('room.mail.withdrawnBody', vars) };
-}
-
-/** The mandate that calls this person to a meeting: role, presidium position and municipality. */
-export interface MyMandate extends CalledMandate {
-  position: 'chair' | 'vice_chair' | null;
-  municipalityName: string;
-}
-
-/** A member may change their reports only while the meeting is still planned. */
-function assertStillPlanned(status: MeetingRow['status']): void {
-  if (status === 'planned') return;
-  const key = status === 'open' ? 'room.err.started' : status === 'closed' ? 'room.err.closed' : 'room.err.cancelled';
-  throw new DomainError('CONFLICT', { message: `meeting is ${status}`, userMessage: M[key] });
-}
-
-const ROLE_ORDER: Record<MandateRole, number> = { member: 0, substitute: 1, official: 2 };
+export { formatClock, formatMeetingDay, formatMeetingTime, MAX_PRIVATE_NOTE, MAX_REPORT_NOTE, substitutesToCall, type CalledMandate, type MemberReportType, type MyMandate } from './member-room.rules.js';
 
 export function createMemberRoomService(deps: {
   database: Database;
@@ -122,7 +42,6 @@ export function createMemberRoomService(deps: {
 }) {
   const db = deps.database.db;
   const { clock, config, mailer } = deps;
-  const stepUp = createStepUp({ db, config, clock });
 
   async function personIdOf(principal: Principal): Promise<string | null> {
     const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
@@ -162,34 +81,7 @@ export function createMemberRoomService(deps: {
   }
 
   type Room = Awaited<ReturnType<typeof requireRoom>>;
-
-  /** The domain's rule for a member's secret paper of this meeting (the paper is on its agenda). */
-  function memberMayRead(room: Room, documentOrganisationId: string, javReported: boolean): boolean {
-    return mayReadSecretPaperAsMember({ role: room.mine.role, onAgendaOfMeeting: true, ownCommitteePaper: documentOrganisationId === room.body.organisationId, javReported });
-  }
-
-  /**
-   * A secret paper of the meeting that this member may read after a second factor (issue 18):
-   * on the agenda, the committee's own, and no jäv reported on every item it belongs to.
-   * Anyone else is refused with the note to contact the secretary.
-   */
-  async function secretPaper(principal: Principal | null, meetingId: string, documentId: string) {
-    const room = await requireRoom(principal, meetingId);
-    assertCan(room.user, 'meetingRoom.use', await cooperationScope(db, room.body.organisationId));
-    const items = await listItems(db, meetingId);
-    const itemIds = (await listItemDocumentIds(db, items.map((i) => i.id))).filter((l) => l.documentId === documentId).map((l) => l.itemId);
-    const [doc] = itemIds.length > 0 ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
-    if (!doc || doc.secrecy !== 'secret') throw notFound(M['room.err.paperNotFound']);
-    const javs = await db.select({ itemId: memberReports.itemId }).from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId), eq(memberReports.type, 'jav')));
-    const javReported = itemIds.every((id) => javs.some((j) => j.itemId === id));
-    if (!memberMayRead(room, doc.organisationId, javReported)) throw new DomainError('FORBIDDEN', { message: 'not entitled to the secret paper', userMessage: M['room.doc.secret'] });
-    const files = await registryRepo.listFiles(db, [doc.id]);
-    const latest = new Map<string, (typeof files)[number]>();
-    for (const f of files) latest.set(f.filename, f);
-    return { room, doc, files: [...latest.values()] };
-  }
-
-  const readPurpose = (meetingId: string, documentId: string) => `read-secret:${meetingId}:${documentId}`;
+  const secretPapers = createSecretPaperReading({ db, config, clock, requireRoom });
 
   /** The decision basis of the items: each item's documents with their files, and the case numbers. */
   async function loadBasis(items: AgendaItemRow[]) {
@@ -309,7 +201,7 @@ export function createMemberRoomService(deps: {
       if (bodyIds.length === 0) return { upcoming: [], past: [] };
       const rows = await db.select({ meeting: meetings, bodyName: bodies.name }).from(meetings).innerJoin(bodies, eq(bodies.id, meetings.bodyId)).where(inArray(meetings.bodyId, bodyIds)).orderBy(asc(meetings.startsAt));
       const reports = await db.select().from(memberReports).where(and(eq(memberReports.personId, personId), eq(memberReports.type, 'absence')));
-      const itemCounts = await itemCountsOf(db, rows.map((r) => r.meeting.id));
+      const itemCounts = await roomRepo.itemCountsOf(db, rows.map((r) => r.meeting.id));
       const today = swedishDate(clock());
       const listed = rows.flatMap(({ meeting, bodyName }) => {
         const date = swedishDate(meeting.startsAt);
@@ -437,38 +329,7 @@ export function createMemberRoomService(deps: {
       return { cleared: text.trim() === '', position: item.position };
     },
 
-    /** The page before a secret paper is read: the paper's entry, its files and the reader's second factors. */
-    async secretPaperPage(principal: Principal | null, meetingId: string, documentId: string) {
-      const { room, doc, files } = await secretPaper(principal, meetingId, documentId);
-      const entry = presentDocument(doc, 'entry', []);
-      return {
-        meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt },
-        body: { name: room.body.name },
-        document: { id: doc.id, handlingId: entry.handlingId, description: entry.description, secrecyProvision: doc.secrecyProvision },
-        files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size })),
-        ...(await stepUp.methods(room.user.userId)),
-      };
-    },
-
-    /** Passkey options whose challenge names this paper. */
-    async secretPaperPasskeyOptions(principal: Principal | null, meetingId: string, documentId: string, rp: RelyingParty) {
-      const { room } = await secretPaper(principal, meetingId, documentId);
-      return stepUp.passkeyOptions(room.user.userId, readPurpose(meetingId, documentId), rp);
-    },
-
-    /** Read one file of a secret paper after the second factor; every read is audited in the paper's organisation. */
-    async readSecretPaper(principal: Principal | null, meetingId: string, documentId: string, fileId: string, input: StepUpInput | null, rp: RelyingParty) {
-      const { room, doc, files } = await secretPaper(principal, meetingId, documentId);
-      const file = files.find((f) => f.id === fileId);
-      if (!file) throw notFound(M['room.err.paperNotFound']);
-      const method = await stepUp.verify(room.user, input, readPurpose(meetingId, documentId), rp);
-      const bytes = await databaseFileStorage.get(db, file.sha256);
-      if (!bytes) throw notFound(M['room.err.paperNotFound']);
-      await db.transaction((tx) =>
-        recordAudit(tx, actorOf(room.user), { action: 'document.secret.read', entity: 'document', entityId: doc.id, after: { fileId: file.id, filename: file.filename, version: file.version, meetingId, method, as: room.mine.role }, organisationId: doc.organisationId }, clock()),
-      );
-      return { filename: file.filename, mimeType: file.mimeType, bytes };
-    },
+    ...secretPapers,
 
     /** Every absence and jäv reported for a meeting, for those who plan or run it (the live screen). */
     async listReports(principal: Principal | null, meetingId: string) {
@@ -479,7 +340,7 @@ export function createMemberRoomService(deps: {
       const rows = await db.select().from(memberReports).where(eq(memberReports.meetingId, meetingId)).orderBy(asc(memberReports.createdAt));
       const called = await listMandatesOn(db, body.id, swedishDate(meeting.startsAt));
       const items = await listItems(db, meetingId);
-      const names = await municipalityNames(db, called.map((c) => c.mandate.municipalityId));
+      const names = await roomRepo.municipalityNames(db, called.map((c) => c.mandate.municipalityId));
       return rows.map((r: ReportRow) => {
         const mandate = called.find((c) => c.person.id === r.personId);
         const item = items.find((i) => i.id === r.itemId);
@@ -513,25 +374,6 @@ export function createMemberRoomService(deps: {
       return { name: sub.name, email: sub.email, state: state as 'noEmail' | 'pending' | 'failed' | 'notified', at: mail?.sentAt ?? mail?.createdAt ?? null };
     });
   }
-}
-
-/** A decision-basis document as the room shows it: files only when the reader may read it fully. */
-function presentRoomDocument(doc: ReturnType<typeof presentDocument>) {
-  const latest = new Map<string, (typeof doc.files)[number]>();
-  for (const f of doc.files) latest.set(f.filename, f);
-  return { id: doc.id, handlingId: doc.handlingId, description: doc.description, access: doc.access, files: [...latest.values()].map((f) => ({ id: f.id, filename: f.filename, size: f.size })) };
-}
-
-async function itemCountsOf(db: Db, meetingIds: string[]): Promise<Map<string, number>> {
-  if (meetingIds.length === 0) return new Map();
-  const rows = await db.select({ meetingId: agendaItems.meetingId, n: count() }).from(agendaItems).where(inArray(agendaItems.meetingId, meetingIds)).groupBy(agendaItems.meetingId);
-  return new Map(rows.map((r) => [r.meetingId, Number(r.n)]));
-}
-
-async function municipalityNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export type MemberRoomService = ReturnType<typeof createMemberRoomService>;

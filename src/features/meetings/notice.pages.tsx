@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
-import { TextArea } from '../registry/registry.views.js';
+import { CheckboxField, ErrorSummary, PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
+
 import type { NoticeRecipient, NoticeService } from './notice.service.js';
 import { agendaPath } from './agenda.pages.js';
 import { formatDateTime } from '../../platform/time-format.js';
@@ -201,7 +201,7 @@ export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overvie
       </p>
       <ErrorSummary ctx={ctx} state={state} labels={{ lateReason: t('notice.lateReasonLabel'), confirmResend: t('notice.confirmResendLabel') }} />
       <PostForm ctx={ctx} action={`/moten/${meeting.id}/kallelse`}>
-        {needsReason && <TextArea ctx={ctx} state={state} name="lateReason" label={`${t('notice.lateReasonLabel')} (${t('common.required')})`} hint={t('notice.lateReasonHint', { deadline: overview.deadline })} rows={3} />}
+        {needsReason && <TextAreaField ctx={ctx} state={state} name="lateReason" label={`${t('notice.lateReasonLabel')} (${t('common.required')})`} hint={t('notice.lateReasonHint', { deadline: overview.deadline })} rows={3} />}
         {sent && <CheckboxField ctx={ctx} state={state} name="confirmResend" label={t('notice.confirmResend', { n })} />}
         <div class="actions">
           <button type="submit" disabled={n === 0}>

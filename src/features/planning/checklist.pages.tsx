@@ -1,12 +1,12 @@
 /** Yearly checklists: the list, answering one, and the year-on-year comparison. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ChecklistService } from './checklist.service.js';
 import { answerFields } from './checklist-answers.js';
 import { ANSWERS, type Answer } from './planning.schema.js';
-import { scoped, stateOf, TextAreaField, YearSwitch, type PageForm } from './planning.views.js';
+import { scoped, stateOf, YearSwitch, type PageForm } from './planning.views.js';
 
 type ListView = Awaited<ReturnType<ChecklistService['list']>>;
 type Loaded = Awaited<ReturnType<ChecklistService['load']>>;

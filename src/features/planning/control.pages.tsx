@@ -1,13 +1,14 @@
 /** Internal control: the risk register with its matrix, the mandatory control points, control activities, and the plan. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ControlService, PresentedRisk } from './control.service.js';
 import type { ActivityRow, ControlPointRow } from './planning.repository.js';
 import { RISK_DECISIONS } from './planning.schema.js';
 import { HeatMap } from './heat-map-figure.js';
-import { Lines, scoped, scoreLabel, stateOf, TextAreaField, YearSwitch, type PageForm, type PlanningScope } from './planning.views.js';
+import { Lines } from '../../platform/views/text.js';
+import { scoped, scoreLabel, stateOf, YearSwitch, type PageForm, type PlanningScope } from './planning.views.js';
 
 type ControlView = Awaited<ReturnType<ControlService['view']>>;
 

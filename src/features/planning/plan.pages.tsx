@@ -1,10 +1,11 @@
 /** The business plan as a document (HTML) and its edit forms. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { PlanService, ParagraphLink, LoadedPlan } from './plan.service.js';
 import { MEASURES, PLAN_STATUSES, SECTION_KEYS } from './planning.schema.js';
-import { Lines, scoped, stateOf, TextAreaField, YearSwitch, formatNumber, type PageForm } from './planning.views.js';
+import { Lines } from '../../platform/views/text.js';
+import { scoped, stateOf, YearSwitch, formatNumber, type PageForm } from './planning.views.js';
 import type { IndicatorRow } from './planning.repository.js';
 import { CreatePlanForm } from './plan-create.pages.js';
 

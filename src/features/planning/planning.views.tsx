@@ -68,38 +68,6 @@ export function YearSwitch({ ctx, s, path, years }: { ctx: ViewContext; s: Plann
   );
 }
 
-export function TextAreaField(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number; required?: boolean }) {
-  const error = p.state.errors.find((e) => e.field === p.name);
-  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>
-        {p.label}
-        {p.required && <span class="req"> ({p.ctx.t('common.required')})</span>}
-      </label>
-      {p.hint && (
-        <p class="hint" id={`h-${p.name}`}>
-          {p.hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`e-${p.name}`}>
-          {error.message[p.ctx.locale]}
-        </p>
-      )}
-      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-        {p.state.values[p.name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-/** Text kept as written: line breaks shown, escaped like everything else. */
-export function Lines({ text }: { text: string }) {
-  if (!text.trim()) return null;
-  return <p style="white-space: pre-line">{text}</p>;
-}
-
 /** "Are you sure?" before anything is removed. */
 export function ConfirmPage(props: { ctx: ViewContext; title: string; question: string; action: string; back: string; confirmLabel: string }) {
   const { ctx } = props;

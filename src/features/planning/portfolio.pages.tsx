@@ -1,12 +1,12 @@
 /** The portfolio (verksamhetsplan 2023, 4) and the status list for a meeting (seed § 21). */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { PortfolioService } from './portfolio.service.js';
 import type { PortfolioRow } from './planning.repository.js';
 import { PORTFOLIO_KINDS, PORTFOLIO_STATUSES } from './planning.schema.js';
-import { scoped, stateOf, TextAreaField, type PageForm } from './planning.views.js';
+import { scoped, stateOf, type PageForm } from './planning.views.js';
 
 type PortfolioView = Awaited<ReturnType<PortfolioService['view']>>;
 

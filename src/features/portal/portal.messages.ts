@@ -50,6 +50,7 @@ export const portalMessages = defineMessages({
   'portal.proposal': { sv: 'Förslag till beslut', en: 'Proposed decision' },
   'portal.documents': { sv: 'Handlingar', en: 'Documents' },
   'portal.secretDocument': { sv: '(sekretess)', en: '(secrecy)' },
+  'portal.liveScreen': { sv: 'Sammanträdet pågår – följ det direkt på storbilden', en: 'The meeting is in progress – follow it live on the big screen' },
   'portal.readProtocol': { sv: 'Läs det justerade protokollet', en: 'Read the adjusted protocol' },
   'portal.noProtocol': { sv: 'Protokollet är inte justerat ännu.', en: 'The protocol is not adjusted yet.' },
   'portal.protocolTitle': { sv: 'Protokoll: {body} {date}', en: 'Protocol: {body} {date}' },

@@ -1,14 +1,12 @@
 /** The public portal's pages: start page, meetings, one meeting, the public protocol and the decisions. */
 import { Corrections } from '../protocols/correction.pages.js';
-import { motionLine } from '../protocols/protocol.pages.js';
+import { Header, Paragraph } from '../protocols/paragraph.view.js';
 import type { CorrectionView } from '../protocols/correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { genitive } from '../protocols/protocol-build.js';
-import { basisLine } from '../protocols/protocol-wording.js';
-import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from '../protocols/protocol.model.js';
+import type { ProtocolDocument } from '../protocols/protocol.model.js';
 import type { PortalService } from './portal.service.js';
 
 type Start = Awaited<ReturnType<PortalService['start']>>;
@@ -181,6 +179,11 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
         <dt>{t('portal.protocol')}</dt>
         <dd>{view.hasProtocol ? <a href={protocolPath(m.id)}>{t('portal.readProtocol')}</a> : t('portal.noProtocol')}</dd>
       </dl>
+      {view.liveScreen && (
+        <p class="notice">
+          <a href={`/sammantraden/${m.id}/storbild`}>{t('portal.liveScreen')}</a>
+        </p>
+      )}
       <h2>{t('portal.agenda')}</h2>
       {!view.agendaPublished && <p>{t('portal.agendaNotYet')}</p>}
       {view.agendaPublished && view.items.length === 0 && <p>{t('portal.noItems')}</p>}
@@ -220,119 +223,12 @@ export function PublicMeetingPage({ ctx, view }: { ctx: ViewContext; view: Meeti
   );
 }
 
-function Lines({ text }: { text: string }) {
-  return text.trim() ? <p style="white-space: pre-line">{text}</p> : null;
-}
-
-function PublicParagraph({ ctx, doc, p }: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph }) {
-  const { t } = ctx;
-  const r = p.record;
-  const body = ctx.locale === 'sv' ? genitive(doc.letterhead.shortName) : doc.letterhead.shortName;
-  return (
-    <section id={`p-${p.id}`} aria-labelledby={`h-${p.id}`}>
-      <h2 id={`h-${p.id}`}>
-        {p.number === null ? '' : `§ ${p.number} `}
-        {p.heading}
-      </h2>
-      {p.caseNumber && <p>{t('protocol.caseNumber', { number: p.caseNumber })}</p>}
-      {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
-      {p.decision.trim() && (
-        <>
-          <h3>{t(p.tabled ? 'protocol.proposalOf' : 'protocol.decisionOf', { body })}</h3>
-          <Lines text={p.decision} />
-        </>
-      )}
-      {p.summary.trim() && (
-        <>
-          <h3>{t('protocol.summary')}</h3>
-          <Lines text={p.summary} />
-        </>
-      )}
-      {(p.handling.trim() || r.motions.length + r.votes.length + r.reservations.length + r.jav.length > 0) && (
-        <>
-          <h3>{t('protocol.handling')}</h3>
-          <Lines text={p.handling} />
-          {r.jav.map((entry) => (
-            <p>{javLine(entry)}</p>
-          ))}
-          {r.motions.length > 0 && (
-            <ul>
-              {r.motions.map((m) => (
-                <li>{motionLine(ctx, m)}</li>
-              ))}
-            </ul>
-          )}
-          {r.votes.map((v) => (
-            <p>
-              {t('protocol.record.vote', { yes: v.yesMeans, no: v.noMeans, y: v.yes, n: v.no, a: v.abstain })}
-              {v.decidedByCastingVote && <> {t('protocol.record.casting')}</>}
-              {v.ballots.length > 0 && (
-                <ul>
-                  {v.ballots.map((b) => (
-                    <li>{`${b.name}, ${b.municipality}: ${t(`protocol.record.ballot.${b.choice}`)}`}</li>
-                  ))}
-                </ul>
-              )}
-            </p>
-          ))}
-          {r.reservations.map((x) => (
-            <p>{t('protocol.record.reservation', { name: x.name })}</p>
-          ))}
-        </>
-      )}
-      {p.decisionBasis.length > 0 && (
-        <>
-          <h3>{t('protocol.basis')}</h3>
-          <ul>
-            {p.decisionBasis.map((b) => (
-              <li>{basisLine(b, doc.letterhead.registryCode)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {p.recipients.length > 0 && (
-        <>
-          <h3>{t('protocol.recipients')}</h3>
-          <ul>
-            {p.recipients.map((x) => (
-              <li>{x}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
 export function PublicProtocolPage({ ctx, meetingId, doc, digest, corrections = [] }: { ctx: ViewContext; meetingId: string; doc: ProtocolDocument; digest: string | null; corrections?: CorrectionView[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('portal.protocolTitle', { body: doc.bodyName, date: doc.meetingDate })} back={{ href: meetingPath(meetingId), label: t('portal.backToMeeting') }}>
       <p>{t('portal.publicVersion')}</p>
-      <dl class="facts">
-        <dt>{t('protocol.place')}</dt>
-        <dd>{`${doc.place}, ${doc.meetingDate} ${doc.endTime ? `${doc.startTime}–${doc.endTime}` : doc.startTime}`}</dd>
-        <dt>{t('protocol.served')}</dt>
-        <dd>
-          <ul>
-            {doc.served.map((s) => (
-              <li>{servedLine(doc, s)}</li>
-            ))}
-          </ul>
-        </dd>
-        <dt>{t('protocol.secretary')}</dt>
-        <dd>{doc.secretary || '–'}</dd>
-        <dt>{t('protocol.chair')}</dt>
-        <dd>{doc.chair ?? '–'}</dd>
-        <dt>{t('protocol.adjuster')}</dt>
-        <dd>{doc.adjuster ?? '–'}</dd>
-        {justeringRows(doc).map((row) => (
-          <>
-            <dt>{t(`protocol.${row.label}`)}</dt>
-            <dd>{row.value}</dd>
-          </>
-        ))}
-      </dl>
+      <Header ctx={ctx} doc={doc} />
       <p>
         <a href={`/moten/${meetingId}/protokoll.pdf`}>{t('protocol.pdf')}</a>
         {digest && (
@@ -353,7 +249,7 @@ export function PublicProtocolPage({ ctx, meetingId, doc, digest, corrections = 
         </ul>
       </nav>
       {doc.paragraphs.map((p) => (
-        <PublicParagraph ctx={ctx} doc={doc} p={p} />
+        <Paragraph ctx={ctx} doc={doc} p={p} anchor="p-" />
       ))}
       <Corrections ctx={ctx} meetingId={meetingId} corrections={corrections} />
     </Layout>

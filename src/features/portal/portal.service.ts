@@ -95,6 +95,8 @@ export function createPortalService(deps: { database: Database; config: Config; 
         body: { id: row.body.id, name: row.body.name },
         committeeName: row.committeeName,
         agendaPublished,
+        /** The public big screen (storbild) runs while the meeting is open and the chair shows it. */
+        liveScreen: meeting.status === 'open' && meeting.livePublic,
         items: items.map((item) => ({
           position: item.position,
           heading: item.heading,

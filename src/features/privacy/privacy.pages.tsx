@@ -1,9 +1,9 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
-import { Fact, TextArea } from '../registry/registry.views.js';
+import { Fact } from '../registry/registry.views.js';
 import type { ControllerRow, ProcessingRow } from './privacy.service.js';
 import { committeeTitle, inCommittee } from '../archive/committee-choice.js';
 import type { CommitteeShown } from '../archive/plan.pages.js';
@@ -91,14 +91,14 @@ export function ProcessingFormPage({ ctx, committee, state, action, title }: { c
       <ErrorSummary ctx={ctx} state={state} labels={Object.fromEntries(FIELDS.map((f) => [f, label(ctx, f)]))} />
       <PostForm ctx={ctx} action={inCommittee(action, committee)}>
         <TextField ctx={ctx} state={state} name="name" label={label(ctx, 'name')} required />
-        <TextArea ctx={ctx} state={state} name="purpose" label={label(ctx, 'purpose')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="purpose" label={label(ctx, 'purpose')} rows={3} />
         <TextField ctx={ctx} state={state} name="legalBasis" label={label(ctx, 'legalBasis')} hint={t('privacy.processing.legalBasisHint')} required />
-        <TextArea ctx={ctx} state={state} name="categoriesOfData" label={label(ctx, 'categoriesOfData')} rows={2} />
-        <TextArea ctx={ctx} state={state} name="categoriesOfPeople" label={label(ctx, 'categoriesOfPeople')} rows={2} />
-        <TextArea ctx={ctx} state={state} name="recipients" label={label(ctx, 'recipients')} hint={t('privacy.processing.recipientsHint')} rows={2} />
-        <TextArea ctx={ctx} state={state} name="thirdCountryTransfers" label={label(ctx, 'thirdCountryTransfers')} hint={t('privacy.processing.thirdCountryTransfersHint')} rows={2} />
+        <TextAreaField ctx={ctx} state={state} name="categoriesOfData" label={label(ctx, 'categoriesOfData')} rows={2} />
+        <TextAreaField ctx={ctx} state={state} name="categoriesOfPeople" label={label(ctx, 'categoriesOfPeople')} rows={2} />
+        <TextAreaField ctx={ctx} state={state} name="recipients" label={label(ctx, 'recipients')} hint={t('privacy.processing.recipientsHint')} rows={2} />
+        <TextAreaField ctx={ctx} state={state} name="thirdCountryTransfers" label={label(ctx, 'thirdCountryTransfers')} hint={t('privacy.processing.thirdCountryTransfersHint')} rows={2} />
         <TextField ctx={ctx} state={state} name="retention" label={label(ctx, 'retention')} />
-        <TextArea ctx={ctx} state={state} name="securityMeasures" label={label(ctx, 'securityMeasures')} hint={t('privacy.processing.securityMeasuresHint')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="securityMeasures" label={label(ctx, 'securityMeasures')} hint={t('privacy.processing.securityMeasuresHint')} rows={3} />
         <button type="submit">{t('common.save')}</button>
       </PostForm>
     </Layout>
@@ -114,9 +114,9 @@ export function ControllerFormPage({ ctx, committee, state }: { ctx: ViewContext
       <ErrorSummary ctx={ctx} state={state} labels={labels} />
       <PostForm ctx={ctx} action={inCommittee('/dataskydd/ansvarig', committee)}>
         <TextField ctx={ctx} state={state} name="controllerName" label={labels.controllerName ?? ''} required />
-        <TextArea ctx={ctx} state={state} name="controllerContact" label={labels.controllerContact ?? ''} hint={t('privacy.controller.contactHint')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="controllerContact" label={labels.controllerContact ?? ''} hint={t('privacy.controller.contactHint')} rows={3} />
         <TextField ctx={ctx} state={state} name="dpoName" label={labels.dpoName ?? ''} required />
-        <TextArea ctx={ctx} state={state} name="dpoContact" label={labels.dpoContact ?? ''} hint={t('privacy.controller.contactHint')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="dpoContact" label={labels.dpoContact ?? ''} hint={t('privacy.controller.contactHint')} rows={3} />
         <button type="submit">{t('common.save')}</button>
       </PostForm>
     </Layout>

@@ -8,7 +8,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, handleForm } from '../../platform/http/forms.js';
-import { emptyForm, ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
+import { emptyForm, ErrorSummary, PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
@@ -22,7 +22,7 @@ import * as meetingsRepo from '../meetings/meetings.repository.js';
 import * as repo from './protocol.repository.js';
 import { publicVersion } from './protocol.model.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
-import { TextArea } from './protocol.pages.js';
+
 import { uuidParam } from '../../platform/http/params.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Mötet har inget protokoll ännu.', en: 'The meeting has no protocol yet.' };
@@ -94,7 +94,7 @@ function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: ExtractView
       </PostForm>
       <h2>{t('protocol.extract.send')}</h2>
       <PostForm ctx={ctx} action={`${base}/skicka`}>
-        <TextArea ctx={ctx} state={state} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={4} />
+        <TextAreaField ctx={ctx} state={state} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={4} />
         <button type="submit">{t('protocol.extract.send')}</button>
       </PostForm>
       <h2>{t('protocol.extract.log')}</h2>

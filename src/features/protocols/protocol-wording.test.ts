@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MOTION_KINDS, type MotionKind } from '../../domain/index.js';
 import { MOTION_NOUN, motionSentence, propositionSentence } from './protocol-wording.js';
-import { motionLine } from './protocol.pages.js';
+import { motionLine } from './paragraph.view.js';
 import { translator } from '../../platform/i18n/i18n.js';
 
 describe('motionSentence: a typed motion in the words of Swedish minutes', () => {

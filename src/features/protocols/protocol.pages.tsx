@@ -4,232 +4,15 @@ import type { CorrectionView } from './correction.service.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
-import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { ProtocolService } from './protocol.service.js';
+import { Header, Paragraph } from './paragraph.view.js';
 import type { ParagraphRow } from './protocol.repository.js';
-import { genitive } from './protocol-build.js';
-import { basisLine, motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 import type { ComponentChildren } from 'preact';
-import { countText } from '../../platform/i18n/plural.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
-
-export function TextArea(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number }) {
-  const error = p.state.errors.find((e) => e.field === p.name);
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      {p.hint && (
-        <p class="hint" id={`h-${p.name}`}>
-          {p.hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`e-${p.name}`}>
-          {error.message[p.ctx.locale]}
-        </p>
-      )}
-      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={p.hint ? `h-${p.name}` : undefined}>
-        {p.state.values[p.name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-function Lines({ text }: { text: string }) {
-  if (!text.trim()) return null;
-  return <p style="white-space: pre-line">{text}</p>;
-}
-
-export function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
-  const { t } = ctx;
-  return (
-    <dl class="facts">
-      <dt>{t('protocol.place')}</dt>
-      <dd>
-        {doc.place}, {doc.meetingDate} {doc.endTime ? `${doc.startTime}–${doc.endTime}` : doc.startTime}
-      </dd>
-      <dt>{t('protocol.served')}</dt>
-      <dd>
-        <ul>
-          {doc.served.map((p) => (
-            <li>{servedLine(doc, p)}</li>
-          ))}
-        </ul>
-      </dd>
-      {doc.otherPresent.trim() && (
-        <>
-          <dt>{t('protocol.otherPresent')}</dt>
-          <dd style="white-space: pre-line">{doc.otherPresent}</dd>
-        </>
-      )}
-      <dt>{t('protocol.secretary')}</dt>
-      <dd>{doc.secretary}</dd>
-      <dt>{t('protocol.chair')}</dt>
-      <dd>{doc.chair ?? '–'}</dd>
-      <dt>{t('protocol.adjuster')}</dt>
-      <dd>{doc.adjuster ?? '–'}</dd>
-      {justeringRows(doc).map((row) => (
-        <>
-          <dt>{t(`protocol.${row.label}`)}</dt>
-          <dd>{row.value}</dd>
-        </>
-      ))}
-    </dl>
-  );
-}
-
-/**
- * A motion as a page shows it: in Swedish the protocol's own sentence ("… yrkar avslag på
- * förslaget."), in English its mover and kind ("Anna Berg – Rejection: …"); a motion from before
- * motions were typed as "name moves: text".
- */
-export function motionLine(ctx: Pick<ViewContext, 'locale' | 't'>, m: ProtocolParagraph['record']['motions'][number]): string {
-  if (ctx.locale === 'sv') return motionSentence(m);
-  if (!m.kind) return ctx.t('protocol.record.motion', { name: m.by, text: m.text });
-  const text = m.text.trim();
-  return `${ctx.t('live.motion.typedEntry', { name: m.by, kind: ctx.t(`live.motionKind.${m.kind}`) })}${text ? `: ${text}` : ''}`;
-}
-
-function Record({ ctx, p, shortName }: { ctx: ViewContext; p: ProtocolParagraph; shortName: string }) {
-  const { t } = ctx;
-  const r = p.record;
-  const entries: string[] = [
-    ...r.motions.map((m) => motionLine(ctx, m)),
-    // Swedish: the chair's proposition in the protocol's own sentence (seed 2022-12-14).
-    ...r.propositions.map((x) => (ctx.locale === 'sv' ? propositionSentence(x, shortName) : t('protocol.record.proposition', { text: x.text, outcome: t(`protocol.record.${x.outcome}`) }))),
-  ];
-  return (
-    <>
-      {r.jav.map((entry) => (
-        <p>{javLine(entry)}</p>
-      ))}
-      {entries.length > 0 && (
-        <ul class="record">
-          {entries.map((e) => (
-            <li>{e}</li>
-          ))}
-        </ul>
-      )}
-      {r.votes.map((v) => (
-        <div class="vote">
-          <p>
-            {t('protocol.record.vote', { yes: withoutFullStop(v.yesMeans), no: withoutFullStop(v.noMeans), y: v.yes, n: v.no, a: v.abstain })}
-            {v.decidedByCastingVote && <> {t('protocol.record.casting')}</>}
-            {v.lotteryResult && <> {t('protocol.record.lottery', { result: v.lotteryResult })}</>}
-          </p>
-          {v.ballots.length > 0 && (
-            <ul>
-              {v.ballots.map((b) => (
-                <li>
-                  {b.name}, {b.municipality}: {t(`protocol.record.ballot.${b.choice}`)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
-      {(r.elections ?? []).map((e) => (
-        <div class="vote">
-          <p>{e.closedBallot ? t('protocol.record.electionClosed') : t('protocol.record.election')}</p>
-          <ul>
-            {e.candidates.map((c) => (
-              <li>{t('protocol.record.electionVotes', { name: c.name, votes: c.votes })}</li>
-            ))}
-          </ul>
-          {e.lottery && <p>{countText(ctx, 'protocol.record.electionLottery', e.lottery.places, { among: e.lottery.among.join(', '), drawn: e.lottery.drawn.join(', ') })}</p>}
-          <p>{t('protocol.record.elected', { names: e.elected.join(', ') })}</p>
-          {e.ballots.length > 0 && (
-            <ul>
-              {e.ballots.map((b) => (
-                <li>
-                  {b.name}, {b.municipality}: {b.candidate ?? t('protocol.record.ballot.abstain')}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
-      {r.reservations.map((x) => (
-        <>
-          <p>{t('protocol.record.reservation', { name: x.name })}</p>
-          {x.reason && <p style="white-space: pre-line">{x.reason}</p>}
-        </>
-      ))}
-      {r.notes.trim() && r.notes.trim() !== p.handling.trim() && <Lines text={r.notes} />}
-    </>
-  );
-}
-
-export function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: ProtocolParagraph; editHref: string | null; extractBase?: string | null }) {
-  const { ctx, doc, p, editHref, extractBase } = props;
-  const { t } = ctx;
-  const number = p.number === null ? t('protocol.unnumbered') : `§ ${p.number}`;
-  const body = ctx.locale === 'sv' ? genitive(doc.letterhead.shortName) : doc.letterhead.shortName;
-  const hasRecord = p.record.motions.length + p.record.propositions.length + p.record.votes.length + (p.record.elections?.length ?? 0) + p.record.reservations.length + p.record.jav.length > 0 || p.record.notes.trim() !== '';
-  return (
-    <section class="paragraph" id={`paragraf-${p.id}`} aria-labelledby={`h-${p.id}`}>
-      <p class="paragraph-number">
-        <strong>{number}</strong>
-      </p>
-      <h2 id={`h-${p.id}`}>{p.heading}</h2>
-      {p.caseNumber && <p>{t('protocol.caseNumber', { number: p.caseNumber })}</p>}
-      {p.secrecyProvision && <p class="warning">{t('protocol.secret', { provision: p.secrecyProvision })}</p>}
-      {p.decision.trim() && (
-        <>
-          <h3>{t(p.tabled ? 'protocol.proposalOf' : 'protocol.decisionOf', { body })}</h3>
-          <Lines text={p.decision} />
-        </>
-      )}
-      {p.summary.trim() && (
-        <>
-          <h3>{t('protocol.summary')}</h3>
-          <Lines text={p.summary} />
-        </>
-      )}
-      {(p.handling.trim() || hasRecord) && (
-        <>
-          <h3>{t('protocol.handling')}</h3>
-          <Lines text={p.handling} />
-          <Record ctx={ctx} p={p} shortName={doc.letterhead.shortName} />
-        </>
-      )}
-      {p.decisionBasis.length > 0 && (
-        <>
-          <h3>{t('protocol.basis')}</h3>
-          <ul>
-            {p.decisionBasis.map((b) => (
-              <li>{basisLine(b, doc.letterhead.registryCode)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {p.recipients.length > 0 && (
-        <>
-          <h3>{t('protocol.recipients')}</h3>
-          <ul>
-            {p.recipients.map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {p.immediateJustering && <p>{t('protocol.immediate')}</p>}
-      {extractBase && <ExtractForms ctx={ctx} base={extractBase} />}
-      {editHref && (
-        <p class="actions">
-          <a class="button secondary" href={editHref}>
-            {t('protocol.edit')}
-            <span class="visually-hidden"> {p.heading}</span>
-          </a>
-        </p>
-      )}
-    </section>
-  );
-}
 
 /** Protokollsutdrag of one paragraph of a final protocol: make one, send it; the log is on …/utdrag. */
 export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext; base: string; recipients?: string }) {
@@ -242,7 +25,7 @@ export function ExtractForms({ ctx, base, recipients = '' }: { ctx: ViewContext;
         </button>
       </PostForm>
       <PostForm ctx={ctx} action={`${base}/skicka`}>
-        <TextArea ctx={ctx} state={{ values: { recipients }, errors: [] }} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={3} />
+        <TextAreaField ctx={ctx} state={{ values: { recipients }, errors: [] }} name="recipients" label={t('protocol.extract.recipients')} hint={t('protocol.extract.recipientsHint')} rows={3} />
         <button type="submit" class="secondary">
           {t('protocol.extract.send')}
         </button>
@@ -301,7 +84,17 @@ export function ProtocolPage({ ctx, view, counterState, corrections = [], review
       )}
       {doc.paragraphs.length === 0 && <p>{t('protocol.noParagraphs')}</p>}
       {doc.paragraphs.map((p) => (
-        <Paragraph ctx={ctx} doc={doc} p={p} editHref={editable ? `${base}/paragraf/${p.id}` : null} extractBase={canExtract ? `${base}/paragraf/${p.id}/utdrag` : null} />
+        <Paragraph ctx={ctx} doc={doc} p={p}>
+          {canExtract && <ExtractForms ctx={ctx} base={`${base}/paragraf/${p.id}/utdrag`} />}
+          {editable && (
+            <p class="actions">
+              <a class="button secondary" href={`${base}/paragraf/${p.id}`}>
+                {t('protocol.edit')}
+                <span class="visually-hidden"> {p.heading}</span>
+              </a>
+            </p>
+          )}
+        </Paragraph>
       ))}
       {editable && (
         <>
@@ -364,7 +157,7 @@ export function HeaderFormPage({ ctx, view, state }: { ctx: ViewContext; view: P
         <SelectField ctx={ctx} state={state} name="chairPersonId" label={t('protocol.chair')} options={options} empty={t('protocol.noPerson')} />
         <SelectField ctx={ctx} state={state} name="adjusterPersonId" label={t('protocol.adjuster')} options={options} empty={t('protocol.noPerson')} />
         <TextField ctx={ctx} state={state} name="secretaryName" label={t('protocol.secretary')} />
-        <TextArea ctx={ctx} state={state} name="otherPresent" label={t('protocol.otherPresent')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="otherPresent" label={t('protocol.otherPresent')} rows={3} />
         <TextField ctx={ctx} state={state} name="justeringPlace" label={t('protocol.justeringPlace')} />
         <TextField ctx={ctx} state={state} name="justeringDate" label={t('protocol.justeringDate')} type="date" />
         <button type="submit">{t('protocol.save')}</button>
@@ -394,10 +187,10 @@ export function ParagraphFormPage({ ctx, meetingId, paragraph, state }: { ctx: V
             hint={t('protocol.publicHeadingHint', { fallback: publicHeadingOf({ publicHeading: null, caseNumber: paragraph.caseNumber }) })}
           />
         )}
-        <TextArea ctx={ctx} state={state} name="decision" label={t('protocol.decision')} hint={t('protocol.decisionHint')} rows={5} />
-        <TextArea ctx={ctx} state={state} name="summary" label={t('protocol.summary')} rows={8} />
-        <TextArea ctx={ctx} state={state} name="handling" label={t('protocol.handling')} hint={t('protocol.recordHint')} rows={5} />
-        <TextArea ctx={ctx} state={state} name="recipients" label={t('protocol.recipients')} hint={t('protocol.recipientsHint')} rows={3} />
+        <TextAreaField ctx={ctx} state={state} name="decision" label={t('protocol.decision')} hint={t('protocol.decisionHint')} rows={5} />
+        <TextAreaField ctx={ctx} state={state} name="summary" label={t('protocol.summary')} rows={8} />
+        <TextAreaField ctx={ctx} state={state} name="handling" label={t('protocol.handling')} hint={t('protocol.recordHint')} rows={5} />
+        <TextAreaField ctx={ctx} state={state} name="recipients" label={t('protocol.recipients')} hint={t('protocol.recipientsHint')} rows={3} />
         <button type="submit">{t('protocol.save')}</button>
       </PostForm>
     </Layout>

@@ -4,11 +4,13 @@
  * secretary's side of the comments on the protocol page (SecretaryComments).
  */
 import type { ViewContext } from '../../platform/views/context.js';
-import { PostForm, type FormState } from '../../platform/views/forms.js';
+import { PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { pluralCategory } from '../../platform/i18n/plural.js';
 import type { ProtocolDocument } from './protocol.model.js';
-import { Header, Paragraph, TextArea } from './protocol.pages.js';
+import { Header, Paragraph } from './paragraph.view.js';
+
+import { Lines } from '../../platform/views/text.js';
 import type { ReviewComment, ReviewService } from './review.service.js';
 
 type Review = Awaited<ReturnType<ReviewService['forSigner']>>;
@@ -18,10 +20,6 @@ const time = (d: Date) => formatDateTime(d, 'sv');
 
 export const reviewCommentPath = (protocolId: string) => `/protokoll/${protocolId}/justera/synpunkt`;
 export const secretaryCommentPath = (protocolId: string, commentId: string) => `/protokoll/${protocolId}/synpunkter/${commentId}`;
-
-function Lines({ text }: { text: string }) {
-  return <p style="white-space: pre-line">{text}</p>;
-}
 
 /** One comment with its answer, as both sides see it. */
 function CommentEntry({ ctx, comment }: { ctx: ViewContext; comment: ReviewComment }) {
@@ -55,7 +53,7 @@ function CommentForm({ ctx, protocolId, paragraph, state }: { ctx: ViewContext; 
   return (
     <PostForm ctx={ctx} action={reviewCommentPath(protocolId)} class="review-comment">
       <input type="hidden" name="paragraphId" value={paragraph.id} />
-      <TextArea ctx={ctx} state={{ values: { [`body-${paragraph.id}`]: own.values.body ?? '' }, errors: own.errors.map((e) => (e.field === 'body' ? { ...e, field: `body-${paragraph.id}` } : e)) }} name={`body-${paragraph.id}`} label={t('review.comment', { number })} hint={t('review.commentHint')} rows={3} />
+      <TextAreaField ctx={ctx} state={{ values: { [`body-${paragraph.id}`]: own.values.body ?? '' }, errors: own.errors.map((e) => (e.field === 'body' ? { ...e, field: `body-${paragraph.id}` } : e)) }} name={`body-${paragraph.id}`} label={t('review.comment', { number })} hint={t('review.commentHint')} rows={3} />
       <button type="submit" class="secondary">
         {t('review.send', { number })}
       </button>
@@ -82,7 +80,7 @@ export function ReviewDocument({ ctx, protocolId, review, state }: { ctx: ViewCo
         const comments = review.comments.filter((c) => c.paragraphId === p.id);
         return (
           <>
-            <Paragraph ctx={ctx} doc={doc} p={p} editHref={null} />
+            <Paragraph ctx={ctx} doc={doc} p={p} />
             {(comments.length > 0 || review.mayComment) && (
               <div class="review-comments" id={`synpunkter-${p.id}`} style="border-left: 3px solid #c8ced6; padding-left: 1rem; margin: 1rem 0 2rem">
                 {comments.length > 0 && (
@@ -137,14 +135,14 @@ export function SecretaryComments({ ctx, protocolId, status, review }: { ctx: Vi
             {!c.resolution && (
               <>
                 <PostForm ctx={ctx} action={`${secretaryCommentPath(protocolId, c.id)}/svar`}>
-                  <TextArea ctx={ctx} state={{ values: {}, errors: [] }} name={`answer-${c.id}`} label={t('review.secretary.answer', { name: c.author })} rows={3} />
+                  <TextAreaField ctx={ctx} state={{ values: {}, errors: [] }} name={`answer-${c.id}`} label={t('review.secretary.answer', { name: c.author })} rows={3} />
                   <button type="submit">{t('review.secretary.answerSend')}</button>
                 </PostForm>
                 {status === 'locked' ? (
                   <PostForm ctx={ctx} action={`${secretaryCommentPath(protocolId, c.id)}/las-upp`} class="review-apply">
                     <p>{t('review.secretary.applyWhat')}</p>
                     <p class="warning">{signatures.length > 0 ? t('review.secretary.applyVoids', { signatures: signatures.join(', ') }) : t('review.secretary.applyNoVoids')}</p>
-                    <TextArea ctx={ctx} state={{ values: {}, errors: [] }} name={`note-${c.id}`} label={t('review.secretary.applyNote', { name: c.author })} rows={2} />
+                    <TextAreaField ctx={ctx} state={{ values: {}, errors: [] }} name={`note-${c.id}`} label={t('review.secretary.applyNote', { name: c.author })} rows={2} />
                     <button type="submit" class="secondary">
                       {t('review.secretary.apply')}
                     </button>

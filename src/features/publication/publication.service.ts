@@ -2,7 +2,7 @@
  * Publication: the justering notice (anslag) on every member municipality's notice board, the
  * posting status per municipality for the committee, and the registrar's own posting record.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { organisations } from '../organisation/organisation.tables.js';
@@ -12,83 +12,19 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { compareDates, publicHeadingOf } from '../../domain/index.js';
+import { compareDates } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
-import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
+import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
 import { ZOfficialBoardInput, findOfficialBoard } from './official-board.js';
-import { createDataVersionReader } from '../../platform/db/data-version.js';
+import { BOARD_NOT_FOUND, createBoardReader, groupOf, justeredOnOf, justeredOnOfRow, keptAtOf } from './board-reader.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
 const NOTICE_NOT_FOUND = { sv: 'Anslaget finns inte.', en: 'The notice does not exist.' };
-const BOARD_NOT_FOUND = { sv: 'Det finns ingen anslagstavla med den adressen.', en: 'There is no notice board at that address.' };
 
-/** The justering day: the day the second signature made the protocol final. */
-const justeredOnOf = (protocol: { finalAt: Date | null; justeringDate: string | null }) =>
-  protocol.finalAt ? swedishDate(protocol.finalAt) : (protocol.justeringDate ?? '');
-
-type ParagraphLike = { adjustedAt: Date | null; number: number | null; heading: string; publicHeading: string | null; caseNumber: string | null; secrecyProvision: string | null; id: string };
-
-/** The justering a notice announces: the paragraph's own when adjusted at the meeting (KL 8:12), else the protocol's. */
-const justeredOnOfRow = (row: { protocol: Parameters<typeof justeredOnOf>[0]; paragraph: ParagraphLike | null }) =>
-  row.paragraph?.adjustedAt ? swedishDate(row.paragraph.adjustedAt) : justeredOnOf(row.protocol);
-
-/** The notices announcing the same justering: a protocol's, or one paragraph's (omedelbar justering). */
-const groupOf = (notice: { protocolId: string; paragraphId: string | null }) => `${notice.protocolId}|${notice.paragraphId ?? ''}`;
-
-/** KL 8:12: where the protocol is kept; the committee's setting or the host's office. */
-function keptAtOf(settings: TPublicationSettings, host: { name: string } | undefined): string {
-  return settings.protocolKeptAt.trim() || `Kommunledningsförvaltningen, ${host?.name ?? ''}`.replace(/, $/, '');
-}
-
-/** One notice as the public sees it on a board, in the feeds and in the JSON list. */
-export interface PublicNotice {
-  id: string;
-  protocolId: string;
-  meetingId: string;
-  committeeName: string;
-  bodyName: string;
-  municipalityName: string;
-  meetingDate: string;
-  justeredOn: string;
-  postedOn: string;
-  /** For the notice of one paragraph adjusted at the meeting: its § and public heading. */
-  paragraph: { number: number | null; heading: string } | null;
-  /** Null until every member municipality has posted (KL 13:5). */
-  appealStartsOn: string | null;
-  lastDayToAppeal: string | null;
-  /** The first day the notice may come down; null until the appeal period is known. */
-  takeDownOn: string | null;
-  keptAt: string;
-  /** Corrections of the posting date, oldest first: shown publicly with the recomputed appeal period. */
-  corrections: PostingCorrection[];
-  protocolPath: string;
-  pdfPath: string;
-  updatedAt: Date;
-}
-
-/** A posting date corrected after it was recorded: from, to, why and by whom. */
-export interface PostingCorrection {
-  previousPostedOn: string;
-  correctedPostedOn: string;
-  reason: string;
-  correctedBy: string;
-  correctedOn: string;
-}
-
-/** One municipality's board as the public sees it. */
-export interface BoardView {
-  municipality: { slug: string; name: string };
-  /** KL 8:9: the municipality's confirmation that this board (or its embedding) is its official one; null: not confirmed. */
-  official: { kind: 'kansli' | 'embedded'; embedUrl: string | null; confirmedBy: string; confirmedOn: string; origin: string | null } | null;
-  today: string;
-  current: PublicNotice[];
-  earlier: PublicNotice[];
-  /** KL 13:5–6: the court an appeal is sent to, as the committee has set it; empty name: not set. */
-  appealCourt: { name: string; address: string };
-}
+export type { BoardView, PostingCorrection, PublicNotice } from './board-reader.js';
 
 export function createPublicationService(deps: { database: Database; config: Config; clock: Clock }) {
   const db = deps.database.db;
@@ -123,10 +59,7 @@ export function createPublicationService(deps: { database: Database; config: Con
     return { committee, members, settings, keptAt: keptAtOf(settings, members.find((m) => m.isHost)) };
   }
 
-  const boardCache = new Map<string, { key: string; value: BoardView }>();
-  /** Boards being built, by cache key: concurrent readers share one build. */
-  const boardBuilds = new Map<string, Promise<BoardView>>();
-  const currentVersion = createDataVersionReader(db);
+  const boards = createBoardReader(deps);
 
   const service = {
     /** The committee's view of one protocol's notices: a row per member municipality. */
@@ -277,80 +210,9 @@ export function createPublicationService(deps: { database: Database; config: Con
         .sort((a, b) => collator.compare(a.name, b.name));
     },
 
-    /**
-     * One municipality's board: the notices up now, and earlier ones taken down after the appeal
-     * period. Answered from memory while nothing has changed: every change appends an audit
-     * entry, and the board also depends on the time (scheduled postings, take-down), so the key
-     * is the data version (platform/db/data-version.ts) and the minute.
-     */
-    async board(slug: string): Promise<BoardView> {
-      const key = `${slug}|${await currentVersion()}|${clock().toISOString().slice(0, 16)}`;
-      const cached = boardCache.get(slug);
-      if (cached?.key === key) return cached.value;
-      // Many readers of a board that is not built yet (at start, each new minute) wait for one
-      // build: a build each would take every database connection and time the readers out.
-      let build = boardBuilds.get(key);
-      if (!build) {
-        build = buildBoard(slug)
-          .then((value) => {
-            boardCache.set(slug, { key, value });
-            return value;
-          })
-          .finally(() => boardBuilds.delete(key));
-        boardBuilds.set(key, build);
-      }
-      return build;
-    },
+    /** One municipality's board, answered from memory while nothing it shows has changed (board-reader.ts). */
+    board: boards.board,
   };
-
-  async function buildBoard(slug: string): Promise<BoardView> {
-    const municipality = await repo.findMunicipalityBySlug(db, slug);
-    if (!municipality) throw notFound(BOARD_NOT_FOUND);
-    const now = clock();
-    const today = swedishDate(now);
-    const rows = await repo.listNoticesOfMunicipality(db, municipality.id);
-    const all = await noticesByProtocol(rows.map((r) => r.protocol.id));
-    const corrections = await correctionsOf(db, rows.map((r) => r.notice.id));
-    const facts = new Map<string, Awaited<ReturnType<typeof committeeFacts>>>();
-    const current: PublicNotice[] = [];
-    const earlier: PublicNotice[] = [];
-    for (const r of rows) {
-      const justeredOn = justeredOnOfRow(r);
-      const status = protocolNoticeStatus({ justeredOn, notices: (all.get(groupOf(r.notice)) ?? []).map((x) => x.notice), now });
-      const postedOn = effectivePostedOn(r.notice, now);
-      const placement = boardPlacement({ postedOn, takenDownOn: r.notice.takenDownOn, status, today });
-      if (placement === 'pending' || postedOn === null) continue;
-      let committee = facts.get(r.committee.id);
-      if (!committee) facts.set(r.committee.id, (committee = await committeeFacts(r.committee.id)));
-      const view: PublicNotice = {
-        id: r.notice.id,
-        protocolId: r.protocol.id,
-        meetingId: r.meeting.id,
-        committeeName: r.committee.name,
-        bodyName: r.body.name,
-        municipalityName: municipality.name,
-        meetingDate: swedishDate(r.meeting.startsAt),
-        justeredOn,
-        postedOn,
-        paragraph: r.paragraph ? { number: r.paragraph.number, heading: r.paragraph.secrecyProvision ? publicHeadingOf({ publicHeading: r.paragraph.publicHeading, caseNumber: r.paragraph.caseNumber }) : r.paragraph.heading } : null,
-        appealStartsOn: status.appeal?.startsOn ?? null,
-        lastDayToAppeal: status.appeal?.lastDay ?? null,
-        takeDownOn: status.appeal?.takeDownOn ?? null,
-        keptAt: committee.keptAt,
-        corrections: corrections.get(r.notice.id) ?? [],
-        protocolPath: `/sammantraden/${r.meeting.id}/protokoll${r.paragraph ? `#p-${r.paragraph.id}` : ''}`,
-        // A paragraph adjusted at the meeting has no PDF of its own until the protocol is final: its page is the record.
-        pdfPath: r.paragraph ? `/sammantraden/${r.meeting.id}/protokoll#p-${r.paragraph.id}` : `/moten/${r.meeting.id}/protokoll.pdf`,
-        updatedAt: r.notice.updatedAt,
-      };
-      (placement === 'current' ? current : earlier).push(view);
-    }
-    const confirmation = await findOfficialBoard(db, municipality.id);
-    const official = confirmation ? { kind: confirmation.kind, embedUrl: confirmation.embedUrl, confirmedBy: confirmation.confirmedBy, confirmedOn: confirmation.confirmedOn, origin: confirmation.origin } : null;
-    const owner = municipality.committeeId ? await committeeFacts(municipality.committeeId) : undefined;
-    const appealCourt = { name: owner?.settings.appealCourt.trim() ?? '', address: owner?.settings.appealCourtAddress.trim() ?? '' };
-    return { municipality: { slug: municipality.slug, name: municipality.name }, official, today, current, earlier, appealCourt };
-  }
 
   return {
     ...service,
@@ -391,18 +253,6 @@ function postingRecorded(recorded: string): DomainError {
     en: `The posting date ${recorded} is already recorded and cannot be overwritten. Make a correction with a reason instead.`,
   };
   return new DomainError('CONFLICT', { userMessage: message, fieldErrors: [{ field: 'postedOn', message }] });
-}
-
-/** The corrections of the given notices, oldest first, by notice. */
-async function correctionsOf(db: Database['db'], noticeIds: readonly string[]): Promise<Map<string, PostingCorrection[]>> {
-  const out = new Map<string, PostingCorrection[]>();
-  if (noticeIds.length === 0) return out;
-  const rows = await db.select().from(noticeCorrections).where(inArray(noticeCorrections.noticeId, [...noticeIds])).orderBy(asc(noticeCorrections.correctedAt));
-  for (const r of rows) {
-    const entry = { previousPostedOn: r.previousPostedOn, correctedPostedOn: r.correctedPostedOn, reason: r.reason, correctedBy: r.correctedByName, correctedOn: swedishDate(r.correctedAt) };
-    out.set(r.noticeId, [...(out.get(r.noticeId) ?? []), entry]);
-  }
-  return out;
 }
 
 /** The justering day of what the notice announces; refused (409) while it is not adjusted. */

@@ -43,6 +43,7 @@ export const notices = pgTable(
     uniqueIndex('notices_protocol_org_key').on(t.protocolId, t.organisationId).where(sql`${t.paragraphId} is null`),
     uniqueIndex('notices_paragraph_org_key').on(t.paragraphId, t.organisationId).where(sql`${t.paragraphId} is not null`),
     index('notices_org_idx').on(t.organisationId, t.postedOn),
+    index('notices_protocol_idx').on(t.protocolId),
   ],
 );
 /** A correction of a recorded posting date: the only way it changes (a trigger refuses any other), shown on the board. */

@@ -1,9 +1,9 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { CodeRow } from './registry.repository.js';
-import { FileField, TextArea } from './registry.views.js';
+import { FileField } from './registry.views.js';
 
 export function ClassificationPage(props: { ctx: ViewContext; organisation: { slug: string; name: string }; codes: CodeRow[]; canManage: boolean; state: FormState }) {
   const { ctx, organisation, state } = props;
@@ -23,7 +23,7 @@ export function ClassificationPage(props: { ctx: ViewContext; organisation: { sl
           <ErrorSummary ctx={ctx} state={state} labels={{ file: t('registry.scheme.file'), csv: t('registry.scheme.csv') }} />
           <PostForm ctx={ctx} action={`/klassificering/${organisation.slug}/import`} multipart>
             <FileField ctx={ctx} state={state} name="file" label={t('registry.scheme.file')} hint={t('registry.scheme.fileHint')} accept=".csv,.txt,text/csv" />
-            <TextArea ctx={ctx} state={state} name="csv" label={t('registry.scheme.csv')} rows={6} />
+            <TextAreaField ctx={ctx} state={state} name="csv" label={t('registry.scheme.csv')} rows={6} />
             <button type="submit">{t('registry.scheme.importButton')}</button>
           </PostForm>
         </section>

@@ -141,30 +141,6 @@ export function RadioGroup(props: { ctx: ViewContext; state: FormState; name: st
   );
 }
 
-export function TextArea(props: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number }) {
-  const { ctx, state, name } = props;
-  const error = state.errors.find((e) => e.field === name)?.message[ctx.locale];
-  const describedBy = [props.hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`f-${name}`}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`h-${name}`}>
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`e-${name}`}>
-          {error}
-        </p>
-      )}
-      <textarea id={`f-${name}`} name={name} rows={props.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-        {state.values[name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 /** A file input with label, hint and error, like the other fields. */
 export function FileField(props: { ctx: ViewContext; state: FormState; name: string; label: string; hint: string; accept: string; required?: boolean }) {
   const { ctx, state, name } = props;

@@ -243,7 +243,7 @@ export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>)
   registerPublicOutputMask(app);
   registerNulGuard(app);
   // After the mask: the ETag is computed over the bytes that are actually sent.
-  app.addHook('onSend', createHttpCache());
+  app.addHook('onSend', createHttpCache(services.clock));
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));

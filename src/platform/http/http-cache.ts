@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { systemClock, type Clock } from '../clock.js';
 
 /** A second in a shared cache, then a revalidation (a 304 when nothing changed). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=1, must-revalidate';
@@ -48,17 +49,19 @@ function noneMatches(header: string, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/** The onSend hook: validators and Cache-Control on every answer, 304 for a current copy. */
-export function createHttpCache() {
+/**
+ * The onSend hook: validators and Cache-Control on every answer, 304 for a current copy.
+ * The time (the `Last-Modified` of a new representation, nginx's `X-Accel-Expires`) is the
+ * services' clock, read once per cacheable answer, like everywhere else in the app.
+ */
+export function createHttpCache(clock: Clock = systemClock) {
   const seen = new Map<string, Representation>();
 
-  function representation(key: string, etag: string): Representation {
+  function representation(key: string, etag: string, now: Date): Representation {
     const known = seen.get(key);
     if (known?.etag === etag) return known;
     if (seen.size >= MAX_REMEMBERED) seen.clear();
-    const now = new Date();
-    now.setMilliseconds(0);
-    const fresh = { etag, since: now };
+    const fresh = { etag, since: new Date(Math.floor(now.getTime() / 1000) * 1000) };
     seen.set(key, fresh);
     return fresh;
   }
@@ -70,11 +73,12 @@ export function createHttpCache() {
     }
     // A route that knows its representation's identity (a stored file's SHA-256) names it itself.
     const named = reply.getHeader('etag');
-    const { etag, since } = representation(`${request.locale}|${request.url}`, named ? String(named) : etagOf(payload as string | Buffer));
+    const now = clock();
+    const { etag, since } = representation(`${request.locale}|${request.url}`, named ? String(named) : etagOf(payload as string | Buffer), now);
     if (!reply.hasHeader('cache-control')) {
       reply.header('cache-control', PUBLIC_CACHE_CONTROL);
       // For nginx only (it prefers this to Cache-Control and does not pass it on): keep the copy to the end of this second.
-      reply.header('x-accel-expires', `@${Math.floor(Date.now() / 1000)}`);
+      reply.header('x-accel-expires', `@${Math.floor(now.getTime() / 1000)}`);
     }
     reply.header('etag', etag).header('last-modified', since.toUTCString()).header('vary', PUBLIC_VARY);
     const ifNoneMatch = request.headers['if-none-match'];

@@ -86,6 +86,33 @@ export function TextField(p: FieldProps) {
   );
 }
 
+/** A multi-line text field with label, hint and error, like the other fields. */
+export function TextAreaField(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number; required?: boolean }) {
+  const error = errorFor(p.state, p.name, p.ctx);
+  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`f-${p.name}`}>
+        {p.label}
+        {p.required && <span class="req"> ({p.ctx.t('common.required')})</span>}
+      </label>
+      {p.hint && (
+        <p class="hint" id={`h-${p.name}`}>
+          {p.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`e-${p.name}`}>
+          {error}
+        </p>
+      )}
+      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {p.state.values[p.name] ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
 export function SelectField(p: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
   const error = errorFor(p.state, p.name, p.ctx);
   const current = p.state.values[p.name] ?? '';
