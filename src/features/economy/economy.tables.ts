@@ -2,7 +2,7 @@
  * The economy feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { bigint, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { initiatives } from '../cooperation/cooperation.tables.js';
@@ -126,3 +126,25 @@ export const outcomeComments = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Planning and follow-up: business plan, goals and indicators, internal control, checklists, portfolio.
+
+/**
+ * A mapping for every account from `accountFrom` to `accountTo` (inclusive, same length, compared
+ * as text): "5400–5499 → GF". An account's own mapping (account_mappings) wins over a range; of
+ * two ranges the narrower wins. Empty cost centre: any cost centre.
+ */
+export const accountRangeMappings = pgTable(
+  'account_range_mappings',
+  {
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => organisations.id),
+    accountFrom: text('account_from').notNull(),
+    accountTo: text('account_to').notNull(),
+    costCentre: text('cost_centre').notNull().default(''),
+    /** The cost object's code (codes persist across years); empty when `ignore`. */
+    costObjectCode: text('cost_object_code').notNull().default(''),
+    ignore: boolean('ignore').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'account_range_mappings_pk', columns: [t.committeeId, t.accountFrom, t.accountTo, t.costCentre] })],
+);

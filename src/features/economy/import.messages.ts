@@ -87,10 +87,16 @@ export const importMessages = defineMessages({
   'outcomeImport.via.remembered': { sv: '(sparad koppling)', en: '(remembered)' },
   'outcomeImport.via.chosen': { sv: '(valt nu)', en: '(chosen now)' },
   'outcomeImport.via.file': { sv: '(från filen)', en: '(from the file)' },
+  'outcomeImport.via.range': { sv: '(sparad för konto {range})', en: '(remembered for accounts {range})' },
+  'outcomeImport.via.chosen-range': { sv: '(valt nu för konto {range})', en: '(chosen now for accounts {range})' },
+  'outcomeImport.suggested': { sv: 'Förslag: {code} {name}, {reason}.', en: 'Suggested: {code} {name}, {reason}.' },
+  'outcomeImport.rangeLabel': { sv: 'Gäller för', en: 'Applies to' },
+  'outcomeImport.rangeOnly': { sv: 'Bara konto {account}', en: 'Account {account} only' },
+  'outcomeImport.rangeAll': { sv: 'Alla konton {range}, även i kommande importer', en: 'All accounts {range}, also in later imports' },
   'outcomeImport.mappingTitle': { sv: 'Koppla konton till kostnadsobjekt', en: 'Map accounts to cost objects' },
   'outcomeImport.mappingIntro': {
-    sv: 'Välj kostnadsobjekt för varje konto som saknar koppling, eller Ignorera. Valet sparas och används vid nästa import. Konton i klass 3 blir intäkter, klass 4–7 kostnader.',
-    en: 'Choose a cost object for each account that is not mapped, or Ignore. The choice is remembered for the next import. Class 3 accounts become income, classes 4–7 cost.',
+    sv: 'Välj kostnadsobjekt för varje konto som saknar koppling, eller Ignorera. Ett förslag är förvalt efter närliggande konton eller BAS-kontoklassen; ändra det om det inte stämmer. Valet sparas och används vid nästa import, för kontot eller för ett helt kontointervall. Konton i klass 3 blir intäkter, klass 4–7 kostnader.',
+    en: 'Choose a cost object for each account that is not mapped, or Ignore. A suggestion is preselected from neighbouring accounts or the BAS account class; change it if it is wrong. The choice is remembered for the next import, for the account or for a whole range of accounts. Class 3 accounts become income, classes 4–7 cost.',
   },
   'outcomeImport.noCostObjects': {
     sv: 'Det finns inga kostnadsobjekt för {year}. Lägg upp årets kostnadsobjekt först.',

@@ -7,6 +7,7 @@ import { FileField } from '../registry/registry.views.js';
 import { formatOre, type PreviewRow } from './import.preview.js';
 import type { ImportPreview } from './import.service.js';
 import { IGNORE_CHOICE, type MappingChoice } from './import.schema.js';
+import { rangesFor, rangeText } from './account-ranges.js';
 
 const ECONOMY = '/ekonomi';
 const LIST = '/ekonomi/utfall';
@@ -144,28 +145,47 @@ function TotalsCheck({ ctx, preview }: { ctx: ViewContext; preview: ImportPrevie
 
 function MappingFields({ ctx, preview, choices }: { ctx: ViewContext; preview: ImportPreview; choices: readonly MappingChoice[] }) {
   const { t } = ctx;
-  const open = preview.rows.filter((r) => r.account && (r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen'));
+  const hasRange = (r: PreviewRow) => choices.some((c) => c.account === r.account && c.costCentre === r.costCentre && c.range);
+  const open = preview.rows.filter((r) => r.account && (r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen' || hasRange(r)));
   if (open.length === 0) return null;
-  const chosen = (r: PreviewRow) => choices.find((c) => c.account === r.account && c.costCentre === r.costCentre)?.choice ?? '';
+  const choiceOf = (r: PreviewRow) => choices.find((c) => c.account === r.account && c.costCentre === r.costCentre);
+  const chosen = (r: PreviewRow) => choiceOf(r)?.choice ?? r.suggestion?.code ?? '';
+  const suggested = (r: PreviewRow) => (r.suggestion ? preview.costObjects.find((o) => o.code === r.suggestion?.code) : undefined);
   return (
     <fieldset class="field">
       <legend>{t('outcomeImport.mappingTitle')}</legend>
       <p class="hint">{t('outcomeImport.mappingIntro')}</p>
       {preview.costObjects.length === 0 && <p><strong>{t('outcomeImport.noCostObjects', { year: preview.request.year })}</strong></p>}
       {open.map((r) => (
-        <div class="field">
+        <div class="field mapping-choice">
           <input type="hidden" name={`account_${r.index}`} value={r.account} />
           <input type="hidden" name={`centre_${r.index}`} value={r.costCentre} />
           <label for={`f-choice_${r.index}`}>
             {t('outcomeImport.choiceLabel', { row: `${rowName(r)}${r.accountName ? ` ${r.accountName}` : ''}` })} – {formatOre(r.amountOre)} kr
           </label>
-          <select id={`f-choice_${r.index}`} name={`choice_${r.index}`}>
+          {r.suggestion && !choiceOf(r) && (
+            <p class="hint" id={`f-choice_${r.index}-hint`}>
+              {t('outcomeImport.suggested', { code: r.suggestion.code, name: suggested(r)?.name ?? '', reason: r.suggestion.reason[ctx.locale] })}
+            </p>
+          )}
+          <select id={`f-choice_${r.index}`} name={`choice_${r.index}`} aria-describedby={r.suggestion && !choiceOf(r) ? `f-choice_${r.index}-hint` : undefined}>
             <option value="">{t('outcomeImport.choose')}</option>
             <option value={IGNORE_CHOICE} selected={chosen(r) === IGNORE_CHOICE}>{t('outcomeImport.ignore')}</option>
             {preview.costObjects.map((o) => (
               <option value={o.code} selected={chosen(r) === o.code}>{`${o.code} ${o.name}`}</option>
             ))}
           </select>
+          {rangesFor(r.account).length > 0 && (
+            <>
+              <label for={`f-range_${r.index}`}>{t('outcomeImport.rangeLabel')}</label>
+              <select id={`f-range_${r.index}`} name={`range_${r.index}`}>
+                <option value="">{t('outcomeImport.rangeOnly', { account: r.account })}</option>
+                {rangesFor(r.account).map((range) => (
+                  <option value={`${range.from}-${range.to}`} selected={choiceOf(r)?.range === `${range.from}-${range.to}`}>{t('outcomeImport.rangeAll', { range: rangeText(range) })}</option>
+                ))}
+              </select>
+            </>
+          )}
         </div>
       ))}
     </fieldset>
@@ -198,7 +218,7 @@ function RowsTable({ ctx, preview }: { ctx: ViewContext; preview: ImportPreview 
                 <td class="num" style="white-space: nowrap">{formatOre(r.amountOre)}</td>
                 <td>{r.status === 'ignored' ? '–' : t(`outcomeImport.kind.${r.kind}`)}</td>
                 <td>{r.costObject ? `${r.costObject.code} ${r.costObject.name}` : r.code || '–'}</td>
-                <td>{t(`outcomeImport.status.${r.status}`)} {r.via && r.status !== 'unknown-code' ? t(`outcomeImport.via.${r.via}`) : ''}</td>
+                <td>{t(`outcomeImport.status.${r.status}`)} {r.via && r.status !== 'unknown-code' ? t(`outcomeImport.via.${r.via}`, { range: r.range ? rangeText(r.range) : '' }) : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -237,7 +257,7 @@ export function PreviewPage(props: { ctx: ViewContext; preview: ImportPreview; c
           <MappingFields ctx={ctx} preview={preview} choices={props.choices} />
           <div class="actions">
             <button type="submit">{t('outcomeImport.confirm')}</button>
-            {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen') && (
+            {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen' || r.via === 'chosen-range') && (
               <button type="submit" class="secondary" formAction={`${UPLOAD}/granska`}>{t('outcomeImport.saveMappings')}</button>
             )}
             <a href={UPLOAD}>{t('outcomeImport.cancel')}</a>

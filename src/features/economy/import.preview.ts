@@ -9,6 +9,7 @@ import { parseOutcomeCsv, type CsvLayout } from './outcome-csv.js';
 import { defaultKind, LedgerError, sieLedger, type LedgerRow } from './sie/ledger.js';
 import { parseSie, type SieError } from './sie/parse-sie.js';
 import { IGNORE_CHOICE, type MappingChoice } from './import.schema.js';
+import { findRange, inRange, parseRange, suggestMapping, type AccountRange, type MappingSuggestion, type RangeMapping, type SuggestionCostObject } from './account-ranges.js';
 
 export interface ReadOutcome {
   format: 'sie4' | 'csv';
@@ -72,6 +73,7 @@ export interface CostObjectRef {
   id: string;
   code: string;
   name: string;
+  kind?: SuggestionCostObject['kind'];
 }
 
 export interface RememberedMapping {
@@ -90,8 +92,12 @@ export interface PreviewRow extends LedgerRow {
   /** The cost object's code the row maps to (also when that code is not a cost object of the year). */
   code: string;
   costObject: CostObjectRef | null;
-  /** Where the mapping came from. */
-  via: 'file' | 'remembered' | 'chosen' | null;
+  /** Where the mapping came from: the file, an account's own mapping, a range's, or the form. */
+  via: 'file' | 'remembered' | 'range' | 'chosen' | 'chosen-range' | null;
+  /** The range whose mapping the row took (via `range` or `chosen-range`). */
+  range?: AccountRange;
+  /** For a row without a mapping: the cost object offered, and why. */
+  suggestion?: MappingSuggestion;
 }
 
 export interface MappedOutcome {
@@ -115,16 +121,65 @@ function lineList(lines: readonly number[]): string {
   return lines.length > MAX_LINES ? `${shown} … (${lines.length})` : shown;
 }
 
-function resolve(row: LedgerRow, options: { remembered: Map<string, RememberedMapping>; chosen: Map<string, string> }): Pick<PreviewRow, 'kind' | 'status' | 'code' | 'via'> {
+interface Resolvers {
+  remembered: Map<string, RememberedMapping>;
+  chosen: Map<string, string>;
+  chosenRanges: readonly RangeMapping[];
+  ranges: readonly RangeMapping[];
+}
+
+function fromRange(range: RangeMapping, kind: 'income' | 'cost', via: 'range' | 'chosen-range'): Pick<PreviewRow, 'kind' | 'status' | 'code' | 'via' | 'range'> {
+  const where = { from: range.from, to: range.to };
+  return range.ignore ? { kind, status: 'ignored', code: '', via, range: where } : { kind, status: 'mapped', code: range.costObjectCode, via, range: where };
+}
+
+/** The form's choice for the row, its own remembered mapping, a range chosen now, a remembered range: the first that holds. */
+function resolve(row: LedgerRow, options: Resolvers): Pick<PreviewRow, 'kind' | 'status' | 'code' | 'via' | 'range'> {
   if (row.costObjectCode !== undefined) return { kind: row.kind ?? 'cost', status: 'mapped', code: row.costObjectCode, via: 'file' };
   const kind = defaultKind(row.account, row.amountOre);
   const choice = options.chosen.get(key(row.account, row.costCentre));
+  const chosenRange = findRange(options.chosenRanges, row.account, row.costCentre);
+  // A row's own choice that says the same as a range chosen now is that range's, not a mapping of its own.
+  if (chosenRange && choice === (chosenRange.ignore ? IGNORE_CHOICE : chosenRange.costObjectCode)) return fromRange(chosenRange, kind, 'chosen-range');
   if (choice === IGNORE_CHOICE) return { kind, status: 'ignored', code: '', via: 'chosen' };
   if (choice !== undefined) return { kind, status: 'mapped', code: choice, via: 'chosen' };
   const remembered = options.remembered.get(key(row.account, row.costCentre)) ?? options.remembered.get(key(row.account, ''));
-  if (!remembered) return { kind, status: 'unmapped', code: '', via: null };
-  if (remembered.kind === 'ignore') return { kind, status: 'ignored', code: '', via: 'remembered' };
-  return { kind: remembered.kind, status: 'mapped', code: remembered.costObjectCode, via: 'remembered' };
+  if (remembered?.kind === 'ignore') return { kind, status: 'ignored', code: '', via: 'remembered' };
+  if (remembered) return { kind: remembered.kind, status: 'mapped', code: remembered.costObjectCode, via: 'remembered' };
+  if (chosenRange) return fromRange(chosenRange, kind, 'chosen-range');
+  const range = findRange(options.ranges, row.account, row.costCentre);
+  if (range) return fromRange(range, kind, 'range');
+  return { kind, status: 'unmapped', code: '', via: null };
+}
+
+/** The ranges chosen in the form, and the messages for those that do not hold their own account. */
+function chosenRangesOf(choices: readonly MappingChoice[]): { ranges: RangeMapping[]; problems: UserMessage[] } {
+  const ranges: RangeMapping[] = [];
+  const problems: UserMessage[] = [];
+  for (const c of choices) {
+    if (c.range === undefined) continue;
+    const range = parseRange(c.range);
+    if (!range || !inRange(c.account, range)) {
+      problems.push({ sv: `Intervallet ${c.range} innehåller inte konto ${c.account}. Välj ett av intervallen i listan.`, en: `The range ${c.range} does not hold account ${c.account}. Choose one of the ranges in the list.` });
+      continue;
+    }
+    ranges.push({ ...range, costCentre: '', costObjectCode: c.choice === IGNORE_CHOICE ? '' : c.choice, ignore: c.choice === IGNORE_CHOICE });
+  }
+  return { ranges, problems };
+}
+
+/** Offers a cost object to each row without a mapping, from its mapped neighbours or its BAS class. */
+function addSuggestions(rows: PreviewRow[], options: { remembered: readonly RememberedMapping[]; costObjects: readonly CostObjectRef[] }): void {
+  const known = [
+    ...options.remembered.filter((m) => m.kind !== 'ignore').map((m) => ({ account: m.account, code: m.costObjectCode })),
+    ...rows.filter((r) => r.status === 'mapped' && r.account).map((r) => ({ account: r.account, code: r.code })),
+  ];
+  const costObjects = options.costObjects.flatMap((o) => (o.kind ? [{ code: o.code, name: o.name, kind: o.kind }] : []));
+  for (const row of rows) {
+    if (row.status !== 'unmapped' || !row.account) continue;
+    const suggestion = suggestMapping(row.account, { known, costObjects });
+    if (suggestion) row.suggestion = suggestion;
+  }
 }
 
 function describeRow(row: PreviewRow): { sv: string; en: string } {
@@ -134,22 +189,24 @@ function describeRow(row: PreviewRow): { sv: string; en: string } {
 }
 
 /** Maps every row (the form's choices first, then remembered mappings) and says what blocks saving. */
-export function mapOutcome(read: ReadOutcome, options: { year: number; costObjects: readonly CostObjectRef[]; remembered: readonly RememberedMapping[]; choices: readonly MappingChoice[] }): MappedOutcome {
+export function mapOutcome(read: ReadOutcome, options: { year: number; costObjects: readonly CostObjectRef[]; remembered: readonly RememberedMapping[]; ranges?: readonly RangeMapping[]; choices: readonly MappingChoice[] }): MappedOutcome {
   const byCode = new Map(options.costObjects.map((o) => [o.code, o]));
   const remembered = new Map(options.remembered.map((m) => [key(m.account, m.costCentre), m]));
   const chosen = new Map(options.choices.map((c) => [key(c.account, c.costCentre), c.choice]));
+  const chosenRanges = chosenRangesOf(options.choices);
   const rows: PreviewRow[] = read.rows.map((row, index) => {
-    const resolved = resolve(row, { remembered, chosen });
+    const resolved = resolve(row, { remembered, chosen, chosenRanges: chosenRanges.ranges, ranges: options.ranges ?? [] });
     const costObject = resolved.status === 'mapped' ? byCode.get(resolved.code) ?? null : null;
     return { ...row, index, ...resolved, status: resolved.status === 'mapped' && !costObject ? 'unknown-code' : resolved.status, costObject };
   });
+  addSuggestions(rows, { remembered: options.remembered, costObjects: options.costObjects });
   const sum = (filter: (r: PreviewRow) => boolean) => rows.filter(filter).reduce((acc, r) => acc + r.amountOre, 0);
   const totals = {
     fileOre: sum(() => true), mappedOre: sum((r) => r.status === 'mapped'), ignoredOre: sum((r) => r.status === 'ignored'),
     unmappedOre: sum((r) => r.status === 'unmapped' || r.status === 'unknown-code'),
     incomeOre: -sum((r) => r.status === 'mapped' && r.kind === 'income'), costOre: sum((r) => r.status === 'mapped' && r.kind === 'cost'),
   };
-  const blocking: UserMessage[] = [...read.problems];
+  const blocking: UserMessage[] = [...read.problems, ...chosenRanges.problems];
   for (const e of read.errors.slice(0, 20)) blocking.push({ sv: `Rad ${e.line}: ${e.reason.sv}.`, en: `Line ${e.line}: ${e.reason.en}.` });
   if (read.errors.length > 20) blocking.push({ sv: `… och ${read.errors.length - 20} rader till som inte kunde läsas.`, en: `… and ${read.errors.length - 20} more lines that could not be read.` });
   for (const v of read.unbalanced) {

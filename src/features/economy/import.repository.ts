@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
-import { accountMappings, costObjects, outcomeEntries, outcomeImports } from './economy.tables.js';
+import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports } from './economy.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
 
 export type AccountMappingRow = typeof accountMappings.$inferSelect;
@@ -31,8 +31,21 @@ export async function upsertMapping(tx: Db, row: { committeeId: string; account:
   });
 }
 
+/** The mappings remembered for ranges of accounts. */
+export async function listRangeMappings(db: Db, committeeId: string) {
+  return db.select().from(accountRangeMappings).where(eq(accountRangeMappings.committeeId, committeeId));
+}
+
+/** Remembers a range's mapping, replacing the one for the same range and cost centre. */
+export async function upsertRangeMapping(tx: Db, row: { committeeId: string; accountFrom: string; accountTo: string; costCentre: string; costObjectCode: string; ignore: boolean }) {
+  await tx.insert(accountRangeMappings).values(row).onConflictDoUpdate({
+    target: [accountRangeMappings.committeeId, accountRangeMappings.accountFrom, accountRangeMappings.accountTo, accountRangeMappings.costCentre],
+    set: { costObjectCode: row.costObjectCode, ignore: row.ignore },
+  });
+}
+
 export async function listCostObjectsOfYear(db: Db, committeeId: string, year: number) {
-  return db.select({ id: costObjects.id, code: costObjects.code, name: costObjects.name, position: costObjects.position }).from(costObjects)
+  return db.select({ id: costObjects.id, code: costObjects.code, name: costObjects.name, kind: costObjects.kind, position: costObjects.position }).from(costObjects)
     .where(and(eq(costObjects.committeeId, committeeId), eq(costObjects.year, year)));
 }
 

@@ -30,10 +30,12 @@ export interface MappingChoice {
   account: string;
   costCentre: string;
   choice: string;
+  /** "5400-5499": the choice holds for every account of the range (any cost centre), now and in later imports. */
+  range?: string;
 }
 
 /**
- * The form's mapping fields: `account_N`, `centre_N`, `choice_N` for each row N of the preview;
+ * The form's mapping fields: `account_N`, `centre_N`, `choice_N` and `range_N` for each row N of the preview;
  * rows left without a choice are not choices.
  */
 export function readMappingChoices(values: Record<string, string | undefined>): MappingChoice[] {
@@ -42,7 +44,8 @@ export function readMappingChoices(values: Record<string, string | undefined>): 
     const n = /^account_(\d{1,5})$/.exec(key)?.[1];
     const choice = n === undefined ? '' : (values[`choice_${n}`] ?? '').trim();
     if (n === undefined || account === undefined || choice === '') continue;
-    choices.push({ account: account.trim().slice(0, 40), costCentre: (values[`centre_${n}`] ?? '').trim().slice(0, 40), choice: choice.slice(0, 40) });
+    const range = (values[`range_${n}`] ?? '').trim().slice(0, 40);
+    choices.push({ account: account.trim().slice(0, 40), costCentre: (values[`centre_${n}`] ?? '').trim().slice(0, 40), choice: choice.slice(0, 40), ...(range ? { range } : {}) });
   }
   return choices;
 }

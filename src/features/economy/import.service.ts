@@ -17,6 +17,7 @@ import * as repo from './import.repository.js';
 import { ZImportRequest, ZUploadForm, IGNORE_CHOICE, type MappingChoice, type TImportRequest } from './import.schema.js';
 import { mapOutcome, readOutcomeFile, type MappedOutcome, type ReadOutcome } from './import.preview.js';
 import { defaultKind } from './sie/ledger.js';
+import { parseRange } from './account-ranges.js';
 
 const FILE_GONE = { sv: 'Den uppladdade filen finns inte längre; ladda upp den igen.', en: 'The uploaded file is no longer there; upload it again.' };
 const IMPORT_NOT_FOUND = { sv: 'Importen finns inte.', en: 'The import does not exist.' };
@@ -45,10 +46,11 @@ export function createImportService(deps: { database: Database; config: Config; 
     const bytes = await databaseFileStorage.get(db, request.sha256);
     if (!bytes) throw new DomainError('NOT_FOUND', { userMessage: FILE_GONE });
     const read = readOutcomeFile(bytes, { year: request.year, periodTo: request.periodTo });
-    const [costObjects, remembered] = await Promise.all([repo.listCostObjectsOfYear(db, committee.id, request.year), repo.listMappings(db, committee.id)]);
-    const mapped = mapOutcome(read, { year: request.year, costObjects, remembered, choices });
-    mapped.rows.sort((a, b) => collator.compare(a.account || a.code, b.account || b.code) || collator.compare(a.costCentre, b.costCentre));
+    const [costObjects, remembered, rangeRows] = await Promise.all([repo.listCostObjectsOfYear(db, committee.id, request.year), repo.listMappings(db, committee.id), repo.listRangeMappings(db, committee.id)]);
+    const ranges = rangeRows.map((r) => ({ from: r.accountFrom, to: r.accountTo, costCentre: r.costCentre, costObjectCode: r.costObjectCode, ignore: r.ignore }));
     const sortedObjects = [...costObjects].sort((a, b) => a.position - b.position || collator.compare(a.code, b.code));
+    const mapped = mapOutcome(read, { year: request.year, costObjects: sortedObjects, remembered, ranges, choices });
+    mapped.rows.sort((a, b) => collator.compare(a.account || a.code, b.account || b.code) || collator.compare(a.costCentre, b.costCentre));
     return { ...mapped, request: { ...request, periodTo: read.periodTo }, read, costObjects: sortedObjects.map((o) => ({ code: o.code, name: o.name })) };
   }
 
@@ -87,9 +89,16 @@ export function createImportService(deps: { database: Database; config: Config; 
       }
       const { read, request, totals } = preview;
       const used = new Set(preview.rows.filter((r) => r.via === 'chosen').map((r) => `${r.account}\u0000${r.costCentre}`));
-      const saved = choices.filter((c) => used.has(`${c.account}\u0000${c.costCentre}`));
+      // A range chosen now is remembered as a range; another choice only when its row took it.
+      const saved = choices.filter((c) => (c.range !== undefined && parseRange(c.range) !== null) || used.has(`${c.account}\u0000${c.costCentre}`));
       return db.transaction(async (tx) => {
         for (const c of saved) {
+          const range = c.range === undefined ? null : parseRange(c.range);
+          if (range) {
+            const ignore = c.choice === IGNORE_CHOICE;
+            await repo.upsertRangeMapping(tx, { committeeId: committee.id, accountFrom: range.from, accountTo: range.to, costCentre: '', costObjectCode: ignore ? '' : c.choice, ignore });
+            continue;
+          }
           const amount = preview.rows.find((r) => r.account === c.account && r.costCentre === c.costCentre)?.amountOre ?? 0;
           await repo.upsertMapping(tx, {
             committeeId: committee.id, account: c.account, costCentre: c.costCentre,

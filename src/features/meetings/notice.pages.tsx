@@ -6,8 +6,10 @@ import type { NoticeRecipient, NoticeService } from './notice.service.js';
 import { agendaPath } from './agenda.pages.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { countText } from '../../platform/i18n/plural.js';
+import { mailGroupOf, mailGroupStates } from './mail-groups.js';
 
 type Overview = Awaited<ReturnType<NoticeService['overview']>>;
+
 
 const dateTime = (d: Date) => formatDateTime(d, 'sv');
 
@@ -58,6 +60,7 @@ function MailLog({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
             <tr>
               <th scope="col">{t('notice.logTime')}</th>
               <th scope="col">{t('notice.logRecipient')}</th>
+              <th scope="col">{t('notice.logKind')}</th>
               <th scope="col">{t('notice.logSubject')}</th>
               <th scope="col">{t('notice.logStatus')}</th>
               <th scope="col">{t('notice.logError')}</th>
@@ -68,6 +71,7 @@ function MailLog({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
               <tr>
                 <td>{dateTime(m.at)}</td>
                 <th scope="row">{m.recipient}</th>
+                <td>{t(`notice.group.${mailGroupOf(m.kind) ?? 'notice'}`)}</td>
                 <td>{m.subject}</td>
                 <td>
                   <span class="badge">{t(`notice.status.${m.status}`)}</span>
@@ -79,6 +83,34 @@ function MailLog({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
         </table>
       </div>
     </>
+  );
+}
+
+/** Absence, reminder and task mails of the meeting: how many are queued, sent, in the outbox or failed. */
+function OtherMails({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
+  const { t } = ctx;
+  const groups = mailGroupStates(overview.log);
+  if (groups.length === 0) return null;
+  return (
+    <section aria-labelledby="other-mails">
+      <h2 id="other-mails">{t('notice.otherMails')}</h2>
+      <ul role="status" aria-live="polite">
+        {groups.map((g) => (
+          <li>
+            <strong>{t(`notice.group.${g.group}`)}</strong>
+            {': '}
+            {[
+              countText(ctx, 'notice.groupRecipients', g.total),
+              g.waiting > 0 ? t('notice.groupWaiting', { n: g.waiting }) : '',
+              g.sent > 0 ? t('notice.groupSent', { n: g.sent }) : '',
+              g.outbox > 0 ? t('notice.groupOutbox', { n: g.outbox }) : '',
+              g.failed > 0 ? t('notice.groupFailed', { n: g.failed }) : '',
+            ].filter(Boolean).join(', ')}
+            .
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -115,7 +147,7 @@ export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overvie
   const sent = meeting.noticeSentAt;
   const needsReason = !sent && overview.lateNow;
   const n = overview.recipients.length;
-  const inProgress = (overview.progress?.waiting ?? 0) > 0;
+  const inProgress = (overview.progress?.waiting ?? 0) > 0 || mailGroupStates(overview.log).some((g) => g.waiting > 0);
   return (
     <Layout
       ctx={ctx}
@@ -142,6 +174,7 @@ export function NoticePage({ ctx, overview, state }: { ctx: ViewContext; overvie
         )}
       </dl>
       <Progress ctx={ctx} overview={overview} />
+      <OtherMails ctx={ctx} overview={overview} />
       {!overview.usesSmtp && <p class="warning">{t('notice.noSmtp', { dir: overview.outboxDir })}</p>}
       {!sent && (overview.lateNow ? <p class="warning">{t('notice.lateNow', { deadline: overview.deadline })}</p> : <p class="notice">{t('notice.inTime', { deadline: overview.deadline })}</p>)}
 

@@ -7,6 +7,7 @@ import { MEASURES, PLAN_STATUSES, SECTION_KEYS } from './planning.schema.js';
 import { Lines } from '../../platform/views/text.js';
 import { scoped, stateOf, YearSwitch, formatNumber, type PageForm } from './planning.views.js';
 import type { IndicatorRow } from './planning.repository.js';
+import { CreatePlanForm } from './plan-create.pages.js';
 
 type PlanView = Awaited<ReturnType<PlanService['get']>>;
 
@@ -175,10 +176,7 @@ export function PlanPage({ ctx, view, page }: { ctx: ViewContext; view: PlanView
         <>
           <p>{t('planning.noPlan', { year: view.year })}</p>
           {view.canManage && (
-            <PostForm ctx={ctx} action={scoped('/planering/verksamhetsplan/ny', view)}>
-              <p class="hint">{t('planning.createPlanHint')}</p>
-              <button type="submit">{t('planning.createPlan', { year: view.year })}</button>
-            </PostForm>
+            <CreatePlanForm ctx={ctx} options={view} />
           )}
         </>
       ) : (
@@ -202,6 +200,11 @@ export function PlanPage({ ctx, view, page }: { ctx: ViewContext; view: PlanView
             {view.canManage && (
               <a class="button secondary" href={`/planering/verksamhetsplan/${loaded.plan.id}/andra`}>
                 {t('planning.editPlan')}
+              </a>
+            )}
+            {view.canManage && loaded.plan.status === 'draft' && (
+              <a class="button secondary" href={scoped('/planering/verksamhetsplan/ny', view)}>
+                {t('planning.recreatePlan')}
               </a>
             )}
             <a class="button secondary" href={scoped('/planering/uppfoljning', view)}>

@@ -13,8 +13,8 @@ import { actorOf } from '../auth/auth.service.js';
 import { type Principal, requirePrincipal } from '../../platform/auth/policy.js';
 import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, resolveCommittee, thisYear, type PlanningDeps } from './planning-context.js';
-import { SECTION_KEYS, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';
-import { insertOne } from '../../platform/db/insert-one.js';
+import { SECTION_KEYS, ZCreatePlan, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';
+import { deletePlan, insertPlanCopy } from './plan-copy.js';
 
 const PLAN_NOT_FOUND = { sv: 'Verksamhetsplanen finns inte.', en: 'The business plan does not exist.' };
 const GOAL_NOT_FOUND = { sv: 'Målet finns inte.', en: 'The goal does not exist.' };
@@ -59,6 +59,11 @@ export async function loadPlan(db: Db, committeeId: string, year: number) {
 
 export type LoadedPlan = NonNullable<Awaited<ReturnType<typeof loadPlan>>>;
 
+/** Either the new plan, or the plan of the year that is already there and waits for the secretary's confirmation. */
+export type CreatePlanOutcome =
+  | { outcome: 'created'; planId: string; copiedFromYear: number | null }
+  | { outcome: 'exists'; existing: repo.PlanRow; year: number; committeeId: string };
+
 export function createPlanService(deps: PlanningDeps) {
   const db = deps.database.db;
   const { clock } = deps;
@@ -95,34 +100,45 @@ export function createPlanService(deps: PlanningDeps) {
       const loaded = await loadPlan(db, s.committee.id, s.year);
       const canManage = mayManage(principal, s.committee.id);
       const paragraphs = canManage ? await paragraphLinks(db, s.committee.id) : [];
-      return { ...s, loaded, canManage, paragraphs };
+      const previousYear = canManage && (await repo.findPlan(db, s.committee.id, s.year - 1)) ? s.year - 1 : null;
+      return { ...s, loaded, canManage, paragraphs, previousYear, existing: loaded?.plan ?? null };
     },
 
     /**
-     * A new plan for the year: a copy of the previous year's sections, goals and indicators when
-     * there is one (the seed's plan is revised year by year, edition after edition), else empty.
+     * A new plan for the year: by default a copy of the previous year's plan (sections, goals and
+     * indicators with targets; the seed's plan is revised year by year), else empty. A plan of the
+     * year that already exists is never overwritten silently: the answer is `exists` until the
+     * secretary confirms with `replace`, and only a draft may be replaced (an adopted or tabled plan
+     * is the committee's record).
      */
-    async create(principal: Principal | null, query: unknown): Promise<string> {
+    async create(principal: Principal | null, query: unknown, raw: unknown = {}): Promise<CreatePlanOutcome> {
       const s = await scope(principal, query);
       assertManage(principal, s.committee.id);
+      const input = parseInput(ZCreatePlan, raw);
       return db.transaction(async (tx) => {
-        if (await repo.findPlan(tx, s.committee.id, s.year)) throw conflict({ sv: `Det finns redan en verksamhetsplan för ${s.year}.`, en: `There is already a business plan for ${s.year}.` });
-        const previous = await loadPlan(tx, s.committee.id, s.year - 1);
-        const plan = await insertOne(
-          tx
-            .insert(businessPlans)
-            .values({ committeeId: s.committee.id, year: s.year, title: `Verksamhetsplan ${s.year}`, sections: previous?.plan.sections ?? {}, createdAt: clock(), updatedAt: clock() })
-            .returning(),
-        );
-        for (const { goal, indicators: rows } of previous?.goals ?? []) {
-          const [copy] = await tx.insert(goals).values({ planId: plan.id, position: goal.position, title: goal.title, description: goal.description }).returning();
-          for (const i of rows) {
-            await tx.insert(indicators).values({ goalId: copy?.id ?? '', position: i.position, name: i.name, measure: i.measure, targetText: i.targetText, target: i.target, minimum: i.minimum, maximum: i.maximum, unit: i.unit });
-          }
+        const existing = await repo.findPlan(tx, s.committee.id, s.year);
+        if (existing && existing.status !== 'draft') {
+          throw conflict({ sv: `Verksamhetsplanen för ${s.year} är ${existing.status === 'adopted' ? 'antagen' : 'bordlagd'} och kan inte ersättas. Ändra den i stället.`, en: `The business plan for ${s.year} has been ${existing.status} and cannot be replaced. Edit it instead.` });
         }
-        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.create', entity: 'business_plan', entityId: plan.id, after: { year: s.year, copiedFrom: previous?.plan.id ?? null }, organisationId: s.committee.id }, clock());
-        return plan.id;
+        if (existing && !input.replace) return { outcome: 'exists', existing, year: s.year, committeeId: s.committee.id };
+        const previous = input.source === 'empty' ? null : await loadPlan(tx, s.committee.id, s.year - 1);
+        if (input.source === 'copy' && !previous) {
+          throw conflict({ sv: `Det finns ingen verksamhetsplan för ${s.year - 1} att kopiera. Välj en tom plan.`, en: `There is no business plan for ${s.year - 1} to copy. Choose an empty plan.` });
+        }
+        if (existing) await deletePlan(tx, existing.id);
+        const planId = await insertPlanCopy(tx, { committeeId: s.committee.id, year: s.year, previous, now: clock() });
+        const after = { year: s.year, copiedFrom: previous?.plan.id ?? null, replaced: existing?.id ?? null };
+        await recordAudit(tx, actorOf(principal), { action: 'planning.plan.create', entity: 'business_plan', entityId: planId, before: existing ? { title: existing.title, sections: existing.sections } : undefined, after, organisationId: s.committee.id }, clock());
+        return { outcome: 'created', planId, copiedFromYear: previous ? s.year - 1 : null };
       });
+    },
+
+    /** What the create form offers: is there a plan of the year before to copy, and one of this year to replace. */
+    async createOptions(principal: Principal | null, query: unknown) {
+      const s = await scope(principal, query);
+      assertManage(principal, s.committee.id);
+      const [existing, previous] = [await repo.findPlan(db, s.committee.id, s.year), await repo.findPlan(db, s.committee.id, s.year - 1)];
+      return { ...s, existing: existing ?? null, previousYear: previous ? s.year - 1 : null };
     },
 
     async update(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {

@@ -8,6 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import { SECTION_KEYS } from './planning.schema.js';
 import { OverviewPage } from './planning.pages.js';
 import { PlanEditPage, PlanPage } from './plan.pages.js';
+import { CreatePlanPage } from './plan-create.pages.js';
 import { DialoguesPage, EvidencePage, FollowupPage } from './followup.pages.js';
 import { ConfirmPage, scoped } from './planning.views.js';
 import { businessPlanPdf } from './planning-documents.js';
@@ -42,11 +43,18 @@ export function registerPlanningRoutes(app: FastifyInstance, services: Services)
     return pdfReply(reply, `verksamhetsplan-${view.year}.pdf`, await businessPlanPdf(view.committee, view.loaded));
   });
 
+  app.get('/planering/verksamhetsplan/ny', manage, async (request, reply) => {
+    return reply.page(<CreatePlanPage ctx={request.viewContext()} options={await plans.createOptions(request.principal, request.query)} />);
+  });
+
+  /** Creates the plan; a plan of the year already there answers with the confirmation page instead (never overwritten silently). */
   app.post('/planering/verksamhetsplan/ny', manage, async (request, reply) => {
-    const view = await plans.get(request.principal, request.query);
-    await plans.create(request.principal, request.query);
-    setFlash(reply, request, services, request.viewContext().t('planning.planCreated'));
-    return reply.redirect(scoped('/planering/verksamhetsplan', view));
+    const ctx = request.viewContext();
+    const result = await plans.create(request.principal, request.query, formBody(request));
+    const options = await plans.createOptions(request.principal, request.query);
+    if (result.outcome === 'exists') return reply.code(409).page(<CreatePlanPage ctx={ctx} options={options} />);
+    setFlash(reply, request, services, result.copiedFromYear !== null ? ctx.t('planning.planCopied', { year: result.copiedFromYear }) : ctx.t('planning.planCreated'));
+    return reply.redirect(scoped('/planering/verksamhetsplan', options));
   });
 
   app.get('/planering/verksamhetsplan/:id/andra', manage, async (request, reply) => {

@@ -48,6 +48,13 @@ export const ZPlanInput = z.object({
 });
 export type TPlanInput = z.output<typeof ZPlanInput>;
 
+/** Creating a year's plan: copy the previous year's (the default when there is one) or start empty; `replace` confirms replacing a draft. */
+export const ZCreatePlan = z.object({
+  source: z.enum(['copy', 'empty'], msg('Välj hur planen ska börja.', 'Choose how the plan starts.')).optional(),
+  replace: z.literal('yes').optional().catch(undefined),
+});
+export type TCreatePlan = z.output<typeof ZCreatePlan>;
+
 export const ZEditionInput = z.object({ edition: requiredText(20), editedOn: date(), comment: optionalText(2000) });
 export const ZGoalInput = z.object({ title: requiredText(1000), description: optionalText(5000) });
 

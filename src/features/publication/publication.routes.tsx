@@ -15,6 +15,7 @@ import { boardAtom, openData, originOf } from './board.feeds.js';
 import { registerPublicationApi } from './publication.api.js';
 import { ProtocolNoticesPage, RegistrarPage, SettingsPage, settingsFormValues } from './notices.pages.js';
 import type { BoardView } from './publication.service.js';
+import { resolveNoticeLink } from './notice-link.service.js';
 
 export { originOf };
 
@@ -73,6 +74,11 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
 
   app.get('/anslag', record, async (request, reply) => {
     return reply.page(<RegistrarPage ctx={request.viewContext()} queue={await publication.registrarQueue(request.principal)} />);
+  });
+
+  // The link in the registrar's e-mail: to the notice in their list, or a page saying whose notice it is.
+  app.get('/anslag/:id', record, async (request, reply) => {
+    return reply.redirect(await resolveNoticeLink(services.database.db, request.principal, uuidParam(request, 'id')));
   });
 
   app.post('/anslag/:id/anslagen', record, async (request, reply) => {

@@ -137,7 +137,7 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
           `Protokollet från ${row.body.name} ${meetingDate} justerades ${justeredOn}. ${municipality.name} anslår justeringen på sin egen anslagstavla.`,
           ``,
           `Sätt upp anslaget senast ${deadline} (kommunallagen 8 kap. 12 §) och registrera sedan dagen då det sattes upp:`,
-          link(`/anslag#n-${notice.id}`),
+          link(`/anslag/${notice.id}`),
           ``,
           FOOTER,
         ].join('\n');
@@ -259,7 +259,7 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
           `Påminnelse: anslaget om justeringen av protokollet från ${row.body.name} ${meetingDate} (justerat ${justeredOn}) är inte registrerat för ${row.municipality.name}.`,
           `Det ska sättas upp senast ${deadline} (kommunallagen 8 kap. 12 §).`,
           ``,
-          link(`/anslag#n-${row.notice.id}`),
+          link(`/anslag/${row.notice.id}`),
           ``,
           FOOTER,
         ].join('\n');

@@ -235,7 +235,7 @@ describe('cooperation decisions, absences and reminders: tasks and their e-mail'
       await scanTwice(noonOn(postingDeadline));
       const posting = await mailsOf('task.posting.reminder', registrars);
       assert.deepEqual(posting.map((m) => m.recipient), [albyRegistrar.email]);
-      assert.ok(textOf(posting[0]?.outboxFile ?? null).includes(`${PUBLIC_URL}/anslag#n-${rows.find((n) => n.organisationId === alby.id)?.id ?? '-'}`));
+      assert.ok(textOf(posting[0]?.outboxFile ?? null).includes(`${PUBLIC_URL}/anslag/${rows.find((n) => n.organisationId === alby.id)?.id ?? '-'}`));
     } finally {
       now = NOW;
     }

@@ -214,7 +214,7 @@ describe('tasks on the start page and their e-mails', () => {
     const mails = await deliveredTaskMails(f.meetingId, 'task.posting');
     assert.deepEqual(mails.map((m) => m.recipient).sort(), [albyRegistrar.email, bredbyRegistrar.email].sort());
     const albyMail = readFileSync(mails.find((m) => m.recipient === albyRegistrar.email)?.outboxFile ?? '', 'utf8').replace(/=\r?\n/g, '');
-    assert.ok(albyMail.includes(`${PUBLIC_URL}/anslag#n-${noticeOf(f.alby.id)}`));
+    assert.ok(albyMail.includes(`${PUBLIC_URL}/anslag/${noticeOf(f.alby.id)}`));
     assert.ok(!albyMail.includes(noticeOf(f.bredby.id)));
 
     const albyPage = await (await signedIn(albyRegistrar.email)).get('/');
