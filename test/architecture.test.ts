@@ -1,6 +1,7 @@
 /**
- * The layers of docs/ARCHITECTURE.md, checked on the source: the platform imports no feature, and
- * no module imports itself through others (no import circles), counting type imports too.
+ * The layers of docs/ARCHITECTURE.md, checked on the source: the platform imports no feature, no
+ * module imports itself through others (no import circles, type imports counted), and no source
+ * file outside tests and the demo's seed data grows past 400 lines.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -78,5 +79,14 @@ describe('the architecture', () => {
     };
     for (const file of graph.keys()) if (!indexOf.has(file)) visit(file);
     assert.deepEqual(circles, []);
+  });
+
+  it('keeps every source file at 400 lines or fewer (tests and the demo’s seed texts aside)', () => {
+    const long = files
+      .filter((f) => !/^features\/demo\/seed-/.test(rel(f)))
+      .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 400)
+      .map((f) => `${f.file}: ${f.lines}`);
+    assert.deepEqual(long, []);
   });
 });

@@ -5,7 +5,7 @@
  * with the meeting row locked, like the secretary's live screen, and is published after the commit
  * on the meeting's realtime topic so that every open page, on every app server, reads it again.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
@@ -25,6 +25,9 @@ import { findBody, findMeeting, type AgendaItemRow, type BodyRow, type MeetingRo
 import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/live-meeting.state.js';
 import { requireOpen, type WriteContext } from '../meetings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
+import { createLiveSpeakers, currentIndex, orderSpeakers, type SpeakerEntry } from './live-speakers.js';
+
+export { currentIndex, orderSpeakers, type SpeakerEntry } from './live-speakers.js';
 import { createLiveVotes } from './live-vote.js';
 import { createLiveElections, electionBallotOf, readElectionState, type ElectionState } from './live-election.js';
 import { createLiveMemberActions, readJav, readMemberRecord, readMotionOrder, readReservations, readSpokenTimes, type MotionEntry } from './live-member.js';
@@ -33,32 +36,8 @@ export const topicOf = (meetingId: string): string => `meeting:${meetingId}`;
 
 
 const ZCheckin = z.object({ mode: z.enum(['present', 'remote'], msg(M['lr.err.mode'].sv, M['lr.err.mode'].en)) });
-const ZSpeak = z.object({ kind: z.enum(['speak', 'reply'], msg(M['lr.err.kind'].sv, M['lr.err.kind'].en)) });
 const ZPersonRef = z.object({ personId: z.uuid(msg('Välj en person.', 'Choose a person.')) });
-const ZSpeakerRef = z.object({ speakerId: z.uuid(msg(M['lr.err.noSpeaker'].sv, M['lr.err.noSpeaker'].en)) });
 const ZPublic = z.object({ livePublic: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()) });
-
-/** The item being handled: the first item still pending. */
-export function currentIndex(model: Pick<AttendanceModel, 'items'>): number {
-  return model.items.findIndex((i) => i.status === 'pending');
-}
-
-export interface SpeakerEntry {
-  id: string;
-  personId: string;
-  name: string;
-  municipalityName: string;
-  kind: 'speak' | 'reply';
-  speaking: boolean;
-  /** When the one speaking got the floor: the chair's view and the big screen show the running time. */
-  startedAt: Date | null;
-}
-
-/** Talarlistan in order: who has the floor first, then replies (replik) before other requests, each in the order asked. */
-export function orderSpeakers<T extends { kind: 'speak' | 'reply'; startedAt: Date | null; requestedAt: Date }>(rows: readonly T[]): T[] {
-  const rank = (r: T) => (r.startedAt ? 0 : r.kind === 'reply' ? 1 : 2);
-  return [...rows].sort((a, b) => rank(a) - rank(b) || a.requestedAt.getTime() - b.requestedAt.getTime());
-}
 
 export interface VoteResult {
   yes: number;
@@ -247,23 +226,11 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   }
 
   /** Speaker rows of the current item not finished; refuses when no item is left. */
-  function requireCurrent(w: WriteContext): { item: AgendaItemRow; index: number } {
-    const index = currentIndex(w.model);
-    const item = w.model.items[index];
-    if (!item) refuse('CONFLICT', 'lr.err.noCurrentItem');
-    return { item, index };
-  }
-
-  async function requireSpeaker(w: WriteContext, speakerId: string) {
-    const [row] = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.id, speakerId), eq(liveSpeakers.meetingId, w.meeting.id)));
-    if (!row || row.removed || row.finishedAt) throw notFound(M['lr.err.noSpeaker']);
-    return row;
-  }
-
   return {
     ...liveVotesUseCases,
     ...createLiveElections({ db, clock, write, publish, requireRun, requireMember, random: deps.random }),
     ...memberActions,
+    ...createLiveSpeakers({ write, requireMember, requireRun }),
     readState,
     topicOf,
 
@@ -385,84 +352,6 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       });
     },
 
-    /** Begär ordet (or replik) on the current item: only one serving there, once at a time. */
-    async requestToSpeak(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
-      const { person } = await requireMember(principal, meetingId);
-      const { kind } = parseInput(ZSpeak, raw);
-      await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const { item, index } = requireCurrent(w);
-        if (!servingAt(w.model, index).servingIds.has(person.personId)) refuse('INVALID_ATTENDANCE', 'lr.err.speakNotServing');
-        const open = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
-        if (open.some((r) => r.kind === kind && r.startedAt === null)) refuse('CONFLICT', 'lr.err.speakTwice');
-        const [row] = await w.tx.insert(liveSpeakers).values({ meetingId, itemId: item.id, personId: person.personId, kind, requestedAt: w.now }).returning();
-        await w.audit('speaker.request', 'live_speaker', row?.id ?? null, { after: { itemId: item.id, personId: person.personId, kind } });
-      });
-    },
-
-    /** The member takes back their waiting requests on the current item. */
-    async withdrawRequest(principal: Principal | null, meetingId: string): Promise<void> {
-      const { person } = await requireMember(principal, meetingId);
-      await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const { item } = requireCurrent(w);
-        const removed = await w.tx
-          .update(liveSpeakers)
-          .set({ removed: true })
-          .where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.startedAt), eq(liveSpeakers.removed, false)))
-          .returning();
-        if (removed.length === 0) throw notFound(M['lr.err.noSpeaker']);
-        await w.audit('speaker.withdraw', 'live_speaker', removed[0]?.id ?? null, { after: { itemId: item.id, personId: person.personId } });
-      });
-    },
-
-    /** The chair gives the floor to one on the list; the one speaking before is done. */
-    async giveFloor(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
-      await requireRun(principal, meetingId);
-      const { speakerId } = parseInput(ZSpeakerRef, raw);
-      await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const row = await requireSpeaker(w, speakerId);
-        await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(and(eq(liveSpeakers.itemId, row.itemId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false), inArray(liveSpeakers.id, await speakingIds(w, row.itemId))));
-        await w.tx.update(liveSpeakers).set({ startedAt: w.now }).where(eq(liveSpeakers.id, row.id));
-        await w.audit('speaker.start', 'live_speaker', row.id, { after: { personId: row.personId, startedAt: w.now } });
-      });
-    },
-
-    /** The chair gives the floor to the next in order (replies first). */
-    async nextSpeaker(principal: Principal | null, meetingId: string): Promise<void> {
-      await requireRun(principal, meetingId);
-      await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const { item } = requireCurrent(w);
-        const rows = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
-        const speaking = rows.filter((r) => r.startedAt !== null);
-        const next = orderSpeakers(rows.filter((r) => r.startedAt === null))[0];
-        if (speaking.length > 0) await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(inArray(liveSpeakers.id, speaking.map((r) => r.id)));
-        if (next) await w.tx.update(liveSpeakers).set({ startedAt: w.now }).where(eq(liveSpeakers.id, next.id));
-        if (!next && speaking.length === 0) throw notFound(M['lr.err.noSpeaker']);
-        await w.audit('speaker.next', 'live_speaker', next?.id ?? null, { after: { finished: speaking.map((r) => r.id), started: next?.id ?? null } });
-      });
-    },
-
-    /** Klar: the speaker is done. */
-    async finishSpeaker(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
-      await requireRun(principal, meetingId);
-      const { speakerId } = parseInput(ZSpeakerRef, raw);
-      await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const row = await requireSpeaker(w, speakerId);
-        await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(eq(liveSpeakers.id, row.id));
-        await w.audit('speaker.finish', 'live_speaker', row.id, { after: { finishedAt: w.now } });
-      });
-    },
-
-    /** Stryk: the chair removes a request from the list. */
-    async removeSpeaker(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
-      await requireRun(principal, meetingId);
-      const { speakerId } = parseInput(ZSpeakerRef, raw);
-      await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const row = await requireSpeaker(w, speakerId);
-        await w.tx.update(liveSpeakers).set({ removed: true }).where(eq(liveSpeakers.id, row.id));
-        await w.audit('speaker.remove', 'live_speaker', row.id, { before: { removed: false }, after: { removed: true } });
-      });
-    },
-
     /** The chair shows the big screen on the public portal while the meeting is open, or stops it. */
     async setPublic(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
       await requireRun(principal, meetingId);
@@ -478,12 +367,6 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       );
     },
   };
-
-  async function speakingIds(w: WriteContext, itemId: string): Promise<string[]> {
-    const rows = await w.tx.select({ id: liveSpeakers.id, startedAt: liveSpeakers.startedAt }).from(liveSpeakers).where(and(eq(liveSpeakers.itemId, itemId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
-    const ids = rows.filter((r) => r.startedAt !== null).map((r) => r.id);
-    return ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'];
-  }
 }
 
 export type LiveRoomService = ReturnType<typeof createLiveRoomService>;
