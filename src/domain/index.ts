@@ -60,3 +60,4 @@ export {
   type MotionKind, type PropositionStage,
 } from './motion-order.js';
 export { mayReadSecretPaperAsMember, type PaperReaderRole } from './secret-papers.js';
+export { COMMON_PROVISIONS, OSL_TITLE, normaliseProvision, provisionCitation, type SecrecyProvision } from './secrecy-provisions.js';

@@ -23,7 +23,7 @@ export const COMMON_PROVISIONS: readonly SecrecyProvision[] = [
   { chapter: 25, section: 1, subject: { sv: 'hälso- och sjukvård', en: 'health care' } },
   { chapter: 26, section: 1, subject: { sv: 'socialtjänst', en: 'social services' } },
   { chapter: 31, section: 16, subject: { sv: 'enskildas affärs- och driftförhållanden i avtal med myndighet', en: "private parties' business affairs in contracts with an authority" } },
-  { chapter: 39, section: 3, subject: { sv: 'personalsociala frågor', en: 'staff welfare matters' } },
+  { chapter: 39, section: 1, subject: { sv: 'personalsocial verksamhet', en: 'staff welfare matters' } },
 ];
 
 /** The provision in full: "21 kap. 7 § offentlighets- och sekretesslagen (2009:400)". */

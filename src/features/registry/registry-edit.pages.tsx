@@ -2,7 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { formatDateTime, swedishDate } from '../../platform/time-format.js';
-import { COMMON_PROVISIONS, provisionCitation } from '../../domain/secrecy-provisions.js';
+import { COMMON_PROVISIONS, provisionCitation } from '../../domain/index.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { ChangeRow, CaseDecisionRow } from './registry.repository.js';
 import type { DocumentDetail, NewCaseOptions } from './registry.views.js';

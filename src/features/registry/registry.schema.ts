@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, msg, optionalText, requiredText } from '../../platform/validation.js';
-import { normaliseProvision } from '../../domain/secrecy-provisions.js';
+import { normaliseProvision } from '../../domain/index.js';
 
 export const ZClassificationCode = z
   .string()
