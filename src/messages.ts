@@ -12,6 +12,7 @@ import './features/economy/economy.messages.js';
 import './features/economy/import.messages.js';
 import './features/home/home.messages.js';
 import './features/live/live.messages.js';
+import './features/live/live-election.messages.js';
 import './features/meetings/agenda.messages.js';
 import './features/meetings/live-meeting.messages.js';
 import './features/meetings/meeting-opening.messages.js';

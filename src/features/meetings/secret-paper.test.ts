@@ -77,7 +77,7 @@ describe('members read their secret papers in the members’ room', () => {
     assert.doesNotMatch(room.body, /Sekretessbelagd handling – kontakta sekreteraren/);
     const page = await who.member.client.get(paperUrl());
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /OSL 18:8/);
+    assert.match(page.body, /18 kap. 8 § offentlighets- och sekretesslagen \(2009:400\)/, 'the provision named in full');
     assert.doesNotMatch(page.body, /Brandväggens/, 'nothing of the content before the second factor');
     const before = (await reads(ids.secretDoc)).length;
     const read = await who.member.client.post(paperUrl(), { method: 'totp', code: code('member'), fileId: ids.secretFile });
