@@ -215,9 +215,11 @@ describe('notice of the coming meeting and a member’s absence', () => {
       );
       assert.deepEqual(logged.map((r) => r.to.toLowerCase()).sort(), called.map((c) => c.email.toLowerCase()).sort());
       for (const row of logged) {
-        assert.equal(row.cells[1], `Kallelse till ${BODY} ${DATE}`, `subject for ${row.to}`);
-        assert.equal(row.cells[2], 'I utkorgen', `status for ${row.to}`);
-        assert.equal(row.cells[3], '', `no error for ${row.to}`);
+        // Cells after the recipient (th): time, kind, subject, status, error.
+        assert.equal(row.cells[1], 'Kallelse', `kind for ${row.to}`);
+        assert.equal(row.cells[2], `Kallelse till ${BODY} ${DATE}`, `subject for ${row.to}`);
+        assert.equal(row.cells[3], 'I utkorgen', `status for ${row.to}`);
+        assert.equal(row.cells[4], '', `no error for ${row.to}`);
       }
       await page.getByText('Meddelanden med status ”I utkorgen” har inte skickats').waitFor();
       await expectAccessible(page, '/moten/<id>/kallelse (sent)');
