@@ -105,7 +105,7 @@ describe('the registry', () => {
       await screenshotDesktopAndPhone(page, 'registry-diarium');
 
       await page.getByRole('link', { name: '2022.22' }).click();
-      await page.getByText(/omfattas av sekretess enligt OSL 18 kap\. 8 §/).waitFor();
+      await page.getByText(/omfattas av sekretess enligt 18 kap\. 8 § offentlighets- och sekretesslagen \(2009:400\)/).waitFor();
       const html = await page.content();
       assert.doesNotMatch(html, new RegExp(DEMO_SECRET_MARKER));
       assert.doesNotMatch(html, /Extern säkerhetsgranskare/, 'the sender of a secret document stays hidden');

@@ -176,7 +176,7 @@ describe('justering as a review: comment, answer, sign', () => {
       await signInAdjuster(page);
       await page.goto(`/mina-moten/${comingMeetingId}`);
       await Promise.all([page.waitForURL(new RegExp(`/handling/${secretDocId}$`)), page.getByRole('link', { name: 'Läs handlingen (kräver passkey eller kod)' }).click()]);
-      await page.getByText(/OSL 18 kap\. 8 §/).waitFor();
+      await page.getByText(/18 kap\. 8 § offentlighets- och sekretesslagen \(2009:400\)/).waitFor();
       await expectAccessible(page, 'secret paper');
       await screenshotDesktopAndPhone(page, 'room-secret-paper');
       await page.getByLabel('Kod från autentiseringsappen').fill(await freshCode(adjusterTotp));
