@@ -54,9 +54,9 @@ interface FieldProps {
   list?: string;
 }
 
-export function TextField(p: FieldProps) {
-  const error = errorFor(p.state, p.name, p.ctx);
-  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+/** A field's frame: label (with "required"), hint and error, then the control; ids `f-`, `h-`, `e-` + name. */
+function Field(p: { ctx: ViewContext; name: string; label: string; required?: boolean; hint?: string; error: string | undefined; children: ComponentChildren }) {
+  const { error } = p;
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={`f-${p.name}`}>
@@ -73,6 +73,18 @@ export function TextField(p: FieldProps) {
           {error}
         </p>
       )}
+      {p.children}
+    </div>
+  );
+}
+
+/** The aria-describedby of a field: its hint and its error. */
+const describedByOf = (p: { name: string; hint?: string }, error: string | undefined) => [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+
+export function TextField(p: FieldProps) {
+  const error = errorFor(p.state, p.name, p.ctx);
+  return (
+    <Field ctx={p.ctx} name={p.name} label={p.label} required={p.required} hint={p.hint} error={error}>
       <input
         id={`f-${p.name}`}
         name={p.name}
@@ -83,36 +95,21 @@ export function TextField(p: FieldProps) {
         inputMode={p.inputMode}
         list={p.list}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByOf(p, error)}
       />
-    </div>
+    </Field>
   );
 }
 
 /** A multi-line text field with label, hint and error, like the other fields. */
 export function TextAreaField(p: { ctx: ViewContext; state: FormState; name: string; label: string; hint?: string; rows?: number; required?: boolean }) {
   const error = errorFor(p.state, p.name, p.ctx);
-  const describedBy = [p.hint ? `h-${p.name}` : '', error ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>
-        {p.label}
-        {p.required && <span class="req"> ({p.ctx.t('common.required')})</span>}
-      </label>
-      {p.hint && (
-        <p class="hint" id={`h-${p.name}`}>
-          {p.hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`e-${p.name}`}>
-          {error}
-        </p>
-      )}
-      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+    <Field ctx={p.ctx} name={p.name} label={p.label} required={p.required} hint={p.hint} error={error}>
+      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedByOf(p, error)}>
         {p.state.values[p.name] ?? ''}
       </textarea>
-    </div>
+    </Field>
   );
 }
 

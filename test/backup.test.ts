@@ -7,15 +7,15 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TEST_PASSWORD, type TestContext } from '../../../test/support/app.js';
-import { createTestDatabase, TEST_DB_KIND } from '../../../test/support/db.js';
-import type { Services } from '../../services.js';
-import { recordAudit, verifyAuditChain, type Actor } from '../audit/audit.js';
-import { DomainError } from '../errors.js';
-import { fromPgliteClient, queryRows, type Database } from './database.js';
-import { migrate } from './migrate.js';
-import { bodies, organisations } from '../../features/organisation/organisation.tables.js';
-import { backupToFile, restoreFromFile } from './backup.js';
+import { buildCommittee, buildUser, createTestApp, TEST_PASSWORD, type TestContext } from './support/app.js';
+import { createTestDatabase, TEST_DB_KIND } from './support/db.js';
+import type { Services } from '../src/services.js';
+import { recordAudit, verifyAuditChain, type Actor } from '../src/platform/audit/audit.js';
+import { DomainError } from '../src/platform/errors.js';
+import { fromPgliteClient, queryRows, type Database } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { bodies, organisations } from '../src/features/organisation/organisation.tables.js';
+import { backupToFile, restoreFromFile } from '../src/platform/db/backup.js';
 
 const RESTORER: Actor = { userId: null, label: 'cli' };
 /** Tables the fill below puts rows in; a table left empty would prove nothing about its round trip. */

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { sessions } from '../../features/auth/auth.tables.js';
-import { multipartBody } from '../../../test/support/multipart.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../support/app.js';
+import { sessions } from '../../src/features/auth/auth.tables.js';
+import { multipartBody } from '../support/multipart.js';
 
 describe('CSRF on every unsafe request, multipart included', () => {
   let t: TestContext;
