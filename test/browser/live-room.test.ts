@@ -120,6 +120,8 @@ describe('the live meeting for members in the browser', () => {
       ['testby', 'Avstår'],
     ];
     for (const [key] of ballots) await page(key).getByRole('button', { name: 'Ja', exact: true }).waitFor();
+    // Before voting the member is told what silence means (DECISIONS.md: counted as avstår).
+    await page('testby').getByText('Har du inte röstat när omröstningen avslutas räknas du som avstående.').waitFor();
     await expectAccessible(page('testby'), 'the member page with a ballot');
     await screenshot(page('testby'), 'live-member-ballot-phone');
     for (const [key, choice] of ballots) {
@@ -157,6 +159,7 @@ describe('the live meeting for members in the browser', () => {
     ];
     // The ballot reaches every member's page without a reload.
     for (const [key] of choices) await page(key).getByRole('button', { name: 'Lägg valsedeln' }).waitFor();
+    await page('dalby').getByText('En lagd valsedel kan inte ändras.').waitFor();
     await expectAccessible(page('dalby'), 'the member page with an election ballot');
     await screenshot(page('dalby'), 'live-member-election-ballot-phone');
     await screen.locator('[data-live-part="election"]').getByText(/0 av 5 har röstat/).waitFor();
