@@ -8,6 +8,7 @@ import type { BodyRow, OrganisationRow, PopulationRow } from './organisation.rep
 import { formatInteger } from './format.js';
 import { MandateTable } from './mandate.pages.js';
 import { countText } from '../../platform/i18n/plural.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type Overview = Awaited<ReturnType<OrganisationService['overview']>>;
 type Detail = Awaited<ReturnType<OrganisationService['detail']>>;
@@ -163,32 +164,18 @@ function PopulationTable({ ctx, populations }: { ctx: ViewContext; populations: 
   const { t } = ctx;
   if (populations.length === 0) return <p>{t('org.noPopulation')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('org.population')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('org.year')}</th>
-            <th scope="col" class="num">
-              {t('org.population')}
-            </th>
-            <th scope="col">{t('org.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {populations.map((p) => (
-            <tr>
-              <th scope="row">{p.year}</th>
-              <td class="num">{formatInteger(p.population)}</td>
-              <td>
-                {p.source}
-                <ExampleMark ctx={ctx} origin={p.origin} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('org.population')} hideCaption columns={[t('org.year'), { label: t('org.population'), numeric: true }, t('org.source')]} scroll>
+      {populations.map((p) => (
+        <tr>
+          <th scope="row">{p.year}</th>
+          <td class="num">{formatInteger(p.population)}</td>
+          <td>
+            {p.source}
+            <ExampleMark ctx={ctx} origin={p.origin} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -9,6 +9,7 @@ import { RISK_DECISIONS } from './planning.schema.js';
 import { HeatMap } from './heat-map-figure.js';
 import { Lines } from '../../platform/views/text.js';
 import { scoped, scoreLabel, stateOf, YearSwitch, type PageForm, type PlanningScope } from './planning.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type ControlView = Awaited<ReturnType<ControlService['view']>>;
 
@@ -19,50 +20,31 @@ export const riskLabel = (ctx: ViewContext, r: PresentedRisk) => scoreLabel(ctx,
 export function RiskTable({ ctx, view, manage }: { ctx: ViewContext; view: ControlView; manage: boolean }) {
   const { t } = ctx;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{t('planning.riskRegister', { year: view.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('planning.risk.number')}</th>
-            <th scope="col">{t('planning.risk.title')}</th>
-            <th scope="col">{t('planning.risk.responsible')}</th>
-            <th scope="col">{t('planning.risk.method')}</th>
-            <th scope="col">{t('planning.risk.probability')}</th>
-            <th scope="col">{t('planning.risk.consequence')}</th>
-            <th scope="col" class="num">{t('planning.risk.value')}</th>
-            <th scope="col">{t('planning.risk.decision')}</th>
-            <th scope="col">{t('planning.risk.analysis')}</th>
-            {manage && <th scope="col">{t('planning.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {view.risks.map((r, i) => (
-            <tr>
-              <td>R{i + 1}</td>
-              <th scope="row">{r.title}</th>
-              <td>{r.responsible}</td>
-              <td>{r.method}</td>
-              <td>{riskLabel(ctx, r)}</td>
-              <td>{scoreLabel(ctx, 'consequence', r.consequence)}</td>
-              <td class="num">{r.value}</td>
-              <td>{t(`planning.decision.${r.decision}`)}</td>
-              <td>{r.analysis}</td>
-              {manage && (
-                <td>
-                  <a href={`/planering/risker/${r.id}/andra`} aria-label={t('planning.editRiskNamed', { title: r.title })}>
-                    {t('common.edit')}
-                  </a>{' '}
-                  <a href={`/planering/risker/${r.id}/ta-bort`} aria-label={t('planning.removeRiskNamed', { title: r.title })}>
-                    {t('common.delete')}
-                  </a>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('planning.riskRegister', { year: view.year })} columns={[t('planning.risk.number'), t('planning.risk.title'), t('planning.risk.responsible'), t('planning.risk.method'), t('planning.risk.probability'), t('planning.risk.consequence'), { label: t('planning.risk.value'), numeric: true }, t('planning.risk.decision'), t('planning.risk.analysis'), manage && t('planning.actions')]} scroll>
+      {view.risks.map((r, i) => (
+        <tr>
+          <td>R{i + 1}</td>
+          <th scope="row">{r.title}</th>
+          <td>{r.responsible}</td>
+          <td>{r.method}</td>
+          <td>{riskLabel(ctx, r)}</td>
+          <td>{scoreLabel(ctx, 'consequence', r.consequence)}</td>
+          <td class="num">{r.value}</td>
+          <td>{t(`planning.decision.${r.decision}`)}</td>
+          <td>{r.analysis}</td>
+          {manage && (
+            <td>
+              <a href={`/planering/risker/${r.id}/andra`} aria-label={t('planning.editRiskNamed', { title: r.title })}>
+                {t('common.edit')}
+              </a>{' '}
+              <a href={`/planering/risker/${r.id}/ta-bort`} aria-label={t('planning.removeRiskNamed', { title: r.title })}>
+                {t('common.delete')}
+              </a>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -96,39 +78,24 @@ export function ActivityTable({ ctx, view, manage }: { ctx: ViewContext; view: {
   const { t } = ctx;
   if (view.activities.length === 0) return <p>{t('common.none')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('planning.activities')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('planning.activity.title')}</th>
-            <th scope="col">{t('planning.activity.concerns')}</th>
-            <th scope="col">{t('planning.activity.owner')}</th>
-            <th scope="col">{t('planning.activity.due')}</th>
-            <th scope="col">{t('planning.status')}</th>
-            <th scope="col">{t('planning.activity.result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.activities.map((a) => (
-            <tr>
-              <th scope="row">
-                {a.title}
-                <ExampleMark ctx={ctx} origin={a.origin} />
-              </th>
-              <td>{[riskName(view, a.riskId), view.points.find((p) => p.id === a.controlPointId)?.title ?? ''].filter(Boolean).join('; ')}</td>
-              <td>{a.owner}</td>
-              <td>{a.dueOn ?? '–'}</td>
-              <td>{a.status === 'done' ? t('planning.activity.doneOn', { date: a.completedOn ?? '' }) : t('planning.activity.planned')}</td>
-              <td>
-                {a.result}
-                {manage && a.status !== 'done' && <a href={`/planering/kontrollaktiviteter/${a.id}`}>{t('planning.activity.recordResult')}</a>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('planning.activities')} hideCaption columns={[t('planning.activity.title'), t('planning.activity.concerns'), t('planning.activity.owner'), t('planning.activity.due'), t('planning.status'), t('planning.activity.result')]} scroll>
+      {view.activities.map((a) => (
+        <tr>
+          <th scope="row">
+            {a.title}
+            <ExampleMark ctx={ctx} origin={a.origin} />
+          </th>
+          <td>{[riskName(view, a.riskId), view.points.find((p) => p.id === a.controlPointId)?.title ?? ''].filter(Boolean).join('; ')}</td>
+          <td>{a.owner}</td>
+          <td>{a.dueOn ?? '–'}</td>
+          <td>{a.status === 'done' ? t('planning.activity.doneOn', { date: a.completedOn ?? '' }) : t('planning.activity.planned')}</td>
+          <td>
+            {a.result}
+            {manage && a.status !== 'done' && <a href={`/planering/kontrollaktiviteter/${a.id}`}>{t('planning.activity.recordResult')}</a>}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -8,6 +8,7 @@ import { Lines } from '../../platform/views/text.js';
 import { scoped, stateOf, YearSwitch, formatNumber, type PageForm } from './planning.views.js';
 import type { IndicatorRow } from './planning.repository.js';
 import { CreatePlanForm } from './plan-create.pages.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type PlanView = Awaited<ReturnType<PlanService['get']>>;
 
@@ -46,33 +47,20 @@ function Goals({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page: Pa
             </p>
             <Lines text={goal.description} />
             {indicators.length > 0 && (
-              <div class="table-scroll">
-                <table>
-                  <caption class="visually-hidden">{t('planning.indicatorsOf', { goal: goal.title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('planning.indicator.name')}</th>
-                      <th scope="col">{t('planning.indicator.measure')}</th>
-                      <th scope="col">{t('planning.indicator.target')}</th>
-                      {view.canManage && <th scope="col">{t('planning.actions')}</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {indicators.map((i) => (
-                      <tr>
-                        <th scope="row">{i.name}</th>
-                        <td>{t(`planning.measure.${i.measure}`)}</td>
-                        <td>{targetText(ctx, i)}</td>
-                        {view.canManage && (
-                          <td>
-                            <a href={`/planering/indikator/${i.id}/ta-bort`}>{t('planning.removeIndicator')}</a>
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={t('planning.indicatorsOf', { goal: goal.title })} hideCaption columns={[t('planning.indicator.name'), t('planning.indicator.measure'), t('planning.indicator.target'), view.canManage && t('planning.actions')]} scroll>
+                {indicators.map((i) => (
+                  <tr>
+                    <th scope="row">{i.name}</th>
+                    <td>{t(`planning.measure.${i.measure}`)}</td>
+                    <td>{targetText(ctx, i)}</td>
+                    {view.canManage && (
+                      <td>
+                        <a href={`/planering/indikator/${i.id}/ta-bort`}>{t('planning.removeIndicator')}</a>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </DataTable>
             )}
             {view.canManage && (
               <details open={page?.form === `indicator-${goal.id}`}>
@@ -127,27 +115,15 @@ function Editions({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page:
   return (
     <section aria-labelledby="editions">
       <h2 id="editions">{t('planning.editions')}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('planning.editions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('planning.edition')}</th>
-              <th scope="col">{t('planning.editionDate')}</th>
-              <th scope="col">{t('planning.editionComment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.editions.map((e) => (
-              <tr>
-                <th scope="row">{e.edition}</th>
-                <td>{e.editedOn}</td>
-                <td>{e.comment}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('planning.editions')} hideCaption columns={[t('planning.edition'), t('planning.editionDate'), t('planning.editionComment')]} scroll>
+        {loaded.editions.map((e) => (
+          <tr>
+            <th scope="row">{e.edition}</th>
+            <td>{e.editedOn}</td>
+            <td>{e.comment}</td>
+          </tr>
+        ))}
+      </DataTable>
       {loaded.editions.length === 0 && <p>{t('common.none')}</p>}
       {view.canManage && (
         <details open={page?.form === 'edition'}>

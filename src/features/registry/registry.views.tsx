@@ -17,6 +17,7 @@ export interface NewCaseOptions {
 /** A document as its page shows it. */
 export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
 import { formatNumber } from '../../platform/time-format.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
 
@@ -73,37 +74,20 @@ export function FileTable({ ctx, files }: { ctx: ViewContext; files: PresentedDo
   const { t } = ctx;
   if (files.length === 0) return <p>{t('registry.doc.noFiles')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('registry.doc.files')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('registry.doc.filename')}</th>
-            <th scope="col" class="num">
-              {t('registry.doc.version')}
-            </th>
-            <th scope="col" class="num">
-              {t('registry.doc.size')}
-            </th>
-            <th scope="col">{t('registry.doc.uploaded')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...files].reverse().map((f) => (
-            <tr>
-              <th scope="row">
-                <a href={`/filer/${f.id}`}>
-                  {f.filename}
-                </a>
-              </th>
-              <td class="num">{f.version}</td>
-              <td class="num">{formatSize(f.size, ctx)}</td>
-              <td>{swedishDate(new Date(f.createdAt))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('registry.doc.files')} hideCaption columns={[t('registry.doc.filename'), { label: t('registry.doc.version'), numeric: true }, { label: t('registry.doc.size'), numeric: true }, t('registry.doc.uploaded')]} scroll>
+      {[...files].reverse().map((f) => (
+        <tr>
+          <th scope="row">
+            <a href={`/filer/${f.id}`}>
+              {f.filename}
+            </a>
+          </th>
+          <td class="num">{f.version}</td>
+          <td class="num">{formatSize(f.size, ctx)}</td>
+          <td>{swedishDate(new Date(f.createdAt))}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
