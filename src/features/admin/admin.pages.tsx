@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { AuditVerification } from '../../platform/audit/audit.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../platform/auth/policy.js';
 import type { AdminService } from './admin.service.js';
@@ -58,10 +58,7 @@ export function NewUserPage({ ctx, state, orgs }: { ctx: ViewContext; state: For
         <TextField ctx={ctx} state={state} name="password" type="password" label={t('auth.password')} hint={`${t('users.initialPasswordHint')} ${t('auth.passwordHint')}`} required autocomplete="new-password" />
         <SelectField ctx={ctx} state={state} name="role" label={t('users.role')} required options={roleOptions(ctx)} />
         <SelectField ctx={ctx} state={state} name="organisationId" label={t('users.organisation')} required options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href="/admin/anvandare">{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref="/admin/anvandare" />
       </PostForm>
     </Layout>
   );

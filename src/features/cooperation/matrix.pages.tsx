@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import { cellAt, isMunicipalDecision, matrixColumns, referenceText, type LoadedInitiative, type MatrixColumn } from './cooperation.model.js';
@@ -164,9 +164,7 @@ export function CellPage({ ctx, detail, state }: { ctx: ViewContext; detail: Cel
             <TextField ctx={ctx} state={state} name="documentHid" label={labels.documentHid} hint={t('coop.documentHidHint')} />
             <TextField ctx={ctx} state={state} name="link" label={labels.link} autocomplete="url" />
             <TextField ctx={ctx} state={state} name="note" label={labels.note} />
-            <div class="actions">
-              <button type="submit">{t('coop.record')}</button>
-            </div>
+            <FormActions ctx={ctx} submit={t('coop.record')} />
           </PostForm>
         </section>
       )}

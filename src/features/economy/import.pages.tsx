@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import { FileField } from '../registry/registry.views.js';
 import { formatOre, type PreviewRow } from './import.preview.js';
@@ -235,13 +235,12 @@ export function PreviewPage(props: { ctx: ViewContext; preview: ImportPreview; c
           <input type="hidden" name="year" value={String(request.year)} />
           <input type="hidden" name="periodTo" value={request.periodTo} />
           <MappingFields ctx={ctx} preview={preview} choices={props.choices} />
-          <div class="actions">
-            <button type="submit">{t('outcomeImport.confirm')}</button>
+          <FormActions ctx={ctx} submit={t('outcomeImport.confirm')}>
             {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen' || r.via === 'chosen-range') && (
               <button type="submit" class="secondary" formAction={`${UPLOAD}/granska`}>{t('outcomeImport.saveMappings')}</button>
             )}
             <a href={UPLOAD}>{t('outcomeImport.cancel')}</a>
-          </div>
+          </FormActions>
         </PostForm>
       )}
       <RowsTable ctx={ctx} preview={preview} />

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { OrganisationService } from './organisation.service.js';
 import type { BodyRow, OrganisationRow, PopulationRow } from './organisation.repository.js';
 import { formatInteger } from './format.js';
@@ -214,10 +214,7 @@ export function OrganisationFormPage(props: { ctx: ViewContext; title: string; a
             <TextField ctx={ctx} state={state} name="registryCode" label={t('org.registryCode')} hint={t('org.registryCodeHint')} />
           </fieldset>
         )}
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={props.back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={props.back} />
       </PostForm>
     </Layout>
   );

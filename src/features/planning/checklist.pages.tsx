@@ -1,7 +1,7 @@
 /** Yearly checklists: the list, answering one, and the year-on-year comparison. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ChecklistService } from './checklist.service.js';
 import { answerFields } from './checklist-answers.js';
@@ -123,10 +123,7 @@ export function ChecklistPage({ ctx, loaded, state }: { ctx: ViewContext; loaded
             })}
           </ol>
           <CheckboxField ctx={ctx} state={form} name="completed" label={t('planning.markCompleted')} />
-          <div class="actions">
-            <button type="submit">{t('planning.saveAnswers')}</button>
-            <a href={back}>{t('common.cancel')}</a>
-          </div>
+          <FormActions ctx={ctx} submit={t('planning.saveAnswers')} cancelHref={back} />
         </PostForm>
       ) : (
         <ol class="checklist">

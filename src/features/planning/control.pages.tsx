@@ -1,7 +1,7 @@
 /** Internal control: the risk register with its matrix, the mandatory control points, control activities, and the plan. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ControlService, PresentedRisk } from './control.service.js';
 import type { ActivityRow, ControlPointRow } from './planning.repository.js';
@@ -174,10 +174,7 @@ export function RiskFormPage(props: { ctx: ViewContext; s: PlanningScope; title:
         <p class="hint">{t('planning.riskValueHint')}</p>
         <SelectField ctx={ctx} state={state} name="decision" label={labels.decision} required empty="" options={RISK_DECISIONS.map((d) => ({ value: d, label: t(`planning.decision.${d}`) }))} />
         <TextAreaField ctx={ctx} state={state} name="analysis" label={labels.analysis} rows={4} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -197,10 +194,7 @@ export function AssessPage(props: { ctx: ViewContext; view: ControlView; point: 
       <PostForm ctx={ctx} action={`/planering/kontrollmoment/${point.id}`}>
         <TextAreaField ctx={ctx} state={state} name="assessment" label={t('planning.assessment')} hint={t('planning.assessmentHint')} rows={4} />
         <SelectField ctx={ctx} state={state} name="riskId" label={t('planning.scoredAsField')} empty={t('planning.none')} options={view.risks.map((r, i) => ({ value: r.id, label: `R${i + 1} ${r.title} (${r.value})` }))} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -220,10 +214,7 @@ export function ActivityResultPage(props: { ctx: ViewContext; s: PlanningScope; 
       <PostForm ctx={ctx} action={`/planering/kontrollaktiviteter/${activity.id}`}>
         <TextAreaField ctx={ctx} state={state} name="result" label={t('planning.activity.result')} rows={4} required />
         <TextField ctx={ctx} state={state} name="completedOn" label={t('planning.activity.completedOn')} type="date" hint={t('planning.dateHint')} required />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );

@@ -1,7 +1,7 @@
 /** The business plan as a document (HTML) and its edit forms. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
 import type { PlanService, ParagraphLink, LoadedPlan } from './plan.service.js';
 import { MEASURES, PLAN_STATUSES, SECTION_KEYS } from './planning.schema.js';
 import { Lines } from '../../platform/views/text.js';
@@ -222,10 +222,7 @@ export function PlanEditPage({ ctx, view, planId, state }: { ctx: ViewContext; v
         {SECTION_KEYS.map((k) => (
           <TextAreaField ctx={ctx} state={state} name={k} label={labels[k] ?? k} rows={k === 'purpose' || k === 'organisation' ? 10 : 6} />
         ))}
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { PostForm } from '../../platform/views/forms.js';
+import { PostForm, FormActions } from '../../platform/views/forms.js';
 import type { VerifyResult } from './verify.service.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import { assuranceLabel } from '../../domain/assurance.js';
@@ -118,9 +118,7 @@ export function VerifyPage({ ctx, result, error, value }: { ctx: ViewContext; re
           </p>
           <input type="text" id="f-sha256" name="sha256" value={value ?? ''} autocomplete="off" spellcheck={false} aria-describedby="h-sha256" aria-invalid={error ? 'true' : undefined} />
         </div>
-        <div class="actions">
-          <button type="submit">{t('verify.submit')}</button>
-        </div>
+        <FormActions ctx={ctx} submit={t('verify.submit')} />
       </PostForm>
       {result && <Result ctx={ctx} result={result} />}
     </Layout>

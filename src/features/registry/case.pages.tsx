@@ -2,7 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { RegistryService } from './registry.service.js';
 import type { PresentedDocument } from './secrecy.js';
 import { CaseDecisions, ChangeHistory } from './registry-edit.pages.js';
@@ -103,10 +103,7 @@ export function NewCasePage({ ctx, state, options }: { ctx: ViewContext; state: 
               options={options.codes.map((c) => ({ value: c.code, label: `${c.code} – ${c.title}` }))}
             />
             <SelectField ctx={ctx} state={state} name="responsiblePersonId" label={t('registry.case.responsible')} empty={t('registry.case.responsibleNone')} options={options.people.map((p) => ({ value: p.id, label: p.name }))} />
-            <div class="actions">
-              <button type="submit">{t('registry.case.create')}</button>
-              <a href="/arenden">{t('common.cancel')}</a>
-            </div>
+            <FormActions ctx={ctx} submit={t('registry.case.create')} cancelHref="/arenden" />
           </PostForm>
         </>
       )}

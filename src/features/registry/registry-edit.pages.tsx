@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { formatDateTime, swedishDate } from '../../platform/time-format.js';
 import { COMMON_PROVISIONS, provisionCitation } from '../../domain/index.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
@@ -106,10 +106,7 @@ export function EditCasePage(props: { ctx: ViewContext; state: FormState; caseIn
         <TextField ctx={ctx} state={state} name="title" label={t('registry.case.title')} required />
         <SelectField ctx={ctx} state={state} name="classificationCode" label={t('registry.case.code')} required options={options.codes.map((c) => ({ value: c.code, label: `${c.code} – ${c.title}` }))} />
         <SelectField ctx={ctx} state={state} name="responsiblePersonId" label={t('registry.case.responsible')} empty={t('registry.case.responsibleNone')} options={options.people.map((p) => ({ value: p.id, label: p.name }))} />
-        <div class="actions">
-          <button type="submit">{t('registry.edit.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('registry.edit.save')} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -154,10 +151,7 @@ export function EditDocumentPage({ ctx, state, detail }: { ctx: ViewContext; sta
           </>
         )}
         <SelectField ctx={ctx} state={state} name="securityClass" label={labels.securityClass} required options={SECURITY_CLASSES.map((c) => ({ value: c, label: c }))} />
-        <div class="actions">
-          <button type="submit">{t('registry.edit.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('registry.edit.save')} cancelHref={back} />
       </PostForm>
     </Layout>
   );

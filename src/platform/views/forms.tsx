@@ -158,3 +158,17 @@ export function PostForm(props: { ctx: ViewContext; action: string; children: Co
     </form>
   );
 }
+
+/**
+ * The buttons under a form: submit (labelled "Spara" unless `submit` names it) and, with
+ * `cancelHref`, the way back without saving; `children` add more after them.
+ */
+export function FormActions(p: { ctx: ViewContext; submit?: string; cancelHref?: string; children?: ComponentChildren }) {
+  return (
+    <div class="actions">
+      <button type="submit">{p.submit ?? p.ctx.t('common.save')}</button>
+      {p.cancelHref !== undefined && <a href={p.cancelHref}>{p.ctx.t('common.cancel')}</a>}
+      {p.children}
+    </div>
+  );
+}
