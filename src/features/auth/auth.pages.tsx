@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Role } from '../../platform/auth/policy.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { DemoSetupForm } from './demo-setup.pages.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
@@ -93,17 +94,15 @@ export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: Acco
         <dd>{ctx.principal?.email}</dd>
       </dl>
       <h2>{t('account.roles')}</h2>
-      {view.roles.length === 0 ? (
-        <p>{t('account.noRoles')}</p>
-      ) : (
-        <ul>
-          {view.roles.map((r) => (
-            <li>
-              {ROLE_LABELS[r.role][ctx.locale]} – {r.organisationName}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={view.roles}
+        none={t('account.noRoles')}
+        item={(r) => (
+          <>
+            {ROLE_LABELS[r.role][ctx.locale]} – {r.organisationName}
+          </>
+        )}
+      />
       <h2>{t('account.language')}</h2>
       <PostForm ctx={ctx} action="/konto/sprak" class="actions">
         <SelectField

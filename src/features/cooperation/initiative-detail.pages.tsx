@@ -7,6 +7,7 @@ import type { PhaseView } from './cooperation.model.js';
 import type { GateShortfall } from '../../domain/index.js';
 import { byLabel, dateOf, initiativeStatus, keyLabel, kr, nameOf, namesOf } from './cooperation.views.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 type Detail = Awaited<ReturnType<CooperationService['getInitiative']>>;
 
@@ -186,19 +187,17 @@ export function InitiativePage({ ctx, detail, planState }: { ctx: ViewContext; d
         <Phase ctx={ctx} detail={detail} phase={phase} planState={planState} />
       ))}
       <h2>{t('coop.powers')}</h2>
-      {model.powers.length === 0 ? (
-        <p>{t('coop.powersNone')}</p>
-      ) : (
-        <ul>
-          {model.powers.map((p) => (
-            <li>
-              {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
-              {p.reference ? ` (${p.reference})` : ''}
-              <ExampleMark ctx={ctx} origin={p.origin} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={model.powers}
+        none={t('coop.powersNone')}
+        item={(p) => (
+          <>
+            {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
+            {p.reference ? ` (${p.reference})` : ''}
+            <ExampleMark ctx={ctx} origin={p.origin} />
+          </>
+        )}
+      />
     </Layout>
   );
 }

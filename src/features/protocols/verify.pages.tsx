@@ -4,6 +4,7 @@ import { PostForm, FormActions } from '../../platform/views/forms.js';
 import type { VerifyResult } from './verify.service.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import { assuranceLabel } from '../../domain/assurance.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 
 function range(first: number | null, last: number | null): string {
@@ -75,19 +76,17 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         )}
       </dl>
       <h3>{t('verify.signatures')}</h3>
-      {p.signatures.length === 0 ? (
-        <p>{t('verify.noSignatures')}</p>
-      ) : (
-        <ul>
-          {p.signatures.map((s) => (
-            <li>
-              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({s.method === 'e-id' ? t('verify.method.eid', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–', time: s.authenticatedAt ? swedishStamp(s.authenticatedAt) : '–' }) : t(`verify.method.${s.method}`)}
-              {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
-              {s.late ? `; ${t('verify.late')}` : ''})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={p.signatures}
+        none={t('verify.noSignatures')}
+        item={(s) => (
+          <>
+            {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({s.method === 'e-id' ? t('verify.method.eid', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–', time: s.authenticatedAt ? swedishStamp(s.authenticatedAt) : '–' }) : t(`verify.method.${s.method}`)}
+            {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
+            {s.late ? `; ${t('verify.late')}` : ''})
+          </>
+        )}
+      />
     </section>
   );
 }

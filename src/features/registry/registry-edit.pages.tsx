@@ -7,6 +7,8 @@ import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { ChangeRow, CaseDecisionRow } from './registry.repository.js';
 import type { DocumentDetail, NewCaseOptions } from './registry.views.js';
 import { SECURITY_CLASSES } from './registry.schema.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 /** Corrections and decisions on the case and document pages; the forms that correct details. */
 
@@ -34,30 +36,17 @@ export function ChangeHistory({ ctx, entity, changes }: { ctx: ViewContext; enti
   return (
     <section aria-labelledby="history">
       <h2 id="history">{t('registry.history.title')}</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('registry.history.when')}</th>
-              <th scope="col">{t('registry.history.who')}</th>
-              <th scope="col">{t('registry.history.field')}</th>
-              <th scope="col">{t('registry.history.before')}</th>
-              <th scope="col">{t('registry.history.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...changes].reverse().map((c) => (
-              <tr>
-                <td>{formatDateTime(c.changedAt, ctx.locale)}</td>
-                <td>{c.changedBy}</td>
-                <th scope="row">{label(c.field)}</th>
-                <td>{c.before ?? empty}</td>
-                <td>{c.after ?? empty}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('registry.history.when'), t('registry.history.who'), t('registry.history.field'), t('registry.history.before'), t('registry.history.after')]} scroll>
+        {[...changes].reverse().map((c) => (
+          <tr>
+            <td>{formatDateTime(c.changedAt, ctx.locale)}</td>
+            <td>{c.changedBy}</td>
+            <th scope="row">{label(c.field)}</th>
+            <td>{c.before ?? empty}</td>
+            <td>{c.after ?? empty}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -75,21 +64,19 @@ export function CaseDecisions({ ctx, decisions }: { ctx: ViewContext; decisions:
   return (
     <section aria-labelledby="decisions">
       <h2 id="decisions">{t('registry.decisions.title')}</h2>
-      {decisions.length === 0 ? (
-        <p>{t('registry.decisions.none')}</p>
-      ) : (
-        <ul>
-          {decisions.map((d) => (
-            <li>
-              <a href={`/moten/${d.meetingId}/protokoll#paragraf-${d.paragraphId}`}>
-                {t('registry.decisions.paragraph', { number: d.number, body: d.bodyName, date: swedishDate(d.meetingStartsAt) })}
-              </a>{' '}
-              – {d.secret ? (d.publicHeading ?? d.heading) : d.heading} ({t(ITEM_STATUS[d.itemStatus])}
-              {d.protocolStatus === 'final' ? '' : `, ${t('registry.decisions.notFinal')}`})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={decisions}
+        none={t('registry.decisions.none')}
+        item={(d) => (
+          <>
+            <a href={`/moten/${d.meetingId}/protokoll#paragraf-${d.paragraphId}`}>
+              {t('registry.decisions.paragraph', { number: d.number, body: d.bodyName, date: swedishDate(d.meetingStartsAt) })}
+            </a>{' '}
+            – {d.secret ? (d.publicHeading ?? d.heading) : d.heading} ({t(ITEM_STATUS[d.itemStatus])}
+            {d.protocolStatus === 'final' ? '' : `, ${t('registry.decisions.notFinal')}`})
+          </>
+        )}
+      />
     </section>
   );
 }

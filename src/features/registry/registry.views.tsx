@@ -18,6 +18,8 @@ export interface NewCaseOptions {
 export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
 import { formatNumber } from '../../platform/time-format.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
+import type { Column } from '../../platform/views/list-table.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
 
@@ -49,6 +51,30 @@ export function SecrecyBadge({ ctx, secrecy }: { ctx: ViewContext; secrecy: Pres
 export function entryText(ctx: ViewContext, doc: PresentedDocument): string {
   if (doc.secrecy !== 'secret' || doc.access === 'full') return doc.description;
   return `${doc.description}. ${ctx.t('registry.doc.secretUnder', { provision: doc.secrecyProvision ?? '' })}`;
+}
+
+/**
+ * The columns every list of registry entries shares: the handling id (its row's header, linked to
+ * `href`), the date, the direction and the description with the demo mark.
+ */
+export function entryColumns<T extends PresentedDocument>(ctx: ViewContext, href: (doc: T) => string) {
+  const t = ctx.t;
+  return {
+    hid: { key: 'hid', label: t('registry.doc.hid'), rowHeader: true, text: (d) => d.handlingId, render: (d) => <RefLink href={href(d)}>{d.handlingId}</RefLink> } satisfies Column<T>,
+    date: { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate, render: (d) => <NoWrap>{d.documentDate}</NoWrap> } satisfies Column<T>,
+    direction: { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) } satisfies Column<T>,
+    description: {
+      key: 'description',
+      label: t('registry.doc.description'),
+      text: (d) => entryText(ctx, d),
+      render: (d) => (
+        <>
+          {entryText(ctx, d)}
+          <ExampleMark ctx={ctx} origin={d.origin} />
+        </>
+      ),
+    } satisfies Column<T>,
+  };
 }
 
 export function formatSize(bytes: number, ctx: ViewContext): string {

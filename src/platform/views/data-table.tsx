@@ -12,9 +12,12 @@ export type DataColumn = string | { label: ComponentChildren; numeric?: boolean 
 const numericClass = (numeric: boolean | undefined) => (numeric ? 'num' : undefined);
 
 export function DataTable(props: {
-  caption: string;
+  /** Left out only where a heading just above names the table (`labelledBy`) or its rows speak for themselves. */
+  caption?: string;
   /** The caption repeats the heading just above: keep it for screen readers only. */
   hideCaption?: boolean;
+  /** The id of the heading that names the table. */
+  labelledBy?: string;
   columns: readonly DataColumn[];
   /**
    * `true`: in a frame that scrolls sideways on a narrow screen; `'region'`: the same frame as a
@@ -25,8 +28,8 @@ export function DataTable(props: {
   children: ComponentChildren;
 }) {
   const table = (
-    <table id={props.id}>
-      <caption class={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
+    <table id={props.id} aria-labelledby={props.labelledBy}>
+      {props.caption !== undefined && <caption class={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>}
       <thead>
         <tr>
           {props.columns.map((column) =>
