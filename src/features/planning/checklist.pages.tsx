@@ -1,7 +1,7 @@
 /** Yearly checklists: the list, answering one, and the year-on-year comparison. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ChecklistService } from './checklist.service.js';
 import { answerFields } from './checklist-answers.js';
@@ -58,15 +58,10 @@ export function ChecklistListPage({ ctx, view, page }: { ctx: ViewContext; view:
               </PostForm>
             </section>
           )}
-          <details open={page?.form === 'template'}>
-            <summary>{t('planning.addTemplate')}</summary>
-            <PostForm ctx={ctx} action={scoped('/planering/checklistmallar', view)}>
-              <ErrorSummary ctx={ctx} state={template} />
-              <TextField ctx={ctx} state={template} name="name" label={t('planning.templateName')} required />
-              <TextAreaField ctx={ctx} state={template} name="statements" label={t('planning.templateStatements')} hint={t('planning.templateStatementsHint')} rows={10} required />
-              <button type="submit">{t('planning.addTemplate')}</button>
-            </PostForm>
-          </details>
+          <FoldedForm ctx={ctx} name={t('planning.addTemplate')} open={page?.form === 'template'} action={scoped('/planering/checklistmallar', view)} state={template}>
+            <TextField ctx={ctx} state={template} name="name" label={t('planning.templateName')} required />
+            <TextAreaField ctx={ctx} state={template} name="statements" label={t('planning.templateStatements')} hint={t('planning.templateStatementsHint')} rows={10} required />
+          </FoldedForm>
         </>
       )}
       <YearSwitch ctx={ctx} s={view} path="/planering/checklistor" />

@@ -1,7 +1,7 @@
 /** Internal control: the risk register with its matrix, the mandatory control points, control activities, and the plan. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ControlService, PresentedRisk } from './control.service.js';
 import type { ActivityRow, ControlPointRow } from './planning.repository.js';
@@ -123,32 +123,22 @@ export function ControlPage({ ctx, view, page }: { ctx: ViewContext; view: Contr
       <p class="hint">{t('planning.controlPointsIntro')}</p>
       <ControlPointList ctx={ctx} view={view} manage={view.canManage} />
       {view.canManage && (
-        <details open={page?.form === 'point'}>
-          <summary>{t('planning.addControlPoint')}</summary>
-          <PostForm ctx={ctx} action={scoped('/planering/kontrollmoment', view)}>
-            <ErrorSummary ctx={ctx} state={point} />
-            <TextAreaField ctx={ctx} state={point} name="title" label={t('planning.controlPoint.title')} rows={2} required />
-            <TextAreaField ctx={ctx} state={point} name="description" label={t('planning.controlPoint.description')} rows={3} />
-            <TextField ctx={ctx} state={point} name="issuedBy" label={t('planning.controlPoint.issuedBy')} />
-            <button type="submit">{t('planning.addControlPoint')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addControlPoint')} open={page?.form === 'point'} action={scoped('/planering/kontrollmoment', view)} state={point}>
+          <TextAreaField ctx={ctx} state={point} name="title" label={t('planning.controlPoint.title')} rows={2} required />
+          <TextAreaField ctx={ctx} state={point} name="description" label={t('planning.controlPoint.description')} rows={3} />
+          <TextField ctx={ctx} state={point} name="issuedBy" label={t('planning.controlPoint.issuedBy')} />
+        </FoldedForm>
       )}
       <h2>{t('planning.activities')}</h2>
       <ActivityTable ctx={ctx} view={view} manage={view.canManage} />
       {view.canManage && (
-        <details open={page?.form === 'activity'}>
-          <summary>{t('planning.addActivity')}</summary>
-          <PostForm ctx={ctx} action={scoped('/planering/kontrollaktiviteter', view)}>
-            <ErrorSummary ctx={ctx} state={activity} />
-            <TextAreaField ctx={ctx} state={activity} name="title" label={t('planning.activity.title')} rows={2} required />
-            <TextField ctx={ctx} state={activity} name="owner" label={t('planning.activity.owner')} required />
-            <TextField ctx={ctx} state={activity} name="dueOn" label={t('planning.activity.due')} type="date" hint={t('planning.dateHint')} />
-            <SelectField ctx={ctx} state={activity} name="riskId" label={t('planning.activity.risk')} empty={t('planning.none')} options={view.risks.map((r, i) => ({ value: r.id, label: `R${i + 1} ${r.title}` }))} />
-            <SelectField ctx={ctx} state={activity} name="controlPointId" label={t('planning.activity.controlPoint')} empty={t('planning.none')} options={view.points.map((p) => ({ value: p.id, label: p.title }))} />
-            <button type="submit">{t('planning.addActivity')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addActivity')} open={page?.form === 'activity'} action={scoped('/planering/kontrollaktiviteter', view)} state={activity}>
+          <TextAreaField ctx={ctx} state={activity} name="title" label={t('planning.activity.title')} rows={2} required />
+          <TextField ctx={ctx} state={activity} name="owner" label={t('planning.activity.owner')} required />
+          <TextField ctx={ctx} state={activity} name="dueOn" label={t('planning.activity.due')} type="date" hint={t('planning.dateHint')} />
+          <SelectField ctx={ctx} state={activity} name="riskId" label={t('planning.activity.risk')} empty={t('planning.none')} options={view.risks.map((r, i) => ({ value: r.id, label: `R${i + 1} ${r.title}` }))} />
+          <SelectField ctx={ctx} state={activity} name="controlPointId" label={t('planning.activity.controlPoint')} empty={t('planning.none')} options={view.points.map((p) => ({ value: p.id, label: p.title }))} />
+        </FoldedForm>
       )}
     </Layout>
   );

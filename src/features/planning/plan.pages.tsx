@@ -1,7 +1,7 @@
 /** The business plan as a document (HTML) and its edit forms. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import type { PlanService, ParagraphLink, LoadedPlan } from './plan.service.js';
 import { MEASURES, PLAN_STATUSES, SECTION_KEYS } from './planning.schema.js';
 import { Lines } from '../../platform/views/text.js';
@@ -75,15 +75,10 @@ function Goals({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page: Pa
         ))}
       </ol>
       {view.canManage && (
-        <details open={page?.form === 'goal'}>
-          <summary>{t('planning.addGoal')}</summary>
-          <PostForm ctx={ctx} action={`/planering/verksamhetsplan/${loaded.plan.id}/mal`}>
-            <ErrorSummary ctx={ctx} state={stateOf(page, 'goal')} />
-            <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="title" label={t('planning.goal.title')} rows={2} required />
-            <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="description" label={t('planning.goal.description')} rows={2} />
-            <button type="submit">{t('planning.addGoal')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addGoal')} open={page?.form === 'goal'} action={`/planering/verksamhetsplan/${loaded.plan.id}/mal`} state={stateOf(page, 'goal')}>
+          <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="title" label={t('planning.goal.title')} rows={2} required />
+          <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="description" label={t('planning.goal.description')} rows={2} />
+        </FoldedForm>
       )}
     </section>
   );
@@ -126,16 +121,11 @@ function Editions({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page:
       </DataTable>
       {loaded.editions.length === 0 && <p>{t('common.none')}</p>}
       {view.canManage && (
-        <details open={page?.form === 'edition'}>
-          <summary>{t('planning.addEdition')}</summary>
-          <PostForm ctx={ctx} action={`/planering/verksamhetsplan/${loaded.plan.id}/utgava`}>
-            <ErrorSummary ctx={ctx} state={state} />
-            <TextField ctx={ctx} state={state} name="edition" label={t('planning.edition')} required />
-            <TextField ctx={ctx} state={state} name="editedOn" label={t('planning.editionDate')} type="date" hint={t('planning.dateHint')} required />
-            <TextAreaField ctx={ctx} state={state} name="comment" label={t('planning.editionComment')} rows={2} />
-            <button type="submit">{t('planning.addEdition')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addEdition')} open={page?.form === 'edition'} action={`/planering/verksamhetsplan/${loaded.plan.id}/utgava`} state={state}>
+          <TextField ctx={ctx} state={state} name="edition" label={t('planning.edition')} required />
+          <TextField ctx={ctx} state={state} name="editedOn" label={t('planning.editionDate')} type="date" hint={t('planning.dateHint')} required />
+          <TextAreaField ctx={ctx} state={state} name="comment" label={t('planning.editionComment')} rows={2} />
+        </FoldedForm>
       )}
     </section>
   );
