@@ -1,3 +1,4 @@
+import { ConfirmPage } from '../../platform/views/confirm-page.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
@@ -302,14 +303,13 @@ export function RemoveImportPage(props: { ctx: ViewContext; detail: ImportDetail
   const { t } = ctx;
   const back = `${LIST}/import/${detail.id}`;
   return (
-    <Layout ctx={ctx} title={t('outcomeImport.removeTitle', { year: detail.year, date: detail.periodTo })} back={{ href: back }}>
-      <p class="warning">{t('outcomeImport.removeWarning', { file: detail.fileName || t(`outcomeImport.format.${detail.format}`) })}</p>
-      <PostForm ctx={ctx} action={`${back}/ta-bort`} class="actions">
-        <button type="submit" class="danger">
-          {t('outcomeImport.removeConfirm')}
-        </button>
-        <a href={back}>{t('common.cancel')}</a>
-      </PostForm>
-    </Layout>
+    <ConfirmPage
+      ctx={ctx}
+      title={t('outcomeImport.removeTitle', { year: detail.year, date: detail.periodTo })}
+      question={t('outcomeImport.removeWarning', { file: detail.fileName || t(`outcomeImport.format.${detail.format}`) })}
+      action={`${back}/ta-bort`}
+      back={back}
+      confirmLabel={t('outcomeImport.removeConfirm')}
+    />
   );
 }

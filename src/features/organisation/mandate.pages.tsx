@@ -1,3 +1,4 @@
+import { ConfirmPage } from '../../platform/views/confirm-page.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
@@ -192,15 +193,5 @@ export function DeleteMandatePage(props: { ctx: ViewContext; mandate: MandateRow
   const { ctx } = props;
   const { t } = ctx;
   const back = `/organ/${props.mandate.bodyId}`;
-  return (
-    <Layout ctx={ctx} title={t('mandate.deleteTitle')} back={{ href: back }}>
-      <p class="warning">{t('common.confirmDelete', { what: props.what })}</p>
-      <PostForm ctx={ctx} action={`/uppdrag/${props.mandate.id}/ta-bort`} class="actions">
-        <button type="submit" class="danger">
-          {t('common.delete')}
-        </button>
-        <a href={back}>{t('common.cancel')}</a>
-      </PostForm>
-    </Layout>
-  );
+  return <ConfirmPage ctx={ctx} title={t('mandate.deleteTitle')} question={t('common.confirmDelete', { what: props.what })} action={`/uppdrag/${props.mandate.id}/ta-bort`} back={back} confirmLabel={t('common.delete')} />;
 }
