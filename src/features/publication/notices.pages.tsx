@@ -21,8 +21,8 @@ function postingText(ctx: ViewContext, row: { postedOn: string | null; method: s
   return ctx.t('notices.notPosted');
 }
 
-/** The registrar's (or secretary's) form for one notice; `next` is where to come back. */
-export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; next: string; state?: FormState; today: string }) {
+/** The registrar's (or secretary's) form for one notice; `next` is where to come back; `open` when the page was opened for it (the e-mail's link). */
+export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; next: string; state?: FormState; today: string; open?: boolean }) {
   const { ctx, noticeId, municipality, next } = props;
   const { t } = ctx;
   const state = props.state ?? emptyForm({ postedOn: props.today, externalUrl: '' });
@@ -31,7 +31,7 @@ export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; m
     errors: state.errors.map((e) => (e.field === '_' ? e : { ...e, field: `${e.field}-${noticeId}` })),
   };
   return (
-    <details open={state.errors.length > 0}>
+    <details open={state.errors.length > 0 || props.open}>
       <summary>
         {t('notices.record')}
         <span class="visually-hidden"> {municipality}</span>
@@ -39,7 +39,7 @@ export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; m
       <ErrorSummary ctx={ctx} state={prefixed} />
       <PostForm ctx={ctx} action={`/anslag/${noticeId}/anslagen`}>
         <input type="hidden" name="next" value={next} />
-        <TextField ctx={ctx} state={prefixed} name={`postedOn-${noticeId}`} label={`${t('notices.postedOn')} (${municipality})`} hint={t('notices.recordHint')} type="date" required />
+        <TextField ctx={ctx} state={prefixed} name={`postedOn-${noticeId}`} label={`${t('notices.postedOn')} (${municipality})`} hint={t('notices.recordHint')} type="date" required autofocus={props.open === true && state.errors.length === 0} />
         <TextField ctx={ctx} state={prefixed} name={`externalUrl-${noticeId}`} label={t('notices.externalUrl')} type="url" />
         <button type="submit">
           {t('notices.record')}
@@ -174,7 +174,14 @@ export function CorrectPostingForm(props: { ctx: ViewContext; noticeId: string; 
   );
 }
 
-export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: { noticeId: string; state: FormState }; failedCorrection?: { noticeId: string; state: FormState } }) {
+export function RegistrarPage(props: {
+  ctx: ViewContext;
+  queue: Queue;
+  failed?: { noticeId: string; state: FormState };
+  failedCorrection?: { noticeId: string; state: FormState };
+  /** The notice the page was opened for (`?registrera=<id>`): its form is open, unless its posting is recorded already. */
+  openNoticeId?: string | undefined;
+}) {
   const { ctx, queue } = props;
   const { t } = ctx;
   return (
@@ -210,6 +217,7 @@ export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: 
               municipality={n.municipality.name}
               next="/anslag"
               today={ctx.today}
+              open={props.openNoticeId === n.noticeId && !n.postedOn}
               state={props.failed?.noticeId === n.noticeId ? props.failed.state : emptyForm({ postedOn: n.postedOn ?? ctx.today, externalUrl: n.externalUrl ?? '' })}
             />
           )}

@@ -16,6 +16,7 @@ import { listMandatesOn } from '../meetings/meetings.repository.js';
 import { substitutesToCall } from '../meetings/member-room.service.js';
 import { substituteMailState, type SubstituteMailState } from '../meetings/member-room.rules.js';
 import * as repo from './tasks.repository.js';
+import { recordPostingPath } from '../publication/notice-link.service.js';
 
 /** One thing to do: where it is done, the meeting it concerns, its deadline and days past it. */
 export interface Task {
@@ -119,7 +120,7 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
         noticeId: n.noticeId,
         municipality: n.municipality.name,
         justeredOn: n.justeredOn,
-        href: `/anslag#n-${n.noticeId}`,
+        href: recordPostingPath(n.noticeId),
         bodyName: n.bodyName,
         meetingDate: n.meetingDate,
         deadline: n.deadline,
