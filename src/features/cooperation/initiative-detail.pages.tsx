@@ -250,8 +250,8 @@ function Reminders({ ctx, detail }: { ctx: ViewContext; detail: Detail }) {
                 <tr>
                   <th scope="row">{nameOf(model, r.organisationId)}</th>
                   <td>{decisionOf(r.cellId)}</td>
-                  <td>{r.dueOn}</td>
-                  <td>{swedishStamp(r.sentAt)}</td>
+                  <td style="white-space: nowrap">{r.dueOn}</td>
+                  <td style="white-space: nowrap">{swedishStamp(r.sentAt)}</td>
                   <td>
                     {r.mails.length === 0 ? (
                       t('coop.reminder.unknown')
