@@ -110,7 +110,7 @@ function SubstituteCall({ ctx, room, sub }: { ctx: ViewContext; room: RoomView; 
   if (sub.state === 'retrying') return <p class="warning">{t('room.sub.retrying', { name: sub.name, time })}</p>;
   if (sub.state === 'failed') {
     return (
-      <div class="warning">
+      <div class="warning" style="margin: .75rem 0">
         <p>{t('room.sub.failed', { name: sub.name })}</p>
         {room.canReport && (
           <PostForm ctx={ctx} action={`/mina-moten/${room.meeting.id}/franvaro/skicka-igen`}>
