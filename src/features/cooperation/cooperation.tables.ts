@@ -146,6 +146,8 @@ export const reminderLog = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     dueOn: date('due_on').notNull(),
     sentAt: instant('sent_at').notNull().defaultNow(),
+    /** The reminder's e-mails in the mail log (mail_log.id), so that their state can be shown. */
+    mailIds: jsonb('mail_ids').$type<string[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.kind, t.refId, t.organisationId, t.dueOn] })],
 );

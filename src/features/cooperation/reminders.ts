@@ -8,7 +8,9 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
+import { and, eq, inArray } from 'drizzle-orm';
 import { reminderLog } from './cooperation.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { compareDates, reminderFrom } from '../../domain/index.js';
 import { countWord } from '../../platform/i18n/plural.js';
@@ -16,6 +18,23 @@ import * as repo from './cooperation.repository.js';
 import { deadlineOf, loadInitiative, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 
 export const REMINDER_KIND = 'cooperation.decision';
+
+/** How one reminder e-mail went: waiting in the queue, tried and to be tried again, delivered (or in the outbox), or failed for good. */
+export type ReminderMailState = 'queued' | 'retrying' | 'sent' | 'outbox' | 'failed';
+
+export interface SentReminder {
+  cellId: string;
+  organisationId: string;
+  dueOn: string;
+  sentAt: Date;
+  mails: { recipient: string; state: ReminderMailState; error: string | null }[];
+}
+
+/** The state shown for a mail-log row: a queued mail with an error is being retried. */
+export function reminderMailState(status: 'queued' | 'sending' | 'sent' | 'outbox' | 'failed', error: string | null): ReminderMailState {
+  if (status === 'sending' || status === 'queued') return error ? 'retrying' : 'queued';
+  return status;
+}
 export const DEFAULT_REMINDER_DAYS = 7;
 const RECIPIENT_ROLES = ['registrar', 'preparation_official'];
 
@@ -74,6 +93,17 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
   }
 
   return {
+    /** The reminders sent about these decisions (cells), newest first, each with the state of its e-mails from the mail log. */
+    async remindersOf(cellIds: readonly string[]): Promise<SentReminder[]> {
+      if (cellIds.length === 0) return [];
+      const rows = await db.select().from(reminderLog).where(and(eq(reminderLog.kind, REMINDER_KIND), inArray(reminderLog.refId, [...cellIds])));
+      const ids = [...new Set(rows.flatMap((r) => r.mailIds))];
+      const mails = ids.length === 0 ? [] : await db.select({ id: mailLog.id, recipient: mailLog.recipient, status: mailLog.status, error: mailLog.error }).from(mailLog).where(inArray(mailLog.id, ids));
+      return rows
+        .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime())
+        .map((r) => ({ cellId: r.refId, organisationId: r.organisationId, dueOn: r.dueOn, sentAt: r.sentAt, mails: mails.filter((m) => r.mailIds.includes(m.id)).map(({ recipient, status, error }) => ({ recipient, state: reminderMailState(status, error), error })) }));
+    },
+
     /** Send the reminders due on `now`'s Swedish date; returns how many mails went out and how many waited for a recipient. */
     async sendDueReminders(now: Date = deps.clock()): Promise<{ mails: number; decisions: number; withoutRecipient: number }> {
       const today = swedishDate(now);
@@ -96,7 +126,12 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
         const subject = `Påminnelse: ${countWord('sv', fresh.length, { one: 'beslut', other: 'beslut' })} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
         const text = mailText(org, fresh, config.publicUrl);
         // Into the mail queue: delivered in the background with its retries, listed in the mail log.
-        await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));
+        const mailIds = await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));
+        // Each reminder knows its mails, so that the initiative's page can show how they went.
+        await db
+          .update(reminderLog)
+          .set({ mailIds })
+          .where(and(eq(reminderLog.kind, REMINDER_KIND), eq(reminderLog.organisationId, organisationId), inArray(reminderLog.refId, fresh.map((d) => d.cell.id)), eq(reminderLog.sentAt, now)));
         result.mails += recipients.length;
         result.decisions += fresh.length;
       }

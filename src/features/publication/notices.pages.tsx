@@ -22,7 +22,6 @@ function postingText(ctx: ViewContext, row: { postedOn: string | null; method: s
   return ctx.t('notices.notPosted');
 }
 
-/** The registrar's (or secretary's) form for one notice; `next` is where to come back. */
 /**
  * A form about one municipality's notice, folded away until it is used or refused; its summary
  * and its button are named by the action and, for screen readers, the municipality.
@@ -47,7 +46,8 @@ function NoticeForm(props: { ctx: ViewContext; name: string; municipality: strin
   );
 }
 
-export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; next: string; state?: FormState; today: string }) {
+/** The registrar's (or secretary's) form for one notice; `next` is where to come back; `open` when the page was opened for it (the e-mail's link). */
+export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; next: string; state?: FormState; today: string; open?: boolean }) {
   const { ctx, noticeId, municipality, next } = props;
   const { t } = ctx;
   const state = props.state ?? emptyForm({ postedOn: props.today, externalUrl: '' });
@@ -56,9 +56,9 @@ export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; m
     errors: state.errors.map((e) => (e.field === '_' ? e : { ...e, field: `${e.field}-${noticeId}` })),
   };
   return (
-    <NoticeForm ctx={ctx} name={t('notices.record')} municipality={municipality} state={prefixed} open={state.errors.length > 0} action={`/anslag/${noticeId}/anslagen`}>
+    <NoticeForm ctx={ctx} name={t('notices.record')} municipality={municipality} state={prefixed} open={state.errors.length > 0 || props.open === true} action={`/anslag/${noticeId}/anslagen`}>
       <input type="hidden" name="next" value={next} />
-      <TextField ctx={ctx} state={prefixed} name={`postedOn-${noticeId}`} label={`${t('notices.postedOn')} (${municipality})`} hint={t('notices.recordHint')} type="date" required />
+      <TextField ctx={ctx} state={prefixed} name={`postedOn-${noticeId}`} label={`${t('notices.postedOn')} (${municipality})`} hint={t('notices.recordHint')} type="date" required autofocus={props.open === true && state.errors.length === 0} />
       <TextField ctx={ctx} state={prefixed} name={`externalUrl-${noticeId}`} label={t('notices.externalUrl')} type="url" />
     </NoticeForm>
   );
@@ -176,7 +176,14 @@ export function CorrectPostingForm(props: { ctx: ViewContext; noticeId: string; 
   );
 }
 
-export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: { noticeId: string; state: FormState }; failedCorrection?: { noticeId: string; state: FormState } }) {
+export function RegistrarPage(props: {
+  ctx: ViewContext;
+  queue: Queue;
+  failed?: { noticeId: string; state: FormState };
+  failedCorrection?: { noticeId: string; state: FormState };
+  /** The notice the page was opened for (`?registrera=<id>`): its form is open, unless its posting is recorded already. */
+  openNoticeId?: string | undefined;
+}) {
   const { ctx, queue } = props;
   const { t } = ctx;
   return (
@@ -212,6 +219,7 @@ export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: 
               municipality={n.municipality.name}
               next="/anslag"
               today={ctx.today}
+              open={props.openNoticeId === n.noticeId && !n.postedOn}
               state={props.failed?.noticeId === n.noticeId ? props.failed.state : emptyForm({ postedOn: n.postedOn ?? ctx.today, externalUrl: n.externalUrl ?? '' })}
             />
           )}

@@ -213,9 +213,20 @@ describe('tasks on the start page and their e-mails', () => {
     assert.ok(albyMail.includes(`${PUBLIC_URL}/anslag/${noticeOf(f.alby.id)}`));
     assert.ok(!albyMail.includes(noticeOf(f.bredby.id)));
 
-    const albyPage = await (await signedIn(albyRegistrar.email)).get('/');
+    const albyClient = await signedIn(albyRegistrar.email);
+    const albyPage = await albyClient.get('/');
     assert.match(albyPage.body, />1 anslag att registrera</);
-    assert.ok(albyPage.body.includes(`href="/anslag#n-${noticeOf(f.alby.id)}"`));
+    const formLink = `/anslag?registrera=${noticeOf(f.alby.id)}`;
+    assert.ok(albyPage.body.includes(`href="${formLink}"`));
+    // The e-mail's link leads to the same place: the notice's form, open, its date field focused.
+    const followed = await albyClient.get(`/anslag/${noticeOf(f.alby.id)}`);
+    assert.equal(followed.headers.location, formLink);
+    const form = await albyClient.get(formLink);
+    assert.match(form.body, /<details open><summary>Registrera anslag<span class="visually-hidden"> Alby kommun<\/span><\/summary>/);
+    assert.match(form.body, new RegExp(`<input id="f-postedOn-${noticeOf(f.alby.id)}" [^>]*autofocus`));
+    const plain = await albyClient.get('/anslag');
+    assert.doesNotMatch(plain.body, /<details open|autofocus/, 'without the link the forms stay folded');
+    assert.doesNotMatch((await albyClient.get('/anslag?registrera=not-a-uuid')).body, /autofocus/);
     assert.ok(!albyPage.body.includes(noticeOf(f.bredby.id)), "Alby's registrar does not see Bredby's posting");
 
     // Once final, the chair has nothing left to adjust.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { LIST_FILTER_JS_PATH } from '../views/list-filter.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -69,6 +70,8 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
+/** The filter box for long lists of checkboxes (assets/list-filter.js); any page may use it. */
+const LIST_FILTER_JS = readFileSync(new URL('./assets/list-filter.js', import.meta.url));
 
 /**
  * What the platform's HTTP layer needs from the services: its settings, the clock, and sessions.
@@ -258,6 +261,9 @@ export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>)
 
   app.get('/static/app.css', { config: { action: 'public' } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
+  );
+  app.get(LIST_FILTER_JS_PATH, { config: { action: 'public' } }, async (_request, reply) =>
+    reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LIST_FILTER_JS),
   );
 
   for (const register of parts.routes) register(app, services);

@@ -52,6 +52,8 @@ interface FieldProps {
   inputMode?: 'numeric' | 'email' | 'tel' | 'text';
   /** The id of a `<datalist>` of suggestions (the field stays free text). */
   list?: string;
+  /** Focus the field when the page opens: only where the page was opened to fill in this one field. */
+  autofocus?: boolean;
 }
 
 /** A field's frame: label (with "required"), hint and error, then the control; ids `f-`, `h-`, `e-` + name. */
@@ -94,6 +96,7 @@ export function TextField(p: FieldProps) {
         autoComplete={p.autocomplete}
         inputMode={p.inputMode}
         list={p.list}
+        autoFocus={p.autofocus}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedByOf(p, error)}
       />
