@@ -4,7 +4,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { PostForm } from '../../platform/views/forms.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 import { formatClock, formatLongDate } from '../../platform/time-format.js';
-import type { Alternative } from '../meetings/live-meeting.state.js';
+import type { Alternative } from '../meetings/proceedings/live-meeting.state.js';
 import type { LiveRoomService } from './live.service.js';
 import { chairPath, Failure, formatDuration, LivePage, Part, phaseOf, screenPath, sharedVNodes, SpeakerList, streamPath } from './live-parts.pages.js';
 import { ElectionControls } from './live-election.pages.js';

@@ -7,7 +7,7 @@ import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } fro
 import { agendaItems, auditLog, electionBallots, electionCandidates, elections, users } from '../../tables.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 import { DomainError } from '../../platform/errors.js';
-import { loadElectionRecords } from '../meetings/live-meeting.election.js';
+import { loadElectionRecords } from '../meetings/proceedings/live-meeting.election.js';
 import { BLANK, countBallot } from './live-election.js';
 import { streamData } from './live.pages.js';
 import { meetingRecordLines, recordLinesText } from '../protocols/protocol-record-lines.js';

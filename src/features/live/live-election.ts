@@ -20,9 +20,9 @@ import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { drawElectionLottery, electionResult } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
-import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/live-meeting.write.js';
-import { fillMessage, liveMeetingMessages } from '../meetings/live-meeting.messages.js';
+import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { fillMessage, liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
 import { liveElectionMessages as M, refuseElection as refuse } from './live-election.messages.js';
 

@@ -17,9 +17,9 @@ import type { Principal } from '../../platform/auth/policy.js';
 import { canEnterReservation, MOTION_KINDS, motionNeedsText, propositionOrder, type MotionKind, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
-import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type CalledPerson, type PresenceState } from '../meetings/live-meeting.state.js';
-import { nextPosition, requireItem, requirePending, requireServing, type WriteContext } from '../meetings/live-meeting.write.js';
-import { requireReservationsOpen } from '../meetings/live-meeting-decisions.service.js';
+import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type CalledPerson, type PresenceState } from '../meetings/proceedings/live-meeting.state.js';
+import { nextPosition, requireItem, requirePending, requireServing, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { requireReservationsOpen } from '../meetings/proceedings/live-meeting-decisions.service.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 
 export const MAX_SPEAKER_MINUTES = 60;

@@ -11,8 +11,8 @@ import { msg, parseInput } from '../../platform/validation.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
-import { servingAt, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
-import type { WriteContext } from '../meetings/live-meeting.write.js';
+import { servingAt, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import { liveSpeakers } from './live.tables.js';
 

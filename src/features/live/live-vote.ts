@@ -18,11 +18,11 @@ import { msg, parseInput } from '../../platform/validation.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
-import { ZAlternative, type TChoice } from '../meetings/live-meeting.schema.js';
-import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
-import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/live-meeting.write.js';
-import { recordVote } from '../meetings/live-meeting.voting.js';
-import { resolveAlternative } from '../meetings/live-meeting-decisions.service.js';
+import { ZAlternative, type TChoice } from '../meetings/proceedings/live-meeting.schema.js';
+import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { recordVote } from '../meetings/proceedings/live-meeting.voting.js';
+import { resolveAlternative } from '../meetings/proceedings/live-meeting-decisions.service.js';
 import type { MeetingRow } from '../meetings/meetings.repository.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 

@@ -22,8 +22,8 @@ import { publicHeadingOf, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { cooperationScope } from '../organisation/scope.js';
 import { findBody, findMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
-import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/live-meeting.state.js';
-import { requireOpen, type WriteContext } from '../meetings/live-meeting.write.js';
+import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
+import { requireOpen, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import { createLiveSpeakers, currentIndex, orderSpeakers, type SpeakerEntry } from './live-speakers.js';
 

@@ -13,7 +13,7 @@ import { signerRolesOf, type SignerRole } from '../protocols/signers.js';
 import type { PublicationService } from '../publication/publication.service.js';
 import type { CooperationService } from '../cooperation/cooperation.service.js';
 import { listMandatesOn } from '../meetings/meetings.repository.js';
-import { substitutesToCall } from '../meetings/member-room.service.js';
+import { substitutesToCall } from '../meetings/member-room/member-room.service.js';
 import * as repo from './tasks.repository.js';
 
 /** One thing to do: where it is done, the meeting it concerns, its deadline and days past it. */

@@ -1,0 +1,381 @@
+/**
+ * The members' meeting room: a member, substitute or official reads the papers of the meetings
+ * they are called to, reports absence (the substitute of the same municipality is e-mailed at
+ * once), declares jäv on an item and keeps private notes that no one else ever sees.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Config } from '../../../platform/config/config.js';
+import type { Database, Db } from '../../../platform/db/database.js';
+import { swedishDate, type Clock } from '../../../platform/clock.js';
+import { users } from '../../auth/auth.tables.js';
+import { meetings, memberNotes, memberReports } from '../meetings.tables.js';
+import { bodies, mandates, organisations, people } from '../../organisation/organisation.tables.js';
+import { cases, documents } from '../../registry/registry.tables.js';
+import { recordAudit } from '../../../platform/audit/audit.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
+import { parseInput } from '../../../platform/validation.js';
+import type { Mailer } from '../../../platform/mail/mailer.js';
+import { isTermCurrent } from '../../../domain/mandate-term.js';
+import { actorOf } from '../../auth/auth.service.js';
+import { can, holdsRoleAnywhere, PolicyDenied, type Principal } from '../../../platform/auth/policy.js';
+import { cooperationScope } from '../../organisation/scope.js';
+import * as registryRepo from '../../registry/registry.repository.js';
+import { caseNumberOf } from '../../registry/registry.service.js';
+import { documentAccessFor, presentDocument } from '../../registry/secrecy.js';
+import * as roomRepo from './member-room.repository.js';
+import { createSecretPaperReading, memberMayRead } from './member-room.secret-papers.js';
+import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substitutesToCall, type MemberReportType, type MyMandate, type ReportRow } from './member-room.rules.js';
+import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow } from '../meetings.repository.js';
+import { memberRoomMessages as M } from './member-room.messages.js';
+import { insertOne } from '../../../platform/db/insert-one.js';
+
+
+export { formatClock, formatMeetingDay, formatMeetingTime, MAX_PRIVATE_NOTE, MAX_REPORT_NOTE, substitutesToCall, type CalledMandate, type MemberReportType, type MyMandate } from './member-room.rules.js';
+
+export function createMemberRoomService(deps: {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+  /** Tells the committee's secretaries of a reported absence (the task notifier); called after the commit, never throws. */
+  notifier?: { absenceReported: (reportId: string) => Promise<unknown> };
+}) {
+  const db = deps.database.db;
+  const { clock, config, mailer } = deps;
+
+  async function personIdOf(principal: Principal): Promise<string | null> {
+    const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
+    return row?.personId ?? null;
+  }
+
+  /** Every mandate of the person with the body and municipality names, strongest role first. */
+  async function mandatesOf(personId: string) {
+    const rows = await db
+      .select({ mandate: mandates, municipalityName: organisations.name })
+      .from(mandates)
+      .innerJoin(organisations, eq(organisations.id, mandates.municipalityId))
+      .where(eq(mandates.personId, personId));
+    return rows.sort((a, b) => ROLE_ORDER[a.mandate.role] - ROLE_ORDER[b.mandate.role]);
+  }
+
+  function mandateOn(rows: Awaited<ReturnType<typeof mandatesOf>>, bodyId: string, date: string): MyMandate | undefined {
+    const found = rows.find((r) => r.mandate.bodyId === bodyId && isTermCurrent(r.mandate, date));
+    if (!found) return undefined;
+    const { mandate } = found;
+    return { personId: mandate.personId, role: mandate.role, position: mandate.position, municipalityId: mandate.municipalityId, municipalityName: found.municipalityName };
+  }
+
+  /** The meeting, if this user is called to it (a mandate in its body on the meeting day); otherwise 404. */
+  async function requireRoom(principal: Principal | null, meetingId: string) {
+    if (!principal || !holdsRoleAnywhere(principal, 'meetingRoom.use')) throw new PolicyDenied('meetingRoom.use');
+    const personId = await personIdOf(principal);
+    if (!personId) throw new DomainError('NOT_FOUND', { message: 'user has no person', userMessage: M['room.err.noPerson'] });
+    const meeting = await findMeeting(db, meetingId);
+    const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+    // Another cooperation's meeting does not exist for this user (404, as for a meeting not theirs).
+    if (body && !can(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId))) throw notFound(M['room.err.notFound']);
+    const date = meeting ? swedishDate(meeting.startsAt) : '';
+    const mine = meeting && body ? mandateOn(await mandatesOf(personId), body.id, date) : undefined;
+    if (!meeting || !body || !mine) throw notFound(M['room.err.notFound']);
+    return { user: principal, meeting, body, date, mine, personId };
+  }
+
+  type Room = Awaited<ReturnType<typeof requireRoom>>;
+  const secretPapers = createSecretPaperReading({ db, config, clock, requireRoom });
+
+  /** The decision basis of the items: each item's documents with their files, and the case numbers. */
+  async function loadBasis(items: AgendaItemRow[]) {
+    const links = await listItemDocumentIds(db, items.map((i) => i.id));
+    const docs = links.length ? await db.select().from(documents).where(inArray(documents.id, [...new Set(links.map((l) => l.documentId))])) : [];
+    const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
+    const caseRows = caseIds.length ? await db.select().from(cases).where(inArray(cases.id, caseIds)) : [];
+    return {
+      files: await registryRepo.listFiles(db, docs.map((d) => d.id)),
+      documentsOf: (itemId: string) => links.filter((l) => l.itemId === itemId).flatMap((l) => docs.filter((d) => d.id === l.documentId)),
+      caseNumberOf: (caseId: string | null) => {
+        const row = caseRows.find((c) => c.id === caseId);
+        return row ? caseNumberOf(row) : null;
+      },
+    };
+  }
+
+  /** Whether the user may read secret documents of an organisation: registry.readSecret there or in its committee. */
+  async function secretReader(user: Principal) {
+    const orgs = await registryRepo.organisationSlugs(db);
+    return (orgId: string) => {
+      const committeeId = orgs.get(orgId)?.committeeId;
+      return can(user, 'registry.readSecret', committeeId ? [orgId, committeeId] : [orgId]);
+    };
+  }
+
+  async function requireItem(meetingId: string, itemId: string) {
+    const item = (await listItems(db, meetingId)).find((i) => i.id === itemId);
+    if (!item) throw notFound(M['room.err.itemNotFound']);
+    return item;
+  }
+
+  /** Lock the meeting row for the rest of the transaction: a report and the opening of the meeting never cross. */
+  async function lockPlannedMeeting(tx: Db, meetingId: string): Promise<void> {
+    const [row] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    if (!row) throw notFound(M['room.err.notFound']);
+    assertStillPlanned(row.status);
+  }
+
+  async function findOwnReport(tx: Db, where: { meetingId: string; personId: string; type: MemberReportType; itemId: string | null }) {
+    const rows = await tx
+      .select()
+      .from(memberReports)
+      .where(and(eq(memberReports.meetingId, where.meetingId), eq(memberReports.personId, where.personId), eq(memberReports.type, where.type)));
+    return rows.find((r) => r.itemId === where.itemId);
+  }
+
+  /** The substitutes of the same municipality in the same body on the meeting day (reglemente 17 §). */
+  async function substitutesFor(room: Room) {
+    const called = await listMandatesOn(db, room.body.id, room.date);
+    const ids = new Set(substitutesToCall(called.map((c) => c.mandate), room.mine).map((m) => m.personId));
+    return called.filter((c) => ids.has(c.person.id)).map((c) => c.person);
+  }
+
+  /**
+   * For a substitute: the members of the same municipality who reported absence from this
+   * meeting, for whom the substitute is called in to serve (reglemente 17 §). Empty otherwise.
+   */
+  async function calledInFor(room: Room): Promise<string[]> {
+    if (room.mine.role !== 'substitute') return [];
+    const called = await listMandatesOn(db, room.body.id, room.date);
+    const members = called.filter((c) => substitutesToCall(called.map((x) => x.mandate), c.mandate).some((m) => m.personId === room.personId));
+    if (members.length === 0) return [];
+    const absent = await db
+      .select({ personId: memberReports.personId })
+      .from(memberReports)
+      .where(and(eq(memberReports.meetingId, room.meeting.id), eq(memberReports.type, 'absence'), inArray(memberReports.personId, members.map((m) => m.person.id))));
+    const absentIds = new Set(absent.map((a) => a.personId));
+    return members.filter((m) => absentIds.has(m.person.id)).map((m) => m.person.name);
+  }
+
+  async function writeReport(room: Room, type: MemberReportType, itemId: string | null, note: string | null) {
+    return db.transaction(async (tx) => {
+      await lockPlannedMeeting(tx, room.meeting.id);
+      const key = { meetingId: room.meeting.id, personId: room.personId, type, itemId };
+      const existing = await findOwnReport(tx, key);
+      if (existing) return { report: existing, created: false };
+      const report = await insertOne(tx.insert(memberReports).values({ ...key, note, createdAt: clock() }).returning());
+      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}`, entity: 'meeting', entityId: room.meeting.id, after: { reportId: report.id, personId: room.personId, itemId, note }, organisationId: room.body.organisationId }, clock());
+      return { report, created: true };
+    });
+  }
+
+  async function withdrawReport(room: Room, type: MemberReportType, itemId: string | null) {
+    return db.transaction(async (tx) => {
+      await lockPlannedMeeting(tx, room.meeting.id);
+      const existing = await findOwnReport(tx, { meetingId: room.meeting.id, personId: room.personId, type, itemId });
+      if (!existing) return undefined;
+      await tx.delete(memberReports).where(eq(memberReports.id, existing.id));
+      await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}.withdraw`, entity: 'meeting', entityId: room.meeting.id, before: { reportId: existing.id, personId: room.personId, itemId, note: existing.note }, organisationId: room.body.organisationId }, clock());
+      return existing;
+    });
+  }
+
+  const mailContext = (room: Room, member: string) => ({
+    meeting: room.meeting,
+    bodyName: room.body.name,
+    memberName: member,
+    municipalityName: room.mine.municipalityName,
+    publicUrl: config.publicUrl,
+  });
+
+  async function personName(personId: string): Promise<string> {
+    const [row] = await db.select({ name: people.name }).from(people).where(eq(people.id, personId));
+    return row?.name ?? '';
+  }
+
+  return {
+    /** The meetings this user is called to: upcoming first, then earlier ones (newest first); null without a linked person. */
+    async listMyMeetings(principal: Principal | null) {
+      // The user's own meetings, found through the person linked to the account (never anyone else's).
+      if (!principal || !holdsRoleAnywhere(principal, 'meetingRoom.use')) throw new PolicyDenied('meetingRoom.use');
+      const personId = await personIdOf(principal);
+      if (!personId) return null;
+      const mine = await mandatesOf(personId);
+      const bodyIds = [...new Set(mine.map((m) => m.mandate.bodyId))];
+      if (bodyIds.length === 0) return { upcoming: [], past: [] };
+      const rows = await db.select({ meeting: meetings, bodyName: bodies.name }).from(meetings).innerJoin(bodies, eq(bodies.id, meetings.bodyId)).where(inArray(meetings.bodyId, bodyIds)).orderBy(asc(meetings.startsAt));
+      const reports = await db.select().from(memberReports).where(and(eq(memberReports.personId, personId), eq(memberReports.type, 'absence')));
+      const itemCounts = await roomRepo.itemCountsOf(db, rows.map((r) => r.meeting.id));
+      const today = swedishDate(clock());
+      const listed = rows.flatMap(({ meeting, bodyName }) => {
+        const date = swedishDate(meeting.startsAt);
+        const mandate = mandateOn(mine, meeting.bodyId, date);
+        if (!mandate || meeting.status === 'cancelled') return [];
+        const absent = reports.some((r) => r.meetingId === meeting.id);
+        const upcoming = date >= today && meeting.status !== 'closed';
+        return [{ id: meeting.id, startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, status: meeting.status, origin: meeting.origin, bodyName, mandate, absent, items: itemCounts.get(meeting.id) ?? 0, upcoming }];
+      });
+      return { upcoming: listed.filter((m) => m.upcoming), past: listed.filter((m) => !m.upcoming).reverse() };
+    },
+
+    /** The reading view of one meeting, with this user's own reports and notes and nobody else's. */
+    async getRoom(principal: Principal | null, meetingId: string) {
+      const room = await requireRoom(principal, meetingId);
+      const items = await listItems(db, meetingId);
+      const basis = await loadBasis(items);
+      const readsSecret = await secretReader(room.user);
+      const mayReadSecretItems = readsSecret(room.body.organisationId);
+      const reports = await db.select().from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId)));
+      const notes = items.length ? await db.select().from(memberNotes).where(and(eq(memberNotes.userId, room.user.userId), inArray(memberNotes.itemId, items.map((i) => i.id)))) : [];
+      const absence = reports.find((r) => r.type === 'absence');
+      return {
+        meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt, endsAt: room.meeting.endsAt, place: room.meeting.place, status: room.meeting.status, origin: room.meeting.origin },
+        body: { id: room.body.id, name: room.body.name },
+        mine: room.mine,
+        canReport: room.meeting.status === 'planned',
+        absence: absence ? { note: absence.note, at: absence.createdAt, substitutes: await substituteStates(room) } : null,
+        calledInFor: await calledInFor(room),
+        items: items.map((item) => {
+          // A secret item shows only that it exists; its secret documents only as registry entries.
+          const restricted = item.isSecret && !mayReadSecretItems;
+          const jav = reports.find((r) => r.type === 'jav' && r.itemId === item.id);
+          return {
+            id: item.id,
+            position: item.position,
+            kind: item.kind,
+            heading: item.heading,
+            caseNumber: basis.caseNumberOf(item.caseId),
+            restricted,
+            proposal: restricted ? '' : item.proposal,
+            summary: restricted ? '' : item.summary,
+            recipients: restricted ? [] : item.recipients,
+            documents: basis.documentsOf(item.id).map((doc) => {
+              const access = documentAccessFor({ secrecy: doc.secrecy, signedIn: true, canReadSecret: !restricted && readsSecret(doc.organisationId) });
+              // Issue 18: a member or substitute called to the meeting reads it after a second factor.
+              const readable = access !== 'full' && doc.secrecy === 'secret' && memberMayRead(room, doc.organisationId, Boolean(jav));
+              return { ...presentRoomDocument(presentDocument(doc, access === 'full' ? 'full' : 'entry', basis.files)), readable };
+            }),
+            jav: jav ? { note: jav.note, at: jav.createdAt } : null,
+            note: notes.find((n) => n.itemId === item.id)?.text ?? '',
+            origin: item.origin,
+          };
+        }),
+      };
+    },
+
+    /** Report absence; a member's substitutes of the same municipality are e-mailed at once. */
+    async reportAbsence(principal: Principal | null, meetingId: string, raw: unknown) {
+      const room = await requireRoom(principal, meetingId);
+      const input = parseInput(ZReportNote, raw);
+      const { created, report } = await writeReport(room, 'absence', null, input.note ?? null);
+      if (created) await deps.notifier?.absenceReported(report.id);
+      const substitutes = room.mine.role === 'member' ? await substitutesFor(room) : [];
+      const outcome = { created, isMember: room.mine.role === 'member', municipalityName: room.mine.municipalityName, notified: [] as string[], noEmail: [] as string[], failed: [] as string[] };
+      if (!created || !outcome.isMember) return outcome;
+      const member = await personName(room.personId);
+      for (const sub of substitutes) {
+        if (!sub.email) {
+          outcome.noEmail.push(sub.name);
+          continue;
+        }
+        const mail = composeAbsenceMail({ ...mailContext(room, member), substituteName: sub.name });
+        const sent = await mailer.send({ kind: 'absence', to: sub.email, meetingId, ...mail });
+        (sent.status === 'failed' ? outcome.failed : outcome.notified).push(sub.name);
+      }
+      return outcome;
+    },
+
+    /** Withdraw the absence report; substitutes who were called are told they need not serve. */
+    async withdrawAbsence(principal: Principal | null, meetingId: string) {
+      const room = await requireRoom(principal, meetingId);
+      const withdrawn = await withdrawReport(room, 'absence', null);
+      const told: string[] = [];
+      if (!withdrawn || room.mine.role !== 'member') return { withdrawn: Boolean(withdrawn), told };
+      const states = await substituteStates(room);
+      const member = await personName(room.personId);
+      for (const sub of states.filter((s) => s.state === 'notified' && s.email)) {
+        const mail = composeWithdrawnMail({ ...mailContext(room, member), substituteName: sub.name });
+        const sent = await mailer.send({ kind: 'absence-withdrawn', to: sub.email ?? '', meetingId, ...mail });
+        if (sent.status !== 'failed') told.push(sub.name);
+      }
+      return { withdrawn: true, told };
+    },
+
+    async reportJav(principal: Principal | null, meetingId: string, itemId: string, raw: unknown) {
+      const room = await requireRoom(principal, meetingId);
+      const item = await requireItem(meetingId, itemId);
+      const input = parseInput(ZReportNote, raw);
+      const { created } = await writeReport(room, 'jav', item.id, input.note ?? null);
+      return { created, position: item.position };
+    },
+
+    async withdrawJav(principal: Principal | null, meetingId: string, itemId: string) {
+      const room = await requireRoom(principal, meetingId);
+      const item = await requireItem(meetingId, itemId);
+      const withdrawn = await withdrawReport(room, 'jav', item.id);
+      return { withdrawn: Boolean(withdrawn), position: item.position };
+    },
+
+    /**
+     * Save (or with empty text remove) this user's private note on an item. The audit entry
+     * records that a note changed and its length, never its text: only the author reads it.
+     */
+    async saveNote(principal: Principal | null, meetingId: string, itemId: string, raw: unknown) {
+      const { user, body } = await requireRoom(principal, meetingId);
+      const item = await requireItem(meetingId, itemId);
+      const { text } = parseInput(ZPrivateNote, raw);
+      const { userId } = user;
+      await db.transaction(async (tx) => {
+        if (text.trim() === '') await tx.delete(memberNotes).where(and(eq(memberNotes.itemId, item.id), eq(memberNotes.userId, userId)));
+        else await tx.insert(memberNotes).values({ itemId: item.id, userId, text, updatedAt: clock() }).onConflictDoUpdate({ target: [memberNotes.itemId, memberNotes.userId], set: { text, updatedAt: clock() } });
+        await recordAudit(tx, actorOf(user), { action: 'member_note.save', entity: 'agenda_item', entityId: item.id, after: { characters: text.trim() === '' ? 0 : text.length }, organisationId: body.organisationId }, clock());
+      });
+      return { cleared: text.trim() === '', position: item.position };
+    },
+
+    ...secretPapers,
+
+    /** Every absence and jäv reported for a meeting, for those who plan or run it (the live screen). */
+    async listReports(principal: Principal | null, meetingId: string) {
+      const meeting = await findMeeting(db, meetingId);
+      const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+      if (!meeting || !body) throw notFound(M['room.err.notFound']);
+      if (!can(principal, 'meeting.run', [body.organisationId]) && !can(principal, 'meeting.plan', [body.organisationId])) throw new PolicyDenied('meeting.run');
+      const rows = await db.select().from(memberReports).where(eq(memberReports.meetingId, meetingId)).orderBy(asc(memberReports.createdAt));
+      const called = await listMandatesOn(db, body.id, swedishDate(meeting.startsAt));
+      const items = await listItems(db, meetingId);
+      const names = await roomRepo.municipalityNames(db, called.map((c) => c.mandate.municipalityId));
+      return rows.map((r: ReportRow) => {
+        const mandate = called.find((c) => c.person.id === r.personId);
+        const item = items.find((i) => i.id === r.itemId);
+        return {
+          id: r.id,
+          type: r.type,
+          personId: r.personId,
+          personName: mandate?.person.name ?? '',
+          role: mandate?.mandate.role ?? null,
+          municipalityId: mandate?.mandate.municipalityId ?? null,
+          municipalityName: mandate ? (names.get(mandate.mandate.municipalityId) ?? '') : '',
+          itemId: r.itemId,
+          itemPosition: item?.position ?? null,
+          itemHeading: item?.heading ?? null,
+          note: r.note,
+          reportedAt: r.createdAt,
+        };
+      });
+    },
+  };
+
+  /** Whether each substitute was told of this absence: from the mail log, never guessed. */
+  async function substituteStates(room: Room) {
+    if (room.mine.role !== 'member') return [];
+    const subs = await substitutesFor(room);
+    // Newest first: a report made again after a withdrawal always mails again, so the newest call is this report's.
+    const mails = (await mailer.list({ meetingId: room.meeting.id })).filter((m) => m.kind === 'absence');
+    return subs.map((sub) => {
+      const mail = mails.find((m) => sub.email && m.recipient.toLowerCase() === sub.email.toLowerCase());
+      const state = !sub.email ? 'noEmail' : !mail ? 'pending' : mail.status === 'failed' ? 'failed' : 'notified';
+      return { name: sub.name, email: sub.email, state: state as 'noEmail' | 'pending' | 'failed' | 'notified', at: mail?.sentAt ?? mail?.createdAt ?? null };
+    });
+  }
+}
+
+export type MemberRoomService = ReturnType<typeof createMemberRoomService>;
+export type RoomView = Awaited<ReturnType<MemberRoomService['getRoom']>>;
+export type MyMeetings = NonNullable<Awaited<ReturnType<MemberRoomService['listMyMeetings']>>>;
