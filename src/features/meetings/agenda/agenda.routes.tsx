@@ -7,7 +7,7 @@ import { emptyForm, type FormState } from '../../../platform/views/forms.js';
 import { agendaPath, AgendaPage, ItemFormPage, RemoveItemPage } from './agenda.pages.js';
 import { uuidParam } from '../../../platform/http/params.js';
 
-const SCRIPT = readFileSync(new URL('../../platform/http/assets/agenda-reorder.js', import.meta.url));
+const SCRIPT = readFileSync(new URL('../../../platform/http/assets/agenda-reorder.js', import.meta.url));
 
 /** `?arende=` on the item form: undefined when absent, '' for "no case". */
 function caseQuery(request: FastifyRequest): string | undefined {

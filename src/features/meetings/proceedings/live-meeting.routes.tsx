@@ -19,7 +19,7 @@ import { idParam } from '../../../platform/http/params.js';
 
 
 /** The client script: forms sent with fetch, changed regions swapped (progressive enhancement). */
-const SCRIPT = readFileSync(new URL('../../platform/http/assets/live-meeting.js', import.meta.url));
+const SCRIPT = readFileSync(new URL('../../../platform/http/assets/live-meeting.js', import.meta.url));
 
 /** The query the page keeps after a form: the item the attendance table shows, and the focused view. */
 function keptQuery(values: Record<string, string>): string {
