@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { agendaItems, annualCycleItems, meetings } from '../meetings.tables.js';
 import { bodies, organisations } from '../../organisation/organisation.tables.js';
 import type { BodyRow, MeetingRow } from '../meetings.repository.js';
+import { insertOne } from '../../../platform/db/insert-one.js';
 
 export type CycleItemRow = typeof annualCycleItems.$inferSelect;
 
@@ -104,4 +105,21 @@ function sortCycleItems<T extends { month: number; title: string }>(rows: T[]): 
 export async function findCycleItem(db: Db, id: string): Promise<CycleItemRow | undefined> {
   const [row] = await db.select().from(annualCycleItems).where(eq(annualCycleItems.id, id));
   return row;
+}
+
+export async function insertMeeting(tx: Db, values: Omit<typeof meetings.$inferInsert, 'id'>): Promise<MeetingRow> {
+  return insertOne(tx.insert(meetings).values(values).returning());
+}
+
+/** Changes the schedule of a meeting (or cancels it). */
+export async function updateMeeting(tx: Db, id: string, change: Partial<typeof meetings.$inferInsert>): Promise<void> {
+  await tx.update(meetings).set(change).where(eq(meetings.id, id));
+}
+
+export async function insertCycleItem(tx: Db, values: Omit<typeof annualCycleItems.$inferInsert, 'id'>): Promise<{ id: string }> {
+  return insertOne(tx.insert(annualCycleItems).values(values).returning({ id: annualCycleItems.id }));
+}
+
+export async function deleteCycleItem(tx: Db, id: string): Promise<void> {
+  await tx.delete(annualCycleItems).where(eq(annualCycleItems.id, id));
 }

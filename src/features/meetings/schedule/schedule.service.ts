@@ -1,9 +1,7 @@
 import { placeWaitingItems } from '../proceedings/tabling.js';
-import { eq } from 'drizzle-orm';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../../platform/clock.js';
-import { annualCycleItems, meetings } from '../meetings.tables.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
@@ -18,7 +16,6 @@ import * as repo from './schedule.repository.js';
 import { ZCycleItemInput, ZMeetingInput, ZMeetingListQuery, type TMeetingInput } from './schedule.schema.js';
 import { annualCycleStatus } from './annual-cycle.js';
 import { buildMeetingFeed, instantToStockholm } from '../calendar.js';
-import { insertOne } from '../../../platform/db/insert-one.js';
 
 const BODY_NOT_FOUND = { sv: 'Organet finns inte.', en: 'The body does not exist.' };
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
@@ -146,7 +143,7 @@ export function createScheduleService(deps: { database: Database; config: Config
       const input = parseInput(ZMeetingInput, raw);
       assertCan(principal, 'meeting.plan', scope(await requireBody(db, input.bodyId)));
       return db.transaction(async (tx) => {
-        const row = await insertOne(tx.insert(meetings).values({ ...input, status: 'planned', createdAt: clock(), updatedAt: clock() }).returning());
+        const row = await repo.insertMeeting(tx, { ...input, status: 'planned', createdAt: clock(), updatedAt: clock() });
         // Items tabled to "the next ordinary meeting" before it was planned come onto its agenda (issue 18).
         const tabledItems = await placeWaitingItems(tx, row, clock());
         await recordAudit(tx, actorOf(principal), { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: { ...scheduleOf(input), ...(tabledItems.length > 0 ? { tabledItems } : {}) }, organisationId: (await requireBody(tx, input.bodyId)).organisationId }, clock());
@@ -172,7 +169,7 @@ export function createScheduleService(deps: { database: Database; config: Config
         if (before.bodyId !== input.bodyId && (before.noticeSentAt || (await shared.listItems(tx, id)).length > 0)) {
           throw conflict({ sv: 'Mötet har redan en föredragningslista eller kallelse och kan inte flyttas till ett annat organ.', en: 'The meeting already has an agenda or a notice and cannot move to another body.' });
         }
-        await tx.update(meetings).set({ ...input, updatedAt: clock() }).where(eq(meetings.id, id));
+        await repo.updateMeeting(tx, id, { ...input, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'meeting.update', entity: 'meeting', entityId: id, before: scheduleOf(before), after: scheduleOf(input), organisationId: newBody.organisationId }, clock());
         const moved = before.startsAt.getTime() !== input.startsAt.getTime() || before.place !== input.place || before.endsAt?.getTime() !== input.endsAt?.getTime();
         return { noticeAlreadySent: before.noticeSentAt !== null && moved };
@@ -189,7 +186,7 @@ export function createScheduleService(deps: { database: Database; config: Config
         assertCan(principal, 'meeting.plan', scope(body));
         if (before.status === 'cancelled') throw conflict({ sv: 'Mötet är redan inställt.', en: 'The meeting is already cancelled.' });
         if (before.status !== 'planned') throw conflict({ sv: 'Mötet har redan börjat och kan inte ställas in.', en: 'The meeting has already begun and cannot be cancelled.' });
-        await tx.update(meetings).set({ status: 'cancelled', updatedAt: clock() }).where(eq(meetings.id, id));
+        await repo.updateMeeting(tx, id, { status: 'cancelled', updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'meeting.cancel', entity: 'meeting', entityId: id, before: { status: before.status }, after: { status: 'cancelled' }, organisationId: body.organisationId }, clock());
       });
     },
@@ -248,7 +245,7 @@ export function createScheduleService(deps: { database: Database; config: Config
       assertCan(principal, 'meeting.plan', scope(body));
       const input = parseInput(ZCycleItemInput, raw);
       await db.transaction(async (tx) => {
-        const row = await insertOne(tx.insert(annualCycleItems).values({ bodyId, ...input, createdAt: clock() }).returning({ id: annualCycleItems.id }));
+        const row = await repo.insertCycleItem(tx, { bodyId, ...input, createdAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'annualCycle.add', entity: 'annual_cycle_item', entityId: row.id, after: { bodyId, ...input }, organisationId: body.organisationId }, clock());
       });
     },
@@ -259,7 +256,7 @@ export function createScheduleService(deps: { database: Database; config: Config
       await db.transaction(async (tx) => {
         const before = await repo.findCycleItem(tx, itemId);
         if (!before || before.bodyId !== bodyId) throw notFound({ sv: 'Raden finns inte i årshjulet.', en: 'The row is not in the annual cycle.' });
-        await tx.delete(annualCycleItems).where(eq(annualCycleItems.id, itemId));
+        await repo.deleteCycleItem(tx, itemId);
         await recordAudit(tx, actorOf(principal), { action: 'annualCycle.remove', entity: 'annual_cycle_item', entityId: itemId, before: { bodyId, month: before.month, title: before.title, matchWords: before.matchWords }, organisationId: body.organisationId }, clock());
       });
     },
