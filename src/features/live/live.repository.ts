@@ -5,7 +5,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
-import { users } from '../auth/auth.tables.js';
 import { agendaItems, attendanceEvents, meetings, motions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
 import { liveBallots, liveCheckins, liveSpeakers, liveVotes } from './live.tables.js';
@@ -15,24 +14,12 @@ export type LiveVoteRow = typeof liveVotes.$inferSelect;
 
 // ---- the meeting row
 
-/** The meeting row, locked for the transaction's change. */
-export async function lockMeetingRow(tx: Db, meetingId: string) {
-  const [row] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-  return row;
-}
-
 export async function setLivePublic(tx: Db, meetingId: string, livePublic: boolean, now: Date): Promise<void> {
   await tx.update(meetings).set({ livePublic, updatedAt: now }).where(eq(meetings.id, meetingId));
 }
 
 export async function setSpeakerMinutes(tx: Db, meetingId: string, speakerMinutes: number | null, now: Date): Promise<void> {
   await tx.update(meetings).set({ speakerMinutes, updatedAt: now }).where(eq(meetings.id, meetingId));
-}
-
-/** The person a user account is linked to, if any. */
-export async function findPersonIdOfUser(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
-  return row?.personId ?? null;
 }
 
 // ---- check-ins and the attendance record

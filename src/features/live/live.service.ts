@@ -17,7 +17,7 @@ import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../../pla
 import { publicHeadingOf, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { cooperationScope } from '../organisation/scope.js';
-import { findBody, findMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
+import { findBody, findMeeting, findPersonIdOfUser, lockMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
 import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import { requireOpen, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
@@ -97,7 +97,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     if (!principal) throw new PolicyDenied('meetingRoom.use');
     const { meeting, body } = await meetingAndBody(meetingId);
     if (!can(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId))) throw new PolicyDenied('meetingRoom.use');
-    const personId = await repo.findPersonIdOfUser(db, principal.userId);
+    const personId = await findPersonIdOfUser(db, principal.userId);
     if (!personId) throw notFound(M['lr.err.noPerson']);
     const model = await loadAttendanceModel(db, meeting);
     const person = model.people.find((p) => p.personId === personId);
@@ -119,7 +119,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   async function write<T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options: { allowPlanned?: boolean } = {}): Promise<T> {
     const { body } = await meetingAndBody(meetingId);
     const result = await db.transaction(async (tx) => {
-      const meeting = await repo.lockMeetingRow(tx, meetingId);
+      const meeting = await lockMeeting(tx, meetingId);
       if (!meeting) throw notFound(M['lr.err.noMeeting']);
       if (!(options.allowPlanned && meeting.status === 'planned')) requireOpen(meeting);
       const now = clock();

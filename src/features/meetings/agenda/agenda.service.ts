@@ -1,9 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../../platform/clock.js';
-import { agendaItemDocuments, agendaItems, meetings } from '../meetings.tables.js';
-import { cases, documents } from '../../registry/registry.tables.js';
+import * as repo from './agenda.repository.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { DomainError, conflict, notFound, type UserMessage } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
@@ -14,11 +12,10 @@ import { administeredScope, cooperationScope } from '../../organisation/scope.js
 import * as registryRepo from '../../registry/registry.repository.js';
 import { caseNumberOf } from '../../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../../registry/secrecy.js';
-import { findBody, findItem, findMeeting, listItemDocumentIds, listItems, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings.repository.js';
+import { findBody, findItem, findMeeting, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, lockMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings.repository.js';
 import { ZAgendaItemInput, ZAgendaOrder, ZMoveItem, type TAgendaItemInput } from './agenda.schema.js';
 import { recordDeletion } from '../../oparl/tombstones.js';
 import { formatClock, formatLongDate } from '../../../platform/time-format.js';
-import { insertOne } from '../../../platform/db/insert-one.js';
 
 const MEETING_NOT_FOUND = { sv: 'Sammanträdet finns inte.', en: 'The meeting does not exist.' };
 const ITEM_NOT_FOUND = { sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' };
@@ -85,9 +82,9 @@ export async function loadAgenda(db: Db, meetingId: string) {
   const docIds = [...new Set(links.map((l) => l.documentId))];
   const caseIds = [...new Set(items.flatMap((i) => (i.caseId ? [i.caseId] : [])))];
   const [docRows, files, caseRows] = await Promise.all([
-    docIds.length ? db.select().from(documents).where(inArray(documents.id, docIds)) : Promise.resolve([]),
+    listDocumentsByIds(db, docIds),
     registryRepo.listFiles(db, docIds),
-    caseIds.length ? db.select().from(cases).where(inArray(cases.id, caseIds)) : Promise.resolve([]),
+    listCasesByIds(db, caseIds),
   ]);
   const docById = new Map(docRows.map((d) => [d.id, d]));
   const documentsOf = (itemId: string) => links.filter((l) => l.itemId === itemId).flatMap((l) => docById.get(l.documentId) ?? []);
@@ -169,7 +166,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
 
   /** Lock the meeting row: one agenda change at a time keeps positions unique and gapless. */
   async function lockEditable(tx: Db, meetingId: string): Promise<MeetingRow> {
-    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    const meeting = await lockMeeting(tx, meetingId);
     if (!meeting) throw notFound(MEETING_NOT_FOUND);
     if (meeting.status === 'closed') throw conflict(CLOSED);
     return meeting;
@@ -181,11 +178,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
     return item;
   }
 
-  /** Positions 1..n in the given order; negative positions first so that the unique index never sees a clash. */
-  async function writeOrder(tx: Db, meetingId: string, ids: string[]): Promise<void> {
-    await tx.update(agendaItems).set({ position: sql`-${agendaItems.position}` }).where(eq(agendaItems.meetingId, meetingId));
-    for (const [index, id] of ids.entries()) await tx.update(agendaItems).set({ position: index + 1, updatedAt: clock() }).where(eq(agendaItems.id, id));
-  }
+  const writeOrder = (tx: Db, meetingId: string, ids: string[]) => repo.renumberItems(tx, meetingId, ids, clock());
 
   /** The case must be the organisation's; the documents must be in its registry. */
   async function resolveBasis(tx: Db, organisationId: string, input: TAgendaItemInput): Promise<string[]> {
@@ -193,7 +186,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
       const caseRow = await registryRepo.findCase(tx, input.caseId);
       if (caseRow?.organisationId !== organisationId) throw invalidField('caseId', { sv: 'Ärendet finns inte i nämndens diarium.', en: "The case is not in the committee's registry." });
     }
-    const ids = input.documentIds.length ? await tx.select({ id: documents.id }).from(documents).where(and(inArray(documents.id, input.documentIds), eq(documents.organisationId, organisationId))) : [];
+    const ids = await repo.listOwnDocumentIds(tx, organisationId, input.documentIds);
     if (ids.length !== new Set(input.documentIds).size) throw invalidField('documentIds', { sv: 'En vald handling finns inte i diariet.', en: 'A chosen document is not in the registry.' });
     const missing: string[] = [];
     const byHid: string[] = [];
@@ -207,10 +200,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
     return [...new Set([...input.documentIds, ...byHid])];
   }
 
-  async function writeBasis(tx: Db, itemId: string, documentIds: string[]) {
-    await tx.delete(agendaItemDocuments).where(eq(agendaItemDocuments.itemId, itemId));
-    if (documentIds.length) await tx.insert(agendaItemDocuments).values(documentIds.map((documentId, position) => ({ itemId, documentId, position })));
-  }
+  const writeBasis = repo.replaceItemDocuments;
 
   const itemValues = (input: TAgendaItemInput) => ({
     kind: input.kind,
@@ -278,7 +268,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         await lockEditable(tx, meetingId);
         const documentIds = await resolveBasis(tx, body.organisationId, input);
         const position = (await listItems(tx, meetingId)).length + 1;
-        const item = await insertOne(tx.insert(agendaItems).values({ meetingId, position, ...itemValues(input) }).returning());
+        const item = await repo.insertItem(tx, { meetingId, position, ...itemValues(input) });
         await writeBasis(tx, item.id, documentIds);
         await recordAudit(tx, actor, { action: 'agenda.item.add', entity: 'agenda_item', entityId: item.id, after: { meetingId, position, heading: item.heading, documentIds }, organisationId: body.organisationId }, clock());
         return item;
@@ -293,7 +283,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
         const item = await requireItem(tx, meetingId, itemId);
         if (item.status !== 'pending') throw conflict(HANDLED);
         const documentIds = await resolveBasis(tx, body.organisationId, input);
-        await tx.update(agendaItems).set({ ...itemValues(input), updatedAt: clock() }).where(eq(agendaItems.id, itemId));
+        await repo.updateItem(tx, itemId, { ...itemValues(input), updatedAt: clock() });
         await writeBasis(tx, itemId, documentIds);
         await recordAudit(tx, actor, { action: 'agenda.item.update', entity: 'agenda_item', entityId: itemId, before: { heading: item.heading, kind: item.kind }, after: { ...itemValues(input), documentIds }, organisationId: body.organisationId }, clock());
       });
@@ -306,7 +296,7 @@ export function createAgendaService(deps: { database: Database; config: Config; 
           await lockEditable(tx, meetingId);
           const item = await requireItem(tx, meetingId, itemId);
           if (item.status !== 'pending') throw conflict(HANDLED);
-          await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
+          await repo.deleteItem(tx, itemId);
           await recordDeletion(tx, { kind: 'agendaitem', objectId: itemId, parentId: meetingId, createdAt: item.createdAt }, clock()); // OParl tombstone
           await writeOrder(tx, meetingId, (await listItems(tx, meetingId)).map((i) => i.id));
           await recordAudit(tx, actor, { action: 'agenda.item.remove', entity: 'agenda_item', entityId: itemId, before: { meetingId, position: item.position, heading: item.heading }, organisationId: body.organisationId }, clock());

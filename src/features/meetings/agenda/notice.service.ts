@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../../platform/clock.js';
-import { meetings } from '../meetings.tables.js';
-import { organisations } from '../../organisation/organisation.tables.js';
+import { claimNoticeSending } from './agenda.repository.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { DomainError, conflict, type UserMessage } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
@@ -14,7 +12,7 @@ import { actorOf } from '../../auth/auth.service.js';
 import { assertCan, type Principal } from '../../../platform/auth/policy.js';
 import { databaseFileStorage } from '../../registry/file-storage.js';
 import { caseNumberOf } from '../../registry/registry.service.js';
-import { listMandatesOn, type BodyRow, type MeetingRow } from '../meetings.repository.js';
+import { listMandatesOn, municipalityNames, type BodyRow, type MeetingRow } from '../meetings.repository.js';
 import { loadAgenda, meetingWhen, requireMeetingWithBody, type LoadedAgenda } from './agenda.service.js';
 import { ZSendNotice, proposalBlocks } from './agenda.schema.js';
 import { describeNoticeDocument, renderNoticePdf, type NoticeContent, type NoticeItem } from './notice-pdf.js';
@@ -80,7 +78,7 @@ export function createNoticeService(deps: { database: Database; config: Config; 
   async function recipientsOf(body: BodyRow, date: string): Promise<NoticeRecipient[]> {
     const rows = await listMandatesOn(db, body.id, date);
     const orgIds = [...new Set(rows.map((r) => r.mandate.municipalityId))];
-    const names = new Map((orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : []).map((o) => [o.id, o.name]));
+    const names = await municipalityNames(db, orgIds);
     const byPerson = new Map<string, NoticeRecipient>();
     for (const { mandate, person } of rows) {
       const entry = byPerson.get(person.id) ?? { personId: person.id, name: person.name, email: person.email?.trim() || null, roles: [], chair: false, municipality: names.get(mandate.municipalityId) ?? '' };
@@ -181,8 +179,8 @@ export function createNoticeService(deps: { database: Database; config: Config; 
       const sentAt = clock();
       if (!resend) {
         // Claim the first sending, so that two clicks at once do not both send.
-        const claimed = await db.update(meetings).set({ noticeSentAt: sentAt, noticeLateReason: late ? (input.lateReason ?? null) : null, updatedAt: sentAt }).where(and(eq(meetings.id, meetingId), isNull(meetings.noticeSentAt))).returning({ id: meetings.id });
-        if (claimed.length === 0) throw conflict({ sv: 'Kallelsen har redan skickats. Ladda om sidan.', en: 'The notice has already been sent. Reload the page.' });
+        const claimed = await claimNoticeSending(db, meetingId, { sentAt, lateReason: late ? (input.lateReason ?? null) : null });
+        if (!claimed) throw conflict({ sv: 'Kallelsen har redan skickats. Ladda om sidan.', en: 'The notice has already been sent. Reload the page.' });
       }
       const pdf = await renderNoticePdf(content);
       const attachments = [{ filename: `Kallelse ${body.name} ${when.date}.pdf`, content: pdf, contentType: 'application/pdf' }, ...(await documentAttachments(agenda))];

@@ -4,12 +4,10 @@
  * every item it belongs to. Anyone else is refused with the note to contact the secretary. Every
  * read is audited in the paper's organisation.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../../platform/config/config.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { memberReports } from '../meetings.tables.js';
-import { documents } from '../../registry/registry.tables.js';
+import { listReportsOfPerson } from './member-room.repository.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { mayReadSecretPaperAsMember } from '../../../domain/secret-papers.js';
@@ -50,9 +48,9 @@ export function createSecretPaperReading(deps: { db: Db; config: Config; clock: 
     assertCan(room.user, 'meetingRoom.use', await cooperationScope(db, room.body.organisationId));
     const items = await listItems(db, meetingId);
     const itemIds = (await listItemDocumentIds(db, items.map((i) => i.id))).filter((l) => l.documentId === documentId).map((l) => l.itemId);
-    const [doc] = itemIds.length > 0 ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
+    const doc = itemIds.length > 0 ? await registryRepo.findDocument(db, documentId) : undefined;
     if (!doc || doc.secrecy !== 'secret') throw notFound(M['room.err.paperNotFound']);
-    const javs = await db.select({ itemId: memberReports.itemId }).from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId), eq(memberReports.type, 'jav')));
+    const javs = await listReportsOfPerson(db, room.personId, { meetingId, type: 'jav' });
     const javReported = itemIds.every((id) => javs.some((j) => j.itemId === id));
     if (!memberMayRead(room, doc.organisationId, javReported)) throw new DomainError('FORBIDDEN', { message: 'not entitled to the secret paper', userMessage: M['room.doc.secret'] });
     const files = await registryRepo.listFiles(db, [doc.id]);

@@ -3,14 +3,9 @@
  * they are called to, reports absence (the substitute of the same municipality is e-mailed at
  * once), declares jäv on an item and keeps private notes that no one else ever sees.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../../platform/clock.js';
-import { users } from '../../auth/auth.tables.js';
-import { meetings, memberNotes, memberReports } from '../meetings.tables.js';
-import { bodies, mandates, organisations, people } from '../../organisation/organisation.tables.js';
-import { cases, documents } from '../../registry/registry.tables.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
@@ -25,9 +20,8 @@ import { documentAccessFor, presentDocument } from '../../registry/secrecy.js';
 import * as roomRepo from './member-room.repository.js';
 import { createSecretPaperReading, memberMayRead } from './member-room.secret-papers.js';
 import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substitutesToCall, type MemberReportType, type MyMandate, type ReportRow } from './member-room.rules.js';
-import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow } from '../meetings.repository.js';
+import { findBody, findMeeting, findPersonIdOfUser, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, listMandatesOn, lockMeeting, municipalityNames, type AgendaItemRow } from '../meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
-import { insertOne } from '../../../platform/db/insert-one.js';
 
 
 export { formatClock, formatMeetingDay, formatMeetingTime, MAX_PRIVATE_NOTE, MAX_REPORT_NOTE, substitutesToCall, type CalledMandate, type MemberReportType, type MyMandate } from './member-room.rules.js';
@@ -43,18 +37,11 @@ export function createMemberRoomService(deps: {
   const db = deps.database.db;
   const { clock, config, mailer } = deps;
 
-  async function personIdOf(principal: Principal): Promise<string | null> {
-    const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
-    return row?.personId ?? null;
-  }
+  const personIdOf = (principal: Principal) => findPersonIdOfUser(db, principal.userId);
 
   /** Every mandate of the person with the body and municipality names, strongest role first. */
   async function mandatesOf(personId: string) {
-    const rows = await db
-      .select({ mandate: mandates, municipalityName: organisations.name })
-      .from(mandates)
-      .innerJoin(organisations, eq(organisations.id, mandates.municipalityId))
-      .where(eq(mandates.personId, personId));
+    const rows = await roomRepo.listMandatesOfPerson(db, personId);
     return rows.sort((a, b) => ROLE_ORDER[a.mandate.role] - ROLE_ORDER[b.mandate.role]);
   }
 
@@ -86,9 +73,8 @@ export function createMemberRoomService(deps: {
   /** The decision basis of the items: each item's documents with their files, and the case numbers. */
   async function loadBasis(items: AgendaItemRow[]) {
     const links = await listItemDocumentIds(db, items.map((i) => i.id));
-    const docs = links.length ? await db.select().from(documents).where(inArray(documents.id, [...new Set(links.map((l) => l.documentId))])) : [];
-    const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
-    const caseRows = caseIds.length ? await db.select().from(cases).where(inArray(cases.id, caseIds)) : [];
+    const docs = await listDocumentsByIds(db, links.map((l) => l.documentId));
+    const caseRows = await listCasesByIds(db, items.flatMap((i) => (i.caseId ? [i.caseId] : [])));
     return {
       files: await registryRepo.listFiles(db, docs.map((d) => d.id)),
       documentsOf: (itemId: string) => links.filter((l) => l.itemId === itemId).flatMap((l) => docs.filter((d) => d.id === l.documentId)),
@@ -116,16 +102,13 @@ export function createMemberRoomService(deps: {
 
   /** Lock the meeting row for the rest of the transaction: a report and the opening of the meeting never cross. */
   async function lockPlannedMeeting(tx: Db, meetingId: string): Promise<void> {
-    const [row] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    const row = await lockMeeting(tx, meetingId);
     if (!row) throw notFound(M['room.err.notFound']);
     assertStillPlanned(row.status);
   }
 
   async function findOwnReport(tx: Db, where: { meetingId: string; personId: string; type: MemberReportType; itemId: string | null }) {
-    const rows = await tx
-      .select()
-      .from(memberReports)
-      .where(and(eq(memberReports.meetingId, where.meetingId), eq(memberReports.personId, where.personId), eq(memberReports.type, where.type)));
+    const rows = await roomRepo.listReportsOfPerson(tx, where.personId, { meetingId: where.meetingId, type: where.type });
     return rows.find((r) => r.itemId === where.itemId);
   }
 
@@ -145,11 +128,7 @@ export function createMemberRoomService(deps: {
     const called = await listMandatesOn(db, room.body.id, room.date);
     const members = called.filter((c) => substitutesToCall(called.map((x) => x.mandate), c.mandate).some((m) => m.personId === room.personId));
     if (members.length === 0) return [];
-    const absent = await db
-      .select({ personId: memberReports.personId })
-      .from(memberReports)
-      .where(and(eq(memberReports.meetingId, room.meeting.id), eq(memberReports.type, 'absence'), inArray(memberReports.personId, members.map((m) => m.person.id))));
-    const absentIds = new Set(absent.map((a) => a.personId));
+    const absentIds = new Set(await roomRepo.listAbsentPersonIds(db, room.meeting.id, members.map((m) => m.person.id)));
     return members.filter((m) => absentIds.has(m.person.id)).map((m) => m.person.name);
   }
 
@@ -159,7 +138,7 @@ export function createMemberRoomService(deps: {
       const key = { meetingId: room.meeting.id, personId: room.personId, type, itemId };
       const existing = await findOwnReport(tx, key);
       if (existing) return { report: existing, created: false };
-      const report = await insertOne(tx.insert(memberReports).values({ ...key, note, createdAt: clock() }).returning());
+      const report = await roomRepo.insertReport(tx, { ...key, note, createdAt: clock() });
       await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}`, entity: 'meeting', entityId: room.meeting.id, after: { reportId: report.id, personId: room.personId, itemId, note }, organisationId: room.body.organisationId }, clock());
       return { report, created: true };
     });
@@ -170,7 +149,7 @@ export function createMemberRoomService(deps: {
       await lockPlannedMeeting(tx, room.meeting.id);
       const existing = await findOwnReport(tx, { meetingId: room.meeting.id, personId: room.personId, type, itemId });
       if (!existing) return undefined;
-      await tx.delete(memberReports).where(eq(memberReports.id, existing.id));
+      await roomRepo.deleteReport(tx, existing.id);
       await recordAudit(tx, actorOf(room.user), { action: `member_report.${type}.withdraw`, entity: 'meeting', entityId: room.meeting.id, before: { reportId: existing.id, personId: room.personId, itemId, note: existing.note }, organisationId: room.body.organisationId }, clock());
       return existing;
     });
@@ -184,10 +163,7 @@ export function createMemberRoomService(deps: {
     publicUrl: config.publicUrl,
   });
 
-  async function personName(personId: string): Promise<string> {
-    const [row] = await db.select({ name: people.name }).from(people).where(eq(people.id, personId));
-    return row?.name ?? '';
-  }
+  const personName = (personId: string) => roomRepo.findPersonName(db, personId);
 
   return {
     /** The meetings this user is called to: upcoming first, then earlier ones (newest first); null without a linked person. */
@@ -199,8 +175,8 @@ export function createMemberRoomService(deps: {
       const mine = await mandatesOf(personId);
       const bodyIds = [...new Set(mine.map((m) => m.mandate.bodyId))];
       if (bodyIds.length === 0) return { upcoming: [], past: [] };
-      const rows = await db.select({ meeting: meetings, bodyName: bodies.name }).from(meetings).innerJoin(bodies, eq(bodies.id, meetings.bodyId)).where(inArray(meetings.bodyId, bodyIds)).orderBy(asc(meetings.startsAt));
-      const reports = await db.select().from(memberReports).where(and(eq(memberReports.personId, personId), eq(memberReports.type, 'absence')));
+      const rows = await roomRepo.listMeetingsOfBodies(db, bodyIds);
+      const reports = await roomRepo.listReportsOfPerson(db, personId, { type: 'absence' });
       const itemCounts = await roomRepo.itemCountsOf(db, rows.map((r) => r.meeting.id));
       const today = swedishDate(clock());
       const listed = rows.flatMap(({ meeting, bodyName }) => {
@@ -221,8 +197,8 @@ export function createMemberRoomService(deps: {
       const basis = await loadBasis(items);
       const readsSecret = await secretReader(room.user);
       const mayReadSecretItems = readsSecret(room.body.organisationId);
-      const reports = await db.select().from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId)));
-      const notes = items.length ? await db.select().from(memberNotes).where(and(eq(memberNotes.userId, room.user.userId), inArray(memberNotes.itemId, items.map((i) => i.id)))) : [];
+      const reports = await roomRepo.listReportsOfPerson(db, room.personId, { meetingId });
+      const notes = await roomRepo.listNotes(db, room.user.userId, items.map((i) => i.id));
       const absence = reports.find((r) => r.type === 'absence');
       return {
         meeting: { id: room.meeting.id, startsAt: room.meeting.startsAt, endsAt: room.meeting.endsAt, place: room.meeting.place, status: room.meeting.status, origin: room.meeting.origin },
@@ -322,8 +298,7 @@ export function createMemberRoomService(deps: {
       const { text } = parseInput(ZPrivateNote, raw);
       const { userId } = user;
       await db.transaction(async (tx) => {
-        if (text.trim() === '') await tx.delete(memberNotes).where(and(eq(memberNotes.itemId, item.id), eq(memberNotes.userId, userId)));
-        else await tx.insert(memberNotes).values({ itemId: item.id, userId, text, updatedAt: clock() }).onConflictDoUpdate({ target: [memberNotes.itemId, memberNotes.userId], set: { text, updatedAt: clock() } });
+        await roomRepo.saveNote(tx, { itemId: item.id, userId, text, updatedAt: clock() });
         await recordAudit(tx, actorOf(user), { action: 'member_note.save', entity: 'agenda_item', entityId: item.id, after: { characters: text.trim() === '' ? 0 : text.length }, organisationId: body.organisationId }, clock());
       });
       return { cleared: text.trim() === '', position: item.position };
@@ -337,10 +312,10 @@ export function createMemberRoomService(deps: {
       const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
       if (!meeting || !body) throw notFound(M['room.err.notFound']);
       if (!can(principal, 'meeting.run', [body.organisationId]) && !can(principal, 'meeting.plan', [body.organisationId])) throw new PolicyDenied('meeting.run');
-      const rows = await db.select().from(memberReports).where(eq(memberReports.meetingId, meetingId)).orderBy(asc(memberReports.createdAt));
+      const rows = await roomRepo.listReportsOfMeeting(db, meetingId);
       const called = await listMandatesOn(db, body.id, swedishDate(meeting.startsAt));
       const items = await listItems(db, meetingId);
-      const names = await roomRepo.municipalityNames(db, called.map((c) => c.mandate.municipalityId));
+      const names = await municipalityNames(db, called.map((c) => c.mandate.municipalityId));
       return rows.map((r: ReportRow) => {
         const mandate = called.find((c) => c.person.id === r.personId);
         const item = items.find((i) => i.id === r.itemId);

@@ -11,12 +11,6 @@ export async function listBodies(db: Db): Promise<BodyRow[]> {
   return db.select().from(bodies).orderBy(asc(bodies.name));
 }
 
-/** The meeting, locked until the transaction ends, so that a change sees its latest state. */
-export async function lockMeeting(tx: Db, id: string): Promise<MeetingRow | undefined> {
-  const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
-  return row;
-}
-
 /** An agenda item as the meeting page shows it, with its case number's parts when it has a case. */
 export interface MeetingPageItem {
   id: string;

@@ -160,7 +160,7 @@ export function createScheduleService(deps: { database: Database; config: Config
       const newBody = await requireBody(db, input.bodyId);
       assertCan(principal, 'meeting.plan', scope(newBody));
       return db.transaction(async (tx) => {
-        const before = await repo.lockMeeting(tx, id);
+        const before = await shared.lockMeeting(tx, id);
         if (!before) throw notFound(MEETING_NOT_FOUND);
         assertCan(principal, 'meeting.plan', scope(await requireBody(tx, before.bodyId)));
         if (before.status === 'cancelled' || before.status === 'closed') {
@@ -180,7 +180,7 @@ export function createScheduleService(deps: { database: Database; config: Config
     async cancel(principal: Principal | null, id: string): Promise<void> {
       if (!principal) throw new PolicyDenied('meeting.plan');
       await db.transaction(async (tx) => {
-        const before = await repo.lockMeeting(tx, id);
+        const before = await shared.lockMeeting(tx, id);
         if (!before) throw notFound(MEETING_NOT_FOUND);
         const body = await requireBody(tx, before.bodyId);
         assertCan(principal, 'meeting.plan', scope(body));
