@@ -69,10 +69,3 @@ export async function findElectionRecord(db: Db, electionId: string) {
   const candidates = await db.select().from(electionCandidates).where(eq(electionCandidates.electionId, electionId)).orderBy(asc(electionCandidates.position));
   return record ? { record, candidates } : undefined;
 }
-
-/** Records a closed-ballot election with the count of each candidate (in ballot order). */
-export async function insertElectionRecord(tx: Db, values: typeof elections.$inferInsert, counts: { name: string; votes: number }[]) {
-  const record = await insertOne(tx.insert(elections).values(values).returning());
-  await tx.insert(electionCandidates).values(counts.map((c, i) => ({ electionId: record.id, position: i + 1, name: c.name, votes: c.votes })));
-  return record;
-}

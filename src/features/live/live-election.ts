@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './live-election.repository.js';
+import { insertElectionRecord } from '../meetings/proceedings/proceedings.repository.js';
 import { beginClosing, castInTransaction, closeAfterLastBallot } from './live-ballot.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
@@ -169,7 +170,7 @@ export function createLiveElections(deps: Deps) {
       const outcome = electionResult({ votes, places: le.places });
       const drawn = outcome.lottery ? drawElectionLottery(outcome.lottery, random) : [];
       const elected = [...outcome.elected, ...drawn];
-      const record = await repo.insertElectionRecord(
+      const record = await insertElectionRecord(
         w.tx,
         {
           itemId: item.id,

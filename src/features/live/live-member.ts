@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { motions } from '../meetings/meetings.tables.js';
 import * as repo from './live.repository.js';
+import { insertAttendanceEvent, insertMotion } from '../meetings/proceedings/proceedings.repository.js';
 import { msg, optionalText, parseInput } from '../../platform/validation.js';
 import type { Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
@@ -78,7 +79,7 @@ export function createLiveMemberActions(deps: Deps) {
         const { item, index } = requireItem(w, input.itemId);
         requirePending(item, index);
         if (javAt(w.model, item.id).some((j) => j.personId === person.personId)) refuse('CONFLICT', 'lr.err.javTwice');
-        const row = await repo.insertAttendanceEvent(w.tx, { meetingId, personId: person.personId, type: 'jav', itemId: item.id, note: input.reason ?? null, recordedAt: w.now });
+        const row = await insertAttendanceEvent(w.tx, { meetingId, personId: person.personId, type: 'jav', itemId: item.id, note: input.reason ?? null, recordedAt: w.now });
         const open = await repo.lockOpenLiveVotesOfItem(w.tx, item.id);
         if (open.length > 0) {
           // Those serving now vote: the member is out, the substitute who steps in may vote.
@@ -101,7 +102,7 @@ export function createLiveMemberActions(deps: Deps) {
         requirePending(item, index);
         requireServing(w, index, person.personId, 'live.error.motionNotServing');
         const position = await nextPosition(w.tx, motions, item.id);
-        const row = await repo.insertMotion(w.tx, { itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, position });
+        const row = await insertMotion(w.tx, { itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, position });
         await w.audit('motion.add', 'motion', row.id, { after: { itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, source: 'device' } });
       });
     },

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
-import { agendaItems, attendanceEvents, meetings, motions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
+import { agendaItems, meetings, motions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
 import { liveBallots, liveCheckins, liveSpeakers, liveVotes } from './live.tables.js';
 
@@ -45,14 +45,6 @@ export async function upsertCheckin(tx: Db, c: { meetingId: string; personId: st
 
 export async function confirmCheckinRow(tx: Db, meetingId: string, personId: string, change: { confirmedAt: Date; attendanceEventId: string | null }): Promise<void> {
   await tx.update(liveCheckins).set(change).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, personId)));
-}
-
-export async function insertAttendanceEvent(tx: Db, values: typeof attendanceEvents.$inferInsert) {
-  return insertOne(tx.insert(attendanceEvents).values(values).returning());
-}
-
-export async function deleteAttendanceEvent(tx: Db, id: string): Promise<void> {
-  await tx.delete(attendanceEvents).where(eq(attendanceEvents.id, id));
 }
 
 // ---- the speakers' list
@@ -196,10 +188,6 @@ export async function findLatestVoteIdOfItem(tx: Db, itemId: string): Promise<st
 export async function listMotionsOfItem(db: Db, itemId: string, personId?: string) {
   const where = personId ? and(eq(motions.itemId, itemId), eq(motions.personId, personId)) : eq(motions.itemId, itemId);
   return db.select().from(motions).where(where).orderBy(asc(motions.position));
-}
-
-export async function insertMotion(tx: Db, values: typeof motions.$inferInsert) {
-  return insertOne(tx.insert(motions).values(values).returning());
 }
 
 export async function hasReservation(tx: Db, itemId: string, personId: string): Promise<boolean> {

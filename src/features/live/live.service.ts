@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Realtime } from '../../platform/realtime/realtime.js';
 import * as repo from './live.repository.js';
+import { deleteAttendanceEvent, insertAttendanceEvent } from '../meetings/proceedings/proceedings.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
@@ -326,7 +327,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         let itemId: string | null = null;
         if (!started) {
           type = checkin.mode;
-          for (const row of w.model.rows.filter((r) => r.personId === personId && r.itemId === null && r.type !== 'jav')) await repo.deleteAttendanceEvent(w.tx, row.id);
+          for (const row of w.model.rows.filter((r) => r.personId === personId && r.itemId === null && r.type !== 'jav')) await deleteAttendanceEvent(w.tx, row.id);
         } else {
           const item = w.model.items[index];
           if (!item) refuse('CONFLICT', 'lr.err.noCurrentItem');
@@ -334,7 +335,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
           itemId = item.id;
         }
         const note = checkin.mode === 'remote' ? `${M['lr.stored.checkin'].sv}. ${M['lr.stored.remote'].sv}` : M['lr.stored.checkin'].sv;
-        const event = await repo.insertAttendanceEvent(w.tx, { meetingId, personId, type, itemId, note, recordedAt: w.now });
+        const event = await insertAttendanceEvent(w.tx, { meetingId, personId, type, itemId, note, recordedAt: w.now });
         await repo.confirmCheckinRow(w.tx, meetingId, personId, { confirmedAt: w.now, attendanceEventId: event.id });
         await w.audit('attendance.record', 'attendance_event', event.id, { after: { personId, type, itemId, note, source: 'checkin' } });
       });

@@ -2,10 +2,9 @@
  * Deciding an item at the meeting: bifall, votering, noting information, the decision text,
  * reservations, protocol notes, immediate justering and bordläggning.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { swedishDate } from '../../../platform/clock.js';
-import { agendaItems, motions, propositions, reservations, voteBallots, votes } from '../meetings.tables.js';
-import { protocolParagraphs, protocols, protocolSignatures } from '../../protocols/protocols.tables.js';
+import * as repo from './decisions.repository.js';
+import { updateItem } from './proceedings.repository.js';
 import { notFound } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
 import { canEnterReservation, decideTabling, reservationReasonsDue, type MotionKind } from '../../../domain/index.js';
@@ -86,7 +85,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         const input = parseInput(ZDecisionTextInput, raw);
         const { item, index } = requireItem(w, input.itemId);
         if (item.status === 'pending') refuseWith('CONFLICT', M['live.error.notDecided'], { n: index + 1 });
-        await w.tx.update(agendaItems).set({ decisionText: input.decisionText, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+        await updateItem(w.tx, item.id, { decisionText: input.decisionText, updatedAt: w.now });
         await w.audit('item.decisionText', 'agenda_item', item.id, { before: { decisionText: item.decisionText }, after: { decisionText: input.decisionText } });
         return anchor(index);
       });
@@ -123,10 +122,9 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
           if (item.status !== 'decided') refuseWith('CONFLICT', M['live.error.reserveUndecided'], { n: index + 1 });
           await requireReservationsOpen(w, item, index);
           requireServing(w, index, input.personId, 'live.error.reserveNotServing');
-          const [existing] = await w.tx.select().from(reservations).where(and(eq(reservations.itemId, item.id), eq(reservations.personId, input.personId)));
-          if (existing) refuseWith('CONFLICT', M['live.error.reservedTwice']);
-          const [row] = await w.tx.insert(reservations).values({ itemId: item.id, personId: input.personId, announcedAt: w.now }).returning();
-          await w.audit('reservation.add', 'reservation', row?.id ?? null, { after: { itemId: item.id, personId: input.personId } });
+          if (await repo.findReservationOf(w.tx, item.id, input.personId)) refuseWith('CONFLICT', M['live.error.reservedTwice']);
+          const row = await repo.insertReservation(w.tx, { itemId: item.id, personId: input.personId, announcedAt: w.now });
+          await w.audit('reservation.add', 'reservation', row.id, { after: { itemId: item.id, personId: input.personId } });
           return anchor(index);
         },
         { allowClosed: true },
@@ -140,12 +138,12 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
         meetingId,
         async (w) => {
           const input = parseInput(ZReservationReason, raw);
-          const [reservation] = await w.tx.select().from(reservations).where(eq(reservations.id, input.reservationId));
+          const reservation = await repo.findReservation(w.tx, input.reservationId);
           const { item, index } = requireItem(w, reservation?.itemId ?? '');
           if (!reservation) throw notFound(M['live.error.noReservation']);
           await requireReservationsOpen(w, item, index);
           if (w.meeting.status !== 'open') requireReasonsOpen(w.meeting, item, swedishDate(w.now));
-          await w.tx.update(reservations).set({ reason: input.reason, reasonSubmittedAt: w.now }).where(eq(reservations.id, reservation.id));
+          await repo.setReservationReason(w.tx, reservation.id, input.reason, w.now);
           await w.audit('reservation.reason', 'reservation', reservation.id, { before: { reason: reservation.reason }, after: { reason: input.reason } });
           return anchor(index);
         },
@@ -157,7 +155,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
       return write(principal, meetingId, async (w) => {
         const input = parseInput(ZNotesInput, raw);
         const { item, index } = requireItem(w, input.itemId);
-        await w.tx.update(agendaItems).set({ protocolNotes: input.protocolNotes, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+        await updateItem(w.tx, item.id, { protocolNotes: input.protocolNotes, updatedAt: w.now });
         await w.audit('item.notes', 'agenda_item', item.id, { before: { protocolNotes: item.protocolNotes }, after: { protocolNotes: input.protocolNotes } });
         return anchor(index);
       });
@@ -168,7 +166,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
       return write(principal, meetingId, async (w) => {
         const input = parseInput(ZImmediateJusteringInput, raw);
         const { item, index } = requireItem(w, input.itemId);
-        await w.tx.update(agendaItems).set({ immediateJustering: input.immediateJustering, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+        await updateItem(w.tx, item.id, { immediateJustering: input.immediateJustering, updatedAt: w.now });
         await w.audit('item.immediateJustering', 'agenda_item', item.id, { before: { immediateJustering: item.immediateJustering }, after: { immediateJustering: input.immediateJustering } });
         return anchor(index);
       });
@@ -203,13 +201,9 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
  * can be put after a decision (requirePending), so that one is the decision's own.
  */
 async function removeUndoneDecision(w: WriteContext, item: AgendaItemRow): Promise<void> {
-  const undoneVotes = await w.tx.select().from(votes).where(and(eq(votes.itemId, item.id), ne(votes.kind, 'tabling')));
-  const ballots = undoneVotes.length === 0 ? [] : await w.tx.select().from(voteBallots).where(inArray(voteBallots.voteId, undoneVotes.map((v) => v.id)));
-  const [lastProposition] = item.decidedBy === 'acclamation' ? await w.tx.select().from(propositions).where(eq(propositions.itemId, item.id)).orderBy(desc(propositions.position)).limit(1) : [];
-  const undoneReservations = await w.tx.select().from(reservations).where(eq(reservations.itemId, item.id));
-  if (undoneVotes.length > 0) await w.tx.delete(votes).where(inArray(votes.id, undoneVotes.map((v) => v.id)));
-  if (lastProposition) await w.tx.delete(propositions).where(eq(propositions.id, lastProposition.id));
-  if (undoneReservations.length > 0) await w.tx.delete(reservations).where(eq(reservations.itemId, item.id));
+  const record = await repo.loadDecisionRecord(w.tx, item.id, { withProposition: item.decidedBy === 'acclamation' });
+  const { votes: undoneVotes, ballots, lastProposition, reservations: undoneReservations } = record;
+  await repo.deleteDecisionRecord(w.tx, item.id, { voteIds: undoneVotes.map((v) => v.id), propositionId: lastProposition?.id ?? null, reservations: undoneReservations.length > 0 });
   await w.audit('item.undoDecision', 'agenda_item', item.id, {
     before: { decisionText: item.decisionText, decidedBy: item.decidedBy, votes: undoneVotes, ballots, proposition: lastProposition ?? null, reservations: undoneReservations },
   });
@@ -221,7 +215,7 @@ export async function resolveAlternative(w: WriteContext, item: AgendaItemRow, v
     if (!item.proposal.trim()) refuseWith('INVALID_INPUT', M['live.error.noProposal']);
     return { text: item.proposal.trim(), proposition: `${M['live.stored.proposal'].sv}: ${item.proposal.trim()}` };
   }
-  const [motion] = await w.tx.select().from(motions).where(and(eq(motions.id, value.slice('motion:'.length)), eq(motions.itemId, item.id)));
+  const motion = await repo.findMotionOfItem(w.tx, value.slice('motion:'.length), item.id);
   if (!motion || motion.withdrawn) refuseWith('INVALID_INPUT', M['live.error.noAlternative']);
   const name = w.model.people.find((p) => p.personId === motion.personId)?.name ?? '';
   const text = motionDecisionText(motion, item.proposal.trim());
@@ -242,19 +236,7 @@ function motionDecisionText(motion: { kind: MotionKind | null; text: string }, p
  * The database refuses it too (migration 0007).
  */
 export async function requireReservationsOpen(w: WriteContext, item: AgendaItemRow, index: number): Promise<void> {
-  const [locked] = await w.tx
-    .select({ id: protocols.id })
-    .from(protocols)
-    .where(and(eq(protocols.meetingId, item.meetingId), inArray(protocols.status, ['locked', 'final'])));
-  const [signed] = locked
-    ? [locked]
-    : await w.tx
-        .select({ id: protocolSignatures.id })
-        .from(protocolSignatures)
-        .innerJoin(protocolParagraphs, eq(protocolParagraphs.id, protocolSignatures.paragraphId))
-        .where(eq(protocolParagraphs.agendaItemId, item.id))
-        .limit(1);
-  if (signed) refuseWith('CONFLICT', M['live.error.reservationsClosed'], { n: index + 1 });
+  if (await repo.isJusteringUnderway(w.tx, item)) refuseWith('CONFLICT', M['live.error.reservationsClosed'], { n: index + 1 });
 }
 
 /** Written reasons are due at justering; for an item adjusted at once, at the meeting. */

@@ -6,10 +6,8 @@
  * electionResult; the lot is drawn with the injected random source (KL 5:56).
  */
 import { z } from 'zod';
-import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { electionBallots, electionCandidates, elections } from '../meetings.tables.js';
-import { organisations, people } from '../../organisation/organisation.tables.js';
+import { insertElectionRecord, loadElections } from './proceedings.repository.js';
 import { msg, parseInput, requiredText } from '../../../platform/validation.js';
 import { drawElectionLottery, electionResult } from '../../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
@@ -101,9 +99,11 @@ export async function recordElection(
   const result = electionResult({ votes, places: input.places });
   const drawn = result.lottery ? drawElectionLottery(result.lottery, options.random) : [];
   const elected = [...result.elected, ...drawn];
-  const [row] = await w.tx
-    .insert(elections)
-    .values({
+  const municipalityOf = (id: string) => w.model.people.find((p) => p.personId === id)?.municipalityId ?? null;
+  const open = Object.entries(ballots);
+  const row = await insertElectionRecord(
+    w.tx,
+    {
       itemId: item.id,
       places: input.places,
       closedBallot: input.closedBallot,
@@ -111,15 +111,10 @@ export async function recordElection(
       lotteryAmong: result.lottery?.among ?? null,
       lotteryPlaces: result.lottery?.places ?? null,
       lotteryDrawn: result.lottery ? drawn : null,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned no election');
-  await w.tx.insert(electionCandidates).values(input.candidates.map((c, position) => ({ electionId: row.id, position: position + 1, name: c.name, votes: votes[c.name] ?? 0 })));
-  const municipalityOf = (id: string) => w.model.people.find((p) => p.personId === id)?.municipalityId ?? null;
-  const open = Object.entries(ballots);
-  if (open.length > 0) {
-    await w.tx.insert(electionBallots).values(open.map(([personId, choice]) => ({ electionId: row.id, personId, municipalityId: municipalityOf(personId), candidate: choice === ABSTAIN ? null : choice })));
-  }
+    },
+    input.candidates.map((c) => ({ name: c.name, votes: votes[c.name] ?? 0 })),
+    open.map(([personId, choice]) => ({ personId, municipalityId: municipalityOf(personId), candidate: choice === ABSTAIN ? null : choice })),
+  );
   // A closed ballot: the audit entry keeps the counts only, never who voted for whom.
   await w.audit('election.record', 'election', row.id, {
     after: { itemId: item.id, places: input.places, closedBallot: input.closedBallot, votes, elected, lottery: result.lottery, drawn, ...(open.length > 0 ? { ballots } : {}) },
@@ -143,18 +138,8 @@ export interface ElectionRecord {
 /** The elections held on the given items, by item id, in the order they were held. */
 export async function loadElectionRecords(db: Db, itemIds: readonly string[]): Promise<Map<string, ElectionRecord[]>> {
   const out = new Map<string, ElectionRecord[]>();
-  if (itemIds.length === 0) return out;
-  const rows = await db.select().from(elections).where(inArray(elections.itemId, [...itemIds])).orderBy(asc(elections.createdAt));
+  const { rows, candidateRows, ballotRows, persons, towns } = await loadElections(db, itemIds);
   if (rows.length === 0) return out;
-  const ids = rows.map((r) => r.id);
-  const candidateRows = await db.select().from(electionCandidates).where(inArray(electionCandidates.electionId, ids)).orderBy(asc(electionCandidates.position));
-  const ballotRows = await db.select().from(electionBallots).where(inArray(electionBallots.electionId, ids));
-  const personIds = [...new Set(ballotRows.map((b) => b.personId))];
-  const persons = personIds.length === 0 ? [] : await db.select({ id: people.id, name: people.name, organisationId: people.organisationId }).from(people).where(inArray(people.id, personIds));
-  const townIds = [...new Set([...ballotRows.map((b) => b.municipalityId), ...persons.map((p) => p.organisationId)].filter((id): id is string => id !== null))];
-  const towns = new Map(
-    townIds.length === 0 ? [] : (await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, townIds))).map((o) => [o.id, o.name]),
-  );
   const collator = new Intl.Collator('sv');
   for (const row of rows) {
     const ballots = ballotRows

@@ -4,11 +4,11 @@
  * in the audit log in the same transaction (live-meeting.write.ts). Deciding items is in
  * live-meeting-decisions.service.ts.
  */
-import { eq } from 'drizzle-orm';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../../platform/clock.js';
-import { attendanceEvents, meetings, motions, propositions } from '../meetings.tables.js';
+import { motions, propositions } from '../meetings.tables.js';
+import * as repo from './proceedings.repository.js';
 import { notFound } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
 import type { Principal } from '../../../platform/auth/policy.js';
@@ -52,7 +52,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
           const meetingDate = swedishDate(w.meeting.startsAt);
           const outside = openingOutsideDay({ meetingDate, today: swedishDate(w.now) });
           const openReason = outside ? requireOpeningReason(raw, meetingDate, outside) : null;
-          await w.tx.update(meetings).set({ status: 'open', openedAt: w.now, openReason, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
+          await repo.updateMeeting(w.tx, w.meeting.id, { status: 'open', openedAt: w.now, openReason, updatedAt: w.now });
           await w.audit('open', 'meeting', w.meeting.id, { before: { status: w.meeting.status }, after: { status: 'open', openedAt: w.now, ...(outside ? { outsideDay: outside, reason: openReason } : {}) } });
           return 'sammantradet';
         },
@@ -62,7 +62,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
 
     async close(principal: Principal | null, meetingId: string): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
-        await w.tx.update(meetings).set({ status: 'closed', closedAt: w.now, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
+        await repo.updateMeeting(w.tx, w.meeting.id, { status: 'closed', closedAt: w.now, updatedAt: w.now });
         const pending = w.model.items.filter((i) => i.status === 'pending').map((i) => i.heading);
         await w.audit('close', 'meeting', w.meeting.id, { before: { status: 'open' }, after: { status: 'closed', closedAt: w.now, pendingItems: pending } });
         return 'sammantradet';
@@ -78,10 +78,10 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         if (itemId === null) {
           // A new start state replaces the one recorded before: a correction, kept in the audit log.
           const before = w.model.rows.filter((r) => r.personId === input.personId && r.itemId === null && r.type !== 'jav');
-          for (const row of before) await w.tx.delete(attendanceEvents).where(eq(attendanceEvents.id, row.id));
+          for (const row of before) await repo.deleteAttendanceEvent(w.tx, row.id);
         }
-        const [row] = await w.tx.insert(attendanceEvents).values({ meetingId: w.meeting.id, personId: input.personId, type: input.type, itemId, recordedAt: w.now }).returning();
-        await w.audit('attendance.record', 'attendance_event', row?.id ?? null, { after: { personId: input.personId, type: input.type, itemId } });
+        const row = await repo.insertAttendanceEvent(w.tx, { meetingId: w.meeting.id, personId: input.personId, type: input.type, itemId, recordedAt: w.now });
+        await w.audit('attendance.record', 'attendance_event', row.id, { after: { personId: input.personId, type: input.type, itemId } });
         return `person-${input.personId}`;
       });
     },
@@ -91,7 +91,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         const { eventId } = parseInput(ZEventRef, raw);
         const row = w.model.rows.find((r) => r.id === eventId);
         if (!row) throw notFound(M['live.error.noEvent']);
-        await w.tx.delete(attendanceEvents).where(eq(attendanceEvents.id, row.id));
+        await repo.deleteAttendanceEvent(w.tx, row.id);
         await w.audit('attendance.remove', 'attendance_event', row.id, { before: row });
         const index = w.model.items.findIndex((i) => i.id === row.itemId);
         return row.type === 'jav' && index >= 0 ? anchor(index) : `person-${row.personId}`;
@@ -111,7 +111,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
           const current = Math.max(0, w.model.items.findIndex((i) => i.status === 'pending'));
           if (!servingAt(w.model, current).servingIds.has(personId)) refuseWith('INVALID_ATTENDANCE', M['live.error.temporaryChairNotMember'], { name: person.name });
         }
-        await w.tx.update(meetings).set({ temporaryChairPersonId: personId ?? null, updatedAt: w.now }).where(eq(meetings.id, w.meeting.id));
+        await repo.updateMeeting(w.tx, w.meeting.id, { temporaryChairPersonId: personId ?? null, updatedAt: w.now });
         await w.audit('temporaryChair', 'meeting', w.meeting.id, { before: { temporaryChairPersonId: w.meeting.temporaryChairPersonId }, after: { temporaryChairPersonId: personId ?? null } });
         return 'sammantradet';
       });
@@ -125,8 +125,8 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         requirePending(item, index);
         if (!w.model.people.some((p) => p.personId === input.personId)) throw notFound(M['live.error.notCalled']);
         if (w.model.rows.some((r) => r.type === 'jav' && r.itemId === item.id && r.personId === input.personId)) refuseWith('CONFLICT', M['live.error.javTwice']);
-        const [row] = await w.tx.insert(attendanceEvents).values({ meetingId: w.meeting.id, personId: input.personId, type: 'jav', itemId: item.id, recordedAt: w.now }).returning();
-        await w.audit('jav.declare', 'attendance_event', row?.id ?? null, { after: { personId: input.personId, itemId: item.id } });
+        const row = await repo.insertAttendanceEvent(w.tx, { meetingId: w.meeting.id, personId: input.personId, type: 'jav', itemId: item.id, recordedAt: w.now });
+        await w.audit('jav.declare', 'attendance_event', row.id, { after: { personId: input.personId, itemId: item.id } });
         return anchor(index);
       });
     },
@@ -139,8 +139,8 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         requirePending(item, index);
         requireServing(w, index, input.personId, 'live.error.motionNotServing');
         const position = await nextPosition(w.tx, motions, item.id);
-        const [row] = await w.tx.insert(motions).values({ itemId: item.id, personId: input.personId, kind: input.kind, text: input.text, position }).returning();
-        await w.audit('motion.add', 'motion', row?.id ?? null, { after: { itemId: item.id, personId: input.personId, kind: input.kind, text: input.text } });
+        const row = await repo.insertMotion(w.tx, { itemId: item.id, personId: input.personId, kind: input.kind, text: input.text, position });
+        await w.audit('motion.add', 'motion', row.id, { after: { itemId: item.id, personId: input.personId, kind: input.kind, text: input.text } });
         return anchor(index);
       });
     },
@@ -152,11 +152,11 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
     async removeMotion(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
         const { motionId } = parseInput(ZMotionRef, raw);
-        const [motion] = await w.tx.select().from(motions).where(eq(motions.id, motionId));
+        const motion = await repo.findMotion(w.tx, motionId);
         const { item, index } = requireItem(w, motion?.itemId ?? '');
         if (!motion) throw notFound(M['live.error.noMotion']);
         requirePending(item, index);
-        await w.tx.delete(motions).where(eq(motions.id, motion.id));
+        await repo.deleteMotion(w.tx, motion.id);
         await w.audit('motion.remove', 'motion', motion.id, { before: motion });
         return anchor(index);
       });
@@ -171,9 +171,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
       return write(principal, meetingId, async (w) => {
         const recorded = new Set(w.model.rows.filter((r) => r.itemId === null && r.type !== 'jav').map((r) => r.personId));
         const marked = w.model.people.filter((p) => p.role === 'member' && !recorded.has(p.personId)).map((p) => p.personId);
-        if (marked.length > 0) {
-          await w.tx.insert(attendanceEvents).values(marked.map((personId) => ({ meetingId: w.meeting.id, personId, type: 'present' as const, itemId: null, recordedAt: w.now })));
-        }
+        await repo.insertAttendanceEvents(w.tx, marked.map((personId) => ({ meetingId: w.meeting.id, personId, type: 'present' as const, itemId: null, recordedAt: w.now })));
         await w.audit('attendance.allPresent', 'meeting', w.meeting.id, { after: { present: marked } });
         return 'narvaro';
       });
@@ -182,11 +180,11 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
     async withdrawMotion(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
         const { motionId } = parseInput(ZMotionRef, raw);
-        const [motion] = await w.tx.select().from(motions).where(eq(motions.id, motionId));
+        const motion = await repo.findMotion(w.tx, motionId);
         const { item, index } = requireItem(w, motion?.itemId ?? '');
         if (!motion) throw notFound(M['live.error.noMotion']);
         requirePending(item, index);
-        await w.tx.update(motions).set({ withdrawn: true }).where(eq(motions.id, motion.id));
+        await repo.withdrawMotion(w.tx, motion.id);
         await w.audit('motion.withdraw', 'motion', motion.id, { before: { withdrawn: false }, after: { withdrawn: true } });
         return anchor(index);
       });
@@ -199,8 +197,8 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
         const { item, index } = requireItem(w, input.itemId);
         requirePending(item, index);
         const position = await nextPosition(w.tx, propositions, item.id);
-        const [row] = await w.tx.insert(propositions).values({ itemId: item.id, position, text: input.text, outcome: input.outcome }).returning();
-        await w.audit('proposition.add', 'proposition', row?.id ?? null, { after: { itemId: item.id, text: input.text, outcome: input.outcome } });
+        const row = await repo.insertProposition(w.tx, { itemId: item.id, position, text: input.text, outcome: input.outcome });
+        await w.audit('proposition.add', 'proposition', row.id, { after: { itemId: item.id, text: input.text, outcome: input.outcome } });
         return anchor(index);
       });
     },

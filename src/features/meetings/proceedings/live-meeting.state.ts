@@ -3,10 +3,8 @@
  * that (by the domain's servingMembers) who serves and whether the committee is quorate at
  * each item. Read by the live screen and by every write that depends on who serves.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { attendanceEvents } from '../meetings.tables.js';
-import { bodies, organisations } from '../../organisation/organisation.tables.js';
 import { swedishDate } from '../../../platform/clock.js';
 import {
   committeeSeats,
@@ -22,7 +20,8 @@ import {
   type MotionKind,
 } from '../../../domain/index.js';
 import { MOTION_NOUN } from '../../protocols/protocol-wording.js';
-import { listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from '../meetings.repository.js';
+import { listItems, listMandatesOn, municipalityNames, type AgendaItemRow, type MeetingRow } from '../meetings.repository.js';
+import { findSeatBasis, listAttendanceEvents } from './proceedings.repository.js';
 
 const collator = new Intl.Collator('sv');
 
@@ -72,7 +71,7 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
   // One query at a time: inside a transaction they share one connection.
   const items = await listItems(db, meeting.id);
   const mandates = await listMandatesOn(db, meeting.bodyId, date);
-  const rows = await db.select().from(attendanceEvents).where(eq(attendanceEvents.meetingId, meeting.id)).orderBy(asc(attendanceEvents.recordedAt));
+  const rows = await listAttendanceEvents(db, meeting.id);
   // The preparation group has one official per municipality and no elected members: the same
   // engine then counts each municipality's official as holding its seat (attendance per municipality).
   const officialsHoldSeats = !mandates.some((m) => m.mandate.role === 'member');
@@ -80,11 +79,7 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
     role === 'member' || (officialsHoldSeats && role === 'official') ? 'member' : role === 'substitute' ? 'substitute' : null;
   const called = mandates.filter((m) => seatRole(m.mandate.role) !== null);
   const municipalityIds = [...new Set(called.map((m) => m.mandate.municipalityId))];
-  const names = new Map(
-    municipalityIds.length === 0
-      ? []
-      : (await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, municipalityIds))).map((o) => [o.id, o.name]),
-  );
+  const names = await municipalityNames(db, municipalityIds);
   // Substitutes keep the order they were appointed in: their precedence (reglemente 17 §).
   const sorted = [...called].sort(
     (a, b) =>
@@ -116,11 +111,9 @@ export async function loadAttendanceModel(db: Db, meeting: MeetingRow): Promise<
 
 /** The body's configured seats, else one per member municipality of its committee (reglemente 13 §). */
 async function seatsOf(db: Db, bodyId: string, filled: number): Promise<{ seats: number; members: { id: string; name: string }[] }> {
-  const [body] = await db.select({ seats: bodies.seats, committeeId: bodies.organisationId }).from(bodies).where(eq(bodies.id, bodyId));
-  const members = body
-    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(eq(organisations.committeeId, body.committeeId), eq(organisations.kind, 'municipality')))
-    : [];
-  return { seats: committeeSeats({ configured: body?.seats ?? null, memberMunicipalities: members.length, filled }), members };
+  const basis = await findSeatBasis(db, bodyId);
+  const members = basis?.members ?? [];
+  return { seats: committeeSeats({ configured: basis?.configured ?? null, memberMunicipalities: members.length, filled }), members };
 }
 
 /** Index of an event in meeting order: the start state first, then item by item in recording order. */

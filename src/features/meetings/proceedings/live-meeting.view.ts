@@ -1,13 +1,10 @@
 /** The live screen's read model: the meeting, attendance per municipality and every item's handling. */
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { meetings, memberReports, motions, propositions, reservations, voteBallots, votes } from '../meetings.tables.js';
-import { people } from '../../organisation/organisation.tables.js';
-import { cases } from '../../registry/registry.tables.js';
 import { swedishDate } from '../../../platform/clock.js';
 import { formatCaseNumber, propositionOrder, reservationReasonsDue, type MotionKind, type PresidingBasis, type PropositionStage, type QuorumResult } from '../../../domain/index.js';
 import type { AgendaItemRow, BodyRow, MeetingRow } from '../meetings.repository.js';
-import { findItem } from '../meetings.repository.js';
+import { findItem, listCasesByIds } from '../meetings.repository.js';
+import * as repo from './proceedings.repository.js';
 import { loadElectionRecords, type ElectionRecord } from './live-meeting.election.js';
 import {
   describeAlternatives, javAt, loadAttendanceModel, presenceAt, servingAt,
@@ -95,22 +92,8 @@ export interface LiveMeetingView {
 }
 
 
-async function loadHandling(db: Db, itemIds: string[]) {
-  if (itemIds.length === 0) return { motionRows: [], propositionRows: [], voteRows: [], ballotRows: [], reservationRows: [] };
-  const [motionRows, propositionRows, voteRows, reservationRows] = await Promise.all([
-    db.select().from(motions).where(inArray(motions.itemId, itemIds)).orderBy(asc(motions.position)),
-    db.select().from(propositions).where(inArray(propositions.itemId, itemIds)).orderBy(asc(propositions.position)),
-    db.select().from(votes).where(inArray(votes.itemId, itemIds)).orderBy(asc(votes.createdAt)),
-    db.select().from(reservations).where(inArray(reservations.itemId, itemIds)).orderBy(asc(reservations.announcedAt)),
-  ]);
-  const voteIds = voteRows.map((v) => v.id);
-  const ballotRows = voteIds.length === 0 ? [] : await db.select().from(voteBallots).where(inArray(voteBallots.voteId, voteIds));
-  return { motionRows, propositionRows, voteRows, ballotRows, reservationRows };
-}
-
 async function meetingDates(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, ids));
+  const rows = await repo.listMeetingStarts(db, ids);
   return new Map(rows.map((r) => [r.id, swedishDate(r.startsAt)]));
 }
 
@@ -131,16 +114,14 @@ async function tablingHistory(db: Db, items: AgendaItemRow[]) {
 }
 
 async function caseNumbers(db: Db, items: AgendaItemRow[]): Promise<Map<string, string>> {
-  const ids = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
-  if (ids.length === 0) return new Map();
-  const rows = await db.select().from(cases).where(inArray(cases.id, ids));
+  const rows = await listCasesByIds(db, items.flatMap((i) => (i.caseId ? [i.caseId] : [])));
   return new Map(rows.map((c) => [c.id, formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode })]));
 }
 
 async function namesOf(db: Db, model: AttendanceModel, ids: string[]): Promise<Map<string, string>> {
   const names = new Map(model.people.map((p) => [p.personId, p.name]));
   const missing = [...new Set(ids.filter((id) => !names.has(id)))];
-  if (missing.length > 0) for (const p of await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, missing))) names.set(p.id, p.name);
+  for (const p of await repo.listPersonNames(db, missing)) names.set(p.id, p.name);
   return names;
 }
 
@@ -176,15 +157,11 @@ export async function buildLiveView(db: Db, options: { meeting: MeetingRow; body
   const { items } = model;
   const itemIds = items.map((i) => i.id);
   const [handling, history, numbers, reports, later, electionRecords] = await Promise.all([
-    loadHandling(db, itemIds),
+    repo.loadHandling(db, itemIds),
     tablingHistory(db, items),
     caseNumbers(db, items),
-    db.select().from(memberReports).where(eq(memberReports.meetingId, meeting.id)),
-    db
-      .select({ id: meetings.id, startsAt: meetings.startsAt })
-      .from(meetings)
-      .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.status, 'planned'), gt(meetings.startsAt, meeting.startsAt)))
-      .orderBy(asc(meetings.startsAt)),
+    repo.listMemberReports(db, meeting.id),
+    repo.listLaterPlannedMeetings(db, meeting),
     loadElectionRecords(db, itemIds),
   ]);
   const names = await namesOf(db, model, [...handling.motionRows.map((m) => m.personId), ...handling.reservationRows.map((r) => r.personId), ...handling.ballotRows.map((b) => b.personId), ...model.rows.map((r) => r.personId)]);

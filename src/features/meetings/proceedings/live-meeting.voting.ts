@@ -1,5 +1,6 @@
 /** Votering: count the ballots of those serving at the item and store the vote with its result. */
-import { votes, voteBallots, type agendaItems } from '../meetings.tables.js';
+import type { agendaItems } from '../meetings.tables.js';
+import { insertVoteRecord } from './proceedings.repository.js';
 import { decideVote, drawElectionLottery, type VoteKind } from '../../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
 import type { TChoice } from './live-meeting.schema.js';
@@ -43,9 +44,10 @@ export async function recordVote(
   const [drawn] = decision.outcome === 'lottery' ? drawElectionLottery({ among: [options.yes, options.no], places: 1 }, options.random) : [];
   const winner = drawn ?? (decision.outcome === 'yes' ? options.yes : options.no);
 
-  const [vote] = await w.tx
-    .insert(votes)
-    .values({
+  const municipalityOf = (id: string) => w.model.people.find((p) => p.personId === id)?.municipalityId ?? null;
+  const vote = await insertVoteRecord(
+    w.tx,
+    {
       itemId: item.id,
       kind,
       yesMeans: options.yes.proposition,
@@ -56,11 +58,9 @@ export async function recordVote(
       outcome: decision.outcome,
       decidedByCastingVote: decision.tie && decision.outcome !== 'lottery',
       lotteryResult: decision.outcome === 'lottery' ? winner.text : null,
-    })
-    .returning();
-  if (!vote) throw new Error('insert returned no vote');
-  const municipalityOf = (id: string) => w.model.people.find((p) => p.personId === id)?.municipalityId ?? null;
-  await w.tx.insert(voteBallots).values(Object.entries(ballots).map(([personId, choice]) => ({ voteId: vote.id, personId, municipalityId: municipalityOf(personId), choice })));
+    },
+    Object.entries(ballots).map(([personId, choice]) => ({ personId, municipalityId: municipalityOf(personId), choice })),
+  );
   await w.audit('vote.record', 'vote', vote.id, { after: { itemId: item.id, kind, ballots, outcome: decision.outcome, tie: decision.tie, lotteryResult: vote.lotteryResult } });
   return { winner, decidedBy: decision.outcome === 'lottery' ? 'lottery' : 'vote' };
 }

@@ -4,15 +4,15 @@
  * transaction; and the guards the use cases share.
  */
 import { randomInt } from 'node:crypto';
-import { eq, max } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { agendaItems, meetings, motions, propositions } from '../meetings.tables.js';
+import { propositions } from '../meetings.tables.js';
+import * as repo from './proceedings.repository.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { notFound } from '../../../platform/errors.js';
 import { actorOf } from '../../auth/auth.service.js';
 import { assertCan, scopeOf, type Principal } from '../../../platform/auth/policy.js';
-import { findBody, findMeeting, type AgendaItemRow, type MeetingRow } from '../meetings.repository.js';
+import { findBody, findMeeting, lockMeeting, type AgendaItemRow, type MeetingRow } from '../meetings.repository.js';
 import { loadAttendanceModel, servingAt, type AttendanceModel } from './live-meeting.state.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 
@@ -50,8 +50,8 @@ export function createWriter(deps: { database: Database; clock: Clock; onChange?
     return { meeting, body, principal };
   }
 
-  async function lockMeeting(tx: Db, meetingId: string): Promise<MeetingRow> {
-    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  async function lockOpenable(tx: Db, meetingId: string): Promise<MeetingRow> {
+    const meeting = await lockMeeting(tx, meetingId);
     if (!meeting) throw notFound(M['live.error.noMeeting']);
     return meeting;
   }
@@ -60,7 +60,7 @@ export function createWriter(deps: { database: Database; clock: Clock; onChange?
   async function write<T>(principal: Principal | null, meetingId: string, run: (w: WriteContext) => Promise<T>, options: { allowClosed?: boolean } = {}): Promise<T> {
     const { principal: actor, body } = await requireRun(principal, meetingId);
     const result = await db.transaction(async (tx) => {
-      const meeting = await lockMeeting(tx, meetingId);
+      const meeting = await lockOpenable(tx, meetingId);
       if (!options.allowClosed) requireOpen(meeting);
       const now = clock();
       const model = await loadAttendanceModel(tx, meeting);
@@ -106,18 +106,15 @@ export function requireServing(w: WriteContext, index: number, personId: string,
 
 export const anchor = (index: number): Anchor => `punkt-${index + 1}`;
 
-export async function nextPosition(tx: Db, table: typeof motions | typeof propositions, itemId: string): Promise<number> {
-  const [row] = await tx.select({ last: max(table.position) }).from(table).where(eq(table.itemId, itemId));
-  return (row?.last ?? 0) + 1;
-}
+export { nextPosition } from './proceedings.repository.js';
 
 /** Record the decision on the item; `proposition` is what the chair put, kept in the audit entry too. */
 export async function decide(w: WriteContext, item: AgendaItemRow, change: Pick<AgendaItemRow, 'status' | 'decisionText' | 'decidedBy'>, proposition?: string): Promise<void> {
   if (proposition !== undefined) {
-    const position = await nextPosition(w.tx, propositions, item.id);
-    await w.tx.insert(propositions).values({ itemId: item.id, position, text: proposition, outcome: 'approved' });
+    const position = await repo.nextPosition(w.tx, propositions, item.id);
+    await repo.insertProposition(w.tx, { itemId: item.id, position, text: proposition, outcome: 'approved' });
   }
-  await w.tx.update(agendaItems).set({ ...change, updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+  await repo.updateItem(w.tx, item.id, { ...change, updatedAt: w.now });
   const before = { status: item.status, decisionText: item.decisionText, decidedBy: item.decidedBy };
   await w.audit('item.decide', 'agenda_item', item.id, { before, after: { ...change, ...(proposition !== undefined ? { proposition } : {}) } });
 }

@@ -30,6 +30,43 @@ export async function listPersonNames(db: Db, ids: string[]): Promise<{ id: stri
   return ids.length === 0 ? [] : db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids));
 }
 
+// ---- the meeting row and the attendance record
+
+export async function updateMeeting(tx: Db, id: string, change: Partial<typeof meetings.$inferInsert>): Promise<void> {
+  await tx.update(meetings).set(change).where(eq(meetings.id, id));
+}
+
+export async function insertAttendanceEvent(tx: Db, values: Omit<typeof attendanceEvents.$inferInsert, 'id'>) {
+  return insertOne(tx.insert(attendanceEvents).values(values).returning());
+}
+
+export async function insertAttendanceEvents(tx: Db, values: Omit<typeof attendanceEvents.$inferInsert, 'id'>[]): Promise<void> {
+  if (values.length > 0) await tx.insert(attendanceEvents).values(values);
+}
+
+export async function deleteAttendanceEvent(tx: Db, id: string): Promise<void> {
+  await tx.delete(attendanceEvents).where(eq(attendanceEvents.id, id));
+}
+
+// ---- motions (yrkanden)
+
+export async function findMotion(tx: Db, id: string) {
+  const [row] = await tx.select().from(motions).where(eq(motions.id, id));
+  return row;
+}
+
+export async function insertMotion(tx: Db, values: Omit<typeof motions.$inferInsert, 'id'>) {
+  return insertOne(tx.insert(motions).values(values).returning());
+}
+
+export async function withdrawMotion(tx: Db, id: string): Promise<void> {
+  await tx.update(motions).set({ withdrawn: true }).where(eq(motions.id, id));
+}
+
+export async function deleteMotion(tx: Db, id: string): Promise<void> {
+  await tx.delete(motions).where(eq(motions.id, id));
+}
+
 // ---- decisions
 
 /** The next position of a motion or proposition on an item. */
@@ -38,8 +75,8 @@ export async function nextPosition(tx: Db, table: typeof motions | typeof propos
   return (row?.last ?? 0) + 1;
 }
 
-export async function insertProposition(tx: Db, values: Omit<typeof propositions.$inferInsert, 'id'>): Promise<void> {
-  await tx.insert(propositions).values(values);
+export async function insertProposition(tx: Db, values: Omit<typeof propositions.$inferInsert, 'id'>) {
+  return insertOne(tx.insert(propositions).values(values).returning());
 }
 
 export async function updateItem(tx: Db, id: string, change: Partial<typeof agendaItems.$inferInsert>): Promise<void> {

@@ -4,18 +4,19 @@
  * the end of its agenda that points back, with the same case, heading, proposal and decision
  * basis (beslutsunderlag). KL 6:33 (simple majority); seed § 22, tabled to 2023-03-03.
  */
-import { and, asc, eq, gt, isNull, lt, max } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { agendaItemDocuments, agendaItems, meetings, propositions, votes } from '../meetings.tables.js';
+import { propositions } from '../meetings.tables.js';
+import * as repo from './decisions.repository.js';
+import { insertProposition, nextPosition, updateItem } from './proceedings.repository.js';
 import { swedishDate } from '../../../platform/clock.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AgendaItemRow } from '../meetings.repository.js';
+import { lockMeeting, type AgendaItemRow } from '../meetings.repository.js';
 import type { WriteContext } from './live-meeting.write.js';
 import { liveMeetingMessages as M, fillMessage } from './live-meeting.messages.js';
 
 /** Refuses a target that is not a planned meeting of the same body after this one. */
 async function lockTarget(w: WriteContext, targetMeetingId: string) {
-  const [target] = await w.tx.select().from(meetings).where(eq(meetings.id, targetMeetingId)).for('update');
+  const target = await lockMeeting(w.tx, targetMeetingId);
   const valid = target && target.id !== w.meeting.id && target.bodyId === w.meeting.bodyId && target.status === 'planned' && target.startsAt > w.meeting.startsAt;
   if (!valid) {
     const message = M['live.error.tablingTarget'];
@@ -26,25 +27,15 @@ async function lockTarget(w: WriteContext, targetMeetingId: string) {
 
 /** The next ordinary meeting of the body after `meeting`, if one is planned. */
 async function nextOrdinaryMeeting(tx: Db, meeting: { id: string; bodyId: string; startsAt: Date }) {
-  const [next] = await tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.kind, 'meeting'), eq(meetings.status, 'planned'), gt(meetings.startsAt, meeting.startsAt)))
-    .orderBy(asc(meetings.startsAt))
-    .limit(1)
-    .for('update');
-  return next;
+  return repo.lockNextOrdinaryMeeting(tx, meeting);
 }
 
 /** Appends a copy of `item` to the target meeting's agenda, pointing back to it; returns the new item. */
 async function appendToTarget(tx: Db, item: AgendaItemRow, targetId: string): Promise<string> {
-  const w = { tx };
-  const [last] = await w.tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, targetId));
-  const [copy] = await w.tx
-    .insert(agendaItems)
-    .values({
-      meetingId: targetId,
-      position: (last?.position ?? 0) + 1,
+  return repo.appendItemWithBasis(
+    tx,
+    targetId,
+    {
       kind: item.kind,
       caseId: item.caseId,
       heading: item.heading,
@@ -54,14 +45,9 @@ async function appendToTarget(tx: Db, item: AgendaItemRow, targetId: string): Pr
       isSecret: item.isSecret,
       publicHeading: item.publicHeading,
       tabledFromItemId: item.id,
-    })
-    .returning({ id: agendaItems.id });
-  if (!copy) throw new Error('insert returned no agenda item');
-  const documents = await w.tx.select().from(agendaItemDocuments).where(eq(agendaItemDocuments.itemId, item.id)).orderBy(asc(agendaItemDocuments.position));
-  if (documents.length > 0) {
-    await w.tx.insert(agendaItemDocuments).values(documents.map((d) => ({ itemId: copy.id, documentId: d.documentId, position: d.position })));
-  }
-  return copy.id;
+    },
+    item.id,
+  );
 }
 
 /** Tables `item` to the target meeting, in the caller's transaction. */
@@ -72,12 +58,8 @@ export async function tableItem(w: WriteContext, options: { item: AgendaItemRow;
   const newItemId = await appendToTarget(w.tx, item, target.id);
   const decisionText = fillMessage(M['live.stored.tabled'], { date }).sv;
   const proposition = fillMessage(M['live.stored.tablingProposition'], { date }).sv;
-  const [last] = await w.tx.select({ position: max(propositions.position) }).from(propositions).where(eq(propositions.itemId, item.id));
-  await w.tx.insert(propositions).values({ itemId: item.id, position: (last?.position ?? 0) + 1, text: proposition, outcome: 'approved' });
-  await w.tx
-    .update(agendaItems)
-    .set({ status: 'tabled', tabledToMeetingId: target.id, decisionText, decidedBy: 'acclamation', updatedAt: w.now })
-    .where(eq(agendaItems.id, item.id));
+  await insertProposition(w.tx, { itemId: item.id, position: await nextPosition(w.tx, propositions, item.id), text: proposition, outcome: 'approved' });
+  await updateItem(w.tx, item.id, { status: 'tabled', tabledToMeetingId: target.id, decisionText, decidedBy: 'acclamation', updatedAt: w.now });
   await w.audit('item.table', 'agenda_item', item.id, {
     before: { status: item.status },
     after: { status: 'tabled', tabledToMeetingId: target.id, newItemId, decisionText, proposition },
@@ -95,9 +77,8 @@ export async function tableToNextOrdinary(w: WriteContext, item: AgendaItemRow):
   if (next) return tableItem(w, { item, targetMeetingId: next.id });
   const decisionText = M['live.stored.tabledNext'].sv;
   const proposition = M['live.stored.tablingPropositionNext'].sv;
-  const [last] = await w.tx.select({ position: max(propositions.position) }).from(propositions).where(eq(propositions.itemId, item.id));
-  await w.tx.insert(propositions).values({ itemId: item.id, position: (last?.position ?? 0) + 1, text: proposition, outcome: 'approved' });
-  await w.tx.update(agendaItems).set({ status: 'tabled', tabledToMeetingId: null, decisionText, decidedBy: 'acclamation', updatedAt: w.now }).where(eq(agendaItems.id, item.id));
+  await insertProposition(w.tx, { itemId: item.id, position: await nextPosition(w.tx, propositions, item.id), text: proposition, outcome: 'approved' });
+  await updateItem(w.tx, item.id, { status: 'tabled', tabledToMeetingId: null, decisionText, decidedBy: 'acclamation', updatedAt: w.now });
   await w.audit('item.table', 'agenda_item', item.id, { before: { status: item.status }, after: { status: 'tabled', tabledToMeetingId: null, waitsForNextOrdinary: true, decisionText, proposition } });
   return { newItemId: null };
 }
@@ -109,26 +90,18 @@ export async function tableToNextOrdinary(w: WriteContext, item: AgendaItemRow):
  */
 export async function placeWaitingItems(tx: Db, meeting: { id: string; bodyId: string; kind: string; startsAt: Date }, now: Date): Promise<string[]> {
   if (meeting.kind !== 'meeting') return [];
-  const waiting = await tx
-    .select({ item: agendaItems })
-    .from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(eq(meetings.bodyId, meeting.bodyId), lt(meetings.startsAt, meeting.startsAt), eq(agendaItems.status, 'tabled'), isNull(agendaItems.tabledToMeetingId)))
-    .orderBy(asc(meetings.startsAt), asc(agendaItems.position))
-    .for('update', { of: agendaItems });
+  const waiting = await repo.lockWaitingTabledItems(tx, meeting.bodyId, meeting.startsAt);
   const placed: string[] = [];
-  for (const { item } of waiting) {
+  for (const item of waiting) {
     placed.push(await appendToTarget(tx, item, meeting.id));
-    await tx.update(agendaItems).set({ tabledToMeetingId: meeting.id, updatedAt: now }).where(eq(agendaItems.id, item.id));
+    await updateItem(tx, item.id, { tabledToMeetingId: meeting.id, updatedAt: now });
   }
   return placed;
 }
 
 /** The counted vote on a motion to table (KL 6:33), kept on the item whatever its outcome. */
 export async function recordTablingVote(w: WriteContext, options: { itemId: string; votesFor: number; votesAgainst: number; tabled: boolean }): Promise<void> {
-  const [vote] = await w.tx
-    .insert(votes)
-    .values({
+  const vote = await repo.insertTablingVote(w.tx, {
       itemId: options.itemId,
       kind: 'tabling',
       yesMeans: M['live.stored.tablingYes'].sv,
@@ -137,7 +110,6 @@ export async function recordTablingVote(w: WriteContext, options: { itemId: stri
       no: options.votesAgainst,
       abstain: 0,
       outcome: options.tabled ? 'yes' : 'no',
-    })
-    .returning({ id: votes.id });
-  await w.audit('vote.tabling', 'vote', vote?.id ?? null, { after: { itemId: options.itemId, votesFor: options.votesFor, votesAgainst: options.votesAgainst, tabled: options.tabled } });
+  });
+  await w.audit('vote.tabling', 'vote', vote.id, { after: { itemId: options.itemId, votesFor: options.votesFor, votesAgainst: options.votesAgainst, tabled: options.tabled } });
 }
