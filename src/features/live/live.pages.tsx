@@ -6,6 +6,7 @@
  * (forms, with the user's CSRF token) from the page's `/delar` answer.
  */
 import type { VNode } from 'preact';
+import { PostButton } from './live-forms.pages.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { formatLongDate } from '../../platform/time-format.js';
@@ -41,16 +42,8 @@ function Presence({ ctx, view }: { ctx: ViewContext; view: MemberView }) {
       )}
       {!closed && !settled && (
         <div class="lr-buttons">
-          <PostForm ctx={ctx} action={`${base}/narvaro`}>
-            <button type="submit" name="mode" value="present" class="button">
-              {t('lr.presence.here')}
-            </button>
-          </PostForm>
-          <PostForm ctx={ctx} action={`${base}/narvaro`}>
-            <button type="submit" name="mode" value="remote" class="button button--secondary">
-              {t('lr.presence.remote')}
-            </button>
-          </PostForm>
+          <PostButton ctx={ctx} action={`${base}/narvaro`} name="mode" value="present" label={t('lr.presence.here')} />
+          <PostButton ctx={ctx} action={`${base}/narvaro`} name="mode" value="remote" label={t('lr.presence.remote')} secondary />
         </div>
       )}
       {!closed && !settled && <p>{t('lr.presence.remoteHint')}</p>}
@@ -69,23 +62,9 @@ function SpeakForms({ ctx, view }: { ctx: ViewContext; view: MemberView }) {
       {waiting && <p>{t('lr.speak.mine')}</p>}
       {view.serving && (
         <div class="lr-buttons">
-          <PostForm ctx={ctx} action={`${base}/talare`}>
-            <button type="submit" name="kind" value="speak" class="button">
-              {t('lr.speak.ask')}
-            </button>
-          </PostForm>
-          <PostForm ctx={ctx} action={`${base}/talare`}>
-            <button type="submit" name="kind" value="reply" class="button button--secondary">
-              {t('lr.speak.reply')}
-            </button>
-          </PostForm>
-          {waiting && (
-            <PostForm ctx={ctx} action={`${base}/talare/aterta`}>
-              <button type="submit" class="button button--secondary">
-                {t('lr.speak.withdraw')}
-              </button>
-            </PostForm>
-          )}
+          <PostButton ctx={ctx} action={`${base}/talare`} name="kind" value="speak" label={t('lr.speak.ask')} />
+          <PostButton ctx={ctx} action={`${base}/talare`} name="kind" value="reply" label={t('lr.speak.reply')} secondary />
+          {waiting && <PostButton ctx={ctx} action={`${base}/talare/aterta`} label={t('lr.speak.withdraw')} secondary />}
         </div>
       )}
     </div>
