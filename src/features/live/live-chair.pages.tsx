@@ -6,7 +6,7 @@ import type { Translate } from '../../platform/i18n/i18n.js';
 import { formatClock, formatLongDate } from '../../platform/time-format.js';
 import type { Alternative } from '../meetings/proceedings/live-meeting.state.js';
 import type { LiveRoomService } from './live.service.js';
-import { chairPath, Failure, formatDuration, LivePage, Part, phaseOf, screenPath, sharedVNodes, SpeakerList, streamPath } from './live-parts.pages.js';
+import { chairPath, Failure, formatDuration, LivePage, Part, phaseOf, screenPath, sharedVNodes, SpeakerList, streamPath, VoteAndElection } from './live-parts.pages.js';
 import { ElectionControls } from './live-election.pages.js';
 import { PostButton } from './live-forms.pages.js';
 
@@ -227,17 +227,7 @@ export function ChairLivePage({ ctx, view, error }: { ctx: ViewContext; view: Ch
         <h2 id="lr-motions-h">{t('live.order.heading')}</h2>
         <Part name="motions">{shared.motions}</Part>
       </section>
-      <section class="lr-panel" aria-labelledby="lr-vote-h" id="omrostning">
-        <h2 id="lr-vote-h">{t('lr.vote.heading')}</h2>
-        <Part name="vote" live>
-          {shared.vote}
-        </Part>
-        <Part name="voteControls">{mine.voteControls}</Part>
-      </section>
-      <Part name="election" live>
-        {shared.election}
-      </Part>
-      <Part name="electionControls">{mine.electionControls}</Part>
+      <VoteAndElection t={t} shared={shared} own={{ vote: <Part name="voteControls">{mine.voteControls}</Part>, election: <Part name="electionControls">{mine.electionControls}</Part> }} />
       <section class="lr-panel" aria-labelledby="lr-public-h">
         <h2 id="lr-public-h">{t('lr.title.screen')}</h2>
         <PublicToggle ctx={ctx} view={view} />

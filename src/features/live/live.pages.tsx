@@ -11,7 +11,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { formatLongDate } from '../../platform/time-format.js';
 import type { LiveRoomService, RoomState } from './live.service.js';
-import { choiceKey, Failure, LivePage, memberPath, Part, phaseOf, publicStreamPath, sharedVNodes, streamPath } from './live-parts.pages.js';
+import { choiceKey, Failure, LivePage, memberPath, Part, phaseOf, publicStreamPath, sharedVNodes, streamPath, VoteAndElection } from './live-parts.pages.js';
 
 import { JavForm, MotionForm, ReservationForm } from './live-member.pages.js';
 import { ElectionBallot } from './live-election.pages.js';
@@ -123,17 +123,7 @@ export function MemberLivePage({ ctx, view, error }: { ctx: ViewContext; view: M
       <p>{t('lr.member.you', { role: t(view.person.role === 'member' ? 'lr.role.member' : 'lr.role.substitute'), municipality: view.person.municipalityName })}</p>
       <Failure message={error} />
       <Part name="item">{shared.item}</Part>
-      <section class="lr-panel" aria-labelledby="lr-vote-h" id="omrostning">
-        <h2 id="lr-vote-h">{t('lr.vote.heading')}</h2>
-        <Part name="vote" live>
-          {shared.vote}
-        </Part>
-        <Part name="ballot">{mine.ballot}</Part>
-      </section>
-      <Part name="election" live>
-        {shared.election}
-      </Part>
-      <Part name="electionBallot">{mine.electionBallot}</Part>
+      <VoteAndElection t={t} shared={shared} own={{ vote: <Part name="ballot">{mine.ballot}</Part>, election: <Part name="electionBallot">{mine.electionBallot}</Part> }} />
       <section class="lr-panel" aria-labelledby="lr-speakers-h" id="talarlista">
         <h2 id="lr-speakers-h">{t('lr.speakers.heading')}</h2>
         <Part name="speakers">{shared.speakers}</Part>

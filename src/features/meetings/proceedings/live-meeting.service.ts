@@ -15,13 +15,23 @@ import type { Principal } from '../../../platform/auth/policy.js';
 import { buildLiveView } from './live-meeting.view.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 import { createDecisionUseCases } from './live-meeting-decisions.service.js';
-import { anchor, createWriter, cryptoRandom, nextPosition, requireItem, requireOpen, requirePending, requireServing, type Anchor } from './live-meeting.write.js';
+import { anchor, createWriter, cryptoRandom, nextPosition, requireItem, requireOpen, requirePending, requireServing, type Anchor, type WriteContext } from './live-meeting.write.js';
 import { ZAttendanceInput, ZEventRef, ZJavInput, ZMotionInput, ZMotionRef, ZPropositionInput, ZTemporaryChairInput } from './live-meeting.schema.js';
 import { servingAt } from './live-meeting.state.js';
 import { requireOpeningReason } from './meeting-opening.js';
 import { openingOutsideDay } from '../../../domain/index.js';
 
 export type { Anchor } from './live-meeting.write.js';
+
+/** The motion named in the input, on an item not yet handled. */
+async function requirePendingMotion(w: WriteContext, raw: unknown) {
+  const { motionId } = parseInput(ZMotionRef, raw);
+  const motion = await repo.findMotion(w.tx, motionId);
+  const { item, index } = requireItem(w, motion?.itemId ?? '');
+  if (!motion) throw notFound(M['live.error.noMotion']);
+  requirePending(item, index);
+  return { motion, index };
+}
 
 export function createLiveMeetingService(deps: { database: Database; config: Config; clock: Clock; random?: () => number; onChange?: (meetingId: string) => Promise<void> }) {
   const db = deps.database.db;
@@ -151,11 +161,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
      */
     async removeMotion(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
-        const { motionId } = parseInput(ZMotionRef, raw);
-        const motion = await repo.findMotion(w.tx, motionId);
-        const { item, index } = requireItem(w, motion?.itemId ?? '');
-        if (!motion) throw notFound(M['live.error.noMotion']);
-        requirePending(item, index);
+        const { motion, index } = await requirePendingMotion(w, raw);
         await repo.deleteMotion(w.tx, motion.id);
         await w.audit('motion.remove', 'motion', motion.id, { before: motion });
         return anchor(index);
@@ -179,11 +185,7 @@ export function createLiveMeetingService(deps: { database: Database; config: Con
 
     async withdrawMotion(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
-        const { motionId } = parseInput(ZMotionRef, raw);
-        const motion = await repo.findMotion(w.tx, motionId);
-        const { item, index } = requireItem(w, motion?.itemId ?? '');
-        if (!motion) throw notFound(M['live.error.noMotion']);
-        requirePending(item, index);
+        const { motion, index } = await requirePendingMotion(w, raw);
         await repo.withdrawMotion(w.tx, motion.id);
         await w.audit('motion.withdraw', 'motion', motion.id, { before: { withdrawn: false }, after: { withdrawn: true } });
         return anchor(index);
