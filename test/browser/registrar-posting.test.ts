@@ -8,17 +8,16 @@
  * says whose notice it is. axe (WCAG 2.1 AA) on every page, desktop and phone screenshots.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { meetings, notices, people, protocolParagraphs, protocols, users } from '../../src/tables.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
 import { swedishDate } from '../../src/platform/clock.js';
-import { buildUser, createTestApp, giveTotp, TEST_PASSWORD } from '../support/app.js';
+import { buildUser, giveTotp, TEST_PASSWORD } from '../support/app.js';
 import { startSmtp, type SmtpTestServer } from '../support/smtp.js';
 import { buildJointCommittee, buildRoleUser, principalOf } from '../support/publication-fixtures.js';
-import { DESKTOP, expectAccessible, launchBrowser, PHONE, runJourney, screenshotDesktopAndPhone, type RunningApp } from './support.js';
+import { DESKTOP, expectAccessible, launchBrowser, PHONE, runJourney, screenshotDesktopAndPhone, startApp, type RunningApp } from './support.js';
 
 const PUBLIC_URL = 'https://kansli.example.se';
 
@@ -59,10 +58,8 @@ async function signInHere(page: Page, email: string): Promise<void> {
 describe('a registrar follows the e-mail link to record a posting (browser, axe, phone and desktop)', () => {
   before(async () => {
     smtp = await startSmtp();
-    const test = await createTestApp({ config: { smtpUrl: smtp.url, outboxDir: undefined, publicUrl: PUBLIC_URL } });
-    await test.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = test.app.server.address() as AddressInfo;
-    app = { baseUrl: `http://127.0.0.1:${port}`, test, close: () => test.close() };
+    app = await startApp({ config: { smtpUrl: smtp.url, outboxDir: undefined, publicUrl: PUBLIC_URL }, deliverMail: false });
+    const { test } = app;
     browser = await launchBrowser();
 
     const services = test.services;

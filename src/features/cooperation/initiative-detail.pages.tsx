@@ -6,6 +6,8 @@ import type { CooperationService } from './cooperation.service.js';
 import type { PhaseView } from './cooperation.model.js';
 import type { GateShortfall } from '../../domain/index.js';
 import { byLabel, dateOf, initiativeStatus, keyLabel, kr, nameOf, namesOf } from './cooperation.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 type Detail = Awaited<ReturnType<CooperationService['getInitiative']>>;
 
@@ -66,29 +68,16 @@ function BuyIn({ ctx, detail, phase }: { ctx: ViewContext; detail: Detail; phase
       {'error' in result ? (
         <p class="warning">{t('coop.costError', { reason: result.error.userMessage[ctx.locale] })}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('coop.buyIn')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('coop.municipality')}</th>
-                <th scope="col" class="num">{t('coop.before')}</th>
-                <th scope="col" class="num">{t('coop.after')}</th>
-                <th scope="col">{t('coop.settlement')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr>
-                  <th scope="row">{nameOf(detail.model, r.partyId)}</th>
-                  <td class="num">{kr(r.before)}</td>
-                  <td class="num">{kr(r.after)}</td>
-                  <td>{r.joining ? t('coop.paysIn', { amount: `${kr(r.settlement)} kr` }) : t('coop.getsBack', { amount: `${kr(r.settlement)} kr` })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('coop.buyIn')} hideCaption columns={[t('coop.municipality'), { label: t('coop.before'), numeric: true }, { label: t('coop.after'), numeric: true }, t('coop.settlement')]} scroll>
+          {result.rows.map((r) => (
+            <tr>
+              <th scope="row">{nameOf(detail.model, r.partyId)}</th>
+              <td class="num">{kr(r.before)}</td>
+              <td class="num">{kr(r.after)}</td>
+              <td>{r.joining ? t('coop.paysIn', { amount: `${kr(r.settlement)} kr` }) : t('coop.getsBack', { amount: `${kr(r.settlement)} kr` })}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -198,19 +187,17 @@ export function InitiativePage({ ctx, detail, planState }: { ctx: ViewContext; d
         <Phase ctx={ctx} detail={detail} phase={phase} planState={planState} />
       ))}
       <h2>{t('coop.powers')}</h2>
-      {model.powers.length === 0 ? (
-        <p>{t('coop.powersNone')}</p>
-      ) : (
-        <ul>
-          {model.powers.map((p) => (
-            <li>
-              {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
-              {p.reference ? ` (${p.reference})` : ''}
-              <ExampleMark ctx={ctx} origin={p.origin} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={model.powers}
+        none={t('coop.powersNone')}
+        item={(p) => (
+          <>
+            {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
+            {p.reference ? ` (${p.reference})` : ''}
+            <ExampleMark ctx={ctx} origin={p.origin} />
+          </>
+        )}
+      />
     </Layout>
   );
 }
