@@ -149,3 +149,7 @@ export async function updateMandate(tx: Db, id: string, values: Partial<typeof m
 export async function deleteMandate(tx: Db, id: string): Promise<void> {
   await tx.delete(mandates).where(eq(mandates.id, id));
 }
+
+export async function listCommitteeIds(db: Db): Promise<string[]> {
+  return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee'))).map((o) => o.id);
+}
