@@ -1,5 +1,7 @@
 /** SQL of user accounts and their role grants, as the administration changes them. */
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { insertOne } from '../../platform/db/insert-one.js';
+import { organisations } from '../organisation/organisation.tables.js';
 import type { Db } from '../../platform/db/database.js';
 import { roleAssignments, users } from './auth.tables.js';
 
@@ -59,4 +61,30 @@ export async function findActiveAccountOfPerson(db: Db, personId: string, except
 
 export async function updateUser(tx: Db, id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
   await tx.update(users).set(values).where(eq(users.id, id));
+}
+
+export async function insertUser(tx: Db, values: typeof users.$inferInsert): Promise<{ id: string }> {
+  return insertOne(tx.insert(users).values(values).returning({ id: users.id }));
+}
+
+/** Records the TOTP time step as used, unless it or a later one was: false when it was. */
+export async function takeTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const taken = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return taken.length > 0;
+}
+
+/** The organisation of the user's first grant: a municipality before a committee, then the oldest grant, then the lowest id. */
+export async function findFirstGrantOrganisationId(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ organisationId: roleAssignments.organisationId })
+    .from(roleAssignments)
+    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(sql`case when ${organisations.kind} = 'municipality' then 0 else 1 end`, asc(roleAssignments.createdAt), asc(roleAssignments.organisationId))
+    .limit(1);
+  return row?.organisationId ?? null;
 }
