@@ -148,3 +148,7 @@ export async function insertAttempts(tx: Db, keys: readonly string[], at: Date):
 export async function deleteAttempts(db: Db, ids: number[]): Promise<void> {
   if (ids.length > 0) await db.delete(loginAttempts).where(inArray(loginAttempts.id, ids));
 }
+
+export async function revokeApiTokensOf(tx: Db, userId: string, now: Date): Promise<void> {
+  await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}

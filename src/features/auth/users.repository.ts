@@ -88,3 +88,8 @@ export async function findFirstGrantOrganisationId(db: Db, userId: string): Prom
     .limit(1);
   return row?.organisationId ?? null;
 }
+
+/** The accounts linked to a person. */
+export async function listAccountsOfPerson(db: Db, personId: string): Promise<{ id: string; email: string; name: string }[]> {
+  return db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.personId, personId));
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { insertOne } from '../../platform/db/insert-one.js';
 import type { Db } from '../../platform/db/database.js';
 import { bodies, mandates, organisations, people, populations } from './organisation.tables.js';
@@ -152,4 +152,15 @@ export async function deleteMandate(tx: Db, id: string): Promise<void> {
 
 export async function listCommitteeIds(db: Db): Promise<string[]> {
   return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee'))).map((o) => o.id);
+}
+
+/** The body organisations where each of the people holds a mandate. */
+export async function listSeatsOfPeople(db: Db, personIds: string[]): Promise<{ personId: string; organisationId: string }[]> {
+  return db.select({ personId: mandates.personId, organisationId: bodies.organisationId }).from(mandates).innerJoin(bodies, eq(bodies.id, mandates.bodyId)).where(inArray(mandates.personId, personIds));
+}
+
+/** Whether the person holds a mandate that has not ended by `today`. */
+export async function hasCurrentMandate(db: Db, personId: string, today: string): Promise<boolean> {
+  const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
+  return Boolean(active);
 }
