@@ -8,7 +8,6 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { reminderLog } from './cooperation.tables.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { compareDates, reminderFrom } from '../../domain/index.js';
 import { countWord } from '../../platform/i18n/plural.js';
@@ -86,11 +85,7 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
           result.withoutRecipient += cells.length;
           continue;
         }
-        const logged = await db
-          .insert(reminderLog)
-          .values(cells.map((d) => ({ kind: REMINDER_KIND, refId: d.cell.id, organisationId, dueOn: d.deadline, sentAt: now })))
-          .onConflictDoNothing()
-          .returning({ refId: reminderLog.refId });
+        const logged = await repo.logRemindersIfNew(db, cells.map((d) => ({ kind: REMINDER_KIND, refId: d.cell.id, organisationId, dueOn: d.deadline, sentAt: now })));
         const fresh = cells.filter((d) => logged.some((l) => l.refId === d.cell.id));
         if (fresh.length === 0) continue;
         const subject = `Påminnelse: ${countWord('sv', fresh.length, { one: 'beslut', other: 'beslut' })} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
