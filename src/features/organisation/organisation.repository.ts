@@ -164,3 +164,27 @@ export async function hasCurrentMandate(db: Db, personId: string, today: string)
   const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
   return Boolean(active);
 }
+
+export async function findCommittee(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee')));
+  return row;
+}
+
+export async function findCommitteeBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee')));
+  return row;
+}
+
+/** The committees among `ids`, by name. */
+export async function listCommitteesAmong(db: Db, ids: string[]): Promise<OrganisationRow[]> {
+  return db
+    .select()
+    .from(organisations)
+    .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'committee')))
+    .orderBy(asc(organisations.name));
+}
+
+/** Every committee, by slug. */
+export async function listCommitteesBySlug(db: Db): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.slug));
+}
