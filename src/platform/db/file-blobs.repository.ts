@@ -11,3 +11,11 @@ export async function findBlobContent(db: Db, sha256: string): Promise<Buffer | 
   const [row] = await db.select({ content: fileBlobs.content }).from(fileBlobs).where(eq(fileBlobs.sha256, sha256));
   return row?.content;
 }
+
+/**
+ * Removes the bytes unless another record still refers to them: tried in a savepoint, so that a
+ * foreign key that holds them only undoes the removal, not the caller's transaction.
+ */
+export async function deleteBlobIfUnreferenced(tx: Db, sha256: string): Promise<void> {
+  await tx.transaction(async (sp) => sp.delete(fileBlobs).where(eq(fileBlobs.sha256, sha256))).catch(() => undefined);
+}
