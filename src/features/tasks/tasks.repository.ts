@@ -197,3 +197,8 @@ export async function findReviewComment(db: Db, id: string) {
   const [row] = await db.select().from(protocolReviewComments).where(eq(protocolReviewComments.id, id));
   return row;
 }
+
+/** Forgets the claims of a task, so that its e-mail goes out again when the task comes back. */
+export async function deleteTaskNotifications(tx: Db, kind: string, refId: string): Promise<void> {
+  await tx.delete(taskNotifications).where(and(eq(taskNotifications.kind, kind), eq(taskNotifications.refId, refId)));
+}
