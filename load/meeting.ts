@@ -21,18 +21,12 @@ import { agendaItems, liveBallots, liveVotes, mandates, meetings, motions, organ
 import { buildCommittee, buildUser, createTestApp, TestClient } from '../test/support/app.js';
 import { liveFrames } from '../test/support/sse.js';
 import { startServer, stopServer, type AppServer } from '../test/support/server.js';
+import { durationStats } from '../bench/stats.js';
 
 const CHOICES = ['yes', 'yes', 'yes', 'no', 'no', 'abstain', 'abstain'] as const;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-const stats = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { n: sorted.length, p50Ms: Math.round(percentile(sorted, 50)), p95Ms: Math.round(percentile(sorted, 95)), p99Ms: Math.round(percentile(sorted, 99)), maxMs: Math.round(sorted.at(-1) ?? Number.NaN) };
-};
+const stats = durationStats;
 
 export async function runMeetingLoad(args: readonly string[]): Promise<number> {
   const smoke = args.includes('--smoke');

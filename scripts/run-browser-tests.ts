@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { clearFormTimings, formTimingsReport } from '../test/browser/form-timings.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, 'test', 'browser');
@@ -19,5 +20,7 @@ if (files.length === 0) {
   console.error('No browser tests found in test/browser.');
   process.exit(1);
 }
+clearFormTimings();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=900000', ...files], { cwd: root, stdio: 'inherit' });
+console.log(`\n${formTimingsReport()}`);
 process.exit(result.status ?? 1);

@@ -31,7 +31,7 @@ const files = filter.length ? all.filter((f) => filter.some((x) => f.includes(x)
 function runNodeTests(label: string, testFiles: string[], env: Record<string, string>): number {
   console.log(`\n=== ${label}: ${testFiles.length} test files ===`);
   // Every fast-check property with one fixed seed (FC_SEED to try another): the same run every time.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/preload.ts', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=300000', ...testFiles], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/preload.ts', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/support/file-times-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', '--test-timeout=300000', ...testFiles], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },

@@ -26,3 +26,21 @@ test('every listed provision reads back as itself', () => {
     assert.match(full, new RegExp(`^${p.chapter} kap\\. ${p.section} § `));
   }
 });
+
+test('the common provisions are the sections of OSL that protect what their subject says', () => {
+  // Checked against SFS 2009:400: each chapter and section, and a word of what that section protects.
+  const expected: [string, RegExp][] = [
+    ['18:8', /säkerhets- eller bevakningsåtgärder/],
+    ['19:1', /myndighetens affärs- eller driftförhållanden när den driver affärsverksamhet/],
+    ['19:3', /upphandling/],
+    ['21:1', /hälsa eller sexualliv/],
+    ['21:3', /adress .*förföljelse/],
+    ['21:7', /dataskyddsregleringen/],
+    ['25:1', /^hälso- och sjukvård/],
+    ['26:1', /^socialtjänst/],
+    ['31:16', /gör affärer med myndigheten/],
+    ['39:1', /^personalsocial verksamhet/],
+  ];
+  assert.deepEqual(COMMON_PROVISIONS.map((p) => `${p.chapter}:${p.section}`), expected.map(([ref]) => ref));
+  for (const [i, p] of COMMON_PROVISIONS.entries()) assert.match(p.subject.sv, expected[i]?.[1] ?? /^$/, `${p.chapter}:${p.section}`);
+});

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { eq, inArray, isNotNull } from 'drizzle-orm';
+import { initiativeDecisions, initiativePhases, initiatives, reminderLog } from '../../src/features/cooperation/cooperation.tables.js';
 import { DEMO_LULEA_REGISTRAR } from '../../src/features/demo/demo-cooperation.js';
 import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD, expectAccessible, hasHorizontalOverflow, launchBrowser, PHONE, runJourney, screenshotDesktopAndPhone, signIn, startApp, type RunningApp } from './support.js';
 
@@ -74,6 +76,40 @@ describe('the cooperation process', () => {
       await page.getByRole('heading', { level: 3, name: /^Utvecklingsprojekt – Pågår sedan/ }).waitFor();
       await page.getByRole('heading', { level: 3, name: /^Förstudie – Stängd/ }).waitFor();
       await expectAccessible(page, '/samverkan/<id> (next phase)');
+      await page.setViewportSize(PHONE);
+      assert.equal((await hasHorizontalOverflow(page)).overflow, false, 'no sideways scrolling on a phone');
+    });
+  });
+
+  it('shows the coordinator the reminders sent to the municipalities, with how each e-mail went', async () => {
+    const { cooperation, database, mailer } = app.test.services;
+    const db = database.db;
+    // Remind on every deadline day of the demo's decisions; no SMTP server here, so each mail lands in the outbox.
+    const days = [
+      ...(await db.select({ d: initiativePhases.decisionDeadline }).from(initiativePhases).where(isNotNull(initiativePhases.decisionDeadline))).map((r) => r.d),
+      ...(await db.select({ d: initiativeDecisions.deadline }).from(initiativeDecisions).where(isNotNull(initiativeDecisions.deadline))).map((r) => r.d),
+    ];
+    for (const day of new Set(days)) if (day) await cooperation.sendDueReminders(new Date(`${day}T08:00:00Z`));
+    await mailer.drain();
+    const [reminded] = await db
+      .select({ id: initiatives.id, name: initiatives.name })
+      .from(reminderLog)
+      .innerJoin(initiativeDecisions, eq(initiativeDecisions.id, reminderLog.refId))
+      .innerJoin(initiatives, eq(initiatives.id, initiativeDecisions.initiativeId))
+      .where(inArray(reminderLog.kind, ['cooperation.decision']))
+      .limit(1);
+    assert.ok(reminded, 'the demo has a pending decision with a deadline and someone to remind');
+    await runJourney(browser, app, {}, async (page) => {
+      await signIn(page, DEMO_LOGIN_EMAILS.coordinator, DEMO_PASSWORD);
+      await page.goto(`/samverkan/${reminded.id}`);
+      const section = page.getByRole('region', { name: 'Påminnelser till kommunerna' });
+      await section.waitFor();
+      const rows = section.locator('tbody tr');
+      assert.ok((await rows.count()) > 0);
+      assert.match(await rows.first().innerText(), /: i utkorgen \(ingen e-postserver\)/);
+      await expectAccessible(page, '/samverkan/<id> (reminders)');
+      await section.scrollIntoViewIfNeeded();
+      await screenshotDesktopAndPhone(page, 'cooperation-reminders');
       await page.setViewportSize(PHONE);
       assert.equal((await hasHorizontalOverflow(page)).overflow, false, 'no sideways scrolling on a phone');
     });

@@ -120,6 +120,8 @@ describe('the live meeting for members in the browser', () => {
       ['testby', 'Avstår'],
     ];
     for (const [key] of ballots) await page(key).getByRole('button', { name: 'Ja', exact: true }).waitFor();
+    // Before voting the member is told what silence means (DECISIONS.md: counted as avstår).
+    await page('testby').getByText('Har du inte röstat när omröstningen avslutas räknas du som avstående.').waitFor();
     await expectAccessible(page('testby'), 'the member page with a ballot');
     await screenshot(page('testby'), 'live-member-ballot-phone');
     for (const [key, choice] of ballots) {
@@ -138,5 +140,44 @@ describe('the live meeting for members in the browser', () => {
     // The record: the secretary's live screen shows the vote as it shows a manual one.
     await secretary.goto(`/moten/${id}/sammantrade`);
     await secretary.getByText('2 ja, 2 nej, 1 avstår').first().waitFor();
+
+    // An election by closed ballot (KL 5:46) on the election item, once the items before it are decided.
+    assert.equal((await f.secretary.post(`${f.base}/notera`, { itemId: f.items.info })).statusCode, 302);
+    assert.equal((await f.secretary.post(`${f.base}/bifall`, { itemId: f.items.plan, alternative: 'proposal' })).statusCode, 302);
+    await chairView.reload();
+    await chairView.getByLabel('Kandidater, en per rad').fill('Kandidat Ada\nKandidat Bo');
+    await expectAccessible(chairView, 'the chair view with the election form');
+    await screenshot(chairView, 'live-chair-election-form-phone');
+    await chairView.getByRole('button', { name: 'Starta valet' }).click();
+    await chairView.getByRole('button', { name: 'Avsluta valet och visa resultatet' }).waitFor();
+    const choices: [string, string][] = [
+      ['chair', 'Kandidat Ada'],
+      ['bergby', 'Kandidat Bo'],
+      ['dalby', 'Kandidat Ada'],
+      ['ekby', 'Blank röst'],
+      ['testby', 'Kandidat Ada'],
+    ];
+    // The ballot reaches every member's page without a reload.
+    for (const [key] of choices) await page(key).getByRole('button', { name: 'Lägg valsedeln' }).waitFor();
+    await page('dalby').getByText('En lagd valsedel kan inte ändras.').waitFor();
+    await expectAccessible(page('dalby'), 'the member page with an election ballot');
+    await screenshot(page('dalby'), 'live-member-election-ballot-phone');
+    await screen.locator('[data-live-part="election"]').getByText(/0 av 5 har röstat/).waitFor();
+    await screenshot(screen, 'live-screen-election-open-desktop');
+    for (const [key, choice] of choices) {
+      await page(key).getByLabel(choice).check();
+      await page(key).getByRole('button', { name: 'Lägg valsedeln' }).click();
+      await page(key).getByText('Din valsedel är lagd.').first().waitFor();
+    }
+    // The last ballot closes the election: the counts, never who voted for whom, on every screen.
+    const election = screen.locator('[data-live-part="election"]');
+    await election.getByText('Valda: Kandidat Ada').waitFor();
+    await election.getByText('Blanka röster: 1').waitFor();
+    await expectAccessible(screen, 'the big screen with the election result');
+    await screenshot(screen, 'live-screen-election-result-desktop');
+    await page('bergby').locator('[data-live-part="election"]').getByText('Valda: Kandidat Ada').waitFor();
+    await screenshot(page('bergby'), 'live-member-election-result-phone');
+    const rows = await election.locator('tbody tr').allInnerTexts();
+    assert.deepEqual(rows.map((r) => r.replace(/\s+/g, ' ').trim()), ['Kandidat Ada 3', 'Kandidat Bo 1']);
   });
 });

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { buildCommittee, buildUser, createTestApp } from '../support/app.js';
+import { buildCommittee, buildUser } from '../support/app.js';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.js';
-import { expectAccessible, launchBrowser, newContext, type RunningApp } from './support.js';
+import { expectAccessible, launchBrowser, newContext, startApp, type RunningApp } from './support.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -30,9 +30,8 @@ describe('signing in through the municipality identity provider', () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     op = await startTestProvider({ kansliBase: baseUrl });
-    const test = await createTestApp({ config: { publicUrl: baseUrl, oidc: { providers: [op.settings('staff'), op.settings('eid')], clockToleranceSeconds: 60 } } });
-    await test.app.listen({ port, host: '127.0.0.1' });
-    app = { baseUrl, test, close: () => test.close() };
+    app = await startApp({ config: { publicUrl: baseUrl, oidc: { providers: [op.settings('staff'), op.settings('eid')], clockToleranceSeconds: 60 } }, port, deliverMail: false });
+    const { test } = app;
     const org = await buildCommittee(test.services);
     email = (await buildUser(test.services, { organisationId: org.committee.id, roles: ['secretary'], email: `sekreterare-${process.pid}@testby.se` })).email;
     op.accounts.set('sara', { email, name: 'Sara Sekreterare' });

@@ -8,17 +8,16 @@
  * says whose notice it is. axe (WCAG 2.1 AA) on every page, desktop and phone screenshots.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { meetings, notices, people, protocolParagraphs, protocols, users } from '../../src/tables.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
 import { swedishDate } from '../../src/platform/clock.js';
-import { buildUser, createTestApp, giveTotp, TEST_PASSWORD } from '../support/app.js';
+import { buildUser, giveTotp, TEST_PASSWORD } from '../support/app.js';
 import { startSmtp, type SmtpTestServer } from '../support/smtp.js';
 import { buildJointCommittee, buildRoleUser, principalOf } from '../support/publication-fixtures.js';
-import { DESKTOP, expectAccessible, launchBrowser, PHONE, runJourney, screenshotDesktopAndPhone, type RunningApp } from './support.js';
+import { DESKTOP, expectAccessible, launchBrowser, PHONE, runJourney, screenshotDesktopAndPhone, startApp, type RunningApp } from './support.js';
 
 const PUBLIC_URL = 'https://kansli.example.se';
 
@@ -59,10 +58,8 @@ async function signInHere(page: Page, email: string): Promise<void> {
 describe('a registrar follows the e-mail link to record a posting (browser, axe, phone and desktop)', () => {
   before(async () => {
     smtp = await startSmtp();
-    const test = await createTestApp({ config: { smtpUrl: smtp.url, outboxDir: undefined, publicUrl: PUBLIC_URL } });
-    await test.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = test.app.server.address() as AddressInfo;
-    app = { baseUrl: `http://127.0.0.1:${port}`, test, close: () => test.close() };
+    app = await startApp({ config: { smtpUrl: smtp.url, outboxDir: undefined, publicUrl: PUBLIC_URL }, deliverMail: false });
+    const { test } = app;
     browser = await launchBrowser();
 
     const services = test.services;
@@ -117,19 +114,25 @@ describe('a registrar follows the e-mail link to record a posting (browser, axe,
       await page.goto(link);
       await expectAccessible(page, 'sign-in from the e-mail link');
       await signInHere(page, alby.registrar);
-      await page.waitForURL(/\/anslag#n-[0-9a-f-]{36}$/);
-      assert.ok(page.url().endsWith(`#n-${alby.noticeId}`), 'the link lands on the notice itself');
+      await page.waitForURL(/\/anslag\?registrera=[0-9a-f-]{36}$/);
+      assert.ok(page.url().endsWith(`?registrera=${alby.noticeId}`), 'the link lands on the notice itself');
+      // The form for this notice is open and its date field has the focus: nothing to search or unfold.
+      const dateField = page.getByLabel(/Anslagsdatum \(Alby kommun\)/);
+      await dateField.waitFor();
+      assert.equal(await dateField.evaluate((el) => el === document.activeElement), true, 'the posting date has the focus');
+      await expectAccessible(page, 'notices to record, opened from the e-mail');
+      await screenshotDesktopAndPhone(page, 'registrar-posting-form');
 
       await page.goto('/');
       const tasks = page.getByRole('region', { name: 'Att göra' });
       assert.match(await tasks.innerText(), /1 anslag att registrera/);
-      await page.goto(`/anslag#n-${alby.noticeId}`);
-      await expectAccessible(page, 'notices to record');
-      await screenshotDesktopAndPhone(page, 'registrar-posting-form');
+      // The start page's task leads to the same open form.
+      await tasks.getByRole('link', { name: /Alby kommun/ }).click();
+      await dateField.waitFor();
+      assert.equal(await dateField.evaluate((el) => el === document.activeElement), true, 'the task link focuses the date too');
 
       const today = swedishDate(new Date());
-      await page.locator('summary', { hasText: 'Registrera anslag' }).first().click();
-      await page.getByLabel(/Anslagsdatum \(Alby kommun\)/).fill(today);
+      await dateField.fill(today);
       await Promise.all([page.waitForURL(/\/anslag$/), page.getByRole('button', { name: 'Registrera anslag Alby kommun' }).click()]);
       assert.match(await page.locator('main').innerText(), /Anslaget för Alby kommun är registrerat./);
       await expectAccessible(page, 'after recording');

@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createTestApp, type TestContext } from '../support/app.js';
+import type { Config } from '../../src/platform/config/config.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { loadDemo } from '../../src/features/demo/demo.js';
+import { recordFormTimings } from './form-timings.js';
 
 export { DEMO_PASSWORD, DEMO_LOGIN_EMAILS } from '../../src/features/demo/demo-data.js';
 
@@ -25,19 +28,27 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh test database, listening on a free local port; demo loaded on request. */
-export async function startApp(options: { demo?: boolean } = {}): Promise<RunningApp> {
-  const test = await createTestApp();
+/**
+ * The real app on a fresh test database, listening on a local port (a free one unless given);
+ * demo loaded on request; queued mail delivered in the background as `npm start` does, unless
+ * the journey delivers it itself. Its form submissions are timed (form-timings.ts).
+ */
+export async function startApp(
+  options: { demo?: boolean; config?: Partial<Config>; clock?: Clock; port?: number; deliverMail?: boolean } = {},
+): Promise<RunningApp> {
+  const test = await createTestApp({ ...(options.config ? { config: options.config } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   if (options.demo) await loadDemo(test.services);
-  await test.app.listen({ port: 0, host: '127.0.0.1' });
+  await test.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = test.app.server.address() as AddressInfo;
-  // As `npm start` does: queued mail is delivered in the background.
-  test.services.mailer.start(500);
+  const formTimings = recordFormTimings(test.app.server);
+  const deliverMail = options.deliverMail ?? true;
+  if (deliverMail) test.services.mailer.start(500);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     test,
     close: async () => {
-      await test.services.mailer.stop();
+      formTimings.flush();
+      if (deliverMail) await test.services.mailer.stop();
       await test.close();
     },
   };

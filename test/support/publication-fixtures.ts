@@ -4,13 +4,13 @@
  * own TOTP codes), so that notices come into being the way they do in production.
  */
 import { eq } from 'drizzle-orm';
-import { buildUser, giveTotp } from './app.js';
+import { buildUser } from './app.js';
+import { buildPersonUser, buildProtocol } from './factories.js';
 import { generateTotp } from '../../src/features/auth/totp.js';
 import type { Services } from '../../src/services.js';
 import { users } from '../../src/features/auth/auth.tables.js';
-import { meetings } from '../../src/features/meetings/meetings.tables.js';
-import { bodies, organisations, people } from '../../src/features/organisation/organisation.tables.js';
-import { protocolParagraphs, protocols } from '../../src/features/protocols/protocols.tables.js';
+import { bodies, organisations } from '../../src/features/organisation/organisation.tables.js';
+import { protocols } from '../../src/features/protocols/protocols.tables.js';
 import { officialBoardConfirmations } from '../../src/features/publication/publication.tables.js';
 import { listGrants } from '../../src/features/auth/auth.repository.js';
 import type { Principal, Role } from '../../src/platform/auth/policy.js';
@@ -78,24 +78,20 @@ export async function buildFinalProtocol(
   const secrets: Record<string, string> = {};
   const personIds: Record<string, string> = {};
   for (const [who, role] of [['chair', 'chair'], ['adjuster', 'member']] as const) {
-    const [person] = await db.insert(people).values({ name: who === 'chair' ? 'Ordförande Olsson' : 'Justerare Jansson', organisationId: options.municipalityId }).returning();
-    const user = await buildUser(services, { organisationId: options.committeeId, roles: [role] });
-    await db.update(users).set({ personId: person?.id ?? null }).where(eq(users.id, user.id));
-    personIds[who] = person?.id ?? '';
+    const user = await buildPersonUser(services, { committeeId: options.committeeId, municipalityId: options.municipalityId, name: who === 'chair' ? 'Ordförande Olsson' : 'Justerare Jansson', role });
+    personIds[who] = user.personId;
     signers[who] = await principalOf(services, user.id);
-    secrets[who] = await giveTotp(services, user.id);
+    secrets[who] = user.secret;
   }
-  const [meeting] = await db.insert(meetings).values({ bodyId: options.bodyId, startsAt: options.meetingAt, place: 'Stadshuset', status: 'closed', noticeSentAt: options.meetingAt }).returning();
-  if (!meeting) throw new Error('no meeting');
-  const [protocol] = await db
-    .insert(protocols)
-    .values({ meetingId: meeting.id, status: 'draft', chairPersonId: personIds.chair ?? null, adjusterPersonId: personIds.adjuster ?? null, secretaryName: 'Sekreterare Svensson', justeringPlace: 'Kansliet' })
-    .returning();
-  if (!protocol) throw new Error('no protocol');
-  const year = options.meetingAt.getUTCFullYear();
-  for (const [index, p] of (options.paragraphs ?? [{ heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' }]).entries()) {
-    await db.insert(protocolParagraphs).values({ protocolId: protocol.id, position: index + 1, number: index + 1, year, heading: p.heading, decision: p.decision ?? '', summary: p.summary ?? '', handling: p.handling ?? '', secrecyProvision: p.secrecyProvision ?? null, decisionBasis: p.decisionBasis ?? [] });
-  }
+  const { meeting, protocol } = await buildProtocol(services, {
+    bodyId: options.bodyId,
+    meetingAt: options.meetingAt,
+    meeting: { noticeSentAt: options.meetingAt },
+    protocol: { secretaryName: 'Sekreterare Svensson' },
+    chairPersonId: personIds.chair ?? null,
+    adjusterPersonId: personIds.adjuster ?? null,
+    paragraphs: (options.paragraphs ?? [{ heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' }]).map((p, index) => ({ ...p, number: index + 1 })),
+  });
   const digest = protocolDigest(await services.protocols.load(protocol.id));
   await db.update(protocols).set({ status: 'locked', canonicalSha256: digest, lockedAt: options.meetingAt }).where(eq(protocols.id, protocol.id));
   const justering = createJusteringService({ database: services.database, config: services.config, clock: () => options.justerAt });

@@ -1,12 +1,13 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { AuditVerification } from '../../platform/audit/audit.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../platform/auth/policy.js';
 import type { AdminService } from './admin.service.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { countText } from '../../platform/i18n/plural.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type UserItem = Awaited<ReturnType<AdminService['listUsers']>>[number];
 type AuditRow = Awaited<ReturnType<AdminService['auditPage']>>[number];
@@ -57,10 +58,7 @@ export function NewUserPage({ ctx, state, orgs }: { ctx: ViewContext; state: For
         <TextField ctx={ctx} state={state} name="password" type="password" label={t('auth.password')} hint={`${t('users.initialPasswordHint')} ${t('auth.passwordHint')}`} required autocomplete="new-password" />
         <SelectField ctx={ctx} state={state} name="role" label={t('users.role')} required options={roleOptions(ctx)} />
         <SelectField ctx={ctx} state={state} name="organisationId" label={t('users.organisation')} required options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href="/admin/anvandare">{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref="/admin/anvandare" />
       </PostForm>
     </Layout>
   );
@@ -141,37 +139,22 @@ export function AuditPage({ ctx, rows, verification, olderThan }: { ctx: ViewCon
         </p>
       )}
       {/* A scrolling region with no links inside must itself be reachable by keyboard. */}
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('audit.title')}>
-        <table>
-          <caption class="visually-hidden">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.seq')}</th>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.entity')}</th>
-              <th scope="col">{t('audit.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <th scope="row">{r.seq}</th>
-                <td>{time(ctx, r.at)}</td>
-                <td>{r.actorLabel}</td>
-                <td>{r.action}</td>
-                <td>
-                  {r.entity} {r.entityId ? <code>{r.entityId.slice(0, 8)}</code> : null}
-                </td>
-                <td>
-                  <code class="wrap-anywhere">{change(r)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('audit.title')} hideCaption columns={[t('audit.seq'), t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.change')]} scroll="region">
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{r.seq}</th>
+            <td>{time(ctx, r.at)}</td>
+            <td>{r.actorLabel}</td>
+            <td>{r.action}</td>
+            <td>
+              {r.entity} {r.entityId ? <code>{r.entityId.slice(0, 8)}</code> : null}
+            </td>
+            <td>
+              <code class="wrap-anywhere">{change(r)}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p class="actions">
         {olderThan && <a href="/admin/granskningslogg">{t('audit.newest')}</a>}
         {rows.length > 0 && (rows.at(-1)?.seq ?? 0) > 1 && <a href={`/admin/granskningslogg?fore=${rows.at(-1)?.seq ?? ''}`}>{t('audit.older')} →</a>}

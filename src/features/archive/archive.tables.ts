@@ -2,9 +2,9 @@
  * The archive feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../../platform/db/columns.js';
-import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, ref, updatedAt } from '../../platform/db/columns.js';
+import { blobRef } from '../../platform/db/file-blobs.tables.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import { cases, documents } from '../registry/registry.tables.js';
@@ -14,9 +14,7 @@ export const retentionRules = pgTable(
   'retention_rules',
   {
     id: id(),
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     /** A code of the registry's classification scheme; it covers every code below it. */
     classificationCode: text('classification_code').notNull(),
     action: text('action', { enum: ['keep', 'dispose'] }).notNull(),
@@ -31,26 +29,22 @@ export const retentionRules = pgTable(
 /** A delivery to the e-archive (one or more SIPs); what was delivered is in `archive_delivery_items`. */
 export const archiveDeliveries = pgTable('archive_deliveries', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   scope: text('scope', { enum: ['year', 'case'] }).notNull(),
   year: integer('year'),
-  caseId: uuid('case_id').references(() => cases.id),
+  caseId: ref('case_id', () => cases.id),
   packageId: text('package_id').notNull(),
   status: text('status', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
   progress: integer('progress').notNull().default(0),
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-  createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  createdByUserId: ref('created_by_user_id', () => users.id),
   createdAt: createdAt(),
-  finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  finishedAt: instant('finished_at'),
 });
 export const archiveDeliveryItems = pgTable(
   'archive_delivery_items',
   {
-    deliveryId: uuid('delivery_id')
-      .notNull()
-      .references(() => archiveDeliveries.id),
+    deliveryId: ref('delivery_id', () => archiveDeliveries.id).notNull(),
     kind: text('kind', { enum: ['case', 'document', 'file', 'protocol'] }).notNull(),
     objectId: uuid('object_id').notNull(),
     path: text('path').notNull().default(''),
@@ -61,42 +55,38 @@ export const archiveDeliveryItems = pgTable(
 /** A legal hold: nothing in the case (or the document) may be disposed of while it is active. */
 export const legalHolds = pgTable('legal_holds', {
   id: id(),
-  caseId: uuid('case_id').references(() => cases.id),
-  documentId: uuid('document_id').references(() => documents.id),
+  caseId: ref('case_id', () => cases.id),
+  documentId: ref('document_id', () => documents.id),
   reason: text('reason').notNull(),
-  placedByUserId: uuid('placed_by_user_id').references(() => users.id),
-  placedAt: timestamp('placed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  releasedAt: timestamp('released_at', { withTimezone: true, precision: 3 }),
+  placedByUserId: ref('placed_by_user_id', () => users.id),
+  placedAt: instant('placed_at').notNull().defaultNow(),
+  releasedAt: instant('released_at'),
 });
 /** A disposal list (gallringslista): proposed, approved by a named person, then executed. */
 export const disposalLists = pgTable('disposal_lists', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   status: text('status', { enum: ['proposed', 'approved', 'executed', 'cancelled'] }).notNull().default('proposed'),
-  createdByUserId: uuid('created_by_user_id').references(() => users.id),
-  approvedByUserId: uuid('approved_by_user_id').references(() => users.id),
+  createdByUserId: ref('created_by_user_id', () => users.id),
+  approvedByUserId: ref('approved_by_user_id', () => users.id),
   approvedByName: text('approved_by_name'),
-  approvedAt: timestamp('approved_at', { withTimezone: true, precision: 3 }),
-  executedAt: timestamp('executed_at', { withTimezone: true, precision: 3 }),
+  approvedAt: instant('approved_at'),
+  executedAt: instant('executed_at'),
   createdAt: createdAt(),
 });
 /** What a disposal list holds; kept after execution as the record of what was disposed of. */
 export const disposalItems = pgTable(
   'disposal_items',
   {
-    listId: uuid('list_id')
-      .notNull()
-      .references(() => disposalLists.id),
+    listId: ref('list_id', () => disposalLists.id).notNull(),
     /** No foreign key: the document is gone after execution; the record stays. */
     documentId: uuid('document_id').notNull(),
     handlingId: text('handling_id').notNull(),
     caseNumber: text('case_number').notNull(),
     description: text('description').notNull(),
-    ruleId: uuid('rule_id').references(() => retentionRules.id),
+    ruleId: ref('rule_id', () => retentionRules.id),
     ruleText: text('rule_text').notNull(),
-    disposedAt: timestamp('disposed_at', { withTimezone: true, precision: 3 }),
+    disposedAt: instant('disposed_at'),
   },
   (t) => [primaryKey({ columns: [t.listId, t.documentId] })],
 );
@@ -106,13 +96,11 @@ export const archivedPackages = pgTable(
   {
     id: id(),
     /** The committee whose archive the package is (the archive creator it was imported for). */
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     packageId: text('package_id').notNull(),
     label: text('label').notNull(),
     mets: jsonb('mets').$type<Record<string, unknown>>().notNull().default({}),
-    importedAt: timestamp('imported_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    importedAt: instant('imported_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('archived_packages_key').on(t.packageId), index('archived_packages_committee_idx').on(t.committeeId)],
 );
@@ -120,13 +108,11 @@ export const archivedObjects = pgTable(
   'archived_objects',
   {
     id: id(),
-    packageId: uuid('package_id')
-      .notNull()
-      .references(() => archivedPackages.id),
+    packageId: ref('package_id', () => archivedPackages.id).notNull(),
     kind: text('kind', { enum: ['case', 'document', 'file', 'protocol'] }).notNull(),
     path: text('path').notNull(),
     title: text('title').notNull().default(''),
-    sha256: text('sha256').references(() => fileBlobs.sha256),
+    sha256: blobRef('sha256'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('archived_objects_package_idx').on(t.packageId)],

@@ -5,6 +5,8 @@ import { OidcChoices } from './oidc.pages.js';
 import { ROLE_LABELS, type Role } from '../../platform/auth/policy.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { DemoSetupForm } from './demo-setup.pages.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 export function SetupPage({ ctx, state }: { ctx: ViewContext; state: FormState }) {
   const { t } = ctx;
@@ -92,17 +94,15 @@ export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: Acco
         <dd>{ctx.principal?.email}</dd>
       </dl>
       <h2>{t('account.roles')}</h2>
-      {view.roles.length === 0 ? (
-        <p>{t('account.noRoles')}</p>
-      ) : (
-        <ul>
-          {view.roles.map((r) => (
-            <li>
-              {ROLE_LABELS[r.role][ctx.locale]} – {r.organisationName}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={view.roles}
+        none={t('account.noRoles')}
+        item={(r) => (
+          <>
+            {ROLE_LABELS[r.role][ctx.locale]} – {r.organisationName}
+          </>
+        )}
+      />
       <h2>{t('account.language')}</h2>
       <PostForm ctx={ctx} action="/konto/sprak" class="actions">
         <SelectField
@@ -142,40 +142,27 @@ export function AccountPage({ ctx, view, state }: { ctx: ViewContext; view: Acco
         </div>
       )}
       {view.tokens.length > 0 && (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('account.tokens')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('account.tokenLabel')}</th>
-                <th scope="col">{t('account.tokenCreatedAt')}</th>
-                <th scope="col">{t('account.tokenLastUsed')}</th>
-                <th scope="col">{t('account.tokenStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.tokens.map((tok) => (
-                <tr>
-                  <th scope="row">{tok.label}</th>
-                  <td>{fmt(tok.createdAt, ctx)}</td>
-                  <td>{fmt(tok.lastUsedAt, ctx)}</td>
-                  <td>
-                    {tok.revokedAt ? (
-                      t('account.tokenIsRevoked')
-                    ) : (
-                      <PostForm ctx={ctx} action={`/konto/nycklar/${tok.id}/aterkalla`} class="inline-form">
-                        {t('account.tokenActive')}{' '}
-                        <button type="submit" class="secondary" aria-label={`${t('account.tokenRevoke')}: ${tok.label}`}>
-                          {t('account.tokenRevoke')}
-                        </button>
-                      </PostForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('account.tokens')} columns={[t('account.tokenLabel'), t('account.tokenCreatedAt'), t('account.tokenLastUsed'), t('account.tokenStatus')]} scroll>
+          {view.tokens.map((tok) => (
+            <tr>
+              <th scope="row">{tok.label}</th>
+              <td>{fmt(tok.createdAt, ctx)}</td>
+              <td>{fmt(tok.lastUsedAt, ctx)}</td>
+              <td>
+                {tok.revokedAt ? (
+                  t('account.tokenIsRevoked')
+                ) : (
+                  <PostForm ctx={ctx} action={`/konto/nycklar/${tok.id}/aterkalla`} class="inline-form">
+                    {t('account.tokenActive')}{' '}
+                    <button type="submit" class="secondary" aria-label={`${t('account.tokenRevoke')}: ${tok.label}`}>
+                      {t('account.tokenRevoke')}
+                    </button>
+                  </PostForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <PostForm ctx={ctx} action="/konto/nycklar">
         <TextField ctx={ctx} state={state} name="label" label={t('account.tokenLabel')} required />

@@ -3,8 +3,8 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, instant, ref, updatedAt } from '../../platform/db/columns.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
 
 export const users = pgTable(
@@ -14,7 +14,7 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    personId: uuid('person_id').references(() => people.id),
+    personId: ref('person_id', () => people.id),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** A new TOTP secret, not in use until a code from it is confirmed. */
@@ -37,12 +37,10 @@ export const passwordResets = pgTable(
   'password_resets',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
     createdAt: createdAt(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
 );
@@ -50,12 +48,8 @@ export const passwordResets = pgTable(
 export const roleAssignments = pgTable(
   'role_assignments',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     role: text('role').notNull(),
     createdAt: createdAt(),
   },
@@ -66,14 +60,12 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
     /** False until the second factor is given, for users with TOTP. */
     verified: boolean('verified').notNull().default(true),
     createdAt: createdAt(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -81,14 +73,12 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
     tokenHash: text('token_hash').notNull(),
     label: text('label').notNull(),
     createdAt: createdAt(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
 );
@@ -98,7 +88,7 @@ export const loginAttempts = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     key: text('key').notNull(),
-    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('login_attempts_key_idx').on(t.key, t.at)],
 );
@@ -107,9 +97,7 @@ export const webauthnCredentials = pgTable(
   'webauthn_credentials',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
     credentialId: text('credential_id').notNull(),
     publicKey: bytea('public_key').notNull(),
     counter: integer('counter').notNull().default(0),
@@ -122,11 +110,9 @@ export const webauthnCredentials = pgTable(
 /** One-time WebAuthn challenges, kept in the database so that any app server can check them. */
 export const webauthnChallenges = pgTable('webauthn_challenges', {
   challenge: text('challenge').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
   purpose: text('purpose').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+  expiresAt: instant('expires_at').notNull(),
 });
 /** A sign-in or a signing started at a provider, until its answer comes back (one use). */
 export const oidcTransactions = pgTable('oidc_transactions', {
@@ -137,27 +123,23 @@ export const oidcTransactions = pgTable('oidc_transactions', {
   /** `signin`, or `sign:<protocol id>:<paragraph id or "protocol">` for a justering. */
   purpose: text('purpose').notNull(),
   /** For a signing: the signed-in user who must be the one authenticating. */
-  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  userId: ref('user_id', () => users.id, { onDelete: 'cascade' }),
   returnTo: text('return_to').notNull().default('/'),
   createdAt: createdAt(),
-  expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+  expiresAt: instant('expires_at').notNull(),
 });
 /** The provider's side of a Kansli session: ended with it by back- or front-channel logout. */
 export const oidcSessions = pgTable(
   'oidc_sessions',
   {
-    tokenHash: text('token_hash')
-      .primaryKey()
-      .references(() => sessions.tokenHash, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').primaryKey().references(() => sessions.tokenHash, { onDelete: 'cascade' }),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
     providerId: text('provider_id').notNull(),
     subject: text('subject').notNull(),
     providerSessionId: text('provider_session_id'),
     /** Level of assurance, e.g. http://id.elegnamnden.se/loa/1.0/loa3. */
     acr: text('acr'),
-    authenticatedAt: timestamp('authenticated_at', { withTimezone: true, precision: 3 }),
+    authenticatedAt: instant('authenticated_at'),
     /** Sent back as id_token_hint when the user signs out of Kansli. */
     idToken: text('id_token').notNull(),
     createdAt: createdAt(),

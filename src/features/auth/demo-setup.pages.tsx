@@ -2,6 +2,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { ROLE_LABELS, type Role } from '../../platform/auth/policy.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 /** The setup page's second way in: load the demo committee instead of creating one's own. */
 export function DemoSetupForm({ ctx }: { ctx: ViewContext }) {
@@ -39,24 +40,16 @@ export function DemoLoadPage({ ctx, state }: { ctx: ViewContext; state: DemoLoad
       ) : state.done ? (
         <>
           <p>{t('setup.demoDone', { password: state.password })}</p>
-          <table>
-            <thead>
+          <DataTable columns={[t('setup.demoRole'), t('setup.demoEmail')]}>
+            {state.logins.map((l) => (
               <tr>
-                <th scope="col">{t('setup.demoRole')}</th>
-                <th scope="col">{t('setup.demoEmail')}</th>
+                <th scope="row">{ROLE_LABELS[l.role][ctx.locale]}</th>
+                <td>
+                  <code>{l.email}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {state.logins.map((l) => (
-                <tr>
-                  <th scope="row">{ROLE_LABELS[l.role][ctx.locale]}</th>
-                  <td>
-                    <code>{l.email}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <p>
             <a class="button" href="/logga-in">
               {t('setup.demoSignIn')}

@@ -6,6 +6,7 @@ import { meetings } from '../meetings/meetings.tables.js';
 import { organisations, populations, bodies } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 
@@ -196,4 +197,22 @@ export async function upsertPowerOfAttorney(tx: Db, values: { initiativeId: stri
 /** Notes the reminders as sent, each once: the cells (refId) not noted before. */
 export async function logRemindersIfNew(db: Db, rows: (typeof reminderLog.$inferInsert)[]): Promise<{ refId: string }[]> {
   return db.insert(reminderLog).values(rows).onConflictDoNothing().returning({ refId: reminderLog.refId });
+}
+
+export async function listReminders(db: Db, kind: string, refIds: string[]) {
+  return db.select().from(reminderLog).where(and(eq(reminderLog.kind, kind), inArray(reminderLog.refId, refIds)));
+}
+
+/** The recipient and delivery state of each of these mails. */
+export async function listMailStates(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: mailLog.id, recipient: mailLog.recipient, status: mailLog.status, error: mailLog.error }).from(mailLog).where(inArray(mailLog.id, ids));
+}
+
+/** The reminders sent at `sentAt` learn the mails that carried them. */
+export async function setReminderMails(db: Db, key: { kind: string; organisationId: string; refIds: string[]; sentAt: Date }, mailIds: string[]): Promise<void> {
+  await db
+    .update(reminderLog)
+    .set({ mailIds })
+    .where(and(eq(reminderLog.kind, key.kind), eq(reminderLog.organisationId, key.organisationId), inArray(reminderLog.refId, key.refIds), eq(reminderLog.sentAt, key.sentAt)));
 }

@@ -86,7 +86,10 @@ export function createCooperationService(deps: { database: Database; config: Con
       assertCan(principal, 'cooperation.read', await cooperationScope(db, model.committee.id));
       const stop = model.initiative.status === 'stopped' ? await repo.findStopEntry(db, id) : undefined;
       const stopReason = stop && typeof stop.after === 'object' && stop.after !== null && 'reason' in stop.after ? String((stop.after as { reason: unknown }).reason) : undefined;
-      return { model, phases: phaseViews(model), stop: stop ? { at: stop.at, reason: stopReason ?? '' } : undefined, canManage: can(principal, 'cooperation.manage', [model.committee.id]) };
+      const canManage = can(principal, 'cooperation.manage', [model.committee.id]);
+      // The reminders to the municipalities and how their e-mails went: for those who run the initiative.
+      const sent = canManage ? await reminders.remindersOf(model.cells.map((c) => c.id)) : [];
+      return { model, phases: phaseViews(model), stop: stop ? { at: stop.at, reason: stopReason ?? '' } : undefined, canManage, reminders: sent };
     },
 
     /** One cell with its full history, and whether this user may record it. */

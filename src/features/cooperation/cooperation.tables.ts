@@ -2,8 +2,8 @@
  * The cooperation feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import { protocolParagraphs } from '../protocols/protocols.tables.js';
@@ -26,9 +26,7 @@ export interface ProcessPhaseTemplate {
 /** The process as data: phases and required decisions; the seed's diagram is the default template. */
 export const processTemplates = pgTable('process_templates', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   name: text('name').notNull(),
   isDefault: boolean('is_default').notNull().default(false),
   phases: jsonb('phases').$type<ProcessPhaseTemplate[]>().notNull(),
@@ -40,20 +38,16 @@ export const initiatives = pgTable(
   'initiatives',
   {
     id: id(),
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
-    templateId: uuid('template_id')
-      .notNull()
-      .references(() => processTemplates.id),
-    caseId: uuid('case_id').references(() => cases.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
+    templateId: ref('template_id', () => processTemplates.id).notNull(),
+    caseId: ref('case_id', () => cases.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** The key of the current phase in the template. */
     phaseKey: text('phase_key').notNull(),
     status: text('status', { enum: ['active', 'stopped', 'completed'] }).notNull().default('active'),
     /** The municipality that procures on behalf of the participants. */
-    procuringOrganisationId: uuid('procuring_organisation_id').references(() => organisations.id),
+    procuringOrganisationId: ref('procuring_organisation_id', () => organisations.id),
     /** The cost allocation key (default: by population among participants). */
     allocationKey: jsonb('allocation_key').$type<Record<string, unknown>>().notNull().default({ kind: 'population' }),
     createdAt: createdAt(),
@@ -67,17 +61,15 @@ export const initiativePhases = pgTable(
   'initiative_phases',
   {
     id: id(),
-    initiativeId: uuid('initiative_id')
-      .notNull()
-      .references(() => initiatives.id),
+    initiativeId: ref('initiative_id', () => initiatives.id).notNull(),
     phaseKey: text('phase_key').notNull(),
     position: integer('position').notNull(),
     /** Budget of the phase in whole kronor. */
     budget: bigint('budget', { mode: 'number' }).notNull().default(0),
     decisionDeadline: date('decision_deadline'),
-    openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
-    closedByUserId: uuid('closed_by_user_id').references(() => users.id),
+    openedAt: instant('opened_at').notNull().defaultNow(),
+    closedAt: instant('closed_at'),
+    closedByUserId: ref('closed_by_user_id', () => users.id),
     /** Municipality ids that participated when the phase was closed. */
     participants: jsonb('participants').$type<string[]>(),
     createdAt: createdAt(),
@@ -91,28 +83,24 @@ export const initiativeDecisions = pgTable(
   'initiative_decisions',
   {
     id: id(),
-    initiativeId: uuid('initiative_id')
-      .notNull()
-      .references(() => initiatives.id),
+    initiativeId: ref('initiative_id', () => initiatives.id).notNull(),
     phaseKey: text('phase_key').notNull(),
     decisionKey: text('decision_key').notNull(),
     /** The deciding organisation: a municipality, or the committee for its own and its groups' decisions. */
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     status: text('status', { enum: ['pending', 'yes', 'no', 'not_applicable'] }).notNull().default('pending'),
     /** The municipality's own reference: its body, date, paragraph, and extract (document or link). */
     decidingBody: text('deciding_body').notNull().default(''),
     decidedOn: date('decided_on'),
     paragraph: text('paragraph').notNull().default(''),
-    documentId: uuid('document_id').references(() => documents.id),
+    documentId: ref('document_id', () => documents.id),
     /** For the committee's own decisions: the protocol paragraph. */
-    protocolParagraphId: uuid('protocol_paragraph_id').references(() => protocolParagraphs.id),
+    protocolParagraphId: ref('protocol_paragraph_id', () => protocolParagraphs.id),
     link: text('link').notNull().default(''),
     note: text('note').notNull().default(''),
     deadline: date('deadline'),
-    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }),
+    recordedByUserId: ref('recorded_by_user_id', () => users.id),
+    recordedAt: instant('recorded_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     origin: origin(),
@@ -124,13 +112,11 @@ export const initiativeDecisionHistory = pgTable(
   'initiative_decision_history',
   {
     id: id(),
-    decisionId: uuid('decision_id')
-      .notNull()
-      .references(() => initiativeDecisions.id),
+    decisionId: ref('decision_id', () => initiativeDecisions.id).notNull(),
     status: text('status').notNull(),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
-    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    recordedByUserId: ref('recorded_by_user_id', () => users.id),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
     origin: origin(),
   },
   (t) => [index('initiative_decision_history_idx').on(t.decisionId, t.recordedAt)],
@@ -140,18 +126,12 @@ export const powersOfAttorney = pgTable(
   'powers_of_attorney',
   {
     id: id(),
-    initiativeId: uuid('initiative_id')
-      .notNull()
-      .references(() => initiatives.id),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
-    procuringOrganisationId: uuid('procuring_organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    initiativeId: ref('initiative_id', () => initiatives.id).notNull(),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
+    procuringOrganisationId: ref('procuring_organisation_id', () => organisations.id).notNull(),
     grantedOn: date('granted_on').notNull(),
     reference: text('reference').notNull().default(''),
-    documentId: uuid('document_id').references(() => documents.id),
+    documentId: ref('document_id', () => documents.id),
     createdAt: createdAt(),
     origin: origin(),
   },
@@ -165,7 +145,9 @@ export const reminderLog = pgTable(
     refId: uuid('ref_id').notNull(),
     organisationId: uuid('organisation_id').notNull(),
     dueOn: date('due_on').notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    sentAt: instant('sent_at').notNull().defaultNow(),
+    /** The reminder's e-mails in the mail log (mail_log.id), so that their state can be shown. */
+    mailIds: jsonb('mail_ids').$type<string[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.kind, t.refId, t.organisationId, t.dueOn] })],
 );

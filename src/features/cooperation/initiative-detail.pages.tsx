@@ -3,9 +3,12 @@ import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
-import type { PhaseView } from './cooperation.model.js';
+import { templatePhase, type PhaseView } from './cooperation.model.js';
+import { swedishStamp } from '../../platform/time-format.js';
 import type { GateShortfall } from '../../domain/index.js';
 import { byLabel, dateOf, initiativeStatus, keyLabel, kr, nameOf, namesOf } from './cooperation.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 type Detail = Awaited<ReturnType<CooperationService['getInitiative']>>;
 
@@ -66,29 +69,16 @@ function BuyIn({ ctx, detail, phase }: { ctx: ViewContext; detail: Detail; phase
       {'error' in result ? (
         <p class="warning">{t('coop.costError', { reason: result.error.userMessage[ctx.locale] })}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('coop.buyIn')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('coop.municipality')}</th>
-                <th scope="col" class="num">{t('coop.before')}</th>
-                <th scope="col" class="num">{t('coop.after')}</th>
-                <th scope="col">{t('coop.settlement')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr>
-                  <th scope="row">{nameOf(detail.model, r.partyId)}</th>
-                  <td class="num">{kr(r.before)}</td>
-                  <td class="num">{kr(r.after)}</td>
-                  <td>{r.joining ? t('coop.paysIn', { amount: `${kr(r.settlement)} kr` }) : t('coop.getsBack', { amount: `${kr(r.settlement)} kr` })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('coop.buyIn')} hideCaption columns={[t('coop.municipality'), { label: t('coop.before'), numeric: true }, { label: t('coop.after'), numeric: true }, t('coop.settlement')]} scroll>
+          {result.rows.map((r) => (
+            <tr>
+              <th scope="row">{nameOf(detail.model, r.partyId)}</th>
+              <td class="num">{kr(r.before)}</td>
+              <td class="num">{kr(r.after)}</td>
+              <td>{r.joining ? t('coop.paysIn', { amount: `${kr(r.settlement)} kr` }) : t('coop.getsBack', { amount: `${kr(r.settlement)} kr` })}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -198,19 +188,76 @@ export function InitiativePage({ ctx, detail, planState }: { ctx: ViewContext; d
         <Phase ctx={ctx} detail={detail} phase={phase} planState={planState} />
       ))}
       <h2>{t('coop.powers')}</h2>
-      {model.powers.length === 0 ? (
-        <p>{t('coop.powersNone')}</p>
-      ) : (
-        <ul>
-          {model.powers.map((p) => (
-            <li>
-              {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
-              {p.reference ? ` (${p.reference})` : ''}
-              <ExampleMark ctx={ctx} origin={p.origin} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={model.powers}
+        none={t('coop.powersNone')}
+        item={(p) => (
+          <>
+            {nameOf(model, p.organisationId)} → {nameOf(model, p.procuringOrganisationId)}: {t('coop.grantedOn').toLowerCase()} {p.grantedOn}
+            {p.reference ? ` (${p.reference})` : ''}
+            <ExampleMark ctx={ctx} origin={p.origin} />
+          </>
+        )}
+      />
+      {detail.canManage && <Reminders ctx={ctx} detail={detail} />}
     </Layout>
+  );
+}
+
+/** The reminders sent to the municipalities about their decisions, each with how its e-mails went (the mail log). */
+function Reminders({ ctx, detail }: { ctx: ViewContext; detail: Detail }) {
+  const { t } = ctx;
+  const { model } = detail;
+  const decisionOf = (cellId: string) => {
+    const cell = model.cells.find((c) => c.id === cellId);
+    const phase = cell ? templatePhase(model, cell.phaseKey) : undefined;
+    return phase?.decisions.find((d) => d.key === cell?.decisionKey)?.label[ctx.locale] ?? '';
+  };
+  return (
+    <section aria-labelledby="paminnelser">
+      <h2 id="paminnelser">{t('coop.reminders')}</h2>
+      <p>{t('coop.remindersHint')}</p>
+      {detail.reminders.length === 0 ? (
+        <p>{t('coop.remindersNone')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{t('coop.reminders')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('coop.reminder.municipality')}</th>
+                <th scope="col">{t('coop.reminder.decision')}</th>
+                <th scope="col">{t('coop.reminder.dueOn')}</th>
+                <th scope="col">{t('coop.reminder.sentAt')}</th>
+                <th scope="col">{t('coop.reminder.mail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.reminders.map((r) => (
+                <tr>
+                  <th scope="row">{nameOf(model, r.organisationId)}</th>
+                  <td>{decisionOf(r.cellId)}</td>
+                  <td style="white-space: nowrap">{r.dueOn}</td>
+                  <td style="white-space: nowrap">{swedishStamp(r.sentAt)}</td>
+                  <td>
+                    {r.mails.length === 0 ? (
+                      t('coop.reminder.unknown')
+                    ) : (
+                      <ul style="list-style: none; padding: 0; margin: 0">
+                        {r.mails.map((m) => (
+                          <li class={m.state === 'failed' || m.state === 'retrying' ? 'warning' : undefined}>
+                            {t(`coop.reminder.state.${m.state}`, { to: m.recipient })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

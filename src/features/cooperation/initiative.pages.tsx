@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import type { OrganisationRow } from './cooperation.repository.js';
@@ -62,9 +62,7 @@ export function InitiativeListPage(props: { ctx: ViewContext; rows: ListRow[]; c
                   required
                   options={props.meetings.map((m) => ({ value: m.id, label: `${m.bodyName} ${timeOf(m.startsAt)}, ${m.place}` }))}
                 />
-                <div class="actions">
-                  <button type="submit">{t('coop.statusList')}</button>
-                </div>
+                <FormActions ctx={ctx} submit={t('coop.statusList')} />
               </PostForm>
             </>
           )}
@@ -98,10 +96,7 @@ export function InitiativeFormPage(props: { ctx: ViewContext; state: FormState; 
           options={(['population', 'equal', 'mixed'] as const).map((k) => ({ value: k, label: t(`coop.key.${k}`) }))}
         />
         <TextField ctx={ctx} state={state} name="flatSharePercent" label={labels.flatSharePercent} hint={t('coop.flatShareHint')} inputMode="numeric" />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={props.back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={props.back} />
       </PostForm>
     </Layout>
   );
@@ -120,10 +115,7 @@ export function ClosePhasePage({ ctx, detail, state }: { ctx: ViewContext; detai
       <ErrorSummary ctx={ctx} state={state} />
       <p>{t('coop.closeConfirm', { names })}</p>
       <PostForm ctx={ctx} action={`${back}/stang-fas`}>
-        <div class="actions">
-          <button type="submit">{t('coop.close')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('coop.close')} cancelHref={back} />
       </PostForm>
     </Layout>
   );

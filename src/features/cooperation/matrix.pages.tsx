@@ -1,11 +1,12 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import { cellAt, isMunicipalDecision, matrixColumns, referenceText, type LoadedInitiative, type MatrixColumn } from './cooperation.model.js';
 import { byLabel, CellStatus, nameOf, statusLabel, timeOf } from './cooperation.views.js';
 import type { OrganisationRow } from './cooperation.repository.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 function MatrixTable(props: { ctx: ViewContext; model: LoadedInitiative; columns: MatrixColumn[]; rows: OrganisationRow[]; caption: string; id: string; rowLabel: string }) {
   const { ctx, model, columns } = props;
@@ -164,44 +165,30 @@ export function CellPage({ ctx, detail, state }: { ctx: ViewContext; detail: Cel
             <TextField ctx={ctx} state={state} name="documentHid" label={labels.documentHid} hint={t('coop.documentHidHint')} />
             <TextField ctx={ctx} state={state} name="link" label={labels.link} autocomplete="url" />
             <TextField ctx={ctx} state={state} name="note" label={labels.note} />
-            <div class="actions">
-              <button type="submit">{t('coop.record')}</button>
-            </div>
+            <FormActions ctx={ctx} submit={t('coop.record')} />
           </PostForm>
         </section>
       )}
       <h2 id="historik">{t('coop.history')}</h2>
-      <div class="table-scroll">
-        <table aria-labelledby="historik">
-          <thead>
+      <DataTable columns={[t('coop.when'), t('coop.status'), t('coop.reference'), t('coop.who')]} scroll labelledBy="historik">
+        {detail.history.map((h) => {
+          const snap = h.snapshot as Record<string, string | null>;
+          const ref = [snap.decidingBody, snap.decidedOn, snap.paragraph, snap.protocolParagraph, snap.documentHid ? `Hid ${snap.documentHid}` : '', snap.note].filter(Boolean).join(', ');
+          return (
             <tr>
-              <th scope="col">{t('coop.when')}</th>
-              <th scope="col">{t('coop.status')}</th>
-              <th scope="col">{t('coop.reference')}</th>
-              <th scope="col">{t('coop.who')}</th>
+              <td>{timeOf(h.recordedAt)}</td>
+              <td>
+                <CellStatus ctx={ctx} status={h.status as 'pending'} />
+              </td>
+              <td>
+                {snap.event === 'opened' ? t('coop.opened') : ref}
+                <ExampleMark ctx={ctx} origin={h.origin} />
+              </td>
+              <td>{h.recordedByName ?? 'Kansli'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {detail.history.map((h) => {
-              const snap = h.snapshot as Record<string, string | null>;
-              const ref = [snap.decidingBody, snap.decidedOn, snap.paragraph, snap.protocolParagraph, snap.documentHid ? `Hid ${snap.documentHid}` : '', snap.note].filter(Boolean).join(', ');
-              return (
-                <tr>
-                  <td>{timeOf(h.recordedAt)}</td>
-                  <td>
-                    <CellStatus ctx={ctx} status={h.status as 'pending'} />
-                  </td>
-                  <td>
-                    {snap.event === 'opened' ? t('coop.opened') : ref}
-                    <ExampleMark ctx={ctx} origin={h.origin} />
-                  </td>
-                  <td>{h.recordedByName ?? 'Kansli'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </Layout>
   );
 }

@@ -6,7 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import { reminderLog } from './cooperation.tables.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations } from '../organisation/organisation.tables.js';
@@ -59,7 +60,10 @@ describe('decision reminders and the status list', () => {
   test('three days before, the municipality’s registrar gets one mail naming the decision, its deadline and link; only once', async () => {
     const first = await t.services.cooperation.sendDueReminders(new Date('2026-12-07T08:00:00Z'));
     assert.deepEqual(first, { mails: 1, decisions: 1, withoutRecipient: 0 });
+    const stateOf = async () => (await t.services.cooperation.getInitiative(coordinator, initiativeId)).reminders.map((r) => [r.dueOn, r.mails.map((m) => `${m.recipient} ${m.state}`)]);
+    assert.deepEqual(await stateOf(), [['2026-12-10', [`${registrarEmail} queued`]]], 'the reminder shows its e-mail waiting in the queue');
     await t.services.mailer.drain();
+    assert.deepEqual(await stateOf(), [['2026-12-10', [`${registrarEmail} sent`]]], 'then sent, from the mail log');
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0];
     assert.deepEqual(mail?.to, [registrarEmail]);
@@ -73,6 +77,23 @@ describe('decision reminders and the status list', () => {
     const logged = await t.services.database.db.select().from(reminderLog).where(eq(reminderLog.organisationId, municipalityId));
     assert.equal(logged.length, 1);
     assert.equal(logged[0]?.dueOn, '2026-12-10');
+  });
+
+  test('the initiative’s page shows each reminder with how its e-mail went: sent, retried, failed', async () => {
+    const client = new TestClient(t.app);
+    await client.signIn(coordinator.email);
+    const page = await client.get(`/samverkan/${initiativeId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h2 id="paminnelser">Påminnelser till kommunerna<\/h2>/);
+    assert.match(page.body, new RegExp(`<th scope="row">Testby kommun</th><td>[^<]+</td><td[^>]*>2026-12-10</td><td[^>]*>2026-12-07 09:00</td><td><ul[^>]*><li>${registrarEmail}: skickad</li>`));
+    const db = t.services.database.db;
+    const [reminder] = await db.select().from(reminderLog).where(eq(reminderLog.organisationId, municipalityId));
+    const mailId = reminder?.mailIds[0] ?? '';
+    await db.update(mailLog).set({ status: 'queued', error: '451 try later' }).where(eq(mailLog.id, mailId));
+    assert.match((await client.get(`/samverkan/${initiativeId}`)).body, new RegExp(`<li class="warning">${registrarEmail}: misslyckades, försöker igen</li>`));
+    await db.update(mailLog).set({ status: 'failed' }).where(eq(mailLog.id, mailId));
+    assert.match((await client.get(`/samverkan/${initiativeId}`)).body, new RegExp(`<li class="warning">${registrarEmail}: kunde inte skickas</li>`));
+    await db.update(mailLog).set({ status: 'sent', error: null }).where(eq(mailLog.id, mailId));
   });
 
   test('after the deadline nothing more is sent', async () => {

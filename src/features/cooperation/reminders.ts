@@ -15,6 +15,23 @@ import * as repo from './cooperation.repository.js';
 import { deadlineOf, loadInitiative, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 
 export const REMINDER_KIND = 'cooperation.decision';
+
+/** How one reminder e-mail went: waiting in the queue, tried and to be tried again, delivered (or in the outbox), or failed for good. */
+export type ReminderMailState = 'queued' | 'retrying' | 'sent' | 'outbox' | 'failed';
+
+export interface SentReminder {
+  cellId: string;
+  organisationId: string;
+  dueOn: string;
+  sentAt: Date;
+  mails: { recipient: string; state: ReminderMailState; error: string | null }[];
+}
+
+/** The state shown for a mail-log row: a queued mail with an error is being retried. */
+export function reminderMailState(status: 'queued' | 'sending' | 'sent' | 'outbox' | 'failed', error: string | null): ReminderMailState {
+  if (status === 'sending' || status === 'queued') return error ? 'retrying' : 'queued';
+  return status;
+}
 export const DEFAULT_REMINDER_DAYS = 7;
 const RECIPIENT_ROLES = ['registrar', 'preparation_official'];
 
@@ -73,6 +90,17 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
   }
 
   return {
+    /** The reminders sent about these decisions (cells), newest first, each with the state of its e-mails from the mail log. */
+    async remindersOf(cellIds: readonly string[]): Promise<SentReminder[]> {
+      if (cellIds.length === 0) return [];
+      const rows = await repo.listReminders(db, REMINDER_KIND, [...cellIds]);
+      const ids = [...new Set(rows.flatMap((r) => r.mailIds))];
+      const mails = await repo.listMailStates(db, ids);
+      return rows
+        .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime())
+        .map((r) => ({ cellId: r.refId, organisationId: r.organisationId, dueOn: r.dueOn, sentAt: r.sentAt, mails: mails.filter((m) => r.mailIds.includes(m.id)).map(({ recipient, status, error }) => ({ recipient, state: reminderMailState(status, error), error })) }));
+    },
+
     /** Send the reminders due on `now`'s Swedish date; returns how many mails went out and how many waited for a recipient. */
     async sendDueReminders(now: Date = deps.clock()): Promise<{ mails: number; decisions: number; withoutRecipient: number }> {
       const today = swedishDate(now);
@@ -91,7 +119,9 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
         const subject = `Påminnelse: ${countWord('sv', fresh.length, { one: 'beslut', other: 'beslut' })} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
         const text = mailText(org, fresh, config.publicUrl);
         // Into the mail queue: delivered in the background with its retries, listed in the mail log.
-        await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));
+        const mailIds = await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));
+        // Each reminder knows its mails, so that the initiative's page can show how they went.
+        await repo.setReminderMails(db, { kind: REMINDER_KIND, organisationId, refIds: fresh.map((d) => d.cell.id), sentAt: now }, mailIds);
         result.mails += recipients.length;
         result.decisions += fresh.length;
       }

@@ -2,6 +2,7 @@
  * Server-rendered SVG charts, each shown with its table beside it. Accessible: role="img" with
  * a title and description, series told apart by pattern and by label as well as by colour.
  */
+import type { ComponentChildren } from 'preact';
 import { formatKronor } from '../../domain/money-format.js';
 
 /** Fills that differ in pattern as well as colour (all meet 3:1 against white). */
@@ -50,23 +51,43 @@ function Legend({ prefix, names, y, width }: { prefix: string; names: string[]; 
   );
 }
 
+interface ChartProps {
+  id: string;
+  title: string;
+  desc: string;
+  series: string[];
+  rows: { label: string; values: number[] }[];
+}
+
+/** Where the bars start: below the legend, whose rows hold as many names as fit across. */
+const plotTop = (series: readonly string[], width: number) => 8 + Math.ceil(series.length / Math.max(1, Math.floor(width / 190))) * 20 + 6;
+
+/** The accessible frame of a chart: an image named by its title and described by its text, with the series' patterns and legend. */
+function ChartFrame(props: { chart: ChartProps; width: number; height: number; children: ComponentChildren }) {
+  const { id, title, desc, series } = props.chart;
+  return (
+    <svg viewBox={`0 0 ${props.width} ${props.height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} style="max-width:40rem;height:auto">
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{desc}</desc>
+      <Patterns prefix={id} />
+      <Legend prefix={id} names={series} y={8} width={props.width} />
+      {props.children}
+    </svg>
+  );
+}
+
 /** Grouped horizontal bars: for each row, one bar per series (e.g. budget and outcome). */
-export function GroupedBarChart(props: { id: string; title: string; desc: string; series: string[]; rows: { label: string; values: number[] }[] }) {
+export function GroupedBarChart(props: ChartProps) {
   const width = 560;
   const labelWidth = 170;
   const barHeight = 14;
   const groupHeight = props.series.length * (barHeight + 2) + 12;
-  const legendRows = Math.ceil(props.series.length / Math.max(1, Math.floor(width / 190)));
-  const top = 8 + legendRows * 20 + 6;
+  const top = plotTop(props.series, width);
   const height = top + props.rows.length * groupHeight + 8;
   const max = Math.max(1, ...props.rows.flatMap((r) => r.values.map((v) => Math.abs(v))));
   const plot = width - labelWidth - 90;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} style="max-width:40rem;height:auto">
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.desc}</desc>
-      <Patterns prefix={props.id} />
-      <Legend prefix={props.id} names={props.series} y={8} width={width} />
+    <ChartFrame chart={props} width={width} height={height}>
       {props.rows.map((row, r) => {
         const y0 = top + r * groupHeight;
         return (
@@ -89,26 +110,21 @@ export function GroupedBarChart(props: { id: string; title: string; desc: string
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
 /** Stacked horizontal bars: each row (municipality) split into its parts (cost objects). */
-export function StackedBarChart(props: { id: string; title: string; desc: string; series: string[]; rows: { label: string; values: number[] }[] }) {
+export function StackedBarChart(props: ChartProps) {
   const width = 560;
   const labelWidth = 120;
   const barHeight = 18;
-  const legendRows = Math.ceil(props.series.length / Math.max(1, Math.floor(width / 190)));
-  const top = 8 + legendRows * 20 + 6;
+  const top = plotTop(props.series, width);
   const height = top + props.rows.length * (barHeight + 8) + 8;
   const max = Math.max(1, ...props.rows.map((r) => r.values.reduce((s, v) => s + Math.max(0, v), 0)));
   const plot = width - labelWidth - 80;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} style="max-width:40rem;height:auto">
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.desc}</desc>
-      <Patterns prefix={props.id} />
-      <Legend prefix={props.id} names={props.series} y={8} width={width} />
+    <ChartFrame chart={props} width={width} height={height}>
       {props.rows.map((row, r) => {
         const y = top + r * (barHeight + 8);
         let x = labelWidth;
@@ -130,6 +146,6 @@ export function StackedBarChart(props: { id: string; title: string; desc: string
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -9,6 +9,7 @@ import type { CostObjectRow, OrganisationRow, OutcomeImportRow, PkvReadingRow } 
 import type { BaseFundingPlan } from './pkv-plan.js';
 import type { CostObjectData } from './reports.js';
 import { importLabel, yearPath } from './economy.pages.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 function stepText(ctx: ViewContext, step: IndexationStep, year: number, perMember: boolean): string {
   switch (step.kind) {
@@ -145,29 +146,17 @@ export function ManualOutcomePage(props: {
         <PostForm ctx={ctx} action={`${base}/utfall/manuellt`}>
           <ErrorSummary ctx={ctx} state={state} labels={{ periodTo: ctx.t('economy.manual.periodTo') }} />
           <TextField ctx={ctx} state={state} name="periodTo" label={ctx.t('economy.manual.periodTo')} type="date" required />
-          <div class="table-scroll">
-            <table>
-              <caption>{ctx.t('economy.outcome.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('economy.col.name')}</th>
-                  <th scope="col">{ctx.t('economy.col.income')}</th>
-                  <th scope="col">{ctx.t('economy.col.cost')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.objects.map((o) => (
-                  <tr>
-                    <th scope="row">
-                      {o.code} {o.name}
-                    </th>
-                    <td>{input(`income_${o.id}`, ctx.t('economy.manual.incomeFor', { name: o.name }))}</td>
-                    <td>{input(`cost_${o.id}`, ctx.t('economy.manual.costFor', { name: o.name }))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={ctx.t('economy.outcome.caption')} columns={[ctx.t('economy.col.name'), ctx.t('economy.col.income'), ctx.t('economy.col.cost')]} scroll>
+            {props.objects.map((o) => (
+              <tr>
+                <th scope="row">
+                  {o.code} {o.name}
+                </th>
+                <td>{input(`income_${o.id}`, ctx.t('economy.manual.incomeFor', { name: o.name }))}</td>
+                <td>{input(`cost_${o.id}`, ctx.t('economy.manual.costFor', { name: o.name }))}</td>
+              </tr>
+            ))}
+          </DataTable>
           <p class="actions">
             <button type="submit">{ctx.t('economy.manual.submit')}</button>
           </p>

@@ -10,43 +10,26 @@ import { columnTotal, groupCostObjects, shareOf } from './reports.js';
 import { GroupedBarChart, StackedBarChart } from './charts.js';
 import { Downloads, yearPath } from './economy.pages.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
+import { BodyCell, DataTable } from '../../platform/views/data-table.js';
 
 /** A report table as HTML: the first cell of a row is its header; amounts right-aligned. */
 export function ReportTableView({ table, id }: { table: ReportTable; id?: string }) {
   // Focusable, so that a table wider than the screen can be scrolled from the keyboard.
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
-      <table id={id}>
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th scope="col" class={c.numeric ? 'num' : undefined}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr>
-              {row.cells.map((cell, i) => {
-                const text = typeof cell === 'number' ? formatKronor(cell) : (cell ?? '–');
-                const content = row.emphasis === 'total' ? <strong>{text}</strong> : text;
-                const cls = table.columns[i]?.numeric ? 'num' : undefined;
-                return i === 0 ? (
-                  <th scope="row" class={cls}>
-                    {content}
-                  </th>
-                ) : (
-                  <td class={cls}>{content}</td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={table.caption} columns={table.columns} scroll="region" id={id}>
+      {table.rows.map((row) => (
+        <tr>
+          {row.cells.map((cell, i) => {
+            const text = typeof cell === 'number' ? formatKronor(cell) : (cell ?? '–');
+            return (
+              <BodyCell rowHeader={i === 0} numeric={table.columns[i]?.numeric}>
+                {row.emphasis === 'total' ? <strong>{text}</strong> : text}
+              </BodyCell>
+            );
+          })}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { CostObjectRow, OrganisationRow, OutcomeImportRow } from './economy.repository.js';
 import { readAllocationKey } from './economy.schema.js';
 import type { BudgetForecastReport } from './reports.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 export const yearPath = (slug: string, year: number) => `/ekonomi/${encodeURIComponent(slug)}/${year}`;
 
@@ -106,17 +107,7 @@ export function YearPage(props: {
       )}
       <ListTable ctx={ctx} caption={ctx.t('economy.costObjects')} hideCaption columns={columns} rows={props.rows} defaultSort="position" />
       <h2>{ctx.t('economy.imports')}</h2>
-      {props.imports.length === 0 ? (
-        <p>{ctx.t('economy.imports.none')}</p>
-      ) : (
-        <ul>
-          {props.imports.map((i) => (
-            <li>
-              <a href={`${base}/utfall?datum=${i.periodTo}`}>{importLabel(ctx, i)}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={props.imports} none={ctx.t('economy.imports.none')} item={(i) => <a href={`${base}/utfall?datum=${i.periodTo}`}>{importLabel(ctx, i)}</a>} />
       <h2>{ctx.t('economy.otherYears')}</h2>
       <ul>
         {[...new Set([year + 1, year - 1, ...props.years])]

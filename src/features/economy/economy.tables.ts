@@ -2,8 +2,8 @@
  * The economy feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { initiatives } from '../cooperation/cooperation.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
@@ -13,16 +13,14 @@ export const costObjects = pgTable(
   'cost_objects',
   {
     id: id(),
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     year: integer('year').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['base_funding', 'management', 'shared_service', 'project'] }).notNull(),
     /** advance: paid in January; arrears: invoiced afterwards; supplier: invoiced by the supplier (shown, not invoiced). */
     invoicing: text('invoicing', { enum: ['advance', 'arrears', 'supplier'] }).notNull().default('advance'),
-    initiativeId: uuid('initiative_id').references(() => initiatives.id),
+    initiativeId: ref('initiative_id', () => initiatives.id),
     /** The allocation key as data (equal, population of a year, mixed, fixed amounts, participants). */
     allocationKey: jsonb('allocation_key').$type<Record<string, unknown>>().notNull().default({ kind: 'equal' }),
     /** Budget in whole kronor. */
@@ -44,9 +42,7 @@ export const costObjects = pgTable(
 export const pkvReadings = pgTable(
   'pkv_readings',
   {
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     /** The year the reading indexes (the reading of October 2022 indexes 2023). */
     year: integer('year').notNull(),
     readOn: date('read_on').notNull(),
@@ -60,9 +56,7 @@ export const pkvReadings = pgTable(
 /** One import (or manual entry) of outcome from the host's ledger. */
 export const outcomeImports = pgTable('outcome_imports', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   year: integer('year').notNull(),
   format: text('format', { enum: ['sie4', 'csv', 'manual'] }).notNull(),
   fileName: text('file_name').notNull().default(''),
@@ -72,7 +66,7 @@ export const outcomeImports = pgTable('outcome_imports', {
   periodTo: date('period_to').notNull(),
   /** What was read: counts, totals, unmapped rows (for the record). */
   summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
-  importedByUserId: uuid('imported_by_user_id').references(() => users.id),
+  importedByUserId: ref('imported_by_user_id', () => users.id),
   createdAt: createdAt(),
 });
 /** Outcome per cost object, account and cost centre, in öre (signed as in the ledger). */
@@ -80,12 +74,8 @@ export const outcomeEntries = pgTable(
   'outcome_entries',
   {
     id: id(),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => outcomeImports.id),
-    costObjectId: uuid('cost_object_id')
-      .notNull()
-      .references(() => costObjects.id),
+    importId: ref('import_id', () => outcomeImports.id).notNull(),
+    costObjectId: ref('cost_object_id', () => costObjects.id).notNull(),
     kind: text('kind', { enum: ['income', 'cost'] }).notNull(),
     account: text('account').notNull().default(''),
     costCentre: text('cost_centre').notNull().default(''),
@@ -97,9 +87,7 @@ export const outcomeEntries = pgTable(
 export const accountMappings = pgTable(
   'account_mappings',
   {
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     account: text('account').notNull(),
     /** Empty: any cost centre. */
     costCentre: text('cost_centre').notNull().default(''),
@@ -114,9 +102,7 @@ export const accountMappings = pgTable(
 export const outcomeComments = pgTable(
   'outcome_comments',
   {
-    costObjectId: uuid('cost_object_id')
-      .notNull()
-      .references(() => costObjects.id),
+    costObjectId: ref('cost_object_id', () => costObjects.id).notNull(),
     periodTo: date('period_to').notNull(),
     comment: text('comment').notNull(),
     updatedAt: updatedAt(),
@@ -135,16 +121,14 @@ export const outcomeComments = pgTable(
 export const accountRangeMappings = pgTable(
   'account_range_mappings',
   {
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     accountFrom: text('account_from').notNull(),
     accountTo: text('account_to').notNull(),
     costCentre: text('cost_centre').notNull().default(''),
     /** The cost object's code (codes persist across years); empty when `ignore`. */
     costObjectCode: text('cost_object_code').notNull().default(''),
     ignore: boolean('ignore').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'account_range_mappings_pk', columns: [t.committeeId, t.accountFrom, t.accountTo, t.costCentre] })],
 );

@@ -1,13 +1,15 @@
+import { ConfirmPage } from '../../platform/views/confirm-page.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import { FileField } from '../registry/registry.views.js';
 import { formatOre, type PreviewRow } from './import.preview.js';
 import type { ImportPreview } from './import.service.js';
 import { IGNORE_CHOICE, type MappingChoice } from './import.schema.js';
 import { rangesFor, rangeText } from './account-ranges.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 const ECONOMY = '/ekonomi';
 const LIST = '/ekonomi/utfall';
@@ -118,20 +120,14 @@ function TotalsCheck({ ctx, preview }: { ctx: ViewContext; preview: ImportPrevie
   return (
     <section aria-labelledby="check-heading">
       <h2 id="check-heading">{t('outcomeImport.checkTitle')}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('outcomeImport.checkTitle')}</caption>
-          <thead><tr><th scope="col">{t('outcomeImport.col.kind')}</th><th scope="col" class="num">{t('outcomeImport.col.amount')}</th></tr></thead>
-          <tbody>
-            {line(t('outcomeImport.check.file'), totals.fileOre)}
-            {line(t('outcomeImport.check.mapped'), totals.mappedOre)}
-            {line(t('outcomeImport.check.income'), totals.incomeOre)}
-            {line(t('outcomeImport.check.cost'), totals.costOre)}
-            {line(t('outcomeImport.check.ignored'), totals.ignoredOre)}
-            {line(t('outcomeImport.check.unmapped'), totals.unmappedOre)}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('outcomeImport.checkTitle')} hideCaption columns={[t('outcomeImport.col.kind'), { label: t('outcomeImport.col.amount'), numeric: true }]} scroll>
+        {line(t('outcomeImport.check.file'), totals.fileOre)}
+        {line(t('outcomeImport.check.mapped'), totals.mappedOre)}
+        {line(t('outcomeImport.check.income'), totals.incomeOre)}
+        {line(t('outcomeImport.check.cost'), totals.costOre)}
+        {line(t('outcomeImport.check.ignored'), totals.ignoredOre)}
+        {line(t('outcomeImport.check.unmapped'), totals.unmappedOre)}
+      </DataTable>
       <p>
         <strong>
           {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code')
@@ -197,33 +193,18 @@ function RowsTable({ ctx, preview }: { ctx: ViewContext; preview: ImportPreview 
   return (
     <section aria-labelledby="rows-heading">
       <h2 id="rows-heading">{t('outcomeImport.rowsTitle')}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('outcomeImport.rowsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('outcomeImport.col.account')}</th>
-              <th scope="col">{t('outcomeImport.col.costCentre')}</th>
-              <th scope="col" class="num">{t('outcomeImport.col.amount')}</th>
-              <th scope="col">{t('outcomeImport.col.kind')}</th>
-              <th scope="col">{t('outcomeImport.col.costObject')}</th>
-              <th scope="col">{t('outcomeImport.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r) => (
-              <tr>
-                <th scope="row">{r.account ? `${r.account}${r.accountName ? ` ${r.accountName}` : ''}` : '–'}</th>
-                <td>{r.costCentre || '–'}</td>
-                <td class="num" style="white-space: nowrap">{formatOre(r.amountOre)}</td>
-                <td>{r.status === 'ignored' ? '–' : t(`outcomeImport.kind.${r.kind}`)}</td>
-                <td>{r.costObject ? `${r.costObject.code} ${r.costObject.name}` : r.code || '–'}</td>
-                <td>{t(`outcomeImport.status.${r.status}`)} {r.via && r.status !== 'unknown-code' ? t(`outcomeImport.via.${r.via}`, { range: r.range ? rangeText(r.range) : '' }) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('outcomeImport.rowsTitle')} hideCaption columns={[t('outcomeImport.col.account'), t('outcomeImport.col.costCentre'), { label: t('outcomeImport.col.amount'), numeric: true }, t('outcomeImport.col.kind'), t('outcomeImport.col.costObject'), t('outcomeImport.col.status')]} scroll>
+        {preview.rows.map((r) => (
+          <tr>
+            <th scope="row">{r.account ? `${r.account}${r.accountName ? ` ${r.accountName}` : ''}` : '–'}</th>
+            <td>{r.costCentre || '–'}</td>
+            <td class="num" style="white-space: nowrap">{formatOre(r.amountOre)}</td>
+            <td>{r.status === 'ignored' ? '–' : t(`outcomeImport.kind.${r.kind}`)}</td>
+            <td>{r.costObject ? `${r.costObject.code} ${r.costObject.name}` : r.code || '–'}</td>
+            <td>{t(`outcomeImport.status.${r.status}`)} {r.via && r.status !== 'unknown-code' ? t(`outcomeImport.via.${r.via}`, { range: r.range ? rangeText(r.range) : '' }) : ''}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -255,13 +236,12 @@ export function PreviewPage(props: { ctx: ViewContext; preview: ImportPreview; c
           <input type="hidden" name="year" value={String(request.year)} />
           <input type="hidden" name="periodTo" value={request.periodTo} />
           <MappingFields ctx={ctx} preview={preview} choices={props.choices} />
-          <div class="actions">
-            <button type="submit">{t('outcomeImport.confirm')}</button>
+          <FormActions ctx={ctx} submit={t('outcomeImport.confirm')}>
             {preview.rows.some((r) => r.status === 'unmapped' || r.status === 'unknown-code' || r.via === 'chosen' || r.via === 'chosen-range') && (
               <button type="submit" class="secondary" formAction={`${UPLOAD}/granska`}>{t('outcomeImport.saveMappings')}</button>
             )}
             <a href={UPLOAD}>{t('outcomeImport.cancel')}</a>
-          </div>
+          </FormActions>
         </PostForm>
       )}
       <RowsTable ctx={ctx} preview={preview} />
@@ -297,17 +277,11 @@ export function ImportDetailPage(props: { ctx: ViewContext; detail: ImportDetail
         {detail.encoding && <><dt>{t('outcomeImport.encoding')}</dt><dd>{detail.encoding}</dd></>}
         {detail.fileSha256 && <><dt>{t('outcomeImport.sha')}</dt><dd><code>{detail.fileSha256}</code></dd></>}
       </dl>
-      <div class="table-scroll">
-        <table>
-          <caption>{t('outcomeImport.sumsCaption')}</caption>
-          <thead><tr><th scope="col">{t('outcomeImport.col.costObject')}</th><th scope="col" class="num">{t('outcomeImport.col.income')}</th><th scope="col" class="num">{t('outcomeImport.col.cost')}</th></tr></thead>
-          <tbody>
-            {objects.map(([code, name]) => (
-              <tr><th scope="row">{`${code} ${name}`}</th><td class="num" style="white-space: nowrap">{formatOre(-sumOf(code, 'income'))}</td><td class="num" style="white-space: nowrap">{formatOre(sumOf(code, 'cost'))}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('outcomeImport.sumsCaption')} columns={[t('outcomeImport.col.costObject'), { label: t('outcomeImport.col.income'), numeric: true }, { label: t('outcomeImport.col.cost'), numeric: true }]} scroll>
+        {objects.map(([code, name]) => (
+          <tr><th scope="row">{`${code} ${name}`}</th><td class="num" style="white-space: nowrap">{formatOre(-sumOf(code, 'income'))}</td><td class="num" style="white-space: nowrap">{formatOre(sumOf(code, 'cost'))}</td></tr>
+        ))}
+      </DataTable>
       {ignored.length > 0 && (
         <section aria-labelledby="ignored-heading">
           <h2 id="ignored-heading">{t('outcomeImport.ignoredRows')}</h2>
@@ -329,14 +303,13 @@ export function RemoveImportPage(props: { ctx: ViewContext; detail: ImportDetail
   const { t } = ctx;
   const back = `${LIST}/import/${detail.id}`;
   return (
-    <Layout ctx={ctx} title={t('outcomeImport.removeTitle', { year: detail.year, date: detail.periodTo })} back={{ href: back }}>
-      <p class="warning">{t('outcomeImport.removeWarning', { file: detail.fileName || t(`outcomeImport.format.${detail.format}`) })}</p>
-      <PostForm ctx={ctx} action={`${back}/ta-bort`} class="actions">
-        <button type="submit" class="danger">
-          {t('outcomeImport.removeConfirm')}
-        </button>
-        <a href={back}>{t('common.cancel')}</a>
-      </PostForm>
-    </Layout>
+    <ConfirmPage
+      ctx={ctx}
+      title={t('outcomeImport.removeTitle', { year: detail.year, date: detail.periodTo })}
+      question={t('outcomeImport.removeWarning', { file: detail.fileName || t(`outcomeImport.format.${detail.format}`) })}
+      action={`${back}/ta-bort`}
+      back={back}
+      confirmLabel={t('outcomeImport.removeConfirm')}
+    />
   );
 }

@@ -2,8 +2,8 @@
  * The home feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createdAt, id } from '../../platform/db/columns.js';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from '../../platform/db/columns.js';
 
 /** Feedback from the accessibility statement's form (lag 2018:1937). */
 export const accessibilityFeedback = pgTable('accessibility_feedback', {
@@ -12,5 +12,5 @@ export const accessibilityFeedback = pgTable('accessibility_feedback', {
   message: text('message').notNull(),
   contact: text('contact').notNull().default(''),
   createdAt: createdAt(),
-  handledAt: timestamp('handled_at', { withTimezone: true, precision: 3 }),
+  handledAt: instant('handled_at'),
 });

@@ -27,6 +27,7 @@ export const liveElectionMessages = defineMessages({
   'le.ballot.pick.one': { sv: 'Välj en kandidat.', en: 'Choose one candidate.' },
   'le.ballot.pick.other': { sv: 'Välj högst {n} kandidater.', en: 'Choose at most {n} candidates.' },
   'le.ballot.blankOption': { sv: 'Blank röst', en: 'Blank ballot' },
+  'le.ballot.final': { sv: 'En lagd valsedel kan inte ändras.', en: 'A cast ballot cannot be changed.' },
   'le.ballot.blankHint': { sv: 'Välj ingen kandidat för att lägga en blank valsedel.', en: 'Choose no candidate to cast a blank ballot.' },
   'le.ballot.submit': { sv: 'Lägg valsedeln', en: 'Cast the ballot' },
   'le.ballot.done': {

@@ -111,6 +111,7 @@ export function ElectionBallot({ ctx, meetingId, election, ballot }: { ctx: View
           )}
         </div>
         {!single && election.allowBlank && <p>{t('le.ballot.blankHint')}</p>}
+        <p>{t('le.ballot.final')}</p>
       </fieldset>
       <button type="submit" class="button">
         {t('le.ballot.submit')}

@@ -144,6 +144,7 @@ export const liveRoomMessages = defineMessages({
   'lr.speak.mine': { sv: 'Du står på talarlistan.', en: 'You are on the speakers\u2019 list.' },
   'lr.ballot.legend': { sv: 'Din röst', en: 'Your vote' },
   'lr.ballot.cast': { sv: 'Rösta', en: 'Vote' },
+  'lr.ballot.silence': { sv: 'Har du inte röstat när omröstningen avslutas räknas du som avstående.', en: 'If you have not voted when the vote closes, you are counted as abstaining.' },
   'lr.ballot.yours': { sv: 'Du har röstat {choice}. Du kan ändra rösten tills omröstningen stänger.', en: 'You have voted {choice}. You can change it until the vote closes.' },
   'lr.ballot.notEligible': { sv: 'Du tjänstgör inte vid omröstningen och röstar inte.', en: 'You do not serve at this vote and do not vote.' },
   'lr.flash.checkin': { sv: 'Din närvaro är anmäld. Sekreteraren bekräftar den.', en: 'Your presence is reported. The secretary confirms it.' },

@@ -110,7 +110,7 @@ function BallotForm({ ctx, view }: { ctx: ViewContext; view: MemberView }) {
           ))}
         </div>
       </fieldset>
-      {view.ballot.choice && <p role="status">{t('lr.ballot.yours', { choice: t(choiceKey[view.ballot.choice]).toLowerCase() })}</p>}
+      {view.ballot.choice ? <p role="status">{t('lr.ballot.yours', { choice: t(choiceKey[view.ballot.choice]).toLowerCase() })}</p> : <p>{t('lr.ballot.silence')}</p>}
     </PostForm>
   );
 }

@@ -101,7 +101,29 @@ function NoteField(p: { ctx: ViewContext; id: string; name: string; label: strin
   );
 }
 
-const SUBSTITUTE_WARNING = { failed: 'room.sub.failed', noEmail: 'room.sub.noEmail', pending: 'room.sub.pending' } as const;
+/** How the call of one substitute goes, with a way to send it again when it failed for good. */
+function SubstituteCall({ ctx, room, sub }: { ctx: ViewContext; room: RoomView; sub: NonNullable<RoomView['absence']>['substitutes'][number] }) {
+  const { t } = ctx;
+  const time = sub.at ? `${formatMeetingDay(sub.at, ctx.locale)} ${formatClock(sub.at, ctx.locale)}` : '';
+  if (sub.state === 'notified') return <p>{t('room.sub.notifiedAt', { name: sub.name, time })}</p>;
+  if (sub.state === 'queued') return <p>{t('room.sub.queued', { name: sub.name })}</p>;
+  if (sub.state === 'retrying') return <p class="warning">{t('room.sub.retrying', { name: sub.name, time })}</p>;
+  if (sub.state === 'failed') {
+    return (
+      <div class="warning" style="margin: .75rem 0">
+        <p>{t('room.sub.failed', { name: sub.name })}</p>
+        {room.canReport && (
+          <PostForm ctx={ctx} action={`/mina-moten/${room.meeting.id}/franvaro/skicka-igen`}>
+            <button type="submit" class="secondary">
+              {t('room.sub.resend')}
+            </button>
+          </PostForm>
+        )}
+      </div>
+    );
+  }
+  return <p class="warning">{t(sub.state === 'noEmail' ? 'room.sub.noEmail' : 'room.sub.pending', { name: sub.name })}</p>;
+}
 
 export function AbsencePanel({ ctx, room, form }: { ctx: ViewContext; room: RoomView; form: RoomForm | undefined }) {
   const { t } = ctx;
@@ -120,13 +142,11 @@ export function AbsencePanel({ ctx, room, form }: { ctx: ViewContext; room: Room
           <p class="room-flag">{t('room.absence.reported', { date: `${formatMeetingDay(absence.at, ctx.locale)} ${formatClock(absence.at, ctx.locale)}` })}</p>
           {absence.note && <p>{t('room.absence.yourNote', { note: absence.note })}</p>}
           {isMember && absence.substitutes.length === 0 && <p class="warning">{t('room.sub.none', { municipality: room.mine.municipalityName })}</p>}
-          {absence.substitutes.map((s) =>
-            s.state === 'notified' ? (
-              <p>{s.at ? t('room.sub.notifiedAt', { name: s.name, time: `${formatMeetingDay(s.at, ctx.locale)} ${formatClock(s.at, ctx.locale)}` }) : t('room.sub.notified', { name: s.name })}</p>
-            ) : (
-              <p class="warning">{t(SUBSTITUTE_WARNING[s.state], { name: s.name })}</p>
-            ),
-          )}
+          <div role="status" aria-live="polite">
+            {absence.substitutes.map((sub) => (
+              <SubstituteCall ctx={ctx} room={room} sub={sub} />
+            ))}
+          </div>
           {room.canReport && (
             <PostForm ctx={ctx} action={`${base}/aterkalla`}>
               <p class="hint">{t('room.absence.withdrawHint')}</p>

@@ -107,15 +107,23 @@ export const memberRoomMessages = defineMessages({
   'room.absence.already': { sv: 'Frånvaron var redan anmäld.', en: 'Your absence was already reported.' },
   'room.absence.withdrawn': { sv: 'Frånvaroanmälan är återkallad.', en: 'The absence report is withdrawn.' },
   'room.absence.notWithdrawn': { sv: 'Det fanns ingen frånvaroanmälan att återkalla.', en: 'There was no absence report to withdraw.' },
-  'room.sub.notified': { sv: 'Ersättaren {name} har meddelats.', en: 'The substitute {name} has been told.' },
-  'room.sub.notifiedAt': { sv: 'Ersättaren {name} meddelades {time}.', en: 'The substitute {name} was told {time}.' },
+  'room.sub.queuedFlash': { sv: 'E-post till ersättaren {name} skickas nu.', en: 'An e-mail to the substitute {name} is being sent.' },
+  'room.sub.queued': { sv: 'E-post till ersättaren {name}: väntar på att skickas.', en: 'E-mail to the substitute {name}: waiting to be sent.' },
+  'room.sub.notifiedAt': { sv: 'E-post till ersättaren {name}: skickad {time}.', en: 'E-mail to the substitute {name}: sent {time}.' },
+  'room.sub.retrying': {
+    sv: 'E-post till ersättaren {name}: kunde inte skickas än, nytt försök {time}.',
+    en: 'E-mail to the substitute {name}: could not be sent yet, another attempt {time}.',
+  },
+  'room.sub.resend': { sv: 'Skicka e-posten till ersättaren igen', en: 'Send the e-mail to the substitute again' },
+  'room.sub.resent': { sv: 'E-post till ersättaren {name} skickas igen.', en: 'The e-mail to the substitute {name} is being sent again.' },
+  'room.sub.nothingToResend': { sv: 'Det fanns ingen misslyckad e-post att skicka igen.', en: 'There was no failed e-mail to send again.' },
   'room.sub.noEmail': {
     sv: 'Ersättaren {name} saknar e-postadress och har inte meddelats – kontakta sekreteraren.',
     en: 'The substitute {name} has no e-mail address and has not been told – contact the secretary.',
   },
   'room.sub.failed': {
-    sv: 'E-posten till ersättaren {name} kunde inte skickas – kontakta sekreteraren.',
-    en: 'The e-mail to the substitute {name} could not be sent – contact the secretary.',
+    sv: 'E-post till ersättaren {name}: kunde inte skickas. Skicka igen, eller kontakta sekreteraren.',
+    en: 'E-mail to the substitute {name}: could not be sent. Send it again, or contact the secretary.',
   },
   'room.sub.pending': {
     sv: 'Ersättaren {name} har inte meddelats – kontakta sekreteraren.',
@@ -125,7 +133,7 @@ export const memberRoomMessages = defineMessages({
     sv: 'Det finns ingen ersättare för {municipality} att kalla – kontakta sekreteraren.',
     en: 'There is no substitute for {municipality} to call – contact the secretary.',
   },
-  'room.sub.toldWithdrawn': { sv: 'Ersättaren {name} har fått veta att du kommer.', en: 'The substitute {name} has been told that you will come.' },
+  'room.sub.tellWithdrawn': { sv: 'Ersättaren {name} får e-post om att du kommer.', en: 'The substitute {name} is told by e-mail that you will come.' },
   'room.jav.title': { sv: 'Jäv', en: 'Conflict of interest' },
   'room.jav.open': { sv: 'Anmäl jäv', en: 'Report a conflict of interest' },
   'room.jav.hint': {

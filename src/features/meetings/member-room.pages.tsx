@@ -78,9 +78,9 @@ export const ROOM_CSS = `
 }
 `;
 
-function RoomLayout(props: { ctx: ViewContext; title: string; back: { href: string; label: string }; children: ComponentChildren }) {
+function RoomLayout(props: { ctx: ViewContext; title: string; back: { href: string; label: string }; refreshSeconds?: number | undefined; refreshUrl?: string | undefined; children: ComponentChildren }) {
   return (
-    <Layout ctx={props.ctx} title={props.title} back={props.back}>
+    <Layout ctx={props.ctx} title={props.title} back={props.back} refreshSeconds={props.refreshSeconds} refreshUrl={props.refreshUrl}>
       {/* A body-ok stylesheet link (HTML LS): the room's styles load only where they are used. */}
       <link rel="stylesheet" href={ROOM_CSS_PATH} />
       {props.children}
@@ -184,8 +184,10 @@ export function RoomPage({ ctx, room, form }: { ctx: ViewContext; room: RoomView
   // A problem with a field links to the text field of the form that was sent.
   const summary = form ? { ...form.state, errors: form.state.errors.map((e) => (e.field === '_' ? e : { ...e, field: form.id })) } : undefined;
   const status = room.meeting.status;
+  // While a call to a substitute waits for its first attempt (seconds), the page looks again by itself; not while a form was refused.
+  const waiting = !form && (room.absence?.substitutes.some((s) => s.state === 'queued') ?? false);
   return (
-    <RoomLayout ctx={ctx} title={title} back={{ href: '/mina-moten', label: t('room.backToList') }}>
+    <RoomLayout ctx={ctx} title={title} back={{ href: '/mina-moten', label: t('room.backToList') }} refreshSeconds={waiting ? 3 : undefined} refreshUrl={`/mina-moten/${room.meeting.id}`}>
       <div class="room">
         {summary && <Refusal ctx={ctx} state={summary} />}
         {status !== 'planned' && <p class={status === 'cancelled' ? 'warning room-status' : 'notice room-status'}>{t(`room.notice.${status}`)}</p>}

@@ -9,17 +9,16 @@ import { MyMeetingsPage, RoomPage, ROOM_CSS, ROOM_CSS_PATH } from './member-room
 import { uuidParam } from '../../platform/http/params.js';
 
 
-type AbsenceOutcome = { created: boolean; isMember: boolean; municipalityName: string; notified: string[]; noEmail: string[]; failed: string[] };
+type AbsenceOutcome = { created: boolean; isMember: boolean; municipalityName: string; queued: string[]; noEmail: string[] };
 
-/** One sentence for the flash after an absence report: what happened to the call of the substitute. */
+/** One sentence for the flash after an absence report: the calls of the substitutes are on their way. */
 function absenceFlash(t: Translate, o: AbsenceOutcome): string {
   if (!o.created) return t('room.absence.already');
   const parts = [t('room.absence.recorded')];
   if (o.isMember) {
-    parts.push(...o.notified.map((name) => t('room.sub.notified', { name })));
+    parts.push(...o.queued.map((name) => t('room.sub.queuedFlash', { name })));
     parts.push(...o.noEmail.map((name) => t('room.sub.noEmail', { name })));
-    parts.push(...o.failed.map((name) => t('room.sub.failed', { name })));
-    if (o.notified.length + o.noEmail.length + o.failed.length === 0) parts.push(t('room.sub.none', { municipality: o.municipalityName }));
+    if (o.queued.length + o.noEmail.length === 0) parts.push(t('room.sub.none', { municipality: o.municipalityName }));
   }
   return parts.join(' ');
 }
@@ -86,12 +85,21 @@ export function registerMemberRoomRoutes(app: FastifyInstance, services: Service
     }),
   );
 
+  app.post('/mina-moten/:id/franvaro/skicka-igen', use, (request, reply) =>
+    roomForm(request, reply, {
+      form: 'absence',
+      anchor: () => '#absence-h',
+      run: () => memberRoom.recallSubstitutes(request.principal, uuidParam(request, 'id')),
+      flash: (t, r) => (r.queued.length > 0 ? r.queued.map((name) => t('room.sub.resent', { name })).join(' ') : t('room.sub.nothingToResend')),
+    }),
+  );
+
   app.post('/mina-moten/:id/franvaro/aterkalla', use, (request, reply) =>
     roomForm(request, reply, {
       form: 'absence',
       anchor: () => '#absence-h',
       run: () => memberRoom.withdrawAbsence(request.principal, uuidParam(request, 'id')),
-      flash: (t, r) => (r.withdrawn ? [t('room.absence.withdrawn'), ...r.told.map((name) => t('room.sub.toldWithdrawn', { name }))].join(' ') : t('room.absence.notWithdrawn')),
+      flash: (t, r) => (r.withdrawn ? [t('room.absence.withdrawn'), ...r.told.map((name) => t('room.sub.tellWithdrawn', { name }))].join(' ') : t('room.absence.notWithdrawn')),
     }),
   );
 

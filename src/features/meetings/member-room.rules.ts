@@ -99,3 +99,32 @@ export function presentRoomDocument(doc: ReturnType<typeof presentDocument>) {
   for (const f of doc.files) latest.set(f.filename, f);
   return { id: doc.id, handlingId: doc.handlingId, description: doc.description, access: doc.access, files: [...latest.values()].map((f) => ({ id: f.id, filename: f.filename, size: f.size })) };
 }
+
+/** Where the call to one substitute has come: from the mail log, never guessed. */
+export type SubstituteMailState = 'noEmail' | 'pending' | 'queued' | 'retrying' | 'failed' | 'notified';
+
+/** The mail-log fields that tell how a call went. */
+export interface CallMail {
+  recipient: string;
+  status: 'queued' | 'sending' | 'sent' | 'outbox' | 'failed';
+  error: string | null;
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * The state of the call to a substitute, from the newest absence mail to their address (a report
+ * made again after a withdrawal mails again, so the newest is this report's): waiting in the queue,
+ * tried and failed but to be tried again (with when), failed for good, or delivered (with when).
+ */
+export function substituteMailState(email: string | null, newestFirst: readonly CallMail[]): { state: SubstituteMailState; at: Date | null } {
+  if (!email) return { state: 'noEmail', at: null };
+  const mail = newestFirst.find((m) => m.recipient.toLowerCase() === email.toLowerCase());
+  if (!mail) return { state: 'pending', at: null };
+  if (mail.status === 'failed') return { state: 'failed', at: null };
+  if (mail.status === 'sent' || mail.status === 'outbox') return { state: 'notified', at: mail.sentAt ?? mail.createdAt };
+  // 'queued' after a failed attempt carries the error and the time of the next attempt.
+  if (mail.status === 'queued' && mail.error) return { state: 'retrying', at: mail.nextAttemptAt };
+  return { state: 'queued', at: null };
+}

@@ -1,7 +1,7 @@
 /**
  * The members' meeting room: a member, substitute or official reads the papers of the meetings
- * they are called to, reports absence (the substitute of the same municipality is e-mailed at
- * once), declares jäv on an item and keeps private notes that no one else ever sees.
+ * they are called to, reports absence (the call to the substitute of the same municipality goes
+ * through the mail queue), declares jäv on an item and keeps private notes that no one else ever sees.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
@@ -24,7 +24,7 @@ import { caseNumberOf } from '../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../registry/secrecy.js';
 import * as roomRepo from './member-room.repository.js';
 import { createSecretPaperReading, memberMayRead } from './member-room.secret-papers.js';
-import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substitutesToCall, type MemberReportType, type MyMandate, type ReportRow } from './member-room.rules.js';
+import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substituteMailState, substitutesToCall, type MemberReportType, type MyMandate, type ReportRow } from './member-room.rules.js';
 import { findBody, findMeeting, listItemDocumentIds, listItems, listMandatesOn, type AgendaItemRow } from './meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
 import { insertOne } from '../../platform/db/insert-one.js';
@@ -259,42 +259,45 @@ export function createMemberRoomService(deps: {
       };
     },
 
-    /** Report absence; a member's substitutes of the same municipality are e-mailed at once. */
+    /**
+     * Report absence; the calls to a member's substitutes of the same municipality are put in the
+     * mail queue and the answer comes at once (the room shows how each call goes).
+     */
     async reportAbsence(principal: Principal | null, meetingId: string, raw: unknown) {
       const room = await requireRoom(principal, meetingId);
       const input = parseInput(ZReportNote, raw);
       const { created, report } = await writeReport(room, 'absence', null, input.note ?? null);
       if (created) await deps.notifier?.absenceReported(report.id);
       const substitutes = room.mine.role === 'member' ? await substitutesFor(room) : [];
-      const outcome = { created, isMember: room.mine.role === 'member', municipalityName: room.mine.municipalityName, notified: [] as string[], noEmail: [] as string[], failed: [] as string[] };
+      const outcome = { created, isMember: room.mine.role === 'member', municipalityName: room.mine.municipalityName, queued: [] as string[], noEmail: [] as string[] };
       if (!created || !outcome.isMember) return outcome;
-      const member = await personName(room.personId);
-      for (const sub of substitutes) {
-        if (!sub.email) {
-          outcome.noEmail.push(sub.name);
-          continue;
-        }
-        const mail = composeAbsenceMail({ ...mailContext(room, member), substituteName: sub.name });
-        const sent = await mailer.send({ kind: 'absence', to: sub.email, meetingId, ...mail });
-        (sent.status === 'failed' ? outcome.failed : outcome.notified).push(sub.name);
-      }
+      outcome.noEmail = substitutes.filter((s) => !s.email).map((s) => s.name);
+      outcome.queued = await callSubstitutes(room, substitutes);
       return outcome;
     },
 
-    /** Withdraw the absence report; substitutes who were called are told they need not serve. */
+    /** Call again the substitutes whose call failed for good (every attempt refused); the queue delivers it. */
+    async recallSubstitutes(principal: Principal | null, meetingId: string) {
+      const room = await requireRoom(principal, meetingId);
+      assertStillPlanned(room.meeting.status);
+      const reported = await db.select({ id: memberReports.id }).from(memberReports).where(and(eq(memberReports.meetingId, meetingId), eq(memberReports.personId, room.personId), eq(memberReports.type, 'absence')));
+      if (reported.length === 0 || room.mine.role !== 'member') return { queued: [] as string[] };
+      const failed = new Set((await substituteStates(room)).filter((s) => s.state === 'failed').map((s) => s.name));
+      const substitutes = (await substitutesFor(room)).filter((s) => failed.has(s.name));
+      return { queued: await callSubstitutes(room, substitutes) };
+    },
+
+    /** Withdraw the absence report; substitutes who were called (or are being called) are told they need not serve. */
     async withdrawAbsence(principal: Principal | null, meetingId: string) {
       const room = await requireRoom(principal, meetingId);
       const withdrawn = await withdrawReport(room, 'absence', null);
-      const told: string[] = [];
-      if (!withdrawn || room.mine.role !== 'member') return { withdrawn: Boolean(withdrawn), told };
-      const states = await substituteStates(room);
+      if (!withdrawn || room.mine.role !== 'member') return { withdrawn: Boolean(withdrawn), told: [] as string[] };
+      // A call still in the queue is delivered first (the queue keeps its order), so the withdrawal follows it.
+      const states = (await substituteStates(room)).filter((s) => s.email && ['notified', 'queued', 'retrying'].includes(s.state));
       const member = await personName(room.personId);
-      for (const sub of states.filter((s) => s.state === 'notified' && s.email)) {
-        const mail = composeWithdrawnMail({ ...mailContext(room, member), substituteName: sub.name });
-        const sent = await mailer.send({ kind: 'absence-withdrawn', to: sub.email ?? '', meetingId, ...mail });
-        if (sent.status !== 'failed') told.push(sub.name);
-      }
-      return { withdrawn: true, told };
+      const mails = states.map((sub) => ({ kind: 'absence-withdrawn', to: sub.email ?? '', meetingId, ...composeWithdrawnMail({ ...mailContext(room, member), substituteName: sub.name }) }));
+      await mailer.enqueue(mails);
+      return { withdrawn: true, told: states.map((s) => s.name) };
     },
 
     async reportJav(principal: Principal | null, meetingId: string, itemId: string, raw: unknown) {
@@ -362,17 +365,20 @@ export function createMemberRoomService(deps: {
     },
   };
 
-  /** Whether each substitute was told of this absence: from the mail log, never guessed. */
+  /** Put the calls to serve in the mail queue, one per substitute with an e-mail address; their names. */
+  async function callSubstitutes(room: Room, substitutes: { name: string; email: string | null }[]): Promise<string[]> {
+    const member = await personName(room.personId);
+    const reachable = substitutes.filter((s) => s.email);
+    await mailer.enqueue(reachable.map((sub) => ({ kind: 'absence', to: sub.email ?? '', meetingId: room.meeting.id, ...composeAbsenceMail({ ...mailContext(room, member), substituteName: sub.name }) })));
+    return reachable.map((s) => s.name);
+  }
+
+  /** How the call of each substitute goes: from the mail log, never guessed. */
   async function substituteStates(room: Room) {
     if (room.mine.role !== 'member') return [];
     const subs = await substitutesFor(room);
-    // Newest first: a report made again after a withdrawal always mails again, so the newest call is this report's.
     const mails = (await mailer.list({ meetingId: room.meeting.id })).filter((m) => m.kind === 'absence');
-    return subs.map((sub) => {
-      const mail = mails.find((m) => sub.email && m.recipient.toLowerCase() === sub.email.toLowerCase());
-      const state = !sub.email ? 'noEmail' : !mail ? 'pending' : mail.status === 'failed' ? 'failed' : 'notified';
-      return { name: sub.name, email: sub.email, state: state as 'noEmail' | 'pending' | 'failed' | 'notified', at: mail?.sentAt ?? mail?.createdAt ?? null };
-    });
+    return subs.map((sub) => ({ name: sub.name, email: sub.email, ...substituteMailState(sub.email, mails) }));
   }
 }
 

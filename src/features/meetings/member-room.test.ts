@@ -170,12 +170,19 @@ describe('members’ meeting room', () => {
     assert.equal((await page('secretary', `/mina-moten/${ids.meeting}`)).statusCode, 403);
   });
 
-  test('absence calls exactly the substitute of the same municipality, by e-mail at once', async () => {
+  test('absence calls exactly the substitute of the same municipality: queued at once, then shown as sent', async () => {
     const response = await post('memberA', `/mina-moten/${ids.meeting}/franvaro`, { note: 'Sjuk' });
     assert.equal(response.statusCode, 302);
     assert.equal(response.headers.location, `/mina-moten/${ids.meeting}#absence-h`);
-    assert.equal(flashOf('memberA'), 'Frånvaron är anmäld. Ersättaren Axel Ersättare har meddelats.', 'Andraby’s substitute is not called');
+    assert.equal(flashOf('memberA'), 'Frånvaron är anmäld. E-post till ersättaren Axel Ersättare skickas nu.', 'Andraby’s substitute is not called');
 
+    // The answer does not wait for the mail server: the call is in the queue.
+    assert.deepEqual((await absenceMails()).map((m) => [m.kind, m.recipient, m.status]), [['absence', 'axel@testby.se', 'queued']]);
+    const waiting = await page('memberA', `/mina-moten/${ids.meeting}`);
+    assert.match(waiting.body, /E-post till ersättaren Axel Ersättare: väntar på att skickas\./);
+    assert.match(waiting.body, new RegExp(`<meta http-equiv="refresh" content="3; url=/mina-moten/${ids.meeting}"`), 'the page looks again while the call waits (an address without #, which would only scroll)');
+
+    await t.services.mailer.drain();
     const mails = await absenceMails();
     assert.deepEqual(mails.map((m) => [m.kind, m.recipient, m.status]), [['absence', 'axel@testby.se', 'outbox']]);
     assert.equal(mails[0]?.subject, 'Du kallas att tjänstgöra: Testnämnden 2026-03-10');
@@ -187,7 +194,8 @@ describe('members’ meeting room', () => {
 
     const room = await page('memberA', `/mina-moten/${ids.meeting}`);
     assert.match(room.body, /Du har anmält frånvaro/);
-    assert.match(room.body, /Ersättaren Axel Ersättare meddelades/);
+    assert.match(room.body, /E-post till ersättaren Axel Ersättare: skickad måndag 2 mars 2026 10\.00\./);
+    assert.doesNotMatch(room.body, /http-equiv="refresh"/, 'nothing waits any more');
     assert.match((await page('memberA', '/mina-moten')).body, /Du har anmält frånvaro/);
     assert.match((await page('subA', `/mina-moten/${ids.meeting}`)).body, /Du är inkallad att tjänstgöra för Anna Ledamot \(Testby kommun\), som har anmält frånvaro\./);
 
@@ -197,15 +205,41 @@ describe('members’ meeting room', () => {
     assert.equal((await absenceMails()).length, 1);
   });
 
+  test('a call that is being retried shows when; one that failed for good can be sent again by the member', async () => {
+    const db = t.services.database.db;
+    const [call] = await absenceMails();
+    assert.ok(call);
+    // The mail server refused the first attempt: the queue tries again later (mailer.test.ts tests the delays).
+    await db.update(mailLog).set({ status: 'queued', error: '550 mailbox unavailable', nextAttemptAt: new Date('2026-03-02T09:05:00Z') }).where(eq(mailLog.id, call.id));
+    assert.match((await page('memberA', `/mina-moten/${ids.meeting}`)).body, /class="warning">E-post till ersättaren Axel Ersättare: kunde inte skickas än, nytt försök måndag 2 mars 2026 10\.05\./);
+    // Every attempt refused: failed, and the member may send it again.
+    await db.update(mailLog).set({ status: 'failed', nextAttemptAt: null }).where(eq(mailLog.id, call.id));
+    const failed = await page('memberA', `/mina-moten/${ids.meeting}`);
+    assert.match(failed.body, /E-post till ersättaren Axel Ersättare: kunde inte skickas\. Skicka igen, eller kontakta sekreteraren\./);
+    assert.match(failed.body, new RegExp(`action="/mina-moten/${ids.meeting}/franvaro/skicka-igen"`));
+    assert.match((await page('secretary', '/')).body, /Axel Ersättare \(e-post kunde inte skickas – kontakta ersättaren\)/, 'the secretary’s start page shows it too');
+
+    await post('memberA', `/mina-moten/${ids.meeting}/franvaro/skicka-igen`);
+    assert.equal(flashOf('memberA'), 'E-post till ersättaren Axel Ersättare skickas igen.');
+    assert.deepEqual((await absenceMails()).map((m) => m.status).sort(), ['failed', 'queued']);
+    // Nothing failed any more (the new call is the newest): a second press sends nothing.
+    await post('memberA', `/mina-moten/${ids.meeting}/franvaro/skicka-igen`);
+    assert.equal(flashOf('memberA'), 'Det fanns ingen misslyckad e-post att skicka igen.');
+    assert.equal((await absenceMails()).length, 2);
+    await t.services.mailer.drain();
+    assert.match((await page('memberA', `/mina-moten/${ids.meeting}`)).body, /E-post till ersättaren Axel Ersättare: skickad /);
+    assert.match((await page('secretary', '/')).body, /Axel Ersättare \(e-post skickad 2026-03-02 10\.00\)/);
+  });
+
   test('a substitute reporting absence notifies nobody; a substitute without e-mail gives a clear warning', async () => {
     await post('subA', `/mina-moten/${ids.meeting}/franvaro`, {});
     assert.match(flashOf('subA'), /^Frånvaron är anmäld\.$/);
-    assert.equal((await absenceMails()).length, 1);
+    assert.equal((await absenceMails()).length, 2);
 
     await post('memberB', `/mina-moten/${ids.meeting}/franvaro`, {});
     assert.match(flashOf('memberB'), /Ersättaren Berit Utanpost saknar e-postadress och har inte meddelats – kontakta sekreteraren\./);
     assert.match((await page('memberB', `/mina-moten/${ids.meeting}`)).body, /class="warning">Ersättaren Berit Utanpost saknar e-postadress/);
-    assert.equal((await absenceMails()).length, 1);
+    assert.equal((await absenceMails()).length, 2);
     const rows = await t.services.database.db.select().from(memberReports).where(eq(memberReports.type, 'absence'));
     assert.deepEqual(rows.map((r) => r.personId).sort(), [who.memberA?.personId, who.subA?.personId, who.memberB?.personId].sort());
   });
@@ -216,8 +250,9 @@ describe('members’ meeting room', () => {
     const left = await t.services.database.db.select().from(memberReports).where(eq(memberReports.personId, who.memberB?.personId ?? ''));
     assert.equal(left.length, 0);
     await post('memberA', `/mina-moten/${ids.meeting}/franvaro/aterkalla`);
-    assert.match(flashOf('memberA'), /Ersättaren Axel Ersättare har fått veta att du kommer/);
+    assert.match(flashOf('memberA'), /Ersättaren Axel Ersättare får e-post om att du kommer/);
     const withdrawn = (await absenceMails()).filter((m) => m.kind === 'absence-withdrawn');
+    assert.deepEqual(withdrawn.map((m) => m.status), ['queued'], 'the withdrawal goes through the queue too');
     assert.deepEqual(withdrawn.map((m) => m.recipient), ['axel@testby.se']);
     assert.doesNotMatch((await page('subA', `/mina-moten/${ids.meeting}`)).body, /Du är inkallad/);
   });

@@ -10,6 +10,7 @@ import type { PublicData } from './oparl.repository.js';
 import { addTo, compact, iso, latest, originProperty, typeUri, VENDOR, type OparlObject } from './oparl.model.js';
 import type { OrganisationIndex } from './oparl.organisations.js';
 import { lastDeletion, presentTombstone, type SnapshotBuilder, type Tombstone } from './oparl.snapshot.js';
+import { voteCounts } from '../protocols/protocol.model.js';
 
 type MeetingRow = PublicData['meetingRows'][number];
 type ItemRow = PublicData['itemRows'][number];
@@ -99,13 +100,7 @@ function presentVotes(b: SnapshotBuilder, c: ItemContext, itemId: string) {
   return rows.map((v) =>
     compact({
       kind: v.kind,
-      yesMeans: v.yesMeans,
-      noMeans: v.noMeans,
-      yes: v.yes,
-      no: v.no,
-      abstain: v.abstain,
-      outcome: v.outcome,
-      decidedByCastingVote: v.decidedByCastingVote,
+      ...voteCounts(v),
       lotteryResult: v.lotteryResult ?? undefined,
       // KL 5:67: how each member voted in an open vote is part of the protocol.
       ballots: (c.ballots.get(v.id) ?? []).map((ballot) =>

@@ -2,7 +2,8 @@
  * The oparl feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../../platform/db/columns.js';
 
 /**
  * Tombstones for objects that were deleted, so that open-data readers (OParl `deleted: true`)
@@ -15,8 +16,8 @@ export const deletedObjects = pgTable(
     objectId: uuid('object_id').notNull(),
     /** The body or organisation the object belonged to, for list filtering. */
     parentId: uuid('parent_id'),
-    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull(),
+    deletedAt: instant('deleted_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.objectId] }), index('deleted_objects_deleted_idx').on(t.kind, t.deletedAt)],
 );

@@ -1,7 +1,8 @@
+import { ConfirmPage } from '../../platform/views/confirm-page.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { BodyRow, MandateRow, OrganisationRow, PersonRow } from './organisation.repository.js';
 import type { OrganisationService } from './organisation.service.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
@@ -123,10 +124,7 @@ export function BodyFormPage({ ctx, body, state }: { ctx: ViewContext; body: Bod
         <TextField ctx={ctx} state={state} name="noticeDays" label={t('body.noticeDays')} hint={t('body.noticeDaysHint')} inputMode="numeric" required />
         <TextField ctx={ctx} state={state} name="seats" label={t('body.seatCount')} hint={t('body.seatCountHint')} inputMode="numeric" />
         <CheckboxField ctx={ctx} state={state} name="isPublic" label={t('body.isPublic')} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={`/organ/${body.id}`}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={`/organ/${body.id}`} />
       </PostForm>
     </Layout>
   );
@@ -185,10 +183,7 @@ export function MandateFormPage(props: {
         />
         <TextField ctx={ctx} state={state} name="termFrom" label={t('mandate.termFrom')} hint={t('mandate.dateHint')} type="date" required />
         <TextField ctx={ctx} state={state} name="termTo" label={t('mandate.termTo')} hint={t('mandate.termToHint')} type="date" />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={props.back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={props.back} />
       </PostForm>
     </Layout>
   );
@@ -198,15 +193,5 @@ export function DeleteMandatePage(props: { ctx: ViewContext; mandate: MandateRow
   const { ctx } = props;
   const { t } = ctx;
   const back = `/organ/${props.mandate.bodyId}`;
-  return (
-    <Layout ctx={ctx} title={t('mandate.deleteTitle')} back={{ href: back }}>
-      <p class="warning">{t('common.confirmDelete', { what: props.what })}</p>
-      <PostForm ctx={ctx} action={`/uppdrag/${props.mandate.id}/ta-bort`} class="actions">
-        <button type="submit" class="danger">
-          {t('common.delete')}
-        </button>
-        <a href={back}>{t('common.cancel')}</a>
-      </PostForm>
-    </Layout>
-  );
+  return <ConfirmPage ctx={ctx} title={t('mandate.deleteTitle')} question={t('common.confirmDelete', { what: props.what })} action={`/uppdrag/${props.mandate.id}/ta-bort`} back={back} confirmLabel={t('common.delete')} />;
 }

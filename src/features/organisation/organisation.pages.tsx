@@ -2,12 +2,13 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { OrganisationService } from './organisation.service.js';
 import type { BodyRow, OrganisationRow, PopulationRow } from './organisation.repository.js';
 import { formatInteger } from './format.js';
 import { MandateTable } from './mandate.pages.js';
 import { countText } from '../../platform/i18n/plural.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type Overview = Awaited<ReturnType<OrganisationService['overview']>>;
 type Detail = Awaited<ReturnType<OrganisationService['detail']>>;
@@ -163,32 +164,18 @@ function PopulationTable({ ctx, populations }: { ctx: ViewContext; populations: 
   const { t } = ctx;
   if (populations.length === 0) return <p>{t('org.noPopulation')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('org.population')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('org.year')}</th>
-            <th scope="col" class="num">
-              {t('org.population')}
-            </th>
-            <th scope="col">{t('org.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {populations.map((p) => (
-            <tr>
-              <th scope="row">{p.year}</th>
-              <td class="num">{formatInteger(p.population)}</td>
-              <td>
-                {p.source}
-                <ExampleMark ctx={ctx} origin={p.origin} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('org.population')} hideCaption columns={[t('org.year'), { label: t('org.population'), numeric: true }, t('org.source')]} scroll>
+      {populations.map((p) => (
+        <tr>
+          <th scope="row">{p.year}</th>
+          <td class="num">{formatInteger(p.population)}</td>
+          <td>
+            {p.source}
+            <ExampleMark ctx={ctx} origin={p.origin} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -227,10 +214,7 @@ export function OrganisationFormPage(props: { ctx: ViewContext; title: string; a
             <TextField ctx={ctx} state={state} name="registryCode" label={t('org.registryCode')} hint={t('org.registryCodeHint')} />
           </fieldset>
         )}
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={props.back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={props.back} />
       </PostForm>
     </Layout>
   );

@@ -3,8 +3,8 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 
 /** An organisation: the joint committee (`committee`) or one of its member municipalities (`municipality`). */
 export const organisations = pgTable(
@@ -15,7 +15,7 @@ export const organisations = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     /** For a municipality: the joint committee it is a member of. */
-    committeeId: uuid('committee_id').references((): AnyPgColumn => organisations.id),
+    committeeId: ref('committee_id', (): AnyPgColumn => organisations.id),
     /** Värdkommun: the host municipality that employs the staff. */
     isHost: boolean('is_host').notNull().default(false),
     orgNumber: text('org_number'),
@@ -30,9 +30,7 @@ export const organisations = pgTable(
 export const populations = pgTable(
   'populations',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: ref('organisation_id', () => organisations.id, { onDelete: 'cascade' }).notNull(),
     year: integer('year').notNull(),
     population: integer('population').notNull(),
     source: text('source').notNull(),
@@ -45,9 +43,7 @@ export const bodies = pgTable(
   'bodies',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     kind: text('kind', { enum: ['committee', 'preparation_group'] }).notNull(),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
@@ -72,11 +68,11 @@ export const people = pgTable(
     /** Reglemente 16 §: the eldest member presides when neither chair nor vice chair can. */
     bornOn: date('born_on'),
     /** The municipality or committee the person belongs to. */
-    organisationId: uuid('organisation_id').references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id),
     /** Personnummer (12 digits) a Swedish e-ID asserts; matched at sign-in, never shown publicly. */
     personalIdentityNumber: text('personal_identity_number'),
     /** Set when the person's name and contact details were replaced on request (GDPR). */
-    pseudonymisedAt: timestamp('pseudonymised_at', { withTimezone: true, precision: 3 }),
+    pseudonymisedAt: instant('pseudonymised_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -90,15 +86,9 @@ export const mandates = pgTable(
   'mandates',
   {
     id: id(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => organisations.id),
+    personId: ref('person_id', () => people.id).notNull(),
+    bodyId: ref('body_id', () => bodies.id).notNull(),
+    municipalityId: ref('municipality_id', () => organisations.id).notNull(),
     role: text('role', { enum: ['member', 'substitute', 'official'] }).notNull(),
     position: text('position', { enum: ['chair', 'vice_chair'] }),
     termFrom: date('term_from').notNull(),

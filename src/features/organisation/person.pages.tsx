@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { OrganisationService } from './organisation.service.js';
 import type { PersonRow } from './organisation.repository.js';
 import { MandateTable, roleLabel } from './mandate.pages.js';
@@ -83,10 +83,7 @@ export function PersonFormPage(props: { ctx: ViewContext; title: string; action:
         <TextField ctx={ctx} state={state} name="bornOn" label={t('person.bornOn')} hint={t('person.bornOnHint')} autocomplete="off" />
         <TextField ctx={ctx} state={state} name="email" type="email" label={t('person.email')} autocomplete="off" />
         <TextField ctx={ctx} state={state} name="phone" type="tel" label={t('person.phone')} autocomplete="off" />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={props.back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={props.back} />
       </PostForm>
     </Layout>
   );

@@ -1,12 +1,13 @@
 /** Yearly checklists: the list, answering one, and the year-on-year comparison. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ChecklistService } from './checklist.service.js';
 import { answerFields } from './checklist-answers.js';
 import { ANSWERS, type Answer } from './planning.schema.js';
 import { scoped, stateOf, YearSwitch, type PageForm } from './planning.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type ListView = Awaited<ReturnType<ChecklistService['list']>>;
 type Loaded = Awaited<ReturnType<ChecklistService['load']>>;
@@ -30,33 +31,19 @@ export function ChecklistListPage({ ctx, view, page }: { ctx: ViewContext; view:
   const template = stateOf(page, 'template');
   return (
     <Layout ctx={ctx} title={t('planning.checklists')} back={{ href: scoped('/planering', view), label: t('planning.backToOverview') }}>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('planning.checklists')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('planning.checklist')}</th>
-              <th scope="col">{t('planning.year')}</th>
-              <th scope="col">{t('planning.status')}</th>
-              <th scope="col">{t('planning.answered')}</th>
-              <th scope="col">{t('planning.deviations')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.checklists.map((c) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/planering/checklistor/${c.id}`}>{c.templateName}</a>
-                </th>
-                <td>{c.year}</td>
-                <td>{t(`planning.checklistStatus.${c.status}`)}</td>
-                <td>{t('planning.answeredOf', { answered: c.answered, total: c.statements })}</td>
-                <td>{c.deviations}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('planning.checklists')} hideCaption columns={[t('planning.checklist'), t('planning.year'), t('planning.status'), t('planning.answered'), t('planning.deviations')]} scroll>
+        {view.checklists.map((c) => (
+          <tr>
+            <th scope="row">
+              <a href={`/planering/checklistor/${c.id}`}>{c.templateName}</a>
+            </th>
+            <td>{c.year}</td>
+            <td>{t(`planning.checklistStatus.${c.status}`)}</td>
+            <td>{t('planning.answeredOf', { answered: c.answered, total: c.statements })}</td>
+            <td>{c.deviations}</td>
+          </tr>
+        ))}
+      </DataTable>
       {view.checklists.length === 0 && <p>{t('common.none')}</p>}
       {view.canManage && (
         <>
@@ -71,15 +58,10 @@ export function ChecklistListPage({ ctx, view, page }: { ctx: ViewContext; view:
               </PostForm>
             </section>
           )}
-          <details open={page?.form === 'template'}>
-            <summary>{t('planning.addTemplate')}</summary>
-            <PostForm ctx={ctx} action={scoped('/planering/checklistmallar', view)}>
-              <ErrorSummary ctx={ctx} state={template} />
-              <TextField ctx={ctx} state={template} name="name" label={t('planning.templateName')} required />
-              <TextAreaField ctx={ctx} state={template} name="statements" label={t('planning.templateStatements')} hint={t('planning.templateStatementsHint')} rows={10} required />
-              <button type="submit">{t('planning.addTemplate')}</button>
-            </PostForm>
-          </details>
+          <FoldedForm ctx={ctx} name={t('planning.addTemplate')} open={page?.form === 'template'} action={scoped('/planering/checklistmallar', view)} state={template}>
+            <TextField ctx={ctx} state={template} name="name" label={t('planning.templateName')} required />
+            <TextAreaField ctx={ctx} state={template} name="statements" label={t('planning.templateStatements')} hint={t('planning.templateStatementsHint')} rows={10} required />
+          </FoldedForm>
         </>
       )}
       <YearSwitch ctx={ctx} s={view} path="/planering/checklistor" />
@@ -136,10 +118,7 @@ export function ChecklistPage({ ctx, loaded, state }: { ctx: ViewContext; loaded
             })}
           </ol>
           <CheckboxField ctx={ctx} state={form} name="completed" label={t('planning.markCompleted')} />
-          <div class="actions">
-            <button type="submit">{t('planning.saveAnswers')}</button>
-            <a href={back}>{t('common.cancel')}</a>
-          </div>
+          <FormActions ctx={ctx} submit={t('planning.saveAnswers')} cancelHref={back} />
         </PostForm>
       ) : (
         <ol class="checklist">
@@ -172,45 +151,35 @@ export function ComparePage({ ctx, view }: { ctx: ViewContext; view: CompareView
   const last = view.years.at(-1);
   return (
     <Layout ctx={ctx} title={t('planning.compareTitle', { name: view.template.name })} back={{ href: last ? `/planering/checklistor/${last.id}` : '/planering/checklistor' }}>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('planning.compareTitle', { name: view.template.name })}</caption>
-          <thead>
+      <DataTable
+        caption={t('planning.compareTitle', { name: view.template.name })}
+        hideCaption
+        columns={[t('planning.statement'), ...view.years.map((y) => ({ label: <a href={`/planering/checklistor/${y.id}`}>{y.year}</a> }))]}
+        scroll
+      >
+        {view.template.statements.map((s) => {
+          const answers = view.years.map((y) => y.answers.get(s.key)?.answer);
+          const changed = new Set(answers.filter(Boolean)).size > 1;
+          return (
             <tr>
-              <th scope="col">{t('planning.statement')}</th>
-              {view.years.map((y) => (
-                <th scope="col">
-                  <a href={`/planering/checklistor/${y.id}`}>{y.year}</a>
-                </th>
+              <th scope="row">
+                {s.key}. {s.text}
+                {changed && (
+                  <>
+                    {' '}
+                    <strong>({t('planning.changed')})</strong>
+                  </>
+                )}
+              </th>
+              {answers.map((a) => (
+                <td>
+                  <AnswerText ctx={ctx} answer={a} />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {view.template.statements.map((s) => {
-              const answers = view.years.map((y) => y.answers.get(s.key)?.answer);
-              const changed = new Set(answers.filter(Boolean)).size > 1;
-              return (
-                <tr>
-                  <th scope="row">
-                    {s.key}. {s.text}
-                    {changed && (
-                      <>
-                        {' '}
-                        <strong>({t('planning.changed')})</strong>
-                      </>
-                    )}
-                  </th>
-                  {answers.map((a) => (
-                    <td>
-                      <AnswerText ctx={ctx} answer={a} />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </Layout>
   );
 }

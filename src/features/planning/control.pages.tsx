@@ -1,7 +1,7 @@
 /** Internal control: the risk register with its matrix, the mandatory control points, control activities, and the plan. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ControlService, PresentedRisk } from './control.service.js';
 import type { ActivityRow, ControlPointRow } from './planning.repository.js';
@@ -9,6 +9,7 @@ import { RISK_DECISIONS } from './planning.schema.js';
 import { HeatMap } from './heat-map-figure.js';
 import { Lines } from '../../platform/views/text.js';
 import { scoped, scoreLabel, stateOf, YearSwitch, type PageForm, type PlanningScope } from './planning.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type ControlView = Awaited<ReturnType<ControlService['view']>>;
 
@@ -19,50 +20,31 @@ export const riskLabel = (ctx: ViewContext, r: PresentedRisk) => scoreLabel(ctx,
 export function RiskTable({ ctx, view, manage }: { ctx: ViewContext; view: ControlView; manage: boolean }) {
   const { t } = ctx;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{t('planning.riskRegister', { year: view.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('planning.risk.number')}</th>
-            <th scope="col">{t('planning.risk.title')}</th>
-            <th scope="col">{t('planning.risk.responsible')}</th>
-            <th scope="col">{t('planning.risk.method')}</th>
-            <th scope="col">{t('planning.risk.probability')}</th>
-            <th scope="col">{t('planning.risk.consequence')}</th>
-            <th scope="col" class="num">{t('planning.risk.value')}</th>
-            <th scope="col">{t('planning.risk.decision')}</th>
-            <th scope="col">{t('planning.risk.analysis')}</th>
-            {manage && <th scope="col">{t('planning.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {view.risks.map((r, i) => (
-            <tr>
-              <td>R{i + 1}</td>
-              <th scope="row">{r.title}</th>
-              <td>{r.responsible}</td>
-              <td>{r.method}</td>
-              <td>{riskLabel(ctx, r)}</td>
-              <td>{scoreLabel(ctx, 'consequence', r.consequence)}</td>
-              <td class="num">{r.value}</td>
-              <td>{t(`planning.decision.${r.decision}`)}</td>
-              <td>{r.analysis}</td>
-              {manage && (
-                <td>
-                  <a href={`/planering/risker/${r.id}/andra`} aria-label={t('planning.editRiskNamed', { title: r.title })}>
-                    {t('common.edit')}
-                  </a>{' '}
-                  <a href={`/planering/risker/${r.id}/ta-bort`} aria-label={t('planning.removeRiskNamed', { title: r.title })}>
-                    {t('common.delete')}
-                  </a>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('planning.riskRegister', { year: view.year })} columns={[t('planning.risk.number'), t('planning.risk.title'), t('planning.risk.responsible'), t('planning.risk.method'), t('planning.risk.probability'), t('planning.risk.consequence'), { label: t('planning.risk.value'), numeric: true }, t('planning.risk.decision'), t('planning.risk.analysis'), manage && t('planning.actions')]} scroll>
+      {view.risks.map((r, i) => (
+        <tr>
+          <td>R{i + 1}</td>
+          <th scope="row">{r.title}</th>
+          <td>{r.responsible}</td>
+          <td>{r.method}</td>
+          <td>{riskLabel(ctx, r)}</td>
+          <td>{scoreLabel(ctx, 'consequence', r.consequence)}</td>
+          <td class="num">{r.value}</td>
+          <td>{t(`planning.decision.${r.decision}`)}</td>
+          <td>{r.analysis}</td>
+          {manage && (
+            <td>
+              <a href={`/planering/risker/${r.id}/andra`} aria-label={t('planning.editRiskNamed', { title: r.title })}>
+                {t('common.edit')}
+              </a>{' '}
+              <a href={`/planering/risker/${r.id}/ta-bort`} aria-label={t('planning.removeRiskNamed', { title: r.title })}>
+                {t('common.delete')}
+              </a>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -96,39 +78,24 @@ export function ActivityTable({ ctx, view, manage }: { ctx: ViewContext; view: {
   const { t } = ctx;
   if (view.activities.length === 0) return <p>{t('common.none')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('planning.activities')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('planning.activity.title')}</th>
-            <th scope="col">{t('planning.activity.concerns')}</th>
-            <th scope="col">{t('planning.activity.owner')}</th>
-            <th scope="col">{t('planning.activity.due')}</th>
-            <th scope="col">{t('planning.status')}</th>
-            <th scope="col">{t('planning.activity.result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.activities.map((a) => (
-            <tr>
-              <th scope="row">
-                {a.title}
-                <ExampleMark ctx={ctx} origin={a.origin} />
-              </th>
-              <td>{[riskName(view, a.riskId), view.points.find((p) => p.id === a.controlPointId)?.title ?? ''].filter(Boolean).join('; ')}</td>
-              <td>{a.owner}</td>
-              <td>{a.dueOn ?? '–'}</td>
-              <td>{a.status === 'done' ? t('planning.activity.doneOn', { date: a.completedOn ?? '' }) : t('planning.activity.planned')}</td>
-              <td>
-                {a.result}
-                {manage && a.status !== 'done' && <a href={`/planering/kontrollaktiviteter/${a.id}`}>{t('planning.activity.recordResult')}</a>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('planning.activities')} hideCaption columns={[t('planning.activity.title'), t('planning.activity.concerns'), t('planning.activity.owner'), t('planning.activity.due'), t('planning.status'), t('planning.activity.result')]} scroll>
+      {view.activities.map((a) => (
+        <tr>
+          <th scope="row">
+            {a.title}
+            <ExampleMark ctx={ctx} origin={a.origin} />
+          </th>
+          <td>{[riskName(view, a.riskId), view.points.find((p) => p.id === a.controlPointId)?.title ?? ''].filter(Boolean).join('; ')}</td>
+          <td>{a.owner}</td>
+          <td>{a.dueOn ?? '–'}</td>
+          <td>{a.status === 'done' ? t('planning.activity.doneOn', { date: a.completedOn ?? '' }) : t('planning.activity.planned')}</td>
+          <td>
+            {a.result}
+            {manage && a.status !== 'done' && <a href={`/planering/kontrollaktiviteter/${a.id}`}>{t('planning.activity.recordResult')}</a>}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -156,32 +123,22 @@ export function ControlPage({ ctx, view, page }: { ctx: ViewContext; view: Contr
       <p class="hint">{t('planning.controlPointsIntro')}</p>
       <ControlPointList ctx={ctx} view={view} manage={view.canManage} />
       {view.canManage && (
-        <details open={page?.form === 'point'}>
-          <summary>{t('planning.addControlPoint')}</summary>
-          <PostForm ctx={ctx} action={scoped('/planering/kontrollmoment', view)}>
-            <ErrorSummary ctx={ctx} state={point} />
-            <TextAreaField ctx={ctx} state={point} name="title" label={t('planning.controlPoint.title')} rows={2} required />
-            <TextAreaField ctx={ctx} state={point} name="description" label={t('planning.controlPoint.description')} rows={3} />
-            <TextField ctx={ctx} state={point} name="issuedBy" label={t('planning.controlPoint.issuedBy')} />
-            <button type="submit">{t('planning.addControlPoint')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addControlPoint')} open={page?.form === 'point'} action={scoped('/planering/kontrollmoment', view)} state={point}>
+          <TextAreaField ctx={ctx} state={point} name="title" label={t('planning.controlPoint.title')} rows={2} required />
+          <TextAreaField ctx={ctx} state={point} name="description" label={t('planning.controlPoint.description')} rows={3} />
+          <TextField ctx={ctx} state={point} name="issuedBy" label={t('planning.controlPoint.issuedBy')} />
+        </FoldedForm>
       )}
       <h2>{t('planning.activities')}</h2>
       <ActivityTable ctx={ctx} view={view} manage={view.canManage} />
       {view.canManage && (
-        <details open={page?.form === 'activity'}>
-          <summary>{t('planning.addActivity')}</summary>
-          <PostForm ctx={ctx} action={scoped('/planering/kontrollaktiviteter', view)}>
-            <ErrorSummary ctx={ctx} state={activity} />
-            <TextAreaField ctx={ctx} state={activity} name="title" label={t('planning.activity.title')} rows={2} required />
-            <TextField ctx={ctx} state={activity} name="owner" label={t('planning.activity.owner')} required />
-            <TextField ctx={ctx} state={activity} name="dueOn" label={t('planning.activity.due')} type="date" hint={t('planning.dateHint')} />
-            <SelectField ctx={ctx} state={activity} name="riskId" label={t('planning.activity.risk')} empty={t('planning.none')} options={view.risks.map((r, i) => ({ value: r.id, label: `R${i + 1} ${r.title}` }))} />
-            <SelectField ctx={ctx} state={activity} name="controlPointId" label={t('planning.activity.controlPoint')} empty={t('planning.none')} options={view.points.map((p) => ({ value: p.id, label: p.title }))} />
-            <button type="submit">{t('planning.addActivity')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addActivity')} open={page?.form === 'activity'} action={scoped('/planering/kontrollaktiviteter', view)} state={activity}>
+          <TextAreaField ctx={ctx} state={activity} name="title" label={t('planning.activity.title')} rows={2} required />
+          <TextField ctx={ctx} state={activity} name="owner" label={t('planning.activity.owner')} required />
+          <TextField ctx={ctx} state={activity} name="dueOn" label={t('planning.activity.due')} type="date" hint={t('planning.dateHint')} />
+          <SelectField ctx={ctx} state={activity} name="riskId" label={t('planning.activity.risk')} empty={t('planning.none')} options={view.risks.map((r, i) => ({ value: r.id, label: `R${i + 1} ${r.title}` }))} />
+          <SelectField ctx={ctx} state={activity} name="controlPointId" label={t('planning.activity.controlPoint')} empty={t('planning.none')} options={view.points.map((p) => ({ value: p.id, label: p.title }))} />
+        </FoldedForm>
       )}
     </Layout>
   );
@@ -207,10 +164,7 @@ export function RiskFormPage(props: { ctx: ViewContext; s: PlanningScope; title:
         <p class="hint">{t('planning.riskValueHint')}</p>
         <SelectField ctx={ctx} state={state} name="decision" label={labels.decision} required empty="" options={RISK_DECISIONS.map((d) => ({ value: d, label: t(`planning.decision.${d}`) }))} />
         <TextAreaField ctx={ctx} state={state} name="analysis" label={labels.analysis} rows={4} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -230,10 +184,7 @@ export function AssessPage(props: { ctx: ViewContext; view: ControlView; point: 
       <PostForm ctx={ctx} action={`/planering/kontrollmoment/${point.id}`}>
         <TextAreaField ctx={ctx} state={state} name="assessment" label={t('planning.assessment')} hint={t('planning.assessmentHint')} rows={4} />
         <SelectField ctx={ctx} state={state} name="riskId" label={t('planning.scoredAsField')} empty={t('planning.none')} options={view.risks.map((r, i) => ({ value: r.id, label: `R${i + 1} ${r.title} (${r.value})` }))} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -253,10 +204,7 @@ export function ActivityResultPage(props: { ctx: ViewContext; s: PlanningScope; 
       <PostForm ctx={ctx} action={`/planering/kontrollaktiviteter/${activity.id}`}>
         <TextAreaField ctx={ctx} state={state} name="result" label={t('planning.activity.result')} rows={4} required />
         <TextField ctx={ctx} state={state} name="completedOn" label={t('planning.activity.completedOn')} type="date" hint={t('planning.dateHint')} required />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );

@@ -8,6 +8,7 @@ import type { FollowupService, IndicatorFollowup } from './followup.service.js';
 import { GOAL_STATUSES } from './planning.schema.js';
 import { targetText } from './plan.pages.js';
 import { formatNumber, scoped, StatusText, YearSwitch } from './planning.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type FollowupView = Awaited<ReturnType<FollowupService['view']>>;
 type EvidenceView = Awaited<ReturnType<FollowupService['evidence']>>;
@@ -100,26 +101,11 @@ export function FollowupPage({ ctx, view, state }: { ctx: ViewContext; view: Fol
             {t('planning.goalStatus')}: <StatusText ctx={ctx} status={status} />
           </p>
           {indicators.length > 0 ? (
-            <div class="table-scroll">
-              <table>
-                <caption class="visually-hidden">{t('planning.indicatorsOf', { goal: goal.title })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('planning.indicator.name')}</th>
-                    <th scope="col">{t('planning.indicator.target')}</th>
-                    <th scope="col" class="num">{t('planning.value')}</th>
-                    <th scope="col">{t('planning.status')}</th>
-                    <th scope="col">{t('planning.recorded')}</th>
-                    {view.canManage && <th scope="col">{t('planning.record')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {indicators.map((row) => (
-                    <IndicatorRowView ctx={ctx} view={view} row={row} state={form} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('planning.indicatorsOf', { goal: goal.title })} hideCaption columns={[t('planning.indicator.name'), t('planning.indicator.target'), { label: t('planning.value'), numeric: true }, t('planning.status'), t('planning.recorded'), view.canManage && t('planning.record')]} scroll>
+              {indicators.map((row) => (
+                <IndicatorRowView ctx={ctx} view={view} row={row} state={form} />
+              ))}
+            </DataTable>
           ) : (
             <p>{t('planning.noIndicators')}</p>
           )}
@@ -158,25 +144,14 @@ export function EvidencePage({ ctx, view }: { ctx: ViewContext; view: EvidenceVi
       </p>
       <p class="hint">{t(`planning.evidenceRule.${m.measure}`)}</p>
       {m.measure === 'followup_dialogues' ? (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('planning.dialoguesByMunicipality')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('planning.municipality')}</th>
-                <th scope="col">{t('planning.dialogueDates')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.dialogues.map((d) => (
-                <tr>
-                  <th scope="row">{d.municipalityName}</th>
-                  <td>{d.dates.length ? d.dates.join(', ') : t('planning.noDialogue')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('planning.dialoguesByMunicipality')} columns={[t('planning.municipality'), t('planning.dialogueDates')]} scroll>
+          {m.dialogues.map((d) => (
+            <tr>
+              <th scope="row">{d.municipalityName}</th>
+              <td>{d.dates.length ? d.dates.join(', ') : t('planning.noDialogue')}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : m.meetings.length === 0 ? (
         <p>{t('planning.noMeetingsHeld')}</p>
       ) : (
@@ -187,25 +162,14 @@ export function EvidencePage({ ctx, view }: { ctx: ViewContext; view: EvidenceVi
               <ExampleMark ctx={ctx} origin={meeting.origin} detail />
             </h2>
             <p>{t('planning.seatsAttended', { attended: meeting.attended, seats: meeting.seats, share: formatNumber(ctx, meeting.share) })}</p>
-            <div class="table-scroll">
-              <table>
-                <caption class="visually-hidden">{t('planning.attendanceAt', { date: meeting.date })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('planning.municipality')}</th>
-                    <th scope="col">{t('planning.servedBy')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {meeting.seatDetails.map((seat) => (
-                    <tr>
-                      <th scope="row">{seat.municipalityName}</th>
-                      <td>{seat.servedBy.length ? seat.servedBy.map((p) => `${p.name} (${t(`planning.role.${p.role}`)})`).join(', ') : <strong>{t('planning.notPresent')}</strong>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('planning.attendanceAt', { date: meeting.date })} hideCaption columns={[t('planning.municipality'), t('planning.servedBy')]} scroll>
+              {meeting.seatDetails.map((seat) => (
+                <tr>
+                  <th scope="row">{seat.municipalityName}</th>
+                  <td>{seat.servedBy.length ? seat.servedBy.map((p) => `${p.name} (${t(`planning.role.${p.role}`)})`).join(', ') : <strong>{t('planning.notPresent')}</strong>}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         ))
       )}

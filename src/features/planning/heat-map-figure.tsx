@@ -3,6 +3,7 @@ import type { RiskBand } from '../../domain/index.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { heatMapGrid, SCORES, type HeatMapRisk } from './heat-map.js';
 import { scoreLabel } from './planning.views.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 /** Fill colours that keep black text at a contrast of at least 4.5:1. */
 const FILL: Record<RiskBand, string> = { low: '#cfe8d5', medium: '#fff0b3', high: '#ffd0a8', 'very-high': '#f5b5b5' };
@@ -51,36 +52,23 @@ export function HeatMap({ ctx, risks, id }: { ctx: ViewContext; risks: HeatMapRi
           {t('planning.risk.probability')} ↓
         </text>
       </svg>
-      <div class="table-scroll">
-        <table>
-          <caption>{t('planning.heatMapTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('planning.probabilityConsequence')}</th>
-              {SCORES.map((c) => (
-                <th scope="col">{scoreLabel(ctx, 'consequence', c)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {grid.map((row) => (
-              <tr>
-                <th scope="row">{scoreLabel(ctx, 'probability', row[0]?.probability ?? 1)}</th>
-                {row.map((cell) => (
-                  <td>
-                    {t('planning.cellValue', { value: cell.value, band: t(`planning.band.${cell.band}`) })}
-                    {cell.riskNumbers.length > 0 && (
-                      <>
-                        : <strong>{cellText(cell.riskNumbers)}</strong>
-                      </>
-                    )}
-                  </td>
-                ))}
-              </tr>
+      <DataTable caption={t('planning.heatMapTable')} columns={[t('planning.probabilityConsequence'), ...SCORES.map((c) => scoreLabel(ctx, 'consequence', c))]} scroll>
+        {grid.map((row) => (
+          <tr>
+            <th scope="row">{scoreLabel(ctx, 'probability', row[0]?.probability ?? 1)}</th>
+            {row.map((cell) => (
+              <td>
+                {t('planning.cellValue', { value: cell.value, band: t(`planning.band.${cell.band}`) })}
+                {cell.riskNumbers.length > 0 && (
+                  <>
+                    : <strong>{cellText(cell.riskNumbers)}</strong>
+                  </>
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     </figure>
   );
 }

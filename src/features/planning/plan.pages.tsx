@@ -1,13 +1,14 @@
 /** The business plan as a document (HTML) and its edit forms. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import type { PlanService, ParagraphLink, LoadedPlan } from './plan.service.js';
 import { MEASURES, PLAN_STATUSES, SECTION_KEYS } from './planning.schema.js';
 import { Lines } from '../../platform/views/text.js';
 import { scoped, stateOf, YearSwitch, formatNumber, type PageForm } from './planning.views.js';
 import type { IndicatorRow } from './planning.repository.js';
 import { CreatePlanForm } from './plan-create.pages.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 type PlanView = Awaited<ReturnType<PlanService['get']>>;
 
@@ -46,33 +47,20 @@ function Goals({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page: Pa
             </p>
             <Lines text={goal.description} />
             {indicators.length > 0 && (
-              <div class="table-scroll">
-                <table>
-                  <caption class="visually-hidden">{t('planning.indicatorsOf', { goal: goal.title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('planning.indicator.name')}</th>
-                      <th scope="col">{t('planning.indicator.measure')}</th>
-                      <th scope="col">{t('planning.indicator.target')}</th>
-                      {view.canManage && <th scope="col">{t('planning.actions')}</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {indicators.map((i) => (
-                      <tr>
-                        <th scope="row">{i.name}</th>
-                        <td>{t(`planning.measure.${i.measure}`)}</td>
-                        <td>{targetText(ctx, i)}</td>
-                        {view.canManage && (
-                          <td>
-                            <a href={`/planering/indikator/${i.id}/ta-bort`}>{t('planning.removeIndicator')}</a>
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={t('planning.indicatorsOf', { goal: goal.title })} hideCaption columns={[t('planning.indicator.name'), t('planning.indicator.measure'), t('planning.indicator.target'), view.canManage && t('planning.actions')]} scroll>
+                {indicators.map((i) => (
+                  <tr>
+                    <th scope="row">{i.name}</th>
+                    <td>{t(`planning.measure.${i.measure}`)}</td>
+                    <td>{targetText(ctx, i)}</td>
+                    {view.canManage && (
+                      <td>
+                        <a href={`/planering/indikator/${i.id}/ta-bort`}>{t('planning.removeIndicator')}</a>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </DataTable>
             )}
             {view.canManage && (
               <details open={page?.form === `indicator-${goal.id}`}>
@@ -87,15 +75,10 @@ function Goals({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page: Pa
         ))}
       </ol>
       {view.canManage && (
-        <details open={page?.form === 'goal'}>
-          <summary>{t('planning.addGoal')}</summary>
-          <PostForm ctx={ctx} action={`/planering/verksamhetsplan/${loaded.plan.id}/mal`}>
-            <ErrorSummary ctx={ctx} state={stateOf(page, 'goal')} />
-            <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="title" label={t('planning.goal.title')} rows={2} required />
-            <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="description" label={t('planning.goal.description')} rows={2} />
-            <button type="submit">{t('planning.addGoal')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addGoal')} open={page?.form === 'goal'} action={`/planering/verksamhetsplan/${loaded.plan.id}/mal`} state={stateOf(page, 'goal')}>
+          <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="title" label={t('planning.goal.title')} rows={2} required />
+          <TextAreaField ctx={ctx} state={stateOf(page, 'goal')} name="description" label={t('planning.goal.description')} rows={2} />
+        </FoldedForm>
       )}
     </section>
   );
@@ -127,39 +110,22 @@ function Editions({ ctx, view, page }: { ctx: ViewContext; view: PlanView; page:
   return (
     <section aria-labelledby="editions">
       <h2 id="editions">{t('planning.editions')}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('planning.editions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('planning.edition')}</th>
-              <th scope="col">{t('planning.editionDate')}</th>
-              <th scope="col">{t('planning.editionComment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.editions.map((e) => (
-              <tr>
-                <th scope="row">{e.edition}</th>
-                <td>{e.editedOn}</td>
-                <td>{e.comment}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('planning.editions')} hideCaption columns={[t('planning.edition'), t('planning.editionDate'), t('planning.editionComment')]} scroll>
+        {loaded.editions.map((e) => (
+          <tr>
+            <th scope="row">{e.edition}</th>
+            <td>{e.editedOn}</td>
+            <td>{e.comment}</td>
+          </tr>
+        ))}
+      </DataTable>
       {loaded.editions.length === 0 && <p>{t('common.none')}</p>}
       {view.canManage && (
-        <details open={page?.form === 'edition'}>
-          <summary>{t('planning.addEdition')}</summary>
-          <PostForm ctx={ctx} action={`/planering/verksamhetsplan/${loaded.plan.id}/utgava`}>
-            <ErrorSummary ctx={ctx} state={state} />
-            <TextField ctx={ctx} state={state} name="edition" label={t('planning.edition')} required />
-            <TextField ctx={ctx} state={state} name="editedOn" label={t('planning.editionDate')} type="date" hint={t('planning.dateHint')} required />
-            <TextAreaField ctx={ctx} state={state} name="comment" label={t('planning.editionComment')} rows={2} />
-            <button type="submit">{t('planning.addEdition')}</button>
-          </PostForm>
-        </details>
+        <FoldedForm ctx={ctx} name={t('planning.addEdition')} open={page?.form === 'edition'} action={`/planering/verksamhetsplan/${loaded.plan.id}/utgava`} state={state}>
+          <TextField ctx={ctx} state={state} name="edition" label={t('planning.edition')} required />
+          <TextField ctx={ctx} state={state} name="editedOn" label={t('planning.editionDate')} type="date" hint={t('planning.dateHint')} required />
+          <TextAreaField ctx={ctx} state={state} name="comment" label={t('planning.editionComment')} rows={2} />
+        </FoldedForm>
       )}
     </section>
   );
@@ -246,10 +212,7 @@ export function PlanEditPage({ ctx, view, planId, state }: { ctx: ViewContext; v
         {SECTION_KEYS.map((k) => (
           <TextAreaField ctx={ctx} state={state} name={k} label={labels[k] ?? k} rows={k === 'purpose' || k === 'organisation' ? 10 : 6} />
         ))}
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );

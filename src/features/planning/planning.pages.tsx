@@ -8,6 +8,7 @@ import type { PortfolioService } from './portfolio.service.js';
 import { planStatusText } from './plan.pages.js';
 import { scoped, StatusText, YearSwitch } from './planning.views.js';
 import { countText } from '../../platform/i18n/plural.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 export interface Overview {
   followup: Awaited<ReturnType<FollowupService['view']>>;
@@ -33,17 +34,15 @@ export function OverviewPage({ ctx, overview }: { ctx: ViewContext; overview: Ov
       </section>
       <section aria-labelledby="goals">
         <h2 id="goals">{t('planning.goalsTertial', { tertial: s.tertial })}</h2>
-        {s.goals.length === 0 ? (
-          <p>{t('planning.noGoals')}</p>
-        ) : (
-          <ul>
-            {s.goals.map((g) => (
-              <li>
-                {g.goal.title}: <StatusText ctx={ctx} status={g.status} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone
+          items={s.goals}
+          none={t('planning.noGoals')}
+          item={(g) => (
+            <>
+              {g.goal.title}: <StatusText ctx={ctx} status={g.status} />
+            </>
+          )}
+        />
         <p class="actions">
           <a class="button secondary" href={scoped('/planering/uppfoljning', s)}>
             {t('planning.followup')}
@@ -62,17 +61,15 @@ export function OverviewPage({ ctx, overview }: { ctx: ViewContext; overview: Ov
       </section>
       <section aria-labelledby="checklists">
         <h2 id="checklists">{t('planning.checklists')}</h2>
-        {thisYears.length === 0 ? (
-          <p>{t('planning.noChecklistsYear', { year: s.year })}</p>
-        ) : (
-          <ul>
-            {thisYears.map((c) => (
-              <li>
-                <a href={`/planering/checklistor/${c.id}`}>{`${c.templateName} ${c.year}`}</a>: {t(`planning.checklistStatus.${c.status}`)}, {t('planning.answeredOf', { answered: c.answered, total: c.statements })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone
+          items={thisYears}
+          none={t('planning.noChecklistsYear', { year: s.year })}
+          item={(c) => (
+            <>
+              <a href={`/planering/checklistor/${c.id}`}>{`${c.templateName} ${c.year}`}</a>: {t(`planning.checklistStatus.${c.status}`)}, {t('planning.answeredOf', { answered: c.answered, total: c.statements })}
+            </>
+          )}
+        />
         <p>
           <a href={scoped('/planering/checklistor', s)}>{t('planning.allChecklists')}</a>
         </p>

@@ -2,8 +2,8 @@
  * The planning feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { date, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { initiatives } from '../cooperation/cooperation.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
@@ -14,16 +14,14 @@ export const businessPlans = pgTable(
   'business_plans',
   {
     id: id(),
-    committeeId: uuid('committee_id')
-      .notNull()
-      .references(() => organisations.id),
+    committeeId: ref('committee_id', () => organisations.id).notNull(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** Sections by key: purpose, strategicDirection, effectGoals, organisation, annualCycle, economy. */
     sections: jsonb('sections').$type<Record<string, string>>().notNull().default({}),
     status: text('status', { enum: ['draft', 'tabled', 'adopted'] }).notNull().default('draft'),
     /** The protocol paragraph that adopted (or tabled) the plan. */
-    paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
+    paragraphId: ref('paragraph_id', () => protocolParagraphs.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -32,9 +30,7 @@ export const businessPlans = pgTable(
 /** Utgåvehistorik: edition, date, comment. */
 export const businessPlanEditions = pgTable('business_plan_editions', {
   id: id(),
-  planId: uuid('plan_id')
-    .notNull()
-    .references(() => businessPlans.id, { onDelete: 'cascade' }),
+  planId: ref('plan_id', () => businessPlans.id, { onDelete: 'cascade' }).notNull(),
   edition: text('edition').notNull(),
   editedOn: date('edited_on').notNull(),
   comment: text('comment').notNull().default(''),
@@ -42,9 +38,7 @@ export const businessPlanEditions = pgTable('business_plan_editions', {
 });
 export const goals = pgTable('goals', {
   id: id(),
-  planId: uuid('plan_id')
-    .notNull()
-    .references(() => businessPlans.id, { onDelete: 'cascade' }),
+  planId: ref('plan_id', () => businessPlans.id, { onDelete: 'cascade' }).notNull(),
   position: integer('position').notNull().default(0),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
@@ -54,9 +48,7 @@ export const goals = pgTable('goals', {
 /** An indicator of a goal: measured from Kansli's data (`measure`) or entered by hand (`manual`). */
 export const indicators = pgTable('indicators', {
   id: id(),
-  goalId: uuid('goal_id')
-    .notNull()
-    .references(() => goals.id, { onDelete: 'cascade' }),
+  goalId: ref('goal_id', () => goals.id, { onDelete: 'cascade' }).notNull(),
   position: integer('position').notNull().default(0),
   name: text('name').notNull(),
   measure: text('measure', {
@@ -75,28 +67,22 @@ export const indicatorFollowups = pgTable(
   'indicator_followups',
   {
     id: id(),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
+    indicatorId: ref('indicator_id', () => indicators.id, { onDelete: 'cascade' }).notNull(),
     year: integer('year').notNull(),
     tertial: integer('tertial').notNull(),
     value: numeric('value', { precision: 12, scale: 2 }),
     status: text('status', { enum: ['met', 'on_track', 'at_risk', 'not_met'] }),
     comment: text('comment').notNull().default(''),
-    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    recordedByUserId: ref('recorded_by_user_id', () => users.id),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('indicator_followups_key').on(t.indicatorId, t.year, t.tertial)],
 );
 /** A follow-up dialogue (uppföljningsdialog) held with a member municipality. */
 export const followupDialogues = pgTable('followup_dialogues', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
+  organisationId: ref('organisation_id', () => organisations.id).notNull(),
   heldOn: date('held_on').notNull(),
   note: text('note').notNull().default(''),
   createdAt: createdAt(),
@@ -104,9 +90,7 @@ export const followupDialogues = pgTable('followup_dialogues', {
 /** A risk of the internal control plan: probability × consequence (1–4 each). */
 export const risks = pgTable('risks', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   year: integer('year').notNull(),
   position: integer('position').notNull().default(0),
   title: text('title').notNull(),
@@ -122,27 +106,23 @@ export const risks = pgTable('risks', {
 /** A mandatory control point issued by the host's executive board, and the committee's assessment. */
 export const controlPoints = pgTable('control_points', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   year: integer('year').notNull(),
   issuedBy: text('issued_by').notNull().default(''),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   assessment: text('assessment').notNull().default(''),
-  riskId: uuid('risk_id').references(() => risks.id),
+  riskId: ref('risk_id', () => risks.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
 /** A control activity with owner, due date and result. */
 export const controlActivities = pgTable('control_activities', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   year: integer('year').notNull(),
-  riskId: uuid('risk_id').references(() => risks.id),
-  controlPointId: uuid('control_point_id').references(() => controlPoints.id),
+  riskId: ref('risk_id', () => risks.id),
+  controlPointId: ref('control_point_id', () => controlPoints.id),
   title: text('title').notNull(),
   owner: text('owner').notNull().default(''),
   dueOn: date('due_on'),
@@ -156,9 +136,7 @@ export const controlActivities = pgTable('control_activities', {
 /** A checklist template (e.g. the 25 statements of the yearly work-environment follow-up). */
 export const checklistTemplates = pgTable('checklist_templates', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   name: text('name').notNull(),
   statements: jsonb('statements').$type<{ key: string; text: string; area?: string }[]>().notNull(),
   createdAt: createdAt(),
@@ -168,9 +146,7 @@ export const checklists = pgTable(
   'checklists',
   {
     id: id(),
-    templateId: uuid('template_id')
-      .notNull()
-      .references(() => checklistTemplates.id),
+    templateId: ref('template_id', () => checklistTemplates.id).notNull(),
     year: integer('year').notNull(),
     status: text('status', { enum: ['open', 'completed'] }).notNull().default('open'),
     createdAt: createdAt(),
@@ -181,9 +157,7 @@ export const checklists = pgTable(
 export const checklistAnswers = pgTable(
   'checklist_answers',
   {
-    checklistId: uuid('checklist_id')
-      .notNull()
-      .references(() => checklists.id, { onDelete: 'cascade' }),
+    checklistId: ref('checklist_id', () => checklists.id, { onDelete: 'cascade' }).notNull(),
     statementKey: text('statement_key').notNull(),
     answer: text('answer', { enum: ['yes', 'partly', 'no', 'not_applicable'] }).notNull(),
     explanation: text('explanation').notNull().default(''),
@@ -199,16 +173,14 @@ export const checklistAnswers = pgTable(
 /** Portfolio: a project, managed service or ongoing work with phase, status and time plan. */
 export const portfolioItems = pgTable('portfolio_items', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   kind: text('kind', { enum: ['project', 'managed_service', 'ongoing'] }).notNull(),
   name: text('name').notNull(),
   phase: text('phase').notNull().default(''),
   status: text('status', { enum: ['on_track', 'at_risk', 'delayed', 'paused', 'done'] }).notNull().default('on_track'),
   timePlan: text('time_plan').notNull().default(''),
   comment: text('comment').notNull().default(''),
-  initiativeId: uuid('initiative_id').references(() => initiatives.id),
+  initiativeId: ref('initiative_id', () => initiatives.id),
   participants: jsonb('participants').$type<string[]>().notNull().default([]),
   position: integer('position').notNull().default(0),
   createdAt: createdAt(),

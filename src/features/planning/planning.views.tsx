@@ -1,8 +1,8 @@
 /** Pieces every planning page shares: year and committee switch, statuses in words, text areas, confirmation. */
 import type { GoalStatus } from '../../domain/index.js';
 import type { ViewContext } from '../../platform/views/context.js';
-import { Layout, withQuery } from '../../platform/views/layout.js';
-import { emptyForm, PostForm, type FormState } from '../../platform/views/forms.js';
+import { withQuery } from '../../platform/views/layout.js';
+import { emptyForm, type FormState } from '../../platform/views/forms.js';
 import type { OrganisationRow } from './planning.repository.js';
 import { formatNumber as formatLocaleNumber } from '../../platform/time-format.js';
 
@@ -68,21 +68,7 @@ export function YearSwitch({ ctx, s, path, years }: { ctx: ViewContext; s: Plann
   );
 }
 
-/** "Are you sure?" before anything is removed. */
-export function ConfirmPage(props: { ctx: ViewContext; title: string; question: string; action: string; back: string; confirmLabel: string }) {
-  const { ctx } = props;
-  return (
-    <Layout ctx={ctx} title={props.title} back={{ href: props.back }}>
-      <p class="warning">{props.question}</p>
-      <PostForm ctx={ctx} action={props.action} class="actions">
-        <button type="submit" class="danger">
-          {props.confirmLabel}
-        </button>
-        <a href={props.back}>{ctx.t('common.cancel')}</a>
-      </PostForm>
-    </Layout>
-  );
-}
+export { ConfirmPage } from '../../platform/views/confirm-page.js';
 
 /** A number as Swedish text: 78,6 and whole numbers without decimals. */
 export function formatNumber(ctx: ViewContext, value: number | null, unit = ''): string {

@@ -1,7 +1,7 @@
 /** The portfolio (verksamhetsplan 2023, 4) and the status list for a meeting (seed § 21). */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { PortfolioService } from './portfolio.service.js';
 import type { PortfolioRow } from './planning.repository.js';
@@ -102,11 +102,9 @@ export function PortfolioFormPage(props: { ctx: ViewContext; view: PortfolioView
             </div>
           ))}
         </fieldset>
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
+        <FormActions ctx={ctx} cancelHref={back}>
           {props.removeHref && <a href={props.removeHref}>{t('common.delete')}</a>}
-        </div>
+        </FormActions>
       </PostForm>
     </Layout>
   );

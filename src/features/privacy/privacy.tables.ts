@@ -3,15 +3,13 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, ref, updatedAt } from '../../platform/db/columns.js';
 import { organisations } from '../organisation/organisation.tables.js';
 
 /** The register of processing of personal data (GDPR art. 30). */
 export const personalDataProcessing = pgTable('personal_data_processing', {
   id: id(),
-  committeeId: uuid('committee_id')
-    .notNull()
-    .references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).notNull(),
   name: text('name').notNull(),
   purpose: text('purpose').notNull(),
   legalBasis: text('legal_basis').notNull(),
@@ -28,9 +26,7 @@ export const personalDataProcessing = pgTable('personal_data_processing', {
 });
 /** Art. 30(1)(a): the controller (the committee) and its data protection officer, with contact details; the register's head. */
 export const personalDataControllers = pgTable('personal_data_controllers', {
-  committeeId: uuid('committee_id')
-    .primaryKey()
-    .references(() => organisations.id),
+  committeeId: uuid('committee_id').primaryKey().references(() => organisations.id),
   controllerName: text('controller_name').notNull(),
   controllerContact: text('controller_contact').notNull(),
   dpoName: text('dpo_name').notNull(),

@@ -1,10 +1,12 @@
 import type { ViewContext } from '../../platform/views/context.js';
+import { ListFilter } from '../../platform/views/list-filter.js';
 import type { RecipientChoice } from './extract-recipients.repository.js';
 
 /**
  * The extract's recipients as checkboxes: the member municipalities (their registrars) and the
- * committee's people. The browser's find (Ctrl+F) and the grouping make the list searchable
- * without JavaScript; a typed address stays possible below it.
+ * committee's people. The lists are long: a filter box above them narrows both as one types
+ * (with JavaScript); without it the full grouped lists work, and the browser's find (Ctrl+F).
+ * A typed address stays possible below them.
  */
 export function RecipientChoices({ ctx, choices, chosen }: { ctx: ViewContext; choices: RecipientChoice[]; chosen: Set<string> }) {
   const { t } = ctx;
@@ -14,6 +16,8 @@ export function RecipientChoices({ ctx, choices, chosen }: { ctx: ViewContext; c
   ];
   return (
     <>
+      {choices.length > 0 && <ListFilter ctx={ctx} listId="extract-recipients" label={t('protocol.extract.filter')} hint={t('protocol.extract.filterHint')} />}
+      <div id="extract-recipients">
       {groups.map((g) => {
         const items = choices.filter((c) => c.group === g.key);
         return (
@@ -34,6 +38,7 @@ export function RecipientChoices({ ctx, choices, chosen }: { ctx: ViewContext; c
           </fieldset>
         );
       })}
+      </div>
     </>
   );
 }

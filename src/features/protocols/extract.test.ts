@@ -109,6 +109,14 @@ describe('protokollsutdrag: certified extract of one paragraph, e-mailed', () =>
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes(`${org.municipality.name} – registrator Test ${registrar.email}`), 'the municipality is offered by its registrar');
     assert.ok(page.body.includes(`name="to" value="${registrar.email}"`));
+    // The filter box is in the page but hidden: list-filter.js shows it; without JavaScript the full list works.
+    assert.match(page.body, /<div class="field" data-list-filter="extract-recipients" hidden><label for="filter-extract-recipients">Filtrera mottagarna<\/label>/);
+    assert.match(page.body, /<script src="\/static\/list-filter\.js" defer><\/script>/);
+    assert.match(page.body, /<div id="extract-recipients"><fieldset/);
+    assert.doesNotMatch(page.body, /id="filter-extract-recipients" name=/, 'the filter is never sent with the form');
+    const script = await client.get('/static/list-filter.js');
+    assert.equal(script.statusCode, 200);
+    assert.match(String(script.headers['content-type']), /^application\/javascript/);
     const external = 'extern-mottagare@example.se';
     const sent = await client.post(`${base}/skicka`, { to: [registrar.email], recipients: external });
     assert.equal(sent.statusCode, 302);

@@ -12,13 +12,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createTestApp, giveTotp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildJointCommittee, buildRoleUser, principalOf } from '../../../test/support/publication-fixtures.js';
+import { buildPersonUser, buildProtocol } from '../../../test/support/factories.js';
 import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
-import { users } from '../auth/auth.tables.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { people } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
+import { protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
 import { canonicalJson } from '../../platform/audit/audit.js';
 import { generateTotp } from '../auth/totp.js';
 import type { Principal } from '../../platform/auth/policy.js';
@@ -95,10 +93,8 @@ describe('a final protocol prints the day of its last signature as its justering
     org = await buildJointCommittee(t.services);
     secretary = await buildRoleUser(t.services, org.committee.id, 'secretary');
     for (const [who, role, name] of [['chair', 'chair', 'Ordförande Olsson'], ['adjuster', 'member', 'Justerare Jansson']] as const) {
-      const [person] = await db().insert(people).values({ name, organisationId: org.members[0]?.id ?? null }).returning();
-      const user = await buildRoleUser(t.services, org.committee.id, role);
-      await db().update(users).set({ personId: person?.id ?? null }).where(eq(users.id, user.id));
-      signer[who] = { principal: user.principal, personId: person?.id ?? '', secret: await giveTotp(t.services, user.id) };
+      const user = await buildPersonUser(t.services, { committeeId: org.committee.id, municipalityId: org.members[0]?.id ?? null, name, role });
+      signer[who] = { principal: await principalOf(t.services, user.id), personId: user.personId, secret: user.secret };
     }
   });
   after(async () => {
@@ -108,19 +104,18 @@ describe('a final protocol prints the day of its last signature as its justering
 
   /** A closed meeting with a draft protocol whose justering is planned for PLANNED, locked by the secretary through the service. */
   async function lockedProtocol(meetingAt: string) {
-    const [meeting] = await db().insert(meetings).values({ bodyId: org.body.id, startsAt: new Date(meetingAt), place: 'Stadshuset', status: 'closed', noticeSentAt: new Date(meetingAt), adjusterPersonId: signer.adjuster.personId }).returning();
-    if (!meeting) throw new Error('no meeting');
-    const [draft] = await db()
-      .insert(protocols)
-      .values({ meetingId: meeting.id, status: 'draft', chairPersonId: signer.chair.personId, adjusterPersonId: signer.adjuster.personId, secretaryName: 'Sekreterare Svensson', justeringPlace: 'Kansliet', justeringDate: PLANNED })
-      .returning();
-    if (!draft) throw new Error('no protocol');
-    await db()
-      .insert(protocolParagraphs)
-      .values([
-        { protocolId: draft.id, position: 1, year: 2026, heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' },
-        { protocolId: draft.id, position: 2, year: 2026, heading: 'Information', decision: 'Informationen noteras.' },
-      ]);
+    const { meeting, protocol: draft } = await buildProtocol(t.services, {
+      bodyId: org.body.id,
+      meetingAt: new Date(meetingAt),
+      meeting: { noticeSentAt: new Date(meetingAt), adjusterPersonId: signer.adjuster.personId },
+      protocol: { secretaryName: 'Sekreterare Svensson', justeringDate: PLANNED },
+      chairPersonId: signer.chair.personId,
+      adjusterPersonId: signer.adjuster.personId,
+      paragraphs: [
+        { heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' },
+        { heading: 'Information', decision: 'Informationen noteras.' },
+      ],
+    });
     const { sha256 } = await t.services.protocols.lock(secretary.principal, draft.id);
     return { meetingId: meeting.id, protocolId: draft.id, digest: sha256 };
   }

@@ -7,6 +7,7 @@ import { ReviewDocument } from './review.pages.js';
 import { formatDateTime } from '../../platform/time-format.js';
 import { assuranceLabel } from '../../domain/assurance.js';
 import { countText } from '../../platform/i18n/plural.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 type Overview = Awaited<ReturnType<JusteringService['overview']>>;
 type Passkeys = Awaited<ReturnType<JusteringService['passkeys']>>;
@@ -228,23 +229,21 @@ export function PasskeyPage({ ctx, passkeys, next, state }: { ctx: ViewContext; 
       <p>{t('passkey.intro')}</p>
       <ErrorSummary ctx={ctx} state={state} labels={{ password: t('passkey.password') }} />
       <h2>{t('passkey.list')}</h2>
-      {passkeys.length === 0 ? (
-        <p>{t('passkey.none')}</p>
-      ) : (
-        <ul>
-          {passkeys.map((p) => (
-            <li>
-              {p.label || 'Passkey'} – {t('passkey.registered', { date: dateTime(p.createdAt) })}
-              <PostForm ctx={ctx} action={`/konto/passkey/${p.id}/ta-bort`} class="inline-form">
-                <TextField ctx={ctx} state={empty} name="password" type="password" label={t('passkey.removePassword', { label: p.label || 'Passkey' })} required autocomplete="current-password" />
-                <button type="submit" class="secondary">
-                  {t('passkey.remove')}
-                </button>
-              </PostForm>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={passkeys}
+        none={t('passkey.none')}
+        item={(p) => (
+          <>
+            {p.label || 'Passkey'} – {t('passkey.registered', { date: dateTime(p.createdAt) })}
+            <PostForm ctx={ctx} action={`/konto/passkey/${p.id}/ta-bort`} class="inline-form">
+              <TextField ctx={ctx} state={empty} name="password" type="password" label={t('passkey.removePassword', { label: p.label || 'Passkey' })} required autocomplete="current-password" />
+              <button type="submit" class="secondary">
+                {t('passkey.remove')}
+              </button>
+            </PostForm>
+          </>
+        )}
+      />
       <h2>{t('passkey.register')}</h2>
       <PostForm ctx={ctx} action="/konto/passkey/registrera">
         <input type="hidden" name="credential" value="" />

@@ -5,10 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, giveTotp, TEST_PASSWORD, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, buildUser, createTestApp, TEST_PASSWORD, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildPersonUsers, buildProtocol, signedInClient, type PersonUser } from '../../../test/support/factories.js';
 import { roleAssignments, users, webauthnChallenges } from '../auth/auth.tables.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { people } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
 import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import { generateTotp } from '../auth/totp.js';
@@ -95,38 +94,29 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   let now = new Date('2026-03-25T10:00:00Z');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kansli-justering-'));
   let org: Awaited<ReturnType<typeof buildCommittee>>;
-  const person: Record<'chair' | 'adjuster' | 'other', string> = { chair: '', adjuster: '', other: '' };
-  const login: Record<'chair' | 'adjuster' | 'other', { email: string; id: string }> = {} as never;
-  const secret: Record<string, string> = {};
+  let signer: Record<'chair' | 'adjuster' | 'other', PersonUser>;
   const db = () => t.services.database.db;
 
-  async function client(who: keyof typeof login): Promise<TestClient> {
-    const c = new TestClient(t.app);
-    const signedIn = await c.signIn(login[who].email);
-    if (String(signedIn.headers.location).startsWith('/logga-in/tvastegs')) {
-      const step = await c.post('/logga-in/tvastegs', { code: code(who as 'chair' | 'adjuster') });
-      assert.equal(step.statusCode, 302, 'the second step of sign-in');
-    }
-    return c;
-  }
+  const client = (who: keyof typeof signer): Promise<TestClient> => signedInClient(t.app, signer[who].email, () => code(who as 'chair' | 'adjuster'));
 
   /** A meeting and its protocol, inserted directly; locked ones get the digest of what load() builds. */
-  async function buildProtocol(options: { meetingAt: string; status: 'draft' | 'locked'; immediate?: boolean }) {
-    const [meeting] = await db().insert(meetings).values({ bodyId: org.body.id, startsAt: new Date(options.meetingAt), place: 'Stadshuset', status: 'closed', adjusterPersonId: person.adjuster }).returning();
-    if (!meeting) throw new Error('no meeting');
-    const [protocol] = await db()
-      .insert(protocols)
-      .values({ meetingId: meeting.id, status: options.status, chairPersonId: person.chair, adjusterPersonId: person.adjuster, secretaryName: 'Sara Sekreterare', justeringPlace: 'Kansliet' })
-      .returning();
-    if (!protocol) throw new Error('no protocol');
-    const year = Number(options.meetingAt.slice(0, 4));
-    const [paragraph] = await db()
-      .insert(protocolParagraphs)
-      .values([
-        { protocolId: protocol.id, position: 1, number: options.status === 'locked' ? 19 : null, year, heading: 'Revidering reglemente', decision: '1. Nämnden antar förslaget.', immediateJustering: options.immediate ?? false },
-        { protocolId: protocol.id, position: 2, number: options.status === 'locked' ? 20 : null, year, heading: 'Information', decision: 'Informationen noteras.' },
-      ])
-      .returning();
+  async function signableProtocol(options: { meetingAt: string; status: 'draft' | 'locked'; immediate?: boolean }) {
+    const locked = options.status === 'locked';
+    const {
+      protocol,
+      paragraphs: [paragraph],
+    } = await buildProtocol(t.services, {
+      bodyId: org.body.id,
+      meetingAt: new Date(options.meetingAt),
+      meeting: { adjusterPersonId: signer.adjuster.personId },
+      protocol: { status: options.status },
+      chairPersonId: signer.chair.personId,
+      adjusterPersonId: signer.adjuster.personId,
+      paragraphs: [
+        { number: locked ? 19 : null, heading: 'Revidering reglemente', decision: '1. Nämnden antar förslaget.', immediateJustering: options.immediate ?? false },
+        { number: locked ? 20 : null, heading: 'Information', decision: 'Informationen noteras.' },
+      ],
+    });
     let digest = '';
     if (options.status === 'locked') {
       digest = protocolDigest(await t.services.protocols.load(protocol.id));
@@ -138,7 +128,7 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   /** A fresh code (the clock moves on half a minute: a code is accepted once only). */
   function code(who: 'chair' | 'adjuster' | 'other'): string {
     now = new Date(now.getTime() + 31_000);
-    return generateTotp(secret[who] ?? '', now);
+    return generateTotp(signer[who].secret, now);
   }
   const totp = (who: 'chair' | 'adjuster' | 'other', protocol: { digest: string }, extra: Record<string, string> = {}) => ({ method: 'totp', code: code(who), sha256: protocol.digest, ...extra });
 
@@ -148,19 +138,11 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   before(async () => {
     t = await createTestApp({ clock: () => now, config: { sealP12Path: path.join(dataDir, 'seal.p12'), sealPassphrase: 'test' } });
     org = await buildCommittee(t.services);
-    for (const [who, name, role] of [
-      ['chair', 'Ordf Örjan', 'chair'],
-      ['adjuster', 'Justerare Jenny', 'member'],
-      ['other', 'Annan Anna', 'member'],
-    ] as const) {
-      const [p] = await db().insert(people).values({ name, organisationId: org.municipality.id }).returning();
-      if (!p) throw new Error('no person');
-      person[who] = p.id;
-      const user = await buildUser(t.services, { organisationId: org.committee.id, roles: [role] });
-      await db().update(users).set({ personId: p.id }).where(eq(users.id, user.id));
-      login[who] = { email: user.email, id: user.id };
-      if (who !== 'other') secret[who] = await giveTotp(t.services, user.id);
-    }
+    signer = await buildPersonUsers(
+      t.services,
+      { committeeId: org.committee.id, municipalityId: org.municipality.id },
+      { chair: { name: 'Ordf Örjan', role: 'chair' }, adjuster: { name: 'Justerare Jenny', role: 'member' }, other: { name: 'Annan Anna', role: 'member', totp: false } },
+    );
   });
   after(async () => {
     await t.close();
@@ -168,7 +150,7 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('someone who is neither chair nor adjuster gets 403 with a clear message', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const other = await client('other');
     const page = await other.get(`/protokoll/${protocol.id}/justera`);
     assert.equal(page.statusCode, 403);
@@ -179,7 +161,7 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('an unlocked protocol cannot be signed', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'draft' });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'draft' });
     const chair = await client('chair');
     const response = await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', protocol));
     assert.equal(response.statusCode, 409);
@@ -188,7 +170,7 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('the password alone does not sign (issue 15): refused with a clear message, nothing recorded', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const chair = await client('chair');
     const forms: Record<string, string>[] = [{ method: 'password', password: TEST_PASSWORD }, { password: TEST_PASSWORD }, { method: 'webauthn', password: TEST_PASSWORD }];
     for (const form of forms) {
@@ -200,8 +182,8 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('a signer with neither passkey nor TOTP is told what is needed and where to register it', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
-    await db().update(users).set({ totpEnabled: false }).where(eq(users.id, login.adjuster.id));
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    await db().update(users).set({ totpEnabled: false }).where(eq(users.id, signer.adjuster.id));
     try {
       const page = await (await client('adjuster')).get(`/protokoll/${protocol.id}/justera`);
       assert.equal(page.statusCode, 200);
@@ -210,12 +192,12 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
       assert.match(page.body, /href="\/konto#tvastegs"/);
       assert.doesNotMatch(page.body, /name="password"/, 'no password form to sign with');
     } finally {
-      await db().update(users).set({ totpEnabled: true }).where(eq(users.id, login.adjuster.id));
+      await db().update(users).set({ totpEnabled: true }).where(eq(users.id, signer.adjuster.id));
     }
   });
 
   test('TOTP signing by the chair, then the adjuster, makes the protocol final with a sealed PDF; the method is recorded', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const chair = await client('chair');
     const page = await chair.get(`/protokoll/${protocol.id}/justera`);
     assert.equal(page.statusCode, 200);
@@ -260,8 +242,8 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('a TOTP code is accepted once: the same code cannot sign a second time', async () => {
-    const one = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
-    const two = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const one = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const two = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const chair = await client('chair');
     const used = code('chair');
     assert.equal((await chair.post(`/protokoll/${one.id}/justera`, { method: 'totp', code: used, sha256: one.digest })).statusCode, 302);
@@ -271,21 +253,21 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('changes to the signer’s account in the 30 days before the signature are shown on the justering record', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const admin = await buildUser(t.services, { organisationId: org.committee.id, roles: ['admin'] });
     const adminPrincipal = { userId: admin.id, email: admin.email, name: 'Admin', grants: [{ organisationId: org.committee.id, role: 'admin' as const }] };
-    await t.services.admin.addGrant(adminPrincipal, login.adjuster.id, { organisationId: org.municipality.id, role: 'registrar' });
+    await t.services.admin.addGrant(adminPrincipal, signer.adjuster.id, { organisationId: org.municipality.id, role: 'registrar' });
     const chair = await client('chair');
     assert.equal((await chair.post(`/protokoll/${protocol.id}/justera`, totp('chair', protocol))).statusCode, 302);
     const adjuster = await client('adjuster');
     assert.equal((await adjuster.post(`/protokoll/${protocol.id}/justera`, totp('adjuster', protocol))).statusCode, 302);
     const record = await chair.get(`/protokoll/${protocol.id}/justera`);
     assert.match(record.body, new RegExp(`en roll gavs \\(av ${admin.email.replace(/\./g, '\\.')}\\)`), 'the role given by an administrator is shown');
-    await db().delete(roleAssignments).where(and(eq(roleAssignments.userId, login.adjuster.id), eq(roleAssignments.role, 'registrar')));
+    await db().delete(roleAssignments).where(and(eq(roleAssignments.userId, signer.adjuster.id), eq(roleAssignments.role, 'registrar')));
   });
 
   test('a signature after the deadline is recorded as late', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-02-02T09:00:00Z', status: 'locked' });
+    const protocol = await signableProtocol({ meetingAt: '2026-02-02T09:00:00Z', status: 'locked' });
     const chair = await client('chair');
     const page = await chair.get(`/protokoll/${protocol.id}/justera`);
     assert.match(page.body, /Fristen har gått ut/);
@@ -296,7 +278,7 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('immediate justering of one paragraph: both sign it, the paragraph gets adjusted_at', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-24T09:00:00Z', status: 'draft', immediate: true });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-24T09:00:00Z', status: 'draft', immediate: true });
     for (const who of ['chair', 'adjuster'] as const) {
       const c = await client(who);
       const [paragraph] = await db().select().from(protocolParagraphs).where(eq(protocolParagraphs.id, protocol.paragraphId));
@@ -312,7 +294,7 @@ describe('justering: signing the protocol with the signer’s own passkey or TOT
   });
 
   test('WebAuthn: register a passkey, sign with it (challenge bound to the digest), one-time challenges', async () => {
-    const protocol = await buildProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
+    const protocol = await signableProtocol({ meetingAt: '2026-03-20T09:00:00Z', status: 'locked' });
     const chair = await client('chair');
     const authenticator = new SoftAuthenticator('localhost', 'http://localhost:80');
 

@@ -10,7 +10,7 @@ import { formatCaseNumber, formatHandlingId, publicHeadingOf, serviceByParagraph
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.repository.js';
 import { loadAttendanceModel, type AttendanceModel } from '../meetings/live-meeting.state.js';
-import type { JavEntry, MeetingRecord, ProtocolDocument, ProtocolParagraph, ServedPerson } from './protocol.model.js';
+import { voteCounts, type JavEntry, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph, type ServedPerson } from './protocol.model.js';
 import { findProtocol, listParagraphs, type ParagraphRow } from './protocol.repository.js';
 import { letterheadOf } from './protocol-wording.js';
 import * as read from './protocol-build.repository.js';
@@ -106,14 +106,7 @@ async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[],
       votes: voteRows
         .filter((v) => v.itemId === item.id)
         .map((v) => ({
-          yesMeans: v.yesMeans,
-          noMeans: v.noMeans,
-          yes: v.yes,
-          no: v.no,
-          abstain: v.abstain,
-          outcome: v.outcome,
-          decidedByCastingVote: v.decidedByCastingVote,
-          lotteryResult: v.lotteryResult,
+          ...voteCounts(v),
           ballots: ballotRows
             .filter((b) => b.voteId === v.id)
             .map((b) => ({ name: nameOf(b.personId), municipality: towns.get(b.municipalityId ?? names.get(b.personId)?.organisationId ?? '') ?? '', choice: b.choice }))

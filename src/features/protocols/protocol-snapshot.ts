@@ -14,7 +14,7 @@ import { protocolSnapshots } from './protocols.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
-import { digestVersionOf, protocolDigest, publicVersion, type DigestVersion, type ProtocolDocument } from './protocol.model.js';
+import { digestVersionOf, protocolDigest, publicVersion, type DigestVersion, type ProtocolDocument, type VoteCounts } from './protocol.model.js';
 import { loadProtocol } from './protocol-build.js';
 import { findProtocol } from './protocol.repository.js';
 import * as snap from './snapshot.repository.js';
@@ -40,18 +40,10 @@ export interface FrozenSignature {
 }
 
 /** An open vote as the snapshot keeps it for OParl (kansli:votes), with the ballots' names at justering. */
-export interface FrozenVote {
+export interface FrozenVote extends VoteCounts {
   id: string;
   itemId: string;
   kind: 'decision' | 'election' | 'tabling';
-  yesMeans: string;
-  noMeans: string;
-  yes: number;
-  no: number;
-  abstain: number;
-  outcome: 'yes' | 'no' | 'lottery';
-  decidedByCastingVote: boolean;
-  lotteryResult: string | null;
   createdAt: string;
   ballots: { personId: string; name: string; municipalityId: string | null; choice: 'yes' | 'no' | 'abstain' }[];
 }

@@ -107,6 +107,8 @@ export const protocolMessages = defineMessages({
   'protocol.extract.otherRecipients': { sv: 'Andra mottagare', en: 'Other recipients' },
   'protocol.extract.municipalities': { sv: 'Medlemskommunerna (registrator)', en: 'The member municipalities (registrar)' },
   'protocol.extract.people': { sv: 'Ledamöter och ersättare', en: 'Members and substitutes' },
+  'protocol.extract.filter': { sv: 'Filtrera mottagarna', en: 'Filter the recipients' },
+  'protocol.extract.filterHint': { sv: 'Skriv en del av ett namn, en kommun eller en e-postadress. Valda mottagare visas alltid.', en: 'Type part of a name, a municipality or an e-mail address. Chosen recipients are always shown.' },
   'protocol.extract.registrar': { sv: 'registrator', en: 'registrar' },
   'protocol.extract.noRegistrars': { sv: 'Ingen medlemskommun har en registrator med konto.', en: 'No member municipality has a registrar with an account.' },
   'protocol.extract.noPeople': { sv: 'Ingen ledamot eller ersättare har en e-postadress.', en: 'No member or substitute has an e-mail address.' },

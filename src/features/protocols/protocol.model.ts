@@ -87,22 +87,38 @@ export interface ProtocolParagraph {
   tabled?: true;
 }
 
+/** The counts and outcome of a vote (KL 5:67), as the protocol and the snapshot's open votes keep them. */
+export interface VoteCounts {
+  yesMeans: string;
+  noMeans: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  outcome: 'yes' | 'no' | 'lottery';
+  decidedByCastingVote: boolean;
+  lotteryResult: string | null;
+}
+
+/** The counts and outcome of a vote, and nothing else of the row or value they are read from. */
+export const voteCounts = (v: VoteCounts): VoteCounts => ({
+  yesMeans: v.yesMeans,
+  noMeans: v.noMeans,
+  yes: v.yes,
+  no: v.no,
+  abstain: v.abstain,
+  outcome: v.outcome,
+  decidedByCastingVote: v.decidedByCastingVote,
+  lotteryResult: v.lotteryResult,
+});
+
 export interface MeetingRecord {
   /** `kind` is absent for a free-text motion from before migration 0022, so older snapshots read the same. */
   motions: { by: string; text: string; kind?: MotionKind }[];
   propositions: { text: string; outcome: 'approved' | 'rejected' }[];
-  votes: {
-    yesMeans: string;
-    noMeans: string;
-    yes: number;
-    no: number;
-    abstain: number;
-    outcome: 'yes' | 'no' | 'lottery';
-    decidedByCastingVote: boolean;
-    lotteryResult: string | null;
+  votes: (VoteCounts & {
     /** How each member voted in an open vote (KL 5:67). */
     ballots: { name: string; municipality: string; choice: 'yes' | 'no' | 'abstain' }[];
-  }[];
+  })[];
   /**
    * Elections (KL 5:55–56): counts, the lot, the elected and, for an open election only, how each
    * voted; a closed ballot names no one's vote. Absent when the item had no election, so that the

@@ -2,9 +2,9 @@
  * The protocols feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../../platform/db/columns.js';
-import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, ref, updatedAt } from '../../platform/db/columns.js';
+import { blobRef } from '../../platform/db/file-blobs.tables.js';
 import { users } from '../auth/auth.tables.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { bodies, people } from '../organisation/organisation.tables.js';
@@ -13,9 +13,7 @@ import { bodies, people } from '../organisation/organisation.tables.js';
 export const paragraphCounters = pgTable(
   'paragraph_counters',
   {
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: ref('body_id', () => bodies.id).notNull(),
     year: integer('year').notNull(),
     lastNumber: integer('last_number').notNull(),
   },
@@ -26,18 +24,16 @@ export const protocols = pgTable(
   'protocols',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
     status: text('status', { enum: ['draft', 'locked', 'final'] }).notNull().default('draft'),
     /** Editable texts of the header: other people present, the place of justering, and so on. */
     otherPresent: text('other_present').notNull().default(''),
     justeringPlace: text('justering_place').notNull().default(''),
     justeringDate: date('justering_date'),
-    chairPersonId: uuid('chair_person_id').references(() => people.id),
-    adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
+    chairPersonId: ref('chair_person_id', () => people.id),
+    adjusterPersonId: ref('adjuster_person_id', () => people.id),
     secretaryName: text('secretary_name').notNull().default(''),
-    lockedAt: timestamp('locked_at', { withTimezone: true, precision: 3 }),
+    lockedAt: instant('locked_at'),
     /** SHA-256 of the canonical form at locking: what the signers sign. */
     canonicalSha256: text('canonical_sha256'),
     /**
@@ -45,10 +41,10 @@ export const protocols = pgTable(
      * 1 signs the planned justering date (protocols locked before migration 0016), 2 leaves it out.
      */
     digestVersion: smallint('digest_version').notNull().default(2),
-    finalAt: timestamp('final_at', { withTimezone: true, precision: 3 }),
+    finalAt: instant('final_at'),
     /** The sealed PDF/A of the final protocol and its public version (file_blobs). */
-    sealedPdfSha256: text('sealed_pdf_sha256').references(() => fileBlobs.sha256),
-    publicPdfSha256: text('public_pdf_sha256').references(() => fileBlobs.sha256),
+    sealedPdfSha256: blobRef('sealed_pdf_sha256'),
+    publicPdfSha256: blobRef('public_pdf_sha256'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -59,10 +55,8 @@ export const protocolParagraphs = pgTable(
   'protocol_paragraphs',
   {
     id: id(),
-    protocolId: uuid('protocol_id')
-      .notNull()
-      .references(() => protocols.id),
-    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    protocolId: ref('protocol_id', () => protocols.id).notNull(),
+    agendaItemId: ref('agenda_item_id', () => agendaItems.id),
     position: integer('position').notNull(),
     number: integer('number'),
     year: integer('year').notNull(),
@@ -79,7 +73,7 @@ export const protocolParagraphs = pgTable(
     /** What a secret paragraph is called in the public version, the notice and the extract. */
     publicHeading: text('public_heading'),
     immediateJustering: boolean('immediate_justering').notNull().default(false),
-    adjustedAt: timestamp('adjusted_at', { withTimezone: true, precision: 3 }),
+    adjustedAt: instant('adjusted_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -88,40 +82,32 @@ export const protocolParagraphs = pgTable(
 /** A justering signature: the chair's or the adjuster's, over the canonical SHA-256. */
 export const protocolSignatures = pgTable('protocol_signatures', {
   id: id(),
-  protocolId: uuid('protocol_id')
-    .notNull()
-    .references(() => protocols.id),
+  protocolId: ref('protocol_id', () => protocols.id).notNull(),
   /** Set when one paragraph was adjusted on its own at the meeting (omedelbar justering). */
-  paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
-  personId: uuid('person_id').references(() => people.id),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
+  paragraphId: ref('paragraph_id', () => protocolParagraphs.id),
+  personId: ref('person_id', () => people.id),
+  userId: ref('user_id', () => users.id).notNull(),
   role: text('role', { enum: ['chair', 'adjuster'] }).notNull(),
   /** 'passkey', 'totp' or 'e-id'; signatures made before issue 15 may read 'webauthn' (a passkey) or 'password'. */
   method: text('method', { enum: ['passkey', 'totp', 'e-id', 'webauthn', 'password'] }).notNull(),
   sha256: text('sha256').notNull(),
   credentialId: text('credential_id'),
-  signedAt: timestamp('signed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  signedAt: instant('signed_at').notNull().defaultNow(),
   /** KL 5:69: later than 14 days after the meeting. */
   late: boolean('late').notNull().default(false),
   /** For method e-id: the provider's name, the level of assurance (acr) and when the signer authenticated. */
   assuranceProvider: text('assurance_provider'),
   assuranceLevel: text('assurance_level'),
-  authenticatedAt: timestamp('authenticated_at', { withTimezone: true, precision: 3 }),
+  authenticatedAt: instant('authenticated_at'),
   /** Set once when the protocol was unlocked for correction after this signature (issue 18): it no longer counts. */
-  voidedAt: timestamp('voided_at', { withTimezone: true, precision: 3 }),
+  voidedAt: instant('voided_at'),
   voidedReason: text('voided_reason'),
 });
 /** A certified extract (protokollsutdrag) of one paragraph. */
 export const protocolExtracts = pgTable('protocol_extracts', {
   id: id(),
-  paragraphId: uuid('paragraph_id')
-    .notNull()
-    .references(() => protocolParagraphs.id),
-  pdfSha256: text('pdf_sha256')
-    .notNull()
-    .references(() => fileBlobs.sha256),
+  paragraphId: ref('paragraph_id', () => protocolParagraphs.id).notNull(),
+  pdfSha256: blobRef('pdf_sha256').notNull(),
   certifiedBy: text('certified_by').notNull(),
   createdAt: createdAt(),
 });
@@ -132,9 +118,7 @@ export const protocolExtracts = pgTable('protocol_extracts', {
  * every later view of a final protocol reads it. The database refuses updates and deletes.
  */
 export const protocolSnapshots = pgTable('protocol_snapshots', {
-  protocolId: uuid('protocol_id')
-    .primaryKey()
-    .references(() => protocols.id),
+  protocolId: uuid('protocol_id').primaryKey().references(() => protocols.id),
   document: jsonb('document').notNull(),
   /** protocolDigest(document, digestVersion): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
   documentSha256: text('document_sha256').notNull(),
@@ -143,12 +127,8 @@ export const protocolSnapshots = pgTable('protocol_snapshots', {
   signatures: jsonb('signatures').notNull().default([]),
   /** The open votes of the protocol's public paragraphs with each ballot's person and name, for OParl. */
   votes: jsonb('votes').notNull().default([]),
-  fullPdfSha256: text('full_pdf_sha256')
-    .notNull()
-    .references(() => fileBlobs.sha256),
-  publicPdfSha256: text('public_pdf_sha256')
-    .notNull()
-    .references(() => fileBlobs.sha256),
+  fullPdfSha256: blobRef('full_pdf_sha256').notNull(),
+  publicPdfSha256: blobRef('public_pdf_sha256').notNull(),
   /** PAdES-B-B, PAdES-B-T, or adbe.pkcs7.detached for a full PDF sealed before PAdES baseline. */
   sealLevel: text('seal_level').notNull(),
   /** justering: made when the protocol became final; backfill: made later from the tables. */
@@ -162,9 +142,7 @@ export const protocolSnapshots = pgTable('protocol_snapshots', {
 export const protocolReviewCopies = pgTable(
   'protocol_review_copies',
   {
-    protocolId: uuid('protocol_id')
-      .notNull()
-      .references(() => protocols.id),
+    protocolId: ref('protocol_id', () => protocols.id).notNull(),
     /** The locked digest (protocols.canonical_sha256) of this copy. */
     sha256: text('sha256').notNull(),
     digestVersion: smallint('digest_version').notNull(),
@@ -181,25 +159,21 @@ export const protocolReviewComments = pgTable(
   'protocol_review_comments',
   {
     id: id(),
-    protocolId: uuid('protocol_id')
-      .notNull()
-      .references(() => protocols.id),
+    protocolId: ref('protocol_id', () => protocols.id).notNull(),
     /** The paragraph of the locked copy commented on, with its § and heading as the signer read them. */
     paragraphId: uuid('paragraph_id').notNull(),
     paragraphNumber: integer('paragraph_number'),
     paragraphHeading: text('paragraph_heading').notNull(),
     /** The locked digest the signer read. */
     protocolSha256: text('protocol_sha256').notNull(),
-    authorUserId: uuid('author_user_id')
-      .notNull()
-      .references(() => users.id),
+    authorUserId: ref('author_user_id', () => users.id).notNull(),
     authorRole: text('author_role', { enum: ['chair', 'adjuster'] }).notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
     resolution: text('resolution', { enum: ['answered', 'applied'] }),
     answer: text('answer'),
-    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
+    resolvedByUserId: ref('resolved_by_user_id', () => users.id),
+    resolvedAt: instant('resolved_at'),
   },
   (t) => [index('protocol_review_comments_protocol_idx').on(t.protocolId)],
 );
@@ -211,23 +185,19 @@ export const protocolCorrections = pgTable(
   'protocol_corrections',
   {
     id: id(),
-    protocolId: uuid('protocol_id')
-      .notNull()
-      .references(() => protocols.id),
+    protocolId: ref('protocol_id', () => protocols.id).notNull(),
     /** 1, 2, … within the protocol. */
     number: integer('number').notNull(),
     /** The paragraph corrected, or null for the protocol's header. */
-    paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
+    paragraphId: ref('paragraph_id', () => protocolParagraphs.id),
     /** What was wrong and what it should read. */
     correction: text('correction').notNull(),
     reason: text('reason').notNull(),
     decidedBy: text('decided_by').notNull(),
-    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decidedByUserId: ref('decided_by_user_id', () => users.id),
     /** Shown in the public version (not when it corrects a paragraph under secrecy). */
     public: boolean('public').notNull(),
-    pdfSha256: text('pdf_sha256')
-      .notNull()
-      .references(() => fileBlobs.sha256),
+    pdfSha256: blobRef('pdf_sha256').notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('protocol_corrections_number_key').on(t.protocolId, t.number)],

@@ -4,10 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, giveTotp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { users } from '../auth/auth.tables.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { people } from '../organisation/organisation.tables.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildPersonUsers, buildProtocol, signedInClient, type PersonUser } from '../../../test/support/factories.js';
 import { protocolParagraphs, protocolReviewComments, protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
 import { taskNotifications } from '../tasks/tasks.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
@@ -23,8 +21,7 @@ describe('justering as a review (issue 18): the locked protocol, comments, answe
   let other: Awaited<ReturnType<typeof buildCommittee>>;
   type Who = 'chair' | 'adjuster' | 'member' | 'secretary' | 'stranger';
   const login = {} as Record<Who, { email: string; id: string }>;
-  const person = {} as Record<'chair' | 'adjuster' | 'member', string>;
-  const secret: Record<string, string> = {};
+  let signer: Record<'chair' | 'adjuster' | 'member', PersonUser>;
   const db = () => t.services.database.db;
   /** Each protocol's meeting a day before the last: a draft left unlocked never holds back a later lock. */
   let day = 20;
@@ -33,33 +30,25 @@ describe('justering as a review (issue 18): the locked protocol, comments, answe
 
   function code(who: 'chair' | 'adjuster'): string {
     now = new Date(now.getTime() + 31_000);
-    return generateTotp(secret[who] ?? '', now);
+    return generateTotp(signer[who].secret, now);
   }
 
-  async function client(who: Who): Promise<TestClient> {
-    const c = new TestClient(t.app);
-    const signedIn = await c.signIn(login[who].email);
-    if (String(signedIn.headers.location).startsWith('/logga-in/tvastegs')) {
-      const step = await c.post('/logga-in/tvastegs', { code: code(who as 'chair' | 'adjuster') });
-      assert.equal(step.statusCode, 302, 'the second step of sign-in');
-    }
-    return c;
-  }
+  const client = (who: Who): Promise<TestClient> => signedInClient(t.app, login[who].email, () => code(who as 'chair' | 'adjuster'));
 
   /** A closed meeting's draft with two paragraphs, locked by the secretary through the service. */
   async function lockedProtocol() {
     day -= 1;
-    const [meeting] = await db().insert(meetings).values({ bodyId: org.body.id, startsAt: new Date(`2026-03-${String(day).padStart(2, '0')}T09:00:00Z`), place: 'Stadshuset', status: 'closed', adjusterPersonId: person.adjuster }).returning();
-    if (!meeting) throw new Error('no meeting');
-    const [protocol] = await db().insert(protocols).values({ meetingId: meeting.id, status: 'draft', chairPersonId: person.chair, adjusterPersonId: person.adjuster, secretaryName: 'Sara Sekreterare', justeringPlace: 'Kansliet' }).returning();
-    if (!protocol) throw new Error('no protocol');
-    const paragraphs = await db()
-      .insert(protocolParagraphs)
-      .values([
-        { protocolId: protocol.id, position: 1, year: 2026, heading: 'Revidering av reglementet', decision: '1. Nämnden antar förslaget.' },
-        { protocolId: protocol.id, position: 2, year: 2026, heading: 'Information om ekonomin', decision: 'Informationen noteras.' },
-      ])
-      .returning();
+    const { meeting, protocol, paragraphs } = await buildProtocol(t.services, {
+      bodyId: org.body.id,
+      meetingAt: new Date(`2026-03-${String(day).padStart(2, '0')}T09:00:00Z`),
+      meeting: { adjusterPersonId: signer.adjuster.personId },
+      chairPersonId: signer.chair.personId,
+      adjusterPersonId: signer.adjuster.personId,
+      paragraphs: [
+        { heading: 'Revidering av reglementet', decision: '1. Nämnden antar förslaget.' },
+        { heading: 'Information om ekonomin', decision: 'Informationen noteras.' },
+      ],
+    });
     await t.services.protocols.lock(secretary(), protocol.id);
     return { id: protocol.id, meetingId: meeting.id, paragraphs: paragraphs.map((p) => p.id) };
   }
@@ -71,19 +60,12 @@ describe('justering as a review (issue 18): the locked protocol, comments, answe
     t = await createTestApp({ clock: () => now, config: { sealP12Path: path.join(dataDir, 'seal.p12'), sealPassphrase: 'test' } });
     org = await buildCommittee(t.services);
     other = await buildCommittee(t.services, { name: 'Andra nämnden' });
-    for (const [who, name, role] of [
-      ['chair', 'Ordf Örjan', 'chair'],
-      ['adjuster', 'Justerare Jenny', 'member'],
-      ['member', 'Ledamot Lena', 'member'],
-    ] as const) {
-      const [p] = await db().insert(people).values({ name, organisationId: org.municipality.id }).returning();
-      if (!p) throw new Error('no person');
-      person[who] = p.id;
-      const user = await buildUser(t.services, { organisationId: org.committee.id, roles: [role] });
-      await db().update(users).set({ personId: p.id }).where(eq(users.id, user.id));
-      login[who] = { email: user.email, id: user.id };
-      if (who !== 'member') secret[who] = await giveTotp(t.services, user.id);
-    }
+    signer = await buildPersonUsers(
+      t.services,
+      { committeeId: org.committee.id, municipalityId: org.municipality.id },
+      { chair: { name: 'Ordf Örjan', role: 'chair' }, adjuster: { name: 'Justerare Jenny', role: 'member' }, member: { name: 'Ledamot Lena', role: 'member', totp: false } },
+    );
+    Object.assign(login, signer);
     login.secretary = await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] });
     login.stranger = await buildUser(t.services, { organisationId: other.committee.id, roles: ['secretary', 'chair'] });
   });

@@ -1,9 +1,10 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { PostForm } from '../../platform/views/forms.js';
+import { PostForm, FormActions } from '../../platform/views/forms.js';
 import type { VerifyResult } from './verify.service.js';
 import { swedishStamp } from '../../platform/time-format.js';
 import { assuranceLabel } from '../../domain/assurance.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
 
 
 function range(first: number | null, last: number | null): string {
@@ -75,19 +76,17 @@ function Result({ ctx, result }: { ctx: ViewContext; result: VerifyResult }) {
         )}
       </dl>
       <h3>{t('verify.signatures')}</h3>
-      {p.signatures.length === 0 ? (
-        <p>{t('verify.noSignatures')}</p>
-      ) : (
-        <ul>
-          {p.signatures.map((s) => (
-            <li>
-              {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({s.method === 'e-id' ? t('verify.method.eid', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–', time: s.authenticatedAt ? swedishStamp(s.authenticatedAt) : '–' }) : t(`verify.method.${s.method}`)}
-              {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
-              {s.late ? `; ${t('verify.late')}` : ''})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={p.signatures}
+        none={t('verify.noSignatures')}
+        item={(s) => (
+          <>
+            {s.name}, {t(s.role === 'chair' ? 'verify.role.chair' : 'verify.role.adjuster')} – {swedishStamp(s.signedAt)} ({s.method === 'e-id' ? t('verify.method.eid', { provider: s.assuranceProvider ?? '–', level: s.assuranceLevel ? assuranceLabel(s.assuranceLevel) : '–', time: s.authenticatedAt ? swedishStamp(s.authenticatedAt) : '–' }) : t(`verify.method.${s.method}`)}
+            {s.paragraph !== null ? `; ${t('verify.paragraphOnly', { n: s.paragraph })}` : ''}
+            {s.late ? `; ${t('verify.late')}` : ''})
+          </>
+        )}
+      />
     </section>
   );
 }
@@ -118,9 +117,7 @@ export function VerifyPage({ ctx, result, error, value }: { ctx: ViewContext; re
           </p>
           <input type="text" id="f-sha256" name="sha256" value={value ?? ''} autocomplete="off" spellcheck={false} aria-describedby="h-sha256" aria-invalid={error ? 'true' : undefined} />
         </div>
-        <div class="actions">
-          <button type="submit">{t('verify.submit')}</button>
-        </div>
+        <FormActions ctx={ctx} submit={t('verify.submit')} />
       </PostForm>
       {result && <Result ctx={ctx} result={result} />}
     </Layout>

@@ -18,6 +18,19 @@ export const boardPaths = (slug: string) => ({
   embed: `/anslagstavla/${slug}/inbaddning`,
 });
 
+/** A link to the protocol a notice announces, named for screen readers by its body and meeting day. */
+function ProtocolLink(props: { href: string; label: string; notice: { bodyName: string; meetingDate: string } }) {
+  return (
+    <a href={props.href}>
+      {props.label}
+      <span class="visually-hidden">
+        {' '}
+        {props.notice.bodyName} {props.notice.meetingDate}
+      </span>
+    </a>
+  );
+}
+
 export function BoardIndexPage({ ctx, boards }: { ctx: ViewContext; boards: Boards }) {
   const { t } = ctx;
   const columns: Column<Boards[number]>[] = [
@@ -90,23 +103,11 @@ export function NoticeFacts({ ctx, notice, headingLevel = 3 }: { ctx: ViewContex
         <dd>{notice.keptAt}</dd>
         <dt>{t('board.protocol')}</dt>
         <dd>
-          <a href={notice.protocolPath}>
-            {t('board.readProtocol')}
-            <span class="visually-hidden">
-              {' '}
-              {notice.bodyName} {notice.meetingDate}
-            </span>
-          </a>
+          <ProtocolLink href={notice.protocolPath} label={t('board.readProtocol')} notice={notice} />
           {!notice.paragraph && (
             <>
               {' · '}
-              <a href={notice.pdfPath}>
-                {t('board.pdf')}
-                <span class="visually-hidden">
-                  {' '}
-                  {notice.bodyName} {notice.meetingDate}
-                </span>
-              </a>
+              <ProtocolLink href={notice.pdfPath} label={t('board.pdf')} notice={notice} />
             </>
           )}
         </dd>

@@ -3,17 +3,15 @@
  * the committee (KL 9:32 — a joint committee announces the justering on every member's board).
  * Called by the justering service inside the transaction that makes the protocol final.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { protocolParagraphs } from '../protocols/protocols.tables.js';
-import { notices } from './publication.tables.js';
+import type { notices } from './publication.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
 import { addDays } from '../../domain/index.js';
 import { stockholmToInstant } from '../meetings/calendar.js';
 import { publicationSettingsOf, type TPublicationSettings } from './publication.schema.js';
 import * as repo from './publication.repository.js';
-import { confirmedMunicipalities } from './official-board.js';
+import { confirmedMunicipalities, insertNotice, municipalitiesWithNotice, paragraphAdjustedAt } from './publication-writes.repository.js';
 
 /** The first moment at `postingTime` (Swedish time) that is not before `at`. */
 export function nextPostingTime(at: Date, postingTime: string): Date {
@@ -44,19 +42,14 @@ export async function createNoticesOnFinal(tx: Db, options: { protocolId: string
   if (!context || context.protocol.status !== 'final' || context.body.kind !== 'committee') return 0;
   const settings = publicationSettingsOf(context.committee.settings);
   const members = await repo.listMembers(tx, context.committee.id);
-  const existing = new Set(
-    (await tx.select({ organisationId: notices.organisationId }).from(notices).where(and(eq(notices.protocolId, options.protocolId), isNull(notices.paragraphId)))).map((r) => r.organisationId),
-  );
+  const existing = await municipalitiesWithNotice(tx, { protocolId: options.protocolId });
   // KL 8:9: only a board the municipality confirmed as its official one is posted on automatically.
   const official = await confirmedMunicipalities(tx, members.map((m) => m.id));
   const created: string[] = [];
   for (const municipality of members) {
     if (existing.has(municipality.id)) continue;
     const plan = official.has(municipality.id) ? postingPlan(settings, municipality.slug, options.at) : postingPlan({ ...settings, noticePosting: 'manual' }, municipality.slug, options.at);
-    await tx
-      .insert(notices)
-      .values({ protocolId: options.protocolId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at })
-      .onConflictDoNothing();
+    await insertNotice(tx, { protocolId: options.protocolId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at });
     created.push(municipality.slug);
   }
   if (created.length > 0) {
@@ -78,19 +71,16 @@ export async function createNoticesOnFinal(tx: Db, options: { protocolId: string
  */
 export async function createParagraphNotices(tx: Db, options: { protocolId: string; paragraphId: string; at: Date; actor: Actor }): Promise<number> {
   const context = await repo.findProtocolContext(tx, options.protocolId);
-  const [paragraph] = await tx.select({ adjustedAt: protocolParagraphs.adjustedAt }).from(protocolParagraphs).where(eq(protocolParagraphs.id, options.paragraphId));
-  if (!context || !paragraph?.adjustedAt || context.body.kind !== 'committee') return 0;
+  const adjustedAt = await paragraphAdjustedAt(tx, options.paragraphId);
+  if (!context || !adjustedAt || context.body.kind !== 'committee') return 0;
   const settings = publicationSettingsOf(context.committee.settings);
   const members = await repo.listMembers(tx, context.committee.id);
-  const existing = new Set((await tx.select({ organisationId: notices.organisationId }).from(notices).where(eq(notices.paragraphId, options.paragraphId))).map((r) => r.organisationId));
+  const existing = await municipalitiesWithNotice(tx, { paragraphId: options.paragraphId });
   const created: string[] = [];
   for (const municipality of members) {
     if (existing.has(municipality.id)) continue;
     const plan = postingPlan(settings, municipality.slug, options.at);
-    await tx
-      .insert(notices)
-      .values({ protocolId: options.protocolId, paragraphId: options.paragraphId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at })
-      .onConflictDoNothing();
+    await insertNotice(tx, { protocolId: options.protocolId, paragraphId: options.paragraphId, organisationId: municipality.id, ...plan, createdAt: options.at, updatedAt: options.at });
     created.push(municipality.slug);
   }
   if (created.length > 0) {

@@ -1,4 +1,5 @@
 /** The committee's and the registrars' pages: posting status per municipality, recording a posting, settings. */
+import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, emptyForm, type FormState } from '../../platform/views/forms.js';
@@ -21,8 +22,32 @@ function postingText(ctx: ViewContext, row: { postedOn: string | null; method: s
   return ctx.t('notices.notPosted');
 }
 
-/** The registrar's (or secretary's) form for one notice; `next` is where to come back. */
-export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; next: string; state?: FormState; today: string }) {
+/**
+ * A form about one municipality's notice, folded away until it is used or refused; its summary
+ * and its button are named by the action and, for screen readers, the municipality.
+ */
+function NoticeForm(props: { ctx: ViewContext; name: string; municipality: string; state: FormState; open: boolean; action: string; hint?: string; children: ComponentChildren }) {
+  const named = (
+    <>
+      {props.name}
+      <span class="visually-hidden"> {props.municipality}</span>
+    </>
+  );
+  return (
+    <details open={props.open}>
+      <summary>{named}</summary>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      <ErrorSummary ctx={props.ctx} state={props.state} />
+      <PostForm ctx={props.ctx} action={props.action}>
+        {props.children}
+        <button type="submit">{named}</button>
+      </PostForm>
+    </details>
+  );
+}
+
+/** The registrar's (or secretary's) form for one notice; `next` is where to come back; `open` when the page was opened for it (the e-mail's link). */
+export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; municipality: string; next: string; state?: FormState; today: string; open?: boolean }) {
   const { ctx, noticeId, municipality, next } = props;
   const { t } = ctx;
   const state = props.state ?? emptyForm({ postedOn: props.today, externalUrl: '' });
@@ -31,22 +56,11 @@ export function RecordPostingForm(props: { ctx: ViewContext; noticeId: string; m
     errors: state.errors.map((e) => (e.field === '_' ? e : { ...e, field: `${e.field}-${noticeId}` })),
   };
   return (
-    <details open={state.errors.length > 0}>
-      <summary>
-        {t('notices.record')}
-        <span class="visually-hidden"> {municipality}</span>
-      </summary>
-      <ErrorSummary ctx={ctx} state={prefixed} />
-      <PostForm ctx={ctx} action={`/anslag/${noticeId}/anslagen`}>
-        <input type="hidden" name="next" value={next} />
-        <TextField ctx={ctx} state={prefixed} name={`postedOn-${noticeId}`} label={`${t('notices.postedOn')} (${municipality})`} hint={t('notices.recordHint')} type="date" required />
-        <TextField ctx={ctx} state={prefixed} name={`externalUrl-${noticeId}`} label={t('notices.externalUrl')} type="url" />
-        <button type="submit">
-          {t('notices.record')}
-          <span class="visually-hidden"> {municipality}</span>
-        </button>
-      </PostForm>
-    </details>
+    <NoticeForm ctx={ctx} name={t('notices.record')} municipality={municipality} state={prefixed} open={state.errors.length > 0 || props.open === true} action={`/anslag/${noticeId}/anslagen`}>
+      <input type="hidden" name="next" value={next} />
+      <TextField ctx={ctx} state={prefixed} name={`postedOn-${noticeId}`} label={`${t('notices.postedOn')} (${municipality})`} hint={t('notices.recordHint')} type="date" required autofocus={props.open === true && state.errors.length === 0} />
+      <TextField ctx={ctx} state={prefixed} name={`externalUrl-${noticeId}`} label={t('notices.externalUrl')} type="url" />
+    </NoticeForm>
   );
 }
 
@@ -155,26 +169,21 @@ export function CorrectPostingForm(props: { ctx: ViewContext; noticeId: string; 
     errors: state.errors.map((e) => (e.field === '_' ? e : { ...e, field: `${e.field === 'postedOn' ? 'correctedOn' : e.field}-${noticeId}` })),
   };
   return (
-    <details open={state.errors.length > 0}>
-      <summary>
-        {t('notices.correct')}
-        <span class="visually-hidden"> {municipality}</span>
-      </summary>
-      <p class="hint">{t('notices.correctHint')}</p>
-      <ErrorSummary ctx={ctx} state={prefixed} />
-      <PostForm ctx={ctx} action={`/anslag/${noticeId}/rattelse`}>
-        <TextField ctx={ctx} state={prefixed} name={`correctedOn-${noticeId}`} label={`${t('notices.correctedOn')} (${municipality})`} type="date" required />
-        <TextField ctx={ctx} state={prefixed} name={`reason-${noticeId}`} label={t('notices.correctReason')} required />
-        <button type="submit">
-          {t('notices.correct')}
-          <span class="visually-hidden"> {municipality}</span>
-        </button>
-      </PostForm>
-    </details>
+    <NoticeForm ctx={ctx} name={t('notices.correct')} municipality={municipality} state={prefixed} open={state.errors.length > 0} action={`/anslag/${noticeId}/rattelse`} hint={t('notices.correctHint')}>
+      <TextField ctx={ctx} state={prefixed} name={`correctedOn-${noticeId}`} label={`${t('notices.correctedOn')} (${municipality})`} type="date" required />
+      <TextField ctx={ctx} state={prefixed} name={`reason-${noticeId}`} label={t('notices.correctReason')} required />
+    </NoticeForm>
   );
 }
 
-export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: { noticeId: string; state: FormState }; failedCorrection?: { noticeId: string; state: FormState } }) {
+export function RegistrarPage(props: {
+  ctx: ViewContext;
+  queue: Queue;
+  failed?: { noticeId: string; state: FormState };
+  failedCorrection?: { noticeId: string; state: FormState };
+  /** The notice the page was opened for (`?registrera=<id>`): its form is open, unless its posting is recorded already. */
+  openNoticeId?: string | undefined;
+}) {
   const { ctx, queue } = props;
   const { t } = ctx;
   return (
@@ -210,6 +219,7 @@ export function RegistrarPage(props: { ctx: ViewContext; queue: Queue; failed?: 
               municipality={n.municipality.name}
               next="/anslag"
               today={ctx.today}
+              open={props.openNoticeId === n.noticeId && !n.postedOn}
               state={props.failed?.noticeId === n.noticeId ? props.failed.state : emptyForm({ postedOn: n.postedOn ?? ctx.today, externalUrl: n.externalUrl ?? '' })}
             />
           )}

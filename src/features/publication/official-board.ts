@@ -5,25 +5,8 @@
  * official notice board. Without a confirmation the notice is posted by hand: the registrar
  * records the day it went up on the municipality's own board.
  */
-import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../platform/db/database.js';
-import { officialBoardConfirmations } from './publication.tables.js';
 import { isoDate, msg, optionalText, requiredText } from '../../platform/validation.js';
-
-export type OfficialBoardRow = typeof officialBoardConfirmations.$inferSelect;
-
-export async function findOfficialBoard(db: Db, municipalityId: string): Promise<OfficialBoardRow | undefined> {
-  const [row] = await db.select().from(officialBoardConfirmations).where(eq(officialBoardConfirmations.municipalityId, municipalityId));
-  return row;
-}
-
-/** The municipalities among `ids` that have confirmed Kansli's board (or its embedding) as their official board. */
-export async function confirmedMunicipalities(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: officialBoardConfirmations.municipalityId }).from(officialBoardConfirmations).where(inArray(officialBoardConfirmations.municipalityId, [...ids]));
-  return new Set(rows.map((r) => r.id));
-}
 
 /** A confirmation as recorded: which board, who confirmed (e.g. a decision of the executive board) and when. */
 export const ZOfficialBoardInput = z

@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, formList, handleForm } from '../../platform/http/forms.js';
 import { DomainError, HTTP_STATUS } from '../../platform/errors.js';
-import { uuidParam } from '../../platform/http/params.js';
+import { UUID_PATTERN, uuidParam } from '../../platform/http/params.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { render } from 'preact-render-to-string';
 import { BoardFragment, BoardIndexPage, BoardPage } from './board.pages.js';
@@ -73,7 +73,10 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
   });
 
   app.get('/anslag', record, async (request, reply) => {
-    return reply.page(<RegistrarPage ctx={request.viewContext()} queue={await publication.registrarQueue(request.principal)} />);
+    // ?registrera=<notice id> (the e-mail's link): that notice's form opens with its date focused; anything else is ignored.
+    const wanted = (request.query as Record<string, unknown>).registrera;
+    const openNoticeId = typeof wanted === 'string' && UUID_PATTERN.test(wanted) ? wanted : undefined;
+    return reply.page(<RegistrarPage ctx={request.viewContext()} queue={await publication.registrarQueue(request.principal)} openNoticeId={openNoticeId} />);
   });
 
   // The link in the registrar's e-mail: to the notice in their list, or a page saying whose notice it is.

@@ -2,12 +2,8 @@
  * Publication: the justering notice (anslag) on every member municipality's notice board, the
  * posting status per municipality for the committee, and the registrar's own posting record.
  */
-import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { organisations } from '../organisation/organisation.tables.js';
-import { protocolParagraphs } from '../protocols/protocols.tables.js';
-import { noticeCorrections, notices, officialBoardConfirmations } from './publication.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
@@ -18,7 +14,8 @@ import { assertCan, PolicyDenied, requirePrincipal, type Principal } from '../..
 import { ZCorrectPosting, ZRecordPosting, ZSettingsInput, publicationSettingsOf } from './publication.schema.js';
 import { boardPlacement, effectivePostedOn, isLatePosting, protocolNoticeStatus, type ProtocolNoticeStatus } from './notice-state.js';
 import * as repo from './publication.repository.js';
-import { ZOfficialBoardInput, findOfficialBoard } from './official-board.js';
+import { ZOfficialBoardInput } from './official-board.js';
+import * as writes from './publication-writes.repository.js';
 import { BOARD_NOT_FOUND, createBoardReader, groupOf, justeredOnOf, justeredOnOfRow, keptAtOf } from './board-reader.js';
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -37,7 +34,7 @@ export function createPublicationService(deps: { database: Database; config: Con
 
   /** A notice locked for recording its posting date, with its protocol; refused to those who may not record for it. */
   async function lockNoticeToRecord(tx: Db, principal: Principal, noticeId: string) {
-    const [notice] = await tx.select().from(notices).where(eq(notices.id, noticeId)).for('update');
+    const notice = await writes.lockNotice(tx, noticeId);
     if (!notice) throw notFound(NOTICE_NOT_FOUND);
     const context = await repo.findProtocolContext(tx, notice.protocolId);
     if (!context) throw notFound(PROTOCOL_NOT_FOUND);
@@ -145,7 +142,7 @@ export function createPublicationService(deps: { database: Database; config: Con
         const recorded = effectivePostedOn(notice, now);
         if (recorded !== null && recorded !== input.postedOn) throw postingRecorded(recorded);
         const after = { postedOn: input.postedOn, externalUrl: input.externalUrl ?? null };
-        await tx.update(notices).set({ ...after, postedAt: now, postedByUserId: principal.userId, updatedAt: now }).where(eq(notices.id, noticeId));
+        await writes.updateNotice(tx, noticeId, { ...after, postedAt: now, postedByUserId: principal.userId, updatedAt: now });
         await recordAudit(tx, actorOf(principal), { action: 'publication.recordPosting', entity: 'notice', entityId: noticeId, before: { postedOn: notice.postedOn, externalUrl: notice.externalUrl }, after, organisationId: notice.organisationId }, now);
         return { protocolId: notice.protocolId };
       });
@@ -169,8 +166,8 @@ export function createPublicationService(deps: { database: Database; config: Con
         if (compareDates(input.postedOn, justeredOn) < 0) throw dateError(`Anslaget kan inte ha satts upp före justeringen ${justeredOn}.`, `The notice cannot have been posted before the justering on ${justeredOn}.`);
         if (compareDates(input.postedOn, swedishDate(now)) > 0) throw dateError('Det rättade datumet kan inte ligga i framtiden.', 'The corrected date cannot be in the future.');
         const correction = { noticeId, previousPostedOn: recorded, correctedPostedOn: input.postedOn, reason: input.reason, correctedByUserId: principal.userId, correctedByName: principal.name, correctedAt: now };
-        await tx.insert(noticeCorrections).values(correction);
-        await tx.update(notices).set({ postedOn: input.postedOn, updatedAt: now }).where(eq(notices.id, noticeId));
+        await writes.insertNoticeCorrection(tx, correction);
+        await writes.updateNotice(tx, noticeId, { postedOn: input.postedOn, updatedAt: now });
         await recordAudit(tx, actorOf(principal), { action: 'publication.correctPosting', entity: 'notice', entityId: noticeId, before: { postedOn: recorded }, after: { postedOn: input.postedOn, reason: input.reason }, organisationId: notice.organisationId }, now);
         return { protocolId: notice.protocolId };
       });
@@ -191,8 +188,8 @@ export function createPublicationService(deps: { database: Database; config: Con
       // origin null: a confirmation recorded by hand is real, also where the demo had invented one.
       const values = { kind: input.kind, embedUrl: input.embedUrl ?? null, confirmedBy: input.confirmedBy, confirmedOn: input.confirmedOn, recordedByUserId: principal.userId, recordedAt: now, origin: null };
       await db.transaction(async (tx) => {
-        const before = await findOfficialBoard(tx, municipality.id);
-        await tx.insert(officialBoardConfirmations).values({ municipalityId: municipality.id, ...values }).onConflictDoUpdate({ target: officialBoardConfirmations.municipalityId, set: values });
+        const before = await writes.findOfficialBoard(tx, municipality.id);
+        await writes.upsertOfficialBoard(tx, municipality.id, values);
         await recordAudit(tx, actorOf(principal), { action: 'publication.confirmOfficialBoard', entity: 'organisation', entityId: municipality.id, before: before ?? null, after: values, organisationId: municipality.id }, now);
       });
     },
@@ -220,8 +217,8 @@ export function createPublicationService(deps: { database: Database; config: Con
     /** The committee's publication settings, for the secretary's form. */
     async settings(principal: Principal | null, committeeSlug: string) {
       requirePrincipal(principal, 'publication.manage');
-      const [committee] = await db.select().from(organisations).where(eq(organisations.slug, committeeSlug));
-      if (!committee || committee.kind !== 'committee') throw notFound();
+      const committee = await writes.findCommitteeBySlug(db, committeeSlug);
+      if (!committee) throw notFound();
       assertCan(principal, 'publication.manage', [committee.id]);
       const facts = await committeeFacts(committee.id);
       return { committee: { slug: committee.slug, name: committee.name }, settings: facts.settings, members: facts.members.map((m) => ({ slug: m.slug, name: m.name })), defaultKeptAt: keptAtOf({ ...facts.settings, protocolKeptAt: '' }, facts.members.find((m) => m.isHost)) };
@@ -232,12 +229,12 @@ export function createPublicationService(deps: { database: Database; config: Con
       const input = parseInput(ZSettingsInput, raw);
       const now = clock();
       await db.transaction(async (tx) => {
-        const [committee] = await tx.select().from(organisations).where(eq(organisations.slug, committeeSlug)).for('update');
-        if (!committee || committee.kind !== 'committee') throw notFound();
+        const committee = await writes.findCommitteeBySlug(tx, committeeSlug, { forUpdate: true });
+        if (!committee) throw notFound();
         assertCan(principal, 'publication.manage', [committee.id]);
         const members = new Set((await repo.listMembers(tx, committee.id)).map((m) => m.slug));
         const publication = { ...input, manualMunicipalities: input.manualMunicipalities.filter((s) => members.has(s)) };
-        await tx.update(organisations).set({ settings: { ...committee.settings, publication }, updatedAt: now }).where(eq(organisations.id, committee.id));
+        await writes.updateOrganisationSettings(tx, committee.id, { ...committee.settings, publication }, now);
         await recordAudit(tx, actorOf(principal), { action: 'publication.updateSettings', entity: 'organisation', entityId: committee.id, before: { publication: committee.settings.publication ?? null }, after: { publication }, organisationId: committee.id }, now);
       });
     },
@@ -258,8 +255,8 @@ function postingRecorded(recorded: string): DomainError {
 /** The justering day of what the notice announces; refused (409) while it is not adjusted. */
 async function justeredOnOfNotice(tx: Database['db'], notice: { paragraphId: string | null }, protocol: { status: string; finalAt: Date | null; justeringDate: string | null }): Promise<string> {
   if (notice.paragraphId) {
-    const [paragraph] = await tx.select({ adjustedAt: protocolParagraphs.adjustedAt }).from(protocolParagraphs).where(eq(protocolParagraphs.id, notice.paragraphId));
-    if (paragraph?.adjustedAt) return swedishDate(paragraph.adjustedAt);
+    const adjustedAt = await writes.paragraphAdjustedAt(tx, notice.paragraphId);
+    if (adjustedAt) return swedishDate(adjustedAt);
   } else if (protocol.status === 'final') {
     return justeredOnOf(protocol);
   }

@@ -3,8 +3,8 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
@@ -17,22 +17,18 @@ export const notices = pgTable(
   'notices',
   {
     id: id(),
-    protocolId: uuid('protocol_id')
-      .notNull()
-      .references(() => protocols.id),
+    protocolId: ref('protocol_id', () => protocols.id).notNull(),
     /** Set for the notice of one paragraph adjusted at the meeting (omedelbar justering, KL 8:12). */
-    paragraphId: uuid('paragraph_id').references(() => protocolParagraphs.id),
+    paragraphId: ref('paragraph_id', () => protocolParagraphs.id),
     /** The member municipality whose board carries the notice. */
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     /** When Kansli posts automatically; null with `postingMethod = 'manual'` until the registrar records it. */
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true, precision: 3 }),
+    scheduledAt: instant('scheduled_at'),
     postingMethod: text('posting_method', { enum: ['automatic', 'manual'] }).notNull().default('automatic'),
     /** The day the notice was put up (the registrar's date when posted by hand). */
     postedOn: date('posted_on'),
-    postedAt: timestamp('posted_at', { withTimezone: true, precision: 3 }),
-    postedByUserId: uuid('posted_by_user_id').references(() => users.id),
+    postedAt: instant('posted_at'),
+    postedByUserId: ref('posted_by_user_id', () => users.id),
     /** Where the municipality posted it by hand (its own site), if it did. */
     externalUrl: text('external_url'),
     takenDownOn: date('taken_down_on'),
@@ -51,18 +47,14 @@ export const noticeCorrections = pgTable(
   'notice_corrections',
   {
     id: id(),
-    noticeId: uuid('notice_id')
-      .notNull()
-      .references(() => notices.id),
+    noticeId: ref('notice_id', () => notices.id).notNull(),
     previousPostedOn: date('previous_posted_on').notNull(),
     correctedPostedOn: date('corrected_posted_on').notNull(),
     reason: text('reason').notNull(),
-    correctedByUserId: uuid('corrected_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    correctedByUserId: ref('corrected_by_user_id', () => users.id).notNull(),
     /** The name shown on the board, as it was when the correction was made. */
     correctedByName: text('corrected_by_name').notNull(),
-    correctedAt: timestamp('corrected_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    correctedAt: instant('corrected_at').notNull().defaultNow(),
   },
   (t) => [index('notice_corrections_notice_idx').on(t.noticeId)],
 );
@@ -72,14 +64,12 @@ export const noticeCorrections = pgTable(
  * Without this row a posting on Kansli's board is not the municipality's posting.
  */
 export const officialBoardConfirmations = pgTable('official_board_confirmations', {
-  municipalityId: uuid('municipality_id')
-    .primaryKey()
-    .references(() => organisations.id),
+  municipalityId: uuid('municipality_id').primaryKey().references(() => organisations.id),
   kind: text('kind', { enum: ['kansli', 'embedded'] }).notNull(),
   embedUrl: text('embed_url'),
   confirmedBy: text('confirmed_by').notNull(),
   confirmedOn: date('confirmed_on').notNull(),
-  recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  recordedByUserId: ref('recorded_by_user_id', () => users.id),
+  recordedAt: instant('recorded_at').notNull().defaultNow(),
   origin: origin(),
 });

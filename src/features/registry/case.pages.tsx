@@ -2,12 +2,12 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { RegistryService } from './registry.service.js';
 import type { PresentedDocument } from './secrecy.js';
 import { CaseDecisions, ChangeHistory } from './registry-edit.pages.js';
 export type { NewCaseOptions } from './registry.views.js';
-import { type NewCaseOptions, directionLabel, entryText, Fact, FileLinks, newestFirst, NoWrap, RefLink, SecrecyBadge } from './registry.views.js';
+import { type NewCaseOptions, entryColumns, Fact, FileLinks, newestFirst, NoWrap, RefLink, SecrecyBadge } from './registry.views.js';
 
 type CaseListRow = Awaited<ReturnType<RegistryService['listCases']>>[number];
 export type CaseDetail = Awaited<ReturnType<RegistryService['getCase']>>;
@@ -103,10 +103,7 @@ export function NewCasePage({ ctx, state, options }: { ctx: ViewContext; state: 
               options={options.codes.map((c) => ({ value: c.code, label: `${c.code} – ${c.title}` }))}
             />
             <SelectField ctx={ctx} state={state} name="responsiblePersonId" label={t('registry.case.responsible')} empty={t('registry.case.responsibleNone')} options={options.people.map((p) => ({ value: p.id, label: p.name }))} />
-            <div class="actions">
-              <button type="submit">{t('registry.case.create')}</button>
-              <a href="/arenden">{t('common.cancel')}</a>
-            </div>
+            <FormActions ctx={ctx} submit={t('registry.case.create')} cancelHref="/arenden" />
           </PostForm>
         </>
       )}
@@ -118,22 +115,13 @@ export function NewCasePage({ ctx, state, options }: { ctx: ViewContext; state: 
 export function CaseDocuments(props: { ctx: ViewContext; documents: PresentedDocument[]; href: (d: PresentedDocument) => string; showCounterpart: boolean }) {
   const { ctx } = props;
   const { t } = ctx;
+  const entry = entryColumns<PresentedDocument>(ctx, props.href);
   const columns: Column<PresentedDocument>[] = [
-    { key: 'hid', label: t('registry.doc.hid'), rowHeader: true, text: (d) => d.handlingId, render: (d) => <RefLink href={props.href(d)}>{d.handlingId}</RefLink> },
-    { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate, render: (d) => <NoWrap>{d.documentDate}</NoWrap> },
-    { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) },
+    entry.hid,
+    entry.date,
+    entry.direction,
     ...(props.showCounterpart ? [{ key: 'counterpart', label: t('registry.doc.counterpart'), text: (d: PresentedDocument) => d.counterpart ?? '' }] : []),
-    {
-      key: 'description',
-      label: t('registry.doc.description'),
-      text: (d) => entryText(ctx, d),
-      render: (d) => (
-        <>
-          {entryText(ctx, d)}
-          <ExampleMark ctx={ctx} origin={d.origin} />
-        </>
-      ),
-    },
+    entry.description,
     { key: 'secrecy', label: t('registry.doc.secrecyColumn'), text: (d) => t(`registry.secrecy.${d.secrecy}`), render: (d) => <SecrecyBadge ctx={ctx} secrecy={d.secrecy} /> },
     { key: 'files', label: t('registry.doc.files'), text: (d) => d.files.map((f) => f.filename).join(' '), render: (d) => <FileLinks files={d.files} /> },
   ];

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
 import { DIRECTIONS, SECRECY_STATES, SECURITY_CLASSES } from './registry.schema.js';
 import { ACCEPTED_EXTENSIONS } from './files/file-types.js';
@@ -55,10 +55,7 @@ export function NewDocumentPage(props: { ctx: ViewContext; caseInfo: { id: strin
         </FieldGroup>
         <SelectField ctx={ctx} state={state} name="securityClass" label={labels.securityClass} required options={SECURITY_CLASSES.map((c) => ({ value: c, label: c }))} />
         <FileField ctx={ctx} state={state} name="file" label={labels.file} hint={t('registry.doc.fileHint', { mb: megabytes(props.maxFileBytes) })} accept={ACCEPT} />
-        <div class="actions">
-          <button type="submit">{t('registry.doc.register')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('registry.doc.register')} cancelHref={back} />
       </PostForm>
     </Layout>
   );

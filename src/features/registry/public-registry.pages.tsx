@@ -1,11 +1,10 @@
 import type { ViewContext } from '../../platform/views/context.js';
-import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { RegistryService } from './registry.service.js';
 import { CaseDocuments, CaseFacts, type CaseDetail } from './case.pages.js';
 import { DocumentFacts, type DocumentDetail } from './document.pages.js';
-import { directionLabel, entryText, FileTable, newestFirst, NoWrap, RefLink } from './registry.views.js';
+import { entryColumns, FileTable, newestFirst, RefLink } from './registry.views.js';
 
 /**
  * The public registry (diarium): what anyone may see without signing in. Every page here is
@@ -17,23 +16,14 @@ type Entry = Awaited<ReturnType<RegistryService['listDocuments']>>[number];
 
 export function PublicRegistryPage({ ctx, entries }: { ctx: ViewContext; entries: Entry[] }) {
   const { t } = ctx;
+  const entry = entryColumns<Entry>(ctx, (d) => `/diarium/${d.id}`);
   const columns: Column<Entry>[] = [
-    { key: 'hid', label: t('registry.doc.hid'), rowHeader: true, text: (d) => d.handlingId, render: (d) => <RefLink href={`/diarium/${d.id}`}>{d.handlingId}</RefLink> },
-    { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate, render: (d) => <NoWrap>{d.documentDate}</NoWrap> },
+    entry.hid,
+    entry.date,
     { key: 'case', label: t('registry.case.number'), text: (d) => d.caseNumber, render: (d) => <RefLink href={`/diarium/arenden/${d.caseId}`}>{d.caseNumber}</RefLink> },
     { key: 'caseTitle', label: t('registry.case.title'), text: (d) => d.caseTitle },
-    { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) },
-    {
-      key: 'description',
-      label: t('registry.doc.description'),
-      text: (d) => entryText(ctx, d),
-      render: (d) => (
-        <>
-          {entryText(ctx, d)}
-          <ExampleMark ctx={ctx} origin={d.origin} />
-        </>
-      ),
-    },
+    entry.direction,
+    entry.description,
   ];
   return (
     <Layout ctx={ctx} title={t('registry.public.title')} back={{ href: '/' }}>

@@ -1,12 +1,14 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { formatDateTime, swedishDate } from '../../platform/time-format.js';
 import { COMMON_PROVISIONS, provisionCitation } from '../../domain/index.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import type { ChangeRow, CaseDecisionRow } from './registry.repository.js';
 import type { DocumentDetail, NewCaseOptions } from './registry.views.js';
 import { SECURITY_CLASSES } from './registry.schema.js';
+import { ListOrNone } from '../../platform/views/list-or-none.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 /** Corrections and decisions on the case and document pages; the forms that correct details. */
 
@@ -34,30 +36,17 @@ export function ChangeHistory({ ctx, entity, changes }: { ctx: ViewContext; enti
   return (
     <section aria-labelledby="history">
       <h2 id="history">{t('registry.history.title')}</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('registry.history.when')}</th>
-              <th scope="col">{t('registry.history.who')}</th>
-              <th scope="col">{t('registry.history.field')}</th>
-              <th scope="col">{t('registry.history.before')}</th>
-              <th scope="col">{t('registry.history.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...changes].reverse().map((c) => (
-              <tr>
-                <td>{formatDateTime(c.changedAt, ctx.locale)}</td>
-                <td>{c.changedBy}</td>
-                <th scope="row">{label(c.field)}</th>
-                <td>{c.before ?? empty}</td>
-                <td>{c.after ?? empty}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('registry.history.when'), t('registry.history.who'), t('registry.history.field'), t('registry.history.before'), t('registry.history.after')]} scroll>
+        {[...changes].reverse().map((c) => (
+          <tr>
+            <td>{formatDateTime(c.changedAt, ctx.locale)}</td>
+            <td>{c.changedBy}</td>
+            <th scope="row">{label(c.field)}</th>
+            <td>{c.before ?? empty}</td>
+            <td>{c.after ?? empty}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -75,21 +64,19 @@ export function CaseDecisions({ ctx, decisions }: { ctx: ViewContext; decisions:
   return (
     <section aria-labelledby="decisions">
       <h2 id="decisions">{t('registry.decisions.title')}</h2>
-      {decisions.length === 0 ? (
-        <p>{t('registry.decisions.none')}</p>
-      ) : (
-        <ul>
-          {decisions.map((d) => (
-            <li>
-              <a href={`/moten/${d.meetingId}/protokoll#paragraf-${d.paragraphId}`}>
-                {t('registry.decisions.paragraph', { number: d.number, body: d.bodyName, date: swedishDate(d.meetingStartsAt) })}
-              </a>{' '}
-              – {d.secret ? (d.publicHeading ?? d.heading) : d.heading} ({t(ITEM_STATUS[d.itemStatus])}
-              {d.protocolStatus === 'final' ? '' : `, ${t('registry.decisions.notFinal')}`})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone
+        items={decisions}
+        none={t('registry.decisions.none')}
+        item={(d) => (
+          <>
+            <a href={`/moten/${d.meetingId}/protokoll#paragraf-${d.paragraphId}`}>
+              {t('registry.decisions.paragraph', { number: d.number, body: d.bodyName, date: swedishDate(d.meetingStartsAt) })}
+            </a>{' '}
+            – {d.secret ? (d.publicHeading ?? d.heading) : d.heading} ({t(ITEM_STATUS[d.itemStatus])}
+            {d.protocolStatus === 'final' ? '' : `, ${t('registry.decisions.notFinal')}`})
+          </>
+        )}
+      />
     </section>
   );
 }
@@ -106,10 +93,7 @@ export function EditCasePage(props: { ctx: ViewContext; state: FormState; caseIn
         <TextField ctx={ctx} state={state} name="title" label={t('registry.case.title')} required />
         <SelectField ctx={ctx} state={state} name="classificationCode" label={t('registry.case.code')} required options={options.codes.map((c) => ({ value: c.code, label: `${c.code} – ${c.title}` }))} />
         <SelectField ctx={ctx} state={state} name="responsiblePersonId" label={t('registry.case.responsible')} empty={t('registry.case.responsibleNone')} options={options.people.map((p) => ({ value: p.id, label: p.name }))} />
-        <div class="actions">
-          <button type="submit">{t('registry.edit.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('registry.edit.save')} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -154,10 +138,7 @@ export function EditDocumentPage({ ctx, state, detail }: { ctx: ViewContext; sta
           </>
         )}
         <SelectField ctx={ctx} state={state} name="securityClass" label={labels.securityClass} required options={SECURITY_CLASSES.map((c) => ({ value: c, label: c }))} />
-        <div class="actions">
-          <button type="submit">{t('registry.edit.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('registry.edit.save')} cancelHref={back} />
       </PostForm>
     </Layout>
   );

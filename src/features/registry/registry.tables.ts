@@ -2,18 +2,16 @@
  * The registry feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
-import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
+import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
+import { blobRef } from '../../platform/db/file-blobs.tables.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
 
 /** The organisation's classification scheme (klassificeringsstruktur): code, title, retention. */
 export const classificationCodes = pgTable(
   'classification_codes',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     retention: text('retention').notNull(),
@@ -25,9 +23,7 @@ export const classificationCodes = pgTable(
 export const registryCounters = pgTable(
   'registry_counters',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     series: text('series', { enum: ['case', 'document'] }).notNull(),
     year: integer('year').notNull(),
     lastNumber: integer('last_number').notNull(),
@@ -39,14 +35,12 @@ export const cases = pgTable(
   'cases',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     year: integer('year').notNull(),
     number: integer('number').notNull(),
     classificationCode: text('classification_code').notNull(),
     title: text('title').notNull(),
-    responsiblePersonId: uuid('responsible_person_id').references(() => people.id),
+    responsiblePersonId: ref('responsible_person_id', () => people.id),
     status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
     openedOn: date('opened_on').notNull(),
     closedOn: date('closed_on'),
@@ -61,14 +55,10 @@ export const documents = pgTable(
   'documents',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     year: integer('year').notNull(),
     number: integer('number').notNull(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: ref('case_id', () => cases.id).notNull(),
     direction: text('direction', { enum: ['incoming', 'outgoing', 'drawn_up'] }).notNull(),
     documentDate: date('document_date').notNull(),
     counterpart: text('counterpart'),
@@ -85,7 +75,7 @@ export const documents = pgTable(
     /** For a secret document: the description the public registry may show (OSL 5:5). */
     publicDescription: text('public_description'),
     securityClass: text('security_class').notNull().default('Öppen'),
-    registeredAt: timestamp('registered_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    registeredAt: instant('registered_at').notNull().defaultNow(),
     registeredBy: text('registered_by').notNull(),
     /**
      * Gallrad: the files were destroyed under an approved disposal list on this day; the entry itself
@@ -106,16 +96,12 @@ export const documentFiles = pgTable(
   'document_files',
   {
     id: id(),
-    documentId: uuid('document_id')
-      .notNull()
-      .references(() => documents.id),
+    documentId: ref('document_id', () => documents.id).notNull(),
     version: integer('version').notNull(),
     filename: text('filename').notNull(),
     mimeType: text('mime_type').notNull(),
     size: integer('size').notNull(),
-    sha256: text('sha256')
-      .notNull()
-      .references(() => fileBlobs.sha256),
+    sha256: blobRef('sha256').notNull(),
     textContent: text('text_content').notNull().default(''),
     createdAt: createdAt(),
     createdBy: text('created_by').notNull(),
@@ -131,16 +117,14 @@ export const registryChanges = pgTable(
   'registry_changes',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id).notNull(),
     entity: text('entity', { enum: ['case', 'document'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     field: text('field').notNull(),
     before: text('before'),
     after: text('after'),
     changedBy: text('changed_by').notNull(),
-    changedAt: timestamp('changed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    changedAt: instant('changed_at').notNull().defaultNow(),
   },
   (t) => [index('registry_changes_entity_idx').on(t.entity, t.entityId, t.changedAt)],
 );

@@ -17,6 +17,9 @@ export interface NewCaseOptions {
 /** A document as its page shows it. */
 export type DocumentDetail = Awaited<ReturnType<RegistryService['getDocument']>>;
 import { formatNumber } from '../../platform/time-format.js';
+import { DataTable } from '../../platform/views/data-table.js';
+import { ExampleMark } from '../../platform/views/example-data.js';
+import type { Column } from '../../platform/views/list-table.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
 
@@ -50,6 +53,30 @@ export function entryText(ctx: ViewContext, doc: PresentedDocument): string {
   return `${doc.description}. ${ctx.t('registry.doc.secretUnder', { provision: doc.secrecyProvision ?? '' })}`;
 }
 
+/**
+ * The columns every list of registry entries shares: the handling id (its row's header, linked to
+ * `href`), the date, the direction and the description with the demo mark.
+ */
+export function entryColumns<T extends PresentedDocument>(ctx: ViewContext, href: (doc: T) => string) {
+  const t = ctx.t;
+  return {
+    hid: { key: 'hid', label: t('registry.doc.hid'), rowHeader: true, text: (d) => d.handlingId, render: (d) => <RefLink href={href(d)}>{d.handlingId}</RefLink> } satisfies Column<T>,
+    date: { key: 'date', label: t('registry.doc.date'), text: (d) => d.documentDate, render: (d) => <NoWrap>{d.documentDate}</NoWrap> } satisfies Column<T>,
+    direction: { key: 'direction', label: t('registry.doc.direction'), text: (d) => directionLabel(ctx, d.direction) } satisfies Column<T>,
+    description: {
+      key: 'description',
+      label: t('registry.doc.description'),
+      text: (d) => entryText(ctx, d),
+      render: (d) => (
+        <>
+          {entryText(ctx, d)}
+          <ExampleMark ctx={ctx} origin={d.origin} />
+        </>
+      ),
+    } satisfies Column<T>,
+  };
+}
+
 export function formatSize(bytes: number, ctx: ViewContext): string {
   const nf = (n: number) => formatNumber(n, ctx.locale);
   if (bytes < 1024) return `${bytes} B`;
@@ -73,37 +100,20 @@ export function FileTable({ ctx, files }: { ctx: ViewContext; files: PresentedDo
   const { t } = ctx;
   if (files.length === 0) return <p>{t('registry.doc.noFiles')}</p>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('registry.doc.files')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('registry.doc.filename')}</th>
-            <th scope="col" class="num">
-              {t('registry.doc.version')}
-            </th>
-            <th scope="col" class="num">
-              {t('registry.doc.size')}
-            </th>
-            <th scope="col">{t('registry.doc.uploaded')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...files].reverse().map((f) => (
-            <tr>
-              <th scope="row">
-                <a href={`/filer/${f.id}`}>
-                  {f.filename}
-                </a>
-              </th>
-              <td class="num">{f.version}</td>
-              <td class="num">{formatSize(f.size, ctx)}</td>
-              <td>{swedishDate(new Date(f.createdAt))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('registry.doc.files')} hideCaption columns={[t('registry.doc.filename'), { label: t('registry.doc.version'), numeric: true }, { label: t('registry.doc.size'), numeric: true }, t('registry.doc.uploaded')]} scroll>
+      {[...files].reverse().map((f) => (
+        <tr>
+          <th scope="row">
+            <a href={`/filer/${f.id}`}>
+              {f.filename}
+            </a>
+          </th>
+          <td class="num">{f.version}</td>
+          <td class="num">{formatSize(f.size, ctx)}</td>
+          <td>{swedishDate(new Date(f.createdAt))}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -66,6 +66,16 @@ describe('compound tails and prefixes in the index', () => {
     assert.deepEqual(await titles('årsred'), ['ÅRSREDOVISNING 2025']);
   });
 
+  test('an inflected form finds its base word (Swedish stemming): "sårbarhetsanalysen" finds "Sårbarhetsanalys"', async () => {
+    for (const q of ['sårbarhetsanalysen', 'Sårbarhetsanalyserna', 'sårbarheten', 'sårbarheter', 'sårbarhetsanalysens']) assert.deepEqual(await titles(q), ['Sårbarhetsanalys för e-nämnden'], q);
+    assert.deepEqual(await titles('verksamhetsplanen'), ['Verksamhetsplan 2027']);
+    assert.deepEqual(await titles('verksamhetsplanerna'), ['Verksamhetsplan 2027']);
+    assert.deepEqual(await titles('årsredovisningarna'), ['ÅRSREDOVISNING 2025']);
+    assert.deepEqual(await titles('analysen'), ['Analysera behoven', 'Sårbarhetsanalys för e-nämnden'], 'the tail of a compound, inflected');
+    assert.deepEqual(await titles('behovet'), ['Analysera behoven']);
+    assert.deepEqual(await titles('zebran'), []);
+  });
+
   test('the tail of a compound finds it: "analys" finds "Sårbarhetsanalys", "plan" finds "Verksamhetsplan"', async () => {
     assert.deepEqual(await titles('analys'), ['Analysera behoven', 'Sårbarhetsanalys för e-nämnden']);
     assert.deepEqual(await titles('plan'), ['Verksamhetsplan 2027']);

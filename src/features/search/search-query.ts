@@ -57,17 +57,27 @@ function collapseCompounds(tokens: Token[]): Token[] {
  * - it keeps the noun suffix -ning/-ing: "redovisningen" becomes `redovisning` but "redovisar"
  *   becomes `redovis`, so a noun also finds its verb by prefix (`redovis:*`);
  * - it cuts -ad only from the bare form: "kostnad" becomes `kostn`, but "kostnaden",
- *   "kostnader" become `kostnad`.
+ *   "kostnader" become `kostnad`;
+ * - it cuts a final -s after most consonants and y from the bare form only: "Sårbarhetsanalys"
+ *   becomes `sårbarhetsanaly`, but "sårbarhetsanalysen" becomes `sårbarhetsanalys`, so an
+ *   inflected form also finds its base word by the stem without the -s (`sårbarhetsanaly:*`);
+ * - it keeps the neuter definite -et: "beslutet" stays `beslutet`, "beslut" is `beslut`, so the
+ *   definite form also finds its bare word (`beslut:*`).
  */
 const VARIANTS: { pattern: RegExp; variant: (m: RegExpExecArray) => Token }[] = [
+  // Snowball's s-ending letters (b c d f g h j k l m n o p r t v y); a stem of five letters or more.
+  { pattern: /^(\p{L}{4,}[bcdfghjklmnoprtvy])s$/u, variant: (m) => ({ kind: 'lexeme', value: m[1] ?? '', suffix: ':*' }) },
+  { pattern: /^(\p{L}{4,})et$/u, variant: (m) => ({ kind: 'lexeme', value: m[1] ?? '', suffix: ':*' }) },
   { pattern: /^(\p{L}{4,}?)n?ing$/u, variant: (m) => ({ kind: 'lexeme', value: m[1] ?? '', suffix: ':*' }) },
   { pattern: /^(\p{L}{3,}n)ad$/u, variant: (m) => ({ kind: 'lexeme', value: m[1] ?? '', suffix: '' }) },
   { pattern: /^\p{L}{2,}[^\P{L}aeiouyåäö]n$/u, variant: (m) => ({ kind: 'lexeme', value: `${m[0]}ad`, suffix: '' }) },
 ];
 
 function addStemVariants(tokens: Token[]): Token[] {
-  return tokens.flatMap((t): Token[] => {
-    if (t.kind !== 'lexeme' || t.suffix || t.value.includes('-')) return [t];
+  const negated = negations(tokens);
+  return tokens.flatMap((t, i): Token[] => {
+    // An excluded word stays whole: excluding it must not exclude its relatives.
+    if (t.kind !== 'lexeme' || t.suffix || t.value.includes('-') || negated[i]) return [t];
     for (const rule of VARIANTS) {
       const m = rule.pattern.exec(t.value);
       if (!m) continue;
@@ -77,6 +87,18 @@ function addStemVariants(tokens: Token[]): Token[] {
       return [{ kind: 'op', value: '(' }, t, { kind: 'op', value: '|' }, variant, { kind: 'op', value: ')' }];
     }
     return [t];
+  });
+}
+
+/** For each token: whether it follows a `!`, or stands in a group that does. */
+function negations(tokens: Token[]): boolean[] {
+  const groups: boolean[] = [];
+  return tokens.map((t, i) => {
+    const before = tokens[i - 1];
+    const negated = (before?.kind === 'op' && before.value === '!') || groups.at(-1) === true;
+    if (t.kind === 'op' && t.value === '(') groups.push(negated);
+    else if (t.kind === 'op' && t.value === ')') groups.pop();
+    return negated;
   });
 }
 
@@ -118,18 +140,8 @@ export const MIN_PREFIX = 3;
  * a word after `!` (`-word`) stays whole, so that excluding a word does not exclude its compounds.
  */
 function addPrefixes(tokens: Token[]): Token[] {
-  // For each open parenthesis: whether it (or one around it) follows a `!`.
-  const negatedGroups: boolean[] = [];
-  return tokens.map((t, i) => {
-    const before = tokens[i - 1];
-    const negated = (before?.kind === 'op' && before.value === '!') || negatedGroups.at(-1) === true;
-    if (t.kind === 'op') {
-      if (t.value === '(') negatedGroups.push(negated);
-      else if (t.value === ')') negatedGroups.pop();
-      return t;
-    }
-    return t.suffix || negated || [...t.value].length < MIN_PREFIX ? t : { ...t, suffix: ':*' };
-  });
+  const negated = negations(tokens);
+  return tokens.map((t, i) => (t.kind === 'op' || t.suffix || negated[i] || [...t.value].length < MIN_PREFIX ? t : { ...t, suffix: ':*' }));
 }
 
 /** The tsquery text to search with; empty when the words were all stop words. */

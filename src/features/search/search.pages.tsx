@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout, withQuery } from '../../platform/views/layout.js';
-import { ErrorSummary, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import { MAX_CANDIDATES, SEARCH_KINDS, type TSearchHit, type TSearchResult, type TSnippetPart } from './search.schema.js';
 import { countText } from '../../platform/i18n/plural.js';
@@ -29,9 +29,7 @@ function SearchForm({ ctx, state, bodies }: { ctx: ViewContext; state: FormState
         <TextField ctx={ctx} state={state} name="classificationCode" label={labels.classificationCode} hint={t('search.codeHint')} />
         {bodies.length > 0 && <SelectField ctx={ctx} state={state} name="bodyId" label={labels.bodyId} empty={t('search.anyBody')} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />}
       </details>
-      <div class="actions">
-        <button type="submit">{t('search.submit')}</button>
-      </div>
+      <FormActions ctx={ctx} submit={t('search.submit')} />
     </form>
   );
 }

@@ -39,6 +39,12 @@ export const taskMessages = defineMessages({
   'tasks.decision.noDeadline': { sv: '{initiative}. Inget sista datum är satt.', en: '{initiative}. No deadline is set.' },
   'tasks.absence.link': { sv: '{member} har förhinder: {body} {date}', en: '{member} cannot attend: {body} {date}' },
   'tasks.absence.substitutes': { sv: 'Ersättare att kalla in (reglemente 17 §): {names}.', en: 'Substitutes to call in (reglemente 17 §): {names}.' },
+  'tasks.absence.call.notified': { sv: '{name} (e-post skickad {time})', en: '{name} (e-mail sent {time})' },
+  'tasks.absence.call.queued': { sv: '{name} (e-post väntar på att skickas)', en: '{name} (e-mail waiting to be sent)' },
+  'tasks.absence.call.retrying': { sv: '{name} (e-post misslyckades, nytt försök {time})', en: '{name} (e-mail failed, another attempt {time})' },
+  'tasks.absence.call.failed': { sv: '{name} (e-post kunde inte skickas – kontakta ersättaren)', en: '{name} (e-mail could not be sent – contact the substitute)' },
+  'tasks.absence.call.noEmail': { sv: '{name} (saknar e-postadress – kontakta ersättaren)', en: '{name} (no e-mail address – contact the substitute)' },
+  'tasks.absence.call.pending': { sv: '{name} (ingen e-post skickad)', en: '{name} (no e-mail sent)' },
   'tasks.absence.noSubstitute': { sv: 'Ingen ersättare från samma kommun att kalla in.', en: 'No substitute of the same municipality to call in.' },
   'tasks.absence.note': { sv: 'Meddelande: ”{note}”', en: 'Message: “{note}”' },
 });

@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../platform/views/context.js';
 import { countText } from '../../platform/i18n/plural.js';
-import { taskCount, type Task, type Tasks } from './tasks.service.js';
+import { formatClock, swedishDate } from '../../platform/time-format.js';
+import { taskCount, type AbsenceTask, type Task, type Tasks } from './tasks.service.js';
 
 
 function Late({ ctx, task }: { ctx: ViewContext; task: Task }) {
@@ -30,6 +31,12 @@ function Item({ ctx, task, link, detail }: { ctx: ViewContext; task: Task; link:
       </span>
     </li>
   );
+}
+
+/** A substitute to call and how their e-mailed call goes: "Axel Ersättare (e-post skickad 2026-03-02 10.02)". */
+function callText(ctx: ViewContext, s: AbsenceTask['substitutes'][number]): string {
+  const time = s.at ? `${swedishDate(s.at)} ${formatClock(s.at, ctx.locale)}` : '';
+  return ctx.t(`tasks.absence.call.${s.state}`, { name: s.name, time });
 }
 
 export function TaskList({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
@@ -74,7 +81,7 @@ export function TaskList({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
               task={task}
               link={t('tasks.absence.link', { member: task.member, ...on(task) })}
               detail={
-                (task.substitutes.length > 0 ? t('tasks.absence.substitutes', { names: task.substitutes.join(', ') }) : t('tasks.absence.noSubstitute')) +
+                (task.substitutes.length > 0 ? t('tasks.absence.substitutes', { names: task.substitutes.map((s) => callText(ctx, s)).join(', ') }) : t('tasks.absence.noSubstitute')) +
                 (task.note ? ` ${t('tasks.absence.note', { note: task.note })}` : '')
               }
             />

@@ -1,9 +1,10 @@
 /** SQL of the start page's tasks and of the e-mails that say a task has become someone's. */
-import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { roleAssignments, users } from '../auth/auth.tables.js';
 import { meetings, memberReports } from '../meetings/meetings.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import { protocolReviewComments, protocols, protocolSignatures } from '../protocols/protocols.tables.js';
 import { notices } from '../publication/publication.tables.js';
 import { taskNotifications } from './tasks.tables.js';
@@ -114,6 +115,16 @@ export async function listUpcomingAbsences(db: Db, committeeIds: readonly string
     .innerJoin(people, eq(people.id, memberReports.personId))
     .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(memberReports.type, 'absence'), inArray(meetings.status, ['planned', 'open']), gte(meetings.startsAt, from)))
     .orderBy(asc(meetings.startsAt), asc(people.name));
+}
+
+/** The calls to serve ('absence' mails) of the meetings, newest first: how each substitute's call goes. */
+export async function listAbsenceCalls(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({ meetingId: mailLog.meetingId, recipient: mailLog.recipient, status: mailLog.status, error: mailLog.error, nextAttemptAt: mailLog.nextAttemptAt, sentAt: mailLog.sentAt, createdAt: mailLog.createdAt })
+    .from(mailLog)
+    .where(and(eq(mailLog.kind, 'absence'), inArray(mailLog.meetingId, [...meetingIds])))
+    .orderBy(desc(mailLog.createdAt));
 }
 
 /** One absence report with its meeting, body and person, for the secretary's e-mail. */

@@ -14,7 +14,9 @@ import type { PublicationService } from '../publication/publication.service.js';
 import type { CooperationService } from '../cooperation/cooperation.service.js';
 import { listMandatesOn } from '../meetings/meetings.repository.js';
 import { substitutesToCall } from '../meetings/member-room.service.js';
+import { substituteMailState, type SubstituteMailState } from '../meetings/member-room.rules.js';
 import * as repo from './tasks.repository.js';
+import { recordPostingPath } from '../publication/notice-link.service.js';
 
 /** One thing to do: where it is done, the meeting it concerns, its deadline and days past it. */
 export interface Task {
@@ -51,8 +53,8 @@ export interface AbsenceTask extends Task {
   reportId: string;
   member: string;
   note: string | null;
-  /** The substitutes of the member's municipality to call in (reglemente 17 §). */
-  substitutes: string[];
+  /** The substitutes of the member's municipality to call in (reglemente 17 §), and how their e-mailed call goes. */
+  substitutes: { name: string; state: SubstituteMailState; at: Date | null }[];
 }
 
 /** A comment from justering for the secretary to answer or apply (issue 18). */
@@ -118,7 +120,7 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
         noticeId: n.noticeId,
         municipality: n.municipality.name,
         justeredOn: n.justeredOn,
-        href: `/anslag#n-${n.noticeId}`,
+        href: recordPostingPath(n.noticeId),
         bodyName: n.bodyName,
         meetingDate: n.meetingDate,
         deadline: n.deadline,
@@ -177,6 +179,7 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
     const committees = organisationsWhere(principal, 'meeting.plan');
     const startOfToday = new Date(now.getTime() - 86_400_000);
     const rows = (await repo.listUpcomingAbsences(db, committees, startOfToday)).filter((r) => compareDates(swedishDate(r.meeting.startsAt), today) >= 0);
+    const calls = await repo.listAbsenceCalls(db, [...new Set(rows.map((r) => r.meeting.id))]);
     const mandatesByMeeting = new Map<string, Awaited<ReturnType<typeof listMandatesOn>>>();
     const out: AbsenceTask[] = [];
     for (const r of rows) {
@@ -189,7 +192,9 @@ export function createTaskService(deps: { database: Database; clock: Clock; publ
         reportId: r.report.id,
         member: r.person.name,
         note: r.report.note,
-        substitutes: called.filter((c) => substituteIds.has(c.person.id)).map((c) => c.person.name),
+        substitutes: called
+          .filter((c) => substituteIds.has(c.person.id))
+          .map((c) => ({ name: c.person.name, ...substituteMailState(c.person.email, calls.filter((m) => m.meetingId === r.meeting.id)) })),
         href: `/moten/${r.meeting.id}/sammantrade#narvaro`,
         bodyName: r.body.name,
         meetingDate,

@@ -3,7 +3,7 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, ref, updatedAt } from '../../platform/db/columns.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { users } from '../auth/auth.tables.js';
 import { people } from '../organisation/organisation.tables.js';
@@ -22,11 +22,11 @@ export const taskNotifications = pgTable(
     refId: uuid('ref_id').notNull(),
     /** 'person:<id>' for a signer, 'user:<id>' for a registrar. */
     recipientKey: text('recipient_key').notNull(),
-    personId: uuid('person_id').references(() => people.id),
-    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    personId: ref('person_id', () => people.id),
+    userId: ref('user_id', () => users.id, { onDelete: 'set null' }),
     /** 'queued': the mail is in the queue (its state in mail_log); 'no_account': nobody to send to. */
     status: text('status', { enum: ['queued', 'no_account'] }).notNull(),
-    mailLogId: uuid('mail_log_id').references(() => mailLog.id, { onDelete: 'set null' }),
+    mailLogId: ref('mail_log_id', () => mailLog.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

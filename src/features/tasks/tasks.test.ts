@@ -12,10 +12,11 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { buildUser, createTestApp, giveTotp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { buildJointCommittee, buildRoleUser, principalOf } from '../../../test/support/publication-fixtures.js';
-import { roleAssignments, users } from '../auth/auth.tables.js';
+import { buildPersonUser, buildProtocol } from '../../../test/support/factories.js';
+import { roleAssignments } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { protocols } from '../protocols/protocols.tables.js';
 import { notices } from '../publication/publication.tables.js';
 import { taskNotifications } from './tasks.tables.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
@@ -38,14 +39,8 @@ describe('tasks on the start page and their e-mails', () => {
   after(() => t.close());
   const db = () => t.services.database.db;
 
-  /** A person with a user account holding `role` in the organisation, linked to the person. */
-  async function signer(organisationId: string, municipalityId: string, name: string, role: 'chair' | 'member') {
-    const [person] = await db().insert(people).values({ name, organisationId: municipalityId }).returning();
-    if (!person) throw new Error('no person');
-    const user = await buildUser(t.services, { organisationId, roles: [role] });
-    await db().update(users).set({ personId: person.id }).where(eq(users.id, user.id));
-    return { personId: person.id, ...user };
-  }
+  /** A person with a user account holding `role` in the committee, linked to the person (no second factor yet). */
+  const signer = (committeeId: string, municipalityId: string, name: string, role: 'chair' | 'member') => buildPersonUser(t.services, { committeeId, municipalityId, name, role, totp: false });
 
   /** A committee, its chair and adjuster (the adjuster appointed at the meeting), and a closed meeting with a draft protocol. */
   async function lockableProtocol(options: { officialBoards?: boolean; adjusterAccount?: boolean } = {}) {
@@ -55,15 +50,16 @@ describe('tasks on the start page and their e-mails', () => {
     const chair = await signer(jc.committee.id, alby.id, 'Ordförande Olsson', 'chair');
     const adjuster = options.adjusterAccount === false ? null : await signer(jc.committee.id, bredby.id, 'Justerare Jansson', 'member');
     const [adjusterWithoutAccount] = options.adjusterAccount === false ? await db().insert(people).values({ name: 'Justerare Utan Konto', organisationId: bredby.id }).returning() : [];
-    const [meeting] = await db()
-      .insert(meetings)
-      .values({ bodyId: jc.body.id, startsAt: MEETING_AT, place: 'Stadshuset', status: 'closed', noticeSentAt: MEETING_AT, adjusterPersonId: adjuster?.personId ?? adjusterWithoutAccount?.id ?? null })
-      .returning();
-    if (!meeting) throw new Error('no meeting');
     // The protocol names its chair; its adjuster is the meeting's (the signer rule's fallback).
-    const [protocol] = await db().insert(protocols).values({ meetingId: meeting.id, status: 'draft', chairPersonId: chair.personId, secretaryName: 'Sekreterare Svensson', justeringPlace: 'Kansliet' }).returning();
-    if (!protocol) throw new Error('no protocol');
-    await db().insert(protocolParagraphs).values({ protocolId: protocol.id, position: 1, year: 2026, heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' });
+    const { meeting, protocol } = await buildProtocol(t.services, {
+      bodyId: jc.body.id,
+      meetingAt: MEETING_AT,
+      meeting: { noticeSentAt: MEETING_AT, adjusterPersonId: adjuster?.personId ?? adjusterWithoutAccount?.id ?? null },
+      protocol: { secretaryName: 'Sekreterare Svensson' },
+      chairPersonId: chair.personId,
+      adjusterPersonId: null,
+      paragraphs: [{ heading: 'Verksamhetsplan', decision: 'Nämnden antar verksamhetsplanen.' }],
+    });
     const secretary = await buildRoleUser(t.services, jc.committee.id, 'secretary');
     return { ...jc, alby, bredby, chair, adjuster, meetingId: meeting.id, protocolId: protocol.id, secretary };
   }
@@ -217,9 +213,20 @@ describe('tasks on the start page and their e-mails', () => {
     assert.ok(albyMail.includes(`${PUBLIC_URL}/anslag/${noticeOf(f.alby.id)}`));
     assert.ok(!albyMail.includes(noticeOf(f.bredby.id)));
 
-    const albyPage = await (await signedIn(albyRegistrar.email)).get('/');
+    const albyClient = await signedIn(albyRegistrar.email);
+    const albyPage = await albyClient.get('/');
     assert.match(albyPage.body, />1 anslag att registrera</);
-    assert.ok(albyPage.body.includes(`href="/anslag#n-${noticeOf(f.alby.id)}"`));
+    const formLink = `/anslag?registrera=${noticeOf(f.alby.id)}`;
+    assert.ok(albyPage.body.includes(`href="${formLink}"`));
+    // The e-mail's link leads to the same place: the notice's form, open, its date field focused.
+    const followed = await albyClient.get(`/anslag/${noticeOf(f.alby.id)}`);
+    assert.equal(followed.headers.location, formLink);
+    const form = await albyClient.get(formLink);
+    assert.match(form.body, /<details open><summary>Registrera anslag<span class="visually-hidden"> Alby kommun<\/span><\/summary>/);
+    assert.match(form.body, new RegExp(`<input id="f-postedOn-${noticeOf(f.alby.id)}" [^>]*autofocus`));
+    const plain = await albyClient.get('/anslag');
+    assert.doesNotMatch(plain.body, /<details open|autofocus/, 'without the link the forms stay folded');
+    assert.doesNotMatch((await albyClient.get('/anslag?registrera=not-a-uuid')).body, /autofocus/);
     assert.ok(!albyPage.body.includes(noticeOf(f.bredby.id)), "Alby's registrar does not see Bredby's posting");
 
     // Once final, the chair has nothing left to adjust.

@@ -2,12 +2,13 @@
  * The audit log: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { bigserial, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../db/columns.js';
 
 /** Append-only audit log; each entry's hash covers the previous entry's hash. */
 export const auditLog = pgTable('audit_log', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  at: instant('at').notNull(),
   actorUserId: uuid('actor_user_id'),
   actorLabel: text('actor_label').notNull(),
   action: text('action').notNull(),

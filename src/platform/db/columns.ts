@@ -3,7 +3,7 @@
  * tsvector and the demo-origin mark.
  */
 import { sql } from 'drizzle-orm';
-import { customType, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, text, timestamp, uuid, type AnyPgColumn, type ReferenceConfig } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL bytea as a Node Buffer. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -14,9 +14,18 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
 /** PostgreSQL tsvector (full-text search); written only by a generated column. */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/**
+ * A uuid column that points at another table's column (a foreign key), nullable until `.notNull()`:
+ * `ref('committee_id', () => organisations.id).notNull()`.
+ */
+export const ref = <N extends string>(name: N, target: () => AnyPgColumn, actions?: ReferenceConfig['actions']) => uuid(name).references(target, actions);
+
+/** A point in time as every table stores it: timestamptz with milliseconds. */
+export const instant = <N extends string>(name: N) => timestamp(name, { withTimezone: true, precision: 3 });
+
 export const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
-export const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
-export const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
+export const createdAt = () => instant('created_at').notNull().defaultNow();
+export const updatedAt = () => instant('updated_at').notNull().defaultNow();
 
 /**
  * Where a record came from, for the demo committee's records: 'seed' (taken from the seed

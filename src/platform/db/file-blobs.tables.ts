@@ -11,3 +11,6 @@ export const fileBlobs = pgTable('file_blobs', {
   size: integer('size').notNull(),
   content: bytea('content').notNull(),
 });
+
+/** A column holding the SHA-256 of a stored file (a foreign key to file_blobs), nullable until `.notNull()`. */
+export const blobRef = <N extends string>(name: N) => text(name).references(() => fileBlobs.sha256);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { LIST_FILTER_JS_PATH } from '../views/list-filter.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -9,7 +10,7 @@ import { render } from 'preact-render-to-string';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../clock.js';
 import { holdsRoleAnywhere, isAction, type Action, type Principal } from '../auth/policy.js';
-import { SESSION_COOKIE } from './session-cookie.js';
+import { FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 import { pickLocale, translator, type Locale } from '../i18n/i18n.js';
 import type { ViewContext } from '../views/context.js';
 import { swedishDate } from '../clock.js';
@@ -20,6 +21,9 @@ import { CSRF_MESSAGE, csrfPage, forbiddenPage } from './error-pages.js';
 import { registerPublicOutputMask } from './public-output-mask.js';
 import { registerNulGuard } from './nul-guard.js';
 import { createHttpCache } from './http-cache.js';
+import { createResponseCache } from './response-cache.js';
+import { createDataVersionReader } from '../db/data-version.js';
+import type { Db } from '../db/database.js';
 import { CSRF_COOKIE, sameToken } from './csrf.js';
 import { multipartCsrfOk } from './multipart.js';
 
@@ -60,14 +64,14 @@ export interface RouteEntry {
   action: Action;
 }
 
-const LANG_COOKIE = 'kansli_lang';
-const FLASH_COOKIE = 'kansli_flash';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Scripts only from our own origin (no inline scripts); nobody may frame our pages. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
+/** The filter box for long lists of checkboxes (assets/list-filter.js); any page may use it. */
+const LIST_FILTER_JS = readFileSync(new URL('./assets/list-filter.js', import.meta.url));
 
 /**
  * What the platform's HTTP layer needs from the services: its settings, the clock, and sessions.
@@ -77,6 +81,8 @@ const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
 export interface AppServices {
   config: Pick<Config, 'logLevel' | 'trustProxy' | 'maxFileBytes' | 'secureCookies'>;
   clock: Clock;
+  /** Read for the data version, which tells whether a kept public answer is still current. */
+  database: { db: Db };
   auth: {
     resolveApiToken(token: string): Promise<Principal | null>;
     resolveSession(token: string | undefined): Promise<{ principal: Principal; verified: boolean; locale: Locale } | null>;
@@ -106,7 +112,10 @@ export function setFlash(reply: FastifyReply, request: FastifyRequest, services:
 
 /** Build the Fastify app from the services; production and tests use this same function. */
 export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>): FastifyInstance {
+  // Public answers a proxy could keep are kept in memory too and sent before the router (response-cache.ts).
+  const responseCache = createResponseCache({ clock: services.clock, currentVersion: createDataVersionReader(services.database.db) });
   const app = Fastify({
+    serverFactory: (handler) => responseCache.serverFactory(handler),
     logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     trustProxy: services.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
@@ -244,12 +253,17 @@ export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>)
   registerNulGuard(app);
   // After the mask: the ETag is computed over the bytes that are actually sent.
   app.addHook('onSend', createHttpCache(services.clock));
+  // Last: what is kept is exactly what was sent, validators included.
+  app.addHook('onSend', responseCache.store);
 
   app.setErrorHandler((error: Error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderNotFound(request, reply));
 
   app.get('/static/app.css', { config: { action: 'public' } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
+  );
+  app.get(LIST_FILTER_JS_PATH, { config: { action: 'public' } }, async (_request, reply) =>
+    reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LIST_FILTER_JS),
   );
 
   for (const register of parts.routes) register(app, services);

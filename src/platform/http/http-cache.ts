@@ -11,6 +11,7 @@
  * a page with a form, a one-time message, an error.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { systemClock, type Clock } from '../clock.js';
 
@@ -49,6 +50,16 @@ function noneMatches(header: string, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/** Does the client hold this representation already (If-None-Match, or without one If-Modified-Since)? */
+export function holdsCurrentCopy(headers: IncomingHttpHeaders, etag: string, since: Date): boolean {
+  const ifNoneMatch = headers['if-none-match'];
+  const ifModifiedSince = headers['if-modified-since'];
+  return ifNoneMatch !== undefined ? noneMatches(ifNoneMatch, etag) : ifModifiedSince !== undefined && since.getTime() <= Date.parse(ifModifiedSince);
+}
+
+/** nginx's own expiry (it prefers this to Cache-Control and does not pass it on): the end of this second. */
+export const accelExpires = (now: Date) => `@${Math.floor(now.getTime() / 1000)}`;
+
 /**
  * The onSend hook: validators and Cache-Control on every answer, 304 for a current copy.
  * The time (the `Last-Modified` of a new representation, nginx's `X-Accel-Expires`) is the
@@ -78,13 +89,10 @@ export function createHttpCache(clock: Clock = systemClock) {
     if (!reply.hasHeader('cache-control')) {
       reply.header('cache-control', PUBLIC_CACHE_CONTROL);
       // For nginx only (it prefers this to Cache-Control and does not pass it on): keep the copy to the end of this second.
-      reply.header('x-accel-expires', `@${Math.floor(now.getTime() / 1000)}`);
+      reply.header('x-accel-expires', accelExpires(now));
     }
     reply.header('etag', etag).header('last-modified', since.toUTCString()).header('vary', PUBLIC_VARY);
-    const ifNoneMatch = request.headers['if-none-match'];
-    const ifModifiedSince = request.headers['if-modified-since'];
-    const current = ifNoneMatch !== undefined ? noneMatches(ifNoneMatch, etag) : ifModifiedSince !== undefined && since.getTime() <= Date.parse(ifModifiedSince);
-    if (!current) return payload;
+    if (!holdsCurrentCopy(request.headers, etag, since)) return payload;
     reply.code(304);
     reply.removeHeader('content-length');
     return '';

@@ -43,6 +43,8 @@ export const commonMessages = defineMessages({
   'common.deleted': { sv: 'Borttaget.', en: 'Deleted.' },
   'common.confirmDelete': { sv: 'Vill du verkligen ta bort {what}? Det går inte att ångra.', en: 'Do you really want to delete {what}? This cannot be undone.' },
   'common.required': { sv: 'obligatoriskt', en: 'required' },
+  /** The filter box of a long list (list-filter.js fills in the numbers). */
+  'common.filterShown': { sv: '{shown} av {total} visas', en: '{shown} of {total} shown' },
   'error.invalidTitle': { sv: 'Uppgifterna kunde inte tas emot', en: 'The input could not be accepted' },
   'error.conflictTitle': { sv: 'Ändringen kunde inte göras', en: 'The change could not be made' },
   'error.signInTitle': { sv: 'Du behöver logga in', en: 'You need to sign in' },

@@ -2,8 +2,8 @@
  * The mail log and queue: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from '../db/columns.js';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from '../db/columns.js';
 
 /** Every e-mail Kansli sends, with its delivery state; the outbox when no SMTP server is set. */
 /** A queued mail's message, stored with its log row until it is delivered. */
@@ -32,11 +32,11 @@ export const mailLog = pgTable(
     /** The message of a queued mail (attachments by their file_blobs SHA-256), kept until it is delivered. */
     payload: jsonb('payload').$type<QueuedMailPayload>(),
     /** A queued mail is not tried before this time (the delay after a failed attempt). */
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
+    nextAttemptAt: instant('next_attempt_at'),
     /** When a dispatcher took it; a mail 'sending' for long was cut off and is taken again. */
-    claimedAt: timestamp('claimed_at', { withTimezone: true, precision: 3 }),
+    claimedAt: instant('claimed_at'),
     createdAt: createdAt(),
-    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
+    sentAt: instant('sent_at'),
   },
   (t) => [index('mail_log_meeting_idx').on(t.meetingId), index('mail_log_due_idx').on(t.status, t.nextAttemptAt)],
 );

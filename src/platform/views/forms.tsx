@@ -52,6 +52,8 @@ interface FieldProps {
   inputMode?: 'numeric' | 'email' | 'tel' | 'text';
   /** The id of a `<datalist>` of suggestions (the field stays free text). */
   list?: string;
+  /** Focus the field when the page opens: only where the page was opened to fill in this one field. */
+  autofocus?: boolean;
 }
 
 /** A field's frame: label (with "required"), hint and error, then the control; ids `f-`, `h-`, `e-` + name. */
@@ -94,6 +96,7 @@ export function TextField(p: FieldProps) {
         autoComplete={p.autocomplete}
         inputMode={p.inputMode}
         list={p.list}
+        autoFocus={p.autofocus}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedByOf(p, error)}
       />
@@ -116,18 +119,10 @@ export function TextAreaField(p: { ctx: ViewContext; state: FormState; name: str
 export function SelectField(p: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
   const error = errorFor(p.state, p.name, p.ctx);
   const current = p.state.values[p.name] ?? '';
+  // A select shows no hint: its options say what may be chosen.
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>
-        {p.label}
-        {p.required && <span class="req"> ({p.ctx.t('common.required')})</span>}
-      </label>
-      {error && (
-        <p class="field-error" id={`e-${p.name}`}>
-          {error}
-        </p>
-      )}
-      <select id={`f-${p.name}`} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `e-${p.name}` : undefined}>
+    <Field ctx={p.ctx} name={p.name} label={p.label} required={p.required} error={error}>
+      <select id={`f-${p.name}`} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedByOf({ name: p.name }, error)}>
         {p.empty !== undefined && <option value="">{p.empty}</option>}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
@@ -135,7 +130,7 @@ export function SelectField(p: FieldProps & { options: { value: string; label: s
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -156,5 +151,37 @@ export function PostForm(props: { ctx: ViewContext; action: string; children: Co
       <CsrfField ctx={props.ctx} />
       {props.children}
     </form>
+  );
+}
+
+/**
+ * The buttons under a form: submit (labelled "Spara" unless `submit` names it) and, with
+ * `cancelHref`, the way back without saving; `children` add more after them.
+ */
+export function FormActions(p: { ctx: ViewContext; submit?: string; cancelHref?: string; children?: ComponentChildren }) {
+  return (
+    <div class="actions">
+      <button type="submit">{p.submit ?? p.ctx.t('common.save')}</button>
+      {p.cancelHref !== undefined && <a href={p.cancelHref}>{p.ctx.t('common.cancel')}</a>}
+      {p.children}
+    </div>
+  );
+}
+
+/**
+ * A form folded away under its name until it is opened (or shown again after bad input): the
+ * summary and the submit button say the same; `intro` stands above the list of problems.
+ */
+export function FoldedForm(p: { ctx: ViewContext; name: ComponentChildren; open: boolean; action: string; state: FormState; intro?: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <details open={p.open}>
+      <summary>{p.name}</summary>
+      {p.intro}
+      <PostForm ctx={p.ctx} action={p.action}>
+        <ErrorSummary ctx={p.ctx} state={p.state} />
+        {p.children}
+        <button type="submit">{p.name}</button>
+      </PostForm>
+    </details>
   );
 }

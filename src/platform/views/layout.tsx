@@ -19,6 +19,11 @@ export function Layout(props: {
   back?: { href: string; label?: string } | undefined;
   /** Reload the page after this many seconds, while long work it shows is still in progress. */
   refreshSeconds?: number | undefined;
+  /**
+   * Where the refresh goes; without it the page's own address. A page reached with a #fragment
+   * needs it: a refresh to the same address with a fragment only scrolls and never reloads.
+   */
+  refreshUrl?: string | undefined;
   children: ComponentChildren;
 }) {
   const { ctx, title, back } = props;
@@ -29,7 +34,7 @@ export function Layout(props: {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
+        {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={props.refreshUrl ? `${props.refreshSeconds}; url=${props.refreshUrl}` : String(props.refreshSeconds)} />}
         <title>{`${title} – ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
       </head>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from './context.js';
 import { withQuery } from './layout.js';
+import { BodyCell } from './data-table.js';
 
 const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
 
@@ -103,17 +104,11 @@ export function ListTable<T>(props: {
           <tbody>
             {shown.map((row) => (
               <tr>
-                {columns.map((c) => {
-                  const content = c.render ? c.render(row) : String(c.text(row));
-                  const cls = c.numeric ? 'num' : undefined;
-                  return c.rowHeader ? (
-                    <th scope="row" class={cls}>
-                      {content}
-                    </th>
-                  ) : (
-                    <td class={cls}>{content}</td>
-                  );
-                })}
+                {columns.map((c) => (
+                  <BodyCell rowHeader={c.rowHeader} numeric={c.numeric}>
+                    {c.render ? c.render(row) : String(c.text(row))}
+                  </BodyCell>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,13 @@
+import type { ComponentChildren } from 'preact';
+
+/** The items as a bulleted list, or the sentence `none` when there are none. */
+export function ListOrNone<T>(p: { items: readonly T[]; none: ComponentChildren; item: (value: T) => ComponentChildren }) {
+  if (p.items.length === 0) return <p>{p.none}</p>;
+  return (
+    <ul>
+      {p.items.map((value) => (
+        <li>{p.item(value)}</li>
+      ))}
+    </ul>
+  );
+}
