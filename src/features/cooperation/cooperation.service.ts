@@ -9,7 +9,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, requirePrincipal, type Principal } from '../../platform/auth/policy.js';
 import { cooperationScope, listOrganisationRefs, visibleOrganisationIds } from '../organisation/scope.js';
 import { findCase, findDocumentByNumber } from '../registry/registry.repository.js';
-import type { AgendaService } from '../meetings/agenda.service.js';
+import type { AgendaService } from '../meetings/agenda/agenda.service.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import * as repo from './cooperation.repository.js';
 import { ZInitiativeInput, ZPhasePlan, ZRecordDecision, ZStatusListItem, ZStopInitiative, type TInitiativeInput } from './cooperation.schema.js';

@@ -7,13 +7,13 @@ import { bodies, organisations } from '../organisation/organisation.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { attendanceShare, isJusteringLate, isNoticeLate, servingMembers, type Mandate } from '../../domain/index.js';
-import { proposalBlocks } from '../meetings/agenda.schema.js';
+import { proposalBlocks } from '../meetings/agenda/agenda.schema.js';
 import { listMandatesOn, listItemDocumentIds, type MeetingRow } from '../meetings/meetings.repository.js';
-import { loadAgenda } from '../meetings/agenda.service.js';
+import { loadAgenda } from '../meetings/agenda/agenda.service.js';
 import { caseNumberOf } from '../registry/registry.service.js';
 import { formatHandlingId } from '../../domain/case-number.js';
-import { DEMO_ANNUAL_CYCLE } from '../meetings/annual-cycle.js';
-import { listCycleItems } from '../meetings/schedule.repository.js';
+import { DEMO_ANNUAL_CYCLE } from '../meetings/schedule/annual-cycle.js';
+import { listCycleItems } from '../meetings/schedule/schedule.repository.js';
 import { loadDemo } from './demo.js';
 import { DEMO_COMING_MEETING, DEMO_PLAN_RECIPIENT, DEMO_SEED_ITEMS, comingMeetingDate } from './demo-meetings-data.js';
 

@@ -17,13 +17,13 @@ import { isJusteringLate } from '../../domain/justering.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { findUserByEmail, listGrants } from '../auth/auth.repository.js';
 import { findCaseByNumber, findDocumentByNumber } from '../registry/registry.repository.js';
-import { DEMO_ANNUAL_CYCLE } from '../meetings/annual-cycle.js';
+import { DEMO_ANNUAL_CYCLE } from '../meetings/schedule/annual-cycle.js';
 import { stockholmToInstant } from '../meetings/calendar.js';
-import { listCycleItems } from '../meetings/schedule.repository.js';
+import { listCycleItems } from '../meetings/schedule/schedule.repository.js';
 import { listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from '../meetings/meetings.repository.js';
-import { loadAttendanceModel, servingAt } from '../meetings/live-meeting.state.js';
-import { tableItem } from '../meetings/tabling.js';
-import type { WriteContext } from '../meetings/live-meeting.write.js';
+import { loadAttendanceModel, servingAt } from '../meetings/proceedings/live-meeting.state.js';
+import { tableItem } from '../meetings/proceedings/tabling.js';
+import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS } from './demo-data.js';
 import { DEMO_CASES } from './registry-demo-data.js';
 import {

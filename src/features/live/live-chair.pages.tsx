@@ -4,10 +4,11 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { PostForm } from '../../platform/views/forms.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 import { formatClock, formatLongDate } from '../../platform/time-format.js';
-import type { Alternative } from '../meetings/live-meeting.state.js';
+import type { Alternative } from '../meetings/proceedings/live-meeting.state.js';
 import type { LiveRoomService } from './live.service.js';
-import { chairPath, Failure, formatDuration, LivePage, Part, phaseOf, screenPath, sharedVNodes, SpeakerList, streamPath } from './live-parts.pages.js';
+import { chairPath, Failure, formatDuration, LivePage, Part, phaseOf, screenPath, sharedVNodes, SpeakerList, streamPath, VoteAndElection } from './live-parts.pages.js';
 import { ElectionControls } from './live-election.pages.js';
+import { PostButton } from './live-forms.pages.js';
 
 type ChairView = Awaited<ReturnType<LiveRoomService['chairView']>>;
 
@@ -37,12 +38,7 @@ function Checkins({ ctx, view }: { ctx: ViewContext; view: ChairView }) {
                   {t(c.mode === 'remote' ? 'lr.mode.remote' : 'lr.mode.present')}, {formatClock(c.reportedAt, ctx.locale)}
                 </td>
                 <td>
-                  <PostForm ctx={ctx} action={`${chairPath(view.meeting.id)}/bekrafta`}>
-                    <input type="hidden" name="personId" value={c.person.personId} />
-                    <button type="submit" class="button" aria-label={t('lr.chair.confirmLabel', { name: c.person.name })}>
-                      {t('lr.chair.confirm')}
-                    </button>
-                  </PostForm>
+                  <PostButton ctx={ctx} action={`${chairPath(view.meeting.id)}/bekrafta`} hidden={{ personId: c.person.personId }} label={t('lr.chair.confirm')} aria={t('lr.chair.confirmLabel', { name: c.person.name })} />
                 </td>
               </tr>
             ))}
@@ -56,14 +52,7 @@ function Checkins({ ctx, view }: { ctx: ViewContext; view: ChairView }) {
 function ChairSpeakers({ ctx, view }: { ctx: ViewContext; view: ChairView }) {
   const { t } = ctx;
   const base = `${chairPath(view.meeting.id)}/talare`;
-  const button = (path: string, speakerId: string, label: string, aria: string) => (
-    <PostForm ctx={ctx} action={`${base}/${path}`}>
-      <input type="hidden" name="speakerId" value={speakerId} />
-      <button type="submit" class="button button--secondary" aria-label={aria}>
-        {label}
-      </button>
-    </PostForm>
-  );
+  const button = (path: string, speakerId: string, label: string, aria: string) => <PostButton ctx={ctx} action={`${base}/${path}`} hidden={{ speakerId }} label={label} aria={aria} secondary />;
   return (
     <div>
       <SpeakerList
@@ -80,11 +69,7 @@ function ChairSpeakers({ ctx, view }: { ctx: ViewContext; view: ChairView }) {
       />
       {view.state.speakers.length > 0 && (
         <div class="lr-buttons">
-          <PostForm ctx={ctx} action={`${base}/nasta`}>
-            <button type="submit" class="button">
-              {t('lr.chair.next')}
-            </button>
-          </PostForm>
+          <PostButton ctx={ctx} action={`${base}/nasta`} label={t('lr.chair.next')} />
         </div>
       )}
       {view.spoken.length > 0 && (
@@ -149,12 +134,7 @@ function VoteControls({ ctx, view }: { ctx: ViewContext; view: ChairView }) {
     return (
       <div>
         <p>{t('lr.chair.closeHint')}</p>
-        <PostForm ctx={ctx} action={`${base}/avsluta`}>
-          <input type="hidden" name="liveVoteId" value={vote.id} />
-          <button type="submit" class="button">
-            {t('lr.chair.close')}
-          </button>
-        </PostForm>
+        <PostButton ctx={ctx} action={`${base}/avsluta`} hidden={{ liveVoteId: vote.id }} label={t('lr.chair.close')} />
       </div>
     );
   }
@@ -247,17 +227,7 @@ export function ChairLivePage({ ctx, view, error }: { ctx: ViewContext; view: Ch
         <h2 id="lr-motions-h">{t('live.order.heading')}</h2>
         <Part name="motions">{shared.motions}</Part>
       </section>
-      <section class="lr-panel" aria-labelledby="lr-vote-h" id="omrostning">
-        <h2 id="lr-vote-h">{t('lr.vote.heading')}</h2>
-        <Part name="vote" live>
-          {shared.vote}
-        </Part>
-        <Part name="voteControls">{mine.voteControls}</Part>
-      </section>
-      <Part name="election" live>
-        {shared.election}
-      </Part>
-      <Part name="electionControls">{mine.electionControls}</Part>
+      <VoteAndElection t={t} shared={shared} own={{ vote: <Part name="voteControls">{mine.voteControls}</Part>, election: <Part name="electionControls">{mine.electionControls}</Part> }} />
       <section class="lr-panel" aria-labelledby="lr-public-h">
         <h2 id="lr-public-h">{t('lr.title.screen')}</h2>
         <PublicToggle ctx={ctx} view={view} />

@@ -6,42 +6,26 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { buildLiveMeeting, recordStart, servingCell, textOf, type LiveFixture } from '../../../test/support/live-meeting-fixtures.js';
+import { TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildLiveMeeting, recordStart, servingCell, textOf } from '../../../test/support/live-meeting-fixtures.js';
+import { clientFor, createListeningApp, openMeeting } from '../../../test/support/live-room.js';
 import { liveFrames } from '../../../test/support/sse.js';
-import { users } from '../auth/auth.tables.js';
 import { liveSpeakers } from './live.tables.js';
 import { attendanceEvents, meetings, motions, reservations } from '../meetings/meetings.tables.js';
-import type { Role } from '../../platform/auth/policy.js';
 
 let now = new Date('2026-12-07T09:00:00Z');
 const advance = (seconds: number) => {
   now = new Date(now.getTime() + seconds * 1000);
 };
 
-async function clientFor(t: TestContext, f: LiveFixture, personId: string, role: Role): Promise<TestClient> {
-  const committeeId = f.secretaryPrincipal.grants[0]?.organisationId ?? '';
-  const user = await buildUser(t.services, { organisationId: committeeId, roles: [role] });
-  await t.services.database.db.update(users).set({ personId }).where(eq(users.id, user.id));
-  const client = new TestClient(t.app);
-  await client.signIn(user.email);
-  return client;
-}
-
-async function openMeeting(f: LiveFixture): Promise<void> {
-  assert.equal((await f.secretary.post(`${f.base}/oppna`, { confirm: 'ja', reason: 'Testmötet hålls en annan dag än det planerade.' })).statusCode, 302);
-}
 
 describe('the member’s own device: jäv, motions, reservations, talartid, the portal and attendance', () => {
   let t: TestContext;
   let base: string;
 
   before(async () => {
-    t = await createTestApp({ clock: () => now });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    ({ t, base } = await createListeningApp({ clock: () => now }));
   });
   after(() => t.close());
 

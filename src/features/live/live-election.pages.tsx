@@ -4,6 +4,7 @@
  * screen; the member's ballot and the chair's controls as personal parts. Each is a plain form.
  */
 import type { VNode } from 'preact';
+import { PostButton } from './live-forms.pages.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { countText } from '../../platform/i18n/plural.js';
@@ -128,12 +129,7 @@ export function ElectionControls({ ctx, meetingId, election, current, meetingOpe
     return (
       <div class="lr-panel">
         <p>{t('le.chair.closeHint')}</p>
-        <PostForm ctx={ctx} action={`${base}/avsluta`}>
-          <input type="hidden" name="liveElectionId" value={election.id} />
-          <button type="submit" class="button">
-            {t('le.chair.close')}
-          </button>
-        </PostForm>
+        <PostButton ctx={ctx} action={`${base}/avsluta`} hidden={{ liveElectionId: election.id }} label={t('le.chair.close')} />
       </div>
     );
   }

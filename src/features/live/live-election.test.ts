@@ -2,12 +2,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { createTestApp, buildUser, type TestContext } from '../../../test/support/app.js';
+import { createTestApp, type TestContext } from '../../../test/support/app.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
-import { agendaItems, auditLog, electionBallots, electionCandidates, elections, users } from '../../tables.js';
+import { linkedUser, refusal } from '../../../test/support/live-room.js';
+import { agendaItems, auditLog, electionBallots, electionCandidates, elections } from '../../tables.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
 import { DomainError } from '../../platform/errors.js';
-import { loadElectionRecords } from '../meetings/live-meeting.election.js';
+import { loadElectionRecords } from '../meetings/proceedings/live-meeting.election.js';
 import { BLANK, countBallot } from './live-election.js';
 import { streamData } from './live.pages.js';
 import { meetingRecordLines, recordLinesText } from '../protocols/protocol-record-lines.js';
@@ -24,14 +25,11 @@ interface Room {
 
 async function buildRoom(t: TestContext): Promise<Room> {
   const f = await buildLiveMeeting(t);
-  const db = t.services.database.db;
-  const committeeId = f.secretaryPrincipal.grants[0]?.organisationId ?? '';
   const idsOf = new Map<string, string[]>();
   const principalFor = async (personId: string, name: string, role: Role): Promise<Principal> => {
-    const user = await buildUser(t.services, { organisationId: committeeId, roles: [role] });
-    await db.update(users).set({ personId }).where(eq(users.id, user.id));
+    const { user, principal } = await linkedUser(t, f, personId, role);
     idsOf.set(personId, [personId, user.id, user.email, name]);
-    return { userId: user.id, email: user.email, name: user.email, grants: [{ organisationId: committeeId, role }] };
+    return principal;
   };
   const member = {} as Record<Town, Principal>;
   const substitute = {} as Record<Town, Principal>;
@@ -40,16 +38,6 @@ async function buildRoom(t: TestContext): Promise<Room> {
     substitute[town] = await principalFor(f.substitute[town], `Ersättare ${town}`, 'substitute');
   }
   return { f, member, substitute, idsOf };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  assert.fail('expected a refusal');
 }
 
 /** Every row of every table of the database, as JSON text, by table. */

@@ -8,21 +8,20 @@
  * `elections`/`election_candidates` exactly as the secretary's closed ballot is (the lot decides
  * a tie across the last place), the item is decided, and the protocol prints counts and elected.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { electionCandidates, elections, meetings } from '../meetings/meetings.tables.js';
-import { liveElections, liveElectionVoters } from './live-election.tables.js';
-import { DomainError } from '../../platform/errors.js';
+import * as repo from './live-election.repository.js';
+import { insertElectionRecord } from '../meetings/proceedings/proceedings.repository.js';
+import { beginClosing, castInTransaction, closeAfterLastBallot } from './live-ballot.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { drawElectionLottery, electionResult } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
-import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/live-meeting.write.js';
-import { fillMessage, liveMeetingMessages } from '../meetings/live-meeting.messages.js';
+import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { fillMessage, liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
 import { liveElectionMessages as M, refuseElection as refuse } from './live-election.messages.js';
 
@@ -109,17 +108,17 @@ export interface ElectionState {
 
 /** The latest election by closed ballot of the meeting, as every page of the room shows it. */
 export async function readElectionState(db: Db, meetingId: string, model: AttendanceModel, headingOf: (item: AgendaItemRow) => string): Promise<ElectionState | null> {
-  const [le] = await db.select().from(liveElections).where(eq(liveElections.meetingId, meetingId)).orderBy(desc(liveElections.openedAt)).limit(1);
+  const le = await repo.findLatestLiveElection(db, meetingId);
   if (!le) return null;
   const index = model.items.findIndex((i) => i.id === le.itemId);
   const item = model.items[index];
   let result: ElectionState['result'] = null;
   if (le.closedAt && le.electionId) {
-    const [record] = await db.select().from(elections).where(eq(elections.id, le.electionId));
-    const counts = await db.select().from(electionCandidates).where(eq(electionCandidates.electionId, le.electionId)).orderBy(asc(electionCandidates.position));
-    if (record) {
+    const found = await repo.findElectionRecord(db, le.electionId);
+    if (found) {
+      const { record, candidates } = found;
       result = {
-        candidates: counts.map((c) => ({ name: c.name, votes: c.votes })),
+        candidates: candidates.map((c) => ({ name: c.name, votes: c.votes })),
         blank: le.blank,
         elected: record.elected,
         lottery: record.lotteryAmong ? { among: record.lotteryAmong, drawn: record.lotteryDrawn ?? [] } : null,
@@ -145,13 +144,12 @@ export async function readElectionState(db: Db, meetingId: string, model: Attend
 /** The member's own part of an open election: may they vote, and have they. */
 export async function electionBallotOf(db: Db, election: ElectionState | null, personId: string): Promise<{ eligible: boolean; voted: boolean }> {
   if (!election || election.closed) return { eligible: false, voted: false };
-  const [le] = await db.select({ eligible: liveElections.eligible }).from(liveElections).where(eq(liveElections.id, election.id));
-  const [voter] = await db
-    .select({ personId: liveElectionVoters.personId })
-    .from(liveElectionVoters)
-    .where(and(eq(liveElectionVoters.liveElectionId, election.id), eq(liveElectionVoters.personId, personId)));
-  return { eligible: le?.eligible.includes(personId) ?? false, voted: voter !== undefined };
+  const eligible = await repo.findLiveElectionEligible(db, election.id);
+  return { eligible: eligible?.includes(personId) ?? false, voted: await repo.hasVoted(db, election.id, personId) };
 }
+
+const refuseMissing = (): never => refuse('NOT_FOUND', 'le.err.noElection');
+const refuseClosed = (): never => refuse('CONFLICT', 'le.err.closed');
 
 export function createLiveElections(deps: Deps) {
   const { db, clock, write, publish, random } = deps;
@@ -159,23 +157,22 @@ export function createLiveElections(deps: Deps) {
   /** Close in one transaction: no ballot after it, the counts recorded as a closed-ballot election, the item decided. */
   async function closeIn(actor: Actor, meetingId: string, liveElectionId: string): Promise<void> {
     await write(actor, meetingId, async (w) => {
-      const [le] = await w.tx.select().from(liveElections).where(and(eq(liveElections.id, liveElectionId), eq(liveElections.meetingId, meetingId))).for('update');
-      if (!le) refuse('NOT_FOUND', 'le.err.noElection');
-      if (le.closedAt) refuse('CONFLICT', 'le.err.closed');
-      const { item, index } = requireItem(w, le.itemId);
-      if (item.status !== 'pending') {
-        await w.tx.update(liveElections).set({ closedAt: w.now }).where(eq(liveElections.id, le.id));
-        await w.audit('election.cancel', 'live_election', le.id, { after: { reason: `item ${item.status}` } });
-        return;
-      }
-      requireQuorum(w, index);
+      const closing = await beginClosing(w, {
+        lock: () => repo.lockLiveElection(w.tx, meetingId, liveElectionId),
+        refuseMissing,
+        refuseClosed,
+        cancel: (le) => repo.closeLiveElectionRow(w.tx, le.id, { closedAt: w.now }),
+        audit: { action: 'election.cancel', entity: 'live_election' },
+      });
+      if (!closing) return;
+      const { row: le, item } = closing;
       const votes = Object.fromEntries(le.candidates.map((name, i) => [name, le.tally[i] ?? 0]));
       const outcome = electionResult({ votes, places: le.places });
       const drawn = outcome.lottery ? drawElectionLottery(outcome.lottery, random) : [];
       const elected = [...outcome.elected, ...drawn];
-      const [record] = await w.tx
-        .insert(elections)
-        .values({
+      const record = await insertElectionRecord(
+        w.tx,
+        {
           itemId: item.id,
           places: le.places,
           closedBallot: true,
@@ -183,14 +180,13 @@ export function createLiveElections(deps: Deps) {
           lotteryAmong: outcome.lottery?.among ?? null,
           lotteryPlaces: outcome.lottery?.places ?? null,
           lotteryDrawn: outcome.lottery ? drawn : null,
-        })
-        .returning();
-      if (!record) throw new Error('insert returned no election');
-      await w.tx.insert(electionCandidates).values(le.candidates.map((name, i) => ({ electionId: record.id, position: i + 1, name, votes: le.tally[i] ?? 0 })));
+        },
+        le.candidates.map((name, i) => ({ name, votes: le.tally[i] ?? 0 })),
+      );
       const stored = liveMeetingMessages[drawn.length > 0 ? 'live.stored.electedByLot' : 'live.stored.elected'];
       const decisionText = fillMessage(stored, { names: elected.join(', '), drawn: drawn.join(', ') }).sv;
       await decide(w, item, { status: 'decided', decisionText, decidedBy: drawn.length > 0 ? 'lottery' : 'vote' });
-      await w.tx.update(liveElections).set({ closedAt: w.now, electionId: record.id }).where(eq(liveElections.id, le.id));
+      await repo.closeLiveElectionRow(w.tx, le.id, { closedAt: w.now, electionId: record.id });
       // Only the totals: who voted for whom is not known to anyone, the audit log included.
       await w.audit('election.close', 'live_election', le.id, { after: { electionId: record.id, votes, blank: le.blank, cast: le.cast, eligible: le.eligible.length, elected, drawn } });
     });
@@ -213,12 +209,9 @@ export function createLiveElections(deps: Deps) {
         if (item.kind !== 'election') refuse('CONFLICT', 'le.err.notElection');
         if (item.status !== 'pending') refuse('CONFLICT', 'le.err.notPending');
         requireQuorum(w, index);
-        const [open] = await w.tx.select({ id: liveElections.id }).from(liveElections).where(and(eq(liveElections.meetingId, meetingId), isNull(liveElections.closedAt)));
-        if (open) refuse('CONFLICT', 'le.err.open');
+        if (await repo.findOpenLiveElectionId(w.tx, meetingId)) refuse('CONFLICT', 'le.err.open');
         const eligible = [...servingAt(w.model, index).servingIds];
-        const [row] = await w.tx
-          .insert(liveElections)
-          .values({
+        const row = await repo.insertLiveElection(w.tx, {
             meetingId,
             itemId: item.id,
             places: input.places,
@@ -228,9 +221,7 @@ export function createLiveElections(deps: Deps) {
             eligible,
             openedAt: w.now,
             closesAt: new Date(w.now.getTime() + input.minutes * 60_000),
-          })
-          .returning();
-        if (!row) throw new Error('insert returned no live election');
+          });
         await w.audit('election.open', 'live_election', row.id, { after: { itemId: item.id, places: input.places, candidates: input.candidates, allowBlank: input.allowBlank, minutes: input.minutes, eligible } });
         return row.id;
       });
@@ -245,32 +236,20 @@ export function createLiveElections(deps: Deps) {
     async castElectionBallot(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
       const { person } = await deps.requireMember(principal, meetingId);
       const input = parseInput(ZBallot, raw);
-      const allVoted = await db.transaction(async (tx) => {
-        const [le] = await tx.select().from(liveElections).where(and(eq(liveElections.id, input.liveElectionId), eq(liveElections.meetingId, meetingId))).for('update');
-        if (!le) refuse('NOT_FOUND', 'le.err.noElection');
-        if (le.closedAt) refuse('CONFLICT', 'le.err.closed');
-        const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
-        if (meeting?.status !== 'open') refuse('CONFLICT', 'le.err.closed');
+      const lock = (tx: Db) => repo.lockLiveElection(tx, meetingId, input.liveElectionId);
+      const allVoted = await castInTransaction(db, meetingId, { lock, refuseMissing, refuseClosed }, async (tx, le, meeting) => {
         if (clock().getTime() >= le.closesAt.getTime()) refuse('CONFLICT', 'le.err.timeUp');
         if (!le.eligible.includes(person.personId)) refuse('INVALID_VOTE', 'le.err.notServing');
         const model = await loadAttendanceModel(tx, meeting);
         const index = model.items.findIndex((i) => i.id === le.itemId);
         if (!servingAt(model, index).servingIds.has(person.personId)) refuse('INVALID_VOTE', 'le.err.notServing');
         const counted = countBallot(le, input.choices);
-        const marked = await tx.insert(liveElectionVoters).values({ liveElectionId: le.id, personId: person.personId }).onConflictDoNothing().returning();
-        if (marked.length === 0) refuse('CONFLICT', 'le.err.twice');
-        await tx.update(liveElections).set({ tally: counted.tally, blank: counted.blank, cast: le.cast + 1 }).where(eq(liveElections.id, le.id));
+        if (!(await repo.markVoted(tx, le.id, person.personId))) refuse('CONFLICT', 'le.err.twice');
+        await repo.setLiveElectionCounts(tx, le.id, { tally: counted.tally, blank: counted.blank, cast: le.cast + 1 });
         return le.cast + 1 >= le.eligible.length;
       });
       await publish(meetingId);
-      if (allVoted) {
-        try {
-          await closeIn(SYSTEM_ACTOR, meetingId, input.liveElectionId);
-        } catch (error) {
-          // No quorum any more, or closed by the chair meanwhile: the chair closes it by hand.
-          if (!(error instanceof DomainError)) throw error;
-        }
-      }
+      await closeAfterLastBallot(allVoted, () => closeIn(SYSTEM_ACTOR, meetingId, input.liveElectionId));
     },
 
     /** The chair closes the election: the counts go into the record, the result to every screen. */
@@ -282,8 +261,7 @@ export function createLiveElections(deps: Deps) {
 
     /** Tests and the load script: who has voted in an election (the persons, never their choice). */
     async electionVoters(liveElectionId: string): Promise<string[]> {
-      const rows = await db.select({ personId: liveElectionVoters.personId }).from(liveElectionVoters).where(eq(liveElectionVoters.liveElectionId, liveElectionId));
-      return rows.map((r) => r.personId).sort();
+      return (await repo.listVoterIds(db, liveElectionId)).sort();
     },
   };
 }

@@ -6,20 +6,20 @@
  * order and the protocol draft show it as if the secretary had entered it. Also the chair's
  * speaking time (talartid) and what the member's and the chair's pages read of these records.
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { liveBallots, liveSpeakers, liveVotes } from './live.tables.js';
-import { attendanceEvents, meetings, motions, reservations } from '../meetings/meetings.tables.js';
+import { motions } from '../meetings/meetings.tables.js';
+import * as repo from './live.repository.js';
+import { insertAttendanceEvent, insertMotion } from '../meetings/proceedings/proceedings.repository.js';
 import { msg, optionalText, parseInput } from '../../platform/validation.js';
 import type { Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { canEnterReservation, MOTION_KINDS, motionNeedsText, propositionOrder, type MotionKind, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
-import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type CalledPerson, type PresenceState } from '../meetings/live-meeting.state.js';
-import { nextPosition, requireItem, requirePending, requireServing, type WriteContext } from '../meetings/live-meeting.write.js';
-import { requireReservationsOpen } from '../meetings/live-meeting-decisions.service.js';
+import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type CalledPerson, type PresenceState } from '../meetings/proceedings/live-meeting.state.js';
+import { nextPosition, requireItem, requirePending, requireServing, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { requireReservationsOpen } from '../meetings/proceedings/live-meeting-decisions.service.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 
 export const MAX_SPEAKER_MINUTES = 60;
@@ -79,20 +79,17 @@ export function createLiveMemberActions(deps: Deps) {
         const { item, index } = requireItem(w, input.itemId);
         requirePending(item, index);
         if (javAt(w.model, item.id).some((j) => j.personId === person.personId)) refuse('CONFLICT', 'lr.err.javTwice');
-        const [row] = await w.tx
-          .insert(attendanceEvents)
-          .values({ meetingId, personId: person.personId, type: 'jav', itemId: item.id, note: input.reason ?? null, recordedAt: w.now })
-          .returning();
-        const open = await w.tx.select().from(liveVotes).where(and(eq(liveVotes.itemId, item.id), isNull(liveVotes.closedAt))).for('update');
+        const row = await insertAttendanceEvent(w.tx, { meetingId, personId: person.personId, type: 'jav', itemId: item.id, note: input.reason ?? null, recordedAt: w.now });
+        const open = await repo.lockOpenLiveVotesOfItem(w.tx, item.id);
         if (open.length > 0) {
           // Those serving now vote: the member is out, the substitute who steps in may vote.
           const serving = servingAt(await loadAttendanceModel(w.tx, w.meeting), index).servingIds;
           for (const lv of open) {
-            await w.tx.update(liveVotes).set({ eligible: [...serving] }).where(eq(liveVotes.id, lv.id));
-            await w.tx.delete(liveBallots).where(and(eq(liveBallots.liveVoteId, lv.id), eq(liveBallots.personId, person.personId)));
+            await repo.setLiveVoteEligible(w.tx, lv.id, [...serving]);
+            await repo.deleteLiveBallot(w.tx, lv.id, person.personId);
           }
         }
-        await w.audit('jav.declare', 'attendance_event', row?.id ?? null, { after: { personId: person.personId, itemId: item.id, reason: input.reason ?? null, source: 'device' } });
+        await w.audit('jav.declare', 'attendance_event', row.id, { after: { personId: person.personId, itemId: item.id, reason: input.reason ?? null, source: 'device' } });
       });
     },
 
@@ -105,8 +102,8 @@ export function createLiveMemberActions(deps: Deps) {
         requirePending(item, index);
         requireServing(w, index, person.personId, 'live.error.motionNotServing');
         const position = await nextPosition(w.tx, motions, item.id);
-        const [row] = await w.tx.insert(motions).values({ itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, position }).returning();
-        await w.audit('motion.add', 'motion', row?.id ?? null, { after: { itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, source: 'device' } });
+        const row = await insertMotion(w.tx, { itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, position });
+        await w.audit('motion.add', 'motion', row.id, { after: { itemId: item.id, personId: person.personId, kind: input.kind, text: input.text, source: 'device' } });
       });
     },
 
@@ -123,11 +120,10 @@ export function createLiveMemberActions(deps: Deps) {
         if (item.status !== 'decided') refuse('CONFLICT', 'lr.err.reserveUndecided', { n: index + 1 });
         await requireReservationsOpen(w, item, index);
         requireServing(w, index, person.personId, 'live.error.reserveNotServing');
-        const [existing] = await w.tx.select({ id: reservations.id }).from(reservations).where(and(eq(reservations.itemId, item.id), eq(reservations.personId, person.personId)));
-        if (existing) refuse('CONFLICT', 'lr.err.reservedTwice');
+        if (await repo.hasReservation(w.tx, item.id, person.personId)) refuse('CONFLICT', 'lr.err.reservedTwice');
         const reason = input.reason ?? null;
-        const [row] = await w.tx.insert(reservations).values({ itemId: item.id, personId: person.personId, announcedAt: w.now, reason, reasonSubmittedAt: reason ? w.now : null }).returning();
-        await w.audit('reservation.add', 'reservation', row?.id ?? null, { after: { itemId: item.id, personId: person.personId, reason, source: 'device' } });
+        const row = await repo.insertReservation(w.tx, { itemId: item.id, personId: person.personId, announcedAt: w.now, reason, reasonSubmittedAt: reason ? w.now : null });
+        await w.audit('reservation.add', 'reservation', row.id, { after: { itemId: item.id, personId: person.personId, reason, source: 'device' } });
       });
     },
 
@@ -139,7 +135,7 @@ export function createLiveMemberActions(deps: Deps) {
         actorOf(principal as Principal),
         meetingId,
         async (w) => {
-          await w.tx.update(meetings).set({ speakerMinutes, updatedAt: w.now }).where(eq(meetings.id, meetingId));
+          await repo.setSpeakerMinutes(w.tx, meetingId, speakerMinutes, w.now);
           await w.audit('speakerTime', 'meeting', meetingId, { before: { speakerMinutes: w.meeting.speakerMinutes }, after: { speakerMinutes } });
         },
         { allowPlanned: true },
@@ -158,7 +154,7 @@ export interface MotionEntry {
 
 /** The motions of an item in the chair's proposition order (domain propositionOrder). */
 export async function readMotionOrder(db: Db, model: AttendanceModel, item: AgendaItemRow): Promise<{ stage: PropositionStage; motions: MotionEntry[] }[]> {
-  const rows = await db.select().from(motions).where(eq(motions.itemId, item.id)).orderBy(asc(motions.position));
+  const rows = await repo.listMotionsOfItem(db, item.id);
   const nameOf = (id: string) => model.people.find((p) => p.personId === id)?.name ?? '';
   return propositionOrder(rows, { hasProposal: item.proposal.trim() !== '' }).map((group) => ({
     stage: group.stage,
@@ -182,11 +178,11 @@ export async function readMemberRecord(db: Db, model: AttendanceModel, personId:
   const jav = new Set(model.rows.filter((r) => r.type === 'jav' && r.personId === personId && r.itemId).map((r) => r.itemId ?? ''));
   const item = model.items[index];
   const myMotions = item
-    ? (await db.select().from(motions).where(and(eq(motions.itemId, item.id), eq(motions.personId, personId))).orderBy(asc(motions.position))).filter((m) => !m.withdrawn)
+    ? (await repo.listMotionsOfItem(db, item.id, personId)).filter((m) => !m.withdrawn)
     : [];
   const decided = model.items.map((it, i) => ({ item: it, number: i + 1 })).filter(({ item: it, number }) => it.status === 'decided' && servingAt(model, number - 1).servingIds.has(personId));
   const decidedIds = decided.map((d) => d.item.id);
-  const mine = decidedIds.length > 0 ? await db.select().from(reservations).where(and(inArray(reservations.itemId, decidedIds), eq(reservations.personId, personId))) : [];
+  const mine = await repo.listReservationsOfPerson(db, decidedIds, personId);
   const reserved = new Map(mine.map((r) => [r.itemId, r]));
   return {
     presence,
@@ -199,11 +195,7 @@ export async function readMemberRecord(db: Db, model: AttendanceModel, personId:
 
 /** Time taken by each speaker entry finished on an item (started .. finished), in order. */
 export async function readSpokenTimes(db: Db, model: AttendanceModel, itemId: string): Promise<{ id: string; name: string; kind: 'speak' | 'reply'; seconds: number }[]> {
-  const rows = await db
-    .select()
-    .from(liveSpeakers)
-    .where(and(eq(liveSpeakers.itemId, itemId), isNotNull(liveSpeakers.startedAt), isNotNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)))
-    .orderBy(asc(liveSpeakers.startedAt));
+  const rows = await repo.listSpokenSpeakers(db, itemId);
   return rows.map((r) => ({
     id: r.id,
     name: model.people.find((p) => p.personId === r.personId)?.name ?? '',
@@ -214,6 +206,6 @@ export async function readSpokenTimes(db: Db, model: AttendanceModel, itemId: st
 
 /** Reservations on an item, for the record shown on the big screen and the chair's view. */
 export async function readReservations(db: Db, model: AttendanceModel, itemId: string): Promise<{ name: string; reason: string | null }[]> {
-  const rows = await db.select().from(reservations).where(eq(reservations.itemId, itemId)).orderBy(asc(reservations.announcedAt));
+  const rows = await repo.listReservationsOfItem(db, itemId);
   return rows.map((r) => ({ name: model.people.find((p) => p.personId === r.personId)?.name ?? '', reason: r.reason }));
 }

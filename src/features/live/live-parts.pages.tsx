@@ -271,3 +271,22 @@ export function sharedVNodes(t: Translate, locale: Locale, state: RoomState, now
     election: <ElectionStatus t={t} locale={locale} election={state.election} now={now} />,
   };
 }
+
+/** The vote and the election as the member's and the chair's pages show them, each with the page's own part beneath. */
+export function VoteAndElection({ t, shared, own }: { t: Translate; shared: ReturnType<typeof sharedVNodes>; own: { vote: ComponentChildren; election: ComponentChildren } }) {
+  return (
+    <>
+      <section class="lr-panel" aria-labelledby="lr-vote-h" id="omrostning">
+        <h2 id="lr-vote-h">{t('lr.vote.heading')}</h2>
+        <Part name="vote" live>
+          {shared.vote}
+        </Part>
+        {own.vote}
+      </section>
+      <Part name="election" live>
+        {shared.election}
+      </Part>
+      {own.election}
+    </>
+  );
+}

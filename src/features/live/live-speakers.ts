@@ -3,7 +3,6 @@
  * item from their own device; the chair gives it, in order or to anyone on the list, and ends it.
  * Each change is one transaction of the live meeting (`write`), published after the commit.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
@@ -11,10 +10,10 @@ import { msg, parseInput } from '../../platform/validation.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
-import { servingAt, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
-import type { WriteContext } from '../meetings/live-meeting.write.js';
+import { servingAt, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
-import { liveSpeakers } from './live.tables.js';
+import * as repo from './live.repository.js';
 
 /** The item being handled: the first item still pending. */
 export function currentIndex(model: Pick<AttendanceModel, 'items'>): number {
@@ -56,15 +55,14 @@ function requireCurrent(w: WriteContext): { item: AgendaItemRow; index: number }
 }
 
 async function requireSpeaker(w: WriteContext, speakerId: string) {
-  const [row] = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.id, speakerId), eq(liveSpeakers.meetingId, w.meeting.id)));
+  const row = await repo.findSpeaker(w.tx, w.meeting.id, speakerId);
   if (!row || row.removed || row.finishedAt) throw notFound(M['lr.err.noSpeaker']);
   return row;
 }
 
+/** The entries of an item that have the floor now. */
 async function speakingIds(w: WriteContext, itemId: string): Promise<string[]> {
-  const rows = await w.tx.select({ id: liveSpeakers.id, startedAt: liveSpeakers.startedAt }).from(liveSpeakers).where(and(eq(liveSpeakers.itemId, itemId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
-  const ids = rows.filter((r) => r.startedAt !== null).map((r) => r.id);
-  return ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'];
+  return (await repo.listOpenSpeakers(w.tx, itemId)).filter((r) => r.startedAt !== null).map((r) => r.id);
 }
 
 export function createLiveSpeakers(deps: Deps) {
@@ -77,10 +75,10 @@ export function createLiveSpeakers(deps: Deps) {
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const { item, index } = requireCurrent(w);
         if (!servingAt(w.model, index).servingIds.has(person.personId)) refuse('INVALID_ATTENDANCE', 'lr.err.speakNotServing');
-        const open = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
+        const open = await repo.listOpenSpeakers(w.tx, item.id, person.personId);
         if (open.some((r) => r.kind === kind && r.startedAt === null)) refuse('CONFLICT', 'lr.err.speakTwice');
-        const [row] = await w.tx.insert(liveSpeakers).values({ meetingId, itemId: item.id, personId: person.personId, kind, requestedAt: w.now }).returning();
-        await w.audit('speaker.request', 'live_speaker', row?.id ?? null, { after: { itemId: item.id, personId: person.personId, kind } });
+        const row = await repo.insertSpeaker(w.tx, { meetingId, itemId: item.id, personId: person.personId, kind, requestedAt: w.now });
+        await w.audit('speaker.request', 'live_speaker', row.id, { after: { itemId: item.id, personId: person.personId, kind } });
       });
     },
 
@@ -89,11 +87,7 @@ export function createLiveSpeakers(deps: Deps) {
       const { person } = await requireMember(principal, meetingId);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const { item } = requireCurrent(w);
-        const removed = await w.tx
-          .update(liveSpeakers)
-          .set({ removed: true })
-          .where(and(eq(liveSpeakers.itemId, item.id), eq(liveSpeakers.personId, person.personId), isNull(liveSpeakers.startedAt), eq(liveSpeakers.removed, false)))
-          .returning();
+        const removed = await repo.withdrawWaitingSpeakers(w.tx, item.id, person.personId);
         if (removed.length === 0) throw notFound(M['lr.err.noSpeaker']);
         await w.audit('speaker.withdraw', 'live_speaker', removed[0]?.id ?? null, { after: { itemId: item.id, personId: person.personId } });
       });
@@ -105,8 +99,8 @@ export function createLiveSpeakers(deps: Deps) {
       const { speakerId } = parseInput(ZSpeakerRef, raw);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const row = await requireSpeaker(w, speakerId);
-        await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(and(eq(liveSpeakers.itemId, row.itemId), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false), inArray(liveSpeakers.id, await speakingIds(w, row.itemId))));
-        await w.tx.update(liveSpeakers).set({ startedAt: w.now }).where(eq(liveSpeakers.id, row.id));
+        await repo.finishSpeakers(w.tx, await speakingIds(w, row.itemId), w.now);
+        await repo.startSpeaker(w.tx, row.id, w.now);
         await w.audit('speaker.start', 'live_speaker', row.id, { after: { personId: row.personId, startedAt: w.now } });
       });
     },
@@ -116,11 +110,11 @@ export function createLiveSpeakers(deps: Deps) {
       await requireRun(principal, meetingId);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const { item } = requireCurrent(w);
-        const rows = await w.tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.itemId, item.id), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)));
+        const rows = await repo.listOpenSpeakers(w.tx, item.id);
         const speaking = rows.filter((r) => r.startedAt !== null);
         const next = orderSpeakers(rows.filter((r) => r.startedAt === null))[0];
-        if (speaking.length > 0) await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(inArray(liveSpeakers.id, speaking.map((r) => r.id)));
-        if (next) await w.tx.update(liveSpeakers).set({ startedAt: w.now }).where(eq(liveSpeakers.id, next.id));
+        await repo.finishSpeakers(w.tx, speaking.map((r) => r.id), w.now);
+        if (next) await repo.startSpeaker(w.tx, next.id, w.now);
         if (!next && speaking.length === 0) throw notFound(M['lr.err.noSpeaker']);
         await w.audit('speaker.next', 'live_speaker', next?.id ?? null, { after: { finished: speaking.map((r) => r.id), started: next?.id ?? null } });
       });
@@ -132,7 +126,7 @@ export function createLiveSpeakers(deps: Deps) {
       const { speakerId } = parseInput(ZSpeakerRef, raw);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const row = await requireSpeaker(w, speakerId);
-        await w.tx.update(liveSpeakers).set({ finishedAt: w.now }).where(eq(liveSpeakers.id, row.id));
+        await repo.finishSpeakers(w.tx, [row.id], w.now);
         await w.audit('speaker.finish', 'live_speaker', row.id, { after: { finishedAt: w.now } });
       });
     },
@@ -143,7 +137,7 @@ export function createLiveSpeakers(deps: Deps) {
       const { speakerId } = parseInput(ZSpeakerRef, raw);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
         const row = await requireSpeaker(w, speakerId);
-        await w.tx.update(liveSpeakers).set({ removed: true }).where(eq(liveSpeakers.id, row.id));
+        await repo.removeSpeakerRow(w.tx, row.id);
         await w.audit('speaker.remove', 'live_speaker', row.id, { before: { removed: false }, after: { removed: true } });
       });
     },

@@ -7,22 +7,21 @@
  * decideVote with the chair's casting vote on a tie, the lot in an election) and the item is
  * decided as a manual vote decides it: votes and vote_ballots hold the record.
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { liveBallots, liveVotes } from './live.tables.js';
-import { agendaItems, meetings, votes } from '../meetings/meetings.tables.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import * as repo from './live.repository.js';
+import { beginClosing, castInTransaction, closeAfterLastBallot } from './live-ballot.js';
+import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
-import { ZAlternative, type TChoice } from '../meetings/live-meeting.schema.js';
-import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/live-meeting.state.js';
-import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/live-meeting.write.js';
-import { recordVote } from '../meetings/live-meeting.voting.js';
-import { resolveAlternative } from '../meetings/live-meeting-decisions.service.js';
+import { ZAlternative, type TChoice } from '../meetings/proceedings/live-meeting.schema.js';
+import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { recordVote } from '../meetings/proceedings/live-meeting.voting.js';
+import { resolveAlternative } from '../meetings/proceedings/live-meeting-decisions.service.js';
 import type { MeetingRow } from '../meetings/meetings.repository.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 
@@ -68,32 +67,35 @@ export function countedBallots(cast: ReadonlyMap<string, TChoice>, servingIds: R
   return Object.fromEntries([...servingIds].map((id) => [id, cast.get(id) ?? 'abstain']));
 }
 
+const refuseMissing = (): never => {
+  throw notFound(M['lr.err.noVote']);
+};
+const refuseClosed = (): never => refuse('CONFLICT', 'lr.err.voteClosed');
+
 export function createLiveVotes(deps: Deps) {
   const { db, clock, write, publish, random } = deps;
 
   /** Close in one transaction: ballots locked out, recorded through recordVote, the item decided. */
   async function closeIn(actor: Actor, meetingId: string, liveVoteId: string): Promise<void> {
     await write(actor, meetingId, async (w) => {
-      const [lv] = await w.tx.select().from(liveVotes).where(and(eq(liveVotes.id, liveVoteId), eq(liveVotes.meetingId, meetingId))).for('update');
-      if (!lv) throw notFound(M['lr.err.noVote']);
-      if (lv.closedAt) refuse('CONFLICT', 'lr.err.voteClosed');
-      const { item, index } = requireItem(w, lv.itemId);
-      if (item.status !== 'pending') {
-        // The item was decided another way meanwhile: the vote ends without a record of its own.
-        await w.tx.update(liveVotes).set({ closedAt: w.now }).where(eq(liveVotes.id, lv.id));
-        await w.audit('evote.cancel', 'live_vote', lv.id, { after: { reason: `item ${item.status}` } });
-        return;
-      }
-      requireQuorum(w, index);
-      const rows = await w.tx.select().from(liveBallots).where(eq(liveBallots.liveVoteId, lv.id));
+      const closing = await beginClosing(w, {
+        lock: () => repo.lockLiveVote(w.tx, meetingId, liveVoteId, 'update'),
+        refuseMissing,
+        refuseClosed,
+        cancel: (lv) => repo.closeLiveVoteRow(w.tx, lv.id, { closedAt: w.now }),
+        audit: { action: 'evote.cancel', entity: 'live_vote' },
+      });
+      if (!closing) return;
+      const { row: lv, item, index } = closing;
+      const rows = await repo.listLiveBallots(w.tx, lv.id);
       const ballots = countedBallots(new Map(rows.map((r) => [r.personId, r.choice])), servingAt(w.model, index).servingIds);
       const yes = await resolveAlternative(w, item, lv.yesAlternative);
       const no = await resolveAlternative(w, item, lv.noAlternative);
       const result = await recordVote(w, { item, index, yes, no, ballots, random });
       await decide(w, item, { status: 'decided', decisionText: result.winner.text, decidedBy: result.decidedBy });
-      const [vote] = await w.tx.select({ id: votes.id }).from(votes).where(eq(votes.itemId, item.id)).orderBy(desc(votes.createdAt)).limit(1);
-      await w.tx.update(liveVotes).set({ closedAt: w.now, voteId: vote?.id ?? null }).where(eq(liveVotes.id, lv.id));
-      await w.audit('evote.close', 'live_vote', lv.id, { after: { voteId: vote?.id ?? null, cast: rows.length, eligible: lv.eligible.length } });
+      const voteId = await repo.findLatestVoteIdOfItem(w.tx, item.id);
+      await repo.closeLiveVoteRow(w.tx, lv.id, { closedAt: w.now, voteId });
+      await w.audit('evote.close', 'live_vote', lv.id, { after: { voteId, cast: rows.length, eligible: lv.eligible.length } });
     });
   }
 
@@ -106,16 +108,11 @@ export function createLiveVotes(deps: Deps) {
         const { item, index } = requireItem(w, input.itemId);
         if (item.status !== 'pending') refuse('CONFLICT', 'lr.err.noCurrentItem');
         requireQuorum(w, index);
-        const [open] = await w.tx.select({ id: liveVotes.id }).from(liveVotes).where(and(eq(liveVotes.meetingId, meetingId), isNull(liveVotes.closedAt)));
-        if (open) refuse('CONFLICT', 'lr.err.voteOpen');
+        if (await repo.findOpenLiveVoteId(w.tx, meetingId)) refuse('CONFLICT', 'lr.err.voteOpen');
         const yes = await resolveAlternative(w, item, input.yes);
         const no = await resolveAlternative(w, item, input.no);
         const eligible = [...servingAt(w.model, index).servingIds];
-        const [row] = await w.tx
-          .insert(liveVotes)
-          .values({ meetingId, itemId: item.id, yesAlternative: input.yes, noAlternative: input.no, yesMeans: yes.text, noMeans: no.text, eligible, openedAt: w.now, closesAt: new Date(w.now.getTime() + input.minutes * 60_000) })
-          .returning();
-        if (!row) throw new Error('insert returned no live vote');
+        const row = await repo.insertLiveVote(w.tx, { meetingId, itemId: item.id, yesAlternative: input.yes, noAlternative: input.no, yesMeans: yes.text, noMeans: no.text, eligible, openedAt: w.now, closesAt: new Date(w.now.getTime() + input.minutes * 60_000) });
         await w.audit('evote.open', 'live_vote', row.id, { after: { itemId: item.id, yes: input.yes, no: input.no, minutes: input.minutes, eligible } });
         return row.id;
       });
@@ -131,12 +128,8 @@ export function createLiveVotes(deps: Deps) {
     async castBallot(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
       const { person } = await deps.requireMember(principal, meetingId);
       const input = parseInput(ZBallot, raw);
-      const eligible = await db.transaction(async (tx) => {
-        const [lv] = await tx.select().from(liveVotes).where(and(eq(liveVotes.id, input.liveVoteId), eq(liveVotes.meetingId, meetingId))).for('share');
-        if (!lv) throw notFound(M['lr.err.noVote']);
-        if (lv.closedAt) refuse('CONFLICT', 'lr.err.voteClosed');
-        const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
-        if (meeting?.status !== 'open') refuse('CONFLICT', 'lr.err.voteClosed');
+      const lock = (tx: Db) => repo.lockLiveVote(tx, meetingId, input.liveVoteId, 'share');
+      const eligible = await castInTransaction(db, meetingId, { lock, refuseMissing, refuseClosed }, async (tx, lv, meeting) => {
         if (!lv.eligible.includes(person.personId)) refuse('INVALID_VOTE', 'lr.err.voteNotServing');
         const now = clock();
         if (now.getTime() >= lv.closesAt.getTime()) {
@@ -144,24 +137,14 @@ export function createLiveVotes(deps: Deps) {
           const index = model.items.findIndex((i) => i.id === lv.itemId);
           if (servingAt(model, index).chairId !== person.personId) refuse('CONFLICT', 'lr.err.voteTimeUp');
         }
-        await tx
-          .insert(liveBallots)
-          .values({ liveVoteId: lv.id, personId: person.personId, choice: input.choice, castAt: now })
-          .onConflictDoUpdate({ target: [liveBallots.liveVoteId, liveBallots.personId], set: { choice: input.choice, castAt: now } });
+        await repo.upsertLiveBallot(tx, { liveVoteId: lv.id, personId: person.personId, choice: input.choice, castAt: now });
         return lv.eligible.length;
       });
       await publish(meetingId);
       // Counted after the commit: two last ballots committing at once each count only their own
       // inside the transaction, and neither would close the vote. Read now, the last one sees all.
-      const cast = await db.select({ personId: liveBallots.personId }).from(liveBallots).where(eq(liveBallots.liveVoteId, input.liveVoteId));
-      if (cast.length >= eligible) {
-        try {
-          await closeIn(SYSTEM_ACTOR, meetingId, input.liveVoteId);
-        } catch (error) {
-          // A tie the chair has not voted in, or another closing first: the chair closes it by hand.
-          if (!(error instanceof DomainError)) throw error;
-        }
-      }
+      const cast = await repo.countLiveBallots(db, input.liveVoteId);
+      await closeAfterLastBallot(cast >= eligible, () => closeIn(SYSTEM_ACTOR, meetingId, input.liveVoteId));
     },
 
     /** The chair closes the vote: who has not voted counts as avstår; the result goes into the record. */
@@ -173,8 +156,7 @@ export function createLiveVotes(deps: Deps) {
 
     /** Tests and the load script: the item a vote decided. */
     async itemOfVote(liveVoteId: string) {
-      const [row] = await db.select({ item: agendaItems }).from(liveVotes).innerJoin(agendaItems, eq(agendaItems.id, liveVotes.itemId)).where(eq(liveVotes.id, liveVoteId));
-      return row?.item;
+      return repo.findItemOfLiveVote(db, liveVoteId);
     },
   };
 }

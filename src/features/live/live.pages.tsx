@@ -6,11 +6,12 @@
  * (forms, with the user's CSRF token) from the page's `/delar` answer.
  */
 import type { VNode } from 'preact';
+import { PostButton } from './live-forms.pages.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { formatLongDate } from '../../platform/time-format.js';
 import type { LiveRoomService, RoomState } from './live.service.js';
-import { choiceKey, Failure, LivePage, memberPath, Part, phaseOf, publicStreamPath, sharedVNodes, streamPath } from './live-parts.pages.js';
+import { choiceKey, Failure, LivePage, memberPath, Part, phaseOf, publicStreamPath, sharedVNodes, streamPath, VoteAndElection } from './live-parts.pages.js';
 
 import { JavForm, MotionForm, ReservationForm } from './live-member.pages.js';
 import { ElectionBallot } from './live-election.pages.js';
@@ -41,16 +42,8 @@ function Presence({ ctx, view }: { ctx: ViewContext; view: MemberView }) {
       )}
       {!closed && !settled && (
         <div class="lr-buttons">
-          <PostForm ctx={ctx} action={`${base}/narvaro`}>
-            <button type="submit" name="mode" value="present" class="button">
-              {t('lr.presence.here')}
-            </button>
-          </PostForm>
-          <PostForm ctx={ctx} action={`${base}/narvaro`}>
-            <button type="submit" name="mode" value="remote" class="button button--secondary">
-              {t('lr.presence.remote')}
-            </button>
-          </PostForm>
+          <PostButton ctx={ctx} action={`${base}/narvaro`} name="mode" value="present" label={t('lr.presence.here')} />
+          <PostButton ctx={ctx} action={`${base}/narvaro`} name="mode" value="remote" label={t('lr.presence.remote')} secondary />
         </div>
       )}
       {!closed && !settled && <p>{t('lr.presence.remoteHint')}</p>}
@@ -69,23 +62,9 @@ function SpeakForms({ ctx, view }: { ctx: ViewContext; view: MemberView }) {
       {waiting && <p>{t('lr.speak.mine')}</p>}
       {view.serving && (
         <div class="lr-buttons">
-          <PostForm ctx={ctx} action={`${base}/talare`}>
-            <button type="submit" name="kind" value="speak" class="button">
-              {t('lr.speak.ask')}
-            </button>
-          </PostForm>
-          <PostForm ctx={ctx} action={`${base}/talare`}>
-            <button type="submit" name="kind" value="reply" class="button button--secondary">
-              {t('lr.speak.reply')}
-            </button>
-          </PostForm>
-          {waiting && (
-            <PostForm ctx={ctx} action={`${base}/talare/aterta`}>
-              <button type="submit" class="button button--secondary">
-                {t('lr.speak.withdraw')}
-              </button>
-            </PostForm>
-          )}
+          <PostButton ctx={ctx} action={`${base}/talare`} name="kind" value="speak" label={t('lr.speak.ask')} />
+          <PostButton ctx={ctx} action={`${base}/talare`} name="kind" value="reply" label={t('lr.speak.reply')} secondary />
+          {waiting && <PostButton ctx={ctx} action={`${base}/talare/aterta`} label={t('lr.speak.withdraw')} secondary />}
         </div>
       )}
     </div>
@@ -144,17 +123,7 @@ export function MemberLivePage({ ctx, view, error }: { ctx: ViewContext; view: M
       <p>{t('lr.member.you', { role: t(view.person.role === 'member' ? 'lr.role.member' : 'lr.role.substitute'), municipality: view.person.municipalityName })}</p>
       <Failure message={error} />
       <Part name="item">{shared.item}</Part>
-      <section class="lr-panel" aria-labelledby="lr-vote-h" id="omrostning">
-        <h2 id="lr-vote-h">{t('lr.vote.heading')}</h2>
-        <Part name="vote" live>
-          {shared.vote}
-        </Part>
-        <Part name="ballot">{mine.ballot}</Part>
-      </section>
-      <Part name="election" live>
-        {shared.election}
-      </Part>
-      <Part name="electionBallot">{mine.electionBallot}</Part>
+      <VoteAndElection t={t} shared={shared} own={{ vote: <Part name="ballot">{mine.ballot}</Part>, election: <Part name="electionBallot">{mine.electionBallot}</Part> }} />
       <section class="lr-panel" aria-labelledby="lr-speakers-h" id="talarlista">
         <h2 id="lr-speakers-h">{t('lr.speakers.heading')}</h2>
         <Part name="speakers">{shared.speakers}</Part>

@@ -1,44 +1,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
+import { TestClient, type TestContext } from '../../../test/support/app.js';
 import { eq } from 'drizzle-orm';
-import { buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
-import { users } from '../auth/auth.tables.js';
+import { buildLiveMeeting, textOf } from '../../../test/support/live-meeting-fixtures.js';
+import { createListeningApp, openRoomWithMembers } from '../../../test/support/live-room.js';
 import { agendaItems } from '../meetings/meetings.tables.js';
-import type { Role } from '../../platform/auth/policy.js';
 import { liveFrames } from '../../../test/support/sse.js';
-
-/** A client signed in as the person (member or substitute) of a town. */
-async function clientFor(t: TestContext, f: LiveFixture, personId: string, role: Role): Promise<TestClient> {
-  const committeeId = f.secretaryPrincipal.grants[0]?.organisationId ?? '';
-  const user = await buildUser(t.services, { organisationId: committeeId, roles: [role] });
-  await t.services.database.db.update(users).set({ personId }).where(eq(users.id, user.id));
-  const client = new TestClient(t.app);
-  await client.signIn(user.email);
-  return client;
-}
 
 describe('the live meeting pages: plain forms, the stream, the big screen', () => {
   let t: TestContext;
   let base: string;
 
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    ({ t, base } = await createListeningApp());
   });
   after(() => t.close());
 
   test('a member checks in, asks to speak and votes with forms; the chair confirms, gives the floor and closes; the stream follows each step', async () => {
     const f = await buildLiveMeeting(t);
     const id = f.meetingId;
-    assert.equal((await f.secretary.post(`${f.base}/oppna`, { confirm: 'ja', reason: 'Testmötet hålls en annan dag än det planerade.' })).statusCode, 302);
-    await recordStart(f, [f.member.Bergby]);
-    const members = {} as Record<Town, TestClient>;
-    for (const town of TOWNS) members[town] = await clientFor(t, f, f.member[town], town === 'Arvidsby' ? 'chair' : 'member');
-    const bergbySub = await clientFor(t, f, f.substitute.Bergby, 'substitute');
-    const dalbySub = await clientFor(t, f, f.substitute.Dalby, 'substitute');
+    const { members, bergbySub, dalbySub } = await openRoomWithMembers(t, f);
 
     // The stream, as the big screen inside opens it (the secretary's session).
     const cookie = [...f.secretary.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

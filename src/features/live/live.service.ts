@@ -5,15 +5,12 @@
  * with the meeting row locked, like the secretary's live screen, and is published after the commit
  * on the meeting's realtime topic so that every open page, on every app server, reads it again.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Realtime } from '../../platform/realtime/realtime.js';
-import { users } from '../auth/auth.tables.js';
-import { liveBallots, liveCheckins, liveSpeakers, liveVotes } from './live.tables.js';
-import { attendanceEvents, meetings, motions, voteBallots, votes } from '../meetings/meetings.tables.js';
-import { people } from '../organisation/organisation.tables.js';
+import * as repo from './live.repository.js';
+import { deleteAttendanceEvent, insertAttendanceEvent } from '../meetings/proceedings/proceedings.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
@@ -21,9 +18,9 @@ import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../../pla
 import { publicHeadingOf, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { cooperationScope } from '../organisation/scope.js';
-import { findBody, findMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
-import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/live-meeting.state.js';
-import { requireOpen, type WriteContext } from '../meetings/live-meeting.write.js';
+import { findBody, findMeeting, findPersonIdOfUser, lockMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
+import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
+import { requireOpen, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import { createLiveSpeakers, currentIndex, orderSpeakers, type SpeakerEntry } from './live-speakers.js';
 
@@ -101,10 +98,10 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     if (!principal) throw new PolicyDenied('meetingRoom.use');
     const { meeting, body } = await meetingAndBody(meetingId);
     if (!can(principal, 'meetingRoom.use', await cooperationScope(db, body.organisationId))) throw new PolicyDenied('meetingRoom.use');
-    const [user] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, principal.userId));
-    if (!user?.personId) throw notFound(M['lr.err.noPerson']);
+    const personId = await findPersonIdOfUser(db, principal.userId);
+    if (!personId) throw notFound(M['lr.err.noPerson']);
     const model = await loadAttendanceModel(db, meeting);
-    const person = model.people.find((p) => p.personId === user.personId);
+    const person = model.people.find((p) => p.personId === personId);
     if (!person) throw notFound(M['lr.err.notCalled']);
     return { meeting, body, model, person, principal };
   }
@@ -123,7 +120,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   async function write<T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options: { allowPlanned?: boolean } = {}): Promise<T> {
     const { body } = await meetingAndBody(meetingId);
     const result = await db.transaction(async (tx) => {
-      const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+      const meeting = await lockMeeting(tx, meetingId);
       if (!meeting) throw notFound(M['lr.err.noMeeting']);
       if (!(options.allowPlanned && meeting.status === 'planned')) requireOpen(meeting);
       const now = clock();
@@ -152,12 +149,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     const index = currentIndex(model);
     const item = model.items[index];
     const personOf = (id: string) => model.people.find((p) => p.personId === id);
-    const speakerRows = item
-      ? await db
-          .select()
-          .from(liveSpeakers)
-          .where(and(eq(liveSpeakers.itemId, item.id), isNull(liveSpeakers.finishedAt), eq(liveSpeakers.removed, false)))
-      : [];
+    const speakerRows = item ? await repo.listOpenSpeakers(db, item.id) : [];
     const speakers = orderSpeakers(speakerRows).map((r) => ({
       id: r.id,
       personId: r.personId,
@@ -167,12 +159,12 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       speaking: r.startedAt !== null,
       startedAt: r.startedAt,
     }));
-    const [lv] = await db.select().from(liveVotes).where(eq(liveVotes.meetingId, meetingId)).orderBy(desc(liveVotes.openedAt)).limit(1);
+    const lv = await repo.findLatestLiveVote(db, meetingId);
     let vote: RoomState['vote'] = null;
     if (lv) {
       const voteIndex = model.items.findIndex((i) => i.id === lv.itemId);
       const voteItem = model.items[voteIndex];
-      const voted = (await db.select({ personId: liveBallots.personId }).from(liveBallots).where(eq(liveBallots.liveVoteId, lv.id))).length;
+      const voted = await repo.countLiveBallots(db, lv.id);
       vote = {
         id: lv.id,
         itemNumber: voteIndex + 1,
@@ -203,9 +195,9 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   }
 
   async function readResult(voteId: string, model: AttendanceModel, item: AgendaItemRow | undefined, audience: Audience): Promise<VoteResult | null> {
-    const [row] = await db.select().from(votes).where(eq(votes.id, voteId));
-    if (!row) return null;
-    const ballots = await db.select({ personId: voteBallots.personId, choice: voteBallots.choice, name: people.name }).from(voteBallots).innerJoin(people, eq(people.id, voteBallots.personId)).where(eq(voteBallots.voteId, voteId));
+    const found = await repo.findVoteRecord(db, voteId);
+    if (!found) return null;
+    const { vote: row, ballots } = found;
     const order = new Map(model.people.map((p, i) => [p.personId, i]));
     const hidden = audience === 'public' && item?.isSecret === true;
     const reserved = item && !hidden ? await readReservations(db, model, item.id) : [];
@@ -238,13 +230,13 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     async memberView(principal: Principal | null, meetingId: string) {
       const { meeting, model, person } = await requireMember(principal, meetingId);
       const state = await readState(meetingId, 'internal');
-      const [checkin] = await db.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, person.personId)));
+      const checkin = await repo.findCheckin(db, meetingId, person.personId);
       const index = currentIndex(model);
       const serving = index >= 0 && servingAt(model, index).servingIds.has(person.personId);
       const mine = state.speakers.filter((s) => s.personId === person.personId);
       const openVote = state.vote && !state.vote.closed ? state.vote : null;
-      const [lv] = openVote ? await db.select().from(liveVotes).where(eq(liveVotes.id, openVote.id)) : [];
-      const [ballot] = openVote ? await db.select().from(liveBallots).where(and(eq(liveBallots.liveVoteId, openVote.id), eq(liveBallots.personId, person.personId))) : [];
+      const lv = openVote ? await repo.findLiveVote(db, openVote.id) : undefined;
+      const ballot = openVote ? await repo.findLiveBallot(db, openVote.id, person.personId) : undefined;
       return {
         meeting,
         person,
@@ -264,7 +256,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       const { meeting, body } = await requireRun(principal, meetingId);
       const state = await readState(meetingId, 'internal');
       const model = await loadAttendanceModel(db, meeting);
-      const pending = await db.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), isNull(liveCheckins.confirmedAt))).orderBy(asc(liveCheckins.reportedAt));
+      const pending = await repo.listPendingCheckins(db, meetingId);
       const checkins = pending.flatMap((c) => {
         const p = model.people.find((x) => x.personId === c.personId);
         return p ? [{ person: p, mode: c.mode, reportedAt: c.reportedAt }] : [];
@@ -273,7 +265,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       const item = model.items[index];
       let alternatives: Alternative[] = [];
       if (item) {
-        const itemMotions = await db.select().from(motions).where(eq(motions.itemId, item.id)).orderBy(asc(motions.position));
+        const itemMotions = await repo.listMotionsOfItem(db, item.id);
         alternatives = describeAlternatives(item, itemMotions, new Map(model.people.map((p) => [p.personId, p.name])));
       }
       const jav = item ? readJav(model, item.id) : [];
@@ -309,12 +301,9 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         actorOf(principal as Principal),
         meetingId,
         async (w) => {
-          const [existing] = await w.tx.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, person.personId)));
+          const existing = await repo.findCheckin(w.tx, meetingId, person.personId);
           if (existing?.confirmedAt && existing.mode === input.mode) refuse('CONFLICT', 'lr.err.alreadyConfirmed');
-          await w.tx
-            .insert(liveCheckins)
-            .values({ meetingId, personId: person.personId, mode: input.mode, reportedAt: w.now })
-            .onConflictDoUpdate({ target: [liveCheckins.meetingId, liveCheckins.personId], set: { mode: input.mode, reportedAt: w.now, confirmedAt: null, attendanceEventId: null } });
+          await repo.upsertCheckin(w.tx, { meetingId, personId: person.personId, mode: input.mode, reportedAt: w.now });
           await w.audit('checkin', 'person', person.personId, { before: existing ?? null, after: { mode: input.mode } });
         },
         { allowPlanned: true },
@@ -330,7 +319,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
       await requireRun(principal, meetingId);
       const { personId } = parseInput(ZPersonRef, raw);
       await write(actorOf(principal as Principal), meetingId, async (w) => {
-        const [checkin] = await w.tx.select().from(liveCheckins).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, personId))).for('update');
+        const checkin = await repo.findCheckin(w.tx, meetingId, personId, { forUpdate: true });
         if (!checkin || checkin.confirmedAt) throw notFound(M['lr.err.noCheckin']);
         const index = currentIndex(w.model);
         const started = w.model.items.some((i) => i.status !== 'pending');
@@ -338,7 +327,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         let itemId: string | null = null;
         if (!started) {
           type = checkin.mode;
-          for (const row of w.model.rows.filter((r) => r.personId === personId && r.itemId === null && r.type !== 'jav')) await w.tx.delete(attendanceEvents).where(eq(attendanceEvents.id, row.id));
+          for (const row of w.model.rows.filter((r) => r.personId === personId && r.itemId === null && r.type !== 'jav')) await deleteAttendanceEvent(w.tx, row.id);
         } else {
           const item = w.model.items[index];
           if (!item) refuse('CONFLICT', 'lr.err.noCurrentItem');
@@ -346,9 +335,9 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
           itemId = item.id;
         }
         const note = checkin.mode === 'remote' ? `${M['lr.stored.checkin'].sv}. ${M['lr.stored.remote'].sv}` : M['lr.stored.checkin'].sv;
-        const [event] = await w.tx.insert(attendanceEvents).values({ meetingId, personId, type, itemId, note, recordedAt: w.now }).returning();
-        await w.tx.update(liveCheckins).set({ confirmedAt: w.now, attendanceEventId: event?.id ?? null }).where(and(eq(liveCheckins.meetingId, meetingId), eq(liveCheckins.personId, personId)));
-        await w.audit('attendance.record', 'attendance_event', event?.id ?? null, { after: { personId, type, itemId, note, source: 'checkin' } });
+        const event = await insertAttendanceEvent(w.tx, { meetingId, personId, type, itemId, note, recordedAt: w.now });
+        await repo.confirmCheckinRow(w.tx, meetingId, personId, { confirmedAt: w.now, attendanceEventId: event.id });
+        await w.audit('attendance.record', 'attendance_event', event.id, { after: { personId, type, itemId, note, source: 'checkin' } });
       });
     },
 
@@ -360,7 +349,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         actorOf(principal as Principal),
         meetingId,
         async (w) => {
-          await w.tx.update(meetings).set({ livePublic, updatedAt: w.now }).where(eq(meetings.id, meetingId));
+          await repo.setLivePublic(w.tx, meetingId, livePublic, w.now);
           await w.audit('public', 'meeting', meetingId, { before: { livePublic: w.meeting.livePublic }, after: { livePublic } });
         },
         { allowPlanned: true },

@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, buildUser, type TestContext } from '../../../test/support/app.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
-import { users } from '../auth/auth.tables.js';
+import { linkedUser, refusal } from '../../../test/support/live-room.js';
 import { liveBallots } from './live.tables.js';
 import { agendaItems, attendanceEvents, meetings, voteBallots, votes } from '../meetings/meetings.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import type { Principal, Role } from '../../platform/auth/policy.js';
-import { DomainError } from '../../platform/errors.js';
 import { countedBallots, MAX_VOTE_MINUTES } from './live-vote.js';
 import { orderSpeakers } from './live.service.js';
 
@@ -30,11 +29,7 @@ async function buildRoom(t: TestContext): Promise<Room> {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, f.meetingId));
   const committeeId = f.secretaryPrincipal.grants[0]?.organisationId ?? '';
   assert.ok(meeting);
-  const principalFor = async (personId: string, role: Role): Promise<Principal> => {
-    const user = await buildUser(t.services, { organisationId: committeeId, roles: [role] });
-    await db.update(users).set({ personId }).where(eq(users.id, user.id));
-    return { userId: user.id, email: user.email, name: user.email, grants: [{ organisationId: committeeId, role }] };
-  };
+  const principalFor = async (personId: string, role: Role): Promise<Principal> => (await linkedUser(t, f, personId, role)).principal;
   const member = {} as Record<Town, Principal>;
   const substitute = {} as Record<Town, Principal>;
   for (const town of TOWNS) {
@@ -42,16 +37,6 @@ async function buildRoom(t: TestContext): Promise<Room> {
     substitute[town] = await principalFor(f.substitute[town], 'substitute');
   }
   return { f, committeeId, member, substitute, chairRunner: member.Arvidsby };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  assert.fail('expected a refusal');
 }
 
 describe('the live meeting for members', () => {

@@ -9,12 +9,12 @@ import { swedishDate } from '../../platform/clock.js';
 import { formatCaseNumber, formatHandlingId, publicHeadingOf, serviceByParagraph, type JavRecord } from '../../domain/index.js';
 import { instantToStockholm } from '../meetings/calendar.js';
 import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.repository.js';
-import { loadAttendanceModel, type AttendanceModel } from '../meetings/live-meeting.state.js';
+import { loadAttendanceModel, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import { voteCounts, type JavEntry, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph, type ServedPerson } from './protocol.model.js';
 import { findProtocol, listParagraphs, type ParagraphRow } from './protocol.repository.js';
 import { letterheadOf } from './protocol-wording.js';
 import * as read from './protocol-build.repository.js';
-import { loadElectionRecords } from '../meetings/live-meeting.election.js';
+import { loadElectionRecords } from '../meetings/proceedings/live-meeting.election.js';
 
 /** Items that were handled get a paragraph; pending ones do not. */
 export const HANDLED: ReadonlySet<AgendaItemRow['status']> = new Set(['decided', 'noted', 'tabled']);

@@ -20,7 +20,6 @@ import { instantToStockholm, stockholmToInstant } from '../meetings/calendar.js'
 import { CURRENT_DIGEST_VERSION, protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './protocol-build.js';
 import * as repo from './protocol.repository.js';
-import { lockMeeting } from '../meetings/schedule.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { storeReviewCopy } from './review-copy.js';
 
@@ -176,7 +175,7 @@ export function createProtocolService(deps: { database: Database; config: Config
           throw conflict({ sv: 'Protokollet kan skrivas först när sammanträdet är avslutat.', en: 'The protocol can be written only once the meeting is closed.' });
         }
         // Locks the meeting row, so that two drafts for one meeting queue; the unique index backs this.
-        await lockMeeting(tx, meetingId);
+        await meetingsRepo.lockMeeting(tx, meetingId);
         const items = await meetingsRepo.listItems(tx, meetingId);
         const existing = await repo.findProtocolByMeeting(tx, meetingId);
         const had = existing ? new Set((await repo.listParagraphs(tx, existing.id)).flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []))) : new Set<string>();
@@ -202,7 +201,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       return db.transaction(async (tx) => {
         const { meeting, body } = await requireMeeting(tx, meetingId);
         assertCan(principal, 'meeting.plan', scope(body));
-        await lockMeeting(tx, meetingId);
+        await meetingsRepo.lockMeeting(tx, meetingId);
         if (meeting.status === 'planned' || meeting.status === 'cancelled') {
           throw conflict({ sv: 'Omedelbar justering görs vid sammanträdet.', en: 'Immediate justering is done at the meeting.' });
         }

@@ -15,7 +15,7 @@ import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { isReminderDue, justeringDeadline, noticePostingDeadline } from '../../domain/index.js';
 import { signerRolesOf, signersOf, type SignerRole } from '../protocols/signers.js';
 import { listMandatesOn } from '../meetings/meetings.repository.js';
-import { substitutesToCall } from '../meetings/member-room.service.js';
+import { substitutesToCall } from '../meetings/member-room/member-room.service.js';
 import * as repo from './tasks.repository.js';
 
 export const JUSTERING_KIND = 'justering.locked';

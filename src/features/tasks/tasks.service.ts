@@ -13,8 +13,8 @@ import { signerRolesOf, type SignerRole } from '../protocols/signers.js';
 import type { PublicationService } from '../publication/publication.service.js';
 import type { CooperationService } from '../cooperation/cooperation.service.js';
 import { listMandatesOn } from '../meetings/meetings.repository.js';
-import { substitutesToCall } from '../meetings/member-room.service.js';
-import { substituteMailState, type SubstituteMailState } from '../meetings/member-room.rules.js';
+import { substitutesToCall } from '../meetings/member-room/member-room.service.js';
+import { substituteMailState, type SubstituteMailState } from '../meetings/member-room/member-room.rules.js';
 import * as repo from './tasks.repository.js';
 import { recordPostingPath } from '../publication/notice-link.service.js';
 
