@@ -1,18 +1,17 @@
-import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { roleAssignments, users } from '../auth/auth.tables.js';
-import { people } from '../organisation/organisation.tables.js';
-import { auditLog } from '../../platform/audit/audit.tables.js';
+import * as users from '../auth/users.repository.js';
+import { findUserById } from '../auth/auth.repository.js';
+import { findPerson, listOrganisationRefs } from '../organisation/organisation.repository.js';
+import { listAuditEntries } from '../../platform/audit/audit.repository.js';
 import { recordAudit, verifyAuditChain } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, isRole, organisationsWhere, PolicyDenied, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { administeredOrganisationIds, administeredScope } from '../organisation/scope.js';
-import { organisations } from '../organisation/organisation.tables.js';
 import { ZGrant } from '../auth/auth.schema.js';
 import { accountOrganisationId } from '../auth/account-organisation.js';
 
@@ -27,7 +26,7 @@ export function createAdminService(deps: { database: Database; config: Config; c
 
   /** Where the principal reads the audit log: where it is admin or auditor, and a committee's members. */
   async function auditReader(principal: Principal | null) {
-    const all = await db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
+    const all = await listOrganisationRefs(db);
     const readIn = new Set(organisationsWhere(principal, 'audit.read'));
     const ids = new Set(all.filter((o) => readIn.has(o.id) || (o.kind === 'municipality' && o.committeeId !== null && readIn.has(o.committeeId))).map((o) => o.id));
     if (ids.size === 0) throw new PolicyDenied('audit.read');
@@ -40,7 +39,7 @@ export function createAdminService(deps: { database: Database; config: Config; c
 
   /** The organisations the principal administers; refused when none. */
   async function administeredBy(principal: Principal | null) {
-    const all = await db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
+    const all = await listOrganisationRefs(db);
     const ids = administeredOrganisationIds(principal, all);
     if (ids.size === 0) throw new PolicyDenied('user.manage');
     const committeeAdmin = all.some((o) => o.kind === 'committee' && ids.has(o.id));
@@ -55,8 +54,8 @@ export function createAdminService(deps: { database: Database; config: Config; c
      */
     async listUsers(principal: Principal | null) {
       const administered = await administeredBy(principal);
-      const rows = await db.select().from(users);
-      const grants = await db.select().from(roleAssignments);
+      const rows = await users.listUsers(db);
+      const grants = await users.listAllRoleAssignments(db);
       return rows
         .map((u) => {
           const own = grants.filter((g) => g.userId === u.id && isRole(g.role));
@@ -77,9 +76,9 @@ export function createAdminService(deps: { database: Database; config: Config; c
       const grant = parseInput(ZGrant, { role: raw.role, organisationId: raw.organisationId });
       assertCan(principal, 'user.manage', await administeredScope(db, grant.organisationId));
       if (typeof raw.personId === 'string' && raw.personId !== '') {
-        const [person] = await db.select({ organisationId: people.organisationId }).from(people).where(eq(people.id, parseInput(ZPersonRef, raw.personId)));
+        const person = await findPerson(db, parseInput(ZPersonRef, raw.personId));
         if (!person) throw notFound({ sv: 'Personen finns inte.', en: 'The person does not exist.' });
-        const all = await db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
+        const all = await listOrganisationRefs(db);
         const administered = administeredOrganisationIds(principal, all);
         const committeeAdmin = all.some((o) => o.kind === 'committee' && administered.has(o.id));
         if (person.organisationId ? !administered.has(person.organisationId) : !committeeAdmin) throw new PolicyDenied('user.manage');
@@ -99,12 +98,9 @@ export function createAdminService(deps: { database: Database; config: Config; c
       assertCan(principal, 'user.manage', await administeredScope(db, grant.organisationId));
       await this.getUser(principal, userId);
       await db.transaction(async (tx) => {
-        const [exists] = await tx
-          .select()
-          .from(roleAssignments)
-          .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.organisationId, grant.organisationId), eq(roleAssignments.role, grant.role)));
+        const exists = await users.findRoleAssignment(tx, { userId, ...grant });
         if (exists) throw conflict({ sv: 'Användaren har redan den rollen där.', en: 'The user already has that role there.' });
-        await tx.insert(roleAssignments).values({ userId, ...grant });
+        await users.insertRoleAssignment(tx, { userId, ...grant });
         await recordAudit(tx, actorOf(principal), { action: 'role.grant', entity: 'user', entityId: userId, after: grant, organisationId: grant.organisationId }, clock());
       });
     },
@@ -114,15 +110,9 @@ export function createAdminService(deps: { database: Database; config: Config; c
       assertCan(principal, 'user.manage', await administeredScope(db, grant.organisationId));
       await db.transaction(async (tx) => {
         if (grant.role === 'admin') {
-          const [admins] = await tx
-            .select({ n: count() })
-            .from(roleAssignments)
-            .where(and(eq(roleAssignments.role, 'admin'), eq(roleAssignments.organisationId, grant.organisationId)));
-          if ((admins?.n ?? 0) <= 1) throw conflict({ sv: 'Den sista administratören där kan inte tas bort.', en: 'The last administrator there cannot be removed.' });
+          if ((await users.countAdmins(tx, grant.organisationId)) <= 1) throw conflict({ sv: 'Den sista administratören där kan inte tas bort.', en: 'The last administrator there cannot be removed.' });
         }
-        await tx
-          .delete(roleAssignments)
-          .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.organisationId, grant.organisationId), eq(roleAssignments.role, grant.role)));
+        await users.deleteRoleAssignment(tx, { userId, ...grant });
         await recordAudit(tx, actorOf(principal), { action: 'role.revoke', entity: 'user', entityId: userId, before: grant, organisationId: grant.organisationId }, clock());
       });
     },
@@ -131,18 +121,18 @@ export function createAdminService(deps: { database: Database; config: Config; c
     async setDisabled(principal: Principal | null, userId: string, disabled: boolean) {
       if (!principal) throw new PolicyDenied('user.manage');
       const administered = await administeredBy(principal);
-      const held = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId));
+      const held = await users.listRoleAssignmentsOf(db, userId);
       const allowed = held.length === 0 ? administered.committeeAdmin : held.every((g) => administered.organisations.has(g.organisationId));
       if (!allowed) throw new PolicyDenied('user.manage');
       if (principal.userId === userId && disabled) throw conflict({ sv: 'Du kan inte stänga av ditt eget konto.', en: 'You cannot disable your own account.' });
       await db.transaction(async (tx) => {
         // A person links to at most one active account (users_person_active_key): say so, rather than fail.
-        const [user] = await tx.select().from(users).where(eq(users.id, userId));
+        const user = await findUserById(tx, userId);
         if (!disabled && user?.personId) {
-          const [other] = await tx.select({ id: users.id }).from(users).where(and(eq(users.personId, user.personId), eq(users.disabled, false)));
+          const other = await users.findActiveAccountOfPerson(tx, user.personId);
           if (other) throw conflict({ sv: 'Kontots person har redan ett annat aktivt konto. Koppla loss personen först.', en: 'The account’s person already has another active account. Unlink the person first.' });
         }
-        await tx.update(users).set({ disabled, updatedAt: clock() }).where(eq(users.id, userId));
+        await users.updateUser(tx, userId, { disabled, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, organisationId: await accountOrganisationId(tx, userId) }, clock());
       });
     },
@@ -156,15 +146,7 @@ export function createAdminService(deps: { database: Database; config: Config; c
     async auditPage(principal: Principal | null, options: { before?: number; limit?: number } = {}) {
       const reader = await auditReader(principal);
       const limit = options.limit ?? 50;
-      const visible = reader.committeeReader
-        ? or(inArray(auditLog.organisationId, [...reader.organisations]), isNull(auditLog.organisationId))
-        : inArray(auditLog.organisationId, [...reader.organisations]);
-      const rows = await db
-        .select()
-        .from(auditLog)
-        .where(options.before ? and(visible, lt(auditLog.seq, options.before)) : visible)
-        .orderBy(desc(auditLog.seq))
-        .limit(limit);
+      const rows = await listAuditEntries(db, { organisationIds: [...reader.organisations], withoutOrganisation: reader.committeeReader, before: options.before, limit });
       return rows.map((row) => {
         const mayReadSecret = row.organisationId
           ? can(principal, 'registry.readSecret', scopeOf([row.organisationId]))

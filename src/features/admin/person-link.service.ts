@@ -1,9 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { users } from '../auth/auth.tables.js';
-import { organisations, people } from '../organisation/organisation.tables.js';
+import { findActiveAccountOfPerson, findUserForUpdate, updateUser } from '../auth/users.repository.js';
+import { findOrganisationById, findPerson, listCommitteeIds } from '../organisation/organisation.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
@@ -30,31 +29,28 @@ export function createPersonLinkService(deps: { database: Database; config: Conf
 
   /** The organisations that own a person's record: their municipality and its committee, or every committee if none. */
   async function owners(tx: Db, organisationId: string | null): Promise<string[]> {
-    if (!organisationId) return (await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee'))).map((o) => o.id);
-    const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+    if (!organisationId) return listCommitteeIds(tx);
+    const org = await findOrganisationById(tx, organisationId);
     return org?.committeeId ? [org.id, org.committeeId] : [organisationId];
   }
 
   async function link(options: { userId: string; personId: string | null; actor: Actor; authorise: (scope: string[]) => void }): Promise<void> {
     try {
       await db.transaction(async (tx) => {
-        const [user] = await tx.select().from(users).where(eq(users.id, options.userId)).for('update');
+        const user = await findUserForUpdate(tx, options.userId);
         if (!user) throw notFound({ sv: 'Användaren finns inte.', en: 'The user does not exist.' });
-        const [person] = options.personId ? await tx.select().from(people).where(eq(people.id, options.personId)) : [];
+        const person = options.personId ? await findPerson(tx, options.personId) : undefined;
         if (options.personId && !person) throw notFound({ sv: 'Personen finns inte.', en: 'The person does not exist.' });
-        const [before] = user.personId ? await tx.select().from(people).where(eq(people.id, user.personId)) : [];
+        const before = user.personId ? await findPerson(tx, user.personId) : undefined;
         // Whoever links or unlinks must manage the person's organisation (the new one and the old one).
         const scope = [...(person ? await owners(tx, person.organisationId) : []), ...(before ? await owners(tx, before.organisationId) : [])];
         options.authorise(scope.length > 0 ? scope : await owners(tx, null));
         if (user.personId === options.personId) return;
         if (person && !user.disabled) {
-          const [other] = await tx
-            .select({ email: users.email })
-            .from(users)
-            .where(and(eq(users.personId, person.id), eq(users.disabled, false), ne(users.id, user.id)));
+          const other = await findActiveAccountOfPerson(tx, person.id, user.id);
           if (other) throw personTaken(other.email);
         }
-        await tx.update(users).set({ personId: options.personId, updatedAt: clock() }).where(eq(users.id, user.id));
+        await updateUser(tx, user.id, { personId: options.personId, updatedAt: clock() });
         await recordAudit(
           tx,
           options.actor,

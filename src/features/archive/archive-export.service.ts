@@ -2,11 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { archiveDeliveries, archiveDeliveryItems } from './archive.tables.js';
+import * as store from './archive-store.repository.js';
+import type { DeliveryRow } from './archive-store.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -19,12 +19,11 @@ import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import type { Config } from '../../platform/config/config.js';
 import { buildPackage, type PackageSink } from './sip-package.js';
 import { ZExportYear } from './archive.schema.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const require = createRequire(import.meta.url);
 const SOFTWARE = { name: 'Kansli', version: (require('../../../package.json') as { version: string }).version };
 
-export type DeliveryRow = typeof archiveDeliveries.$inferSelect;
+export type { DeliveryRow } from './archive-store.repository.js';
 
 /** Where a delivery's package goes: a folder (`npx kansli archive export --out DIR`) or a zip kept in the database (the web). */
 export type DeliveryTarget = { kind: 'folder'; dir: string } | { kind: 'zip' };
@@ -54,7 +53,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
 
   /** A delivery with its committee, the principal's right checked in that committee. */
   async function requireDelivery(principal: Principal | null, action: 'archive.read' | 'archive.manage', id: string) {
-    const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
+    const row = await store.findDelivery(db, id);
     if (!row) throw notFound(DELIVERY_NOT_FOUND);
     assertCan(principal, action, archiveScope(row.committeeId));
     return row;
@@ -83,7 +82,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
           const progress = Math.floor((done / Math.max(total, 1)) * 90);
           if (progress >= shown + 5) {
             shown = progress;
-            await db.update(archiveDeliveries).set({ progress }).where(eq(archiveDeliveries.id, deliveryId));
+            await store.updateDelivery(db, deliveryId, { progress });
           }
         },
       });
@@ -97,15 +96,15 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
       await db.transaction(async (tx) => {
         let zip: { sha256: string; size: number } | undefined;
         if (target.kind === 'zip') zip = await databaseFileStorage.put(tx, Buffer.from(zipSync(zipped, { level: 0 })));
-        if (built.items.length) await tx.insert(archiveDeliveryItems).values(built.items.map((i) => ({ deliveryId, ...i })));
+        await store.insertDeliveryItems(tx, built.items.map((i) => ({ deliveryId, ...i })));
         const details = { ...counts, ...(zip ? { zipSha256: zip.sha256, zipSize: zip.size } : { folder: path.join(target.kind === 'folder' ? target.dir : '', objId) }) };
-        await tx.update(archiveDeliveries).set({ status: 'done', progress: 100, details, finishedAt: clock() }).where(eq(archiveDeliveries.id, deliveryId));
+        await store.updateDelivery(tx, deliveryId, { status: 'done', progress: 100, details, finishedAt: clock() });
         await recordAudit(tx, actor, { action: 'archive.export', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, ...counts }, organisationId: options.committee.id }, clock());
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await db.transaction(async (tx) => {
-        await tx.update(archiveDeliveries).set({ status: 'failed', details: { error: message }, finishedAt: clock() }).where(eq(archiveDeliveries.id, deliveryId));
+        await store.updateDelivery(tx, deliveryId, { status: 'failed', details: { error: message }, finishedAt: clock() });
         await recordAudit(tx, actor, { action: 'archive.export.failed', entity: 'archive_delivery', entityId: deliveryId, after: { year, packageId: objId, error: message }, organisationId: options.committee.id }, clock());
       });
       throw error;
@@ -129,12 +128,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
       });
     }
     const objId = `uuid-${randomUUID()}`;
-    const row = await insertOne(
-      db
-        .insert(archiveDeliveries)
-        .values({ committeeId: committee.id, scope: 'year', year: options.year, packageId: objId, status: 'running', progress: 0, createdByUserId: actor.userId, createdAt: clock() })
-        .returning(),
-    );
+    const row = await store.insertDelivery(db, { committeeId: committee.id, scope: 'year', year: options.year, packageId: objId, status: 'running', progress: 0, createdByUserId: actor.userId, createdAt: clock() });
     const finished = run({ deliveryId: row.id, objId, committee, year: options.year, actor, contactName: options.contactName, target: options.target });
     return { delivery: row, finished };
   }
@@ -144,7 +138,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
     async exportYearToFolder(actor: Actor, options: { year: number; dir: string; committee: ArchiveCommittee }) {
       const started = await start(actor, { ...options, contactName: actor.label, target: { kind: 'folder', dir: options.dir } });
       await started.finished;
-      return (await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, started.delivery.id)))[0] ?? started.delivery;
+      return (await store.findDelivery(db, started.delivery.id)) ?? started.delivery;
     },
 
     /** The web: deliver a committee's year into a zip kept with the delivery; the package is written after the answer. */
@@ -157,13 +151,13 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
     /** The committee's deliveries, newest first. */
     async listDeliveries(principal: Principal | null, committee: ArchiveCommittee): Promise<DeliveryRow[]> {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
-      return db.select().from(archiveDeliveries).where(eq(archiveDeliveries.committeeId, committee.id)).orderBy(desc(archiveDeliveries.createdAt));
+      return store.listDeliveries(db, committee.id);
     },
 
     /** A delivery with what it holds and its committee; only in the delivery's own committee. */
     async getDelivery(principal: Principal | null, id: string) {
       const delivery = await requireDelivery(principal, 'archive.read', id);
-      const items = await db.select().from(archiveDeliveryItems).where(eq(archiveDeliveryItems.deliveryId, id));
+      const items = await store.listDeliveryItems(db, id);
       return { delivery, items, committee: await requireCommitteeById(db, delivery.committeeId), canDownload: can(principal, 'archive.manage', archiveScope(delivery.committeeId)) };
     },
 

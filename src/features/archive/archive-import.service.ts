@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { asc, desc, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { archivedObjects, archivedPackages } from './archive.tables.js';
+import * as store from './archive-store.repository.js';
+import type { ArchivedObjectRow, ArchivedPackageRow } from './archive-store.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
@@ -12,10 +12,8 @@ import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './arc
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';
 import { REPRESENTATION } from './sip-package.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
-export type ArchivedPackageRow = typeof archivedPackages.$inferSelect;
-export type ArchivedObjectRow = typeof archivedObjects.$inferSelect;
+export type { ArchivedObjectRow, ArchivedPackageRow } from './archive-store.repository.js';
 
 const DESCRIPTIVE = 'metadata/descriptive/arkivleverans.xml';
 const PACKAGE_NOT_FOUND = { sv: 'Paketet finns inte.', en: 'The package does not exist.' };
@@ -114,20 +112,15 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
       const { objects, archivalCreator, year } = objectsOf(parseXml(descriptiveBytes ?? Buffer.alloc(0)), files);
       for (const o of objects) if ((o.kind === 'file' || o.kind === 'protocol') && (!o.bytes || !o.sha256)) throw refused([`${o.path}: described but missing`]);
       return db.transaction(async (tx) => {
-        const [existing] = await tx.select({ id: archivedPackages.id }).from(archivedPackages).where(eq(archivedPackages.packageId, check.objId));
+        const existing = await store.findPackageByPackageId(tx, check.objId);
         if (existing) throw conflict({ sv: `Paketet ${check.objId} är redan inläst.`, en: `The package ${check.objId} is already imported.` });
-        const pkg = await insertOne(
-          tx
-            .insert(archivedPackages)
-            .values({ committeeId: committee.id, packageId: check.objId, label: check.label, mets: { createdAt: check.createdAt, archivalCreator, year, files: check.checked.length }, importedAt: clock() })
-            .returning(),
-        );
+        const pkg = await store.insertPackage(tx, { committeeId: committee.id, packageId: check.objId, label: check.label, mets: { createdAt: check.createdAt, archivalCreator, year, files: check.checked.length }, importedAt: clock() });
         for (const o of objects) {
           if (o.bytes) {
             const stored = await databaseFileStorage.put(tx, o.bytes);
             if (stored.sha256 !== o.sha256) throw refused([`${o.path}: SHA-256 does not match the descriptive metadata`]);
           }
-          await tx.insert(archivedObjects).values({ packageId: pkg.id, kind: o.kind, path: o.path, title: o.title, sha256: o.sha256, metadata: o.metadata });
+          await store.insertArchivedObject(tx, { packageId: pkg.id, kind: o.kind, path: o.path, title: o.title, sha256: o.sha256, metadata: o.metadata });
         }
         await recordAudit(tx, actor, { action: 'archive.import', entity: 'archived_package', entityId: pkg.id, after: { packageId: check.objId, objects: objects.length, files: check.checked.length }, organisationId: committee.id }, clock());
         return pkg;
@@ -137,16 +130,16 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
     /** The committee's archived packages, newest import first. */
     async listPackages(principal: Principal | null, committee: ArchiveCommittee): Promise<ArchivedPackageRow[]> {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
-      return db.select().from(archivedPackages).where(eq(archivedPackages.committeeId, committee.id)).orderBy(desc(archivedPackages.importedAt));
+      return store.listPackages(db, committee.id);
     },
 
     /** A package of the principal's committee with its objects; secret descriptions only for those who may read secrets there. */
     async getPackage(principal: Principal | null, id: string) {
-      const [pkg] = await db.select().from(archivedPackages).where(eq(archivedPackages.id, id));
+      const pkg = await store.findPackage(db, id);
       if (!pkg) throw notFound(PACKAGE_NOT_FOUND);
       const scope = archiveScope(pkg.committeeId);
       assertCan(principal, 'archive.read', scope);
-      const objects = await db.select().from(archivedObjects).where(eq(archivedObjects.packageId, id)).orderBy(asc(archivedObjects.path));
+      const objects = await store.listArchivedObjects(db, id);
       const canReadSecret = can(principal, 'registry.readSecret', scope);
       // A secret document's description never leaves the service for a reader without the right.
       const shown = objects.map((o) => {
@@ -161,11 +154,7 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
 
     /** A file of the archive, in its package's committee; a secret or internal document's file only for those who may read secret documents there. */
     async getArchivedFile(principal: Principal | null, objectId: string): Promise<{ object: ArchivedObjectRow; bytes: Buffer }> {
-      const [found] = await db
-        .select({ object: archivedObjects, committeeId: archivedPackages.committeeId })
-        .from(archivedObjects)
-        .innerJoin(archivedPackages, eq(archivedPackages.id, archivedObjects.packageId))
-        .where(eq(archivedObjects.id, objectId));
+      const found = await store.findArchivedObject(db, objectId);
       if (!found) throw notFound();
       const { object } = found;
       const scope = archiveScope(found.committeeId);

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { POLICY, PolicyDenied, type Principal, type Scope, type ScopedAction } from '../../platform/auth/policy.js';
 import { ownScope } from '../organisation/scope.js';
+import { findCommittee, findCommitteeBySlug, listCommitteesAmong, listCommitteesBySlug } from '../organisation/organisation.repository.js';
 
 /**
  * The archive is a committee's (arkivlagen: the committee is the archive creator): its plan,
@@ -21,8 +21,7 @@ export type ArchiveCommittee = typeof organisations.$inferSelect;
 const COMMITTEE_NOT_FOUND = { sv: 'Nämnden finns inte.', en: 'The committee does not exist.' };
 
 export async function findCommitteeById(db: Db, id: string): Promise<ArchiveCommittee | undefined> {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee')));
-  return row;
+  return findCommittee(db, id);
 }
 
 /** The committee owning an object found by id; its absence is a broken reference, shown as not found. */
@@ -34,7 +33,7 @@ export async function requireCommitteeById(db: Db, id: string): Promise<ArchiveC
 
 /** The committee with this slug; a municipality's slug or an unknown one is not found (404). */
 export async function requireCommitteeBySlug(db: Db, slug: string): Promise<ArchiveCommittee> {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee')));
+  const row = await findCommitteeBySlug(db, slug);
   if (!row) throw notFound(COMMITTEE_NOT_FOUND);
   return row;
 }
@@ -47,11 +46,7 @@ export async function committeesWhere(db: Db, principal: Principal | null, actio
   const roles: readonly string[] = POLICY[action];
   const ids = [...new Set((principal?.grants ?? []).filter((g) => roles.includes(g.role)).map((g) => g.organisationId))];
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(organisations)
-    .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'committee')))
-    .orderBy(asc(organisations.name));
+  return listCommitteesAmong(db, ids);
 }
 
 /** The committee a request acts for, or the committees to choose among. */
@@ -72,5 +67,5 @@ export async function chooseCommittee(db: Db, principal: Principal | null, actio
 
 /** Every committee of the installation, by slug (for the command line, which has no user). */
 export function listCommittees(db: Db): Promise<ArchiveCommittee[]> {
-  return db.select().from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.slug));
+  return listCommitteesBySlug(db);
 }

@@ -1,10 +1,5 @@
-import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { disposalItems, disposalLists, legalHolds } from './archive.tables.js';
-import { cases, documentFiles, documents } from '../registry/registry.tables.js';
-import { searchEntries } from '../search/search.tables.js';
-import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -14,12 +9,13 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import * as repo from './disposal.repository.js';
+import type { DisposalItemRow, DisposalListRow } from './disposal.repository.js';
+import { removeSearchEntries } from '../search/search.repository.js';
+import { deleteBlobIfUnreferenced } from '../../platform/db/file-blobs.repository.js';
 import { ZApproveDisposal, ZLegalHold } from './archive.schema.js';
 import type { RetentionRuleRow } from './retention.service.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
-export type DisposalListRow = typeof disposalLists.$inferSelect;
-export type DisposalItemRow = typeof disposalItems.$inferSelect;
+export type { DisposalItemRow, DisposalListRow } from './disposal.repository.js';
 
 /** A document whose retention has run out, with the rule that allows its disposal. */
 export interface DisposalCandidate {
@@ -64,15 +60,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
    */
   async function findDue(tx: Db, id: string): Promise<{ candidates: DisposalCandidate[]; kept: KeptDocument[] }> {
     const [docs, rules, holds] = await Promise.all([repo.documentsOfCommittee(tx, id), repo.rulesOf(tx, id), repo.activeHolds(tx)]);
-    const pending = new Set(
-      (
-        await tx
-          .select({ id: disposalItems.documentId })
-          .from(disposalItems)
-          .innerJoin(disposalLists, eq(disposalLists.id, disposalItems.listId))
-          .where(and(eq(disposalLists.committeeId, id), inArray(disposalLists.status, ['proposed', 'approved'])))
-      ).map((r) => r.id),
-    );
+    const pending = await repo.pendingDocumentIds(tx, id);
     const due: DisposalCandidate[] = [];
     for (const { document: d, case: c } of docs) {
       if (pending.has(d.id) || d.disposedOn) continue;
@@ -91,7 +79,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
   }
 
   async function findList(tx: Db, id: string): Promise<DisposalListRow> {
-    const [row] = await tx.select().from(disposalLists).where(eq(disposalLists.id, id));
+    const row = await repo.findList(tx, id);
     if (!row) throw notFound(LIST_NOT_FOUND);
     return row;
   }
@@ -138,16 +126,13 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
    * number, date, sender or recipient, description — stays in the registry.
    */
   async function disposeDocument(tx: Db, documentId: string, marking: { on: string; listId: string; reference: string }): Promise<void> {
-    const files = await tx.select({ id: documentFiles.id, sha256: documentFiles.sha256 }).from(documentFiles).where(eq(documentFiles.documentId, documentId));
-    const fileIds = files.map((f) => f.id);
-    if (fileIds.length) await tx.delete(searchEntries).where(and(eq(searchEntries.kind, 'file'), inArray(searchEntries.refId, fileIds)));
-    await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
-    await tx.update(documents).set({ disposedOn: marking.on, disposalListId: marking.listId, disposalReference: marking.reference, updatedAt: clock() }).where(eq(documents.id, documentId));
+    const files = await repo.listFilesOfDocument(tx, documentId);
+    await removeSearchEntries(tx, 'file', files.map((f) => f.id));
+    await repo.markDocumentDisposed(tx, documentId, { ...marking, at: clock() });
     for (const sha of new Set(files.map((f) => f.sha256))) {
-      const [still] = await tx.select({ id: documentFiles.id }).from(documentFiles).where(eq(documentFiles.sha256, sha)).limit(1);
-      if (still) continue;
+      if (await repo.isBlobUsedByFiles(tx, sha)) continue;
       // Another record (a protocol, an archived package) may hold the same bytes: then they stay.
-      await tx.transaction(async (sp) => sp.delete(fileBlobs).where(eq(fileBlobs.sha256, sha))).catch(() => undefined);
+      await deleteBlobIfUnreferenced(tx, sha);
     }
   }
 
@@ -161,7 +146,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     async overview(principal: Principal | null, committee: ArchiveCommittee) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       const due = await findDue(db, committee.id);
-      const lists = await db.select().from(disposalLists).where(eq(disposalLists.committeeId, committee.id)).orderBy(desc(disposalLists.createdAt));
+      const lists = await repo.listLists(db, committee.id);
       return { ...due, lists, ...rights(principal, committee.id) };
     },
 
@@ -171,8 +156,11 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       return db.transaction(async (tx) => {
         const { candidates } = await findDue(tx, committee.id);
         if (candidates.length === 0) throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Inga handlingar är mogna för gallring i dag.', en: 'No documents are due for disposal today.' } });
-        const list = await insertOne(tx.insert(disposalLists).values({ committeeId: committee.id, status: 'proposed', createdByUserId: principal.userId, createdAt: clock() }).returning());
-        await tx.insert(disposalItems).values(candidates.map((c) => ({ listId: list.id, documentId: c.documentId, handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, ruleId: c.rule.id, ruleText: c.ruleText })));
+        const list = await repo.insertList(
+          tx,
+          { committeeId: committee.id, status: 'proposed', createdByUserId: principal.userId, createdAt: clock() },
+          candidates.map((c) => ({ documentId: c.documentId, handlingId: c.handlingId, caseNumber: c.caseNumber, description: c.description, ruleId: c.rule.id, ruleText: c.ruleText })),
+        );
         await recordAudit(tx, actorOf(principal), { action: 'disposal.propose', entity: 'disposal_list', entityId: list.id, after: { documents: candidates.map((c) => c.handlingId) }, organisationId: list.committeeId }, clock());
         return list;
       });
@@ -181,7 +169,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     /** A list, its items and its committee; only in the list's own committee. */
     async getList(principal: Principal | null, id: string) {
       const { list } = await requireList(principal, 'archive.read', id);
-      const items = await db.select().from(disposalItems).where(eq(disposalItems.listId, id));
+      const items = await repo.listItems(db, id);
       return { list, items, committee: await requireCommitteeById(db, list.committeeId), ...rights(principal, list.committeeId) };
     },
 
@@ -192,7 +180,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       await db.transaction(async (tx) => {
         const list = await findList(tx, id);
         if (list.status !== 'proposed') throw conflict({ sv: 'Listan är inte ett förslag och kan inte godkännas.', en: 'The list is not a proposal and cannot be approved.' });
-        await tx.update(disposalLists).set({ status: 'approved', approvedByUserId: actor.userId, approvedByName, approvedAt: clock() }).where(eq(disposalLists.id, id));
+        await repo.updateList(tx, id, { status: 'approved', approvedByUserId: actor.userId, approvedByName, approvedAt: clock() });
         await recordAudit(tx, actorOf(actor), { action: 'disposal.approve', entity: 'disposal_list', entityId: id, after: { approvedByName }, organisationId: list.committeeId }, clock());
       });
     },
@@ -202,7 +190,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       await db.transaction(async (tx) => {
         const list = await findList(tx, id);
         if (list.status === 'executed' || list.status === 'cancelled') throw conflict({ sv: 'Listan är redan avslutad.', en: 'The list is already finished.' });
-        await tx.update(disposalLists).set({ status: 'cancelled' }).where(eq(disposalLists.id, id));
+        await repo.updateList(tx, id, { status: 'cancelled' });
         await recordAudit(tx, actorOf(actor), { action: 'disposal.cancel', entity: 'disposal_list', entityId: id, organisationId: list.committeeId }, clock());
       });
     },
@@ -213,12 +201,11 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
       return db.transaction(async (tx) => {
         const list = await findList(tx, id);
         if (list.status !== 'approved') throw conflict({ sv: 'Listan måste vara godkänd innan gallringen verkställs.', en: 'The list must be approved before the disposal is executed.' });
-        const items = await tx.select().from(disposalItems).where(eq(disposalItems.listId, id));
+        const items = await repo.listItems(tx, id);
         await assertStillDisposable(tx, list.committeeId, items);
         const now = clock();
         for (const item of items) await disposeDocument(tx, item.documentId, { on: swedishDate(now), listId: id, reference: disposalReference(list, item) });
-        await tx.update(disposalItems).set({ disposedAt: now }).where(eq(disposalItems.listId, id));
-        await tx.update(disposalLists).set({ status: 'executed', executedAt: now }).where(and(eq(disposalLists.id, id), ne(disposalLists.status, 'executed')));
+        await repo.markListExecuted(tx, id, now);
         await recordAudit(
           tx,
           actorOf(actor),
@@ -232,13 +219,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     /** The committee's holds (on its cases and documents), newest first; released ones stay as the record. */
     async listHolds(principal: Principal | null, committee: ArchiveCommittee) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
-      const rows = await db
-        .select({ hold: legalHolds, c: cases, d: documents })
-        .from(legalHolds)
-        .leftJoin(cases, eq(cases.id, legalHolds.caseId))
-        .leftJoin(documents, eq(documents.id, legalHolds.documentId))
-        .where(or(eq(cases.organisationId, committee.id), eq(documents.organisationId, committee.id)))
-        .orderBy(desc(legalHolds.placedAt));
+      const rows = await repo.listHoldsOfCommittee(db, committee.id);
       return rows.map(({ hold, c, d }) => ({
         ...hold,
         target: d ? formatHandlingId(d) : c ? formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode }) : '–',
@@ -262,7 +243,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
           const message = { sv: 'Ange ett diarienummer (2022/20) eller ett handlings-id (2022.14) som finns i nämndens diarium.', en: 'Give a case number (2022/20) or a document id (2022.14) in the committee’s registry.' };
           throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'reference', message }] });
         }
-        const hold = await insertOne(tx.insert(legalHolds).values({ caseId: target.caseId ?? null, documentId: target.documentId ?? null, reason: input.reason, placedByUserId: principal.userId, placedAt: clock() }).returning());
+        const hold = await repo.insertHold(tx, { caseId: target.caseId ?? null, documentId: target.documentId ?? null, reason: input.reason, placedByUserId: principal.userId, placedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'legalHold.place', entity: 'legal_hold', entityId: hold.id, after: { reference: input.reference, reason: input.reason }, organisationId: orgId }, clock());
         return hold;
       });
@@ -270,18 +251,11 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
 
     /** Release a hold, in the committee whose case or document it holds; returns that committee. */
     async releaseHold(principal: Principal | null, id: string): Promise<ArchiveCommittee> {
-      const [found] = await db
-        .select({ caseOrg: cases.organisationId, documentOrg: documents.organisationId })
-        .from(legalHolds)
-        .leftJoin(cases, eq(cases.id, legalHolds.caseId))
-        .leftJoin(documents, eq(documents.id, legalHolds.documentId))
-        .where(eq(legalHolds.id, id));
-      const ownerId = found?.caseOrg ?? found?.documentOrg;
+      const ownerId = await repo.findHoldOwner(db, id);
       if (!ownerId) throw notFound(HOLD_NOT_FOUND);
       assertCan(principal, 'archive.manage', archiveScope(ownerId));
       await db.transaction(async (tx) => {
-        const [hold] = await tx.update(legalHolds).set({ releasedAt: clock() }).where(and(eq(legalHolds.id, id), isNull(legalHolds.releasedAt))).returning();
-        if (!hold) throw notFound(HOLD_NOT_FOUND);
+        if (!(await repo.releaseHold(tx, id, clock()))) throw notFound(HOLD_NOT_FOUND);
         await recordAudit(tx, actorOf(principal), { action: 'legalHold.release', entity: 'legal_hold', entityId: id, organisationId: ownerId }, clock());
       });
       return requireCommitteeById(db, ownerId);

@@ -1,8 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { retentionRules } from './archive.tables.js';
-import { classificationCodes } from '../registry/registry.tables.js';
+import * as store from './archive-store.repository.js';
+import type { RetentionRuleRow } from './archive-store.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { codeInScheme } from '../../domain/retention.js';
@@ -12,9 +11,8 @@ import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
 import { ZRetentionRule } from './archive.schema.js';
 import { parsePlanCsv } from './retention-csv.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
-export type RetentionRuleRow = typeof retentionRules.$inferSelect;
+export type { RetentionRuleRow } from './archive-store.repository.js';
 
 const RULE_NOT_FOUND = { sv: 'Regeln finns inte.', en: 'The rule does not exist.' };
 
@@ -25,7 +23,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
 
   /** A rule with the committee whose plan it is, the principal's right checked in that committee. */
   async function requireRule(principal: Principal | null, action: 'archive.read' | 'archive.manage', id: string) {
-    const [row] = await db.select().from(retentionRules).where(eq(retentionRules.id, id));
+    const row = await store.findRule(db, id);
     if (!row) throw notFound(RULE_NOT_FOUND);
     assertCan(principal, action, archiveScope(row.committeeId));
     return { rule: row, committee: await requireCommitteeById(db, row.committeeId), principal };
@@ -34,14 +32,11 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
   const duplicate = (code: string) => conflict({ sv: `Det finns redan en regel för ${code}.`, en: `There is already a rule for ${code}.` });
 
   async function findDuplicate(tx: Db, committeeId: string, code: string, exceptId?: string) {
-    const [row] = await tx
-      .select({ id: retentionRules.id })
-      .from(retentionRules)
-      .where(and(eq(retentionRules.committeeId, committeeId), eq(retentionRules.classificationCode, code)));
+    const row = await store.findRuleIdForCode(tx, committeeId, code);
     return row && row.id !== exceptId ? row : undefined;
   }
 
-  const schemeOf = (tx: Db, committeeId: string) => tx.select({ code: classificationCodes.code, title: classificationCodes.title }).from(classificationCodes).where(eq(classificationCodes.organisationId, committeeId));
+  const schemeOf = store.listSchemeCodes;
 
   /** Arkivlagen 10 §: a rule governs the codes of the registry's scheme; a code outside it would govern nothing. */
   async function assertInScheme(tx: Db, committeeId: string, codes: readonly string[]) {
@@ -59,7 +54,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
     /** The committee's plan, rule by rule, with each code's heading from the committee's scheme. */
     async listRules(principal: Principal | null, committee: ArchiveCommittee) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
-      const rows = await db.select().from(retentionRules).where(eq(retentionRules.committeeId, committee.id)).orderBy(asc(retentionRules.classificationCode));
+      const rows = await store.listRules(db, committee.id);
       const titles = new Map((await schemeOf(db, committee.id)).map((s) => [s.code, s.title]));
       const rules = rows.map((r) => ({ ...r, codeTitle: titles.get(r.classificationCode) ?? null }));
       return { rules, canManage: can(principal, 'archive.manage', archiveScope(committee.id)) };
@@ -79,13 +74,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       await db.transaction(async (tx) => {
         await assertInScheme(tx, c.id, rules.map((r) => r.classificationCode));
         for (const rule of rules) {
-          await tx
-            .insert(retentionRules)
-            .values({ committeeId: c.id, ...rule })
-            .onConflictDoUpdate({
-              target: [retentionRules.committeeId, retentionRules.classificationCode],
-              set: { action: rule.action, retentionYears: rule.retentionYears, format: rule.format, note: rule.note, updatedAt: clock() },
-            });
+          await store.upsertRule(tx, { committeeId: c.id, ...rule }, clock());
         }
         await recordAudit(tx, actorOf(principal), { action: 'retention.import', entity: 'organisation', entityId: c.id, after: { rules: rules.length }, organisationId: c.id }, clock());
       });
@@ -99,7 +88,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       return db.transaction(async (tx) => {
         await assertInScheme(tx, c.id, [input.classificationCode]);
         if (await findDuplicate(tx, c.id, input.classificationCode)) throw duplicate(input.classificationCode);
-        const row = await insertOne(tx.insert(retentionRules).values({ committeeId: c.id, ...input }).returning());
+        const row = await store.insertRule(tx, { committeeId: c.id, ...input });
         await recordAudit(tx, actorOf(principal), { action: 'retention.create', entity: 'retention_rule', entityId: row.id, after: input, organisationId: c.id }, clock());
         return row;
       });
@@ -110,11 +99,11 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       const { principal: actor } = await requireRule(principal, 'archive.manage', id);
       const input = parseInput(ZRetentionRule, raw);
       return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(retentionRules).where(eq(retentionRules.id, id));
+        const before = await store.findRule(tx, id);
         if (!before) throw notFound(RULE_NOT_FOUND);
         await assertInScheme(tx, before.committeeId, [input.classificationCode]);
         if (await findDuplicate(tx, before.committeeId, input.classificationCode, id)) throw duplicate(input.classificationCode);
-        const [row] = await tx.update(retentionRules).set({ ...input, updatedAt: clock() }).where(eq(retentionRules.id, id)).returning();
+        const row = await store.updateRule(tx, id, { ...input, updatedAt: clock() });
         if (!row) throw notFound(RULE_NOT_FOUND);
         const { classificationCode, action, retentionYears, format, note } = before;
         await recordAudit(tx, actorOf(actor), { action: 'retention.update', entity: 'retention_rule', entityId: id, before: { classificationCode, action, retentionYears, format, note }, after: input, organisationId: before.committeeId }, clock());

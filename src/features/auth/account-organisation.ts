@@ -1,7 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { roleAssignments } from './auth.tables.js';
-import { organisations } from '../organisation/organisation.tables.js';
+import { findFirstGrantOrganisationId } from './users.repository.js';
 
 /**
  * The organisation an audit entry about an account itself (sign-in, password, second factor,
@@ -13,12 +11,5 @@ import { organisations } from '../organisation/organisation.tables.js';
  */
 export async function accountOrganisationId(db: Db, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const [row] = await db
-    .select({ organisationId: roleAssignments.organisationId })
-    .from(roleAssignments)
-    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .where(eq(roleAssignments.userId, userId))
-    .orderBy(sql`case when ${organisations.kind} = 'municipality' then 0 else 1 end`, asc(roleAssignments.createdAt), asc(roleAssignments.organisationId))
-    .limit(1);
-  return row?.organisationId ?? null;
+  return findFirstGrantOrganisationId(db, userId);
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { passwordResets, sessions, users } from './auth.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import * as repo from './auth.repository.js';
+import * as account from './account.repository.js';
+import { updateUser } from './users.repository.js';
 import { actorOf, hashPassword, sha256 } from './auth.service.js';
 import { ZChangePassword, ZResetPassword } from './auth.schema.js';
 import { reserveAttempt } from './login-limit.js';
@@ -51,11 +51,10 @@ export function createAccountService(deps: { database: Database; config: Config;
       await reauth(principal.userId, input.current, 'current');
       const hash = await hashPassword(input.password);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash: hash, updatedAt: clock() }).where(eq(users.id, principal.userId));
-        const others = currentSessionHash ? and(eq(sessions.userId, principal.userId), ne(sessions.tokenHash, currentSessionHash)) : eq(sessions.userId, principal.userId);
-        const ended = await tx.delete(sessions).where(others).returning({ t: sessions.tokenHash });
-        await tx.update(passwordResets).set({ usedAt: clock() }).where(and(eq(passwordResets.userId, principal.userId), isNull(passwordResets.usedAt)));
-        await recordAudit(tx, actorOf(principal), { action: 'password.change', entity: 'user', entityId: principal.userId, after: { otherSessionsEnded: ended.length }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
+        await updateUser(tx, principal.userId, { passwordHash: hash, updatedAt: clock() });
+        const ended = await account.deleteOtherSessions(tx, principal.userId, currentSessionHash);
+        await account.useUpResets(tx, principal.userId, clock());
+        await recordAudit(tx, actorOf(principal), { action: 'password.change', entity: 'user', entityId: principal.userId, after: { otherSessionsEnded: ended }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
 
@@ -80,7 +79,7 @@ export function createAccountService(deps: { database: Database; config: Config;
       if (!user || user.disabled) return;
       const token = randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {
-        await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) });
+        await account.insertPasswordReset(tx, { tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) });
         await recordAudit(tx, { userId: null, label: 'anonymous' }, { action: 'password.reset_requested', entity: 'user', entityId: user.id, after: { ip: input.ip }, organisationId: await accountOrganisationId(tx, user.id) }, now);
       });
       const link = new URL(`/logga-in/nytt-losenord/${token}`, config.publicUrl).toString();
@@ -104,11 +103,7 @@ export function createAccountService(deps: { database: Database; config: Config;
 
     /** Whether a reset link can still be used (for showing its form); does not use it up. */
     async resetLinkUsable(token: string): Promise<boolean> {
-      const [row] = await db
-        .select({ userId: passwordResets.userId })
-        .from(passwordResets)
-        .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, clock())));
-      return Boolean(row);
+      return account.isResetUsable(db, sha256(token), clock());
     },
 
     /** Use a reset link once: the new password is set and every session of the user ends. */
@@ -118,15 +113,11 @@ export function createAccountService(deps: { database: Database; config: Config;
       const now = clock();
       await db.transaction(async (tx) => {
         // Taken in one statement: two uses of one link at once cannot both succeed.
-        const [used] = await tx
-          .update(passwordResets)
-          .set({ usedAt: now })
-          .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
-          .returning({ userId: passwordResets.userId });
-        const user = used ? await repo.findUserById(tx, used.userId) : undefined;
+        const usedBy = await account.takePasswordReset(tx, sha256(token), now);
+        const user = usedBy ? await repo.findUserById(tx, usedBy) : undefined;
         if (!user || user.disabled) throw linkUnusable();
-        await tx.update(users).set({ passwordHash: hash, updatedAt: now }).where(eq(users.id, user.id));
-        await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+        await updateUser(tx, user.id, { passwordHash: hash, updatedAt: now });
+        await account.useUpResets(tx, user.id, now);
         const ended = await repo.deleteUserSessions(tx, user.id);
         await repo.clearAttempts(tx, `email:${user.email.toLowerCase()}`);
         await recordAudit(tx, { userId: user.id, label: user.email }, { action: 'password.reset', entity: 'user', entityId: user.id, after: { sessionsEnded: ended }, organisationId: await accountOrganisationId(tx, user.id) }, now);
@@ -140,7 +131,7 @@ export function createAccountService(deps: { database: Database; config: Config;
     async beginTotp(principal: Principal, password: string): Promise<{ secret: string; uri: string }> {
       await reauth(principal.userId, password);
       const secret = newTotpSecret();
-      await db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, principal.userId));
+      await updateUser(db, principal.userId, { totpPendingSecret: secret });
       return { secret, uri: totpFor(secret, principal.email).toString() };
     },
 
@@ -150,7 +141,7 @@ export function createAccountService(deps: { database: Database; config: Config;
       if (!user?.totpPendingSecret || step === null) throw wrongCode();
       const secret = user.totpPendingSecret;
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpSecret: secret, totpEnabled: true, totpPendingSecret: null, totpLastStep: step, updatedAt: clock() }).where(eq(users.id, principal.userId));
+        await updateUser(tx, principal.userId, { totpSecret: secret, totpEnabled: true, totpPendingSecret: null, totpLastStep: step, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: user.totpEnabled ? 'totp.replace' : 'totp.enable', entity: 'user', entityId: principal.userId, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
@@ -158,7 +149,7 @@ export function createAccountService(deps: { database: Database; config: Config;
     async disableTotp(principal: Principal, password: string): Promise<void> {
       await reauth(principal.userId, password);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpEnabled: false, totpSecret: null, totpPendingSecret: null, updatedAt: clock() }).where(eq(users.id, principal.userId));
+        await updateUser(tx, principal.userId, { totpEnabled: false, totpSecret: null, totpPendingSecret: null, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'totp.disable', entity: 'user', entityId: principal.userId, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },

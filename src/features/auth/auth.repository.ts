@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './auth.tables.js';
 import { isRole, type RoleGrant } from '../../platform/auth/policy.js';
@@ -112,4 +112,43 @@ export async function findLiveApiToken(db: Db, tokenHash: string) {
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
   return row;
+}
+
+export async function insertApiToken(tx: Db, values: typeof apiTokens.$inferInsert): Promise<string | undefined> {
+  const [row] = await tx.insert(apiTokens).values(values).returning({ id: apiTokens.id });
+  return row?.id;
+}
+
+export async function listApiTokens(db: Db, userId: string) {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId));
+}
+
+export async function findApiToken(db: Db, id: string) {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  return row;
+}
+
+export async function updateApiToken(tx: Db, id: string, values: { lastUsedAt?: Date; revokedAt?: Date }): Promise<void> {
+  await tx.update(apiTokens).set(values).where(eq(apiTokens.id, id));
+}
+
+/** One attempt key at a time across servers, until the transaction ends. */
+export async function lockAttemptKey(tx: Db, lock: number, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${lock}::int, hashtext(${key}))`);
+}
+
+export async function insertAttempts(tx: Db, keys: readonly string[], at: Date): Promise<number[]> {
+  const rows = await tx
+    .insert(loginAttempts)
+    .values(keys.map((key) => ({ key, at })))
+    .returning({ id: loginAttempts.id });
+  return rows.map((r) => r.id);
+}
+
+export async function deleteAttempts(db: Db, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.delete(loginAttempts).where(inArray(loginAttempts.id, ids));
+}
+
+export async function revokeApiTokensOf(tx: Db, userId: string, now: Date): Promise<void> {
+  await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }

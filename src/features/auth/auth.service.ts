@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
-import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { apiTokens, roleAssignments, users } from './auth.tables.js';
-import { organisations } from '../organisation/organisation.tables.js';
-import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';
+import { ADVISORY_LOCK, lockForTransaction } from '../../platform/db/advisory-locks.js';
+import { insertRoleAssignment, insertUser, updateUser } from './users.repository.js';
+import { insertOrganisation } from '../organisation/organisation.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, forbidden } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -17,7 +16,6 @@ import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.j
 import { consumeTotp } from './totp.js';
 import { assertLocalPasswordAllowed } from './oidc-passwords.js';
 import { accountOrganisationId } from './account-organisation.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 export { checkTotp, generateTotp } from './totp.js';
 
@@ -131,14 +129,9 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     if (await repo.findUserByEmail(tx, input.email)) {
       throw conflict({ sv: 'Det finns redan en användare med den e-postadressen.', en: 'A user with that e-mail already exists.' });
     }
-    const user = await insertOne(
-      tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
-        .returning({ id: users.id }),
-    );
+    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
     for (const grant of input.grants) {
-      await tx.insert(roleAssignments).values({ userId: user.id, organisationId: grant.organisationId, role: grant.role });
+      await insertRoleAssignment(tx, { userId: user.id, organisationId: grant.organisationId, role: grant.role });
     }
     await recordAudit(
       tx,
@@ -159,17 +152,13 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       const input: TSetup = parseInput(ZSetup, raw);
       const userId = await db.transaction(async (tx) => {
         // Two first visits at once (two servers, or two tabs) must not both become the first admin.
-        await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.setup})`);
+        await lockForTransaction(tx, ADVISORY_LOCK.setup);
         if ((await repo.countUsers(tx)) > 0) {
           throw conflict({ sv: 'Kansli är redan installerat.', en: 'Kansli is already set up.' });
         }
         const actor: Actor = { userId: null, label: `setup:${input.email}` };
-        const committee = await insertOne(
-          tx
-            .insert(organisations)
-            .values({ kind: 'committee', name: input.committeeName, slug: input.committeeSlug })
-            .returning({ id: organisations.id }),
-        );
+        const committee = { id: await insertOrganisation(tx, { kind: 'committee', name: input.committeeName, slug: input.committeeSlug }) };
+        if (!committee.id) throw new Error('insert returned no row');
         await recordAudit(tx, actor, { action: 'organisation.create', entity: 'organisation', entityId: committee.id, after: { name: input.committeeName }, organisationId: committee.id }, clock());
         return createUserInTx(
           tx,
@@ -244,7 +233,7 @@ export function createAuthService(deps: { database: Database; config: Config; cl
       if (!row) return null;
       const user = await repo.findUserById(db, row.userId);
       if (!user || user.disabled) return null;
-      await db.update(apiTokens).set({ lastUsedAt: clock() }).where(eq(apiTokens.id, row.id));
+      await repo.updateApiToken(db, row.id, { lastUsedAt: clock() });
       return principalFor(user);
     },
 
@@ -270,28 +259,28 @@ export function createAuthService(deps: { database: Database; config: Config; cl
     async createApiToken(principal: Principal, label: string): Promise<string> {
       const token = newToken('ksl_');
       await db.transaction(async (tx) => {
-        const [row] = await tx.insert(apiTokens).values({ userId: principal.userId, tokenHash: sha256(token), label }).returning({ id: apiTokens.id });
-        await recordAudit(tx, actorOf(principal), { action: 'api_token.create', entity: 'api_token', entityId: row?.id, after: { label }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
+        const tokenId = await repo.insertApiToken(tx, { userId: principal.userId, tokenHash: sha256(token), label });
+        await recordAudit(tx, actorOf(principal), { action: 'api_token.create', entity: 'api_token', entityId: tokenId, after: { label }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
       return token;
     },
 
     async listApiTokens(principal: Principal) {
-      const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, principal.userId));
+      const rows = await repo.listApiTokens(db, principal.userId);
       return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, revokedAt: r.revokedAt }));
     },
 
     async revokeApiToken(principal: Principal, tokenId: string): Promise<void> {
       await db.transaction(async (tx) => {
-        const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
+        const row = await repo.findApiToken(tx, tokenId);
         if (!row || row.userId !== principal.userId) throw forbidden();
-        await tx.update(apiTokens).set({ revokedAt: clock() }).where(eq(apiTokens.id, tokenId));
+        await repo.updateApiToken(tx, tokenId, { revokedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'api_token.revoke', entity: 'api_token', entityId: tokenId, before: { label: row.label }, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });
     },
 
     async setLocale(principal: Principal, locale: 'sv' | 'en'): Promise<void> {
-      await db.update(users).set({ locale }).where(eq(users.id, principal.userId));
+      await updateUser(db, principal.userId, { locale });
     },
 
     async userStatus(principal: Principal) {

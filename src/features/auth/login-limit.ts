@@ -1,7 +1,6 @@
-import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';
-import { loginAttempts } from './auth.tables.js';
+import { countRecentAttempts, deleteAttempts, insertAttempts, lockAttemptKey } from './auth.repository.js';
 import { DomainError } from '../../platform/errors.js';
 
 /** One counter: a key (`email:…`, `ip:…`, `totp:<user>`, `sign:<user>`, `password:<user>`) and how many attempts it may have. */
@@ -35,19 +34,11 @@ export async function reserveAttempt(db: Db, options: { keys: AttemptKey[]; now:
   // Locks in one order on every server, so that two reservations never wait for each other.
   const keys = [...options.keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const ids = await db.transaction(async (tx) => {
-    for (const { key } of keys) await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.loginAttempts}::int, hashtext(${key}))`);
+    for (const { key } of keys) await lockAttemptKey(tx, ADVISORY_LOCK.loginAttempts, key);
     for (const { key, limit } of keys) {
-      const [row] = await tx
-        .select({ n: count() })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, since)));
-      if ((row?.n ?? 0) >= limit) return null;
+      if ((await countRecentAttempts(tx, key, since)) >= limit) return null;
     }
-    const rows = await tx
-      .insert(loginAttempts)
-      .values(keys.map(({ key }) => ({ key, at: options.now })))
-      .returning({ id: loginAttempts.id });
-    return rows.map((r) => r.id);
+    return insertAttempts(tx, keys.map(({ key }) => key), options.now);
   });
   if (!ids) throw rateLimited(options.windowMinutes);
   return { ids };
@@ -55,5 +46,5 @@ export async function reserveAttempt(db: Db, options: { keys: AttemptKey[]; now:
 
 /** The attempt succeeded: it no longer counts against its keys. */
 export async function releaseAttempt(db: Db, reservation: Reservation): Promise<void> {
-  if (reservation.ids.length > 0) await db.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids));
+  await deleteAttempts(db, reservation.ids);
 }

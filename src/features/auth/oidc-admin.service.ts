@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { organisations, people } from '../organisation/organisation.tables.js';
+import * as oidc from './oidc.repository.js';
+import { updateOrganisation, updatePerson } from '../organisation/organisation.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { LOA3 } from '../../domain/assurance.js';
@@ -24,7 +24,7 @@ export function createOidcAdminService(deps: { database: Database; config: Confi
   async function myCommittees(principal: Principal) {
     const ids = principal.grants.filter((g) => g.role === 'admin').map((g) => g.organisationId);
     if (ids.length === 0) return [];
-    return db.select().from(organisations).where(and(eq(organisations.kind, 'committee'), inArray(organisations.id, ids))).orderBy(asc(organisations.name));
+    return oidc.listCommitteesByIds(db, ids);
   }
 
   /**
@@ -33,7 +33,7 @@ export function createOidcAdminService(deps: { database: Database; config: Confi
    * an e-ID sign-in is and so who signs a committee protocol (issue 15: signatures bound to the person).
    */
   async function personScope(personId: string) {
-    const [row] = await db.select({ person: people, org: organisations }).from(people).leftJoin(organisations, eq(organisations.id, people.organisationId)).where(eq(people.id, personId));
+    const row = await oidc.findPersonWithOrganisation(db, personId);
     if (!row?.org) throw notFound({ sv: 'Personen finns inte.', en: 'The person does not exist.' });
     const owner = row.org.committeeId ?? row.org.id;
     return { person: row.person, owner, scope: scopeOf([owner]) };
@@ -45,12 +45,7 @@ export function createOidcAdminService(deps: { database: Database; config: Confi
       for (const c of committees) assertCan(principal, 'user.manage', [c.id]);
       const committeeIds = committees.map((c) => c.id);
       const members = committeeIds.length
-        ? await db
-            .select({ id: people.id, name: people.name, personalIdentityNumber: people.personalIdentityNumber, organisation: organisations.name })
-            .from(people)
-            .innerJoin(organisations, eq(organisations.id, people.organisationId))
-            .where(and(or(inArray(organisations.id, committeeIds), inArray(organisations.committeeId, committeeIds)), ne(people.name, '')))
-            .orderBy(asc(people.name))
+        ? await oidc.listNamedPeopleOfCooperations(db, committeeIds)
         : [];
       return {
         providers: config.oidc.providers.map((p) => ({ id: p.id, name: p.name, issuer: p.issuer, clientId: p.clientId, hasSecret: Boolean(p.clientSecret), match: p.match, claim: p.claim, organisation: p.organisation ?? null, passwordsAllowed: p.passwordsAllowed })),
@@ -62,13 +57,13 @@ export function createOidcAdminService(deps: { database: Database; config: Confi
     /** A committee's justering must (or need not) be signed after a fresh e-ID sign-in at LoA3. */
     async setJusteringEid(principal: Principal, committeeId: string, required: boolean): Promise<void> {
       await db.transaction(async (tx) => {
-        const [committee] = await tx.select().from(organisations).where(and(eq(organisations.id, committeeId), eq(organisations.kind, 'committee'))).for('update');
+        const committee = await oidc.findCommitteeForUpdate(tx, committeeId);
         if (!committee) throw notFound();
         assertCan(principal, 'user.manage', [committee.id]);
         const before = committee.settings.justeringAcr ?? null;
         const { justeringAcr: _old, ...rest } = committee.settings;
         const settings = required ? { ...rest, justeringAcr: LOA3 } : rest;
-        await tx.update(organisations).set({ settings, updatedAt: clock() }).where(eq(organisations.id, committeeId));
+        await updateOrganisation(tx, committeeId, { settings, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'organisation.justering_eid', entity: 'organisation', entityId: committeeId, before: { justeringAcr: before }, after: { justeringAcr: required ? LOA3 : null }, organisationId: committeeId }, clock());
       });
     },
@@ -90,10 +85,10 @@ export function createOidcAdminService(deps: { database: Database; config: Confi
       }
       await db.transaction(async (tx) => {
         if (value) {
-          const [taken] = await tx.select({ id: people.id }).from(people).where(and(eq(people.personalIdentityNumber, value), ne(people.id, personId)));
+          const taken = await oidc.findOtherPersonWithNumber(tx, value, personId);
           if (taken) throw conflict({ sv: 'Personnumret är redan registrerat på en annan person.', en: 'The personal identity number is already registered on another person.' });
         }
-        await tx.update(people).set({ personalIdentityNumber: value, updatedAt: clock() }).where(eq(people.id, personId));
+        await updatePerson(tx, personId, { personalIdentityNumber: value, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'person.personal_identity_number', entity: 'person', entityId: personId, after: { registered: value ? maskPersonalIdentityNumber(value) : null }, organisationId: owner }, clock());
       });
     },

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { oidcSessions, oidcTransactions, roleAssignments, sessions, users } from './auth.tables.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
@@ -79,4 +79,33 @@ export async function peopleWithNumber(db: Db, ids: string[]) {
 /** Ends a Kansli session (its oidc_sessions row goes with it). */
 export async function deleteKansliSession(db: Db, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function listCommitteesByIds(db: Db, ids: string[]) {
+  return db.select().from(organisations).where(and(eq(organisations.kind, 'committee'), inArray(organisations.id, ids))).orderBy(asc(organisations.name));
+}
+
+export async function findCommitteeForUpdate(tx: Db, id: string) {
+  const [row] = await tx.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee'))).for('update');
+  return row;
+}
+
+export async function findPersonWithOrganisation(db: Db, personId: string) {
+  const [row] = await db.select({ person: people, org: organisations }).from(people).leftJoin(organisations, eq(organisations.id, people.organisationId)).where(eq(people.id, personId));
+  return row;
+}
+
+/** The named people of the committees and their member municipalities. */
+export async function listNamedPeopleOfCooperations(db: Db, committeeIds: string[]) {
+  return db
+    .select({ id: people.id, name: people.name, personalIdentityNumber: people.personalIdentityNumber, organisation: organisations.name })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(or(inArray(organisations.id, committeeIds), inArray(organisations.committeeId, committeeIds)), ne(people.name, '')))
+    .orderBy(asc(people.name));
+}
+
+export async function findOtherPersonWithNumber(db: Db, personalIdentityNumber: string, exceptPersonId: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.select({ id: people.id }).from(people).where(and(eq(people.personalIdentityNumber, personalIdentityNumber), ne(people.id, exceptPersonId)));
+  return row;
 }

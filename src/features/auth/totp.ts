@@ -1,7 +1,6 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import type { Db } from '../../platform/db/database.js';
-import { users } from './auth.tables.js';
+import { takeTotpStep } from './users.repository.js';
 
 const PERIOD_SECONDS = 30;
 
@@ -38,10 +37,5 @@ export async function consumeTotp(db: Db, user: { id: string; totpSecret: string
   if (!user.totpEnabled || !user.totpSecret) return false;
   const step = totpStep(user.totpSecret, code, now);
   if (step === null) return false;
-  const taken = await db
-    .update(users)
-    .set({ totpLastStep: step })
-    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-    .returning({ id: users.id });
-  return taken.length > 0;
+  return takeTotpStep(db, user.id, step);
 }

@@ -2,10 +2,9 @@
  * An initiative as one loaded value and what follows from it: its phases with gates,
  * participants, cost shares and late buy-ins, and the decision matrix. No writes here.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { type ProcessPhaseTemplate } from './cooperation.tables.js';
-import { documents } from '../registry/registry.tables.js';
+import { findDocument } from '../registry/registry.repository.js';
 import { allocateCost, computeBuyIn, DomainError, evaluatePhaseGate, phaseParticipants, type AllocationKey, type BuyInResult, type GateResult, type Share } from '../../domain/index.js';
 import * as repo from './cooperation.repository.js';
 
@@ -39,7 +38,7 @@ export async function loadInitiative(db: Db, initiative: repo.InitiativeRow, yea
   const municipalities = membersOf(orgs, committee.id);
   const documentHids = new Map<string, string>();
   for (const id of new Set(cells.map((c) => c.documentId).filter((x): x is string => Boolean(x)))) {
-    const [doc] = await db.select({ year: documents.year, number: documents.number }).from(documents).where(eq(documents.id, id));
+    const doc = await findDocument(db, id);
     if (doc) documentHids.set(id, `${doc.year}.${doc.number}`);
   }
   return { initiative, template, phases, cells, committee, municipalities, populations: await repo.latestPopulations(db, municipalities.map((m) => m.id), year), powers, documentHids };

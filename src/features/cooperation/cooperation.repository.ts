@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { roleAssignments, users } from '../auth/auth.tables.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, processTemplates } from './cooperation.tables.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, processTemplates, reminderLog } from './cooperation.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { organisations, populations, bodies } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { mailLog } from '../../platform/mail/mail.tables.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 
@@ -144,4 +145,74 @@ export async function listRecipients(db: Db, organisationId: string, roles: stri
 export async function openPhase(tx: Db, initiativeId: string): Promise<PhaseRow | undefined> {
   const [row] = await tx.select().from(initiativePhases).where(and(eq(initiativePhases.initiativeId, initiativeId), isNull(initiativePhases.closedAt)));
   return row;
+}
+
+export async function insertInitiative(tx: Db, values: typeof initiatives.$inferInsert): Promise<InitiativeRow> {
+  return insertOne(tx.insert(initiatives).values(values).returning());
+}
+
+export async function updateInitiative(tx: Db, id: string, values: Partial<typeof initiatives.$inferInsert>): Promise<void> {
+  await tx.update(initiatives).set(values).where(eq(initiatives.id, id));
+}
+
+export async function insertPhase(tx: Db, values: typeof initiativePhases.$inferInsert): Promise<PhaseRow> {
+  return insertOne(tx.insert(initiativePhases).values(values).returning());
+}
+
+export async function updatePhase(tx: Db, id: string, values: Partial<typeof initiativePhases.$inferInsert>): Promise<void> {
+  await tx.update(initiativePhases).set(values).where(eq(initiativePhases.id, id));
+}
+
+/** The cells not there yet (one per initiative, phase, decision and organisation): the ones created. */
+export async function insertCellsIfNew(tx: Db, values: (typeof initiativeDecisions.$inferInsert)[]): Promise<CellRow[]> {
+  return tx.insert(initiativeDecisions).values(values).onConflictDoNothing().returning();
+}
+
+export async function updateCell(tx: Db, id: string, values: Partial<typeof initiativeDecisions.$inferInsert>): Promise<void> {
+  await tx.update(initiativeDecisions).set(values).where(eq(initiativeDecisions.id, id));
+}
+
+export async function insertDecisionHistory(tx: Db, rows: (typeof initiativeDecisionHistory.$inferInsert)[]): Promise<void> {
+  await tx.insert(initiativeDecisionHistory).values(rows);
+}
+
+/** When the cell's history last changed, or undefined before its first entry. */
+export async function findLastHistoryAt(tx: Db, decisionId: string): Promise<Date | undefined> {
+  const [last] = await tx.select({ at: initiativeDecisionHistory.recordedAt }).from(initiativeDecisionHistory).where(eq(initiativeDecisionHistory.decisionId, decisionId)).orderBy(desc(initiativeDecisionHistory.recordedAt)).limit(1);
+  return last?.at;
+}
+
+export async function deletePowerOfAttorney(tx: Db, initiativeId: string, organisationId: string): Promise<void> {
+  await tx.delete(powersOfAttorney).where(and(eq(powersOfAttorney.initiativeId, initiativeId), eq(powersOfAttorney.organisationId, organisationId)));
+}
+
+export async function upsertPowerOfAttorney(tx: Db, values: { initiativeId: string; organisationId: string; procuringOrganisationId: string; grantedOn: string; reference: string; documentId: string | null }): Promise<void> {
+  const { initiativeId: _i, organisationId: _o, ...set } = values;
+  await tx
+    .insert(powersOfAttorney)
+    .values(values)
+    .onConflictDoUpdate({ target: [powersOfAttorney.initiativeId, powersOfAttorney.organisationId], set: { ...set, origin: null } });
+}
+
+/** Notes the reminders as sent, each once: the cells (refId) not noted before. */
+export async function logRemindersIfNew(db: Db, rows: (typeof reminderLog.$inferInsert)[]): Promise<{ refId: string }[]> {
+  return db.insert(reminderLog).values(rows).onConflictDoNothing().returning({ refId: reminderLog.refId });
+}
+
+export async function listReminders(db: Db, kind: string, refIds: string[]) {
+  return db.select().from(reminderLog).where(and(eq(reminderLog.kind, kind), inArray(reminderLog.refId, refIds)));
+}
+
+/** The recipient and delivery state of each of these mails. */
+export async function listMailStates(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: mailLog.id, recipient: mailLog.recipient, status: mailLog.status, error: mailLog.error }).from(mailLog).where(inArray(mailLog.id, ids));
+}
+
+/** The reminders sent at `sentAt` learn the mails that carried them. */
+export async function setReminderMails(db: Db, key: { kind: string; organisationId: string; refIds: string[]; sentAt: Date }, mailIds: string[]): Promise<void> {
+  await db
+    .update(reminderLog)
+    .set({ mailIds })
+    .where(and(eq(reminderLog.kind, key.kind), eq(reminderLog.organisationId, key.organisationId), inArray(reminderLog.refId, key.refIds), eq(reminderLog.sentAt, key.sentAt)));
 }

@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { initiativePhases, initiatives } from './cooperation.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -19,7 +17,6 @@ import { closePhaseRow, ensureCells, openPhase, writeDecision } from './cooperat
 import { deadlineOf, loadInitiative, membersOf, phaseViews, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 import { buildStatusList, STATUS_LIST_HEADING } from './status-list.js';
 import { createReminders } from './reminders.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const INITIATIVE_NOT_FOUND = { sv: 'Initiativet finns inte.', en: 'The initiative does not exist.' };
 const CELL_NOT_FOUND = { sv: 'Beslutet finns inte.', en: 'The decision does not exist.' };
@@ -175,7 +172,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         const template = await repo.ensureDefaultTemplate(tx, committee.id);
         const first = template.phases[0];
         if (!first) throw new Error('empty template');
-        const row = await insertOne(tx.insert(initiatives).values({ committeeId: committee.id, templateId: template.id, phaseKey: first.key, ...values }).returning());
+        const row = await repo.insertInitiative(tx, { committeeId: committee.id, templateId: template.id, phaseKey: first.key, ...values });
         await recordAudit(tx, actor, { action: 'initiative.create', entity: 'initiative', entityId: row.id, after: values, organisationId: committee.id }, clock());
         const municipalityIds = membersOf(await repo.listOrganisations(tx), committee.id).map((m) => m.id);
         await openPhase(tx, { initiative: row, phase: first, position: 0, municipalityIds, actor, at: clock() });
@@ -191,7 +188,7 @@ export function createCooperationService(deps: { database: Database; config: Con
       await db.transaction(async (tx) => {
         const locked = await repo.lockInitiative(tx, id);
         if (!locked) throw notFound(INITIATIVE_NOT_FOUND);
-        await tx.update(initiatives).set({ ...values, updatedAt: clock() }).where(eq(initiatives.id, id));
+        await repo.updateInitiative(tx, id, { ...values, updatedAt: clock() });
         await recordAudit(tx, actor, { action: 'initiative.update', entity: 'initiative', entityId: id, before: { name: locked.name, procuringOrganisationId: locked.procuringOrganisationId, allocationKey: locked.allocationKey }, after: values, organisationId: locked.committeeId }, clock());
         // A new procuring municipality gets its cells in the open phase.
         const open = await repo.openPhase(tx, id);
@@ -211,7 +208,7 @@ export function createCooperationService(deps: { database: Database; config: Con
         const open = await repo.openPhase(tx, id);
         if (!open) throw conflict(NOT_ACTIVE);
         // The committee's own budget and deadline: real data, also where the demo had invented them (origin).
-        await tx.update(initiativePhases).set({ budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock(), origin: null }).where(and(eq(initiativePhases.id, open.id)));
+        await repo.updatePhase(tx, open.id, { budget: input.budget, decisionDeadline: input.decisionDeadline ?? null, updatedAt: clock(), origin: null });
         await recordAudit(tx, actorOf(principal), { action: 'initiative.phase.plan', entity: 'initiative', entityId: id, before: { phase: open.phaseKey, budget: open.budget, decisionDeadline: open.decisionDeadline }, after: { phase: open.phaseKey, ...input }, organisationId: initiative.committeeId }, clock());
       });
     },
@@ -298,7 +295,7 @@ export function createCooperationService(deps: { database: Database; config: Con
       await db.transaction(async (tx) => {
         const locked = await repo.lockInitiative(tx, id);
         if (locked?.status !== 'active') throw conflict(NOT_ACTIVE);
-        await tx.update(initiatives).set({ status: 'stopped', updatedAt: clock() }).where(eq(initiatives.id, id));
+        await repo.updateInitiative(tx, id, { status: 'stopped', updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'initiative.stop', entity: 'initiative', entityId: id, before: { status: locked.status, phase: locked.phaseKey }, after: { status: 'stopped', reason }, organisationId: initiative.committeeId }, clock());
       });
     },

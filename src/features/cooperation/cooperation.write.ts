@@ -4,13 +4,12 @@
  * attorney), close a phase with its participants fixed. The service checks access first; the
  * demo uses the same writes with its own actor and historical times.
  */
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, type ProcessPhaseTemplate } from './cooperation.tables.js';
+import { type ProcessPhaseTemplate } from './cooperation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { FULLMAKT_DECISION_KEY } from './process-template.js';
+import * as repo from './cooperation.repository.js';
 import type { CellRow, InitiativeRow, PhaseRow } from './cooperation.repository.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 export type CellReference = Pick<CellRow, 'status' | 'decidingBody' | 'decidedOn' | 'paragraph' | 'documentId' | 'protocolParagraphId' | 'link' | 'note'>;
 
@@ -37,9 +36,9 @@ export async function ensureCells(
     decidersOf(decision.by, ctx).map((organisationId) => ({ initiativeId: initiative.id, phaseKey: phase.key, decisionKey: decision.key, organisationId, status: 'pending' as const, deadline: options.deadline, createdAt: at, updatedAt: at })),
   );
   if (values.length === 0) return 0;
-  const created = await tx.insert(initiativeDecisions).values(values).onConflictDoNothing().returning();
+  const created = await repo.insertCellsIfNew(tx, values);
   if (created.length > 0) {
-    await tx.insert(initiativeDecisionHistory).values(created.map((cell) => ({ decisionId: cell.id, status: 'pending', snapshot: { ...snapshotOf(cell), event: 'opened' }, recordedByUserId: actor.userId, recordedAt: at })));
+    await repo.insertDecisionHistory(tx, created.map((cell) => ({ decisionId: cell.id, status: 'pending', snapshot: { ...snapshotOf(cell), event: 'opened' }, recordedByUserId: actor.userId, recordedAt: at })));
   }
   return created.length;
 }
@@ -50,13 +49,8 @@ export async function openPhase(
   options: { initiative: InitiativeRow; phase: ProcessPhaseTemplate; position: number; municipalityIds: string[]; actor: Actor; at: Date; budget?: number; deadline?: string | null },
 ): Promise<PhaseRow> {
   const { initiative, phase, at } = options;
-  const row = await insertOne(
-    tx
-      .insert(initiativePhases)
-      .values({ initiativeId: initiative.id, phaseKey: phase.key, position: options.position, budget: options.budget ?? 0, decisionDeadline: options.deadline ?? null, openedAt: at, createdAt: at, updatedAt: at })
-      .returning(),
-  );
-  await tx.update(initiatives).set({ phaseKey: phase.key, updatedAt: at }).where(eq(initiatives.id, initiative.id));
+  const row = await repo.insertPhase(tx, { initiativeId: initiative.id, phaseKey: phase.key, position: options.position, budget: options.budget ?? 0, decisionDeadline: options.deadline ?? null, openedAt: at, createdAt: at, updatedAt: at });
+  await repo.updateInitiative(tx, initiative.id, { phaseKey: phase.key, updatedAt: at });
   await ensureCells(tx, { ...options, deadline: options.deadline ?? null });
   await recordAudit(tx, options.actor, { action: 'initiative.phase.open', entity: 'initiative', entityId: initiative.id, after: { phase: phase.key, position: options.position }, organisationId: initiative.committeeId }, at);
   return row;
@@ -69,12 +63,12 @@ export async function writeDecision(
 ): Promise<void> {
   const { initiative, cell, value, actor, at } = options;
   // A decision recorded by hand is real data, also where the demo had invented one (origin).
-  await tx.update(initiativeDecisions).set({ ...value, recordedByUserId: actor.userId, recordedAt: at, updatedAt: at, origin: null }).where(eq(initiativeDecisions.id, cell.id));
+  await repo.updateCell(tx, cell.id, { ...value, recordedByUserId: actor.userId, recordedAt: at, updatedAt: at, origin: null });
   const snapshot = snapshotOf(value, options.labels);
   // The history is ordered by time: a change never shares the instant of the one before it.
-  const [last] = await tx.select({ at: initiativeDecisionHistory.recordedAt }).from(initiativeDecisionHistory).where(eq(initiativeDecisionHistory.decisionId, cell.id)).orderBy(desc(initiativeDecisionHistory.recordedAt)).limit(1);
-  const historyAt = last && last.at.getTime() >= at.getTime() ? new Date(last.at.getTime() + 1) : at;
-  await tx.insert(initiativeDecisionHistory).values({ decisionId: cell.id, status: value.status, snapshot, recordedByUserId: actor.userId, recordedAt: historyAt });
+  const lastAt = await repo.findLastHistoryAt(tx, cell.id);
+  const historyAt = lastAt && lastAt.getTime() >= at.getTime() ? new Date(lastAt.getTime() + 1) : at;
+  await repo.insertDecisionHistory(tx, [{ decisionId: cell.id, status: value.status, snapshot, recordedByUserId: actor.userId, recordedAt: historyAt }]);
   if (cell.decisionKey === FULLMAKT_DECISION_KEY) await writePowerOfAttorney(tx, { initiative, cell, value });
   await recordAudit(
     tx,
@@ -87,22 +81,18 @@ export async function writeDecision(
 /** A yes to "Fullmakt till upphandlande kommun" is the power of attorney; anything else withdraws it. */
 async function writePowerOfAttorney(tx: Db, options: { initiative: InitiativeRow; cell: CellRow; value: CellReference }) {
   const { initiative, cell, value } = options;
-  const key = and(eq(powersOfAttorney.initiativeId, initiative.id), eq(powersOfAttorney.organisationId, cell.organisationId));
   if (value.status !== 'yes' || !initiative.procuringOrganisationId || !value.decidedOn) {
-    await tx.delete(powersOfAttorney).where(key);
+    await repo.deletePowerOfAttorney(tx, initiative.id, cell.organisationId);
     return;
   }
   const reference = [value.decidingBody, value.paragraph].filter(Boolean).join(' ');
-  await tx
-    .insert(powersOfAttorney)
-    .values({ initiativeId: initiative.id, organisationId: cell.organisationId, procuringOrganisationId: initiative.procuringOrganisationId, grantedOn: value.decidedOn, reference, documentId: value.documentId })
-    .onConflictDoUpdate({ target: [powersOfAttorney.initiativeId, powersOfAttorney.organisationId], set: { procuringOrganisationId: initiative.procuringOrganisationId, grantedOn: value.decidedOn, reference, documentId: value.documentId, origin: null } });
+  await repo.upsertPowerOfAttorney(tx, { initiativeId: initiative.id, organisationId: cell.organisationId, procuringOrganisationId: initiative.procuringOrganisationId, grantedOn: value.decidedOn, reference, documentId: value.documentId });
 }
 
 /** Close a phase: a recorded act with its participants fixed. */
 export async function closePhaseRow(tx: Db, options: { initiative: InitiativeRow; phase: PhaseRow; participantIds: readonly string[]; actor: Actor; at: Date; next: string | null }): Promise<void> {
   const { initiative, phase, actor, at } = options;
-  await tx.update(initiativePhases).set({ closedAt: at, closedByUserId: actor.userId, participants: [...options.participantIds], updatedAt: at }).where(eq(initiativePhases.id, phase.id));
-  if (!options.next) await tx.update(initiatives).set({ status: 'completed', updatedAt: at }).where(eq(initiatives.id, initiative.id));
+  await repo.updatePhase(tx, phase.id, { closedAt: at, closedByUserId: actor.userId, participants: [...options.participantIds], updatedAt: at });
+  if (!options.next) await repo.updateInitiative(tx, initiative.id, { status: 'completed', updatedAt: at });
   await recordAudit(tx, actor, { action: 'initiative.phase.close', entity: 'initiative', entityId: initiative.id, after: { phase: phase.phaseKey, participants: options.participantIds, next: options.next }, organisationId: initiative.committeeId }, at);
 }

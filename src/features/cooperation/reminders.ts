@@ -8,9 +8,6 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { and, eq, inArray } from 'drizzle-orm';
-import { reminderLog } from './cooperation.tables.js';
-import { mailLog } from '../../platform/mail/mail.tables.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { compareDates, reminderFrom } from '../../domain/index.js';
 import { countWord } from '../../platform/i18n/plural.js';
@@ -96,9 +93,9 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
     /** The reminders sent about these decisions (cells), newest first, each with the state of its e-mails from the mail log. */
     async remindersOf(cellIds: readonly string[]): Promise<SentReminder[]> {
       if (cellIds.length === 0) return [];
-      const rows = await db.select().from(reminderLog).where(and(eq(reminderLog.kind, REMINDER_KIND), inArray(reminderLog.refId, [...cellIds])));
+      const rows = await repo.listReminders(db, REMINDER_KIND, [...cellIds]);
       const ids = [...new Set(rows.flatMap((r) => r.mailIds))];
-      const mails = ids.length === 0 ? [] : await db.select({ id: mailLog.id, recipient: mailLog.recipient, status: mailLog.status, error: mailLog.error }).from(mailLog).where(inArray(mailLog.id, ids));
+      const mails = await repo.listMailStates(db, ids);
       return rows
         .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime())
         .map((r) => ({ cellId: r.refId, organisationId: r.organisationId, dueOn: r.dueOn, sentAt: r.sentAt, mails: mails.filter((m) => r.mailIds.includes(m.id)).map(({ recipient, status, error }) => ({ recipient, state: reminderMailState(status, error), error })) }));
@@ -116,11 +113,7 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
           result.withoutRecipient += cells.length;
           continue;
         }
-        const logged = await db
-          .insert(reminderLog)
-          .values(cells.map((d) => ({ kind: REMINDER_KIND, refId: d.cell.id, organisationId, dueOn: d.deadline, sentAt: now })))
-          .onConflictDoNothing()
-          .returning({ refId: reminderLog.refId });
+        const logged = await repo.logRemindersIfNew(db, cells.map((d) => ({ kind: REMINDER_KIND, refId: d.cell.id, organisationId, dueOn: d.deadline, sentAt: now })));
         const fresh = cells.filter((d) => logged.some((l) => l.refId === d.cell.id));
         if (fresh.length === 0) continue;
         const subject = `Påminnelse: ${countWord('sv', fresh.length, { one: 'beslut', other: 'beslut' })} att fatta senast ${fresh.map((d) => d.deadline).sort()[0] ?? ''}`;
@@ -128,10 +121,7 @@ export function createReminders(deps: { db: Db; clock: Clock; mailer: Mailer; co
         // Into the mail queue: delivered in the background with its retries, listed in the mail log.
         const mailIds = await mailer.enqueue(recipients.map((r) => ({ kind: 'cooperation.reminder', to: r.email, subject, text })));
         // Each reminder knows its mails, so that the initiative's page can show how they went.
-        await db
-          .update(reminderLog)
-          .set({ mailIds })
-          .where(and(eq(reminderLog.kind, REMINDER_KIND), eq(reminderLog.organisationId, organisationId), inArray(reminderLog.refId, fresh.map((d) => d.cell.id)), eq(reminderLog.sentAt, now)));
+        await repo.setReminderMails(db, { kind: REMINDER_KIND, organisationId, refIds: fresh.map((d) => d.cell.id), sentAt: now }, mailIds);
         result.mails += recipients.length;
         result.decisions += fresh.length;
       }

@@ -4,6 +4,7 @@ import { initiativePhases, initiatives } from '../cooperation/cooperation.tables
 import { costObjects, outcomeComments, outcomeEntries, outcomeImports, pkvReadings } from './economy.tables.js';
 import { organisations, populations } from '../organisation/organisation.tables.js';
 import { readAllocationKey } from './economy.schema.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 import type { CostObjectData, MunicipalityData, OutcomeEntryData } from './reports.js';
 
 export type CostObjectRow = typeof costObjects.$inferSelect;
@@ -181,4 +182,17 @@ export async function initiativeParticipants(db: Db, initiativeIds: string[]): P
   const out = new Map<string, string[]>();
   for (const r of rows) if (!out.has(r.initiativeId) && r.participants) out.set(r.initiativeId, r.participants);
   return out;
+}
+
+export async function insertCostObject(tx: Db, values: typeof costObjects.$inferInsert): Promise<CostObjectRow> {
+  return insertOne(tx.insert(costObjects).values(values).returning());
+}
+
+export async function updateCostObject(tx: Db, id: string, values: Partial<typeof costObjects.$inferInsert>): Promise<CostObjectRow | undefined> {
+  const [row] = await tx.update(costObjects).set(values).where(eq(costObjects.id, id)).returning();
+  return row;
+}
+
+export async function deleteCostObject(tx: Db, id: string): Promise<void> {
+  await tx.delete(costObjects).where(eq(costObjects.id, id));
 }

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { costObjects, outcomeEntries, outcomeImports } from './economy.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -10,11 +8,11 @@ import { isIsoDate } from '../../domain/calendar-date.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal, requirePrincipal } from '../../platform/auth/policy.js';
 import * as repo from './economy.repository.js';
+import { insertEntries, insertImport } from './import.repository.js';
 import { ZOutcomeComment, ZPkvReading } from './economy.schema.js';
 import { costObjectFromForm, manualOutcomeFromForm } from './economy-input.js';
 import { planNextBaseFunding } from './pkv-plan.js';
 import { computeBudgetForecast, computeDistribution, computeInvoiceBasis, computeOutcomeReport, groupCostObjects, incomeOre, oreToKronor, type CostObjectData } from './reports.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const COMMITTEE_NOT_FOUND = { sv: 'Nämnden finns inte.', en: 'The committee does not exist.' };
 const OBJECT_NOT_FOUND = { sv: 'Kostnadsobjektet finns inte.', en: 'The cost object does not exist.' };
@@ -99,12 +97,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
       const { form, key } = costObjectFromForm(values, await repo.listMunicipalities(db, committee.id));
       return db.transaction(async (tx) => {
         await assertCodeFree(tx, committee.id, requireYear(year), form.code);
-        const row = await insertOne(
-          tx
-            .insert(costObjects)
-            .values({ committeeId: committee.id, year, ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key })
-            .returning(),
-        );
+        const row = await repo.insertCostObject(tx, { committeeId: committee.id, year, ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key });
         await recordAudit(tx, actorOf(principal), { action: 'cost_object.create', entity: 'cost_object', entityId: row.id, after: row, organisationId: committee.id }, clock());
         return row;
       });
@@ -116,12 +109,8 @@ export function createEconomyService(deps: { database: Database; config: Config;
       const { form, key } = costObjectFromForm(values, await repo.listMunicipalities(db, committee.id));
       await db.transaction(async (tx) => {
         if (form.code !== before.code) await assertCodeFree(tx, committee.id, before.year, form.code);
-        const [after] = await tx
-          .update(costObjects)
-          // Saved by the economist: real data, also where the demo had invented it (origin).
-          .set({ ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key, updatedAt: clock(), origin: null })
-          .where(eq(costObjects.id, id))
-          .returning();
+        // Saved by the economist: real data, also where the demo had invented it (origin).
+        const after = await repo.updateCostObject(tx, id, { ...form, forecastIncome: form.forecastIncome ?? null, forecastCost: form.forecastCost ?? null, initiativeId: form.initiativeId ?? null, comment: form.comment ?? '', allocationKey: key, updatedAt: clock(), origin: null });
         await recordAudit(tx, actorOf(principal), { action: 'cost_object.update', entity: 'cost_object', entityId: id, before, after, organisationId: committee.id }, clock());
       });
       return { ...before, year: before.year };
@@ -134,7 +123,7 @@ export function createEconomyService(deps: { database: Database; config: Config;
         if (await repo.isCostObjectInUse(tx, id)) {
           throw conflict({ sv: 'Kostnadsobjektet har utfall eller kommentarer och kan inte tas bort.', en: 'The cost object has outcome or comments and cannot be deleted.' });
         }
-        await tx.delete(costObjects).where(eq(costObjects.id, id));
+        await repo.deleteCostObject(tx, id);
         await recordAudit(tx, actorOf(principal), { action: 'cost_object.delete', entity: 'cost_object', entityId: id, before: row, organisationId: committee.id }, clock());
       });
       return { committee, year: row.year };
@@ -168,9 +157,9 @@ export function createEconomyService(deps: { database: Database; config: Config;
           const o = plan.object;
           const existing = await repo.findCostObjectByCode(tx, committee.id, year + 1, o.code);
           const amounts = { budgetIncome: plan.nextAmount, budgetCost: plan.nextAmount, carriedOver: plan.carry.amount };
-          if (existing) await tx.update(costObjects).set({ ...amounts, updatedAt: clock() }).where(eq(costObjects.id, existing.id));
+          if (existing) await repo.updateCostObject(tx, existing.id, { ...amounts, updatedAt: clock() });
           else {
-            await tx.insert(costObjects).values({ committeeId: committee.id, year: year + 1, code: o.code, name: o.name, kind: o.kind, invoicing: o.invoicing, allocationKey: o.allocationKey, position: o.position, ...amounts });
+            await repo.insertCostObject(tx, { committeeId: committee.id, year: year + 1, code: o.code, name: o.name, kind: o.kind, invoicing: o.invoicing, allocationKey: o.allocationKey, position: o.position, ...amounts });
           }
         }
         await recordAudit(tx, actorOf(principal), { action: 'pkv.record', entity: 'organisation', entityId: committee.id, after: { year: year + 1, ...input, plans: plans.map((p) => ({ code: p.object.code, amount: p.nextAmount, carriedOver: p.carry.amount })) }, organisationId: committee.id }, clock());
@@ -234,17 +223,12 @@ export function createEconomyService(deps: { database: Database; config: Config;
       const income = amounts.reduce((s, a) => s + a.income, 0);
       const cost = amounts.reduce((s, a) => s + a.cost, 0);
       return db.transaction(async (tx) => {
-        const imported = await insertOne(
-          tx
-            .insert(outcomeImports)
-            .values({ committeeId: committee.id, year, format: 'manual', periodTo, importedByUserId: principal.userId, summary: { entries: amounts.length, incomeOre: income, costOre: cost } })
-            .returning(),
-        );
+        const imported = await insertImport(tx, { committeeId: committee.id, year, format: 'manual', periodTo, importedByUserId: principal.userId, summary: { entries: amounts.length, incomeOre: income, costOre: cost } });
         const rows = amounts.flatMap((a) => [
           ...(a.income !== 0 ? [{ importId: imported.id, costObjectId: a.costObjectId, kind: 'income' as const, amountOre: -a.income }] : []),
           ...(a.cost !== 0 ? [{ importId: imported.id, costObjectId: a.costObjectId, kind: 'cost' as const, amountOre: a.cost }] : []),
         ]);
-        if (rows.length) await tx.insert(outcomeEntries).values(rows);
+        await insertEntries(tx, rows);
         await recordAudit(tx, actorOf(principal), { action: 'outcome.manual', entity: 'outcome_import', entityId: imported.id, after: { year, periodTo, income: oreToKronor(income), cost: oreToKronor(cost) }, organisationId: committee.id }, clock());
         return imported;
       });

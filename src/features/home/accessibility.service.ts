@@ -5,14 +5,13 @@
  * (the first created), unlike the archive, which is each committee's: the portal and its
  * accessibility statement are the installation's, one for all its committees.
  */
-import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { accessibilityFeedback } from './home.tables.js';
+import * as repo from './home.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
-import { ADVISORY_LOCK } from '../../platform/db/advisory-locks.js';
+import { ADVISORY_LOCK, lockForTransaction } from '../../platform/db/advisory-locks.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
@@ -65,28 +64,28 @@ export function createAccessibilityService(deps: { database: Database; config: C
       await db.transaction(async (tx) => {
         // The audit entry below takes this lock anyway; taking it first makes count-then-insert
         // one step across app servers, so parallel posts cannot slip past the limit.
-        await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCK.auditChain})`);
+        await lockForTransaction(tx, ADVISORY_LOCK.auditChain);
         const since = new Date(now.getTime() - FEEDBACK_LIMIT.windowMinutes * 60_000);
         if ((await countRecentAttempts(tx, key, since)) >= FEEDBACK_LIMIT.max) throw TOO_MANY;
         await recordAttempt(tx, key, now);
-        const [row] = await tx.insert(accessibilityFeedback).values({ ...input, createdAt: now }).returning({ id: accessibilityFeedback.id });
-        await recordAudit(tx, principal ? actorOf(principal) : PUBLIC_ACTOR, { action: 'accessibility.feedback', entity: 'accessibility_feedback', entityId: row?.id ?? null, after: { pageUrl: input.pageUrl }, organisationId: await installationCommitteeId(tx) }, now);
+        const feedbackId = await repo.insertFeedback(tx, { ...input, createdAt: now });
+        await recordAudit(tx, principal ? actorOf(principal) : PUBLIC_ACTOR, { action: 'accessibility.feedback', entity: 'accessibility_feedback', entityId: feedbackId, after: { pageUrl: input.pageUrl }, organisationId: await installationCommitteeId(tx) }, now);
       });
     },
 
     async listFeedback(principal: Principal | null) {
       assertCan(principal, 'accessibility.readFeedback', await installationCommitteeScope(db));
-      return db.select().from(accessibilityFeedback).orderBy(desc(accessibilityFeedback.createdAt)).limit(500);
+      return repo.listFeedback(db);
     },
 
     async markHandled(principal: Principal | null, id: string): Promise<void> {
       assertCan(principal, 'accessibility.readFeedback', await installationCommitteeScope(db));
       const now = clock();
       await db.transaction(async (tx) => {
-        const [row] = await tx.select().from(accessibilityFeedback).where(eq(accessibilityFeedback.id, id)).for('update');
+        const row = await repo.findFeedbackForUpdate(tx, id);
         if (!row) throw notFound({ sv: 'Synpunkten finns inte.', en: 'The feedback does not exist.' });
         if (row.handledAt) return;
-        await tx.update(accessibilityFeedback).set({ handledAt: now }).where(eq(accessibilityFeedback.id, id));
+        await repo.setFeedbackHandled(tx, id, now);
         await recordAudit(tx, actorOf(principal), { action: 'accessibility.markHandled', entity: 'accessibility_feedback', entityId: id, after: { handledAt: now.toISOString() }, organisationId: (await installationCommitteeScope(tx))[0] }, now);
       });
     },

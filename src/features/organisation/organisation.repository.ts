@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { insertOne } from '../../platform/db/insert-one.js';
 import type { Db } from '../../platform/db/database.js';
 import { bodies, mandates, organisations, people, populations } from './organisation.tables.js';
 
@@ -66,4 +67,124 @@ export async function listMandates(db: Db, filter: { bodyId?: string; personId?:
 export async function findMandate(db: Db, id: string): Promise<MandateRow | undefined> {
   const [row] = await db.select().from(mandates).where(eq(mandates.id, id));
   return row;
+}
+
+/** An organisation as a reference: what the scope helpers need. */
+export interface OrganisationRef {
+  id: string;
+  kind: 'committee' | 'municipality';
+  committeeId: string | null;
+}
+
+export async function findOrganisationRef(db: Db, organisationId: string): Promise<OrganisationRef | undefined> {
+  const [row] = await db
+    .select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row;
+}
+
+/** Every organisation as a reference, for the list helpers of scope.ts. */
+export function listOrganisationRefs(db: Db): Promise<OrganisationRef[]> {
+  return db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
+}
+
+/** The committee and its member municipalities. */
+export async function listCooperationOrganisationIds(db: Db, committeeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(or(eq(organisations.id, committeeId), eq(organisations.committeeId, committeeId)));
+  return rows.map((r) => r.id);
+}
+
+/** The first committee created, or null before there is one. */
+export async function findFirstCommitteeId(db: Db): Promise<string | null> {
+  const [first] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.createdAt)).limit(1);
+  return first?.id ?? null;
+}
+
+export async function insertOrganisation(tx: Db, values: typeof organisations.$inferInsert): Promise<string | undefined> {
+  const [row] = await tx.insert(organisations).values(values).returning({ id: organisations.id });
+  return row?.id;
+}
+
+export async function updateOrganisation(tx: Db, id: string, values: Partial<typeof organisations.$inferInsert>): Promise<void> {
+  await tx.update(organisations).set(values).where(eq(organisations.id, id));
+}
+
+export async function findPopulation(db: Db, organisationId: string, year: number): Promise<PopulationRow | undefined> {
+  const [row] = await db.select().from(populations).where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)));
+  return row;
+}
+
+export async function insertPopulation(tx: Db, values: typeof populations.$inferInsert): Promise<void> {
+  await tx.insert(populations).values(values);
+}
+
+export async function updatePopulation(tx: Db, organisationId: string, year: number, values: Partial<typeof populations.$inferInsert>): Promise<void> {
+  await tx.update(populations).set(values).where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)));
+}
+
+export async function updateBody(tx: Db, id: string, values: Partial<typeof bodies.$inferInsert>): Promise<void> {
+  await tx.update(bodies).set(values).where(eq(bodies.id, id));
+}
+
+export async function insertPerson(tx: Db, values: typeof people.$inferInsert): Promise<{ id: string }> {
+  return insertOne(tx.insert(people).values(values).returning({ id: people.id }));
+}
+
+export async function updatePerson(tx: Db, id: string, values: Partial<typeof people.$inferInsert>): Promise<void> {
+  await tx.update(people).set(values).where(eq(people.id, id));
+}
+
+export async function insertMandate(tx: Db, values: typeof mandates.$inferInsert): Promise<{ id: string }> {
+  return insertOne(tx.insert(mandates).values(values).returning({ id: mandates.id }));
+}
+
+export async function updateMandate(tx: Db, id: string, values: Partial<typeof mandates.$inferInsert>): Promise<void> {
+  await tx.update(mandates).set(values).where(eq(mandates.id, id));
+}
+
+export async function deleteMandate(tx: Db, id: string): Promise<void> {
+  await tx.delete(mandates).where(eq(mandates.id, id));
+}
+
+export async function listCommitteeIds(db: Db): Promise<string[]> {
+  return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee'))).map((o) => o.id);
+}
+
+/** The body organisations where each of the people holds a mandate. */
+export async function listSeatsOfPeople(db: Db, personIds: string[]): Promise<{ personId: string; organisationId: string }[]> {
+  return db.select({ personId: mandates.personId, organisationId: bodies.organisationId }).from(mandates).innerJoin(bodies, eq(bodies.id, mandates.bodyId)).where(inArray(mandates.personId, personIds));
+}
+
+/** Whether the person holds a mandate that has not ended by `today`. */
+export async function hasCurrentMandate(db: Db, personId: string, today: string): Promise<boolean> {
+  const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
+  return Boolean(active);
+}
+
+export async function findCommittee(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee')));
+  return row;
+}
+
+export async function findCommitteeBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee')));
+  return row;
+}
+
+/** The committees among `ids`, by name. */
+export async function listCommitteesAmong(db: Db, ids: string[]): Promise<OrganisationRow[]> {
+  return db
+    .select()
+    .from(organisations)
+    .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'committee')))
+    .orderBy(asc(organisations.name));
+}
+
+/** Every committee, by slug. */
+export async function listCommitteesBySlug(db: Db): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.slug));
 }

@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { bodies, mandates, organisations, people, populations } from './organisation.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -12,7 +10,6 @@ import { administeredOrganisationIds, administeredScope, cooperationScope, visib
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
 import { recordMandateDeletion } from '../oparl/tombstones.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const collator = new Intl.Collator('sv');
 const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };
@@ -131,7 +128,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
         // A committee's protocol texts live in its settings (protocol-wording.ts reads them).
         const texts = org.kind === 'committee' ? { shortName: input.protocolShortName ?? '', registryCode: input.registryCode ?? '' } : null;
         const settings = texts ? { ...org.settings, ...texts } : org.settings;
-        await tx.update(organisations).set({ ...after, settings, updatedAt: clock() }).where(eq(organisations.id, org.id));
+        await repo.updateOrganisation(tx, org.id, { ...after, settings, updatedAt: clock() });
         const before = { ...pick(org, after), ...(texts ? { shortName: org.settings.shortName ?? '', registryCode: org.settings.registryCode ?? '' } : {}) };
         await recordAudit(tx, actorOf(principal), { action: 'organisation.update', entity: 'organisation', entityId: org.id, before, after: { ...after, ...(texts ?? {}) }, organisationId: org.id }, clock());
         return input.slug;
@@ -145,8 +142,8 @@ export function createOrganisationService(deps: { database: Database; config: Co
       return db.transaction(async (tx) => {
         await assertSlugFree(tx, input.slug);
         const values = { kind: 'municipality' as const, name: input.name, slug: input.slug, orgNumber: input.orgNumber ?? null, isHost: input.isHost, committeeId: committee.id };
-        const [row] = await tx.insert(organisations).values(values).returning({ id: organisations.id });
-        await recordAudit(tx, actorOf(principal), { action: 'organisation.create', entity: 'organisation', entityId: row?.id, after: values, organisationId: row?.id ?? committee.id }, clock());
+        const id = await repo.insertOrganisation(tx, values);
+        await recordAudit(tx, actorOf(principal), { action: 'organisation.create', entity: 'organisation', entityId: id, after: values, organisationId: id ?? committee.id }, clock());
         return input.slug;
       });
     },
@@ -157,12 +154,12 @@ export function createOrganisationService(deps: { database: Database; config: Co
       assertCan(principal, 'organisation.edit', scopeOf(org));
       const input = parseInput(ZPopulationInput, raw);
       await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(populations).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
+        const before = await repo.findPopulation(tx, org.id, input.year);
         if (before) {
           // A figure entered by hand is real data, also where the demo had an invented one (origin).
-          await tx.update(populations).set({ population: input.population, source: input.source, origin: null }).where(and(eq(populations.organisationId, org.id), eq(populations.year, input.year)));
+          await repo.updatePopulation(tx, org.id, input.year, { population: input.population, source: input.source, origin: null });
         } else {
-          await tx.insert(populations).values({ organisationId: org.id, ...input });
+          await repo.insertPopulation(tx, { organisationId: org.id, ...input });
         }
         await recordAudit(tx, actorOf(principal), { action: 'population.set', entity: 'organisation', entityId: org.id, before: before ?? null, after: input, organisationId: org.id }, clock());
       });
@@ -185,7 +182,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       const input = parseInput(ZBodyInput, raw);
       await db.transaction(async (tx) => {
-        await tx.update(bodies).set({ ...input, updatedAt: clock() }).where(eq(bodies.id, id));
+        await repo.updateBody(tx, id, { ...input, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'body.update', entity: 'body', entityId: id, before: pick(body, input), after: input, organisationId: body.organisationId }, clock());
       });
     },
@@ -218,7 +215,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const input = parseInput(ZPersonInput, raw);
       const actor = await requireAdministrator(principal, input.organisationId);
       return db.transaction(async (tx) => {
-        const row = await insertOne(tx.insert(people).values(nullify(input)).returning({ id: people.id }));
+        const row = await repo.insertPerson(tx, nullify(input));
         // A person of no organisation is every committee's: null shows the entry to the committees' readers.
         await recordAudit(tx, actorOf(actor), { action: 'person.create', entity: 'person', entityId: row.id, after: input, organisationId: input.organisationId ?? null }, clock());
         return row.id;
@@ -231,7 +228,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const input = parseInput(ZPersonInput, raw);
       if (input.organisationId !== person.organisationId) await requireAdministrator(principal, input.organisationId);
       await db.transaction(async (tx) => {
-        await tx.update(people).set({ ...nullify(input), updatedAt: clock() }).where(eq(people.id, id));
+        await repo.updatePerson(tx, id, { ...nullify(input), updatedAt: clock() });
         // Filed under the new owner, else the old one; a person of no organisation is every committee's (null).
         await recordAudit(tx, actorOf(actor), { action: 'person.update', entity: 'person', entityId: id, before: pick(person, input), after: input, organisationId: input.organisationId ?? person.organisationId ?? null }, clock());
       });
@@ -243,7 +240,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       return db.transaction(async (tx) => {
         await requirePerson(tx, input.personId);
-        const row = await insertOne(tx.insert(mandates).values(nullify(input)).returning({ id: mandates.id }));
+        const row = await repo.insertMandate(tx, nullify(input));
         await recordAudit(tx, actorOf(principal), { action: 'mandate.create', entity: 'mandate', entityId: row.id, after: input, organisationId: body.organisationId }, clock());
         return row.id;
       });
@@ -267,7 +264,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const body = await requireBody(db, input.bodyId);
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       await db.transaction(async (tx) => {
-        await tx.update(mandates).set({ ...nullify(input), updatedAt: clock() }).where(eq(mandates.id, id));
+        await repo.updateMandate(tx, id, { ...nullify(input), updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'mandate.update', entity: 'mandate', entityId: id, before: pick(before, input), after: input, organisationId: body.organisationId }, clock());
       });
     },
@@ -278,7 +275,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
       const body = await requireBody(db, before.bodyId);
       assertCan(principal, 'organisation.edit', [body.organisationId]);
       await db.transaction(async (tx) => {
-        await tx.delete(mandates).where(eq(mandates.id, id));
+        await repo.deleteMandate(tx, id);
         await recordMandateDeletion(tx, before, clock()); // OParl tombstone
         await recordAudit(tx, actorOf(principal), { action: 'mandate.delete', entity: 'mandate', entityId: id, before, organisationId: body.organisationId }, clock());
       });

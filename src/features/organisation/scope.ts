@@ -1,6 +1,6 @@
-import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organisations } from './organisation.tables.js';
+import * as repo from './organisation.repository.js';
+import type { OrganisationRef } from './organisation.repository.js';
 import { PolicyDenied, scopeOf, type Principal, type Scope } from '../../platform/auth/policy.js';
 
 /**
@@ -17,38 +17,23 @@ export function ownScope(organisationId: string): Scope {
   return scopeOf([organisationId]);
 }
 
-export interface OrganisationRef {
-  id: string;
-  kind: 'committee' | 'municipality';
-  committeeId: string | null;
-}
-
-async function findRef(db: Db, organisationId: string): Promise<OrganisationRef | undefined> {
-  const [row] = await db
-    .select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return row;
-}
+export type { OrganisationRef } from './organisation.repository.js';
+export { listOrganisationRefs } from './organisation.repository.js';
 
 /** The committee an organisation belongs to (itself when it is one). */
 export async function committeeIdOf(db: Db, organisationId: string): Promise<string> {
-  const ref = await findRef(db, organisationId);
+  const ref = await repo.findOrganisationRef(db, organisationId);
   return ref?.kind === 'municipality' && ref.committeeId ? ref.committeeId : organisationId;
 }
 
 export async function administeredScope(db: Db, organisationId: string): Promise<Scope> {
-  const ref = await findRef(db, organisationId);
+  const ref = await repo.findOrganisationRef(db, organisationId);
   return scopeOf([organisationId, ref?.kind === 'municipality' ? ref.committeeId : null]);
 }
 
 export async function cooperationScope(db: Db, organisationId: string): Promise<Scope> {
   const committeeId = await committeeIdOf(db, organisationId);
-  const members = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(or(eq(organisations.id, committeeId), eq(organisations.committeeId, committeeId)));
-  return scopeOf([committeeId, ...members.map((m) => m.id)]);
+  return scopeOf([committeeId, ...(await repo.listCooperationOrganisationIds(db, committeeId))]);
 }
 
 /**
@@ -77,11 +62,6 @@ export function administeredScopeOf(org: { id: string; committeeId: string | nul
   return scopeOf([org.id, org.committeeId]);
 }
 
-/** Every organisation as a reference, for the list helpers above. */
-export function listOrganisationRefs(db: Db): Promise<OrganisationRef[]> {
-  return db.select({ id: organisations.id, kind: organisations.kind, committeeId: organisations.committeeId }).from(organisations);
-}
-
 /**
  * The installation's own committee (the first created): the owner of what belongs to the whole
  * installation rather than to one committee — the portal's accessibility feedback. (The archive and
@@ -95,6 +75,5 @@ export async function installationCommitteeScope(db: Db): Promise<Scope> {
 
 /** The installation's own committee's id, or null before the first one is set up. */
 export async function installationCommitteeId(db: Db): Promise<string | null> {
-  const [first] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'committee')).orderBy(asc(organisations.createdAt)).limit(1);
-  return first?.id ?? null;
+  return repo.findFirstCommitteeId(db);
 }

@@ -2,8 +2,7 @@
  * Yearly checklists from templates, such as the 25 statements of the systematic work-environment
  * follow-up (SAM, seed § 23), answered and compared year on year.
  */
-import { and, eq } from 'drizzle-orm';
-import { checklistAnswers, checklistTemplates, checklists } from './planning.tables.js';
+import * as write from './planning-write.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -14,7 +13,6 @@ import { assertManage, mayManage, requireOwnCommittee, type PlanningDeps } from 
 import type { PlanService } from './plan.service.js';
 import { parseChecklistAnswers } from './checklist-answers.js';
 import { ZStartChecklist, ZTemplateInput } from './planning.schema.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const NOT_FOUND = { sv: 'Checklistan finns inte.', en: 'The checklist does not exist.' };
 
@@ -57,8 +55,8 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
       const input = parseInput(ZTemplateInput, raw);
       const statements = input.statements.map((text, i) => ({ key: String(i + 1), text }));
       await db.transaction(async (tx) => {
-        const [row] = await tx.insert(checklistTemplates).values({ committeeId: s.committee.id, name: input.name, statements, createdAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.checklistTemplate.add', entity: 'checklist_template', entityId: row?.id, after: { name: input.name, statements: statements.length }, organisationId: s.committee.id }, clock());
+        const templateId = await write.insertChecklistTemplate(tx, { committeeId: s.committee.id, name: input.name, statements, createdAt: clock() });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.checklistTemplate.add', entity: 'checklist_template', entityId: templateId, after: { name: input.name, statements: statements.length }, organisationId: s.committee.id }, clock());
       });
       return { slug: s.committee.slug };
     },
@@ -73,9 +71,9 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
         throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Uppgifterna behöver rättas.', en: 'Please correct the form.' }, fieldErrors: [{ field: 'templateId', message: { sv: 'Välj en av nämndens mallar.', en: "Choose one of the committee's templates." } }] });
       }
       return db.transaction(async (tx) => {
-        const [existing] = await tx.select().from(checklists).where(and(eq(checklists.templateId, template.id), eq(checklists.year, input.year)));
+        const existing = await write.findChecklistOfYear(tx, template.id, input.year);
         if (existing) throw conflict({ sv: `Det finns redan en checklista ”${template.name}” för ${input.year}.`, en: `There is already a checklist "${template.name}" for ${input.year}.` });
-        const row = await insertOne(tx.insert(checklists).values({ templateId: template.id, year: input.year, createdAt: clock(), updatedAt: clock() }).returning());
+        const row = await write.insertChecklist(tx, { templateId: template.id, year: input.year, createdAt: clock(), updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.start', entity: 'checklist', entityId: row.id, after: input, organisationId: s.committee.id }, clock());
         return row.id;
       });
@@ -94,10 +92,9 @@ export function createChecklistService(deps: PlanningDeps & { plans: PlanService
         throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Svaren behöver rättas.', en: 'Please correct the answers.' }, fieldErrors: [{ field: 'completed', message: { sv: `Besvara alla ${template.statements.length} påståenden innan checklistan markeras som klar.`, en: `Answer all ${template.statements.length} statements before marking the checklist completed.` } }] });
       }
       await db.transaction(async (tx) => {
-        await tx.delete(checklistAnswers).where(eq(checklistAnswers.checklistId, id));
-        if (answers.length) await tx.insert(checklistAnswers).values(answers.map((a) => ({ checklistId: id, ...a, updatedAt: clock() })));
+        await write.replaceChecklistAnswers(tx, id, answers.map((a) => ({ checklistId: id, ...a, updatedAt: clock() })));
         const status = complete ? 'completed' : 'open';
-        await tx.update(checklists).set({ status, updatedAt: clock() }).where(eq(checklists.id, id));
+        await write.updateChecklist(tx, id, { status, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.checklist.answer', entity: 'checklist', entityId: id, before: { status: checklist.status }, after: { status, answers: answers.map((a) => ({ key: a.statementKey, answer: a.answer })) }, organisationId: committee.id }, clock());
       });
     },

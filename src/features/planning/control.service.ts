@@ -3,8 +3,7 @@
  * host's mandatory control points the committee must assess (seed § 20, KS § 227), and control
  * activities with owner, due date and result.
  */
-import { eq } from 'drizzle-orm';
-import { controlActivities, controlPoints, risks } from './planning.tables.js';
+import * as write from './planning-write.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -80,8 +79,8 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       const input = parseInput(ZRiskInput, raw);
       await db.transaction(async (tx) => {
         const position = (await repo.listRisks(tx, s.committee.id, s.year)).length + 1;
-        const [row] = await tx.insert(risks).values({ committeeId: s.committee.id, year: s.year, position, ...riskValues(input), createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.add', entity: 'risk', entityId: row?.id, after: { year: s.year, ...riskValues(input), value: riskValue(input) }, organisationId: s.committee.id }, clock());
+        const riskId = await write.insertRisk(tx, { committeeId: s.committee.id, year: s.year, position, ...riskValues(input), createdAt: clock(), updatedAt: clock() });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.risk.add', entity: 'risk', entityId: riskId, after: { year: s.year, ...riskValues(input), value: riskValue(input) }, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, slug: s.committee.slug };
     },
@@ -91,7 +90,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       const before = await own(principal, await repo.findRisk(db, id), RISK_NOT_FOUND);
       const input = parseInput(ZRiskInput, raw);
       await db.transaction(async (tx) => {
-        await tx.update(risks).set({ ...riskValues(input), updatedAt: clock() }).where(eq(risks.id, id));
+        await write.updateRisk(tx, id, { ...riskValues(input), updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.risk.update', entity: 'risk', entityId: id, before: { ...before, value: riskValue(before) }, after: { ...riskValues(input), value: riskValue(input) }, organisationId: before.committeeId }, clock());
       });
       return before;
@@ -102,9 +101,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findRisk(db, id), RISK_NOT_FOUND);
       await db.transaction(async (tx) => {
-        await tx.update(controlPoints).set({ riskId: null }).where(eq(controlPoints.riskId, id));
-        await tx.update(controlActivities).set({ riskId: null }).where(eq(controlActivities.riskId, id));
-        await tx.delete(risks).where(eq(risks.id, id));
+        await write.deleteRisk(tx, id);
         await recordAudit(tx, actorOf(principal), { action: 'planning.risk.remove', entity: 'risk', entityId: id, before: { year: before.year, title: before.title, probability: before.probability, consequence: before.consequence }, organisationId: before.committeeId }, clock());
       });
       return before;
@@ -116,8 +113,8 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       const input = parseInput(ZControlPointInput, raw);
       await db.transaction(async (tx) => {
         const values = { committeeId: s.committee.id, year: s.year, title: input.title, description: input.description ?? '', issuedBy: input.issuedBy ?? '' };
-        const [row] = await tx.insert(controlPoints).values({ ...values, createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.add', entity: 'control_point', entityId: row?.id, after: values, organisationId: s.committee.id }, clock());
+        const pointId = await write.insertControlPoint(tx, { ...values, createdAt: clock(), updatedAt: clock() });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.add', entity: 'control_point', entityId: pointId, after: values, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, slug: s.committee.slug };
     },
@@ -134,7 +131,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await checkLinks(before.committeeId, before.year, { riskId: input.riskId });
       await db.transaction(async (tx) => {
         const after = { assessment: input.assessment ?? '', riskId: input.riskId ?? null };
-        await tx.update(controlPoints).set({ ...after, updatedAt: clock() }).where(eq(controlPoints.id, id));
+        await write.updateControlPoint(tx, id, { ...after, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.controlPoint.assess', entity: 'control_point', entityId: id, before: { assessment: before.assessment, riskId: before.riskId }, after, organisationId: before.committeeId }, clock());
       });
       return before;
@@ -147,8 +144,8 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       await checkLinks(s.committee.id, s.year, input);
       await db.transaction(async (tx) => {
         const values = { committeeId: s.committee.id, year: s.year, title: input.title, owner: input.owner, dueOn: input.dueOn ?? null, riskId: input.riskId ?? null, controlPointId: input.controlPointId ?? null };
-        const [row] = await tx.insert(controlActivities).values({ ...values, createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.activity.add', entity: 'control_activity', entityId: row?.id, after: values, organisationId: s.committee.id }, clock());
+        const activityId = await write.insertControlActivity(tx, { ...values, createdAt: clock(), updatedAt: clock() });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.activity.add', entity: 'control_activity', entityId: activityId, after: values, organisationId: s.committee.id }, clock());
       });
       return { year: s.year, slug: s.committee.slug };
     },
@@ -164,7 +161,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       const input = parseInput(ZActivityResult, raw);
       await db.transaction(async (tx) => {
         const after = { status: 'done' as const, result: input.result, completedOn: input.completedOn };
-        await tx.update(controlActivities).set({ ...after, updatedAt: clock() }).where(eq(controlActivities.id, id));
+        await write.updateControlActivity(tx, id, { ...after, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.activity.result', entity: 'control_activity', entityId: id, before: { status: before.status, result: before.result, completedOn: before.completedOn }, after, organisationId: before.committeeId }, clock());
       });
       return before;

@@ -3,9 +3,8 @@
  * tertialvis"): each indicator measured from Kansli's records or entered by hand, a status per
  * goal by the domain's goalStatus, the evidence a click away, and the follow-up dialogues.
  */
-import { and, eq } from 'drizzle-orm';
 import { swedishDate } from '../../platform/clock.js';
-import { followupDialogues, indicatorFollowups } from './planning.tables.js';
+import * as write from './planning-write.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -109,9 +108,7 @@ export function createFollowupService(deps: PlanningDeps & { plans: PlanService 
       await db.transaction(async (tx) => {
         for (const r of rows) {
           const values = { value: r.value === null ? null : String(r.value), status: r.status, comment: r.comment, recordedByUserId: principal.userId, recordedAt: clock() };
-          const [existing] = await tx.select().from(indicatorFollowups).where(and(eq(indicatorFollowups.indicatorId, r.id), eq(indicatorFollowups.year, s.year), eq(indicatorFollowups.tertial, tertial)));
-          if (existing) await tx.update(indicatorFollowups).set(values).where(eq(indicatorFollowups.id, existing.id));
-          else await tx.insert(indicatorFollowups).values({ indicatorId: r.id, year: s.year, tertial, ...values });
+          await write.saveIndicatorFollowup(tx, { indicatorId: r.id, year: s.year, tertial }, values);
         }
         await recordAudit(tx, actorOf(principal), { action: 'planning.followup.record', entity: 'business_plan', entityId: built.loaded?.plan.id, after: { year: s.year, tertial, indicators: rows.map((r) => ({ id: r.id, value: r.value, status: r.status })) }, organisationId: s.committee.id }, clock());
       });
@@ -143,8 +140,8 @@ export function createFollowupService(deps: PlanningDeps & { plans: PlanService 
         throw new DomainError('INVALID_INPUT', { userMessage: { sv: 'Uppgifterna behöver rättas.', en: 'Please correct the form.' }, fieldErrors: [{ field: 'organisationId', message: { sv: 'Kommunen är inte medlem i nämnden.', en: 'The municipality is not a member of the committee.' } }] });
       }
       await db.transaction(async (tx) => {
-        const [row] = await tx.insert(followupDialogues).values({ committeeId: s.committee.id, organisationId: input.organisationId, heldOn: input.heldOn, note: input.note ?? '', createdAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.dialogue.add', entity: 'followup_dialogue', entityId: row?.id, after: input, organisationId: s.committee.id }, clock());
+        const dialogueId = await write.insertDialogue(tx, { committeeId: s.committee.id, organisationId: input.organisationId, heldOn: input.heldOn, note: input.note ?? '', createdAt: clock() });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.dialogue.add', entity: 'followup_dialogue', entityId: dialogueId, after: input, organisationId: s.committee.id }, clock());
       });
       return { year: Number(input.heldOn.slice(0, 4)), slug: s.committee.slug };
     },

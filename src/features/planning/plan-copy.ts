@@ -3,10 +3,8 @@
  * their targets, but none of last year's follow-ups (measured values belong to their year), no
  * editions and no adopting paragraph. The copy is a draft the secretary edits.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { businessPlans, goals, indicators } from './planning.tables.js';
-import { insertOne } from '../../platform/db/insert-one.js';
+import * as write from './planning-write.repository.js';
 import type { GoalRow, IndicatorRow, PlanRow } from './planning.repository.js';
 
 /** What a copy reads of last year's plan (the shape of plan.service's loaded plan). */
@@ -26,22 +24,15 @@ export function titleForYear(previous: LoadedPlan | null, year: number): string 
 /** Inserts the plan of `year` as a draft, copying `previous` when given; returns the new plan's id. */
 export async function insertPlanCopy(tx: Db, opts: { committeeId: string; year: number; previous: LoadedPlan | null; now: Date }): Promise<string> {
   const { previous, now } = opts;
-  const plan = await insertOne(
-    tx
-      .insert(businessPlans)
-      .values({ committeeId: opts.committeeId, year: opts.year, title: titleForYear(previous, opts.year), sections: { ...(previous?.plan.sections ?? {}) }, status: 'draft', createdAt: now, updatedAt: now })
-      .returning(),
-  );
+  const plan = await write.insertPlan(tx, { committeeId: opts.committeeId, year: opts.year, title: titleForYear(previous, opts.year), sections: { ...(previous?.plan.sections ?? {}) }, status: 'draft', createdAt: now, updatedAt: now });
   for (const { goal, indicators: rows } of previous?.goals ?? []) {
-    const copy = await insertOne(tx.insert(goals).values({ planId: plan.id, position: goal.position, title: goal.title, description: goal.description }).returning());
+    const copy = await write.insertGoal(tx, { planId: plan.id, position: goal.position, title: goal.title, description: goal.description });
     for (const i of rows) {
-      await tx.insert(indicators).values({ goalId: copy.id, position: i.position, name: i.name, measure: i.measure, targetText: i.targetText, target: i.target, minimum: i.minimum, maximum: i.maximum, unit: i.unit });
+      await write.insertIndicator(tx, { goalId: copy.id, position: i.position, name: i.name, measure: i.measure, targetText: i.targetText, target: i.target, minimum: i.minimum, maximum: i.maximum, unit: i.unit });
     }
   }
   return plan.id;
 }
 
 /** Removes a draft plan with its goals, indicators and editions (cascade), before it is replaced. */
-export async function deletePlan(tx: Db, planId: string): Promise<void> {
-  await tx.delete(businessPlans).where(eq(businessPlans.id, planId));
-}
+export const deletePlan = write.deletePlan;

@@ -2,10 +2,9 @@
  * The business plan (verksamhetsplan) of a year: sections, edition history, goals and indicators,
  * and the link to the protocol paragraph that adopted or tabled it (seed § 22).
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
-import { businessPlanEditions, businessPlans, goals, indicators } from './planning.tables.js';
+import * as write from './planning-write.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -151,7 +150,7 @@ export function createPlanService(deps: PlanningDeps) {
       const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, input[k] ?? '']));
       const after = { title: input.title, status: input.status, paragraphId: input.paragraphId ?? null, sections };
       await db.transaction(async (tx) => {
-        await tx.update(businessPlans).set({ ...after, updatedAt: clock() }).where(eq(businessPlans.id, planId));
+        await write.updatePlan(tx, planId, { ...after, updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.plan.update', entity: 'business_plan', entityId: planId, before: { title: before.title, status: before.status, paragraphId: before.paragraphId, sections: before.sections }, after, organisationId: before.committeeId }, clock());
       });
       return before;
@@ -162,8 +161,8 @@ export function createPlanService(deps: PlanningDeps) {
       const plan = await ownPlan(principal, planId);
       const input = parseInput(ZEditionInput, raw);
       await db.transaction(async (tx) => {
-        const [row] = await tx.insert(businessPlanEditions).values({ planId, edition: input.edition, editedOn: input.editedOn, comment: input.comment ?? '' }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.edition.add', entity: 'business_plan_edition', entityId: row?.id, after: { planId, ...input }, organisationId: plan.committeeId }, clock());
+        const editionId = await write.insertEdition(tx, { planId, edition: input.edition, editedOn: input.editedOn, comment: input.comment ?? '' });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.edition.add', entity: 'business_plan_edition', entityId: editionId, after: { planId, ...input }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -174,8 +173,8 @@ export function createPlanService(deps: PlanningDeps) {
       const input = parseInput(ZGoalInput, raw);
       await db.transaction(async (tx) => {
         const position = (await repo.listGoals(tx, planId)).length + 1;
-        const [row] = await tx.insert(goals).values({ planId, position, title: input.title, description: input.description ?? '' }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.add', entity: 'goal', entityId: row?.id, after: { planId, ...input }, organisationId: plan.committeeId }, clock());
+        const row = await write.insertGoal(tx, { planId, position, title: input.title, description: input.description ?? '' });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.goal.add', entity: 'goal', entityId: row.id, after: { planId, ...input }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -198,7 +197,7 @@ export function createPlanService(deps: PlanningDeps) {
       requirePrincipal(principal, 'planning.manage');
       const { goal, plan } = await ownGoal(principal, goalId);
       await db.transaction(async (tx) => {
-        await tx.delete(goals).where(eq(goals.id, goalId));
+        await write.deleteGoal(tx, goalId);
         await recordAudit(tx, actorOf(principal), { action: 'planning.goal.remove', entity: 'goal', entityId: goalId, before: { planId: plan.id, title: goal.title }, organisationId: plan.committeeId }, clock());
       });
       return plan;
@@ -210,8 +209,8 @@ export function createPlanService(deps: PlanningDeps) {
       const input = parseInput(ZIndicatorInput, raw);
       await db.transaction(async (tx) => {
         const position = (await repo.listIndicators(tx, [goalId])).length + 1;
-        const [row] = await tx.insert(indicators).values({ goalId, position, ...indicatorValues(input) }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.add', entity: 'indicator', entityId: row?.id, after: { goalId, ...indicatorValues(input) }, organisationId: plan.committeeId }, clock());
+        const indicatorId = await write.insertIndicator(tx, { goalId, position, ...indicatorValues(input) });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.add', entity: 'indicator', entityId: indicatorId, after: { goalId, ...indicatorValues(input) }, organisationId: plan.committeeId }, clock());
       });
       return plan;
     },
@@ -229,7 +228,7 @@ export function createPlanService(deps: PlanningDeps) {
       if (!indicator) throw notFound(INDICATOR_NOT_FOUND);
       const { plan } = await ownGoal(principal, indicator.goalId);
       await db.transaction(async (tx) => {
-        await tx.delete(indicators).where(eq(indicators.id, indicatorId));
+        await write.deleteIndicator(tx, indicatorId);
         await recordAudit(tx, actorOf(principal), { action: 'planning.indicator.remove', entity: 'indicator', entityId: indicatorId, before: { goalId: indicator.goalId, name: indicator.name, measure: indicator.measure }, organisationId: plan.committeeId }, clock());
       });
       return plan;

@@ -2,8 +2,7 @@
  * The portfolio: projects, managed services and ongoing work (verksamhetsplan 2023, 4) with phase,
  * status, time plan and comment, and the status list the committee hears at its meetings (seed § 21).
  */
-import { eq } from 'drizzle-orm';
-import { portfolioItems } from './planning.tables.js';
+import * as write from './planning-write.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -97,8 +96,8 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
       await checkLinks(s.committee.id, input);
       await db.transaction(async (tx) => {
         const position = (await repo.listPortfolio(tx, s.committee.id)).length + 1;
-        const [row] = await tx.insert(portfolioItems).values({ committeeId: s.committee.id, position, ...values(input), createdAt: clock(), updatedAt: clock() }).returning();
-        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.add', entity: 'portfolio_item', entityId: row?.id, after: values(input), organisationId: s.committee.id }, clock());
+        const itemId = await write.insertPortfolioItem(tx, { committeeId: s.committee.id, position, ...values(input), createdAt: clock(), updatedAt: clock() });
+        await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.add', entity: 'portfolio_item', entityId: itemId, after: values(input), organisationId: s.committee.id }, clock());
       });
       return { slug: s.committee.slug };
     },
@@ -109,7 +108,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
       const input = parseInput(ZPortfolioInput, raw);
       await checkLinks(before.committeeId, input);
       await db.transaction(async (tx) => {
-        await tx.update(portfolioItems).set({ ...values(input), updatedAt: clock() }).where(eq(portfolioItems.id, id));
+        await write.updatePortfolioItem(tx, id, { ...values(input), updatedAt: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.update', entity: 'portfolio_item', entityId: id, before: { name: before.name, phase: before.phase, status: before.status, timePlan: before.timePlan, comment: before.comment }, after: values(input), organisationId: before.committeeId }, clock());
       });
     },
@@ -118,7 +117,7 @@ export function createPortfolioService(deps: PlanningDeps & { plans: PlanService
       requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, id);
       await db.transaction(async (tx) => {
-        await tx.delete(portfolioItems).where(eq(portfolioItems.id, id));
+        await write.deletePortfolioItem(tx, id);
         await recordAudit(tx, actorOf(principal), { action: 'planning.portfolio.remove', entity: 'portfolio_item', entityId: id, before: { kind: before.kind, name: before.name }, organisationId: before.committeeId }, clock());
       });
     },

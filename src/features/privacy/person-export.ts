@@ -3,10 +3,13 @@
  * that names a person or a user, found by reading the schema itself so that a new table is
  * covered without anyone remembering to add it.
  */
-import { eq, getTableColumns, inArray, is, or, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, inArray, is, or, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import * as schema from '../../tables.js';
 import type { Db } from '../../platform/db/database.js';
+import { listAccountsOfPerson } from '../auth/users.repository.js';
+import { findPerson } from '../organisation/organisation.repository.js';
+import { selectRowsWhere } from './privacy.repository.js';
 
 export interface PersonColumn {
   table: string;
@@ -70,8 +73,8 @@ function present(row: Record<string, unknown>, table: PgTable): Record<string, u
 
 /** Collect every row naming the person: by person id, by the ids of the person's users, and by their e-mail or name in label columns. */
 export async function collectPersonData(db: Db, personId: string, now: Date): Promise<PersonExport> {
-  const [person] = await db.select().from(schema.people).where(eq(schema.people.id, personId));
-  const userRows = await db.select({ id: schema.users.id, email: schema.users.email, name: schema.users.name }).from(schema.users).where(eq(schema.users.personId, personId));
+  const person = await findPerson(db, personId);
+  const userRows = await listAccountsOfPerson(db, personId);
   const userIds = userRows.map((u) => u.id);
   const labels = [...userRows.flatMap((u) => [u.email, u.name]), ...(person ? [person.name, person.email ?? ''] : [])].filter((l) => l !== '');
   const tables: PersonExport['tables'] = [];
@@ -80,7 +83,7 @@ export async function collectPersonData(db: Db, personId: string, now: Date): Pr
     const ids = c.by === 'person' ? [personId] : c.by === 'user' ? userIds : labels;
     if (ids.length === 0) continue;
     const where: SQL | undefined = c.by === 'label' ? or(...ids.map((l) => sql`lower(${c.ref.column}) = lower(${l})`)) : inArray(c.ref.column, ids);
-    const rows = (await db.select().from(c.ref.table).where(where)) as Record<string, unknown>[];
+    const rows = await selectRowsWhere(db, c.ref.table, where);
     if (rows.length) tables.push({ table: c.table, column: c.column, rows: rows.map((r) => present(r, c.ref.table)) });
   }
   return { generatedAt: now.toISOString(), personId, tables };

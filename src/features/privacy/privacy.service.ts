@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { apiTokens, sessions, users } from '../auth/auth.tables.js';
-import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
+import type { people } from '../organisation/organisation.tables.js';
+import { deleteUserSessions, revokeApiTokensOf } from '../auth/auth.repository.js';
+import { listAccountsOfPerson, updateUser } from '../auth/users.repository.js';
+import { findPerson, hasCurrentMandate, listSeatsOfPeople, updatePerson } from '../organisation/organisation.repository.js';
+import * as repo from './privacy.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
@@ -19,18 +21,8 @@ export type { ControllerRow, ProcessingRow } from './processing-register.service
 const PERSON_NOT_FOUND = { sv: 'Personen finns inte.', en: 'The person does not exist.' };
 
 /** The final protocols a person appears in: signed, chaired or adjusted, or took part in the meeting's record. */
-async function finalProtocolsNaming(database: Database, personId: string): Promise<number> {
-  const [row] = await database.query<{ n: number }>(sql`
-    select count(distinct p.id)::int as n from protocols p
-    where p.status = 'final' and (
-      p.chair_person_id = ${personId} or p.adjuster_person_id = ${personId}
-      or exists (select 1 from protocol_signatures s where s.protocol_id = p.id and s.person_id = ${personId})
-      or exists (select 1 from attendance_events a where a.meeting_id = p.meeting_id and a.person_id = ${personId})
-      or exists (select 1 from agenda_items i join motions m on m.item_id = i.id where i.meeting_id = p.meeting_id and m.person_id = ${personId})
-      or exists (select 1 from agenda_items i join reservations r on r.item_id = i.id where i.meeting_id = p.meeting_id and r.person_id = ${personId})
-      or exists (select 1 from agenda_items i join votes v on v.item_id = i.id join vote_ballots b on b.vote_id = v.id where i.meeting_id = p.meeting_id and b.person_id = ${personId})
-    )`);
-  return row?.n ?? 0;
+function finalProtocolsNaming(database: Database, personId: string): Promise<number> {
+  return repo.countFinalProtocolsNaming(database.db, personId);
 }
 
 type PersonRow = typeof people.$inferSelect;
@@ -51,7 +43,7 @@ async function committeesOfPeople(database: Database, persons: readonly Pick<Per
   const db = database.db;
   const refs = new Map((await listOrganisationRefs(db)).map((r) => [r.id, r]));
   const loose = persons.filter((p) => !p.organisationId).map((p) => p.id);
-  const seats = loose.length ? await db.select({ personId: mandates.personId, organisationId: bodies.organisationId }).from(mandates).innerJoin(bodies, eq(bodies.id, mandates.bodyId)).where(inArray(mandates.personId, loose)) : [];
+  const seats = loose.length ? await listSeatsOfPeople(db, loose) : [];
   const every = [...refs.values()].filter((r) => r.kind === 'committee').map((r) => r.id);
   const out = new Map<string, string[]>();
   for (const p of persons) {
@@ -72,7 +64,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
    * the principal acts in (where the audit entry of a person of no organisation is filed).
    */
   async function requirePerson(principal: Principal | null, id: string) {
-    const [person] = await db.select().from(people).where(eq(people.id, id));
+    const person = await findPerson(db, id);
     if (!person) throw notFound(PERSON_NOT_FOUND);
     const owners = (await committeesOfPeople(database, [person])).get(person.id) ?? [];
     if (owners.length === 0) throw notFound(PERSON_NOT_FOUND);
@@ -87,11 +79,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     /** The people of the committee: of its own organisation and its member municipalities, and those of no organisation it is concerned with. */
     async listPeople(principal: Principal | null, committee: ArchiveCommittee) {
       assertCan(principal, 'personalData.manage', archiveScope(committee.id));
-      const rows = await db
-        .select({ id: people.id, name: people.name, organisationId: people.organisationId, organisation: organisations.name, pseudonymisedAt: people.pseudonymisedAt })
-        .from(people)
-        .leftJoin(organisations, eq(organisations.id, people.organisationId))
-        .orderBy(asc(people.name));
+      const rows = await repo.listPeopleWithOrganisation(db);
       const owners = await committeesOfPeople(database, rows);
       return rows.filter((r) => owners.get(r.id)?.includes(committee.id)).map(({ organisationId: _o, ...r }) => r);
     },
@@ -119,8 +107,8 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
       const { person, committee } = await requirePerson(principal, personId);
       const data = await collectPersonData(db, personId, clock());
       const today = swedishDate(clock());
-      const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
-      return { person, tables: data.tables.map((t) => ({ table: t.table, column: t.column, rows: t.rows.length })), finalProtocols: await finalProtocolsNaming(database, personId), hasActiveMandate: Boolean(active), committee };
+      const active = await hasCurrentMandate(db, personId, today);
+      return { person, tables: data.tables.map((t) => ({ table: t.table, column: t.column, rows: t.rows.length })), finalProtocols: await finalProtocolsNaming(database, personId), hasActiveMandate: active, committee };
     },
 
     /**
@@ -132,23 +120,19 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
       const { person, actor, organisationId, committee } = await requirePerson(principal, personId);
       if (person.pseudonymisedAt) throw conflict({ sv: 'Personen är redan pseudonymiserad.', en: 'The person is already pseudonymised.' });
       const today = swedishDate(clock());
-      const [active] = await db.select({ id: mandates.id }).from(mandates).where(and(eq(mandates.personId, personId), or(isNull(mandates.termTo), gte(mandates.termTo, today))));
-      if (active) {
+      if (await hasCurrentMandate(db, personId, today)) {
         throw new DomainError('CONFLICT', { userMessage: { sv: 'Personen har ett pågående uppdrag och kan inte pseudonymiseras förrän uppdraget har upphört.', en: 'The person has an ongoing assignment and cannot be pseudonymised until it has ended.' } });
       }
       const inFinal = await finalProtocolsNaming(database, personId);
       const pseudonym = `Pseudonym ${personId.slice(0, 8)}`;
       return db.transaction(async (tx) => {
         const now = clock();
-        await tx.update(people).set({ ...(inFinal ? {} : { name: pseudonym }), email: null, phone: null, title: null, personalIdentityNumber: null, pseudonymisedAt: now, updatedAt: now }).where(eq(people.id, personId));
-        const linked = await tx.select({ id: users.id }).from(users).where(eq(users.personId, personId));
+        await updatePerson(tx, personId, { ...(inFinal ? {} : { name: pseudonym }), email: null, phone: null, title: null, personalIdentityNumber: null, pseudonymisedAt: now, updatedAt: now });
+        const linked = await listAccountsOfPerson(tx, personId);
         for (const u of linked) {
-          await tx
-            .update(users)
-            .set({ ...(inFinal ? {} : { name: pseudonym }), email: `pseudonym-${u.id.slice(0, 8)}@pseudonym.invalid`, passwordHash: `!${randomBytes(16).toString('hex')}`, totpSecret: null, totpEnabled: false, disabled: true, updatedAt: now })
-            .where(eq(users.id, u.id));
-          await tx.delete(sessions).where(eq(sessions.userId, u.id));
-          await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, u.id), isNull(apiTokens.revokedAt)));
+          await updateUser(tx, u.id, { ...(inFinal ? {} : { name: pseudonym }), email: `pseudonym-${u.id.slice(0, 8)}@pseudonym.invalid`, passwordHash: `!${randomBytes(16).toString('hex')}`, totpSecret: null, totpEnabled: false, disabled: true, updatedAt: now });
+          await deleteUserSessions(tx, u.id);
+          await revokeApiTokensOf(tx, u.id, now);
         }
         await recordAudit(tx, actorOf(actor), { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { nameReplaced: !inFinal, finalProtocols: inFinal, users: linked.length }, organisationId }, now);
         return { nameReplaced: !inFinal, committee };

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { personalDataControllers, personalDataProcessing } from './privacy.tables.js';
+import * as repo from './privacy.repository.js';
+import type { ControllerRow, ProcessingRow } from './privacy.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -9,10 +9,8 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import { archiveScope, requireCommitteeById, type ArchiveCommittee } from '../archive/archive-scope.js';
 import { ZController, ZProcessing } from './privacy.schema.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
-export type ProcessingRow = typeof personalDataProcessing.$inferSelect;
-export type ControllerRow = typeof personalDataControllers.$inferSelect;
+export type { ControllerRow, ProcessingRow } from './privacy.repository.js';
 
 /** The parts of art. 30(1) each processing must state, by field, with the point of the article. */
 export const ARTICLE_30_FIELDS = [
@@ -44,7 +42,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
 
   /** A processing with the principal's right checked in its own committee. */
   async function requireProcessing(principal: Principal | null, tx: Db, id: string) {
-    const [row] = await tx.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
+    const row = await repo.findProcessing(tx, id);
     if (!row) throw notFound(PROCESSING_NOT_FOUND);
     assertCan(principal, 'personalData.manage', archiveScope(row.committeeId));
     return { row, actor: principal };
@@ -54,8 +52,8 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
     /** The committee's register: its controller and its processing activities, each with the points it leaves empty. */
     async listProcessing(principal: Principal | null, committee: ArchiveCommittee) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
-      const rows = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.committeeId, committee.id)).orderBy(asc(personalDataProcessing.name));
-      const [controller] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committee.id));
+      const rows = await repo.listProcessings(db, committee.id);
+      const controller = await repo.findController(db, committee.id);
       return { rows: rows.map((r) => ({ ...r, missing: missingArticle30(r) })), controller: controller ?? null, canManage: can(principal, 'personalData.manage', archiveScope(committee.id)) };
     },
 
@@ -70,7 +68,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
       const committeeId = committee.id;
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
-        const row = await insertOne(tx.insert(personalDataProcessing).values({ committeeId, ...input }).returning());
+        const row = await repo.insertProcessing(tx, { committeeId, ...input });
         await recordAudit(tx, actorOf(principal), { action: 'processing.create', entity: 'personal_data_processing', entityId: row.id, after: input, organisationId: committeeId }, clock());
         return row;
       });
@@ -82,7 +80,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
         const { row: before } = await requireProcessing(actor, tx, id);
-        const [row] = await tx.update(personalDataProcessing).set({ ...input, updatedAt: clock() }).where(eq(personalDataProcessing.id, before.id)).returning();
+        const row = await repo.updateProcessing(tx, before.id, { ...input, updatedAt: clock() });
         if (!row) throw new Error('update returned no row');
         const { id: _id, committeeId, createdAt: _a, updatedAt: _u, ...was } = before;
         await recordAudit(tx, actorOf(actor), { action: 'processing.update', entity: 'personal_data_processing', entityId: id, before: was, after: input, organisationId: committeeId }, clock());
@@ -93,8 +91,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
     /** Art. 30(1)(a): the committee's controller and data protection officer, for the form. */
     async getController(principal: Principal | null, committee: ArchiveCommittee): Promise<ControllerRow | null> {
       assertCan(principal, 'personalData.manage', archiveScope(committee.id));
-      const [row] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committee.id));
-      return row ?? null;
+      return (await repo.findController(db, committee.id)) ?? null;
     },
 
     async saveController(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<ControllerRow> {
@@ -102,12 +99,8 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
       const committeeId = committee.id;
       const input = parseInput(ZController, raw);
       return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId));
-        const [row] = await tx
-          .insert(personalDataControllers)
-          .values({ committeeId, ...input, updatedAt: clock() })
-          .onConflictDoUpdate({ target: personalDataControllers.committeeId, set: { ...input, updatedAt: clock() } })
-          .returning();
+        const before = await repo.findController(tx, committeeId);
+        const row = await repo.upsertController(tx, committeeId, { ...input, updatedAt: clock() });
         if (!row) throw new Error('upsert returned no row');
         const was = before ? { controllerName: before.controllerName, controllerContact: before.controllerContact, dpoName: before.dpoName, dpoContact: before.dpoContact } : undefined;
         await recordAudit(tx, actorOf(principal), { action: 'processing.controller', entity: 'organisation', entityId: committeeId, ...(was ? { before: was } : {}), after: input, organisationId: committeeId }, clock());

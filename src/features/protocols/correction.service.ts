@@ -4,14 +4,11 @@
  * protocol and its snapshot are never rewritten. A correction of a paragraph under secrecy is not
  * shown in the public version.
  */
-import { asc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { bodies } from '../organisation/organisation.tables.js';
-import { protocolCorrections, protocols } from './protocols.tables.js';
+import * as corrections from './correction.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
@@ -52,12 +49,7 @@ export function createCorrectionService(deps: { database: Database; config: Conf
   const sealerOf = () => (sealer ??= createProtocolSealer(deps.config));
 
   async function protocolOf(protocolId: string) {
-    const [row] = await db
-      .select({ protocol: protocols, organisationId: bodies.organisationId })
-      .from(protocols)
-      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(eq(protocols.id, protocolId));
+    const row = await corrections.findProtocolWithOwner(db, protocolId);
     if (!row) throw notFound(PROTOCOL_NOT_FOUND);
     return row;
   }
@@ -67,7 +59,7 @@ export function createCorrectionService(deps: { database: Database; config: Conf
     async list(principal: Principal | null, protocolId: string): Promise<CorrectionView[]> {
       const { organisationId } = await protocolOf(protocolId);
       const all = can(principal, 'registry.readSecret', [organisationId]);
-      const rows = await db.select().from(protocolCorrections).where(eq(protocolCorrections.protocolId, protocolId)).orderBy(asc(protocolCorrections.number));
+      const rows = await corrections.listCorrections(db, protocolId);
       const doc = rows.length > 0 ? (await frozen.frozen(protocolId)).document : null;
       return rows
         .filter((r) => all || r.public)
@@ -90,8 +82,7 @@ export function createCorrectionService(deps: { database: Database; config: Conf
       const paragraph = input.paragraphId ? doc.paragraphs.find((p) => p.id === input.paragraphId) : undefined;
       if (input.paragraphId && !paragraph) throw notFound({ sv: 'Paragrafen finns inte i protokollet.', en: 'The paragraph is not in the protocol.' });
       const now = deps.clock();
-      const [last] = await db.select({ n: max(protocolCorrections.number) }).from(protocolCorrections).where(eq(protocolCorrections.protocolId, protocolId));
-      const number = (last?.n ?? 0) + 1;
+      const number = (await corrections.lastCorrectionNumber(db, protocolId)) + 1;
       const title = `Rättelse ${number} av protokoll ${doc.bodyName} ${doc.meetingDate}`;
       const text = [
         `Rättelse enligt 36 § förvaltningslagen (2017:900) av protokollet från ${doc.bodyName}s sammanträde ${doc.meetingDate}${paragraph ? `, § ${paragraph.number ?? '–'} ${paragraph.heading}` : ''}.`,
@@ -110,7 +101,7 @@ export function createCorrectionService(deps: { database: Database; config: Conf
       const sealed = await sealerOf().sealPdf(pdf);
       return db.transaction(async (tx) => {
         const { sha256 } = await databaseFileStorage.put(tx, sealed);
-        await tx.insert(protocolCorrections).values({
+        await corrections.insertCorrection(tx, {
           protocolId,
           number,
           paragraphId: paragraph?.id ?? null,

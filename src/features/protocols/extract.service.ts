@@ -1,10 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { bodies, organisations } from '../organisation/organisation.tables.js';
-import { protocolExtracts, protocolParagraphs, protocols } from './protocols.tables.js';
-import { mailLog } from '../../platform/mail/mail.tables.js';
+import * as corrections from './correction.repository.js';
+import { findLatestExtract } from './protocol.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
@@ -18,7 +15,6 @@ import { createFrozenProtocols } from './protocol-snapshot.js';
 import { hasRecord, meetingRecordLines, recordLinesText } from './protocol-record-lines.js';
 import type { MeetingRecord } from './protocol.model.js';
 import { publicHeadingOf } from '../../domain/index.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const EMPTY_RECORD: MeetingRecord = { motions: [], propositions: [], votes: [], reservations: [], jav: [], notes: '' };
@@ -35,14 +31,7 @@ export function createExtractService(deps: { database: Database; config: Config;
   const frozen = createFrozenProtocols(deps);
 
   async function paragraphOf(paragraphId: string) {
-    const [row] = await db
-      .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId, bodyKind: bodies.kind, settings: organisations.settings })
-      .from(protocolParagraphs)
-      .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-      .where(eq(protocolParagraphs.id, paragraphId));
+    const row = await corrections.findParagraphForExtract(db, paragraphId);
     if (!row) throw notFound({ sv: 'Paragrafen finns inte.', en: 'The paragraph does not exist.' });
     if (row.protocol.status !== 'final' && !row.paragraph.adjustedAt) {
       throw conflict({ sv: 'Utdrag kan bara göras ur ett justerat protokoll.', en: 'Extracts can only be made from an adjusted protocol.' });
@@ -105,8 +94,7 @@ export function createExtractService(deps: { database: Database; config: Config;
   }
 
   async function latestExtract(paragraphId: string) {
-    const [row] = await db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraphId)).orderBy(desc(protocolExtracts.createdAt)).limit(1);
-    return row;
+    return findLatestExtract(db, paragraphId);
   }
 
   const service = {
@@ -123,7 +111,7 @@ export function createExtractService(deps: { database: Database; config: Config;
       });
       const created = await db.transaction(async (tx) => {
         const { sha256 } = await storage.put(tx, bytes);
-        const extract = await insertOne(tx.insert(protocolExtracts).values({ paragraphId, pdfSha256: sha256, certifiedBy: principal.name, createdAt: now }).returning({ id: protocolExtracts.id }));
+        const extract = await corrections.insertExtract(tx, { paragraphId, pdfSha256: sha256, certifiedBy: principal.name, createdAt: now });
         await recordAudit(tx, actorOf(principal), { action: 'protocol.extract.create', entity: 'protocol_paragraph', entityId: paragraphId, after: { extractId: extract.id, pdfSha256: sha256 }, organisationId: row.ownerId }, now);
         return { id: extract.id, pdfSha256: sha256 };
       });
@@ -182,11 +170,7 @@ export function createExtractService(deps: { database: Database; config: Config;
     /** The delivery log: every mail of this paragraph's extract, newest first. */
     async deliveryLog(principal: Principal, paragraphId: string) {
       const row = await authorisedParagraph(principal, paragraphId);
-      const rows = await db
-        .select()
-        .from(mailLog)
-        .where(and(eq(mailLog.kind, 'extract'), eq(mailLog.meetingId, row.meeting.id), eq(mailLog.subject, subjectOf(row))))
-        .orderBy(desc(mailLog.createdAt));
+      const rows = await corrections.listExtractMails(db, row.meeting.id, subjectOf(row));
       return rows.map((r) => ({ id: r.id, recipient: r.recipient, status: r.status, error: r.error, at: r.sentAt ?? r.createdAt }));
     },
 

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { users } from '../auth/auth.tables.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { bodies, organisations, people } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
+import { protocolParagraphs } from './protocols.tables.js';
 import { recordAudit, canonicalJson } from '../../platform/audit/audit.js';
+import * as jrepo from './justering.repository.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import { isJusteringLate, justeringDeadline } from '../../domain/justering.js';
@@ -141,13 +138,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
   }
 
   async function protocolRow(protocolId: string) {
-    const [row] = await db
-      .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeId: bodies.organisationId, committeeSettings: organisations.settings })
-      .from(protocols)
-      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-      .where(eq(protocols.id, protocolId));
+    const row = await jrepo.findProtocolForJustering(db, protocolId);
     if (!row) throw notFound({ sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' });
     return row;
   }
@@ -163,12 +154,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
   const meetingDateOf = (row: Awaited<ReturnType<typeof protocolRow>>) => swedishDate(row.meeting.startsAt);
 
   async function signaturesOf(tx: Db, protocolId: string, paragraphId: string | null) {
-    const rows = await tx
-      .select({ role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, userId: protocolSignatures.userId, name: users.name, sha256: protocolSignatures.sha256, assuranceProvider: protocolSignatures.assuranceProvider, assuranceLevel: protocolSignatures.assuranceLevel, authenticatedAt: protocolSignatures.authenticatedAt })
-      .from(protocolSignatures)
-      .innerJoin(users, eq(users.id, protocolSignatures.userId))
-      .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.voidedAt), paragraphId ? eq(protocolSignatures.paragraphId, paragraphId) : isNull(protocolSignatures.paragraphId)))
-      .orderBy(asc(protocolSignatures.signedAt));
+    const rows = await jrepo.listSignaturesWithAccounts(tx, protocolId, paragraphId);
     return rows.map((r) => ({ ...r, method: signatureMethod(r.method) }));
   }
 
@@ -188,7 +174,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
     const role = roles.find((r) => !signed.some((s) => s.role === r));
     if (!role) throw alreadySigned();
     if (paragraphId) {
-      const [paragraph] = await db.select().from(protocolParagraphs).where(and(eq(protocolParagraphs.id, paragraphId), eq(protocolParagraphs.protocolId, protocolId)));
+      const paragraph = await jrepo.findParagraphOf(db, protocolId, paragraphId);
       if (!paragraph) throw notFound();
       if (row.protocol.status === 'final' || !paragraph.immediateJustering || paragraph.adjustedAt) {
         throw conflict({ sv: 'Paragrafen kan inte justeras omedelbart.', en: 'The paragraph cannot be adjusted immediately.' });
@@ -237,20 +223,16 @@ export function createJusteringService(deps: { database: Database; config: Confi
       const meetingDate = meetingDateOf(row);
       const today = swedishDate(clock());
       const signatures = await signaturesWithChanges(protocolId, null);
-      const paragraphs = await db
-        .select()
-        .from(protocolParagraphs)
-        .where(and(eq(protocolParagraphs.protocolId, protocolId), eq(protocolParagraphs.immediateJustering, true)))
-        .orderBy(asc(protocolParagraphs.position));
+      const paragraphs = await jrepo.listImmediateParagraphs(db, protocolId);
       const immediate = await Promise.all(
         paragraphs.map(async (p) => {
           const signed = await signaturesWithChanges(protocolId, p.id);
           return { id: p.id, number: p.number, heading: p.heading, adjustedAt: p.adjustedAt, digest: paragraphDigest(p), signatures: signed, maySign: !p.adjustedAt && row.protocol.status !== 'final' && roles.some((r) => !signed.some((s) => s.role === r)) };
         }),
       );
-      const [chair] = row.protocol.chairPersonId ? await db.select({ name: people.name }).from(people).where(eq(people.id, row.protocol.chairPersonId)) : [];
+      const chair = row.protocol.chairPersonId ? await jrepo.findPersonName(db, row.protocol.chairPersonId) : undefined;
       const adjusterId = signersOf(row.protocol, row.meeting).adjuster;
-      const [adjuster] = adjusterId ? await db.select({ name: people.name }).from(people).where(eq(people.id, adjusterId)) : [];
+      const adjuster = adjusterId ? await jrepo.findPersonName(db, adjusterId) : undefined;
       return {
         protocolId,
         bodyName: row.bodyName,
@@ -329,7 +311,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
       for (let attempt = 0; ; attempt += 1) {
         try {
           const result = await db.transaction(async (tx) => {
-            const [current] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
+            const current = await jrepo.findProtocolForUpdate(tx, protocolId);
             if (!current) throw notFound();
             if (paragraphId ? current.status === 'final' : current.status !== 'locked' || current.canonicalSha256 !== digest || current.digestVersion !== locked.version) throw notLocked();
             const existing = await signaturesOf(tx, protocolId, paragraphId);
@@ -339,10 +321,10 @@ export function createJusteringService(deps: { database: Database; config: Confi
               preparedFor = existing;
               throw new NeedPdf();
             }
-            await tx.insert(protocolSignatures).values({ protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late, ...eid });
+            await jrepo.insertSignature(tx, { protocolId, paragraphId, personId: (await authRepo.findUserById(tx, principal.userId))?.personId ?? null, userId: principal.userId, role, method: input.method, sha256: digest, credentialId, signedAt: now, late, ...eid });
             let sealedSha: string | null = null;
             if (done && paragraphId) {
-              await tx.update(protocolParagraphs).set({ adjustedAt: now }).where(eq(protocolParagraphs.id, paragraphId));
+              await jrepo.markParagraphAdjusted(tx, paragraphId, now);
               await createParagraphNotices(tx, { protocolId, paragraphId, at: now, actor: actorOf(principal) });
             } else if (done && prepared) {
               // Frozen in this transaction: the document as the tables hold it now must be the one sealed.
@@ -350,10 +332,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
               if (!current || protocolDigest({ ...current, status: 'final' }, locked.version) !== digest) throw changedSinceLocked();
               const frozen = await storeSnapshot(tx, { protocolId, document: prepared.document, digestVersion: locked.version, files: prepared.files, origin: 'justering', at: now, storage });
               sealedSha = frozen.fullPdfSha256;
-              await tx
-                .update(protocols)
-                .set({ status: 'final', finalAt: now, sealedPdfSha256: frozen.fullPdfSha256, publicPdfSha256: frozen.publicPdfSha256, updatedAt: now })
-                .where(and(eq(protocols.id, protocolId), eq(protocols.status, 'locked')));
+              await jrepo.markProtocolFinal(tx, protocolId, { finalAt: now, sealedPdfSha256: frozen.fullPdfSha256, publicPdfSha256: frozen.publicPdfSha256 });
               await createNoticesOnFinal(tx, { protocolId, at: now, actor: actorOf(principal) });
             }
             await recordAudit(

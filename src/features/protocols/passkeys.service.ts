@@ -1,14 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { webauthnCredentials } from '../auth/auth.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../auth/auth.service.js';
 import { verifyOwnPassword } from '../auth/reauth.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';
+import { deleteCredential } from './webauthn.repository.js';
 import { accountOrganisationId } from '../auth/account-organisation.js';
 
 /**
@@ -34,10 +33,7 @@ export function createPasskeyAccount(deps: { database: Database; config: Config;
     async removePasskey(principal: Principal, id: string, password: string): Promise<void> {
       await verifyOwnPassword({ db, config, now: clock() }, principal.userId, password);
       await db.transaction(async (tx) => {
-        const [row] = await tx
-          .delete(webauthnCredentials)
-          .where(and(eq(webauthnCredentials.id, id), eq(webauthnCredentials.userId, principal.userId)))
-          .returning({ credentialId: webauthnCredentials.credentialId, label: webauthnCredentials.label });
+        const row = await deleteCredential(tx, principal.userId, id);
         if (!row) throw notFound({ sv: 'Passkeyn finns inte.', en: 'The passkey does not exist.' });
         await recordAudit(tx, actorOf(principal), { action: 'passkey.remove', entity: 'user', entityId: principal.userId, before: row, organisationId: await accountOrganisationId(tx, principal.userId) }, clock());
       });

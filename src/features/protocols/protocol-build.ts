@@ -4,11 +4,7 @@
  * record as they are. Also the prefilled texts of a new draft. Queries run one at a time: inside
  * a transaction they share one connection.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { meetings, motions, propositions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
-import { bodies, organisations, people } from '../organisation/organisation.tables.js';
-import { cases, documents } from '../registry/registry.tables.js';
 import { swedishDate } from '../../platform/clock.js';
 import { formatCaseNumber, formatHandlingId, publicHeadingOf, serviceByParagraph, type JavRecord } from '../../domain/index.js';
 import { instantToStockholm } from '../meetings/calendar.js';
@@ -17,6 +13,7 @@ import { loadAttendanceModel, type AttendanceModel } from '../meetings/proceedin
 import { voteCounts, type JavEntry, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph, type ServedPerson } from './protocol.model.js';
 import { findProtocol, listParagraphs, type ParagraphRow } from './protocol.repository.js';
 import { letterheadOf } from './protocol-wording.js';
+import * as read from './protocol-build.repository.js';
 import { loadElectionRecords } from '../meetings/proceedings/live-meeting.election.js';
 
 /** Items that were handled get a paragraph; pending ones do not. */
@@ -27,14 +24,14 @@ export { genitive } from './protocol-wording.js';
 async function namesById(db: Db, ids: readonly string[]): Promise<Map<string, { name: string; organisationId: string | null }>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: people.id, name: people.name, organisationId: people.organisationId }).from(people).where(inArray(people.id, unique));
+  const rows = await read.listPeopleNames(db, unique);
   return new Map(rows.map((r) => [r.id, { name: r.name, organisationId: r.organisationId }]));
 }
 
 async function organisationNames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, unique));
+  const rows = await read.listOrganisationNames(db, unique);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -95,12 +92,7 @@ const EMPTY_RECORD: MeetingRecord = { motions: [], propositions: [], votes: [], 
 async function meetingRecords(db: Db, model: AttendanceModel, itemIds: string[], javByItem: Map<string, JavEntry[]>): Promise<Map<string, MeetingRecord>> {
   const out = new Map<string, MeetingRecord>();
   if (itemIds.length === 0) return out;
-  const motionRows = await db.select().from(motions).where(inArray(motions.itemId, itemIds)).orderBy(asc(motions.position));
-  const propositionRows = await db.select().from(propositions).where(inArray(propositions.itemId, itemIds)).orderBy(asc(propositions.position));
-  const voteRows = await db.select().from(votes).where(inArray(votes.itemId, itemIds)).orderBy(asc(votes.createdAt));
-  const reservationRows = await db.select().from(reservations).where(inArray(reservations.itemId, itemIds)).orderBy(asc(reservations.announcedAt));
-  const voteIds = voteRows.map((v) => v.id);
-  const ballotRows = voteIds.length === 0 ? [] : await db.select().from(voteBallots).where(inArray(voteBallots.voteId, voteIds));
+  const { motionRows, propositionRows, voteRows, reservationRows, ballotRows } = await read.listItemRecords(db, itemIds);
   const electionRows = await loadElectionRecords(db, itemIds);
   const names = await namesById(db, [...motionRows.map((m) => m.personId), ...reservationRows.map((r) => r.personId), ...ballotRows.map((b) => b.personId)]);
   const towns = await organisationNames(db, [...ballotRows.map((b) => b.municipalityId ?? names.get(b.personId)?.organisationId ?? null)]);
@@ -141,12 +133,11 @@ const SECRET_BASIS_TEXT = 'Handling som omfattas av sekretess';
 export async function loadProtocol(db: Db, protocolId: string): Promise<ProtocolDocument | undefined> {
   const protocol = await findProtocol(db, protocolId);
   if (!protocol) return undefined;
-  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, protocol.meetingId));
+  const meeting = await read.findMeeting(db, protocol.meetingId);
   if (!meeting) throw new Error(`protocol ${protocolId} has no meeting`);
-  const [body] = await db.select().from(bodies).where(eq(bodies.id, meeting.bodyId));
+  const body = await read.findBody(db, meeting.bodyId);
   if (!body) throw new Error(`meeting ${meeting.id} has no body`);
-  const [organisation] = await db.select({ name: organisations.name, settings: organisations.settings }).from(organisations).where(eq(organisations.id, body.organisationId));
-  const [host] = await db.select({ name: organisations.name }).from(organisations).where(and(eq(organisations.committeeId, body.organisationId), eq(organisations.isHost, true)));
+  const { organisation, host } = await read.findCommitteeWithHost(db, body.organisationId);
   const model = await loadAttendanceModel(db, meeting);
   const paragraphs = inPrintOrder(await listParagraphs(db, protocolId));
   const itemIds = paragraphs.flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []));
@@ -154,7 +145,7 @@ export async function loadProtocol(db: Db, protocolId: string): Promise<Protocol
   const records = await meetingRecords(db, model, itemIds, service.javByItem);
   const tabled = new Set(model.items.filter((i) => i.status === 'tabled').map((i) => i.id));
   const documentIds = paragraphs.flatMap((p) => p.decisionBasis.flatMap((b) => (b.documentId ? [b.documentId] : [])));
-  const docRows = documentIds.length === 0 ? [] : await db.select({ id: documents.id, year: documents.year, number: documents.number }).from(documents).where(inArray(documents.id, documentIds));
+  const docRows = await read.listDocumentNumbers(db, documentIds);
   const hids = new Map(docRows.map((d) => [d.id, formatHandlingId({ year: d.year, number: d.number })]));
   const persons = await namesById(db, [protocol.chairPersonId, protocol.adjusterPersonId].filter((id): id is string => id !== null));
   const start = instantToStockholm(meeting.startsAt);
@@ -218,13 +209,13 @@ export const DEFAULT_SECRECY = 'Sekretess enligt offentlighets- och sekretesslag
 export async function draftParagraphs(db: Db, items: readonly AgendaItemRow[]): Promise<DraftParagraph[]> {
   const handled = items.filter((i) => HANDLED.has(i.status));
   const caseIds = handled.flatMap((i) => (i.caseId ? [i.caseId] : []));
-  const caseRows = caseIds.length === 0 ? [] : await db.select().from(cases).where(inArray(cases.id, caseIds));
+  const caseRows = await read.listCases(db, caseIds);
   const caseNumbers = new Map(caseRows.map((c) => [c.id, formatCaseNumber({ year: c.year, runningNumber: c.number, classificationCode: c.classificationCode })]));
   const links = await listItemDocumentIds(db, handled.map((i) => i.id));
-  const docRows = links.length === 0 ? [] : await db.select().from(documents).where(inArray(documents.id, links.map((l) => l.documentId)));
+  const docRows = await read.listDocuments(db, links.map((l) => l.documentId));
   const docs = new Map(docRows.map((d) => [d.id, d]));
   const tabledTo = handled.flatMap((i) => (i.tabledToMeetingId ? [i.tabledToMeetingId] : []));
-  const laterRows = tabledTo.length === 0 ? [] : await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, tabledTo));
+  const laterRows = await read.listMeetingDates(db, tabledTo);
   const laterDates = new Map(laterRows.map((m) => [m.id, swedishDate(m.startsAt)]));
   return handled.map((item) => {
     const basis = links.filter((l) => l.itemId === item.id).flatMap((l) => {

@@ -4,7 +4,6 @@
  * protokollsutdrag of a final protocol's paragraphs: create, send, retry and download.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { desc, eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, formList, handleForm } from '../../platform/http/forms.js';
@@ -13,7 +12,6 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { notFound } from '../../platform/errors.js';
 import { swedishDate } from '../../platform/clock.js';
-import { protocolExtracts } from './protocols.tables.js';
 import { assertCan, can, requirePrincipal, scopeOf } from '../../platform/auth/policy.js';
 import { cooperationScope } from '../organisation/scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
@@ -159,7 +157,7 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
 
   async function extractView(request: FastifyRequest): Promise<ExtractView> {
     const { meeting, body, paragraph } = await paragraphOf(request);
-    const [latest] = await db.select({ id: protocolExtracts.id }).from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraph.id)).limit(1);
+    const latest = await repo.findLatestExtract(db, paragraph.id);
     return {
       meetingId: meeting.id,
       paragraphId: paragraph.id,
@@ -249,7 +247,7 @@ export function registerProtocolFileRoutes(app: FastifyInstance, services: Servi
 
   app.get('/moten/:id/protokoll/paragraf/:paragraphId/utdrag.pdf', extract, async (request, reply) => {
     const { meeting, paragraph } = await paragraphOf(request);
-    const [latest] = await db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraph.id)).orderBy(desc(protocolExtracts.createdAt)).limit(1);
+    const latest = await repo.findLatestExtract(db, paragraph.id);
     const bytes = latest ? await databaseFileStorage.get(db, latest.pdfSha256) : undefined;
     if (!bytes) throw notFound({ sv: 'Inget utdrag har skapats ännu.', en: 'No extract has been made yet.' });
     return sendPdf(reply, bytes, `protokollsutdrag-${swedishDate(meeting.startsAt)}-paragraf-${paragraph.number ?? 'x'}.pdf`, false);

@@ -7,20 +7,17 @@
  * document is built from the tables as they are then, the full PDF is the one sealed at justering,
  * and the public PDF is rendered and sealed once. `origin` says which.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { users } from '../auth/auth.tables.js';
-import { voteBallots, votes } from '../meetings/meetings.tables.js';
-import { people } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
+import { protocolSnapshots } from './protocols.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { digestVersionOf, protocolDigest, publicVersion, type DigestVersion, type ProtocolDocument, type VoteCounts } from './protocol.model.js';
 import { loadProtocol } from './protocol-build.js';
 import { findProtocol } from './protocol.repository.js';
+import * as snap from './snapshot.repository.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { signatureMethod, type SignatureMethod } from './signature-method.js';
 import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles, type SealLevel } from './seal.js';
@@ -85,19 +82,13 @@ function present(row: typeof protocolSnapshots.$inferSelect): FrozenProtocol {
 }
 
 export async function findSnapshot(db: Db, protocolId: string): Promise<FrozenProtocol | undefined> {
-  const [row] = await db.select().from(protocolSnapshots).where(eq(protocolSnapshots.protocolId, protocolId));
+  const row = await snap.findSnapshotRow(db, protocolId);
   return row ? present(row) : undefined;
 }
 
 /** The signatures of a protocol with the names of the people (or accounts) who signed, as they are now. */
 export async function currentSignatures(tx: Db, protocolId: string, numbers: Map<string, number | null>): Promise<FrozenSignature[]> {
-  const rows = await tx
-    .select({ person: people.name, user: users.name, role: protocolSignatures.role, method: protocolSignatures.method, signedAt: protocolSignatures.signedAt, late: protocolSignatures.late, paragraphId: protocolSignatures.paragraphId, sha256: protocolSignatures.sha256, assuranceProvider: protocolSignatures.assuranceProvider, assuranceLevel: protocolSignatures.assuranceLevel, authenticatedAt: protocolSignatures.authenticatedAt })
-    .from(protocolSignatures)
-    .innerJoin(users, eq(users.id, protocolSignatures.userId))
-    .leftJoin(people, eq(people.id, protocolSignatures.personId))
-    .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.voidedAt)))
-    .orderBy(asc(protocolSignatures.signedAt));
+  const rows = await snap.listSignaturesWithNames(tx, protocolId);
   return rows.map((r) => ({
     name: r.person ?? r.user,
     role: r.role,
@@ -114,22 +105,7 @@ export async function currentSignatures(tx: Db, protocolId: string, numbers: Map
 
 /** The open votes of the protocol's paragraphs not under secrecy, with the ballots' names as they are now. */
 export async function currentVotes(tx: Db, protocolId: string): Promise<FrozenVote[]> {
-  const open = and(eq(protocolParagraphs.protocolId, protocolId), isNull(protocolParagraphs.secrecyProvision));
-  const voteRows = await tx
-    .select({ vote: votes })
-    .from(votes)
-    .innerJoin(protocolParagraphs, and(eq(protocolParagraphs.agendaItemId, votes.itemId), open))
-    .orderBy(asc(votes.createdAt));
-  const ids = voteRows.map((r) => r.vote.id);
-  const ballots =
-    ids.length === 0
-      ? []
-      : await tx
-          .select({ voteId: voteBallots.voteId, personId: voteBallots.personId, name: people.name, municipalityId: voteBallots.municipalityId, choice: voteBallots.choice })
-          .from(voteBallots)
-          .innerJoin(people, eq(people.id, voteBallots.personId))
-          .where(inArray(voteBallots.voteId, ids))
-          .orderBy(asc(people.name));
+  const { voteRows, ballots } = await snap.listOpenVotesWithBallots(tx, protocolId);
   return voteRows.map(({ vote }) => ({
     id: vote.id,
     itemId: vote.itemId,
@@ -156,9 +132,7 @@ export async function storeSnapshot(
   const full = await storage.put(tx, options.files.full);
   const pub = await storage.put(tx, options.files.public);
   const numbers = new Map(options.document.paragraphs.map((p) => [p.id, p.number]));
-  const [row] = await tx
-    .insert(protocolSnapshots)
-    .values({
+  const row = await snap.insertSnapshotIfNew(tx, {
       protocolId: options.protocolId,
       document: options.document,
       documentSha256: protocolDigest(options.document, options.digestVersion),
@@ -170,16 +144,13 @@ export async function storeSnapshot(
       sealLevel: options.files.level,
       origin: options.origin,
       createdAt: options.at,
-    })
-    .onConflictDoNothing()
-    .returning();
+  });
   return row ? present(row) : ((await findSnapshot(tx, options.protocolId)) as FrozenProtocol);
 }
 
 /** Whether the protocol has whole-protocol signatures yet (an unsigned one is no final protocol). */
 export async function hasProtocolSignatures(db: Db, protocolId: string): Promise<boolean> {
-  const [row] = await db.select({ id: protocolSignatures.id }).from(protocolSignatures).where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt))).limit(1);
-  return Boolean(row);
+  return snap.hasStandingSignatures(db, protocolId);
 }
 
 /**

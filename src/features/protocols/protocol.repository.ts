@@ -1,8 +1,9 @@
 /** The protocol's own reads and writes; every query takes the transaction it runs in. */
-import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { attendanceEvents, meetings } from '../meetings/meetings.tables.js';
-import { paragraphCounters, protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
+import { paragraphCounters, protocolExtracts, protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type ProtocolRow = typeof protocols.$inferSelect;
 export type ParagraphRow = typeof protocolParagraphs.$inferSelect;
@@ -106,5 +107,28 @@ export async function earlierDraft(db: Db, options: { bodyId: string; before: Da
     .where(and(eq(meetings.bodyId, options.bodyId), eq(protocols.status, 'draft'), sql`${meetings.startsAt} < ${options.before}`, sql`${meetings.startsAt} >= ${options.yearStart}`))
     .orderBy(asc(meetings.startsAt))
     .limit(1);
+  return row;
+}
+
+export async function insertProtocol(tx: Db, values: typeof protocols.$inferInsert): Promise<{ id: string }> {
+  return insertOne(tx.insert(protocols).values(values).returning({ id: protocols.id }));
+}
+
+export async function updateProtocol(tx: Db, id: string, values: Partial<typeof protocols.$inferInsert>): Promise<void> {
+  await tx.update(protocols).set(values).where(eq(protocols.id, id));
+}
+
+export async function insertParagraph(tx: Db, values: typeof protocolParagraphs.$inferInsert): Promise<string | undefined> {
+  const [row] = await tx.insert(protocolParagraphs).values(values).returning({ id: protocolParagraphs.id });
+  return row?.id;
+}
+
+export async function updateParagraph(tx: Db, id: string, values: Partial<typeof protocolParagraphs.$inferInsert>): Promise<void> {
+  await tx.update(protocolParagraphs).set(values).where(eq(protocolParagraphs.id, id));
+}
+
+/** The newest extract of a paragraph, if one has been made. */
+export async function findLatestExtract(db: Db, paragraphId: string) {
+  const [row] = await db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraphId)).orderBy(desc(protocolExtracts.createdAt)).limit(1);
   return row;
 }

@@ -4,14 +4,11 @@
  * the SHA-256 the signers sign. The facts of the meeting (KL 5:67) are never edited here: they
  * are read from the meeting record each time the protocol is built.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { protocolParagraphs, protocols } from './protocols.tables.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { isoDate, msg, parseInput } from '../../platform/validation.js';
@@ -25,7 +22,6 @@ import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './p
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { storeReviewCopy } from './review-copy.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -115,10 +111,7 @@ export function createProtocolService(deps: { database: Database; config: Config
   async function insertProtocol(tx: Db, principal: Principal, meeting: meetingsRepo.MeetingRow, body: meetingsRepo.BodyRow): Promise<string> {
     const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
     const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
-    const row = await insertOne(
-      tx
-        .insert(protocols)
-        .values({
+    const row = await repo.insertProtocol(tx, {
           meetingId: meeting.id,
           status: 'draft',
           justeringPlace: meeting.justeringPlace ?? '',
@@ -128,9 +121,7 @@ export function createProtocolService(deps: { database: Database; config: Config
           secretaryName: principal.name,
           createdAt: clock(),
           updatedAt: clock(),
-        })
-        .returning({ id: protocols.id }),
-    );
+        });
     return row.id;
   }
 
@@ -139,11 +130,8 @@ export function createProtocolService(deps: { database: Database; config: Config
     const positionOf = new Map(items.map((i) => [i.id, i.position]));
     const ids: string[] = [];
     for (const p of drafts) {
-      const [row] = await tx
-        .insert(protocolParagraphs)
-        .values({ protocolId, position: positionOf.get(p.agendaItemId) ?? 0, number, year: yearOf(meeting), ...p, createdAt: clock(), updatedAt: clock() })
-        .returning({ id: protocolParagraphs.id });
-      if (row) ids.push(row.id);
+      const id = await repo.insertParagraph(tx, { protocolId, position: positionOf.get(p.agendaItemId) ?? 0, number, year: yearOf(meeting), ...p, createdAt: clock(), updatedAt: clock() });
+      if (id) ids.push(id);
     }
     return ids;
   }
@@ -187,7 +175,7 @@ export function createProtocolService(deps: { database: Database; config: Config
           throw conflict({ sv: 'Protokollet kan skrivas först när sammanträdet är avslutat.', en: 'The protocol can be written only once the meeting is closed.' });
         }
         // Locks the meeting row, so that two drafts for one meeting queue; the unique index backs this.
-        await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+        await meetingsRepo.lockMeeting(tx, meetingId);
         const items = await meetingsRepo.listItems(tx, meetingId);
         const existing = await repo.findProtocolByMeeting(tx, meetingId);
         const had = existing ? new Set((await repo.listParagraphs(tx, existing.id)).flatMap((p) => (p.agendaItemId ? [p.agendaItemId] : []))) : new Set<string>();
@@ -213,7 +201,7 @@ export function createProtocolService(deps: { database: Database; config: Config
       return db.transaction(async (tx) => {
         const { meeting, body } = await requireMeeting(tx, meetingId);
         assertCan(principal, 'meeting.plan', scope(body));
-        await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+        await meetingsRepo.lockMeeting(tx, meetingId);
         if (meeting.status === 'planned' || meeting.status === 'cancelled') {
           throw conflict({ sv: 'Omedelbar justering görs vid sammanträdet.', en: 'Immediate justering is done at the meeting.' });
         }
@@ -297,7 +285,7 @@ export function createProtocolService(deps: { database: Database; config: Config
             throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'adjusterPersonId', message }] });
           }
         }
-        await tx.update(protocols).set({ ...input, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        await repo.updateProtocol(tx, protocolId, { ...input, updatedAt: clock() });
         const before = { otherPresent: protocol.otherPresent, justeringPlace: protocol.justeringPlace, justeringDate: protocol.justeringDate, chairPersonId: protocol.chairPersonId, adjusterPersonId: protocol.adjusterPersonId, secretaryName: protocol.secretaryName };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateHeader', entity: 'protocol', entityId: protocolId, before, after: input, organisationId: body.organisationId }, clock());
       });
@@ -316,7 +304,7 @@ export function createProtocolService(deps: { database: Database; config: Config
         const { body } = await editableDraft(tx, principal, paragraph.protocolId);
         // Nothing after the seal: a paragraph adjusted at the meeting, or signed by one of the two, keeps its text.
         if (paragraph.adjustedAt || (await repo.hasParagraphSignatures(tx, paragraphId))) throw conflict(PARAGRAPH_SIGNED);
-        await tx.update(protocolParagraphs).set({ ...values, updatedAt: clock() }).where(eq(protocolParagraphs.id, paragraphId));
+        await repo.updateParagraph(tx, paragraphId, { ...values, updatedAt: clock() });
         const before = { heading: paragraph.heading, publicHeading: paragraph.publicHeading, decision: paragraph.decision, summary: paragraph.summary, handling: paragraph.handling, recipients: paragraph.recipients };
         await recordAudit(tx, actorOf(principal), { action: 'protocol.updateParagraph', entity: 'protocol_paragraph', entityId: paragraphId, before, after: values, organisationId: body.organisationId, secret: Boolean(paragraph.secrecyProvision) }, clock());
       });
@@ -345,13 +333,13 @@ export function createProtocolService(deps: { database: Database; config: Config
         const first = await repo.takeParagraphNumbers(tx, { bodyId: body.id, year, count: paragraphs.length });
         const numbers = paragraphs.map((_, index) => first + index);
         for (const [index, p] of paragraphs.entries()) {
-          await tx.update(protocolParagraphs).set({ number: first + index, year, updatedAt: clock() }).where(eq(protocolParagraphs.id, p.id));
+          await repo.updateParagraph(tx, p.id, { number: first + index, year, updatedAt: clock() });
         }
         // The current canonical form: the planned justering date is not signed (the final protocol prints the actual day).
         const digestVersion = CURRENT_DIGEST_VERSION;
         const document = await build(tx, protocolId);
         const sha256 = protocolDigest(document, digestVersion);
-        await tx.update(protocols).set({ status: 'locked', lockedAt: clock(), canonicalSha256: sha256, digestVersion, updatedAt: clock() }).where(eq(protocols.id, protocolId));
+        await repo.updateProtocol(tx, protocolId, { status: 'locked', lockedAt: clock(), canonicalSha256: sha256, digestVersion, updatedAt: clock() });
         // What the chair and the adjuster read on the review page: the document as locked (issue 18).
         await storeReviewCopy(tx, { protocolId, sha256, digestVersion, document, at: clock() });
         await recordAudit(tx, actorOf(principal), { action: 'protocol.lock', entity: 'protocol', entityId: protocolId, after: { numbers, sha256, digestVersion }, organisationId: body.organisationId }, clock());

@@ -4,20 +4,16 @@
  * what they sign (its digest is the locked one), never a rebuild from the live tables. A final
  * protocol is read from its snapshot instead (protocol-snapshot.ts).
  */
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { protocolReviewCopies } from './protocols.tables.js';
+import { findReviewCopyRow, insertReviewCopy } from './review.repository.js';
 import { protocolDigest, type DigestVersion, type ProtocolDocument } from './protocol.model.js';
 
 export async function storeReviewCopy(tx: Db, copy: { protocolId: string; sha256: string; digestVersion: DigestVersion; document: ProtocolDocument; at: Date }): Promise<void> {
-  await tx
-    .insert(protocolReviewCopies)
-    .values({ protocolId: copy.protocolId, sha256: copy.sha256, digestVersion: copy.digestVersion, document: { ...copy.document, status: 'locked' }, createdAt: copy.at })
-    .onConflictDoNothing();
+  await insertReviewCopy(tx, { protocolId: copy.protocolId, sha256: copy.sha256, digestVersion: copy.digestVersion, document: { ...copy.document, status: 'locked' }, createdAt: copy.at });
 }
 
 export async function findReviewCopy(db: Db, protocolId: string, sha256: string): Promise<ProtocolDocument | undefined> {
-  const [row] = await db.select().from(protocolReviewCopies).where(and(eq(protocolReviewCopies.protocolId, protocolId), eq(protocolReviewCopies.sha256, sha256)));
+  const row = await findReviewCopyRow(db, protocolId, sha256);
   return row ? (row.document as ProtocolDocument) : undefined;
 }
 

@@ -5,29 +5,24 @@
  * counting (marked void, never deleted), and once the secretary locks it again both sign the new
  * version. Every comment, answer and unlock is audited in the protocol's committee.
  */
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { users } from '../auth/auth.tables.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { bodies } from '../organisation/organisation.tables.js';
-import { protocolReviewComments, protocols, protocolSignatures } from './protocols.tables.js';
-import { taskNotifications } from '../tasks/tasks.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { assertCan, can, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
 import * as authRepo from '../auth/auth.repository.js';
+import * as repo from './review.repository.js';
+import { deleteTaskNotifications } from '../tasks/tasks.repository.js';
 import { digestVersionOf, type ProtocolDocument } from './protocol.model.js';
 import { loadProtocol } from './protocol-build.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { findReviewCopy, isLockedDocument, storeReviewCopy } from './review-copy.js';
 import { signerRolesOf } from './signers.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 const text = (max: number, sv: string, en: string) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().min(1, msg(sv, en)).max(max, msg(`Högst ${max} tecken.`, `At most ${max} characters.`)));
 
@@ -63,12 +58,7 @@ export function createReviewService(deps: { database: Database; config: Config; 
   const frozen = createFrozenProtocols(deps);
 
   async function protocolRow(tx: Db, protocolId: string) {
-    const [row] = await tx
-      .select({ protocol: protocols, meeting: meetings, committeeId: bodies.organisationId })
-      .from(protocols)
-      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(eq(protocols.id, protocolId));
+    const row = await repo.findProtocolWithCommittee(tx, protocolId);
     if (!row) throw notFound(PROTOCOL_NOT_FOUND);
     return row;
   }
@@ -100,7 +90,7 @@ export function createReviewService(deps: { database: Database; config: Config; 
   }
 
   async function listComments(protocolId: string) {
-    const rows = await db.select({ comment: protocolReviewComments, author: users.name }).from(protocolReviewComments).innerJoin(users, eq(users.id, protocolReviewComments.authorUserId)).where(eq(protocolReviewComments.protocolId, protocolId)).orderBy(asc(protocolReviewComments.createdAt));
+    const rows = await repo.listComments(db, protocolId);
     const resolverIds = [...new Set(rows.flatMap((r) => (r.comment.resolvedByUserId ? [r.comment.resolvedByUserId] : [])))];
     const resolvers = new Map<string, string>();
     for (const id of resolverIds) resolvers.set(id, (await authRepo.findUserById(db, id))?.name ?? '');
@@ -122,17 +112,12 @@ export function createReviewService(deps: { database: Database; config: Config; 
 
   /** Signatures that stopped counting when the protocol was unlocked for correction: kept, and shown as history. */
   async function voidedSignatures(protocolId: string) {
-    return db
-      .select({ role: protocolSignatures.role, name: users.name, signedAt: protocolSignatures.signedAt, voidedAt: protocolSignatures.voidedAt, reason: protocolSignatures.voidedReason })
-      .from(protocolSignatures)
-      .innerJoin(users, eq(users.id, protocolSignatures.userId))
-      .where(and(eq(protocolSignatures.protocolId, protocolId), isNotNull(protocolSignatures.voidedAt)))
-      .orderBy(asc(protocolSignatures.signedAt));
+    return repo.listVoidedSignatures(db, protocolId);
   }
 
   /** An open comment of the protocol, locked for the rest of the transaction. */
   async function openComment(tx: Db, protocolId: string, commentId: string) {
-    const [comment] = await tx.select().from(protocolReviewComments).where(and(eq(protocolReviewComments.id, commentId), eq(protocolReviewComments.protocolId, protocolId))).for('update');
+    const comment = await repo.findCommentForUpdate(tx, protocolId, commentId);
     if (!comment) throw notFound({ sv: 'Synpunkten finns inte.', en: 'The comment does not exist.' });
     if (comment.resolution) throw resolved();
     return comment;
@@ -155,12 +140,7 @@ export function createReviewService(deps: { database: Database; config: Config; 
     async forSecretary(principal: Principal | null, protocolId: string) {
       const row = await protocolRow(db, protocolId);
       if (!can(principal, 'meeting.plan', scopeOf([row.committeeId]))) return { comments: [], signatures: [] };
-      const signatures = await db
-        .select({ role: protocolSignatures.role, name: users.name, signedAt: protocolSignatures.signedAt })
-        .from(protocolSignatures)
-        .innerJoin(users, eq(users.id, protocolSignatures.userId))
-        .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt)))
-        .orderBy(asc(protocolSignatures.signedAt));
+      const signatures = await repo.listStandingSignatures(db, protocolId);
       return { comments: await listComments(protocolId), signatures };
     },
 
@@ -177,15 +157,10 @@ export function createReviewService(deps: { database: Database; config: Config; 
       if (!paragraph) throw noSuchParagraph();
       const sha256 = row.protocol.canonicalSha256;
       const id = await db.transaction(async (tx) => {
-        const [current] = await tx.select({ status: protocols.status, sha256: protocols.canonicalSha256 }).from(protocols).where(eq(protocols.id, protocolId)).for('update');
-        if (current?.status !== 'locked' || current.sha256 !== sha256) throw notLocked();
+        const current = await repo.findProtocolForUpdate(tx, protocolId);
+        if (current?.status !== 'locked' || current.canonicalSha256 !== sha256) throw notLocked();
         const now = clock();
-        const inserted = await insertOne(
-          tx
-            .insert(protocolReviewComments)
-            .values({ protocolId, paragraphId: paragraph.id, paragraphNumber: paragraph.number, paragraphHeading: paragraph.heading, protocolSha256: sha256, authorUserId: principal.userId, authorRole: roles[0] ?? 'adjuster', body: input.body, createdAt: now })
-            .returning({ id: protocolReviewComments.id }),
-        );
+        const inserted = await repo.insertComment(tx, { protocolId, paragraphId: paragraph.id, paragraphNumber: paragraph.number, paragraphHeading: paragraph.heading, protocolSha256: sha256, authorUserId: principal.userId, authorRole: roles[0] ?? 'adjuster', body: input.body, createdAt: now });
         await recordAudit(tx, actorOf(principal), { action: 'protocol.review.comment', entity: 'protocol', entityId: protocolId, after: { commentId: inserted.id, paragraphId: paragraph.id, paragraph: paragraph.number, role: roles[0], body: input.body }, organisationId: row.committeeId, secret: Boolean(paragraph.secrecyProvision) }, now);
         return inserted.id;
       });
@@ -209,7 +184,7 @@ export function createReviewService(deps: { database: Database; config: Config; 
       await db.transaction(async (tx) => {
         const comment = await openComment(tx, protocolId, commentId);
         const now = clock();
-        await tx.update(protocolReviewComments).set({ resolution: 'answered', answer: input.answer, resolvedByUserId: principal.userId, resolvedAt: now }).where(eq(protocolReviewComments.id, comment.id));
+        await repo.updateComment(tx, comment.id, { resolution: 'answered', answer: input.answer, resolvedByUserId: principal.userId, resolvedAt: now });
         await recordAudit(tx, actorOf(principal), { action: 'protocol.review.answer', entity: 'protocol', entityId: protocolId, after: { commentId, paragraph: comment.paragraphNumber, answer: input.answer }, organisationId: row.committeeId }, now);
       });
     },
@@ -224,22 +199,18 @@ export function createReviewService(deps: { database: Database; config: Config; 
       assertCan(principal, 'meeting.plan', scopeOf([row.committeeId]));
       const input = parseInput(ZReviewApply, raw);
       return db.transaction(async (tx) => {
-        const [current] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
+        const current = await repo.findProtocolForUpdate(tx, protocolId);
         if (current?.status !== 'locked') {
           throw conflict({ sv: 'Protokollet är inte låst för justering och kan inte låsas upp. Svara på synpunkten i stället.', en: 'The protocol is not locked for adjustment and cannot be unlocked. Answer the comment instead.' });
         }
         const comment = await openComment(tx, protocolId, commentId);
         const now = clock();
         const reason = `Protokollet låstes upp för rättelse efter synpunkt på § ${comment.paragraphNumber ?? '–'}`;
-        const voided = await tx
-          .update(protocolSignatures)
-          .set({ voidedAt: now, voidedReason: reason })
-          .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt)))
-          .returning({ role: protocolSignatures.role, signedAt: protocolSignatures.signedAt, sha256: protocolSignatures.sha256 });
-        await tx.update(protocols).set({ status: 'draft', lockedAt: null, canonicalSha256: null, updatedAt: now }).where(eq(protocols.id, protocolId));
-        await tx.update(protocolReviewComments).set({ resolution: 'applied', answer: input.answer || null, resolvedByUserId: principal.userId, resolvedAt: now }).where(eq(protocolReviewComments.id, comment.id));
+        const voided = await repo.voidSignatures(tx, protocolId, now, reason);
+        await repo.updateProtocol(tx, protocolId, { status: 'draft', lockedAt: null, canonicalSha256: null, updatedAt: now });
+        await repo.updateComment(tx, comment.id, { resolution: 'applied', answer: input.answer || null, resolvedByUserId: principal.userId, resolvedAt: now });
         // The lock e-mail to the chair and the adjuster goes out again when the corrected protocol is locked.
-        await tx.delete(taskNotifications).where(and(eq(taskNotifications.kind, 'justering.locked'), eq(taskNotifications.refId, protocolId)));
+        await deleteTaskNotifications(tx, 'justering.locked', protocolId);
         await recordAudit(
           tx,
           actorOf(principal),

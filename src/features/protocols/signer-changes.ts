@@ -1,6 +1,5 @@
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { auditLog } from '../../platform/audit/audit.tables.js';
+import { listEntriesAbout } from '../../platform/audit/audit.repository.js';
 
 /** Changes to an account that bear on whose signature it gives: its person, roles, sign-in and second factor. */
 export const ACCOUNT_CHANGES = [
@@ -34,10 +33,6 @@ export interface AccountChangeEntry {
 /** The changes to the signer's account in the 30 days up to the signature, read from the audit log. */
 export async function accountChangesBefore(db: Db, userId: string, signedAt: Date): Promise<AccountChangeEntry[]> {
   const from = new Date(signedAt.getTime() - CHANGE_WINDOW_DAYS * 86_400_000);
-  const rows = await db
-    .select({ at: auditLog.at, action: auditLog.action, actorLabel: auditLog.actorLabel, actorUserId: auditLog.actorUserId })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, userId), inArray(auditLog.action, [...ACCOUNT_CHANGES]), gte(auditLog.at, from), lte(auditLog.at, signedAt)))
-    .orderBy(asc(auditLog.seq));
+  const rows = await listEntriesAbout(db, { entity: 'user', entityId: userId, actions: [...ACCOUNT_CHANGES], from, to: signedAt });
   return rows.map((r) => ({ at: r.at, action: r.action as AccountChange, actorLabel: r.actorLabel, bySigner: r.actorUserId === userId }));
 }

@@ -1,15 +1,11 @@
-import { and, asc, eq, isNull, max, min, or, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { users } from '../auth/auth.tables.js';
-import { meetings } from '../meetings/meetings.tables.js';
-import { bodies, organisations, people } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
 import type { ProtocolDocument } from './protocol.model.js';
 import type { FrozenSignature } from './protocol-snapshot.js';
 import type { SealLevel } from './seal.js';
 import { sha256Hex } from '../registry/file-storage.js';
+import { findFinalProtocolByHash, listStandingSignaturesWithNames, paragraphRange } from './verify.repository.js';
 import { signatureMethod, type SignatureMethod } from './signature-method.js';
 
 /** How the value matched: the sealed PDF, the public version's PDF, or the digest the signers signed. */
@@ -56,69 +52,15 @@ export function createVerifyService(deps: { database: Database; config: Config; 
 
   async function lookup(sha256: string, source: 'file' | 'value'): Promise<VerifyResult> {
     const lower = sha256.toLowerCase();
-    const [row] = await db
-      .select({
-        id: protocols.id,
-        canonical: protocols.canonicalSha256,
-        sealed: protocols.sealedPdfSha256,
-        public: protocols.publicPdfSha256,
-        frozenFull: protocolSnapshots.fullPdfSha256,
-        frozenPublic: protocolSnapshots.publicPdfSha256,
-        sealLevel: protocolSnapshots.sealLevel,
-        document: protocolSnapshots.document,
-        frozenSignatures: protocolSnapshots.signatures,
-        finalAt: protocols.finalAt,
-        startsAt: meetings.startsAt,
-        bodyName: bodies.name,
-        organisationName: organisations.name,
-      })
-      .from(protocols)
-      .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-      .leftJoin(protocolSnapshots, eq(protocolSnapshots.protocolId, protocols.id))
-      .where(
-        and(
-          eq(protocols.status, 'final'),
-          or(
-            sql`lower(${protocols.sealedPdfSha256}) = ${lower}`,
-            sql`lower(${protocols.publicPdfSha256}) = ${lower}`,
-            sql`lower(${protocolSnapshots.fullPdfSha256}) = ${lower}`,
-            sql`lower(${protocolSnapshots.publicPdfSha256}) = ${lower}`,
-            ...(source === 'value' ? [sql`lower(${protocols.canonicalSha256}) = ${lower}`] : []),
-          ),
-        ),
-      )
-      .limit(1);
+    const row = await findFinalProtocolByHash(db, lower, source === 'value');
     if (!row) return { found: false, sha256: lower, source };
     const is = (value: string | null) => value?.toLowerCase() === lower;
     const match: VerifyMatch = is(row.sealed) || is(row.frozenFull) ? 'sealed_pdf' : is(row.public) || is(row.frozenPublic) ? 'public_pdf' : 'canonical';
     // A frozen protocol is described as it was adjusted: its names and signatures from the snapshot.
     const frozen = row.document as ProtocolDocument | null;
 
-    const [range] = await db
-      .select({ first: min(protocolParagraphs.number), last: max(protocolParagraphs.number) })
-      .from(protocolParagraphs)
-      .where(eq(protocolParagraphs.protocolId, row.id));
-    const signatures = await db
-      .select({
-        personName: people.name,
-        userName: users.name,
-        role: protocolSignatures.role,
-        method: protocolSignatures.method,
-        signedAt: protocolSignatures.signedAt,
-        paragraph: protocolParagraphs.number,
-        late: protocolSignatures.late,
-        assuranceProvider: protocolSignatures.assuranceProvider,
-        assuranceLevel: protocolSignatures.assuranceLevel,
-        authenticatedAt: protocolSignatures.authenticatedAt,
-      })
-      .from(protocolSignatures)
-      .innerJoin(users, eq(users.id, protocolSignatures.userId))
-      .leftJoin(people, eq(people.id, protocolSignatures.personId))
-      .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, protocolSignatures.paragraphId))
-      .where(and(eq(protocolSignatures.protocolId, row.id), isNull(protocolSignatures.voidedAt)))
-      .orderBy(asc(protocolSignatures.signedAt));
+    const range = await paragraphRange(db, row.id);
+    const signatures = await listStandingSignaturesWithNames(db, row.id);
 
     return {
       found: true,

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
 import type {
   AuthenticationResponseJSON,
   AuthenticatorTransportFuture,
@@ -13,7 +12,7 @@ const webauthnLibrary = () => import('@simplewebauthn/server');
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
-import { webauthnChallenges, webauthnCredentials } from '../auth/auth.tables.js';
+import * as repo from './webauthn.repository.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 
@@ -42,13 +41,12 @@ const passkeyFailed = () =>
 /** Keep a one-time challenge for the user (5 minutes); expired ones are cleared on the way. */
 async function storeChallenge(db: Db, clock: Clock, userId: string, purpose: string, challenge: string): Promise<void> {
   const now = clock();
-  await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
-  await db.insert(webauthnChallenges).values({ challenge, userId, purpose, expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000) });
+  await repo.insertChallenge(db, { challenge, userId, purpose, expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000) }, now);
 }
 
 /** Take a challenge (deleting it: one use only); refused unless it is the user's, for this purpose, and alive. */
 export async function consumeChallenge(db: Db, clock: Clock, userId: string, purpose: string, challenge: string): Promise<void> {
-  const [row] = await db.delete(webauthnChallenges).where(eq(webauthnChallenges.challenge, challenge)).returning();
+  const row = await repo.takeChallenge(db, challenge);
   if (!row || row.userId !== userId || row.purpose !== purpose || row.expiresAt.getTime() < clock().getTime()) throw passkeyFailed();
 }
 
@@ -74,9 +72,7 @@ export function parseCredentialJson<T>(raw: unknown): T {
   throw passkeyFailed();
 }
 
-export async function listCredentials(db: Db, userId: string) {
-  return db.select().from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId));
-}
+export const listCredentials = repo.listCredentials;
 
 export function createWebauthn(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -110,7 +106,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
       }).catch(() => ({ verified: false as const, registrationInfo: undefined }));
       if (!result.verified) throw passkeyFailed();
       const { credential } = result.registrationInfo;
-      await db.insert(webauthnCredentials).values({
+      await repo.insertCredential(db, {
         userId,
         credentialId: credential.id,
         publicKey: Buffer.from(credential.publicKey),
@@ -144,10 +140,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
       const challenge = challengeOf(response);
       await consumeChallenge(db, clock, userId, purpose, challenge);
       if (!Buffer.from(challenge, 'base64url').subarray(0, 32).equals(Buffer.from(digestHex, 'hex'))) throw passkeyFailed();
-      const [stored] = await db
-        .select()
-        .from(webauthnCredentials)
-        .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.credentialId, response.id)));
+      const stored = await repo.findCredential(db, userId, response.id);
       if (!stored) throw passkeyFailed();
       const result = await (await webauthnLibrary()).verifyAuthenticationResponse({
         response,
@@ -158,7 +151,7 @@ export function createWebauthn(deps: { db: Db; clock: Clock }) {
         requireUserVerification: true,
       }).catch(() => ({ verified: false as const, authenticationInfo: undefined }));
       if (!result.verified) throw passkeyFailed();
-      await db.update(webauthnCredentials).set({ counter: result.authenticationInfo.newCounter }).where(eq(webauthnCredentials.id, stored.id));
+      await repo.setCredentialCounter(db, stored.id, result.authenticationInfo.newCounter);
       return stored.credentialId;
     },
   };

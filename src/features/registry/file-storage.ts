@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
+import { findBlobContent, insertBlob } from '../../platform/db/file-blobs.repository.js';
 
 /**
  * Where file contents live. The default keeps them in the database, so that a backup and
@@ -20,11 +19,8 @@ export function sha256Hex(bytes: Buffer): string {
 export const databaseFileStorage: FileStorage = {
   async put(tx, bytes) {
     const sha256 = sha256Hex(bytes);
-    await tx.insert(fileBlobs).values({ sha256, size: bytes.length, content: bytes }).onConflictDoNothing();
+    await insertBlob(tx, { sha256, content: bytes });
     return { sha256, size: bytes.length };
   },
-  async get(db, sha256) {
-    const [row] = await db.select({ content: fileBlobs.content }).from(fileBlobs).where(eq(fileBlobs.sha256, sha256));
-    return row?.content;
-  },
+  get: findBlobContent,
 };

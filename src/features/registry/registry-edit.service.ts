@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { cases, documents } from './registry.tables.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound, type UserMessage } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -73,11 +71,7 @@ export function createRegistryEditService(deps: { database: Database; clock: Clo
           { title: input.title, classificationCode: input.classificationCode, responsiblePerson: name(input.responsiblePersonId ?? null) },
         );
         if (changes.length === 0) return changes;
-        const [updated] = await tx
-          .update(cases)
-          .set({ title: input.title, classificationCode: input.classificationCode, responsiblePersonId: input.responsiblePersonId ?? null, updatedAt: clock() })
-          .where(eq(cases.id, caseId))
-          .returning();
+        const updated = await repo.updateCase(tx, caseId, { title: input.title, classificationCode: input.classificationCode, responsiblePersonId: input.responsiblePersonId ?? null, updatedAt: clock() });
         if (!updated) throw notFound(CASE_NOT_FOUND);
         const actor = actorOf(principal);
         await repo.insertChanges(tx, changes.map((c) => ({ ...c, organisationId: row.organisationId, entity: 'case' as const, entityId: caseId, changedBy: actor.label, changedAt: clock() })));
@@ -121,7 +115,7 @@ export function createRegistryEditService(deps: { database: Database; clock: Clo
           next,
         );
         if (changes.length === 0) return changes;
-        const [updated] = await tx.update(documents).set({ ...next, updatedAt: clock() }).where(eq(documents.id, documentId)).returning();
+        const updated = await repo.updateDocument(tx, documentId, { ...next, updatedAt: clock() });
         if (!updated) throw notFound(DOCUMENT_NOT_FOUND);
         const actor = actorOf(principal);
         await repo.insertChanges(tx, changes.map((c) => ({ ...c, organisationId: doc.organisationId, entity: 'document' as const, entityId: documentId, changedBy: actor.label, changedAt: clock() })));

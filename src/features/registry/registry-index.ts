@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
-import { upsertSearchEntry } from '../search/search-index.js';
+import { upsertSearchEntry } from '../search/search.repository.js';
 import type { CaseRow, DocumentRow, FileRow } from './registry.repository.js';
 
 /** The search index entries of the registry: a case, a document, and each file's text. */

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations, bodies, people } from '../organisation/organisation.tables.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { searchEntries } from '../search/search.tables.js';
 import { cases, classificationCodes, documentFiles, documents, registryChanges } from './registry.tables.js';
+import { insertOne } from '../../platform/db/insert-one.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
@@ -153,4 +154,57 @@ export async function decisionsOfCase(db: Db, caseId: string): Promise<CaseDecis
     .where(eq(agendaItems.caseId, caseId))
     .orderBy(asc(meetings.startsAt), asc(protocolParagraphs.position));
   return rows.flatMap(({ number, secrecyProvision, ...r }) => (number === null ? [] : [{ ...r, number, secret: secrecyProvision !== null }]));
+}
+
+export async function upsertCode(tx: Db, row: typeof classificationCodes.$inferInsert): Promise<void> {
+  await tx
+    .insert(classificationCodes)
+    .values(row)
+    .onConflictDoUpdate({ target: [classificationCodes.organisationId, classificationCodes.code], set: { title: row.title, retention: row.retention } });
+}
+
+export async function insertCase(tx: Db, values: typeof cases.$inferInsert): Promise<CaseRow> {
+  return insertOne(tx.insert(cases).values(values).returning());
+}
+
+export async function updateCase(tx: Db, id: string, values: Partial<typeof cases.$inferInsert>): Promise<CaseRow | undefined> {
+  const [row] = await tx.update(cases).set(values).where(eq(cases.id, id)).returning();
+  return row;
+}
+
+export async function insertDocument(tx: Db, values: typeof documents.$inferInsert): Promise<DocumentRow> {
+  return insertOne(tx.insert(documents).values(values).returning());
+}
+
+export async function updateDocument(tx: Db, id: string, values: Partial<typeof documents.$inferInsert>): Promise<DocumentRow | undefined> {
+  const [row] = await tx.update(documents).set(values).where(eq(documents.id, id)).returning();
+  return row;
+}
+
+export async function insertFile(tx: Db, values: typeof documentFiles.$inferInsert): Promise<FileRow> {
+  return insertOne(tx.insert(documentFiles).values(values).returning());
+}
+
+/**
+ * Hand out the next running number of a series for an organisation and year. Call inside the
+ * transaction that inserts the numbered row: the counter row stays locked until it commits, so
+ * concurrent creations queue, and a rollback gives the number back — no gaps, no repeats.
+ */
+export async function takeNextNumber(tx: Db, options: { organisationId: string; series: 'case' | 'document'; year: number }): Promise<number> {
+  const result = (await tx.execute(sql`
+    insert into registry_counters (organisation_id, series, year, last_number)
+    values (${options.organisationId}, ${options.series}, ${options.year}, 1)
+    on conflict (organisation_id, series, year) do update set last_number = registry_counters.last_number + 1
+    returning last_number`)) as unknown as { rows: { last_number: number }[] };
+  const number = result.rows[0]?.last_number;
+  if (number === undefined) throw new Error('numbering returned no row');
+  return number;
+}
+
+/** For imported history (the demo, a migration from another system): keep the counter ahead of a given number. */
+export async function reserveNumber(tx: Db, options: { organisationId: string; series: 'case' | 'document'; year: number; number: number }): Promise<void> {
+  await tx.execute(sql`
+    insert into registry_counters (organisation_id, series, year, last_number)
+    values (${options.organisationId}, ${options.series}, ${options.year}, ${options.number})
+    on conflict (organisation_id, series, year) do update set last_number = greatest(registry_counters.last_number, excluded.last_number)`);
 }

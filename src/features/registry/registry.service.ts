@@ -1,9 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { cases, classificationCodes, documentFiles, documents } from './registry.tables.js';
-import { searchEntries } from '../search/search.tables.js';
+import { documentFiles } from './registry.tables.js';
+import { setSearchVisibility } from '../search/search.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -15,7 +14,6 @@ import { administeredScope, cooperationScope } from '../organisation/scope.js';
 import { caseNumberOf, indexCase, indexDocument, indexFile, visibilityOf } from './registry-index.js';
 import * as repo from './registry.repository.js';
 import { ZCreateCase, ZCreateDocument, ZImportedCode, type TCreateDocument } from './registry.schema.js';
-import { takeNextNumber, reserveNumber } from './numbering.js';
 import { databaseFileStorage, type FileStorage } from './file-storage.js';
 import { documentAccessFor, presentDocument, type PresentedDocument } from './secrecy.js';
 import { parseCodesCsv } from './codes-csv.js';
@@ -25,7 +23,6 @@ import type { ExtractionResult } from './files/text-extraction.js';
 import { markCut, sharedTextExtractor, type TextExtractor } from './files/extract-isolated.js';
 import { extractionNotice } from './files/extraction-notice.js';
 import type { UserMessage } from '../../platform/errors.js';
-import { insertOne } from '../../platform/db/insert-one.js';
 
 export interface UploadedFile {
   filename: string;
@@ -92,12 +89,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     const existing = await repo.listFiles(tx, [doc.id]);
     const version = existing.reduce((max, f) => Math.max(max, f.version), 0) + 1;
     const stored = await storage.put(tx, file.bytes);
-    const row = await insertOne(
-      tx
-        .insert(documentFiles)
-        .values({ documentId: doc.id, version, filename: file.filename, mimeType: file.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label })
-        .returning(),
-    );
+    const row = await repo.insertFile(tx, { documentId: doc.id, version, filename: file.filename, mimeType: file.mimeType, size: stored.size, sha256: stored.sha256, textContent: extracted.text, createdBy: actor.label });
     await indexFile(tx, doc, caseRow, row);
     await recordAudit(tx, actor, { action: 'file.add', entity: 'document', entityId: doc.id, after: { filename: file.filename, version, sha256: stored.sha256, size: stored.size }, organisationId: doc.organisationId, secret: doc.secrecy === 'secret' }, clock());
     return row;
@@ -105,8 +97,8 @@ export function createRegistryService(deps: { database: Database; config: Config
 
   async function insertDocument(tx: Db, input: TCreateDocument, caseRow: repo.CaseRow, actor: Actor, number?: { year: number; number: number; secrecyMarkedBy?: string }) {
     const year = number?.year ?? currentYear();
-    const n = number ? number.number : await takeNextNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year });
-    if (number) await reserveNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year, number: n });
+    const n = number ? number.number : await repo.takeNextNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year });
+    if (number) await repo.reserveNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year, number: n });
     if (!mayBeInternal({ direction: input.direction, caseOpen: caseRow.status === 'open' }) && input.secrecy === 'internal') {
       const message = {
         sv: 'Ärendet är avslutat: en upprättad handling i ett avslutat ärende är en allmän handling (TF 2 kap. 10 §) och kan inte vara intern. Välj offentlig, eller sekretess med bestämmelse.',
@@ -115,10 +107,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'secrecy', message }] });
     }
     const secret = input.secrecy === 'secret';
-    const doc = await insertOne(
-      tx
-        .insert(documents)
-        .values({
+    const doc = await repo.insertDocument(tx, {
           organisationId: caseRow.organisationId,
           year,
           number: n,
@@ -135,9 +124,7 @@ export function createRegistryService(deps: { database: Database; config: Config
           securityClass: input.securityClass,
           registeredAt: clock(),
           registeredBy: actor.label,
-        })
-        .returning(),
-    );
+        });
     await indexDocument(tx, doc, caseRow);
     await recordAudit(tx, actor, { action: 'document.register', entity: 'document', entityId: doc.id, after: { id: formatHandlingId({ year, number: n }), caseId: caseRow.id, secrecy: doc.secrecy }, organisationId: doc.organisationId }, clock());
     return doc;
@@ -171,11 +158,11 @@ export function createRegistryService(deps: { database: Database; config: Config
     for (const doc of await repo.listDocumentsOfCase(tx, caseRow.id)) {
       const state = publicRecordState({ secrecy: doc.secrecy, direction: doc.direction, caseOpen: caseRow.status === 'open' });
       if (state === doc.secrecy) continue;
-      const [updated] = await tx.update(documents).set({ secrecy: state, updatedAt: clock() }).where(eq(documents.id, doc.id)).returning();
+      const updated = await repo.updateDocument(tx, doc.id, { secrecy: state, updatedAt: clock() });
       if (!updated) continue;
       await indexDocument(tx, updated, caseRow);
       const fileIds = (await repo.listFiles(tx, [doc.id])).map((f) => f.id);
-      if (fileIds.length > 0) await tx.update(searchEntries).set({ visibility: visibilityOf(state) }).where(and(eq(searchEntries.kind, 'file'), inArray(searchEntries.refId, fileIds)));
+      await setSearchVisibility(tx, 'file', fileIds, visibilityOf(state));
       await recordAudit(tx, actor, { action: 'document.public', entity: 'document', entityId: doc.id, before: { secrecy: doc.secrecy }, after: { secrecy: state, rule: 'TF 2:10' }, organisationId: doc.organisationId }, clock());
     }
   }
@@ -197,10 +184,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       const rows = parseCodesCsv(csvText).map((r) => parseInput(ZImportedCode, r));
       await db.transaction(async (tx) => {
         for (const row of rows) {
-          await tx
-            .insert(classificationCodes)
-            .values({ organisationId: org.id, ...row })
-            .onConflictDoUpdate({ target: [classificationCodes.organisationId, classificationCodes.code], set: { title: row.title, retention: row.retention } });
+          await repo.upsertCode(tx, { organisationId: org.id, ...row });
         }
         await recordAudit(tx, actorOf(principal), { action: 'classification.import', entity: 'organisation', entityId: org.id, after: { codes: rows.length }, organisationId: org.id }, clock());
       });
@@ -215,13 +199,8 @@ export function createRegistryService(deps: { database: Database; config: Config
       return db.transaction(async (tx) => {
         await assertKnownCode(tx, org.id, input.classificationCode);
         const year = currentYear();
-        const number = await takeNextNumber(tx, { organisationId: org.id, series: 'case', year });
-        const row = await insertOne(
-          tx
-            .insert(cases)
-            .values({ organisationId: org.id, year, number, classificationCode: input.classificationCode, title: input.title, responsiblePersonId: input.responsiblePersonId ?? null, openedOn: swedishDate(clock()) })
-            .returning(),
-        );
+        const number = await repo.takeNextNumber(tx, { organisationId: org.id, series: 'case', year });
+        const row = await repo.insertCase(tx, { organisationId: org.id, year, number, classificationCode: input.classificationCode, title: input.title, responsiblePersonId: input.responsiblePersonId ?? null, openedOn: swedishDate(clock()) });
         await indexCase(tx, row);
         await recordAudit(tx, actorOf(principal), { action: 'case.create', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row), title: row.title }, organisationId: row.organisationId }, clock());
         return row;
@@ -232,7 +211,7 @@ export function createRegistryService(deps: { database: Database; config: Config
       const row = await requireCase(db, caseId);
       assertCan(principal, 'registry.write', await orgScope(row.organisationId));
       await db.transaction(async (tx) => {
-        await tx.update(cases).set({ status, closedOn: status === 'closed' ? swedishDate(clock()) : null, updatedAt: clock() }).where(eq(cases.id, caseId));
+        await repo.updateCase(tx, caseId, { status, closedOn: status === 'closed' ? swedishDate(clock()) : null, updatedAt: clock() });
         if (status === 'closed') await publishSettledDrafts(tx, { ...row, status }, actorOf(principal));
         await recordAudit(tx, actorOf(principal), { action: status === 'closed' ? 'case.close' : 'case.reopen', entity: 'case', entityId: caseId, before: { status: row.status }, after: { status }, organisationId: row.organisationId }, clock());
       });
@@ -355,8 +334,8 @@ export function createRegistryService(deps: { database: Database; config: Config
         const existing = await repo.findCaseByNumber(tx, input.organisationId, input.year, input.number);
         if (existing) return existing;
         await assertKnownCode(tx, input.organisationId, input.classificationCode);
-        await reserveNumber(tx, { organisationId: input.organisationId, series: 'case', year: input.year, number: input.number });
-        const row = await insertOne(tx.insert(cases).values({ ...input, closedOn: input.status === 'closed' ? input.openedOn : null }).returning());
+        await repo.reserveNumber(tx, { organisationId: input.organisationId, series: 'case', year: input.year, number: input.number });
+        const row = await repo.insertCase(tx, { ...input, closedOn: input.status === 'closed' ? input.openedOn : null });
         await indexCase(tx, row);
         await recordAudit(tx, actor, { action: 'case.import', entity: 'case', entityId: row.id, after: { number: caseNumberOf(row) }, organisationId: row.organisationId }, clock());
         return row;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { buildCommittee, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { queryRows } from '../../platform/db/database.js';
-import { upsertSearchEntry } from './search-index.js';
+import { upsertSearchEntry } from './search.repository.js';
 import { MIN_PREFIX, refineTsquery } from './search-query.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzåäö';

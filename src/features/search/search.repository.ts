@@ -1,6 +1,31 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
+import { searchEntries } from './search.tables.js';
+
+export type SearchEntry = Omit<typeof searchEntries.$inferInsert, 'tsv'>;
+
+/**
+ * Keep one searchable thing in the index. Call in the transaction that changes the thing, so
+ * that the index never shows what was rolled back and never misses what was saved.
+ */
+export async function upsertSearchEntry(tx: Db, entry: SearchEntry): Promise<void> {
+  const { kind: _kind, refId: _refId, ...rest } = entry;
+  await tx
+    .insert(searchEntries)
+    .values(entry)
+    .onConflictDoUpdate({ target: [searchEntries.kind, searchEntries.refId], set: rest });
+}
+
+export async function removeSearchEntries(tx: Db, kind: SearchEntry['kind'], refIds: string[]): Promise<void> {
+  if (refIds.length === 0) return;
+  await tx.delete(searchEntries).where(and(eq(searchEntries.kind, kind), inArray(searchEntries.refId, refIds)));
+}
+
+export async function setSearchVisibility(tx: Db, kind: SearchEntry['kind'], refIds: string[], visibility: SearchEntry['visibility']): Promise<void> {
+  if (refIds.length === 0) return;
+  await tx.update(searchEntries).set({ visibility }).where(and(eq(searchEntries.kind, kind), inArray(searchEntries.refId, refIds)));
+}
 
 export type SearchKind = 'case' | 'document' | 'file' | 'paragraph';
 

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/policy.js';
-import { upsertSearchEntry, type SearchEntry } from './search-index.js';
 import { refineTsquery } from './search-query.js';
 import * as repo from './search.repository.js';
 import { snippetHtml, snippetParts, visibilityScope } from './search.service.js';
@@ -77,8 +76,8 @@ describe('search', () => {
       bytes: Buffer.from('Bilagan nämner zebrakoden i klartext.'),
     });
     await registry.registerDocument(secretary, doc(control.id, 'Arbetsutkast om grävlingsfrågan', { secrecy: 'internal' }));
-    const paragraph = (title: string, content: string, extra: Partial<SearchEntry> = {}) =>
-      upsertSearchEntry(t.services.database.db, { kind: 'paragraph', refId: randomUUID(), organisationId: committee.id, year: 2022, bodyId, visibility: 'public', reference: '§ 1', title, content, url: '/p', ...extra });
+    const paragraph = (title: string, content: string, extra: Partial<repo.SearchEntry> = {}) =>
+      repo.upsertSearchEntry(t.services.database.db, { kind: 'paragraph', refId: randomUUID(), organisationId: committee.id, year: 2022, bodyId, visibility: 'public', reference: '§ 1', title, content, url: '/p', ...extra });
     await paragraph('Taxa för kopiering', 'Nämnden fastställer taxan för kopiering av allmänna handlingar.');
     await paragraph('Övriga frågor', 'Ordföranden tar upp frågan om kopiering i förbigående bland mycket annat som sades under mötet.', { year: 2021 });
     await paragraph('Skript', 'Texten <script>alert(1)</script> och a < b & c om skriptfrågan.');
@@ -145,7 +144,7 @@ describe('search', () => {
   test('many matches: at most 200 ranked and counted, the scan and the index agree', async () => {
     const db = t.services.database.db;
     for (let i = 0; i < MAX_CANDIDATES + 20; i += 1) {
-      await upsertSearchEntry(db, { kind: 'paragraph', refId: randomUUID(), organisationId: committee.id, year: 2019 + (i % 3), visibility: 'public', reference: `§ ${i}`, title: `Ärende ${i}`, content: 'Frågan om bredbandsutbyggnad i länet.', url: '/p' });
+      await repo.upsertSearchEntry(db, { kind: 'paragraph', refId: randomUUID(), organisationId: committee.id, year: 2019 + (i % 3), visibility: 'public', reference: `§ ${i}`, title: `Ärende ${i}`, content: 'Frågan om bredbandsutbyggnad i länet.', url: '/p' });
     }
     const result = await search(null, { q: 'bredbandsutbyggnad', limit: 20, offset: 180 });
     assert.deepEqual([result.total, result.capped, result.hits.length], [MAX_CANDIDATES, true, 20]);

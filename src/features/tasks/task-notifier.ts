@@ -8,13 +8,8 @@
  * with its retries, and the mail log shows its state. Called after the transaction that made the
  * change has committed; it never throws, so that a mail problem cannot undo a lock or a justering.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { organisations } from '../organisation/organisation.tables.js';
-import { protocolReviewComments } from '../protocols/protocols.tables.js';
-import { notices } from '../publication/publication.tables.js';
-import { taskNotifications } from './tasks.tables.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { isReminderDue, justeringDeadline, noticePostingDeadline } from '../../domain/index.js';
@@ -51,19 +46,13 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
 
   /** Claims the key for this task and recipient: null when it has been claimed (and its mail queued) before. */
   async function claim(key: { kind: string; refId: string; recipientKey: string; personId?: string | null; userId?: string | null }): Promise<string | null> {
-    const now = deps.clock();
-    const [row] = await db
-      .insert(taskNotifications)
-      .values({ ...key, status: 'queued', createdAt: now, updatedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: taskNotifications.id });
-    return row?.id ?? null;
+    return repo.claimTaskNotification(db, key, deps.clock());
   }
 
   /** Into the mail queue: delivered in the background, retried there; the mail log shows how it went. */
   async function enqueueClaimed(claimId: string, mail: OutgoingMail): Promise<void> {
     const [mailLogId] = await deps.mailer.enqueue([mail]);
-    await db.update(taskNotifications).set({ mailLogId: mailLogId ?? null, updatedAt: deps.clock() }).where(eq(taskNotifications.id, claimId));
+    await repo.setTaskNotificationMailLog(db, claimId, mailLogId ?? null, deps.clock());
   }
 
   async function safely(what: string, run: () => Promise<NotifyResult>): Promise<NotifyResult> {
@@ -89,8 +78,8 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
       if (!person) continue;
       if (person.accounts.length === 0) {
         result.withoutAccount += 1;
-        const fresh = await db.insert(taskNotifications).values({ kind: JUSTERING_KIND, refId: protocolId, recipientKey: `person:${personId}`, personId, status: 'no_account' }).onConflictDoNothing().returning({ id: taskNotifications.id });
-        if (fresh.length > 0) log(`Kansli: ${person.name} (${roles.join(', ')}) of protocol ${protocolId} has no user account; no e-mail was sent.`);
+        const fresh = await repo.recordWithoutAccount(db, { kind: JUSTERING_KIND, refId: protocolId, recipientKey: `person:${personId}`, personId });
+        if (fresh) log(`Kansli: ${person.name} (${roles.join(', ')}) of protocol ${protocolId} has no user account; no e-mail was sent.`);
         continue;
       }
       for (const account of person.accounts) {
@@ -122,11 +111,7 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
     const justeredOn = swedishDate(row.protocol.finalAt);
     const deadline = noticePostingDeadline({ justeredOn });
     const meetingDate = swedishDate(row.meeting.startsAt);
-    const manual = await db
-      .select({ notice: notices, municipality: organisations })
-      .from(notices)
-      .innerJoin(organisations, eq(organisations.id, notices.organisationId))
-      .where(and(eq(notices.protocolId, protocolId), isNull(notices.paragraphId), eq(notices.postingMethod, 'manual'), isNull(notices.postedOn)));
+    const manual = await repo.listUnpostedManualNoticesOf(db, protocolId);
     for (const { notice, municipality } of manual) {
       for (const registrar of await repo.listUsersWithRole(db, municipality.id, 'registrar')) {
         const claimId = await claim({ kind: POSTING_KIND, refId: notice.id, recipientKey: `user:${registrar.id}`, userId: registrar.id });
@@ -183,7 +168,7 @@ export function createTaskNotifier(deps: { database: Database; config: Config; c
   /** A signer commented on a paragraph under review: the committee's secretaries get a link to the protocol page. */
   async function notifyReviewComment(commentId: string): Promise<NotifyResult> {
     const result = { queued: 0, withoutAccount: 0 };
-    const [comment] = await db.select().from(protocolReviewComments).where(eq(protocolReviewComments.id, commentId));
+    const comment = await repo.findReviewComment(db, commentId);
     const row = comment ? await repo.findProtocolForMail(db, comment.protocolId) : undefined;
     if (!comment || !row) return result;
     const meetingDate = swedishDate(row.meeting.startsAt);

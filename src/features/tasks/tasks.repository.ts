@@ -7,6 +7,7 @@ import { bodies, organisations, people } from '../organisation/organisation.tabl
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { protocolReviewComments, protocols, protocolSignatures } from '../protocols/protocols.tables.js';
 import { notices } from '../publication/publication.tables.js';
+import { taskNotifications } from './tasks.tables.js';
 
 /**
  * Locked protocols in which the person may be a signer: chair, the protocol's adjuster or the
@@ -172,4 +173,43 @@ export async function listOpenReviewComments(db: Db, committeeIds: readonly stri
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(inArray(bodies.organisationId, [...committeeIds]), isNull(protocolReviewComments.resolution)))
     .orderBy(asc(protocolReviewComments.createdAt));
+}
+
+/** Claims the key for one task and recipient: null when it was claimed before. */
+export async function claimTaskNotification(db: Db, key: { kind: string; refId: string; recipientKey: string; personId?: string | null; userId?: string | null }, now: Date): Promise<string | null> {
+  const [row] = await db
+    .insert(taskNotifications)
+    .values({ ...key, status: 'queued', createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: taskNotifications.id });
+  return row?.id ?? null;
+}
+
+export async function setTaskNotificationMailLog(db: Db, id: string, mailLogId: string | null, now: Date): Promise<void> {
+  await db.update(taskNotifications).set({ mailLogId, updatedAt: now }).where(eq(taskNotifications.id, id));
+}
+
+/** Notes a recipient without an account once: true the first time. */
+export async function recordWithoutAccount(db: Db, key: { kind: string; refId: string; recipientKey: string; personId: string }): Promise<boolean> {
+  const fresh = await db.insert(taskNotifications).values({ ...key, status: 'no_account' }).onConflictDoNothing().returning({ id: taskNotifications.id });
+  return fresh.length > 0;
+}
+
+/** The protocol's whole-protocol notices that a municipality posts by hand and has not yet posted. */
+export async function listUnpostedManualNoticesOf(db: Db, protocolId: string) {
+  return db
+    .select({ notice: notices, municipality: organisations })
+    .from(notices)
+    .innerJoin(organisations, eq(organisations.id, notices.organisationId))
+    .where(and(eq(notices.protocolId, protocolId), isNull(notices.paragraphId), eq(notices.postingMethod, 'manual'), isNull(notices.postedOn)));
+}
+
+export async function findReviewComment(db: Db, id: string) {
+  const [row] = await db.select().from(protocolReviewComments).where(eq(protocolReviewComments.id, id));
+  return row;
+}
+
+/** Forgets the claims of a task, so that its e-mail goes out again when the task comes back. */
+export async function deleteTaskNotifications(tx: Db, kind: string, refId: string): Promise<void> {
+  await tx.delete(taskNotifications).where(and(eq(taskNotifications.kind, kind), eq(taskNotifications.refId, refId)));
 }

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './database.js';
 /**
  * Keys of the PostgreSQL advisory locks Kansli takes (pg_advisory_xact_lock), in one place so
  * that no two uses share a key by accident. Each is held until its transaction ends.
@@ -12,3 +14,8 @@ export const ADVISORY_LOCK = {
   /** Counting failed sign-ins (with a hash of the key as second number): one check-and-count at a time per key. */
   loginAttempts: 7283004,
 } as const;
+
+/** Takes one advisory lock until the transaction ends (pg_advisory_xact_lock). */
+export async function lockForTransaction(tx: Db, key: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
+}

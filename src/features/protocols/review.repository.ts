@@ -1,0 +1,90 @@
+/** SQL of justering as a review: the copy stored at locking, comments and answers, voided signatures. */
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { insertOne } from '../../platform/db/insert-one.js';
+import { users } from '../auth/auth.tables.js';
+import { meetings } from '../meetings/meetings.tables.js';
+import { bodies } from '../organisation/organisation.tables.js';
+import { protocolReviewComments, protocolReviewCopies, protocols, protocolSignatures } from './protocols.tables.js';
+
+export type ReviewCommentRow = typeof protocolReviewComments.$inferSelect;
+
+/** The protocol with its meeting and the committee that owns it. */
+export async function findProtocolWithCommittee(db: Db, protocolId: string) {
+  const [row] = await db
+    .select({ protocol: protocols, meeting: meetings, committeeId: bodies.organisationId })
+    .from(protocols)
+    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(protocols.id, protocolId));
+  return row;
+}
+
+export async function findProtocolForUpdate(tx: Db, protocolId: string) {
+  const [row] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
+  return row;
+}
+
+export async function listComments(db: Db, protocolId: string) {
+  return db
+    .select({ comment: protocolReviewComments, author: users.name })
+    .from(protocolReviewComments)
+    .innerJoin(users, eq(users.id, protocolReviewComments.authorUserId))
+    .where(eq(protocolReviewComments.protocolId, protocolId))
+    .orderBy(asc(protocolReviewComments.createdAt));
+}
+
+export async function findCommentForUpdate(tx: Db, protocolId: string, commentId: string): Promise<ReviewCommentRow | undefined> {
+  const [row] = await tx.select().from(protocolReviewComments).where(and(eq(protocolReviewComments.id, commentId), eq(protocolReviewComments.protocolId, protocolId))).for('update');
+  return row;
+}
+
+export async function insertComment(tx: Db, values: typeof protocolReviewComments.$inferInsert): Promise<{ id: string }> {
+  return insertOne(tx.insert(protocolReviewComments).values(values).returning({ id: protocolReviewComments.id }));
+}
+
+export async function updateComment(tx: Db, id: string, values: Partial<typeof protocolReviewComments.$inferInsert>): Promise<void> {
+  await tx.update(protocolReviewComments).set(values).where(eq(protocolReviewComments.id, id));
+}
+
+/** The whole-protocol signatures voided by unlocking, oldest first. */
+export async function listVoidedSignatures(db: Db, protocolId: string) {
+  return db
+    .select({ role: protocolSignatures.role, name: users.name, signedAt: protocolSignatures.signedAt, voidedAt: protocolSignatures.voidedAt, reason: protocolSignatures.voidedReason })
+    .from(protocolSignatures)
+    .innerJoin(users, eq(users.id, protocolSignatures.userId))
+    .where(and(eq(protocolSignatures.protocolId, protocolId), isNotNull(protocolSignatures.voidedAt)))
+    .orderBy(asc(protocolSignatures.signedAt));
+}
+
+/** The standing signatures of the protocol as a whole, oldest first. */
+export async function listStandingSignatures(db: Db, protocolId: string) {
+  return db
+    .select({ role: protocolSignatures.role, name: users.name, signedAt: protocolSignatures.signedAt })
+    .from(protocolSignatures)
+    .innerJoin(users, eq(users.id, protocolSignatures.userId))
+    .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt)))
+    .orderBy(asc(protocolSignatures.signedAt));
+}
+
+/** Voids the standing whole-protocol signatures: the ones voided. */
+export async function voidSignatures(tx: Db, protocolId: string, voidedAt: Date, reason: string) {
+  return tx
+    .update(protocolSignatures)
+    .set({ voidedAt, voidedReason: reason })
+    .where(and(eq(protocolSignatures.protocolId, protocolId), isNull(protocolSignatures.paragraphId), isNull(protocolSignatures.voidedAt)))
+    .returning({ role: protocolSignatures.role, signedAt: protocolSignatures.signedAt, sha256: protocolSignatures.sha256 });
+}
+
+export async function updateProtocol(tx: Db, id: string, values: Partial<typeof protocols.$inferInsert>): Promise<void> {
+  await tx.update(protocols).set(values).where(eq(protocols.id, id));
+}
+
+export async function insertReviewCopy(tx: Db, values: typeof protocolReviewCopies.$inferInsert): Promise<void> {
+  await tx.insert(protocolReviewCopies).values(values).onConflictDoNothing();
+}
+
+export async function findReviewCopyRow(db: Db, protocolId: string, sha256: string) {
+  const [row] = await db.select().from(protocolReviewCopies).where(and(eq(protocolReviewCopies.protocolId, protocolId), eq(protocolReviewCopies.sha256, sha256)));
+  return row;
+}
