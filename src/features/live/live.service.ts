@@ -6,7 +6,7 @@
  * on the meeting's realtime topic so that every open page, on every app server, reads it again.
  */
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Realtime } from '../../platform/realtime/realtime.js';
 import * as repo from './live.repository.js';
@@ -86,9 +86,9 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   const db = deps.database.db;
   const { clock, realtime } = deps;
 
-  async function meetingAndBody(meetingId: string): Promise<{ meeting: MeetingRow; body: BodyRow }> {
-    const meeting = await findMeeting(db, meetingId);
-    const body = meeting ? await findBody(db, meeting.bodyId) : undefined;
+  async function meetingAndBody(meetingId: string, from: Db = db): Promise<{ meeting: MeetingRow; body: BodyRow }> {
+    const meeting = await findMeeting(from, meetingId);
+    const body = meeting ? await findBody(from, meeting.bodyId) : undefined;
     if (!meeting || !body) throw notFound(M['lr.err.noMeeting']);
     return { meeting, body };
   }
@@ -142,8 +142,17 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
   const memberActions = createLiveMemberActions({ db, write, requireRun, requireMember });
 
   /** The shared state of the room; `public` shows a secret item by its public heading and no names of voters. */
-  async function readState(meetingId: string, audience: Audience): Promise<RoomState> {
-    const { meeting, body } = await meetingAndBody(meetingId);
+  /**
+   * Read in one snapshot (REPEATABLE READ): a change committed while the state is read (the vote
+   * closed and its item decided in one transaction) is either all in it or not at all, never a
+   * result beside the item it decided.
+   */
+  function readState(meetingId: string, audience: Audience): Promise<RoomState> {
+    return db.transaction((tx) => readStateIn(tx, meetingId, audience), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  }
+
+  async function readStateIn(db: Db, meetingId: string, audience: Audience): Promise<RoomState> {
+    const { meeting, body } = await meetingAndBody(meetingId, db);
     const model = await loadAttendanceModel(db, meeting);
     const headingOf = (item: AgendaItemRow) => (audience === 'public' && item.isSecret ? publicHeadingOf({ publicHeading: item.publicHeading, caseNumber: null }) : item.heading);
     const index = currentIndex(model);
@@ -175,7 +184,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
         closed: lv.closedAt !== null,
         voted,
         eligible: lv.eligible.length,
-        result: lv.voteId ? await readResult(lv.voteId, model, voteItem, audience) : null,
+        result: lv.voteId ? await readResult(db, lv.voteId, model, voteItem, audience) : null,
       };
     }
     return {
@@ -194,7 +203,7 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     };
   }
 
-  async function readResult(voteId: string, model: AttendanceModel, item: AgendaItemRow | undefined, audience: Audience): Promise<VoteResult | null> {
+  async function readResult(db: Db, voteId: string, model: AttendanceModel, item: AgendaItemRow | undefined, audience: Audience): Promise<VoteResult | null> {
     const found = await repo.findVoteRecord(db, voteId);
     if (!found) return null;
     const { vote: row, ballots } = found;
