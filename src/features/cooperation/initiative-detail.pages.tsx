@@ -220,19 +220,7 @@ function Reminders({ ctx, detail }: { ctx: ViewContext; detail: Detail }) {
       {detail.reminders.length === 0 ? (
         <p>{t('coop.remindersNone')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('coop.reminders')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('coop.reminder.municipality')}</th>
-                <th scope="col">{t('coop.reminder.decision')}</th>
-                <th scope="col">{t('coop.reminder.dueOn')}</th>
-                <th scope="col">{t('coop.reminder.sentAt')}</th>
-                <th scope="col">{t('coop.reminder.mail')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('coop.reminders')} hideCaption scroll columns={[t('coop.reminder.municipality'), t('coop.reminder.decision'), t('coop.reminder.dueOn'), t('coop.reminder.sentAt'), t('coop.reminder.mail')]}>
               {detail.reminders.map((r) => (
                 <tr>
                   <th scope="row">{nameOf(model, r.organisationId)}</th>
@@ -254,9 +242,7 @@ function Reminders({ ctx, detail }: { ctx: ViewContext; detail: Detail }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </section>
   );

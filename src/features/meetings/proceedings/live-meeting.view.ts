@@ -11,6 +11,7 @@ import {
   type Alternative, type AttendanceEventRow, type AttendanceModel, type CalledPerson, type PresenceState,
 } from './live-meeting.state.js';
 import { swedishTime } from '../../../platform/time-format.js';
+import type { VoteCounts } from '../../protocols/protocol.model.js';
 
 export interface PersonPresence extends CalledPerson {
   state: PresenceState;
@@ -27,17 +28,9 @@ export interface MunicipalityAttendance {
   serving: { person: CalledPerson; reason: string } | null;
 }
 
-export interface VoteView {
+export interface VoteView extends VoteCounts {
   id: string;
   kind: 'decision' | 'election' | 'tabling';
-  yesMeans: string;
-  noMeans: string;
-  yes: number;
-  no: number;
-  abstain: number;
-  outcome: 'yes' | 'no' | 'lottery';
-  decidedByCastingVote: boolean;
-  lotteryResult: string | null;
   ballots: { name: string; municipalityName: string; choice: 'yes' | 'no' | 'abstain' }[];
 }
 
