@@ -62,7 +62,8 @@ export function build() {
   rmSync(DIST, { recursive: true, force: true });
   let files = 0;
   for (const file of walk(SRC)) {
-    if (TEST.test(file)) continue;
+    // Declarations (src/types) describe untyped packages for the type check; nothing to run.
+    if (TEST.test(file) || file.endsWith('.d.ts')) continue;
     const relative = path.relative(SRC, file);
     const target = path.join(DIST, COMPILED.test(file) ? relative.replace(COMPILED, '.js') : relative);
     mkdirSync(path.dirname(target), { recursive: true });

@@ -41,10 +41,13 @@ import { createLiveRoomService, topicOf } from './features/live/live.service.js'
 import { cryptoRandom } from './features/meetings/proceedings/live-meeting.write.js';
 import { createEventStreams } from './platform/realtime/sse.js';
 import { createReminderScan } from './features/tasks/reminder-scan.js';
+import { createProtocolSealer } from './features/protocols/seal.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
-  const deps = { database, config, clock };
+  // One seal per process: read (or made) and parsed once, warmed up when the server listens.
+  const sealer = createProtocolSealer(config);
+  const deps = { database, config, clock, sealer };
   const mailer = createMailer(deps);
   const auth = createAuthService(deps);
   const publication = createPublicationService(deps);
@@ -60,6 +63,9 @@ export function createServices(database: Database, config: Config, clock: Clock 
     database,
     config,
     clock,
+    sealer,
+    /** Once the server listens: what the first sealing signature would otherwise wait for. */
+    warmUp: () => sealer.warmUp(),
     auth,
     account: createAccountService({ ...deps, mailer }),
     oidc: createOidcService({ ...deps, openSession: auth.openSession }),

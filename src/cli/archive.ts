@@ -42,14 +42,14 @@ export async function committeeOfCommand(services: Services, options: Record<str
 export const ARCHIVE_COMMANDS: Record<string, Command> = {
   'archive export': {
     words: 2,
-    async run({ services, args, options }) {
+    async run({ services, args, options, io }) {
       const year = yearOf(options, args);
       const out = options.out;
       if (!out || typeof out !== 'string') throw new UsageError('Ange katalogen: --out KATALOG / Give the folder: --out DIR');
       const committee = await committeeOfCommand(services, options);
       const delivery = await services.archive.deliveries.exportYearToFolder(CLI_ACTOR, { year, dir: path.resolve(out), committee });
       const d = delivery.details as Record<string, unknown>;
-      console.log(
+      io.out(
         `Leveransen ${delivery.packageId} är skriven till ${String(d.folder ?? out)}: ${String(d.cases)} ärenden, ${String(d.documents)} handlingar, ${String(d.protocols)} protokoll, ${String(d.packageFiles)} filer.\n` +
           `The delivery ${delivery.packageId} is written to ${String(d.folder ?? out)}.`,
       );
@@ -59,12 +59,12 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
 
   'archive import': {
     words: 2,
-    async run({ services, args, options }) {
+    async run({ services, args, options, io }) {
       const location = args[0];
       if (!location) throw new UsageError('Ange paketet: kansli archive import KATALOG [--namnd SLUG] / Give the package: kansli archive import DIR [--namnd SLUG]');
       const committee = await committeeOfCommand(services, options);
       const pkg = await services.archive.archived.importPackage(CLI_ACTOR, committee, await readPackage(path.resolve(location)));
-      console.log(`Paketet ${pkg.packageId} är inläst som arkiverat material (skrivskyddat) i ${committee.name}. / The package ${pkg.packageId} is imported as read-only archive content of ${committee.name}.`);
+      io.out(`Paketet ${pkg.packageId} är inläst som arkiverat material (skrivskyddat) i ${committee.name}. / The package ${pkg.packageId} is imported as read-only archive content of ${committee.name}.`);
       return 0;
     },
   },

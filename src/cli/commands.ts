@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Services } from '../services.js';
 import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/audit.js';
@@ -10,7 +9,7 @@ import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
 import { DEFAULT_SEAL_NAME, writeSealP12 } from '../features/protocols/certificate.js';
 import { remindersSendCommand } from './reminders.js';
 import { ARCHIVE_COMMANDS } from './archive.js';
-import { UsageError, type Command } from './command.js';
+import { UsageError, type CliIo, type Command } from './command.js';
 
 const CLI_ACTOR = { userId: null, label: 'cli' };
 
@@ -20,11 +19,12 @@ function required(options: Record<string, string | undefined>, name: string): st
   return value;
 }
 
-function readPassword(): string {
-  const fromEnv = process.env.KANSLI_PASSWORD;
+function readPassword(io: CliIo): string {
+  const fromEnv = io.env.KANSLI_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) throw new UsageError('Ange lösenordet i KANSLI_PASSWORD eller på standard in. / Give the password in KANSLI_PASSWORD or on standard input.');
-  return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  const input = io.readInput();
+  if (input === null) throw new UsageError('Ange lösenordet i KANSLI_PASSWORD eller på standard in. / Give the password in KANSLI_PASSWORD or on standard input.');
+  return input.replace(/\r?\n$/, '');
 }
 
 async function userByEmail(services: Services, email: string) {
@@ -36,20 +36,20 @@ async function userByEmail(services: Services, email: string) {
 export const COMMANDS: Record<string, Command> = {
   demo: {
     words: 1,
-    async run({ services }) {
+    async run({ services, io }) {
       const result = await loadDemo(services);
       // No background dispatcher runs in the CLI: deliver the demo's queued e-mail (the chair's and the adjuster's) now.
       await services.mailer.drain();
-      console.log(result.created ? 'Demonämnden är inläst. / The demo committee is loaded.' : 'Demonämnden fanns redan; inget dubblerades. / The demo committee was already there; nothing was duplicated.');
-      console.log('\nDemoinloggningar / demo sign-ins (lösenord / password: ' + result.password + '):');
-      for (const login of result.logins) console.log(`  ${login.role.padEnd(22)} ${login.email}`);
+      io.out(result.created ? 'Demonämnden är inläst. / The demo committee is loaded.' : 'Demonämnden fanns redan; inget dubblerades. / The demo committee was already there; nothing was duplicated.');
+      io.out('\nDemoinloggningar / demo sign-ins (lösenord / password: ' + result.password + '):');
+      for (const login of result.logins) io.out(`  ${login.role.padEnd(22)} ${login.email}`);
       return 0;
     },
   },
 
   'user add': {
     words: 2,
-    async run({ services, options }) {
+    async run({ services, options, io }) {
       const email = required(options, 'email');
       const name = required(options, 'name');
       const role = required(options, 'role');
@@ -59,84 +59,84 @@ export const COMMANDS: Record<string, Command> = {
         ? (await db.select().from(organisations).where(eq(organisations.slug, options.org)))[0]
         : (await db.select().from(organisations).where(eq(organisations.kind, 'committee')))[0];
       if (!org) throw new UsageError(options.org ? `Organisationen ${options.org} finns inte. / No organisation ${options.org}.` : 'Det finns ingen nämnd ännu; kör kansli demo eller installera först. / No committee yet.');
-      const id = await services.auth.createUser({ email, name, password: readPassword(), grants: [{ organisationId: org.id, role }] }, CLI_ACTOR);
-      console.log(`Användaren ${email} är skapad (${id}) med rollen ${role} i ${org.name}.`);
+      const id = await services.auth.createUser({ email, name, password: readPassword(io), grants: [{ organisationId: org.id, role }] }, CLI_ACTOR);
+      io.out(`Användaren ${email} är skapad (${id}) med rollen ${role} i ${org.name}.`);
       return 0;
     },
   },
 
   'user link': {
     words: 2,
-    async run({ services, options }) {
+    async run({ services, options, io }) {
       const user = await userByEmail(services, required(options, 'email'));
       const personId = required(options, 'person');
       if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new UsageError('--person ska vara personens id (uuid). / --person must be the person’s id (uuid).');
       await services.personLinks.linkPersonAsOperator(CLI_ACTOR, user.id, personId.toLowerCase());
-      console.log(`Kontot ${user.email} är kopplat till personen ${personId}. / The account is linked to the person.`);
+      io.out(`Kontot ${user.email} är kopplat till personen ${personId}. / The account is linked to the person.`);
       return 0;
     },
   },
 
   'user unlink': {
     words: 2,
-    async run({ services, options }) {
+    async run({ services, options, io }) {
       const user = await userByEmail(services, required(options, 'email'));
       await services.personLinks.linkPersonAsOperator(CLI_ACTOR, user.id, null);
-      console.log(`Kontot ${user.email} är inte längre kopplat till någon person. / The account is no longer linked to a person.`);
+      io.out(`Kontot ${user.email} är inte längre kopplat till någon person. / The account is no longer linked to a person.`);
       return 0;
     },
   },
 
   'token create': {
     words: 2,
-    async run({ services, options }) {
+    async run({ services, options, io }) {
       const email = required(options, 'email');
       const user = await findUserByEmail(services.database.db, email);
       if (!user) throw new UsageError(`Ingen användare med e-postadressen ${email}. / No user with e-mail ${email}.`);
       const principal = { userId: user.id, email: user.email, name: user.name, grants: [] };
-      console.log(await services.auth.createApiToken(principal, options.label ?? 'CLI'));
+      io.out(await services.auth.createApiToken(principal, options.label ?? 'CLI'));
       return 0;
     },
   },
 
   'audit verify': {
     words: 2,
-    async run({ services }) {
+    async run({ services, io }) {
       const result = await verifyAuditChain(services.database.db);
       if (result.ok) {
-        console.log(`Granskningsloggen är hel: ${result.count} poster. / The audit log is intact: ${result.count} entries.`);
+        io.out(`Granskningsloggen är hel: ${result.count} poster. / The audit log is intact: ${result.count} entries.`);
         return 0;
       }
-      console.error(`Granskningsloggen är bruten vid post ${result.firstBrokenSeq}: ${result.reason}. / The audit log is broken at entry ${result.firstBrokenSeq}: ${result.reason}.`);
+      io.err(`Granskningsloggen är bruten vid post ${result.firstBrokenSeq}: ${result.reason}. / The audit log is broken at entry ${result.firstBrokenSeq}: ${result.reason}.`);
       return 1;
     },
   },
 
   backup: {
     words: 1,
-    async run({ services, args }) {
+    async run({ services, args, io }) {
       const file = args[0];
       if (!file) throw new UsageError('Ange filen: kansli backup FIL / Give the file: kansli backup FILE');
       const summary = await backupToFile(services.database, file);
-      console.log(`Säkerhetskopian är skriven till ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Backup written.`);
+      io.out(`Säkerhetskopian är skriven till ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Backup written.`);
       return 0;
     },
   },
 
   restore: {
     words: 1,
-    async run({ services, args }) {
+    async run({ services, args, io }) {
       const file = args[0];
       if (!file) throw new UsageError('Ange filen: kansli restore FIL / Give the file: kansli restore FILE');
       const summary = await restoreFromFile(services.database, file, SYSTEM_ACTOR);
-      console.log(`Återställt från ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Restored.`);
+      io.out(`Återställt från ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Restored.`);
       return 0;
     },
   },
 
   'cert create': {
     words: 2,
-    async run({ services, options }) {
+    async run({ services, options, io }) {
       const file = options.out ?? services.config.sealP12Path;
       const name = options.name ?? DEFAULT_SEAL_NAME;
       try {
@@ -144,7 +144,7 @@ export const COMMANDS: Record<string, Command> = {
       } catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
       }
-      console.log(`E-sigillet ”${name}” (självsignerat, RSA-2048, giltigt i 10 år) är skrivet till ${file}. / The self-signed seal is written to ${file}.`);
+      io.out(`E-sigillet ”${name}” (självsignerat, RSA-2048, giltigt i 10 år) är skrivet till ${file}. / The self-signed seal is written to ${file}.`);
       return 0;
     },
   },
@@ -153,8 +153,8 @@ export const COMMANDS: Record<string, Command> = {
   ...ARCHIVE_COMMANDS,
   migrate: {
     words: 1,
-    async run() {
-      console.log('Databasen är migrerad. / The database is migrated.');
+    async run({ io }) {
+      io.out('Databasen är migrerad. / The database is migrated.');
       return 0;
     },
   },

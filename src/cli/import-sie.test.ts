@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runImportCommand } from './import-sie.js';
+import { runKansli } from '../../test/support/cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin', 'kansli.js');
@@ -18,22 +18,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-sie-'));
 
 const commandEnv = () => ({ KANSLI_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn' });
 
-/** The command in this process, with its environment set and its output captured. */
-async function kansli(args: string[]) {
-  const saved = { env: { ...process.env }, out: process.stdout.write, err: process.stderr.write };
-  const output = { stdout: '', stderr: '' };
-  Object.assign(process.env, commandEnv());
-  process.stdout.write = ((chunk: string | Uint8Array) => ((output.stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((output.stderr += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const status = await runImportCommand(args);
-    return { status, ...output };
-  } finally {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-    process.env = saved.env;
-  }
-}
+/** The command in this process, with its environment given and its output captured. */
+const kansli = (args: string[]) => runKansli(args, { env: commandEnv() });
 
 /** The command as a real process: what `npx kansli` runs. */
 function spawnKansli(args: string[]) {

@@ -15,6 +15,8 @@ import { DomainError } from '../platform/errors.js';
 import { createServices } from '../services.js';
 import { findUserByEmail, listGrants } from '../features/auth/auth.repository.js';
 import { parseSie, type SieFile } from '../features/economy/sie/parse-sie.js';
+import type { Database } from '../platform/db/database.js';
+import type { CliIo } from './command.js';
 
 const USAGE = `Användning / usage: kansli import sie FIL [--dry-run] [--json] [--year ÅÅÅÅ] [--period-to ÅÅÅÅ-MM-DD] [--email E]
 
@@ -44,9 +46,9 @@ export function describeSie(file: SieFile, fileName: string) {
   };
 }
 
-async function importIntoDatabase(options: { bytes: Buffer; fileName: string; year: string; periodTo: string | undefined; email: string }) {
-  const config = loadConfig();
-  const database = await openDatabase(config);
+async function importIntoDatabase(io: CliIo, opened: Database | undefined, options: { bytes: Buffer; fileName: string; year: string; periodTo: string | undefined; email: string }) {
+  const config = loadConfig(io.env);
+  const database = opened ?? (await openDatabase(config));
   try {
     const services = createServices(database, config);
     const user = await findUserByEmail(database.db, options.email);
@@ -57,14 +59,14 @@ async function importIntoDatabase(options: { bytes: Buffer; fileName: string; ye
     const { sha256 } = await services.outcomeImport.storeUpload(principal, committee, { fields, bytes: options.bytes });
     return await services.outcomeImport.confirm(principal, committee, { sha256, fileName: options.fileName, ...fields }, []);
   } finally {
-    await database.close();
+    if (!opened) await database.close();
   }
 }
 
 class UsageFailure extends Error {}
 
-/** Runs `kansli import …`; returns the exit code. */
-export async function runImportCommand(argv: string[]): Promise<number> {
+/** Runs `kansli import …`; returns the exit code. `opened`: as for runCli (cli/run.ts). */
+export async function runImportCommand(argv: string[], io: CliIo, opened?: Database): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,50 +74,50 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, year: { type: 'string' }, 'period-to': { type: 'string' }, email: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE.trimEnd()}`);
     return 2;
   }
   const { positionals, values } = parsed;
   const file = positionals[2];
   if (values.help) {
-    process.stdout.write(USAGE);
+    io.out(USAGE.trimEnd());
     return 0;
   }
   if (positionals[1] !== 'sie' || !file || positionals.length > 3) {
-    process.stderr.write(USAGE);
+    io.err(USAGE.trimEnd());
     return 2;
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    process.stderr.write(`Filen ${file} kan inte läsas / cannot read the file: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`Filen ${file} kan inte läsas / cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   const sie = parseSie(bytes);
   const report = describeSie(sie, path.basename(file));
-  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else process.stdout.write(`${report.file}: ${report.encoding}, ${report.vouchers} verifikat / vouchers, ${report.transactions} transaktioner / transactions, ${report.accounts} konton / accounts, ${report.unbalancedVouchers.length} obalanserade / unbalanced\n`);
-  for (const e of sie.errors) process.stderr.write(`rad ${e.line}: ${e.reason.sv} / line ${e.line}: ${e.reason.en}\n`);
-  for (const v of sie.unbalancedVouchers) process.stderr.write(`verifikat ${v.series} ${v.number} (rad ${v.line}) balanserar inte / voucher does not balance\n`);
+  if (values.json) io.out(JSON.stringify(report));
+  else io.out(`${report.file}: ${report.encoding}, ${report.vouchers} verifikat / vouchers, ${report.transactions} transaktioner / transactions, ${report.accounts} konton / accounts, ${report.unbalancedVouchers.length} obalanserade / unbalanced`);
+  for (const e of sie.errors) io.err(`rad ${e.line}: ${e.reason.sv} / line ${e.line}: ${e.reason.en}`);
+  for (const v of sie.unbalancedVouchers) io.err(`verifikat ${v.series} ${v.number} (rad ${v.line}) balanserar inte / voucher does not balance`);
   if (sie.errors.length > 0) return 2;
   if (values['dry-run']) return 0;
   if (!values.year || !values.email) {
-    process.stderr.write(`Ange --year och --email för att importera, eller --dry-run. / Give --year and --email to import, or --dry-run.\n`);
+    io.err(`Ange --year och --email för att importera, eller --dry-run. / Give --year and --email to import, or --dry-run.`);
     return 2;
   }
   try {
-    const id = await importIntoDatabase({ bytes, fileName: path.basename(file), year: values.year, periodTo: values['period-to'], email: values.email });
-    process.stderr.write(`Utfallet är importerat (${id}). / The outcome is imported.\n`);
+    const id = await importIntoDatabase(io, opened, { bytes, fileName: path.basename(file), year: values.year, periodTo: values['period-to'], email: values.email });
+    io.err(`Utfallet är importerat (${id}). / The outcome is imported.`);
     return 0;
   } catch (error) {
     if (error instanceof UsageFailure) {
-      process.stderr.write(`${error.message}\n`);
+      io.err(error.message);
       return 2;
     }
     if (!(error instanceof DomainError)) throw error;
-    process.stderr.write(`${error.userMessage.sv} / ${error.userMessage.en}\n`);
-    for (const f of error.fieldErrors) process.stderr.write(`  ${f.message.sv} / ${f.message.en}\n`);
+    io.err(`${error.userMessage.sv} / ${error.userMessage.en}`);
+    for (const f of error.fieldErrors) io.err(`  ${f.message.sv} / ${f.message.en}`);
     return 1;
   }
 }

@@ -3,11 +3,11 @@ import type { Command } from './command.js';
 
 export const remindersSendCommand: Command = {
   words: 2,
-  async run({ services }) {
+  async run({ services, io }) {
     const tasks = await services.notifier.sendDueReminders();
     const result = await services.cooperation.sendDueReminders();
     await services.mailer.drain();
-    console.log(
+    io.out(
       `Påminnelser skickade: ${tasks.justering} om justering, ${tasks.posting} om anslag, ${result.mails} e-brev om ${result.decisions} beslut i samverkan.` +
         (result.withoutRecipient ? ` ${result.withoutRecipient} beslut saknar mottagare (registrator eller beredningsgruppens tjänsteperson i kommunen).` : '') +
         ` / Reminders sent: ${tasks.justering} justering, ${tasks.posting} posting, ${result.mails} mails about ${result.decisions} cooperation decisions.`,

@@ -32,8 +32,7 @@ let protocolId = '';
 
 describe('justering with a passkey and with a one-time code', () => {
   before(async () => {
-    app = await startApp();
-    app.test.services.config.sealP12Path = path.join(dataDir, 'seal.p12');
+    app = await startApp({ config: { sealP12Path: path.join(dataDir, 'seal.p12') } });
     local = { ...app, baseUrl: app.baseUrl.replace('127.0.0.1', 'localhost') };
     browser = await launchBrowser();
     const { services } = app.test;

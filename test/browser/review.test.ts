@@ -50,8 +50,7 @@ async function signInAdjuster(page: Page): Promise<void> {
 
 describe('justering as a review: comment, answer, sign', () => {
   before(async () => {
-    app = await startApp();
-    app.test.services.config.sealP12Path = path.join(dataDir, 'seal.p12');
+    app = await startApp({ config: { sealP12Path: path.join(dataDir, 'seal.p12') } });
     browser = await launchBrowser();
     const { services } = app.test;
     const db = services.database.db;

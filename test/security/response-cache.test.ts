@@ -10,6 +10,9 @@ import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext 
 import { meetings } from '../../src/features/meetings/meetings.tables.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
 import { MAX_AGE_MS } from '../../src/platform/http/response-cache.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/platform/http/app.js';
+import { KANSLI } from '../../src/routes.js';
 
 describe('public answers kept in memory', () => {
   let t: TestContext;
@@ -17,12 +20,20 @@ describe('public answers kept in memory', () => {
   let now = new Date('2026-12-01T09:00:00Z');
   let committee: Awaited<ReturnType<typeof buildCommittee>>;
 
+  // The process's clock stands still unless a test moves it: two reads are never a second apart by chance on a busy machine.
+  let monotonic = 0;
+  let app: FastifyInstance;
+
   before(async () => {
     t = await createTestApp({ clock: () => now });
+    app = buildApp({ ...t.services, monotonicClock: () => monotonic }, KANSLI);
     committee = await buildCommittee(t.services);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
-  after(() => t.close());
+  after(async () => {
+    await app.close();
+    await t.close();
+  });
 
   const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(base + path, { method, headers, redirect: 'manual' });
 
@@ -33,6 +44,12 @@ describe('public answers kept in memory', () => {
       await recordAudit(tx, SYSTEM_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: row?.id, organisationId: committee.committee.id }, now);
     });
   }
+
+  test('the server the cache makes keeps Fastify\'s timeouts: idle connections live 72 s, not Node\'s 5 s', () => {
+    // A client or proxy reusing a connection after 5 s of quiet met a socket the server had just closed.
+    assert.equal(app.server.keepAliveTimeout, 72_000);
+    assert.equal(app.server.requestTimeout, 0);
+  });
 
   test('the second anonymous read of a public page is answered from memory, with the same bytes and validators', async () => {
     const first = await get('/sammantraden');
@@ -77,6 +94,13 @@ describe('public answers kept in memory', () => {
     assert.equal((await get('/sammantraden')).headers.get('x-kansli-cache'), null);
   });
 
+  test('a second later on the process\'s own clock the page is built anew, even if the services\' clock stands still', async () => {
+    await (await get('/sammantraden')).text();
+    assert.equal((await get('/sammantraden')).headers.get('x-kansli-cache'), 'HIT');
+    monotonic += MAX_AGE_MS;
+    assert.equal((await get('/sammantraden')).headers.get('x-kansli-cache'), null);
+  });
+
   test('a signed-in user never gets the kept public page, and their own page is never kept', async () => {
     // With no user yet, `/` sends the visitor to set the installation up.
     const user = await buildUser(t.services, { organisationId: committee.committee.id, roles: ['secretary'] });
@@ -84,7 +108,7 @@ describe('public answers kept in memory', () => {
     const anonymous = await get('/');
     assert.equal(anonymous.headers.get('x-kansli-cache'), 'HIT');
     assert.doesNotMatch(await anonymous.text(), /Välkommen/);
-    const client = new TestClient(t.app);
+    const client = new TestClient(app);
     await client.signIn(user.email);
     const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // Signing in is a change (an audit entry): the public page is kept again first.

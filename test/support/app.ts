@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildConfig, type Config } from '../../src/platform/config/config.js';
 import type { Database } from '../../src/platform/db/database.js';
@@ -15,6 +18,13 @@ import { createTestDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'rätt häftig häst batteri';
 
+/**
+ * The seal of every test app that names none: one self-signed file per test process (made on
+ * first use, removed when the process ends), never the default path under the working folder.
+ */
+const TEST_SEAL = path.join(tmpdir(), `kansli-test-seal-${process.pid}.p12`);
+process.once('exit', () => rmSync(TEST_SEAL, { force: true }));
+
 export interface TestContext {
   app: FastifyInstance;
   services: Services;
@@ -27,7 +37,7 @@ export async function createTestApp(options: { config?: Partial<Config>; clock?:
   const database = options.database ?? (await createTestDatabase());
   // Many tests move an injected clock by days between requests: their sessions must not end as idle.
   // The idle timeout itself is tested with its real default in account.test.ts.
-  const services = createServices(database, buildConfig({ logLevel: 'silent', sessionIdleMinutes: 60 * 24 * 365, ...options.config }), options.clock);
+  const services = createServices(database, buildConfig({ logLevel: 'silent', sessionIdleMinutes: 60 * 24 * 365, sealP12Path: TEST_SEAL, ...options.config }), options.clock);
   const app = buildApp(services, KANSLI);
   await app.ready();
   return {

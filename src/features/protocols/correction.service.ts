@@ -18,7 +18,7 @@ import { assertCan, can, requirePrincipal, type Principal } from '../../platform
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { SEAL_SIGNATURE_LENGTH } from './protocol-pdf.js';
-import { createProtocolSealer } from './seal.js';
+import { createProtocolSealer, type ProtocolSealer } from './seal.js';
 
 const required = (max: number, sv: string, en: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().min(1, msg(sv, en)).max(max));
@@ -42,10 +42,10 @@ export interface CorrectionView {
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
 
-export function createCorrectionService(deps: { database: Database; config: Config; clock: Clock }) {
+export function createCorrectionService(deps: { database: Database; config: Config; clock: Clock; sealer?: ProtocolSealer }) {
   const db = deps.database.db;
   const frozen = createFrozenProtocols(deps);
-  let sealer: ReturnType<typeof createProtocolSealer> | undefined;
+  let sealer = deps.sealer;
   const sealerOf = () => (sealer ??= createProtocolSealer(deps.config));
 
   async function protocolOf(protocolId: string) {

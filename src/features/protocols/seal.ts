@@ -6,6 +6,7 @@ import { loadSealKey, type SealKey } from './certificate.js';
 import { createSignedData, OID, sha256 } from './cms.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { renderProtocolPdf, type PdfSignature } from './protocol-pdf.js';
+import { warmUpPdf } from '../../platform/pdf/pdfa-document.js';
 import { requestTimestamp } from './timestamp.js';
 
 const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
@@ -139,6 +140,15 @@ export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealP
   return {
     key: sealKey,
     level: sealLevelOf(options),
+    /**
+     * Read (or create) the seal and parse it, load pdfkit and the fonts: what the first sealing
+     * would otherwise do inside the request of the signature that makes a protocol final.
+     */
+    async warmUp(): Promise<void> {
+      const { p12, passphrase } = sealKey();
+      new SealSigner(p12, passphrase, options);
+      await warmUpPdf();
+    },
     /** Both files of a final protocol. */
     sealProtocol: (doc: ProtocolDocument, at: { signingTime?: Date; digest?: string; signatures?: PdfSignature[] } = {}): Promise<SealedProtocolFiles> => renderSealedProtocolFiles(doc, sealKey(), { ...options, ...at }),
     /** Any PDF made with a seal placeholder (a rättelse). */

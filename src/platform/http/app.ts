@@ -88,6 +88,10 @@ export interface AppServices {
     resolveSession(token: string | undefined): Promise<{ principal: Principal; verified: boolean; locale: Locale } | null>;
     isSetupNeeded(): Promise<boolean>;
   };
+  /** Milliseconds on a clock that only moves forward (performance.now unless a test stands it still). */
+  monotonicClock?: () => number;
+  /** Work done once the server listens, after it can answer: what a first request would otherwise wait for. */
+  warmUp?(): Promise<void>;
 }
 
 /** A feature's routes, registered with the services the application built. */
@@ -113,15 +117,20 @@ export function setFlash(reply: FastifyReply, request: FastifyRequest, services:
 /** Build the Fastify app from the services; production and tests use this same function. */
 export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>): FastifyInstance {
   // Public answers a proxy could keep are kept in memory too and sent before the router (response-cache.ts).
-  const responseCache = createResponseCache({ clock: services.clock, currentVersion: createDataVersionReader(services.database.db) });
+  const responseCache = createResponseCache({ clock: services.clock, currentVersion: createDataVersionReader(services.database.db), ...(services.monotonicClock ? { monotonic: services.monotonicClock } : {}) });
   const app = Fastify({
-    serverFactory: (handler) => responseCache.serverFactory(handler),
+    serverFactory: (handler, options) => responseCache.serverFactory(handler, options),
     logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     trustProxy: services.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => randomBytes(6).toString('hex'),
   });
 
+  app.addHook('onListen', (done) => {
+    // After the hook: the first answer never waits for the warm-up.
+    if (services.warmUp) setImmediate(() => services.warmUp?.().catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed')));
+    done();
+  });
   app.register(cookie);
   app.register(formbody);
   // Files are read as streams by readMultipartForm; the body limit does not apply to them.

@@ -73,14 +73,22 @@ export function cacheKeyOf(request: IncomingMessage): string | null {
   return [url, lang, headers['accept-language'] ?? '', headers.accept ?? '', headers.host ?? '', headers['x-forwarded-host'] ?? '', headers['x-forwarded-proto'] ?? '', scheme].join('\u0000');
 }
 
-export function createResponseCache(deps: { clock: Clock; currentVersion: () => Promise<string> }) {
+/** The server timeouts among Fastify's options (given to a `serverFactory`). */
+export interface ServerTimeouts {
+  keepAliveTimeout?: number;
+  requestTimeout?: number;
+  connectionTimeout?: number;
+}
+
+export function createResponseCache(deps: { clock: Clock; currentVersion: () => Promise<string>; monotonic?: () => number }) {
+  const monotonic = deps.monotonic ?? (() => performance.now());
   const entries = new Map<string, Entry>();
   /** For a request let through to the router: its key and the data version read on arrival. */
   const arrivals = new WeakMap<IncomingMessage, { key: string; version: string; clockAt: number; monotonicAt: number }>();
 
   const fresh = (entry: Entry, version: string) => {
     const age = deps.clock().getTime() - entry.clockAt;
-    return entry.version === version && age >= 0 && age < MAX_AGE_MS && performance.now() - entry.monotonicAt < MAX_AGE_MS;
+    return entry.version === version && age >= 0 && age < MAX_AGE_MS && monotonic() - entry.monotonicAt < MAX_AGE_MS;
   };
 
   function answer(entry: Entry, request: IncomingMessage, response: ServerResponse): void {
@@ -111,12 +119,12 @@ export function createResponseCache(deps: { clock: Clock; currentVersion: () => 
 
   return {
     /** Fastify's `serverFactory`: kept answers are sent before the router sees the request. */
-    serverFactory(handler: RequestListener): Server {
-      return createServer((request, response) => {
+    serverFactory(handler: RequestListener, options: ServerTimeouts = {}): Server {
+      const server = createServer((request, response) => {
         const key = cacheKeyOf(request);
         if (key === null) return handler(request, response);
         const clockAt = deps.clock().getTime();
-        const monotonicAt = performance.now();
+        const monotonicAt = monotonic();
         deps.currentVersion().then(
           (version) => {
             const entry = entries.get(key);
@@ -127,6 +135,12 @@ export function createResponseCache(deps: { clock: Clock; currentVersion: () => 
           () => handler(request, response),
         );
       });
+      // What Fastify sets on a server it makes itself (its defaults: keep-alive 72 s): Node's own
+      // 5 s keep-alive would close idle connections that a proxy or client is about to reuse.
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      return server;
     },
 
     /** The last onSend hook: keep a GET's answer that a shared cache may keep. */

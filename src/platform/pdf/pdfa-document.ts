@@ -3,9 +3,8 @@
  * text documents) is A4, PDF/A-2a, tagged, Swedish, with DejaVu fonts embedded and its pages
  * buffered, so that footers can be drawn on every page once the content is laid out.
  */
-import { readFileSync } from 'node:fs';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import { FONTS } from './fonts.js';
+import { parsedFonts } from './fonts.js';
 import { loadPdfKit } from './pdfkit.js';
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -31,12 +30,6 @@ export interface PdfaDocument {
   finish(onPages?: (doc: PdfDoc) => void): Promise<Buffer>;
 }
 
-// Read once: pdfkit parses a font from a Buffer as fast as from a path, without the disk.
-let fontCache: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
-function fonts() {
-  fontCache ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold), italic: readFileSync(FONTS.italic) };
-  return fontCache;
-}
 
 /** A new PDF/A-2a document with the fonts 'regular', 'bold' and 'italic' registered. */
 export async function createPdfaDocument(setup: PdfaSetup): Promise<PdfaDocument> {
@@ -59,7 +52,7 @@ export async function createPdfaDocument(setup: PdfaSetup): Promise<PdfaDocument
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const f = fonts();
+  const f = parsedFonts();
   doc.registerFont('regular', f.regular);
   doc.registerFont('bold', f.bold);
   doc.registerFont('italic', f.italic);
@@ -102,4 +95,15 @@ export function addSealPlaceholder(doc: PdfDoc, seal: SealReserve): void {
     ...(signingTime ? { signingTime } : {}),
     appName: 'Kansli',
   });
+}
+
+/**
+ * Makes one small document so that the first real PDF of the process does not pay for loading
+ * pdfkit, parsing the fonts and compiling the layout code (about a third of a second on a small
+ * machine, inside a justering signature otherwise). Called once the server listens.
+ */
+export async function warmUpPdf(): Promise<void> {
+  const { doc, main, finish } = await createPdfaDocument({ title: 'Kansli', author: 'Kansli', margins: 56 });
+  for (const font of ['bold', 'regular', 'italic']) main.add(doc.struct('P', {}, () => void doc.font(font).fontSize(11).text('Kansli åäö ÅÄÖ §')));
+  await finish();
 }
