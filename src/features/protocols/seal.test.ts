@@ -8,7 +8,7 @@ import { createSealP12, describeSealP12, loadSealKey } from './certificate.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
 import { protocolDigest } from './protocol.model.js';
-import { renderSealedProtocolPdf, sealPdf } from './seal.js';
+import { createProtocolSealer, renderSealedProtocolPdf, sealPdf } from './seal.js';
 import { OID, readSignerInfo, sha256 } from './cms.js';
 import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
 
@@ -141,6 +141,24 @@ describe('the electronic seal', () => {
       const again = loadSealKey(config, (m) => lines.push(m));
       assert.equal(lines.length, 1);
       assert.deepEqual(again.p12, first.p12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('warming up makes the seal that is missing, and the sealer then seals with it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-seal-'));
+    try {
+      const config = { sealP12Path: path.join(dir, 'data', 'seal.p12'), sealPassphrase: 'x', tsaUrl: undefined };
+      const lines: string[] = [];
+      const sealer = createProtocolSealer(config, (m) => lines.push(m));
+      await sealer.warmUp();
+      assert.ok(existsSync(config.sealP12Path), 'the seal exists before any signature');
+      assert.equal(lines.length, 1);
+      const files = await sealer.sealProtocol(sampleProtocol(1));
+      assert.equal(files.level, 'PAdES-B-B');
+      for (const pdf of [files.full, files.public]) assert.match(pdf.toString('latin1'), /\/SubFilter \/ETSI\.CAdES\.detached/);
+      assert.equal(lines.length, 1, 'the seal is read once');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
