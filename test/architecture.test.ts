@@ -1,7 +1,7 @@
 /**
  * The layers of docs/ARCHITECTURE.md, checked on the source: the platform imports no feature, no
- * module imports itself through others (no import circles, type imports counted), and no source
- * file outside tests and the demo's seed data grows past 400 lines.
+ * module imports itself through others (no import circles, type imports counted), no source
+ * file outside tests and the demo's seed data grows past 400 lines, and SQL stays in repositories.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -91,5 +91,17 @@ describe('the architecture', () => {
       .filter((f) => f.lines > 400)
       .map((f) => `${f.file}: ${f.lines}`);
     assert.deepEqual(long, []);
+  });
+
+  it('features and the command line write SQL only in repositories (and define tables only in *.tables.ts)', () => {
+    // Aside: the demo's loaders, which write the demo committee's fixture rows as data, and the
+    // GDPR export, which builds its conditions from the schema itself (privacy.repository.ts runs them).
+    const aside = /^features\/demo\/|^features\/privacy\/person-export\.ts$/;
+    const query = /from ['"]drizzle-orm(?:\/pg-core)?['"]|\b(?:db|tx|trx)\s*\.\s*(?:select|selectDistinct|insert|update|delete|execute)\s*\(/;
+    const outside = files
+      .filter((f) => /^(features|cli)\//.test(rel(f)) && !/\.(repository|tables)\.ts$/.test(f) && !aside.test(rel(f)))
+      .filter((f) => query.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    assert.deepEqual(outside, []);
   });
 });

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Services } from '../services.js';
 import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/audit.js';
-import { organisations } from '../features/organisation/organisation.tables.js';
+import { findFirstCommitteeId, findOrganisationById, findOrganisationBySlug } from '../features/organisation/organisation.repository.js';
 import { findUserByEmail } from '../features/auth/auth.repository.js';
 import { isRole, ROLES } from '../platform/auth/policy.js';
 import { loadDemo } from '../features/demo/demo.js';
@@ -55,9 +54,8 @@ export const COMMANDS: Record<string, Command> = {
       const role = required(options, 'role');
       if (!isRole(role)) throw new UsageError(`Okänd roll ${role}. Tillåtna / allowed: ${ROLES.join(', ')}`);
       const db = services.database.db;
-      const org = options.org
-        ? (await db.select().from(organisations).where(eq(organisations.slug, options.org)))[0]
-        : (await db.select().from(organisations).where(eq(organisations.kind, 'committee')))[0];
+      const committeeId = options.org ? null : await findFirstCommitteeId(db);
+      const org = options.org ? await findOrganisationBySlug(db, options.org) : committeeId ? await findOrganisationById(db, committeeId) : undefined;
       if (!org) throw new UsageError(options.org ? `Organisationen ${options.org} finns inte. / No organisation ${options.org}.` : 'Det finns ingen nämnd ännu; kör kansli demo eller installera först. / No committee yet.');
       const id = await services.auth.createUser({ email, name, password: readPassword(io), grants: [{ organisationId: org.id, role }] }, CLI_ACTOR);
       io.out(`Användaren ${email} är skapad (${id}) med rollen ${role} i ${org.name}.`);

@@ -9,7 +9,7 @@ import { assertCan, can, PolicyDenied, scopeOf as policyScope, type Principal } 
 import { administeredOrganisationIds, administeredScope, cooperationScope, visibleOrganisationIds } from './scope.js';
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
-import { recordMandateDeletion } from '../oparl/tombstones.js';
+import { recordMandateDeletion } from '../oparl/tombstones.repository.js';
 
 const collator = new Intl.Collator('sv');
 const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };

@@ -14,7 +14,7 @@ import { caseNumberOf } from '../../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../../registry/secrecy.js';
 import { findBody, findItem, findMeeting, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, lockMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings.repository.js';
 import { ZAgendaItemInput, ZAgendaOrder, ZMoveItem, type TAgendaItemInput } from './agenda.schema.js';
-import { recordDeletion } from '../../oparl/tombstones.js';
+import { recordDeletion } from '../../oparl/tombstones.repository.js';
 import { formatClock, formatLongDate } from '../../../platform/time-format.js';
 
 const MEETING_NOT_FOUND = { sv: 'Sammanträdet finns inte.', en: 'The meeting does not exist.' };
