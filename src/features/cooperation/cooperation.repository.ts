@@ -4,7 +4,8 @@ import { roleAssignments, users } from '../auth/auth.tables.js';
 import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, processTemplates, reminderLog } from './cooperation.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { organisations, populations, bodies } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
+import { protocolParagraphs } from '../protocols/protocols.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
@@ -100,23 +101,13 @@ export async function findStopEntry(db: Db, initiativeId: string): Promise<{ at:
 
 /** The committee's protocol paragraphs that have a number, newest first, for referencing. */
 export async function listNumberedParagraphs(db: Db, committeeId: string) {
-  const rows = await db
-    .select({ id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, startsAt: meetings.startsAt })
-    .from(protocolParagraphs)
-    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const rows = await selectFromParagraphs(db, { id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, startsAt: meetings.startsAt })
     .where(eq(bodies.organisationId, committeeId));
   return rows.filter((r) => r.number !== null).sort((a, b) => b.year - a.year || (b.number ?? 0) - (a.number ?? 0));
 }
 
 export async function findParagraph(db: Db, id: string) {
-  const [row] = await db
-    .select({ id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, protocolId: protocolParagraphs.protocolId, committeeId: bodies.organisationId })
-    .from(protocolParagraphs)
-    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const [row] = await selectFromParagraphs(db, { id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, protocolId: protocolParagraphs.protocolId, committeeId: bodies.organisationId })
     .where(eq(protocolParagraphs.id, id));
   return row;
 }

@@ -3,7 +3,7 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { initiatives } from '../cooperation/cooperation.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
@@ -128,7 +128,7 @@ export const accountRangeMappings = pgTable(
     /** The cost object's code (codes persist across years); empty when `ignore`. */
     costObjectCode: text('cost_object_code').notNull().default(''),
     ignore: boolean('ignore').notNull().default(false),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ name: 'account_range_mappings_pk', columns: [t.committeeId, t.accountFrom, t.accountTo, t.costCentre] })],
 );

@@ -6,22 +6,17 @@
  * closed ballot does, and the protocol prints them.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant, ref } from '../../platform/db/columns.js';
 import { agendaItems, elections, meetings } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
 export const liveElections = pgTable(
   'live_elections',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => agendaItems.id),
+    id: id(),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
+    itemId: ref('item_id', () => agendaItems.id).notNull(),
     places: integer('places').notNull(),
     /** The candidates' names in ballot order. */
     candidates: jsonb('candidates').$type<string[]>().notNull(),
@@ -33,11 +28,11 @@ export const liveElections = pgTable(
     cast: integer('cast').notNull().default(0),
     /** Those serving when the election opened; a ballot also needs the voter serving when cast. */
     eligible: jsonb('eligible').$type<string[]>().notNull(),
-    openedAt: at('opened_at').notNull(),
-    closesAt: at('closes_at').notNull(),
-    closedAt: at('closed_at'),
+    openedAt: instant('opened_at').notNull(),
+    closesAt: instant('closes_at').notNull(),
+    closedAt: instant('closed_at'),
     /** The record written on closing. */
-    electionId: uuid('election_id').references(() => elections.id, { onDelete: 'set null' }),
+    electionId: ref('election_id', () => elections.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('live_elections_one_open_key').on(t.meetingId).where(sql`"closed_at" IS NULL`)],
 );
@@ -46,12 +41,8 @@ export const liveElections = pgTable(
 export const liveElectionVoters = pgTable(
   'live_election_voters',
   {
-    liveElectionId: uuid('live_election_id')
-      .notNull()
-      .references(() => liveElections.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    liveElectionId: ref('live_election_id', () => liveElections.id, { onDelete: 'cascade' }).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
   },
   (t) => [primaryKey({ name: 'live_election_voters_pk', columns: [t.liveElectionId, t.personId] })],
 );

@@ -3,8 +3,8 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id } from '../../platform/db/columns.js';
+import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant, ref } from '../../platform/db/columns.js';
 import { agendaItems, attendanceEvents, meetings, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
 
@@ -12,17 +12,13 @@ import { people } from '../organisation/organisation.tables.js';
 export const liveCheckins = pgTable(
   'live_checkins',
   {
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
     /** In the room, or taking part remotely (KL 5:16 via 6:24). */
     mode: text('mode', { enum: ['present', 'remote'] }).notNull(),
-    reportedAt: timestamp('reported_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true, precision: 3 }),
-    attendanceEventId: uuid('attendance_event_id').references(() => attendanceEvents.id, { onDelete: 'set null' }),
+    reportedAt: instant('reported_at').notNull().defaultNow(),
+    confirmedAt: instant('confirmed_at'),
+    attendanceEventId: ref('attendance_event_id', () => attendanceEvents.id, { onDelete: 'set null' }),
   },
   (t) => [primaryKey({ name: 'live_checkins_pk', columns: [t.meetingId, t.personId] })],
 );
@@ -31,19 +27,13 @@ export const liveSpeakers = pgTable(
   'live_speakers',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => agendaItems.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
+    itemId: ref('item_id', () => agendaItems.id).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
     kind: text('kind', { enum: ['speak', 'reply'] }).notNull(),
-    requestedAt: timestamp('requested_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
-    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+    requestedAt: instant('requested_at').notNull().defaultNow(),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
     removed: boolean('removed').notNull().default(false),
   },
   (t) => [index('live_speakers_meeting_idx').on(t.meetingId, t.itemId)],
@@ -56,36 +46,28 @@ export const liveVotes = pgTable(
   'live_votes',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => agendaItems.id),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
+    itemId: ref('item_id', () => agendaItems.id).notNull(),
     /** 'proposal' or 'motion:<id>', as the manual vote form takes them. */
     yesAlternative: text('yes_alternative').notNull(),
     noAlternative: text('no_alternative').notNull(),
     yesMeans: text('yes_means').notNull(),
     noMeans: text('no_means').notNull(),
     eligible: jsonb('eligible').$type<string[]>().notNull(),
-    openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }).notNull(),
-    closesAt: timestamp('closes_at', { withTimezone: true, precision: 3 }).notNull(),
-    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
-    voteId: uuid('vote_id').references(() => votes.id, { onDelete: 'set null' }),
+    openedAt: instant('opened_at').notNull(),
+    closesAt: instant('closes_at').notNull(),
+    closedAt: instant('closed_at'),
+    voteId: ref('vote_id', () => votes.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('live_votes_one_open_key').on(t.meetingId).where(sql`"closed_at" IS NULL`)],
 );
 export const liveBallots = pgTable(
   'live_ballots',
   {
-    liveVoteId: uuid('live_vote_id')
-      .notNull()
-      .references(() => liveVotes.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    liveVoteId: ref('live_vote_id', () => liveVotes.id, { onDelete: 'cascade' }).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }).notNull(),
-    castAt: timestamp('cast_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    castAt: instant('cast_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'live_ballots_pk', columns: [t.liveVoteId, t.personId] })],
 );

@@ -2,8 +2,8 @@
  * The meetings feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, origin, updatedAt } from '../../platform/db/columns.js';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
 import { cases, documents } from '../registry/registry.tables.js';
@@ -13,27 +13,25 @@ export const meetings = pgTable(
   'meetings',
   {
     id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: ref('body_id', () => bodies.id).notNull(),
     kind: text('kind', { enum: ['meeting', 'strategy_day'] }).notNull().default('meeting'),
-    startsAt: timestamp('starts_at', { withTimezone: true, precision: 3 }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true, precision: 3 }),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at'),
     place: text('place').notNull(),
     status: text('status', { enum: ['planned', 'open', 'closed', 'cancelled'] }).notNull().default('planned'),
-    noticeSentAt: timestamp('notice_sent_at', { withTimezone: true, precision: 3 }),
+    noticeSentAt: instant('notice_sent_at'),
     /** Reglemente 10 §: a notice sent later than the notice period needs a recorded reason. */
     noticeLateReason: text('notice_late_reason'),
-    openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }),
+    openedAt: instant('opened_at'),
     /** Why the meeting was opened before its day or more than a week after it (domain openingOutsideDay); null on its day. */
     openReason: text('open_reason'),
-    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    closedAt: instant('closed_at'),
     /** The member appointed to adjust the protocol with the chair (reglemente 22 §). */
-    adjusterPersonId: uuid('adjuster_person_id').references(() => people.id),
+    adjusterPersonId: ref('adjuster_person_id', () => people.id),
     justeringPlace: text('justering_place'),
     justeringDate: date('justering_date'),
     /** Reglemente 16 §: the member the committee elected to chair when neither chair nor vice chair can. */
-    temporaryChairPersonId: uuid('temporary_chair_person_id').references(() => people.id),
+    temporaryChairPersonId: ref('temporary_chair_person_id', () => people.id),
     /** The chair shows the big screen (storbild) on the public portal while the meeting is open. */
     livePublic: boolean('live_public').notNull().default(false),
     /** Talartid: minutes per speaker entry the chair set for the meeting; null: no limit. */
@@ -49,12 +47,10 @@ export const agendaItems = pgTable(
   'agenda_items',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
     position: integer('position').notNull(),
     kind: text('kind', { enum: ['decision', 'information', 'election'] }).notNull().default('decision'),
-    caseId: uuid('case_id').references(() => cases.id),
+    caseId: ref('case_id', () => cases.id),
     heading: text('heading').notNull(),
     /** Förslag till beslut; numbered points are lines starting with "1." etc. */
     proposal: text('proposal').notNull().default(''),
@@ -65,8 +61,8 @@ export const agendaItems = pgTable(
     decisionText: text('decision_text'),
     decidedBy: text('decided_by', { enum: ['acclamation', 'vote', 'lottery'] }),
     /** Bordläggning: the later meeting the item moved to, and on the new item, where it came from. */
-    tabledToMeetingId: uuid('tabled_to_meeting_id').references((): AnyPgColumn => meetings.id),
-    tabledFromItemId: uuid('tabled_from_item_id').references((): AnyPgColumn => agendaItems.id),
+    tabledToMeetingId: ref('tabled_to_meeting_id', (): AnyPgColumn => meetings.id),
+    tabledFromItemId: ref('tabled_from_item_id', (): AnyPgColumn => agendaItems.id),
     protocolNotes: text('protocol_notes').notNull().default(''),
     immediateJustering: boolean('immediate_justering').notNull().default(false),
     isSecret: boolean('is_secret').notNull().default(false),
@@ -84,12 +80,8 @@ export const agendaItems = pgTable(
 export const agendaItemDocuments = pgTable(
   'agenda_item_documents',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => agendaItems.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id')
-      .notNull()
-      .references(() => documents.id),
+    itemId: ref('item_id', () => agendaItems.id, { onDelete: 'cascade' }).notNull(),
+    documentId: ref('document_id', () => documents.id).notNull(),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.documentId] })],
@@ -103,29 +95,21 @@ export const attendanceEvents = pgTable(
   'attendance_events',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    meetingId: ref('meeting_id', () => meetings.id).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
     type: text('type', { enum: ['present', 'remote', 'absent', 'arrived', 'left', 'jav'] }).notNull(),
     /** The item from which the event counts (null: from the start of the meeting). */
-    itemId: uuid('item_id').references(() => agendaItems.id),
+    itemId: ref('item_id', () => agendaItems.id),
     note: text('note'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
   },
   (t) => [index('attendance_events_meeting_idx').on(t.meetingId)],
 );
 /** A motion (yrkande) by a member on an item. */
 export const motions = pgTable('motions', {
   id: id(),
-  itemId: uuid('item_id')
-    .notNull()
-    .references(() => agendaItems.id),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => people.id),
+  itemId: ref('item_id', () => agendaItems.id).notNull(),
+  personId: ref('person_id', () => people.id).notNull(),
   text: text('text').notNull(),
   /** Bifall, avslag, ändring, tillägg, återremiss or bordläggning (domain MotionKind); null: free text from before migration 0022. */
   kind: text('kind', { enum: ['approve', 'reject', 'amend', 'add', 'refer_back', 'table'] }),
@@ -136,9 +120,7 @@ export const motions = pgTable('motions', {
 /** The chair's propositions on an item, in order, with what the committee answered. */
 export const propositions = pgTable('propositions', {
   id: id(),
-  itemId: uuid('item_id')
-    .notNull()
-    .references(() => agendaItems.id),
+  itemId: ref('item_id', () => agendaItems.id).notNull(),
   position: integer('position').notNull(),
   text: text('text').notNull(),
   outcome: text('outcome', { enum: ['approved', 'rejected'] }).notNull(),
@@ -147,9 +129,7 @@ export const propositions = pgTable('propositions', {
 /** An open vote (votering), or a lottery in an election; the ballots are in vote_ballots. */
 export const votes = pgTable('votes', {
   id: id(),
-  itemId: uuid('item_id')
-    .notNull()
-    .references(() => agendaItems.id),
+  itemId: ref('item_id', () => agendaItems.id).notNull(),
   kind: text('kind', { enum: ['decision', 'election', 'tabling'] }).notNull(),
   /** What "yes" and "no" stand for, as the chair put it. */
   yesMeans: text('yes_means').notNull(),
@@ -165,13 +145,9 @@ export const votes = pgTable('votes', {
 export const voteBallots = pgTable(
   'vote_ballots',
   {
-    voteId: uuid('vote_id')
-      .notNull()
-      .references(() => votes.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    municipalityId: uuid('municipality_id').references(() => organisations.id),
+    voteId: ref('vote_id', () => votes.id, { onDelete: 'cascade' }).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
+    municipalityId: ref('municipality_id', () => organisations.id),
     choice: text('choice', { enum: ['yes', 'no', 'abstain'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.personId] })],
@@ -184,9 +160,7 @@ export const elections = pgTable(
   'elections',
   {
     id: id(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => agendaItems.id),
+    itemId: ref('item_id', () => agendaItems.id).notNull(),
     places: integer('places').notNull(),
     closedBallot: boolean('closed_ballot').notNull().default(false),
     /** Everyone elected, the lot's winners included. */
@@ -201,9 +175,7 @@ export const elections = pgTable(
 export const electionCandidates = pgTable(
   'election_candidates',
   {
-    electionId: uuid('election_id')
-      .notNull()
-      .references(() => elections.id, { onDelete: 'cascade' }),
+    electionId: ref('election_id', () => elections.id, { onDelete: 'cascade' }).notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     votes: integer('votes').notNull(),
@@ -214,13 +186,9 @@ export const electionCandidates = pgTable(
 export const electionBallots = pgTable(
   'election_ballots',
   {
-    electionId: uuid('election_id')
-      .notNull()
-      .references(() => elections.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    municipalityId: uuid('municipality_id').references(() => organisations.id),
+    electionId: ref('election_id', () => elections.id, { onDelete: 'cascade' }).notNull(),
+    personId: ref('person_id', () => people.id).notNull(),
+    municipalityId: ref('municipality_id', () => organisations.id),
     /** Null: abstained. */
     candidate: text('candidate'),
   },
@@ -229,27 +197,19 @@ export const electionBallots = pgTable(
 /** A reservation: announced before the meeting closes, reasons in writing before justering. */
 export const reservations = pgTable('reservations', {
   id: id(),
-  itemId: uuid('item_id')
-    .notNull()
-    .references(() => agendaItems.id),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => people.id),
-  announcedAt: timestamp('announced_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  itemId: ref('item_id', () => agendaItems.id).notNull(),
+  personId: ref('person_id', () => people.id).notNull(),
+  announcedAt: instant('announced_at').notNull().defaultNow(),
   reason: text('reason'),
-  reasonSubmittedAt: timestamp('reason_submitted_at', { withTimezone: true, precision: 3 }),
+  reasonSubmittedAt: instant('reason_submitted_at'),
 });
 /** A member's own report before the meeting: absence, or jäv on an item. */
 export const memberReports = pgTable('member_reports', {
   id: id(),
-  meetingId: uuid('meeting_id')
-    .notNull()
-    .references(() => meetings.id),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => people.id),
+  meetingId: ref('meeting_id', () => meetings.id).notNull(),
+  personId: ref('person_id', () => people.id).notNull(),
   type: text('type', { enum: ['absence', 'jav'] }).notNull(),
-  itemId: uuid('item_id').references(() => agendaItems.id),
+  itemId: ref('item_id', () => agendaItems.id),
   note: text('note'),
   createdAt: createdAt(),
 });
@@ -257,12 +217,8 @@ export const memberReports = pgTable('member_reports', {
 export const memberNotes = pgTable(
   'member_notes',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => agendaItems.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: ref('item_id', () => agendaItems.id, { onDelete: 'cascade' }).notNull(),
+    userId: ref('user_id', () => users.id, { onDelete: 'cascade' }).notNull(),
     text: text('text').notNull(),
     updatedAt: updatedAt(),
   },
@@ -271,9 +227,7 @@ export const memberNotes = pgTable(
 /** Årshjul: what a body's meetings in a month must handle (business plan 6.1.1). */
 export const annualCycleItems = pgTable('annual_cycle_items', {
   id: id(),
-  bodyId: uuid('body_id')
-    .notNull()
-    .references(() => bodies.id),
+  bodyId: ref('body_id', () => bodies.id).notNull(),
   /** 1–12; an item may name several months by one row each. */
   month: integer('month').notNull(),
   title: text('title').notNull(),

@@ -5,7 +5,8 @@ import { initiatives } from '../cooperation/cooperation.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations } from '../organisation/organisation.tables.js';
 import { businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, followupDialogues, goals, indicatorFollowups, indicators, portfolioItems, risks } from './planning.tables.js';
-import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
+import { protocolParagraphs } from '../protocols/protocols.tables.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type PlanRow = typeof businessPlans.$inferSelect;
@@ -100,12 +101,7 @@ export async function listDialogues(db: Db, committeeId: string): Promise<Dialog
 
 /** The numbered paragraphs of the committee's protocols, to link a plan to the one that adopted or tabled it. */
 export async function listParagraphs(db: Db, committeeId: string) {
-  return db
-    .select({ id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, meetingId: meetings.id, startsAt: meetings.startsAt })
-    .from(protocolParagraphs)
-    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromParagraphs(db, { id: protocolParagraphs.id, number: protocolParagraphs.number, year: protocolParagraphs.year, heading: protocolParagraphs.heading, meetingId: meetings.id, startsAt: meetings.startsAt })
     .where(eq(bodies.organisationId, committeeId))
     .orderBy(asc(meetings.startsAt), asc(protocolParagraphs.position));
 }

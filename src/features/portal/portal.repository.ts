@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { selectFromParagraphs, selectFromProtocols } from '../protocols/protocol-joins.repository.js';
 import { documents } from '../registry/registry.tables.js';
 
 /**
@@ -51,11 +52,7 @@ export async function findPublicMeeting(db: Db, meetingId: string) {
 
 /** The latest final protocols of public bodies. */
 export async function listLatestProtocols(db: Db, limit: number) {
-  return db
-    .select({ protocol: protocols, meeting: meetings, body: bodies })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromProtocols(db, { protocol: protocols, meeting: meetings, body: bodies })
     .where(and(eq(protocols.status, 'final'), publicBody))
     .orderBy(desc(protocols.finalAt))
     .limit(limit);
@@ -63,22 +60,17 @@ export async function listLatestProtocols(db: Db, limit: number) {
 
 /** Decisions: the paragraphs of final protocols of public bodies that are not under secrecy. */
 export async function listPublicDecisions(db: Db) {
-  return db
-    .select({
-      paragraphId: protocolParagraphs.id,
-      number: protocolParagraphs.number,
-      year: protocolParagraphs.year,
-      heading: protocolParagraphs.heading,
-      caseNumber: protocolParagraphs.caseNumber,
-      decision: protocolParagraphs.decision,
-      meetingId: meetings.id,
-      startsAt: meetings.startsAt,
-      bodyName: bodies.name,
-    })
-    .from(protocolParagraphs)
-    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromParagraphs(db, {
+    paragraphId: protocolParagraphs.id,
+    number: protocolParagraphs.number,
+    year: protocolParagraphs.year,
+    heading: protocolParagraphs.heading,
+    caseNumber: protocolParagraphs.caseNumber,
+    decision: protocolParagraphs.decision,
+    meetingId: meetings.id,
+    startsAt: meetings.startsAt,
+    bodyName: bodies.name,
+  })
     .where(and(eq(protocols.status, 'final'), publicBody, isNull(protocolParagraphs.secrecyProvision), isNotNull(protocolParagraphs.number)))
     .orderBy(desc(meetings.startsAt), asc(protocolParagraphs.position));
 }

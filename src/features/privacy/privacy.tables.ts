@@ -2,7 +2,7 @@
  * The privacy feature's tables: Drizzle definitions, one migration folder for both databases (drizzle/).
  * Use nothing newer than PostgreSQL 15 here.
  */
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, updatedAt } from '../../platform/db/columns.js';
 import { organisations } from '../organisation/organisation.tables.js';
 
@@ -26,7 +26,7 @@ export const personalDataProcessing = pgTable('personal_data_processing', {
 });
 /** Art. 30(1)(a): the controller (the committee) and its data protection officer, with contact details; the register's head. */
 export const personalDataControllers = pgTable('personal_data_controllers', {
-  committeeId: uuid('committee_id').primaryKey().references(() => organisations.id),
+  committeeId: ref('committee_id', () => organisations.id).primaryKey(),
   controllerName: text('controller_name').notNull(),
   controllerContact: text('controller_contact').notNull(),
   dpoName: text('dpo_name').notNull(),

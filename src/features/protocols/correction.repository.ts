@@ -5,16 +5,12 @@ import { insertOne } from '../../platform/db/insert-one.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { selectFromParagraphs, selectFromProtocols } from './protocol-joins.repository.js';
 import { protocolCorrections, protocolExtracts, protocolParagraphs, protocols } from './protocols.tables.js';
 
 /** The protocol with the organisation that owns it. */
 export async function findProtocolWithOwner(db: Db, protocolId: string) {
-  const [row] = await db
-    .select({ protocol: protocols, organisationId: bodies.organisationId })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(eq(protocols.id, protocolId));
+  const [row] = await selectFromProtocols(db, { protocol: protocols, organisationId: bodies.organisationId }).where(eq(protocols.id, protocolId));
   return row;
 }
 
@@ -34,12 +30,7 @@ export async function insertCorrection(tx: Db, values: typeof protocolCorrection
 
 /** A paragraph with its protocol, meeting, body and the settings of the body's organisation. */
 export async function findParagraphForExtract(db: Db, paragraphId: string) {
-  const [row] = await db
-    .select({ paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId, bodyKind: bodies.kind, settings: organisations.settings })
-    .from(protocolParagraphs)
-    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const [row] = await selectFromParagraphs(db, { paragraph: protocolParagraphs, protocol: protocols, meeting: meetings, bodyName: bodies.name, ownerId: bodies.organisationId, bodyKind: bodies.kind, settings: organisations.settings })
     .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
     .where(eq(protocolParagraphs.id, paragraphId));
   return row;

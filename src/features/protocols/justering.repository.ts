@@ -4,16 +4,12 @@ import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { selectFromProtocolsWithCommittee } from './protocol-joins.repository.js';
 import { protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
 
 /** The protocol with its meeting, its body's name and the committee's id and settings. */
 export async function findProtocolForJustering(db: Db, protocolId: string) {
-  const [row] = await db
-    .select({ protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeId: bodies.organisationId, committeeSettings: organisations.settings })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+  const [row] = await selectFromProtocolsWithCommittee(db, { protocol: protocols, meeting: meetings, bodyName: bodies.name, committeeId: bodies.organisationId, committeeSettings: organisations.settings })
     .where(eq(protocols.id, protocolId));
   return row;
 }

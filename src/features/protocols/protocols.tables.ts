@@ -118,7 +118,7 @@ export const protocolExtracts = pgTable('protocol_extracts', {
  * every later view of a final protocol reads it. The database refuses updates and deletes.
  */
 export const protocolSnapshots = pgTable('protocol_snapshots', {
-  protocolId: uuid('protocol_id').primaryKey().references(() => protocols.id),
+  protocolId: ref('protocol_id', () => protocols.id).primaryKey(),
   document: jsonb('document').notNull(),
   /** protocolDigest(document, digestVersion): equals protocols.canonical_sha256 unless the snapshot was made late from changed data. */
   documentSha256: text('document_sha256').notNull(),

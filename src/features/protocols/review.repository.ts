@@ -5,18 +5,14 @@ import { insertOne } from '../../platform/db/insert-one.js';
 import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies } from '../organisation/organisation.tables.js';
+import { selectFromProtocols } from './protocol-joins.repository.js';
 import { protocolReviewComments, protocolReviewCopies, protocols, protocolSignatures } from './protocols.tables.js';
 
 export type ReviewCommentRow = typeof protocolReviewComments.$inferSelect;
 
 /** The protocol with its meeting and the committee that owns it. */
 export async function findProtocolWithCommittee(db: Db, protocolId: string) {
-  const [row] = await db
-    .select({ protocol: protocols, meeting: meetings, committeeId: bodies.organisationId })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(eq(protocols.id, protocolId));
+  const [row] = await selectFromProtocols(db, { protocol: protocols, meeting: meetings, committeeId: bodies.organisationId }).where(eq(protocols.id, protocolId));
   return row;
 }
 

@@ -4,30 +4,26 @@ import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { selectFromProtocolsWithCommittee } from './protocol-joins.repository.js';
 import { protocolParagraphs, protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
 
 /** The final protocol one of whose PDFs (or, with `withCanonical`, whose canonical form) has this lower-case sum. */
 export async function findFinalProtocolByHash(db: Db, lower: string, withCanonical: boolean) {
-  const [row] = await db
-    .select({
-      id: protocols.id,
-      canonical: protocols.canonicalSha256,
-      sealed: protocols.sealedPdfSha256,
-      public: protocols.publicPdfSha256,
-      frozenFull: protocolSnapshots.fullPdfSha256,
-      frozenPublic: protocolSnapshots.publicPdfSha256,
-      sealLevel: protocolSnapshots.sealLevel,
-      document: protocolSnapshots.document,
-      frozenSignatures: protocolSnapshots.signatures,
-      finalAt: protocols.finalAt,
-      startsAt: meetings.startsAt,
-      bodyName: bodies.name,
-      organisationName: organisations.name,
-    })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
+  const [row] = await selectFromProtocolsWithCommittee(db, {
+    id: protocols.id,
+    canonical: protocols.canonicalSha256,
+    sealed: protocols.sealedPdfSha256,
+    public: protocols.publicPdfSha256,
+    frozenFull: protocolSnapshots.fullPdfSha256,
+    frozenPublic: protocolSnapshots.publicPdfSha256,
+    sealLevel: protocolSnapshots.sealLevel,
+    document: protocolSnapshots.document,
+    frozenSignatures: protocolSnapshots.signatures,
+    finalAt: protocols.finalAt,
+    startsAt: meetings.startsAt,
+    bodyName: bodies.name,
+    organisationName: organisations.name,
+  })
     .leftJoin(protocolSnapshots, eq(protocolSnapshots.protocolId, protocols.id))
     .where(
       and(

@@ -1,27 +1,18 @@
 /** SQL of the publication feature: notices, the protocols they announce, and the boards. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { selectFromProtocols } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { notices } from './publication.tables.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 
-/** A protocol with its meeting, body and committee. */
-export async function findProtocolContext(db: Db, protocolId: string) {
-  const [row] = await db
-    .select({ protocol: protocols, meeting: meetings, body: bodies, committee: organisations })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-    .where(eq(protocols.id, protocolId));
-  return row;
-}
-export type ProtocolContext = NonNullable<Awaited<ReturnType<typeof findProtocolContext>>>;
+export { findProtocolContext, type ProtocolContext } from '../protocols/protocol-joins.repository.js';
 
 /** The member municipalities of a committee. */
 export async function listMembers(db: Db, committeeId: string): Promise<OrganisationRow[]> {
@@ -73,15 +64,16 @@ export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefi
  */
 const announced = or(and(isNull(notices.paragraphId), eq(protocols.status, 'final')), isNotNull(protocolParagraphs.adjustedAt));
 
+/** Notices with their protocol, its meeting and body, and the paragraph a paragraph's notice announces. */
+function selectNoticesWithProtocol<S extends SelectedFields>(db: Db, fields: S) {
+  return selectFromProtocols(db, fields)
+    .innerJoin(notices, eq(notices.protocolId, protocols.id))
+    .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, notices.paragraphId));
+}
+
 /** The notices on one municipality's board, newest justering first, with what they announce. */
 export async function listNoticesOfMunicipality(db: Db, organisationId: string, limit = 200) {
-  return db
-    .select({ notice: notices, protocol: protocols, paragraph: protocolParagraphs, meeting: meetings, body: bodies, committee: organisations })
-    .from(notices)
-    .innerJoin(protocols, eq(protocols.id, notices.protocolId))
-    .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, notices.paragraphId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectNoticesWithProtocol(db, { notice: notices, protocol: protocols, paragraph: protocolParagraphs, meeting: meetings, body: bodies, committee: organisations })
     .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
     .where(and(eq(notices.organisationId, organisationId), announced))
     .orderBy(desc(protocols.finalAt), desc(protocolParagraphs.adjustedAt))
@@ -94,13 +86,7 @@ export async function listNoticesForOrganisations(db: Db, organisationIds: reado
   if (organisationIds.length > 0) scopes.push(inArray(notices.organisationId, [...organisationIds]));
   if (committeeIds.length > 0) scopes.push(inArray(bodies.organisationId, [...committeeIds]));
   if (scopes.length === 0) return [];
-  return db
-    .select({ notice: notices, protocol: protocols, paragraph: protocolParagraphs, meeting: meetings, body: bodies, municipality: organisations })
-    .from(notices)
-    .innerJoin(protocols, eq(protocols.id, notices.protocolId))
-    .leftJoin(protocolParagraphs, eq(protocolParagraphs.id, notices.paragraphId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectNoticesWithProtocol(db, { notice: notices, protocol: protocols, paragraph: protocolParagraphs, meeting: meetings, body: bodies, municipality: organisations })
     .innerJoin(organisations, eq(organisations.id, notices.organisationId))
     .where(and(announced, or(...scopes)))
     .orderBy(desc(protocols.finalAt), asc(organisations.name))

@@ -3,7 +3,7 @@
  * Use nothing newer than PostgreSQL 15 here.
  */
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, origin, ref, updatedAt } from '../../platform/db/columns.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
@@ -64,7 +64,7 @@ export const noticeCorrections = pgTable(
  * Without this row a posting on Kansli's board is not the municipality's posting.
  */
 export const officialBoardConfirmations = pgTable('official_board_confirmations', {
-  municipalityId: uuid('municipality_id').primaryKey().references(() => organisations.id),
+  municipalityId: ref('municipality_id', () => organisations.id).primaryKey(),
   kind: text('kind', { enum: ['kansli', 'embedded'] }).notNull(),
   embedUrl: text('embed_url'),
   confirmedBy: text('confirmed_by').notNull(),

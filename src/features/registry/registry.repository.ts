@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations, bodies, people } from '../organisation/organisation.tables.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
+import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { searchEntries } from '../search/search.tables.js';
 import { cases, classificationCodes, documentFiles, documents, registryChanges } from './registry.tables.js';
@@ -132,25 +133,20 @@ export interface CaseDecisionRow {
 
 /** Every numbered paragraph on the case's agenda items, in meeting order. */
 export async function decisionsOfCase(db: Db, caseId: string): Promise<CaseDecisionRow[]> {
-  const rows = await db
-    .select({
-      paragraphId: protocolParagraphs.id,
-      number: protocolParagraphs.number,
-      year: protocolParagraphs.year,
-      heading: protocolParagraphs.heading,
-      publicHeading: protocolParagraphs.publicHeading,
-      secrecyProvision: protocolParagraphs.secrecyProvision,
-      itemStatus: agendaItems.status,
-      protocolStatus: protocols.status,
-      meetingId: meetings.id,
-      meetingStartsAt: meetings.startsAt,
-      bodyName: bodies.name,
-    })
-    .from(protocolParagraphs)
+  const rows = await selectFromParagraphs(db, {
+    paragraphId: protocolParagraphs.id,
+    number: protocolParagraphs.number,
+    year: protocolParagraphs.year,
+    heading: protocolParagraphs.heading,
+    publicHeading: protocolParagraphs.publicHeading,
+    secrecyProvision: protocolParagraphs.secrecyProvision,
+    itemStatus: agendaItems.status,
+    protocolStatus: protocols.status,
+    meetingId: meetings.id,
+    meetingStartsAt: meetings.startsAt,
+    bodyName: bodies.name,
+  })
     .innerJoin(agendaItems, eq(agendaItems.id, protocolParagraphs.agendaItemId))
-    .innerJoin(protocols, eq(protocols.id, protocolParagraphs.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(agendaItems.caseId, caseId))
     .orderBy(asc(meetings.startsAt), asc(protocolParagraphs.position));
   return rows.flatMap(({ number, secrecyProvision, ...r }) => (number === null ? [] : [{ ...r, number, secret: secrecyProvision !== null }]));

@@ -6,6 +6,7 @@ import { meetings, memberReports } from '../meetings/meetings.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { protocolReviewComments, protocols, protocolSignatures } from '../protocols/protocols.tables.js';
+import { findProtocolContext, selectFromProtocols } from '../protocols/protocol-joins.repository.js';
 import { notices } from '../publication/publication.tables.js';
 import { taskNotifications } from './tasks.tables.js';
 
@@ -14,11 +15,7 @@ import { taskNotifications } from './tasks.tables.js';
  * meeting's. A superset; the caller applies `signerRolesOf`, the one rule of who signs.
  */
 export async function listLockedProtocolsNaming(db: Db, personId: string) {
-  return db
-    .select({ protocol: protocols, meeting: meetings, body: bodies })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromProtocols(db, { protocol: protocols, meeting: meetings, body: bodies })
     .where(and(eq(protocols.status, 'locked'), or(eq(protocols.chairPersonId, personId), eq(protocols.adjusterPersonId, personId), eq(meetings.adjusterPersonId, personId))))
     .orderBy(asc(meetings.startsAt));
 }
@@ -50,11 +47,7 @@ export async function listClosedMeetingsWithoutProtocol(db: Db, committeeIds: re
 /** Protocol drafts (not yet locked for justering) of the committees' meetings. */
 export async function listDraftProtocols(db: Db, committeeIds: readonly string[]) {
   if (committeeIds.length === 0) return [];
-  return db
-    .select({ protocol: protocols, meeting: meetings, body: bodies })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromProtocols(db, { protocol: protocols, meeting: meetings, body: bodies })
     .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(protocols.status, 'draft')))
     .orderBy(asc(meetings.startsAt));
 }
@@ -71,16 +64,7 @@ export async function listPlannedMeetingsWithoutNotice(db: Db, committeeIds: rea
 }
 
 /** A protocol with its meeting, body and committee, for the e-mails. */
-export async function findProtocolForMail(db: Db, protocolId: string) {
-  const [row] = await db
-    .select({ protocol: protocols, meeting: meetings, body: bodies, committee: organisations })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(organisations, eq(organisations.id, bodies.organisationId))
-    .where(eq(protocols.id, protocolId));
-  return row;
-}
+export const findProtocolForMail = findProtocolContext;
 
 /** A person with the enabled user accounts linked to them. */
 export async function findPersonWithAccounts(db: Db, personId: string) {
@@ -104,15 +88,20 @@ export async function listUsersWithRole(db: Db, organisationId: string, role: 'r
     .orderBy(asc(users.email));
 }
 
-/** Absences reported by members for the committees' coming meetings (planned or open, from `from`). */
-export async function listUpcomingAbsences(db: Db, committeeIds: readonly string[], from: Date) {
-  if (committeeIds.length === 0) return [];
+/** Members' own reports with their meeting, body and the reporting person. */
+function selectMemberReports(db: Db) {
   return db
     .select({ report: memberReports, meeting: meetings, body: bodies, person: { id: people.id, name: people.name } })
     .from(memberReports)
     .innerJoin(meetings, eq(meetings.id, memberReports.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(people, eq(people.id, memberReports.personId))
+    .innerJoin(people, eq(people.id, memberReports.personId));
+}
+
+/** Absences reported by members for the committees' coming meetings (planned or open, from `from`). */
+export async function listUpcomingAbsences(db: Db, committeeIds: readonly string[], from: Date) {
+  if (committeeIds.length === 0) return [];
+  return selectMemberReports(db)
     .where(and(inArray(bodies.organisationId, [...committeeIds]), eq(memberReports.type, 'absence'), inArray(meetings.status, ['planned', 'open']), gte(meetings.startsAt, from)))
     .orderBy(asc(meetings.startsAt), asc(people.name));
 }
@@ -129,35 +118,21 @@ export async function listAbsenceCalls(db: Db, meetingIds: readonly string[]) {
 
 /** One absence report with its meeting, body and person, for the secretary's e-mail. */
 export async function findAbsenceForMail(db: Db, reportId: string) {
-  const [row] = await db
-    .select({ report: memberReports, meeting: meetings, body: bodies, person: { id: people.id, name: people.name } })
-    .from(memberReports)
-    .innerJoin(meetings, eq(meetings.id, memberReports.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(people, eq(people.id, memberReports.personId))
-    .where(and(eq(memberReports.id, reportId), eq(memberReports.type, 'absence')));
+  const [row] = await selectMemberReports(db).where(and(eq(memberReports.id, reportId), eq(memberReports.type, 'absence')));
   return row;
 }
 
 /** Every locked protocol with its meeting and body (the reminder scan). */
 export async function listLockedProtocols(db: Db) {
-  return db
-    .select({ protocol: protocols, meeting: meetings, body: bodies })
-    .from(protocols)
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromProtocols(db, { protocol: protocols, meeting: meetings, body: bodies })
     .where(eq(protocols.status, 'locked'))
     .orderBy(asc(meetings.startsAt));
 }
 
 /** Notices posted by hand that have no posting date yet, with their protocol, meeting, body and municipality (the reminder scan). */
 export async function listUnpostedManualNotices(db: Db) {
-  return db
-    .select({ notice: notices, protocol: protocols, meeting: meetings, body: bodies, municipality: organisations })
-    .from(notices)
-    .innerJoin(protocols, eq(protocols.id, notices.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromProtocols(db, { notice: notices, protocol: protocols, meeting: meetings, body: bodies, municipality: organisations })
+    .innerJoin(notices, eq(notices.protocolId, protocols.id))
     .innerJoin(organisations, eq(organisations.id, notices.organisationId))
     .where(and(eq(protocols.status, 'final'), isNull(notices.paragraphId), eq(notices.postingMethod, 'manual'), isNull(notices.postedOn)));
 }
@@ -165,12 +140,8 @@ export async function listUnpostedManualNotices(db: Db) {
 /** Comments from justering not yet answered or applied, of the committees' protocols (issue 18). */
 export async function listOpenReviewComments(db: Db, committeeIds: readonly string[]) {
   if (committeeIds.length === 0) return [];
-  return db
-    .select({ comment: protocolReviewComments, meeting: meetings, body: bodies })
-    .from(protocolReviewComments)
-    .innerJoin(protocols, eq(protocols.id, protocolReviewComments.protocolId))
-    .innerJoin(meetings, eq(meetings.id, protocols.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  return selectFromProtocols(db, { comment: protocolReviewComments, meeting: meetings, body: bodies })
+    .innerJoin(protocolReviewComments, eq(protocolReviewComments.protocolId, protocols.id))
     .where(and(inArray(bodies.organisationId, [...committeeIds]), isNull(protocolReviewComments.resolution)))
     .orderBy(asc(protocolReviewComments.createdAt));
 }
