@@ -4,7 +4,7 @@
  * the municipalities at every preparation-group meeting).
  */
 import { attendanceShare } from './attendance-share.js';
-import { refuse, requireInteger } from './domain-error.js';
+import { requireInteger, requirePresentCount } from './domain-error.js';
 import { servingMembers, type AttendanceEvent, type Mandate } from './serving-members.js';
 
 /** One meeting's attendance: the seats called (one per municipality) and those that took part. */
@@ -41,11 +41,10 @@ export function attendanceRate(meetings: readonly MeetingAttendance[]): number |
   let attended = 0;
   let seats = 0;
   for (const meeting of meetings) {
-    requireInteger(meeting.seats, { name: 'seats', min: 1, code: 'INVALID_ATTENDANCE' });
-    requireInteger(meeting.attended, { name: 'attended', min: 0, code: 'INVALID_ATTENDANCE' });
-    if (meeting.attended > meeting.seats) {
-      refuse('INVALID_ATTENDANCE', `${meeting.attended} attended is more than the ${meeting.seats} seats`, `${meeting.attended} närvarande är fler än ${meeting.seats} platser`);
-    }
+    requirePresentCount({ name: 'attended', value: meeting.attended }, { name: 'seats', value: meeting.seats }, {
+      en: `${meeting.attended} attended is more than the ${meeting.seats} seats`,
+      sv: `${meeting.attended} närvarande är fler än ${meeting.seats} platser`,
+    });
     attended += meeting.attended;
     seats += meeting.seats;
   }

@@ -1,5 +1,5 @@
 /** Närvaro over time: the business plan's attendance goals of at least 75 %. */
-import { refuse, requireInteger } from './domain-error.js';
+import { requirePresentCount } from './domain-error.js';
 
 /**
  * Attendance as a percentage with one decimal, rounded half up: 2 of 3 is 66.7. `present` and
@@ -9,15 +9,10 @@ import { refuse, requireInteger } from './domain-error.js';
  * preparation-group meeting; at least 75 % of the members at the committee's meetings.
  */
 export function attendanceShare(options: { present: number; total: number }): number {
-  requireInteger(options.total, { name: 'total', min: 1, code: 'INVALID_ATTENDANCE' });
-  requireInteger(options.present, { name: 'present', min: 0, code: 'INVALID_ATTENDANCE' });
-  if (options.present > options.total) {
-    refuse(
-      'INVALID_ATTENDANCE',
-      `${options.present} present is more than the total ${options.total}`,
-      `${options.present} närvarande är fler än totalt ${options.total}`,
-    );
-  }
+  requirePresentCount({ name: 'present', value: options.present }, { name: 'total', value: options.total }, {
+    en: `${options.present} present is more than the total ${options.total}`,
+    sv: `${options.present} närvarande är fler än totalt ${options.total}`,
+  });
   // A quotient of whole numbers ending in exactly .5 is exact in binary, so Math.round rounds half up.
   return Math.round((options.present * 1000) / options.total) / 10;
 }

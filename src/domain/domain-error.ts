@@ -75,3 +75,18 @@ export function requireInteger(
     );
   }
 }
+
+/**
+ * Refuses a count of those present that is not a whole number from 0 up to `whole`, itself a whole
+ * number of at least 1; `over` says in both languages why a count above the whole cannot be.
+ * No rule: shared input validation for the attendance rules (quorum, attendance share and rate).
+ */
+export function requirePresentCount(
+  present: { name: string; value: number },
+  whole: { name: string; value: number },
+  over: { en: string; sv: string },
+): void {
+  requireInteger(whole.value, { name: whole.name, min: 1, code: 'INVALID_ATTENDANCE' });
+  requireInteger(present.value, { name: present.name, min: 0, code: 'INVALID_ATTENDANCE' });
+  if (present.value > whole.value) refuse('INVALID_ATTENDANCE', over.en, over.sv);
+}

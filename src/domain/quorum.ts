@@ -1,4 +1,4 @@
-import { refuse, requireInteger } from './domain-error.js';
+import { requireInteger, requirePresentCount } from './domain-error.js';
 
 /** Whether a committee may handle matters, with the numbers behind the answer. */
 export interface QuorumResult {
@@ -17,15 +17,10 @@ export interface QuorumResult {
  * KL 6:27.
  */
 export function quorumStatus(options: { seats: number; present: number }): QuorumResult {
-  requireInteger(options.seats, { name: 'seats', min: 1, code: 'INVALID_ATTENDANCE' });
-  requireInteger(options.present, { name: 'present', min: 0, code: 'INVALID_ATTENDANCE' });
-  if (options.present > options.seats) {
-    refuse(
-      'INVALID_ATTENDANCE',
-      `${options.present} serving is more than the ${options.seats} seats`,
-      `${options.present} tjänstgörande är fler än de ${options.seats} platserna`,
-    );
-  }
+  requirePresentCount({ name: 'present', value: options.present }, { name: 'seats', value: options.seats }, {
+    en: `${options.present} serving is more than the ${options.seats} seats`,
+    sv: `${options.present} tjänstgörande är fler än de ${options.seats} platserna`,
+  });
   const required = Math.floor(options.seats / 2) + 1;
   return { quorate: options.present >= required, required, present: options.present };
 }

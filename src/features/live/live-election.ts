@@ -10,19 +10,19 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import type { Clock } from '../../platform/clock.js';
 import * as repo from './live-election.repository.js';
 import { insertElectionRecord } from '../meetings/proceedings/proceedings.repository.js';
 import { beginClosing, castInTransaction, closeAfterLastBallot } from './live-ballot.js';
+import type { BallotDeps } from './live-deps.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { drawElectionLottery, electionResult } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
-import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { servingAt, loadAttendanceModel, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum } from '../meetings/proceedings/live-meeting.write.js';
 import { fillMessage, liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
-import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
+import type { AgendaItemRow } from '../meetings/meetings.repository.js';
 import { liveElectionMessages as M, refuseElection as refuse } from './live-election.messages.js';
 
 export const MAX_ELECTION_MINUTES = 30;
@@ -50,17 +50,6 @@ const ZBallot = z.object({
 
 const ZElectionRef = z.object({ liveElectionId: z.uuid(m('le.err.noElection')) });
 
-type Write = <T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>) => Promise<T>;
-
-interface Deps {
-  db: Db;
-  clock: Clock;
-  write: Write;
-  publish(meetingId: string): Promise<void>;
-  requireRun(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; principal: Principal | null }>;
-  requireMember(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; person: CalledPerson; model: AttendanceModel }>;
-  random: () => number;
-}
 
 /**
  * The counts after one ballot: each chosen candidate (0-based positions) one vote more, or the
@@ -151,7 +140,7 @@ export async function electionBallotOf(db: Db, election: ElectionState | null, p
 const refuseMissing = (): never => refuse('NOT_FOUND', 'le.err.noElection');
 const refuseClosed = (): never => refuse('CONFLICT', 'le.err.closed');
 
-export function createLiveElections(deps: Deps) {
+export function createLiveElections(deps: BallotDeps) {
   const { db, clock, write, publish, random } = deps;
 
   /** Close in one transaction: no ballot after it, the counts recorded as a closed-ballot election, the item decided. */

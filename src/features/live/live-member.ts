@@ -12,15 +12,15 @@ import { motions } from '../meetings/meetings.tables.js';
 import * as repo from './live.repository.js';
 import { insertAttendanceEvent, insertMotion } from '../meetings/proceedings/proceedings.repository.js';
 import { msg, optionalText, parseInput } from '../../platform/validation.js';
-import type { Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { canEnterReservation, MOTION_KINDS, motionNeedsText, propositionOrder, type MotionKind, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
-import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type CalledPerson, type PresenceState } from '../meetings/proceedings/live-meeting.state.js';
+import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type PresenceState } from '../meetings/proceedings/live-meeting.state.js';
 import { nextPosition, requireItem, requirePending, requireServing, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { requireReservationsOpen } from '../meetings/proceedings/live-meeting-decisions.service.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
+import type { LiveWrite, RoomAccess } from './live-deps.js';
 
 export const MAX_SPEAKER_MINUTES = 60;
 
@@ -53,13 +53,27 @@ const ZSpeakerTime = z.object({
   ),
 });
 
-type Write = <T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options?: { allowPlanned?: boolean }) => Promise<T>;
+type Deps = RoomAccess & { db: Db };
 
-interface Deps {
-  db: Db;
-  write: Write;
-  requireRun(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow }>;
-  requireMember(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; person: CalledPerson; model: AttendanceModel }>;
+/**
+ * A setting of the meeting the chair changes while it is open or still planned (talartid, the
+ * public big screen): one write, audited with the value before and after.
+ */
+export async function writeMeetingSetting<K extends 'speakerMinutes' | 'livePublic'>(
+  write: LiveWrite,
+  principal: Principal,
+  meetingId: string,
+  setting: { action: string; key: K; value: MeetingRow[K]; save(w: WriteContext): Promise<unknown> },
+): Promise<void> {
+  await write(
+    actorOf(principal),
+    meetingId,
+    async (w) => {
+      await setting.save(w);
+      await w.audit(setting.action, 'meeting', meetingId, { before: { [setting.key]: w.meeting[setting.key] }, after: { [setting.key]: setting.value } });
+    },
+    { allowPlanned: true },
+  );
 }
 
 export function createLiveMemberActions(deps: Deps) {
@@ -131,15 +145,12 @@ export function createLiveMemberActions(deps: Deps) {
     async setSpeakerTime(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
       await deps.requireRun(principal, meetingId);
       const { speakerMinutes } = parseInput(ZSpeakerTime, raw);
-      await write(
-        actorOf(principal as Principal),
-        meetingId,
-        async (w) => {
-          await repo.setSpeakerMinutes(w.tx, meetingId, speakerMinutes, w.now);
-          await w.audit('speakerTime', 'meeting', meetingId, { before: { speakerMinutes: w.meeting.speakerMinutes }, after: { speakerMinutes } });
-        },
-        { allowPlanned: true },
-      );
+      await writeMeetingSetting(write, principal as Principal, meetingId, {
+        action: 'speakerTime',
+        key: 'speakerMinutes',
+        value: speakerMinutes,
+        save: (w) => repo.setSpeakerMinutes(w.tx, meetingId, speakerMinutes, w.now),
+      });
     },
   };
 }

@@ -4,16 +4,16 @@
  * Each change is one transaction of the live meeting (`write`), published after the commit.
  */
 import { z } from 'zod';
-import type { Actor } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
-import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
-import { servingAt, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
+import type { AgendaItemRow } from '../meetings/meetings.repository.js';
+import { servingAt, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import * as repo from './live.repository.js';
+import type { RoomAccess } from './live-deps.js';
 
 /** The item being handled: the first item still pending. */
 export function currentIndex(model: Pick<AttendanceModel, 'items'>): number {
@@ -39,13 +39,6 @@ export function orderSpeakers<T extends { kind: 'speak' | 'reply'; startedAt: Da
 
 const ZSpeak = z.object({ kind: z.enum(['speak', 'reply'], msg(M['lr.err.kind'].sv, M['lr.err.kind'].en)) });
 const ZSpeakerRef = z.object({ speakerId: z.uuid(msg(M['lr.err.noSpeaker'].sv, M['lr.err.noSpeaker'].en)) });
-type Write = <T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options?: { allowPlanned?: boolean }) => Promise<T>;
-
-interface Deps {
-  write: Write;
-  requireRun(principal: Principal | null, meetingId: string): Promise<unknown>;
-  requireMember(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; person: CalledPerson; model: AttendanceModel }>;
-}
 
 function requireCurrent(w: WriteContext): { item: AgendaItemRow; index: number } {
   const index = currentIndex(w.model);
@@ -65,7 +58,7 @@ async function speakingIds(w: WriteContext, itemId: string): Promise<string[]> {
   return (await repo.listOpenSpeakers(w.tx, itemId)).filter((r) => r.startedAt !== null).map((r) => r.id);
 }
 
-export function createLiveSpeakers(deps: Deps) {
+export function createLiveSpeakers(deps: RoomAccess) {
   const { write, requireMember, requireRun } = deps;
   return {
     /** Begär ordet (or replik) on the current item: only one serving there, once at a time. */

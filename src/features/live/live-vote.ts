@@ -9,20 +9,19 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import type { Clock } from '../../platform/clock.js';
 import * as repo from './live.repository.js';
 import { beginClosing, castInTransaction, closeAfterLastBallot } from './live-ballot.js';
+import type { BallotDeps } from './live-deps.js';
 import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
 import { ZAlternative, type TChoice } from '../meetings/proceedings/live-meeting.schema.js';
-import { servingAt, loadAttendanceModel, type AttendanceModel, type CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
-import { decide, requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import { servingAt, loadAttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
+import { decide, requireItem, requireQuorum } from '../meetings/proceedings/live-meeting.write.js';
 import { recordVote } from '../meetings/proceedings/live-meeting.voting.js';
 import { resolveAlternative } from '../meetings/proceedings/live-meeting-decisions.service.js';
-import type { MeetingRow } from '../meetings/meetings.repository.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 
 export const MAX_VOTE_MINUTES = 30;
@@ -46,17 +45,6 @@ const ZBallot = z.object({
 
 const ZVoteRef = z.object({ liveVoteId: z.uuid(msg(M['lr.err.noVote'].sv, M['lr.err.noVote'].en)) });
 
-type Write = <T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options?: { allowPlanned?: boolean }) => Promise<T>;
-
-interface Deps {
-  db: Db;
-  clock: Clock;
-  write: Write;
-  publish(meetingId: string): Promise<void>;
-  requireRun(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; principal: Principal | null }>;
-  requireMember(principal: Principal | null, meetingId: string): Promise<{ meeting: MeetingRow; person: CalledPerson; model: AttendanceModel }>;
-  random: () => number;
-}
 
 /**
  * The ballots that count when the vote closes: of those serving at the item now (one who stopped
@@ -72,7 +60,7 @@ const refuseMissing = (): never => {
 };
 const refuseClosed = (): never => refuse('CONFLICT', 'lr.err.voteClosed');
 
-export function createLiveVotes(deps: Deps) {
+export function createLiveVotes(deps: BallotDeps) {
   const { db, clock, write, publish, random } = deps;
 
   /** Close in one transaction: ballots locked out, recorded through recordVote, the item decided. */

@@ -27,7 +27,7 @@ import { createLiveSpeakers, currentIndex, orderSpeakers, type SpeakerEntry } fr
 export { currentIndex, orderSpeakers, type SpeakerEntry } from './live-speakers.js';
 import { createLiveVotes } from './live-vote.js';
 import { createLiveElections, electionBallotOf, readElectionState, type ElectionState } from './live-election.js';
-import { createLiveMemberActions, readJav, readMemberRecord, readMotionOrder, readReservations, readSpokenTimes, type MotionEntry } from './live-member.js';
+import { createLiveMemberActions, readJav, writeMeetingSetting, readMemberRecord, readMotionOrder, readReservations, readSpokenTimes, type MotionEntry } from './live-member.js';
 
 export const topicOf = (meetingId: string): string => `meeting:${meetingId}`;
 
@@ -354,15 +354,12 @@ export function createLiveRoomService(deps: { database: Database; clock: Clock; 
     async setPublic(principal: Principal | null, meetingId: string, raw: unknown): Promise<void> {
       await requireRun(principal, meetingId);
       const { livePublic } = parseInput(ZPublic, raw);
-      await write(
-        actorOf(principal as Principal),
-        meetingId,
-        async (w) => {
-          await repo.setLivePublic(w.tx, meetingId, livePublic, w.now);
-          await w.audit('public', 'meeting', meetingId, { before: { livePublic: w.meeting.livePublic }, after: { livePublic } });
-        },
-        { allowPlanned: true },
-      );
+      await writeMeetingSetting(write, principal as Principal, meetingId, {
+        action: 'public',
+        key: 'livePublic',
+        value: livePublic,
+        save: (w) => repo.setLivePublic(w.tx, meetingId, livePublic, w.now),
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../platform/i18n/define.js';
+import { meetingStatusMessages } from '../../platform/i18n/common.messages.js';
 
 export const portalMessages = defineMessages({
   'portal.title': { sv: 'Nämndens webbplats', en: 'The committee’s website' },
@@ -35,10 +36,7 @@ export const portalMessages = defineMessages({
   'portal.body': { sv: 'Organ', en: 'Body' },
   'portal.place': { sv: 'Plats', en: 'Place' },
   'portal.status': { sv: 'Status', en: 'Status' },
-  'portal.status.planned': { sv: 'Planerat', en: 'Planned' },
-  'portal.status.open': { sv: 'Pågår', en: 'In progress' },
-  'portal.status.closed': { sv: 'Avslutat', en: 'Closed' },
-  'portal.status.cancelled': { sv: 'Inställt', en: 'Cancelled' },
+  ...meetingStatusMessages('portal.status'),
   'portal.protocol': { sv: 'Protokoll', en: 'Protocol' },
   'portal.protocolLink': { sv: 'Protokoll', en: 'Protocol' },
   'portal.meetingTitle': { sv: '{body} – sammanträde {date}', en: '{body} – meeting {date}' },

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../../platform/i18n/define.js';
+import { meetingStatusMessages } from '../../../platform/i18n/common.messages.js';
 
 /** The members' meeting room (/mina-moten): reading the papers, absence, jäv and private notes. */
 export const memberRoomMessages = defineMessages({
@@ -26,9 +27,7 @@ export const memberRoomMessages = defineMessages({
   'room.roleFor': { sv: '{role} för {municipality}', en: '{role} for {municipality}' },
   'room.timeFrom': { sv: 'kl. {time}', en: 'at {time}' },
   'room.timeRange': { sv: 'kl. {from}–{to}', en: '{from}–{to}' },
-  'room.status.open': { sv: 'Pågår', en: 'In progress' },
-  'room.status.closed': { sv: 'Avslutat', en: 'Closed' },
-  'room.status.cancelled': { sv: 'Inställt', en: 'Cancelled' },
+  ...meetingStatusMessages('room.status'),
   'room.calledIn': {
     sv: 'Du är inkallad att tjänstgöra för {members} ({municipality}), som har anmält frånvaro.',
     en: 'You are called in to serve for {members} ({municipality}), who has reported absence.',

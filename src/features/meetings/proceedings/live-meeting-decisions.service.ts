@@ -154,10 +154,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
     async setProtocolNotes(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
         const input = parseInput(ZNotesInput, raw);
-        const { item, index } = requireItem(w, input.itemId);
-        await updateItem(w.tx, item.id, { protocolNotes: input.protocolNotes, updatedAt: w.now });
-        await w.audit('item.notes', 'agenda_item', item.id, { before: { protocolNotes: item.protocolNotes }, after: { protocolNotes: input.protocolNotes } });
-        return anchor(index);
+        return setItemField(w, input.itemId, 'item.notes', 'protocolNotes', input.protocolNotes);
       });
     },
 
@@ -165,10 +162,7 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
     async setImmediateJustering(principal: Principal | null, meetingId: string, raw: unknown): Promise<Anchor> {
       return write(principal, meetingId, async (w) => {
         const input = parseInput(ZImmediateJusteringInput, raw);
-        const { item, index } = requireItem(w, input.itemId);
-        await updateItem(w.tx, item.id, { immediateJustering: input.immediateJustering, updatedAt: w.now });
-        await w.audit('item.immediateJustering', 'agenda_item', item.id, { before: { immediateJustering: item.immediateJustering }, after: { immediateJustering: input.immediateJustering } });
-        return anchor(index);
+        return setItemField(w, input.itemId, 'item.immediateJustering', 'immediateJustering', input.immediateJustering);
       });
     },
 
@@ -193,6 +187,14 @@ export function createDecisionUseCases(deps: { writer: Writer; random: () => num
       });
     },
   };
+}
+
+/** One field of the item as the secretary sets it, audited with its value before and after; the page goes back to the item. */
+async function setItemField<K extends 'protocolNotes' | 'immediateJustering'>(w: WriteContext, itemId: string, action: string, key: K, value: AgendaItemRow[K]): Promise<Anchor> {
+  const { item, index } = requireItem(w, itemId);
+  await updateItem(w.tx, item.id, { [key]: value, updatedAt: w.now });
+  await w.audit(action, 'agenda_item', item.id, { before: { [key]: item[key] }, after: { [key]: value } });
+  return anchor(index);
 }
 
 /**

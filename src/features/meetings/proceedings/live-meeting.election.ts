@@ -13,6 +13,7 @@ import { drawElectionLottery, electionResult } from '../../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
 import type { AgendaItemRow } from '../meetings.repository.js';
 import type { WriteContext } from './live-meeting.write.js';
+import type { MeetingRecord } from '../../protocols/protocol.model.js';
 import { liveMeetingMessages as M, fillMessage, refuseWith } from './live-meeting.messages.js';
 
 /** Candidate N arrives as `candidate-N`, its count (closed ballot) as `count-N`; an open ballot as `ballot-<person id>`. */
@@ -124,16 +125,11 @@ export async function recordElection(
   return { elected, decidedBy: drawn.length > 0 ? 'lottery' : 'vote', decisionText };
 }
 
-/** An election as the live screen, the protocol and the extract show it (KL 5:67). */
-export interface ElectionRecord {
-  places: number;
-  closedBallot: boolean;
-  candidates: { name: string; votes: number }[];
-  elected: string[];
-  lottery: { among: string[]; places: number; drawn: string[] } | null;
-  /** How each voted in an open election; always empty for a closed ballot. */
-  ballots: { name: string; municipality: string; candidate: string | null }[];
-}
+/**
+ * An election as the live screen, the protocol and the extract show it (KL 5:67): the protocol's
+ * own record of it, so that what the screen shows is what the protocol prints.
+ */
+export type ElectionRecord = NonNullable<MeetingRecord['elections']>[number];
 
 /** The elections held on the given items, by item id, in the order they were held. */
 export async function loadElectionRecords(db: Db, itemIds: readonly string[]): Promise<Map<string, ElectionRecord[]>> {

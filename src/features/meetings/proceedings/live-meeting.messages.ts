@@ -1,4 +1,5 @@
 import { defineMessages, type Message } from '../../../platform/i18n/define.js';
+import { meetingStatusMessages } from '../../../platform/i18n/common.messages.js';
 import { DomainError, type ErrorCode } from '../../../platform/errors.js';
 
 /** Every string of the live meeting screen (sammanträdet), Swedish first. */
@@ -9,10 +10,10 @@ export const liveMeetingMessages = defineMessages({
   'live.meeting.when': { sv: 'Tid', en: 'Time' },
   'live.meeting.place': { sv: 'Plats', en: 'Place' },
   'live.meeting.status': { sv: 'Status', en: 'Status' },
+  ...meetingStatusMessages('live.meetingStatus'),
+  // The secretary's screen words a meeting not yet opened, and one open, its own way.
   'live.meetingStatus.planned': { sv: 'Inte öppnat', en: 'Not opened' },
   'live.meetingStatus.open': { sv: 'Pågår', en: 'In session' },
-  'live.meetingStatus.closed': { sv: 'Avslutat', en: 'Closed' },
-  'live.meetingStatus.cancelled': { sv: 'Inställt', en: 'Cancelled' },
   'live.meeting.open': { sv: 'Öppna sammanträdet', en: 'Open the meeting' },
   'live.meeting.openedAt': { sv: 'öppnades {time}', en: 'opened at {time}' },
   'live.meeting.closedAt': { sv: 'avslutades {time}', en: 'closed at {time}' },

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../../platform/i18n/define.js';
+import { meetingStatusMessages } from '../../../platform/i18n/common.messages.js';
 
 export const scheduleMessages = defineMessages({
   'nav.meetings': { sv: 'Möten', en: 'Meetings' },
@@ -26,10 +27,7 @@ export const scheduleMessages = defineMessages({
   'schedule.place': { sv: 'Plats', en: 'Place' },
   'schedule.placeHint': { sv: 'Till exempel Stadshuset, Luleå, eller Teams.', en: 'For example the town hall in Luleå, or Teams.' },
   'schedule.status': { sv: 'Status', en: 'Status' },
-  'schedule.status.planned': { sv: 'Planerat', en: 'Planned' },
-  'schedule.status.open': { sv: 'Pågår', en: 'In progress' },
-  'schedule.status.closed': { sv: 'Avslutat', en: 'Closed' },
-  'schedule.status.cancelled': { sv: 'Inställt', en: 'Cancelled' },
+  ...meetingStatusMessages('schedule.status'),
   'schedule.notice': { sv: 'Kallelse skickad', en: 'Notice sent' },
   'schedule.noticeSentOn': { sv: 'Ja, {date}', en: 'Yes, {date}' },
   'schedule.noticeNotSent': { sv: 'Nej', en: 'No' },
