@@ -4,6 +4,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { RecipientChoices } from './extract-recipients.pages.js';
 import type { ExtractView } from './protocol-files.service.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 export function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: ExtractView; state: FormState }) {
   const { t } = ctx;
@@ -37,25 +38,15 @@ export function ExtractPage({ ctx, view, state }: { ctx: ViewContext; view: Extr
       {view.log.length === 0 ? (
         <p>{t('protocol.extract.noLog')}</p>
       ) : (
-        <table>
-          <caption>{t('protocol.extract.log')}</caption>
-          <thead>
+        <DataTable caption={t('protocol.extract.log')} columns={[t('protocol.extract.recipient'), t('protocol.extract.status'), t('protocol.extract.error')]}>
+          {view.log.map((entry) => (
             <tr>
-              <th scope="col">{t('protocol.extract.recipient')}</th>
-              <th scope="col">{t('protocol.extract.status')}</th>
-              <th scope="col">{t('protocol.extract.error')}</th>
+              <td>{entry.recipient}</td>
+              <td>{entry.status}</td>
+              <td>{entry.error ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {view.log.map((entry) => (
-              <tr>
-                <td>{entry.recipient}</td>
-                <td>{entry.status}</td>
-                <td>{entry.error ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {anyFailed && (
         <PostForm ctx={ctx} action={`${base}/forsok-igen`} class="actions">
