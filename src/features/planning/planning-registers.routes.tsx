@@ -11,7 +11,8 @@ import type { Principal } from '../../platform/auth/policy.js';
 import { ActivityResultPage, AssessPage, ControlPage, ControlPlanPage, RiskFormPage } from './control.pages.js';
 import { ChecklistListPage, ChecklistPage, ComparePage } from './checklist.pages.js';
 import { PortfolioFormPage, PortfolioPage } from './portfolio.pages.js';
-import { ConfirmPage, scoped } from './planning.views.js';
+import { scoped } from './planning.views.js';
+import { registerRemoval } from './planning-removal.routes.js';
 import { controlPlanPdf } from './planning-documents.js';
 
 const read = { config: { action: 'planning.read' as const } };
@@ -94,16 +95,12 @@ export function registerPlanningRegisterRoutes(app: FastifyInstance, services: S
     (ctx, view, risk, state) => <RiskFormPage ctx={ctx} s={view} title={ctx.t('planning.editRisk')} action={`/planering/risker/${risk.id}/andra`} state={state} />,
   );
 
-  app.get('/planering/risker/:id/ta-bort', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const risk = await control.findRisk(request.principal, uuidParam(request));
-    return reply.page(<ConfirmPage ctx={ctx} title={ctx.t('planning.removeRisk')} question={ctx.t('planning.removeRiskConfirm', { title: risk.title })} action={`/planering/risker/${risk.id}/ta-bort`} back={`/planering/internkontroll?ar=${risk.year}`} confirmLabel={ctx.t('planning.removeRisk')} />);
-  });
-
-  app.post('/planering/risker/:id/ta-bort', manage, async (request, reply) => {
-    const risk = await control.removeRisk(request.principal, uuidParam(request));
-    setFlash(reply, request, services, request.viewContext().t('common.deleted'));
-    return reply.redirect(`/planering/internkontroll?ar=${risk.year}`);
+  registerRemoval(app, services, {
+    path: '/planering/risker/:id/ta-bort',
+    find: control.findRisk,
+    confirm: ({ t }, risk) => ({ title: t('planning.removeRisk'), question: t('planning.removeRiskConfirm', { title: risk.title }), confirmLabel: t('planning.removeRisk'), back: `/planering/internkontroll?ar=${risk.year}` }),
+    remove: control.removeRisk,
+    done: (risk) => `/planering/internkontroll?ar=${risk.year}`,
   });
 
   /** A form on the internal control page: on bad input the page again, with that form open. */
@@ -229,16 +226,12 @@ export function registerPlanningRegisterRoutes(app: FastifyInstance, services: S
     return reply.redirect('/planering/portfolj');
   });
 
-  app.get('/planering/portfolj/:id/ta-bort', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const item = await portfolio.find(request.principal, uuidParam(request));
-    return reply.page(<ConfirmPage ctx={ctx} title={ctx.t('planning.removePortfolioItem')} question={ctx.t('planning.removePortfolioConfirm', { name: item.name })} action={`/planering/portfolj/${item.id}/ta-bort`} back={`/planering/portfolj/${item.id}/andra`} confirmLabel={ctx.t('common.delete')} />);
-  });
-
-  app.post('/planering/portfolj/:id/ta-bort', manage, async (request, reply) => {
-    await portfolio.remove(request.principal, uuidParam(request));
-    setFlash(reply, request, services, request.viewContext().t('common.deleted'));
-    return reply.redirect('/planering/portfolj');
+  registerRemoval(app, services, {
+    path: '/planering/portfolj/:id/ta-bort',
+    find: portfolio.find,
+    confirm: ({ t }, item) => ({ title: t('planning.removePortfolioItem'), question: t('planning.removePortfolioConfirm', { name: item.name }), confirmLabel: t('common.delete'), back: `/planering/portfolj/${item.id}/andra` }),
+    remove: portfolio.remove,
+    done: () => '/planering/portfolj',
   });
 
   app.post('/planering/portfolj/statuslista', manage, async (request, reply) => {
