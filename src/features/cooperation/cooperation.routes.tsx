@@ -14,7 +14,7 @@ import { ChooseMunicipalityPage, ToDecidePage } from './to-decide.pages.js';
 import { matrixCsv, matrixXlsx } from './matrix-export.js';
 import { attachmentHeader } from '../registry/registry.http.js';
 import { registerCooperationApi } from './cooperation.api.js';
-import type { Action, Principal } from '../../platform/auth/policy.js';
+import type { Action } from '../../platform/auth/policy.js';
 
 const slugParam = (request: FastifyRequest) => (request.params as { slug: string }).slug;
 
@@ -116,7 +116,7 @@ export function registerCooperationRoutes(app: FastifyInstance, services: Servic
   // Two steps of an initiative, each on a page of its own for those who manage it: closing the
   // current phase, and stopping the initiative (with a reason).
   const steps = [
-    { path: 'stang-fas', Page: ClosePhasePage, run: (principal: Principal | null, id: string) => cooperation.closePhase(principal, id), done: 'coop.closed' },
+    { path: 'stang-fas', Page: ClosePhasePage, run: cooperation.closePhase, done: 'coop.closed' },
     { path: 'stoppa', Page: StopPage, run: cooperation.stopInitiative, done: 'coop.stopped' },
   ] as const;
   for (const { path, Page, run, done } of steps) {
