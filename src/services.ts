@@ -22,6 +22,7 @@ import { createReviewService } from './features/protocols/review.service.js';
 import { createExtractService } from './features/protocols/extract.service.js';
 import { createProtocolService } from './features/protocols/protocol.service.js';
 import { createCorrectionService } from './features/protocols/correction.service.js';
+import { createProtocolFileService } from './features/protocols/protocol-files.service.js';
 import { createCooperationService } from './features/cooperation/cooperation.service.js';
 import { createOparlService } from './features/oparl/oparl.service.js';
 import { createImportService } from './features/economy/import.service.js';
@@ -88,6 +89,7 @@ export function createServices(database: Database, config: Config, clock: Clock 
     extracts: createExtractService({ ...deps, mailer }),
     protocols: createProtocolService({ ...deps, notifier }),
     corrections: createCorrectionService(deps),
+    protocolFiles: createProtocolFileService({ ...deps, mailer }),
     cooperation,
     archive: createArchiveService(deps),
     privacy: createPrivacyService(deps),

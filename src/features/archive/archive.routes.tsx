@@ -2,15 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cloneElement } from 'preact';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
-import { formBody, handleForm } from '../../platform/http/forms.js';
+import { formBody, handleForm, handleUploadForm, uploadedOrPastedCsv } from '../../platform/http/forms.js';
 import { idParam } from '../../platform/http/params.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
-import { DomainError } from '../../platform/errors.js';
-import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
 import { can, type ScopedAction } from '../../platform/auth/policy.js';
 import { archiveScope, type ArchiveCommittee } from './archive-scope.js';
 import { committeeContext, committeeFor, inCommittee } from './committee-choice.js';
-import { attachmentHeader, fileError, readForm } from '../registry/registry.http.js';
+import { attachmentHeader, readForm } from '../registry/registry.http.js';
 import { archiveMessages } from './archive.messages.js';
 import { ArchiveHomePage, PlanPage, RuleEditPage, ruleValues } from './plan.pages.js';
 import { DeliveriesPage, DeliveryPage } from './delivery.pages.js';
@@ -20,18 +18,7 @@ import { ArchivedListPage, ArchivedPackagePage } from './archived.pages.js';
 /** How long the web waits for a small delivery before answering with the progress page. */
 const WAIT_FOR_SMALL_DELIVERY_MS = 1500;
 
-function csvText(form: MultipartForm): string {
-  if (form.file) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(form.file.bytes);
-    } catch {
-      throw fileError(archiveMessages['archive.plan.notUtf8']);
-    }
-  }
-  const pasted = form.fields.csv?.trim() ?? '';
-  if (!pasted) throw new DomainError('INVALID_INPUT', { userMessage: archiveMessages['archive.plan.noInput'] });
-  return pasted;
-}
+const csvMessages = { notUtf8: archiveMessages['archive.plan.notUtf8'], noInput: archiveMessages['archive.plan.noInput'] };
 
 export function registerArchiveRoutes(app: FastifyInstance, services: Services): void {
   const { archive } = services;
@@ -66,20 +53,15 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
     const committee = await committeeOf(request, reply, 'archive.manage', PLAN);
     if (!committee) return reply;
     const page = await planPage(request, committee);
-    let values: Record<string, string> = {};
     const imported = { count: 0 };
-    const ok = await handleForm(
+    const ok = await handleUploadForm(
       reply,
-      values,
-      async () => {
-        const form = await readForm(request, services.config.maxFileBytes).catch((error: unknown) => {
-          if (error instanceof MultipartFormError) values = error.fields;
-          throw error;
-        });
-        values = form.fields;
-        imported.count = await archive.plan.importPlan(request.principal, committee, csvText(form));
+      {},
+      () => readForm(request, services.config.maxFileBytes),
+      async (form) => {
+        imported.count = await archive.plan.importPlan(request.principal, committee, uploadedOrPastedCsv(form, csvMessages));
       },
-      (state) => cloneElement(page, { importState: { ...state, values } }),
+      (importState) => cloneElement(page, { importState }),
     );
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.plan.imported', { count: imported.count }));

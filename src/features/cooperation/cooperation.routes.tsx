@@ -113,36 +113,29 @@ export function registerCooperationRoutes(app: FastifyInstance, services: Servic
     return reply.redirect(`/samverkan/${id}`);
   });
 
-  app.get('/samverkan/:id/stang-fas', manage, async (request, reply) => {
-    const detail = await cooperation.getInitiative(request.principal, idParam(request));
-    if (!detail.canManage) throw forbidden();
-    return reply.page(<ClosePhasePage ctx={request.viewContext()} detail={detail} state={emptyForm()} />);
-  });
+  // Two steps of an initiative, each on a page of its own for those who manage it: closing the
+  // current phase, and stopping the initiative (with a reason).
+  const steps = [
+    { path: 'stang-fas', Page: ClosePhasePage, run: cooperation.closePhase, done: 'coop.closed' },
+    { path: 'stoppa', Page: StopPage, run: cooperation.stopInitiative, done: 'coop.stopped' },
+  ] as const;
+  for (const { path, Page, run, done } of steps) {
+    app.get(`/samverkan/:id/${path}`, manage, async (request, reply) => {
+      const detail = await cooperation.getInitiative(request.principal, idParam(request));
+      if (!detail.canManage) throw forbidden();
+      return reply.page(<Page ctx={request.viewContext()} detail={detail} state={emptyForm()} />);
+    });
 
-  app.post('/samverkan/:id/stang-fas', manage, async (request, reply) => {
-    const id = idParam(request);
-    const detail = await cooperation.getInitiative(request.principal, id);
-    const ok = await handleForm(reply, {}, () => cooperation.closePhase(request.principal, id), (state) => <ClosePhasePage ctx={request.viewContext()} detail={detail} state={state} />);
-    if (!ok) return reply;
-    setFlash(reply, request, services, request.viewContext().t('coop.closed'));
-    return reply.redirect(`/samverkan/${id}`);
-  });
-
-  app.get('/samverkan/:id/stoppa', manage, async (request, reply) => {
-    const detail = await cooperation.getInitiative(request.principal, idParam(request));
-    if (!detail.canManage) throw forbidden();
-    return reply.page(<StopPage ctx={request.viewContext()} detail={detail} state={emptyForm()} />);
-  });
-
-  app.post('/samverkan/:id/stoppa', manage, async (request, reply) => {
-    const id = idParam(request);
-    const values = formBody(request);
-    const detail = await cooperation.getInitiative(request.principal, id);
-    const ok = await handleForm(reply, values, () => cooperation.stopInitiative(request.principal, id, values), (state) => <StopPage ctx={request.viewContext()} detail={detail} state={state} />);
-    if (!ok) return reply;
-    setFlash(reply, request, services, request.viewContext().t('coop.stopped'));
-    return reply.redirect(`/samverkan/${id}`);
-  });
+    app.post(`/samverkan/:id/${path}`, manage, async (request, reply) => {
+      const id = idParam(request);
+      const values = formBody(request);
+      const detail = await cooperation.getInitiative(request.principal, id);
+      const ok = await handleForm(reply, values, () => run(request.principal, id, values), (state) => <Page ctx={request.viewContext()} detail={detail} state={state} />);
+      if (!ok) return reply;
+      setFlash(reply, request, services, request.viewContext().t(done));
+      return reply.redirect(`/samverkan/${id}`);
+    });
+  }
 
   app.get('/samverkan/:id/matris', read, async (request, reply) => {
     const { model } = await cooperation.getInitiative(request.principal, idParam(request));

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
-import { formBody, handleForm } from '../../platform/http/forms.js';
+import { formBody, handleForm, handleUploadForm } from '../../platform/http/forms.js';
 import { idParam } from '../../platform/http/params.js';
-import { MultipartFormError } from '../../platform/http/multipart.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { can } from '../../platform/auth/policy.js';
 import { fileError, readForm } from '../registry/registry.http.js';
@@ -39,23 +38,18 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
   app.post(UPLOAD, manage, async (request, reply) => {
     const committee = await outcomeImport.committeeFor(request.principal, 'economy.manage');
     const ctx = request.viewContext();
-    let values: Record<string, string> = { year: ctx.today.slice(0, 4) };
     const stored: { location?: string } = {};
-    const ok = await handleForm(
+    const ok = await handleUploadForm(
       reply,
-      values,
-      async () => {
-        const form = await readForm(request, maxFileBytes).catch((error: unknown) => {
-          if (error instanceof MultipartFormError) values = error.fields;
-          throw error;
-        });
-        values = form.fields;
+      { year: ctx.today.slice(0, 4) },
+      () => readForm(request, maxFileBytes),
+      async (form) => {
         if (!form.file) throw fileError(importMessages['outcomeImport.noFile']);
         const upload = await outcomeImport.storeUpload(request.principal, committee, { fields: form.fields, bytes: form.file.bytes });
         const query = new URLSearchParams({ sha256: upload.sha256, fileName: form.file.filename, year: String(upload.year), periodTo: upload.periodTo ?? '' });
         stored.location = `${UPLOAD}/granska?${query.toString()}`;
       },
-      (state) => <UploadPage ctx={ctx} state={{ ...state, values }} maxFileBytes={maxFileBytes} />,
+      (state) => <UploadPage ctx={ctx} state={state} maxFileBytes={maxFileBytes} />,
     );
     if (!ok || !stored.location) return reply;
     return reply.redirect(stored.location);

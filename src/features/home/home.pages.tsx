@@ -1,6 +1,7 @@
 /** The signed-in start page, the accessibility statement with its feedback form, and the feedback list. */
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
+import { LinkList } from '../../platform/views/list-or-none.js';
 import { formatCalendarDay } from '../../platform/time-format.js';
 import { ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
@@ -24,19 +25,10 @@ export function HomePage({ ctx, tasks }: { ctx: ViewContext; tasks: Tasks }) {
       <p>{t('app.tagline')}</p>
       <TaskList ctx={ctx} tasks={tasks} />
       <h2>{t('home.shortcuts')}</h2>
-      <ul class="cards">
-        {ctx.nav.map((item) => (
-          <li>
-            <a href={item.href}>{item.label}</a>
-          </li>
-        ))}
-        <li>
-          <a href="/anslagstavla">{t('home.noticeBoards')}</a>
-        </li>
-        <li>
-          <a href="/konto">{t('layout.account')}</a>
-        </li>
-      </ul>
+      <LinkList
+        class="cards"
+        links={[...ctx.nav, { href: '/anslagstavla', label: t('home.noticeBoards') }, { href: '/konto', label: t('layout.account') }]}
+      />
     </Layout>
   );
 }

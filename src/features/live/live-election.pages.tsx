@@ -11,6 +11,7 @@ import { countText } from '../../platform/i18n/plural.js';
 import type { Locale, Translate } from '../../platform/i18n/i18n.js';
 import { formatClock } from '../../platform/time-format.js';
 import { BLANK, MAX_ELECTION_MINUTES, type ElectionState } from './live-election.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 export const electionMemberPath = (id: string) => `/mina-moten/${id}/live/val`;
 export const electionChairPath = (id: string) => `/moten/${id}/ordforande/val`;
@@ -52,22 +53,14 @@ export function ElectionStatus({ t, locale, election, now }: { t: Translate; loc
       {result && (
         <div>
           <h3>{t('le.result')}</h3>
-          <table class="lr-table">
-            <thead>
+          <DataTable columns={[t('le.candidates'), t('le.votes')]} class="lr-table">
+            {result.candidates.map((c) => (
               <tr>
-                <th scope="col">{t('le.candidates')}</th>
-                <th scope="col">{t('le.votes')}</th>
+                <th scope="row">{c.name}</th>
+                <td>{c.votes}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.candidates.map((c) => (
-                <tr>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.votes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {election.allowBlank && <p>{t('le.blank', { n: result.blank })}</p>}
           <p>{t('le.cast', { cast: election.cast, eligible: election.eligible })}</p>
           {result.lottery && <p>{t('le.lottery', { among: result.lottery.among.join(', '), drawn: result.lottery.drawn.join(', ') })}</p>}

@@ -13,6 +13,7 @@ import { formatClock } from '../../platform/time-format.js';
 import { countText } from '../../platform/i18n/plural.js';
 import type { RoomState } from './live.service.js';
 import { ELECTION_CSS, ElectionStatus } from './live-election.pages.js';
+import { DataTable } from '../../platform/views/data-table.js';
 
 export const LIVE_CSS_PATH = '/static/live-room.css';
 export const LIVE_JS_PATH = '/static/live-room.js';
@@ -189,25 +190,15 @@ export function VoteStatus({ t, locale, state, now }: { t: Translate; locale: Lo
           {result.decisionText && <p>{t('lr.vote.decided', { text: result.decisionText })}</p>}
           {result.reservations.length > 0 && <p>{t('lr.vote.reservations', { names: result.reservations.join(', ') })}</p>}
           {result.ballots.length > 0 && (
-            <table class="lr-table">
-              <caption class="visually-hidden">{t('lr.vote.ballots')}</caption>
-              <thead>
+            <DataTable caption={t('lr.vote.ballots')} hideCaption columns={[t('lr.vote.who'), t('lr.vote.municipality'), t('lr.vote.choice')]} class="lr-table">
+              {result.ballots.map((b) => (
                 <tr>
-                  <th scope="col">{t('lr.vote.who')}</th>
-                  <th scope="col">{t('lr.vote.municipality')}</th>
-                  <th scope="col">{t('lr.vote.choice')}</th>
+                  <td>{b.name}</td>
+                  <td>{b.municipalityName}</td>
+                  <td>{t(choiceKey[b.choice])}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.ballots.map((b) => (
-                  <tr>
-                    <td>{b.name}</td>
-                    <td>{b.municipalityName}</td>
-                    <td>{t(choiceKey[b.choice])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </div>
       )}

@@ -13,7 +13,8 @@ import { formBody } from '../../platform/http/forms.js';
 import { idParam } from '../../platform/http/params.js';
 import { DomainError, HTTP_STATUS, type ErrorCode } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
-import type { Principal } from '../../platform/auth/policy.js';
+import type { Action, Principal } from '../../platform/auth/policy.js';
+import type { ViewContext } from '../../platform/views/context.js';
 import { LIVE_CLIENT_JS } from './live-client.js';
 import { ChairLivePage, chairParts, chairPath, LIVE_CSS, LIVE_CSS_PATH, LIVE_JS_PATH, MemberLivePage, memberParts, memberPath, ScreenPage, streamData } from './live.pages.js';
 
@@ -43,15 +44,28 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
 
   // --- the member -----------------------------------------------------------------------------
 
-  app.get('/mina-moten/:id/live', room, async (request, reply) => {
-    const view = await liveRoom.memberView(request.principal, idParam(request));
-    return reply.page(<MemberLivePage ctx={request.viewContext()} view={view} />);
-  });
-
-  app.get('/mina-moten/:id/live/delar', room, async (request, reply) => {
-    const view = await liveRoom.memberView(request.principal, idParam(request));
-    return partsJson(reply, memberParts(request.viewContext(), view));
-  });
+  /**
+   * One side of the live room (the member's, the chair's): its page, the page's parts for the
+   * client to swap in, and its actions, each a form that returns to the page at its anchor.
+   */
+  function roomSide<V>(side: {
+    pathOf: (meetingId: string) => string;
+    access: { config: { action: Action } };
+    view: (principal: Principal | null, meetingId: string) => Promise<V>;
+    Page: (props: { ctx: ViewContext; view: V; error?: string }) => VNode;
+    parts: (ctx: ViewContext, view: V) => Record<string, VNode>;
+    actions: [string, Use, MessageKey, string][];
+  }): void {
+    const path = side.pathOf(':id');
+    const viewOf = (request: FastifyRequest) => side.view(request.principal, idParam(request));
+    app.get(path, side.access, async (request, reply) => reply.page(<side.Page ctx={request.viewContext()} view={await viewOf(request)} />));
+    app.get(`${path}/delar`, side.access, async (request, reply) => partsJson(reply, side.parts(request.viewContext(), await viewOf(request))));
+    for (const [action, use, done, anchor] of side.actions) {
+      app.post(`${path}/${action}`, side.access, async (request, reply) =>
+        act(request, reply, use, done, `${side.pathOf(idParam(request))}#${anchor}`, async (message) => <side.Page ctx={request.viewContext()} view={await viewOf(request)} error={message} />),
+      );
+    }
+  }
 
   const memberActions: [string, Use, MessageKey, string][] = [
     ['narvaro', (p, id, v) => liveRoom.checkIn(p, id, v), 'lr.flash.checkin', 'narvaro'],
@@ -62,26 +76,9 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
     ['yrkande', (p, id, v) => liveRoom.moveMotion(p, id, v), 'lr.flash.motion', 'yrkanden'],
     ['reservation', (p, id, v) => liveRoom.reserve(p, id, v), 'lr.flash.reserved', 'reservation'],
   ];
-  for (const [path, use, done, anchor] of memberActions) {
-    app.post(`/mina-moten/:id/live/${path}`, room, async (request, reply) =>
-      act(request, reply, use, done, `${memberPath(idParam(request))}#${anchor}`, async (message) => {
-        const view = await liveRoom.memberView(request.principal, idParam(request));
-        return <MemberLivePage ctx={request.viewContext()} view={view} error={message} />;
-      }),
-    );
-  }
+  roomSide({ pathOf: memberPath, access: room, view: liveRoom.memberView, Page: MemberLivePage, parts: memberParts, actions: memberActions });
 
   // --- the chair and the secretary ------------------------------------------------------------
-
-  app.get('/moten/:id/ordforande', run, async (request, reply) => {
-    const view = await liveRoom.chairView(request.principal, idParam(request));
-    return reply.page(<ChairLivePage ctx={request.viewContext()} view={view} />);
-  });
-
-  app.get('/moten/:id/ordforande/delar', run, async (request, reply) => {
-    const view = await liveRoom.chairView(request.principal, idParam(request));
-    return partsJson(reply, chairParts(request.viewContext(), view));
-  });
 
   const chairActions: [string, Use, MessageKey, string][] = [
     ['bekrafta', (p, id, v) => liveRoom.confirmCheckin(p, id, v), 'lr.flash.confirmed', 'anmald-narvaro'],
@@ -94,14 +91,7 @@ export function registerLiveRoomRoutes(app: FastifyInstance, services: Services)
     ['publik', (p, id, v) => liveRoom.setPublic(p, id, v), 'lr.flash.public', 'main'],
     ['talartid', (p, id, v) => liveRoom.setSpeakerTime(p, id, v), 'lr.flash.speakerTime', 'talarlista'],
   ];
-  for (const [path, use, done, anchor] of chairActions) {
-    app.post(`/moten/:id/ordforande/${path}`, run, async (request, reply) =>
-      act(request, reply, use, done, `${chairPath(idParam(request))}#${anchor}`, async (message) => {
-        const view = await liveRoom.chairView(request.principal, idParam(request));
-        return <ChairLivePage ctx={request.viewContext()} view={view} error={message} />;
-      }),
-    );
-  }
+  roomSide({ pathOf: chairPath, access: run, view: liveRoom.chairView, Page: ChairLivePage, parts: chairParts, actions: chairActions });
 
   // --- the big screen and the stream ----------------------------------------------------------
 

@@ -1,14 +1,18 @@
 /** Routes of internal control, checklists and the portfolio. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
 import { formBody, formList, handleForm } from '../../platform/http/forms.js';
 import { uuidParam } from '../../platform/http/params.js';
-import { emptyForm } from '../../platform/views/forms.js';
+import { emptyForm, type FormState } from '../../platform/views/forms.js';
+import type { ViewContext } from '../../platform/views/context.js';
+import type { Principal } from '../../platform/auth/policy.js';
 import { ActivityResultPage, AssessPage, ControlPage, ControlPlanPage, RiskFormPage } from './control.pages.js';
 import { ChecklistListPage, ChecklistPage, ComparePage } from './checklist.pages.js';
 import { PortfolioFormPage, PortfolioPage } from './portfolio.pages.js';
-import { ConfirmPage, scoped } from './planning.views.js';
+import { scoped } from './planning.views.js';
+import { registerRemoval } from './planning-removal.routes.js';
 import { controlPlanPdf } from './planning-documents.js';
 
 const read = { config: { action: 'planning.read' as const } };
@@ -18,6 +22,38 @@ const yearQuery = (year: number) => ({ ar: String(year) });
 
 export function registerPlanningRegisterRoutes(app: FastifyInstance, services: Services): void {
   const { control, checklists, portfolio } = services.planning;
+
+  type ControlView = Awaited<ReturnType<typeof control.view>>;
+  /**
+   * The page that edits one thing of a year's internal control (a risk, a control point, an
+   * activity), shown with that year's register; once saved, back to that year's internal control.
+   */
+  function controlItemForm<T extends { id: string; year: number }>(
+    path: string,
+    find: (principal: Principal | null, id: string) => Promise<T>,
+    save: (principal: Principal | null, id: string, values: Record<string, string>) => Promise<unknown>,
+    initial: (item: T, ctx: ViewContext) => Record<string, string>,
+    page: (ctx: ViewContext, view: ControlView, item: T, state: FormState) => VNode,
+  ): void {
+    async function load(request: FastifyRequest) {
+      const item = await find(request.principal, uuidParam(request));
+      return { item, view: await control.view(request.principal, yearQuery(item.year)) };
+    }
+    app.get(path, manage, async (request, reply) => {
+      const ctx = request.viewContext();
+      const { item, view } = await load(request);
+      return reply.page(page(ctx, view, item, emptyForm(initial(item, ctx))));
+    });
+    app.post(path, manage, async (request, reply) => {
+      const ctx = request.viewContext();
+      const { item, view } = await load(request);
+      const values = formBody(request);
+      const ok = await handleForm(reply, values, () => save(request.principal, item.id, values), (state) => page(ctx, view, item, state));
+      if (!ok) return reply;
+      setFlash(reply, request, services, ctx.t('common.saved'));
+      return reply.redirect(scoped('/planering/internkontroll', view));
+    });
+  }
 
   // Internal control ----------------------------------------------------------------------------
   app.get('/planering/internkontroll', read, async (request, reply) => {
@@ -51,35 +87,20 @@ export function registerPlanningRegisterRoutes(app: FastifyInstance, services: S
     return reply.redirect(scoped('/planering/internkontroll', view));
   });
 
-  app.get('/planering/risker/:id/andra', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const risk = await control.findRisk(request.principal, uuidParam(request));
-    const view = await control.view(request.principal, yearQuery(risk.year));
-    const values = { title: risk.title, responsible: risk.responsible, method: risk.method, probability: String(risk.probability), consequence: String(risk.consequence), decision: risk.decision, analysis: risk.analysis };
-    return reply.page(<RiskFormPage ctx={ctx} s={view} title={ctx.t('planning.editRisk')} action={`/planering/risker/${risk.id}/andra`} state={emptyForm(values)} />);
-  });
+  controlItemForm(
+    '/planering/risker/:id/andra',
+    control.findRisk,
+    control.updateRisk,
+    (risk) => ({ title: risk.title, responsible: risk.responsible, method: risk.method, probability: String(risk.probability), consequence: String(risk.consequence), decision: risk.decision, analysis: risk.analysis }),
+    (ctx, view, risk, state) => <RiskFormPage ctx={ctx} s={view} title={ctx.t('planning.editRisk')} action={`/planering/risker/${risk.id}/andra`} state={state} />,
+  );
 
-  app.post('/planering/risker/:id/andra', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const risk = await control.findRisk(request.principal, uuidParam(request));
-    const view = await control.view(request.principal, yearQuery(risk.year));
-    const values = formBody(request);
-    const ok = await handleForm(reply, values, () => control.updateRisk(request.principal, risk.id, values), (state) => <RiskFormPage ctx={ctx} s={view} title={ctx.t('planning.editRisk')} action={`/planering/risker/${risk.id}/andra`} state={state} />);
-    if (!ok) return reply;
-    setFlash(reply, request, services, ctx.t('common.saved'));
-    return reply.redirect(scoped('/planering/internkontroll', view));
-  });
-
-  app.get('/planering/risker/:id/ta-bort', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const risk = await control.findRisk(request.principal, uuidParam(request));
-    return reply.page(<ConfirmPage ctx={ctx} title={ctx.t('planning.removeRisk')} question={ctx.t('planning.removeRiskConfirm', { title: risk.title })} action={`/planering/risker/${risk.id}/ta-bort`} back={`/planering/internkontroll?ar=${risk.year}`} confirmLabel={ctx.t('planning.removeRisk')} />);
-  });
-
-  app.post('/planering/risker/:id/ta-bort', manage, async (request, reply) => {
-    const risk = await control.removeRisk(request.principal, uuidParam(request));
-    setFlash(reply, request, services, request.viewContext().t('common.deleted'));
-    return reply.redirect(`/planering/internkontroll?ar=${risk.year}`);
+  registerRemoval(app, services, {
+    path: '/planering/risker/:id/ta-bort',
+    find: control.findRisk,
+    confirm: ({ t }, risk) => ({ title: t('planning.removeRisk'), question: t('planning.removeRiskConfirm', { title: risk.title }), confirmLabel: t('planning.removeRisk'), back: `/planering/internkontroll?ar=${risk.year}` }),
+    remove: control.removeRisk,
+    done: (risk) => `/planering/internkontroll?ar=${risk.year}`,
   });
 
   /** A form on the internal control page: on bad input the page again, with that form open. */
@@ -97,39 +118,20 @@ export function registerPlanningRegisterRoutes(app: FastifyInstance, services: S
   controlForm('/planering/kontrollmoment', 'point', control.addControlPoint);
   controlForm('/planering/kontrollaktiviteter', 'activity', control.addActivity);
 
-  app.get('/planering/kontrollmoment/:id', manage, async (request, reply) => {
-    const point = await control.findControlPoint(request.principal, uuidParam(request));
-    const view = await control.view(request.principal, yearQuery(point.year));
-    return reply.page(<AssessPage ctx={request.viewContext()} view={view} point={point} state={emptyForm({ assessment: point.assessment, riskId: point.riskId ?? '' })} />);
-  });
-
-  app.post('/planering/kontrollmoment/:id', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const point = await control.findControlPoint(request.principal, uuidParam(request));
-    const view = await control.view(request.principal, yearQuery(point.year));
-    const values = formBody(request);
-    const ok = await handleForm(reply, values, () => control.assess(request.principal, point.id, values), (state) => <AssessPage ctx={ctx} view={view} point={point} state={state} />);
-    if (!ok) return reply;
-    setFlash(reply, request, services, ctx.t('common.saved'));
-    return reply.redirect(scoped('/planering/internkontroll', view));
-  });
-
-  app.get('/planering/kontrollaktiviteter/:id', manage, async (request, reply) => {
-    const activity = await control.findActivity(request.principal, uuidParam(request));
-    const view = await control.view(request.principal, yearQuery(activity.year));
-    return reply.page(<ActivityResultPage ctx={request.viewContext()} s={view} activity={activity} state={emptyForm({ result: activity.result, completedOn: activity.completedOn ?? request.viewContext().today })} />);
-  });
-
-  app.post('/planering/kontrollaktiviteter/:id', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const activity = await control.findActivity(request.principal, uuidParam(request));
-    const view = await control.view(request.principal, yearQuery(activity.year));
-    const values = formBody(request);
-    const ok = await handleForm(reply, values, () => control.recordResult(request.principal, activity.id, values), (state) => <ActivityResultPage ctx={ctx} s={view} activity={activity} state={state} />);
-    if (!ok) return reply;
-    setFlash(reply, request, services, ctx.t('common.saved'));
-    return reply.redirect(scoped('/planering/internkontroll', view));
-  });
+  controlItemForm(
+    '/planering/kontrollmoment/:id',
+    control.findControlPoint,
+    control.assess,
+    (point) => ({ assessment: point.assessment, riskId: point.riskId ?? '' }),
+    (ctx, view, point, state) => <AssessPage ctx={ctx} view={view} point={point} state={state} />,
+  );
+  controlItemForm(
+    '/planering/kontrollaktiviteter/:id',
+    control.findActivity,
+    control.recordResult,
+    (activity, ctx) => ({ result: activity.result, completedOn: activity.completedOn ?? ctx.today }),
+    (ctx, view, activity, state) => <ActivityResultPage ctx={ctx} s={view} activity={activity} state={state} />,
+  );
 
   // Checklists ------------------------------------------------------------------------------------
   app.get('/planering/checklistor', read, async (request, reply) => {
@@ -224,16 +226,12 @@ export function registerPlanningRegisterRoutes(app: FastifyInstance, services: S
     return reply.redirect('/planering/portfolj');
   });
 
-  app.get('/planering/portfolj/:id/ta-bort', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const item = await portfolio.find(request.principal, uuidParam(request));
-    return reply.page(<ConfirmPage ctx={ctx} title={ctx.t('planning.removePortfolioItem')} question={ctx.t('planning.removePortfolioConfirm', { name: item.name })} action={`/planering/portfolj/${item.id}/ta-bort`} back={`/planering/portfolj/${item.id}/andra`} confirmLabel={ctx.t('common.delete')} />);
-  });
-
-  app.post('/planering/portfolj/:id/ta-bort', manage, async (request, reply) => {
-    await portfolio.remove(request.principal, uuidParam(request));
-    setFlash(reply, request, services, request.viewContext().t('common.deleted'));
-    return reply.redirect('/planering/portfolj');
+  registerRemoval(app, services, {
+    path: '/planering/portfolj/:id/ta-bort',
+    find: portfolio.find,
+    confirm: ({ t }, item) => ({ title: t('planning.removePortfolioItem'), question: t('planning.removePortfolioConfirm', { name: item.name }), confirmLabel: t('common.delete'), back: `/planering/portfolj/${item.id}/andra` }),
+    remove: portfolio.remove,
+    done: () => '/planering/portfolj',
   });
 
   app.post('/planering/portfolj/statuslista', manage, async (request, reply) => {

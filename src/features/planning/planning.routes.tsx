@@ -10,9 +10,10 @@ import { OverviewPage } from './planning.pages.js';
 import { PlanEditPage, PlanPage } from './plan.pages.js';
 import { CreatePlanPage } from './plan-create.pages.js';
 import { DialoguesPage, EvidencePage, FollowupPage } from './followup.pages.js';
-import { ConfirmPage, scoped } from './planning.views.js';
+import { scoped } from './planning.views.js';
 import { businessPlanPdf } from './planning-documents.js';
 import { registerPlanningRegisterRoutes } from './planning-registers.routes.js';
+import { registerRemoval } from './planning-removal.routes.js';
 
 export const read = { config: { action: 'planning.read' as const } };
 export const manage = { config: { action: 'planning.manage' as const } };
@@ -102,28 +103,20 @@ export function registerPlanningRoutes(app: FastifyInstance, services: Services)
     return reply.redirect(scoped('/planering/verksamhetsplan', view));
   });
 
-  app.get('/planering/mal/:id/ta-bort', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const { goal, plan } = await plans.findGoal(request.principal, uuidParam(request));
-    return reply.page(<ConfirmPage ctx={ctx} title={ctx.t('planning.removeGoal')} question={ctx.t('planning.removeGoalConfirm', { title: goal.title })} action={`/planering/mal/${goal.id}/ta-bort`} back={planOf(plan.year)} confirmLabel={ctx.t('planning.removeGoal')} />);
+  registerRemoval(app, services, {
+    path: '/planering/mal/:id/ta-bort',
+    find: plans.findGoal,
+    confirm: ({ t }, { goal, plan }) => ({ title: t('planning.removeGoal'), question: t('planning.removeGoalConfirm', { title: goal.title }), confirmLabel: t('planning.removeGoal'), back: planOf(plan.year) }),
+    remove: plans.removeGoal,
+    done: (plan) => planOf(plan.year),
   });
 
-  app.post('/planering/mal/:id/ta-bort', manage, async (request, reply) => {
-    const plan = await plans.removeGoal(request.principal, uuidParam(request));
-    setFlash(reply, request, services, request.viewContext().t('common.deleted'));
-    return reply.redirect(planOf(plan.year));
-  });
-
-  app.get('/planering/indikator/:id/ta-bort', manage, async (request, reply) => {
-    const ctx = request.viewContext();
-    const { indicator, plan } = await plans.findIndicator(request.principal, uuidParam(request));
-    return reply.page(<ConfirmPage ctx={ctx} title={ctx.t('planning.removeIndicator')} question={ctx.t('planning.removeIndicatorConfirm', { name: indicator.name })} action={`/planering/indikator/${indicator.id}/ta-bort`} back={planOf(plan.year)} confirmLabel={ctx.t('planning.removeIndicator')} />);
-  });
-
-  app.post('/planering/indikator/:id/ta-bort', manage, async (request, reply) => {
-    const plan = await plans.removeIndicator(request.principal, uuidParam(request));
-    setFlash(reply, request, services, request.viewContext().t('common.deleted'));
-    return reply.redirect(planOf(plan.year));
+  registerRemoval(app, services, {
+    path: '/planering/indikator/:id/ta-bort',
+    find: plans.findIndicator,
+    confirm: ({ t }, { indicator, plan }) => ({ title: t('planning.removeIndicator'), question: t('planning.removeIndicatorConfirm', { name: indicator.name }), confirmLabel: t('planning.removeIndicator'), back: planOf(plan.year) }),
+    remove: plans.removeIndicator,
+    done: (plan) => planOf(plan.year),
   });
 
   app.get('/planering/uppfoljning', read, async (request, reply) => {

@@ -6,6 +6,7 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
+import { LinkList, ListOrNone } from '../../platform/views/list-or-none.js';
 import type { ProtocolDocument } from '../protocols/protocol.model.js';
 import type { PortalService } from './portal.service.js';
 
@@ -33,69 +34,49 @@ export function PortalHomePage({ ctx, start, boards }: { ctx: ViewContext; start
       <section aria-labelledby="anslagstavlor" style="border: 3px solid #1d3b5a; border-radius: 6px; padding: 0 1rem 1rem; margin: 1rem 0">
         <h2 id="anslagstavlor">{t('portal.boards')}</h2>
         <p>{t('portal.boardsIntro')}</p>
-        <ul class="cards">
-          {boards.map((b) => (
-            <li>
-              <a href={`/anslagstavla/${b.slug}`}>{b.name}</a>
-            </li>
-          ))}
-        </ul>
+        <LinkList class="cards" links={boards.map((b) => ({ href: `/anslagstavla/${b.slug}`, label: b.name }))} />
         <p>
           <a href="/anslagstavla">{t('portal.allBoards')}</a>
         </p>
       </section>
       <section aria-labelledby="kommande">
         <h2 id="kommande">{t('portal.upcoming')}</h2>
-        {start.upcoming.length === 0 ? (
-          <p>{t('portal.noUpcoming')}</p>
-        ) : (
-          <ul>
-            {start.upcoming.map((m) => (
-              <li>
-                <a href={meetingPath(m.id)}>{t('portal.meetingTitle', { body: m.bodyName, date: m.date })}</a> {m.time}, {m.place}
-                <ExampleMark ctx={ctx} origin={m.origin} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone
+          items={start.upcoming}
+          none={t('portal.noUpcoming')}
+          item={(m) => (
+            <>
+              <a href={meetingPath(m.id)}>{t('portal.meetingTitle', { body: m.bodyName, date: m.date })}</a> {m.time}, {m.place}
+              <ExampleMark ctx={ctx} origin={m.origin} />
+            </>
+          )}
+        />
       </section>
       <section aria-labelledby="senaste">
         <h2 id="senaste">{t('portal.latest')}</h2>
-        {start.latest.length === 0 ? (
-          <p>{t('portal.noLatest')}</p>
-        ) : (
-          <ul>
-            {start.latest.map((p) => (
-              <li>
-                <a href={protocolPath(p.meetingId)}>{t('portal.protocolOf', { body: p.bodyName, date: p.meetingDate })}</a>
-                {p.justeredOn && <> ({t('portal.justeredOn', { date: p.justeredOn })})</>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone
+          items={start.latest}
+          none={t('portal.noLatest')}
+          item={(p) => (
+            <>
+              <a href={protocolPath(p.meetingId)}>{t('portal.protocolOf', { body: p.bodyName, date: p.meetingDate })}</a>
+              {p.justeredOn && <> ({t('portal.justeredOn', { date: p.justeredOn })})</>}
+            </>
+          )}
+        />
       </section>
       <section aria-labelledby="mer">
         <h2 id="mer">{t('portal.more')}</h2>
-        <ul>
-          <li>
-            <a href="/sammantraden">{t('portal.allMeetings')}</a>
-          </li>
-          <li>
-            <a href="/beslut">{t('portal.decisionsTitle')}</a>
-          </li>
-          <li>
-            <a href="/diarium">{t('portal.registry')}</a>
-          </li>
-          <li>
-            <a href="/verifiera">{t('portal.verify')}</a>
-          </li>
-          <li>
-            <a href="/tillganglighet">{t('portal.accessibility')}</a>
-          </li>
-          <li>
-            <a href="/logga-in">{t('portal.staff')}</a>
-          </li>
-        </ul>
+        <LinkList
+          links={[
+            { href: '/sammantraden', label: t('portal.allMeetings') },
+            { href: '/beslut', label: t('portal.decisionsTitle') },
+            { href: '/diarium', label: t('portal.registry') },
+            { href: '/verifiera', label: t('portal.verify') },
+            { href: '/tillganglighet', label: t('portal.accessibility') },
+            { href: '/logga-in', label: t('portal.staff') },
+          ]}
+        />
       </section>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { setFlash } from '../../platform/http/app.js';
-import { formBody, handleForm } from '../../platform/http/forms.js';
+import { formBody, handleForm, handleUploadForm, uploadedOrPastedCsv } from '../../platform/http/forms.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { DomainError, forbidden, notFound, type UserMessage } from '../../platform/errors.js';
 import { formatHandlingId } from '../../domain/case-number.js';
@@ -15,24 +15,11 @@ import { registryMessages } from './registry.messages.js';
 import { attachmentHeader, fileError, idParam, onFileField, readForm, slugParam } from './registry.http.js';
 import { registerPublicRegistryRoutes } from './public-registry.routes.js';
 import { registerRegistryEditRoutes } from './registry-edit.routes.js';
-import { MultipartFormError, type MultipartForm } from '../../platform/http/multipart.js';
 
 const collator = new Intl.Collator('sv');
 const caseInfo = (d: CaseDetail) => ({ id: d.case.id, caseNumber: d.caseNumber, title: d.case.title });
 
-/** The CSV text of an import form: the uploaded file (UTF-8, as Excel's "CSV UTF-8") or the pasted text. */
-function csvText(form: MultipartForm): string {
-  if (form.file) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(form.file.bytes);
-    } catch {
-      throw fileError(registryMessages['registry.scheme.notUtf8']);
-    }
-  }
-  const pasted = form.fields.csv?.trim() ?? '';
-  if (!pasted) throw new DomainError('INVALID_INPUT', { userMessage: registryMessages['registry.scheme.noInput'] });
-  return pasted;
-}
+const csvMessages = { notUtf8: registryMessages['registry.scheme.notUtf8'], noInput: registryMessages['registry.scheme.noInput'] };
 
 /** A CSV row's field errors name no form field: show them as messages about the file. */
 async function asFormMessages<T>(run: () => Promise<T>): Promise<T> {
@@ -136,22 +123,15 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     const detail = await registry.getCase(request.principal, id);
     if (!detail.canWrite) throw forbidden();
     const ctx = request.viewContext();
-    // Until the form is read (a file too large stops it), the form is shown with its defaults.
-    let values: Record<string, string> = newDocumentDefaults(ctx.today);
     const saved: { doc?: DocumentRow & { textNotice?: UserMessage } } = {};
-    const ok = await handleForm(
+    const ok = await handleUploadForm(
       reply,
-      values,
-      async () => {
-        const form = await readForm(request, maxFileBytes).catch((error: unknown) => {
-          // A file over the limit: show the form again with what was typed.
-          if (error instanceof MultipartFormError) values = error.fields;
-          throw error;
-        });
-        values = form.fields;
+      newDocumentDefaults(ctx.today),
+      () => readForm(request, maxFileBytes),
+      async (form) => {
         saved.doc = await onFileField(() => registry.registerDocument(request.principal, { ...form.fields, caseId: id }, form.file));
       },
-      (state) => <NewDocumentPage ctx={ctx} caseInfo={caseInfo(detail)} state={{ ...state, values }} maxFileBytes={maxFileBytes} />,
+      (state) => <NewDocumentPage ctx={ctx} caseInfo={caseInfo(detail)} state={state} maxFileBytes={maxFileBytes} />,
     );
     if (!ok || !saved.doc) return reply;
     const notice = saved.doc.textNotice;
@@ -213,22 +193,16 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   app.post('/klassificering/:slug/import', manage, async (request, reply) => {
     const owner = await schemeOwner(request, slugParam(request));
     const codes = await registry.listCodes(request.principal, owner.slug);
-    let values: Record<string, string> = {};
     const imported = { count: 0 };
-    const ok = await handleForm(
+    const ok = await handleUploadForm(
       reply,
-      values,
-      async () => {
-        const form = await readForm(request, maxFileBytes).catch((error: unknown) => {
-          // A file over the limit: show the form again with what was typed.
-          if (error instanceof MultipartFormError) values = error.fields;
-          throw error;
-        });
-        values = form.fields;
-        const csv = csvText(form);
+      {},
+      () => readForm(request, maxFileBytes),
+      async (form) => {
+        const csv = uploadedOrPastedCsv(form, csvMessages);
         imported.count = await asFormMessages(() => registry.importCodes(request.principal, owner.slug, csv));
       },
-      (state) => <ClassificationPage ctx={request.viewContext()} organisation={owner} codes={codes} canManage={owner.canManage} state={{ ...state, values }} />,
+      (state) => <ClassificationPage ctx={request.viewContext()} organisation={owner} codes={codes} canManage={owner.canManage} state={state} />,
     );
     if (!ok) return reply;
     setFlash(reply, request, services, request.viewContext().t('registry.scheme.imported', { count: imported.count }));

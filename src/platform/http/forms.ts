@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { DomainError, HTTP_STATUS } from '../errors.js';
+import { DomainError, HTTP_STATUS, type UserMessage } from '../errors.js';
 import type { FormState } from '../views/forms.js';
+import { MultipartFormError, type MultipartForm } from './multipart.js';
 
 /** The posted form as plain strings (the CSRF field left out); repeated fields keep their last value. */
 export function formBody(request: FastifyRequest): Record<string, string> {
@@ -43,4 +44,50 @@ export async function handleForm(
     await reply.code(HTTP_STATUS[error.code]).page(render({ values, errors }));
     return false;
   }
+}
+
+/**
+ * handleForm for a form that may carry a file. Until the form is read the defaults are shown; a
+ * file that stops the reading (too large) still leaves what was typed, so the form is shown again
+ * with the fields read from the request.
+ */
+export async function handleUploadForm(
+  reply: FastifyReply,
+  defaults: Record<string, string>,
+  read: () => Promise<MultipartForm>,
+  run: (form: MultipartForm) => Promise<unknown>,
+  render: (state: FormState) => VNode,
+): Promise<boolean> {
+  let values = defaults;
+  return handleForm(
+    reply,
+    values,
+    async () => {
+      const form = await read().catch((error: unknown) => {
+        if (error instanceof MultipartFormError) values = error.fields;
+        throw error;
+      });
+      values = form.fields;
+      await run(form);
+    },
+    (state) => render({ ...state, values }),
+  );
+}
+
+/**
+ * The CSV text of an import form: the uploaded file (UTF-8, as Excel's "CSV UTF-8") or the text
+ * pasted into its `csv` field.
+ */
+export function uploadedOrPastedCsv(form: MultipartForm, messages: { notUtf8: UserMessage; noInput: UserMessage }): string {
+  if (form.file) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(form.file.bytes);
+    } catch {
+      const message = messages.notUtf8;
+      throw new DomainError('INVALID_INPUT', { userMessage: message, fieldErrors: [{ field: 'file', message }] });
+    }
+  }
+  const pasted = form.fields.csv?.trim() ?? '';
+  if (!pasted) throw new DomainError('INVALID_INPUT', { userMessage: messages.noInput });
+  return pasted;
 }

@@ -25,10 +25,12 @@ export function DataTable(props: {
    */
   scroll?: boolean | 'region';
   id?: string;
+  /** The table's own style (the live room's `lr-table`). */
+  class?: string;
   children: ComponentChildren;
 }) {
   const table = (
-    <table id={props.id} aria-labelledby={props.labelledBy}>
+    <table id={props.id} class={props.class} aria-labelledby={props.labelledBy}>
       {props.caption !== undefined && <caption class={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>}
       <thead>
         <tr>

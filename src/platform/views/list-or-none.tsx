@@ -11,3 +11,16 @@ export function ListOrNone<T>(p: { items: readonly T[]; none: ComponentChildren;
     </ul>
   );
 }
+
+/** A list of links (`cards`: the start pages' tiles). */
+export function LinkList(p: { links: readonly { href: string; label: ComponentChildren }[]; class?: string }) {
+  return (
+    <ul class={p.class}>
+      {p.links.map((link) => (
+        <li>
+          <a href={link.href}>{link.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,5 +1,6 @@
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 import { CheckboxField, ErrorSummary, PostForm, type FormState, TextAreaField } from '../../../platform/views/forms.js';
 
 import type { NoticeRecipient, NoticeService } from './notice.service.js';
@@ -21,29 +22,16 @@ function roles(ctx: ViewContext, r: NoticeRecipient): string {
 function RecipientTable({ ctx, recipients }: { ctx: ViewContext; recipients: NoticeRecipient[] }) {
   const { t } = ctx;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('notice.recipients')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('notice.name')}</th>
-            <th scope="col">{t('notice.mandate')}</th>
-            <th scope="col">{t('notice.municipality')}</th>
-            <th scope="col">{t('notice.email')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {recipients.map((r) => (
-            <tr>
-              <th scope="row">{r.name}</th>
-              <td>{roles(ctx, r)}</td>
-              <td>{r.municipality}</td>
-              <td>{r.email}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('notice.recipients')} hideCaption columns={[t('notice.name'), t('notice.mandate'), t('notice.municipality'), t('notice.email')]} scroll>
+      {recipients.map((r) => (
+        <tr>
+          <th scope="row">{r.name}</th>
+          <td>{roles(ctx, r)}</td>
+          <td>{r.municipality}</td>
+          <td>{r.email}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -53,35 +41,25 @@ function MailLog({ ctx, overview }: { ctx: ViewContext; overview: Overview }) {
   return (
     <>
       {overview.log.some((m) => m.status === 'outbox') && <p class="notice">{t('notice.logOutbox', { dir: overview.outboxDir })}</p>}
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('notice.log')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('notice.logTime')}</th>
-              <th scope="col">{t('notice.logRecipient')}</th>
-              <th scope="col">{t('notice.logKind')}</th>
-              <th scope="col">{t('notice.logSubject')}</th>
-              <th scope="col">{t('notice.logStatus')}</th>
-              <th scope="col">{t('notice.logError')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.log.map((m) => (
-              <tr>
-                <td>{dateTime(m.at)}</td>
-                <th scope="row">{m.recipient}</th>
-                <td>{t(`notice.group.${mailGroupOf(m.kind) ?? 'notice'}`)}</td>
-                <td>{m.subject}</td>
-                <td>
-                  <span class="badge">{t(`notice.status.${m.status}`)}</span>
-                </td>
-                <td>{m.error ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('notice.log')}
+        hideCaption
+        columns={[t('notice.logTime'), t('notice.logRecipient'), t('notice.logKind'), t('notice.logSubject'), t('notice.logStatus'), t('notice.logError')]}
+        scroll
+      >
+        {overview.log.map((m) => (
+          <tr>
+            <td>{dateTime(m.at)}</td>
+            <th scope="row">{m.recipient}</th>
+            <td>{t(`notice.group.${mailGroupOf(m.kind) ?? 'notice'}`)}</td>
+            <td>{m.subject}</td>
+            <td>
+              <span class="badge">{t(`notice.status.${m.status}`)}</span>
+            </td>
+            <td>{m.error ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -2,6 +2,7 @@
 import type { LiveMeetingView, PersonPresence } from './live-meeting.view.js';
 import { pluralCategory } from '../../../platform/i18n/plural.js';
 import { ActionForm, Hidden, InlineError, QuorumText, liveBase, type LiveProps } from './live-meeting-forms.pages.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 
 const REASONS: Record<string, 'member' | 'absent' | 'jav' | 'withdrawn' | 'vacant'> = {
   'ordinarie ledamot': 'member',
@@ -171,51 +172,42 @@ export function AttendanceSection(props: { live: LiveProps; view: LiveMeetingVie
         </form>
       )}
       {view.municipalities.length === 0 && <p>{t('live.attendance.nobody')}</p>}
-      <div class="table-scroll">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('live.attendance.municipality')}</th>
-              <th scope="col">{t('live.role.member')}</th>
-              <th scope="col">{t('live.attendance.substitutes')}</th>
-              <th scope="col">{t('live.attendance.serving')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.municipalities.map((m) => (
-              <tr>
-                <th scope="row">{m.name}</th>
-                <td>
-                  {m.people
-                    .filter((p) => p.role === 'member')
-                    .map((p) => (
-                      <PersonCell live={live} view={view} person={p} />
-                    ))}
-                </td>
-                <td>
-                  {m.people
-                    .filter((p) => p.role === 'substitute')
-                    .map((p) => (
-                      <PersonCell live={live} view={view} person={p} />
-                    ))}
-                </td>
-                <td>
-                  {m.serving ? (
-                    <>
-                      <strong>{m.serving.person.name}</strong>
-                      <br />
-                      {REASONS[m.serving.reason] ? t(`live.reason.${REASONS[m.serving.reason] ?? 'member'}`) : m.serving.reason}
-                    </>
-                  ) : (
-                    <strong>{t('live.reason.vacant')}</strong>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        columns={[t('live.attendance.municipality'), t('live.role.member'), t('live.attendance.substitutes'), t('live.attendance.serving')]}
+        scroll
+      >
+        {view.municipalities.map((m) => (
+          <tr>
+            <th scope="row">{m.name}</th>
+            <td>
+              {m.people
+                .filter((p) => p.role === 'member')
+                .map((p) => (
+                  <PersonCell live={live} view={view} person={p} />
+                ))}
+            </td>
+            <td>
+              {m.people
+                .filter((p) => p.role === 'substitute')
+                .map((p) => (
+                  <PersonCell live={live} view={view} person={p} />
+                ))}
+            </td>
+            <td>
+              {m.serving ? (
+                <>
+                  <strong>{m.serving.person.name}</strong>
+                  <br />
+                  {REASONS[m.serving.reason] ? t(`live.reason.${REASONS[m.serving.reason] ?? 'member'}`) : m.serving.reason}
+                </>
+              ) : (
+                <strong>{t('live.reason.vacant')}</strong>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <EventLog live={live} view={view} />
     </section>
   );

@@ -6,6 +6,7 @@ import { BALLOT_PREFIX, NEXT_ORDINARY } from './live-meeting.schema.js';
 import { CANDIDATE_PREFIX, COUNT_PREFIX, ELECTION_BALLOT_PREFIX, type ElectionRecord } from './live-meeting.election.js';
 import { ActionForm, Hidden, Paragraphs, typed, type LiveProps } from './live-meeting-forms.pages.js';
 import { countText } from '../../../platform/i18n/plural.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 
 function alternativeLabel(ctx: ViewContext, a: Alternative): string {
   const text = a.text.length > 140 ? `${a.text.slice(0, 137)}…` : a.text;
@@ -84,24 +85,15 @@ export function VoteForm(props: { live: LiveProps; item: ItemView }) {
         <AlternativeSelect live={live} item={item} name="yes" form="votering" label={t('live.vote.yesMeans')} />
         <AlternativeSelect live={live} item={item} name="no" form="votering" label={t('live.vote.noMeans')} selected={second} />
         <p class="hint">{item.item.kind === 'election' ? t('live.vote.hintElection') : t('live.vote.hint')}</p>
-        <div class="table-scroll">
-          <table>
-            <caption>{t('live.vote.caption', { n: item.serving.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('live.vote.voter')}</th>
-                <th scope="col">{t('live.vote.yes')}</th>
-                <th scope="col">{t('live.vote.no')}</th>
-                <th scope="col">{t('live.vote.abstain')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {item.serving.map((p) => (
-                <BallotRow live={live} item={item} personId={p.personId} name={p.name} municipality={p.municipalityName} chair={p.personId === item.chairId} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('live.vote.caption', { n: item.serving.length })}
+          columns={[t('live.vote.voter'), t('live.vote.yes'), t('live.vote.no'), t('live.vote.abstain')]}
+          scroll
+        >
+          {item.serving.map((p) => (
+            <BallotRow live={live} item={item} personId={p.personId} name={p.name} municipality={p.municipalityName} chair={p.personId === item.chairId} />
+          ))}
+        </DataTable>
         <button type="submit">{t('live.vote.submit')}</button>
       </ActionForm>
     </details>

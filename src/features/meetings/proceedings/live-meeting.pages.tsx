@@ -9,6 +9,7 @@ import { ItemSection } from './live-meeting-item.pages.js';
 import { swedishDate, swedishTime } from '../../../platform/time-format.js';
 import { OpeningGuard, openingHistory } from './meeting-opening.pages.js';
 import { countText } from '../../../platform/i18n/plural.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 
 
 export function liveTitle(ctx: ViewContext, view: LiveMeetingView): string {
@@ -118,34 +119,26 @@ function ItemOverview(props: { live: LiveProps; view: LiveMeetingView }) {
   return (
     <section id="punkter" aria-labelledby="punkter-h">
       <h2 id="punkter-h">{t('live.items.heading')}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('live.items.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('live.items.number')}</th>
-              <th scope="col">{t('live.items.item')}</th>
-              <th scope="col">{t('live.item.status')}</th>
-              <th scope="col">{t('live.item.quorum')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.items.map((i) => (
-              <tr>
-                <td>{i.number}</td>
-                <th scope="row">
-                  <a href={`#punkt-${i.number}`}>{i.item.heading}</a>
-                  {i.isCurrent && <> <span class="badge">{t('live.item.current')}</span></>}
-                </th>
-                <td>{t(`live.status.${i.item.status}`)}</td>
-                <td style="white-space: nowrap">
-                  <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} vacancies={view.vacancies} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('live.items.heading')}
+        hideCaption
+        columns={[t('live.items.number'), t('live.items.item'), t('live.item.status'), t('live.item.quorum')]}
+        scroll
+      >
+        {view.items.map((i) => (
+          <tr>
+            <td>{i.number}</td>
+            <th scope="row">
+              <a href={`#punkt-${i.number}`}>{i.item.heading}</a>
+              {i.isCurrent && <> <span class="badge">{t('live.item.current')}</span></>}
+            </th>
+            <td>{t(`live.status.${i.item.status}`)}</td>
+            <td style="white-space: nowrap">
+              <QuorumText ctx={live.ctx} quorum={i.quorum} seats={view.seats} vacancies={view.vacancies} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout, withQuery } from '../../../platform/views/layout.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 import { ListTable, type Column } from '../../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../platform/views/forms.js';
 import { ExampleMark } from '../../../platform/views/example-data.js';
@@ -243,34 +244,24 @@ function AgendaTable({ ctx, agenda }: { ctx: ViewContext; agenda: Overview['agen
       {agenda.length === 0 ? (
         <p>{t('schedule.agendaEmpty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('schedule.agenda')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  {t('schedule.item.position')}
-                </th>
-                <th scope="col">{t('schedule.item.heading')}</th>
-                <th scope="col">{t('schedule.item.kind')}</th>
-                <th scope="col">{t('schedule.item.caseNumber')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agenda.map((i) => (
-                <tr>
-                  <td class="num">{i.position}</td>
-                  <th scope="row">
-                    {i.heading ?? <em>{t('schedule.item.secret')}</em>}
-                    <ExampleMark ctx={ctx} origin={i.origin} />
-                  </th>
-                  <td>{t(`schedule.item.kind.${i.kind}`)}</td>
-                  <td>{i.caseNumber ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('schedule.agenda')}
+          hideCaption
+          columns={[{ label: t('schedule.item.position'), numeric: true }, t('schedule.item.heading'), t('schedule.item.kind'), t('schedule.item.caseNumber')]}
+          scroll
+        >
+          {agenda.map((i) => (
+            <tr>
+              <td class="num">{i.position}</td>
+              <th scope="row">
+                {i.heading ?? <em>{t('schedule.item.secret')}</em>}
+                <ExampleMark ctx={ctx} origin={i.origin} />
+              </th>
+              <td>{t(`schedule.item.kind.${i.kind}`)}</td>
+              <td>{i.caseNumber ?? '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -301,37 +292,29 @@ export function AnnualCyclePage(props: { ctx: ViewContext; body: BodyRow; items:
       {props.items.length === 0 ? (
         <p>{t('schedule.cycleEmpty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('schedule.cycle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{labels.month}</th>
-                <th scope="col">{labels.title}</th>
-                <th scope="col">{labels.matchWords}</th>
-                {props.canPlan && <th scope="col"><span class="visually-hidden">{t('schedule.cycleRemove')}</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {props.items.map((item) => (
-                <tr>
-                  <td>{monthName(ctx, item.month)}</td>
-                  <th scope="row">{item.title}</th>
-                  <td>{item.matchWords.join(', ')}</td>
-                  {props.canPlan && (
-                    <td>
-                      <PostForm ctx={ctx} action={`/moten/arshjul/${body.id}/${item.id}/ta-bort`} class="inline-form">
-                        <button type="submit" class="link-button" aria-label={t('schedule.cycleRemoveLabel', { title: item.title, month: monthName(ctx, item.month) })}>
-                          {t('schedule.cycleRemove')}
-                        </button>
-                      </PostForm>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('schedule.cycle')}
+          hideCaption
+          columns={[labels.month, labels.title, labels.matchWords, props.canPlan && { label: <span class="visually-hidden">{t('schedule.cycleRemove')}</span> }]}
+          scroll
+        >
+          {props.items.map((item) => (
+            <tr>
+              <td>{monthName(ctx, item.month)}</td>
+              <th scope="row">{item.title}</th>
+              <td>{item.matchWords.join(', ')}</td>
+              {props.canPlan && (
+                <td>
+                  <PostForm ctx={ctx} action={`/moten/arshjul/${body.id}/${item.id}/ta-bort`} class="inline-form">
+                    <button type="submit" class="link-button" aria-label={t('schedule.cycleRemoveLabel', { title: item.title, month: monthName(ctx, item.month) })}>
+                      {t('schedule.cycleRemove')}
+                    </button>
+                  </PostForm>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {props.canPlan && (
         <section aria-labelledby="cycle-add">

@@ -41,6 +41,22 @@
     if (status) status.textContent = key ? status.getAttribute(key) || '' : '';
   }
 
+  function credentialList(list) {
+    return (list || []).map(function (c) {
+      return { type: 'public-key', id: toBytes(c.id), transports: c.transports };
+    });
+  }
+  /** The new or used credential as the server reads it: the fields both ceremonies share, and the ceremony's own response. */
+  function credentialJson(cred, response) {
+    return {
+      id: cred.id,
+      rawId: toB64url(cred.rawId),
+      type: cred.type,
+      clientExtensionResults: cred.getClientExtensionResults ? cred.getClientExtensionResults() : {},
+      response: response,
+    };
+  }
+
   function sign(form, button) {
     return post(button.getAttribute('data-webauthn-sign'), form).then(function (options) {
       var publicKey = {
@@ -48,24 +64,16 @@
         rpId: options.rpId,
         timeout: options.timeout,
         userVerification: options.userVerification,
-        allowCredentials: (options.allowCredentials || []).map(function (c) {
-          return { type: 'public-key', id: toBytes(c.id), transports: c.transports };
-        }),
+        allowCredentials: credentialList(options.allowCredentials),
       };
       return navigator.credentials.get({ publicKey: publicKey }).then(function (cred) {
         var r = cred.response;
-        return {
-          id: cred.id,
-          rawId: toB64url(cred.rawId),
-          type: cred.type,
-          clientExtensionResults: cred.getClientExtensionResults ? cred.getClientExtensionResults() : {},
-          response: {
-            clientDataJSON: toB64url(r.clientDataJSON),
-            authenticatorData: toB64url(r.authenticatorData),
-            signature: toB64url(r.signature),
-            userHandle: r.userHandle ? toB64url(r.userHandle) : undefined,
-          },
-        };
+        return credentialJson(cred, {
+          clientDataJSON: toB64url(r.clientDataJSON),
+          authenticatorData: toB64url(r.authenticatorData),
+          signature: toB64url(r.signature),
+          userHandle: r.userHandle ? toB64url(r.userHandle) : undefined,
+        });
       });
     }).then(function (json) {
       form.querySelector('input[name="assertion"]').value = JSON.stringify(json);
@@ -82,23 +90,15 @@
         timeout: options.timeout,
         attestation: options.attestation,
         authenticatorSelection: options.authenticatorSelection,
-        excludeCredentials: (options.excludeCredentials || []).map(function (c) {
-          return { type: 'public-key', id: toBytes(c.id), transports: c.transports };
-        }),
+        excludeCredentials: credentialList(options.excludeCredentials),
       };
       return navigator.credentials.create({ publicKey: publicKey }).then(function (cred) {
         var r = cred.response;
-        return {
-          id: cred.id,
-          rawId: toB64url(cred.rawId),
-          type: cred.type,
-          clientExtensionResults: cred.getClientExtensionResults ? cred.getClientExtensionResults() : {},
-          response: {
-            clientDataJSON: toB64url(r.clientDataJSON),
-            attestationObject: toB64url(r.attestationObject),
-            transports: r.getTransports ? r.getTransports() : [],
-          },
-        };
+        return credentialJson(cred, {
+          clientDataJSON: toB64url(r.clientDataJSON),
+          attestationObject: toB64url(r.attestationObject),
+          transports: r.getTransports ? r.getTransports() : [],
+        });
       });
     }).then(function (json) {
       form.querySelector('input[name="credential"]').value = JSON.stringify(json);
