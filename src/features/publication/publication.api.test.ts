@@ -10,7 +10,8 @@ import { TestClient, createTestApp, type TestContext } from '../../../test/suppo
 import { notices } from './publication.tables.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildNovemberProtocol } from '../../../test/support/november-protocol.js';
 import { ZApiNoticeBoard } from './board.schema.js';
 
 let now = new Date('2026-11-25T14:00:00Z');
@@ -60,7 +61,7 @@ describe('publication API: GET /api/v1/notice-boards/{slug}', () => {
     const [alby, bredby] = org.members;
     if (!alby || !bredby) throw new Error('members');
     now = new Date('2026-11-25T14:00:00Z');
-    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: alby.id, meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const { protocolId } = await buildNovemberProtocol(t.services, org, { municipalityId: alby.id });
     const client = new TestClient(t.app);
     const op = await describedOperation(client);
     const schema = ((op.responses as Record<string, { content: Record<string, { schema: Json }> }>)['200']?.content['application/json']?.schema ?? {}) as { required: string[]; properties: Json };
