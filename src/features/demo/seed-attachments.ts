@@ -12,6 +12,49 @@ const PLAN_SIGNERS = `${demoName(24)} ${demoName(42)}`;
 /** Fictional: the letterhead's contact line of the financing appendix. */
 const CONTACT = 'e-post: samordnare@exempel.se, Telefon: 0920-00 00 00 (exempeldata)';
 
+/**
+ * A balanced budget slide of the § 19 economy report lists the same rows twice, as income and as
+ * costs, each with its sum, and an operating result of 0.
+ */
+function balancedBudget(rows: string, total: string): string {
+  return `${rows}
+
+Summa intäkter ${total}
+
+Kostnader
+${rows}
+
+Summa kostnader ${total}
+
+Rörelseresultat 0`;
+}
+
+/** The 2022 budget's rows (slide 6). */
+const BUDGET_2022_ROWS = `Grundfinansiering 1 065 400
+
+Verksamhetsutvecklare e-tjänster 937 200
+
+Förvaltningsledare verksamhetssystem SOC 930 600
+
+E-tjänsteplattform 1 046 900
+
+Räddningstjänsten system 732 500
+
+E-arkiv 322 000`;
+
+/** The 2022 budget's rows with Datacenter Norrbotten and without the SOC system (slide 10). */
+const BUDGET_2022_WITH_DATA_CENTRE_ROWS = `Grundfinansiering 1 065 400
+
+Verksamhetsutvecklare e-tjänster 937 200
+
+E-tjänsteplattform 1 046 900
+
+Räddningstjänsten system 732 500
+
+E-arkiv 322 000
+
+Datacenter Norrbotten 1 208 400`;
+
 export const SEED_ECONOMY_TEXT = `Norrbottens e-nämnd
 KLASSS: Internt konfidentiellt
 
@@ -168,36 +211,7 @@ Intäkter Budget
 
 2022
 
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-Förvaltningsledare verksamhetssystem SOC 930 600
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Summa intäkter 5 034 600
-
-Kostnader
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-Förvaltningsledare verksamhetssystem SOC 930 600
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Summa kostnader 5 034 600
-
-Rörelseresultat 0
+${balancedBudget(BUDGET_2022_ROWS, '5 034 600')}
 
 Kommentarer Budget 2022:
 • Uppräkning med 2% enligt samverkansavtalet.
@@ -340,36 +354,7 @@ Budget 2022 inkl. Datacenter Norrbotten
 Intäkter Budget
 2022
 
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Datacenter Norrbotten 1 208 400
-
-Summa intäkter 5 312 400
-
-Kostnader
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Datacenter Norrbotten 1 208 400
-
-Summa kostnader 5 312 400
-
-Rörelseresultat 0
+${balancedBudget(BUDGET_2022_WITH_DATA_CENTRE_ROWS, '5 312 400')}
 
 Kommentarer Budget 2022:
 • Uppräkning med 2% enligt samverkansavtalet.
