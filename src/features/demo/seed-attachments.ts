@@ -13,10 +13,11 @@ const PLAN_SIGNERS = `${demoName(24)} ${demoName(42)}`;
 const CONTACT = 'e-post: samordnare@exempel.se, Telefon: 0920-00 00 00 (exempeldata)';
 
 /**
- * A balanced budget slide of the § 19 economy report lists the same rows twice, as income and as
- * costs, each with its sum, and an operating result of 0.
+ * The body of a 2022 budget slide of the § 19 economy report: the rows twice, as income and as
+ * costs (the budget balances), each with its sum, then the comments, the last of them on
+ * Datacenter Norrbotten.
  */
-function balancedBudget(rows: string, total: string): string {
+function budget2022(rows: string, total: string, dataCentreComment: string): string {
   return `${rows}
 
 Summa intäkter ${total}
@@ -26,7 +27,16 @@ ${rows}
 
 Summa kostnader ${total}
 
-Rörelseresultat 0`;
+Rörelseresultat 0
+
+Kommentarer Budget 2022:
+• Uppräkning med 2% enligt samverkansavtalet.
+• Inga projekt budgeterade för 2022. Projekt som
+
+tillkommer till budgeten under året rapporteras
+som en avvikelse.
+
+• ${dataCentreComment}`;
 }
 
 /** The 2022 budget's rows (slide 6). */
@@ -211,21 +221,12 @@ Intäkter Budget
 
 2022
 
-${balancedBudget(BUDGET_2022_ROWS, '5 034 600')}
-
-Kommentarer Budget 2022:
-• Uppräkning med 2% enligt samverkansavtalet.
-• Inga projekt budgeterade för 2022. Projekt som
-
-tillkommer till budgeten under året rapporteras
-som en avvikelse.
-
-• Exkl. Datacenter Norrbotten
+${budget2022(BUDGET_2022_ROWS, '5 034 600', `Exkl. Datacenter Norrbotten
 • Det gemensamma alternativet Datacenter
 
 Norrbotten ingå inte i budgeten då det
 faktureras direkt från leverantören till respektive
-kommun.
+kommun.`)}
 Norrbottens e-nämnd
 KLASSS: Internt konfidentiellt
 
@@ -354,16 +355,7 @@ Budget 2022 inkl. Datacenter Norrbotten
 Intäkter Budget
 2022
 
-${balancedBudget(BUDGET_2022_WITH_DATA_CENTRE_ROWS, '5 312 400')}
-
-Kommentarer Budget 2022:
-• Uppräkning med 2% enligt samverkansavtalet.
-• Inga projekt budgeterade för 2022. Projekt som
-
-tillkommer till budgeten under året rapporteras
-som en avvikelse.
-
-• Inkl. Datacenter Norrbotten`;
+${budget2022(BUDGET_2022_WITH_DATA_CENTRE_ROWS, '5 312 400', 'Inkl. Datacenter Norrbotten')}`;
 
 export const SEED_INTERNAL_CONTROL_TEXT = `Intern kontroll - 2023 (E-nämnd)
 Kontrollmoment Sannolikhet Konsekvens Riskvärde Beslut Analys
