@@ -2,11 +2,12 @@
  * The notice board in the JSON API: real answers, from a built board and from the demo, are
  * checked against the schema the OpenAPI document shows, so the description cannot drift.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { notices } from './publication.tables.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
@@ -34,11 +35,7 @@ function assertMatchesSchema(body: unknown, where: string): z.infer<typeof ZApiN
 }
 
 describe('publication API: GET /api/v1/notice-boards/{slug}', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   test('the OpenAPI document describes it as public, with the response schema and the slug parameter', async () => {
     const op = await describedOperation(new TestClient(t.app));

@@ -1,8 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
-import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { notices } from './publication.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
@@ -17,11 +18,7 @@ const at = (iso: string) => {
 };
 
 describe('publication: notices on every member municipality’s board', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   test('justering creates one notice per member municipality, posted at once by default', async () => {
     const org = await buildJointCommittee(t.services);
