@@ -5,22 +5,17 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { is, sql } from 'drizzle-orm';
 import * as tables from './tables.js';
-import type { Database } from './platform/db/database.js';
-import { createTestDatabase } from '../test/support/db.js';
+import { useTestDatabase } from '../test/support/test-app-hooks.js';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
 describe('the tables of every feature', () => {
-  let database: Database;
-  before(async () => {
-    database = await createTestDatabase();
-  });
-  after(async () => database.close());
+  const database = useTestDatabase();
 
   it('src/tables.ts lists every *.tables.ts file', async () => {
     const entries = await readdir(SRC, { withFileTypes: true, recursive: true });

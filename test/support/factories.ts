@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { buildUser, giveTotp, TestClient } from './app.js';
+import { buildUser, giveTotp, TestClient, type TestContext } from './app.js';
 import type { Services } from '../../src/services.js';
 import { users } from '../../src/features/auth/auth.tables.js';
 import { meetings } from '../../src/features/meetings/meetings.tables.js';
 import { people } from '../../src/features/organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from '../../src/features/protocols/protocols.tables.js';
-import type { Role } from '../../src/platform/auth/policy.js';
+import type { Principal, Role } from '../../src/platform/auth/policy.js';
 
 /**
  * A person of a member municipality with a user account holding `role` in the committee, the
@@ -27,6 +27,31 @@ export async function buildPersonUser(services: Services, options: { committeeId
   await db.update(users).set({ personId: person.id }).where(eq(users.id, user.id));
   const secret = options.totp === false ? '' : await giveTotp(services, user.id);
   return { ...user, personId: person.id, secret };
+}
+
+/**
+ * A new user holding `roles` in `organisationId`, with the principal the services are called with
+ * as that user; `name` is what the audit log and the pages show for them.
+ */
+export async function buildPrincipalUser(services: Services, options: { organisationId: string; roles: Role[]; name: string }) {
+  const user = await buildUser(services, { organisationId: options.organisationId, roles: options.roles });
+  const principal: Principal = { userId: user.id, email: user.email, name: options.name, grants: options.roles.map((role) => ({ organisationId: options.organisationId, role })) };
+  return { ...user, principal };
+}
+
+/** A browser signed in (with a password only) as a new user holding `roles` in `organisationId`. */
+export async function signedInAs(t: TestContext, organisationId: string, roles: Role[]): Promise<TestClient> {
+  const client = new TestClient(t.app);
+  await client.signIn((await buildUser(t.services, { organisationId, roles })).email);
+  return client;
+}
+
+/** As buildPrincipalUser, with a browser signed in as the user too. */
+export async function buildSignedInPrincipal(t: TestContext, options: { organisationId: string; roles: Role[]; name: string }) {
+  const user = await buildPrincipalUser(t.services, options);
+  const client = new TestClient(t.app);
+  await client.signIn(user.email);
+  return { ...user, client };
 }
 
 /** A browser signed in as `email`, through the second step with `code()` when the account asks for one. */

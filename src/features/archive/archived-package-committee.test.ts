@@ -4,10 +4,10 @@
  * installation that had no committee yet makes its archive creator one. And the command line picks
  * the only committee by itself.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDatabase } from '../../../test/support/db.js';
+import { useTestDatabase } from '../../../test/support/test-app-hooks.js';
 import type { Database } from '../../platform/db/database.js';
 import { migrate, readMigrations } from '../../platform/db/migrate.js';
 import { archivedPackages } from './archive.tables.js';
@@ -31,11 +31,7 @@ async function insertPackage(database: Database, packageId: string, archivalCrea
 }
 
 describe('0018: archived packages belong to a committee', () => {
-  let database: Database;
-  before(async () => {
-    database = await createTestDatabase();
-  });
-  after(() => database.close());
+  const database = useTestDatabase();
 
   test('existing packages go to the first committee; the column is then required', async () => {
     assert.ok(TAG, 'the migration is registered');
@@ -53,11 +49,7 @@ describe('0018: archived packages belong to a committee', () => {
 });
 
 describe('0018 on an installation without any committee', () => {
-  let database: Database;
-  before(async () => {
-    database = await createTestDatabase();
-  });
-  after(() => database.close());
+  const database = useTestDatabase();
 
   test('a package imported before set-up makes its archive creator a committee, and belongs to it', async () => {
     await beforeMigration(database);

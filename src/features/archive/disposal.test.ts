@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, inArray } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildPrincipalUser } from '../../../test/support/factories.js';
 import { disposalItems } from './archive.tables.js';
 import { agendaItemDocuments, agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { documentFiles, documents } from '../registry/registry.tables.js';
@@ -10,6 +11,19 @@ import { auditLog } from '../../platform/audit/audit.tables.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import type { ArchiveCommittee } from './archive-scope.js';
+
+/**
+ * A test app on `clock` with a committee whose archivist (admin and registrar) has imported the
+ * classification codes and the document management plan, both as CSV.
+ */
+async function buildArchive(clock: () => Date, codes: string, plan: string) {
+  const t = await createTestApp({ clock });
+  const { committee, body } = await buildCommittee(t.services);
+  const archivist = await buildPrincipalUser(t.services, { organisationId: committee.id, roles: ['admin', 'registrar'], name: 'Alva Arkivarie' });
+  await t.services.registry.importCodes(archivist.principal, committee.slug, codes);
+  await t.services.archive.plan.importPlan(archivist.principal, committee, plan);
+  return { t, committee, body, admin: archivist.principal, adminEmail: archivist.email };
+}
 
 describe('disposal (gallring) by the document management plan', () => {
   let t: TestContext;
@@ -21,16 +35,13 @@ describe('disposal (gallring) by the document management plan', () => {
   let committee: ArchiveCommittee;
 
   before(async () => {
-    t = await createTestApp({ clock: () => now });
-    const built = await buildCommittee(t.services);
-    committee = built.committee;
-    const { body } = built;
-    const user = await buildUser(t.services, { organisationId: committee.id, roles: ['admin', 'registrar'] });
-    adminEmail = user.email;
-    admin = { userId: user.id, email: user.email, name: 'Alva Arkivarie', grants: [{ organisationId: committee.id, role: 'admin' }, { organisationId: committee.id, role: 'registrar' }] };
+    const archive = await buildArchive(
+      () => now,
+      'kod;rubrik;gallring\n2.3.4.1;Arbetsmiljö;Gallras efter 2 år\n1.2.1.3;Verksamhetsplanering;Bevaras\n',
+      'klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n2.3.4.1;;gallras;2;PDF/A;\n1.2.1.3;;bevaras;;PDF/A;\n',
+    );
+    ({ t, committee, admin, adminEmail } = archive);
     const { registry } = t.services;
-    await registry.importCodes(admin, committee.slug, 'kod;rubrik;gallring\n2.3.4.1;Arbetsmiljö;Gallras efter 2 år\n1.2.1.3;Verksamhetsplanering;Bevaras\n');
-    await t.services.archive.plan.importPlan(admin, committee, 'klassificeringskod;handlingstyp;åtgärd;gallringsfrist;format;anmärkning\n2.3.4.1;;gallras;2;PDF/A;\n1.2.1.3;;bevaras;;PDF/A;\n');
     const register = async (caseId: string, key: string, description: string) => {
       const d = await registry.registerDocument(admin, { caseId, direction: 'drawn_up', documentDate: '2020-03-01', description }, { filename: `${key}.txt`, bytes: Buffer.from(`innehåll ${key}`) });
       doc[key] = d.id;
@@ -47,7 +58,7 @@ describe('disposal (gallring) by the document management plan', () => {
     await register(plan.id, 'keep', 'Verksamhetsplan');
     for (const c of [sam, held, plan]) await registry.setCaseStatus(admin, c.id, 'closed');
     // A meeting's decision basis refers to one document: it is kept.
-    const [meeting] = await t.services.database.db.insert(meetings).values({ bodyId: body.id, startsAt: new Date('2020-04-01T09:00:00Z'), place: 'Stadshuset' }).returning();
+    const [meeting] = await t.services.database.db.insert(meetings).values({ bodyId: archive.body.id, startsAt: new Date('2020-04-01T09:00:00Z'), place: 'Stadshuset' }).returning();
     const [item] = await t.services.database.db.insert(agendaItems).values({ meetingId: meeting?.id ?? '', position: 1, heading: 'Arbetsmiljö', caseId: sam.id }).returning();
     await t.services.database.db.insert(agendaItemDocuments).values({ itemId: item?.id ?? '', documentId: doc.basis ?? '' });
     await t.services.archive.disposal.placeHold(admin, committee, { reference: `${held.year}/${held.number}`, reason: 'Tvist vid förvaltningsrätten' });
@@ -128,14 +139,12 @@ describe('OSL 5 kap.: a disposed document keeps its registry entry', () => {
   let committee: ArchiveCommittee;
 
   before(async () => {
-    t = await createTestApp({ clock: () => now });
-    ({ committee } = await buildCommittee(t.services));
-    const user = await buildUser(t.services, { organisationId: committee.id, roles: ['admin', 'registrar'] });
-    adminEmail = user.email;
-    admin = { userId: user.id, email: user.email, name: 'Alva Arkivarie', grants: [{ organisationId: committee.id, role: 'admin' }, { organisationId: committee.id, role: 'registrar' }] };
+    ({ t, committee, admin, adminEmail } = await buildArchive(
+      () => now,
+      'kod;rubrik;gallring\n2.2.0.2;Nämndadministration;Bevaras\n2.2.0.2.1;Inbjudningar;Gallras efter 2 år\n',
+      'klassificeringskod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2.1;gallras;2\n',
+    ));
     const { registry } = t.services;
-    await registry.importCodes(admin, committee.slug, 'kod;rubrik;gallring\n2.2.0.2;Nämndadministration;Bevaras\n2.2.0.2.1;Inbjudningar;Gallras efter 2 år\n');
-    await t.services.archive.plan.importPlan(admin, committee, 'klassificeringskod;åtgärd;gallringsfrist\n2.2.0.2;bevaras;\n2.2.0.2.1;gallras;2\n');
     const invitations = await registry.createCase(admin, committee.slug, { title: 'Inbjudningar 2018', classificationCode: '2.2.0.2.1' });
     const kept = await registry.createCase(admin, committee.slug, { title: 'Sammanträden 2018', classificationCode: '2.2.0.2' });
     const rows: [string, 'incoming' | 'outgoing' | 'drawn_up', string | undefined, string][] = [

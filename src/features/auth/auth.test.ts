@@ -2,15 +2,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { sessions, users } from './auth.tables.js';
 import { generateTotp } from './auth.service.js';
 
 const SETUP = { committeeName: 'Testnämnden', committeeSlug: 'testnamnden', name: 'Ada Admin', email: 'ada@example.se', password: 'ett långt lösenord här' };
 
 describe('first run and setup', () => {
-  let t: TestContext;
-  before(async () => (t = await createTestApp()));
-  after(() => t.close());
+  const t = useTestApp();
 
   test('an empty installation sends every page to setup, and setup creates the first administrator', async () => {
     const client = new TestClient(t.app);
@@ -141,10 +140,8 @@ describe('sign-in, sessions and CSRF', () => {
 });
 
 describe('two-step verification (TOTP)', () => {
-  let t: TestContext;
   let now = new Date('2026-11-27T10:00:00Z');
-  before(async () => (t = await createTestApp({ clock: () => now })));
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   test('a user turns TOTP on, and then needs a code to sign in', async () => {
     const { committee } = await buildCommittee(t.services);
@@ -171,9 +168,7 @@ describe('two-step verification (TOTP)', () => {
 });
 
 describe('personal API tokens', () => {
-  let t: TestContext;
-  before(async () => (t = await createTestApp()));
-  after(() => t.close());
+  const t = useTestApp();
 
   test('a token is shown once, works as Bearer without cookies or CSRF, and stops working when revoked', async () => {
     const { committee } = await buildCommittee(t.services);

@@ -1,13 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from '../demo/demo-data.js';
 
 describe('setup of an empty installation: "Starta med demonämnden"', () => {
-  let t: TestContext;
-  before(async () => (t = await createTestApp()));
-  after(() => t.close());
+  const t = useTestApp();
 
   test('the setup page offers the demo beside one’s own committee; loading shows progress, then the sign-ins', async () => {
     const client = new TestClient(t.app);

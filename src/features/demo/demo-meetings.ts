@@ -248,23 +248,33 @@ async function tableSeedItem(w: WriteContext, c: DemoMeetingContext, row: Agenda
 }
 
 /**
+ * A past meeting of `bodyId` at `time`, written closed (opened at its start, closed at its end, its
+ * notice a week before) in one transaction with what `fill` adds to it; nothing when it is there.
+ */
+async function ensureClosedMeeting(c: DemoMeetingContext, bodyId: string, time: DemoMeetingTime, now: Date, fill: (tx: Db, meeting: MeetingRow) => Promise<void>): Promise<void> {
+  const db = c.services.database.db;
+  const startsAt = startOf(time);
+  if (await findMeetingAt(db, bodyId, 'meeting', startsAt)) return;
+  await db.transaction(async (tx) => {
+    const closedAt = endOf(time);
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({ bodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: time.place, status: 'closed', noticeSentAt: noticeOf(time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now, origin: 'demo' })
+      .returning();
+    if (!meeting) throw new Error('insert returned no meeting');
+    await fill(tx, meeting);
+  });
+}
+
+/**
  * The committee's earlier 2022 meetings (§§ 1–18): closed, every member present, each paragraph a
  * placeholder item; meetings and items are invented (origin 'demo'): the seed has only the
  * December protocol.
  */
 async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
-  const db = c.services.database.db;
   const now = c.services.clock();
   for (const e of DEMO_EARLIER_MEETINGS_2022) {
-    const startsAt = startOf(e.time);
-    if (await findMeetingAt(db, c.committeeBodyId, 'meeting', startsAt)) continue;
-    await db.transaction(async (tx) => {
-      const closedAt = endOf(e.time);
-      const [meeting] = await tx
-        .insert(meetings)
-        .values({ bodyId: c.committeeBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: e.time.place, status: 'closed', noticeSentAt: noticeOf(e.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now, origin: 'demo' })
-        .returning();
-      if (!meeting) throw new Error('insert returned no meeting');
+    await ensureClosedMeeting(c, c.committeeBodyId, e.time, now, async (tx, meeting) => {
       const [first, last] = e.paragraphs;
       for (let n = first; n <= last; n += 1) {
         const known = e.known[n];
@@ -275,7 +285,7 @@ async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
       const called = await listMandatesOn(tx, c.committeeBodyId, e.time.date);
       for (const { mandate, person } of called) {
         if (mandate.role !== 'member') continue;
-        await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: 'present', recordedAt: startsAt });
+        await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: 'present', recordedAt: meeting.startsAt });
       }
       await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: e.time.date, status: 'closed', paragraphs: e.paragraphs, source: 'demo' }, organisationId: c.committeeId }, now);
     });
@@ -284,22 +294,13 @@ async function ensureEarlierMeetings(c: DemoMeetingContext): Promise<void> {
 
 /** The preparation group's 2022 meetings, closed, with each municipality's official present or not. */
 async function ensurePreparationMeetings(c: DemoMeetingContext): Promise<void> {
-  const db = c.services.database.db;
   const now = c.services.clock();
   for (const p of DEMO_PREPARATION_MEETINGS) {
-    const startsAt = startOf(p.time);
-    if (await findMeetingAt(db, c.preparationBodyId, 'meeting', startsAt)) continue;
-    await db.transaction(async (tx) => {
-      const closedAt = endOf(p.time);
-      const [meeting] = await tx
-        .insert(meetings)
-        .values({ bodyId: c.preparationBodyId, kind: 'meeting', startsAt, endsAt: closedAt, place: p.time.place, status: 'closed', noticeSentAt: noticeOf(p.time), openedAt: startsAt, closedAt, createdAt: now, updatedAt: now, origin: 'demo' })
-        .returning();
-      if (!meeting) throw new Error('insert returned no meeting');
+    await ensureClosedMeeting(c, c.preparationBodyId, p.time, now, async (tx, meeting) => {
       const officials = (await listMandatesOn(tx, c.preparationBodyId, p.time.date)).filter((m) => m.mandate.role === 'official');
       for (const { mandate, person } of officials) {
         const absent = p.absent.includes(c.slugOf.get(mandate.municipalityId) ?? '');
-        await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: absent ? 'absent' : p.remote ? 'remote' : 'present', recordedAt: startsAt });
+        await tx.insert(attendanceEvents).values({ meetingId: meeting.id, personId: person.id, type: absent ? 'absent' : p.remote ? 'remote' : 'present', recordedAt: meeting.startsAt });
       }
       await recordAudit(tx, DEMO_ACTOR, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id, after: { date: p.time.date, place: p.time.place, status: 'closed', absent: p.absent }, organisationId: c.committeeId }, now);
     });

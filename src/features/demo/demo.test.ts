@@ -1,16 +1,15 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { loadDemo } from './demo.js';
 import { DEMO_LOGIN_EMAILS, DEMO_MUNICIPALITIES, DEMO_PASSWORD } from './demo-data.js';
 
 const TABLES = ['protocols', 'protocol_paragraphs', 'protocol_signatures', 'organisations', 'populations', 'bodies', 'people', 'mandates', 'users', 'role_assignments', 'audit_log', 'classification_codes', 'cases', 'documents', 'document_files', 'search_entries'];
 
 describe('the demo committee', () => {
-  let t: TestContext;
-  before(async () => (t = await createTestApp()));
-  after(() => t.close());
+  const t = useTestApp();
 
   async function counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};

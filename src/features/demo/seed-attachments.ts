@@ -12,6 +12,59 @@ const PLAN_SIGNERS = `${demoName(24)} ${demoName(42)}`;
 /** Fictional: the letterhead's contact line of the financing appendix. */
 const CONTACT = 'e-post: samordnare@exempel.se, Telefon: 0920-00 00 00 (exempeldata)';
 
+/**
+ * The body of a 2022 budget slide of the § 19 economy report: the rows twice, as income and as
+ * costs (the budget balances), each with its sum, then the comments, the last of them on
+ * Datacenter Norrbotten.
+ */
+function budget2022(rows: string, total: string, dataCentreComment: string): string {
+  return `${rows}
+
+Summa intäkter ${total}
+
+Kostnader
+${rows}
+
+Summa kostnader ${total}
+
+Rörelseresultat 0
+
+Kommentarer Budget 2022:
+• Uppräkning med 2% enligt samverkansavtalet.
+• Inga projekt budgeterade för 2022. Projekt som
+
+tillkommer till budgeten under året rapporteras
+som en avvikelse.
+
+• ${dataCentreComment}`;
+}
+
+/** The 2022 budget's rows (slide 6). */
+const BUDGET_2022_ROWS = `Grundfinansiering 1 065 400
+
+Verksamhetsutvecklare e-tjänster 937 200
+
+Förvaltningsledare verksamhetssystem SOC 930 600
+
+E-tjänsteplattform 1 046 900
+
+Räddningstjänsten system 732 500
+
+E-arkiv 322 000`;
+
+/** The 2022 budget's rows with Datacenter Norrbotten and without the SOC system (slide 10). */
+const BUDGET_2022_WITH_DATA_CENTRE_ROWS = `Grundfinansiering 1 065 400
+
+Verksamhetsutvecklare e-tjänster 937 200
+
+E-tjänsteplattform 1 046 900
+
+Räddningstjänsten system 732 500
+
+E-arkiv 322 000
+
+Datacenter Norrbotten 1 208 400`;
+
 export const SEED_ECONOMY_TEXT = `Norrbottens e-nämnd
 KLASSS: Internt konfidentiellt
 
@@ -168,50 +221,12 @@ Intäkter Budget
 
 2022
 
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-Förvaltningsledare verksamhetssystem SOC 930 600
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Summa intäkter 5 034 600
-
-Kostnader
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-Förvaltningsledare verksamhetssystem SOC 930 600
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Summa kostnader 5 034 600
-
-Rörelseresultat 0
-
-Kommentarer Budget 2022:
-• Uppräkning med 2% enligt samverkansavtalet.
-• Inga projekt budgeterade för 2022. Projekt som
-
-tillkommer till budgeten under året rapporteras
-som en avvikelse.
-
-• Exkl. Datacenter Norrbotten
+${budget2022(BUDGET_2022_ROWS, '5 034 600', `Exkl. Datacenter Norrbotten
 • Det gemensamma alternativet Datacenter
 
 Norrbotten ingå inte i budgeten då det
 faktureras direkt från leverantören till respektive
-kommun.
+kommun.`)}
 Norrbottens e-nämnd
 KLASSS: Internt konfidentiellt
 
@@ -340,45 +355,7 @@ Budget 2022 inkl. Datacenter Norrbotten
 Intäkter Budget
 2022
 
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Datacenter Norrbotten 1 208 400
-
-Summa intäkter 5 312 400
-
-Kostnader
-Grundfinansiering 1 065 400
-
-Verksamhetsutvecklare e-tjänster 937 200
-
-E-tjänsteplattform 1 046 900
-
-Räddningstjänsten system 732 500
-
-E-arkiv 322 000
-
-Datacenter Norrbotten 1 208 400
-
-Summa kostnader 5 312 400
-
-Rörelseresultat 0
-
-Kommentarer Budget 2022:
-• Uppräkning med 2% enligt samverkansavtalet.
-• Inga projekt budgeterade för 2022. Projekt som
-
-tillkommer till budgeten under året rapporteras
-som en avvikelse.
-
-• Inkl. Datacenter Norrbotten`;
+${budget2022(BUDGET_2022_WITH_DATA_CENTRE_ROWS, '5 312 400', 'Inkl. Datacenter Norrbotten')}`;
 
 export const SEED_INTERNAL_CONTROL_TEXT = `Intern kontroll - 2023 (E-nämnd)
 Kontrollmoment Sannolikhet Konsekvens Riskvärde Beslut Analys

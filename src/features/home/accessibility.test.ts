@@ -1,9 +1,9 @@
 /** The accessibility feedback form: anonymous, so limited per client address (DB-backed, shared by all servers). */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, like, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, type TestContext } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { loginAttempts } from '../auth/auth.tables.js';
 import { accessibilityFeedback } from './home.tables.js';
 import { FEEDBACK_LIMIT } from './accessibility.service.js';
@@ -29,11 +29,7 @@ async function visitor(app: FastifyInstance, ip: string, headers: Record<string,
 }
 
 describe('accessibility feedback: rate limit per client address', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   const storedFrom = async (marker: string) =>
     (await t.database.db.select().from(accessibilityFeedback).where(like(accessibilityFeedback.message, `${marker}%`))).length;
@@ -102,11 +98,7 @@ describe('accessibility feedback: rate limit per client address', () => {
 });
 
 describe('the accessibility statement follows DIGG’s model', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   test('scope, compliance status, known shortcomings, feedback, enforcement with DIGG’s form and the date it was last updated', async () => {
     const tr = translator('sv');

@@ -1,8 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { createTestApp, type TestContext } from '../../../test/support/app.js';
+import { type TestContext } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 import { linkedUser, refusal } from '../../../test/support/live-room.js';
 import { agendaItems, auditLog, electionBallots, electionCandidates, elections } from '../../tables.js';
@@ -73,12 +74,8 @@ function changedRows(before: Map<string, string[]>, after: Map<string, string[]>
 }
 
 describe('elections by closed ballot on the members\u2019 devices (KL 5:46–47)', () => {
-  let t: TestContext;
 
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   test('countBallot: one vote to each chosen, a blank ballot only when allowed, never more than the places', () => {
     const election = { candidates: ['A', 'B', 'C'], tally: [0, 0, 0], blank: 0, places: 2, allowBlank: false };

@@ -1,7 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, buildUser, type TestContext } from '../../../test/support/app.js';
+import { buildUser, type TestContext } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 import { linkedUser, refusal } from '../../../test/support/live-room.js';
 import { liveBallots } from './live.tables.js';
@@ -40,12 +41,8 @@ async function buildRoom(t: TestContext): Promise<Room> {
 }
 
 describe('the live meeting for members', () => {
-  let t: TestContext;
 
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   async function open(room: Room, absent: string[] = []) {
     const response = await room.f.secretary.post(`${room.f.base}/oppna`);

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import { mandates, organisations, people, populations } from './organisation.tables.js';
 
 describe('organisation pages', () => {
@@ -14,10 +15,8 @@ describe('organisation pages', () => {
     // A fixed day inside the mandates' term, so that the test does not age.
     t = await createTestApp({ clock: () => new Date('2025-06-01T10:00:00Z') });
     org = await buildCommittee(t.services, { name: 'Provnämnden' });
-    admin = new TestClient(t.app);
-    await admin.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['admin'] })).email);
-    member = new TestClient(t.app);
-    await member.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['member'] })).email);
+    admin = await signedInAs(t, org.committee.id, ['admin']);
+    member = await signedInAs(t, org.committee.id, ['member']);
   });
   after(() => t.close());
 
@@ -80,8 +79,7 @@ describe('organisation pages', () => {
 
   test('an admin of another committee cannot edit this one', async () => {
     const other = await buildCommittee(t.services, { name: 'Annan nämnd' });
-    const outsider = new TestClient(t.app);
-    await outsider.signIn((await buildUser(t.services, { organisationId: other.committee.id, roles: ['admin'] })).email);
+    const outsider = await signedInAs(t, other.committee.id, ['admin']);
     const response = await outsider.post(`/organisation/${org.municipality.slug}/befolkning`, { year: '2022', population: '1000', source: 'SCB' });
     assert.equal(response.statusCode, 403);
   });

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { accessibilityFeedback } from '../home/home.tables.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildNovemberProtocol } from '../../../test/support/november-protocol.js';
 
 const now = new Date('2026-11-26T09:00:00Z');
 
@@ -18,12 +19,7 @@ describe('the public portal', () => {
     t = await createTestApp({ clock: () => now });
     const db = t.services.database.db;
     org = await buildJointCommittee(t.services);
-    ({ meetingId: closedMeeting } = await buildFinalProtocol(t.services, {
-      committeeId: org.committee.id,
-      bodyId: org.body.id,
-      municipalityId: org.members[0]?.id ?? '',
-      meetingAt: new Date('2026-11-18T12:00:00Z'),
-      justerAt: new Date('2026-11-25T13:00:00Z'),
+    ({ meetingId: closedMeeting } = await buildNovemberProtocol(t.services, org, {
       paragraphs: [
         { heading: 'Verksamhetsplan 2027', decision: 'Nämnden antar verksamhetsplanen för 2027.' },
         { heading: 'Internkontrollplan 2027', decision: 'Nämnden antar internkontrollplanen.' },

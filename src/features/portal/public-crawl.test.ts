@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, meetings } from '../meetings/meetings.tables.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildNovemberProtocol } from '../../../test/support/november-protocol.js';
 
 const MARKER = 'HEMLIGMARKÖR-7Q4Z';
 const INTERNAL = 'INTERNMARKÖR-2K9X';
@@ -44,12 +45,7 @@ describe('the public crawl finds no secret material', () => {
     ]);
 
     // A final protocol: a secret paragraph, and an open one whose basis names the secret and internal documents.
-    await buildFinalProtocol(services, {
-      committeeId: org.committee.id,
-      bodyId: org.body.id,
-      municipalityId: org.members[0]?.id ?? '',
-      meetingAt: new Date('2026-11-18T12:00:00Z'),
-      justerAt: new Date('2026-11-25T13:00:00Z'),
+    await buildNovemberProtocol(services, org, {
       paragraphs: [
         { heading: 'Upphandling av e-arkiv', decision: 'Nämnden tilldelar kontraktet.', decisionBasis: [{ documentId: publicDoc.id, text: 'Tjänsteskrivelse e-arkiv' }, { documentId: secretDoc.id, text: `Anbud med affärshemligheter ${MARKER}` }, { documentId: internalDoc.id, text: `Arbetsutkast ${INTERNAL}` }] },
         { heading: 'Personalärende', decision: `Beslut ${MARKER}`, summary: `Sammanfattning ${MARKER}`, handling: `Sammanträdet ${MARKER}`, secrecyProvision: 'OSL 39 kap. 3 §', decisionBasis: [{ documentId: secretDoc.id, text: `Underlag ${MARKER}` }] },

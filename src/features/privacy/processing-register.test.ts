@@ -6,7 +6,8 @@
  */
 import { after, before, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import { missingArticle30 } from './processing-register.service.js';
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
@@ -49,11 +50,7 @@ describe('GDPR art. 30: the register on its page, edited by the committee’s ad
     const { committee, municipality } = await buildCommittee(t.services);
     committeeSlug = committee.slug;
     const other = await buildCommittee(t.services, { name: 'Andra nämnden' });
-    const sign = async (organisationId: string, role: 'admin' | 'registrar') => {
-      const client = new TestClient(t.app);
-      await client.signIn((await buildUser(t.services, { organisationId, roles: [role] })).email);
-      return client;
-    };
+    const sign = (organisationId: string, role: 'admin' | 'registrar') => signedInAs(t, organisationId, [role]);
     admin = await sign(committee.id, 'admin');
     clients.registrar = await sign(committee.id, 'registrar');
     clients.municipalityAdmin = await sign(municipality.id, 'admin');

@@ -2,14 +2,14 @@
  * The record is complete (KL 5:66–67): who served at each paragraph, an undone decision out of
  * the record, and a secret paragraph under its public heading.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { cases } from '../registry/registry.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
@@ -29,12 +29,8 @@ function pdfText(pdf: Buffer): string {
 }
 
 describe('protocol record: who served per paragraph, undone votes, public headings (KL 5:66–67, OSL 5:2)', () => {
-  let t: TestContext;
   let now = new Date('2022-12-14T10:00:00Z');
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
   const db = () => t.services.database.db;
 
   async function post(f: LiveFixture, to: string, form: Record<string, string> = {}) {

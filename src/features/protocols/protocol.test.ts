@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from './protocols.tables.js';
@@ -19,13 +19,9 @@ function says(pattern: RegExp) {
 }
 
 describe('protocol: draft, editing, locking with § numbers, finality', () => {
-  let t: TestContext;
   let now = new Date('2022-12-14T10:00:00Z');
 
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   async function post(f: LiveFixture, path: string, form: Record<string, string> = {}) {
     const response = await f.secretary.post(path, form);

@@ -4,10 +4,11 @@
  * own appeal period before the rest of the protocol is final; a recorded posting date changes only
  * by a correction with a reason, shown on the board with the recomputed appeal period.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { TestClient, buildUser, createTestApp, giveTotp, type TestContext } from '../../../test/support/app.js';
+import { TestClient, buildUser, giveTotp } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
@@ -21,12 +22,8 @@ import { buildLiveMeeting, recordStart, textOf, type LiveFixture } from '../../.
 import { principalOf } from '../../../test/support/publication-fixtures.js';
 
 describe('omedelbar justering and posting-date corrections (KL 8:12, 13:5)', () => {
-  let t: TestContext;
   let now = new Date('2022-12-14T09:30:00Z');
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
   const db = () => t.services.database.db;
   const rp = { rpID: 'localhost', origin: 'http://localhost' };
 

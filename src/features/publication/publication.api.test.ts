@@ -2,15 +2,17 @@
  * The notice board in the JSON API: real answers, from a built board and from the demo, are
  * checked against the schema the OpenAPI document shows, so the description cannot drift.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { notices } from './publication.tables.js';
 import { loadDemo } from '../demo/demo.js';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-data.js';
-import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildNovemberProtocol } from '../../../test/support/november-protocol.js';
 import { ZApiNoticeBoard } from './board.schema.js';
 
 let now = new Date('2026-11-25T14:00:00Z');
@@ -33,11 +35,7 @@ function assertMatchesSchema(body: unknown, where: string): z.infer<typeof ZApiN
 }
 
 describe('publication API: GET /api/v1/notice-boards/{slug}', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   test('the OpenAPI document describes it as public, with the response schema and the slug parameter', async () => {
     const op = await describedOperation(new TestClient(t.app));
@@ -60,7 +58,7 @@ describe('publication API: GET /api/v1/notice-boards/{slug}', () => {
     const [alby, bredby] = org.members;
     if (!alby || !bredby) throw new Error('members');
     now = new Date('2026-11-25T14:00:00Z');
-    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: alby.id, meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const { protocolId } = await buildNovemberProtocol(t.services, org, { municipalityId: alby.id });
     const client = new TestClient(t.app);
     const op = await describedOperation(client);
     const schema = ((op.responses as Record<string, { content: Record<string, { schema: Json }> }>)['200']?.content['application/json']?.schema ?? {}) as { required: string[]; properties: Json };

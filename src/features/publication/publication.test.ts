@@ -1,11 +1,13 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
-import { TestClient, createTestApp, type TestContext } from '../../../test/support/app.js';
+import { TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { notices } from './publication.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { buildFinalProtocol, buildJointCommittee, buildRoleUser } from '../../../test/support/publication-fixtures.js';
+import { buildNovemberProtocol } from '../../../test/support/november-protocol.js';
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -16,11 +18,7 @@ const at = (iso: string) => {
 };
 
 describe('publication: notices on every member municipality’s board', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   test('justering creates one notice per member municipality, posted at once by default', async () => {
     const org = await buildJointCommittee(t.services);
@@ -54,7 +52,7 @@ describe('publication: notices on every member municipality’s board', () => {
   test('KL 8:9, 8:12, 13:5 — an unconfirmed board: the notice is posted by hand, no appeal period until the registrar records it, and the page does not call itself official', async () => {
     const org = await buildJointCommittee(t.services, { officialBoards: false });
     at('2026-11-25T14:00:00Z');
-    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: org.members[0]?.id ?? '', meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const { protocolId } = await buildNovemberProtocol(t.services, org);
     const rows = await t.database.db.select().from(notices).where(eq(notices.protocolId, protocolId));
     assert.equal(rows.length, 3);
     assert.ok(rows.every((r) => r.postingMethod === 'manual' && r.postedOn === null), 'nothing counts as posted on an unconfirmed board');
@@ -80,7 +78,7 @@ describe('publication: notices on every member municipality’s board', () => {
   test('a preparation group’s protocol gets no notices', async () => {
     const org = await buildJointCommittee(t.services);
     at('2026-11-25T14:00:00Z');
-    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.group.id, municipalityId: org.members[0]?.id ?? '', meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const { protocolId } = await buildNovemberProtocol(t.services, org, { bodyId: org.group.id });
     assert.equal((await t.database.db.select().from(notices).where(eq(notices.protocolId, protocolId))).length, 0);
   });
 
@@ -89,7 +87,7 @@ describe('publication: notices on every member municipality’s board', () => {
     const [alby, bredby, cedby] = org.members;
     if (!alby || !bredby || !cedby) throw new Error('members');
     at('2026-11-25T14:00:00Z');
-    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: alby.id, meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const { protocolId } = await buildNovemberProtocol(t.services, org, { municipalityId: alby.id });
     const rows = await t.database.db.select().from(notices).where(eq(notices.protocolId, protocolId));
     const noticeOf = (id: string) => rows.find((r) => r.organisationId === id)?.id ?? '';
     assert.ok(rows.every((r) => r.postedOn === null && r.postingMethod === 'manual'));
@@ -224,7 +222,7 @@ describe('publication: notices on every member municipality’s board', () => {
     const view = await t.services.publication.settings(secretary.principal, org.committee.slug);
     assert.deepEqual(view.settings, { noticePosting: 'immediate', postingTime: '08:00', protocolKeptAt: 'Nämndens kansli, Gby', manualMunicipalities: [slug], appealCourt: '', appealCourtAddress: '' });
     at('2026-11-25T14:00:00Z');
-    const { protocolId } = await buildFinalProtocol(t.services, { committeeId: org.committee.id, bodyId: org.body.id, municipalityId: org.members[0]?.id ?? '', meetingAt: new Date('2026-11-18T12:00:00Z'), justerAt: new Date('2026-11-25T13:00:00Z') });
+    const { protocolId } = await buildNovemberProtocol(t.services, org);
     const rows = await t.database.db.select().from(notices).where(eq(notices.protocolId, protocolId));
     assert.deepEqual(rows.map((r) => r.postingMethod).sort(), ['automatic', 'manual']);
     const board = await new TestClient(t.app).get(`/anslagstavla/${org.members[0]?.slug ?? ''}`);

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import type { Principal } from '../../platform/auth/policy.js';
 
 const SECRET_MARKER = 'HEMLIG-MARKÖR-test';
@@ -128,8 +129,7 @@ describe('the public registry', () => {
   });
 
   test('the public registry looks the same to a signed-in member; a member without secrecy rights sees only the entry', async () => {
-    const member = new TestClient(t.app);
-    await member.signIn((await buildUser(t.services, { organisationId: committeeId, roles: ['member'] })).email);
+    const member = await signedInAs(t, committeeId, ['member']);
     // Signed in, internal drafts are readable; only the secret marker must stay hidden.
     const secretOnly = [/HEMLIG-MARK/i];
     const list = await member.get('/diarium');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import { agendaItems, meetings } from '../meetings/meetings.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { DomainError } from '../../platform/errors.js';
@@ -26,8 +27,7 @@ describe('correcting registry details while the case is open', () => {
     const user = await buildUser(t.services, { organisationId: org.committee.id, roles: ['registrar'] });
     registrar = new TestClient(t.app);
     await registrar.signIn(user.email);
-    member = new TestClient(t.app);
-    await member.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['member'] })).email);
+    member = await signedInAs(t, org.committee.id, ['member']);
     registrarPrincipal = { userId: user.id, email: user.email, name: 'Registratorn', grants: [{ organisationId: org.committee.id, role: 'registrar' }] };
     otherRegistrar = { userId: randomUUID(), email: 'annan@example.se', name: 'Annan', grants: [{ organisationId: other.committee.id, role: 'registrar' }] };
     await t.services.registry.importCodes(registrarPrincipal, org.committee.slug, CODES);
@@ -146,8 +146,7 @@ describe('correcting registry details while the case is open', () => {
     const db = t.services.database.db;
     const [meeting] = await db.insert(meetings).values({ bodyId: org.body.id, startsAt: new Date('2026-03-20T09:00:00Z'), place: 'Luleå' }).returning();
     assert.ok(meeting);
-    const secretary = new TestClient(t.app);
-    await secretary.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] })).email);
+    const secretary = await signedInAs(t, org.committee.id, ['secretary']);
     const form = await secretary.get(`/moten/${meeting.id}/dagordning/ny`);
     assert.match(form.body, /list="osl-provisions"/);
     const bad = await secretary.post(`/moten/${meeting.id}/dagordning/ny`, { kind: 'decision', heading: 'Personalärende', isSecret: 'on', secrecyProvision: 'paragrafen om personal' });

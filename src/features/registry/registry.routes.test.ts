@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import { EXE_BYTES } from '../../../test/support/file-fixtures.js';
 
 const CODES = 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n1.3.2.2;Intern kontroll;Bevaras\n';
@@ -19,10 +20,8 @@ describe('registry pages', () => {
   before(async () => {
     t = await createTestApp({ clock: () => new Date('2026-03-02T09:00:00Z') });
     org = await buildCommittee(t.services, { name: 'Diarienämnden' });
-    secretary = new TestClient(t.app);
-    await secretary.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] })).email);
-    member = new TestClient(t.app);
-    await member.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['member'] })).email);
+    secretary = await signedInAs(t, org.committee.id, ['secretary']);
+    member = await signedInAs(t, org.committee.id, ['member']);
   });
   after(() => t.close());
 

@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import { documentFiles } from './registry.tables.js';
 import { buildPdf } from '../../../test/support/file-fixtures.js';
 import { sharedTextExtractor } from './files/extract-isolated.js';
@@ -32,8 +33,7 @@ describe('uploads that would stall the app', () => {
   before(async () => {
     t = await createTestApp({ clock: () => new Date('2026-03-02T09:00:00Z'), config: { maxFileBytes: 50 * 1024 * 1024 } });
     const org = await buildCommittee(t.services, { name: 'Uppladdningsnämnden' });
-    secretary = new TestClient(t.app);
-    await secretary.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] })).email);
+    secretary = await signedInAs(t, org.committee.id, ['secretary']);
     await secretary.post(`/klassificering/${org.committee.slug}/import`, { csv: 'kod;rubrik;gallring\n2.4.0.2;Ekonomisk uppföljning;Bevaras\n' });
     const created = await secretary.post('/arenden/nytt', { organisation: org.committee.slug, title: 'Bilagor', classificationCode: '2.4.0.2', responsiblePersonId: '' });
     caseId = String(created.headers.location).split('/').pop() ?? '';

@@ -1,13 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, buildUser, createTestApp, TestClient } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { canonicalJson, recordAudit, verifyAuditChain } from './audit.js';
 
 describe('the audit chain', () => {
-  let t: TestContext;
-  before(async () => (t = await createTestApp()));
-  after(() => t.close());
+  const t = useTestApp();
 
   test('canonical JSON does not depend on key order', () => {
     assert.equal(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } }), canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));

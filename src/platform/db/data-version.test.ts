@@ -1,14 +1,11 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase } from '../../../test/support/db.js';
+import { useTestDatabase } from '../../../test/support/test-app-hooks.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.js';
-import type { Database } from './database.js';
 import { createDataVersionReader, dataVersion } from './data-version.js';
 
 describe('the data version', () => {
-  let database: Database;
-  before(async () => (database = await createTestDatabase()));
-  after(() => database.close());
+  const database = useTestDatabase();
 
   const change = () => database.db.transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: 'test.change', entity: 'test', entityId: 'x', organisationId: null }));
 

@@ -5,7 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { signedInAs } from '../../../test/support/factories.js';
 import { translator } from '../i18n/i18n.js';
 import { HTTP_STATUS } from '../errors.js';
 import { errorTitle } from './error-handler.js';
@@ -33,8 +34,7 @@ describe('error pages say what happened and lead back', () => {
     before(async () => {
       t = await createTestApp();
       const { committee } = await buildCommittee(t.services);
-      client = new TestClient(t.app);
-      await client.signIn((await buildUser(t.services, { organisationId: committee.id, roles: ['member'] })).email);
+      client = await signedInAs(t, committee.id, ['member']);
     });
     after(() => t.close());
     const cookie = () => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

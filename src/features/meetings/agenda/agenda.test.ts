@@ -1,11 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
 import { agendaItemDocuments, agendaItems, meetings } from '../meetings.tables.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/auth/policy.js';
 import { proposalBlocks } from './agenda.schema.js';
+import { buildSignedInPrincipal, signedInAs } from '../../../../test/support/factories.js';
 
 const CODES = 'kod;rubrik;gallring\n1.3.1.2;Reglemente;Bevaras\n';
 const NOW = new Date('2026-03-01T09:00:00Z');
@@ -39,14 +40,9 @@ describe('agenda (föredragningslista)', () => {
   before(async () => {
     t = await createTestApp({ clock: () => NOW });
     org = await buildCommittee(t.services);
-    const secretaryUser = await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] });
-    planner = { userId: secretaryUser.id, email: secretaryUser.email, name: 'Sekreteraren', grants: [{ organisationId: org.committee.id, role: 'secretary' }] };
-    secretary = new TestClient(t.app);
-    await secretary.signIn(secretaryUser.email);
-    member = new TestClient(t.app);
-    await member.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['member'] })).email);
-    registrar = new TestClient(t.app);
-    await registrar.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['registrar'] })).email);
+    ({ principal: planner, client: secretary } = await buildSignedInPrincipal(t, { organisationId: org.committee.id, roles: ['secretary'], name: 'Sekreteraren' }));
+    member = await signedInAs(t, org.committee.id, ['member']);
+    registrar = await signedInAs(t, org.committee.id, ['registrar']);
 
     const { registry } = t.services;
     await registry.importCodes(planner, org.committee.slug, CODES);

@@ -2,9 +2,10 @@
  * Issue 18 — reminder and absence mails show their state as the notice does: grouped on the
  * meeting's notice page (queued, sent, failed) and each recipient in the mail log with its kind.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
+import { buildCommittee, buildUser, TestClient } from '../../../../test/support/app.js';
+import { useTestApp } from '../../../../test/support/test-app-hooks.js';
 import { mailLog, meetings } from '../../../tables.js';
 import { mailGroupOf, mailGroupStates } from './mail-groups.js';
 
@@ -25,11 +26,7 @@ describe('progress of absence and reminder mails', () => {
     ]);
   });
 
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp();
-  });
-  after(() => t.close());
+  const t = useTestApp();
 
   test("the notice page shows the absence and reminder mails' state per group and per recipient, and refreshes while some wait", async () => {
     const { committee, body } = await buildCommittee(t.services);

@@ -4,13 +4,14 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
 import { meetings } from '../meetings.tables.js';
 import { mandates, people } from '../../organisation/organisation.tables.js';
 import { auditLog } from '../../../platform/audit/audit.tables.js';
 import { mailLog } from '../../../platform/mail/mail.tables.js';
 import type { Principal } from '../../../platform/auth/policy.js';
 import { startSmtp } from '../../../../test/support/smtp.js';
+import { buildSignedInPrincipal, signedInAs } from '../../../../test/support/factories.js';
 
 const CODES = 'kod;rubrik;gallring\n1.3.1.2;Reglemente;Bevaras\n';
 const NOW = new Date('2026-03-01T09:00:00Z');
@@ -90,12 +91,8 @@ describe('notice (kallelse) by e-mail', () => {
     smtp = await startSmtp();
     t = await createTestApp({ clock: () => NOW, config: { smtpUrl: smtp.url, publicUrl: 'https://kansli.example.se', outboxDir } });
     org = await buildCommittee(t.services);
-    const user = await buildUser(t.services, { organisationId: org.committee.id, roles: ['secretary'] });
-    planner = { userId: user.id, email: user.email, name: 'Sekreteraren', grants: [{ organisationId: org.committee.id, role: 'secretary' }] };
-    secretary = new TestClient(t.app);
-    await secretary.signIn(user.email);
-    member = new TestClient(t.app);
-    await member.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: ['member'] })).email);
+    ({ principal: planner, client: secretary } = await buildSignedInPrincipal(t, { organisationId: org.committee.id, roles: ['secretary'], name: 'Sekreteraren' }));
+    member = await signedInAs(t, org.committee.id, ['member']);
 
     await addPerson('Ledamot A', 'ledamot.a@example.se', 'member');
     await addPerson('Ledamot B', 'ledamot.b@example.se', 'member');

@@ -1,21 +1,17 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, like } from 'drizzle-orm';
 import { buildConfig } from '../../../platform/config/config.js';
-import { createTestApp, type TestContext } from '../../../../test/support/app.js';
+import { useTestApp } from '../../../../test/support/test-app-hooks.js';
 import { agendaItems, electionBallots, elections } from '../meetings.tables.js';
 import { auditLog } from '../../../platform/audit/audit.tables.js';
 import { createLiveMeetingService } from './live-meeting.service.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting: elections (KL 5 kap. 55–56 §§)', () => {
-  let t: TestContext;
   const now = new Date('2022-12-14T10:00:00Z');
 
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   async function openWithEveryone(f: LiveFixture) {
     assert.equal((await f.secretary.post(`${f.base}/oppna`)).statusCode, 302);

@@ -1,20 +1,16 @@
 /** Issue 18, a live meeting that flows: "alla närvarande", typed motions, undo, tabling to the next ordinary meeting. */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../test/support/app.js';
+import { useTestApp } from '../../../../test/support/test-app-hooks.js';
 import { agendaItems, attendanceEvents, meetings, motions, voteBallots, votes } from '../meetings.tables.js';
 import { auditLog } from '../../../platform/audit/audit.tables.js';
 import { buildLiveMeeting, recordStart, textOf, TOWNS, type LiveFixture } from '../../../../test/support/live-meeting-fixtures.js';
 
 describe('live meeting that flows (issue 18)', () => {
-  let t: TestContext;
   const now = new Date('2022-12-14T10:00:00Z');
 
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
 
   async function post(f: LiveFixture, path: string, values: Record<string, string> = {}) {
     const response = await f.secretary.post(`${f.base}/${path}`, values);

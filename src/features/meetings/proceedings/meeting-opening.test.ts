@@ -4,10 +4,10 @@
  * with them the meeting opens, and the reason is in the audit log and the meeting's history.
  * On its day (and within the week after) it opens as before.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../test/support/app.js';
+import { useTestApp } from '../../../../test/support/test-app-hooks.js';
 import { meetings } from '../meetings.tables.js';
 import { auditLog } from '../../../platform/audit/audit.tables.js';
 import { addDays, OPEN_LATE_LIMIT_DAYS } from '../../../domain/index.js';
@@ -18,11 +18,7 @@ let now = new Date(`${MEETING_DAY}T10:00:00+01:00`);
 const on = (date: string) => new Date(`${date}T10:00:00+01:00`);
 
 describe('opening a meeting outside its day asks for a confirmation and a reason', () => {
-  let t: TestContext;
-  before(async () => {
-    t = await createTestApp({ clock: () => now });
-  });
-  after(() => t.close());
+  const t = useTestApp({ clock: () => now });
   const meetingRow = async (id: string) => (await t.services.database.db.select().from(meetings).where(eq(meetings.id, id)))[0];
 
   for (const { when, date, words } of [

@@ -1,23 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { annualCycleStatus, DEMO_ANNUAL_CYCLE, parseMatchWords, type AnnualCycleRequirement } from './annual-cycle.js';
-
-/** The headings of the seed's meeting on 2022-12-14 (§ 19–25). */
-const SEED_DECEMBER = [
-  'Ekonomisk rapport, utfall per sista oktober',
-  'Obligatoriska kontrollmoment',
-  'Information om aktuella och pågående aktiviteter',
-  'Verksamhetsplan 2023',
-  'Uppföljning systematiskt arbetsmiljöarbete',
-  'Revidering reglemente och samverkansavtal',
-  'Sammanträdesordning 2023',
-];
+import { SEED_DECEMBER_HEADINGS } from '../../../../test/support/seed-headings.js';
 
 const summary = (checks: ReturnType<typeof annualCycleStatus>) => checks.map((c) => `${c.title}: ${c.met ? 'met' : 'missing'}`);
 
 describe('annualCycleStatus', () => {
   test("the seed's December meeting has the business plan and the economy, not the internal control plan", () => {
-    const checks = annualCycleStatus({ cycleItems: DEMO_ANNUAL_CYCLE, month: 12, agendaItemHeadings: SEED_DECEMBER });
+    const checks = annualCycleStatus({ cycleItems: DEMO_ANNUAL_CYCLE, month: 12, agendaItemHeadings: SEED_DECEMBER_HEADINGS });
     assert.deepEqual(summary(checks), ['Verksamhetsplan: met', 'Internkontrollplan: missing', 'Information om ekonomi och verksamhet: met']);
     assert.equal(checks[0]?.matchedHeading, 'Verksamhetsplan 2023');
     assert.equal(checks[1]?.matchedHeading, undefined);

@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
+import { buildCommittee, createTestApp, TestClient, type TestContext } from '../../../../test/support/app.js';
+import { signedInAs } from '../../../../test/support/factories.js';
 import { agendaItems, annualCycleItems, meetings } from '../meetings.tables.js';
 import { bodies } from '../../organisation/organisation.tables.js';
 import { cases } from '../../registry/registry.tables.js';
@@ -24,11 +25,7 @@ describe('meeting schedule', () => {
     // 1 February 2023: the seed's 2023 schedule lies ahead, and "this year" is 2023.
     t = await createTestApp({ clock: () => new Date('2023-02-01T09:00:00Z') });
     org = await buildCommittee(t.services, { name: 'Provnämnden' });
-    const client = async (role: 'secretary' | 'member' | 'chair') => {
-      const c = new TestClient(t.app);
-      await c.signIn((await buildUser(t.services, { organisationId: org.committee.id, roles: [role] })).email);
-      return c;
-    };
+    const client = (role: 'secretary' | 'member' | 'chair') => signedInAs(t, org.committee.id, [role]);
     [secretary, member, chair] = [await client('secretary'), await client('member'), await client('chair')];
   });
   after(() => t.close());
@@ -96,8 +93,7 @@ describe('meeting schedule', () => {
 
   test('a secretary of another committee cannot plan this body\'s meetings', async () => {
     const other = await buildCommittee(t.services, { name: 'Annan nämnd' });
-    const outsider = new TestClient(t.app);
-    await outsider.signIn((await buildUser(t.services, { organisationId: other.committee.id, roles: ['secretary'] })).email);
+    const outsider = await signedInAs(t, other.committee.id, ['secretary']);
     assert.equal((await outsider.post('/moten/nytt', valid())).statusCode, 403);
   });
 
