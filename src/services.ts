@@ -42,7 +42,7 @@ import { createLiveRoomService, topicOf } from './features/live/live.service.js'
 import { cryptoRandom } from './features/meetings/proceedings/live-meeting.write.js';
 import { createEventStreams } from './platform/realtime/sse.js';
 import { createReminderScan } from './features/tasks/reminder-scan.js';
-import { createProtocolSealer } from './features/protocols/seal.js';
+import { createProtocolSealer } from './features/protocols/protocol-sealer.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {

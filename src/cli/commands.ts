@@ -5,7 +5,6 @@ import { findUserByEmail } from '../features/auth/auth.repository.js';
 import { isRole, ROLES } from '../platform/auth/policy.js';
 import { loadDemo } from '../features/demo/demo.js';
 import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
-import { DEFAULT_SEAL_NAME, writeSealP12 } from '../features/protocols/certificate.js';
 import { remindersSendCommand } from './reminders.js';
 import { ARCHIVE_COMMANDS } from './archive.js';
 import { UsageError, type CliIo, type Command } from './command.js';
@@ -135,6 +134,8 @@ export const COMMANDS: Record<string, Command> = {
   'cert create': {
     words: 2,
     async run({ services, options, io }) {
+      // The seal's code (node-forge) only for this command: every other command starts without it.
+      const { DEFAULT_SEAL_NAME, writeSealP12 } = await import('../features/protocols/certificate.js');
       const file = options.out ?? services.config.sealP12Path;
       const name = options.name ?? DEFAULT_SEAL_NAME;
       try {

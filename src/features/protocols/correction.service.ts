@@ -18,7 +18,7 @@ import { assertCan, can, requirePrincipal, type Principal } from '../../platform
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { SEAL_SIGNATURE_LENGTH } from './protocol-pdf.js';
-import { createProtocolSealer, type ProtocolSealer } from './seal.js';
+import { createProtocolSealer, type ProtocolSealer } from './protocol-sealer.js';
 
 const required = (max: number, sv: string, en: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().min(1, msg(sv, en)).max(max));

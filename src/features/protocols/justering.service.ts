@@ -13,7 +13,7 @@ import * as authRepo from '../auth/auth.repository.js';
 import { assertCan, scopeOf, type Principal } from '../../platform/auth/policy.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
 import { digestVersionOf, protocolDigest, type DigestVersion, type ProtocolDocument } from './protocol.model.js';
-import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles } from './seal.js';
+import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles } from './protocol-sealer.js';
 import { loadProtocol } from './protocol-build.js';
 import { storeSnapshot } from './protocol-snapshot.js';
 import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.js';

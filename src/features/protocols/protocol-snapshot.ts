@@ -20,7 +20,7 @@ import { findProtocol } from './protocol.repository.js';
 import * as snap from './snapshot.repository.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { signatureMethod, type SignatureMethod } from './signature-method.js';
-import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles, type SealLevel } from './seal.js';
+import { createProtocolSealer, type ProtocolSealer, type SealedProtocolFiles, type SealLevel } from './protocol-sealer.js';
 import { findBody, findMeeting } from '../meetings/meetings.repository.js';
 
 /** A justering signature as the snapshot keeps it: the name it was given under at justering. */

@@ -8,7 +8,8 @@ import { createSealP12, describeSealP12, loadSealKey } from './certificate.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
 import { protocolDigest } from './protocol.model.js';
-import { createProtocolSealer, renderSealedProtocolPdf, sealPdf } from './seal.js';
+import { renderSealedProtocolPdf, sealPdf } from './seal.js';
+import { createProtocolSealer } from './protocol-sealer.js';
 import { OID, readSignerInfo, sha256 } from './cms.js';
 import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
 

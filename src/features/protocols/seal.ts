@@ -1,27 +1,14 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { SignPdf, Signer } from '@signpdf/signpdf';
-import type { Config } from '../../platform/config/config.js';
-import { loadSealKey, type SealKey } from './certificate.js';
+import type { SealKey } from './certificate.js';
+import { sealLevelOf, type SealedProtocolFiles, type SealOptions } from './protocol-sealer.js';
 import { createSignedData, OID, sha256 } from './cms.js';
 import { protocolDigest, publicVersion, type ProtocolDocument } from './protocol.model.js';
 import { renderProtocolPdf, type PdfSignature } from './protocol-pdf.js';
-import { warmUpPdf } from '../../platform/pdf/pdfa-document.js';
 import { requestTimestamp } from './timestamp.js';
 
 const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
-
-/**
- * The level of the PAdES signature (ETSI EN 319 142-1): B-B is the seal alone, B-T adds an RFC 3161
- * time-stamp over the signature from a time-stamping authority. `adbe.pkcs7.detached` marks a
- * seal made before Kansli wrote PAdES baseline signatures (kept as it was).
- */
-export type SealLevel = 'PAdES-B-B' | 'PAdES-B-T' | 'adbe.pkcs7.detached';
-
-export interface SealOptions {
-  /** The RFC 3161 time-stamping service (KANSLI_TSA_URL): with it the seal is B-T. */
-  tsaUrl?: string | undefined;
-}
 
 interface ParsedSeal {
   certificates: forge.pki.Certificate[];
@@ -87,9 +74,6 @@ function fixUtf8(attr: forge.pki.CertificateField): void {
   if (attr.valueTagClass === UTF8 && typeof attr.value === 'string') attr.value = forge.util.decodeUtf8(attr.value);
 }
 
-/** The level a seal made with these options has. */
-export const sealLevelOf = (options: SealOptions): SealLevel => (options.tsaUrl ? 'PAdES-B-T' : 'PAdES-B-B');
-
 /**
  * Seal a PDF made with a signature placeholder (renderProtocolPdf with sealReserve): PAdES
  * baseline B-B (SubFilter ETSI.CAdES.detached, signing-certificate-v2), B-T with a TSA.
@@ -104,12 +88,6 @@ export async function renderSealedProtocolPdf(doc: ProtocolDocument, key: SealKe
   return sealPdf(pdf, key, options);
 }
 
-/** Both files of a final protocol, each sealed: the full original and the public version. */
-export interface SealedProtocolFiles {
-  full: Buffer;
-  public: Buffer;
-  level: SealLevel;
-}
 
 /**
  * Render and seal both files of a final protocol once. The public version prints the digest of
@@ -131,29 +109,3 @@ export async function renderSealedProtocolFiles(
   });
   return { full: await sealPdf(fullPdf, key, options), public: await sealPdf(publicPdf, key, options), level: sealLevelOf(options) };
 }
-
-/** For the protocol services: seals with the configured key (read or created on first use) and TSA. */
-export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealPassphrase' | 'tsaUrl'>, log?: (message: string) => void) {
-  let key: SealKey | undefined;
-  const sealKey = (): SealKey => (key ??= loadSealKey(config, log));
-  const options: SealOptions = { tsaUrl: config.tsaUrl };
-  return {
-    key: sealKey,
-    level: sealLevelOf(options),
-    /**
-     * Read (or create) the seal and parse it, load pdfkit and the fonts: what the first sealing
-     * would otherwise do inside the request of the signature that makes a protocol final.
-     */
-    async warmUp(): Promise<void> {
-      const { p12, passphrase } = sealKey();
-      new SealSigner(p12, passphrase, options);
-      await warmUpPdf();
-    },
-    /** Both files of a final protocol. */
-    sealProtocol: (doc: ProtocolDocument, at: { signingTime?: Date; digest?: string; signatures?: PdfSignature[] } = {}): Promise<SealedProtocolFiles> => renderSealedProtocolFiles(doc, sealKey(), { ...options, ...at }),
-    /** Any PDF made with a seal placeholder (a rättelse). */
-    sealPdf: (pdf: Buffer): Promise<Buffer> => sealPdf(pdf, sealKey(), options),
-  };
-}
-
-export type ProtocolSealer = ReturnType<typeof createProtocolSealer>;

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
 import type { ProtocolDocument } from './protocol.model.js';
 import type { FrozenSignature } from './protocol-snapshot.js';
-import type { SealLevel } from './seal.js';
+import type { SealLevel } from './protocol-sealer.js';
 import { sha256Hex } from '../registry/file-storage.js';
 import { findFinalProtocolByHash, listStandingSignaturesWithNames, paragraphRange } from './verify.repository.js';
 import { signatureMethod, type SignatureMethod } from './signature-method.js';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { create } from 'fontkit';
 
 const require = createRequire(import.meta.url);
 const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -19,18 +18,19 @@ export const FONTS = {
  */
 export type ParsedFont = PDFKit.Mixins.PDFFontSource;
 
-let parsed: Record<keyof typeof FONTS, ParsedFont> | undefined;
+let parsed: Promise<Record<keyof typeof FONTS, ParsedFont>> | undefined;
 
 /**
  * The three fonts, parsed once per process: given a path or a Buffer, pdfkit parses the TrueType
  * tables again for every document, which was a third of the time of rendering a protocol
- * (docs/PERFORMANCE.md, "The sealing signature").
+ * (docs/PERFORMANCE.md, "The sealing signature"). fontkit is loaded on the first PDF, like
+ * pdfkit (platform/pdf/pdfkit.ts): a quarter of a second of a cold start otherwise.
  */
-export function parsedFonts(): Record<keyof typeof FONTS, ParsedFont> {
-  parsed ??= {
+export function parsedFonts(): Promise<Record<keyof typeof FONTS, ParsedFont>> {
+  parsed ??= import('fontkit').then(({ create }) => ({
     regular: create(readFileSync(FONTS.regular)) as ParsedFont,
     bold: create(readFileSync(FONTS.bold)) as ParsedFont,
     italic: create(readFileSync(FONTS.italic)) as ParsedFont,
-  };
+  }));
   return parsed;
 }

@@ -3,7 +3,6 @@
  * text documents) is A4, PDF/A-2a, tagged, Swedish, with DejaVu fonts embedded and its pages
  * buffered, so that footers can be drawn on every page once the content is laid out.
  */
-import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { parsedFonts } from './fonts.js';
 import { loadPdfKit } from './pdfkit.js';
 
@@ -33,7 +32,7 @@ export interface PdfaDocument {
 
 /** A new PDF/A-2a document with the fonts 'regular', 'bold' and 'italic' registered. */
 export async function createPdfaDocument(setup: PdfaSetup): Promise<PdfaDocument> {
-  const PDFDocument = await loadPdfKit();
+  const [PDFDocument] = await Promise.all([loadPdfKit(), loadPlaceholder()]);
   const doc = new PDFDocument({
     size: 'A4',
     layout: setup.landscape ? 'landscape' : 'portrait',
@@ -52,7 +51,7 @@ export async function createPdfaDocument(setup: PdfaSetup): Promise<PdfaDocument
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const f = parsedFonts();
+  const f = await parsedFonts();
   doc.registerFont('regular', f.regular);
   doc.registerFont('bold', f.bold);
   doc.registerFont('italic', f.italic);
@@ -80,10 +79,17 @@ export interface SealReserve {
   signingTime?: Date;
 }
 
+// Loaded with pdfkit by createPdfaDocument, so that a document's onPages can reserve a seal synchronously.
+let placeholder: typeof import('@signpdf/placeholder-pdfkit') | undefined;
+async function loadPlaceholder(): Promise<void> {
+  placeholder ??= await import('@signpdf/placeholder-pdfkit');
+}
+
 /** Reserves room for an electronic seal (PAdES, ETSI.CAdES.detached); the file is sealed afterwards. */
 export function addSealPlaceholder(doc: PdfDoc, seal: SealReserve): void {
+  if (!placeholder) throw new Error('addSealPlaceholder: only for a document made by createPdfaDocument');
   const { name, reason, location, signatureLength, signingTime } = seal;
-  pdfkitAddPlaceholder({
+  placeholder.pdfkitAddPlaceholder({
     pdf: doc,
     pdfBuffer: Buffer.alloc(0),
     reason,

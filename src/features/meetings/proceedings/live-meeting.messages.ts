@@ -10,8 +10,7 @@ export const liveMeetingMessages = defineMessages({
   'live.meeting.when': { sv: 'Tid', en: 'Time' },
   'live.meeting.place': { sv: 'Plats', en: 'Place' },
   'live.meeting.status': { sv: 'Status', en: 'Status' },
-  ...meetingStatusMessages('live.meetingStatus'),
-  // The secretary's screen words a meeting not yet opened, and one open, its own way.
+  ...meetingStatusMessages('live.meetingStatus'), // but the secretary's screen words 'planned' and 'open' its own way:
   'live.meetingStatus.planned': { sv: 'Inte öppnat', en: 'Not opened' },
   'live.meetingStatus.open': { sv: 'Pågår', en: 'In session' },
   'live.meeting.open': { sv: 'Öppna sammanträdet', en: 'Open the meeting' },

@@ -1,0 +1,63 @@
+/**
+ * The committee's seal as the protocol services use it: one per process (services.sealer). The
+ * seal's code (node-forge, @signpdf, the CMS and time-stamp clients in seal.ts, cms.ts,
+ * timestamp.ts, certificate.ts) is loaded on the first sealing or warm-up, not at start.
+ */
+import type { Config } from '../../platform/config/config.js';
+import { warmUpPdf } from '../../platform/pdf/pdfa-document.js';
+import type { SealKey } from './certificate.js';
+import type { ProtocolDocument } from './protocol.model.js';
+import type { PdfSignature } from './protocol-pdf.js';
+
+/**
+ * The level of the PAdES signature (ETSI EN 319 142-1): B-B is the seal alone, B-T adds an RFC 3161
+ * time-stamp over the signature from a time-stamping authority. `adbe.pkcs7.detached` marks a
+ * seal made before Kansli wrote PAdES baseline signatures (kept as it was).
+ */
+export type SealLevel = 'PAdES-B-B' | 'PAdES-B-T' | 'adbe.pkcs7.detached';
+
+export interface SealOptions {
+  /** The RFC 3161 time-stamping service (KANSLI_TSA_URL): with it the seal is B-T. */
+  tsaUrl?: string | undefined;
+}
+
+/** Both files of a final protocol, each sealed: the full original and the public version. */
+export interface SealedProtocolFiles {
+  full: Buffer;
+  public: Buffer;
+  level: SealLevel;
+}
+
+/** The level a seal made with these options has. */
+export const sealLevelOf = (options: SealOptions): SealLevel => (options.tsaUrl ? 'PAdES-B-T' : 'PAdES-B-B');
+
+/** For the protocol services: seals with the configured key (read or created on first use) and TSA. */
+export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealPassphrase' | 'tsaUrl'>, log?: (message: string) => void) {
+  let key: Promise<SealKey> | undefined;
+  const sealKey = (): Promise<SealKey> => (key ??= import('./certificate.js').then(({ loadSealKey }) => loadSealKey(config, log)));
+  const options: SealOptions = { tsaUrl: config.tsaUrl };
+  const seal = () => import('./seal.js');
+  return {
+    key: sealKey,
+    level: sealLevelOf(options),
+    /**
+     * Read (or create) the seal and parse it, load the seal's code, pdfkit and the fonts: what the
+     * first sealing would otherwise do inside the request of the signature that makes a protocol final.
+     */
+    async warmUp(): Promise<void> {
+      const [{ p12, passphrase }, { SealSigner }] = await Promise.all([sealKey(), seal()]);
+      new SealSigner(p12, passphrase, options);
+      await warmUpPdf();
+    },
+    /** Both files of a final protocol. */
+    async sealProtocol(doc: ProtocolDocument, at: { signingTime?: Date; digest?: string; signatures?: PdfSignature[] } = {}): Promise<SealedProtocolFiles> {
+      return (await seal()).renderSealedProtocolFiles(doc, await sealKey(), { ...options, ...at });
+    },
+    /** Any PDF made with a seal placeholder (a rättelse). */
+    async sealPdf(pdf: Buffer): Promise<Buffer> {
+      return (await seal()).sealPdf(pdf, await sealKey(), options);
+    },
+  };
+}
+
+export type ProtocolSealer = ReturnType<typeof createProtocolSealer>;
