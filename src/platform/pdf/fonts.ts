@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -12,25 +12,15 @@ export const FONTS = {
   italic: path.join(dir, 'DejaVuSans-Oblique.ttf'),
 };
 
-/**
- * A font as fontkit parsed it. pdfkit takes one in place of a file (`typeof src.layout ===
- * 'function'`) and makes its own subset per document, so one parsed font serves every PDF.
- */
-export type ParsedFont = PDFKit.Mixins.PDFFontSource;
-
-let parsed: Promise<Record<keyof typeof FONTS, ParsedFont>> | undefined;
+let bytes: Promise<Record<keyof typeof FONTS, Buffer>> | undefined;
 
 /**
- * The three fonts, parsed once per process: given a path or a Buffer, pdfkit parses the TrueType
- * tables again for every document, which was a third of the time of rendering a protocol
- * (docs/PERFORMANCE.md, "The sealing signature"). fontkit is loaded on the first PDF, like
- * pdfkit (platform/pdf/pdfkit.ts): a quarter of a second of a cold start otherwise.
+ * The three font files, read once per process. pdfkit parses a font anew for every document, and
+ * it must: fontkit keeps each glyph as first asked for, so a font object shared between documents
+ * gives a later one wrong text (a letter first met as part of "Å" in one document has no Unicode
+ * value in the next; test: platform/pdf/fonts.test.ts).
  */
-export function parsedFonts(): Promise<Record<keyof typeof FONTS, ParsedFont>> {
-  parsed ??= import('fontkit').then(({ create }) => ({
-    regular: create(readFileSync(FONTS.regular)) as ParsedFont,
-    bold: create(readFileSync(FONTS.bold)) as ParsedFont,
-    italic: create(readFileSync(FONTS.italic)) as ParsedFont,
-  }));
-  return parsed;
+export function fontFiles(): Promise<Record<keyof typeof FONTS, Buffer>> {
+  bytes ??= Promise.all([readFile(FONTS.regular), readFile(FONTS.bold), readFile(FONTS.italic)]).then(([regular, bold, italic]) => ({ regular, bold, italic }));
+  return bytes;
 }
