@@ -6,7 +6,6 @@
 import path from 'node:path';
 import type { Services } from '../services.js';
 import { UsageError, type Command } from './command.js';
-import { readPackage } from '../features/archive/archive-import.service.js';
 import { listCommittees, type ArchiveCommittee } from '../features/archive/archive-scope.js';
 
 const CLI_ACTOR = { userId: null, label: 'cli' };
@@ -63,7 +62,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
       const location = args[0];
       if (!location) throw new UsageError('Ange paketet: kansli archive import KATALOG [--namnd SLUG] / Give the package: kansli archive import DIR [--namnd SLUG]');
       const committee = await committeeOfCommand(services, options);
-      const pkg = await services.archive.archived.importPackage(CLI_ACTOR, committee, await readPackage(path.resolve(location)));
+      const pkg = await services.archive.archived.importPackage(CLI_ACTOR, committee, await (await import('../features/archive/archive-import.service.js')).readPackage(path.resolve(location)));
       io.out(`Paketet ${pkg.packageId} är inläst som arkiverat material (skrivskyddat) i ${committee.name}. / The package ${pkg.packageId} is imported as read-only archive content of ${committee.name}.`);
       return 0;
     },

@@ -1,3 +1,4 @@
+import type { Database } from '../platform/db/database.js';
 import type { Services } from '../services.js';
 
 /** A command used wrongly: the CLI prints the message and exits 2. */
@@ -25,8 +26,15 @@ export interface CommandInput {
   io: CliIo;
 }
 
-export interface Command {
-  /** How many words name the command ("user add" = 2). */
-  words: number;
-  run(input: CommandInput): Promise<number>;
+/** What a command that needs only the database gets: it starts without loading every feature. */
+export interface DatabaseCommandInput {
+  database: Database;
+  args: string[];
+  options: Record<string, string | undefined>;
+  io: CliIo;
 }
+
+/** `words`: how many words name the command ("user add" = 2). */
+export type Command =
+  | { words: number; needs?: 'services'; run(input: CommandInput): Promise<number> }
+  | { words: number; needs: 'database'; run(input: DatabaseCommandInput): Promise<number> };

@@ -3,8 +3,6 @@ import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/audit.js';
 import { findFirstCommitteeId, findOrganisationById, findOrganisationBySlug } from '../features/organisation/organisation.repository.js';
 import { findUserByEmail } from '../features/auth/auth.repository.js';
 import { isRole, ROLES } from '../platform/auth/policy.js';
-import { loadDemo } from '../features/demo/demo.js';
-import { backupToFile, restoreFromFile } from '../platform/db/backup.js';
 import { remindersSendCommand } from './reminders.js';
 import { ARCHIVE_COMMANDS } from './archive.js';
 import { UsageError, type CliIo, type Command } from './command.js';
@@ -35,6 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   demo: {
     words: 1,
     async run({ services, io }) {
+      const { loadDemo } = await import('../features/demo/demo.js');
       const result = await loadDemo(services);
       // No background dispatcher runs in the CLI: deliver the demo's queued e-mail (the chair's and the adjuster's) now.
       await services.mailer.drain();
@@ -98,8 +97,9 @@ export const COMMANDS: Record<string, Command> = {
 
   'audit verify': {
     words: 2,
-    async run({ services, io }) {
-      const result = await verifyAuditChain(services.database.db);
+    needs: 'database',
+    async run({ database, io }) {
+      const result = await verifyAuditChain(database.db);
       if (result.ok) {
         io.out(`Granskningsloggen är hel: ${result.count} poster. / The audit log is intact: ${result.count} entries.`);
         return 0;
@@ -111,10 +111,12 @@ export const COMMANDS: Record<string, Command> = {
 
   backup: {
     words: 1,
-    async run({ services, args, io }) {
+    needs: 'database',
+    async run({ database, args, io }) {
       const file = args[0];
       if (!file) throw new UsageError('Ange filen: kansli backup FIL / Give the file: kansli backup FILE');
-      const summary = await backupToFile(services.database, file);
+      const { backupToFile } = await import('../platform/db/backup.js');
+      const summary = await backupToFile(database, file);
       io.out(`Säkerhetskopian är skriven till ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Backup written.`);
       return 0;
     },
@@ -122,10 +124,12 @@ export const COMMANDS: Record<string, Command> = {
 
   restore: {
     words: 1,
-    async run({ services, args, io }) {
+    needs: 'database',
+    async run({ database, args, io }) {
       const file = args[0];
       if (!file) throw new UsageError('Ange filen: kansli restore FIL / Give the file: kansli restore FILE');
-      const summary = await restoreFromFile(services.database, file, SYSTEM_ACTOR);
+      const { restoreFromFile } = await import('../platform/db/backup.js');
+      const summary = await restoreFromFile(database, file, SYSTEM_ACTOR);
       io.out(`Återställt från ${file}: ${summary.rows} rader i ${summary.tables} tabeller. / Restored.`);
       return 0;
     },
@@ -152,6 +156,7 @@ export const COMMANDS: Record<string, Command> = {
   ...ARCHIVE_COMMANDS,
   migrate: {
     words: 1,
+    needs: 'database',
     async run({ io }) {
       io.out('Databasen är migrerad. / The database is migrated.');
       return 0;

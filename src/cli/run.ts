@@ -6,11 +6,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../platform/config/config.js';
 import { openDatabase } from '../platform/db/open.js';
-import { createServices, type Services } from '../services.js';
 import { DomainError } from '../platform/errors.js';
 import { DirectoryLockedError } from '../platform/db/lock.js';
 import { MigrationError } from '../platform/db/migrate.js';
-import { COMMANDS } from './commands.js';
 import { UsageError, type CliIo } from './command.js';
 import type { Database } from '../platform/db/database.js';
 
@@ -71,6 +69,7 @@ async function dispatch(argv: string[], io: CliIo, opened: Database | undefined)
     options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, namnd: { type: 'string' }, person: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (positionals[0] === 'import') return (await import('./import-sie.js')).runImportCommand(argv, io, opened);
+  const { COMMANDS } = await import('./commands.js');
   const key = positionals.slice(0, 2).join(' ');
   const command = COMMANDS[key] ?? COMMANDS[positionals[0] ?? ''];
   if (!command || values.help) {
@@ -80,9 +79,11 @@ async function dispatch(argv: string[], io: CliIo, opened: Database | undefined)
   const config = loadConfig(io.env);
   const database = opened ?? (await openDatabase(config));
   try {
-    const services: Services = createServices(database, config);
-    const args = positionals.slice(command.words);
-    return await command.run({ services, args, options: values as Record<string, string | undefined>, io });
+    const input = { args: positionals.slice(command.words), options: values as Record<string, string | undefined>, io };
+    if (command.needs === 'database') return await command.run({ database, ...input });
+    // Every feature's services, loaded only for the commands that use them.
+    const { createServices } = await import('../services.js');
+    return await command.run({ services: createServices(database, config), ...input });
   } finally {
     if (!opened) await database.close();
   }
