@@ -34,7 +34,15 @@ export const sealLevelOf = (options: SealOptions): SealLevel => (options.tsaUrl 
 /** For the protocol services: seals with the configured key (read or created on first use) and TSA. */
 export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealPassphrase' | 'tsaUrl'>, log?: (message: string) => void) {
   let key: Promise<SealKey> | undefined;
-  const sealKey = (): Promise<SealKey> => (key ??= import('./certificate.js').then(({ loadSealKey }) => loadSealKey(config, log)));
+  // A seal that cannot be read or made (a folder without write access) is tried again on the next
+  // sealing, once the administrator has fixed it, rather than failing until the server restarts.
+  const sealKey = (): Promise<SealKey> =>
+    (key ??= import('./certificate.js')
+      .then(({ loadSealKey }) => loadSealKey(config, log))
+      .catch((error: unknown) => {
+        key = undefined;
+        throw error;
+      }));
   const options: SealOptions = { tsaUrl: config.tsaUrl };
   const seal = () => import('./seal.js');
   return {

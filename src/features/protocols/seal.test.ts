@@ -164,4 +164,20 @@ describe('the electronic seal', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a seal that cannot be made is tried again on the next sealing, not remembered as failed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kansli-seal-'));
+    try {
+      // The seal's folder is a file at first: the seal cannot be written.
+      const blocked = path.join(dir, 'data');
+      writeFileSync(blocked, 'not a folder');
+      const config = { sealP12Path: path.join(blocked, 'seal.p12'), sealPassphrase: 'x', tsaUrl: undefined };
+      const sealer = createProtocolSealer(config, () => {});
+      await assert.rejects(sealer.key());
+      rmSync(blocked);
+      assert.ok((await sealer.key()).p12.length > 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
