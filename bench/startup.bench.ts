@@ -55,7 +55,7 @@ function timeCli(args: string[], env: NodeJS.ProcessEnv): { ms: number; status: 
 }
 
 export async function runStartupBench(): Promise<boolean> {
-  if (isStale() && !build()) return false;
+  if (isStale() && !(await build())) return false;
   const work = mkdtempSync(path.join(os.tmpdir(), 'kansli-bench-startup-'));
   const dataDir = path.join(work, 'data');
   const port = await freePort();

@@ -1,4 +1,5 @@
 /** Types of scripts/build.js (plain JavaScript, so that it runs before anything is built). */
 export declare const STAMP: string;
 export declare function isStale(): boolean;
-export declare function build(): boolean;
+export declare const SERVER_ENTRY: string;
+export declare function build(): Promise<boolean>;

@@ -2,8 +2,11 @@
 /**
  * The build: TypeScript in src/ compiled by TypeScript's compiler to plain JavaScript in dist/ (same folder layout,
  * so paths such as ../../../drizzle stay right), and the files beside the code that are not
- * TypeScript (stylesheet, browser scripts, XML schemas) copied over. `npm ci` runs it (prepare);
- * `npm start` and `npx kansli` run dist/. Plain JavaScript, so it runs before anything is built.
+ * TypeScript (stylesheet, browser scripts, XML schemas) copied over. Then the server is bundled
+ * by esbuild into dist/server/ (SERVER_ENTRY): one file and its lazily loaded chunks instead of
+ * some 1,100 modules, which took a third of the start (docs/PERFORMANCE.md, "Start and memory").
+ * `npm ci` runs it (prepare); `npm start` runs the bundle and `npx kansli` the dist/ tree.
+ * Plain JavaScript, so it runs before anything is built.
  *
  *   node scripts/build.js             build
  *   node scripts/build.js --if-stale  build only when a file in src/ (or tsconfig) is newer than the last build
@@ -20,6 +23,16 @@ const DIST = path.join(ROOT, 'dist');
 /** Written last: a build that stopped half-way is not taken for a finished one. */
 export const STAMP = path.join(DIST, '.built');
 const CONFIGS = ['tsconfig.json', 'package.json'].map((f) => path.join(ROOT, f));
+const BUNDLE_DIR = path.join(DIST, 'server');
+/** What `npm start` runs: the bundled server. */
+export const SERVER_ENTRY = path.join(BUNDLE_DIR, 'main.js');
+/**
+ * Packages the bundle imports from node_modules instead of containing: each finds files beside
+ * its own code (PGlite its WebAssembly and data, pdfkit its font metrics, the DejaVu fonts), is
+ * native (argon2), starts workers by file name (pino, unpdf), or is large and loaded only for
+ * one task (exceljs, node-forge and the PDF signing, loaded when a protocol is sealed).
+ */
+const UNBUNDLED = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', '@signpdf/*', 'dejavu-fonts-ttf', 'exceljs', 'unpdf', 'node-forge', 'pino', 'thread-stream', 'pg-native'];
 const COMPILED = /\.tsx?$/;
 const TEST = /\.test\.tsx?$/;
 
@@ -44,7 +57,7 @@ export function isStale() {
  * Each file is transpiled on its own (tsconfig has isolatedModules), which takes seconds where a
  * whole-program tsc takes minutes on a small machine; type errors are `npm run typecheck`'s job.
  */
-export function build() {
+export async function build() {
   const started = performance.now();
   rmSync(STAMP, { force: true });
   let ts;
@@ -82,12 +95,66 @@ export function build() {
     if (output.sourceMapText) writeFileSync(`${target}.map`, output.sourceMapText);
     files += 1;
   }
+  if (!(await bundleServer())) return false;
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-  console.log(`Byggt: ${files} filer till dist/ på ${((performance.now() - started) / 1000).toFixed(1)} s / built to dist/.`);
+  console.log(`Byggt: ${files} filer till dist/ och servern i en bunt på ${((performance.now() - started) / 1000).toFixed(1)} s / built to dist/, server bundled.`);
   return true;
+}
+
+/**
+ * dist/main.js and everything it imports, bundled into dist/server/ with its dynamic imports as
+ * chunks (what is loaded lazily stays so). A module that finds a file beside itself
+ * (`new URL('./assets/app.css', import.meta.url)`) keeps finding it: its `import.meta.url` is
+ * rewritten to its own place in dist/, relative to the bundle's.
+ */
+async function bundleServer() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    console.error('esbuild saknas (installera med npm ci utan --omit=dev) / esbuild is missing: install with npm ci (dev dependencies included).');
+    return false;
+  }
+  const ownPlace = {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (!args.path.startsWith(DIST + path.sep)) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
+        const place = JSON.stringify(path.relative(BUNDLE_DIR, args.path).split(path.sep).join('/'));
+        return { contents: text.replaceAll('import.meta.url', `new URL(${place}, import.meta.url).href`), loader: 'js' };
+      });
+    },
+  };
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(DIST, 'main.js')],
+      outdir: BUNDLE_DIR,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: UNBUNDLED,
+      // Bundled CommonJS packages require Node's own modules.
+      banner: { js: "import { createRequire as kansliCreateRequire } from 'node:module'; const require = kansliCreateRequire(import.meta.url);" },
+      chunkNames: 'chunk-[hash]',
+      // Fewer bytes to read and parse at every start; names stay, so stack traces stay readable.
+      minifyWhitespace: true,
+      minifySyntax: true,
+      sourcemap: true,
+      plugins: [ownPlace],
+      logLevel: 'error',
+    });
+    return true;
+  } catch (error) {
+    console.error(`Servern kunde inte buntas / bundling the server failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const ifStale = process.argv.includes('--if-stale');
-  if (!ifStale || isStale()) process.exit(build() ? 0 : 1);
+  if (!ifStale || isStale()) process.exit((await build()) ? 0 : 1);
 }

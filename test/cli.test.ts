@@ -8,12 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createPostgresDatabase, createTestDatabase, TEST_DB_KIND } from './support/db.js';
 import { runKansli } from './support/cli.js';
+import { freePort, serverEntry } from './support/server.js';
 import type { Database } from '../src/platform/db/database.js';
 import { people } from '../src/features/organisation/organisation.tables.js';
 import { users } from '../src/features/auth/auth.tables.js';
@@ -25,14 +25,6 @@ const bin = path.join(root, 'bin', 'kansli.js');
 function spawnKansli(env: Record<string, string>, args: string[], input?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, input, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -215,7 +207,7 @@ describe('the command line and the server as real processes (smoke tests)', () =
   });
 
   test('a wrong setting stops the server with one line naming the variable, exit code 2', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: 'abc' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, serverEntry(), { cwd: root, env: { ...process.env, ...env, PORT: 'abc' }, encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.equal(result.stderr.trim().split('\n').length, 1);
     assert.match(result.stderr, /PORT/);
@@ -230,7 +222,7 @@ describe('the command line and the server as real processes (smoke tests)', () =
   test('the server runs on the folder, a second process on it stops at once, and the demo works end to end', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'pipe' });
+    const server = spawn(process.execPath, serverEntry(), { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'pipe' });
     try {
       await waitForHealth(url, server);
       const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; database: string };

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { isStale, SERVER_ENTRY } from '../../scripts/build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -28,14 +29,22 @@ export interface AppServer {
 }
 
 /**
- * Start `src/main.ts` with the given environment (DATABASE_URL or KANSLI_DATA_DIR) and wait for
- * /healthz; `nodeArgs` go to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
+ * What `npm start` runs — the bundled server (dist/server/main.js) when the build is fresh, as in
+ * CI after `npm ci`, so that the tests try the bundle; else the sources through tsx.
+ */
+export function serverEntry(): string[] {
+  return isStale() ? ['--import', 'tsx', 'src/main.ts'] : [SERVER_ENTRY];
+}
+
+/**
+ * Start the server (serverEntry) with the given environment (DATABASE_URL or KANSLI_DATA_DIR) and
+ * wait for /healthz; `nodeArgs` go to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
  */
 export async function startServer(env: Record<string, string>, options: { nodeArgs?: string[] } = {}): Promise<AppServer> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
   delete childEnv.NODE_TEST_CONTEXT;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serverEntry()], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

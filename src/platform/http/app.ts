@@ -90,8 +90,50 @@ export interface AppServices {
   };
   /** Milliseconds on a clock that only moves forward (performance.now unless a test stands it still). */
   monotonicClock?: () => number;
-  /** Work done once the server listens, after it can answer: what a first request would otherwise wait for. */
+  /**
+   * Work done once the server listens, after its first answer (or WARM_UP_DELAY_MS after listening
+   * when no request comes): what a later request would otherwise wait for.
+   */
   warmUp?(): Promise<void>;
+}
+
+function noFastifySchemas(): never {
+  throw new Error('Kansli parses input with zod: Fastify route schemas are not used (platform/http/app.ts).');
+}
+
+/** How long after listening the warm-up starts when no request has come (milliseconds). */
+export const WARM_UP_DELAY_MS = 1000;
+
+/**
+ * The warm-up runs once, after the first answer has been sent or WARM_UP_DELAY_MS after the server
+ * listens, whichever comes first: its synchronous work (loading and compiling the PDF code) would
+ * otherwise hold the first request, which arrives moments after listening. A warm-up that fails
+ * is logged; the server serves on.
+ */
+function scheduleWarmUp(app: FastifyInstance, warmUp: () => Promise<void>): void {
+  // Injected requests (tests, the CLI) never listen and never warm up.
+  let listening = false;
+  let started = false;
+  let timer: NodeJS.Timeout | undefined;
+  const start = () => {
+    if (started) return;
+    started = true;
+    clearTimeout(timer);
+    setImmediate(() => warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed')));
+  };
+  app.addHook('onListen', (done) => {
+    listening = true;
+    timer = setTimeout(start, WARM_UP_DELAY_MS).unref();
+    done();
+  });
+  app.addHook('onResponse', (_request, _reply, done) => {
+    if (listening && !started) start();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearTimeout(timer);
+    done();
+  });
 }
 
 /** A feature's routes, registered with the services the application built. */
@@ -124,13 +166,12 @@ export function buildApp<S extends AppServices>(services: S, parts: AppParts<S>)
     trustProxy: services.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => randomBytes(6).toString('hex'),
+    // Input is parsed with zod in the routes; no route declares a Fastify JSON schema. Without
+    // these, Fastify loads Ajv and fast-json-stringify (about 100 modules) at every start.
+    schemaController: { compilersFactory: { buildValidator: noFastifySchemas, buildSerializer: noFastifySchemas } },
   });
 
-  app.addHook('onListen', (done) => {
-    // After the hook: the first answer never waits for the warm-up.
-    if (services.warmUp) setImmediate(() => services.warmUp?.().catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed')));
-    done();
-  });
+  if (services.warmUp) scheduleWarmUp(app, services.warmUp);
   app.register(cookie);
   app.register(formbody);
   // Files are read as streams by readMultipartForm; the body limit does not apply to them.
