@@ -1,6 +1,6 @@
 /**
  * Start and memory: the built server (`npm start`, plain JavaScript from dist/) on the demo's
- * existing database. Measures the time from `npm start` to the first answer of the start page,
+ * existing database. Measures the time from `npm start` to the first answer of the start page (the median of three starts),
  * the resident memory of the whole process tree (npm, sh, node) after a round of public and
  * sign-in pages, and how long a CLI command takes from `node bin/kansli.js` to its exit.
  * Targets: first answer < 2 s, < 400 MB resident, a CLI command < 1.5 s. Results in
@@ -48,6 +48,43 @@ export function treeRssMb(rootPid: number): number {
   return Math.round(kb / 1024);
 }
 
+const STARTS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * `npm start` once: the time to the first answer of the start page and, when asked, the resident
+ * memory of the process tree after a round of public and sign-in pages; then stopped.
+ */
+async function startOnce(env: NodeJS.ProcessEnv, port: number, measureMemory: boolean): Promise<{ firstAnswerMs: number; rssMb?: number }> {
+  const started = performance.now();
+  // Its own process group, so that npm, sh and node all stop together at the end.
+  const server = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}`;
+  let firstAnswerMs = -1;
+  try {
+    while (performance.now() - started < 120_000 && server.exitCode === null) {
+      if (await fetch(`${url}/`).then((r) => r.ok, () => false)) {
+        firstAnswerMs = Math.round(performance.now() - started);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    if (!measureMemory || firstAnswerMs < 0) return { firstAnswerMs };
+    const pages = ['/', '/anslagstavla/lulea', '/anslagstavla/lulea/atom.xml', '/oparl/v1/system', '/logga-in', '/portal', '/diarium'];
+    for (let round = 0; round < 20; round += 1) for (const page of pages) await fetch(`${url}${page}`).then((r) => r.arrayBuffer(), () => undefined);
+    return { firstAnswerMs, rssMb: server.pid ? treeRssMb(server.pid) : -1 };
+  } finally {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    if (server.exitCode === null) await once(server, 'exit');
+    // npm exits before its node child has closed the database: wait until the server is gone.
+    while (await fetch(`${url}/healthz`).then(() => true, () => false)) await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function timeCli(args: string[], env: NodeJS.ProcessEnv): { ms: number; status: number | null } {
   const started = performance.now();
   const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/kansli.js'), ...args], { cwd: ROOT, env, stdio: 'ignore' });
@@ -58,30 +95,23 @@ export async function runStartupBench(): Promise<boolean> {
   if (isStale() && !(await build())) return false;
   const work = mkdtempSync(path.join(os.tmpdir(), 'kansli-bench-startup-'));
   const dataDir = path.join(work, 'data');
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, KANSLI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, KANSLI_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.NODE_OPTIONS;
   try {
     console.log(`Start och minne: laddar demon i ${work} …`);
     await prepareDemo(dataDir);
     const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(1)));
-    const started = performance.now();
-    // Its own process group, so that npm, sh and node all stop together at the end.
-    const server = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: 'ignore', detached: true });
-    const url = `http://127.0.0.1:${port}`;
-    let firstAnswerMs = -1;
-    while (performance.now() - started < 120_000 && server.exitCode === null) {
-      if (await fetch(`${url}/`).then((r) => r.ok, () => false)) {
-        firstAnswerMs = Math.round(performance.now() - started);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 20));
+    // Three starts, the median reported: one start on a shared machine varies by a few hundred ms.
+    const starts: number[] = [];
+    let rssMb = -1;
+    for (let run = 0; run < STARTS; run += 1) {
+      const port = await freePort();
+      const measured = await startOnce({ ...env, PORT: String(port) }, port, run === STARTS - 1);
+      starts.push(measured.firstAnswerMs);
+      if (measured.rssMb !== undefined) rssMb = measured.rssMb;
     }
-    const pages = ['/', '/anslagstavla/lulea', '/anslagstavla/lulea/atom.xml', '/oparl/v1/system', '/logga-in', '/portal', '/diarium'];
-    for (let round = 0; round < 20; round += 1) for (const page of pages) await fetch(`${url}${page}`).then((r) => r.arrayBuffer(), () => undefined);
-    const rssMb = server.pid ? treeRssMb(server.pid) : -1;
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    if (server.exitCode === null) await once(server, 'exit');
+    const firstAnswerMs = starts.includes(-1) ? -1 : median(starts);
+    console.log(`  (the ${STARTS} starts: ${starts.join(', ')} ms)`);
     const help = timeCli(['--help'], env);
     const verify = timeCli(['audit', 'verify'], env);
     const goals = [
@@ -90,7 +120,7 @@ export async function runStartupBench(): Promise<boolean> {
       { name: 'CLI: kansli --help', value: help.ms, unit: 'ms', target: TARGET_CLI_MS, met: help.status === 0 && help.ms < TARGET_CLI_MS },
       { name: 'CLI: kansli audit verify (opens the database)', value: verify.ms, unit: 'ms', target: TARGET_CLI_MS, met: verify.status === 0 && verify.ms < TARGET_CLI_MS },
     ];
-    const result = { benchmark: 'startup', date: new Date().toISOString(), node: process.version, cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, load: loadAtStart, goals };
+    const result = { benchmark: 'startup', date: new Date().toISOString(), node: process.version, cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, load: loadAtStart, firstAnswerStartsMs: starts, goals };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, 'startup.json'), `${JSON.stringify(result, null, 2)}\n`);
     for (const g of goals) console.log(`  ${g.name}: ${g.value} ${g.unit} (mål < ${g.target} ${g.unit}) — ${g.met ? 'mål uppnått / met' : 'MÅL MISSAT / missed'}`);

@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from '../../platform/http/session-cookie.js';
 import { baseUrlOf, safeNext } from './auth-urls.js';
 import { AccountPage, LoginPage, SetupPage, TotpPage, type AccountView } from './auth.pages.js';
 import { DemoLoadPage, type DemoLoadState } from './demo-setup.pages.js';
-import { DEMO_STEPS, loadDemo } from '../demo/demo.js';
+import { DEMO_STEPS } from '../demo/demo-steps.js';
 import type { Principal } from '../../platform/auth/policy.js';
 
 function principalOf(request: FastifyRequest): Principal {
@@ -44,16 +44,21 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     if (!demo) {
       const state: DemoLoadState = { step: 0, total: DEMO_STEPS.length, stepName: '', done: false, error: null, password: '', logins: [] };
       demo = state;
-      loadDemo(services, (step) => {
-        state.step = DEMO_STEPS.indexOf(step) + 1;
-        state.stepName = step;
-      }).then(
-        (result) => Object.assign(state, { done: true, password: result.password, logins: result.logins }),
-        (error: unknown) => {
-          request.log.error({ err: error }, 'demo load failed');
-          state.error = error instanceof Error ? error.message : String(error);
-        },
-      );
+      // The demo's code (its texts and tables) is loaded only here, not at every start.
+      import('../demo/demo.js')
+        .then(({ loadDemo }) =>
+          loadDemo(services, (step) => {
+            state.step = DEMO_STEPS.indexOf(step) + 1;
+            state.stepName = step;
+          }),
+        )
+        .then(
+          (result) => Object.assign(state, { done: true, password: result.password, logins: result.logins }),
+          (error: unknown) => {
+            request.log.error({ err: error }, 'demo load failed');
+            state.error = error instanceof Error ? error.message : String(error);
+          },
+        );
     }
     return reply.redirect('/installera/demo');
   });

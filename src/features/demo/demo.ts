@@ -64,14 +64,14 @@ async function ensureUser(tx: Db, options: { email: string; name: string; person
   }
 }
 
+import type { DemoStep } from './demo-steps.js';
+
+export { DEMO_STEPS, type DemoStep } from './demo-steps.js';
+
 /**
  * Load the demo committee into the configured database. Idempotent: every row is found by its
  * natural key (slug, e-mail, mandate) before it is created, so a second run adds nothing.
  */
-/** The steps of loadDemo in order, for a progress display. */
-export const DEMO_STEPS = ['people', 'registry', 'meetings', 'protocol', 'cooperation', 'publication', 'economy', 'planning', 'archive'] as const;
-export type DemoStep = (typeof DEMO_STEPS)[number];
-
 export async function loadDemo(services: Services, onStep: (step: DemoStep) => void = () => {}): Promise<DemoResult> {
   onStep('people');
   const passwordHash = await hashPassword(DEMO_PASSWORD);

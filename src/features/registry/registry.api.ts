@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { readMultipartForm } from '../../platform/http/multipart.js';
-import { buildOpenApiDocument, type ApiOperation } from '../../platform/http/openapi.js';
+import { buildOpenApiDocument, type ApiOperation, type OpenApiDocument } from '../../platform/http/openapi.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import { ZCreateCase, ZCreateDocument } from './registry.schema.js';
 import { snippetHtml } from '../search/search.service.js';
@@ -210,9 +210,12 @@ export function registerRegistryApi(app: FastifyInstance, services: Services): v
     });
   }
 
-  const document = buildOpenApiDocument(
-    { title: 'Kansli API', version: '1', description: 'The registry (diarium) of a joint municipal committee: cases, documents and search. Authenticate with `Authorization: Bearer <token>`.' },
-    [...API_OPERATIONS, ...COOPERATION_API_OPERATIONS, ...PUBLICATION_API_OPERATIONS], // cooperation (issue 7), publication
+  // Built on its first request, not at every start (the zod schemas' JSON Schema takes a while).
+  let document: OpenApiDocument | undefined;
+  app.get('/api/v1/openapi.json', { config: { action: 'public' } }, async () =>
+    (document ??= buildOpenApiDocument(
+      { title: 'Kansli API', version: '1', description: 'The registry (diarium) of a joint municipal committee: cases, documents and search. Authenticate with `Authorization: Bearer <token>`.' },
+      [...API_OPERATIONS, ...COOPERATION_API_OPERATIONS, ...PUBLICATION_API_OPERATIONS], // cooperation (issue 7), publication
+    )),
   );
-  app.get('/api/v1/openapi.json', { config: { action: 'public' } }, async () => document);
 }

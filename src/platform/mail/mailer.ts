@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
@@ -53,10 +53,15 @@ export interface MailProgress {
  */
 export function createMailer(deps: { database: Database; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // nodemailer is loaded with the first mail, not at every start (docs/PERFORMANCE.md, "Start and memory").
+  let transport: Promise<Transporter> | undefined;
+  const transporter = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    ));
 
   async function deliver(mail: OutgoingMail, logId: string): Promise<{ status: 'sent' | 'outbox'; outboxFile?: string }> {
-    const info = await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
+    const info = await (await transporter()).sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
     if (config.smtpUrl) return { status: 'sent' };
     mkdirSync(config.outboxDir, { recursive: true });
     const file = path.join(config.outboxDir, `${clock().toISOString().replace(/[:.]/g, '-')}-${logId.slice(0, 8)}.eml`);
@@ -252,7 +257,7 @@ export function createMailer(deps: { database: Database; config: Config; clock: 
     close(): void {
       if (timer) clearInterval(timer);
       timer = undefined;
-      transport.close();
+      void transport?.then((t) => t.close(), () => undefined);
     },
   };
 }
