@@ -2,10 +2,11 @@
 /**
  * The build: TypeScript in src/ compiled by TypeScript's compiler to plain JavaScript in dist/ (same folder layout,
  * so paths such as ../../../drizzle stay right), and the files beside the code that are not
- * TypeScript (stylesheet, browser scripts, XML schemas) copied over. Then the server is bundled
- * by esbuild into dist/server/ (SERVER_ENTRY): one file and its lazily loaded chunks instead of
- * some 1,100 modules, which took a third of the start (docs/PERFORMANCE.md, "Start and memory").
- * `npm ci` runs it (prepare); `npm start` runs the bundle and `npx kansli` the dist/ tree.
+ * TypeScript (stylesheet, browser scripts, XML schemas) copied over. Then the server and the
+ * command line are bundled by esbuild into dist/bundle/ (SERVER_ENTRY, CLI_ENTRY): a file each and
+ * their shared and lazily loaded chunks instead of some 1,100 modules, which took a third of the
+ * start (docs/PERFORMANCE.md, "Start and memory"). Worker threads run modules of the dist/ tree.
+ * `npm ci` runs it (prepare); `npm start` and `npx kansli` run the bundle.
  * Plain JavaScript, so it runs before anything is built.
  *
  *   node scripts/build.js             build
@@ -23,9 +24,11 @@ const DIST = path.join(ROOT, 'dist');
 /** Written last: a build that stopped half-way is not taken for a finished one. */
 export const STAMP = path.join(DIST, '.built');
 const CONFIGS = ['tsconfig.json', 'package.json'].map((f) => path.join(ROOT, f));
-const BUNDLE_DIR = path.join(DIST, 'server');
+const BUNDLE_DIR = path.join(DIST, 'bundle');
 /** What `npm start` runs: the bundled server. */
 export const SERVER_ENTRY = path.join(BUNDLE_DIR, 'main.js');
+/** What `npx kansli` runs: the bundled command line. */
+export const CLI_ENTRY = path.join(BUNDLE_DIR, 'cli.js');
 /**
  * Packages the bundle imports from node_modules instead of containing: each finds files beside
  * its own code (PGlite its WebAssembly and data, pdfkit its font metrics, the DejaVu fonts), is
@@ -96,19 +99,19 @@ export async function build() {
     if (output.sourceMapText) writeFileSync(`${target}.map`, output.sourceMapText);
     files += 1;
   }
-  if (!(await bundleServer())) return false;
+  if (!(await bundle())) return false;
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-  console.log(`Byggt: ${files} filer till dist/ och servern i en bunt på ${((performance.now() - started) / 1000).toFixed(1)} s / built to dist/, server bundled.`);
+  console.log(`Byggt: ${files} filer till dist/ och buntat på ${((performance.now() - started) / 1000).toFixed(1)} s / built to dist/ and bundled.`);
   return true;
 }
 
 /**
- * dist/main.js and everything it imports, bundled into dist/server/ with its dynamic imports as
- * chunks (what is loaded lazily stays so). A module that finds a file beside itself
+ * dist/main.js and dist/cli/index.js and everything they import, bundled into dist/bundle/ with
+ * their dynamic imports as chunks (what is loaded lazily stays so). A module that finds a file beside itself
  * (`new URL('./assets/app.css', import.meta.url)`) keeps finding it: its `import.meta.url` is
  * rewritten to its own place in dist/, relative to the bundle's.
  */
-async function bundleServer() {
+async function bundle() {
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -130,7 +133,7 @@ async function bundleServer() {
   };
   try {
     await esbuild.build({
-      entryPoints: [path.join(DIST, 'main.js')],
+      entryPoints: { main: path.join(DIST, 'main.js'), cli: path.join(DIST, 'cli/index.js') },
       outdir: BUNDLE_DIR,
       bundle: true,
       splitting: true,
@@ -150,7 +153,7 @@ async function bundleServer() {
     });
     return true;
   } catch (error) {
-    console.error(`Servern kunde inte buntas / bundling the server failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Buntningen misslyckades / bundling failed: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
 }

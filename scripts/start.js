@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the built server (dist/server/main.js, the bundle of dist/main.js) in this very
+ * `npm start`: the built server (dist/bundle/main.js, the bundle of dist/main.js) in this very
  * process, built first when a source file changed since the last build (a developer's edit), so
  * that nothing is compiled while serving.
  */

@@ -29,7 +29,7 @@ export interface AppServer {
 }
 
 /**
- * What `npm start` runs — the bundled server (dist/server/main.js) when the build is fresh, as in
+ * What `npm start` runs — the bundled server (dist/bundle/main.js) when the build is fresh, as in
  * CI after `npm ci`, so that the tests try the bundle; else the sources through tsx.
  */
 export function serverEntry(): string[] {
