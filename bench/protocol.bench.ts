@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSealP12 } from '../src/features/protocols/certificate.js';
 import { renderProtocolPdf } from '../src/features/protocols/protocol-pdf.js';
-import { sampleProtocol } from '../test/support/protocol-pdf-sample.js';
+import { sampleProtocol } from '../src/features/protocols/protocol-sample.js';
 import { protocolDigest } from '../src/features/protocols/protocol.model.js';
 import { sealPdf } from '../src/features/protocols/seal.js';
 

@@ -31,12 +31,12 @@ export const SERVER_ENTRY = path.join(BUNDLE_DIR, 'main.js');
 export const CLI_ENTRY = path.join(BUNDLE_DIR, 'cli.js');
 /**
  * Packages the bundle imports from node_modules instead of containing: each finds files beside
- * its own code (PGlite its WebAssembly and data, pdfkit its font metrics, the DejaVu fonts), is
+ * its own code (PGlite its WebAssembly and data, pdfkit its font metrics, the DejaVu fonts; fontkit is pdfkit's), is
  * native (argon2), starts workers by file name (unpdf; pino's transports, which Kansli does not use, start thread-stream), or is large and loaded only for
  * one task (exceljs, node-forge and the PDF signing, loaded when a protocol is sealed). Fastify's
  * JSON-schema compilers are never loaded (platform/http/app.ts: no route has a Fastify schema).
  */
-const UNBUNDLED = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', '@signpdf/*', 'dejavu-fonts-ttf', 'exceljs', 'unpdf', 'node-forge', 'thread-stream', 'pg-native', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'];
+const UNBUNDLED = ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', 'fontkit', '@signpdf/*', 'dejavu-fonts-ttf', 'exceljs', 'unpdf', 'node-forge', 'thread-stream', 'pg-native', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'];
 const COMPILED = /\.tsx?$/;
 const TEST = /\.test\.tsx?$/;
 

@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
 import { buildJointCommittee, buildRoleUser, principalOf } from '../../../test/support/publication-fixtures.js';
 import { buildPersonUser, buildProtocol } from '../../../test/support/factories.js';
-import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
+import { sampleProtocol } from './protocol-sample.js';
 import { protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
 import { canonicalJson } from '../../platform/audit/audit.js';
 import { generateTotp } from '../auth/totp.js';

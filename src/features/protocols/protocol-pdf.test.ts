@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderProtocolPdf, genitive, paragraphRange } from './protocol-pdf.js';
-import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
+import { sampleProtocol } from './protocol-sample.js';
 import { protocolDigest, publicVersion, servedLine } from './protocol.model.js';
 
 function poppler(pdf: Buffer, run: (file: string) => string): string {

@@ -31,6 +31,9 @@ export interface SealedProtocolFiles {
 /** The level a seal made with these options has. */
 export const sealLevelOf = (options: SealOptions): SealLevel => (options.tsaUrl ? 'PAdES-B-T' : 'PAdES-B-B');
 
+/** How many times the warm-up seals the sample protocol (both files each time). */
+export const WARM_UP_SEALINGS = 2;
+
 /** For the protocol services: seals with the configured key (read or created on first use) and TSA. */
 export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealPassphrase' | 'tsaUrl'>, log?: (message: string) => void) {
   let key: Promise<SealKey> | undefined;
@@ -49,13 +52,20 @@ export function createProtocolSealer(config: Pick<Config, 'sealP12Path' | 'sealP
     key: sealKey,
     level: sealLevelOf(options),
     /**
-     * Read (or create) the seal and parse it, load the seal's code, pdfkit and the fonts: what the
-     * first sealing would otherwise do inside the request of the signature that makes a protocol final.
+     * Read (or create) the seal and parse it, load the seal's code, pdfkit and the fonts, and seal
+     * a sample protocol's files WARM_UP_SEALINGS times (never time-stamped): what the first
+     * sealings would otherwise do inside the request of the signature that makes a protocol final.
+     * The layout code runs three to four times slower until V8 has compiled it (docs/PERFORMANCE.md).
+     * Other requests get their turn between the sealings.
      */
     async warmUp(): Promise<void> {
-      const [{ p12, passphrase }, { SealSigner }] = await Promise.all([sealKey(), seal()]);
-      new SealSigner(p12, passphrase, options);
+      const [key, { SealSigner, renderSealedProtocolFiles }, { sampleProtocol }] = await Promise.all([sealKey(), seal(), import('./protocol-sample.js')]);
+      new SealSigner(key.p12, key.passphrase, options);
       await warmUpPdf();
+      for (let turn = 0; turn < WARM_UP_SEALINGS; turn += 1) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await renderSealedProtocolFiles(sampleProtocol(11), key, {});
+      }
     },
     /** Both files of a final protocol. */
     async sealProtocol(doc: ProtocolDocument, at: { signingTime?: Date; digest?: string; signatures?: PdfSignature[] } = {}): Promise<SealedProtocolFiles> {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSealP12, describeSealP12, loadSealKey } from './certificate.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
-import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
+import { sampleProtocol } from './protocol-sample.js';
 import { protocolDigest } from './protocol.model.js';
 import { renderSealedProtocolPdf, sealPdf } from './seal.js';
 import { createProtocolSealer } from './protocol-sealer.js';

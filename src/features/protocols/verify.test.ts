@@ -12,7 +12,7 @@ import { protocolParagraphs, protocols, protocolSignatures } from './protocols.t
 import { databaseFileStorage, sha256Hex } from '../registry/file-storage.js';
 import { createSealP12 } from './certificate.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
-import { sampleProtocol } from '../../../test/support/protocol-pdf-sample.js';
+import { sampleProtocol } from './protocol-sample.js';
 import { protocolDigest, publicVersion } from './protocol.model.js';
 import { renderSealedProtocolPdf } from './seal.js';
 import { normaliseSha256 } from './verify.service.js';

@@ -3,7 +3,7 @@
  * text documents) is A4, PDF/A-2a, tagged, Swedish, with DejaVu fonts embedded and its pages
  * buffered, so that footers can be drawn on every page once the content is laid out.
  */
-import { fontFiles } from './fonts.js';
+import { documentFonts, type FontName } from './fonts.js';
 import { loadPdfKit } from './pdfkit.js';
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -51,7 +51,8 @@ export async function createPdfaDocument(setup: PdfaSetup): Promise<PdfaDocument
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const f = await fontFiles();
+  // pdfkit takes a parsed font as well as a file (its types know only files).
+  const f = (await documentFonts()) as unknown as Record<FontName, Buffer>;
   doc.registerFont('regular', f.regular);
   doc.registerFont('bold', f.bold);
   doc.registerFont('italic', f.italic);

@@ -1,8 +1,9 @@
-import type { ProtocolDocument, ProtocolParagraph } from '../../src/features/protocols/protocol.model.js';
+import type { ProtocolDocument, ProtocolParagraph } from './protocol.model.js';
 
 /**
- * A protocol for tests and the benchmark, written like the e-nämnd's protocol of 2022-12-14:
- * `paragraphs` paragraphs from § 19, with a vote, a reservation and numbered decisions.
+ * A protocol of fictional people written like the e-nämnd's protocol of 2022-12-14: `paragraphs`
+ * paragraphs from § 19, with a vote, a reservation and numbered decisions. The sealer's warm-up
+ * renders it (protocol-sealer.ts); tests and the protocol benchmark use it too.
  */
 export function sampleProtocol(paragraphs = 7, status: ProtocolDocument['status'] = 'final'): ProtocolDocument {
   const municipalities = ['Luleå', 'Piteå', 'Boden', 'Kalix', 'Gällivare', 'Kiruna', 'Älvsbyn', 'Haparanda', 'Jokkmokk', 'Arjeplog', 'Arvidsjaur', 'Överkalix', 'Övertorneå', 'Pajala'];
