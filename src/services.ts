@@ -43,6 +43,7 @@ import { cryptoRandom } from './features/meetings/proceedings/live-meeting.write
 import { createEventStreams } from './platform/realtime/sse.js';
 import { createReminderScan } from './features/tasks/reminder-scan.js';
 import { createProtocolSealer } from './features/protocols/protocol-sealer.js';
+import { loadWebauthnLibrary } from './features/protocols/webauthn.js';
 
 /** Wire every service once; the server, the CLI and the tests all use this. */
 export function createServices(database: Database, config: Config, clock: Clock = systemClock) {
@@ -65,8 +66,11 @@ export function createServices(database: Database, config: Config, clock: Clock 
     config,
     clock,
     sealer,
-    /** Once the server listens: what the first sealing signature would otherwise wait for. */
-    warmUp: () => sealer.warmUp(),
+    /** Once the server has answered: what the first passkey and the first sealing signature would otherwise wait for. */
+    warmUp: async () => {
+      await loadWebauthnLibrary();
+      await sealer.warmUp();
+    },
     auth,
     account: createAccountService({ ...deps, mailer }),
     oidc: createOidcService({ ...deps, openSession: auth.openSession }),

@@ -9,6 +9,11 @@ import type {
 
 /** @simplewebauthn/server on first use: about a second of a cold start, needed only at justering. */
 const webauthnLibrary = () => import('@simplewebauthn/server');
+
+/** For the warm-up after the server's first answer: the library loaded before a chair adds a passkey. */
+export async function loadWebauthnLibrary(): Promise<void> {
+  await webauthnLibrary();
+}
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Db } from '../../platform/db/database.js';
