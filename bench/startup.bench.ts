@@ -14,6 +14,7 @@ import { once } from 'node:events';
 import { freePort } from '../test/support/server.js';
 import { prepareDemo } from './public.js';
 import { build, isStale } from '../scripts/build.js';
+import { percentile } from './stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench-results');
@@ -49,11 +50,6 @@ export function treeRssMb(rootPid: number): number {
 }
 
 const STARTS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 /**
  * `npm start` once: the time to the first answer of the start page and, when asked, the resident
@@ -110,7 +106,7 @@ export async function runStartupBench(): Promise<boolean> {
       starts.push(measured.firstAnswerMs);
       if (measured.rssMb !== undefined) rssMb = measured.rssMb;
     }
-    const firstAnswerMs = starts.includes(-1) ? -1 : median(starts);
+    const firstAnswerMs = starts.includes(-1) ? -1 : percentile([...starts].sort((a, b) => a - b), 50);
     console.log(`  (the ${STARTS} starts: ${starts.join(', ')} ms)`);
     const help = timeCli(['--help'], env);
     const verify = timeCli(['audit', 'verify'], env);
