@@ -74,7 +74,7 @@ export async function build() {
   const { config } = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile);
   const { options } = ts.convertCompilerOptionsFromJson({ ...config.compilerOptions, noEmit: false, sourceMap: true }, ROOT);
   // package.json says "type": "module": every file is an ES module (one file alone cannot tell).
-  options.module = ts.ModuleKind.ES2022;
+  options.module = ts.ModuleKind.ESNext; // ESNext: import attributes (`with { type: 'json' }`) kept as written
   options.moduleResolution = ts.ModuleResolutionKind.Bundler;
   rmSync(DIST, { recursive: true, force: true });
   let files = 0;
