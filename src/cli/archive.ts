@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Services } from '../services.js';
 import { UsageError, type Command } from './command.js';
-import { listCommittees, type ArchiveCommittee } from '../features/archive/archive-scope.js';
+import { listCommittees } from '../features/archive/archive-scope.js';
+import type { OrganisationRow } from '../features/organisation/organisation.tables.js';
 
 const CLI_ACTOR = { userId: null, label: 'cli' };
 
@@ -21,7 +22,7 @@ function yearOf(options: Record<string, unknown>, args: string[]): number {
  * The committee whose archive a command acts on: `--namnd SLUG` (`--org` as before), else the
  * installation's only committee; with several and none named, the user is told to name one.
  */
-export async function committeeOfCommand(services: Services, options: Record<string, unknown>): Promise<ArchiveCommittee> {
+export async function committeeOfCommand(services: Services, options: Record<string, unknown>): Promise<OrganisationRow> {
   const raw = options.namnd ?? options.org;
   if (raw === true) throw new UsageError('Ange nämndens kortnamn: --namnd SLUG / Give the committee’s slug: --namnd SLUG');
   const slug = typeof raw === 'string' ? raw : undefined;

@@ -14,11 +14,11 @@ import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext 
 import { principalOf } from '../support/publication-fixtures.js';
 import { archivedObjects, disposalLists, legalHolds, retentionRules } from '../../src/features/archive/archive.tables.js';
 import { roleAssignments } from '../../src/features/auth/auth.tables.js';
-import { people } from '../../src/features/organisation/organisation.tables.js';
+import { people, type OrganisationRow } from '../../src/features/organisation/organisation.tables.js';
 import { personalDataProcessing } from '../../src/features/privacy/privacy.tables.js';
 import type { Principal } from '../../src/platform/auth/policy.js';
 import { readPackage } from '../../src/features/archive/archive-import.service.js';
-import { requireCommitteeById, type ArchiveCommittee } from '../../src/features/archive/archive-scope.js';
+import { requireCommitteeById } from '../../src/features/archive/archive-scope.js';
 // The command table first: it imports the archive commands (which import its UsageError back).
 import { UsageError } from '../../src/cli/command.js';
 import { committeeOfCommand } from '../../src/cli/archive.js';
@@ -27,7 +27,7 @@ const CLI_ACTOR = { userId: null, label: 'cli' };
 
 /** Everything one committee's archive holds, with a marker text that names the committee. */
 interface ArchiveOf {
-  committee: ArchiveCommittee;
+  committee: OrganisationRow;
   municipalitySlug: string;
   municipalityId: string;
   marker: string;

@@ -6,24 +6,25 @@ import { zipSync } from 'fflate';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import * as store from './archive-store.repository.js';
-import type { DeliveryRow } from './archive-store.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
-import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
+import { archiveScope, requireCommitteeById } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { finalProtocolIdsOfYear, loadArchiveContent, loadBlob } from './archive.repository.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
 import type { Config } from '../../platform/config/config.js';
 import { buildPackage, type PackageSink } from './sip-package.js';
 import { ZExportYear } from './archive.schema.js';
+import type { ArchiveDeliveryRow } from './archive.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 const require = createRequire(import.meta.url);
 const SOFTWARE = { name: 'Kansli', version: (require('../../../package.json') as { version: string }).version };
 
-export type { DeliveryRow } from './archive-store.repository.js';
+export type { ArchiveDeliveryRow } from './archive.tables.js';
 
 /** Where a delivery's package goes: a folder (`npx kansli archive export --out DIR`) or a zip kept in the database (the web). */
 export type DeliveryTarget = { kind: 'folder'; dir: string } | { kind: 'zip' };
@@ -46,7 +47,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
   const frozen = createFrozenProtocols(deps);
 
   /** The year's content; final protocols made final before snapshots existed get theirs first. */
-  async function contentOf(committee: ArchiveCommittee, year: number) {
+  async function contentOf(committee: OrganisationRow, year: number) {
     for (const protocolId of await finalProtocolIdsOfYear(db, committee.id, year)) await frozen.frozen(protocolId);
     return loadArchiveContent(db, committee, year);
   }
@@ -60,7 +61,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
   }
 
   /** The package is written and the delivery recorded; progress is stored as it goes, for the progress page. */
-  async function run(options: { deliveryId: string; objId: string; committee: ArchiveCommittee; year: number; actor: Actor; contactName: string; target: DeliveryTarget }) {
+  async function run(options: { deliveryId: string; objId: string; committee: OrganisationRow; year: number; actor: Actor; contactName: string; target: DeliveryTarget }) {
     const { deliveryId, objId, year, actor, target } = options;
     try {
       const content = await contentOf(options.committee, year);
@@ -115,7 +116,7 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
    * Start a delivery of a year: refused when the year has nothing closed or final to deliver.
    * Returns at once with the delivery's id; `finished` settles when the package is written.
    */
-  async function start(actor: Actor, options: { year: number; committee: ArchiveCommittee; contactName: string; target: DeliveryTarget }) {
+  async function start(actor: Actor, options: { year: number; committee: OrganisationRow; contactName: string; target: DeliveryTarget }) {
     const { committee } = options;
     const content = await contentOf(committee, options.year);
     if (content.cases.length === 0 && content.protocols.length === 0) {
@@ -135,21 +136,21 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
 
   return {
     /** The CLI: deliver a committee's year into a folder and wait for it. */
-    async exportYearToFolder(actor: Actor, options: { year: number; dir: string; committee: ArchiveCommittee }) {
+    async exportYearToFolder(actor: Actor, options: { year: number; dir: string; committee: OrganisationRow }) {
       const started = await start(actor, { ...options, contactName: actor.label, target: { kind: 'folder', dir: options.dir } });
       await started.finished;
       return (await store.findDelivery(db, started.delivery.id)) ?? started.delivery;
     },
 
     /** The web: deliver a committee's year into a zip kept with the delivery; the package is written after the answer. */
-    async startYearExport(principal: Principal | null, committee: ArchiveCommittee, raw: unknown) {
+    async startYearExport(principal: Principal | null, committee: OrganisationRow, raw: unknown) {
       assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const { year } = parseInput(ZExportYear, raw);
       return start(actorOf(principal), { year, committee, contactName: principal.name, target: { kind: 'zip' } });
     },
 
     /** The committee's deliveries, newest first. */
-    async listDeliveries(principal: Principal | null, committee: ArchiveCommittee): Promise<DeliveryRow[]> {
+    async listDeliveries(principal: Principal | null, committee: OrganisationRow): Promise<ArchiveDeliveryRow[]> {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       return store.listDeliveries(db, committee.id);
     },

@@ -14,10 +14,11 @@ import { auditLog } from '../../platform/audit/audit.tables.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { loadDemo } from '../demo/demo.js';
 import { readPackage } from './archive-import.service.js';
-import { requireCommitteeBySlug, type ArchiveCommittee } from './archive-scope.js';
+import { requireCommitteeBySlug } from './archive-scope.js';
 import { DEMO_COMMITTEE_SLUG } from '../demo/demo-data.js';
 import { checkMets, checkPackageFiles, parseXml, representationPointers } from './sip-verify.js';
 import { sha256Hex } from './sip-package.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 const CLI_ACTOR = { userId: null, label: 'cli' };
 const hasXmllint = spawnSync('sh', ['-c', 'command -v xmllint']).status === 0;
@@ -27,7 +28,7 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
   let out: string;
   let pkgDir: string;
   let deliveryId: string;
-  let committee: ArchiveCommittee;
+  let committee: OrganisationRow;
 
   before(async () => {
     t = await createTestApp();

@@ -4,16 +4,17 @@ import { unzipSync } from 'fflate';
 import type { Database } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import * as store from './archive-store.repository.js';
-import type { ArchivedObjectRow, ArchivedPackageRow } from './archive-store.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
-import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
+import { archiveScope, requireCommitteeById } from './archive-scope.js';
 import { databaseFileStorage } from '../registry/file-storage.js';
 import { asList, asNode, attr, checkPackageFiles, parseXml, type Node } from './sip-verify.js';
 import { REPRESENTATION } from './sip-package.js';
+import type { ArchivedObjectRow, ArchivedPackageRow } from './archive.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
-export type { ArchivedObjectRow, ArchivedPackageRow } from './archive-store.repository.js';
+export type { ArchivedObjectRow, ArchivedPackageRow } from './archive.tables.js';
 
 const DESCRIPTIVE = 'metadata/descriptive/arkivleverans.xml';
 const PACKAGE_NOT_FOUND = { sv: 'Paketet finns inte.', en: 'The package does not exist.' };
@@ -104,7 +105,7 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
      * METS lists is checked (present, size, SHA-256) before anything is saved; then all is saved in
      * one transaction. No principal: only the command line imports (it names the committee).
      */
-    async importPackage(actor: Actor, committee: ArchiveCommittee, files: ReadonlyMap<string, Buffer>): Promise<ArchivedPackageRow> {
+    async importPackage(actor: Actor, committee: OrganisationRow, files: ReadonlyMap<string, Buffer>): Promise<ArchivedPackageRow> {
       const check = checkPackageFiles(files);
       const descriptiveBytes = files.get(DESCRIPTIVE);
       if (!descriptiveBytes) check.problems.push(`${DESCRIPTIVE} missing`);
@@ -128,7 +129,7 @@ export function createArchiveImportService(deps: { database: Database; clock: Cl
     },
 
     /** The committee's archived packages, newest import first. */
-    async listPackages(principal: Principal | null, committee: ArchiveCommittee): Promise<ArchivedPackageRow[]> {
+    async listPackages(principal: Principal | null, committee: OrganisationRow): Promise<ArchivedPackageRow[]> {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       return store.listPackages(db, committee.id);
     },

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { organisations } from '../organisation/organisation.tables.js';
+import { type OrganisationRow } from '../organisation/organisation.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { POLICY, PolicyDenied, type Principal, type Scope, type ScopedAction } from '../../platform/auth/policy.js';
 import { ownScope } from '../organisation/scope.js';
@@ -15,24 +15,21 @@ export function archiveScope(committeeId: string): Scope {
   return ownScope(committeeId);
 }
 
-/** A committee (an organisation of kind `committee`) whose archive a use case acts on. */
-export type ArchiveCommittee = typeof organisations.$inferSelect;
-
 const COMMITTEE_NOT_FOUND = { sv: 'Nämnden finns inte.', en: 'The committee does not exist.' };
 
-export async function findCommitteeById(db: Db, id: string): Promise<ArchiveCommittee | undefined> {
+export async function findCommitteeById(db: Db, id: string): Promise<OrganisationRow | undefined> {
   return findCommittee(db, id);
 }
 
 /** The committee owning an object found by id; its absence is a broken reference, shown as not found. */
-export async function requireCommitteeById(db: Db, id: string): Promise<ArchiveCommittee> {
+export async function requireCommitteeById(db: Db, id: string): Promise<OrganisationRow> {
   const row = await findCommitteeById(db, id);
   if (!row) throw notFound(COMMITTEE_NOT_FOUND);
   return row;
 }
 
 /** The committee with this slug; a municipality's slug or an unknown one is not found (404). */
-export async function requireCommitteeBySlug(db: Db, slug: string): Promise<ArchiveCommittee> {
+export async function requireCommitteeBySlug(db: Db, slug: string): Promise<OrganisationRow> {
   const row = await findCommitteeBySlug(db, slug);
   if (!row) throw notFound(COMMITTEE_NOT_FOUND);
   return row;
@@ -42,7 +39,7 @@ export async function requireCommitteeBySlug(db: Db, slug: string): Promise<Arch
  * The committees in which the principal holds a role for the action in the committee itself,
  * by name. A grant in a member municipality never counts (it never acts for the committee).
  */
-export async function committeesWhere(db: Db, principal: Principal | null, action: ScopedAction): Promise<ArchiveCommittee[]> {
+export async function committeesWhere(db: Db, principal: Principal | null, action: ScopedAction): Promise<OrganisationRow[]> {
   const roles: readonly string[] = POLICY[action];
   const ids = [...new Set((principal?.grants ?? []).filter((g) => roles.includes(g.role)).map((g) => g.organisationId))];
   if (ids.length === 0) return [];
@@ -50,7 +47,7 @@ export async function committeesWhere(db: Db, principal: Principal | null, actio
 }
 
 /** The committee a request acts for, or the committees to choose among. */
-export type CommitteeChoice = { committee: ArchiveCommittee } | { choose: ArchiveCommittee[] };
+export type CommitteeChoice = { committee: OrganisationRow } | { choose: OrganisationRow[] };
 
 /**
  * The committee an archive or data-protection page acts for: `?namnd=<slug>` (unknown → 404);
@@ -66,6 +63,6 @@ export async function chooseCommittee(db: Db, principal: Principal | null, actio
 }
 
 /** Every committee of the installation, by slug (for the command line, which has no user). */
-export function listCommittees(db: Db): Promise<ArchiveCommittee[]> {
+export function listCommittees(db: Db): Promise<OrganisationRow[]> {
   return listCommitteesBySlug(db);
 }

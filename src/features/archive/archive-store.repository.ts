@@ -3,24 +3,20 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { classificationCodes } from '../registry/registry.tables.js';
-import { archiveDeliveries, archiveDeliveryItems, archivedObjects, archivedPackages, retentionRules } from './archive.tables.js';
+import { archiveDeliveries, archiveDeliveryItems, archivedObjects, archivedPackages, retentionRules, type ArchiveDeliveryRow, type RetentionRuleRow } from './archive.tables.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
-export type DeliveryRow = typeof archiveDeliveries.$inferSelect;
-export type RetentionRuleRow = typeof retentionRules.$inferSelect;
-export type ArchivedPackageRow = typeof archivedPackages.$inferSelect;
-export type ArchivedObjectRow = typeof archivedObjects.$inferSelect;
 
-export async function findDelivery(db: Db, id: string): Promise<DeliveryRow | undefined> {
+export async function findDelivery(db: Db, id: string): Promise<ArchiveDeliveryRow | undefined> {
   const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
   return row;
 }
 
-export async function listDeliveries(db: Db, committeeId: string): Promise<DeliveryRow[]> {
+export async function listDeliveries(db: Db, committeeId: string): Promise<ArchiveDeliveryRow[]> {
   return db.select().from(archiveDeliveries).where(eq(archiveDeliveries.committeeId, committeeId)).orderBy(desc(archiveDeliveries.createdAt));
 }
 
-export async function insertDelivery(db: Db, values: Insert<typeof archiveDeliveries>): Promise<DeliveryRow> {
+export async function insertDelivery(db: Db, values: Insert<typeof archiveDeliveries>): Promise<ArchiveDeliveryRow> {
   return insertOne(db.insert(archiveDeliveries).values(values).returning());
 }
 

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
 import { meetings } from '../meetings/meetings.tables.js';
-import { bodies, organisations, people } from '../organisation/organisation.tables.js';
+import { bodies, people, type OrganisationRow } from '../organisation/organisation.tables.js';
 import { protocolSnapshots, protocols } from '../protocols/protocols.tables.js';
 import { cases, classificationCodes, documentFiles, documents } from '../registry/registry.tables.js';
 import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
@@ -13,8 +13,6 @@ import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js'
 import type { ArchiveContent, ArchivedCaseInfo, ArchivedProtocolInfo } from './archive-content.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export type CommitteeRow = typeof organisations.$inferSelect;
 
 async function closedCasesOfYear(db: Db, committeeId: string, year: number): Promise<ArchivedCaseInfo[]> {
   const caseRows = await db
@@ -118,7 +116,7 @@ async function finalProtocolsOfYear(db: Db, committeeId: string, year: number): 
 }
 
 /** Everything a year's delivery holds: closed cases of the year and the year's final protocols. */
-export async function loadArchiveContent(db: Db, committee: CommitteeRow, year: number): Promise<ArchiveContent> {
+export async function loadArchiveContent(db: Db, committee: OrganisationRow, year: number): Promise<ArchiveContent> {
   const codes = await db
     .select({ code: classificationCodes.code, title: classificationCodes.title, retention: classificationCodes.retention })
     .from(classificationCodes)

@@ -6,7 +6,7 @@ import { formBody, handleForm, handleUploadForm, uploadedOrPastedCsv } from '../
 import { idParam } from '../../platform/http/params.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
 import { can, type ScopedAction } from '../../platform/auth/policy.js';
-import { archiveScope, type ArchiveCommittee } from './archive-scope.js';
+import { archiveScope } from './archive-scope.js';
 import { committeeContext, committeeFor, inCommittee } from './committee-choice.js';
 import { attachmentHeader, readForm } from '../registry/registry.http.js';
 import { archiveMessages } from './archive.messages.js';
@@ -14,6 +14,7 @@ import { ArchiveHomePage, PlanPage, RuleEditPage, ruleValues } from './plan.page
 import { DeliveriesPage, DeliveryPage } from './delivery.pages.js';
 import { registerDisposalRoutes } from './disposal.routes.js';
 import { ArchivedListPage, ArchivedPackagePage } from './archived.pages.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 /** How long the web waits for a small delivery before answering with the progress page. */
 const WAIT_FOR_SMALL_DELIVERY_MS = 1500;
@@ -39,7 +40,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
 
   // Document management plan
   const PLAN = '/arkiv/dokumenthanteringsplan';
-  async function planPage(request: FastifyRequest, committee: ArchiveCommittee, states: { importState?: FormState; ruleState?: FormState } = {}) {
+  async function planPage(request: FastifyRequest, committee: OrganisationRow, states: { importState?: FormState; ruleState?: FormState } = {}) {
     const { rules, canManage } = await archive.plan.listRules(request.principal, committee);
     return <PlanPage ctx={committeeContext(request, committee)} committee={committee} rules={rules} canManage={canManage} importState={states.importState ?? emptyForm()} ruleState={states.ruleState ?? emptyForm({ action: 'dispose' })} />;
   }
@@ -95,7 +96,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
   });
 
   // Deliveries to the e-archive
-  const deliveriesPage = async (request: FastifyRequest, committee: ArchiveCommittee, state: FormState) => (
+  const deliveriesPage = async (request: FastifyRequest, committee: OrganisationRow, state: FormState) => (
     <DeliveriesPage
       ctx={committeeContext(request, committee)}
       committee={committee}

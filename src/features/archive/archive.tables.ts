@@ -120,3 +120,13 @@ export const archivedObjects = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // OpenID Connect sign-in (issue 22): providers are configured in the environment.
+
+/** What a select of each table above returns. */
+export type RetentionRuleRow = typeof retentionRules.$inferSelect;
+export type ArchiveDeliveryRow = typeof archiveDeliveries.$inferSelect;
+export type ArchiveDeliveryItemRow = typeof archiveDeliveryItems.$inferSelect;
+export type LegalHoldRow = typeof legalHolds.$inferSelect;
+export type DisposalListRow = typeof disposalLists.$inferSelect;
+export type DisposalItemRow = typeof disposalItems.$inferSelect;
+export type ArchivedPackageRow = typeof archivedPackages.$inferSelect;
+export type ArchivedObjectRow = typeof archivedObjects.$inferSelect;

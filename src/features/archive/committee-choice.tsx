@@ -9,7 +9,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout, withQuery } from '../../platform/views/layout.js';
 import type { ScopedAction } from '../../platform/auth/policy.js';
-import { chooseCommittee, type ArchiveCommittee } from './archive-scope.js';
+import { chooseCommittee } from './archive-scope.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 /** The `?namnd=` of the request, if any. */
 export function committeeParam(request: FastifyRequest): string | undefined {
@@ -18,22 +19,22 @@ export function committeeParam(request: FastifyRequest): string | undefined {
 }
 
 /** A path within a committee: `/arkiv/gallring?namnd=e-namnden`. */
-export function inCommittee(path: string, committee: Pick<ArchiveCommittee, 'slug'>, query: Record<string, string> = {}): string {
+export function inCommittee(path: string, committee: Pick<OrganisationRow, 'slug'>, query: Record<string, string> = {}): string {
   return withQuery(path, query, { namnd: committee.slug });
 }
 
 /** A page title naming the committee: "Gallring – Norrbottens e-nämnd". */
-export function committeeTitle(ctx: ViewContext, title: string, committee: Pick<ArchiveCommittee, 'name'>): string {
+export function committeeTitle(ctx: ViewContext, title: string, committee: Pick<OrganisationRow, 'name'>): string {
   return ctx.t('archive.inCommittee', { title, committee: committee.name });
 }
 
 /** The page's view context with `?namnd=` in its query, so that sort links and search forms keep the committee. */
-export function committeeContext(request: FastifyRequest, committee: Pick<ArchiveCommittee, 'slug'>): ViewContext {
+export function committeeContext(request: FastifyRequest, committee: Pick<OrganisationRow, 'slug'>): ViewContext {
   const ctx = request.viewContext();
   return { ...ctx, query: { ...ctx.query, namnd: committee.slug } };
 }
 
-export function ChooseCommitteePage({ ctx, committees, path }: { ctx: ViewContext; committees: ArchiveCommittee[]; path: string }) {
+export function ChooseCommitteePage({ ctx, committees, path }: { ctx: ViewContext; committees: OrganisationRow[]; path: string }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('archive.choose.title')} back={{ href: '/', label: t('app.name') }}>
@@ -60,7 +61,7 @@ export async function committeeFor(
   db: Db,
   action: ScopedAction,
   listPath: string = request.url.split('?')[0] ?? '/',
-): Promise<ArchiveCommittee | undefined> {
+): Promise<OrganisationRow | undefined> {
   const choice = await chooseCommittee(db, request.principal, action, committeeParam(request));
   if ('committee' in choice) return choice.committee;
   // A form sent without its committee (several to choose from) changes nothing: the user chooses first.

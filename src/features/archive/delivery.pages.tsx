@@ -3,18 +3,18 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
 import { swedishStamp } from '../../platform/time-format.js';
-import type { DeliveryRow } from './archive-export.service.js';
+import type { ArchiveDeliveryRow } from './archive-export.service.js';
 import { archiveBack, type CommitteeShown } from './plan.pages.js';
 import { committeeTitle, inCommittee } from './committee-choice.js';
 
 type ItemRow = { kind: 'case' | 'document' | 'file' | 'protocol'; objectId: string; path: string; sha256: string };
 
-const statusText = (ctx: ViewContext, d: DeliveryRow) => ctx.t(`archive.delivery.status.${d.status}`);
+const statusText = (ctx: ViewContext, d: ArchiveDeliveryRow) => ctx.t(`archive.delivery.status.${d.status}`);
 const when = swedishStamp;
 
-export function DeliveriesPage({ ctx, committee, deliveries, canManage, state }: { ctx: ViewContext; committee: CommitteeShown; deliveries: DeliveryRow[]; canManage: boolean; state: FormState }) {
+export function DeliveriesPage({ ctx, committee, deliveries, canManage, state }: { ctx: ViewContext; committee: CommitteeShown; deliveries: ArchiveDeliveryRow[]; canManage: boolean; state: FormState }) {
   const { t } = ctx;
-  const columns: Column<DeliveryRow>[] = [
+  const columns: Column<ArchiveDeliveryRow>[] = [
     { key: 'created', label: t('archive.delivery.created'), rowHeader: true, text: (d) => d.createdAt.toISOString(), render: (d) => <a href={inCommittee(`/arkiv/leveranser/${d.id}`, committee)}>{when(d.createdAt)}</a> },
     { key: 'year', label: t('archive.delivery.year'), numeric: true, text: (d) => d.year ?? 0 },
     { key: 'status', label: t('archive.delivery.status'), text: (d) => `${statusText(ctx, d)}${d.status === 'running' ? ` ${d.progress} %` : ''}` },
@@ -40,7 +40,7 @@ export function DeliveriesPage({ ctx, committee, deliveries, canManage, state }:
 }
 
 /** A delivery with its progress bar; while it runs, the answer carries a Refresh header (no script needed). */
-export function DeliveryPage({ ctx, committee, delivery, items, canDownload }: { ctx: ViewContext; committee: CommitteeShown; delivery: DeliveryRow; items: ItemRow[]; canDownload: boolean }) {
+export function DeliveryPage({ ctx, committee, delivery, items, canDownload }: { ctx: ViewContext; committee: CommitteeShown; delivery: ArchiveDeliveryRow; items: ItemRow[]; canDownload: boolean }) {
   const { t } = ctx;
   const d = delivery.details as Record<string, string | number | undefined>;
   // Cases and documents are counted in the summary; the table lists the files with their checksums.

@@ -2,13 +2,13 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
-import { disposalItems, disposalLists, legalHolds, retentionRules } from './archive.tables.js';
+import { disposalItems, disposalLists, legalHolds, retentionRules, type DisposalItemRow, type DisposalListRow } from './archive.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { initiativeDecisions, powersOfAttorney } from '../cooperation/cooperation.tables.js';
 import { agendaItemDocuments } from '../meetings/meetings.tables.js';
-import { cases, documentFiles, documents } from '../registry/registry.tables.js';
+import { cases, documentFiles, documents, type DocumentRow, type CaseRow } from '../registry/registry.tables.js';
 
-export type DocumentWithCase = { document: typeof documents.$inferSelect; case: typeof cases.$inferSelect };
+export type DocumentWithCase = { document: DocumentRow; case: CaseRow };
 
 export async function documentsOfCommittee(db: Db, committeeId: string): Promise<DocumentWithCase[]> {
   return db.select({ document: documents, case: cases }).from(documents).innerJoin(cases, eq(cases.id, documents.caseId)).where(eq(documents.organisationId, committeeId));
@@ -60,9 +60,6 @@ export async function findDocumentByNumber(db: Db, organisationId: string, year:
   const [row] = await db.select().from(documents).where(and(eq(documents.organisationId, organisationId), eq(documents.year, year), eq(documents.number, number)));
   return row;
 }
-
-export type DisposalListRow = typeof disposalLists.$inferSelect;
-export type DisposalItemRow = typeof disposalItems.$inferSelect;
 
 /** Documents on a proposed or approved list of the committee. */
 export async function pendingDocumentIds(db: Db, committeeId: string): Promise<Set<string>> {

@@ -6,9 +6,9 @@ import { formBody, handleForm } from '../../platform/http/forms.js';
 import { idParam } from '../../platform/http/params.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
 import type { ScopedAction } from '../../platform/auth/policy.js';
-import type { ArchiveCommittee } from './archive-scope.js';
 import { committeeContext, inCommittee } from './committee-choice.js';
 import { ConfirmDisposalPage, DisposalListPage, DisposalPage } from './disposal.pages.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 type RouteConfig<A extends ScopedAction> = { config: { action: A } };
 
@@ -20,7 +20,7 @@ export function registerDisposalRoutes(
     read: RouteConfig<'archive.read'>;
     manage: RouteConfig<'archive.manage'>;
     approve: RouteConfig<'archive.approveDisposal'>;
-    committeeOf: (request: FastifyRequest, reply: FastifyReply, action: ScopedAction, listPath?: string) => Promise<ArchiveCommittee | undefined>;
+    committeeOf: (request: FastifyRequest, reply: FastifyReply, action: ScopedAction, listPath?: string) => Promise<OrganisationRow | undefined>;
     flash: (request: FastifyRequest, reply: Parameters<typeof setFlash>[0], text: string) => void;
   },
 ): void {
@@ -28,7 +28,7 @@ export function registerDisposalRoutes(
   const { read, manage, approve, committeeOf, flash } = shared;
   const DISPOSAL = '/arkiv/gallring';
 
-  async function disposalPage(request: FastifyRequest, committee: ArchiveCommittee, holdState: FormState = emptyForm()) {
+  async function disposalPage(request: FastifyRequest, committee: OrganisationRow, holdState: FormState = emptyForm()) {
     const overview = await disposal.overview(request.principal, committee);
     const holds = await disposal.listHolds(request.principal, committee);
     return <DisposalPage ctx={committeeContext(request, committee)} committee={committee} candidates={overview.candidates} kept={overview.kept} lists={overview.lists} holds={holds} canManage={overview.canManage} holdState={holdState} />;

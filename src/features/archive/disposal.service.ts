@@ -7,15 +7,16 @@ import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js'
 import { disposalDecision, matchRetentionRule } from '../../domain/retention.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
-import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
+import { archiveScope, requireCommitteeById } from './archive-scope.js';
 import * as repo from './disposal.repository.js';
-import type { DisposalItemRow, DisposalListRow } from './disposal.repository.js';
 import { removeSearchEntries } from '../search/search.repository.js';
 import { deleteBlobIfUnreferenced } from '../../platform/db/file-blobs.repository.js';
 import { ZApproveDisposal, ZLegalHold } from './archive.schema.js';
 import type { RetentionRuleRow } from './retention.service.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
+import type { DisposalItemRow, DisposalListRow } from './archive.tables.js';
 
-export type { DisposalItemRow, DisposalListRow } from './disposal.repository.js';
+export type { DisposalItemRow, DisposalListRow } from './archive.tables.js';
 
 /** A document whose retention has run out, with the rule that allows its disposal. */
 export interface DisposalCandidate {
@@ -143,7 +144,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
 
   return {
     /** What is due in the committee, what is kept and why, and the committee's lists. */
-    async overview(principal: Principal | null, committee: ArchiveCommittee) {
+    async overview(principal: Principal | null, committee: OrganisationRow) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       const due = await findDue(db, committee.id);
       const lists = await repo.listLists(db, committee.id);
@@ -151,7 +152,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     /** Propose a disposal list of every document of the committee due today. */
-    async propose(principal: Principal | null, committee: ArchiveCommittee): Promise<DisposalListRow> {
+    async propose(principal: Principal | null, committee: OrganisationRow): Promise<DisposalListRow> {
       assertCan(principal, 'archive.manage', archiveScope(committee.id));
       return db.transaction(async (tx) => {
         const { candidates } = await findDue(tx, committee.id);
@@ -217,7 +218,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     /** The committee's holds (on its cases and documents), newest first; released ones stay as the record. */
-    async listHolds(principal: Principal | null, committee: ArchiveCommittee) {
+    async listHolds(principal: Principal | null, committee: OrganisationRow) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       const rows = await repo.listHoldsOfCommittee(db, committee.id);
       return rows.map(({ hold, c, d }) => ({
@@ -227,7 +228,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     /** Place a hold on a case (2022/20) or a document (2022.14) of the committee. */
-    async placeHold(principal: Principal | null, committee: ArchiveCommittee, raw: unknown) {
+    async placeHold(principal: Principal | null, committee: OrganisationRow, raw: unknown) {
       assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const input = parseInput(ZLegalHold, raw);
       return db.transaction(async (tx) => {
@@ -250,7 +251,7 @@ export function createDisposalService(deps: { database: Database; clock: Clock }
     },
 
     /** Release a hold, in the committee whose case or document it holds; returns that committee. */
-    async releaseHold(principal: Principal | null, id: string): Promise<ArchiveCommittee> {
+    async releaseHold(principal: Principal | null, id: string): Promise<OrganisationRow> {
       const ownerId = await repo.findHoldOwner(db, id);
       if (!ownerId) throw notFound(HOLD_NOT_FOUND);
       assertCan(principal, 'archive.manage', archiveScope(ownerId));

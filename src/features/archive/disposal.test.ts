@@ -10,7 +10,7 @@ import { searchEntries } from '../search/search.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
-import type { ArchiveCommittee } from './archive-scope.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 /**
  * A test app on `clock` with a committee whose archivist (admin and registrar) has imported the
@@ -32,7 +32,7 @@ describe('disposal (gallring) by the document management plan', () => {
   let adminEmail: string;
   const doc: Record<string, string> = {};
   let openCaseId = '';
-  let committee: ArchiveCommittee;
+  let committee: OrganisationRow;
 
   before(async () => {
     const archive = await buildArchive(
@@ -136,7 +136,7 @@ describe('OSL 5 kap.: a disposed document keeps its registry entry', () => {
   let admin: Principal;
   let adminEmail: string;
   const registered: { id: string; handlingId: string; direction: 'incoming' | 'outgoing' | 'drawn_up'; counterpart: string | undefined; description: string; documentDate: string }[] = [];
-  let committee: ArchiveCommittee;
+  let committee: OrganisationRow;
 
   before(async () => {
     ({ t, committee, admin, adminEmail } = await buildArchive(

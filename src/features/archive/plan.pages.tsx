@@ -4,11 +4,11 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { FileField, RadioGroup } from '../registry/registry.views.js';
 import type { RetentionRuleRow } from './retention.service.js';
-import type { ArchiveCommittee } from './archive-scope.js';
 import { committeeTitle, inCommittee } from './committee-choice.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 /** The committee a page shows: its name in the heading, its slug in every link and form. */
-export type CommitteeShown = Pick<ArchiveCommittee, 'name' | 'slug'>;
+export type CommitteeShown = Pick<OrganisationRow, 'name' | 'slug'>;
 
 /** The page frame of every archive page: back to the committee's archive start. */
 export const archiveBack = (ctx: ViewContext, committee: CommitteeShown) => ({ href: inCommittee('/arkiv', committee), label: ctx.t('archive.title') });

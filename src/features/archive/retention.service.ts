@@ -1,18 +1,19 @@
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import * as store from './archive-store.repository.js';
-import type { RetentionRuleRow } from './archive-store.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { codeInScheme } from '../../domain/retention.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
-import { archiveScope, requireCommitteeById, type ArchiveCommittee } from './archive-scope.js';
+import { archiveScope, requireCommitteeById } from './archive-scope.js';
 import { ZRetentionRule } from './archive.schema.js';
 import { parsePlanCsv } from './retention-csv.js';
+import type { RetentionRuleRow } from './archive.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
-export type { RetentionRuleRow } from './archive-store.repository.js';
+export type { RetentionRuleRow } from './archive.tables.js';
 
 const RULE_NOT_FOUND = { sv: 'Regeln finns inte.', en: 'The rule does not exist.' };
 
@@ -52,7 +53,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
 
   return {
     /** The committee's plan, rule by rule, with each code's heading from the committee's scheme. */
-    async listRules(principal: Principal | null, committee: ArchiveCommittee) {
+    async listRules(principal: Principal | null, committee: OrganisationRow) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       const rows = await store.listRules(db, committee.id);
       const titles = new Map((await schemeOf(db, committee.id)).map((s) => [s.code, s.title]));
@@ -61,13 +62,13 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
     },
 
     /** A rule to edit, with its committee. */
-    async getRule(principal: Principal | null, id: string): Promise<{ rule: RetentionRuleRow; committee: ArchiveCommittee }> {
+    async getRule(principal: Principal | null, id: string): Promise<{ rule: RetentionRuleRow; committee: OrganisationRow }> {
       const { rule, committee } = await requireRule(principal, 'archive.read', id);
       return { rule, committee };
     },
 
     /** Import the plan from CSV: every line valid or nothing saved; a rule with the same code and type is replaced. */
-    async importPlan(principal: Principal | null, committee: ArchiveCommittee, csvText: string): Promise<number> {
+    async importPlan(principal: Principal | null, committee: OrganisationRow, csvText: string): Promise<number> {
       assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const rules = parsePlanCsv(csvText);
       const c = committee;
@@ -81,7 +82,7 @@ export function createRetentionService(deps: { database: Database; clock: Clock 
       return rules.length;
     },
 
-    async createRule(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<RetentionRuleRow> {
+    async createRule(principal: Principal | null, committee: OrganisationRow, raw: unknown): Promise<RetentionRuleRow> {
       assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const input = parseInput(ZRetentionRule, raw);
       const c = committee;

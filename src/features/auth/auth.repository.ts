@@ -1,9 +1,7 @@
 import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './auth.tables.js';
+import { apiTokens, loginAttempts, roleAssignments, sessions, users, type UserRow } from './auth.tables.js';
 import { isRole, type RoleGrant } from '../../platform/auth/policy.js';
-
-export type UserRow = typeof users.$inferSelect;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);

@@ -16,6 +16,7 @@ import { releaseAttempt, reserveAttempt, type AttemptKey } from './login-limit.j
 import { consumeTotp } from './totp.js';
 import { assertLocalPasswordAllowed } from './oidc-passwords.js';
 import { accountOrganisationId } from './account-organisation.js';
+import type { UserRow } from './auth.tables.js';
 
 export { checkTotp, generateTotp } from './totp.js';
 
@@ -65,9 +66,9 @@ export function createAuthService(deps: { database: Database; config: Config; cl
   const { database, config, clock } = deps;
   const db = database.db;
 
-  const principalOf = (user: repo.UserRow, grants: Principal['grants']): Principal => ({ userId: user.id, email: user.email, name: user.name, grants });
+  const principalOf = (user: UserRow, grants: Principal['grants']): Principal => ({ userId: user.id, email: user.email, name: user.name, grants });
 
-  async function principalFor(user: repo.UserRow): Promise<Principal> {
+  async function principalFor(user: UserRow): Promise<Principal> {
     return principalOf(user, await repo.listGrants(db, user.id));
   }
 

@@ -146,3 +146,15 @@ export const oidcSessions = pgTable(
   },
   (t) => [index('oidc_sessions_provider_sid_idx').on(t.providerId, t.providerSessionId), index('oidc_sessions_provider_subject_idx').on(t.providerId, t.subject)],
 );
+
+/** What a select of each table above returns. */
+export type UserRow = typeof users.$inferSelect;
+export type PasswordResetRow = typeof passwordResets.$inferSelect;
+export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
+export type WebauthnCredentialRow = typeof webauthnCredentials.$inferSelect;
+export type WebauthnChallengeRow = typeof webauthnChallenges.$inferSelect;
+export type OidcTransactionRow = typeof oidcTransactions.$inferSelect;
+export type OidcSessionRow = typeof oidcSessions.$inferSelect;

@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { oidcSessions, oidcTransactions, roleAssignments, sessions, users } from './auth.tables.js';
+import { oidcSessions, oidcTransactions, roleAssignments, sessions, users, type OidcTransactionRow } from './auth.tables.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
-
-export type OidcTransactionRow = typeof oidcTransactions.$inferSelect;
 
 export async function insertTransaction(db: Db, values: typeof oidcTransactions.$inferInsert): Promise<void> {
   await db.insert(oidcTransactions).values(values);

@@ -12,6 +12,7 @@ import { matchIdentity, type IdentityClaims } from './oidc-match.js';
 import { OidcRefused } from './oidc-errors.js';
 import { verifyLogoutToken } from './oidc-logout.js';
 import { accountOrganisationId } from './account-organisation.js';
+import type { OidcTransactionRow } from './auth.tables.js';
 
 /** How long a started sign-in may take at the provider. */
 const TRANSACTION_MINUTES = 15;
@@ -122,7 +123,7 @@ export function createOidcService(deps: { database: Database; config: Config; cl
   }
 
   /** Checks the answer (state, PKCE, signature, issuer, audience, nonce, expiry) and reads the claims. */
-  async function redeem(p: OidcProviderSettings, transaction: repo.OidcTransactionRow, currentUrl: URL) {
+  async function redeem(p: OidcProviderSettings, transaction: OidcTransactionRow, currentUrl: URL) {
     const configuration = await configurationOf(p);
     const fresh = transaction.purpose.startsWith('sign:');
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;

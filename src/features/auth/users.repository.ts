@@ -3,10 +3,8 @@ import { and, asc, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import type { Db } from '../../platform/db/database.js';
-import { roleAssignments, users } from './auth.tables.js';
+import { roleAssignments, users, type RoleAssignmentRow, type UserRow } from './auth.tables.js';
 
-export type UserRow = typeof users.$inferSelect;
-export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
 type GrantKey = { userId: string; organisationId: string; role: RoleAssignmentRow['role'] };
 
 export async function listUsers(db: Db): Promise<UserRow[]> {

@@ -3,29 +3,30 @@
  * participants, cost shares and late buy-ins, and the decision matrix. No writes here.
  */
 import type { Db } from '../../platform/db/database.js';
-import { type ProcessPhaseTemplate } from './cooperation.tables.js';
+import { type ProcessPhaseTemplate, type InitiativeRow, type ProcessTemplateRow, type InitiativePhaseRow, type InitiativeDecisionRow, type PowerOfAttorneyRow } from './cooperation.tables.js';
 import { findDocument } from '../registry/registry.repository.js';
 import { allocateCost, computeBuyIn, DomainError, evaluatePhaseGate, phaseParticipants, type AllocationKey, type BuyInResult, type GateResult, type Share } from '../../domain/index.js';
 import * as repo from './cooperation.repository.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 const collator = new Intl.Collator('sv');
 
 export type TemplateDecision = ProcessPhaseTemplate['decisions'][number];
 
 export interface LoadedInitiative {
-  initiative: repo.InitiativeRow;
-  template: repo.TemplateRow;
-  phases: repo.PhaseRow[];
-  cells: repo.CellRow[];
-  committee: repo.OrganisationRow;
+  initiative: InitiativeRow;
+  template: ProcessTemplateRow;
+  phases: InitiativePhaseRow[];
+  cells: InitiativeDecisionRow[];
+  committee: OrganisationRow;
   /** Member municipalities in Swedish order. */
-  municipalities: repo.OrganisationRow[];
+  municipalities: OrganisationRow[];
   populations: Map<string, { year: number; population: number }>;
-  powers: repo.PowerOfAttorneyRow[];
+  powers: PowerOfAttorneyRow[];
   documentHids: Map<string, string>;
 }
 
-export async function loadInitiative(db: Db, initiative: repo.InitiativeRow, year: number): Promise<LoadedInitiative> {
+export async function loadInitiative(db: Db, initiative: InitiativeRow, year: number): Promise<LoadedInitiative> {
   const [template, phases, cells, orgs, powers] = await Promise.all([
     repo.findTemplate(db, initiative.templateId),
     repo.listPhases(db, [initiative.id]),
@@ -44,12 +45,12 @@ export async function loadInitiative(db: Db, initiative: repo.InitiativeRow, yea
   return { initiative, template, phases, cells, committee, municipalities, populations: await repo.latestPopulations(db, municipalities.map((m) => m.id), year), powers, documentHids };
 }
 
-export function membersOf(orgs: repo.OrganisationRow[], committeeId: string): repo.OrganisationRow[] {
+export function membersOf(orgs: OrganisationRow[], committeeId: string): OrganisationRow[] {
   return orgs.filter((o) => o.kind === 'municipality' && o.committeeId === committeeId).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /** The initiative's cost key as the domain knows it (population among participants by default). */
-export function allocationKeyOf(initiative: repo.InitiativeRow): AllocationKey {
+export function allocationKeyOf(initiative: InitiativeRow): AllocationKey {
   const raw = initiative.allocationKey;
   if (raw.kind === 'equal') return { kind: 'equal' };
   if (raw.kind === 'mixed' && typeof raw.flatSharePercent === 'number') return { kind: 'mixed', flatSharePercent: raw.flatSharePercent };
@@ -58,7 +59,7 @@ export function allocationKeyOf(initiative: repo.InitiativeRow): AllocationKey {
 
 export interface PhaseView {
   template: ProcessPhaseTemplate;
-  row: repo.PhaseRow;
+  row: InitiativePhaseRow;
   isOpen: boolean;
   gate: GateResult | undefined;
   participantIds: readonly string[];
@@ -130,16 +131,16 @@ export function matrixColumns(model: LoadedInitiative, filter: (d: TemplateDecis
 
 export const isMunicipalDecision = (d: TemplateDecision) => d.by === 'each_municipality' || d.by === 'procuring_municipality';
 
-export function cellAt(model: LoadedInitiative, column: MatrixColumn, organisationId: string): repo.CellRow | undefined {
+export function cellAt(model: LoadedInitiative, column: MatrixColumn, organisationId: string): InitiativeDecisionRow | undefined {
   return model.cells.find((c) => c.phaseKey === column.phase.key && c.decisionKey === column.decision.key && c.organisationId === organisationId);
 }
 
 /** The municipality's own reference as one line: body, date, paragraph, Hid. */
-export function referenceText(model: Pick<LoadedInitiative, 'documentHids'>, cell: repo.CellRow, paragraphLabel?: string): string {
+export function referenceText(model: Pick<LoadedInitiative, 'documentHids'>, cell: InitiativeDecisionRow, paragraphLabel?: string): string {
   return [cell.decidingBody, cell.decidedOn ?? '', cell.paragraph, paragraphLabel ?? '', cell.documentId ? `Hid ${model.documentHids.get(cell.documentId) ?? ''}` : ''].filter(Boolean).join(', ');
 }
 
 /** The effective deadline of a cell: its own, or its phase's. */
-export function deadlineOf(model: Pick<LoadedInitiative, 'phases'>, cell: repo.CellRow): string | null {
+export function deadlineOf(model: Pick<LoadedInitiative, 'phases'>, cell: InitiativeDecisionRow): string | null {
   return cell.deadline ?? model.phases.find((p) => p.phaseKey === cell.phaseKey)?.decisionDeadline ?? null;
 }

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { roleAssignments, users } from '../auth/auth.tables.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, processTemplates, reminderLog } from './cooperation.tables.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, processTemplates, reminderLog, type InitiativeDecisionHistoryRow, type InitiativeDecisionRow, type InitiativePhaseRow, type InitiativeRow, type PowerOfAttorneyRow, type ProcessTemplateRow } from './cooperation.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
-import { organisations, populations, bodies } from '../organisation/organisation.tables.js';
+import { organisations, populations, bodies, type OrganisationRow } from '../organisation/organisation.tables.js';
 import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs } from '../protocols/protocols.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
@@ -11,23 +11,15 @@ import { mailLog } from '../../platform/mail/mail.tables.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 
-export type InitiativeRow = typeof initiatives.$inferSelect;
-export type PhaseRow = typeof initiativePhases.$inferSelect;
-export type CellRow = typeof initiativeDecisions.$inferSelect;
-export type HistoryRow = typeof initiativeDecisionHistory.$inferSelect;
-export type TemplateRow = typeof processTemplates.$inferSelect;
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type PowerOfAttorneyRow = typeof powersOfAttorney.$inferSelect;
-
 /** The committee's default template; created from the seed's diagram the first time it is needed. */
-export async function ensureDefaultTemplate(tx: Db, committeeId: string): Promise<TemplateRow> {
+export async function ensureDefaultTemplate(tx: Db, committeeId: string): Promise<ProcessTemplateRow> {
   const [found] = await tx.select().from(processTemplates).where(and(eq(processTemplates.committeeId, committeeId), eq(processTemplates.isDefault, true)));
   if (found) return found;
   const row = await insertOne(tx.insert(processTemplates).values({ committeeId, name: DEFAULT_TEMPLATE_NAME, isDefault: true, phases: DEFAULT_PROCESS_PHASES }).returning());
   return row;
 }
 
-export async function findTemplate(db: Db, id: string): Promise<TemplateRow | undefined> {
+export async function findTemplate(db: Db, id: string): Promise<ProcessTemplateRow | undefined> {
   const [row] = await db.select().from(processTemplates).where(eq(processTemplates.id, id));
   return row;
 }
@@ -46,22 +38,22 @@ export async function listInitiatives(db: Db): Promise<InitiativeRow[]> {
   return db.select().from(initiatives).orderBy(asc(initiatives.createdAt));
 }
 
-export async function listPhases(db: Db, initiativeIds: string[]): Promise<PhaseRow[]> {
+export async function listPhases(db: Db, initiativeIds: string[]): Promise<InitiativePhaseRow[]> {
   if (initiativeIds.length === 0) return [];
   return db.select().from(initiativePhases).where(inArray(initiativePhases.initiativeId, initiativeIds)).orderBy(asc(initiativePhases.position));
 }
 
-export async function listCells(db: Db, initiativeIds: string[]): Promise<CellRow[]> {
+export async function listCells(db: Db, initiativeIds: string[]): Promise<InitiativeDecisionRow[]> {
   if (initiativeIds.length === 0) return [];
   return db.select().from(initiativeDecisions).where(inArray(initiativeDecisions.initiativeId, initiativeIds));
 }
 
-export async function findCell(db: Db, id: string): Promise<CellRow | undefined> {
+export async function findCell(db: Db, id: string): Promise<InitiativeDecisionRow | undefined> {
   const [row] = await db.select().from(initiativeDecisions).where(eq(initiativeDecisions.id, id));
   return row;
 }
 
-export async function listHistory(db: Db, decisionId: string): Promise<(HistoryRow & { recordedByName: string | null })[]> {
+export async function listHistory(db: Db, decisionId: string): Promise<(InitiativeDecisionHistoryRow & { recordedByName: string | null })[]> {
   const rows = await db
     .select({ history: initiativeDecisionHistory, recordedByName: users.name })
     .from(initiativeDecisionHistory)
@@ -133,7 +125,7 @@ export async function listRecipients(db: Db, organisationId: string, roles: stri
   return rows.sort((a, b) => a.email.localeCompare(b.email));
 }
 
-export async function openPhase(tx: Db, initiativeId: string): Promise<PhaseRow | undefined> {
+export async function openPhase(tx: Db, initiativeId: string): Promise<InitiativePhaseRow | undefined> {
   const [row] = await tx.select().from(initiativePhases).where(and(eq(initiativePhases.initiativeId, initiativeId), isNull(initiativePhases.closedAt)));
   return row;
 }
@@ -146,7 +138,7 @@ export async function updateInitiative(tx: Db, id: string, values: Partial<typeo
   await tx.update(initiatives).set(values).where(eq(initiatives.id, id));
 }
 
-export async function insertPhase(tx: Db, values: typeof initiativePhases.$inferInsert): Promise<PhaseRow> {
+export async function insertPhase(tx: Db, values: typeof initiativePhases.$inferInsert): Promise<InitiativePhaseRow> {
   return insertOne(tx.insert(initiativePhases).values(values).returning());
 }
 
@@ -155,7 +147,7 @@ export async function updatePhase(tx: Db, id: string, values: Partial<typeof ini
 }
 
 /** The cells not there yet (one per initiative, phase, decision and organisation): the ones created. */
-export async function insertCellsIfNew(tx: Db, values: (typeof initiativeDecisions.$inferInsert)[]): Promise<CellRow[]> {
+export async function insertCellsIfNew(tx: Db, values: (typeof initiativeDecisions.$inferInsert)[]): Promise<InitiativeDecisionRow[]> {
   return tx.insert(initiativeDecisions).values(values).onConflictDoNothing().returning();
 }
 

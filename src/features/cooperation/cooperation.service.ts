@@ -17,6 +17,8 @@ import { closePhaseRow, ensureCells, openPhase, writeDecision } from './cooperat
 import { deadlineOf, loadInitiative, membersOf, phaseViews, templatePhase, type LoadedInitiative } from './cooperation.model.js';
 import { buildStatusList, STATUS_LIST_HEADING } from './status-list.js';
 import { createReminders } from './reminders.js';
+import type { InitiativeDecisionRow, InitiativeRow } from './cooperation.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 const INITIATIVE_NOT_FOUND = { sv: 'Initiativet finns inte.', en: 'The initiative does not exist.' };
 const CELL_NOT_FOUND = { sv: 'Beslutet finns inte.', en: 'The decision does not exist.' };
@@ -61,7 +63,7 @@ export function createCooperationService(deps: { database: Database; config: Con
   }
 
   /** May this principal record the cell? Only the municipality itself, or the committee's staff for the committee's cells. */
-  function mayRecord(principal: Principal | null, model: Pick<LoadedInitiative, 'template' | 'committee'>, cell: repo.CellRow): boolean {
+  function mayRecord(principal: Principal | null, model: Pick<LoadedInitiative, 'template' | 'committee'>, cell: InitiativeDecisionRow): boolean {
     const decision = templatePhase(model, cell.phaseKey)?.decisions.find((d) => d.key === cell.decisionKey);
     if (!decision) return false;
     return recorderOf(decision.by) === 'municipality' ? can(principal, 'cooperation.recordDecision', [cell.organisationId]) : can(principal, 'cooperation.manage', [model.committee.id]);
@@ -110,7 +112,7 @@ export function createCooperationService(deps: { database: Database; config: Con
       if (!municipality) throw notFound({ sv: 'Kommunen finns inte.', en: 'The municipality does not exist.' });
       assertCan(principal, 'cooperation.read', await cooperationScope(db, municipality.id));
       const rows = (await repo.listInitiatives(db)).filter((r) => r.status === 'active' && r.committeeId === municipality.committeeId);
-      const out: { model: LoadedInitiative; cell: repo.CellRow; canRecord: boolean }[] = [];
+      const out: { model: LoadedInitiative; cell: InitiativeDecisionRow; canRecord: boolean }[] = [];
       for (const row of rows) {
         const model = await loadInitiative(db, row, year());
         const open = model.phases.find((p) => p.closedAt === null);
@@ -131,7 +133,7 @@ export function createCooperationService(deps: { database: Database; config: Con
       const municipalities = new Set(principal.grants.filter((g) => g.role === 'registrar' || g.role === 'preparation_official').map((g) => g.organisationId));
       if (municipalities.size === 0) return [];
       const orgs = await repo.listOrganisations(db);
-      const out: { model: LoadedInitiative; cell: repo.CellRow; municipality: repo.OrganisationRow; deadline: string | null; decisionLabel: { sv: string; en: string } }[] = [];
+      const out: { model: LoadedInitiative; cell: InitiativeDecisionRow; municipality: OrganisationRow; deadline: string | null; decisionLabel: { sv: string; en: string } }[] = [];
       for (const row of (await repo.listInitiatives(db)).filter((r) => r.status === 'active')) {
         const model = await loadInitiative(db, row, year());
         const open = model.phases.find((p) => p.closedAt === null);
@@ -163,7 +165,7 @@ export function createCooperationService(deps: { database: Database; config: Con
       return { canManage: Boolean(committee), municipalities: committee ? membersOf(orgs, committee.id) : [], meetings: committee ? await repo.listPlannedMeetings(db, committee.id, clock()) : [] };
     },
 
-    async createInitiative(principal: Principal | null, raw: unknown, committeeSlug?: string): Promise<repo.InitiativeRow> {
+    async createInitiative(principal: Principal | null, raw: unknown, committeeSlug?: string): Promise<InitiativeRow> {
       const committee = await committeeFor(principal, committeeSlug);
       assertCan(principal, 'cooperation.manage', [committee.id]);
       const values = await validateInitiative(parseInput(ZInitiativeInput, raw), committee.id);

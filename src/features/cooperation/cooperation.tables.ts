@@ -154,3 +154,12 @@ export const reminderLog = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Economy: cost objects with budgets and allocation keys, PKV, outcome imports, reports.
+
+/** What a select of each table above returns. */
+export type ProcessTemplateRow = typeof processTemplates.$inferSelect;
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type InitiativePhaseRow = typeof initiativePhases.$inferSelect;
+export type InitiativeDecisionRow = typeof initiativeDecisions.$inferSelect;
+export type InitiativeDecisionHistoryRow = typeof initiativeDecisionHistory.$inferSelect;
+export type PowerOfAttorneyRow = typeof powersOfAttorney.$inferSelect;
+export type ReminderLogRow = typeof reminderLog.$inferSelect;

@@ -9,11 +9,10 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
-import { initiativeDecisionHistory, initiativeDecisions, powersOfAttorney } from './cooperation.tables.js';
+import { initiativeDecisionHistory, initiativeDecisions, powersOfAttorney, type InitiativeDecisionRow } from './cooperation.tables.js';
 import { organisations, populations } from '../organisation/organisation.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { PolicyDenied, type Principal, type Role } from '../../platform/auth/policy.js';
-import type { CellRow } from './cooperation.repository.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
 
@@ -29,10 +28,10 @@ describe('cooperation process', () => {
     return (people[key] = { userId: user.id, email: user.email, name: key, grants: [{ organisationId, role }] });
   }
 
-  async function cells(): Promise<CellRow[]> {
+  async function cells(): Promise<InitiativeDecisionRow[]> {
     return t.services.database.db.select().from(initiativeDecisions).where(eq(initiativeDecisions.initiativeId, initiativeId));
   }
-  async function cellOf(decisionKey: string, organisationId: string): Promise<CellRow> {
+  async function cellOf(decisionKey: string, organisationId: string): Promise<InitiativeDecisionRow> {
     const found = (await cells()).find((c) => c.decisionKey === decisionKey && c.organisationId === organisationId);
     assert.ok(found, `cell ${decisionKey} for ${organisationId}`);
     return found;

@@ -2,16 +2,17 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../platform/views/context.js';
 import { formatKronor } from '../../domain/index.js';
-import type { CellRow, OrganisationRow } from './cooperation.repository.js';
 import { allocationKeyOf, type LoadedInitiative, type TemplateDecision } from './cooperation.model.js';
 import { formatDateTime, swedishDate } from '../../platform/time-format.js';
+import type { InitiativeDecisionRow } from './cooperation.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
-const ICONS: Record<CellRow['status'], string> = { yes: '✔', no: '✖', pending: '…', not_applicable: '–' };
+const ICONS: Record<InitiativeDecisionRow['status'], string> = { yes: '✔', no: '✖', pending: '…', not_applicable: '–' };
 
-export const statusLabel = (ctx: ViewContext, status: CellRow['status']) => ctx.t(`coop.cell.${status}`);
+export const statusLabel = (ctx: ViewContext, status: InitiativeDecisionRow['status']) => ctx.t(`coop.cell.${status}`);
 
 /** A cell's state as text with an icon: never by colour alone. */
-export function CellStatus({ ctx, status }: { ctx: ViewContext; status: CellRow['status'] }) {
+export function CellStatus({ ctx, status }: { ctx: ViewContext; status: InitiativeDecisionRow['status'] }) {
   return (
     <span class="badge">
       <span aria-hidden="true">{ICONS[status]} </span>

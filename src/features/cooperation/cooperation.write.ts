@@ -5,13 +5,12 @@
  * demo uses the same writes with its own actor and historical times.
  */
 import type { Db } from '../../platform/db/database.js';
-import { type ProcessPhaseTemplate } from './cooperation.tables.js';
+import { type ProcessPhaseTemplate, type InitiativeDecisionRow, type InitiativePhaseRow, type InitiativeRow } from './cooperation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { FULLMAKT_DECISION_KEY } from './process-template.js';
 import * as repo from './cooperation.repository.js';
-import type { CellRow, InitiativeRow, PhaseRow } from './cooperation.repository.js';
 
-export type CellReference = Pick<CellRow, 'status' | 'decidingBody' | 'decidedOn' | 'paragraph' | 'documentId' | 'protocolParagraphId' | 'link' | 'note'>;
+export type CellReference = Pick<InitiativeDecisionRow, 'status' | 'decidingBody' | 'decidedOn' | 'paragraph' | 'documentId' | 'protocolParagraphId' | 'link' | 'note'>;
 
 /** What a history row keeps: the cell as it became, with readable references. */
 export function snapshotOf(cell: CellReference, labels: { documentHid?: string | null; protocolParagraph?: string | null } = {}): Record<string, unknown> {
@@ -47,7 +46,7 @@ export async function ensureCells(
 export async function openPhase(
   tx: Db,
   options: { initiative: InitiativeRow; phase: ProcessPhaseTemplate; position: number; municipalityIds: string[]; actor: Actor; at: Date; budget?: number; deadline?: string | null },
-): Promise<PhaseRow> {
+): Promise<InitiativePhaseRow> {
   const { initiative, phase, at } = options;
   const row = await repo.insertPhase(tx, { initiativeId: initiative.id, phaseKey: phase.key, position: options.position, budget: options.budget ?? 0, decisionDeadline: options.deadline ?? null, openedAt: at, createdAt: at, updatedAt: at });
   await repo.updateInitiative(tx, initiative.id, { phaseKey: phase.key, updatedAt: at });
@@ -59,7 +58,7 @@ export async function openPhase(
 /** Record one cell: the row, an append-only history entry, the fullmakt when it is one, the audit. */
 export async function writeDecision(
   tx: Db,
-  options: { initiative: InitiativeRow; cell: CellRow; value: CellReference; labels: { documentHid?: string | null; protocolParagraph?: string | null }; actor: Actor; at: Date },
+  options: { initiative: InitiativeRow; cell: InitiativeDecisionRow; value: CellReference; labels: { documentHid?: string | null; protocolParagraph?: string | null }; actor: Actor; at: Date },
 ): Promise<void> {
   const { initiative, cell, value, actor, at } = options;
   // A decision recorded by hand is real data, also where the demo had invented one (origin).
@@ -79,7 +78,7 @@ export async function writeDecision(
 }
 
 /** A yes to "Fullmakt till upphandlande kommun" is the power of attorney; anything else withdraws it. */
-async function writePowerOfAttorney(tx: Db, options: { initiative: InitiativeRow; cell: CellRow; value: CellReference }) {
+async function writePowerOfAttorney(tx: Db, options: { initiative: InitiativeRow; cell: InitiativeDecisionRow; value: CellReference }) {
   const { initiative, cell, value } = options;
   if (value.status !== 'yes' || !initiative.procuringOrganisationId || !value.decidedOn) {
     await repo.deletePowerOfAttorney(tx, initiative.id, cell.organisationId);
@@ -90,7 +89,7 @@ async function writePowerOfAttorney(tx: Db, options: { initiative: InitiativeRow
 }
 
 /** Close a phase: a recorded act with its participants fixed. */
-export async function closePhaseRow(tx: Db, options: { initiative: InitiativeRow; phase: PhaseRow; participantIds: readonly string[]; actor: Actor; at: Date; next: string | null }): Promise<void> {
+export async function closePhaseRow(tx: Db, options: { initiative: InitiativeRow; phase: InitiativePhaseRow; participantIds: readonly string[]; actor: Actor; at: Date; next: string | null }): Promise<void> {
   const { initiative, phase, actor, at } = options;
   await repo.updatePhase(tx, phase.id, { closedAt: at, closedByUserId: actor.userId, participants: [...options.participantIds], updatedAt: at });
   if (!options.next) await repo.updateInitiative(tx, initiative.id, { status: 'completed', updatedAt: at });

@@ -4,9 +4,9 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
-import type { OrganisationRow } from './cooperation.repository.js';
 import { initiativeStatus, keyLabel, namesOf, NoWrap, timeOf } from './cooperation.views.js';
 import { templatePhase } from './cooperation.model.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 type ListRow = Awaited<ReturnType<CooperationService['listInitiatives']>>[number];
 type Meetings = Awaited<ReturnType<CooperationService['formOptions']>>['meetings'];

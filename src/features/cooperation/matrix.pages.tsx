@@ -5,8 +5,8 @@ import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import { cellAt, isMunicipalDecision, matrixColumns, referenceText, type LoadedInitiative, type MatrixColumn } from './cooperation.model.js';
 import { byLabel, CellStatus, nameOf, statusLabel, timeOf } from './cooperation.views.js';
-import type { OrganisationRow } from './cooperation.repository.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 function MatrixTable(props: { ctx: ViewContext; model: LoadedInitiative; columns: MatrixColumn[]; rows: OrganisationRow[]; caption: string; id: string; rowLabel: string }) {
   const { ctx, model, columns } = props;

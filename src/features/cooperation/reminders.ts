@@ -13,6 +13,8 @@ import { compareDates, reminderFrom } from '../../domain/index.js';
 import { countWord } from '../../platform/i18n/plural.js';
 import * as repo from './cooperation.repository.js';
 import { deadlineOf, loadInitiative, templatePhase, type LoadedInitiative } from './cooperation.model.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
+import type { InitiativeDecisionRow } from './cooperation.tables.js';
 
 export const REMINDER_KIND = 'cooperation.decision';
 
@@ -35,7 +37,7 @@ export function reminderMailState(status: 'queued' | 'sending' | 'sent' | 'outbo
 export const DEFAULT_REMINDER_DAYS = 7;
 const RECIPIENT_ROLES = ['registrar', 'preparation_official'];
 
-function reminderDays(org: repo.OrganisationRow | undefined, committee: repo.OrganisationRow): number {
+function reminderDays(org: OrganisationRow | undefined, committee: OrganisationRow): number {
   for (const settings of [org?.settings, committee.settings]) {
     const days = settings?.reminderDaysBefore;
     if (typeof days === 'number' && Number.isSafeInteger(days) && days >= 0) return days;
@@ -45,11 +47,11 @@ function reminderDays(org: repo.OrganisationRow | undefined, committee: repo.Org
 
 interface DueCell {
   model: LoadedInitiative;
-  cell: repo.CellRow;
+  cell: InitiativeDecisionRow;
   deadline: string;
 }
 
-function mailText(org: repo.OrganisationRow, due: DueCell[], publicUrl: string | undefined): string {
+function mailText(org: OrganisationRow, due: DueCell[], publicUrl: string | undefined): string {
   const lines = due.map(({ model, cell, deadline }) => {
     const phase = templatePhase(model, cell.phaseKey);
     const decision = phase?.decisions.find((d) => d.key === cell.decisionKey);

@@ -2,8 +2,8 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { CooperationService } from './cooperation.service.js';
-import type { OrganisationRow } from './cooperation.repository.js';
 import { deadlineOf } from './cooperation.model.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 type Pending = Awaited<ReturnType<CooperationService['pendingFor']>>;
 type Item = Pending['items'][number];

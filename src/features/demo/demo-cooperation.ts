@@ -12,12 +12,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
 import { roleAssignments, users } from '../auth/auth.tables.js';
-import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney } from '../cooperation/cooperation.tables.js';
+import { initiativeDecisionHistory, initiativeDecisions, initiativePhases, initiatives, powersOfAttorney, type InitiativeRow, type ProcessTemplateRow } from '../cooperation/cooperation.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { phaseParticipants } from '../../domain/index.js';
 import { hashPassword } from '../auth/auth.service.js';
-import { ensureDefaultTemplate, type InitiativeRow, type TemplateRow } from '../cooperation/cooperation.repository.js';
+import { ensureDefaultTemplate } from '../cooperation/cooperation.repository.js';
 import { closePhaseRow, openPhase, snapshotOf, type CellReference } from '../cooperation/cooperation.write.js';
 import { FULLMAKT_DECISION_KEY } from '../cooperation/process-template.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_MUNICIPALITIES, DEMO_PASSWORD, demoName } from './demo-data.js';
@@ -115,7 +115,7 @@ async function ensureLuleaRegistrar(tx: Db, luleaId: string): Promise<void> {
   await tx.insert(roleAssignments).values({ userId: id, organisationId: luleaId, role: 'registrar' }).onConflictDoNothing();
 }
 
-async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: TemplateRow; slugOf: Map<string, string>; municipalityIds: string[] }, index: number, spec: DemoPhase, previous: string[]): Promise<string[]> {
+async function writePhase(tx: Db, ctx: { initiative: InitiativeRow; template: ProcessTemplateRow; slugOf: Map<string, string>; municipalityIds: string[] }, index: number, spec: DemoPhase, previous: string[]): Promise<string[]> {
   const phase = ctx.template.phases[index];
   if (!phase) throw new Error(`no phase ${index}`);
   const row = await openPhase(tx, { initiative: ctx.initiative, phase, position: index, municipalityIds: ctx.municipalityIds, actor: DEMO_ACTOR, at: at(spec.opened), budget: spec.budget ?? 0, deadline: spec.deadline ?? null });

@@ -8,7 +8,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Services } from '../../services.js';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItemDocuments, agendaItems, attendanceEvents, meetings, propositions } from '../meetings/meetings.tables.js';
+import { agendaItemDocuments, agendaItems, attendanceEvents, meetings, propositions, type AgendaItemRow, type MeetingRow } from '../meetings/meetings.tables.js';
 import { bodies, organisations } from '../organisation/organisation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { swedishDate } from '../../platform/clock.js';
@@ -20,7 +20,7 @@ import { findCaseByNumber, findDocumentByNumber } from '../registry/registry.rep
 import { DEMO_ANNUAL_CYCLE } from '../meetings/schedule/annual-cycle.js';
 import { stockholmToInstant } from '../meetings/calendar.js';
 import { listCycleItems } from '../meetings/schedule/schedule.repository.js';
-import { listItems, listMandatesOn, type AgendaItemRow, type MeetingRow } from '../meetings/meetings.repository.js';
+import { listItems, listMandatesOn } from '../meetings/meetings.repository.js';
 import { loadAttendanceModel, servingAt } from '../meetings/proceedings/live-meeting.state.js';
 import { tableItem } from '../meetings/proceedings/tabling.js';
 import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';

@@ -4,10 +4,11 @@ import { Layout } from '../../platform/views/layout.js';
 import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../platform/views/forms.js';
 import { formatKronor } from '../../domain/money-format.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
-import type { CostObjectRow, OrganisationRow } from './economy.repository.js';
 import { COST_OBJECT_KINDS, INVOICING, KEY_KINDS, readAllocationKey } from './economy.schema.js';
 import type { MunicipalityData } from './reports.js';
 import { yearPath } from './economy.pages.js';
+import type { CostObjectRow } from './economy.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 export interface CostObjectFormOptions {
   committee: OrganisationRow;

@@ -5,11 +5,12 @@ import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '
 import { formatKronor } from '../../domain/money-format.js';
 import type { IndexationStep } from '../../domain/index.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
-import type { CostObjectRow, OrganisationRow, OutcomeImportRow, PkvReadingRow } from './economy.repository.js';
 import type { BaseFundingPlan } from './pkv-plan.js';
 import type { CostObjectData } from './reports.js';
 import { importLabel, yearPath } from './economy.pages.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import type { CostObjectRow, OutcomeImportRow, PkvReadingRow } from './economy.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 function stepText(ctx: ViewContext, step: IndexationStep, year: number, perMember: boolean): string {
   switch (step.kind) {

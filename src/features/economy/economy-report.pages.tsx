@@ -3,7 +3,6 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { formatKronor } from '../../domain/money-format.js';
-import type { OrganisationRow, OutcomeImportRow } from './economy.repository.js';
 import type { ReportDoc, ReportTable } from './report-doc.js';
 import type { CostObjectData, Distribution, InvoiceBasisRow, OutcomeReport } from './reports.js';
 import { columnTotal, groupCostObjects, shareOf } from './reports.js';
@@ -11,6 +10,8 @@ import { GroupedBarChart, StackedBarChart } from './charts.js';
 import { Downloads, yearPath } from './economy.pages.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
 import { BodyCell, DataTable } from '../../platform/views/data-table.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
+import type { OutcomeImportRow } from './economy.tables.js';
 
 /** A report table as HTML: the first cell of a row is its header; amounts right-aligned. */
 export function ReportTableView({ table, id }: { table: ReportTable; id?: string }) {

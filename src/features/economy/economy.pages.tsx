@@ -4,10 +4,11 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { formatKronor } from '../../domain/money-format.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
-import type { CostObjectRow, OrganisationRow, OutcomeImportRow } from './economy.repository.js';
 import { readAllocationKey } from './economy.schema.js';
 import type { BudgetForecastReport } from './reports.js';
 import { ListOrNone } from '../../platform/views/list-or-none.js';
+import type { CostObjectRow, OutcomeImportRow } from './economy.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 export const yearPath = (slug: string, year: number) => `/ekonomi/${encodeURIComponent(slug)}/${year}`;
 

@@ -1,16 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { initiativePhases, initiatives } from '../cooperation/cooperation.tables.js';
-import { costObjects, outcomeComments, outcomeEntries, outcomeImports, pkvReadings } from './economy.tables.js';
-import { organisations, populations } from '../organisation/organisation.tables.js';
+import { costObjects, outcomeComments, outcomeEntries, outcomeImports, pkvReadings, type CostObjectRow, type OutcomeImportRow } from './economy.tables.js';
+import { organisations, populations, type OrganisationRow } from '../organisation/organisation.tables.js';
 import { readAllocationKey } from './economy.schema.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import type { CostObjectData, MunicipalityData, OutcomeEntryData } from './reports.js';
-
-export type CostObjectRow = typeof costObjects.$inferSelect;
-export type OutcomeImportRow = typeof outcomeImports.$inferSelect;
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type PkvReadingRow = typeof pkvReadings.$inferSelect;
 
 export function toCostObjectData(row: CostObjectRow): CostObjectData {
   return {

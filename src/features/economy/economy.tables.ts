@@ -132,3 +132,12 @@ export const accountRangeMappings = pgTable(
   },
   (t) => [primaryKey({ name: 'account_range_mappings_pk', columns: [t.committeeId, t.accountFrom, t.accountTo, t.costCentre] })],
 );
+
+/** What a select of each table above returns. */
+export type CostObjectRow = typeof costObjects.$inferSelect;
+export type PkvReadingRow = typeof pkvReadings.$inferSelect;
+export type OutcomeImportRow = typeof outcomeImports.$inferSelect;
+export type OutcomeEntryRow = typeof outcomeEntries.$inferSelect;
+export type AccountMappingRow = typeof accountMappings.$inferSelect;
+export type OutcomeCommentRow = typeof outcomeComments.$inferSelect;
+export type AccountRangeMappingRow = typeof accountRangeMappings.$inferSelect;

@@ -2,11 +2,8 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
-import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports } from './economy.tables.js';
+import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports, type AccountMappingRow, type OutcomeImportRow } from './economy.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
-
-export type AccountMappingRow = typeof accountMappings.$inferSelect;
-export type OutcomeImportRow = typeof outcomeImports.$inferSelect;
 
 /** The committees, so that a page can find the one the user works in. */
 export async function listCommittees(db: Db) {

@@ -1,9 +1,7 @@
 /** SQL of the accessibility statement's feedback. */
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { accessibilityFeedback } from './home.tables.js';
-
-export type AccessibilityFeedbackRow = typeof accessibilityFeedback.$inferSelect;
+import { accessibilityFeedback, type AccessibilityFeedbackRow } from './home.tables.js';
 
 export async function insertFeedback(tx: Db, values: typeof accessibilityFeedback.$inferInsert): Promise<string | null> {
   const [row] = await tx.insert(accessibilityFeedback).values(values).returning({ id: accessibilityFeedback.id });

@@ -14,3 +14,6 @@ export const accessibilityFeedback = pgTable('accessibility_feedback', {
   createdAt: createdAt(),
   handledAt: instant('handled_at'),
 });
+
+/** What a select of each table above returns. */
+export type AccessibilityFeedbackRow = typeof accessibilityFeedback.$inferSelect;

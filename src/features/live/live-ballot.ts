@@ -6,8 +6,9 @@
  */
 import type { Db } from '../../platform/db/database.js';
 import { DomainError } from '../../platform/errors.js';
-import { findMeeting, type AgendaItemRow, type MeetingRow } from '../meetings/meetings.repository.js';
+import { findMeeting } from '../meetings/meetings.repository.js';
 import { requireItem, requireQuorum, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.tables.js';
 
 interface BallotRow {
   id: string;

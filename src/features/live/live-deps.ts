@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Actor } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/policy.js';
-import type { MeetingRow } from '../meetings/meetings.repository.js';
 import type { AttendanceModel, CalledPerson } from '../meetings/proceedings/live-meeting.state.js';
 import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';
+import type { MeetingRow } from '../meetings/meetings.tables.js';
 
 /** One change in one transaction with the meeting locked, audited, published after the commit; `allowPlanned` also before the meeting opens. */
 export type LiveWrite = <T>(actor: Actor, meetingId: string, run: (w: WriteContext) => Promise<T>, options?: { allowPlanned?: boolean }) => Promise<T>;

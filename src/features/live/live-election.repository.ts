@@ -6,9 +6,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { electionCandidates, elections } from '../meetings/meetings.tables.js';
-import { liveElections, liveElectionVoters } from './live-election.tables.js';
-
-export type LiveElectionRow = typeof liveElections.$inferSelect;
+import { liveElections, liveElectionVoters, type LiveElectionRow } from './live-election.tables.js';
 
 /** The latest election opened in a meeting. */
 export async function findLatestLiveElection(db: Db, meetingId: string): Promise<LiveElectionRow | undefined> {

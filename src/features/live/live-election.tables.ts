@@ -46,3 +46,7 @@ export const liveElectionVoters = pgTable(
   },
   (t) => [primaryKey({ name: 'live_election_voters_pk', columns: [t.liveElectionId, t.personId] })],
 );
+
+/** What a select of each table above returns. */
+export type LiveElectionRow = typeof liveElections.$inferSelect;
+export type LiveElectionVoterRow = typeof liveElectionVoters.$inferSelect;

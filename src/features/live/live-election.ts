@@ -22,8 +22,8 @@ import { actorOf } from '../auth/auth.service.js';
 import { servingAt, loadAttendanceModel, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import { decide, requireItem, requireQuorum } from '../meetings/proceedings/live-meeting.write.js';
 import { fillMessage, liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
-import type { AgendaItemRow } from '../meetings/meetings.repository.js';
 import { liveElectionMessages as M, refuseElection as refuse } from './live-election.messages.js';
+import type { AgendaItemRow } from '../meetings/meetings.tables.js';
 
 export const MAX_ELECTION_MINUTES = 30;
 export const MAX_CANDIDATES = 50;
@@ -49,7 +49,6 @@ const ZBallot = z.object({
 });
 
 const ZElectionRef = z.object({ liveElectionId: z.uuid(m('le.err.noElection')) });
-
 
 /**
  * The counts after one ballot: each chosen candidate (0-based positions) one vote more, or the

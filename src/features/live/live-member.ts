@@ -8,14 +8,13 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { motions } from '../meetings/meetings.tables.js';
+import { motions, type AgendaItemRow, type MeetingRow } from '../meetings/meetings.tables.js';
 import * as repo from './live.repository.js';
 import { insertAttendanceEvent, insertMotion } from '../meetings/proceedings/proceedings.repository.js';
 import { msg, optionalText, parseInput } from '../../platform/validation.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { canEnterReservation, MOTION_KINDS, motionNeedsText, propositionOrder, type MotionKind, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
-import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repository.js';
 import { javAt, loadAttendanceModel, presenceAt, servingAt, type AttendanceModel, type PresenceState } from '../meetings/proceedings/live-meeting.state.js';
 import { nextPosition, requireItem, requirePending, requireServing, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { requireReservationsOpen } from '../meetings/proceedings/live-meeting-decisions.service.js';

@@ -8,12 +8,12 @@ import { notFound } from '../../platform/errors.js';
 import { msg, parseInput } from '../../platform/validation.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf } from '../auth/auth.service.js';
-import type { AgendaItemRow } from '../meetings/meetings.repository.js';
 import { servingAt, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import type { WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
 import * as repo from './live.repository.js';
 import type { RoomAccess } from './live-deps.js';
+import type { AgendaItemRow } from '../meetings/meetings.tables.js';
 
 /** The item being handled: the first item still pending. */
 export function currentIndex(model: Pick<AttendanceModel, 'items'>): number {

@@ -7,10 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { agendaItems, meetings, motions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
-import { liveBallots, liveCheckins, liveSpeakers, liveVotes } from './live.tables.js';
-
-export type LiveSpeakerRow = typeof liveSpeakers.$inferSelect;
-export type LiveVoteRow = typeof liveVotes.$inferSelect;
+import { liveBallots, liveCheckins, liveSpeakers, liveVotes, type LiveSpeakerRow, type LiveVoteRow } from './live.tables.js';
 
 // ---- the meeting row
 

@@ -18,7 +18,7 @@ import { assertCan, can, PolicyDenied, scopeOf, type Principal } from '../../pla
 import { publicHeadingOf, type PropositionStage } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { cooperationScope } from '../organisation/scope.js';
-import { findBody, findMeeting, findPersonIdOfUser, lockMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings/meetings.repository.js';
+import { findBody, findMeeting, findPersonIdOfUser, lockMeeting } from '../meetings/meetings.repository.js';
 import { describeAlternatives, loadAttendanceModel, servingAt, type Alternative, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import { requireOpen, type WriteContext } from '../meetings/proceedings/live-meeting.write.js';
 import { liveRoomMessages as M, refuse } from './live.messages.js';
@@ -28,9 +28,10 @@ export { currentIndex, orderSpeakers, type SpeakerEntry } from './live-speakers.
 import { createLiveVotes } from './live-vote.js';
 import { createLiveElections, electionBallotOf, readElectionState, type ElectionState } from './live-election.js';
 import { createLiveMemberActions, readJav, writeMeetingSetting, readMemberRecord, readMotionOrder, readReservations, readSpokenTimes, type MotionEntry } from './live-member.js';
+import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.tables.js';
+import type { BodyRow } from '../organisation/organisation.tables.js';
 
 export const topicOf = (meetingId: string): string => `meeting:${meetingId}`;
-
 
 const ZCheckin = z.object({ mode: z.enum(['present', 'remote'], msg(M['lr.err.mode'].sv, M['lr.err.mode'].en)) });
 const ZPersonRef = z.object({ personId: z.uuid(msg('Välj en person.', 'Choose a person.')) });

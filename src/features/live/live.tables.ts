@@ -71,3 +71,9 @@ export const liveBallots = pgTable(
   },
   (t) => [primaryKey({ name: 'live_ballots_pk', columns: [t.liveVoteId, t.personId] })],
 );
+
+/** What a select of each table above returns. */
+export type LiveCheckinRow = typeof liveCheckins.$inferSelect;
+export type LiveSpeakerRow = typeof liveSpeakers.$inferSelect;
+export type LiveVoteRow = typeof liveVotes.$inferSelect;
+export type LiveBallotRow = typeof liveBallots.$inferSelect;

@@ -1,14 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { agendaItemDocuments, agendaItems, meetings } from './meetings.tables.js';
-import { bodies, mandates, organisations, people } from '../organisation/organisation.tables.js';
+import { agendaItemDocuments, agendaItems, meetings, type AgendaItemRow, type MeetingRow } from './meetings.tables.js';
+import { bodies, mandates, organisations, people, type BodyRow } from '../organisation/organisation.tables.js';
 import { users } from '../auth/auth.tables.js';
 import { cases, documents } from '../registry/registry.tables.js';
 
-/** Lookups every meeting feature needs; each feature keeps its own writes in its own service. */
-export type MeetingRow = typeof meetings.$inferSelect;
-export type AgendaItemRow = typeof agendaItems.$inferSelect;
-export type BodyRow = typeof bodies.$inferSelect;
+// Lookups every meeting feature needs; each feature keeps its own writes in its own service.
 
 export async function findMeeting(db: Db, id: string): Promise<MeetingRow | undefined> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));

@@ -235,3 +235,20 @@ export const annualCycleItems = pgTable('annual_cycle_items', {
   matchWords: jsonb('match_words').$type<string[]>().notNull().default([]),
   createdAt: createdAt(),
 });
+
+/** What a select of each table above returns. */
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+export type AgendaItemDocumentRow = typeof agendaItemDocuments.$inferSelect;
+export type AttendanceEventRow = typeof attendanceEvents.$inferSelect;
+export type MotionRow = typeof motions.$inferSelect;
+export type PropositionRow = typeof propositions.$inferSelect;
+export type VoteRow = typeof votes.$inferSelect;
+export type VoteBallotRow = typeof voteBallots.$inferSelect;
+export type ElectionRow = typeof elections.$inferSelect;
+export type ElectionCandidateRow = typeof electionCandidates.$inferSelect;
+export type ElectionBallotRow = typeof electionBallots.$inferSelect;
+export type ReservationRow = typeof reservations.$inferSelect;
+export type MemberReportRow = typeof memberReports.$inferSelect;
+export type MemberNoteRow = typeof memberNotes.$inferSelect;
+export type AnnualCycleItemRow = typeof annualCycleItems.$inferSelect;

@@ -24,3 +24,6 @@ export const deletedObjects = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Cooperation: joint initiatives and every member municipality's own decision at each phase.
+
+/** What a select of each table above returns. */
+export type DeletedObjectRow = typeof deletedObjects.$inferSelect;

@@ -3,11 +3,11 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { CheckboxField, ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
-import type { BodyRow, MandateRow, OrganisationRow, PersonRow } from './organisation.repository.js';
 import type { OrganisationService } from './organisation.service.js';
 import { isTermCurrent } from '../../domain/mandate-term.js';
 import { withQuery } from '../../platform/views/layout.js';
 import { countText } from '../../platform/i18n/plural.js';
+import type { BodyRow, MandateRow, OrganisationRow, PersonRow } from './organisation.tables.js';
 
 type BodyDetail = Awaited<ReturnType<OrganisationService['bodyDetail']>>;
 

@@ -4,11 +4,11 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { OrganisationService } from './organisation.service.js';
-import type { BodyRow, OrganisationRow, PopulationRow } from './organisation.repository.js';
 import { formatInteger } from './format.js';
 import { MandateTable } from './mandate.pages.js';
 import { countText } from '../../platform/i18n/plural.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import type { BodyRow, OrganisationRow, PopulationRow } from './organisation.tables.js';
 
 type Overview = Awaited<ReturnType<OrganisationService['overview']>>;
 type Detail = Awaited<ReturnType<OrganisationService['detail']>>;

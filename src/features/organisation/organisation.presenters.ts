@@ -1,4 +1,4 @@
-import type { MandateRow, OrganisationRow, PersonRow } from './organisation.repository.js';
+import type { MandateRow, OrganisationRow, PersonRow } from './organisation.tables.js';
 
 /** What the JSON API shows of each row; never a database row as is. */
 export const presentOrganisation = (o: OrganisationRow) => ({

@@ -1,13 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { insertOne } from '../../platform/db/insert-one.js';
 import type { Db } from '../../platform/db/database.js';
-import { bodies, mandates, organisations, people, populations } from './organisation.tables.js';
-
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type BodyRow = typeof bodies.$inferSelect;
-export type PersonRow = typeof people.$inferSelect;
-export type MandateRow = typeof mandates.$inferSelect;
-export type PopulationRow = typeof populations.$inferSelect;
+import { bodies, mandates, organisations, people, populations, type BodyRow, type MandateRow, type OrganisationRow, type PersonRow, type PopulationRow } from './organisation.tables.js';
 
 export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return db.select().from(organisations).orderBy(asc(organisations.name));

@@ -7,11 +7,10 @@ import { can, holdsRoleAnywhere, scopeOf } from '../../platform/auth/policy.js';
 import { OrganisationFormPage, OrganisationPage, OverviewPage } from './organisation.pages.js';
 import { BodyFormPage, BodyPage, DeleteMandatePage, MandateFormPage, roleLabel } from './mandate.pages.js';
 import { PeoplePage, PersonFormPage, PersonPage } from './person.pages.js';
-import type { MandateRow, OrganisationRow } from './organisation.repository.js';
 import { presentOrganisation, presentPerson, presentMandate } from './organisation.presenters.js';
 import { UUID_PATTERN, idParam } from '../../platform/http/params.js';
 import { forbidden } from '../../platform/errors.js';
-
+import type { MandateRow, OrganisationRow } from './organisation.tables.js';
 
 const slugParam = (request: FastifyRequest) => (request.params as { slug: string }).slug;
 

@@ -10,12 +10,13 @@ import { administeredOrganisationIds, administeredScope, cooperationScope, visib
 import * as repo from './organisation.repository.js';
 import { ZBodyInput, ZMandateInput, ZOrganisationInput, ZPersonInput, ZPopulationInput } from './organisation.schema.js';
 import { recordMandateDeletion } from '../oparl/tombstones.repository.js';
+import type { OrganisationRow } from './organisation.tables.js';
 
 const collator = new Intl.Collator('sv');
 const NOT_FOUND = { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' };
 
 /** The committee an organisation belongs to (itself for a committee): admin grants there count. */
-function scopeOf(org: repo.OrganisationRow) {
+function scopeOf(org: OrganisationRow) {
   return policyScope([org.id, org.kind === 'municipality' ? org.committeeId : null]);
 }
 
@@ -286,7 +287,7 @@ export function createOrganisationService(deps: { database: Database; config: Co
 
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
 
-function canEdit(principal: Principal, org: repo.OrganisationRow): boolean {
+function canEdit(principal: Principal, org: OrganisationRow): boolean {
   const scope = scopeOf(org);
   return principal.grants.some((g) => g.role === 'admin' && scope.includes(g.organisationId));
 }

@@ -98,3 +98,10 @@ export const mandates = pgTable(
   },
   (t) => [index('mandates_body_idx').on(t.bodyId), index('mandates_person_idx').on(t.personId)],
 );
+
+/** What a select of each table above returns. */
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type PopulationRow = typeof populations.$inferSelect;
+export type BodyRow = typeof bodies.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+export type MandateRow = typeof mandates.$inferSelect;

@@ -3,8 +3,8 @@ import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import type { OrganisationService } from './organisation.service.js';
-import type { PersonRow } from './organisation.repository.js';
 import { MandateTable, roleLabel } from './mandate.pages.js';
+import type { PersonRow } from './organisation.tables.js';
 
 type PeopleList = Awaited<ReturnType<OrganisationService['listPeople']>>;
 type PersonDetail = Awaited<ReturnType<OrganisationService['personDetail']>>;

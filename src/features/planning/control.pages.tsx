@@ -4,12 +4,12 @@ import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions, FoldedForm } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { ControlService, PresentedRisk } from './control.service.js';
-import type { ActivityRow, ControlPointRow } from './planning.repository.js';
 import { RISK_DECISIONS } from './planning.schema.js';
 import { HeatMap } from './heat-map-figure.js';
 import { Lines } from '../../platform/views/text.js';
 import { scoped, scoreLabel, stateOf, YearSwitch, type PageForm, type PlanningScope } from './planning.views.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import type { ControlActivityRow, ControlPointRow } from './planning.tables.js';
 
 type ControlView = Awaited<ReturnType<ControlService['view']>>;
 
@@ -74,7 +74,7 @@ export function ControlPointList({ ctx, view, manage }: { ctx: ViewContext; view
   );
 }
 
-export function ActivityTable({ ctx, view, manage }: { ctx: ViewContext; view: { risks: PresentedRisk[]; points: ControlPointRow[]; activities: ActivityRow[] }; manage: boolean }) {
+export function ActivityTable({ ctx, view, manage }: { ctx: ViewContext; view: { risks: PresentedRisk[]; points: ControlPointRow[]; activities: ControlActivityRow[] }; manage: boolean }) {
   const { t } = ctx;
   if (view.activities.length === 0) return <p>{t('common.none')}</p>;
   return (
@@ -190,7 +190,7 @@ export function AssessPage(props: { ctx: ViewContext; view: ControlView; point: 
   );
 }
 
-export function ActivityResultPage(props: { ctx: ViewContext; s: PlanningScope; activity: ActivityRow; state: FormState }) {
+export function ActivityResultPage(props: { ctx: ViewContext; s: PlanningScope; activity: ControlActivityRow; state: FormState }) {
   const { ctx, activity, state } = props;
   const { t } = ctx;
   const back = scoped('/planering/internkontroll', props.s);

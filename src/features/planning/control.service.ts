@@ -14,17 +14,18 @@ import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, type PlanningDeps } from './planning-context.js';
 import type { PlanService } from './plan.service.js';
 import { ZActivityInput, ZActivityResult, ZAssessmentInput, ZControlPointInput, ZRiskInput, type TRiskInput } from './planning.schema.js';
+import type { ControlActivityRow, ControlPointRow, RiskRow } from './planning.tables.js';
 
 const RISK_NOT_FOUND = { sv: 'Risken finns inte.', en: 'The risk does not exist.' };
 const POINT_NOT_FOUND = { sv: 'Kontrollmomentet finns inte.', en: 'The control point does not exist.' };
 const ACTIVITY_NOT_FOUND = { sv: 'Kontrollaktiviteten finns inte.', en: 'The control activity does not exist.' };
 
 /** A risk as the pages show it, with its value computed by the domain rule. */
-export interface PresentedRisk extends repo.RiskRow {
+export interface PresentedRisk extends RiskRow {
   value: number;
 }
 
-export const presentRisk = (r: repo.RiskRow): PresentedRisk => ({ ...r, value: riskValue(r) });
+export const presentRisk = (r: RiskRow): PresentedRisk => ({ ...r, value: riskValue(r) });
 
 const invalid = (field: string, sv: string, en: string) => new DomainError('INVALID_INPUT', { userMessage: { sv: 'Uppgifterna behöver rättas.', en: 'Please correct the form.' }, fieldErrors: [{ field, message: { sv, en } }] });
 
@@ -85,7 +86,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
       return { year: s.year, slug: s.committee.slug };
     },
 
-    async updateRisk(principal: Principal | null, id: string, raw: unknown): Promise<repo.RiskRow> {
+    async updateRisk(principal: Principal | null, id: string, raw: unknown): Promise<RiskRow> {
       requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findRisk(db, id), RISK_NOT_FOUND);
       const input = parseInput(ZRiskInput, raw);
@@ -97,7 +98,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
     },
 
     /** Removes a risk; control points and activities that pointed at it keep their own rows. */
-    async removeRisk(principal: Principal | null, id: string): Promise<repo.RiskRow> {
+    async removeRisk(principal: Principal | null, id: string): Promise<RiskRow> {
       requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findRisk(db, id), RISK_NOT_FOUND);
       await db.transaction(async (tx) => {
@@ -124,7 +125,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
     },
 
     /** The committee's assessment of a mandatory control point, and the risk it is scored as. */
-    async assess(principal: Principal | null, id: string, raw: unknown): Promise<repo.ControlPointRow> {
+    async assess(principal: Principal | null, id: string, raw: unknown): Promise<ControlPointRow> {
       requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findControlPoint(db, id), POINT_NOT_FOUND);
       const input = parseInput(ZAssessmentInput, raw);
@@ -155,7 +156,7 @@ export function createControlService(deps: PlanningDeps & { plans: PlanService }
     },
 
     /** The result of a control: done on a date, with what was found. */
-    async recordResult(principal: Principal | null, id: string, raw: unknown): Promise<repo.ActivityRow> {
+    async recordResult(principal: Principal | null, id: string, raw: unknown): Promise<ControlActivityRow> {
       requirePrincipal(principal, 'planning.manage');
       const before = await own(principal, await repo.findActivity(db, id), ACTIVITY_NOT_FOUND);
       const input = parseInput(ZActivityResult, raw);

@@ -16,17 +16,18 @@ import { assertManage, mayManage, thisYear, type PlanningDeps } from './planning
 import { loadPlan, numberOrNull, type PlanService } from './plan.service.js';
 import { KIND_OF, measure, measureAll, tertialEnd, type Measurement } from './measure.js';
 import { GOAL_STATUSES, MEASURED, ZDialogueInput, type MeasuredKind } from './planning.schema.js';
+import type { IndicatorFollowupRow, IndicatorRow } from './planning.tables.js';
 
 /** One indicator at a follow-up: the figure now, what was recorded, and its status. */
 export interface IndicatorFollowup {
-  indicator: repo.IndicatorRow;
+  indicator: IndicatorRow;
   /** The measured figure (null for a hand-entered indicator, or nothing measured yet). */
   measured: number | null;
-  recorded: repo.FollowupRow | undefined;
+  recorded: IndicatorFollowupRow | undefined;
   status: GoalStatus | null;
 }
 
-function readingOf(indicator: repo.IndicatorRow, value: number | null, handStatus: GoalStatus | null): IndicatorReading | null {
+function readingOf(indicator: IndicatorRow, value: number | null, handStatus: GoalStatus | null): IndicatorReading | null {
   if (indicator.measure === 'manual' && handStatus) return { status: handStatus };
   const target = numberOrNull(indicator.target);
   const minimum = numberOrNull(indicator.minimum);

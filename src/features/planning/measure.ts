@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
 import { attendanceRate, attendanceShare, attendedSeats, servingMembers, type IndicatorKind, type Mandate } from '../../domain/index.js';
 import { loadAttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
-import type { MeetingRow } from '../meetings/meetings.repository.js';
 import * as repo from './planning.repository.js';
 import type { MeasuredKind, Measure } from './planning.schema.js';
+import type { MeetingRow } from '../meetings/meetings.tables.js';
 
 /** How each measure grows through the year (for the goal status rule). */
 export const KIND_OF: Record<Measure, IndicatorKind> = {

@@ -5,11 +5,11 @@
  */
 import type { Db } from '../../platform/db/database.js';
 import * as write from './planning-write.repository.js';
-import type { GoalRow, IndicatorRow, PlanRow } from './planning.repository.js';
+import type { BusinessPlanRow, GoalRow, IndicatorRow } from './planning.tables.js';
 
 /** What a copy reads of last year's plan (the shape of plan.service's loaded plan). */
 interface LoadedPlan {
-  plan: PlanRow;
+  plan: BusinessPlanRow;
   goals: { goal: GoalRow; indicators: IndicatorRow[] }[];
 }
 

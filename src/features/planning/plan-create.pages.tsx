@@ -3,12 +3,12 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { PostForm } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
-import type { PlanRow } from './planning.repository.js';
 import { scoped, type PlanningScope } from './planning.views.js';
+import type { BusinessPlanRow } from './planning.tables.js';
 
 export interface CreatePlanOptions extends PlanningScope {
   previousYear: number | null;
-  existing: PlanRow | null;
+  existing: BusinessPlanRow | null;
 }
 
 /** The choice "Kopiera från <N-1>" (checked when there is one) or "Börja med en tom plan", and the create button. */

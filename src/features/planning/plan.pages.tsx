@@ -6,9 +6,9 @@ import type { PlanService, ParagraphLink, LoadedPlan } from './plan.service.js';
 import { MEASURES, PLAN_STATUSES, SECTION_KEYS } from './planning.schema.js';
 import { Lines } from '../../platform/views/text.js';
 import { scoped, stateOf, YearSwitch, formatNumber, type PageForm } from './planning.views.js';
-import type { IndicatorRow } from './planning.repository.js';
 import { CreatePlanForm } from './plan-create.pages.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import type { IndicatorRow } from './planning.tables.js';
 
 type PlanView = Awaited<ReturnType<PlanService['get']>>;
 

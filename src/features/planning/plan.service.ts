@@ -14,6 +14,7 @@ import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, resolveCommittee, thisYear, type PlanningDeps } from './planning-context.js';
 import { SECTION_KEYS, ZCreatePlan, ZEditionInput, ZGoalInput, ZIndicatorInput, ZPlanInput, ZPlanningQuery, type TIndicatorInput } from './planning.schema.js';
 import { deletePlan, insertPlanCopy } from './plan-copy.js';
+import type { BusinessPlanRow } from './planning.tables.js';
 
 const PLAN_NOT_FOUND = { sv: 'Verksamhetsplanen finns inte.', en: 'The business plan does not exist.' };
 const GOAL_NOT_FOUND = { sv: 'Målet finns inte.', en: 'The goal does not exist.' };
@@ -61,7 +62,7 @@ export type LoadedPlan = NonNullable<Awaited<ReturnType<typeof loadPlan>>>;
 /** Either the new plan, or the plan of the year that is already there and waits for the secretary's confirmation. */
 export type CreatePlanOutcome =
   | { outcome: 'created'; planId: string; copiedFromYear: number | null }
-  | { outcome: 'exists'; existing: repo.PlanRow; year: number; committeeId: string };
+  | { outcome: 'exists'; existing: BusinessPlanRow; year: number; committeeId: string };
 
 export function createPlanService(deps: PlanningDeps) {
   const db = deps.database.db;
@@ -140,7 +141,7 @@ export function createPlanService(deps: PlanningDeps) {
       return { ...s, existing: existing ?? null, previousYear: previous ? s.year - 1 : null };
     },
 
-    async update(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
+    async update(principal: Principal | null, planId: string, raw: unknown): Promise<BusinessPlanRow> {
       requirePrincipal(principal, 'planning.manage');
       const before = await ownPlan(principal, planId);
       const input = parseInput(ZPlanInput, raw);
@@ -156,7 +157,7 @@ export function createPlanService(deps: PlanningDeps) {
       return before;
     },
 
-    async addEdition(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
+    async addEdition(principal: Principal | null, planId: string, raw: unknown): Promise<BusinessPlanRow> {
       requirePrincipal(principal, 'planning.manage');
       const plan = await ownPlan(principal, planId);
       const input = parseInput(ZEditionInput, raw);
@@ -167,7 +168,7 @@ export function createPlanService(deps: PlanningDeps) {
       return plan;
     },
 
-    async addGoal(principal: Principal | null, planId: string, raw: unknown): Promise<repo.PlanRow> {
+    async addGoal(principal: Principal | null, planId: string, raw: unknown): Promise<BusinessPlanRow> {
       requirePrincipal(principal, 'planning.manage');
       const plan = await ownPlan(principal, planId);
       const input = parseInput(ZGoalInput, raw);
@@ -193,7 +194,7 @@ export function createPlanService(deps: PlanningDeps) {
     },
 
     /** Removes a goal and its indicators with their follow-ups. */
-    async removeGoal(principal: Principal | null, goalId: string): Promise<repo.PlanRow> {
+    async removeGoal(principal: Principal | null, goalId: string): Promise<BusinessPlanRow> {
       requirePrincipal(principal, 'planning.manage');
       const { goal, plan } = await ownGoal(principal, goalId);
       await db.transaction(async (tx) => {
@@ -203,7 +204,7 @@ export function createPlanService(deps: PlanningDeps) {
       return plan;
     },
 
-    async addIndicator(principal: Principal | null, goalId: string, raw: unknown): Promise<repo.PlanRow> {
+    async addIndicator(principal: Principal | null, goalId: string, raw: unknown): Promise<BusinessPlanRow> {
       requirePrincipal(principal, 'planning.manage');
       const { plan } = await ownGoal(principal, goalId);
       const input = parseInput(ZIndicatorInput, raw);
@@ -222,7 +223,7 @@ export function createPlanService(deps: PlanningDeps) {
       return { indicator, ...(await ownGoal(principal, indicator.goalId)) };
     },
 
-    async removeIndicator(principal: Principal | null, indicatorId: string): Promise<repo.PlanRow> {
+    async removeIndicator(principal: Principal | null, indicatorId: string): Promise<BusinessPlanRow> {
       requirePrincipal(principal, 'planning.manage');
       const indicator = await repo.findIndicator(db, indicatorId);
       if (!indicator) throw notFound(INDICATOR_NOT_FOUND);

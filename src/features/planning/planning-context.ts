@@ -5,6 +5,7 @@ import { swedishDate, type Clock } from '../../platform/clock.js';
 import { notFound, type UserMessage } from '../../platform/errors.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
 import * as repo from './planning.repository.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 export interface PlanningDeps {
   database: Database;
@@ -18,14 +19,14 @@ const NO_COMMITTEE: UserMessage = {
 };
 
 /** The committees this user holds a role in, directly or through a member municipality. */
-export async function committeesOf(db: Db, principal: Principal): Promise<repo.OrganisationRow[]> {
+export async function committeesOf(db: Db, principal: Principal): Promise<OrganisationRow[]> {
   const held = await repo.findOrganisations(db, [...new Set(principal.grants.map((g) => g.organisationId))]);
   const ids = new Set(held.flatMap((o) => (o.kind === 'committee' ? [o.id] : o.committeeId ? [o.committeeId] : [])));
   return (await repo.listCommittees(db)).filter((c) => ids.has(c.id));
 }
 
 /** The committee asked for by slug, else the user's first; 404 when the user has none. */
-export async function resolveCommittee(db: Db, principal: Principal, slug: string | undefined): Promise<{ committee: repo.OrganisationRow; committees: repo.OrganisationRow[] }> {
+export async function resolveCommittee(db: Db, principal: Principal, slug: string | undefined): Promise<{ committee: OrganisationRow; committees: OrganisationRow[] }> {
   const committees = await committeesOf(db, principal);
   const committee = committees.find((c) => c.slug === slug) ?? committees[0];
   if (!committee) throw notFound(NO_COMMITTEE);
@@ -33,7 +34,7 @@ export async function resolveCommittee(db: Db, principal: Principal, slug: strin
 }
 
 /** The committee of a row found by id; a row of a committee the user has no role in does not exist for them. */
-export async function requireOwnCommittee(db: Db, principal: Principal, committeeId: string, missing: UserMessage): Promise<repo.OrganisationRow> {
+export async function requireOwnCommittee(db: Db, principal: Principal, committeeId: string, missing: UserMessage): Promise<OrganisationRow> {
   const committee = (await committeesOf(db, principal)).find((c) => c.id === committeeId);
   if (!committee) throw notFound(missing);
   return committee;

@@ -2,11 +2,12 @@
 import { RISK_CONSEQUENCE_SCALE, RISK_PROBABILITY_SCALE, type RiskScore } from '../../domain/index.js';
 import type { LoadedPlan } from './plan.service.js';
 import type { PresentedRisk } from './control.service.js';
-import type { ActivityRow, ControlPointRow, IndicatorRow, OrganisationRow } from './planning.repository.js';
 import { heatMapGrid } from './heat-map.js';
 import { withExampleMark } from '../../platform/views/example-data.js';
 import { renderPlanningPdf, type PdfBlock } from './planning-pdf.js';
 import type { SectionKey } from './planning.schema.js';
+import type { ControlActivityRow, ControlPointRow, IndicatorRow } from './planning.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 const SECTION_SV: Record<SectionKey, string> = {
   purpose: 'Verksamhetens syfte och omfattning',
@@ -63,7 +64,7 @@ export function businessPlanPdf(committee: OrganisationRow, loaded: LoadedPlan):
   return renderPlanningPdf({ committeeName: committee.name, title: loaded.plan.title, subtitle: planStatusLine(loaded), blocks });
 }
 
-export function controlPlanPdf(options: { committee: OrganisationRow; year: number; risks: PresentedRisk[]; points: ControlPointRow[]; activities: ActivityRow[] }): Promise<Buffer> {
+export function controlPlanPdf(options: { committee: OrganisationRow; year: number; risks: PresentedRisk[]; points: ControlPointRow[]; activities: ControlActivityRow[] }): Promise<Buffer> {
   const { risks, points, activities } = options;
   const riskName = (id: string | null) => {
     const i = risks.findIndex((r) => r.id === id);

@@ -3,25 +3,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { initiatives } from '../cooperation/cooperation.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
-import { bodies, organisations } from '../organisation/organisation.tables.js';
-import { businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, followupDialogues, goals, indicatorFollowups, indicators, portfolioItems, risks } from './planning.tables.js';
+import { bodies, organisations, type OrganisationRow } from '../organisation/organisation.tables.js';
+import { businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, followupDialogues, goals, indicatorFollowups, indicators, portfolioItems, risks, type BusinessPlanEditionRow, type BusinessPlanRow, type ChecklistAnswerRow, type ChecklistRow, type ChecklistTemplateRow, type ControlActivityRow, type ControlPointRow, type FollowupDialogueRow, type GoalRow, type IndicatorFollowupRow, type IndicatorRow, type PortfolioItemRow, type RiskRow } from './planning.tables.js';
 import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs } from '../protocols/protocols.tables.js';
-
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type PlanRow = typeof businessPlans.$inferSelect;
-export type EditionRow = typeof businessPlanEditions.$inferSelect;
-export type GoalRow = typeof goals.$inferSelect;
-export type IndicatorRow = typeof indicators.$inferSelect;
-export type FollowupRow = typeof indicatorFollowups.$inferSelect;
-export type DialogueRow = typeof followupDialogues.$inferSelect;
-export type RiskRow = typeof risks.$inferSelect;
-export type ControlPointRow = typeof controlPoints.$inferSelect;
-export type ActivityRow = typeof controlActivities.$inferSelect;
-export type TemplateRow = typeof checklistTemplates.$inferSelect;
-export type ChecklistRow = typeof checklists.$inferSelect;
-export type AnswerRow = typeof checklistAnswers.$inferSelect;
-export type PortfolioRow = typeof portfolioItems.$inferSelect;
 
 const collator = new Intl.Collator('sv');
 const byName = <T extends { name: string }>(rows: T[]) => rows.sort((a, b) => collator.compare(a.name, b.name));
@@ -56,17 +41,17 @@ export async function listPlannedMeetings(db: Db, bodyIds: string[]) {
   return db.select().from(meetings).where(and(inArray(meetings.bodyId, bodyIds), eq(meetings.status, 'planned'))).orderBy(asc(meetings.startsAt));
 }
 
-export async function findPlan(db: Db, committeeId: string, year: number): Promise<PlanRow | undefined> {
+export async function findPlan(db: Db, committeeId: string, year: number): Promise<BusinessPlanRow | undefined> {
   const [row] = await db.select().from(businessPlans).where(and(eq(businessPlans.committeeId, committeeId), eq(businessPlans.year, year)));
   return row;
 }
 
-export async function findPlanById(db: Db, id: string): Promise<PlanRow | undefined> {
+export async function findPlanById(db: Db, id: string): Promise<BusinessPlanRow | undefined> {
   const [row] = await db.select().from(businessPlans).where(eq(businessPlans.id, id));
   return row;
 }
 
-export async function listEditions(db: Db, planId: string): Promise<EditionRow[]> {
+export async function listEditions(db: Db, planId: string): Promise<BusinessPlanEditionRow[]> {
   const rows = await db.select().from(businessPlanEditions).where(eq(businessPlanEditions.planId, planId));
   return rows.sort((a, b) => a.editedOn.localeCompare(b.editedOn) || collator.compare(a.edition, b.edition));
 }
@@ -90,12 +75,12 @@ export async function findIndicator(db: Db, id: string): Promise<IndicatorRow | 
   return row;
 }
 
-export async function listFollowups(db: Db, indicatorIds: string[], year: number): Promise<FollowupRow[]> {
+export async function listFollowups(db: Db, indicatorIds: string[], year: number): Promise<IndicatorFollowupRow[]> {
   if (indicatorIds.length === 0) return [];
   return db.select().from(indicatorFollowups).where(and(inArray(indicatorFollowups.indicatorId, indicatorIds), eq(indicatorFollowups.year, year)));
 }
 
-export async function listDialogues(db: Db, committeeId: string): Promise<DialogueRow[]> {
+export async function listDialogues(db: Db, committeeId: string): Promise<FollowupDialogueRow[]> {
   return db.select().from(followupDialogues).where(eq(followupDialogues.committeeId, committeeId)).orderBy(asc(followupDialogues.heldOn));
 }
 
@@ -124,20 +109,20 @@ export async function findControlPoint(db: Db, id: string): Promise<ControlPoint
   return row;
 }
 
-export async function listActivities(db: Db, committeeId: string, year: number): Promise<ActivityRow[]> {
+export async function listActivities(db: Db, committeeId: string, year: number): Promise<ControlActivityRow[]> {
   return db.select().from(controlActivities).where(and(eq(controlActivities.committeeId, committeeId), eq(controlActivities.year, year))).orderBy(asc(controlActivities.createdAt));
 }
 
-export async function findActivity(db: Db, id: string): Promise<ActivityRow | undefined> {
+export async function findActivity(db: Db, id: string): Promise<ControlActivityRow | undefined> {
   const [row] = await db.select().from(controlActivities).where(eq(controlActivities.id, id));
   return row;
 }
 
-export async function listTemplates(db: Db, committeeId: string): Promise<TemplateRow[]> {
+export async function listTemplates(db: Db, committeeId: string): Promise<ChecklistTemplateRow[]> {
   return byName(await db.select().from(checklistTemplates).where(eq(checklistTemplates.committeeId, committeeId)));
 }
 
-export async function findTemplate(db: Db, id: string): Promise<TemplateRow | undefined> {
+export async function findTemplate(db: Db, id: string): Promise<ChecklistTemplateRow | undefined> {
   const [row] = await db.select().from(checklistTemplates).where(eq(checklistTemplates.id, id));
   return row;
 }
@@ -152,16 +137,16 @@ export async function findChecklist(db: Db, id: string): Promise<ChecklistRow | 
   return row;
 }
 
-export async function listAnswers(db: Db, checklistIds: string[]): Promise<AnswerRow[]> {
+export async function listAnswers(db: Db, checklistIds: string[]): Promise<ChecklistAnswerRow[]> {
   if (checklistIds.length === 0) return [];
   return db.select().from(checklistAnswers).where(inArray(checklistAnswers.checklistId, checklistIds));
 }
 
-export async function listPortfolio(db: Db, committeeId: string): Promise<PortfolioRow[]> {
+export async function listPortfolio(db: Db, committeeId: string): Promise<PortfolioItemRow[]> {
   return db.select().from(portfolioItems).where(eq(portfolioItems.committeeId, committeeId)).orderBy(asc(portfolioItems.position), asc(portfolioItems.createdAt));
 }
 
-export async function findPortfolioItem(db: Db, id: string): Promise<PortfolioRow | undefined> {
+export async function findPortfolioItem(db: Db, id: string): Promise<PortfolioItemRow | undefined> {
   const [row] = await db.select().from(portfolioItems).where(eq(portfolioItems.id, id));
   return row;
 }

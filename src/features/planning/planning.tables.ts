@@ -189,3 +189,18 @@ export const portfolioItems = pgTable('portfolio_items', {
 
 // ---------------------------------------------------------------------------------------------
 // Archive and data protection: document management plan, deliveries, disposal, personal data.
+
+/** What a select of each table above returns. */
+export type BusinessPlanRow = typeof businessPlans.$inferSelect;
+export type BusinessPlanEditionRow = typeof businessPlanEditions.$inferSelect;
+export type GoalRow = typeof goals.$inferSelect;
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type IndicatorFollowupRow = typeof indicatorFollowups.$inferSelect;
+export type FollowupDialogueRow = typeof followupDialogues.$inferSelect;
+export type RiskRow = typeof risks.$inferSelect;
+export type ControlPointRow = typeof controlPoints.$inferSelect;
+export type ControlActivityRow = typeof controlActivities.$inferSelect;
+export type ChecklistTemplateRow = typeof checklistTemplates.$inferSelect;
+export type ChecklistRow = typeof checklists.$inferSelect;
+export type ChecklistAnswerRow = typeof checklistAnswers.$inferSelect;
+export type PortfolioItemRow = typeof portfolioItems.$inferSelect;

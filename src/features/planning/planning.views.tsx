@@ -3,8 +3,8 @@ import type { GoalStatus } from '../../domain/index.js';
 import type { ViewContext } from '../../platform/views/context.js';
 import { withQuery } from '../../platform/views/layout.js';
 import { emptyForm, type FormState } from '../../platform/views/forms.js';
-import type { OrganisationRow } from './planning.repository.js';
 import { formatNumber as formatLocaleNumber } from '../../platform/time-format.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 /** Where the planning pages keep year and committee: `?ar=2023&namnd=slug`. */
 export interface PlanningScope {

@@ -4,15 +4,15 @@ import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField, FormActions } from '../../platform/views/forms.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import type { PortfolioService } from './portfolio.service.js';
-import type { PortfolioRow } from './planning.repository.js';
 import { PORTFOLIO_KINDS, PORTFOLIO_STATUSES } from './planning.schema.js';
 import { scoped, stateOf, type PageForm } from './planning.views.js';
+import type { PortfolioItemRow } from './planning.tables.js';
 
 type PortfolioView = Awaited<ReturnType<PortfolioService['view']>>;
 
-const STATUS_SYMBOL: Record<PortfolioRow['status'], string> = { on_track: '✓', at_risk: '!', delayed: '⏱', paused: '⏸', done: '■' };
+const STATUS_SYMBOL: Record<PortfolioItemRow['status'], string> = { on_track: '✓', at_risk: '!', delayed: '⏱', paused: '⏸', done: '■' };
 
-export function PortfolioStatus({ ctx, status }: { ctx: ViewContext; status: PortfolioRow['status'] }) {
+export function PortfolioStatus({ ctx, status }: { ctx: ViewContext; status: PortfolioItemRow['status'] }) {
   return (
     <span>
       <span aria-hidden="true">{STATUS_SYMBOL[status]} </span>
@@ -26,7 +26,7 @@ export function PortfolioPage({ ctx, view, page }: { ctx: ViewContext; view: Por
   const names = new Map(view.municipalities.map((m) => [m.id, m.name]));
   const initiative = new Map(view.initiatives.map((i) => [i.id, i.name]));
   const state = stateOf(page, 'statuslist', { meetingId: view.planned[0]?.id ?? '' });
-  const columns: Column<PortfolioRow>[] = [
+  const columns: Column<PortfolioItemRow>[] = [
     { key: 'name', label: t('planning.portfolio.name'), text: (r) => r.name, rowHeader: true },
     { key: 'phase', label: t('planning.portfolio.phase'), text: (r) => r.phase },
     { key: 'status', label: t('planning.status'), text: (r) => t(`planning.portfolioStatus.${r.status}`), render: (r) => <PortfolioStatus ctx={ctx} status={r.status} /> },
@@ -38,7 +38,7 @@ export function PortfolioPage({ ctx, view, page }: { ctx: ViewContext; view: Por
       text: (r) => [r.initiativeId ? initiative.get(r.initiativeId) ?? '' : '', r.participants.length === view.municipalities.length && r.participants.length > 0 ? t('planning.allMunicipalities') : r.participants.map((id) => names.get(id) ?? '').join(', ')].filter(Boolean).join(' · '),
     },
     ...(view.canManage
-      ? [{ key: 'edit', label: t('planning.actions'), text: () => '', render: (r: PortfolioRow) => <a href={`/planering/portfolj/${r.id}/andra`} aria-label={t('planning.editNamed', { name: r.name })}>{t('common.edit')}</a> }]
+      ? [{ key: 'edit', label: t('planning.actions'), text: () => '', render: (r: PortfolioItemRow) => <a href={`/planering/portfolj/${r.id}/andra`} aria-label={t('planning.editNamed', { name: r.name })}>{t('common.edit')}</a> }]
       : []),
   ];
   return (

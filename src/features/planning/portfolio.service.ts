@@ -14,20 +14,21 @@ import * as repo from './planning.repository.js';
 import { assertManage, mayManage, requireOwnCommittee, type PlanningDeps } from './planning-context.js';
 import type { PlanService } from './plan.service.js';
 import { PORTFOLIO_KINDS, ZPortfolioInput, ZStatusListInput, type TPortfolioInput } from './planning.schema.js';
+import type { PortfolioItemRow } from './planning.tables.js';
 
 const NOT_FOUND = { sv: 'Posten finns inte i portföljen.', en: 'The item is not in the portfolio.' };
 
 export const STATUS_LIST_HEADING = 'Information om aktuella och pågående aktiviteter';
 
 /** Swedish words for the status list that goes into the agenda (the agenda is in Swedish). */
-const KIND_SV: Record<repo.PortfolioRow['kind'], string> = { project: 'Projekt', managed_service: 'Förvaltning', ongoing: 'Löpande verksamhet' };
-export const STATUS_SV: Record<repo.PortfolioRow['status'], string> = { on_track: 'Enligt plan', at_risk: 'Risk för avvikelse', delayed: 'Försenad', paused: 'Pausad', done: 'Klar' };
+const KIND_SV: Record<PortfolioItemRow['kind'], string> = { project: 'Projekt', managed_service: 'Förvaltning', ongoing: 'Löpande verksamhet' };
+export const STATUS_SV: Record<PortfolioItemRow['status'], string> = { on_track: 'Enligt plan', at_risk: 'Risk för avvikelse', delayed: 'Försenad', paused: 'Pausad', done: 'Klar' };
 
 /**
  * The status list as text for the agenda item, grouped like the business plan's section 4:
  * each item with "STATUS:", its phase, status, time plan and comment (seed § 21).
  */
-export function statusListText(items: readonly repo.PortfolioRow[], participantNames: (ids: string[]) => string[]): string {
+export function statusListText(items: readonly PortfolioItemRow[], participantNames: (ids: string[]) => string[]): string {
   const blocks: string[] = [];
   for (const kind of PORTFOLIO_KINDS) {
     const own = items.filter((i) => i.kind === kind);

@@ -4,7 +4,7 @@ import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
 import { Fact } from '../registry/registry.views.js';
-import type { ControllerRow, ProcessingRow } from './privacy.service.js';
+import type { PersonalDataControllerRow, PersonalDataProcessingRow } from './privacy.service.js';
 import { committeeTitle, inCommittee } from '../archive/committee-choice.js';
 import type { CommitteeShown } from '../archive/plan.pages.js';
 
@@ -13,7 +13,7 @@ const label = (ctx: ViewContext, f: (typeof FIELDS)[number]) => ctx.t(`privacy.p
 const CONTROLLER_FIELDS = ['controllerName', 'controllerContact', 'dpoName', 'dpoContact'] as const;
 
 /** Art. 30(1)(a): who is responsible and whom to ask. */
-function ControllerFacts({ ctx, committee, controller, canManage }: { ctx: ViewContext; committee: CommitteeShown; controller: ControllerRow | null; canManage: boolean }) {
+function ControllerFacts({ ctx, committee, controller, canManage }: { ctx: ViewContext; committee: CommitteeShown; controller: PersonalDataControllerRow | null; canManage: boolean }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="controller-heading">
@@ -63,9 +63,9 @@ function ProcessingFacts({ ctx, committee, row, canManage }: { ctx: ViewContext;
   );
 }
 
-type RegisterRow = ProcessingRow & { missing: string[] };
+type RegisterRow = PersonalDataProcessingRow & { missing: string[] };
 
-export function RegisterPage({ ctx, committee, rows, controller, canManage }: { ctx: ViewContext; committee: CommitteeShown; rows: RegisterRow[]; controller: ControllerRow | null; canManage: boolean }) {
+export function RegisterPage({ ctx, committee, rows, controller, canManage }: { ctx: ViewContext; committee: CommitteeShown; rows: RegisterRow[]; controller: PersonalDataControllerRow | null; canManage: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={committeeTitle(ctx, t('privacy.register.title'), committee)} back={{ href: inCommittee('/arkiv', committee), label: t('archive.title') }}>

@@ -4,10 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
-import { personalDataControllers, personalDataProcessing } from './privacy.tables.js';
-
-export type ProcessingRow = typeof personalDataProcessing.$inferSelect;
-export type ControllerRow = typeof personalDataControllers.$inferSelect;
+import { personalDataControllers, personalDataProcessing, type PersonalDataControllerRow, type PersonalDataProcessingRow } from './privacy.tables.js';
 
 /** The final protocols a person appears in: signed, chaired or adjusted, or took part in the meeting's record. */
 export async function countFinalProtocolsNaming(db: Db, personId: string): Promise<number> {
@@ -38,30 +35,30 @@ export async function selectRowsWhere(db: Db, table: PgTable, where: SQL | undef
   return (await db.select().from(table).where(where)) as Record<string, unknown>[];
 }
 
-export async function findProcessing(db: Db, id: string): Promise<ProcessingRow | undefined> {
+export async function findProcessing(db: Db, id: string): Promise<PersonalDataProcessingRow | undefined> {
   const [row] = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
   return row;
 }
 
-export async function listProcessings(db: Db, committeeId: string): Promise<ProcessingRow[]> {
+export async function listProcessings(db: Db, committeeId: string): Promise<PersonalDataProcessingRow[]> {
   return db.select().from(personalDataProcessing).where(eq(personalDataProcessing.committeeId, committeeId)).orderBy(asc(personalDataProcessing.name));
 }
 
-export async function insertProcessing(tx: Db, values: typeof personalDataProcessing.$inferInsert): Promise<ProcessingRow> {
+export async function insertProcessing(tx: Db, values: typeof personalDataProcessing.$inferInsert): Promise<PersonalDataProcessingRow> {
   return insertOne(tx.insert(personalDataProcessing).values(values).returning());
 }
 
-export async function updateProcessing(tx: Db, id: string, values: Partial<typeof personalDataProcessing.$inferInsert>): Promise<ProcessingRow | undefined> {
+export async function updateProcessing(tx: Db, id: string, values: Partial<typeof personalDataProcessing.$inferInsert>): Promise<PersonalDataProcessingRow | undefined> {
   const [row] = await tx.update(personalDataProcessing).set(values).where(eq(personalDataProcessing.id, id)).returning();
   return row;
 }
 
-export async function findController(db: Db, committeeId: string): Promise<ControllerRow | undefined> {
+export async function findController(db: Db, committeeId: string): Promise<PersonalDataControllerRow | undefined> {
   const [row] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId));
   return row;
 }
 
-export async function upsertController(tx: Db, committeeId: string, values: Omit<typeof personalDataControllers.$inferInsert, 'committeeId'>): Promise<ControllerRow | undefined> {
+export async function upsertController(tx: Db, committeeId: string, values: Omit<typeof personalDataControllers.$inferInsert, 'committeeId'>): Promise<PersonalDataControllerRow | undefined> {
   const [row] = await tx
     .insert(personalDataControllers)
     .values({ committeeId, ...values })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import type { people } from '../organisation/organisation.tables.js';
+import type { OrganisationRow, PersonRow } from '../organisation/organisation.tables.js';
 import { deleteUserSessions, revokeApiTokensOf } from '../auth/auth.repository.js';
 import { listAccountsOfPerson, updateUser } from '../auth/users.repository.js';
 import { findPerson, hasCurrentMandate, listSeatsOfPeople, updatePerson } from '../organisation/organisation.repository.js';
@@ -11,12 +11,12 @@ import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import { renderTextPdf } from '../../platform/pdf/text-pdf.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, scopeOf, type Principal } from '../../platform/auth/policy.js';
-import { archiveScope, requireCommitteeById, type ArchiveCommittee } from '../archive/archive-scope.js';
+import { archiveScope, requireCommitteeById } from '../archive/archive-scope.js';
 import { listOrganisationRefs, type OrganisationRef } from '../organisation/scope.js';
 import { collectPersonData, type PersonExport } from './person-export.js';
 import { createProcessingRegister } from './processing-register.service.js';
 
-export type { ControllerRow, ProcessingRow } from './processing-register.service.js';
+export type { PersonalDataControllerRow, PersonalDataProcessingRow } from './processing-register.service.js';
 
 const PERSON_NOT_FOUND = { sv: 'Personen finns inte.', en: 'The person does not exist.' };
 
@@ -24,8 +24,6 @@ const PERSON_NOT_FOUND = { sv: 'Personen finns inte.', en: 'The person does not 
 function finalProtocolsNaming(database: Database, personId: string): Promise<number> {
   return repo.countFinalProtocolsNaming(database.db, personId);
 }
-
-type PersonRow = typeof people.$inferSelect;
 
 /** The committee an organisation belongs to (itself when it is one). */
 const committeeOf = (refs: ReadonlyMap<string, OrganisationRef>, organisationId: string) => {
@@ -77,7 +75,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
     ...createProcessingRegister(deps),
 
     /** The people of the committee: of its own organisation and its member municipalities, and those of no organisation it is concerned with. */
-    async listPeople(principal: Principal | null, committee: ArchiveCommittee) {
+    async listPeople(principal: Principal | null, committee: OrganisationRow) {
       assertCan(principal, 'personalData.manage', archiveScope(committee.id));
       const rows = await repo.listPeopleWithOrganisation(db);
       const owners = await committeesOfPeople(database, rows);
@@ -116,7 +114,7 @@ export function createPrivacyService(deps: { database: Database; clock: Clock })
      * change (KL 5:69; they are built from the register of people), so a person named in one keeps
      * the name there and in the register; contact details and the sign-in go in every case.
      */
-    async pseudonymise(principal: Principal | null, personId: string): Promise<{ nameReplaced: boolean; committee: ArchiveCommittee }> {
+    async pseudonymise(principal: Principal | null, personId: string): Promise<{ nameReplaced: boolean; committee: OrganisationRow }> {
       const { person, actor, organisationId, committee } = await requirePerson(principal, personId);
       if (person.pseudonymisedAt) throw conflict({ sv: 'Personen är redan pseudonymiserad.', en: 'The person is already pseudonymised.' });
       const today = swedishDate(clock());

@@ -33,3 +33,7 @@ export const personalDataControllers = pgTable('personal_data_controllers', {
   dpoContact: text('dpo_contact').notNull(),
   updatedAt: updatedAt(),
 });
+
+/** What a select of each table above returns. */
+export type PersonalDataProcessingRow = typeof personalDataProcessing.$inferSelect;
+export type PersonalDataControllerRow = typeof personalDataControllers.$inferSelect;

@@ -1,16 +1,17 @@
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './privacy.repository.js';
-import type { ControllerRow, ProcessingRow } from './privacy.repository.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { actorOf } from '../auth/auth.service.js';
 import { assertCan, can, type Principal } from '../../platform/auth/policy.js';
-import { archiveScope, requireCommitteeById, type ArchiveCommittee } from '../archive/archive-scope.js';
+import { archiveScope, requireCommitteeById } from '../archive/archive-scope.js';
 import { ZController, ZProcessing } from './privacy.schema.js';
+import type { PersonalDataControllerRow, PersonalDataProcessingRow } from './privacy.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
-export type { ControllerRow, ProcessingRow } from './privacy.repository.js';
+export type { PersonalDataControllerRow, PersonalDataProcessingRow } from './privacy.tables.js';
 
 /** The parts of art. 30(1) each processing must state, by field, with the point of the article. */
 export const ARTICLE_30_FIELDS = [
@@ -21,10 +22,10 @@ export const ARTICLE_30_FIELDS = [
   ['thirdCountryTransfers', 'e'],
   ['retention', 'f'],
   ['securityMeasures', 'g'],
-] as const satisfies readonly (readonly [keyof ProcessingRow, string])[];
+] as const satisfies readonly (readonly [keyof PersonalDataProcessingRow, string])[];
 
 /** The points of art. 30(1) a processing leaves empty ("(e)", "(g)"): the page asks for them. */
-export function missingArticle30(row: Pick<ProcessingRow, (typeof ARTICLE_30_FIELDS)[number][0]>): string[] {
+export function missingArticle30(row: Pick<PersonalDataProcessingRow, (typeof ARTICLE_30_FIELDS)[number][0]>): string[] {
   return [...new Set(ARTICLE_30_FIELDS.filter(([field]) => row[field].trim() === '').map(([, point]) => point))];
 }
 
@@ -50,7 +51,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
 
   return {
     /** The committee's register: its controller and its processing activities, each with the points it leaves empty. */
-    async listProcessing(principal: Principal | null, committee: ArchiveCommittee) {
+    async listProcessing(principal: Principal | null, committee: OrganisationRow) {
       assertCan(principal, 'archive.read', archiveScope(committee.id));
       const rows = await repo.listProcessings(db, committee.id);
       const controller = await repo.findController(db, committee.id);
@@ -58,12 +59,12 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
     },
 
     /** A processing to edit, with its committee. */
-    async getProcessing(principal: Principal | null, id: string): Promise<{ row: ProcessingRow; committee: ArchiveCommittee }> {
+    async getProcessing(principal: Principal | null, id: string): Promise<{ row: PersonalDataProcessingRow; committee: OrganisationRow }> {
       const { row } = await requireProcessing(principal, db, id);
       return { row, committee: await requireCommitteeById(db, row.committeeId) };
     },
 
-    async createProcessing(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<ProcessingRow> {
+    async createProcessing(principal: Principal | null, committee: OrganisationRow, raw: unknown): Promise<PersonalDataProcessingRow> {
       assertCan(principal, 'personalData.manage', archiveScope(committee.id));
       const committeeId = committee.id;
       const input = parseInput(ZProcessing, raw);
@@ -75,7 +76,7 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
     },
 
     /** Edit a processing of its own committee's register. */
-    async updateProcessing(principal: Principal | null, id: string, raw: unknown): Promise<ProcessingRow> {
+    async updateProcessing(principal: Principal | null, id: string, raw: unknown): Promise<PersonalDataProcessingRow> {
       const { actor } = await requireProcessing(principal, db, id);
       const input = parseInput(ZProcessing, raw);
       return db.transaction(async (tx) => {
@@ -89,12 +90,12 @@ export function createProcessingRegister(deps: { database: Database; clock: Cloc
     },
 
     /** Art. 30(1)(a): the committee's controller and data protection officer, for the form. */
-    async getController(principal: Principal | null, committee: ArchiveCommittee): Promise<ControllerRow | null> {
+    async getController(principal: Principal | null, committee: OrganisationRow): Promise<PersonalDataControllerRow | null> {
       assertCan(principal, 'personalData.manage', archiveScope(committee.id));
       return (await repo.findController(db, committee.id)) ?? null;
     },
 
-    async saveController(principal: Principal | null, committee: ArchiveCommittee, raw: unknown): Promise<ControllerRow> {
+    async saveController(principal: Principal | null, committee: OrganisationRow, raw: unknown): Promise<PersonalDataControllerRow> {
       assertCan(principal, 'personalData.manage', archiveScope(committee.id));
       const committeeId = committee.id;
       const input = parseInput(ZController, raw);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { protocolParagraphs } from './protocols.tables.js';
+import { type ProtocolParagraphRow } from './protocols.tables.js';
 import { recordAudit, canonicalJson } from '../../platform/audit/audit.js';
 import * as jrepo from './justering.repository.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
@@ -95,7 +95,7 @@ export function requiredAssurance(settings: Record<string, unknown>): string | n
 }
 
 /** Upper-case hex SHA-256 over one paragraph's content, for immediate justering of that paragraph alone. */
-export function paragraphDigest(row: typeof protocolParagraphs.$inferSelect): string {
+export function paragraphDigest(row: ProtocolParagraphRow): string {
   const content = {
     protocolId: row.protocolId,
     paragraphId: row.id,

@@ -8,13 +8,15 @@ import type { Db } from '../../platform/db/database.js';
 import { swedishDate } from '../../platform/clock.js';
 import { formatCaseNumber, formatHandlingId, publicHeadingOf, serviceByParagraph, type JavRecord } from '../../domain/index.js';
 import { instantToStockholm } from '../meetings/calendar.js';
-import { listItemDocumentIds, type AgendaItemRow } from '../meetings/meetings.repository.js';
+import { listItemDocumentIds } from '../meetings/meetings.repository.js';
 import { loadAttendanceModel, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import { voteCounts, type JavEntry, type MeetingRecord, type ProtocolDocument, type ProtocolParagraph, type ServedPerson } from './protocol.model.js';
-import { findProtocol, listParagraphs, type ParagraphRow } from './protocol.repository.js';
+import { findProtocol, listParagraphs } from './protocol.repository.js';
 import { letterheadOf } from './protocol-wording.js';
 import * as read from './protocol-build.repository.js';
 import { loadElectionRecords } from '../meetings/proceedings/live-meeting.election.js';
+import type { AgendaItemRow } from '../meetings/meetings.tables.js';
+import type { ProtocolParagraphRow } from './protocols.tables.js';
 
 /** Items that were handled get a paragraph; pending ones do not. */
 export const HANDLED: ReadonlySet<AgendaItemRow['status']> = new Set(['decided', 'noted', 'tabled']);
@@ -82,7 +84,7 @@ export function serviceOf(model: AttendanceModel, paragraphs: readonly { id: str
 }
 
 /** The print order: by § number (a paragraph adjusted at the meeting has its number before the rest), then agenda order. */
-export function inPrintOrder(rows: readonly ParagraphRow[]): ParagraphRow[] {
+export function inPrintOrder(rows: readonly ProtocolParagraphRow[]): ProtocolParagraphRow[] {
   return [...rows].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.position - b.position);
 }
 

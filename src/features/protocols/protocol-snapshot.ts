@@ -10,7 +10,7 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { protocolSnapshots } from './protocols.tables.js';
+import { type ProtocolSnapshotRow } from './protocols.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';
@@ -65,7 +65,7 @@ export interface FrozenProtocol {
 
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
 
-function present(row: typeof protocolSnapshots.$inferSelect): FrozenProtocol {
+function present(row: ProtocolSnapshotRow): FrozenProtocol {
   return {
     protocolId: row.protocolId,
     document: row.document as ProtocolDocument,

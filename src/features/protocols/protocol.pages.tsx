@@ -7,10 +7,10 @@ import { Layout } from '../../platform/views/layout.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState, TextAreaField } from '../../platform/views/forms.js';
 import type { ProtocolService } from './protocol.service.js';
 import { Header, Paragraph } from './paragraph.view.js';
-import type { ParagraphRow } from './protocol.repository.js';
 import { can } from '../../platform/auth/policy.js';
 import { publicHeadingOf } from '../../domain/index.js';
 import type { ComponentChildren } from 'preact';
+import type { ProtocolParagraphRow } from './protocols.tables.js';
 
 type ProtocolView = Awaited<ReturnType<ProtocolService['view']>>;
 
@@ -166,11 +166,11 @@ export function HeaderFormPage({ ctx, view, state }: { ctx: ViewContext; view: P
   );
 }
 
-export function paragraphFormValues(p: ParagraphRow): Record<string, string> {
+export function paragraphFormValues(p: ProtocolParagraphRow): Record<string, string> {
   return { heading: p.heading, publicHeading: p.publicHeading ?? '', decision: p.decision, summary: p.summary, handling: p.handling, recipients: p.recipients.join('\n') };
 }
 
-export function ParagraphFormPage({ ctx, meetingId, paragraph, state }: { ctx: ViewContext; meetingId: string; paragraph: ParagraphRow; state: FormState }) {
+export function ParagraphFormPage({ ctx, meetingId, paragraph, state }: { ctx: ViewContext; meetingId: string; paragraph: ProtocolParagraphRow; state: FormState }) {
   const { t } = ctx;
   const base = `/moten/${meetingId}/protokoll`;
   return (

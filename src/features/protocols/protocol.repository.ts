@@ -2,11 +2,8 @@
 import { and, asc, desc, eq, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { attendanceEvents, meetings } from '../meetings/meetings.tables.js';
-import { paragraphCounters, protocolExtracts, protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
+import { paragraphCounters, protocolExtracts, protocolParagraphs, protocols, protocolSignatures, type ProtocolParagraphRow, type ProtocolRow } from './protocols.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
-
-export type ProtocolRow = typeof protocols.$inferSelect;
-export type ParagraphRow = typeof protocolParagraphs.$inferSelect;
 
 export async function findProtocol(db: Db, id: string): Promise<ProtocolRow | undefined> {
   const [row] = await db.select().from(protocols).where(eq(protocols.id, id));
@@ -24,7 +21,7 @@ export async function lockProtocol(tx: Db, id: string): Promise<ProtocolRow | un
   return row;
 }
 
-export async function listParagraphs(db: Db, protocolId: string): Promise<ParagraphRow[]> {
+export async function listParagraphs(db: Db, protocolId: string): Promise<ProtocolParagraphRow[]> {
   return db.select().from(protocolParagraphs).where(eq(protocolParagraphs.protocolId, protocolId)).orderBy(asc(protocolParagraphs.position));
 }
 
@@ -34,7 +31,7 @@ export async function hasParagraphSignatures(db: Db, paragraphId: string): Promi
   return Boolean(row);
 }
 
-export async function findParagraph(db: Db, id: string): Promise<ParagraphRow | undefined> {
+export async function findParagraph(db: Db, id: string): Promise<ProtocolParagraphRow | undefined> {
   const [row] = await db.select().from(protocolParagraphs).where(eq(protocolParagraphs.id, id));
   return row;
 }

@@ -22,6 +22,8 @@ import { HANDLED, draftParagraphs, loadProtocol, type DraftParagraph } from './p
 import * as repo from './protocol.repository.js';
 import { createFrozenProtocols } from './protocol-snapshot.js';
 import { storeReviewCopy } from './review-copy.js';
+import type { BodyRow } from '../organisation/organisation.tables.js';
+import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.tables.js';
 
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
 const PROTOCOL_NOT_FOUND = { sv: 'Protokollet finns inte.', en: 'The protocol does not exist.' };
@@ -79,10 +81,10 @@ export function createProtocolService(deps: { database: Database; config: Config
   }
 
   /** Meeting roles count in the body's committee. */
-  const scope = (body: meetingsRepo.BodyRow) => scopeOf([body.organisationId]);
+  const scope = (body: BodyRow) => scopeOf([body.organisationId]);
   /** Protocols are read by those with a role in the body's cooperation; secrets need `scope`. */
-  const readScope = (body: meetingsRepo.BodyRow) => cooperationScope(db, body.organisationId);
-  const yearOf = (meeting: meetingsRepo.MeetingRow) => Number(instantToStockholm(meeting.startsAt).date.slice(0, 4));
+  const readScope = (body: BodyRow) => cooperationScope(db, body.organisationId);
+  const yearOf = (meeting: MeetingRow) => Number(instantToStockholm(meeting.startsAt).date.slice(0, 4));
 
   async function build(tx: Db, protocolId: string): Promise<ProtocolDocument> {
     const doc = await loadProtocol(tx, protocolId);
@@ -108,7 +110,7 @@ export function createProtocolService(deps: { database: Database; config: Config
   }
 
   /** The protocol row of a meeting, its header prefilled from the meeting. */
-  async function insertProtocol(tx: Db, principal: Principal, meeting: meetingsRepo.MeetingRow, body: meetingsRepo.BodyRow): Promise<string> {
+  async function insertProtocol(tx: Db, principal: Principal, meeting: MeetingRow, body: BodyRow): Promise<string> {
     const mandates = await meetingsRepo.listMandatesOn(tx, body.id, instantToStockholm(meeting.startsAt).date);
     const chair = mandates.find((m) => m.mandate.position === 'chair' && m.mandate.role === 'member');
     const row = await repo.insertProtocol(tx, {
@@ -126,7 +128,7 @@ export function createProtocolService(deps: { database: Database; config: Config
   }
 
   /** Paragraphs in the place of their agenda item; `number` reserves § for an immediate one. */
-  async function insertParagraphs(tx: Db, protocolId: string, meeting: meetingsRepo.MeetingRow, items: readonly meetingsRepo.AgendaItemRow[], drafts: readonly DraftParagraph[], number: number | null = null): Promise<string[]> {
+  async function insertParagraphs(tx: Db, protocolId: string, meeting: MeetingRow, items: readonly AgendaItemRow[], drafts: readonly DraftParagraph[], number: number | null = null): Promise<string[]> {
     const positionOf = new Map(items.map((i) => [i.id, i.position]));
     const ids: string[] = [];
     for (const p of drafts) {
@@ -143,7 +145,7 @@ export function createProtocolService(deps: { database: Database; config: Config
   }
 
   /** The public version for readers who may not read secret documents. */
-  const forReader = (principal: Principal | null, body: meetingsRepo.BodyRow, doc: ProtocolDocument) =>
+  const forReader = (principal: Principal | null, body: BodyRow, doc: ProtocolDocument) =>
     can(principal, 'registry.readSecret', scope(body)) ? doc : publicVersion(doc);
 
   return {

@@ -205,3 +205,14 @@ export const protocolCorrections = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Publication: the justering notice on every member municipality's notice board (anslagstavla).
+
+/** What a select of each table above returns. */
+export type ParagraphCounterRow = typeof paragraphCounters.$inferSelect;
+export type ProtocolRow = typeof protocols.$inferSelect;
+export type ProtocolParagraphRow = typeof protocolParagraphs.$inferSelect;
+export type ProtocolSignatureRow = typeof protocolSignatures.$inferSelect;
+export type ProtocolExtractRow = typeof protocolExtracts.$inferSelect;
+export type ProtocolSnapshotRow = typeof protocolSnapshots.$inferSelect;
+export type ProtocolReviewCopyRow = typeof protocolReviewCopies.$inferSelect;
+export type ProtocolReviewCommentRow = typeof protocolReviewComments.$inferSelect;
+export type ProtocolCorrectionRow = typeof protocolCorrections.$inferSelect;

@@ -6,9 +6,7 @@ import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
 import { bodies } from '../organisation/organisation.tables.js';
 import { selectFromProtocols } from './protocol-joins.repository.js';
-import { protocolReviewComments, protocolReviewCopies, protocols, protocolSignatures } from './protocols.tables.js';
-
-export type ReviewCommentRow = typeof protocolReviewComments.$inferSelect;
+import { protocolReviewComments, protocolReviewCopies, protocols, protocolSignatures, type ProtocolReviewCommentRow } from './protocols.tables.js';
 
 /** The protocol with its meeting and the committee that owns it. */
 export async function findProtocolWithCommittee(db: Db, protocolId: string) {
@@ -30,7 +28,7 @@ export async function listComments(db: Db, protocolId: string) {
     .orderBy(asc(protocolReviewComments.createdAt));
 }
 
-export async function findCommentForUpdate(tx: Db, protocolId: string, commentId: string): Promise<ReviewCommentRow | undefined> {
+export async function findCommentForUpdate(tx: Db, protocolId: string, commentId: string): Promise<ProtocolReviewCommentRow | undefined> {
   const [row] = await tx.select().from(protocolReviewComments).where(and(eq(protocolReviewComments.id, commentId), eq(protocolReviewComments.protocolId, protocolId))).for('update');
   return row;
 }

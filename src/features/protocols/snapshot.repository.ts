@@ -4,17 +4,15 @@ import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
 import { voteBallots, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
-import { protocolParagraphs, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
+import { protocolParagraphs, protocolSignatures, protocolSnapshots, type ProtocolSnapshotRow } from './protocols.tables.js';
 
-export type SnapshotRow = typeof protocolSnapshots.$inferSelect;
-
-export async function findSnapshotRow(db: Db, protocolId: string): Promise<SnapshotRow | undefined> {
+export async function findSnapshotRow(db: Db, protocolId: string): Promise<ProtocolSnapshotRow | undefined> {
   const [row] = await db.select().from(protocolSnapshots).where(eq(protocolSnapshots.protocolId, protocolId));
   return row;
 }
 
 /** Stores the snapshot unless the protocol has one: the row stored, or undefined when there was one. */
-export async function insertSnapshotIfNew(tx: Db, values: typeof protocolSnapshots.$inferInsert): Promise<SnapshotRow | undefined> {
+export async function insertSnapshotIfNew(tx: Db, values: typeof protocolSnapshots.$inferInsert): Promise<ProtocolSnapshotRow | undefined> {
   const [row] = await tx.insert(protocolSnapshots).values(values).onConflictDoNothing().returning();
   return row;
 }

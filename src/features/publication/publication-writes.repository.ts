@@ -1,12 +1,10 @@
 /** SQL of the publication feature's changes: recording postings, corrections, official boards, settings, new notices. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organisations } from '../organisation/organisation.tables.js';
+import { organisations, type OrganisationRow } from '../organisation/organisation.tables.js';
 import { protocolParagraphs } from '../protocols/protocols.tables.js';
-import { noticeCorrections, notices, officialBoardConfirmations } from './publication.tables.js';
-import type { NoticeRow, OrganisationRow } from './publication.repository.js';
+import { noticeCorrections, notices, officialBoardConfirmations, type NoticeRow, type OfficialBoardConfirmationRow } from './publication.tables.js';
 
-export type OfficialBoardRow = typeof officialBoardConfirmations.$inferSelect;
 type NoticeInsert = typeof notices.$inferInsert;
 
 /** A notice locked for a change of its posting (SELECT … FOR UPDATE). */
@@ -29,7 +27,7 @@ export async function paragraphAdjustedAt(tx: Db, paragraphId: string): Promise<
   return row?.adjustedAt;
 }
 
-export async function findOfficialBoard(db: Db, municipalityId: string): Promise<OfficialBoardRow | undefined> {
+export async function findOfficialBoard(db: Db, municipalityId: string): Promise<OfficialBoardConfirmationRow | undefined> {
   const [row] = await db.select().from(officialBoardConfirmations).where(eq(officialBoardConfirmations.municipalityId, municipalityId));
   return row;
 }

@@ -4,13 +4,10 @@ import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
 import { meetings } from '../meetings/meetings.tables.js';
-import { bodies, organisations } from '../organisation/organisation.tables.js';
+import { bodies, organisations, type OrganisationRow } from '../organisation/organisation.tables.js';
 import { selectFromProtocols } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
-import { notices } from './publication.tables.js';
-
-export type NoticeRow = typeof notices.$inferSelect;
-export type OrganisationRow = typeof organisations.$inferSelect;
+import { notices, type NoticeRow } from './publication.tables.js';
 
 export { findProtocolContext, type ProtocolContext } from '../protocols/protocol-joins.repository.js';
 

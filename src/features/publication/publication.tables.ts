@@ -73,3 +73,8 @@ export const officialBoardConfirmations = pgTable('official_board_confirmations'
   recordedAt: instant('recorded_at').notNull().defaultNow(),
   origin: origin(),
 });
+
+/** What a select of each table above returns. */
+export type NoticeRow = typeof notices.$inferSelect;
+export type NoticeCorrectionRow = typeof noticeCorrections.$inferSelect;
+export type OfficialBoardConfirmationRow = typeof officialBoardConfirmations.$inferSelect;

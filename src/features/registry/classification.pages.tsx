@@ -2,13 +2,13 @@ import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ListTable, type Column } from '../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, type FormState, TextAreaField } from '../../platform/views/forms.js';
-import type { CodeRow } from './registry.repository.js';
 import { FileField } from './registry.views.js';
+import type { ClassificationCodeRow } from './registry.tables.js';
 
-export function ClassificationPage(props: { ctx: ViewContext; organisation: { slug: string; name: string }; codes: CodeRow[]; canManage: boolean; state: FormState }) {
+export function ClassificationPage(props: { ctx: ViewContext; organisation: { slug: string; name: string }; codes: ClassificationCodeRow[]; canManage: boolean; state: FormState }) {
   const { ctx, organisation, state } = props;
   const { t } = ctx;
-  const columns: Column<CodeRow>[] = [
+  const columns: Column<ClassificationCodeRow>[] = [
     { key: 'code', label: t('registry.scheme.code'), rowHeader: true, text: (c) => c.code },
     { key: 'title', label: t('registry.scheme.codeTitle'), text: (c) => c.title },
     { key: 'retention', label: t('registry.scheme.retention'), text: (c) => c.retention },

@@ -4,15 +4,16 @@ import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormAct
 import { formatDateTime, swedishDate } from '../../platform/time-format.js';
 import { COMMON_PROVISIONS, provisionCitation } from '../../domain/index.js';
 import type { MessageKey } from '../../platform/i18n/i18n.js';
-import type { ChangeRow, CaseDecisionRow } from './registry.repository.js';
+import type { CaseDecisionRow } from './registry.repository.js';
 import type { DocumentDetail, NewCaseOptions } from './registry.views.js';
 import { SECURITY_CLASSES } from './registry.schema.js';
 import { ListOrNone } from '../../platform/views/list-or-none.js';
 import { DataTable } from '../../platform/views/data-table.js';
+import type { RegistryChangeRow } from './registry.tables.js';
 
 /** Corrections and decisions on the case and document pages; the forms that correct details. */
 
-const FIELD_LABELS: Record<ChangeRow['entity'], Record<string, MessageKey>> = {
+const FIELD_LABELS: Record<RegistryChangeRow['entity'], Record<string, MessageKey>> = {
   case: { title: 'registry.case.title', classificationCode: 'registry.case.code', responsiblePerson: 'registry.case.responsible' },
   document: {
     documentDate: 'registry.doc.date',
@@ -25,7 +26,7 @@ const FIELD_LABELS: Record<ChangeRow['entity'], Record<string, MessageKey>> = {
 };
 
 /** Who changed which field from what to what, and when. */
-export function ChangeHistory({ ctx, entity, changes }: { ctx: ViewContext; entity: ChangeRow['entity']; changes: ChangeRow[] }) {
+export function ChangeHistory({ ctx, entity, changes }: { ctx: ViewContext; entity: RegistryChangeRow['entity']; changes: RegistryChangeRow[] }) {
   const { t } = ctx;
   if (changes.length === 0) return null;
   const label = (field: string) => {

@@ -9,6 +9,7 @@ import { administeredScope } from '../organisation/scope.js';
 import * as repo from './registry.repository.js';
 import { caseNumberOf, indexCase, indexDocument } from './registry-index.js';
 import { ZEditCase, ZEditDocument } from './registry.schema.js';
+import type { CaseRow } from './registry.tables.js';
 
 const CASE_NOT_FOUND = { sv: 'Ärendet finns inte.', en: 'The case does not exist.' };
 const DOCUMENT_NOT_FOUND = { sv: 'Handlingen finns inte.', en: 'The document does not exist.' };
@@ -41,7 +42,7 @@ export function createRegistryEditService(deps: { database: Database; clock: Clo
     return row;
   }
 
-  function refuseClosed(row: repo.CaseRow) {
+  function refuseClosed(row: CaseRow) {
     if (row.status !== 'open') throw conflict(closedMessage(caseNumberOf(row)));
   }
 

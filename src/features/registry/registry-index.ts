@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { formatCaseNumber, formatHandlingId } from '../../domain/case-number.js';
 import { upsertSearchEntry } from '../search/search.repository.js';
-import type { CaseRow, DocumentRow, FileRow } from './registry.repository.js';
+import type { CaseRow, DocumentFileRow, DocumentRow } from './registry.tables.js';
 
 /** The search index entries of the registry: a case, a document, and each file's text. */
 
@@ -41,7 +41,7 @@ export async function indexDocument(tx: Db, doc: DocumentRow, caseRow: CaseRow):
   });
 }
 
-export async function indexFile(tx: Db, doc: DocumentRow, caseRow: CaseRow, file: Pick<FileRow, 'id' | 'filename' | 'textContent'>): Promise<void> {
+export async function indexFile(tx: Db, doc: DocumentRow, caseRow: CaseRow, file: Pick<DocumentFileRow, 'id' | 'filename' | 'textContent'>): Promise<void> {
   await upsertSearchEntry(tx, {
     kind: 'file',
     refId: file.id,

@@ -13,10 +13,10 @@ import { ZCreateCase, ZCreateDocument } from './registry.schema.js';
 import { snippetHtml } from '../search/search.service.js';
 import { ZSearchQuery, ZSearchResult, ZSearchHit } from '../search/search.schema.js';
 import type { PresentedDocument } from './secrecy.js';
-import type { CaseRow } from './registry.repository.js';
 import type { UploadedFile } from './registry.service.js';
 // Cooperation (issue 7): its operations join the one OpenAPI document.
 import { COOPERATION_API_OPERATIONS } from '../cooperation/cooperation.api.js';
+import type { CaseRow } from './registry.tables.js';
 import { PUBLICATION_API_OPERATIONS } from '../publication/publication.api.js'; // publication: the notice boards
 
 const ZCaseStatus = z.enum(['open', 'closed']);

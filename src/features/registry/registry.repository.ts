@@ -1,23 +1,18 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { organisations, bodies, people } from '../organisation/organisation.tables.js';
-import { agendaItems, meetings } from '../meetings/meetings.tables.js';
+import { agendaItems, meetings, type AgendaItemRow } from '../meetings/meetings.tables.js';
 import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
-import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
+import { protocolParagraphs, protocols, type ProtocolRow } from '../protocols/protocols.tables.js';
 import { searchEntries } from '../search/search.tables.js';
-import { cases, classificationCodes, documentFiles, documents, registryChanges } from './registry.tables.js';
+import { cases, classificationCodes, documentFiles, documents, registryChanges, type CaseRow, type ClassificationCodeRow, type DocumentFileRow, type DocumentRow, type RegistryChangeRow } from './registry.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 
-export type CaseRow = typeof cases.$inferSelect;
-export type DocumentRow = typeof documents.$inferSelect;
-export type FileRow = typeof documentFiles.$inferSelect;
-export type CodeRow = typeof classificationCodes.$inferSelect;
-
-export async function listCodes(db: Db, organisationId: string): Promise<CodeRow[]> {
+export async function listCodes(db: Db, organisationId: string): Promise<ClassificationCodeRow[]> {
   return db.select().from(classificationCodes).where(eq(classificationCodes.organisationId, organisationId)).orderBy(asc(classificationCodes.code));
 }
 
-export async function findCode(db: Db, organisationId: string, code: string): Promise<CodeRow | undefined> {
+export async function findCode(db: Db, organisationId: string, code: string): Promise<ClassificationCodeRow | undefined> {
   const [row] = await db
     .select()
     .from(classificationCodes)
@@ -70,12 +65,12 @@ export async function listAllDocuments(db: Db): Promise<DocumentRow[]> {
   return db.select().from(documents).orderBy(desc(documents.year), desc(documents.number));
 }
 
-export async function listFiles(db: Db, documentIds: string[]): Promise<FileRow[]> {
+export async function listFiles(db: Db, documentIds: string[]): Promise<DocumentFileRow[]> {
   if (documentIds.length === 0) return [];
   return db.select().from(documentFiles).where(inArray(documentFiles.documentId, documentIds)).orderBy(asc(documentFiles.version));
 }
 
-export async function findFile(db: Db, id: string): Promise<FileRow | undefined> {
+export async function findFile(db: Db, id: string): Promise<DocumentFileRow | undefined> {
   const [row] = await db.select().from(documentFiles).where(eq(documentFiles.id, id));
   return row;
 }
@@ -85,14 +80,12 @@ export async function organisationSlugs(db: Db): Promise<Map<string, { slug: str
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export type ChangeRow = typeof registryChanges.$inferSelect;
-
 export async function insertChanges(db: Db, rows: (typeof registryChanges.$inferInsert)[]): Promise<void> {
   if (rows.length > 0) await db.insert(registryChanges).values(rows);
 }
 
 /** The corrections of one case or document, oldest first. */
-export async function listChanges(db: Db, entity: ChangeRow['entity'], entityId: string): Promise<ChangeRow[]> {
+export async function listChanges(db: Db, entity: RegistryChangeRow['entity'], entityId: string): Promise<RegistryChangeRow[]> {
   return db
     .select()
     .from(registryChanges)
@@ -124,8 +117,8 @@ export interface CaseDecisionRow {
   heading: string;
   publicHeading: string | null;
   secret: boolean;
-  itemStatus: (typeof agendaItems.$inferSelect)['status'];
-  protocolStatus: (typeof protocols.$inferSelect)['status'];
+  itemStatus: AgendaItemRow['status'];
+  protocolStatus: ProtocolRow['status'];
   meetingId: string;
   meetingStartsAt: Date;
   bodyName: string;
@@ -177,7 +170,7 @@ export async function updateDocument(tx: Db, id: string, values: Partial<typeof 
   return row;
 }
 
-export async function insertFile(tx: Db, values: typeof documentFiles.$inferInsert): Promise<FileRow> {
+export async function insertFile(tx: Db, values: typeof documentFiles.$inferInsert): Promise<DocumentFileRow> {
   return insertOne(tx.insert(documentFiles).values(values).returning());
 }
 

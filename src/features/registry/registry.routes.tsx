@@ -7,7 +7,6 @@ import { DomainError, forbidden, notFound, type UserMessage } from '../../platfo
 import { formatHandlingId } from '../../domain/case-number.js';
 import { can, holdsRoleAnywhere } from '../../platform/auth/policy.js';
 import { administeredScopeOf } from '../organisation/scope.js';
-import type { CaseRow, DocumentRow } from './registry.repository.js';
 import { CaseListPage, CasePage, CloseCasePage, NewCasePage, type CaseDetail, type NewCaseOptions } from './case.pages.js';
 import { DocumentPage, NewDocumentPage, newDocumentDefaults } from './document.pages.js';
 import { ClassificationPage } from './classification.pages.js';
@@ -15,6 +14,7 @@ import { registryMessages } from './registry.messages.js';
 import { attachmentHeader, fileError, idParam, onFileField, readForm, slugParam } from './registry.http.js';
 import { registerPublicRegistryRoutes } from './public-registry.routes.js';
 import { registerRegistryEditRoutes } from './registry-edit.routes.js';
+import type { CaseRow, DocumentRow } from './registry.tables.js';
 
 const collator = new Intl.Collator('sv');
 const caseInfo = (d: CaseDetail) => ({ id: d.case.id, caseNumber: d.caseNumber, title: d.case.title });

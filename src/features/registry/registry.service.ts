@@ -1,7 +1,7 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { documentFiles } from './registry.tables.js';
+import { type DocumentRow, type CaseRow, type DocumentFileRow } from './registry.tables.js';
 import { setSearchVisibility } from '../search/search.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
@@ -84,7 +84,7 @@ export function createRegistryService(deps: { database: Database; config: Config
   }
 
   /** Store a prepared file as the document's next version. */
-  async function attachFile(tx: Db, doc: repo.DocumentRow, caseRow: repo.CaseRow, file: PreparedFile, actor: Actor) {
+  async function attachFile(tx: Db, doc: DocumentRow, caseRow: CaseRow, file: PreparedFile, actor: Actor) {
     const { extracted } = file;
     const existing = await repo.listFiles(tx, [doc.id]);
     const version = existing.reduce((max, f) => Math.max(max, f.version), 0) + 1;
@@ -95,7 +95,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     return row;
   }
 
-  async function insertDocument(tx: Db, input: TCreateDocument, caseRow: repo.CaseRow, actor: Actor, number?: { year: number; number: number; secrecyMarkedBy?: string }) {
+  async function insertDocument(tx: Db, input: TCreateDocument, caseRow: CaseRow, actor: Actor, number?: { year: number; number: number; secrecyMarkedBy?: string }) {
     const year = number?.year ?? currentYear();
     const n = number ? number.number : await repo.takeNextNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year });
     if (number) await repo.reserveNumber(tx, { organisationId: caseRow.organisationId, series: 'document', year, number: n });
@@ -154,7 +154,7 @@ export function createRegistryService(deps: { database: Database; config: Config
    * TF 2:10: when a case is settled its drawn-up drafts become public records, public since no
    * secrecy provision is recorded for them; their search entries follow in the same transaction.
    */
-  async function publishSettledDrafts(tx: Db, caseRow: repo.CaseRow, actor: Actor) {
+  async function publishSettledDrafts(tx: Db, caseRow: CaseRow, actor: Actor) {
     for (const doc of await repo.listDocumentsOfCase(tx, caseRow.id)) {
       const state = publicRecordState({ secrecy: doc.secrecy, direction: doc.direction, caseOpen: caseRow.status === 'open' });
       if (state === doc.secrecy) continue;
@@ -192,7 +192,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     },
 
     /** Open a case: the next running number of this year, gapless under concurrency. */
-    async createCase(principal: Principal | null, orgSlug: string, raw: unknown): Promise<repo.CaseRow> {
+    async createCase(principal: Principal | null, orgSlug: string, raw: unknown): Promise<CaseRow> {
       const org = await requireOrgBySlug(orgSlug);
       assertCan(principal, 'registry.write', await orgScope(org.id));
       const input = parseInput(ZCreateCase, raw);
@@ -250,7 +250,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     },
 
     /** `textNotice` tells the registrar when the file's text could be read only in part, or not at all. */
-    async registerDocument(principal: Principal | null, raw: unknown, file?: UploadedFile): Promise<repo.DocumentRow & { textNotice?: UserMessage }> {
+    async registerDocument(principal: Principal | null, raw: unknown, file?: UploadedFile): Promise<DocumentRow & { textNotice?: UserMessage }> {
       const input = parseInput(ZCreateDocument, raw);
       const caseRow = await requireCase(db, input.caseId);
       assertCan(principal, 'registry.write', await orgScope(caseRow.organisationId));
@@ -265,7 +265,7 @@ export function createRegistryService(deps: { database: Database; config: Config
     },
 
     /** A new version of a document's file; the earlier versions are kept. */
-    async addFileVersion(principal: Principal | null, documentId: string, file: UploadedFile): Promise<typeof documentFiles.$inferSelect & { textNotice?: UserMessage }> {
+    async addFileVersion(principal: Principal | null, documentId: string, file: UploadedFile): Promise<DocumentFileRow & { textNotice?: UserMessage }> {
       const doc = await repo.findDocument(db, documentId);
       if (!doc) throw notFound(DOCUMENT_NOT_FOUND);
       assertCan(principal, 'registry.write', await orgScope(doc.organisationId));

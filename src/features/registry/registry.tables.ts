@@ -128,3 +128,11 @@ export const registryChanges = pgTable(
   },
   (t) => [index('registry_changes_entity_idx').on(t.entity, t.entityId, t.changedAt)],
 );
+
+/** What a select of each table above returns. */
+export type ClassificationCodeRow = typeof classificationCodes.$inferSelect;
+export type RegistryCounterRow = typeof registryCounters.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentFileRow = typeof documentFiles.$inferSelect;
+export type RegistryChangeRow = typeof registryChanges.$inferSelect;

@@ -3,14 +3,13 @@ import type { ViewContext } from '../../platform/views/context.js';
 import type { FormState } from '../../platform/views/forms.js';
 import { swedishDate } from '../../platform/clock.js';
 import type { PresentedDocument } from './secrecy.js';
-import type { CodeRow } from './registry.repository.js';
 import type { RegistryService } from './registry.service.js';
 
 /** What the new-case form offers: the organisations, the classification codes and the case officers. */
 export interface NewCaseOptions {
   organisations: { slug: string; name: string }[];
   selected: { slug: string; name: string };
-  codes: CodeRow[];
+  codes: ClassificationCodeRow[];
   people: { id: string; name: string }[];
 }
 
@@ -20,6 +19,7 @@ import { formatNumber } from '../../platform/time-format.js';
 import { DataTable } from '../../platform/views/data-table.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { Column } from '../../platform/views/list-table.js';
+import type { ClassificationCodeRow } from './registry.tables.js';
 
 /** Shared pieces of the registry pages: labels, the secrecy badge, file lists. */
 

@@ -1,5 +1,5 @@
 import { formatHandlingId } from '../../domain/case-number.js';
-import type { DocumentRow, FileRow } from './registry.repository.js';
+import type { DocumentFileRow, DocumentRow } from './registry.tables.js';
 
 /**
  * How much of a registered document a reader may see:
@@ -46,7 +46,7 @@ export interface PresentedDocument {
 
 export const SECRET_ENTRY_DESCRIPTION = { sv: 'Handling som omfattas av sekretess', en: 'Document covered by secrecy' };
 
-export function presentDocument(doc: DocumentRow, access: Exclude<DocumentAccess, 'none'>, files: FileRow[]): PresentedDocument {
+export function presentDocument(doc: DocumentRow, access: Exclude<DocumentAccess, 'none'>, files: DocumentFileRow[]): PresentedDocument {
   const full = access === 'full';
   return {
     id: doc.id,

@@ -35,3 +35,6 @@ export const searchEntries = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Meetings (sammanträden): schedule, agenda, attendance, the handling of each item, notices.
+
+/** What a select of each table above returns. */
+export type SearchEntryRow = typeof searchEntries.$inferSelect;

@@ -35,3 +35,6 @@ export const taskNotifications = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Protocols: paragraphs numbered through the year, justering with signatures, final and sealed.
+
+/** What a select of each table above returns. */
+export type TaskNotificationRow = typeof taskNotifications.$inferSelect;

@@ -1,9 +1,7 @@
 /** Reading the audit log a page at a time. */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog } from './audit.tables.js';
-
-export type AuditRow = typeof auditLog.$inferSelect;
+import { auditLog, type AuditRow } from './audit.tables.js';
 
 /**
  * The newest entries of the given organisations first (with the installation's own, of no

@@ -26,3 +26,6 @@ export const auditLog = pgTable('audit_log', {
 
 // ---------------------------------------------------------------------------------------------
 // Registry (diarium): classification scheme, cases, registered documents, files, search index.
+
+/** What a select of each table above returns. */
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -14,3 +14,6 @@ export const fileBlobs = pgTable('file_blobs', {
 
 /** A column holding the SHA-256 of a stored file (a foreign key to file_blobs), nullable until `.notNull()`. */
 export const blobRef = <N extends string>(name: N) => text(name).references(() => fileBlobs.sha256);
+
+/** What a select of each table above returns. */
+export type FileBlobRow = typeof fileBlobs.$inferSelect;

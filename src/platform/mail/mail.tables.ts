@@ -40,3 +40,6 @@ export const mailLog = pgTable(
   },
   (t) => [index('mail_log_meeting_idx').on(t.meetingId), index('mail_log_due_idx').on(t.status, t.nextAttemptAt)],
 );
+
+/** What a select of each table above returns. */
+export type MailLogRow = typeof mailLog.$inferSelect;

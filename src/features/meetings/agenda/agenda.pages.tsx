@@ -6,8 +6,8 @@ import { ExampleMark } from '../../../platform/views/example-data.js';
 import { RadioGroup } from '../../registry/registry.views.js';
 import { AGENDA_ITEM_KINDS, proposalBlocks } from './agenda.schema.js';
 import { meetingWhen, type AgendaService, type PresentedAgendaItem } from './agenda.service.js';
-import type { AgendaItemRow } from '../meetings.repository.js';
 import { countText } from '../../../platform/i18n/plural.js';
+import type { AgendaItemRow } from '../meetings.tables.js';
 
 type Agenda = Awaited<ReturnType<AgendaService['getAgenda']>>;
 type FormOptions = Awaited<ReturnType<AgendaService['formOptions']>>;

@@ -3,8 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
 import { documents } from '../../registry/registry.tables.js';
-import { agendaItemDocuments, agendaItems, meetings } from '../meetings.tables.js';
-import type { AgendaItemRow } from '../meetings.repository.js';
+import { agendaItemDocuments, agendaItems, meetings, type AgendaItemRow } from '../meetings.tables.js';
 
 /** Those of the documents that are in the organisation's registry. */
 export async function listOwnDocumentIds(db: Db, organisationId: string, ids: string[]): Promise<{ id: string }[]> {

@@ -12,10 +12,13 @@ import { administeredScope, cooperationScope } from '../../organisation/scope.js
 import * as registryRepo from '../../registry/registry.repository.js';
 import { caseNumberOf } from '../../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../../registry/secrecy.js';
-import { findBody, findItem, findMeeting, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, lockMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from '../meetings.repository.js';
+import { findBody, findItem, findMeeting, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, lockMeeting } from '../meetings.repository.js';
 import { ZAgendaItemInput, ZAgendaOrder, ZMoveItem, type TAgendaItemInput } from './agenda.schema.js';
 import { recordDeletion } from '../../oparl/tombstones.repository.js';
 import { formatClock, formatLongDate } from '../../../platform/time-format.js';
+import type { AgendaItemRow, MeetingRow } from '../meetings.tables.js';
+import type { BodyRow } from '../../organisation/organisation.tables.js';
+import type { DocumentFileRow, DocumentRow } from '../../registry/registry.tables.js';
 
 const MEETING_NOT_FOUND = { sv: 'Sammanträdet finns inte.', en: 'The meeting does not exist.' };
 const ITEM_NOT_FOUND = { sv: 'Punkten finns inte på dagordningen.', en: 'The item is not on the agenda.' };
@@ -90,7 +93,7 @@ export async function loadAgenda(db: Db, meetingId: string) {
   const documentsOf = (itemId: string) => links.filter((l) => l.itemId === itemId).flatMap((l) => docById.get(l.documentId) ?? []);
   const latestFiles = (docId: string) => {
     const own = files.filter((f) => f.documentId === docId);
-    const latest = own.reduce<registryRepo.FileRow | undefined>((best, f) => (!best || f.version > best.version ? f : best), undefined);
+    const latest = own.reduce<DocumentFileRow | undefined>((best, f) => (!best || f.version > best.version ? f : best), undefined);
     return latest ? [latest] : [];
   };
   return { items, documentsOf, latestFiles, caseById: new Map(caseRows.map((c) => [c.id, c])) };
@@ -111,7 +114,7 @@ export async function requireMeetingWithBody(db: Db, meetingId: string): Promise
   return { meeting, body, scope: await scopeOfBody(db, body), readScope: await cooperationScope(db, body.organisationId) };
 }
 
-function presentDoc(doc: registryRepo.DocumentRow, agenda: LoadedAgenda): AgendaDocument {
+function presentDoc(doc: DocumentRow, agenda: LoadedAgenda): AgendaDocument {
   return {
     id: doc.id,
     handlingId: formatHandlingId({ year: doc.year, number: doc.number }),

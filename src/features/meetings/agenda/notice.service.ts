@@ -12,10 +12,12 @@ import { actorOf } from '../../auth/auth.service.js';
 import { assertCan, type Principal } from '../../../platform/auth/policy.js';
 import { databaseFileStorage } from '../../registry/file-storage.js';
 import { caseNumberOf } from '../../registry/registry.service.js';
-import { listMandatesOn, municipalityNames, type BodyRow, type MeetingRow } from '../meetings.repository.js';
+import { listMandatesOn, municipalityNames } from '../meetings.repository.js';
 import { loadAgenda, meetingWhen, requireMeetingWithBody, type LoadedAgenda } from './agenda.service.js';
 import { ZSendNotice, proposalBlocks } from './agenda.schema.js';
 import { describeNoticeDocument, renderNoticePdf, type NoticeContent, type NoticeItem } from './notice-pdf.js';
+import type { BodyRow } from '../../organisation/organisation.tables.js';
+import type { MeetingRow } from '../meetings.tables.js';
 
 const KIND_LABELS = { decision: 'Beslut', information: 'Information', election: 'Val' } as const;
 const SECRET_ITEM_HEADING = 'Ärende som omfattas av sekretess, kan läsas i Kansli';

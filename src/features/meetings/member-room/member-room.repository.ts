@@ -1,7 +1,7 @@
 /** SQL of the members' meeting room beyond the meetings repository. */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { agendaItems, meetings, memberNotes, memberReports } from '../meetings.tables.js';
+import { agendaItems, meetings, memberNotes, memberReports, type MemberReportRow } from '../meetings.tables.js';
 import { bodies, mandates, organisations, people } from '../../organisation/organisation.tables.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
 
@@ -11,8 +11,6 @@ export async function itemCountsOf(db: Db, meetingIds: string[]): Promise<Map<st
   const rows = await db.select({ meetingId: agendaItems.meetingId, n: count() }).from(agendaItems).where(inArray(agendaItems.meetingId, meetingIds)).groupBy(agendaItems.meetingId);
   return new Map(rows.map((r) => [r.meetingId, Number(r.n)]));
 }
-
-export type MemberReportRow = typeof memberReports.$inferSelect;
 
 /** Every mandate of the person, with the municipality's name. */
 export async function listMandatesOfPerson(db: Db, personId: string) {

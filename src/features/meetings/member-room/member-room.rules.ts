@@ -5,18 +5,16 @@
  */
 import { z } from 'zod';
 import { swedishDate } from '../../../platform/clock.js';
-import type { memberReports } from '../meetings.tables.js';
+import type { MeetingRow } from '../meetings.tables.js';
 import { DomainError } from '../../../platform/errors.js';
 import { optionalText } from '../../../platform/validation.js';
 import type { presentDocument } from '../../registry/secrecy.js';
-import type { MeetingRow } from '../meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
 import { translator, type Locale } from '../../../platform/i18n/i18n.js';
 import { formatClock, formatLongDate } from '../../../platform/time-format.js';
 
 /** A member's own report before the meeting: absence, or jäv (conflict of interest, KL 6:28) on one item. */
 export type MemberReportType = 'absence' | 'jav';
-export type ReportRow = typeof memberReports.$inferSelect;
 export type MandateRole = 'member' | 'substitute' | 'official';
 
 export const MAX_REPORT_NOTE = 2000;

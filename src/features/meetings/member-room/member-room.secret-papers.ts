@@ -19,9 +19,10 @@ import { presentDocument } from '../../registry/secrecy.js';
 import { databaseFileStorage } from '../../registry/file-storage.js';
 import { createStepUp, type StepUpInput } from '../../auth/step-up.js';
 import type { RelyingParty } from '../../protocols/webauthn.js';
-import { listItemDocumentIds, listItems, type MeetingRow } from '../meetings.repository.js';
+import { listItemDocumentIds, listItems } from '../meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
 import type { MyMandate } from './member-room.rules.js';
+import type { MeetingRow } from '../meetings.tables.js';
 
 /** What the room knows of the reader: who, which meeting and body, and the mandate that calls them. */
 interface Room {

@@ -19,10 +19,10 @@ import { caseNumberOf } from '../../registry/registry.service.js';
 import { documentAccessFor, presentDocument } from '../../registry/secrecy.js';
 import * as roomRepo from './member-room.repository.js';
 import { createSecretPaperReading, memberMayRead } from './member-room.secret-papers.js';
-import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substituteMailState, substitutesToCall, type MemberReportType, type MyMandate, type ReportRow } from './member-room.rules.js';
-import { findBody, findMeeting, findPersonIdOfUser, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, listMandatesOn, lockMeeting, municipalityNames, type AgendaItemRow } from '../meetings.repository.js';
+import { assertStillPlanned, composeAbsenceMail, composeWithdrawnMail, presentRoomDocument, ROLE_ORDER, ZPrivateNote, ZReportNote, substituteMailState, substitutesToCall, type MemberReportType, type MyMandate } from './member-room.rules.js';
+import { findBody, findMeeting, findPersonIdOfUser, listCasesByIds, listDocumentsByIds, listItemDocumentIds, listItems, listMandatesOn, lockMeeting, municipalityNames } from '../meetings.repository.js';
 import { memberRoomMessages as M } from './member-room.messages.js';
-
+import type { AgendaItemRow, MemberReportRow } from '../meetings.tables.js';
 
 export { formatClock, formatMeetingDay, formatMeetingTime, MAX_PRIVATE_NOTE, MAX_REPORT_NOTE, substitutesToCall, type CalledMandate, type MemberReportType, type MyMandate } from './member-room.rules.js';
 
@@ -319,7 +319,7 @@ export function createMemberRoomService(deps: {
       const called = await listMandatesOn(db, body.id, swedishDate(meeting.startsAt));
       const items = await listItems(db, meetingId);
       const names = await municipalityNames(db, called.map((c) => c.mandate.municipalityId));
-      return rows.map((r: ReportRow) => {
+      return rows.map((r: MemberReportRow) => {
         const mandate = called.find((c) => c.person.id === r.personId);
         const item = items.find((i) => i.id === r.itemId);
         return {

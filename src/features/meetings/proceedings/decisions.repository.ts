@@ -6,8 +6,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, max, ne } from 'drizzle-or
 import type { Db } from '../../../platform/db/database.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
 import { protocolParagraphs, protocols, protocolSignatures } from '../../protocols/protocols.tables.js';
-import { agendaItemDocuments, agendaItems, meetings, motions, propositions, reservations, voteBallots, votes } from '../meetings.tables.js';
-import type { AgendaItemRow } from '../meetings.repository.js';
+import { agendaItemDocuments, agendaItems, meetings, motions, propositions, reservations, voteBallots, votes, type AgendaItemRow } from '../meetings.tables.js';
 
 // ---- reservations
 

@@ -11,7 +11,6 @@ import { canEnterReservation, decideTabling, reservationReasonsDue, type MotionK
 import { MOTION_NOUN } from '../../protocols/protocol-wording.js';
 import { servingAt } from './live-meeting.state.js';
 import type { Principal } from '../../../platform/auth/policy.js';
-import type { AgendaItemRow, MeetingRow } from '../meetings.repository.js';
 import { recordTablingVote, tableItem, tableToNextOrdinary } from './tabling.js';
 import { recordVote } from './live-meeting.voting.js';
 import { parseElectionInput, recordElection } from './live-meeting.election.js';
@@ -20,6 +19,7 @@ import { anchor, decide, requireItem, requireOpen, requirePending, requireQuorum
 import {
   NEXT_ORDINARY, ZAcclamationInput, ZDecisionTextInput, ZImmediateJusteringInput, ZItemRef, ZNotesInput, ZReservationInput, ZReservationReason, ZTablingInput, parseVoteInput,
 } from './live-meeting.schema.js';
+import type { AgendaItemRow, MeetingRow } from '../meetings.tables.js';
 
 export function createDecisionUseCases(deps: { writer: Writer; random: () => number }) {
   const { write } = deps.writer;

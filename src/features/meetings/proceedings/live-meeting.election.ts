@@ -11,10 +11,10 @@ import { insertElectionRecord, loadElections } from './proceedings.repository.js
 import { msg, parseInput, requiredText } from '../../../platform/validation.js';
 import { drawElectionLottery, electionResult } from '../../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
-import type { AgendaItemRow } from '../meetings.repository.js';
 import type { WriteContext } from './live-meeting.write.js';
 import type { MeetingRecord } from '../../protocols/protocol.model.js';
 import { liveMeetingMessages as M, fillMessage, refuseWith } from './live-meeting.messages.js';
+import type { AgendaItemRow } from '../meetings.tables.js';
 
 /** Candidate N arrives as `candidate-N`, its count (closed ballot) as `count-N`; an open ballot as `ballot-<person id>`. */
 export const CANDIDATE_PREFIX = 'candidate-';

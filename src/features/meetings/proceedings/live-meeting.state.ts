@@ -4,7 +4,7 @@
  * each item. Read by the live screen and by every write that depends on who serves.
  */
 import type { Db } from '../../../platform/db/database.js';
-import { attendanceEvents } from '../meetings.tables.js';
+import { type AgendaItemRow, type AttendanceEventRow, type MeetingRow } from '../meetings.tables.js';
 import { swedishDate } from '../../../platform/clock.js';
 import {
   committeeSeats,
@@ -20,7 +20,7 @@ import {
   type MotionKind,
 } from '../../../domain/index.js';
 import { MOTION_NOUN } from '../../protocols/protocol-wording.js';
-import { listItems, listMandatesOn, municipalityNames, type AgendaItemRow, type MeetingRow } from '../meetings.repository.js';
+import { listItems, listMandatesOn, municipalityNames } from '../meetings.repository.js';
 import { findSeatBasis, listAttendanceEvents } from './proceedings.repository.js';
 
 const collator = new Intl.Collator('sv');
@@ -36,8 +36,6 @@ export interface CalledPerson {
   /** Reglemente 16 §: who is eldest, when neither chair nor vice chair serves. */
   bornOn: string | null;
 }
-
-export type AttendanceEventRow = typeof attendanceEvents.$inferSelect;
 
 export interface AttendanceModel {
   meeting: MeetingRow;

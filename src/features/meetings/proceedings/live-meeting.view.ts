@@ -2,16 +2,14 @@
 import type { Db } from '../../../platform/db/database.js';
 import { swedishDate } from '../../../platform/clock.js';
 import { formatCaseNumber, propositionOrder, reservationReasonsDue, type MotionKind, type PresidingBasis, type PropositionStage, type QuorumResult } from '../../../domain/index.js';
-import type { AgendaItemRow, BodyRow, MeetingRow } from '../meetings.repository.js';
 import { findItem, listCasesByIds } from '../meetings.repository.js';
 import * as repo from './proceedings.repository.js';
 import { loadElectionRecords, type ElectionRecord } from './live-meeting.election.js';
-import {
-  describeAlternatives, javAt, loadAttendanceModel, presenceAt, servingAt,
-  type Alternative, type AttendanceEventRow, type AttendanceModel, type CalledPerson, type PresenceState,
-} from './live-meeting.state.js';
+import { describeAlternatives, javAt, loadAttendanceModel, presenceAt, servingAt, type Alternative, type AttendanceModel, type CalledPerson, type PresenceState } from './live-meeting.state.js';
 import { swedishTime } from '../../../platform/time-format.js';
 import type { VoteCounts } from '../../protocols/protocol.model.js';
+import type { AgendaItemRow, AttendanceEventRow, MeetingRow } from '../meetings.tables.js';
+import type { BodyRow } from '../../organisation/organisation.tables.js';
 
 export interface PersonPresence extends CalledPerson {
   state: PresenceState;
@@ -83,7 +81,6 @@ export interface LiveMeetingView {
   /** True while written reasons for reservations may still be given (reglemente 21 §). */
   reasonsOpen: boolean;
 }
-
 
 async function meetingDates(db: Db, ids: string[]): Promise<Map<string, string>> {
   const rows = await repo.listMeetingStarts(db, ids);

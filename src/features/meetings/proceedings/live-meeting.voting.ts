@@ -1,5 +1,5 @@
 /** Votering: count the ballots of those serving at the item and store the vote with its result. */
-import type { agendaItems } from '../meetings.tables.js';
+import type { AgendaItemRow } from '../meetings.tables.js';
 import { insertVoteRecord } from './proceedings.repository.js';
 import { decideVote, drawElectionLottery, type VoteKind } from '../../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
@@ -19,7 +19,7 @@ interface Side {
  */
 export async function recordVote(
   w: WriteContext,
-  options: { item: typeof agendaItems.$inferSelect; index: number; yes: Side; no: Side; ballots: Record<string, TChoice>; random: () => number },
+  options: { item: AgendaItemRow; index: number; yes: Side; no: Side; ballots: Record<string, TChoice>; random: () => number },
 ): Promise<{ winner: Side; decidedBy: 'vote' | 'lottery' }> {
   const { item, index, ballots } = options;
   const at = servingAt(w.model, index);

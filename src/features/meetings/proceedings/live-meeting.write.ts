@@ -6,13 +6,13 @@
 import { randomInt } from 'node:crypto';
 import type { Database, Db } from '../../../platform/db/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { propositions } from '../meetings.tables.js';
+import { propositions, type AgendaItemRow, type MeetingRow } from '../meetings.tables.js';
 import * as repo from './proceedings.repository.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { notFound } from '../../../platform/errors.js';
 import { actorOf } from '../../auth/auth.service.js';
 import { assertCan, scopeOf, type Principal } from '../../../platform/auth/policy.js';
-import { findBody, findMeeting, lockMeeting, type AgendaItemRow, type MeetingRow } from '../meetings.repository.js';
+import { findBody, findMeeting, lockMeeting } from '../meetings.repository.js';
 import { loadAttendanceModel, servingAt, type AttendanceModel } from './live-meeting.state.js';
 import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
 

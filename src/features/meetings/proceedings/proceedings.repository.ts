@@ -7,8 +7,7 @@ import { and, asc, eq, gt, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
 import { bodies, organisations, people } from '../../organisation/organisation.tables.js';
-import { agendaItems, attendanceEvents, electionBallots, electionCandidates, elections, meetings, memberReports, motions, propositions, reservations, voteBallots, votes } from '../meetings.tables.js';
-import type { MeetingRow } from '../meetings.repository.js';
+import { agendaItems, attendanceEvents, electionBallots, electionCandidates, elections, meetings, memberReports, motions, propositions, reservations, voteBallots, votes, type MeetingRow } from '../meetings.tables.js';
 
 // ---- the attendance model
 

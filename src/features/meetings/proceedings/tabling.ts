@@ -5,12 +5,12 @@
  * basis (beslutsunderlag). KL 6:33 (simple majority); seed § 22, tabled to 2023-03-03.
  */
 import type { Db } from '../../../platform/db/database.js';
-import { propositions } from '../meetings.tables.js';
+import { propositions, type AgendaItemRow } from '../meetings.tables.js';
 import * as repo from './decisions.repository.js';
 import { insertProposition, nextPosition, updateItem } from './proceedings.repository.js';
 import { swedishDate } from '../../../platform/clock.js';
 import { DomainError } from '../../../platform/errors.js';
-import { lockMeeting, type AgendaItemRow } from '../meetings.repository.js';
+import { lockMeeting } from '../meetings.repository.js';
 import type { WriteContext } from './live-meeting.write.js';
 import { liveMeetingMessages as M, fillMessage } from './live-meeting.messages.js';
 

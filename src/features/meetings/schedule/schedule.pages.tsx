@@ -4,10 +4,10 @@ import { DataTable } from '../../../platform/views/data-table.js';
 import { ListTable, type Column } from '../../../platform/views/list-table.js';
 import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../platform/views/forms.js';
 import { ExampleMark } from '../../../platform/views/example-data.js';
-import type { BodyRow } from '../meetings.repository.js';
-import type { CycleItemRow } from './schedule.repository.js';
 import type { ScheduleService, ScheduledMeeting } from './schedule.service.js';
 import { formatCalendarDay, formatMonthName } from '../../../platform/time-format.js';
+import type { BodyRow } from '../../organisation/organisation.tables.js';
+import type { AnnualCycleItemRow } from '../meetings.tables.js';
 
 type MeetingList = Awaited<ReturnType<ScheduleService['list']>>;
 type Overview = Awaited<ReturnType<ScheduleService['overview']>>;
@@ -282,7 +282,7 @@ export function AnnualCycleIndexPage({ ctx, bodies }: { ctx: ViewContext; bodies
   );
 }
 
-export function AnnualCyclePage(props: { ctx: ViewContext; body: BodyRow; items: CycleItemRow[]; canPlan: boolean; state: FormState }) {
+export function AnnualCyclePage(props: { ctx: ViewContext; body: BodyRow; items: AnnualCycleItemRow[]; canPlan: boolean; state: FormState }) {
   const { ctx, body, state } = props;
   const { t } = ctx;
   const labels = { month: t('schedule.cycleMonth'), title: t('schedule.cycleItem'), matchWords: t('schedule.cycleWords') };

@@ -1,11 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { agendaItems, annualCycleItems, meetings } from '../meetings.tables.js';
-import { bodies, organisations } from '../../organisation/organisation.tables.js';
-import type { BodyRow, MeetingRow } from '../meetings.repository.js';
+import { annualCycleItems, meetings, type AnnualCycleItemRow, type MeetingRow, type AgendaItemRow } from '../meetings.tables.js';
+import { bodies, organisations, type BodyRow } from '../../organisation/organisation.tables.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
-
-export type CycleItemRow = typeof annualCycleItems.$inferSelect;
 
 export async function listBodies(db: Db): Promise<BodyRow[]> {
   return db.select().from(bodies).orderBy(asc(bodies.name));
@@ -15,7 +12,7 @@ export async function listBodies(db: Db): Promise<BodyRow[]> {
 export interface MeetingPageItem {
   id: string;
   position: number;
-  kind: (typeof agendaItems.$inferSelect)['kind'];
+  kind: AgendaItemRow['kind'];
   heading: string;
   isSecret: boolean;
   caseId: string | null;
@@ -23,7 +20,7 @@ export interface MeetingPageItem {
   caseNumber: number | null;
   classificationCode: string | null;
   /** 'demo': an item the demo invented, shown as Exempeldata. */
-  origin: (typeof agendaItems.$inferSelect)['origin'];
+  origin: AgendaItemRow['origin'];
 }
 
 export interface MeetingPageRow {
@@ -37,7 +34,7 @@ export interface MeetingPageRow {
   cooperationIds: string[];
   /** In agenda order. */
   items: MeetingPageItem[];
-  cycleItems: Pick<CycleItemRow, 'month' | 'title' | 'matchWords'>[];
+  cycleItems: Pick<AnnualCycleItemRow, 'month' | 'title' | 'matchWords'>[];
 }
 
 /** The body's organisation's committee (itself when it is one), as `committeeIdOf` finds it. */
@@ -88,7 +85,7 @@ export async function findMeetingPage(db: Db, meetingId: string, readerOrganisat
 const collator = new Intl.Collator('sv');
 
 /** By month, then title in Swedish order (the same on PGlite and PostgreSQL, whatever their collation). */
-export async function listCycleItems(db: Db, bodyId: string): Promise<CycleItemRow[]> {
+export async function listCycleItems(db: Db, bodyId: string): Promise<AnnualCycleItemRow[]> {
   return sortCycleItems(await db.select().from(annualCycleItems).where(eq(annualCycleItems.bodyId, bodyId)));
 }
 
@@ -96,7 +93,7 @@ function sortCycleItems<T extends { month: number; title: string }>(rows: T[]): 
   return rows.sort((a, b) => a.month - b.month || collator.compare(a.title, b.title));
 }
 
-export async function findCycleItem(db: Db, id: string): Promise<CycleItemRow | undefined> {
+export async function findCycleItem(db: Db, id: string): Promise<AnnualCycleItemRow | undefined> {
   const [row] = await db.select().from(annualCycleItems).where(eq(annualCycleItems.id, id));
   return row;
 }

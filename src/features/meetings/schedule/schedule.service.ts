@@ -16,6 +16,8 @@ import * as repo from './schedule.repository.js';
 import { ZCycleItemInput, ZMeetingInput, ZMeetingListQuery, type TMeetingInput } from './schedule.schema.js';
 import { annualCycleStatus } from './annual-cycle.js';
 import { buildMeetingFeed, instantToStockholm } from '../calendar.js';
+import type { MeetingRow } from '../meetings.tables.js';
+import type { BodyRow } from '../../organisation/organisation.tables.js';
 
 const BODY_NOT_FOUND = { sv: 'Organet finns inte.', en: 'The body does not exist.' };
 const MEETING_NOT_FOUND = { sv: 'Mötet finns inte.', en: 'The meeting does not exist.' };
@@ -25,22 +27,22 @@ export interface ScheduledMeeting {
   id: string;
   bodyId: string;
   bodyName: string;
-  kind: shared.MeetingRow['kind'];
+  kind: MeetingRow['kind'];
   date: string;
   startTime: string;
   endTime: string | undefined;
   place: string;
-  status: shared.MeetingRow['status'];
+  status: MeetingRow['status'];
   /** The Swedish date the notice (kallelse) went out, if it has. */
   noticeSentOn: string | undefined;
   /** 'demo': a meeting the demo invented, shown as Exempeldata. */
-  origin: shared.MeetingRow['origin'];
+  origin: MeetingRow['origin'];
   /** When the meeting was opened ("2026-03-03 09:58", Swedish time), and the reason when it was opened outside its day. */
   openedAt: string | undefined;
   openReason: string | undefined;
 }
 
-export function presentMeeting(m: shared.MeetingRow, body: { name: string } | undefined): ScheduledMeeting {
+export function presentMeeting(m: MeetingRow, body: { name: string } | undefined): ScheduledMeeting {
   const start = instantToStockholm(m.startsAt);
   return {
     id: m.id,
@@ -84,9 +86,9 @@ export function createScheduleService(deps: { database: Database; config: Config
   }
 
   /** Meeting roles count in the body's committee. */
-  const scope = (body: shared.BodyRow) => scopeOf([body.organisationId]);
+  const scope = (body: BodyRow) => scopeOf([body.organisationId]);
   /** Meetings are read by those with a role in the body's cooperation (the committee and its members). */
-  const readScope = (body: shared.BodyRow) => cooperationScope(db, body.organisationId);
+  const readScope = (body: BodyRow) => cooperationScope(db, body.organisationId);
   async function readableBodies(principal: Principal | null) {
     const all = await repo.listBodies(db);
     const visible = visibleOrganisationIds(principal, await listOrganisationRefs(db));
