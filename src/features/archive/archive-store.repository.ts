@@ -4,12 +4,12 @@ import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { classificationCodes } from '../registry/registry.tables.js';
 import { archiveDeliveries, archiveDeliveryItems, archivedObjects, archivedPackages, retentionRules, type ArchiveDeliveryRow, type RetentionRuleRow } from './archive.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 export async function findDelivery(db: Db, id: string): Promise<ArchiveDeliveryRow | undefined> {
-  const [row] = await db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
-  return row;
+  return firstRow(db.select().from(archiveDeliveries).where(eq(archiveDeliveries.id, id)));
 }
 
 export async function listDeliveries(db: Db, committeeId: string): Promise<ArchiveDeliveryRow[]> {
@@ -33,8 +33,7 @@ export async function listDeliveryItems(db: Db, deliveryId: string) {
 }
 
 export async function findPackageByPackageId(db: Db, packageId: string): Promise<{ id: string } | undefined> {
-  const [row] = await db.select({ id: archivedPackages.id }).from(archivedPackages).where(eq(archivedPackages.packageId, packageId));
-  return row;
+  return firstRow(db.select({ id: archivedPackages.id }).from(archivedPackages).where(eq(archivedPackages.packageId, packageId)));
 }
 
 export async function insertPackage(tx: Db, values: Insert<typeof archivedPackages>) {
@@ -50,8 +49,7 @@ export async function listPackages(db: Db, committeeId: string) {
 }
 
 export async function findPackage(db: Db, id: string) {
-  const [row] = await db.select().from(archivedPackages).where(eq(archivedPackages.id, id));
-  return row;
+  return firstRow(db.select().from(archivedPackages).where(eq(archivedPackages.id, id)));
 }
 
 export async function listArchivedObjects(db: Db, packageId: string) {
@@ -69,8 +67,7 @@ export async function findArchivedObject(db: Db, id: string) {
 }
 
 export async function findRule(db: Db, id: string): Promise<RetentionRuleRow | undefined> {
-  const [row] = await db.select().from(retentionRules).where(eq(retentionRules.id, id));
-  return row;
+  return firstRow(db.select().from(retentionRules).where(eq(retentionRules.id, id)));
 }
 
 export async function findRuleIdForCode(db: Db, committeeId: string, code: string): Promise<{ id: string } | undefined> {

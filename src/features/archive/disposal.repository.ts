@@ -7,6 +7,7 @@ import { insertOne } from '../../platform/db/insert-one.js';
 import { initiativeDecisions, powersOfAttorney } from '../cooperation/cooperation.tables.js';
 import { agendaItemDocuments } from '../meetings/meetings.tables.js';
 import { cases, documentFiles, documents, type DocumentRow, type CaseRow } from '../registry/registry.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export type DocumentWithCase = { document: DocumentRow; case: CaseRow };
 
@@ -52,13 +53,11 @@ export async function referencesTo(db: Db, documentIds: string[]): Promise<Map<s
 }
 
 export async function findCaseByNumber(db: Db, organisationId: string, year: number, number: number) {
-  const [row] = await db.select().from(cases).where(and(eq(cases.organisationId, organisationId), eq(cases.year, year), eq(cases.number, number)));
-  return row;
+  return firstRow(db.select().from(cases).where(and(eq(cases.organisationId, organisationId), eq(cases.year, year), eq(cases.number, number))));
 }
 
 export async function findDocumentByNumber(db: Db, organisationId: string, year: number, number: number) {
-  const [row] = await db.select().from(documents).where(and(eq(documents.organisationId, organisationId), eq(documents.year, year), eq(documents.number, number)));
-  return row;
+  return firstRow(db.select().from(documents).where(and(eq(documents.organisationId, organisationId), eq(documents.year, year), eq(documents.number, number))));
 }
 
 /** Documents on a proposed or approved list of the committee. */
@@ -72,8 +71,7 @@ export async function pendingDocumentIds(db: Db, committeeId: string): Promise<S
 }
 
 export async function findList(db: Db, id: string): Promise<DisposalListRow | undefined> {
-  const [row] = await db.select().from(disposalLists).where(eq(disposalLists.id, id));
-  return row;
+  return firstRow(db.select().from(disposalLists).where(eq(disposalLists.id, id)));
 }
 
 export async function listLists(db: Db, committeeId: string): Promise<DisposalListRow[]> {

@@ -2,15 +2,14 @@ import { and, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { apiTokens, loginAttempts, roleAssignments, sessions, users, type UserRow } from './auth.tables.js';
 import { isRole, type RoleGrant } from '../../platform/auth/policy.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return row;
+  return firstRow(db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`));
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
-  return row;
+  return firstRow(db.select().from(users).where(eq(users.id, id)));
 }
 
 export async function countUsers(db: Db): Promise<number> {
@@ -122,8 +121,7 @@ export async function listApiTokens(db: Db, userId: string) {
 }
 
 export async function findApiToken(db: Db, id: string) {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
-  return row;
+  return firstRow(db.select().from(apiTokens).where(eq(apiTokens.id, id)));
 }
 
 export async function updateApiToken(tx: Db, id: string, values: { lastUsedAt?: Date; revokedAt?: Date }): Promise<void> {

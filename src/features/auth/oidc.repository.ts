@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { oidcSessions, oidcTransactions, roleAssignments, sessions, users, type OidcTransactionRow } from './auth.tables.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function insertTransaction(db: Db, values: typeof oidcTransactions.$inferInsert): Promise<void> {
   await db.insert(oidcTransactions).values(values);
@@ -22,8 +23,7 @@ export async function insertOidcSession(db: Db, values: typeof oidcSessions.$inf
 }
 
 export async function findOidcSession(db: Db, tokenHash: string) {
-  const [row] = await db.select().from(oidcSessions).where(eq(oidcSessions.tokenHash, tokenHash));
-  return row;
+  return firstRow(db.select().from(oidcSessions).where(eq(oidcSessions.tokenHash, tokenHash)));
 }
 
 /** The Kansli sessions a provider's session (sid), or every session of a subject, belongs to. */
@@ -84,13 +84,11 @@ export async function listCommitteesByIds(db: Db, ids: string[]) {
 }
 
 export async function findCommitteeForUpdate(tx: Db, id: string) {
-  const [row] = await tx.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee'))).for('update');
-  return row;
+  return firstRow(tx.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee'))).for('update'));
 }
 
 export async function findPersonWithOrganisation(db: Db, personId: string) {
-  const [row] = await db.select({ person: people, org: organisations }).from(people).leftJoin(organisations, eq(organisations.id, people.organisationId)).where(eq(people.id, personId));
-  return row;
+  return firstRow(db.select({ person: people, org: organisations }).from(people).leftJoin(organisations, eq(organisations.id, people.organisationId)).where(eq(people.id, personId)));
 }
 
 /** The named people of the committees and their member municipalities. */
@@ -104,6 +102,5 @@ export async function listNamedPeopleOfCooperations(db: Db, committeeIds: string
 }
 
 export async function findOtherPersonWithNumber(db: Db, personalIdentityNumber: string, exceptPersonId: string): Promise<{ id: string } | undefined> {
-  const [row] = await db.select({ id: people.id }).from(people).where(and(eq(people.personalIdentityNumber, personalIdentityNumber), ne(people.id, exceptPersonId)));
-  return row;
+  return firstRow(db.select({ id: people.id }).from(people).where(and(eq(people.personalIdentityNumber, personalIdentityNumber), ne(people.id, exceptPersonId))));
 }

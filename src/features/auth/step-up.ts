@@ -34,7 +34,24 @@ const wrongCode = () =>
 /** The passkey challenge carries the SHA-256 of what is confirmed (the purpose), as a signature carries the protocol's. */
 const digestOf = (purpose: string) => createHash('sha256').update(purpose).digest('hex').toUpperCase();
 
-export function createStepUp(deps: { db: Db; config: Config; clock: Clock }) {
+type StepUpDeps = { db: Db; config: Config; clock: Clock };
+
+/**
+ * The person's own TOTP code for one act (a step-up, a justering signature): used once, and
+ * counted like sign-ins on the key `sign:<user>`. `notRegistered` is the refusal when the person
+ * has no TOTP.
+ */
+export async function confirmTotpCode(deps: StepUpDeps, userId: string, code: string, notRegistered: () => DomainError): Promise<void> {
+  const { db, config } = deps;
+  const user = await authRepo.findUserById(db, userId);
+  if (!user?.totpEnabled) throw notRegistered();
+  const now = deps.clock();
+  const reservation = await reserveAttempt(db, { keys: [{ key: `sign:${userId}`, limit: config.loginMaxAttempts }], now, windowMinutes: config.loginWindowMinutes });
+  if (!(await consumeTotp(db, user, code, now))) throw wrongCode();
+  await releaseAttempt(db, reservation);
+}
+
+export function createStepUp(deps: StepUpDeps) {
   const { db, clock } = deps;
   const webauthn = createWebauthn({ db, clock });
   return {
@@ -55,12 +72,7 @@ export function createStepUp(deps: { db: Db; config: Config; clock: Clock }) {
         return 'passkey';
       }
       if (input?.method !== 'totp') throw stepUpRequired();
-      const user = await authRepo.findUserById(db, principal.userId);
-      if (!user?.totpEnabled) throw stepUpRequired();
-      const now = clock();
-      const reservation = await reserveAttempt(db, { keys: [{ key: `sign:${principal.userId}`, limit: deps.config.loginMaxAttempts }], now, windowMinutes: deps.config.loginWindowMinutes });
-      if (!(await consumeTotp(db, user, input.code, now))) throw wrongCode();
-      await releaseAttempt(db, reservation);
+      await confirmTotpCode(deps, principal.userId, input.code, stepUpRequired);
       return 'totp';
     },
   };

@@ -4,6 +4,7 @@ import { insertOne } from '../../platform/db/insert-one.js';
 import { organisations } from '../organisation/organisation.tables.js';
 import type { Db } from '../../platform/db/database.js';
 import { roleAssignments, users, type RoleAssignmentRow, type UserRow } from './auth.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 type GrantKey = { userId: string; organisationId: string; role: RoleAssignmentRow['role'] };
 
@@ -22,8 +23,7 @@ export async function listRoleAssignmentsOf(db: Db, userId: string): Promise<Rol
 const grantIs = (g: GrantKey) => and(eq(roleAssignments.userId, g.userId), eq(roleAssignments.organisationId, g.organisationId), eq(roleAssignments.role, g.role));
 
 export async function findRoleAssignment(db: Db, grant: GrantKey): Promise<RoleAssignmentRow | undefined> {
-  const [row] = await db.select().from(roleAssignments).where(grantIs(grant));
-  return row;
+  return firstRow(db.select().from(roleAssignments).where(grantIs(grant)));
 }
 
 export async function insertRoleAssignment(tx: Db, grant: GrantKey): Promise<void> {
@@ -43,8 +43,7 @@ export async function countAdmins(db: Db, organisationId: string): Promise<numbe
 }
 
 export async function findUserForUpdate(tx: Db, id: string): Promise<UserRow | undefined> {
-  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-  return row;
+  return firstRow(tx.select().from(users).where(eq(users.id, id)).for('update'));
 }
 
 /** The active account linked to the person, other than `exceptUserId` when given. */

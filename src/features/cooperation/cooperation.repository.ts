@@ -10,6 +10,7 @@ import { auditLog } from '../../platform/audit/audit.tables.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { DEFAULT_PROCESS_PHASES, DEFAULT_TEMPLATE_NAME } from './process-template.js';
 import { insertOne } from '../../platform/db/insert-one.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /** The committee's default template; created from the seed's diagram the first time it is needed. */
 export async function ensureDefaultTemplate(tx: Db, committeeId: string): Promise<ProcessTemplateRow> {
@@ -20,18 +21,15 @@ export async function ensureDefaultTemplate(tx: Db, committeeId: string): Promis
 }
 
 export async function findTemplate(db: Db, id: string): Promise<ProcessTemplateRow | undefined> {
-  const [row] = await db.select().from(processTemplates).where(eq(processTemplates.id, id));
-  return row;
+  return firstRow(db.select().from(processTemplates).where(eq(processTemplates.id, id)));
 }
 
 export async function findInitiative(db: Db, id: string): Promise<InitiativeRow | undefined> {
-  const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id));
-  return row;
+  return firstRow(db.select().from(initiatives).where(eq(initiatives.id, id)));
 }
 
 export async function lockInitiative(tx: Db, id: string): Promise<InitiativeRow | undefined> {
-  const [row] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for('update');
-  return row;
+  return firstRow(tx.select().from(initiatives).where(eq(initiatives.id, id)).for('update'));
 }
 
 export async function listInitiatives(db: Db): Promise<InitiativeRow[]> {
@@ -49,8 +47,7 @@ export async function listCells(db: Db, initiativeIds: string[]): Promise<Initia
 }
 
 export async function findCell(db: Db, id: string): Promise<InitiativeDecisionRow | undefined> {
-  const [row] = await db.select().from(initiativeDecisions).where(eq(initiativeDecisions.id, id));
-  return row;
+  return firstRow(db.select().from(initiativeDecisions).where(eq(initiativeDecisions.id, id)));
 }
 
 export async function listHistory(db: Db, decisionId: string): Promise<(InitiativeDecisionHistoryRow & { recordedByName: string | null })[]> {
@@ -126,8 +123,7 @@ export async function listRecipients(db: Db, organisationId: string, roles: stri
 }
 
 export async function openPhase(tx: Db, initiativeId: string): Promise<InitiativePhaseRow | undefined> {
-  const [row] = await tx.select().from(initiativePhases).where(and(eq(initiativePhases.initiativeId, initiativeId), isNull(initiativePhases.closedAt)));
-  return row;
+  return firstRow(tx.select().from(initiativePhases).where(and(eq(initiativePhases.initiativeId, initiativeId), isNull(initiativePhases.closedAt))));
 }
 
 export async function insertInitiative(tx: Db, values: typeof initiatives.$inferInsert): Promise<InitiativeRow> {

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../platform/views/context.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ErrorSummary, PostForm, TextField, type FormState } from '../../platform/views/forms.js';
+import { ErrorSummary, PostForm, TextField, type FormState, FormActions } from '../../platform/views/forms.js';
 import { ExampleMark } from '../../platform/views/example-data.js';
 import type { CooperationService } from './cooperation.service.js';
 import { templatePhase, type PhaseView } from './cooperation.model.js';
@@ -142,11 +142,7 @@ function Phase({ ctx, detail, phase, planState }: { ctx: ViewContext; detail: De
           <PostForm ctx={ctx} action={`${base}/budget`}>
             <TextField ctx={ctx} state={planState} name="budget" label={t('coop.budget')} inputMode="numeric" />
             <TextField ctx={ctx} state={planState} name="decisionDeadline" label={t('coop.deadline')} type="date" />
-            <div class="actions">
-              <button type="submit" class="secondary">
-                {t('coop.plan')}
-              </button>
-            </div>
+            <FormActions ctx={ctx} submit={t('coop.plan')} kind="secondary" />
           </PostForm>
         </>
       )}

@@ -130,12 +130,7 @@ export function StopPage({ ctx, detail, state }: { ctx: ViewContext; detail: Det
       <p>{t('coop.stopConfirm')}</p>
       <PostForm ctx={ctx} action={`${back}/stoppa`}>
         <TextField ctx={ctx} state={state} name="reason" label={t('coop.stopReason')} required />
-        <div class="actions">
-          <button type="submit" class="danger">
-            {t('coop.stop')}
-          </button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('coop.stop')} kind="danger" cancelHref={back} />
       </PostForm>
     </Layout>
   );

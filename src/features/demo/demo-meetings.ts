@@ -30,6 +30,7 @@ import {
   DEMO_COMING_MEETING, DEMO_EARLIER_MEETINGS_2022, DEMO_PREPARATION_MEETINGS, comingMeetingDate, DEMO_SCHEDULE_2023, DEMO_SEED_ITEMS, DEMO_SEED_MEETING, DEMO_TABLED_PROPOSAL, PLACEHOLDER_DECISION,
   type DemoMeetingTime, type DemoSeedItem,
 } from './demo-meetings-data.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };
 
@@ -58,8 +59,7 @@ const endOf = (t: DemoMeetingTime) => (t.endTime ? instant(t.date, t.endTime) : 
 const noticeOf = (t: DemoMeetingTime) => new Date(startOf(t).getTime() - 7 * 86_400_000);
 
 async function findMeetingAt(db: Db, bodyId: string, kind: MeetingKind, startsAt: Date): Promise<MeetingRow | undefined> {
-  const [row] = await db.select().from(meetings).where(and(eq(meetings.bodyId, bodyId), eq(meetings.kind, kind), eq(meetings.startsAt, startsAt)));
-  return row;
+  return firstRow(db.select().from(meetings).where(and(eq(meetings.bodyId, bodyId), eq(meetings.kind, kind), eq(meetings.startsAt, startsAt))));
 }
 
 async function loadContext(services: Services): Promise<DemoMeetingContext> {

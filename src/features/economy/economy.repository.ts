@@ -6,6 +6,7 @@ import { organisations, populations, type OrganisationRow } from '../organisatio
 import { readAllocationKey } from './economy.schema.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import type { CostObjectData, MunicipalityData, OutcomeEntryData } from './reports.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export function toCostObjectData(row: CostObjectRow): CostObjectData {
   return {
@@ -31,13 +32,11 @@ export async function listCommittees(db: Db): Promise<OrganisationRow[]> {
 }
 
 export async function findCommitteeBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee')));
-  return row;
+  return firstRow(db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee'))));
 }
 
 export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  return row;
+  return firstRow(db.select().from(organisations).where(eq(organisations.id, id)));
 }
 
 /** The committee's member municipalities with their populations per year. */
@@ -64,8 +63,7 @@ export async function listCostObjects(db: Db, committeeId: string, year: number)
 }
 
 export async function findCostObject(db: Db, id: string): Promise<CostObjectRow | undefined> {
-  const [row] = await db.select().from(costObjects).where(eq(costObjects.id, id));
-  return row;
+  return firstRow(db.select().from(costObjects).where(eq(costObjects.id, id)));
 }
 
 export async function findCostObjectByCode(db: Db, committeeId: string, year: number, code: string): Promise<CostObjectRow | undefined> {
@@ -151,8 +149,7 @@ export async function saveComment(db: Db, costObjectId: string, periodTo: string
 }
 
 export async function findPkvReading(db: Db, committeeId: string, year: number) {
-  const [row] = await db.select().from(pkvReadings).where(and(eq(pkvReadings.committeeId, committeeId), eq(pkvReadings.year, year)));
-  return row;
+  return firstRow(db.select().from(pkvReadings).where(and(eq(pkvReadings.committeeId, committeeId), eq(pkvReadings.year, year))));
 }
 
 export async function savePkvReading(db: Db, values: typeof pkvReadings.$inferInsert): Promise<void> {

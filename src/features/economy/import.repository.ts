@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { users } from '../auth/auth.tables.js';
 import { accountMappings, accountRangeMappings, costObjects, outcomeEntries, outcomeImports, type AccountMappingRow, type OutcomeImportRow } from './economy.tables.js';
 import { organisations } from '../organisation/organisation.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /** The committees, so that a page can find the one the user works in. */
 export async function listCommittees(db: Db) {
@@ -11,9 +12,8 @@ export async function listCommittees(db: Db) {
 }
 
 export async function findCommittee(db: Db, slug: string) {
-  const [row] = await db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations)
-    .where(and(eq(organisations.kind, 'committee'), eq(organisations.slug, slug)));
-  return row;
+  return firstRow(db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations)
+    .where(and(eq(organisations.kind, 'committee'), eq(organisations.slug, slug))));
 }
 
 export async function listMappings(db: Db, committeeId: string): Promise<AccountMappingRow[]> {
@@ -73,9 +73,8 @@ export async function listImports(db: Db, committeeId: string) {
 }
 
 export async function findImport(db: Db, id: string) {
-  const [row] = await db.select({ row: outcomeImports, importedBy: users.name }).from(outcomeImports)
-    .leftJoin(users, eq(users.id, outcomeImports.importedByUserId)).where(eq(outcomeImports.id, id));
-  return row;
+  return firstRow(db.select({ row: outcomeImports, importedBy: users.name }).from(outcomeImports)
+    .leftJoin(users, eq(users.id, outcomeImports.importedByUserId)).where(eq(outcomeImports.id, id)));
 }
 
 /** An import's entries summed per cost object and kind. */

@@ -2,6 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { accessibilityFeedback, type AccessibilityFeedbackRow } from './home.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function insertFeedback(tx: Db, values: typeof accessibilityFeedback.$inferInsert): Promise<string | null> {
   const [row] = await tx.insert(accessibilityFeedback).values(values).returning({ id: accessibilityFeedback.id });
@@ -14,8 +15,7 @@ export async function listFeedback(db: Db): Promise<AccessibilityFeedbackRow[]> 
 }
 
 export async function findFeedbackForUpdate(tx: Db, id: string): Promise<AccessibilityFeedbackRow | undefined> {
-  const [row] = await tx.select().from(accessibilityFeedback).where(eq(accessibilityFeedback.id, id)).for('update');
-  return row;
+  return firstRow(tx.select().from(accessibilityFeedback).where(eq(accessibilityFeedback.id, id)).for('update'));
 }
 
 export async function setFeedbackHandled(tx: Db, id: string, handledAt: Date): Promise<void> {

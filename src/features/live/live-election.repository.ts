@@ -7,11 +7,11 @@ import type { Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { electionCandidates, elections } from '../meetings/meetings.tables.js';
 import { liveElections, liveElectionVoters, type LiveElectionRow } from './live-election.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /** The latest election opened in a meeting. */
 export async function findLatestLiveElection(db: Db, meetingId: string): Promise<LiveElectionRow | undefined> {
-  const [row] = await db.select().from(liveElections).where(eq(liveElections.meetingId, meetingId)).orderBy(desc(liveElections.openedAt)).limit(1);
-  return row;
+  return firstRow(db.select().from(liveElections).where(eq(liveElections.meetingId, meetingId)).orderBy(desc(liveElections.openedAt)).limit(1));
 }
 
 export async function findLiveElectionEligible(db: Db, id: string): Promise<string[] | undefined> {
@@ -21,8 +21,7 @@ export async function findLiveElectionEligible(db: Db, id: string): Promise<stri
 
 /** The election row of a meeting, locked for update (a ballot and closing each wait for the other). */
 export async function lockLiveElection(tx: Db, meetingId: string, id: string): Promise<LiveElectionRow | undefined> {
-  const [row] = await tx.select().from(liveElections).where(and(eq(liveElections.id, id), eq(liveElections.meetingId, meetingId))).for('update');
-  return row;
+  return firstRow(tx.select().from(liveElections).where(and(eq(liveElections.id, id), eq(liveElections.meetingId, meetingId))).for('update'));
 }
 
 export async function findOpenLiveElectionId(tx: Db, meetingId: string): Promise<string | undefined> {

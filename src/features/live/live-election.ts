@@ -21,7 +21,8 @@ import { drawElectionLottery, electionResult } from '../../domain/index.js';
 import { actorOf } from '../auth/auth.service.js';
 import { servingAt, loadAttendanceModel, type AttendanceModel } from '../meetings/proceedings/live-meeting.state.js';
 import { decide, requireItem, requireQuorum } from '../meetings/proceedings/live-meeting.write.js';
-import { fillMessage, liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
+import { liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
+import { fillMessage } from '../../platform/i18n/fill.js';
 import { liveElectionMessages as M, refuseElection as refuse } from './live-election.messages.js';
 import type { AgendaItemRow } from '../meetings/meetings.tables.js';
 

@@ -1,15 +1,13 @@
 import { defineMessages } from '../../platform/i18n/define.js';
-import { DomainError } from '../../platform/errors.js';
+import { refuseWith, type MessageVars } from '../../platform/i18n/fill.js';
 import catalogue from './live.messages.json' with { type: 'json' };
 
 /** The live meeting for members (/mina-moten/:id/live), the chair's view and the big screen (storbild). */
 export const liveRoomMessages = defineMessages(catalogue);
 
 /** Refuse with one of these messages, `{name}` placeholders filled in both languages. */
-export function refuse(code: 'CONFLICT' | 'INVALID_INPUT' | 'INVALID_VOTE' | 'INVALID_ATTENDANCE', key: keyof typeof liveRoomMessages, vars: Record<string, string | number> = {}): never {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in vars ? String(vars[name]) : whole));
-  const message = liveRoomMessages[key];
-  throw new DomainError(code, { userMessage: { sv: fill(message.sv), en: fill(message.en) } });
+export function refuse(code: 'CONFLICT' | 'INVALID_INPUT' | 'INVALID_VOTE' | 'INVALID_ATTENDANCE', key: keyof typeof liveRoomMessages, vars?: MessageVars): never {
+  return refuseWith(code, liveRoomMessages[key], vars);
 }
 
 type LiveRoomMessages = typeof liveRoomMessages;

@@ -8,6 +8,7 @@ import { insertOne } from '../../platform/db/insert-one.js';
 import { agendaItems, meetings, motions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
 import { liveBallots, liveCheckins, liveSpeakers, liveVotes, type LiveSpeakerRow, type LiveVoteRow } from './live.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 // ---- the meeting row
 
@@ -63,8 +64,7 @@ export async function listSpokenSpeakers(db: Db, itemId: string): Promise<LiveSp
 }
 
 export async function findSpeaker(tx: Db, meetingId: string, speakerId: string): Promise<LiveSpeakerRow | undefined> {
-  const [row] = await tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.id, speakerId), eq(liveSpeakers.meetingId, meetingId)));
-  return row;
+  return firstRow(tx.select().from(liveSpeakers).where(and(eq(liveSpeakers.id, speakerId), eq(liveSpeakers.meetingId, meetingId))));
 }
 
 export async function insertSpeaker(tx: Db, values: typeof liveSpeakers.$inferInsert): Promise<LiveSpeakerRow> {
@@ -96,20 +96,17 @@ export async function removeSpeakerRow(tx: Db, id: string): Promise<void> {
 // ---- electronic votes
 
 export async function findLiveVote(db: Db, id: string): Promise<LiveVoteRow | undefined> {
-  const [row] = await db.select().from(liveVotes).where(eq(liveVotes.id, id));
-  return row;
+  return firstRow(db.select().from(liveVotes).where(eq(liveVotes.id, id)));
 }
 
 /** The latest vote opened in a meeting. */
 export async function findLatestLiveVote(db: Db, meetingId: string): Promise<LiveVoteRow | undefined> {
-  const [row] = await db.select().from(liveVotes).where(eq(liveVotes.meetingId, meetingId)).orderBy(desc(liveVotes.openedAt)).limit(1);
-  return row;
+  return firstRow(db.select().from(liveVotes).where(eq(liveVotes.meetingId, meetingId)).orderBy(desc(liveVotes.openedAt)).limit(1));
 }
 
 /** The vote row of a meeting, locked: FOR SHARE for a ballot, FOR UPDATE for closing. */
 export async function lockLiveVote(tx: Db, meetingId: string, id: string, mode: 'share' | 'update'): Promise<LiveVoteRow | undefined> {
-  const [row] = await tx.select().from(liveVotes).where(and(eq(liveVotes.id, id), eq(liveVotes.meetingId, meetingId))).for(mode);
-  return row;
+  return firstRow(tx.select().from(liveVotes).where(and(eq(liveVotes.id, id), eq(liveVotes.meetingId, meetingId))).for(mode));
 }
 
 /** Open votes on an item, locked for update. */
@@ -149,8 +146,7 @@ export async function countLiveBallots(db: Db, liveVoteId: string): Promise<numb
 }
 
 export async function findLiveBallot(db: Db, liveVoteId: string, personId: string) {
-  const [row] = await db.select().from(liveBallots).where(and(eq(liveBallots.liveVoteId, liveVoteId), eq(liveBallots.personId, personId)));
-  return row;
+  return firstRow(db.select().from(liveBallots).where(and(eq(liveBallots.liveVoteId, liveVoteId), eq(liveBallots.personId, personId))));
 }
 
 /** A member may change the ballot until the vote closes: the later one replaces the earlier. */

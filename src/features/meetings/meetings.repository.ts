@@ -4,12 +4,12 @@ import { agendaItemDocuments, agendaItems, meetings, type AgendaItemRow, type Me
 import { bodies, mandates, organisations, people, type BodyRow } from '../organisation/organisation.tables.js';
 import { users } from '../auth/auth.tables.js';
 import { cases, documents } from '../registry/registry.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 // Lookups every meeting feature needs; each feature keeps its own writes in its own service.
 
 export async function findMeeting(db: Db, id: string): Promise<MeetingRow | undefined> {
-  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
-  return row;
+  return firstRow(db.select().from(meetings).where(eq(meetings.id, id)));
 }
 
 export async function listMeetings(db: Db, filter: { bodyId?: string } = {}): Promise<MeetingRow[]> {
@@ -19,13 +19,11 @@ export async function listMeetings(db: Db, filter: { bodyId?: string } = {}): Pr
 
 /** The meeting, locked until the transaction ends, so that a change sees its latest state. */
 export async function lockMeeting(tx: Db, id: string): Promise<MeetingRow | undefined> {
-  const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
-  return row;
+  return firstRow(tx.select().from(meetings).where(eq(meetings.id, id)).for('update'));
 }
 
 export async function findBody(db: Db, id: string): Promise<BodyRow | undefined> {
-  const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
-  return row;
+  return firstRow(db.select().from(bodies).where(eq(bodies.id, id)));
 }
 
 export async function listItems(db: Db, meetingId: string): Promise<AgendaItemRow[]> {
@@ -33,8 +31,7 @@ export async function listItems(db: Db, meetingId: string): Promise<AgendaItemRo
 }
 
 export async function findItem(db: Db, id: string): Promise<AgendaItemRow | undefined> {
-  const [row] = await db.select().from(agendaItems).where(eq(agendaItems.id, id));
-  return row;
+  return firstRow(db.select().from(agendaItems).where(eq(agendaItems.id, id)));
 }
 
 export async function listItemDocumentIds(db: Db, itemIds: string[]): Promise<{ itemId: string; documentId: string; position: number }[]> {

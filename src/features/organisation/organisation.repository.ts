@@ -2,19 +2,18 @@ import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { insertOne } from '../../platform/db/insert-one.js';
 import type { Db } from '../../platform/db/database.js';
 import { bodies, mandates, organisations, people, populations, type BodyRow, type MandateRow, type OrganisationRow, type PersonRow, type PopulationRow } from './organisation.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return db.select().from(organisations).orderBy(asc(organisations.name));
 }
 
 export async function findOrganisationBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug));
-  return row;
+  return firstRow(db.select().from(organisations).where(eq(organisations.slug, slug)));
 }
 
 export async function findOrganisationById(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  return row;
+  return firstRow(db.select().from(organisations).where(eq(organisations.id, id)));
 }
 
 export async function listOrganisationsByIds(db: Db, ids: string[]): Promise<OrganisationRow[]> {
@@ -37,8 +36,7 @@ export async function listBodies(db: Db, organisationId?: string): Promise<BodyR
 }
 
 export async function findBody(db: Db, id: string): Promise<BodyRow | undefined> {
-  const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
-  return row;
+  return firstRow(db.select().from(bodies).where(eq(bodies.id, id)));
 }
 
 export async function listPeople(db: Db): Promise<PersonRow[]> {
@@ -46,8 +44,7 @@ export async function listPeople(db: Db): Promise<PersonRow[]> {
 }
 
 export async function findPerson(db: Db, id: string): Promise<PersonRow | undefined> {
-  const [row] = await db.select().from(people).where(eq(people.id, id));
-  return row;
+  return firstRow(db.select().from(people).where(eq(people.id, id)));
 }
 
 export async function listMandates(db: Db, filter: { bodyId?: string; personId?: string; municipalityId?: string } = {}): Promise<MandateRow[]> {
@@ -59,8 +56,7 @@ export async function listMandates(db: Db, filter: { bodyId?: string; personId?:
 }
 
 export async function findMandate(db: Db, id: string): Promise<MandateRow | undefined> {
-  const [row] = await db.select().from(mandates).where(eq(mandates.id, id));
-  return row;
+  return firstRow(db.select().from(mandates).where(eq(mandates.id, id)));
 }
 
 /** An organisation as a reference: what the scope helpers need. */
@@ -108,8 +104,7 @@ export async function updateOrganisation(tx: Db, id: string, values: Partial<typ
 }
 
 export async function findPopulation(db: Db, organisationId: string, year: number): Promise<PopulationRow | undefined> {
-  const [row] = await db.select().from(populations).where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)));
-  return row;
+  return firstRow(db.select().from(populations).where(and(eq(populations.organisationId, organisationId), eq(populations.year, year))));
 }
 
 export async function insertPopulation(tx: Db, values: typeof populations.$inferInsert): Promise<void> {
@@ -160,13 +155,11 @@ export async function hasCurrentMandate(db: Db, personId: string, today: string)
 }
 
 export async function findCommittee(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee')));
-  return row;
+  return firstRow(db.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'committee'))));
 }
 
 export async function findCommitteeBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee')));
-  return row;
+  return firstRow(db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'committee'))));
 }
 
 /** The committees among `ids`, by name. */

@@ -17,6 +17,7 @@ import {
   portfolioItems,
   risks,
 } from './planning.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -110,8 +111,7 @@ export async function insertChecklistTemplate(tx: Db, values: Insert<typeof chec
 }
 
 export async function findChecklistOfYear(db: Db, templateId: string, year: number) {
-  const [row] = await db.select().from(checklists).where(and(eq(checklists.templateId, templateId), eq(checklists.year, year)));
-  return row;
+  return firstRow(db.select().from(checklists).where(and(eq(checklists.templateId, templateId), eq(checklists.year, year))));
 }
 
 export async function insertChecklist(tx: Db, values: Insert<typeof checklists>): Promise<{ id: string }> {

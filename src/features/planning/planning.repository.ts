@@ -7,6 +7,7 @@ import { bodies, organisations, type OrganisationRow } from '../organisation/org
 import { businessPlanEditions, businessPlans, checklistAnswers, checklistTemplates, checklists, controlActivities, controlPoints, followupDialogues, goals, indicatorFollowups, indicators, portfolioItems, risks, type BusinessPlanEditionRow, type BusinessPlanRow, type ChecklistAnswerRow, type ChecklistRow, type ChecklistTemplateRow, type ControlActivityRow, type ControlPointRow, type FollowupDialogueRow, type GoalRow, type IndicatorFollowupRow, type IndicatorRow, type PortfolioItemRow, type RiskRow } from './planning.tables.js';
 import { selectFromParagraphs } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs } from '../protocols/protocols.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 const collator = new Intl.Collator('sv');
 const byName = <T extends { name: string }>(rows: T[]) => rows.sort((a, b) => collator.compare(a.name, b.name));
@@ -42,13 +43,11 @@ export async function listPlannedMeetings(db: Db, bodyIds: string[]) {
 }
 
 export async function findPlan(db: Db, committeeId: string, year: number): Promise<BusinessPlanRow | undefined> {
-  const [row] = await db.select().from(businessPlans).where(and(eq(businessPlans.committeeId, committeeId), eq(businessPlans.year, year)));
-  return row;
+  return firstRow(db.select().from(businessPlans).where(and(eq(businessPlans.committeeId, committeeId), eq(businessPlans.year, year))));
 }
 
 export async function findPlanById(db: Db, id: string): Promise<BusinessPlanRow | undefined> {
-  const [row] = await db.select().from(businessPlans).where(eq(businessPlans.id, id));
-  return row;
+  return firstRow(db.select().from(businessPlans).where(eq(businessPlans.id, id)));
 }
 
 export async function listEditions(db: Db, planId: string): Promise<BusinessPlanEditionRow[]> {
@@ -66,13 +65,11 @@ export async function listIndicators(db: Db, goalIds: string[]): Promise<Indicat
 }
 
 export async function findGoal(db: Db, id: string): Promise<GoalRow | undefined> {
-  const [row] = await db.select().from(goals).where(eq(goals.id, id));
-  return row;
+  return firstRow(db.select().from(goals).where(eq(goals.id, id)));
 }
 
 export async function findIndicator(db: Db, id: string): Promise<IndicatorRow | undefined> {
-  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
-  return row;
+  return firstRow(db.select().from(indicators).where(eq(indicators.id, id)));
 }
 
 export async function listFollowups(db: Db, indicatorIds: string[], year: number): Promise<IndicatorFollowupRow[]> {
@@ -96,8 +93,7 @@ export async function listRisks(db: Db, committeeId: string, year: number): Prom
 }
 
 export async function findRisk(db: Db, id: string): Promise<RiskRow | undefined> {
-  const [row] = await db.select().from(risks).where(eq(risks.id, id));
-  return row;
+  return firstRow(db.select().from(risks).where(eq(risks.id, id)));
 }
 
 export async function listControlPoints(db: Db, committeeId: string, year: number): Promise<ControlPointRow[]> {
@@ -105,8 +101,7 @@ export async function listControlPoints(db: Db, committeeId: string, year: numbe
 }
 
 export async function findControlPoint(db: Db, id: string): Promise<ControlPointRow | undefined> {
-  const [row] = await db.select().from(controlPoints).where(eq(controlPoints.id, id));
-  return row;
+  return firstRow(db.select().from(controlPoints).where(eq(controlPoints.id, id)));
 }
 
 export async function listActivities(db: Db, committeeId: string, year: number): Promise<ControlActivityRow[]> {
@@ -114,8 +109,7 @@ export async function listActivities(db: Db, committeeId: string, year: number):
 }
 
 export async function findActivity(db: Db, id: string): Promise<ControlActivityRow | undefined> {
-  const [row] = await db.select().from(controlActivities).where(eq(controlActivities.id, id));
-  return row;
+  return firstRow(db.select().from(controlActivities).where(eq(controlActivities.id, id)));
 }
 
 export async function listTemplates(db: Db, committeeId: string): Promise<ChecklistTemplateRow[]> {
@@ -123,8 +117,7 @@ export async function listTemplates(db: Db, committeeId: string): Promise<Checkl
 }
 
 export async function findTemplate(db: Db, id: string): Promise<ChecklistTemplateRow | undefined> {
-  const [row] = await db.select().from(checklistTemplates).where(eq(checklistTemplates.id, id));
-  return row;
+  return firstRow(db.select().from(checklistTemplates).where(eq(checklistTemplates.id, id)));
 }
 
 export async function listChecklists(db: Db, templateIds: string[]): Promise<ChecklistRow[]> {
@@ -133,8 +126,7 @@ export async function listChecklists(db: Db, templateIds: string[]): Promise<Che
 }
 
 export async function findChecklist(db: Db, id: string): Promise<ChecklistRow | undefined> {
-  const [row] = await db.select().from(checklists).where(eq(checklists.id, id));
-  return row;
+  return firstRow(db.select().from(checklists).where(eq(checklists.id, id)));
 }
 
 export async function listAnswers(db: Db, checklistIds: string[]): Promise<ChecklistAnswerRow[]> {
@@ -147,8 +139,7 @@ export async function listPortfolio(db: Db, committeeId: string): Promise<Portfo
 }
 
 export async function findPortfolioItem(db: Db, id: string): Promise<PortfolioItemRow | undefined> {
-  const [row] = await db.select().from(portfolioItems).where(eq(portfolioItems.id, id));
-  return row;
+  return firstRow(db.select().from(portfolioItems).where(eq(portfolioItems.id, id)));
 }
 
 export async function listInitiatives(db: Db, committeeId: string) {

@@ -5,6 +5,7 @@ import { queryRows, type Db } from '../../platform/db/database.js';
 import { insertOne } from '../../platform/db/insert-one.js';
 import { organisations, people } from '../organisation/organisation.tables.js';
 import { personalDataControllers, personalDataProcessing, type PersonalDataControllerRow, type PersonalDataProcessingRow } from './privacy.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /** The final protocols a person appears in: signed, chaired or adjusted, or took part in the meeting's record. */
 export async function countFinalProtocolsNaming(db: Db, personId: string): Promise<number> {
@@ -36,8 +37,7 @@ export async function selectRowsWhere(db: Db, table: PgTable, where: SQL | undef
 }
 
 export async function findProcessing(db: Db, id: string): Promise<PersonalDataProcessingRow | undefined> {
-  const [row] = await db.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id));
-  return row;
+  return firstRow(db.select().from(personalDataProcessing).where(eq(personalDataProcessing.id, id)));
 }
 
 export async function listProcessings(db: Db, committeeId: string): Promise<PersonalDataProcessingRow[]> {
@@ -54,8 +54,7 @@ export async function updateProcessing(tx: Db, id: string, values: Partial<typeo
 }
 
 export async function findController(db: Db, committeeId: string): Promise<PersonalDataControllerRow | undefined> {
-  const [row] = await db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId));
-  return row;
+  return firstRow(db.select().from(personalDataControllers).where(eq(personalDataControllers.committeeId, committeeId)));
 }
 
 export async function upsertController(tx: Db, committeeId: string, values: Omit<typeof personalDataControllers.$inferInsert, 'committeeId'>): Promise<PersonalDataControllerRow | undefined> {

@@ -6,6 +6,7 @@ import { meetings } from '../meetings/meetings.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
 import { selectFromProtocolsWithCommittee } from './protocol-joins.repository.js';
 import { protocolParagraphs, protocols, protocolSignatures } from './protocols.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /** The protocol with its meeting, its body's name and the committee's id and settings. */
 export async function findProtocolForJustering(db: Db, protocolId: string) {
@@ -25,8 +26,7 @@ export async function listSignaturesWithAccounts(db: Db, protocolId: string, par
 }
 
 export async function findParagraphOf(db: Db, protocolId: string, paragraphId: string) {
-  const [row] = await db.select().from(protocolParagraphs).where(and(eq(protocolParagraphs.id, paragraphId), eq(protocolParagraphs.protocolId, protocolId)));
-  return row;
+  return firstRow(db.select().from(protocolParagraphs).where(and(eq(protocolParagraphs.id, paragraphId), eq(protocolParagraphs.protocolId, protocolId))));
 }
 
 /** The paragraphs adjusted at the meeting, in order. */
@@ -39,13 +39,11 @@ export async function listImmediateParagraphs(db: Db, protocolId: string) {
 }
 
 export async function findPersonName(db: Db, personId: string): Promise<{ name: string } | undefined> {
-  const [row] = await db.select({ name: people.name }).from(people).where(eq(people.id, personId));
-  return row;
+  return firstRow(db.select({ name: people.name }).from(people).where(eq(people.id, personId)));
 }
 
 export async function findProtocolForUpdate(tx: Db, protocolId: string) {
-  const [row] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
-  return row;
+  return firstRow(tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update'));
 }
 
 export async function insertSignature(tx: Db, values: typeof protocolSignatures.$inferInsert): Promise<void> {

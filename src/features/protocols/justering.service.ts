@@ -20,8 +20,7 @@ import { createWebauthn, listCredentials, type RelyingParty } from './webauthn.j
 import { createPasskeyAccount } from './passkeys.service.js';
 import { accountChangesBefore } from './signer-changes.js';
 import { signatureMethod } from './signature-method.js';
-import { releaseAttempt, reserveAttempt } from '../auth/login-limit.js';
-import { consumeTotp } from '../auth/totp.js';
+import { confirmTotpCode } from '../auth/step-up.js';
 import { createNoticesOnFinal, createParagraphNotices } from '../publication/create-notices.js';
 import { FRESH_SIGN_IN_SECONDS, type EidAssurance } from '../auth/oidc.service.js';
 import { LOA3, meetsAssuranceLevel } from '../../domain/assurance.js';
@@ -58,12 +57,6 @@ export const secondFactorRequired = () =>
       sv: 'Lösenordet räcker inte för att justera. Signera med din passkey eller med en kod från din autentiseringsapp (TOTP). Har du ingen av dem, registrera en själv under Mitt konto.',
       en: 'The password is not enough to adjust. Sign with your passkey or with a code from your authenticator app (TOTP). If you have neither, register one yourself under My account.',
     },
-  });
-
-const wrongCode = () =>
-  new DomainError('UNAUTHENTICATED', {
-    userMessage: { sv: 'Fel kod, eller en kod som redan använts. Vänta på nästa kod och försök igen.', en: 'Wrong code, or a code already used. Wait for the next code and try again.' },
-    fieldErrors: [{ field: 'code', message: { sv: 'Fel kod, eller en kod som redan använts.', en: 'Wrong code, or a code already used.' } }],
   });
 
 const changedSinceShown = () =>
@@ -190,12 +183,7 @@ export function createJusteringService(deps: { database: Database; config: Confi
   /** The signer's own TOTP code, once, counted like sign-ins; the digest they saw must be the one signed. */
   async function checkTotpSignature(principal: Principal, input: { code: string; sha256: string }, digest: string): Promise<void> {
     if (input.sha256.trim().toUpperCase() !== digest) throw changedSinceShown();
-    const user = await authRepo.findUserById(db, principal.userId);
-    if (!user?.totpEnabled) throw secondFactorRequired();
-    const now = clock();
-    const reservation = await reserveAttempt(db, { keys: [{ key: `sign:${principal.userId}`, limit: deps.config.loginMaxAttempts }], now, windowMinutes: deps.config.loginWindowMinutes });
-    if (!(await consumeTotp(db, user, input.code, now))) throw wrongCode();
-    await releaseAttempt(db, reservation);
+    await confirmTotpCode({ db, config: deps.config, clock }, principal.userId, input.code, secondFactorRequired);
   }
 
   /** The e-ID sign-in must be this user's, for this very signing, fresh, and at the level required. */

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { meetings, motions, propositions, reservations, voteBallots, votes } from '../meetings/meetings.tables.js';
 import { bodies, organisations, people } from '../organisation/organisation.tables.js';
 import { cases, documents } from '../registry/registry.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function listPeopleNames(db: Db, ids: string[]): Promise<{ id: string; name: string; organisationId: string | null }[]> {
   return db.select({ id: people.id, name: people.name, organisationId: people.organisationId }).from(people).where(inArray(people.id, ids));
@@ -25,13 +26,11 @@ export async function listItemRecords(db: Db, itemIds: string[]) {
 }
 
 export async function findMeeting(db: Db, id: string) {
-  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
-  return row;
+  return firstRow(db.select().from(meetings).where(eq(meetings.id, id)));
 }
 
 export async function findBody(db: Db, id: string) {
-  const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
-  return row;
+  return firstRow(db.select().from(bodies).where(eq(bodies.id, id)));
 }
 
 /** The committee's name and settings, and the name of its host municipality. */

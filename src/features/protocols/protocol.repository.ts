@@ -4,21 +4,19 @@ import type { Db } from '../../platform/db/database.js';
 import { attendanceEvents, meetings } from '../meetings/meetings.tables.js';
 import { paragraphCounters, protocolExtracts, protocolParagraphs, protocols, protocolSignatures, type ProtocolParagraphRow, type ProtocolRow } from './protocols.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function findProtocol(db: Db, id: string): Promise<ProtocolRow | undefined> {
-  const [row] = await db.select().from(protocols).where(eq(protocols.id, id));
-  return row;
+  return firstRow(db.select().from(protocols).where(eq(protocols.id, id)));
 }
 
 export async function findProtocolByMeeting(db: Db, meetingId: string): Promise<ProtocolRow | undefined> {
-  const [row] = await db.select().from(protocols).where(eq(protocols.meetingId, meetingId));
-  return row;
+  return firstRow(db.select().from(protocols).where(eq(protocols.meetingId, meetingId)));
 }
 
 /** The protocol row, locked until the transaction ends: edits and locking queue behind each other. */
 export async function lockProtocol(tx: Db, id: string): Promise<ProtocolRow | undefined> {
-  const [row] = await tx.select().from(protocols).where(eq(protocols.id, id)).for('update');
-  return row;
+  return firstRow(tx.select().from(protocols).where(eq(protocols.id, id)).for('update'));
 }
 
 export async function listParagraphs(db: Db, protocolId: string): Promise<ProtocolParagraphRow[]> {
@@ -32,8 +30,7 @@ export async function hasParagraphSignatures(db: Db, paragraphId: string): Promi
 }
 
 export async function findParagraph(db: Db, id: string): Promise<ProtocolParagraphRow | undefined> {
-  const [row] = await db.select().from(protocolParagraphs).where(eq(protocolParagraphs.id, id));
-  return row;
+  return firstRow(db.select().from(protocolParagraphs).where(eq(protocolParagraphs.id, id)));
 }
 
 /**
@@ -126,6 +123,5 @@ export async function updateParagraph(tx: Db, id: string, values: Partial<typeof
 
 /** The newest extract of a paragraph, if one has been made. */
 export async function findLatestExtract(db: Db, paragraphId: string) {
-  const [row] = await db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraphId)).orderBy(desc(protocolExtracts.createdAt)).limit(1);
-  return row;
+  return firstRow(db.select().from(protocolExtracts).where(eq(protocolExtracts.paragraphId, paragraphId)).orderBy(desc(protocolExtracts.createdAt)).limit(1));
 }

@@ -7,6 +7,7 @@ import { meetings } from '../meetings/meetings.tables.js';
 import { bodies } from '../organisation/organisation.tables.js';
 import { selectFromProtocols } from './protocol-joins.repository.js';
 import { protocolReviewComments, protocolReviewCopies, protocols, protocolSignatures, type ProtocolReviewCommentRow } from './protocols.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /** The protocol with its meeting and the committee that owns it. */
 export async function findProtocolWithCommittee(db: Db, protocolId: string) {
@@ -15,8 +16,7 @@ export async function findProtocolWithCommittee(db: Db, protocolId: string) {
 }
 
 export async function findProtocolForUpdate(tx: Db, protocolId: string) {
-  const [row] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
-  return row;
+  return firstRow(tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update'));
 }
 
 export async function listComments(db: Db, protocolId: string) {
@@ -29,8 +29,7 @@ export async function listComments(db: Db, protocolId: string) {
 }
 
 export async function findCommentForUpdate(tx: Db, protocolId: string, commentId: string): Promise<ProtocolReviewCommentRow | undefined> {
-  const [row] = await tx.select().from(protocolReviewComments).where(and(eq(protocolReviewComments.id, commentId), eq(protocolReviewComments.protocolId, protocolId))).for('update');
-  return row;
+  return firstRow(tx.select().from(protocolReviewComments).where(and(eq(protocolReviewComments.id, commentId), eq(protocolReviewComments.protocolId, protocolId))).for('update'));
 }
 
 export async function insertComment(tx: Db, values: typeof protocolReviewComments.$inferInsert): Promise<{ id: string }> {
@@ -79,6 +78,5 @@ export async function insertReviewCopy(tx: Db, values: typeof protocolReviewCopi
 }
 
 export async function findReviewCopyRow(db: Db, protocolId: string, sha256: string) {
-  const [row] = await db.select().from(protocolReviewCopies).where(and(eq(protocolReviewCopies.protocolId, protocolId), eq(protocolReviewCopies.sha256, sha256)));
-  return row;
+  return firstRow(db.select().from(protocolReviewCopies).where(and(eq(protocolReviewCopies.protocolId, protocolId), eq(protocolReviewCopies.sha256, sha256))));
 }

@@ -5,10 +5,10 @@ import { users } from '../auth/auth.tables.js';
 import { voteBallots, votes } from '../meetings/meetings.tables.js';
 import { people } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocolSignatures, protocolSnapshots, type ProtocolSnapshotRow } from './protocols.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function findSnapshotRow(db: Db, protocolId: string): Promise<ProtocolSnapshotRow | undefined> {
-  const [row] = await db.select().from(protocolSnapshots).where(eq(protocolSnapshots.protocolId, protocolId));
-  return row;
+  return firstRow(db.select().from(protocolSnapshots).where(eq(protocolSnapshots.protocolId, protocolId)));
 }
 
 /** Stores the snapshot unless the protocol has one: the row stored, or undefined when there was one. */

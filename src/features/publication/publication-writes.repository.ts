@@ -4,13 +4,13 @@ import type { Db } from '../../platform/db/database.js';
 import { organisations, type OrganisationRow } from '../organisation/organisation.tables.js';
 import { protocolParagraphs } from '../protocols/protocols.tables.js';
 import { noticeCorrections, notices, officialBoardConfirmations, type NoticeRow, type OfficialBoardConfirmationRow } from './publication.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 type NoticeInsert = typeof notices.$inferInsert;
 
 /** A notice locked for a change of its posting (SELECT … FOR UPDATE). */
 export async function lockNotice(tx: Db, id: string): Promise<NoticeRow | undefined> {
-  const [row] = await tx.select().from(notices).where(eq(notices.id, id)).for('update');
-  return row;
+  return firstRow(tx.select().from(notices).where(eq(notices.id, id)).for('update'));
 }
 
 export async function updateNotice(tx: Db, id: string, values: Partial<Pick<NoticeInsert, 'postedOn' | 'externalUrl' | 'postedAt' | 'postedByUserId' | 'updatedAt'>>): Promise<void> {
@@ -28,8 +28,7 @@ export async function paragraphAdjustedAt(tx: Db, paragraphId: string): Promise<
 }
 
 export async function findOfficialBoard(db: Db, municipalityId: string): Promise<OfficialBoardConfirmationRow | undefined> {
-  const [row] = await db.select().from(officialBoardConfirmations).where(eq(officialBoardConfirmations.municipalityId, municipalityId));
-  return row;
+  return firstRow(db.select().from(officialBoardConfirmations).where(eq(officialBoardConfirmations.municipalityId, municipalityId)));
 }
 
 /** The municipalities among `ids` that have confirmed Kansli's board (or its embedding) as their official board. */

@@ -8,6 +8,7 @@ import { bodies, organisations, type OrganisationRow } from '../organisation/org
 import { selectFromProtocols } from '../protocols/protocol-joins.repository.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { notices, type NoticeRow } from './publication.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export { findProtocolContext, type ProtocolContext } from '../protocols/protocol-joins.repository.js';
 
@@ -21,13 +22,11 @@ export async function listMembers(db: Db, committeeId: string): Promise<Organisa
 }
 
 export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  return row;
+  return firstRow(db.select().from(organisations).where(eq(organisations.id, id)));
 }
 
 export async function findMunicipalityBySlug(db: Db, slug: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'municipality')));
-  return row;
+  return firstRow(db.select().from(organisations).where(and(eq(organisations.slug, slug), eq(organisations.kind, 'municipality'))));
 }
 
 /** Every municipality that belongs to a committee: one notice board each. */
@@ -51,8 +50,7 @@ export async function listNoticesOfProtocols(db: Db, protocolIds: readonly strin
 }
 
 export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefined> {
-  const [row] = await db.select().from(notices).where(eq(notices.id, id));
-  return row;
+  return firstRow(db.select().from(notices).where(eq(notices.id, id)));
 }
 
 /**

@@ -72,11 +72,7 @@ export function NewCasePage({ ctx, state, options }: { ctx: ViewContext; state: 
               </option>
             ))}
           </select>
-          <div class="actions">
-            <button type="submit" class="secondary">
-              {t('registry.case.changeOrganisation')}
-            </button>
-          </div>
+          <FormActions ctx={ctx} submit={t('registry.case.changeOrganisation')} kind="secondary" />
         </form>
       ) : (
         <dl class="facts">

@@ -7,6 +7,7 @@ import { protocolParagraphs, protocols, type ProtocolRow } from '../protocols/pr
 import { searchEntries } from '../search/search.tables.js';
 import { cases, classificationCodes, documentFiles, documents, registryChanges, type CaseRow, type ClassificationCodeRow, type DocumentFileRow, type DocumentRow, type RegistryChangeRow } from './registry.tables.js';
 import { insertOne } from '../../platform/db/insert-one.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 export async function listCodes(db: Db, organisationId: string): Promise<ClassificationCodeRow[]> {
   return db.select().from(classificationCodes).where(eq(classificationCodes.organisationId, organisationId)).orderBy(asc(classificationCodes.code));
@@ -21,8 +22,7 @@ export async function findCode(db: Db, organisationId: string, code: string): Pr
 }
 
 export async function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
-  const [row] = await db.select().from(cases).where(eq(cases.id, id));
-  return row;
+  return firstRow(db.select().from(cases).where(eq(cases.id, id)));
 }
 
 export async function findCaseByNumber(db: Db, organisationId: string, year: number, number: number): Promise<CaseRow | undefined> {
@@ -40,8 +40,7 @@ export async function listCases(db: Db, filter: { organisationIds?: string[] } =
 }
 
 export async function findDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(documents).where(eq(documents.id, id));
-  return row;
+  return firstRow(db.select().from(documents).where(eq(documents.id, id)));
 }
 
 export async function findDocumentByNumber(db: Db, organisationId: string, year: number, number: number): Promise<DocumentRow | undefined> {
@@ -71,8 +70,7 @@ export async function listFiles(db: Db, documentIds: string[]): Promise<Document
 }
 
 export async function findFile(db: Db, id: string): Promise<DocumentFileRow | undefined> {
-  const [row] = await db.select().from(documentFiles).where(eq(documentFiles.id, id));
-  return row;
+  return firstRow(db.select().from(documentFiles).where(eq(documentFiles.id, id)));
 }
 
 export async function organisationSlugs(db: Db): Promise<Map<string, { slug: string; name: string; committeeId: string | null }>> {

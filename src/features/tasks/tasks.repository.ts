@@ -9,6 +9,7 @@ import { protocolReviewComments, protocols, protocolSignatures } from '../protoc
 import { findProtocolContext, selectFromProtocols } from '../protocols/protocol-joins.repository.js';
 import { notices } from '../publication/publication.tables.js';
 import { taskNotifications } from './tasks.tables.js';
+import { firstRow } from '../../platform/db/first-row.js';
 
 /**
  * Locked protocols in which the person may be a signer: chair, the protocol's adjuster or the
@@ -176,8 +177,7 @@ export async function listUnpostedManualNoticesOf(db: Db, protocolId: string) {
 }
 
 export async function findReviewComment(db: Db, id: string) {
-  const [row] = await db.select().from(protocolReviewComments).where(eq(protocolReviewComments.id, id));
-  return row;
+  return firstRow(db.select().from(protocolReviewComments).where(eq(protocolReviewComments.id, id)));
 }
 
 /** Forgets the claims of a task, so that its e-mail goes out again when the task comes back. */

@@ -2,6 +2,7 @@
 import './common.messages.js';
 import type { commonMessages } from './common.messages.js';
 import { registeredKeys, registeredMessage } from './define.js';
+import { fillText } from './fill.js';
 
 type CommonMessages = typeof commonMessages;
 export type { Locale } from './define.js';
@@ -32,7 +33,7 @@ export function translator(locale: Locale): Translate {
     if (!message) throw new Error(`Message key ${key} is not registered: is its feature's messages file imported by src/messages.ts?`);
     const text = message[locale];
     if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in vars ? String(vars[name]) : whole));
+    return fillText(text, vars);
   };
 }
 

@@ -155,13 +155,16 @@ export function PostForm(props: { ctx: ViewContext; action: string; children: Co
 }
 
 /**
- * The buttons under a form: submit (labelled "Spara" unless `submit` names it) and, with
- * `cancelHref`, the way back without saving; `children` add more after them.
+ * The buttons under a form: submit (labelled "Spara" unless `submit` names it; `kind` "danger" for
+ * what cannot be undone, "secondary" beside a page's main form) and, with `cancelHref`, the way
+ * back without saving; `children` add more after them.
  */
-export function FormActions(p: { ctx: ViewContext; submit?: string; cancelHref?: string; children?: ComponentChildren }) {
+export function FormActions(p: { ctx: ViewContext; submit?: string; kind?: 'danger' | 'secondary'; cancelHref?: string; children?: ComponentChildren }) {
   return (
     <div class="actions">
-      <button type="submit">{p.submit ?? p.ctx.t('common.save')}</button>
+      <button type="submit" class={p.kind}>
+        {p.submit ?? p.ctx.t('common.save')}
+      </button>
       {p.cancelHref !== undefined && <a href={p.cancelHref}>{p.ctx.t('common.cancel')}</a>}
       {p.children}
     </div>

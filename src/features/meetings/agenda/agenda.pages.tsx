@@ -1,7 +1,8 @@
 import { ProvisionList } from '../../registry/registry-edit.pages.js';
+import { ConfirmPage } from '../../../platform/views/confirm-page.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
-import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, TextAreaField } from '../../../platform/views/forms.js';
+import { CheckboxField, ErrorSummary, PostForm, TextField, type FormState, TextAreaField, FormActions } from '../../../platform/views/forms.js';
 import { ExampleMark } from '../../../platform/views/example-data.js';
 import { RadioGroup } from '../../registry/registry.views.js';
 import { AGENDA_ITEM_KINDS, proposalBlocks } from './agenda.schema.js';
@@ -240,10 +241,7 @@ export function ItemFormPage(props: { ctx: ViewContext; title: string; action: s
         <TextField ctx={ctx} state={state} name="secrecyProvision" label={t('registry.doc.provision')} hint={t('agenda.provisionHint')} list="osl-provisions" />
         <ProvisionList ctx={ctx} />
         <TextField ctx={ctx} state={state} name="publicHeading" label={t('agenda.publicHeading')} hint={t('agenda.publicHeadingHint')} />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={back} />
       </PostForm>
     </Layout>
   );
@@ -253,14 +251,14 @@ export function RemoveItemPage({ ctx, meetingId, item }: { ctx: ViewContext; mee
   const { t } = ctx;
   const back = agendaPath(meetingId);
   return (
-    <Layout ctx={ctx} title={t('agenda.removeTitle')} back={{ href: back, label: t('agenda.back') }}>
-      <p class="warning">{t('agenda.removeConfirm', { n: item.position, heading: item.heading })}</p>
-      <PostForm ctx={ctx} action={`${back}/${item.id}/ta-bort`} class="actions">
-        <button type="submit" class="danger">
-          {t('common.delete')}
-        </button>
-        <a href={back}>{t('common.cancel')}</a>
-      </PostForm>
-    </Layout>
+    <ConfirmPage
+      ctx={ctx}
+      title={t('agenda.removeTitle')}
+      question={t('agenda.removeConfirm', { n: item.position, heading: item.heading })}
+      action={`${back}/${item.id}/ta-bort`}
+      back={back}
+      backLabel={t('agenda.back')}
+      confirmLabel={t('common.delete')}
+    />
   );
 }

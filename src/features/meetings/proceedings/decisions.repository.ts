@@ -7,17 +7,16 @@ import type { Db } from '../../../platform/db/database.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
 import { protocolParagraphs, protocols, protocolSignatures } from '../../protocols/protocols.tables.js';
 import { agendaItemDocuments, agendaItems, meetings, motions, propositions, reservations, voteBallots, votes, type AgendaItemRow } from '../meetings.tables.js';
+import { firstRow } from '../../../platform/db/first-row.js';
 
 // ---- reservations
 
 export async function findReservation(tx: Db, id: string) {
-  const [row] = await tx.select().from(reservations).where(eq(reservations.id, id));
-  return row;
+  return firstRow(tx.select().from(reservations).where(eq(reservations.id, id)));
 }
 
 export async function findReservationOf(tx: Db, itemId: string, personId: string) {
-  const [row] = await tx.select().from(reservations).where(and(eq(reservations.itemId, itemId), eq(reservations.personId, personId)));
-  return row;
+  return firstRow(tx.select().from(reservations).where(and(eq(reservations.itemId, itemId), eq(reservations.personId, personId))));
 }
 
 export async function insertReservation(tx: Db, values: Omit<typeof reservations.$inferInsert, 'id'>) {
@@ -48,8 +47,7 @@ export async function isJusteringUnderway(tx: Db, item: Pick<AgendaItemRow, 'id'
 
 /** A motion of the item, if it is one. */
 export async function findMotionOfItem(tx: Db, motionId: string, itemId: string) {
-  const [row] = await tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.itemId, itemId)));
-  return row;
+  return firstRow(tx.select().from(motions).where(and(eq(motions.id, motionId), eq(motions.itemId, itemId))));
 }
 
 /** The record a decision leaves on an item: its votes (not tabling votes) with ballots, the last proposition, the reservations. */

@@ -7,6 +7,7 @@ import { CANDIDATE_PREFIX, COUNT_PREFIX, ELECTION_BALLOT_PREFIX, type ElectionRe
 import { ActionForm, Hidden, Paragraphs, typed, type LiveProps } from './live-meeting-forms.pages.js';
 import { countText } from '../../../platform/i18n/plural.js';
 import { DataTable } from '../../../platform/views/data-table.js';
+import { FormActions } from '../../../platform/views/forms.js';
 
 function alternativeLabel(ctx: ViewContext, a: Alternative): string {
   const text = a.text.length > 140 ? `${a.text.slice(0, 137)}…` : a.text;
@@ -307,11 +308,7 @@ export function Decision(props: { live: LiveProps; item: ItemView; view: LiveMee
               {typed(live, 'beslutstext', { itemId: item.item.id }, 'decisionText', item.item.decisionText ?? '')}
             </textarea>
           </div>
-          <div class="actions">
-            <button type="submit" class="secondary">
-              {t('live.decide.saveText')}
-            </button>
-          </div>
+          <FormActions ctx={live.ctx} submit={t('live.decide.saveText')} kind="secondary" />
         </ActionForm>
       ) : (
         <Paragraphs text={item.item.decisionText ?? ''} />

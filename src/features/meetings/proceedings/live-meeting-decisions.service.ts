@@ -14,7 +14,8 @@ import type { Principal } from '../../../platform/auth/policy.js';
 import { recordTablingVote, tableItem, tableToNextOrdinary } from './tabling.js';
 import { recordVote } from './live-meeting.voting.js';
 import { parseElectionInput, recordElection } from './live-meeting.election.js';
-import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
+import { liveMeetingMessages as M } from './live-meeting.messages.js';
+import { refuseWith } from '../../../platform/i18n/fill.js';
 import { anchor, decide, requireItem, requireOpen, requirePending, requireQuorum, requireServing, type Anchor, type WriteContext, type Writer } from './live-meeting.write.js';
 import {
   NEXT_ORDINARY, ZAcclamationInput, ZDecisionTextInput, ZImmediateJusteringInput, ZItemRef, ZNotesInput, ZReservationInput, ZReservationReason, ZTablingInput, parseVoteInput,

@@ -13,7 +13,8 @@ import { drawElectionLottery, electionResult } from '../../../domain/index.js';
 import { servingAt } from './live-meeting.state.js';
 import type { WriteContext } from './live-meeting.write.js';
 import type { MeetingRecord } from '../../protocols/protocol.model.js';
-import { liveMeetingMessages as M, fillMessage, refuseWith } from './live-meeting.messages.js';
+import { liveMeetingMessages as M } from './live-meeting.messages.js';
+import { fillMessage, refuseWith } from '../../../platform/i18n/fill.js';
 import type { AgendaItemRow } from '../meetings.tables.js';
 
 /** Candidate N arrives as `candidate-N`, its count (closed ballot) as `count-N`; an open ballot as `ballot-<person id>`. */

@@ -1,7 +1,7 @@
 /** Sammanträdet: the secretary's live screen, one page per meeting, and the close confirmation. */
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { PostForm } from '../../../platform/views/forms.js';
+import { PostForm, FormActions } from '../../../platform/views/forms.js';
 import type { LiveMeetingView } from './live-meeting.view.js';
 import { ActionForm, QuorumText, liveBase, type LiveFailure, type LiveProps } from './live-meeting-forms.pages.js';
 import { AttendanceSection } from './live-meeting-attendance.pages.js';
@@ -232,12 +232,7 @@ export function CloseMeetingPage(props: { ctx: ViewContext; view: LiveMeetingVie
       )}
       <p>{t('live.close.consequence')}</p>
       <PostForm ctx={ctx} action={`${base}/avsluta`}>
-        <div class="actions">
-          <button type="submit" class="danger">
-            {t('live.close.submit')}
-          </button>
-          <a href={base}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} submit={t('live.close.submit')} kind="danger" cancelHref={base} />
       </PostForm>
     </Layout>
   );

@@ -5,7 +5,8 @@ import { decideVote, drawElectionLottery, type VoteKind } from '../../../domain/
 import { servingAt } from './live-meeting.state.js';
 import type { TChoice } from './live-meeting.schema.js';
 import type { WriteContext } from './live-meeting.write.js';
-import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
+import { liveMeetingMessages as M } from './live-meeting.messages.js';
+import { refuseWith } from '../../../platform/i18n/fill.js';
 
 interface Side {
   text: string;

@@ -14,7 +14,8 @@ import { actorOf } from '../../auth/auth.service.js';
 import { assertCan, scopeOf, type Principal } from '../../../platform/auth/policy.js';
 import { findBody, findMeeting, lockMeeting } from '../meetings.repository.js';
 import { loadAttendanceModel, servingAt, type AttendanceModel } from './live-meeting.state.js';
-import { liveMeetingMessages as M, refuseWith } from './live-meeting.messages.js';
+import { liveMeetingMessages as M } from './live-meeting.messages.js';
+import { refuseWith } from '../../../platform/i18n/fill.js';
 
 /** Where the page goes after a write: the anchor of the item or of the attendance table. */
 export type Anchor = string;

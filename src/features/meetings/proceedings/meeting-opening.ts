@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../../platform/errors.js';
 import { OPEN_LATE_LIMIT_DAYS, type OpeningOutsideDay } from '../../../domain/index.js';
-import { fillMessage } from './live-meeting.messages.js';
+import { fillMessage } from '../../../platform/i18n/fill.js';
 import { meetingOpeningMessages as M } from './meeting-opening.messages.js';
 
 export const MAX_OPEN_REASON = 500;

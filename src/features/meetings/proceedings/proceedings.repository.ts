@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
 import { bodies, organisations, people } from '../../organisation/organisation.tables.js';
 import { agendaItems, attendanceEvents, electionBallots, electionCandidates, elections, meetings, memberReports, motions, propositions, reservations, voteBallots, votes, type MeetingRow } from '../meetings.tables.js';
+import { firstRow } from '../../../platform/db/first-row.js';
 
 // ---- the attendance model
 
@@ -50,8 +51,7 @@ export async function deleteAttendanceEvent(tx: Db, id: string): Promise<void> {
 // ---- motions (yrkanden)
 
 export async function findMotion(tx: Db, id: string) {
-  const [row] = await tx.select().from(motions).where(eq(motions.id, id));
-  return row;
+  return firstRow(tx.select().from(motions).where(eq(motions.id, id)));
 }
 
 export async function insertMotion(tx: Db, values: Omit<typeof motions.$inferInsert, 'id'>) {

@@ -12,7 +12,8 @@ import { swedishDate } from '../../../platform/clock.js';
 import { DomainError } from '../../../platform/errors.js';
 import { lockMeeting } from '../meetings.repository.js';
 import type { WriteContext } from './live-meeting.write.js';
-import { liveMeetingMessages as M, fillMessage } from './live-meeting.messages.js';
+import { liveMeetingMessages as M } from './live-meeting.messages.js';
+import { fillMessage } from '../../../platform/i18n/fill.js';
 
 /** Refuses a target that is not a planned meeting of the same body after this one. */
 async function lockTarget(w: WriteContext, targetMeetingId: string) {

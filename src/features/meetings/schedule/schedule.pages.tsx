@@ -1,8 +1,9 @@
+import { ConfirmPage } from '../../../platform/views/confirm-page.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout, withQuery } from '../../../platform/views/layout.js';
 import { DataTable } from '../../../platform/views/data-table.js';
 import { ListTable, type Column } from '../../../platform/views/list-table.js';
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState } from '../../../platform/views/forms.js';
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, FormActions } from '../../../platform/views/forms.js';
 import { ExampleMark } from '../../../platform/views/example-data.js';
 import type { ScheduleService, ScheduledMeeting } from './schedule.service.js';
 import { formatCalendarDay, formatMonthName } from '../../../platform/time-format.js';
@@ -100,10 +101,7 @@ export function MeetingFormPage(props: { ctx: ViewContext; title: string; action
         <TextField ctx={ctx} state={state} name="startTime" label={labels.startTime} hint={t('schedule.timeHint')} type="time" required />
         <TextField ctx={ctx} state={state} name="endTime" label={labels.endTime} hint={t('schedule.endTimeHint')} type="time" />
         <TextField ctx={ctx} state={state} name="place" label={labels.place} hint={t('schedule.placeHint')} required />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-          <a href={props.back}>{t('common.cancel')}</a>
-        </div>
+        <FormActions ctx={ctx} cancelHref={props.back} />
       </PostForm>
     </Layout>
   );
@@ -113,15 +111,15 @@ export function CancelMeetingPage({ ctx, meeting }: { ctx: ViewContext; meeting:
   const { t } = ctx;
   const back = `/moten/${meeting.id}`;
   return (
-    <Layout ctx={ctx} title={t('schedule.cancelTitle', { date: meeting.date })} back={{ href: back }}>
-      <p class="warning">{t('schedule.cancelConfirm', { what: meetingLabel(ctx, meeting) })}</p>
-      <PostForm ctx={ctx} action={`/moten/${meeting.id}/stall-in`} class="actions">
-        <button type="submit" class="danger">
-          {t('schedule.cancel')}
-        </button>
-        <a href={back}>{t('schedule.keep')}</a>
-      </PostForm>
-    </Layout>
+    <ConfirmPage
+      ctx={ctx}
+      title={t('schedule.cancelTitle', { date: meeting.date })}
+      question={t('schedule.cancelConfirm', { what: meetingLabel(ctx, meeting) })}
+      action={`/moten/${meeting.id}/stall-in`}
+      back={back}
+      confirmLabel={t('schedule.cancel')}
+      cancelLabel={t('schedule.keep')}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { annualCycleItems, meetings, type AnnualCycleItemRow, type MeetingRow, type AgendaItemRow } from '../meetings.tables.js';
 import { bodies, organisations, type BodyRow } from '../../organisation/organisation.tables.js';
 import { insertOne } from '../../../platform/db/insert-one.js';
+import { firstRow } from '../../../platform/db/first-row.js';
 
 export async function listBodies(db: Db): Promise<BodyRow[]> {
   return db.select().from(bodies).orderBy(asc(bodies.name));
@@ -94,8 +95,7 @@ function sortCycleItems<T extends { month: number; title: string }>(rows: T[]): 
 }
 
 export async function findCycleItem(db: Db, id: string): Promise<AnnualCycleItemRow | undefined> {
-  const [row] = await db.select().from(annualCycleItems).where(eq(annualCycleItems.id, id));
-  return row;
+  return firstRow(db.select().from(annualCycleItems).where(eq(annualCycleItems.id, id)));
 }
 
 export async function insertMeeting(tx: Db, values: Omit<typeof meetings.$inferInsert, 'id'>): Promise<MeetingRow> {
