@@ -12,7 +12,6 @@ import './features/economy/economy.messages.js';
 import './features/economy/import.messages.js';
 import './features/home/home.messages.js';
 import './features/live/live.messages.js';
-import './features/live/live-election.messages.js';
 import './features/meetings/agenda/agenda.messages.js';
 import './features/meetings/proceedings/live-meeting.messages.js';
 import './features/meetings/proceedings/meeting-opening.messages.js';

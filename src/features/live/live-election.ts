@@ -23,7 +23,7 @@ import { servingAt, loadAttendanceModel, type AttendanceModel } from '../meeting
 import { decide, requireItem, requireQuorum } from '../meetings/proceedings/live-meeting.write.js';
 import { liveMeetingMessages } from '../meetings/proceedings/live-meeting.messages.js';
 import { fillMessage } from '../../platform/i18n/fill.js';
-import { liveElectionMessages as M, refuseElection as refuse } from './live-election.messages.js';
+import { liveElectionMessages as M, refuseElection as refuse } from './live.messages.js';
 import type { AgendaItemRow } from '../meetings/meetings.tables.js';
 
 export const MAX_ELECTION_MINUTES = 30;

@@ -10,6 +10,7 @@ import { Lines } from '../../platform/views/text.js';
 import { javLine, justeringRows, servedLine, type ProtocolDocument, type ProtocolParagraph } from './protocol.model.js';
 import { genitive } from './protocol-build.js';
 import { basisLine, motionSentence, propositionSentence, withoutFullStop } from './protocol-wording.js';
+import { HeadedList } from '../../platform/views/list-or-none.js';
 
 /** The protocol's facts: place and time, who served, who else was there, secretary, chair, adjuster, justering. */
 export function Header({ ctx, doc }: { ctx: ViewContext; doc: ProtocolDocument }) {
@@ -179,16 +180,7 @@ export function Paragraph(props: { ctx: ViewContext; doc: ProtocolDocument; p: P
           </ul>
         </>
       )}
-      {p.recipients.length > 0 && (
-        <>
-          <h3>{t('protocol.recipients')}</h3>
-          <ul>
-            {p.recipients.map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <HeadedList heading={t('protocol.recipients')} items={p.recipients} />
       {p.immediateJustering && <p>{t('protocol.immediate')}</p>}
       {children}
     </section>

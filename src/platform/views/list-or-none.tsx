@@ -24,3 +24,18 @@ export function LinkList(p: { links: readonly { href: string; label: ComponentCh
     </ul>
   );
 }
+
+/** A heading over a bulleted list of texts, or nothing at all when there are none (a paragraph's recipients). */
+export function HeadedList(p: { heading: string; items: readonly string[] }) {
+  if (p.items.length === 0) return null;
+  return (
+    <>
+      <h3>{p.heading}</h3>
+      <ul>
+        {p.items.map((text) => (
+          <li>{text}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

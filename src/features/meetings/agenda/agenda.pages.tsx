@@ -9,6 +9,7 @@ import { AGENDA_ITEM_KINDS, proposalBlocks } from './agenda.schema.js';
 import { meetingWhen, type AgendaService, type PresentedAgendaItem } from './agenda.service.js';
 import { countText } from '../../../platform/i18n/plural.js';
 import type { AgendaItemRow } from '../meetings.tables.js';
+import { HeadedList } from '../../../platform/views/list-or-none.js';
 
 type Agenda = Awaited<ReturnType<AgendaService['getAgenda']>>;
 type FormOptions = Awaited<ReturnType<AgendaService['formOptions']>>;
@@ -68,16 +69,7 @@ function ItemBody({ ctx, item }: { ctx: ViewContext; item: PresentedAgendaItem }
         </ul>
       )}
       {item.hiddenDocuments > 0 && <p class="hint">{countText(ctx, 'agenda.hiddenDocuments', item.hiddenDocuments)}</p>}
-      {item.recipients.length > 0 && (
-        <>
-          <h3>{t('agenda.recipients')}</h3>
-          <ul>
-            {item.recipients.map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <HeadedList heading={t('agenda.recipients')} items={item.recipients} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { PostForm, type FormState } from '../../../platform/views/forms.js';
 import { formatSize } from '../../registry/registry.views.js';
 import { proposalBlocks, type ProposalBlock } from '../agenda/agenda.schema.js';
 import { formatClock, formatMeetingDay, type RoomView } from './member-room.service.js';
+import { HeadedList } from '../../../platform/views/list-or-none.js';
 
 type RoomItem = RoomView['items'][number];
 
@@ -243,16 +244,7 @@ export function Item({ ctx, room, item, form }: { ctx: ViewContext; room: RoomVi
       )}
       <h3>{t('room.item.documents')}</h3>
       <Documents ctx={ctx} item={item} meetingId={room.meeting.id} />
-      {item.recipients.length > 0 && (
-        <>
-          <h3>{t('room.item.recipients')}</h3>
-          <ul>
-            {item.recipients.map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <HeadedList heading={t('room.item.recipients')} items={item.recipients} />
       <ItemTools ctx={ctx} room={room} item={item} form={form} />
       <p class="room-top">
         <a href="#toc-h">↑ {t('room.toTop')}</a>
