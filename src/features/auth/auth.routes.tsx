@@ -152,27 +152,19 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     return reply.header('cache-control', 'no-store').page(<AccountPage ctx={request.viewContext()} view={{ ...view, totpEnrolment: enrolment }} state={emptyForm()} />);
   });
 
-  app.post('/konto/tvastegs/bekrafta', { config: { action: 'account.self' } }, async (request, reply) => {
-    const principal = principalOf(request);
-    const view = await accountView(principal);
-    const ok = await handleForm(reply, {}, () => services.account.confirmTotp(principal, formBody(request).code ?? ''), (state) => (
-      <AccountPage ctx={request.viewContext()} view={view} state={state} />
-    ));
-    if (!ok) return reply;
-    setFlash(reply, request, services, request.viewContext().t('account.totpEnabled'));
-    return reply.redirect('/konto');
-  });
+  /** A change made on the account page: done, a flash and back to the page; refused, the page with the problem. */
+  const accountChange = (change: (principal: Principal, form: Record<string, string>) => Promise<unknown>, done: 'account.totpEnabled' | 'account.totpDisabled') =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = principalOf(request);
+      const view = await accountView(principal);
+      const ok = await handleForm(reply, {}, () => change(principal, formBody(request)), (state) => <AccountPage ctx={request.viewContext()} view={view} state={state} />);
+      if (!ok) return reply;
+      setFlash(reply, request, services, request.viewContext().t(done));
+      return reply.redirect('/konto');
+    };
 
-  app.post('/konto/tvastegs/stang', { config: { action: 'account.self' } }, async (request, reply) => {
-    const principal = principalOf(request);
-    const view = await accountView(principal);
-    const ok = await handleForm(reply, {}, () => services.account.disableTotp(principal, formBody(request).password ?? ''), (state) => (
-      <AccountPage ctx={request.viewContext()} view={view} state={state} />
-    ));
-    if (!ok) return reply;
-    setFlash(reply, request, services, request.viewContext().t('account.totpDisabled'));
-    return reply.redirect('/konto');
-  });
+  app.post('/konto/tvastegs/bekrafta', { config: { action: 'account.self' } }, accountChange((principal, form) => services.account.confirmTotp(principal, form.code ?? ''), 'account.totpEnabled'));
+  app.post('/konto/tvastegs/stang', { config: { action: 'account.self' } }, accountChange((principal, form) => services.account.disableTotp(principal, form.password ?? ''), 'account.totpDisabled'));
 
   app.post('/konto/nycklar', { config: { action: 'account.self' } }, async (request, reply) => {
     const principal = principalOf(request);
