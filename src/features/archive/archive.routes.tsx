@@ -17,7 +17,6 @@ import { ArchivedListPage, ArchivedPackagePage } from './archived.pages.js';
 import type { OrganisationRow } from '../organisation/organisation.tables.js';
 
 /** How long the web waits for a small delivery before answering with the progress page. */
-const WAIT_FOR_SMALL_DELIVERY_MS = 1500;
 
 const csvMessages = { notUtf8: archiveMessages['archive.plan.notUtf8'], noInput: archiveMessages['archive.plan.noInput'] };
 
@@ -53,7 +52,6 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
   app.post(`${PLAN}/import`, manage, async (request, reply) => {
     const committee = await committeeOf(request, reply, 'archive.manage', PLAN);
     if (!committee) return reply;
-    const page = await planPage(request, committee);
     const imported = { count: 0 };
     const ok = await handleUploadForm(
       reply,
@@ -62,7 +60,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
       async (form) => {
         imported.count = await archive.plan.importPlan(request.principal, committee, uploadedOrPastedCsv(form, csvMessages));
       },
-      (importState) => cloneElement(page, { importState }),
+      async (importState) => cloneElement(await planPage(request, committee), { importState }),
     );
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.plan.imported', { count: imported.count }));
@@ -73,8 +71,7 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
     const committee = await committeeOf(request, reply, 'archive.manage', PLAN);
     if (!committee) return reply;
     const values = formBody(request);
-    const page = await planPage(request, committee);
-    const ok = await handleForm(reply, values, () => archive.plan.createRule(request.principal, committee, values), (state) => cloneElement(page, { ruleState: state }));
+    const ok = await handleForm(reply, values, () => archive.plan.createRule(request.principal, committee, values), async (state) => cloneElement(await planPage(request, committee), { ruleState: state }));
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.rule.created'));
     return reply.redirect(inCommittee(PLAN, committee));
@@ -115,28 +112,22 @@ export function registerArchiveRoutes(app: FastifyInstance, services: Services):
     const committee = await committeeOf(request, reply, 'archive.manage');
     if (!committee) return reply;
     const values = formBody(request);
-    const page = await deliveriesPage(request, committee, emptyForm(values));
-    const started: { id?: string } = {};
+    let deliveryId = '';
     const ok = await handleForm(
       reply,
       values,
       async () => {
+        // The package is written after the answer: the delivery's page shows its progress and
+        // reloads itself until it is done; a failure is recorded on the delivery and shown there.
         const { delivery, finished } = await archive.deliveries.startYearExport(request.principal, committee, values);
-        started.id = delivery.id;
-        // A small delivery is done before the answer; a larger one goes on after it, and its page shows the progress.
-        // A failure is recorded on the delivery (status, error) and shown there.
-        const settled = finished.then(
-          () => undefined,
-          () => undefined,
-        );
-        await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_SMALL_DELIVERY_MS).unref())]);
+        deliveryId = delivery.id;
+        finished.catch(() => undefined);
       },
-      (state) => cloneElement(page, { state }),
+      (state) => deliveriesPage(request, committee, state),
     );
     if (!ok) return reply;
-    const { delivery } = await archive.deliveries.getDelivery(request.principal, started.id ?? '');
-    flash(request, reply, request.viewContext().t(delivery.status === 'running' ? 'archive.delivery.started' : delivery.status === 'done' ? 'archive.delivery.finished' : 'archive.delivery.status.failed'));
-    return reply.redirect(inCommittee(`/arkiv/leveranser/${delivery.id}`, committee));
+    flash(request, reply, request.viewContext().t('archive.delivery.started'));
+    return reply.redirect(inCommittee(`/arkiv/leveranser/${deliveryId}`, committee));
   });
 
   app.get('/arkiv/leveranser/:id', read, async (request, reply) => {

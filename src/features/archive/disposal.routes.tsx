@@ -62,8 +62,7 @@ export function registerDisposalRoutes(
   app.post(`${DISPOSAL}/:id/godkann`, approve, async (request, reply) => {
     const id = idParam(request);
     const values = formBody(request);
-    const page = await listPage(request, id);
-    const ok = await handleForm(reply, values, () => disposal.approve(request.principal, id, values), (state) => cloneElement(page, { state }));
+    const ok = await handleForm(reply, values, () => disposal.approve(request.principal, id, values), async (state) => cloneElement(await listPage(request, id), { state }));
     if (!ok) return reply;
     return backToList(request, reply, id, request.viewContext().t('archive.list.approved'));
   });
@@ -89,8 +88,7 @@ export function registerDisposalRoutes(
     const committee = await committeeOf(request, reply, 'archive.manage', DISPOSAL);
     if (!committee) return reply;
     const values = formBody(request);
-    const page = await disposalPage(request, committee);
-    const ok = await handleForm(reply, values, () => disposal.placeHold(request.principal, committee, values), (state) => cloneElement(page, { holdState: state }));
+    const ok = await handleForm(reply, values, () => disposal.placeHold(request.principal, committee, values), async (state) => cloneElement(await disposalPage(request, committee), { holdState: state }));
     if (!ok) return reply;
     flash(request, reply, request.viewContext().t('archive.hold.placed'));
     return reply.redirect(inCommittee(DISPOSAL, committee));

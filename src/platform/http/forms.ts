@@ -33,7 +33,7 @@ export async function handleForm(
   reply: FastifyReply,
   values: Record<string, string>,
   run: () => Promise<unknown>,
-  render: (state: FormState) => VNode,
+  render: (state: FormState) => VNode | Promise<VNode>,
 ): Promise<boolean> {
   try {
     await run();
@@ -41,7 +41,7 @@ export async function handleForm(
   } catch (error) {
     if (!(error instanceof DomainError) || !SHOWN_IN_FORM.has(error.code)) throw error;
     const errors = error.fieldErrors.length > 0 ? error.fieldErrors : [{ field: '_', message: error.userMessage }];
-    await reply.code(HTTP_STATUS[error.code]).page(render({ values, errors }));
+    await reply.code(HTTP_STATUS[error.code]).page(await render({ values, errors }));
     return false;
   }
 }
@@ -56,7 +56,7 @@ export async function handleUploadForm(
   defaults: Record<string, string>,
   read: () => Promise<MultipartForm>,
   run: (form: MultipartForm) => Promise<unknown>,
-  render: (state: FormState) => VNode,
+  render: (state: FormState) => VNode | Promise<VNode>,
 ): Promise<boolean> {
   let values = defaults;
   return handleForm(
