@@ -1,7 +1,5 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
@@ -10,34 +8,10 @@ import { protocolExtracts, protocolParagraphs, protocols } from './protocols.tab
 import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import type { Principal } from '../../platform/auth/policy.js';
+import { startSmtp } from '../../../test/support/smtp.js';
 import { buildLiveMeeting, recordStart, textOf, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 
 const NOW = new Date('2026-03-30T08:00:00Z');
-
-/** A local SMTP server that keeps what it accepts, and refuses the addresses in `refuse`. */
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const refuse = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      callback(refuse.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, refuse, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
