@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { type OrganisationRow } from '../organisation/organisation.tables.js';
+import type { OrganisationRow } from '../organisation/organisation.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { POLICY, PolicyDenied, type Principal, type Scope, type ScopedAction } from '../../platform/auth/policy.js';
 import { ownScope } from '../organisation/scope.js';

@@ -3,7 +3,7 @@
  * participants, cost shares and late buy-ins, and the decision matrix. No writes here.
  */
 import type { Db } from '../../platform/db/database.js';
-import { type ProcessPhaseTemplate, type InitiativeRow, type ProcessTemplateRow, type InitiativePhaseRow, type InitiativeDecisionRow, type PowerOfAttorneyRow } from './cooperation.tables.js';
+import type { ProcessPhaseTemplate, InitiativeRow, ProcessTemplateRow, InitiativePhaseRow, InitiativeDecisionRow, PowerOfAttorneyRow } from './cooperation.tables.js';
 import { findDocument } from '../registry/registry.repository.js';
 import { allocateCost, computeBuyIn, DomainError, evaluatePhaseGate, phaseParticipants, type AllocationKey, type BuyInResult, type GateResult, type Share } from '../../domain/index.js';
 import * as repo from './cooperation.repository.js';

@@ -5,7 +5,7 @@
  * demo uses the same writes with its own actor and historical times.
  */
 import type { Db } from '../../platform/db/database.js';
-import { type ProcessPhaseTemplate, type InitiativeDecisionRow, type InitiativePhaseRow, type InitiativeRow } from './cooperation.tables.js';
+import type { ProcessPhaseTemplate, InitiativeDecisionRow, InitiativePhaseRow, InitiativeRow } from './cooperation.tables.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { FULLMAKT_DECISION_KEY } from './process-template.js';
 import * as repo from './cooperation.repository.js';

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { type TestContext } from '../../../test/support/app.js';
+import type { TestContext } from '../../../test/support/app.js';
 import { useTestApp } from '../../../test/support/test-app-hooks.js';
 import { buildLiveMeeting, recordStart, TOWNS, type LiveFixture, type Town } from '../../../test/support/live-meeting-fixtures.js';
 import { linkedUser, refusal } from '../../../test/support/live-room.js';

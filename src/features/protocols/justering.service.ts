@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { type ProtocolParagraphRow } from './protocols.tables.js';
+import type { ProtocolParagraphRow } from './protocols.tables.js';
 import { recordAudit, canonicalJson } from '../../platform/audit/audit.js';
 import * as jrepo from './justering.repository.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';

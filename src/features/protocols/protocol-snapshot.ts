@@ -10,7 +10,7 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { type ProtocolSnapshotRow } from './protocols.tables.js';
+import type { ProtocolSnapshotRow } from './protocols.tables.js';
 import { notFound } from '../../platform/errors.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { databaseFileStorage, type FileStorage } from '../registry/file-storage.js';

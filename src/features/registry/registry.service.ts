@@ -1,7 +1,7 @@
 import type { Config } from '../../platform/config/config.js';
 import type { Database, Db } from '../../platform/db/database.js';
 import { swedishDate, type Clock } from '../../platform/clock.js';
-import { type DocumentRow, type CaseRow, type DocumentFileRow } from './registry.tables.js';
+import type { DocumentRow, CaseRow, DocumentFileRow } from './registry.tables.js';
 import { setSearchVisibility } from '../search/search.repository.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import { DomainError, conflict, notFound } from '../../platform/errors.js';

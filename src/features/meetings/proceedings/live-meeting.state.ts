@@ -4,7 +4,7 @@
  * each item. Read by the live screen and by every write that depends on who serves.
  */
 import type { Db } from '../../../platform/db/database.js';
-import { type AgendaItemRow, type AttendanceEventRow, type MeetingRow } from '../meetings.tables.js';
+import type { AgendaItemRow, AttendanceEventRow, MeetingRow } from '../meetings.tables.js';
 import { swedishDate } from '../../../platform/clock.js';
 import {
   committeeSeats,
