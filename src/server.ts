@@ -48,6 +48,8 @@ export async function serve(config: Config, opening: Promise<Database>): Promise
     // end them first; the browsers reconnect to another server.
     services.eventStreams.closeAll();
     await app.close();
+    // A package started from the web is written after its answer: let it finish, or it stays "running".
+    await services.archive.deliveries.settled();
     await services.realtime.close();
     await reminders.stop();
     await services.mailer.stop();

@@ -45,6 +45,8 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
   const { database, clock } = deps;
   const db = database.db;
   const frozen = createFrozenProtocols(deps);
+  /** The packages being written after their request was answered, each settled (done or failed) or not. */
+  const writing = new Set<Promise<void>>();
 
   /** The year's content; final protocols made final before snapshots existed get theirs first. */
   async function contentOf(committee: OrganisationRow, year: number) {
@@ -131,6 +133,12 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
     const objId = `uuid-${randomUUID()}`;
     const row = await store.insertDelivery(db, { committeeId: committee.id, scope: 'year', year: options.year, packageId: objId, status: 'running', progress: 0, createdByUserId: actor.userId, createdAt: clock() });
     const finished = run({ deliveryId: row.id, objId, committee, year: options.year, actor, contactName: options.contactName, target: options.target });
+    const settled = finished.then(
+      () => undefined,
+      () => undefined,
+    );
+    writing.add(settled);
+    void settled.then(() => writing.delete(settled));
     return { delivery: row, finished };
   }
 
@@ -147,6 +155,11 @@ export function createArchiveExportService(deps: { database: Database; clock: Cl
       assertCan(principal, 'archive.manage', archiveScope(committee.id));
       const { year } = parseInput(ZExportYear, raw);
       return start(actorOf(principal), { year, committee, contactName: principal.name, target: { kind: 'zip' } });
+    },
+
+    /** Resolves once every package being written has finished or failed: a clean stop waits for it. */
+    async settled(): Promise<void> {
+      await Promise.all(writing);
     },
 
     /** The committee's deliveries, newest first. */

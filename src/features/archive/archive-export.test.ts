@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { buildCommittee, createTestApp, type TestContext } from '../../../test/support/app.js';
-import { archiveDeliveryItems, archivedObjects } from './archive.tables.js';
+import { buildCommittee, buildUser, createTestApp, TestClient, type TestContext } from '../../../test/support/app.js';
+import { archiveDeliveries, archiveDeliveryItems, archivedObjects } from './archive.tables.js';
 import { protocols } from '../protocols/protocols.tables.js';
 import { cases } from '../registry/registry.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
@@ -116,6 +116,29 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
     assert.equal(entries.length, 1);
     assert.equal(entries[0]?.entityId, deliveryId);
     assert.deepEqual(await verifyAuditChain(t.services.database.db), { ok: true, count: (await t.services.database.db.select().from(auditLog)).length });
+  });
+
+  test('the web form answers at once with the delivery’s page, which follows the package; a wrong year shows the form again', async () => {
+    const registrar = await buildUser(t.services, { organisationId: committee.id, roles: ['registrar'] });
+    const client = new TestClient(t.app);
+    await client.signIn(registrar.email);
+    const refused = await client.post('/arkiv/leveranser', { year: 'tjugo' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /name="year"[^>]*value="tjugo"/, 'the form again, with what was typed');
+    assert.match(refused.body, new RegExp(deliveryId), 'the deliveries listed under the form');
+
+    const started = await client.post('/arkiv/leveranser', { year: '2022' });
+    assert.equal(started.statusCode, 302);
+    const id = /^\/arkiv\/leveranser\/([0-9a-f-]{36})/.exec(String(started.headers.location))?.[1] ?? '';
+    assert.ok(id, String(started.headers.location));
+    const page = await client.get(String(started.headers.location));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Leveransen har startat/);
+    // The package is written after the answer.
+    await t.services.archive.deliveries.settled();
+    const [{ status } = { status: 'missing' }] = await t.services.database.db.select({ status: archiveDeliveries.status }).from(archiveDeliveries).where(eq(archiveDeliveries.id, id));
+    assert.equal(status, 'done');
+    assert.match((await client.get(`/arkiv/leveranser/${id}`)).body, /Ladda ned paketet/);
   });
 
   test('a year with nothing closed or final is refused', async () => {
