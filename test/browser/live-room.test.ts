@@ -144,8 +144,20 @@ describe('the live meeting for members in the browser', () => {
     // An election by closed ballot (KL 5:46) on the election item, once the items before it are decided.
     assert.equal((await f.secretary.post(`${f.base}/notera`, { itemId: f.items.info })).statusCode, 302);
     assert.equal((await f.secretary.post(`${f.base}/bifall`, { itemId: f.items.plan, alternative: 'proposal' })).statusCode, 302);
+    // The chair types before the page's event stream has answered: the first event, and any after
+    // it, must leave what she typed in place (held here so that the order is always this one).
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await chairView.route('**/live/handelser', async (route) => {
+      await held;
+      await route.continue();
+    });
     await chairView.reload();
     await chairView.getByLabel('Kandidater, en per rad').fill('Kandidat Ada\nKandidat Bo');
+    release();
+    await chairView.locator('[data-live-fetched]').waitFor({ state: 'attached' });
+    assert.equal(await chairView.getByLabel('Kandidater, en per rad').inputValue(), 'Kandidat Ada\nKandidat Bo');
+    await chairView.unroute('**/live/handelser');
     await expectAccessible(chairView, 'the chair view with the election form');
     await screenshot(chairView, 'live-chair-election-form-phone');
     await chairView.getByRole('button', { name: 'Starta valet' }).click();

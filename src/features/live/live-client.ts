@@ -16,14 +16,56 @@ export const LIVE_CLIENT_JS = `(function () {
     if (!el || el === document.body) return null;
     return el.id ? '#' + el.id : el.name ? '[name="' + el.name + '"]' + (el.value ? '[value="' + el.value + '"]' : '') : null;
   }
+  // What the person has typed or chosen and not yet sent: a field whose value differs from the
+  // one the server rendered, keyed by its form's action and hidden fields (so a choice in one
+  // vote is never carried into the next) and its own name.
+  function formKey(field) {
+    var form = field.form;
+    if (!form) return '';
+    var hidden = form.querySelectorAll('input[type="hidden"]:not([name="_csrf"])');
+    var key = form.getAttribute('action') || '';
+    for (var i = 0; i < hidden.length; i += 1) key += '|' + hidden[i].name + '=' + hidden[i].value;
+    return key;
+  }
+  function edits(el) {
+    var kept = [];
+    var fields = el.querySelectorAll('input, textarea, select');
+    for (var i = 0; i < fields.length; i += 1) {
+      var f = fields[i];
+      if (!f.name || f.type === 'hidden' || f.type === 'submit') continue;
+      var checkable = f.type === 'checkbox' || f.type === 'radio';
+      var changed = checkable ? f.checked !== f.defaultChecked
+        : f.tagName === 'SELECT' ? Array.prototype.some.call(f.options, function (o) { return o.selected !== o.defaultSelected; })
+        : f.value !== f.defaultValue;
+      if (changed) kept.push({ form: formKey(f), name: f.name, value: f.value, checkable: checkable, checked: f.checked });
+    }
+    return kept;
+  }
+  function restore(el, kept) {
+    var fields = el.querySelectorAll('input, textarea, select');
+    kept.forEach(function (k) {
+      for (var i = 0; i < fields.length; i += 1) {
+        var f = fields[i];
+        if (f.name !== k.name || formKey(f) !== k.form) continue;
+        if (k.checkable) { if (f.value === k.value) f.checked = k.checked; }
+        else if (f.tagName === 'SELECT' ? Array.prototype.some.call(f.options, function (o) { return o.value === k.value; }) : true) f.value = k.value;
+      }
+    });
+  }
+  // The markup as this browser writes it, to compare a new part with the one on the page.
+  var probe = document.createElement('template');
   function apply(parts) {
     Object.keys(parts).forEach(function (name) {
       var el = root.querySelector('[data-live-part="' + name + '"]');
       if (!el || applied[name] === parts[name]) return;
+      applied[name] = parts[name];
+      probe.innerHTML = parts[name];
+      if (probe.innerHTML === el.innerHTML) return;
       var active = document.activeElement;
       var key = active && el.contains(active) ? focusKey(active) : null;
+      var kept = edits(el);
       el.innerHTML = parts[name];
-      applied[name] = parts[name];
+      restore(el, kept);
       if (key) {
         var again = el.querySelector(key);
         if (again) again.focus();
@@ -31,13 +73,19 @@ export const LIVE_CLIENT_JS = `(function () {
     });
   }
   var fetching = false;
+  var fetched = 0; // how many times the page's own parts came (a browser test waits for it)
   var pending = false;
   function refetch() {
     if (fetching) { pending = true; return; }
     fetching = true;
     fetch(location.pathname.replace(/\\/$/, '') + '/delar', { credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (body) { if (body && body.parts) apply(body.parts); })
+      .then(function (body) {
+        if (!body || !body.parts) return;
+        apply(body.parts);
+        fetched += 1;
+        root.setAttribute('data-live-fetched', String(fetched));
+      })
       .catch(function () {})
       .then(function () { fetching = false; if (pending) { pending = false; refetch(); } });
   }
