@@ -9,10 +9,13 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { fromPgliteClient, openPostgres } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import { buildTests } from './build-tests.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 // One folder per run, so that two runs at once (a developer and CI) do not share a template.
 const work = path.join(root, '.kansli-test', String(process.pid));
+const buildDir = path.join(work, 'build');
+const builtOf = (file: string) => path.join(buildDir, file.replace(/\.tsx?$/, '.js'));
 
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -51,8 +54,9 @@ function slowestFirst(testFiles: readonly string[]): string[] {
 
 function runNodeTests(label: string, testFiles: string[], env: Record<string, string>): number {
   console.log(`\n=== ${label}: ${testFiles.length} test files ===`);
-  // Every fast-check property with one fixed seed (FC_SEED to try another): the same run every time.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/preload.ts', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/support/file-times-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', '--test-timeout=300000', ...slowestFirst(testFiles)], {
+  // Each built file loads test/support/preload.ts first: every fast-check property with one fixed
+  // seed (FC_SEED to try another), so the same run every time; no network.
+  const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/support/file-times-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', '--test-timeout=300000', ...slowestFirst(testFiles).map(builtOf)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
@@ -63,6 +67,8 @@ function runNodeTests(label: string, testFiles: string[], env: Record<string, st
 async function main(): Promise<number> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  const built = await buildTests(root, files, buildDir);
+  console.log(`Testerna buntade på ${(built.ms / 1000).toFixed(1)} s / tests bundled (${files.length} files).`);
   const pgliteTemplate = path.join(work, 'pglite-template.tar.gz');
   const client = await PGlite.create();
   await migrate(fromPgliteClient(client));
