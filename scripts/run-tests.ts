@@ -7,8 +7,10 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { fromPgliteClient, openPostgres } from '../src/platform/db/database.js';
+import { fromPgliteClient, openPostgres, PGLITE_START_PARAMS } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import { buildConfig } from '../src/platform/config/config.js';
+import { DEFAULT_SEAL_NAME, writeSealP12 } from '../src/features/protocols/certificate.js';
 import { buildTests } from './build-tests.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -70,12 +72,16 @@ async function main(): Promise<number> {
   const built = await buildTests(root, files, buildDir);
   console.log(`Testerna buntade på ${(built.ms / 1000).toFixed(1)} s / tests bundled (${files.length} files).`);
   const pgliteTemplate = path.join(work, 'pglite-template.tar.gz');
-  const client = await PGlite.create();
+  const client = await PGlite.create({ startParams: PGLITE_START_PARAMS });
   await migrate(fromPgliteClient(client));
   writeFileSync(pgliteTemplate, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
   await client.close();
 
-  let status = runNodeTests('PGlite', files, { KANSLI_TEST_DB: 'pglite', KANSLI_TEST_PGLITE_TEMPLATE: pgliteTemplate });
+  const seal = path.join(work, 'seal.p12');
+  writeSealP12(seal, { name: DEFAULT_SEAL_NAME, passphrase: buildConfig().sealPassphrase });
+  const shared = { KANSLI_TEST_SEAL: seal };
+
+  let status = runNodeTests('PGlite', files, { ...shared, KANSLI_TEST_DB: 'pglite', KANSLI_TEST_PGLITE_TEMPLATE: pgliteTemplate });
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
@@ -91,7 +97,7 @@ async function main(): Promise<number> {
     await database.close();
     // The domain is pure: its tests say nothing new on another database.
     const dbFiles = files.filter((f) => !f.startsWith('src/domain/'));
-    const pgStatus = runNodeTests('PostgreSQL', dbFiles, { KANSLI_TEST_DB: 'postgres', KANSLI_TEST_PG_TEMPLATE: template });
+    const pgStatus = runNodeTests('PostgreSQL', dbFiles, { ...shared, KANSLI_TEST_DB: 'postgres', KANSLI_TEST_PG_TEMPLATE: template });
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
     status = status || pgStatus;

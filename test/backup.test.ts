@@ -5,15 +5,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
 import { buildCommittee, buildUser, createTestApp, TEST_PASSWORD, type TestContext } from './support/app.js';
-import { createTestDatabase, TEST_DB_KIND } from './support/db.js';
+import { createPgliteDatabase, createTestDatabase, TEST_DB_KIND } from './support/db.js';
 import type { Services } from '../src/services.js';
 import { recordAudit, verifyAuditChain, type Actor } from '../src/platform/audit/audit.js';
 import { DomainError } from '../src/platform/errors.js';
-import { fromPgliteClient, queryRows, type Database } from '../src/platform/db/database.js';
-import { migrate } from '../src/platform/db/migrate.js';
+import { queryRows, type Database } from '../src/platform/db/database.js';
 import { bodies, organisations } from '../src/features/organisation/organisation.tables.js';
 import { backupToFile, restoreFromFile } from '../src/platform/db/backup.js';
 
@@ -265,14 +263,8 @@ describe('backup and restore across databases', { skip: TEST_DB_KIND !== 'postgr
     await app.close();
   }
 
-  async function pgliteDatabase(): Promise<Database> {
-    const database = fromPgliteClient(await PGlite.create());
-    await migrate(database);
-    return database;
-  }
-
   it('restores a PGlite backup into PostgreSQL', async () => {
-    const [from, to] = [await pgliteDatabase(), await createTestDatabase()];
+    const [from, to] = [await createPgliteDatabase(), await createTestDatabase()];
     try {
       await roundTrip(from, to);
     } finally {
@@ -282,7 +274,7 @@ describe('backup and restore across databases', { skip: TEST_DB_KIND !== 'postgr
   });
 
   it('restores a PostgreSQL backup into PGlite', async () => {
-    const [from, to] = [await createTestDatabase(), await pgliteDatabase()];
+    const [from, to] = [await createTestDatabase(), await createPgliteDatabase()];
     try {
       await roundTrip(from, to);
     } finally {

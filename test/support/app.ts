@@ -19,11 +19,12 @@ import { createTestDatabase } from './db.js';
 export const TEST_PASSWORD = 'rätt häftig häst batteri';
 
 /**
- * The seal of every test app that names none: one self-signed file per test process (made on
- * first use, removed when the process ends), never the default path under the working folder.
+ * The seal of every test app that names none, never the default path under the working folder:
+ * the run's own (`npm test` makes one self-signed file for all its processes: an RSA key costs a
+ * fifth of a second), or one per test process, made on first use and removed when it ends.
  */
-const TEST_SEAL = path.join(tmpdir(), `kansli-test-seal-${process.pid}.p12`);
-process.once('exit', () => rmSync(TEST_SEAL, { force: true }));
+const TEST_SEAL = process.env.KANSLI_TEST_SEAL ?? path.join(tmpdir(), `kansli-test-seal-${process.pid}.p12`);
+if (!process.env.KANSLI_TEST_SEAL) process.once('exit', () => rmSync(TEST_SEAL, { force: true }));
 
 export interface TestContext {
   app: FastifyInstance;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { fromPgliteClient, openPostgres, type Database } from '../../src/platform/db/database.js';
+import { fromPgliteClient, openPostgres, PGLITE_START_PARAMS, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 
 /** Which database the tests run on: PGlite always, PostgreSQL when the runner says so. */
@@ -15,7 +15,7 @@ function loadPgliteTemplate(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
     const file = process.env.KANSLI_TEST_PGLITE_TEMPLATE;
     if (file && existsSync(file)) return new Blob([readFileSync(file)]);
-    const db = await PGlite.create();
+    const db = await PGlite.create({ startParams: PGLITE_START_PARAMS });
     const database = fromPgliteClient(db);
     await migrate(database);
     const dump = await db.dumpDataDir('gzip');
@@ -93,6 +93,11 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const client = await PGlite.create({ loadDataDir: await loadPgliteTemplate() });
+  return createPgliteDatabase();
+}
+
+/** A migrated, empty PGlite database whatever the kind under test (a backup crosses from one to the other). */
+export async function createPgliteDatabase(): Promise<Database> {
+  const client = await PGlite.create({ loadDataDir: await loadPgliteTemplate(), startParams: PGLITE_START_PARAMS });
   return fromPgliteClient(client);
 }
