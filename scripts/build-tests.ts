@@ -1,15 +1,16 @@
 /**
- * The test files bundled once per run (`npm test`): each test file with everything of src/ and
- * test/ it imports, shared code split into chunks, packages left to node_modules. Run by plain
- * node, a test process loads a few files instead of compiling some 600 modules through tsx's
- * loader, which took two of the three seconds of CPU a test process cost (docs/PERFORMANCE.md,
- * "The test suite").
+ * The tests bundled once per pass (`npm test`): each test process's entry imports its test files
+ * (scripts/run-tests.ts groups them), bundled with everything of src/ and test/ they import, shared
+ * code split into chunks, packages left to node_modules. Run by plain node, a test process loads a
+ * few files instead of compiling some 600 modules through tsx's loader, which took two of the three
+ * seconds of CPU a test process cost (docs/PERFORMANCE.md, "Session 12").
  *
  * Every entry imports test/support/preload.ts first, in its own bundle (the fixed fast-check seed,
  * no network, the message catalogue in the same module instance the services use). A module that
  * finds a file beside itself keeps finding it: `import.meta.url`, `.dirname` and `.filename` are
  * replaced by its source file's own, so fixtures, migrations and TypeScript worker entries resolve
- * as they do under tsx.
+ * as they do under tsx. With source maps (`--enable-source-maps`) node's runner names each test's
+ * own source file, so failures and the slowest-files list read as before.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,13 +19,15 @@ import * as esbuild from 'esbuild';
 
 const ENTRY = 'kansli-test-entry';
 
-export interface BuiltTests {
-  /** The built file of each test file, in the order given. */
-  files: string[];
-  ms: number;
+/** One test process: its test files, run one after the other in the order given. */
+export interface TestEntry {
+  /** The built file's path under the build folder, without `.js`. */
+  out: string;
+  files: readonly string[];
 }
 
-export async function buildTests(root: string, testFiles: readonly string[], outdir: string): Promise<BuiltTests> {
+/** Builds each entry into `<outdir>/<out>.js`; returns the milliseconds it took. */
+export async function buildTests(root: string, entries: readonly TestEntry[], outdir: string): Promise<number> {
   const started = performance.now();
   const preload = path.join(root, 'test/support/preload.ts');
   const ownPlace: esbuild.Plugin = {
@@ -32,7 +35,7 @@ export async function buildTests(root: string, testFiles: readonly string[], out
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${ENTRY}:`) }, (args) => ({ path: args.path.slice(ENTRY.length + 1), namespace: ENTRY }));
       build.onLoad({ filter: /.*/, namespace: ENTRY }, (args) => ({
-        contents: `import ${JSON.stringify(preload)};\nimport ${JSON.stringify(path.join(root, args.path))};\n`,
+        contents: [preload, ...(entries[Number(args.path)]?.files ?? []).map((file) => path.join(root, file))].map((file) => `import ${JSON.stringify(file)};\n`).join(''),
         resolveDir: root,
         loader: 'js',
       }));
@@ -55,7 +58,7 @@ export async function buildTests(root: string, testFiles: readonly string[], out
     },
   };
   await esbuild.build({
-    entryPoints: testFiles.map((file) => ({ in: `${ENTRY}:${file}`, out: file.replace(/\.tsx?$/, '') })),
+    entryPoints: entries.map((entry, i) => ({ in: `${ENTRY}:${i}`, out: entry.out })),
     outdir,
     bundle: true,
     splitting: true,
@@ -69,5 +72,5 @@ export async function buildTests(root: string, testFiles: readonly string[], out
     plugins: [ownPlace],
     logLevel: 'error',
   });
-  return { files: testFiles.map((file) => path.join(outdir, file.replace(/\.tsx?$/, '.js'))), ms: performance.now() - started };
+  return performance.now() - started;
 }
