@@ -59,7 +59,7 @@ const SLOWEST_FIRST = [
  * restores what it changes (process.env.TZ in calendar.test.ts) and closes what it opens.
  * KANSLI_TEST_GROUP_SIZE=1 runs each file in a process of its own.
  */
-const GROUP_SIZE = Number(process.env.KANSLI_TEST_GROUP_SIZE ?? 5);
+const GROUP_SIZE = Math.max(1, Math.floor(Number(process.env.KANSLI_TEST_GROUP_SIZE ?? 5)) || 5);
 
 function testProcesses(testFiles: readonly string[]): TestEntry[] {
   const alone = SLOWEST_FIRST.filter((f) => testFiles.includes(f)).map((f) => ({ out: f.replace(/\.tsx?$/, ''), files: [f] }));
@@ -77,7 +77,7 @@ async function runNodeTests(label: string, testFiles: string[], env: Record<stri
   const entries = testProcesses(testFiles);
   const outdir = path.join(buildDir, label.toLowerCase());
   const ms = await buildTests(root, entries, outdir);
-  console.log(`\n=== ${label}: ${testFiles.length} test files in ${entries.length} processes (bundled in ${(ms / 1000).toFixed(1)} s) ===`);
+  console.log(`\n=== ${label}: ${testFiles.length} test files in ${entries.length} ${entries.length === 1 ? 'process' : 'processes'} (bundled in ${(ms / 1000).toFixed(1)} s) ===`);
   // Each built file loads test/support/preload.ts first: every fast-check property with one fixed
   // seed (FC_SEED to try another), so the same run every time; no network.
   const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/support/file-times-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', '--test-timeout=300000', ...entries.map((e) => path.join(outdir, `${e.out}.js`))], {
@@ -89,6 +89,11 @@ async function runNodeTests(label: string, testFiles: string[], env: Record<stri
 }
 
 async function main(): Promise<number> {
+  // node --test given no file runs every test file it finds, built or not: never that.
+  if (files.length === 0) {
+    console.error(`Ingen testfil matchar ${filter.join(', ')}. / No test file matches ${filter.join(', ')}.`);
+    return 1;
+  }
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const pgliteTemplate = path.join(work, 'pglite-template.tar.gz');
