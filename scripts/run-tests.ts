@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { fromPgliteClient, openPostgres, PGLITE_START_PARAMS } from '../src/platform/db/database.js';
+import { openPostgres } from '../src/platform/db/database.js';
+import { makePgliteTemplate } from '../test/support/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildConfig } from '../src/platform/config/config.js';
 import { DEFAULT_SEAL_NAME, writeSealP12 } from '../src/features/protocols/certificate.js';
@@ -96,11 +96,8 @@ async function main(): Promise<number> {
   }
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const pgliteTemplate = path.join(work, 'pglite-template.tar.gz');
-  const client = await PGlite.create({ startParams: PGLITE_START_PARAMS });
-  await migrate(fromPgliteClient(client));
-  writeFileSync(pgliteTemplate, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
-  await client.close();
+  const pgliteTemplate = path.join(work, 'pglite-template.tar');
+  writeFileSync(pgliteTemplate, await makePgliteTemplate());
 
   const seal = path.join(work, 'seal.p12');
   writeSealP12(seal, { name: DEFAULT_SEAL_NAME, passphrase: buildConfig().sealPassphrase });
