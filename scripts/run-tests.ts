@@ -101,9 +101,10 @@ async function main(): Promise<number> {
 
   const seal = path.join(work, 'seal.p12');
   writeSealP12(seal, { name: DEFAULT_SEAL_NAME, passphrase: buildConfig().sealPassphrase });
-  const shared = { KANSLI_TEST_SEAL: seal };
+  // The migrated PGlite template serves the PostgreSQL pass too (a backup crosses from one to the other).
+  const shared = { KANSLI_TEST_SEAL: seal, KANSLI_TEST_WORK: work, KANSLI_TEST_PGLITE_TEMPLATE: pgliteTemplate };
 
-  let status = await runNodeTests('PGlite', files, { ...shared, KANSLI_TEST_DB: 'pglite', KANSLI_TEST_PGLITE_TEMPLATE: pgliteTemplate });
+  let status = await runNodeTests('PGlite', files, { ...shared, KANSLI_TEST_DB: 'pglite' });
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
@@ -120,6 +121,9 @@ async function main(): Promise<number> {
     // The domain is pure: its tests say nothing new on another database.
     const dbFiles = files.filter((f) => !f.startsWith('src/domain/'));
     const pgStatus = await runNodeTests('PostgreSQL', dbFiles, { ...shared, KANSLI_TEST_DB: 'postgres', KANSLI_TEST_PG_TEMPLATE: template });
+    // The run's demo templates (test/support/db.ts, createDemoTestDatabase) go with it.
+    const demos = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${template}\\_demo\\_%`]);
+    for (const { datname } of demos.rows) await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
     status = status || pgStatus;

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../support/app.js';
 import { buildRoleUser } from '../support/publication-fixtures.js';
-import { loadDemo } from '../../src/features/demo/demo.js';
 import { DEMO_COMMITTEE_SLUG } from '../../src/features/demo/demo-data.js';
 import { roleAssignments } from '../../src/features/auth/auth.tables.js';
 import { organisations } from '../../src/features/organisation/organisation.tables.js';
@@ -27,8 +26,7 @@ describe('every audit entry names its organisation (issue 15)', () => {
   let kalixId = '';
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const db = t.services.database.db;
     const [committee] = await db.select().from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
     const [kalix] = await db.select().from(organisations).where(eq(organisations.slug, 'kalix'));

@@ -9,7 +9,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, TestClient, type TestContext } from '../support/app.js';
-import { loadDemo } from '../../src/features/demo/demo.js';
 import { organisations } from '../../src/features/organisation/organisation.tables.js';
 import { cases } from '../../src/features/registry/registry.tables.js';
 import { extractText } from '../../src/features/registry/files/text-extraction.js';
@@ -26,8 +25,7 @@ describe('public crawl over the demo with planted secrets', () => {
   const visited = new Map<string, number>();
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const [committee] = await t.services.database.db.select().from(organisations).where(eq(organisations.slug, 'norrbottens-e-namnd'));
     const [someCase] = await t.services.database.db.select().from(cases).where(eq(cases.organisationId, committee?.id ?? '')).limit(1);
     if (!committee || !someCase) throw new Error('demo missing');

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -14,7 +14,8 @@ import { newTotpSecret } from '../../src/features/auth/totp.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
 import type { Role } from '../../src/platform/auth/policy.js';
 import type { Clock } from '../../src/platform/clock.js';
-import { createTestDatabase } from './db.js';
+import { createDemoTestDatabase, createTestDatabase } from './db.js';
+import { loadDemo } from '../../src/features/demo/demo.js';
 
 export const TEST_PASSWORD = 'rätt häftig häst batteri';
 
@@ -33,12 +34,18 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** The real app on a private test database, built with the same functions as production. */
-export async function createTestApp(options: { config?: Partial<Config>; clock?: Clock; database?: Database } = {}): Promise<TestContext> {
-  const database = options.database ?? (await createTestDatabase());
+/**
+ * The real app on a private test database, built with the same functions as production. With
+ * `demo`, the database holds the demo committee as `loadDemo` leaves it today (createDemoTestDatabase):
+ * for tests that read the demo on the real clock, not for those that test its loading.
+ */
+export async function createTestApp(options: { config?: Partial<Config>; clock?: Clock; database?: Database; demo?: boolean } = {}): Promise<TestContext> {
   // Many tests move an injected clock by days between requests: their sessions must not end as idle.
   // The idle timeout itself is tested with its real default in account.test.ts.
-  const services = createServices(database, buildConfig({ logLevel: 'silent', sessionIdleMinutes: 60 * 24 * 365, sealP12Path: TEST_SEAL, ...options.config }), options.clock);
+  const config = buildConfig({ logLevel: 'silent', sessionIdleMinutes: 60 * 24 * 365, sealP12Path: TEST_SEAL, ...options.config });
+  if (options.demo && (options.clock || options.database)) throw new Error('createTestApp: the demo database is loaded on the real clock into a database of its own');
+  const database = options.database ?? (options.demo ? await createDemoTestDatabase(loadDemoForTests) : await createTestDatabase());
+  const services = createServices(database, config, options.clock);
   const app = buildApp(services, KANSLI);
   await app.ready();
   return {
@@ -50,6 +57,19 @@ export async function createTestApp(options: { config?: Partial<Config>; clock?:
       if (!options.database) await database.close();
     },
   };
+}
+
+/**
+ * The demo as the test runs' template holds it: loaded with the tests' seal and no setting of the
+ * test at hand (whichever test loads it first), its e-mails to an outbox of its own.
+ */
+async function loadDemoForTests(database: Database): Promise<void> {
+  const outboxDir = mkdtempSync(path.join(tmpdir(), 'kansli-demo-outbox-'));
+  try {
+    await loadDemo(createServices(database, buildConfig({ logLevel: 'silent', sealP12Path: TEST_SEAL, outboxDir, smtpUrl: '' })));
+  } finally {
+    rmSync(outboxDir, { recursive: true, force: true });
+  }
 }
 
 let counter = 0;

@@ -12,7 +12,6 @@ import { protocols } from '../protocols/protocols.tables.js';
 import { cases } from '../registry/registry.tables.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
-import { loadDemo } from '../demo/demo.js';
 import { readPackage } from './archive-import.service.js';
 import { requireCommitteeBySlug } from './archive-scope.js';
 import { DEMO_COMMITTEE_SLUG } from '../demo/demo-data.js';
@@ -31,8 +30,7 @@ describe('e-archive delivery of the demo year 2022 (FGS Paketstruktur 2.0 / E-AR
   let committee: OrganisationRow;
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     committee = await requireCommitteeBySlug(t.services.database.db, DEMO_COMMITTEE_SLUG);
     out = await mkdtemp(path.join(tmpdir(), 'kansli-sip-'));
     const delivery = await t.services.archive.deliveries.exportYearToFolder(CLI_ACTOR, { year: 2022, dir: out, committee });

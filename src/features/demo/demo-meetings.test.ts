@@ -27,8 +27,7 @@ describe('the demo meetings', () => {
   const db = () => t.services.database.db;
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const rows = await db().select({ id: bodies.id, kind: bodies.kind }).from(bodies);
     committeeBody = rows.find((b) => b.kind === 'committee')?.id ?? '';
     preparationBody = rows.find((b) => b.kind === 'preparation_group')?.id ?? '';

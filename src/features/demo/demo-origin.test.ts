@@ -19,7 +19,6 @@ import { swedishDate } from '../../platform/clock.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import type { Principal } from '../../platform/auth/policy.js';
 import { findUserByEmail, listGrants } from '../auth/auth.repository.js';
-import { loadDemo } from './demo.js';
 import { DEMO_COMMITTEE_SLUG, DEMO_LOGIN_EMAILS, DEMO_MUNICIPALITIES, DEMO_PASSWORD, POPULATION_SOURCES } from './demo-data.js';
 import { DEMO_EARLIER_MEETINGS_2022, DEMO_PREPARATION_MEETINGS, DEMO_SCHEDULE_2023, DEMO_SEED_ITEMS, DEMO_SEED_MEETING } from './demo-meetings-data.js';
 import { DEMO_INITIATIVES } from './demo-cooperation.js';
@@ -59,8 +58,7 @@ describe('the demo marks what it invents', () => {
   }
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const [committee] = await db().select().from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
     committeeId = committee?.id ?? '';
     const [body] = await db().select().from(bodies).where(and(eq(bodies.organisationId, committeeId), eq(bodies.kind, 'committee')));

@@ -20,7 +20,6 @@ import { protocols } from '../protocols/protocols.tables.js';
 import { riskValue } from '../../domain/index.js';
 import { measure } from '../planning/measure.js';
 import { createFrozenProtocols } from '../protocols/protocol-snapshot.js';
-import { loadDemo } from './demo.js';
 import { DEMO_COMMITTEE_SLUG } from './demo-data.js';
 import { DEMO_DOCUMENTS } from './registry-demo-data.js';
 import { DEMO_PLAN_RECIPIENT, comingMeetingDate } from './demo-meetings-data.js';
@@ -173,8 +172,7 @@ describe('the demo is the seed', { skip: noSeed }, () => {
   let t: TestContext;
   let committeeId: string;
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const [committee] = await t.services.database.db.select().from(organisations).where(eq(organisations.slug, DEMO_COMMITTEE_SLUG));
     committeeId = committee?.id ?? '';
   });

@@ -8,7 +8,6 @@ import { bodies, people } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols } from '../protocols/protocols.tables.js';
 import { documentFiles, documents } from '../registry/registry.tables.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
-import { loadDemo } from '../demo/demo.js';
 import { DEMO_INTERNAL_MARKER, DEMO_SECRET_MARKER } from '../demo/registry-demo-data.js';
 import { crawl, loadValidators, typeName, type Crawled } from '../../../test/support/oparl-testkit.js';
 
@@ -68,8 +67,7 @@ describe('OParl 1.1 over the demo committee', () => {
   let objects: Map<string, Record<string, unknown>>;
 
   before(async () => {
-    t = await createTestApp({ config: { publicUrl: SITE } });
-    await loadDemo(t.services);
+    t = await createTestApp({ config: { publicUrl: SITE }, demo: true });
     await plantSecrets(t);
     crawled = await crawl(t.app, `${SITE}/oparl/v1/system`, PREFIX, SITE);
     objects = new Map();

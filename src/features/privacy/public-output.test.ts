@@ -13,7 +13,6 @@ import { organisations, people } from '../organisation/organisation.tables.js';
 import { protocols } from '../protocols/protocols.tables.js';
 import { cases, documentFiles, documents } from '../registry/registry.tables.js';
 import { findPersonalIdentityNumbers } from '../../domain/personnummer.js';
-import { loadDemo } from '../demo/demo.js';
 import { DEMO_LOGIN_EMAILS } from '../demo/demo-data.js';
 import { pdfText } from '../../../test/support/pdf-text.js';
 
@@ -25,8 +24,7 @@ describe('personal identity numbers never appear in public output', () => {
   const ids: Record<string, string> = {};
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const db = t.services.database.db;
     const [committee] = await db.select().from(organisations).where(eq(organisations.slug, 'norrbottens-e-namnd'));
     const [someCase] = await db.select().from(cases).where(and(eq(cases.organisationId, committee?.id ?? ''), eq(cases.status, 'open')));

@@ -14,7 +14,6 @@ import { agendaItems, meetings, reservations } from '../meetings/meetings.tables
 import { people } from '../organisation/organisation.tables.js';
 import { protocolParagraphs, protocols, protocolSignatures, protocolSnapshots } from './protocols.tables.js';
 import { sha256Hex } from '../registry/file-storage.js';
-import { loadDemo } from '../demo/demo.js';
 import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from '../demo/demo-data.js';
 import { principalOf } from '../../../test/support/publication-fixtures.js';
 
@@ -29,8 +28,7 @@ describe('a final protocol is frozen at justering', () => {
   const db = () => t.services.database.db;
 
   before(async () => {
-    t = await createTestApp();
-    await loadDemo(t.services);
+    t = await createTestApp({ demo: true });
     const [row] = await db().select({ id: protocols.id, meetingId: protocols.meetingId }).from(protocols).where(eq(protocols.status, 'final'));
     assert.ok(row, 'the demo has a final protocol');
     meetingId = row.meetingId;

@@ -10,7 +10,6 @@ import { protocolExtracts, protocols } from './protocols.tables.js';
 import { fileBlobs } from '../../platform/db/file-blobs.tables.js';
 import { mailLog } from '../../platform/mail/mail.tables.js';
 import { extractText } from '../registry/files/text-extraction.js';
-import { loadDemo } from '../demo/demo.js';
 import { DEMO_LOGIN_EMAILS, DEMO_PASSWORD } from '../demo/demo-data.js';
 import * as repo from './protocol.repository.js';
 
@@ -22,8 +21,7 @@ describe('protocol files: the protocol PDF and protokollsutdrag over HTTP', () =
 
   before(async () => {
     outbox = mkdtempSync(path.join(tmpdir(), 'kansli-outbox-'));
-    t = await createTestApp({ config: { outboxDir: outbox, smtpUrl: '' } });
-    await loadDemo(t.services);
+    t = await createTestApp({ config: { outboxDir: outbox, smtpUrl: '' }, demo: true });
     const db = t.services.database.db;
     const [protocol] = await db.select().from(protocols).innerJoin(meetings, eq(meetings.id, protocols.meetingId)).where(eq(protocols.status, 'final'));
     assert.ok(protocol, 'the demo has a final protocol');
