@@ -23,6 +23,9 @@ describe('findPersonalIdentityNumbers', () => {
     'telefon 0920-45 30 00',
     'SHA-256 8F40A1B2C3D4',
     'org.nr 212000-2742', // a municipality's organisation number: month 20 is no date
+    'href="/handlingar/0f8e2c1a-2b3c-4d5e-8f90-191212121212"', // the last group of a UUID
+    'SHA-256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495a191212121212b', // digits inside a checksum
+    'id=a191212121212',
   ];
   for (const text of clean) it(`finds none in “${text}”`, () => assert.deepEqual(findPersonalIdentityNumbers(text), []));
 });
