@@ -88,7 +88,9 @@ describe('personal identity numbers never appear in public output', () => {
       const body = type.startsWith('application/pdf') ? pdfText(response.rawPayload) : response.body;
       // A search for the number echoes the visitor's own words; what it finds is checked below.
       const echoed = decodeURIComponent(url).includes(PNR);
-      if (!echoed && (findPersonalIdentityNumbers(body).length || PNR_DIGITS.some((d) => body.includes(d)))) leaks.push(`${url} (${response.statusCode})`);
+      const found = echoed ? [] : [...findPersonalIdentityNumbers(body), ...PNR_DIGITS.filter((d) => body.includes(d))];
+      // Each with its surroundings, so that a failure says what showed the number.
+      if (found.length) leaks.push(`${url} (${response.statusCode}): ${found.map((n) => `…${body.slice(Math.max(0, body.indexOf(n) - 60), body.indexOf(n) + n.length + 20)}…`).join(' | ')}`);
       if (!type.includes('html') && !type.includes('json')) continue;
       for (const m of body.matchAll(/(?:href|"url"|"id"|"web"|"accessUrl")\s*[=:]\s*"((?:\/|http:\/\/localhost)[^"#]*)"/g)) {
         const link = (m[1] ?? '').replace(/^http:\/\/localhost(:\d+)?/, '').replace(/&amp;/g, '&');
