@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -175,7 +175,7 @@ export async function createDemoTestDatabase(load: (database: Database) => Promi
   const work = process.env.KANSLI_TEST_WORK;
   if (!work) return loaded(await createPgliteDatabase(), load);
   const file = path.join(work, `demo-${day}.tar`);
-  const kept = demoTemplates.get(file) ?? (existsSync(file) ? readTemplate(file) : undefined);
+  const kept = demoTemplates.get(file) ?? (existsSync(file) ? Promise.resolve(new Uint8Array(readFileSync(file)).buffer) : undefined);
   if (kept) {
     demoTemplates.set(file, kept);
     return fromPgliteClient(await pgliteFrom(await kept));
@@ -184,21 +184,15 @@ export async function createDemoTestDatabase(load: (database: Database) => Promi
   const database = await loaded(fromPgliteClient(client), load);
   // One process writes the template (the lock file is never removed during the run); a test that
   // finds the demo not yet kept loads its own rather than wait.
-  let lock: number | undefined;
   try {
-    lock = openSync(`${file}.lock`, 'wx');
+    writeFileSync(`${file}.lock`, '', { flag: 'wx' });
   } catch {
     return database;
   }
-  closeSync(lock);
   await client.exec('checkpoint');
   writeFileSync(`${file}.part`, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));
   renameSync(`${file}.part`, file);
   return database;
-}
-
-async function readTemplate(file: string): Promise<ArrayBuffer> {
-  return new Uint8Array(readFileSync(file)).buffer;
 }
 
 async function loaded(database: Database, load: (database: Database) => Promise<void>): Promise<Database> {
